@@ -1,0 +1,268 @@
+"""The command line: ``planner new | demo | info`` (headless; never loads Qt).
+
+Results go to stdout, messages to stderr. Exit status: 0 on success, 2 for bad arguments or
+files. Later issues add ``import``, ``check``, ``budget`` and ``export`` in the same style.
+The window's own commands (``planner``, ``planner open [PLAN]``, ``planner FILE.dplan``) are
+dispatched by ``ui.launcher`` before this module is reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from planner import __version__
+from planner.errors import PlannerError, ValidationError
+from planner.i18n import _, format_date_range, ngettext, normalise_language, set_language
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+HEADLESS_COMMANDS = ("new", "demo", "info")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line hint instead of a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_BAD_INPUT, _("{prog}: error: {message}\n").format(prog=self.prog, message=message)
+        )
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-11-25.").format(
+                value=text
+            )
+        ) from None
+
+
+def _scale(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a scale; give a whole number from 1 to 1000.").format(value=text)
+        )
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="planner",
+        description=_(
+            "Delegation Planner: plan exchange visits and trainings. Without a"
+            " command, opens the window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("new", help=_("create an empty plan"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file to create (.dplan)"))
+    p.add_argument("--title", required=True, help=_("the plan's title"))
+    p.add_argument(
+        "--start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=_("first day (arrivals included)"),
+    )
+    p.add_argument(
+        "--end",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=_("last day (departures included)"),
+    )
+    p.add_argument(
+        "--tz", required=True, metavar="ZONE", help=_("IANA time zone, e.g. America/Tegucigalpa")
+    )
+    p.add_argument("--currency", default="USD", help=_("base currency (default USD)"))
+    p.add_argument("--city", default="", help=_("host city"))
+    p.add_argument(
+        "--country", default="", metavar="CC", help=_("host country as a two-letter code, e.g. HN")
+    )
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+
+    p = sub.add_parser("demo", help=_("write the Tegucigalpa 2023 demo plan"))
+    p.add_argument("plan", metavar="PATH", help=_("the plan file to write (.dplan)"))
+    p.add_argument(
+        "--scale",
+        type=_scale,
+        default=1,
+        metavar="N",
+        help=_("make a synthetic plan N times larger, for benchmarks"),
+    )
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+
+    p = sub.add_parser("info", help=_("describe a plan: dates, counts, delegations, groups"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+
+    p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
+    p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
+    return parser
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _check_suffix(path: str) -> None:
+    if not path.lower().endswith(".dplan"):
+        _err(_("Note: plan files usually end in .dplan ({path}).").format(path=path))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from planner.ops import new_plan
+
+    _check_suffix(args.plan)
+    values: dict[str, Any] = {
+        "title": args.title,
+        "start_date": args.start,
+        "end_date": args.end,
+        "timezone": args.tz,
+        "currency": args.currency,
+        "city": args.city,
+        "country": args.country,
+    }
+    store = new_plan(args.plan, values, overwrite=args.force)
+    store.close()
+    print(Path(args.plan))
+    _err(_("Created {path}.").format(path=args.plan))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from planner.demo import build_demo
+
+    _check_suffix(args.plan)
+    store = build_demo(args.plan, args.scale, overwrite=args.force)
+    store.close()
+    print(Path(args.plan))
+    _err(_("Wrote the demo plan to {path}. Open it with: planner {path}").format(path=args.plan))
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from planner.queries import country_name, info_json, summary
+    from planner.store import open_plan
+
+    store = open_plan(args.plan)
+    try:
+        if args.json:
+            print(json.dumps(info_json(store), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        sm = summary(store)
+    finally:
+        store.close()
+    place = ", ".join(p for p in (sm.city, country_name(sm.country)) if p)
+    days = ngettext("{n} day", "{n} days", sm.days).format(n=sm.days)
+    lines = [
+        sm.title,
+        " · ".join(
+            p
+            for p in (
+                place,
+                f"{format_date_range(sm.start, sm.end)} ({days})",
+                sm.timezone,
+                sm.currency,
+            )
+            if p
+        ),
+        "",
+        _(
+            "Delegations {delegations} · People {people} · Groups {groups} · Rooms {rooms} ·"
+            " Sessions {sessions}"
+        ).format(**sm.counts),
+        _("People by sex: {female} women, {male} men, {other} other, {unknown} unknown").format(
+            **sm.people_by_sex
+        ),
+        "",
+        _("Delegations:"),
+    ]
+    for d in sm.delegations:
+        lines.append(
+            "  "
+            + ngettext(
+                "{name} ({country}): {n} member", "{name} ({country}): {n} members", d["members"]
+            ).format(name=d["name"], country=d["country"] or "—", n=d["members"])
+        )
+    if sm.groups:
+        lines.append(_("Groups:"))
+        for g in sm.groups:
+            lines.append(
+                "  "
+                + ngettext("{name}: {n} person", "{name}: {n} people", g["size"]).format(
+                    name=g["name"], n=g["size"]
+                )
+            )
+    if sm.rooms:
+        lines.append(_("Rooms:"))
+        for r in sm.rooms:
+            lines.append("  " + _("{name} ({venue}): {capacity} seats").format(**r))
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    _err(_("The window is started by the installed 'planner' command (planner open PLAN)."))
+    return EXIT_BAD_INPUT
+
+
+COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "open": cmd_open}
+
+
+def _language_from_environment() -> str:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return normalise_language(value.split(":")[0])
+    return "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        set_language(_language_from_environment())
+        parser = build_parser()
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return EXIT_BAD_INPUT
+        return COMMANDS[args.command](args)
+    except ValidationError as exc:
+        for error in exc.errors:
+            _err(_("error: {message}").format(message=error.message))
+        return EXIT_BAD_INPUT
+    except PlannerError as exc:
+        _err(_("error: {message}").format(message=exc.message))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _err(_("Interrupted."))
+        return 130
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        _err(
+            _(
+                "error: unexpected problem ({kind}: {detail}). Please report it with the command"
+                " you ran."
+            ).format(kind=type(exc).__name__, detail=exc)
+        )
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,673 @@
+"""The demo plan: the Tegucigalpa 2023 training, with fictional people made up here.
+
+``build_demo(path)`` writes the reference scenario: plan days 25 Nov - 2 Dec 2023, the
+Panamanian delegation of 10 (SENAFRONT, the National Migration Service, IOM Panama), 200 DNSPF
+officers in four groups, IOM Honduras' organisers, eight modules in rotation over 27-30 Nov
+across four classrooms, opening and closing ceremonies in a hall, breaks and lunches, and the
+1 Dec field tour to Las Manos and CAMI Danlí.
+
+``scale=N`` writes N such cohorts side by side (N times the people, groups, rooms and sessions),
+each in its own training centre, for benchmarks. The result is the same on every run.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, update
+
+from planner.i18n import _
+from planner.labels import Role, SessionKind
+from planner.model import (
+    AgendaSession,
+    Base,
+    Delegation,
+    table_of,
+)
+from planner.store import PlanStore, recorder
+
+TZ = ZoneInfo("America/Tegucigalpa")
+FIRST_DAY = date(2023, 11, 25)
+LAST_DAY = date(2023, 12, 2)
+TRAINING_DAYS = [date(2023, 11, 27) + timedelta(days=i) for i in range(4)]
+
+PLAN = {
+    "title": "Training on Migration, Human Rights and Humanitarian Action at Borders",
+    "city": "Tegucigalpa",
+    "country": "HN",
+    "timezone": "America/Tegucigalpa",
+    "start_date": FIRST_DAY,
+    "end_date": LAST_DAY,
+    "currency": "USD",
+    "organiser": "IOM Honduras",
+    "funding_programme": "Western Hemisphere Program",
+    "donor": "Bureau of Population, Refugees and Migration (PRM), U.S. Department of State",
+    "notes": "Demo plan: the people are fictional.",
+}
+
+MODULES = [
+    "Differentiated identification and protection of unaccompanied or separated children",
+    "Protection of LGBTIQ+ people in contexts of mobility",
+    "People living with HIV in contexts of mobility",
+    "Protection and assistance for victims of human trafficking",
+    "Gender and migration",
+    "Principles of humanitarian assistance",
+    "Psychological first aid",
+    "Protection and safe referrals",
+]
+
+ORGANISATIONS = [
+    ("SENAFRONT", "National Border Service of Panama", "SENAFRONT", "PA"),
+    ("SNM", "National Migration Service of Panama", "SNM", "PA"),
+    ("IOM-PA", "IOM Panama", "IOM", "PA"),
+    ("DNSPF", "National Directorate of Border Police Services", "DNSPF", "HN"),
+    ("IOM-HN", "IOM Honduras", "IOM", "HN"),
+]
+
+MALE = [
+    "Carlos",
+    "José",
+    "Luis",
+    "Juan",
+    "Marvin",
+    "Selvin",
+    "Óscar",
+    "Mario",
+    "Víctor",
+    "Darwin",
+    "Nelson",
+    "Kevin",
+    "Elvin",
+    "Wilmer",
+    "Denis",
+    "Fredy",
+    "Héctor",
+    "Jorge",
+    "Allan",
+    "Edwin",
+    "Ramón",
+    "Francisco",
+    "Milton",
+    "Roberto",
+    "Julio",
+    "Erick",
+    "Mauricio",
+    "Josué",
+    "Walter",
+    "Cristian",
+]
+FEMALE = [
+    "María",
+    "Rosa",
+    "Sonia",
+    "Suyapa",
+    "Kenia",
+    "Yolanda",
+    "Nohemí",
+    "Fátima",
+    "Karla",
+    "Gabriela",
+    "Dania",
+    "Lourdes",
+    "Glenda",
+    "Ana",
+    "Iris",
+    "Xiomara",
+    "Wendy",
+    "Carolina",
+    "Lesly",
+    "Patricia",
+    "Sandra",
+    "Mirna",
+    "Yesenia",
+    "Ángela",
+]
+FAMILY = [
+    "Aguilar",
+    "Banegas",
+    "Bonilla",
+    "Castillo",
+    "Cruz",
+    "Díaz",
+    "Espinoza",
+    "Flores",
+    "García",
+    "Hernández",
+    "Lagos",
+    "López",
+    "Maradiaga",
+    "Martínez",
+    "Matute",
+    "Mejía",
+    "Murillo",
+    "Núñez",
+    "Ordóñez",
+    "Paz",
+    "Reyes",
+    "Rivera",
+    "Rodríguez",
+    "Sánchez",
+    "Sierra",
+    "Turcios",
+    "Valladares",
+    "Velásquez",
+    "Zelaya",
+    "Zúniga",
+    "Ávila",
+    "Ochoa",
+    "Funes",
+    "Irías",
+]
+RANKS = (
+    ["Agente"] * 6
+    + ["Cabo"] * 4
+    + ["Sargento"] * 3
+    + ["Suboficial"] * 2
+    + ["Subinspector", "Subinspector", "Inspector", "Inspector", "Subcomisario", "Comisario"]
+)
+BORDER_POSTS = [
+    "Las Manos",
+    "El Florido",
+    "Agua Caliente",
+    "Guasaule",
+    "El Amatillo",
+    "Corinto",
+    "Trojes",
+    "El Poy",
+    "Aeropuerto Toncontín",
+    "Aeropuerto Ramón Villeda Morales",
+    "Puerto Cortés",
+    "La Fraternidad",
+]
+DIETS = ["Vegetarian", "No pork", "Gluten-free", "Diabetic"]
+
+# (organisation key, role, position, sex, languages, diet)
+PANAMA_DELEGATION = [
+    (
+        "SENAFRONT",
+        Role.HEAD,
+        "Commissioner, Citizen Security and Civil Affairs",
+        "male",
+        "Spanish, English",
+        "",
+    ),
+    (
+        "SENAFRONT",
+        Role.TRAINER,
+        "Instructor, Humanitarian Border Security Unit (USFROH)",
+        "male",
+        "Spanish",
+        "",
+    ),
+    (
+        "SENAFRONT",
+        Role.TRAINER,
+        "Instructor, Humanitarian Border Security Unit (USFROH)",
+        "female",
+        "Spanish",
+        "",
+    ),
+    (
+        "SENAFRONT",
+        Role.TRAINER,
+        "Instructor, psychological first aid",
+        "female",
+        "Spanish",
+        "Vegetarian",
+    ),
+    ("SENAFRONT", Role.TRAINER, "Legal adviser, human rights", "male", "Spanish", ""),
+    ("SNM", Role.TRAINER, "Head, protection unit", "female", "Spanish", ""),
+    ("SNM", Role.TRAINER, "Migration officer, child protection", "female", "Spanish", ""),
+    ("SNM", Role.TRAINER, "Migration officer, counter-trafficking", "male", "Spanish", "No pork"),
+    (
+        "IOM-PA",
+        Role.ADVISER,
+        "National Migration Management Officer",
+        "female",
+        "Spanish, English",
+        "",
+    ),
+    ("IOM-PA", Role.LOGISTICS, "Project assistant", "male", "Spanish, English", ""),
+]
+# Who gives which module (index into PANAMA_DELEGATION), module by module.
+MODULE_TRAINERS = [6, 2, 5, 7, 4, 1, 3, 8]
+
+IOM_HONDURAS = [
+    (Role.STAFF, "Project officer", "female", "Spanish, English"),
+    (Role.LOGISTICS, "Logistics assistant", "male", "Spanish"),
+    (Role.DRIVER, "Driver", "male", "Spanish"),
+    (Role.DRIVER, "Driver", "male", "Spanish"),
+]
+
+PALETTE = {"panama": "#4E79A7", "dnspf": "#59A14F", "iom": "#F28E2B"}
+GROUP_COLOURS = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7"]
+GROUP_SIZES = [50, 50, 50, 50]
+CLASSROOMS = [("Aula 1", 55), ("Aula 2", 55), ("Aula 3", 60), ("Aula 4", 60)]
+EQUIPMENT = "projector, screen, flip chart, sound system"
+
+
+def at(day: date, hh: int, mm: int = 0) -> datetime:
+    return datetime.combine(day, time(hh, mm), tzinfo=TZ)
+
+
+@dataclass
+class _Rows:
+    """Rows to insert, with ids given here so links can be made before inserting."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    next_id: dict[str, int] = field(default_factory=lambda: defaultdict(lambda: 1))
+
+    def add(self, table: str, **values: Any) -> int:
+        new_id = self.next_id[table]
+        self.next_id[table] += 1
+        self.tables[table].append({"id": new_id, "version": 1, **values})
+        return new_id
+
+
+class _Cohort:
+    def __init__(self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int]) -> None:
+        self.rows, self.rng, self.index, self.orgs = rows, rng, index, orgs
+        self.suffix = "" if index == 0 else f" {index + 1}"
+        self.heads: dict[int, int] = {}
+
+    def person(
+        self,
+        *,
+        sex: str,
+        delegation: int,
+        org: str,
+        role: str,
+        position: str,
+        country: str,
+        languages: str = "Spanish",
+        diet: str = "",
+        duty_station: str = "",
+        birth_year: tuple[int, int] = (1968, 2000),
+    ) -> int:
+        rng = self.rng
+        given = rng.choice(FEMALE if sex == "female" else MALE)
+        if rng.random() < 0.25:
+            second = rng.choice([n for n in (FEMALE if sex == "female" else MALE) if n != given])
+            given = f"{given} {second}"
+        family = f"{rng.choice(FAMILY)} {rng.choice(FAMILY)}"
+        born = date(rng.randint(*birth_year), rng.randint(1, 12), rng.randint(1, 28))
+        first = given.split()[0].lower()
+        last = family.split()[0].lower()
+        plain = str.maketrans("áéíóúñü", "aeiounu")
+        pid = self.rows.next_id["person"]
+        if country == "HN":
+            id_number = f"{rng.randint(101, 1809):04d}-{born.year}-{rng.randint(0, 99999):05d}"
+            domain = "policia.example.hn" if org == "DNSPF" else "iom.example.int"
+            phone = f"+504 {rng.randint(3000, 9999)}-{rng.randint(0, 9999):04d}"
+        else:
+            id_number = f"PA{rng.randint(1000000, 9999999)}"
+            domain = "iom.example.int" if org.startswith("IOM") else "gob.example.pa"
+            phone = f"+507 6{rng.randint(100, 999)}-{rng.randint(0, 9999):04d}"
+        email = f"{first}.{last}{pid}@{domain}".translate(plain)
+        return self.rows.add(
+            "person",
+            given_name=given,
+            family_name=family,
+            sex=sex,
+            organisation_id=self.orgs[org],
+            position=position,
+            duty_station=duty_station,
+            delegation_id=delegation,
+            role=role,
+            role_other="",
+            email=email,
+            phone=phone,
+            id_number=id_number,
+            birth_date=born,
+            nationality=country,
+            languages=languages,
+            dietary_needs=diet,
+            accessibility_needs="",
+            notes="",
+        )
+
+    def build(self) -> None:
+        rows, rng, sfx = self.rows, self.rng, self.suffix
+        panama = rows.add(
+            "delegation",
+            name=f"Panama delegation{sfx}",
+            country="PA",
+            organisation_id=self.orgs["SENAFRONT"],
+            head_id=None,
+            colour=PALETTE["panama"],
+            notes="SENAFRONT, National Migration Service and IOM Panama trainers.",
+        )
+        dnspf = rows.add(
+            "delegation",
+            name=f"DNSPF trainees{sfx}",
+            country="HN",
+            organisation_id=self.orgs["DNSPF"],
+            head_id=None,
+            colour=PALETTE["dnspf"],
+            notes="Officers of the Honduran National Police's border services.",
+        )
+        iom = rows.add(
+            "delegation",
+            name=f"IOM Honduras team{sfx}",
+            country="HN",
+            organisation_id=self.orgs["IOM-HN"],
+            head_id=None,
+            colour=PALETTE["iom"],
+            notes="Organisers, logistics and drivers.",
+        )
+
+        panama_people = []
+        for org, role, position, sex, langs, diet in PANAMA_DELEGATION:
+            panama_people.append(
+                self.person(
+                    sex=sex,
+                    delegation=panama,
+                    org=org,
+                    role=role,
+                    position=position,
+                    country="PA",
+                    languages=langs,
+                    diet=diet,
+                    birth_year=(1970, 1992),
+                )
+            )
+        self.heads[panama] = panama_people[0]
+        iom_people = [
+            self.person(
+                sex=sex,
+                delegation=iom,
+                org="IOM-HN",
+                role=role,
+                position=position,
+                country="HN",
+                languages=langs,
+                birth_year=(1975, 1995),
+            )
+            for role, position, sex, langs in IOM_HONDURAS
+        ]
+        self.heads[iom] = iom_people[0]
+
+        groups = []
+        for g, size in enumerate(GROUP_SIZES):
+            letter = "ABCD"[g]
+            gid = rows.add(
+                "participant_group",
+                name=f"Group {letter}{sfx}",
+                delegation_id=dnspf,
+                colour=GROUP_COLOURS[g],
+                notes="",
+            )
+            groups.append(gid)
+            for _i in range(size):
+                sex = "female" if rng.random() < 0.32 else "male"
+                pid = self.person(
+                    sex=sex,
+                    delegation=dnspf,
+                    org="DNSPF",
+                    role=Role.TRAINEE,
+                    position=rng.choice(RANKS),
+                    country="HN",
+                    diet=rng.choice(DIETS) if rng.random() < 0.06 else "",
+                    duty_station=rng.choice(BORDER_POSTS),
+                )
+                rows.add("group_member", group_id=gid, person_id=pid)
+                if g == 0 and _i == 0:
+                    self.heads[dnspf] = pid
+
+        # Venues and rooms
+        centre = rows.add(
+            "venue",
+            name=f"Centro de Formación Morazán{sfx}",
+            city="Tegucigalpa",
+            address="Boulevard Morazán, Tegucigalpa",
+            notes="Training venue.",
+        )
+        classrooms = [
+            rows.add(
+                "room", venue_id=centre, name=name, capacity=cap, equipment=EQUIPMENT, notes=""
+            )
+            for name, cap in CLASSROOMS
+        ]
+        hall = rows.add(
+            "room",
+            venue_id=centre,
+            name="Salón Principal",
+            capacity=220,
+            equipment="stage, projector, sound system, microphones",
+            notes="",
+        )
+        dining = rows.add(
+            "room",
+            venue_id=centre,
+            name="Comedor",
+            capacity=250,
+            equipment="",
+            notes="Lunch for all participants.",
+        )
+        hotel = rows.add(
+            "venue",
+            name=f"Hotel Real Plaza{sfx}",
+            city="Tegucigalpa",
+            address="Colonia Palmira, Tegucigalpa",
+            notes="Delegation hotel, 25 Nov - 2 Dec.",
+        )
+        meeting_room = rows.add(
+            "room",
+            venue_id=hotel,
+            name="Salón Ejecutivo",
+            capacity=20,
+            equipment="screen, videoconference",
+            notes="",
+        )
+        if self.index == 0:
+            rows.add(
+                "venue",
+                name="Las Manos border post",
+                city="El Paraíso",
+                address="Honduras–Nicaragua border, El Paraíso department",
+                notes="Crossing open roughly 06:00–18:00. Host clearance needed.",
+            )
+            rows.add(
+                "venue",
+                name="CAMI Danlí",
+                city="Danlí",
+                address="Centre for Attention to Irregular Migrants 'Francisco Paz', Danlí",
+                notes="Run by the National Migration Institute; capacity 150–200.",
+            )
+
+        everyone = [("group", g) for g in groups] + [("delegation", panama), ("delegation", iom)]
+        visitors = [("delegation", panama), ("delegation", iom)]
+        head, officer = panama_people[0], iom_people[0]
+
+        def session(
+            kind: str,
+            title: str,
+            start: datetime,
+            end: datetime,
+            room: int | None = None,
+            audience: list[tuple[str, int]] | None = None,
+            facilitators: list[int] | None = None,
+            location: str = "",
+            description: str = "",
+        ) -> None:
+            sid = rows.add(
+                "agenda_session",
+                kind=kind,
+                title=title,
+                description=description,
+                starts_at=start,
+                ends_at=end,
+                timezone=TZ.key,
+                room_id=room,
+                location=location,
+                notes="",
+            )
+            for typ, ref in audience or []:
+                member = {
+                    "group_id": None,
+                    "delegation_id": None,
+                    "person_id": None,
+                    f"{typ}_id": ref,
+                }
+                rows.add("session_audience", session_id=sid, **member)
+            for pid in facilitators or []:
+                rows.add("session_facilitator", session_id=sid, person_id=pid)
+
+        day0 = date(2023, 11, 26)
+        session(
+            SessionKind.MEETING,
+            "Preparatory meeting",
+            at(day0, 15),
+            at(day0, 17),
+            meeting_room,
+            visitors,
+            [officer, head],
+            description="Review of the agenda, groups and logistics with the trainers.",
+        )
+        session(
+            SessionKind.MEAL,
+            "Welcome dinner",
+            at(day0, 19),
+            at(day0, 21),
+            None,
+            visitors,
+            location="Hotel restaurant",
+        )
+        for d, day in enumerate(TRAINING_DAYS):
+            first, last = d == 0, d == len(TRAINING_DAYS) - 1
+            if first:
+                session(
+                    SessionKind.CEREMONY,
+                    "Opening ceremony",
+                    at(day, 8, 30),
+                    at(day, 9, 30),
+                    hall,
+                    everyone,
+                    [head, officer],
+                )
+            blocks = [
+                (at(day, 9, 30) if first else at(day, 8, 30), at(day, 10, 15), 0),
+                (at(day, 10, 30), at(day, 12), 0),
+                (at(day, 13), at(day, 14, 45), 1),
+                (at(day, 15), at(day, 15, 45) if last else at(day, 16, 30), 1),
+            ]
+            for start, end, half in blocks:
+                slot = 2 * d + half
+                for g, gid in enumerate(groups):
+                    m = (slot + 2 * g) % len(MODULES)
+                    session(
+                        SessionKind.TRAINING,
+                        f"Module {m + 1}: {MODULES[m]}",
+                        start,
+                        end,
+                        classrooms[g],
+                        [("group", gid)],
+                        [panama_people[MODULE_TRAINERS[m]]],
+                    )
+            session(
+                SessionKind.BREAK,
+                "Coffee break",
+                at(day, 10, 15),
+                at(day, 10, 30),
+                None,
+                everyone,
+                location="Terrace",
+            )
+            session(SessionKind.MEAL, "Lunch", at(day, 12), at(day, 13), dining, everyone)
+            session(
+                SessionKind.BREAK,
+                "Coffee break",
+                at(day, 14, 45),
+                at(day, 15),
+                None,
+                everyone,
+                location="Terrace",
+            )
+            if last:
+                session(
+                    SessionKind.CEREMONY,
+                    "Closing ceremony and certificates",
+                    at(day, 15, 45),
+                    at(day, 16, 30),
+                    hall,
+                    everyone,
+                    [head, officer],
+                )
+        tour = date(2023, 12, 1)
+        session(
+            SessionKind.SITE_VISIT,
+            "Field tour: Las Manos border post and CAMI Danlí",
+            at(tour, 6, 30),
+            at(tour, 18, 30),
+            None,
+            visitors,
+            [officer],
+            location="Las Manos (El Paraíso) and Danlí",
+            description="Tegucigalpa → Danlí ~2 h by van; Danlí → Las Manos ~45 min. Two"
+            " vans with drivers. Host clearance required at both sites.",
+        )
+        session(
+            SessionKind.MEETING,
+            "Debriefing",
+            at(LAST_DAY, 8),
+            at(LAST_DAY, 9),
+            meeting_room,
+            visitors,
+            [head, officer],
+        )
+
+
+def fill_demo(store: PlanStore, scale: int = 1) -> None:
+    """Add the demo's organisations, people, groups, venues and agenda to an empty plan."""
+    rng = random.Random(2023)
+    rows = _Rows()
+    orgs = {}
+    for key, name, acronym, country in ORGANISATIONS:
+        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
+    heads: dict[int, int] = {}
+    for index in range(scale):
+        cohort = _Cohort(rows, rng, index, orgs)
+        cohort.build()
+        heads.update(cohort.heads)
+    with store.transaction(_("Create demo plan")) as session:
+        conn = session.connection()
+        rec = recorder(session)
+        for table in Base.metadata.sorted_tables:
+            data = rows.tables.get(table.name)
+            if not data:
+                continue
+            conn.execute(insert(table), data)
+            rec.touch(table.name)
+            if table.name in (
+                "organisation",
+                "delegation",
+                "person",
+                "participant_group",
+                "venue",
+                "room",
+                "agenda_session",
+            ):
+                for row in data:
+                    rec.record(table.name, row["id"], "insert")
+        dtable = table_of(Delegation)
+        for delegation_id, person_id in heads.items():
+            conn.execute(
+                update(dtable).where(dtable.c.id == delegation_id).values(head_id=person_id)
+            )
+    assert AgendaSession.__tablename__ in rows.tables
+
+
+def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:
+    """Write the demo plan to ``path`` and open it."""
+    from planner.ops import new_plan
+
+    plan = dict(PLAN)
+    if scale > 1:
+        plan["title"] = f"{PLAN['title']} (×{scale})"
+    return new_plan(path, plan, overwrite=overwrite, fill=lambda store: fill_demo(store, scale))

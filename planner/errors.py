@@ -1,0 +1,73 @@
+"""Errors the core reports to people: each carries a message that says what is wrong, where,
+and what to do about it. The window shows the message; the command line prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PlannerError(Exception):
+    """Something a person can fix; ``str(error)`` is the translated message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class PlanFileError(PlannerError):
+    """A file that cannot be opened as a plan. The file is left untouched."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class NotAPlanError(PlanFileError):
+    pass
+
+
+class DamagedPlanError(PlanFileError):
+    pass
+
+
+class NewerPlanError(PlanFileError):
+    def __init__(self, message: str, path: str, file_schema: int, known_schema: int) -> None:
+        super().__init__(message, path)
+        self.file_schema = file_schema
+        self.known_schema = known_schema
+
+
+class PlanExistsError(PlanFileError):
+    pass
+
+
+class PlanBusyError(PlanFileError):
+    pass
+
+
+@dataclass
+class FieldError:
+    """One invalid field of a form: the field's key and a message saying how to fix it."""
+
+    field: str
+    message: str
+
+
+class ValidationError(PlannerError):
+    """Values a form or a command offered that the core refuses, field by field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("\n".join(e.message for e in errors))
+        self.errors = errors
+
+
+class ConflictError(PlannerError):
+    """The item changed or disappeared since it was read (another window, the command line)."""
+
+
+class NotFoundError(PlannerError):
+    pass

@@ -1,0 +1,116 @@
+"""The core's message catalogue (gettext, maintained with Babel's tooling).
+
+Texts made in the core -- problem messages, command-line messages, export headings, day and
+month names -- go through :func:`_` so that the command line and the exports speak Spanish
+without Qt. The window has its own catalogue (Qt's ``tr``); both follow the same language.
+
+Mark a text that is translated later (a constant, a table of labels) with :func:`N_` and
+translate it where it is shown with :func:`_`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import gettext as _gettext
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+
+DOMAIN = "planner"
+LANGUAGES: tuple[str, ...] = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+
+_language: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "planner_language", default=DEFAULT_LANGUAGE
+)
+
+
+def _locale_dir() -> str:
+    return str(resources.files("resources") / "locale")
+
+
+@cache
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The catalogue of one language (English is the source language and needs none)."""
+    if lang == "en":
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, localedir=_locale_dir(), languages=[lang], fallback=True)
+
+
+def normalise_language(value: str | None) -> str:
+    """Map a locale name such as ``es_HN.UTF-8`` or ``es-PA`` to a language we speak."""
+    if not value:
+        return DEFAULT_LANGUAGE
+    lang = value.replace("-", "_").split("_")[0].split(".")[0].lower()
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    _language.set(normalise_language(lang))
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+@contextlib.contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Use another language for a while (an export in the other language)."""
+    token = _language.set(normalise_language(lang))
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def gettext(message: str) -> str:
+    return translations(_language.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_language.get()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return translations(_language.get()).pgettext(context, message)
+
+
+_ = gettext
+
+
+def N_(message: str) -> str:
+    """Mark a text for the catalogue without translating it yet."""
+    return message
+
+
+def babel_locale(lang: str | None = None) -> str:
+    """The Babel locale for formatting dates and numbers in the current language."""
+    lang = lang or _language.get()
+    return {"es": "es_HN", "en": "en_GB"}.get(lang, "en_GB")
+
+
+def format_date(value: date, fmt: str = "medium", lang: str | None = None) -> str:
+    from babel.dates import format_date as _fd
+
+    return str(_fd(value, format=fmt, locale=babel_locale(lang)))
+
+
+def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = None) -> str:
+    from babel.dates import format_datetime as _fdt
+
+    return str(_fdt(value, format=fmt, tzinfo=value.tzinfo, locale=babel_locale(lang)))
+
+
+def format_time(value: datetime, fmt: str = "short", lang: str | None = None) -> str:
+    from babel.dates import format_time as _ft
+
+    return str(_ft(value, format=fmt, tzinfo=value.tzinfo, locale=babel_locale(lang)))
+
+
+def format_date_range(start: date, end: date, lang: str | None = None) -> str:
+    """'25 Nov – 2 Dec 2023' in the reader's language."""
+    from babel.dates import format_interval
+
+    return str(format_interval(start, end, "yMMMd", locale=babel_locale(lang)))

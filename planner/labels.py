@@ -1,0 +1,107 @@
+"""Kinds of things and their names in the reader's language (no database code here).
+
+Kept apart from the model so that lists and the command line can name things without loading
+the database layer.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from planner.i18n import N_, _, ngettext
+
+
+class Sex(enum.StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+SEX_LABELS: dict[str | None, str] = {
+    Sex.FEMALE: N_("Female"),
+    Sex.MALE: N_("Male"),
+    Sex.OTHER: N_("Other"),
+    None: N_("Unknown"),
+}
+
+
+class Role(enum.StrEnum):
+    TRAINEE = "trainee"
+    TRAINER = "trainer"
+    HEAD = "head_of_delegation"
+    ADVISER = "technical_adviser"
+    STAFF = "staff"
+    LOGISTICS = "logistics"
+    INTERPRETER = "interpreter"
+    DRIVER = "driver"
+    OBSERVER = "observer"
+    OTHER = "other"
+
+
+ROLE_LABELS: dict[str, str] = {
+    Role.TRAINEE: N_("Trainee"),
+    Role.TRAINER: N_("Trainer"),
+    Role.HEAD: N_("Head of delegation"),
+    Role.ADVISER: N_("Technical adviser"),
+    Role.STAFF: N_("Staff"),
+    Role.LOGISTICS: N_("Logistics"),
+    Role.INTERPRETER: N_("Interpreter"),
+    Role.DRIVER: N_("Driver"),
+    Role.OBSERVER: N_("Observer"),
+    Role.OTHER: N_("Other"),
+}
+
+
+class SessionKind(enum.StrEnum):
+    TRAINING = "training"
+    PLENARY = "plenary"
+    MEETING = "meeting"
+    BREAK = "break"
+    MEAL = "meal"
+    CEREMONY = "ceremony"
+    TRAVEL = "travel"
+    SITE_VISIT = "site_visit"
+
+
+SESSION_KIND_LABELS: dict[str, str] = {
+    SessionKind.TRAINING: N_("Training"),
+    SessionKind.PLENARY: N_("Plenary"),
+    SessionKind.MEETING: N_("Meeting"),
+    SessionKind.BREAK: N_("Break"),
+    SessionKind.MEAL: N_("Meal"),
+    SessionKind.CEREMONY: N_("Ceremony"),
+    SessionKind.TRAVEL: N_("Travel"),
+    SessionKind.SITE_VISIT: N_("Site visit"),
+}
+
+# The kinds of item a user adds, edits and deletes: (singular, plural) nouns.
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "plan": (N_("plan"), N_("plans")),
+    "organisation": (N_("organisation"), N_("organisations")),
+    "delegation": (N_("delegation"), N_("delegations")),
+    "person": (N_("person"), N_("people")),
+    "group": (N_("group"), N_("groups")),
+    "venue": (N_("venue"), N_("venues")),
+    "room": (N_("room"), N_("rooms")),
+    "session": (N_("session"), N_("sessions")),
+}
+
+
+def noun(kind: str, n: int = 1) -> str:
+    """'person' / 'people' (translated) for ``n`` items of a kind."""
+    singular, plural = KIND_NOUNS[kind]
+    return ngettext(singular, plural, n)
+
+
+def sex_label(sex: str | None) -> str:
+    return _(SEX_LABELS.get(sex, SEX_LABELS[None]))
+
+
+def role_label(role: str, other: str = "") -> str:
+    if role == Role.OTHER and other:
+        return other
+    return _(ROLE_LABELS.get(role, role))
+
+
+def kind_label(kind: str) -> str:
+    return _(SESSION_KIND_LABELS.get(kind, kind))

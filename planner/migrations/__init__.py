@@ -1,0 +1,1 @@
+"""Alembic migrations of the plan schema, applied on open (see planner.store.migrate)."""

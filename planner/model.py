@@ -1,0 +1,377 @@
+"""The domain model: SQLAlchemy 2 typed ORM classes of a plan.
+
+Every table but the change log carries an integer ``id`` (never reused) and a ``version``
+counter that SQLAlchemy increments on every update and checks on every write, so a change made
+from a stale copy fails instead of silently overwriting a newer one.
+
+Times are stored in UTC and carry the IANA zone they were planned in; money is ``Decimal``.
+Later issues add tables through Alembic migrations (``planner/migrations``), never by editing
+the first revision.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, cast
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from planner.labels import Role, SessionKind
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    """A moment in time: stored as naive UTC, returned as an aware UTC ``datetime``.
+
+    Storing UTC keeps ordering and overlap tests correct in SQL on every backend; the zone a
+    time was planned in is kept beside it (``timezone`` columns) to show wall-clock time.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a time without a time zone cannot be stored")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Entity(Base):
+    """A row a user edits: a stable id and a version counter."""
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+    @declared_attr.directive
+    def __table_args__(cls) -> Any:
+        return (*cls._constraints(), {"sqlite_autoincrement": True})
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return ()
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+
+class Plan(Entity):
+    """The plan itself: one row."""
+
+    __tablename__ = "plan"
+
+    title: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    timezone: Mapped[str] = mapped_column(String(64))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    funding_programme: Mapped[str] = mapped_column(String(200), default="")
+    donor: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (CheckConstraint("start_date <= end_date", name="dates_in_order"),)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class Organisation(Entity):
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(200))
+    acronym: Mapped[str] = mapped_column(String(40), default="")
+    country: Mapped[str] = mapped_column(String(2), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("name"),)
+
+
+class Delegation(Entity):
+    __tablename__ = "delegation"
+
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2), default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    head_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL", use_alter=True), index=True
+    )
+    colour: Mapped[str] = mapped_column(String(7), default="#4C78A8")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation | None] = relationship()
+    head: Mapped[Person | None] = relationship(foreign_keys=[head_id], post_update=True)
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("name"),)
+
+
+class Person(Entity):
+    __tablename__ = "person"
+
+    given_name: Mapped[str] = mapped_column(String(100), default="")
+    family_name: Mapped[str] = mapped_column(String(100), default="")
+    sex: Mapped[str | None] = mapped_column(String(10))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[str] = mapped_column(String(200), default="")
+    duty_station: Mapped[str] = mapped_column(String(200), default="")
+    delegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegation.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(30), default=Role.TRAINEE)
+    role_other: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    id_number: Mapped[str] = mapped_column(String(60), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    nationality: Mapped[str] = mapped_column(String(2), default="")
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    dietary_needs: Mapped[str] = mapped_column(String(200), default="")
+    accessibility_needs: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation | None] = relationship()
+    delegation: Mapped[Delegation | None] = relationship(foreign_keys=[delegation_id])
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+
+class ParticipantGroup(Entity):
+    __tablename__ = "participant_group"
+
+    name: Mapped[str] = mapped_column(String(100))
+    delegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegation.id", ondelete="SET NULL"), index=True
+    )
+    colour: Mapped[str] = mapped_column(String(7), default="#72B7B2")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("name"),)
+
+
+class GroupMember(Entity):
+    __tablename__ = "group_member"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("participant_group.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("group_id", "person_id"),)
+
+
+class Venue(Entity):
+    __tablename__ = "venue"
+
+    name: Mapped[str] = mapped_column(String(200))
+    city: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("name"),)
+
+
+class Room(Entity):
+    __tablename__ = "room"
+
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    equipment: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    venue: Mapped[Venue] = relationship()
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (
+            UniqueConstraint("venue_id", "name"),
+            CheckConstraint("capacity >= 0", name="capacity_not_negative"),
+        )
+
+
+class AgendaSession(Entity):
+    """A session of the agenda (called 'session' everywhere a user sees it)."""
+
+    __tablename__ = "agenda_session"
+
+    kind: Mapped[str] = mapped_column(String(20), default=SessionKind.TRAINING)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[datetime] = mapped_column("starts_at", AwareDateTime, index=True)
+    end: Mapped[datetime] = mapped_column("ends_at", AwareDateTime)
+    timezone: Mapped[str] = mapped_column(String(64))
+    room_id: Mapped[int | None] = mapped_column(
+        ForeignKey("room.id", ondelete="SET NULL"), index=True
+    )
+    location: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    room: Mapped[Room | None] = relationship()
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (CheckConstraint("starts_at < ends_at", name="ends_after_start"),)
+
+    @property
+    def local_start(self) -> datetime:
+        return self.start.astimezone(ZoneInfo(self.timezone))
+
+    @property
+    def local_end(self) -> datetime:
+        return self.end.astimezone(ZoneInfo(self.timezone))
+
+
+class SessionFacilitator(Entity):
+    __tablename__ = "session_facilitator"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_session.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("session_id", "person_id"),)
+
+
+class SessionAudience(Entity):
+    """Who attends a session: a whole group, a whole delegation, or one person."""
+
+    __tablename__ = "session_audience"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_session.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant_group.id", ondelete="CASCADE"), index=True
+    )
+    delegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("delegation.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (
+            CheckConstraint(
+                "(CASE WHEN group_id IS NULL THEN 0 ELSE 1 END"
+                " + CASE WHEN delegation_id IS NULL THEN 0 ELSE 1 END"
+                " + CASE WHEN person_id IS NULL THEN 0 ELSE 1 END) = 1",
+                name="exactly_one_member",
+            ),
+        )
+
+
+# --- the change log --------------------------------------------------------------------------
+
+
+class ChangeSet(Base):
+    """One user action: one transaction, one entry (when, who, what)."""
+
+    __tablename__ = "change_set"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(200))
+
+
+class ChangeLog(Base):
+    """One row touched by a change set. ``detail`` holds the changed fields as JSON."""
+
+    __tablename__ = "change_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_set_id: Mapped[int] = mapped_column(
+        ForeignKey("change_set.id", ondelete="CASCADE"), index=True
+    )
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))  # insert, update, delete
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+def table_of(cls: type[Base]) -> Table:
+    """A mapped class's table, typed as a Table (for Core statements)."""
+    return cast(Table, cls.__table__)
+
+
+ENTITY_CLASSES: dict[str, type[Entity]] = {
+    cls.__tablename__: cls
+    for cls in (
+        Plan,
+        Organisation,
+        Delegation,
+        Person,
+        ParticipantGroup,
+        GroupMember,
+        Venue,
+        Room,
+        AgendaSession,
+        SessionFacilitator,
+        SessionAudience,
+    )
+}

@@ -1,0 +1,1134 @@
+"""Every change a user can make to a plan, validated, in one transaction each.
+
+The window, the command line and the importers all change a plan through these functions.
+Each returns what it changed (:class:`planner.store.Change`) and what is needed to undo it:
+
+* :func:`create` returns the new id; undo is :func:`delete`, redo is :func:`restore`.
+* :func:`update` returns the values it replaced and the row's new version; undo is
+  :func:`update` with the old values and that version, which fails with a
+  :class:`ConflictError` if someone changed the item in between.
+* :func:`delete` returns a :class:`Snapshot` of every row it removed or unlinked (cascades
+  included); undo is :func:`restore`, which puts them back with their ids and versions.
+
+Values are plain Python: ``str``, ``int``, ``date``, aware ``datetime``, ``None`` and lists of
+ids for links (``member_ids``, ``facilitator_ids``, ``audience``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ForeignKey, Table, insert, select
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import update as sql_update
+from sqlalchemy.orm import Session
+
+from planner.errors import ConflictError, FieldError, NotFoundError, PlannerError, ValidationError
+from planner.i18n import N_, _, ngettext
+from planner.labels import Role, SessionKind, Sex, noun
+from planner.model import (
+    AgendaSession,
+    Base,
+    Delegation,
+    Entity,
+    GroupMember,
+    Organisation,
+    ParticipantGroup,
+    Person,
+    Plan,
+    Room,
+    SessionAudience,
+    SessionFacilitator,
+    Venue,
+    table_of,
+)
+from planner.reference import country_codes, currency_codes, timezones
+from planner.store import Change, PlanStore, recorder
+
+AUDIENCE_TYPES = ("group", "delegation", "person")
+COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+MAX_SESSION_LENGTH = timedelta(days=7)
+CHUNK = 500
+
+
+# --- reference data -----------------------------------------------------------------------------
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Snapshot:
+    """Rows removed or unlinked by a delete, to put back exactly as they were."""
+
+    kind: str
+    ids: list[int]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # (table, column, row id, old value, version the row had before it was unlinked)
+    unlinked: list[tuple[str, str, int, Any, int]] = field(default_factory=list)
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, []))
+
+
+@dataclass(frozen=True)
+class Created:
+    id: int
+    change: Change
+
+
+@dataclass(frozen=True)
+class Updated:
+    id: int
+    old_values: dict[str, Any]
+    new_values: dict[str, Any]
+    version: int
+    change: Change
+
+
+@dataclass(frozen=True)
+class Deleted:
+    snapshot: Snapshot
+    change: Change
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What else goes when items are deleted, in words for the confirmation."""
+
+    count: int
+    lines: list[str]
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Collects field errors with their translated messages."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+        self.errors: list[FieldError] = []
+
+    def add(self, key: str, message: str) -> None:
+        self.errors.append(FieldError(key, message))
+
+    def text(self, key: str, label: str, max_length: int, *, required: bool = False) -> str:
+        value = self.values.get(key)
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.add(key, _("{field} must be text.").format(field=_(label)))
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.add(key, _("{field} is required.").format(field=_(label)))
+        elif len(value) > max_length:
+            self.add(
+                key,
+                _("{field} is too long ({length} characters); shorten it to {max}.").format(
+                    field=_(label), length=len(value), max=max_length
+                ),
+            )
+        if any(ord(ch) < 32 and ch not in "\t\n" for ch in value):
+            self.add(
+                key, _("{field} contains control characters; retype it.").format(field=_(label))
+            )
+        return value
+
+    def country(self, key: str, label: str) -> None:
+        value = (self.values.get(key) or "").strip().upper()
+        if value and value not in country_codes():
+            self.add(
+                key,
+                _(
+                    "{field}: '{value}' is not a country code; use two letters such as HN or PA."
+                ).format(field=_(label), value=value),
+            )
+
+    def colour(self, key: str) -> None:
+        value = self.values.get(key) or ""
+        if value and not COLOUR_RE.match(value):
+            self.add(key, _("Colour must look like #1F77B4."))
+
+    def date_value(self, key: str, label: str, *, required: bool = False) -> date | None:
+        value = self.values.get(key)
+        if value is None or value == "":
+            if required:
+                self.add(key, _("{field} is required.").format(field=_(label)))
+            return None
+        if isinstance(value, datetime) or not isinstance(value, date):
+            self.add(key, _("{field} must be a date.").format(field=_(label)))
+            return None
+        return value
+
+    def unique(
+        self,
+        key: str,
+        label: str,
+        name: str,
+        existing: Iterable[tuple[int, str]],
+        own_id: int | None,
+    ) -> None:
+        folded = name.casefold()
+        for other_id, other in existing:
+            if other_id != own_id and (other or "").strip().casefold() == folded:
+                self.add(
+                    key,
+                    _("{field} '{value}' is already used; choose another.").format(
+                        field=_(label), value=name
+                    ),
+                )
+                return
+
+    def exists(self, session: Session, key: str, model: type[Entity], label: str) -> None:
+        value = self.values.get(key)
+        if value is not None and session.get(model, value) is None:
+            self.add(
+                key, _("The chosen {item} no longer exists; choose another.").format(item=_(label))
+            )
+
+
+def _validate_plan(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.text("title", N_("Title"), 200, required=True)
+    c.text("city", N_("City"), 100)
+    c.country("country", N_("Country"))
+    start = c.date_value("start_date", N_("First day"), required=True)
+    end = c.date_value("end_date", N_("Last day"), required=True)
+    if start and end:
+        if end < start:
+            c.add("end_date", _("The last day must be on or after the first day."))
+        elif (end - start).days > 366:
+            c.add("end_date", _("A plan covers at most one year; check the last day."))
+    tz = v.get("timezone") or ""
+    if tz not in timezones():
+        c.add(
+            "timezone",
+            _("'{value}' is not a time zone; use a name such as America/Tegucigalpa.").format(
+                value=tz
+            ),
+        )
+    currency = (v.get("currency") or "").upper()
+    if currency not in currency_codes():
+        c.add(
+            "currency",
+            _("'{value}' is not a currency code; use three letters such as USD or HNL.").format(
+                value=currency
+            ),
+        )
+    for key, label in (
+        ("organiser", N_("Organiser")),
+        ("funding_programme", N_("Funding programme")),
+        ("donor", N_("Donor")),
+    ):
+        c.text(key, label, 200)
+    return c.errors
+
+
+def _validate_organisation(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 200, required=True)
+    c.text("acronym", N_("Acronym"), 40)
+    c.country("country", N_("Country"))
+    if name:
+        c.unique(
+            "name",
+            N_("Name"),
+            name,
+            session.execute(select(Organisation.id, Organisation.name)),
+            own_id,
+        )
+    return c.errors
+
+
+def _validate_delegation(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 200, required=True)
+    c.country("country", N_("Country"))
+    c.colour("colour")
+    c.exists(session, "organisation_id", Organisation, N_("organisation"))
+    if name:
+        c.unique(
+            "name",
+            N_("Name"),
+            name,
+            session.execute(select(Delegation.id, Delegation.name)),
+            own_id,
+        )
+    head = v.get("head_id")
+    if head is not None:
+        person = session.get(Person, head)
+        if person is None:
+            c.add("head_id", _("The chosen head no longer exists; choose another."))
+        elif own_id is None or person.delegation_id != own_id:
+            c.add("head_id", _("The head of a delegation must be one of its members."))
+    return c.errors
+
+
+def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    given = c.text("given_name", N_("Given name"), 100)
+    family = c.text("family_name", N_("Family name"), 100)
+    if not given and not family:
+        c.add("given_name", _("Give at least a given name or a family name."))
+    sex = v.get("sex")
+    if sex is not None and sex not in set(Sex):
+        c.add("sex", _("Sex must be female, male, other or unknown."))
+    role = v.get("role") or Role.TRAINEE
+    if role not in set(Role):
+        c.add("role", _("'{value}' is not a role.").format(value=role))
+    c.text("role_other", N_("Role (other)"), 100)
+    for key, label, size in (
+        ("position", N_("Position or rank"), 200),
+        ("duty_station", N_("Duty station"), 200),
+        ("id_number", N_("ID or passport number"), 60),
+        ("languages", N_("Languages"), 200),
+        ("dietary_needs", N_("Dietary needs"), 200),
+        ("accessibility_needs", N_("Accessibility needs"), 200),
+    ):
+        c.text(key, label, size)
+    email = c.text("email", N_("Email"), 200)
+    if email and not EMAIL_RE.match(email):
+        c.add(
+            "email",
+            _(
+                "'{value}' is not an email address; write it like name@example.org or"
+                " leave it empty."
+            ).format(value=email),
+        )
+    phone = c.text("phone", N_("Phone"), 60)
+    if phone and not re.fullmatch(r"[0-9+()\-./\s]*[0-9][0-9+()\-./\sA-Za-z]*", phone):
+        c.add(
+            "phone",
+            _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
+        )
+    birth = c.date_value("birth_date", N_("Date of birth"))
+    if birth is not None:
+        if birth > date.today():
+            c.add("birth_date", _("The date of birth is in the future."))
+        elif birth.year < 1900:
+            c.add("birth_date", _("The date of birth is before 1900; check the year."))
+    c.country("nationality", N_("Nationality"))
+    c.exists(session, "organisation_id", Organisation, N_("organisation"))
+    c.exists(session, "delegation_id", Delegation, N_("delegation"))
+    return c.errors
+
+
+def _validate_group(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 100, required=True)
+    c.colour("colour")
+    c.exists(session, "delegation_id", Delegation, N_("delegation"))
+    if name:
+        c.unique(
+            "name",
+            N_("Name"),
+            name,
+            session.execute(select(ParticipantGroup.id, ParticipantGroup.name)),
+            own_id,
+        )
+    _check_ids(session, c, "member_ids", Person, N_("member"))
+    return c.errors
+
+
+def _validate_venue(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 200, required=True)
+    c.text("city", N_("City"), 100)
+    c.text("address", N_("Address"), 300)
+    if name:
+        c.unique("name", N_("Name"), name, session.execute(select(Venue.id, Venue.name)), own_id)
+    return c.errors
+
+
+def _validate_room(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 100, required=True)
+    c.text("equipment", N_("Equipment"), 300)
+    venue_id = v.get("venue_id")
+    if venue_id is None:
+        c.add("venue_id", _("Choose the venue the room belongs to."))
+    else:
+        c.exists(session, "venue_id", Venue, N_("venue"))
+        if name:
+            c.unique(
+                "name",
+                N_("Name"),
+                name,
+                session.execute(select(Room.id, Room.name).where(Room.venue_id == venue_id)),
+                own_id,
+            )
+    capacity = v.get("capacity", 0)
+    if not isinstance(capacity, int) or isinstance(capacity, bool):
+        c.add("capacity", _("Capacity must be a whole number."))
+    elif not 0 <= capacity <= 100_000:
+        c.add("capacity", _("Capacity must be between 0 and 100,000 people."))
+    return c.errors
+
+
+def _validate_session(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.text("title", N_("Title"), 300, required=True)
+    c.text("location", N_("Location"), 300)
+    kind = v.get("kind") or SessionKind.TRAINING
+    if kind not in set(SessionKind):
+        c.add("kind", _("'{value}' is not a kind of session.").format(value=kind))
+    start, end = v.get("start"), v.get("end")
+    for key, value, label in (("start", start, N_("Start")), ("end", end, N_("End"))):
+        if not isinstance(value, datetime):
+            c.add(key, _("{field} is required.").format(field=_(label)))
+        elif value.tzinfo is None:
+            c.add(key, _("{field} needs a time zone.").format(field=_(label)))
+    if isinstance(start, datetime) and isinstance(end, datetime) and start.tzinfo and end.tzinfo:
+        if end <= start:
+            c.add("end", _("The session must end after it starts."))
+        elif end - start > MAX_SESSION_LENGTH:
+            c.add("end", _("A session lasts at most 7 days; split longer items."))
+    tz = v.get("timezone")
+    if tz is not None and tz not in timezones():
+        c.add("timezone", _("'{value}' is not a time zone.").format(value=tz))
+    c.exists(session, "room_id", Room, N_("room"))
+    _check_ids(session, c, "facilitator_ids", Person, N_("facilitator"))
+    audience = v.get("audience") or []
+    for entry in audience:
+        if not isinstance(entry, tuple | list) or len(entry) != 2 or entry[0] not in AUDIENCE_TYPES:
+            c.add(
+                "audience",
+                _("The audience holds an entry that is not a group, delegation or person."),
+            )
+            break
+        model = {"group": ParticipantGroup, "delegation": Delegation, "person": Person}[entry[0]]
+        if session.get(model, entry[1]) is None:
+            c.add("audience", _("Part of the audience no longer exists; choose again."))
+            break
+    return c.errors
+
+
+def _check_ids(session: Session, c: _Checker, key: str, model: type[Entity], label: str) -> None:
+    ids = list(c.values.get(key) or [])
+    if not ids:
+        return
+    found: set[int] = set()
+    for chunk in _chunks(sorted(set(ids))):
+        found.update(session.execute(select(model.id).where(model.id.in_(chunk))).scalars())
+    if len(found) != len(set(ids)):
+        c.add(key, _("A chosen {item} no longer exists; choose again.").format(item=_(label)))
+
+
+# --- the kinds of item --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    model: type[Entity]
+    singular: str
+    plural: str
+    fields: tuple[str, ...]
+    validator: Callable[[Session, dict[str, Any], int | None], list[FieldError]]
+    defaults: dict[str, Any] = field(default_factory=dict)
+    links: tuple[str, ...] = ()
+    upper: tuple[str, ...] = ()  # code fields stored in capitals
+
+    def label(self, n: int) -> str:
+        return noun(self.name, n)
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind(
+            "plan",
+            Plan,
+            N_("plan"),
+            N_("plans"),
+            (
+                "title",
+                "city",
+                "country",
+                "timezone",
+                "start_date",
+                "end_date",
+                "currency",
+                "organiser",
+                "funding_programme",
+                "donor",
+                "notes",
+            ),
+            _validate_plan,
+            {"currency": "USD"},
+            upper=("country", "currency"),
+        ),
+        Kind(
+            "organisation",
+            Organisation,
+            N_("organisation"),
+            N_("organisations"),
+            ("name", "acronym", "country", "notes"),
+            _validate_organisation,
+            upper=("country",),
+        ),
+        Kind(
+            "delegation",
+            Delegation,
+            N_("delegation"),
+            N_("delegations"),
+            ("name", "country", "organisation_id", "head_id", "colour", "notes"),
+            _validate_delegation,
+            {"colour": "#4C78A8"},
+            upper=("country",),
+        ),
+        Kind(
+            "person",
+            Person,
+            N_("person"),
+            N_("people"),
+            (
+                "given_name",
+                "family_name",
+                "sex",
+                "organisation_id",
+                "position",
+                "duty_station",
+                "delegation_id",
+                "role",
+                "role_other",
+                "email",
+                "phone",
+                "id_number",
+                "birth_date",
+                "nationality",
+                "languages",
+                "dietary_needs",
+                "accessibility_needs",
+                "notes",
+            ),
+            _validate_person,
+            {"role": Role.TRAINEE},
+            upper=("nationality",),
+        ),
+        Kind(
+            "group",
+            ParticipantGroup,
+            N_("group"),
+            N_("groups"),
+            ("name", "delegation_id", "colour", "notes"),
+            _validate_group,
+            {"colour": "#72B7B2"},
+            links=("member_ids",),
+        ),
+        Kind(
+            "venue",
+            Venue,
+            N_("venue"),
+            N_("venues"),
+            ("name", "city", "address", "notes"),
+            _validate_venue,
+        ),
+        Kind(
+            "room",
+            Room,
+            N_("room"),
+            N_("rooms"),
+            ("venue_id", "name", "capacity", "equipment", "notes"),
+            _validate_room,
+            {"capacity": 0},
+        ),
+        Kind(
+            "session",
+            AgendaSession,
+            N_("session"),
+            N_("sessions"),
+            (
+                "kind",
+                "title",
+                "description",
+                "start",
+                "end",
+                "timezone",
+                "room_id",
+                "location",
+                "notes",
+            ),
+            _validate_session,
+            {"kind": SessionKind.TRAINING},
+            links=("facilitator_ids", "audience"),
+        ),
+    )
+}
+
+TABLE_KIND = {k.model.__tablename__: k.name for k in KINDS.values()}
+
+
+def kind(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise PlannerError(_("'{name}' is not a kind of item.").format(name=name)) from None
+
+
+def _normalise(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in k.fields and key not in k.links:
+            raise PlannerError(
+                _("'{field}' is not a field of a {item}.").format(field=key, item=_(k.singular))
+            )
+        if isinstance(value, str):
+            value = value.strip()
+            if key in k.upper:
+                value = value.upper()
+        out[key] = value
+    if k.name == "person" and "sex" in out and out["sex"] in ("", "unknown"):
+        out["sex"] = None
+    if k.name == "person" and out.get("role") and out["role"] != Role.OTHER:
+        out.setdefault("role_other", "")
+    return out
+
+
+def validate(
+    store: PlanStore, kind_name: str, values: dict[str, Any], own_id: int | None = None
+) -> list[FieldError]:
+    """Field errors for a form's current values (used as the user types)."""
+    k = kind(kind_name)
+    merged = dict(values)
+    if own_id is not None:
+        current = get_values(store, kind_name, own_id)
+        current.pop("version")
+        merged = {**current, **values}
+    else:
+        merged = {**k.defaults, **values}
+    merged = _normalise(k, merged)
+    with store.read() as session:
+        return k.validator(session, merged, own_id)
+
+
+# --- reading an item's values -------------------------------------------------------------------
+
+
+def _row_values(obj: Entity, k: Kind) -> dict[str, Any]:
+    return {key: getattr(obj, key) for key in k.fields}
+
+
+def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
+    links: dict[str, Any] = {}
+    if "member_ids" in k.links:
+        links["member_ids"] = sorted(
+            session.execute(
+                select(GroupMember.person_id).where(GroupMember.group_id == item_id)
+            ).scalars()
+        )
+    if "facilitator_ids" in k.links:
+        links["facilitator_ids"] = sorted(
+            session.execute(
+                select(SessionFacilitator.person_id).where(SessionFacilitator.session_id == item_id)
+            ).scalars()
+        )
+    if "audience" in k.links:
+        rows = session.execute(
+            select(
+                SessionAudience.group_id, SessionAudience.delegation_id, SessionAudience.person_id
+            ).where(SessionAudience.session_id == item_id)
+        )
+        audience: list[tuple[str, int]] = []
+        for g, d, p in rows:
+            if g is not None:
+                audience.append(("group", g))
+            elif d is not None:
+                audience.append(("delegation", d))
+            elif p is not None:
+                audience.append(("person", p))
+        links["audience"] = sorted(audience)
+    return links
+
+
+def get_values(store: PlanStore, kind_name: str, item_id: int) -> dict[str, Any]:
+    """An item's editable values and links, with ``version`` (what a dialog shows)."""
+    k = kind(kind_name)
+    with store.read() as session:
+        obj = session.get(k.model, item_id)
+        if obj is None:
+            raise NotFoundError(
+                _("This {item} no longer exists (deleted elsewhere).").format(item=_(k.singular))
+            )
+        values = _row_values(obj, k)
+        values.update(_links_of(session, k, item_id))
+        values["version"] = obj.version
+    return values
+
+
+# --- links --------------------------------------------------------------------------------------
+
+
+def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    """Replace an item's links; returns {link: [old, new]} for those that changed."""
+    if not any(key in values for key in k.links):
+        return {}
+    current = _links_of(session, k, item_id)
+    conn = session.connection()
+    changed: dict[str, Any] = {}
+    rec = recorder(session)
+
+    def replace(
+        table: Table,
+        owner_col: str,
+        rows_old: set[Any],
+        rows_new: set[Any],
+        to_row: Callable[[Any], dict[str, Any]],
+        match: Callable[[Any], Any],
+    ) -> None:
+        for entry in rows_old - rows_new:
+            conn.execute(sql_delete(table).where(table.c[owner_col] == item_id, match(entry)))
+        new_rows = [{owner_col: item_id, "version": 1, **to_row(e)} for e in rows_new - rows_old]
+        if new_rows:
+            conn.execute(insert(table), new_rows)
+        rec.touch(table.name)
+
+    gm = table_of(GroupMember)
+    sf = table_of(SessionFacilitator)
+    sa = table_of(SessionAudience)
+    if "member_ids" in values and "member_ids" in k.links:
+        old, new = set(current["member_ids"]), set(values["member_ids"] or [])
+        if old != new:
+            replace(
+                gm, "group_id", old, new, lambda p: {"person_id": p}, lambda p: gm.c.person_id == p
+            )
+            changed["member_ids"] = [sorted(old), sorted(new)]
+    if "facilitator_ids" in values and "facilitator_ids" in k.links:
+        old, new = set(current["facilitator_ids"]), set(values["facilitator_ids"] or [])
+        if old != new:
+            replace(
+                sf,
+                "session_id",
+                old,
+                new,
+                lambda p: {"person_id": p},
+                lambda p: sf.c.person_id == p,
+            )
+            changed["facilitator_ids"] = [sorted(old), sorted(new)]
+    if "audience" in values and "audience" in k.links:
+        old_a = {tuple(e) for e in current["audience"]}
+        new_a = {tuple(e) for e in values["audience"] or []}
+        if old_a != new_a:
+            replace(
+                sa,
+                "session_id",
+                old_a,
+                new_a,
+                lambda e: {
+                    "group_id": None,
+                    "delegation_id": None,
+                    "person_id": None,
+                    f"{e[0]}_id": e[1],
+                },
+                lambda e: sa.c[f"{e[0]}_id"] == e[1],
+            )
+            changed["audience"] = [sorted(old_a), sorted(new_a)]
+    return changed
+
+
+# --- create, update, delete, restore ------------------------------------------------------------
+
+
+def _raise_if_invalid(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def create(
+    store: PlanStore, kind_name: str, values: dict[str, Any], action: str | None = None
+) -> Created:
+    """Add an item; returns its id."""
+    k = kind(kind_name)
+    if k.name == "plan":
+        raise PlannerError(_("A plan is created with File ▸ New or 'planner new'."))
+    merged = _normalise(k, {**k.defaults, **values})
+    if k.name == "session":
+        merged.setdefault("timezone", None)
+    with store.transaction(action or _("Add {item}").format(item=_(k.singular))) as session:
+        if k.name == "session" and not merged.get("timezone"):
+            merged["timezone"] = _plan(session).timezone
+        _raise_if_invalid(k.validator(session, merged, None))
+        obj = k.model(**{key: merged[key] for key in k.fields if key in merged})
+        session.add(obj)
+        session.flush()
+        links = _set_links(session, k, obj.id, merged)
+        if links:
+            recorder(session).record(k.model.__tablename__, obj.id, "update", links)
+        new_id = obj.id
+    return Created(new_id, store.last_change)
+
+
+def _plan(session: Session) -> Plan:
+    plan = session.execute(select(Plan)).scalars().first()
+    if plan is None:
+        raise PlannerError(_("This plan file holds no plan."))
+    return plan
+
+
+def update(
+    store: PlanStore,
+    kind_name: str,
+    item_id: int,
+    values: dict[str, Any],
+    expected_version: int | None = None,
+    action: str | None = None,
+) -> Updated:
+    """Change some fields or links of an item.
+
+    With ``expected_version``, refuse (``ConflictError``) if the item changed since it was read.
+    """
+    k = kind(kind_name)
+    values = _normalise(k, values)
+    with store.transaction(action or _("Edit {item}").format(item=_(k.singular))) as session:
+        obj = session.get(k.model, item_id)
+        if obj is None:
+            raise ConflictError(
+                _("This {item} was deleted elsewhere; nothing was changed.").format(
+                    item=_(k.singular)
+                )
+            )
+        if expected_version is not None and obj.version != expected_version:
+            raise ConflictError(
+                _(
+                    "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
+                    " changed. Look at it again and redo your change."
+                ).format(item=_(k.singular), who=_last_author(session, k, item_id))
+            )
+        before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
+        merged = {**before, **values}
+        _raise_if_invalid(k.validator(session, merged, item_id))
+        for key in k.fields:
+            if key in values and getattr(obj, key) != values[key]:
+                setattr(obj, key, values[key])
+        column_changed = session.is_modified(obj)
+        session.flush()
+        link_changes = _set_links(session, k, item_id, values)
+        if link_changes:
+            recorder(session).record(k.model.__tablename__, item_id, "update", link_changes)
+            if not column_changed:
+                table = table_of(k.model)
+                session.connection().execute(
+                    sql_update(table)
+                    .where(table.c.id == item_id)
+                    .values(version=table.c.version + 1)
+                )
+                session.expire(obj, ["version"])
+        version = obj.version
+        old_values = {key: before[key] for key in values}
+        new_values = dict(values)
+    return Updated(item_id, old_values, new_values, version, store.last_change)
+
+
+def _last_author(session: Session, k: Kind, item_id: int) -> str:
+    from planner.model import ChangeLog, ChangeSet
+
+    row = session.execute(
+        select(ChangeSet.user_name, ChangeSet.at)
+        .join(ChangeLog, ChangeLog.change_set_id == ChangeSet.id)
+        .where(ChangeLog.entity == k.model.__tablename__, ChangeLog.entity_id == item_id)
+        .order_by(ChangeSet.id.desc())
+        .limit(1)
+    ).first()
+    return row[0] if row else _("someone else")
+
+
+def _chunks(ids: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+@cache
+def _referencing() -> dict[str, list[tuple[Table, str, str]]]:
+    """For each table, the (child table, column, ondelete) of foreign keys pointing at it."""
+    refs: dict[str, list[tuple[Table, str, str]]] = defaultdict(list)
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            assert isinstance(fk, ForeignKey)
+            refs[fk.column.table.name].append(
+                (table, fk.parent.name, (fk.ondelete or "NO ACTION").upper())
+            )
+    return refs
+
+
+def _collect(
+    session: Session, table: Table, ids: Sequence[int], snap: Snapshot, seen: set[tuple[str, int]]
+) -> None:
+    """Gather rows of ``table`` with ``ids`` and everything that cascades from them."""
+    ids = [i for i in ids if (table.name, i) not in seen]
+    if not ids:
+        return
+    conn = session.connection()
+    found: list[int] = []
+    for chunk in _chunks(ids):
+        for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            snap.rows.setdefault(table.name, []).append(dict(row))
+            seen.add((table.name, row["id"]))
+            found.append(row["id"])
+    for child, column, ondelete in _referencing().get(table.name, []):
+        for chunk in _chunks(found):
+            if ondelete == "CASCADE":
+                child_ids = list(
+                    conn.execute(select(child.c.id).where(child.c[column].in_(chunk))).scalars()
+                )
+                _collect(session, child, child_ids, snap, seen)
+            elif ondelete == "SET NULL":
+                for row_id, value, version in conn.execute(
+                    select(child.c.id, child.c[column], child.c.version).where(
+                        child.c[column].in_(chunk)
+                    )
+                ):
+                    snap.unlinked.append((child.name, column, row_id, value, version))
+
+
+def _snapshot(session: Session, k: Kind, ids: Sequence[int]) -> Snapshot:
+    snap = Snapshot(k.name, list(ids))
+    _collect(session, table_of(k.model), list(ids), snap, set())
+    deleted = {(t, r["id"]) for t, rows in snap.rows.items() for r in rows}
+    snap.unlinked = [u for u in snap.unlinked if (u[0], u[2]) not in deleted]
+    return snap
+
+
+def deletion_impact(store: PlanStore, kind_name: str, ids: Sequence[int]) -> Impact:
+    """What deleting these items takes with it, in words."""
+    k = kind(kind_name)
+    with store.read() as session:
+        snap = _snapshot(session, k, ids)
+    own = k.model.__tablename__
+    lines: list[str] = []
+    for table, rows in snap.rows.items():
+        if table == own:
+            continue
+        line = _cascade_line(table, len(rows))
+        if line:
+            lines.append(line)
+    unlinked: dict[tuple[str, str], int] = defaultdict(int)
+    for table, column, *_rest in snap.unlinked:
+        unlinked[(table, column)] += 1
+    for (table, column), n in unlinked.items():
+        line = _unlink_line(table, column, n)
+        if line:
+            lines.append(line)
+    return Impact(snap.count(own), lines)
+
+
+def _cascade_line(table: str, n: int) -> str:
+    texts = {
+        "person": lambda: ngettext("{n} person (a member)", "{n} people (its members)", n),
+        "room": lambda: ngettext("{n} room", "{n} rooms", n),
+        "group_member": lambda: ngettext("{n} group membership", "{n} group memberships", n),
+        "session_audience": lambda: ngettext(
+            "{n} place in a session's audience", "{n} places in sessions' audiences", n
+        ),
+        "session_facilitator": lambda: ngettext(
+            "{n} facilitator assignment", "{n} facilitator assignments", n
+        ),
+        "participant_group": lambda: ngettext("{n} group", "{n} groups", n),
+        "agenda_session": lambda: ngettext("{n} session", "{n} sessions", n),
+    }
+    make = texts.get(table)
+    return make().format(n=n) if make else ""
+
+
+def _unlink_line(table: str, column: str, n: int) -> str:
+    texts = {
+        ("agenda_session", "room_id"): lambda: ngettext(
+            "{n} session loses its room", "{n} sessions lose their room", n
+        ),
+        ("person", "organisation_id"): lambda: ngettext(
+            "{n} person loses their organisation", "{n} people lose their organisation", n
+        ),
+        ("delegation", "organisation_id"): lambda: ngettext(
+            "{n} delegation loses its organisation", "{n} delegations lose their organisation", n
+        ),
+        ("delegation", "head_id"): lambda: ngettext(
+            "{n} delegation loses its head", "{n} delegations lose their head", n
+        ),
+        ("participant_group", "delegation_id"): lambda: ngettext(
+            "{n} group is no longer tied to a delegation",
+            "{n} groups are no longer tied to a delegation",
+            n,
+        ),
+    }
+    make = texts.get((table, column))
+    return make().format(n=n) if make else ""
+
+
+def delete(
+    store: PlanStore, kind_name: str, ids: Sequence[int], action: str | None = None
+) -> Deleted:
+    """Delete items and everything that belongs to them; returns a snapshot to undo it."""
+    k = kind(kind_name)
+    if k.name == "plan":
+        raise PlannerError(_("A plan is deleted by deleting its file."))
+    ids = list(dict.fromkeys(ids))
+    label = action or ngettext("Delete {n} {item}", "Delete {n} {items}", len(ids)).format(
+        n=len(ids), item=_(k.singular), items=_(k.plural)
+    )
+    with store.transaction(label) as session:
+        snap = _snapshot(session, k, ids)
+        own = k.model.__tablename__
+        if len(snap.rows.get(own, [])) != len(ids):
+            raise ConflictError(
+                _(
+                    "Some of these items were already deleted elsewhere; nothing"
+                    " was deleted. The list is refreshed."
+                )
+            )
+        conn = session.connection()
+        rec = recorder(session)
+        tables = Base.metadata.tables
+        for table_name, column, row_id, _value, version in snap.unlinked:
+            table = tables[table_name]
+            conn.execute(
+                sql_update(table)
+                .where(table.c.id == row_id)
+                .values({column: None, "version": version + 1})
+            )
+            rec.record(table_name, row_id, "update", {column: [_value, None]})
+        table = tables[own]
+        for chunk in _chunks(ids):
+            conn.execute(sql_delete(table).where(table.c.id.in_(chunk)))
+        for row in snap.rows[own]:
+            rec.record(own, row["id"], "delete", _detail(row))
+        rec.touch(*snap.rows.keys())
+    return Deleted(snap, store.last_change)
+
+
+def _detail(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: (value.isoformat() if isinstance(value, date | datetime) else value)
+        for key, value in row.items()
+        if key not in ("id", "version")
+    }
+
+
+def restore(store: PlanStore, snap: Snapshot, action: str | None = None) -> Change:
+    """Put back what :func:`delete` removed, with the same ids and versions."""
+    k = kind(snap.kind)
+    label = action or ngettext("Restore {n} {item}", "Restore {n} {items}", len(snap.ids)).format(
+        n=len(snap.ids), item=_(k.singular), items=_(k.plural)
+    )
+    tables = Base.metadata.tables
+    order = [t.name for t in Base.metadata.sorted_tables]
+    position = {name: i for i, name in enumerate(order)}
+    with store.transaction(label) as session:
+        conn = session.connection()
+        rec = recorder(session)
+        deferred: list[tuple[Table, int, dict[str, Any]]] = []
+        for name in order:
+            rows = snap.rows.get(name)
+            if not rows:
+                continue
+            table = tables[name]
+            # Foreign keys to tables restored later (a cycle) are set once those exist.
+            late = [
+                fk.parent.name
+                for fk in table.foreign_keys
+                if position[fk.column.table.name] >= position[name] and fk.parent.nullable
+            ]
+            prepared = []
+            for row in rows:
+                row = dict(row)
+                patch = {c: row[c] for c in late if row.get(c) is not None}
+                for c in patch:
+                    row[c] = None
+                if patch:
+                    deferred.append((table, row["id"], patch))
+                prepared.append(row)
+            conn.execute(insert(table), prepared)
+            rec.touch(name)
+            if name == k.model.__tablename__:
+                for row in rows:
+                    rec.record(name, row["id"], "insert", _detail(row))
+        for table, row_id, patch in deferred:
+            conn.execute(sql_update(table).where(table.c.id == row_id).values(patch))
+        for table_name, column, row_id, value, version in snap.unlinked:
+            table = tables[table_name]
+            result = conn.execute(
+                sql_update(table)
+                .where(
+                    table.c.id == row_id, table.c.version == version + 1, table.c[column].is_(None)
+                )
+                .values({column: value, "version": version})
+            )
+            if result.rowcount != 1:
+                raise ConflictError(
+                    _(
+                        "This cannot be undone: an item it touched was changed elsewhere since."
+                        " Nothing was changed."
+                    )
+                )
+            rec.record(table_name, row_id, "update", {column: [None, value]})
+    return store.last_change
+
+
+# --- the plan itself ----------------------------------------------------------------------------
+
+
+def plan_values(store: PlanStore) -> dict[str, Any]:
+    with store.read() as session:
+        plan = _plan(session)
+        values = _row_values(plan, KINDS["plan"])
+        values["version"] = plan.version
+        values["id"] = plan.id
+    return values
+
+
+def update_plan(
+    store: PlanStore, values: dict[str, Any], expected_version: int | None = None
+) -> Updated:
+    with store.read() as session:
+        plan_id = _plan(session).id
+    return update(store, "plan", plan_id, values, expected_version, action=_("Edit plan details"))
+
+
+def new_plan(
+    path: Any,
+    values: dict[str, Any],
+    *,
+    overwrite: bool = False,
+    fill: Callable[[PlanStore], None] | None = None,
+) -> PlanStore:
+    """Create a plan file with its details (validated first) and open it."""
+    from planner.store import create_plan_file
+
+    k = KINDS["plan"]
+    merged = _normalise(k, {**k.defaults, **values})
+    errors = _validate_plan_values(merged)
+    _raise_if_invalid(errors)
+
+    def populate(store: PlanStore) -> None:
+        with store.transaction(_("Create plan")) as session:
+            session.add(Plan(**{key: merged[key] for key in k.fields if key in merged}))
+        if fill is not None:
+            fill(store)
+
+    return create_plan_file(path, overwrite=overwrite, populate=populate)
+
+
+def _validate_plan_values(values: dict[str, Any]) -> list[FieldError]:
+    return _validate_plan(None, values, None)  # type: ignore[arg-type]  # needs no session
+
+
+def validate_plan_values(values: dict[str, Any]) -> list[FieldError]:
+    """Validate a new plan's details (the New Plan dialog, ``planner new``)."""
+    return _validate_plan_values(_normalise(KINDS["plan"], {**KINDS["plan"].defaults, **values}))
+
+
+def zone_of(store: PlanStore) -> ZoneInfo:
+    with store.read() as session:
+        return ZoneInfo(_plan(session).timezone)

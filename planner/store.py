@@ -1,0 +1,771 @@
+"""Plan files: create, check, open, migrate, change-log and copy them.
+
+A plan is one SQLite file (suffix ``.dplan``) marked as ours with SQLite's ``application_id``.
+Nothing is ever written to a file before its header says it is one of our plans, of a format
+this version understands, and SQLite finds it intact; otherwise the file stays byte-for-byte
+untouched and the error says why.
+
+Every user action is one transaction (``PlanStore.transaction``), which writes one change set
+(when, who, what) and one change-log row per item it touched. Windows poll the newest change
+set to notice changes made elsewhere (the command line, later another person).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import sqlite3
+import struct
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from planner.errors import (
+    DamagedPlanError,
+    NewerPlanError,
+    NotAPlanError,
+    PlanBusyError,
+    PlanExistsError,
+    PlanFileError,
+    PlannerError,
+)
+from planner.i18n import _
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded on the first write, not to show a plan
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+APPLICATION_ID = 0x44506C6E  # "DPln"
+SUFFIX = ".dplan"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def known_revisions() -> list[str]:
+    """The schema revisions this version knows, oldest first ("0001", "0002", ...).
+
+    Read from the file names so that checking a plan does not need to import Alembic.
+    """
+    names = sorted(
+        p.name[:4] for p in (MIGRATIONS_DIR / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")
+    )
+    return names
+
+
+def schema_version() -> int:
+    """The plan format this version writes: the number of its newest schema revision."""
+    return int(known_revisions()[-1])
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container, a service account)
+        return "unknown"
+
+
+# --- checking a file without touching it ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    application_id: int
+    user_version: int
+    page_size: int
+    page_count: int
+    wal: bool
+
+
+def read_header(path: Path) -> FileHeader:
+    """Read a plan's SQLite header directly from the file (no SQLite, no writes)."""
+    name = path.name
+    if not path.exists():
+        raise PlanFileError(
+            _("The file {path} does not exist. Check the name and the folder.").format(path=path),
+            str(path),
+        )
+    if path.is_dir():
+        raise PlanFileError(
+            _("{path} is a folder, not a plan file. Choose a file ending in .dplan.").format(
+                path=path
+            ),
+            str(path),
+        )
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise PlanFileError(
+            _("{name} cannot be read: {reason}. Check that you may read it.").format(
+                name=name, reason=exc.strerror or exc
+            ),
+            str(path),
+        ) from exc
+    if len(head) == 0:
+        raise NotAPlanError(
+            _("{name} is empty, so it is not a plan. The file was not changed.").format(name=name),
+            str(path),
+        )
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotAPlanError(
+            _(
+                "{name} is not a Delegation Planner plan: it is not a database at all (another"
+                " kind of file, or a damaged one). Open a .dplan file made by Delegation Planner."
+                " The file was not changed."
+            ).format(name=name),
+            str(path),
+        )
+    if len(head) < 100:
+        raise DamagedPlanError(
+            _(
+                "{name} is damaged: the file is cut short. The file was not changed. Open a backup"
+                " copy or the last copy you saved."
+            ).format(name=name),
+            str(path),
+        )
+    (page_size,) = struct.unpack(">H", head[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    (page_count,) = struct.unpack(">I", head[28:32])
+    (user_version,) = struct.unpack(">i", head[60:64])
+    (application_id,) = struct.unpack(">I", head[68:72])
+    if application_id != APPLICATION_ID:
+        raise NotAPlanError(
+            _(
+                "{name} is a database of another program, not a Delegation Planner plan."
+                " The file was not changed."
+            ).format(name=name),
+            str(path),
+        )
+    return FileHeader(application_id, user_version, page_size, page_count, head[18] == 2)
+
+
+def _readonly_uri(path: Path) -> str:
+    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+
+
+def check_plan_file(path: Path) -> FileHeader:
+    """Everything that must hold before a plan may be opened for writing.
+
+    Raises a :class:`PlanFileError` naming the file and what to do; never writes to the file.
+    """
+    header = read_header(path)
+    name = path.name
+    known = schema_version()
+    if header.user_version > known:
+        raise NewerPlanError(
+            _(
+                "{name} was saved by a newer version of Delegation Planner (plan format"
+                " {file_schema}); this version reads plan formats up to {known_schema}. Install"
+                " the newer version to open it. The file was not changed."
+            ).format(name=name, file_schema=header.user_version, known_schema=known),
+            str(path),
+            header.user_version,
+            known,
+        )
+    damaged = _(
+        "{name} is damaged ({detail}). The file was not changed. Open a backup copy (a file"
+        " named '{stem} backup …' beside it) or the last copy you saved."
+    )
+    try:
+        con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise DamagedPlanError(
+            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
+        ) from exc
+    try:
+        result = con.execute("PRAGMA quick_check").fetchall()
+        if [r[0] for r in result] != ["ok"]:
+            detail = "; ".join(str(r[0]) for r in result[:3])
+            raise DamagedPlanError(
+                damaged.format(name=name, detail=detail, stem=path.stem), str(path)
+            )
+        try:
+            rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+        except sqlite3.OperationalError as exc:
+            raise DamagedPlanError(
+                damaged.format(name=name, detail=_("it has no schema version"), stem=path.stem),
+                str(path),
+            ) from exc
+        revisions = known_revisions()
+        if len(rows) != 1 or rows[0][0] not in revisions:
+            found = rows[0][0] if rows else "?"
+            raise NewerPlanError(
+                _(
+                    "{name} was saved by a newer version of Delegation Planner (schema revision"
+                    " {revision}); this version knows revisions up to {known}. Install the newer"
+                    " version to open it. The file was not changed."
+                ).format(name=name, revision=found, known=revisions[-1]),
+                str(path),
+                header.user_version,
+                known,
+            )
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise PlanBusyError(
+                _(
+                    "{name} is busy: another program is writing to it. Try again in a moment."
+                ).format(name=name),
+                str(path),
+            ) from exc
+        raise DamagedPlanError(
+            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DamagedPlanError(
+            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
+        ) from exc
+    finally:
+        con.close()
+    return header
+
+
+# --- engines and migrations -------------------------------------------------------------------
+
+
+def _make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": 5},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves so that SQLite transactions are real (pysqlite's own
+        # handling would not wrap DDL or reads).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get("planner_write"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def migrate(path: Path, target: str = "head") -> None:
+    """Bring a plan's schema to ``target`` in one transaction, then record its format number."""
+    from alembic import command
+
+    engine = _make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(planner_write=True)
+            with conn.begin():
+                cfg = _alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DamagedPlanError(
+                        _(
+                            "{name} could not be upgraded: {count} rows point to items that do"
+                            " not exist. The original was not changed."
+                        ).format(name=path.name, count=len(problems)),
+                        str(path),
+                    )
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                conn.exec_driver_sql(f"PRAGMA user_version={int(str(revision))}")
+    finally:
+        engine.dispose()
+
+
+def backup_file(source: Path, dest: Path) -> None:
+    """Copy a plan with SQLite's backup (consistent even while the plan is open and written)."""
+    dest = dest.resolve()
+    if dest == source.resolve():
+        raise PlannerError(_("A copy cannot replace the plan itself. Choose another file name."))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        src = sqlite3.connect(_readonly_uri(source), uri=True, timeout=5)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _restrict_permissions(tmp)
+        for suffix in ("-wal", "-shm"):
+            stale = Path(str(dest) + suffix)
+            if stale.exists():
+                stale.unlink()
+        os.replace(tmp, dest)
+    except sqlite3.Error as exc:
+        raise PlannerError(
+            _("The copy {dest} could not be written: {reason}. The plan was not changed.").format(
+                dest=dest, reason=exc
+            )
+        ) from exc
+    except OSError as exc:
+        raise PlannerError(
+            _("The copy {dest} could not be written: {reason}. The plan was not changed.").format(
+                dest=dest, reason=exc.strerror or exc
+            )
+        ) from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _restrict_permissions(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system knows modes
+        os.chmod(path, 0o600)
+
+
+# --- the change log ---------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed action changed: the UI refreshes what shows these tables."""
+
+    change_set_id: int | None
+    action: str
+    tables: frozenset[str]
+    items: tuple[tuple[str, int, str], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.tables
+
+
+@dataclass
+class ChangeRecorder:
+    """Collects what a transaction touched, to write it as one change set on commit."""
+
+    entries: list[tuple[str, int, str, dict[str, Any]]] = field(default_factory=list)
+    tables: set[str] = field(default_factory=set)
+
+    def record(
+        self, entity: str, entity_id: int, kind: str, detail: dict[str, Any] | None = None
+    ) -> None:
+        self.entries.append((entity, entity_id, kind, detail or {}))
+        self.tables.add(entity)
+
+    def touch(self, *tables: str) -> None:
+        """Tables changed as a side effect (cascades) that windows must refresh."""
+        self.tables.update(tables)
+
+
+def recorder(session: Session) -> ChangeRecorder:
+    rec: ChangeRecorder = session.info["recorder"]
+    return rec
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    from sqlalchemy import inspect
+
+    from planner.model import Entity
+
+    rec = recorder(session)
+    for obj in session.new:
+        if isinstance(obj, Entity):
+            state = inspect(obj)
+            values = {
+                a.key: _jsonable(getattr(obj, a.key))
+                for a in state.mapper.column_attrs
+                if a.key not in ("id", "version")
+            }
+            rec.record(obj.__tablename__, obj.id, "insert", values)
+    for obj in session.dirty:
+        if isinstance(obj, Entity) and session.is_modified(obj, include_collections=False):
+            state = inspect(obj)
+            changed: dict[str, Any] = {}
+            for attr in state.mapper.column_attrs:
+                if attr.key == "version":
+                    continue
+                hist = state.attrs[attr.key].history
+                if hist.has_changes():
+                    old = hist.deleted[0] if hist.deleted else None
+                    new = hist.added[0] if hist.added else None
+                    changed[attr.key] = [_jsonable(old), _jsonable(new)]
+            if changed:
+                rec.record(obj.__tablename__, obj.id, "update", changed)
+    for obj in session.deleted:
+        if isinstance(obj, Entity):
+            rec.record(obj.__tablename__, obj.id, "delete")
+
+
+# --- an open plan -----------------------------------------------------------------------------
+
+
+class Reader:
+    """Plain SQL reads on one connection, inside one read transaction (a consistent view).
+
+    Lists, the overview and the command line read through this without loading SQLAlchemy,
+    which keeps opening a plan fast. Parameters are named (``:name``).
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._con = connection
+
+    def rows(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
+        return self._con.execute(sql, params).fetchall()
+
+    def value(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
+        row = self._con.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+
+def parse_time(value: Any) -> datetime:
+    """A stored moment (naive UTC text or datetime) as an aware UTC datetime."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
+
+
+def parse_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+class PlanStore:
+    """An open plan file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.user = current_user()
+        self.last_change = Change(None, "", frozenset())
+        self.backup_path: Path | None = None
+        self._engine: Engine | None = None
+        self._read_lock = threading.RLock()
+        self._reader_con = sqlite3.connect(path, timeout=5, check_same_thread=False,
+                                           isolation_level=None)
+        self._reader_con.execute("PRAGMA busy_timeout=5000")
+        self._reader_con.execute("PRAGMA query_only=ON")
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use (writes and the ORM)."""
+        if self._engine is None:
+            self._engine = _make_engine(self.path)
+        return self._engine
+
+    # reading
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """A consistent read-only view of the plan for plain SQL (one read transaction)."""
+        with self._read_lock:
+            con = self._reader_con
+            try:
+                con.execute("BEGIN")
+                try:
+                    yield Reader(con)
+                finally:
+                    con.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                raise self._db_error(exc) from exc
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent read-only ORM view of the plan (used by operations and forms)."""
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.orm import Session
+
+        try:
+            with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
+                yield session
+                session.rollback()
+        except OperationalError as exc:
+            raise self._db_error(exc) from exc
+
+    def last_change_id(self) -> int:
+        with self.reading() as r:
+            return int(r.value("SELECT max(id) FROM change_set") or 0)
+
+    def tables_changed_since(self, change_set_id: int) -> frozenset[str]:
+        with self.reading() as r:
+            rows = r.rows("SELECT DISTINCT entity FROM change_log WHERE change_set_id > :id",
+                          {"id": change_set_id})
+        return frozenset(row[0] for row in rows)
+
+    # writing
+    @contextlib.contextmanager
+    def transaction(self, action: str) -> Iterator[Session]:
+        """One user action: everything inside is committed together, or nothing is.
+
+        ``action`` is the human label stored in the change log ("Edit person").
+        """
+        from sqlalchemy import event
+        from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+        from sqlalchemy.orm import Session
+
+        rec = ChangeRecorder()
+        session = Session(self.engine, autoflush=True, expire_on_commit=False)
+        session.info["recorder"] = rec
+        event.listen(session, "after_flush", _after_flush)
+        try:
+            session.connection(execution_options={"planner_write": True})
+            yield session
+            session.flush()
+            change_set_id = self._write_change_set(session, action, rec)
+            session.commit()
+        except IntegrityError as exc:
+            session.rollback()
+            raise PlannerError(
+                _(
+                    "The change was refused because it would break the plan's rules: {detail}."
+                    " Nothing was changed."
+                ).format(detail=exc.orig)
+            ) from exc
+        except (OperationalError, DBAPIError) as exc:
+            session.rollback()
+            raise self._db_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        items = tuple((e[0], e[1], e[2]) for e in rec.entries)
+        self.last_change = Change(change_set_id, action, frozenset(rec.tables), items)
+
+    def _write_change_set(self, session: Session, action: str, rec: ChangeRecorder) -> int | None:
+        from planner.model import ChangeLog, ChangeSet, table_of
+
+        if not rec.entries and not rec.tables:
+            return None
+        conn = session.connection()
+        change_set_id = conn.execute(
+            table_of(ChangeSet).insert().values(
+                at=datetime.now(UTC), user_name=self.user, action=action
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        if rec.entries:
+            conn.execute(
+                table_of(ChangeLog).insert(),
+                [
+                    {
+                        "change_set_id": change_set_id,
+                        "entity": entity,
+                        "entity_id": entity_id,
+                        "kind": kind,
+                        "detail": json.dumps(detail, ensure_ascii=False) if detail else "",
+                    }
+                    for entity, entity_id, kind, detail in rec.entries
+                ],
+            )
+        return int(change_set_id)
+
+    def _db_error(self, exc: Exception) -> PlannerError:
+        text = str(getattr(exc, "orig", exc))
+        if "locked" in text or "busy" in text:
+            return PlanBusyError(
+                _(
+                    "{name} is busy: another program is writing to it. Try again in a moment."
+                ).format(name=self.path.name),
+                str(self.path),
+            )
+        if "readonly" in text or "read-only" in text:
+            return PlannerError(
+                _(
+                    "{name} cannot be changed: the file or its folder is read-only. Nothing was"
+                    " changed. Save a copy elsewhere to keep working."
+                ).format(name=self.path.name)
+            )
+        if "disk" in text and ("full" in text or "I/O" in text):
+            return PlannerError(
+                _(
+                    "{name} could not be written: {reason}. Nothing was changed. Free some disk"
+                    " space and try again."
+                ).format(name=self.path.name, reason=text)
+            )
+        return PlannerError(
+            _("{name} could not be read or written: {reason}. Nothing was changed.").format(
+                name=self.path.name, reason=text
+            )
+        )
+
+    def save_copy(self, dest: Path) -> None:
+        """'Save a copy as': a consistent copy while the plan stays open here."""
+        backup_file(self.path, dest)
+
+    def close(self) -> None:
+        with self._read_lock:
+            self._reader_con.close()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _backup_name(path: Path, old_schema: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem} backup format {old_schema} {stamp}{path.suffix}")
+
+
+def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True) -> PlanStore:
+    """Open a plan for reading and writing, upgrading an older format after a backup copy."""
+    path = Path(path)
+    header = check_plan_file(path)
+    backup: Path | None = None
+    if header.user_version < schema_version():
+        if not upgrade:
+            raise PlanFileError(
+                _("{name} uses an older plan format and must be upgraded to be opened.").format(
+                    name=path.name
+                ),
+                str(path),
+            )
+        backup = _backup_name(path, header.user_version)
+        backup_file(path, backup)
+        try:
+            migrate(path)
+        except PlanFileError:
+            raise
+        except Exception as exc:
+            raise DamagedPlanError(
+                _(
+                    "{name} could not be upgraded ({reason}). It was left as it was; a backup"
+                    " copy is at {backup}."
+                ).format(name=path.name, reason=exc, backup=backup),
+                str(path),
+            ) from exc
+    if not read_header(path).wal:
+        try:
+            con = sqlite3.connect(path, timeout=5)
+            try:
+                con.execute("PRAGMA journal_mode=WAL")
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise PlanFileError(
+                _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc),
+                str(path),
+            ) from exc
+    try:
+        store = PlanStore(path)
+    except sqlite3.Error as exc:
+        raise PlanFileError(
+            _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc), str(path)
+        ) from exc
+    store.backup_path = backup
+    return store
+
+
+def create_plan_file(
+    path: str | os.PathLike[str], *, overwrite: bool = False, populate: Any = None
+) -> PlanStore:
+    """Create an empty plan of the newest format and open it.
+
+    ``populate(store)`` may fill it before it appears under its name: a crash while building
+    never leaves a half-made plan behind, and an existing file is replaced only at the end.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise PlanExistsError(
+            _("{path} already exists. Choose another name, or use --force to replace it.").format(
+                path=path
+            ),
+            str(path),
+        )
+    if path.is_dir():
+        raise PlanFileError(
+            _("{path} is a folder. Give the name of the plan file to create.").format(path=path),
+            str(path),
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PlanFileError(
+            _("The folder {folder} does not exist. Create it first or choose another.").format(
+                folder=folder
+            ),
+            str(path),
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=folder)
+    except OSError as exc:
+        raise PlanFileError(
+            _("{path} cannot be created: {reason}.").format(path=path, reason=exc.strerror or exc),
+            str(path),
+        ) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        con.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.close()
+        _restrict_permissions(tmp)
+        migrate(tmp)
+        if populate is not None:
+            store = PlanStore(tmp)
+            try:
+                populate(store)
+            finally:
+                store.close()
+        for suffix in ("-wal", "-shm"):
+            stale = Path(str(path) + suffix)
+            if stale.exists():
+                stale.unlink()
+        os.replace(tmp, path)
+    except BaseException:
+        for candidate in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+        raise
+    return open_plan(path)
+
+
+def new_plan_path_problem(path: str | os.PathLike[str], *, overwrite: bool = False) -> str | None:
+    """Why a plan cannot be created at ``path`` (a message), or None if it can."""
+    text = str(path).strip()
+    if not text:
+        return _("Choose where to save the plan.")
+    target = Path(text)
+    if target.is_dir():
+        return _("{path} is a folder. Give the name of the plan file to create.").format(
+            path=target
+        )
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        return _("The folder {folder} does not exist. Create it first or choose another.").format(
+            folder=folder
+        )
+    if not os.access(folder, os.W_OK):
+        return _("You may not write in {folder}. Choose another folder.").format(folder=folder)
+    if target.exists() and not overwrite:
+        return _("{path} already exists. Choose another name.").format(path=target)
+    return None

@@ -1,0 +1,1 @@
+"""Data files of Delegation Planner: translations, icons, styles (no code)."""

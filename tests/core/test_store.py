@@ -1,0 +1,270 @@
+"""Plan files: recognised before anything is written, refused untouched when foreign, damaged
+or newer, migrated after a backup, copied consistently, every change logged."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from planner import ops
+from planner.errors import DamagedPlanError, NewerPlanError, NotAPlanError, PlanFileError
+from planner.model import ChangeLog, ChangeSet, Person
+from planner.store import (
+    APPLICATION_ID,
+    check_plan_file,
+    current_user,
+    known_revisions,
+    open_plan,
+    schema_version,
+)
+from tests.conftest import FIXTURES
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_refused_untouched(path: Path, error: type[Exception], words: str) -> str:
+    before = digest(path)
+    siblings = sorted(p.name for p in path.parent.iterdir())
+    with pytest.raises(error) as info:
+        open_plan(path)
+    assert digest(path) == before, "the refused file was changed"
+    message = str(info.value)
+    assert words in message
+    assert "not changed" in message
+    leftovers = sorted(p.name for p in path.parent.iterdir())
+    assert [n for n in leftovers if n not in siblings and n.endswith(".dplan")] == []
+    return message
+
+
+def test_new_plan_is_marked_ours_in_wal_mode(plan):
+    con = sqlite3.connect(plan.path)
+    try:
+        assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert con.execute("PRAGMA user_version").fetchone()[0] == schema_version()
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        con.close()
+
+
+def test_foreign_keys_are_enforced(plan):
+    with plan.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "contacts.dplan"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE contact (name TEXT)")
+    con.execute("INSERT INTO contact VALUES ('Ana')")
+    con.commit()
+    con.close()
+    assert_refused_untouched(path, NotAPlanError, "another program")
+
+
+def test_random_bytes_are_refused_untouched(tmp_path):
+    path = tmp_path / "noise.dplan"
+    path.write_bytes(bytes(range(256)) * 40)
+    assert_refused_untouched(path, NotAPlanError, "not a database")
+
+
+def test_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.dplan"
+    path.write_bytes(b"")
+    with pytest.raises(NotAPlanError, match="empty"):
+        open_plan(path)
+    assert path.read_bytes() == b""
+
+
+def test_truncated_plan_is_refused_untouched(demo_path):
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[: len(data) // 3])
+    assert_refused_untouched(demo_path, DamagedPlanError, "damaged")
+
+
+def test_corrupted_pages_are_refused_untouched(demo_path):
+    data = bytearray(demo_path.read_bytes())
+    for offset in range(8192, len(data), 4096):  # scribble over every page but the first
+        data[offset + 10 : offset + 200] = b"\xff" * 190
+    demo_path.write_bytes(bytes(data))
+    assert_refused_untouched(demo_path, DamagedPlanError, "damaged")
+
+
+def _newer(path: Path, *, user_version: int | None = None, revision: str | None = None) -> None:
+    con = sqlite3.connect(path)
+    if user_version is not None:
+        con.execute(f"PRAGMA user_version={user_version}")
+    if revision is not None:
+        con.execute("UPDATE alembic_version SET version_num=?", (revision,))
+    con.commit()
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.close()
+
+
+def test_newer_plan_format_is_refused_naming_both_versions(demo_path):
+    _newer(demo_path, user_version=schema_version() + 1)
+    message = assert_refused_untouched(demo_path, NewerPlanError, "newer version")
+    assert str(schema_version() + 1) in message and str(schema_version()) in message
+
+
+def test_unknown_schema_revision_is_refused_as_newer(demo_path):
+    _newer(demo_path, revision="9999")
+    assert_refused_untouched(demo_path, NewerPlanError, "9999")
+
+
+def test_missing_file_and_folder_get_clear_messages(tmp_path):
+    with pytest.raises(PlanFileError, match="does not exist"):
+        open_plan(tmp_path / "nope.dplan")
+    with pytest.raises(PlanFileError, match="folder"):
+        open_plan(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "fixture", sorted((FIXTURES / "plans").glob("format-*.dplan")), ids=lambda p: p.name
+)
+def test_every_old_fixture_plan_opens_and_upgrades(fixture, tmp_path):
+    path = tmp_path / fixture.name
+    shutil.copyfile(fixture, path)
+    old_format = check_plan_file(path).user_version
+    store = open_plan(path)
+    try:
+        assert check_plan_file(path).user_version == schema_version()
+        if old_format < schema_version():
+            assert store.backup_path is not None and store.backup_path.exists()
+        with store.read() as s:
+            names = {p.full_name for p in s.execute(select(Person)).scalars()}
+        assert "Nohemí Bonilla Hernández" in names
+        values = ops.get_values(store, "session", 1)
+        assert values["audience"] and values["facilitator_ids"]
+        ops.update(store, "person", 1, {"position": "Instructor"})
+    finally:
+        store.close()
+
+
+def test_there_is_a_fixture_for_every_schema_revision():
+    fixtures = {p.name[7:11] for p in (FIXTURES / "plans").glob("format-*.dplan")}
+    assert fixtures == set(known_revisions()), "run tools/make_fixture.py for the new revision"
+
+
+def test_older_plan_is_backed_up_before_it_is_upgraded(demo_path):
+    _newer(demo_path, user_version=0)
+    before = digest(demo_path)
+    store = open_plan(demo_path)
+    try:
+        backup = store.backup_path
+        assert backup is not None and backup.exists()
+        assert (
+            digest(backup) == before
+            or sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 0
+        )
+        assert check_plan_file(demo_path).user_version == schema_version()
+        assert len(ops.get_values(store, "group", 1)["member_ids"]) == 50
+    finally:
+        store.close()
+
+
+def test_migrations_build_exactly_the_model(plan):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from planner.model import Base
+
+    with plan.engine.connect() as conn:
+        context = MigrationContext.configure(conn)
+        diff = compare_metadata(context, Base.metadata)
+    assert diff == []
+
+
+def test_every_change_writes_a_change_set_with_who_and_what(plan):
+    before = plan.last_change_id()
+    created = ops.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"})
+    ops.update(plan, "person", created.id, {"family_name": "Paz Flores"})
+    assert plan.last_change_id() == before + 2
+    with plan.read() as s:
+        sets = s.execute(select(ChangeSet).where(ChangeSet.id > before)).scalars().all()
+        assert [cs.action for cs in sets] == ["Add person", "Edit person"]
+        assert {cs.user_name for cs in sets} == {current_user()}
+        logs = (
+            s.execute(select(ChangeLog).where(ChangeLog.change_set_id == sets[1].id))
+            .scalars()
+            .all()
+        )
+        assert [(entry.entity, entry.entity_id, entry.kind) for entry in logs] == [
+            ("person", created.id, "update")
+        ]
+        assert "Paz Flores" in logs[0].detail
+
+
+def test_changes_from_another_process_are_noticed(demo, demo_path):
+    seen = demo.last_change_id()
+    other = open_plan(demo_path)
+    try:
+        ops.update(other, "room", 1, {"capacity": 42})
+    finally:
+        other.close()
+    assert demo.last_change_id() > seen
+    assert "room" in demo.tables_changed_since(seen)
+
+
+def test_versions_count_every_update(plan):
+    pid = ops.create(plan, "person", {"given_name": "Ana"}).id
+    assert ops.get_values(plan, "person", pid)["version"] == 1
+    result = ops.update(plan, "person", pid, {"given_name": "Ana María"})
+    assert result.version == 2 == ops.get_values(plan, "person", pid)["version"]
+
+
+def test_save_a_copy_is_consistent_while_the_plan_is_open(demo, tmp_path):
+    copy = tmp_path / "copy.dplan"
+    with demo.read() as s:  # a reader holds a snapshot while we copy
+        s.execute(select(Person)).first()
+        demo.save_copy(copy)
+    ops.update(demo, "person", 1, {"given_name": "Changed after the copy"})
+    check_plan_file(copy)
+    store = open_plan(copy)
+    try:
+        assert ops.get_values(store, "person", 1)["given_name"] != "Changed after the copy"
+        with store.read() as s:
+            assert len(s.execute(select(Person)).scalars().all()) == 214
+    finally:
+        store.close()
+
+
+def test_a_copy_cannot_replace_the_plan_itself(demo):
+    with pytest.raises(Exception, match="cannot replace"):
+        demo.save_copy(demo.path)
+
+
+def test_creating_never_leaves_a_half_made_plan(tmp_path):
+    path = tmp_path / "half.dplan"
+
+    def explode(store):
+        raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        ops.new_plan(
+            path,
+            {
+                "title": "T",
+                "timezone": "UTC",
+                "start_date": __import__("datetime").date(2024, 1, 1),
+                "end_date": __import__("datetime").date(2024, 1, 2),
+            },
+            fill=explode,
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_action_changes_nothing(demo):
+    before = demo.last_change_id()
+    with pytest.raises(RuntimeError), demo.transaction("Half an action") as s:
+        s.get(Person, 1).given_name = "Half"
+        s.flush()
+        raise RuntimeError("interrupted")
+    assert ops.get_values(demo, "person", 1)["given_name"] != "Half"
+    assert demo.last_change_id() == before

@@ -1,0 +1,348 @@
+"""The main window: browse, add, edit, delete, undo, reopen, refuse bad files, notice changes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from planner import ops, queries
+from planner.store import open_plan
+from ui import settings as opt
+from ui.app import display_problem
+from ui.main_window import PAGE_NAMES, MainWindow
+from ui.models.table import ROW_ROLE
+
+
+def panel_of(window, page):
+    window.show_page(page)
+    return window.pages[page].panels[0]
+
+
+def rows(panel):
+    return [panel.proxy.index(r, 0).data(ROW_ROLE) for r in range(panel.proxy.rowCount())]
+
+
+def ok_button(dialog):
+    return dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def wait_validated(qtbot, dialog):
+    qtbot.wait(200)  # the form validates 150 ms after the last keystroke
+
+
+def test_window_shows_the_demo_plan(window):
+    assert window.windowTitle() == "demo.dplan — Delegation Planner"
+    window.show_page("overview")
+    overview = window.pages["overview"]
+    assert overview.title.text().startswith("Training on Migration")
+    assert overview.cards["people"].number.text() == "214"
+    assert overview.cards["sessions"].number.text() == "82"
+    assert "Tegucigalpa, Honduras" in overview.where_when.text()
+    bars = dict((label, n) for label, n, _c in overview.by_sex.bars())
+    assert bars == {"Female": 79, "Male": 135}
+    assert [b[1] for b in overview.by_delegation.bars()] == [10, 200, 4]
+    assert "change no." in window.change_label.text().lower()
+
+
+def test_pages_are_reachable_by_keyboard(window, qtbot):
+    for i, name in enumerate(PAGE_NAMES, start=1):
+        qtbot.keyClick(window, str(i), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() is window.pages[name]
+
+
+def test_add_person_validates_as_you_type_and_undoes(window, qtbot):
+    panel = panel_of(window, "people")
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        seen["dialog"] = dialog
+        dialog.check()
+        assert not ok_button(dialog).isEnabled()
+        assert "Give at least a given name" in dialog._errors["given_name"].text()
+        dialog.field("given_name").setText("Nohemí")
+        dialog.field("family_name").setText("Zúniga Paz")
+        dialog.field("email").setText("nohemi@")
+        dialog.check()
+        assert not ok_button(dialog).isEnabled()
+        assert "not an email address" in dialog._errors["email"].text()
+        assert dialog._errors["given_name"].isHidden()
+        dialog.field("email").setText("nohemi@example.org")
+        dialog.field("sex").set_value("female")
+        dialog.field("delegation_id").set_value(1)
+        dialog.field("birth_date").set_value(date(1988, 3, 4))
+        dialog.check()
+        assert ok_button(dialog).isEnabled()
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, fill)
+    window._actions["add"].trigger()  # Edit ▸ Add… on the People page
+    new_id = seen["dialog"].created_id
+    assert new_id is not None
+    values = ops.get_values(window.ctrl.store, "person", new_id)
+    assert (values["given_name"], values["sex"], values["birth_date"]) == (
+        "Nohemí", "female", date(1988, 3, 4))
+    assert len(rows(panel)) == 215
+    assert panel.selected_ids() == [new_id]
+
+    window._actions["undo"].trigger()
+    assert len(rows(panel)) == 214
+    window._actions["redo"].trigger()
+    assert len(rows(panel)) == 215
+    assert ops.get_values(window.ctrl.store, "person", new_id)["family_name"] == "Zúniga Paz"
+
+
+def test_edit_only_changes_what_was_edited_and_undoes(window, qtbot):
+    panel = panel_of(window, "venues").window().pages["venues"].panels[1]
+    room = next(r for r in rows(panel) if r.name == "Aula 1")
+    panel.select_ids([room.id], room.id)
+    dialog = window.editor.open(window, "room", room.id)
+    qtbot.addWidget(dialog)
+    dialog.field("capacity").setValue(40)
+    wait_validated(qtbot, dialog)
+    assert dialog.changed_values() == {"capacity": 40}
+    ok_button(dialog).click()
+    assert next(r for r in rows(panel) if r.id == room.id).capacity == 40
+    assert window.ctrl.undo_stack.undoText() == "Edit room"
+    qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert next(r for r in rows(panel) if r.id == room.id).capacity == 55
+
+
+def test_duplicate_name_is_refused_in_the_dialog(window, qtbot):
+    dialog = window.editor.open(window, "delegation")
+    qtbot.addWidget(dialog)
+    dialog.field("name").setText("panama delegation")
+    wait_validated(qtbot, dialog)
+    assert "already used" in dialog._errors["name"].text()
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_multi_delete_says_what_goes_with_it_and_undoes(window, qtbot, monkeypatch):
+    panel = panel_of(window, "groups")
+    asked = {}
+
+    def confirm(question, details):
+        asked["question"], asked["details"] = question, details
+        return True
+
+    monkeypatch.setattr(panel, "confirm_delete", confirm)
+    ids = [g.id for g in rows(panel) if g.name in ("Group A", "Group B")]
+    panel.select_ids(ids)
+    window._actions["delete"].trigger()
+    assert asked["question"] == "Delete 2 groups?"
+    assert "100 group memberships" in asked["details"]
+    assert "Ctrl+Z" in asked["details"]
+    assert sorted(g.name for g in rows(panel)) == ["Group C", "Group D"]
+    sessions = queries.sessions(window.ctrl.store)
+    assert all("Group A" not in s.audience for s in sessions)
+    window._actions["undo"].trigger()
+    assert sorted(g.name for g in rows(panel)) == ["Group A", "Group B", "Group C", "Group D"]
+    assert any("Group A" in s.audience for s in queries.sessions(window.ctrl.store))
+
+
+def test_cancelled_delete_changes_nothing(window, monkeypatch):
+    panel = panel_of(window, "delegations")
+    monkeypatch.setattr(panel, "confirm_delete", lambda q, d: False)
+    panel.select_ids([1])
+    panel.delete_items()
+    assert len(rows(panel)) == 3
+    assert not window.ctrl.undo_stack.canUndo()
+
+
+def test_group_members_are_edited_with_a_checklist(window, qtbot):
+    panel = panel_of(window, "groups")
+    group = next(g for g in rows(panel) if g.name == "Group D")
+    dialog = window.editor.open(window, "group", group.id)
+    qtbot.addWidget(dialog)
+    members = dialog.field("member_ids")
+    assert len(members.value()) == 50
+    members._search.setText("Panama")
+    members._set_shown(True)
+    wait_validated(qtbot, dialog)
+    assert len(members.value()) == 60
+    ok_button(dialog).click()
+    assert next(g for g in rows(panel) if g.id == group.id).size == 60
+
+
+def test_session_dialog_keeps_the_duration_when_the_start_moves(window, qtbot):
+    panel = panel_of(window, "sessions")
+    session = next(s for s in rows(panel) if s.title == "Preparatory meeting")
+    dialog = window.editor.open(window, "session", session.id)
+    qtbot.addWidget(dialog)
+    start, end = dialog.field("start"), dialog.field("end")
+    assert end.value() - start.value() == timedelta(hours=2)
+    start.set_value(start.value() + timedelta(hours=1))
+    assert end.value() - start.value() == timedelta(hours=2)
+    assert end.value().hour == 18 and str(end.value().tzinfo) == "America/Tegucigalpa"
+    ok_button(dialog).click()
+    moved = next(s for s in rows(panel) if s.id == session.id)
+    assert (moved.start.hour, moved.end.hour) == (16, 18)
+
+
+def test_plan_details_are_edited_and_undone(window, qtbot):
+    dialogs = window.plan_dialogs
+    captured = {}
+
+    def run_dialog():
+        dialog = dialogs.last_dialog
+        captured["dialog"] = dialog
+        dialog.field("city").setText("Comayagüela")
+        dialog._timer.stop()
+        dialog.check()
+        ok_button(dialog).click()
+
+    QTimer.singleShot(50, run_dialog)
+    window.edit_plan_details()
+    assert ops.plan_values(window.ctrl.store)["city"] == "Comayagüela"
+    window.ctrl.undo_stack.undo()
+    assert ops.plan_values(window.ctrl.store)["city"] == "Tegucigalpa"
+
+
+def test_changes_made_elsewhere_appear_in_the_window(window, demo_path):
+    panel = panel_of(window, "delegations")
+    other = open_plan(demo_path)  # e.g. the command line, while the window is open
+    try:
+        ops.update(other, "delegation", 1, {"name": "Delegación de Panamá"})
+    finally:
+        other.close()
+    assert window.ctrl.poll()
+    assert "Delegación de Panamá" in [d.name for d in rows(panel)]
+
+
+def test_undo_after_a_change_elsewhere_refuses_and_says_why(window, demo_path):
+    assert window.ctrl.update("room", 1, {"capacity": 30})
+    other = open_plan(demo_path)
+    try:
+        ops.update(other, "room", 1, {"capacity": 31})
+    finally:
+        other.close()
+    window.ctrl.undo_stack.undo()
+    assert "changed elsewhere" in window.last_error
+    assert ops.get_values(window.ctrl.store, "room", 1)["capacity"] == 31
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("kind", ["foreign", "random", "newer"])
+def test_bad_files_are_refused_with_a_message_and_left_untouched(window, tmp_path, demo_path,
+                                                                  kind):
+    path = tmp_path / f"{kind}.dplan"
+    if kind == "foreign":
+        con = sqlite3.connect(path)
+        con.execute("CREATE TABLE t (x)")
+        con.commit()
+        con.close()
+    elif kind == "random":
+        path.write_bytes(bytes(range(256)) * 20)
+    else:
+        path.write_bytes(demo_path.read_bytes())
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA user_version=99")
+        con.commit()
+        con.close()
+    before = digest(path)
+    assert not window.open_path(path)
+    assert "not changed" in window.last_error
+    assert digest(path) == before
+    assert window.ctrl.path == demo_path  # the open plan stays open
+
+
+def test_last_plan_reopens_on_start_and_layout_is_remembered(qtbot, window, settings,
+                                                             demo_path):
+    window.show_page("groups")
+    window.resize(820, 560)
+    size = window.size()
+    window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.start(None)
+    assert again.ctrl.path == demo_path.resolve() or again.ctrl.path == demo_path
+    assert again.current_page() is again.pages["groups"]
+    # the offscreen screen is 800 px wide, so only the height shows the restored geometry
+    assert again.size().height() == size.height() == 560
+    assert str(demo_path.resolve()) in settings.recent_plans()
+    again.ctrl.close()
+
+
+def test_closing_shows_the_welcome_page_with_recent_plans(window):
+    window._actions["close"].trigger()
+    assert window.ctrl.store is None
+    assert window.current_page() is window.welcome
+    assert window.windowTitle() == "Delegation Planner"
+    assert window.welcome.recent.count() == 1
+    assert not window._actions["add"].isEnabled()
+
+
+def test_save_a_copy_as_writes_a_plan_and_keeps_working_here(window, tmp_path):
+    copy = tmp_path / "copy.dplan"
+    assert window.save_copy_to(copy)
+    store = open_plan(copy)
+    try:
+        assert len(queries.people(store)) == 214
+    finally:
+        store.close()
+    assert window.ctrl.path.name == "demo.dplan"
+
+
+def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):
+    target = tmp_path / "nuevo.dplan"
+
+    def fill():
+        dialog = window.plan_dialogs.last_dialog
+        dialog.field("title").setText("Visita de estudio a Panamá")
+        dialog.field("country").set_value("PA")
+        assert dialog.field("timezone").value() == "America/Panama"
+        dialog.field("path").set_value(str(target))
+        dialog.field("end_date").set_value(date(2020, 1, 1))
+        dialog._timer.stop()
+        dialog.check()
+        assert not ok_button(dialog).isEnabled()
+        dialog.field("start_date").set_value(date(2024, 3, 4))
+        dialog.field("end_date").set_value(date(2024, 3, 8))
+        dialog._timer.stop()
+        assert dialog.check(), dialog.values()
+        ok_button(dialog).click()
+
+    QTimer.singleShot(50, fill)
+    window.new_plan()
+    assert window.ctrl.path == target
+    assert ops.plan_values(window.ctrl.store)["timezone"] == "America/Panama"
+    assert window.current_page() is window.pages["overview"]
+
+
+def test_no_display_is_explained_instead_of_aborting(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    message = display_problem()
+    assert message and "QT_QPA_PLATFORM=offscreen" in message and "planner info" in message
+
+
+def test_hiding_personal_data_hides_those_columns(qtbot, settings, demo_path):
+    settings.set(opt.HIDE_PERSONAL, True)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.open_path(demo_path)
+    panel = panel_of(win, "people")
+    header = panel.view.horizontalHeader()
+    hidden = {c.key for i, c in enumerate(panel.model.columns) if header.isSectionHidden(i)}
+    assert {"phone", "id_number", "birth_date"} <= hidden
+    win.ctrl.close()
+
+
+def test_copy_rows_puts_a_table_on_the_clipboard(window):
+    panel = panel_of(window, "groups")
+    panel.select_ids([1, 2])
+    panel.copy_rows()
+    text = QApplication.clipboard().text().splitlines()
+    assert text[0].startswith("Name\tMembers")
+    assert len(text) == 3

@@ -1,0 +1,98 @@
+"""Write the small fixture plan of the newest schema revision into tests/fixtures/plans/.
+
+Run once per schema revision, right after adding the revision, and commit the file: the tests
+open every fixture ever written and upgrade it, so plans of every version keep opening.
+
+    python tools/make_fixture.py
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from planner import ops  # noqa: E402
+from planner.store import schema_version  # noqa: E402
+
+
+def main() -> None:
+    target = ROOT / "tests" / "fixtures" / "plans" / f"format-{schema_version():04d}.dplan"
+    if target.exists():
+        sys.exit(f"{target} exists: fixtures are written once per revision and never changed.")
+    tz = ZoneInfo("America/Tegucigalpa")
+    store = ops.new_plan(
+        target,
+        {
+            "title": "Fixture plan",
+            "city": "Tegucigalpa",
+            "country": "HN",
+            "timezone": "America/Tegucigalpa",
+            "start_date": date(2023, 11, 25),
+            "end_date": date(2023, 12, 2),
+            "currency": "USD",
+            "organiser": "IOM",
+        },
+    )
+    org = ops.create(store, "organisation", {"name": "SENAFRONT", "country": "PA"}).id
+    dele = ops.create(
+        store, "delegation", {"name": "Panamá", "country": "PA", "organisation_id": org}
+    ).id
+    people = [
+        ops.create(
+            store,
+            "person",
+            {
+                "given_name": g,
+                "family_name": f,
+                "sex": s,
+                "delegation_id": dele,
+                "organisation_id": org,
+                "role": r,
+                "birth_date": date(1980, 5, 17),
+                "id_number": "PA123",
+                "email": e,
+            },
+        ).id
+        for g, f, s, r, e in (
+            ("Nohemí", "Bonilla Hernández", "female", "trainer", "n.bonilla@example.pa"),
+            ("Víctor", "Rivera", "male", "head_of_delegation", ""),
+            ("Ana", "Ñáñez", None, "trainee", ""),
+        )
+    ]
+    ops.update(store, "delegation", dele, {"head_id": people[1]})
+    group = ops.create(store, "group", {"name": "Grupo A", "member_ids": people[2:]}).id
+    venue = ops.create(store, "venue", {"name": "Centro", "city": "Tegucigalpa"}).id
+    room = ops.create(
+        store,
+        "room",
+        {"venue_id": venue, "name": "Aula 1", "capacity": 40, "equipment": "projector"},
+    ).id
+    ops.create(
+        store,
+        "session",
+        {
+            "title": "Módulo 1",
+            "kind": "training",
+            "room_id": room,
+            "start": datetime(2023, 11, 27, 8, 30, tzinfo=tz),
+            "end": datetime(2023, 11, 27, 10, 15, tzinfo=tz),
+            "audience": [("group", group), ("person", people[1])],
+            "facilitator_ids": [people[0]],
+        },
+    )
+    store.close()
+    con = sqlite3.connect(target)
+    con.execute("PRAGMA journal_mode=DELETE")
+    con.execute("VACUUM")
+    con.close()
+    print(target)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Save a screenshot of every page of the window on a plan (offscreen), to look at them.
+
+    python tools/screenshots.py PLAN OUT_DIR [--lang es] [--size 1366x768]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("plan")
+    parser.add_argument("out")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--dialogs", action="store_true", help="also open each edit dialog")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["PLANNER_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui import settings as opt
+    from ui.main_window import PAGE_NAMES, MainWindow
+    from ui.translation import install
+
+    app = QApplication([])
+    settings = opt.Settings()
+    settings.set(opt.LANGUAGE, args.lang)
+    install(args.lang)
+    window = MainWindow(settings)
+    width, height = (int(v) for v in args.size.split("x"))
+    window.resize(width, height)
+    window.show()
+    window.start(None)
+    window.grab().save(str(out / "00-welcome.png"))
+    window.open_path(args.plan)
+    for i, name in enumerate(PAGE_NAMES, start=1):
+        window.show_page(name)
+        app.processEvents()
+        page = window.pages[name]
+        if getattr(page, "panels", None):
+            view = page.panels[0].view
+            view.selectRow(0)
+        app.processEvents()
+        window.grab().save(str(out / f"{i:02d}-{name}.png"))
+        if args.dialogs and getattr(page, "panels", None):
+            for panel in page.panels:
+                ids = panel.selected_ids() or [panel.model.row_object(0).id]
+                dialog = window.editor.open(window, panel.kind, ids[0])
+                if dialog is not None:
+                    dialog.show()
+                    app.processEvents()
+                    dialog.grab().save(str(out / f"{i:02d}-{name}-{panel.kind}-dialog.png"))
+                    dialog.reject()
+    if args.dialogs:
+        from ui.dialogs.plan import PreferencesDialog
+
+        prefs = PreferencesDialog(settings, window)
+        prefs.show()
+        app.processEvents()
+        prefs.grab().save(str(out / "90-preferences.png"))
+        prefs.reject()
+    print(out)
+
+
+if __name__ == "__main__":
+    main()

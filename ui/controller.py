@@ -1,0 +1,252 @@
+"""The open plan as the window sees it: one store, one undo stack, one change signal.
+
+Widgets ask the controller for a change; the controller runs the planner operation (one
+transaction) inside an undo command and emits ``changed`` with the tables it touched; pages
+reload what shows those tables. Changes made elsewhere (the command line, another window) are
+noticed by polling the plan's change log and announced the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.errors import PlannerError
+from planner.labels import noun
+from planner.store import Change, PlanStore, open_plan
+
+ALL_TABLES = frozenset(
+    {
+        "plan",
+        "organisation",
+        "delegation",
+        "person",
+        "participant_group",
+        "group_member",
+        "venue",
+        "room",
+        "agenda_session",
+        "session_facilitator",
+        "session_audience",
+    }
+)
+
+
+class PlanController(QObject):
+    opened = Signal(object)  # PlanStore
+    closed = Signal()
+    changed = Signal(object)  # planner.store.Change
+    failed = Signal(str)  # a message for the user
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: PlanStore | None = None
+        self.undo_stack = QUndoStack(self)
+        self._seen = 0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+
+    # opening and closing
+    @property
+    def path(self) -> Path | None:
+        return self.store.path if self.store else None
+
+    def open(self, path: str | Path) -> PlanStore:
+        """Open a plan (raises PlanFileError with a message if it cannot be)."""
+        store = open_plan(path)
+        self.close()
+        self.store = store
+        self._seen = store.last_change_id()
+        self.opened.emit(store)
+        return store
+
+    def adopt(self, store: PlanStore) -> None:
+        """Show a plan that was just created and opened elsewhere (New plan, demo)."""
+        self.close()
+        self.store = store
+        self._seen = store.last_change_id()
+        self.opened.emit(store)
+
+    def close(self) -> None:
+        if self.store is None:
+            return
+        self.undo_stack.clear()
+        self.store.close()
+        self.store = None
+        self._seen = 0
+        self.closed.emit()
+
+    def set_poll_interval(self, seconds: int) -> None:
+        self._timer.start(max(1, seconds) * 1000)
+
+    def require(self) -> PlanStore:
+        if self.store is None:
+            raise PlannerError(self.tr("No plan is open."))
+        return self.store
+
+    # changes
+    def poll(self) -> bool:
+        """Look for changes made elsewhere; announce them. Returns True if there were any."""
+        if self.store is None:
+            return False
+        try:
+            latest = self.store.last_change_id()
+            if latest <= self._seen:
+                return False
+            tables = self.store.tables_changed_since(self._seen)
+        except PlannerError:
+            return False
+        self._seen = latest
+        self.changed.emit(Change(latest, "", tables or ALL_TABLES))
+        return True
+
+    def announce(self, change: Change) -> None:
+        if change.change_set_id is not None:
+            self._seen = max(self._seen, change.change_set_id)
+        if not change.empty:
+            self.changed.emit(change)
+
+    def run(self, command: QUndoCommand) -> bool:
+        """Do a command now and keep it for undo. Reports failure and returns False."""
+        try:
+            command.first_run()  # type: ignore[attr-defined]
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def create(self, kind: str, values: dict[str, Any]) -> int | None:
+        cmd = CreateCommand(self, kind, values)
+        return cmd.item_id if self.run(cmd) else None
+
+    def update(
+        self, kind: str, item_id: int, values: dict[str, Any], expected_version: int | None = None
+    ) -> bool:
+        return self.run(UpdateCommand(self, kind, item_id, values, expected_version))
+
+    def delete(self, kind: str, ids: Sequence[int]) -> bool:
+        return self.run(DeleteCommand(self, kind, list(ids)))
+
+
+class _Command(QUndoCommand):
+    """An undoable action; the first run happens before it is pushed (so failures can be
+    reported), later redos and undos call the planner operations again."""
+
+    def __init__(self, ctrl: PlanController, text: str) -> None:
+        super().__init__(text)
+        self.ctrl = ctrl
+        self._first = True
+
+    def first_run(self) -> None:
+        self.do()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._safely(self.do)
+
+    def undo(self) -> None:
+        self._safely(self.revert)
+
+    def _safely(self, action: Any) -> None:
+        try:
+            action()
+        except PlannerError as exc:
+            self.setObsolete(True)
+            self.ctrl.failed.emit(str(exc))
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class CreateCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, values: dict[str, Any]) -> None:
+        super().__init__(ctrl, ctrl.tr("Add %s") % noun(kind))
+        self.kind, self.values = kind, values
+        self.item_id: int | None = None
+        self.snapshot: Any = None  # planner.ops.Snapshot
+
+    def do(self) -> None:
+        from planner import ops
+
+        store = self.ctrl.require()
+        if self.snapshot is None:
+            result = ops.create(store, self.kind, self.values)
+            self.item_id = result.id
+            self.ctrl.announce(result.change)
+        else:
+            self.ctrl.announce(ops.restore(store, self.snapshot))
+
+    def revert(self) -> None:
+        from planner import ops
+
+        assert self.item_id is not None
+        result = ops.delete(self.ctrl.require(), self.kind, [self.item_id])
+        self.snapshot = result.snapshot
+        self.ctrl.announce(result.change)
+
+
+class UpdateCommand(_Command):
+    def __init__(
+        self,
+        ctrl: PlanController,
+        kind: str,
+        item_id: int,
+        values: dict[str, Any],
+        expected_version: int | None,
+    ) -> None:
+        super().__init__(ctrl, ctrl.tr("Edit %s") % noun(kind))
+        self.kind, self.item_id = kind, item_id
+        self.new_values = values
+        self.old_values: dict[str, Any] = {}
+        self.version = expected_version
+
+    def do(self) -> None:
+        from planner import ops
+
+        result = ops.update(
+            self.ctrl.require(), self.kind, self.item_id, self.new_values, self.version
+        )
+        if not self.old_values:
+            self.old_values = result.old_values
+        self.version = result.version
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import ops
+
+        result = ops.update(
+            self.ctrl.require(), self.kind, self.item_id, self.old_values, self.version
+        )
+        self.version = result.version
+        self.ctrl.announce(result.change)
+
+
+class DeleteCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, ids: list[int]) -> None:
+        what = noun(kind) if len(ids) == 1 else f"{len(ids)} {noun(kind, len(ids))}"
+        super().__init__(ctrl, ctrl.tr("Delete %s") % what)
+        self.kind, self.ids = kind, ids
+        self.snapshot: Any = None  # planner.ops.Snapshot
+
+    def do(self) -> None:
+        from planner import ops
+
+        result = ops.delete(self.ctrl.require(), self.kind, self.ids)
+        self.snapshot = result.snapshot
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import ops
+
+        assert self.snapshot is not None
+        self.ctrl.announce(ops.restore(self.ctrl.require(), self.snapshot))

@@ -1,0 +1,296 @@
+"""New plan, plan details, and preferences."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import queries
+from planner.errors import FieldError, PlannerError
+from planner.reference import currency_codes, timezones
+from planner.store import PlanStore, new_plan_path_problem
+from ui import settings as opt
+from ui.controller import PlanController
+from ui.dialogs.form import FormDialog, FormField, Section
+from ui.formats import Formats
+from ui.widgets.fields import DateField, NotesField, PathField, SearchCombo, TextField
+
+COMMON_CURRENCIES = ["USD", "HNL", "PAB", "EUR", "GTQ", "NIO", "CRC", "MXN", "COP", "DOP"]
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path = Path(folder) if folder else Path.home()
+    return path if path.is_dir() else Path.home()
+
+
+class PlanDialogs(QObject):
+    def __init__(
+        self, ctrl: PlanController, formats: Formats, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctrl = ctrl
+        self.formats = formats
+
+    def _fields(self, parent: QWidget) -> list[Section]:
+        zones = [
+            (z, z)
+            for z in sorted(timezones())
+            if "/" in z and not z.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+        ] + [("UTC", "UTC")]
+        others = sorted(c for c in currency_codes() if c not in COMMON_CURRENCIES)
+        currencies = [(c, c) for c in COMMON_CURRENCIES + others]
+        countries = [(code, f"{name} ({code})") for code, name in queries.countries()]
+        pattern = self.formats.date_pattern()
+        country = SearchCombo(countries, self.tr("(not set)"), parent)
+        zone = SearchCombo(zones, None, parent)
+
+        def suggest_zone() -> None:
+            suggested = queries.default_timezone(country.value() or "")
+            if suggested:
+                zone.set_value(suggested)
+
+        country.edited.connect(suggest_zone)
+        return [
+            Section(
+                self.tr("The plan"),
+                [
+                    FormField(
+                        "title",
+                        self.tr("&Title"),
+                        TextField(
+                            parent,
+                            self.tr("e.g. Training on migration and human rights at borders"),
+                        ),
+                    ),
+                    FormField("city", self.tr("&City"), TextField(parent, "Tegucigalpa", 100)),
+                    FormField("country", self.tr("C&ountry"), country),
+                    FormField(
+                        "timezone",
+                        self.tr("Time &zone"),
+                        zone,
+                        self.tr("Agenda times are wall-clock times in this zone."),
+                    ),
+                    FormField(
+                        "start_date",
+                        self.tr("&First day"),
+                        DateField(parent, display_format=pattern),
+                        self.tr("Include arrivals."),
+                    ),
+                    FormField(
+                        "end_date",
+                        self.tr("&Last day"),
+                        DateField(parent, display_format=pattern),
+                        self.tr("Include departures."),
+                    ),
+                    FormField(
+                        "currency", self.tr("C&urrency"), SearchCombo(currencies, None, parent)
+                    ),
+                ],
+            ),
+            Section(
+                self.tr("Organisation and funding"),
+                [
+                    FormField("organiser", self.tr("&Organiser"), TextField(parent, "IOM")),
+                    FormField(
+                        "funding_programme", self.tr("Funding &programme"), TextField(parent)
+                    ),
+                    FormField("donor", self.tr("&Donor"), TextField(parent)),
+                    FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                ],
+                column=1,
+            ),
+        ]
+
+    def new_plan(self, parent: QWidget) -> PlanStore | None:
+        sections = self._fields(parent)
+        path_field = PathField(parent, self.tr("Plans (*.dplan)"))
+        sections[0].fields = [
+            *sections[0].fields,
+            FormField("path", self.tr("&Save as"), path_field, self.tr("One plan is one file.")),
+        ]
+        today = date.today()
+        initial = {
+            "title": "",
+            "timezone": "America/Tegucigalpa",
+            "country": "HN",
+            "city": "",
+            "currency": "USD",
+            "start_date": today + timedelta(days=30),
+            "end_date": today + timedelta(days=35),
+            "path": str(documents_folder() / (self.tr("New plan") + ".dplan")),
+        }
+        created: list[PlanStore] = []
+
+        from planner import ops
+
+        def validate(values: dict[str, Any]) -> list[FieldError]:
+            values = dict(values)
+            path = values.pop("path")
+            errors = ops.validate_plan_values(values)
+            problem = new_plan_path_problem(path)
+            if problem:
+                errors.append(FieldError("path", problem))
+            return errors
+
+        def submit(values: dict[str, Any]) -> bool:
+            values = dict(values)
+            path = values.pop("path")
+            try:
+                created.append(ops.new_plan(path, values))
+            except PlannerError as exc:
+                self.ctrl.failed.emit(str(exc))
+                return False
+            return True
+
+        dialog = FormDialog(
+            parent, self.tr("New plan"), sections, validate, submit, initial, self.tr("Create")
+        )
+        dialog.setObjectName("new_plan_dialog")
+        self.last_dialog = dialog
+        if dialog.exec() and created:
+            return created[0]
+        return None
+
+    def edit_details(self, parent: QWidget) -> bool:
+        from planner import ops
+
+        store = self.ctrl.require()
+        initial = ops.plan_values(store)
+        version = initial.pop("version")
+        plan_id = initial.pop("id")
+        dialog: FormDialog
+
+        def validate(values: dict[str, Any]) -> list[FieldError]:
+            return ops.validate(store, "plan", values, plan_id)
+
+        def submit(values: dict[str, Any]) -> bool:
+            changes = dialog.changed_values()
+            return not changes or self.ctrl.update("plan", plan_id, changes, version)
+
+        dialog = FormDialog(
+            parent,
+            self.tr("Plan details"),
+            self._fields(parent),
+            validate,
+            submit,
+            initial,
+            self.tr("Save"),
+        )
+        dialog.setObjectName("plan_details_dialog")
+        self.last_dialog = dialog
+        return bool(dialog.exec())
+
+
+class PreferencesDialog(QDialog):
+    """Language, formats, files and personal data; applied on OK."""
+
+    def __init__(self, settings: opt.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setObjectName("preferences_dialog")
+
+        self.language = QComboBox(self)
+        for value, label in (
+            ("", self.tr("As the system (%s)") % self._system_name()),
+            ("en", "English"),
+            ("es", "Español"),
+        ):
+            self.language.addItem(label, value)
+        self.date_format = QComboBox(self)
+        for value, label in (
+            ("system", self.tr("As the language")),
+            ("iso", self.tr("ISO: 2023-11-25")),
+            ("day_first", self.tr("Day first: 25/11/2023")),
+            ("month_first", self.tr("Month first: 11/25/2023")),
+        ):
+            self.date_format.addItem(label, value)
+        self.time_format = QComboBox(self)
+        for value, label in (
+            ("system", self.tr("As the language")),
+            ("24h", self.tr("24-hour: 14:45")),
+            ("12h", self.tr("12-hour: 2:45 PM")),
+        ):
+            self.time_format.addItem(label, value)
+        self.reopen = QCheckBox(self.tr("&Reopen the last plan on start"), self)
+        self.poll = QSpinBox(self)
+        self.poll.setRange(1, 60)
+        self.poll.setSuffix(self.tr(" s"))
+        self.hide_personal = QCheckBox(
+            self.tr("&Hide identity numbers, birth dates and phone numbers in lists"), self
+        )
+
+        general = QGroupBox(self.tr("Language and formats"), self)
+        form = QFormLayout(general)
+        for label, widget in (
+            (self.tr("&Language"), self.language),
+            (self.tr("&Dates"), self.date_format),
+            (self.tr("&Times"), self.time_format),
+        ):
+            text = QLabel(label, general)
+            text.setBuddy(widget)
+            form.addRow(text, widget)
+        files = QGroupBox(self.tr("Plans"), self)
+        form = QFormLayout(files)
+        form.addRow(self.reopen)
+        poll_label = QLabel(self.tr("Look for changes made &elsewhere every"), files)
+        poll_label.setBuddy(self.poll)
+        form.addRow(poll_label, self.poll)
+        privacy = QGroupBox(self.tr("Personal data"), self)
+        QVBoxLayout(privacy).addWidget(self.hide_personal)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (general, files, privacy):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+        self.load()
+
+    def _system_name(self) -> str:
+        from ui.translation import system_language
+
+        return {"es": "Español", "en": "English"}.get(system_language(), "English")
+
+    @staticmethod
+    def _select(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def load(self) -> None:
+        s = self.settings
+        self._select(self.language, s.get(opt.LANGUAGE))
+        self._select(self.date_format, s.get(opt.DATE_FORMAT))
+        self._select(self.time_format, s.get(opt.TIME_FORMAT))
+        self.reopen.setChecked(s.get(opt.REOPEN_LAST))
+        self.poll.setValue(s.get(opt.POLL_SECONDS))
+        self.hide_personal.setChecked(s.get(opt.HIDE_PERSONAL))
+
+    def save(self) -> None:
+        s = self.settings
+        s.set(opt.LANGUAGE, self.language.currentData())
+        s.set(opt.DATE_FORMAT, self.date_format.currentData())
+        s.set(opt.TIME_FORMAT, self.time_format.currentData())
+        s.set(opt.REOPEN_LAST, self.reopen.isChecked())
+        s.set(opt.POLL_SECONDS, self.poll.value())
+        s.set(opt.HIDE_PERSONAL, self.hide_personal.isChecked())
+        s.sync()

@@ -1,0 +1,682 @@
+"""The main window: navigation, pages, menus, undo, status bar, open/close/copy of plans."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import APP_NAME, __version__
+from planner.errors import PlannerError
+from planner.store import Change, PlanStore
+from ui import settings as opt
+from ui.controller import PlanController
+from ui.formats import Formats
+from ui.pages.lists import ListPages, Page, PageFactory
+from ui.pages.overview import OverviewPage
+
+PAGE_NAMES = ("overview", "delegations", "people", "organisations", "groups", "venues", "sessions")
+
+
+def _preload_editing() -> None:
+    """Load the editing layer (SQLAlchemy, the operations) in the background once a plan is
+    on screen, so the first edit does not wait for it. Showing a plan does not need it."""
+    import sys
+    import threading
+
+    if "planner.ops" not in sys.modules:
+        threading.Thread(target=lambda: __import__("planner.ops"), name="preload",
+                         daemon=True).start()
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources.files("resources") / "icons" / f"{name}.svg"))
+
+
+class WelcomePage(QWidget):
+    """What the window shows when no plan is open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("welcome")
+        title = QLabel(APP_NAME, self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Plan exchange visits and trainings in one file: delegations, people, groups, rooms"
+                " and the agenda."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        new = QPushButton(self.tr("&New plan…"), self)
+        new.clicked.connect(window.new_plan)
+        open_ = QPushButton(self.tr("&Open a plan…"), self)
+        open_.clicked.connect(window.open_dialog)
+        demo = QPushButton(self.tr("Try the &demo plan (Tegucigalpa 2023)…"), self)
+        demo.clicked.connect(window.new_demo)
+        self.recent_title = QLabel(self.tr("Recent plans"), self)
+        bold = self.recent_title.font()
+        bold.setBold(True)
+        self.recent_title.setFont(bold)
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("recent_list")
+        self.recent.setAccessibleName(self.tr("Recent plans"))
+        self.recent.itemActivated.connect(
+            lambda item: window.open_path(item.data(Qt.ItemDataRole.UserRole))
+        )
+        column = QVBoxLayout()
+        column.addStretch(1)
+        logo = QLabel(self)
+        logo.setPixmap(icon("app").pixmap(72, 72))
+        column.addWidget(logo)
+        column.addWidget(title)
+        column.addWidget(intro)
+        column.addSpacing(12)
+        for button in (new, open_, demo):
+            button.setMinimumHeight(34)
+            column.addWidget(button)
+        column.addSpacing(16)
+        column.addWidget(self.recent_title)
+        column.addWidget(self.recent, 1)
+        column.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(column, 2)
+        outer.addStretch(1)
+
+    def refresh(self, recent: list[str]) -> None:
+        self.recent.clear()
+        for path in recent:
+            item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            if not Path(path).exists():
+                item.setForeground(Qt.GlobalColor.gray)
+                item.setToolTip(self.tr("%s (not found)") % path)
+            self.recent.addItem(item)
+        self.recent_title.setVisible(bool(recent))
+        self.recent.setVisible(bool(recent))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: opt.Settings, ctrl: PlanController | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.ctrl = ctrl or PlanController(self)
+        self.formats = Formats.from_settings(settings)
+        self.last_error = ""
+        self.setObjectName("main_window")
+        self.setWindowIcon(icon("app"))
+        self.setAcceptDrops(True)
+        self.ctrl.opened.connect(self._on_opened)
+        self.ctrl.closed.connect(self._on_closed)
+        self.ctrl.changed.connect(self._on_changed)
+        self.ctrl.failed.connect(self.show_error)
+        self.ctrl.set_poll_interval(settings.get(opt.POLL_SECONDS))
+        self._build()
+        self.resize(1280, 760)
+        geometry = settings.get(opt.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.get(opt.STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self._update_title()
+
+    # building (again after a language change)
+    def _build(self) -> None:
+        self._editor: Any = None
+        self._plan_dialogs: Any = None
+        factory = PageFactory(self.ctrl, lambda: self.editor, self.settings, self.formats)
+        lists = ListPages(factory)
+        self.pages: dict[str, Any] = {
+            "overview": OverviewPage(self.ctrl, self.formats),
+            "delegations": lists.delegations(),
+            "people": lists.people(),
+            "organisations": lists.organisations(),
+            "groups": lists.groups(),
+            "venues": lists.venues(),
+            "sessions": lists.sessions(),
+        }
+        self.pages["overview"].navigate.connect(self.show_page)
+        self.pages["overview"].edit_plan.connect(self.edit_plan_details)
+        titles = {
+            "overview": self.tr("Overview"),
+            "delegations": self.tr("Delegations"),
+            "people": self.tr("People"),
+            "organisations": self.tr("Organisations"),
+            "groups": self.tr("Groups"),
+            "venues": self.tr("Venues && rooms"),
+            "sessions": self.tr("Sessions"),
+        }
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for name in PAGE_NAMES:
+            item = QListWidgetItem(icon(name), titles[name].replace("&&", "&"))
+            item.setSizeHint(QSize(170, 36))
+            self.nav.addItem(item)
+            self.pages[name].setObjectName(f"page_{name}")
+            self.stack.addWidget(self.pages[name])
+        self.welcome = WelcomePage(self)
+        self.stack.addWidget(self.welcome)
+        self.nav.currentRowChanged.connect(self._on_nav)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        old = self.centralWidget()
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self._build_actions(titles)
+        self._build_status()
+
+    @property
+    def editor(self) -> Any:
+        """The add/edit dialogs (loaded on first use, which keeps start-up fast)."""
+        if self._editor is None:
+            from ui.dialogs.editors import ItemEditor
+
+            self._editor = ItemEditor(self.ctrl, self.formats, self)
+        return self._editor
+
+    @property
+    def plan_dialogs(self) -> Any:
+        if self._plan_dialogs is None:
+            from ui.dialogs.plan import PlanDialogs
+
+            self._plan_dialogs = PlanDialogs(self.ctrl, self.formats, self)
+        return self._plan_dialogs
+
+    def _action(
+        self, text: str, slot: Any, shortcut: Any = None, name: str = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        if tip:
+            action.setStatusTip(tip)
+        return action
+
+    def _build_actions(self, titles: dict[str, str]) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        for action in getattr(self, "_actions", {}).values():
+            self.removeAction(action)
+        a: dict[str, QAction] = {}
+        a["new"] = self._action(
+            self.tr("&New Plan…"),
+            self.new_plan,
+            QKeySequence.StandardKey.New,
+            "action_new",
+            self.tr("Create an empty plan file"),
+        )
+        a["demo"] = self._action(
+            self.tr("New &Demo Plan…"),
+            self.new_demo,
+            None,
+            "action_demo",
+            self.tr("Write the Tegucigalpa 2023 demo plan and open it"),
+        )
+        a["open"] = self._action(
+            self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "action_open"
+        )
+        a["copy_as"] = self._action(
+            self.tr("Save a &Copy As…"),
+            self.save_copy_as,
+            QKeySequence("Ctrl+Shift+S"),
+            "action_copy_as",
+            self.tr("Write a copy of the open plan to another file"),
+        )
+        a["details"] = self._action(
+            self.tr("Plan &Details…"),
+            self.edit_plan_details,
+            QKeySequence("Ctrl+I"),
+            "action_details",
+        )
+        a["close"] = self._action(
+            self.tr("&Close Plan"), self.close_plan, QKeySequence.StandardKey.Close, "action_close"
+        )
+        a["quit"] = self._action(
+            self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "action_quit"
+        )
+        a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        undo = self.ctrl.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("action_undo")
+        redo = self.ctrl.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("action_redo")
+        a["undo"], a["redo"] = undo, redo
+        a["add"] = self._action(
+            self.tr("&Add…"),
+            lambda: self._panel_do("add_item"),
+            QKeySequence("Ctrl+Shift+N"),
+            "action_add",
+        )
+        a["edit"] = self._action(
+            self.tr("&Edit…"),
+            lambda: self._panel_do("edit_item"),
+            QKeySequence("Ctrl+E"),
+            "action_edit",
+        )
+        a["delete"] = self._action(
+            self.tr("&Delete…"),
+            lambda: self._panel_do("delete_items"),
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            "action_delete",
+        )
+        a["copy_rows"] = self._action(
+            self.tr("&Copy Rows"),
+            lambda: self._panel_do("copy_rows"),
+            None,
+            "action_copy_rows",
+            self.tr("Copy the selected rows for a spreadsheet"),
+        )
+        a["find"] = self._action(
+            self.tr("&Find"),
+            lambda: self._panel_do("focus_search"),
+            QKeySequence.StandardKey.Find,
+            "action_find",
+        )
+        a["prefs"] = self._action(
+            self.tr("&Preferences…"), self.preferences, QKeySequence("Ctrl+,"), "action_preferences"
+        )
+        a["prefs"].setMenuRole(QAction.MenuRole.PreferencesRole)
+        a["refresh"] = self._action(
+            self.tr("&Refresh"),
+            self.refresh_all,
+            QKeySequence.StandardKey.Refresh,
+            "action_refresh",
+            self.tr("Reload the plan, including changes made elsewhere"),
+        )
+        a["about"] = self._action(
+            self.tr("&About Delegation Planner"), self.about, None, "action_about"
+        )
+        a["about_qt"] = self._action(
+            self.tr("About &Qt"), QApplication.aboutQt, None, "action_about_qt"
+        )
+        for i, name in enumerate(PAGE_NAMES):
+            a[f"page_{name}"] = self._action(
+                titles[name],
+                lambda _c=False, n=name: self.show_page(n),
+                QKeySequence(f"Ctrl+{i + 1}"),
+                f"action_page_{name}",
+            )
+        self._actions = a
+
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(a["new"])
+        file_menu.addAction(a["demo"])
+        file_menu.addAction(a["open"])
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a["copy_as"])
+        file_menu.addAction(a["details"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["close"])
+        file_menu.addAction(a["quit"])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for key in (
+            "undo",
+            "redo",
+            None,
+            "add",
+            "edit",
+            "delete",
+            None,
+            "copy_rows",
+            "find",
+            None,
+            "prefs",
+        ):
+            if key is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(a[key])
+        view_menu = bar.addMenu(self.tr("&View"))
+        for name in PAGE_NAMES:
+            view_menu.addAction(a[f"page_{name}"])
+        view_menu.addSeparator()
+        view_menu.addAction(a["refresh"])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a["about"])
+        help_menu.addAction(a["about_qt"])
+        for action in a.values():
+            self.addAction(action)
+        self._fill_recent()
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        for widget in getattr(self, "_status_widgets", []):
+            status.removeWidget(widget)
+        self.change_label = QLabel()
+        self.change_label.setObjectName("change_label")
+        self.path_label = QLabel()
+        self.path_label.setObjectName("path_label")
+        status.addPermanentWidget(self.change_label)
+        status.addPermanentWidget(self.path_label)
+        self._status_widgets = [self.change_label, self.path_label]
+
+    # pages
+    def show_page(self, name: str) -> None:
+        if name in PAGE_NAMES and self.ctrl.store is not None:
+            self.nav.setCurrentRow(PAGE_NAMES.index(name))
+
+    def current_page(self) -> Any:
+        return self.stack.currentWidget()
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(PAGE_NAMES) and self.ctrl.store is not None:
+            self.stack.setCurrentWidget(self.pages[PAGE_NAMES[row]])
+            self.settings.set(opt.PAGE, row)
+        self._update_actions()
+
+    def _panel_do(self, method: str) -> None:
+        page = self.current_page()
+        panel = page.active_panel() if isinstance(page, Page) else None
+        if panel is not None and self.ctrl.store is not None:
+            getattr(panel, method)()
+
+    def _update_actions(self) -> None:
+        has_plan = self.ctrl.store is not None
+        list_page = isinstance(self.current_page(), Page)
+        for key in ("copy_as", "details", "close", "refresh"):
+            self._actions[key].setEnabled(has_plan)
+        for key in ("add", "edit", "delete", "copy_rows", "find"):
+            self._actions[key].setEnabled(has_plan and list_page)
+        for name in PAGE_NAMES:
+            self._actions[f"page_{name}"].setEnabled(has_plan)
+        self.nav.setVisible(has_plan)
+
+    # plan lifecycle
+    def open_path(self, path: str | Path) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store = self.ctrl.open(path)
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            if not Path(path).exists():
+                self.settings.remove_recent(str(Path(path).resolve()))
+                self.welcome.refresh(self.settings.recent_plans())
+            self.show_error(str(exc), self.tr("The plan could not be opened"))
+            return False
+        QApplication.restoreOverrideCursor()
+        if store.backup_path is not None:
+            self.statusBar().showMessage(
+                self.tr("The plan was upgraded to this version's format; a backup copy is at %s")
+                % store.backup_path,
+                15000,
+            )
+        return True
+
+    def _on_opened(self, store: PlanStore) -> None:
+        QTimer.singleShot(700, _preload_editing)
+        self.settings.add_recent(store.path)
+        for page in self.pages.values():
+            page.on_changed(None)
+        row = self.settings.get(opt.PAGE)
+        self.nav.setCurrentRow(row if 0 <= row < len(PAGE_NAMES) else 0)
+        self.stack.setCurrentWidget(self.pages[PAGE_NAMES[self.nav.currentRow()]])
+        self._update_title()
+        self._update_actions()
+        self._update_status()
+
+    def _on_closed(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.refresh(self.settings.recent_plans())
+        self.nav.clearSelection()
+        self._update_title()
+        self._update_actions()
+        self._update_status()
+
+    def _on_changed(self, change: Change) -> None:
+        for page in self.pages.values():
+            page.on_changed(change)
+        self._update_status()
+        if change.action:
+            self.statusBar().showMessage(change.action, 4000)
+
+    def _update_title(self) -> None:
+        path = self.ctrl.path
+        self.setWindowTitle(f"{path.name} — {APP_NAME}" if path else APP_NAME)
+        self.setWindowFilePath(str(path) if path else "")
+
+    def _update_status(self) -> None:
+        store = self.ctrl.store
+        if store is None:
+            self.change_label.setText("")
+            self.path_label.setText(self.tr("No plan open"))
+            return
+        self.path_label.setText(str(store.path))
+        self.path_label.setToolTip(self.tr("Every change is saved at once in this file."))
+        number = store.last_change_id()
+        self.change_label.setText(self.tr("Saved · change no. %s") % self.formats.number(number))
+
+    def new_plan(self) -> None:
+        store = self.plan_dialogs.new_plan(self)
+        if store is not None:
+            self.ctrl.adopt(store)
+            self.show_page("overview")
+
+    def new_demo(self) -> None:
+        from planner.demo import build_demo
+        from ui.dialogs.plan import documents_folder
+
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the demo plan as"),
+            str(documents_folder() / "tegucigalpa-2023-demo.dplan"),
+            self.tr("Plans (*.dplan)"),
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".dplan"):
+            path += ".dplan"
+        if self.ctrl.path is not None and Path(path).resolve() == self.ctrl.path.resolve():
+            self.ctrl.close()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            store = build_demo(path, overwrite=True)
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self.ctrl.adopt(store)
+        self.show_page("overview")
+
+    def open_dialog(self) -> None:
+        from ui.dialogs.plan import documents_folder
+
+        start = str(self.ctrl.path.parent) if self.ctrl.path else str(documents_folder())
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Open a plan"), start, self.tr("Plans (*.dplan);;All files (*)")
+        )
+        if path:
+            self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_plans()
+        for i, path in enumerate(recent):
+            text = f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name
+            action = menu.addAction(text, lambda p=path: self.open_path(p))
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).exists())
+        if recent:
+            menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear Recent"), self._clear_recent)
+        clear.setEnabled(bool(recent))
+        self.welcome.refresh(recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._fill_recent()
+
+    def save_copy_as(self) -> None:
+        store = self.ctrl.store
+        if store is None:
+            return
+        suggestion = store.path.with_name(f"{store.path.stem} copy.dplan")
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy of the plan"), str(suggestion), self.tr("Plans (*.dplan)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".dplan"):
+            path += ".dplan"
+        self.save_copy_to(path)
+
+    def save_copy_to(self, path: str | Path) -> bool:
+        store = self.ctrl.require()
+        try:
+            store.save_copy(Path(path))
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Copy saved to %s. You are still working in %s.")
+            .replace("%s", str(path), 1)
+            .replace("%s", store.path.name, 1),
+            8000,
+        )
+        return True
+
+    def edit_plan_details(self) -> None:
+        if self.ctrl.store is not None:
+            self.plan_dialogs.edit_details(self)
+
+    def close_plan(self) -> None:
+        self.ctrl.close()
+        self.settings.set(opt.LAST_PLAN, "")
+
+    def refresh_all(self) -> None:
+        if not self.ctrl.poll():
+            for page in self.pages.values():
+                page.on_changed(None)
+        self._update_status()
+
+    def preferences(self) -> None:
+        from ui.dialogs.plan import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            dialog.save()
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        """Apply changed preferences at once: rebuilds the pages in the new language."""
+        from ui.translation import effective_language, install
+
+        install(effective_language(self.settings.get(opt.LANGUAGE)))
+        self.formats = Formats.from_settings(self.settings)
+        self.ctrl.set_poll_interval(self.settings.get(opt.POLL_SECONDS))
+        current = PAGE_NAMES[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
+        self._build()
+        if self.ctrl.store is not None:
+            for page in self.pages.values():
+                page.on_changed(None)
+            self.nav.setCurrentRow(PAGE_NAMES.index(current) if current else 0)
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+        self._update_actions()
+        self._update_status()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Delegation Planner"),
+            self.tr(
+                "<h3>Delegation Planner %1</h3><p>Plan exchange visits and trainings: delegations,"
+                " people, groups, rooms and the agenda, in one plan file.</p><p>Every change is"
+                " saved at once; Edit ▸ Undo takes it back.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def show_error(self, message: str, title: str = "") -> None:
+        """Tell the user what went wrong (window-modal, never blocks a test)."""
+        self.last_error = message
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title or self.tr("Not done"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("error_box")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # start-up, drag and drop, closing
+    def start(self, plan: str | None) -> None:
+        """Show the given plan, or the last one, or the welcome page."""
+        target = plan
+        if target is None and self.settings.get(opt.REOPEN_LAST):
+            last = self.settings.get(opt.LAST_PLAN)
+            if last and Path(last).exists():
+                target = last
+        if target is None or not self.open_path(target):
+            self._on_closed()
+
+    def dragEnterEvent(self, event: Any) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].toLocalFile().lower().endswith(".dplan"):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            path = urls[0].toLocalFile()
+            QTimer.singleShot(0, lambda: self.open_path(path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set(opt.GEOMETRY, self.saveGeometry())
+        self.settings.set(opt.STATE, self.saveState())
+        if self.ctrl.store is not None:
+            self.settings.set(opt.LAST_PLAN, str(self.ctrl.store.path.resolve()))
+        self.settings.sync()
+        self.ctrl.close()
+        super().closeEvent(event)

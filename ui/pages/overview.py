@@ -1,0 +1,242 @@
+"""Overview: the plan at a glance (dates, place, counts, people by sex and delegation)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import queries
+from planner.labels import ROLE_LABELS
+from planner.store import Change
+from ui.controller import PlanController
+from ui.formats import Formats
+from ui.widgets.charts import BarChart
+
+SEX_COLOURS = {"female": "#B07AA1", "male": "#4E79A7", "other": "#EDC948", "unknown": "#BAB0AC"}
+
+
+class Card(QFrame):
+    """A big number with its label; clicking it opens the matching page."""
+
+    clicked = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.number = QLabel("—", self)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.label = QLabel(label, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
+        self.setAccessibleName(label)
+
+    def set_value(self, text: str) -> None:
+        self.number.setText(text)
+        self.setAccessibleDescription(f"{self.label.text()}: {text}")
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class OverviewPage(QScrollArea):
+    navigate = Signal(str)  # a page name
+    edit_plan = Signal()
+
+    def __init__(
+        self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctrl = ctrl
+        self.formats = formats
+        self.panels: list[Any] = []
+        self._dirty = True
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        self.setWidget(body)
+
+        self.title = QLabel(body)
+        self.title.setObjectName("plan_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where_when = QLabel(body)
+        self.where_when.setObjectName("where_when")
+        self.where_when.setWordWrap(True)
+        self.funding = QLabel(body)
+        self.funding.setWordWrap(True)
+        self.funding.setStyleSheet("color: palette(dark);")
+        edit = QPushButton(self.tr("Edit plan &details…"), body)
+        edit.clicked.connect(self.edit_plan)
+
+        head = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.title)
+        texts.addWidget(self.where_when)
+        texts.addWidget(self.funding)
+        head.addLayout(texts, 1)
+        head.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.cards: dict[str, Card] = {}
+        cards = QHBoxLayout()
+        for key, label, page in (
+            ("days", self.tr("Days"), "sessions"),
+            ("delegations", self.tr("Delegations"), "delegations"),
+            ("people", self.tr("People"), "people"),
+            ("groups", self.tr("Groups"), "groups"),
+            ("rooms", self.tr("Rooms"), "venues"),
+            ("sessions", self.tr("Sessions"), "sessions"),
+        ):
+            card = Card(label, body)
+            card.setObjectName(f"card_{key}")
+            card.clicked.connect(lambda page=page: self.navigate.emit(page))
+            self.cards[key] = card
+            cards.addWidget(card)
+
+        self.by_sex = BarChart(body)
+        self.by_delegation = BarChart(body)
+        self.by_role = BarChart(body)
+        self.by_day = BarChart(body)
+        charts = QGridLayout()
+        for i, (title, chart) in enumerate(
+            (
+                (self.tr("People by sex"), self.by_sex),
+                (self.tr("People by delegation"), self.by_delegation),
+                (self.tr("People by role"), self.by_role),
+                (self.tr("Sessions per day"), self.by_day),
+            )
+        ):
+            box = QGroupBox(title, body)
+            chart.setAccessibleName(title)
+            QVBoxLayout(box).addWidget(chart)
+            charts.addWidget(box, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+
+        self.footer = QLabel(body)
+        self.footer.setObjectName("last_change")
+        self.footer.setStyleSheet("color: palette(dark);")
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(14)
+        layout.addLayout(head)
+        layout.addLayout(cards)
+        layout.addLayout(charts)
+        layout.addStretch(1)
+        layout.addWidget(self.footer)
+
+    def active_panel(self) -> None:
+        return None
+
+    def on_changed(self, change: Change | None) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        store = self.ctrl.store
+        self._dirty = False
+        if store is None:
+            return
+        sm = queries.summary(store)
+        fmt = self.formats
+        self.title.setText(sm.title)
+        place = ", ".join(p for p in (sm.city, queries.country_name(sm.country)) if p)
+        offset = ZoneInfo(sm.timezone).utcoffset(datetime.combine(sm.start, time(12)))
+        hours = int(offset.total_seconds() // 3600) if offset is not None else 0
+        zone = f"{sm.timezone} (UTC{hours:+d})".replace("-", "−")
+        days = self.tr("%n day(s)", "", sm.days)
+        self.where_when.setText(
+            " · ".join(
+                p
+                for p in (
+                    place,
+                    f"{fmt.weekday_date(sm.start)} – {fmt.weekday_date(sm.end)}",
+                    days,
+                    zone,
+                    sm.currency,
+                )
+                if p
+            )
+        )
+        parts = []
+        if sm.organiser:
+            parts.append(self.tr("Organised by %s") % sm.organiser)
+        if sm.funding_programme:
+            parts.append(sm.funding_programme)
+        if sm.donor:
+            parts.append(self.tr("Funded by %s") % sm.donor)
+        self.funding.setText(" · ".join(parts))
+        self.funding.setVisible(bool(parts))
+        values = {"days": sm.days, **sm.counts}
+        for key, card in self.cards.items():
+            card.set_value(fmt.number(values[key]))
+        self.by_sex.set_bars(
+            [
+                (queries.sex_label(None if key == "unknown" else key), n, SEX_COLOURS[key])
+                for key, n in sm.people_by_sex.items()
+                if n or key in ("female", "male")
+            ],
+            fmt.number,
+        )
+        self.by_delegation.set_bars(
+            [(d["name"], d["members"], d["colour"]) for d in sm.delegations], fmt.number
+        )
+        self.by_role.set_bars(
+            sorted(
+                (
+                    (queries.role_label(role), n, "#76B7B2")
+                    for role, n in sm.people_by_role.items()
+                    if role in ROLE_LABELS
+                ),
+                key=lambda b: -b[1],
+            ),
+            fmt.number,
+        )
+        self.by_day.set_bars(
+            [(fmt.weekday_date(day), n, "#F28E2B") for day, n in sm.sessions_by_day.items()],
+            fmt.number,
+        )
+        if sm.last_change_at is not None:
+            local = sm.last_change_at.astimezone()
+            self.footer.setText(
+                self.tr("Change no. %1, by %2 on %3 at %4")
+                .replace("%1", fmt.number(sm.change_number))
+                .replace("%2", sm.last_change_by)
+                .replace("%3", fmt.date(local.date()))
+                .replace("%4", fmt.time(local))
+            )

@@ -1,0 +1,96 @@
+"""The window's settings, each declared once with its type and default (cf. Picard's options).
+
+Stored with QSettings (per user). Tests and benchmarks point ``PLANNER_SETTINGS`` at an ini file
+of their own so they never touch the user's settings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    key: str
+    default: T
+
+
+LANGUAGE = Option("ui/language", "")  # "" = follow the system
+DATE_FORMAT = Option("ui/date_format", "system")  # system, iso, day_first, month_first
+TIME_FORMAT = Option("ui/time_format", "system")  # system, 24h, 12h
+REOPEN_LAST = Option("files/reopen_last", True)
+LAST_PLAN = Option("files/last_plan", "")
+RECENT = Option("files/recent", [])
+POLL_SECONDS = Option("files/poll_seconds", 2)
+HIDE_PERSONAL = Option("privacy/hide_personal_data", False)
+GEOMETRY = Option("window/geometry", QByteArray())
+STATE = Option("window/state", QByteArray())
+PAGE = Option("window/page", 0)
+
+DATE_FORMATS = ("system", "iso", "day_first", "month_first")
+TIME_FORMATS = ("system", "24h", "12h")
+
+
+class Settings:
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        path = path or os.environ.get("PLANNER_SETTINGS")
+        if path:
+            self._q = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self._q = QSettings("DelegationPlanner", "Delegation Planner")
+
+    def get(self, option: Option[T]) -> T:
+        value: Any = self._q.value(option.key, option.default)
+        default = option.default
+        if isinstance(default, bool):
+            return (value in (True, "true", "1", 1)) if value is not None else default  # type: ignore[return-value]
+        if isinstance(default, int):
+            try:
+                return int(value)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return default
+        if isinstance(default, list):
+            if value is None or value == "":
+                return []  # type: ignore[return-value]
+            return list(value) if isinstance(value, list | tuple) else [value]  # type: ignore[return-value]
+        if isinstance(default, QByteArray):
+            return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
+        return value if value is not None else default  # type: ignore[no-any-return]
+
+    def set(self, option: Option[T], value: T) -> None:
+        self._q.setValue(option.key, value)
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._q.value(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self._q.setValue(key, value)
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # recent plans
+    def recent_plans(self) -> list[str]:
+        return [str(p) for p in self.get(RECENT)]
+
+    def add_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_plans() if p != path]
+        recent.insert(0, path)
+        self.set(RECENT, recent[:MAX_RECENT])
+        self.set(LAST_PLAN, path)
+
+    def remove_recent(self, path: str) -> None:
+        self.set(RECENT, [p for p in self.recent_plans() if p != path])
+
+    def clear_recent(self) -> None:
+        self.set(RECENT, [])

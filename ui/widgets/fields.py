@@ -1,0 +1,412 @@
+"""Form fields: each has ``value()``, ``set_value()`` and an ``edited`` signal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.table import fold
+
+NO_DATE = QDate(1899, 12, 31)
+
+
+class TextField(QLineEdit):
+    edited = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, placeholder: str = "", max_length: int = 200
+    ) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setMaxLength(max_length + 50)  # the core explains what is too long
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(self.edited)
+
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, value: Any) -> None:
+        self.setText(value or "")
+
+
+class NotesField(QPlainTextEdit):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(80)
+        self.textChanged.connect(self.edited)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self.setPlainText(value or "")
+
+
+class IntField(QSpinBox):
+    edited = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, maximum: int = 100_000, suffix: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.setRange(0, maximum)
+        self.setSuffix(suffix)
+        self.setGroupSeparatorShown(True)
+        self.valueChanged.connect(self.edited)
+
+    def value(self) -> int:  # type: ignore[override]
+        return int(super().value())
+
+    def set_value(self, value: Any) -> None:
+        self.setValue(int(value or 0))
+
+
+class ChoiceField(QComboBox):
+    """A fixed list of (value, label); ``None`` may be one of the values."""
+
+    edited = Signal()
+
+    def __init__(self, items: Sequence[tuple[Any, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for value, label in items:
+            self.addItem(label, value)
+        self.currentIndexChanged.connect(self.edited)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0)
+
+
+class SearchCombo(QComboBox):
+    """A long list to pick from by typing part of a name (accents ignored)."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        items: Sequence[tuple[Any, str]],
+        none_label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if none_label is not None:
+            self.addItem(none_label, None)
+        for value, label in items:
+            self.addItem(label, value)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.currentIndexChanged.connect(self.edited)
+        self.lineEdit().editingFinished.connect(self._settle)
+
+    def _settle(self) -> None:
+        """Typed text that names no item goes back to the chosen item."""
+        text = self.currentText()
+        found = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if found < 0:
+            folded = fold(text)
+            found = next((i for i in range(self.count()) if fold(self.itemText(i)) == folded), -1)
+        if found >= 0:
+            self.setCurrentIndex(found)
+        else:
+            self.setEditText(self.itemText(self.currentIndex()))
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0)
+
+
+class DateField(QDateEdit):
+    """A date; with ``optional`` the lowest value means 'not known' and shows a dash."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        optional: bool = False,
+        display_format: str = "",
+        empty_text: str = "—",
+    ) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        if display_format:
+            self.setDisplayFormat(display_format)
+        if optional:
+            self.setMinimumDate(NO_DATE)
+            self.setSpecialValueText(empty_text)
+        else:
+            self.setMinimumDate(QDate(1900, 1, 1))
+        self.setMaximumDate(QDate(2200, 12, 31))
+        self.dateChanged.connect(self.edited)
+
+    def value(self) -> date | None:
+        d = self.date()
+        if self.optional and d == NO_DATE:
+            return None
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.setDate(NO_DATE if self.optional else QDate.currentDate())
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+
+class DateTimeField(QDateTimeEdit):
+    """A wall-clock time in a given zone; ``value()`` is an aware datetime."""
+
+    edited = Signal()
+
+    def __init__(
+        self, zone: ZoneInfo, parent: QWidget | None = None, display_format: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.setCalendarPopup(True)
+        if display_format:
+            self.setDisplayFormat(display_format)
+        self.dateTimeChanged.connect(self.edited)
+
+    def value(self) -> datetime:
+        dt = self.dateTime()
+        d, t = dt.date(), dt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.zone)
+
+    def set_value(self, value: Any) -> None:
+        local = value.astimezone(self.zone)
+        self.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+
+
+class ColourField(QPushButton):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = "#4C78A8"
+        self.clicked.connect(self._choose)
+        self._paint()
+
+    def _choose(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self._colour), self, self.tr("Choose a colour"))
+        if chosen.isValid():
+            self.set_value(chosen.name().upper())
+            self.edited.emit()
+
+    def _paint(self) -> None:
+        self.setText(self._colour)
+        text = "#000000" if QColor(self._colour).lightness() > 140 else "#FFFFFF"
+        self.setStyleSheet(f"background-color: {self._colour}; color: {text};")
+        self.setAccessibleName(self.tr("Colour %s") % self._colour)
+
+    def value(self) -> str:
+        return self._colour
+
+    def set_value(self, value: Any) -> None:
+        self._colour = value or "#4C78A8"
+        self._paint()
+
+
+class _CheckedFilter(QSortFilterProxyModel):
+    """Filters by the search text and, when asked, to ticked items only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._only_checked = False
+
+    def set_only_checked(self, on: bool) -> None:
+        self._only_checked = on
+        self.invalidate()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        if self._only_checked:
+            index = self.sourceModel().index(source_row, 0, source_parent)
+            if index.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked.value:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class CheckListField(QWidget):
+    """Pick several items from a long list: a search box, checkboxes, and a count.
+
+    Items are (key, label, section); keys are what ``value()`` returns.
+    """
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        items: Sequence[tuple[Any, str, str]],
+        parent: QWidget | None = None,
+        search_placeholder: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._model = QStandardItemModel(self)
+        for key, label, section in items:
+            item = QStandardItem(f"{label}  ·  {section}" if section else label)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setData(fold(f"{label} {section}"), Qt.ItemDataRole.UserRole + 1)
+            self._model.appendRow(item)
+        self._proxy = _CheckedFilter(self)
+        self._proxy.setSourceModel(self._model)
+        self._proxy.setFilterRole(Qt.ItemDataRole.UserRole + 1)
+        self._only_ticked = QCheckBox(self.tr("Only ticked"), self)
+        self._only_ticked.toggled.connect(self._proxy.set_only_checked)
+        self._search = QLineEdit(self)
+        self._search.setPlaceholderText(search_placeholder or self.tr("Type to filter…"))
+        self._search.setClearButtonEnabled(True)
+        self._search.textChanged.connect(lambda t: self._proxy.setFilterFixedString(fold(t)))
+        self._view = QListView(self)
+        self._view.setModel(self._proxy)
+        self._view.setUniformItemSizes(True)
+        self._view.setMinimumHeight(160)
+        self._count = QLabel(self)
+        select_shown = QPushButton(self.tr("Tick shown"), self)
+        select_shown.clicked.connect(lambda: self._set_shown(True))
+        clear_shown = QPushButton(self.tr("Untick shown"), self)
+        clear_shown.clicked.connect(lambda: self._set_shown(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._count, 1)
+        buttons.addWidget(self._only_ticked)
+        buttons.addWidget(select_shown)
+        buttons.addWidget(clear_shown)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._search)
+        layout.addWidget(self._view, 1)
+        layout.addLayout(buttons)
+        self._model.itemChanged.connect(self._on_changed)
+        self._update_count()
+        self.setFocusProxy(self._search)
+
+    def _set_shown(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self._model.blockSignals(True)
+        for row in range(self._proxy.rowCount()):
+            source = self._proxy.mapToSource(self._proxy.index(row, 0))
+            self._model.itemFromIndex(source).setCheckState(state)
+        self._model.blockSignals(False)
+        self._view.viewport().update()
+        self._on_changed()
+
+    def _on_changed(self, *_args: Any) -> None:
+        self._update_count()
+        self.edited.emit()
+
+    def _update_count(self) -> None:
+        n = len(self.value())
+        self._count.setText(self.tr("%n selected", "", n))
+
+    def value(self) -> list[Any]:
+        return [
+            self._model.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self._model.rowCount())
+            if self._model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        """Tick exactly these keys; ticked items move to the top of the list."""
+        wanted = {tuple(v) if isinstance(v, list) else v for v in (value or [])}
+        self._model.blockSignals(True)
+        rows = [self._model.takeRow(0) for _ in range(self._model.rowCount())]
+        ticked, unticked = [], []
+        for row in rows:
+            item = row[0]
+            key = item.data(Qt.ItemDataRole.UserRole)
+            key = tuple(key) if isinstance(key, list) else key
+            on = key in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            (ticked if on else unticked).append(row)
+        for row in ticked + unticked:
+            self._model.appendRow(row)
+        self._model.blockSignals(False)
+        self._proxy.invalidate()
+        self._view.viewport().update()
+        self._update_count()
+
+
+class PathField(QWidget):
+    """A file to save to: shows the path, 'Choose…' asks with the system's save dialog."""
+
+    edited = Signal()
+
+    def __init__(
+        self, parent: QWidget | None = None, file_filter: str = "", suffix: str = ".dplan"
+    ) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QFileDialog
+
+        self._dialog = QFileDialog
+        self._filter = file_filter
+        self._suffix = suffix
+        self._edit = QLineEdit(self)
+        self._edit.textChanged.connect(self.edited)
+        button = QPushButton(self.tr("Choose…"), self)
+        button.clicked.connect(self._choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._edit, 1)
+        layout.addWidget(button)
+        self.setFocusProxy(self._edit)
+
+    def _choose(self) -> None:
+        path, _selected = self._dialog.getSaveFileName(
+            self, self.tr("Save the plan as"), self._edit.text(), self._filter
+        )
+        if path:
+            if not path.lower().endswith(self._suffix):
+                path += self._suffix
+            self._edit.setText(path)
+
+    def value(self) -> str:
+        return self._edit.text().strip()
+
+    def set_value(self, value: Any) -> None:
+        self._edit.setText(str(value or ""))
