@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
+from typing import Any
 
 from planner.i18n import _
 
@@ -24,6 +26,25 @@ def display_problem() -> str | None:
             " (e.g. planner info PLAN)."
         )
     return None
+
+
+def _report_unexpected(window: Any) -> Any:
+    """An error nobody foresaw: details to stderr for a bug report, a message in the window
+    instead of a crash. The plan is safe: every completed action is already committed."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        traceback.print_exception(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            sys.exit(130)
+        from PySide6.QtCore import QCoreApplication
+
+        message = QCoreApplication.translate(
+            "MainWindow",
+            "Something unexpected went wrong (%1: %2). Your plan is safe: every change you"
+            " completed is saved. If it happens again, please report what you did.")
+        window.show_error(message.replace("%1", kind.__name__).replace("%2", str(value)))
+
+    return hook
 
 
 def run(plan: str | None = None) -> int:
@@ -48,6 +69,7 @@ def run(plan: str | None = None) -> int:
     settings = opt.Settings()
     install(effective_language(settings.get(opt.LANGUAGE)))
     window = MainWindow(settings)
+    sys.excepthook = _report_unexpected(window)
     bench = os.environ.get("PLANNER_BENCH_PAINT")
     if bench:
         print(f"OPENING {time.perf_counter():.6f}", flush=True)

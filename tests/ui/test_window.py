@@ -346,3 +346,21 @@ def test_copy_rows_puts_a_table_on_the_clipboard(window):
     text = QApplication.clipboard().text().splitlines()
     assert text[0].startswith("Name\tMembers")
     assert len(text) == 3
+
+
+def test_empty_lists_and_fruitless_searches_say_what_to_do(qtbot, settings, tmp_path):
+    from tests.conftest import PLAN_VALUES
+
+    ops.new_plan(tmp_path / "empty.dplan", dict(PLAN_VALUES)).close()
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(tmp_path / "empty.dplan")
+    panel = panel_of(win, "people")
+    assert panel.empty_hint.isVisible()
+    assert "No people yet" in panel.empty_hint.text()
+    win.ctrl.create("person", {"given_name": "Ana"})
+    assert not panel.empty_hint.isVisible()
+    panel.search.setText("zzz")
+    assert panel.empty_hint.isVisible() and "Nothing matches “zzz”" in panel.empty_hint.text()
+    win.ctrl.close()

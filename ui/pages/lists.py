@@ -121,6 +121,12 @@ class ListPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.view.installEventFilter(self)
         self._restore_header()
+        self.empty_hint = QLabel(self.view.viewport())
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.empty_hint.hide()
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -210,6 +216,23 @@ class ListPanel(QWidget):
             self.count_label.setText(
                 self.tr("%1 of %2 %3 shown").replace("%1", self.formats.number(shown))
                 .replace("%2", self.formats.number(total)).replace("%3", what))
+        if self.ctrl.store is not None and total == 0:
+            self.empty_hint.setText(self.tr("No %1 yet. Add the first with Add… (Ctrl+Shift+N).")
+                                    .replace("%1", noun(self.kind, 0)))
+        elif shown == 0 and total:
+            self.empty_hint.setText(self.tr("Nothing matches “%1”. Clear the search to see all %2.")
+                                    .replace("%1", self.search.text()).replace("%2", what))
+        else:
+            self.empty_hint.setText("")
+        self.empty_hint.setVisible(bool(self.empty_hint.text()))
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        self.empty_hint.setGeometry(self.view.viewport().rect())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_hint()
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -1,0 +1,86 @@
+"""The demo plan is the reference scenario, and it is free of clashes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from planner import ops, queries
+from planner.demo import MODULES
+
+
+def people_at(store):
+    """{session id: (start, end, room, capacity, set of person ids)} built from the plan."""
+    with store.reading() as r:
+        group_members = defaultdict(set)
+        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
+            group_members[g].add(p)
+        delegation_members = defaultdict(set)
+        for d, p in r.rows("SELECT delegation_id, id FROM person"):
+            delegation_members[d].add(p)
+        people = defaultdict(set)
+        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
+                                 " FROM session_audience"):
+            people[s] |= group_members[g] if g else delegation_members[d] if d else {p}
+        for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+            people[s].add(p)
+        capacity = dict(r.rows("SELECT id, capacity FROM room"))
+        return {
+            s: (start, end, room, capacity.get(room), people[s])
+            for s, start, end, room in r.rows(
+                "SELECT id, starts_at, ends_at, room_id FROM agenda_session")
+        }
+
+
+def test_demo_has_the_scenario_shape(demo):
+    sm = queries.summary(demo)
+    assert (sm.start, sm.end, sm.timezone, sm.currency) == (
+        date(2023, 11, 25), date(2023, 12, 2), "America/Tegucigalpa", "USD")
+    assert sm.counts["people"] == 214 and sm.counts["groups"] == 4
+    panama = next(d for d in queries.delegations(demo) if d.country == "PA")
+    assert panama.members == 10 and panama.head
+    orgs = {o.name: o.people for o in queries.organisations(demo)}
+    assert orgs["National Directorate of Border Police Services"] == 200
+    assert {o for o in orgs} >= {"National Border Service of Panama",
+                                 "National Migration Service of Panama", "IOM Panama"}
+    sessions = queries.sessions(demo)
+    training = [s for s in sessions if s.kind == "training"]
+    assert len(training) == 4 * 4 * 4  # four groups, four blocks a day, four days
+    assert {s.start.date() for s in training} == {date(2023, 11, d) for d in (27, 28, 29, 30)}
+    for group in ("Group A", "Group B", "Group C", "Group D"):
+        titles = {s.title.split(":")[0] for s in training if s.audience == group}
+        assert titles == {f"Module {i + 1}" for i in range(len(MODULES))}
+    tour = next(s for s in sessions if s.kind == "site_visit")
+    assert tour.start.date() == date(2023, 12, 1) and "Las Manos" in tour.title
+
+
+def test_demo_has_no_clash_of_person_room_or_capacity(demo):
+    sessions = people_at(demo)
+    items = sorted(sessions.items(), key=lambda kv: kv[1][0])
+    for i, (sid, (_start, end, room, cap, people)) in enumerate(items):
+        if cap is not None:
+            assert len(people) <= cap, f"session {sid} has {len(people)} people for {cap} seats"
+        for other, (start2, _end2, room2, _cap2, people2) in items[i + 1:]:
+            if start2 >= end:
+                break
+            assert not (room and room == room2), f"room clash {sid}/{other}"
+            assert not (people & people2), f"people in two places: {sid}/{other}"
+
+
+def test_demo_names_are_generated_and_repeatable(tmp_path):
+    from planner.demo import build_demo
+
+    a = build_demo(tmp_path / "a.dplan")
+    b = build_demo(tmp_path / "b.dplan")
+    try:
+        assert queries.people(a) == queries.people(b)
+        names = [p.given_name for p in queries.people(a)]
+        assert all(len(set(n.split())) == len(n.split()) for n in names)  # no "Glenda Glenda"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_demo_plan_is_editable_like_any_plan(demo):
+    ops.update(demo, "person", 1, {"dietary_needs": "Vegetarian"})
+    assert ops.get_values(demo, "person", 1)["dietary_needs"] == "Vegetarian"
