@@ -1,8 +1,8 @@
 """The domain model: SQLAlchemy 2 typed ORM classes of a plan.
 
-Every table but the change log carries an integer ``id`` (never reused) and a ``version``
-counter that SQLAlchemy increments on every update and checks on every write, so a change made
-from a stale copy fails instead of silently overwriting a newer one.
+Every table carries an integer ``id`` (never reused) and a ``version`` counter that SQLAlchemy
+increments on every update and checks on every write, so a change made from a stale copy fails
+instead of silently overwriting a newer one (change-log rows are written once and stay at 1).
 
 Times are stored in UTC and carry the IANA zone they were planned in; money is ``Decimal``.
 Later issues add tables through Alembic migrations (``planner/migrations``), never by editing
@@ -333,6 +333,7 @@ class ChangeSet(Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)  # never changes
     at: Mapped[datetime] = mapped_column(AwareDateTime)
     user_name: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(200))
@@ -345,6 +346,7 @@ class ChangeLog(Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)  # never changes
     change_set_id: Mapped[int] = mapped_column(
         ForeignKey("change_set.id", ondelete="CASCADE"), index=True
     )

@@ -565,7 +565,7 @@ class PlanStore:
         conn = session.connection()
         change_set_id = conn.execute(
             table_of(ChangeSet).insert().values(
-                at=datetime.now(UTC), user_name=self.user, action=action
+                at=datetime.now(UTC), user_name=self.user, action=action, version=1
             )
         ).inserted_primary_key[0]  # type: ignore[index]
         if rec.entries:
@@ -573,6 +573,7 @@ class PlanStore:
                 table_of(ChangeLog).insert(),
                 [
                     {
+                        "version": 1,
                         "change_set_id": change_set_id,
                         "entity": entity,
                         "entity_id": entity_id,

@@ -33,6 +33,7 @@ def upgrade() -> None:
     )
     op.create_table('change_set',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
     sa.Column('user_name', sa.String(length=100), nullable=False),
     sa.Column('action', sa.String(length=200), nullable=False),
@@ -81,6 +82,7 @@ def upgrade() -> None:
     )
     op.create_table('change_log',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('change_set_id', sa.Integer(), nullable=False),
     sa.Column('entity', sa.String(length=60), nullable=False),
     sa.Column('entity_id', sa.Integer(), nullable=False),
