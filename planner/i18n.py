@@ -85,6 +85,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for the catalogue; translate it later with ``ngettext``."""
+    return singular, plural
+
+
 def babel_locale(lang: str | None = None) -> str:
     """The Babel locale for formatting dates and numbers in the current language."""
     lang = lang or _language.get()

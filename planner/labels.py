@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 
-from planner.i18n import N_, _, ngettext
+from planner.i18n import N_, Nn_, _, ngettext
 
 
 class Sex(enum.StrEnum):
@@ -76,14 +76,14 @@ SESSION_KIND_LABELS: dict[str, str] = {
 
 # The kinds of item a user adds, edits and deletes: (singular, plural) nouns.
 KIND_NOUNS: dict[str, tuple[str, str]] = {
-    "plan": (N_("plan"), N_("plans")),
-    "organisation": (N_("organisation"), N_("organisations")),
-    "delegation": (N_("delegation"), N_("delegations")),
-    "person": (N_("person"), N_("people")),
-    "group": (N_("group"), N_("groups")),
-    "venue": (N_("venue"), N_("venues")),
-    "room": (N_("room"), N_("rooms")),
-    "session": (N_("session"), N_("sessions")),
+    "plan": Nn_("plan", "plans"),
+    "organisation": Nn_("organisation", "organisations"),
+    "delegation": Nn_("delegation", "delegations"),
+    "person": Nn_("person", "people"),
+    "group": Nn_("group", "groups"),
+    "venue": Nn_("venue", "venues"),
+    "room": Nn_("room", "rooms"),
+    "session": Nn_("session", "sessions"),
 }
 
 

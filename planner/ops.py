@@ -435,8 +435,6 @@ def _check_ids(session: Session, c: _Checker, key: str, model: type[Entity], lab
 class Kind:
     name: str
     model: type[Entity]
-    singular: str
-    plural: str
     fields: tuple[str, ...]
     validator: Callable[[Session, dict[str, Any], int | None], list[FieldError]]
     defaults: dict[str, Any] = field(default_factory=dict)
@@ -453,8 +451,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "plan",
             Plan,
-            N_("plan"),
-            N_("plans"),
             (
                 "title",
                 "city",
@@ -475,8 +471,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "organisation",
             Organisation,
-            N_("organisation"),
-            N_("organisations"),
             ("name", "acronym", "country", "notes"),
             _validate_organisation,
             upper=("country",),
@@ -484,8 +478,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "delegation",
             Delegation,
-            N_("delegation"),
-            N_("delegations"),
             ("name", "country", "organisation_id", "head_id", "colour", "notes"),
             _validate_delegation,
             {"colour": "#4C78A8"},
@@ -494,8 +486,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "person",
             Person,
-            N_("person"),
-            N_("people"),
             (
                 "given_name",
                 "family_name",
@@ -523,8 +513,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "group",
             ParticipantGroup,
-            N_("group"),
-            N_("groups"),
             ("name", "delegation_id", "colour", "notes"),
             _validate_group,
             {"colour": "#72B7B2"},
@@ -533,16 +521,12 @@ KINDS: dict[str, Kind] = {
         Kind(
             "venue",
             Venue,
-            N_("venue"),
-            N_("venues"),
             ("name", "city", "address", "notes"),
             _validate_venue,
         ),
         Kind(
             "room",
             Room,
-            N_("room"),
-            N_("rooms"),
             ("venue_id", "name", "capacity", "equipment", "notes"),
             _validate_room,
             {"capacity": 0},
@@ -550,8 +534,6 @@ KINDS: dict[str, Kind] = {
         Kind(
             "session",
             AgendaSession,
-            N_("session"),
-            N_("sessions"),
             (
                 "kind",
                 "title",
@@ -585,7 +567,7 @@ def _normalise(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if key not in k.fields and key not in k.links:
             raise PlannerError(
-                _("'{field}' is not a field of a {item}.").format(field=key, item=_(k.singular))
+                _("'{field}' is not a field of a {item}.").format(field=key, item=noun(k.name))
             )
         if isinstance(value, str):
             value = value.strip()
@@ -662,7 +644,7 @@ def get_values(store: PlanStore, kind_name: str, item_id: int) -> dict[str, Any]
         obj = session.get(k.model, item_id)
         if obj is None:
             raise NotFoundError(
-                _("This {item} no longer exists (deleted elsewhere).").format(item=_(k.singular))
+                _("This {item} no longer exists (deleted elsewhere).").format(item=noun(k.name))
             )
         values = _row_values(obj, k)
         values.update(_links_of(session, k, item_id))
@@ -758,7 +740,7 @@ def create(
     merged = _normalise(k, {**k.defaults, **values})
     if k.name == "session":
         merged.setdefault("timezone", None)
-    with store.transaction(action or _("Add {item}").format(item=_(k.singular))) as session:
+    with store.transaction(action or _("Add {item}").format(item=noun(k.name))) as session:
         if k.name == "session" and not merged.get("timezone"):
             merged["timezone"] = _plan(session).timezone
         _raise_if_invalid(k.validator(session, merged, None))
@@ -793,12 +775,12 @@ def update(
     """
     k = kind(kind_name)
     values = _normalise(k, values)
-    with store.transaction(action or _("Edit {item}").format(item=_(k.singular))) as session:
+    with store.transaction(action or _("Edit {item}").format(item=noun(k.name))) as session:
         obj = session.get(k.model, item_id)
         if obj is None:
             raise ConflictError(
                 _("This {item} was deleted elsewhere; nothing was changed.").format(
-                    item=_(k.singular)
+                    item=noun(k.name)
                 )
             )
         if expected_version is not None and obj.version != expected_version:
@@ -806,7 +788,7 @@ def update(
                 _(
                     "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
                     " changed. Look at it again and redo your change."
-                ).format(item=_(k.singular), who=_last_author(session, k, item_id))
+                ).format(item=noun(k.name), who=_last_author(session, k, item_id))
             )
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
         merged = {**before, **values}
@@ -976,7 +958,7 @@ def delete(
         raise PlannerError(_("A plan is deleted by deleting its file."))
     ids = list(dict.fromkeys(ids))
     label = action or ngettext("Delete {n} {item}", "Delete {n} {items}", len(ids)).format(
-        n=len(ids), item=_(k.singular), items=_(k.plural)
+        n=len(ids), item=noun(k.name), items=noun(k.name, len(ids))
     )
     with store.transaction(label) as session:
         snap = _snapshot(session, k, ids)
@@ -1020,7 +1002,7 @@ def restore(store: PlanStore, snap: Snapshot, action: str | None = None) -> Chan
     """Put back what :func:`delete` removed, with the same ids and versions."""
     k = kind(snap.kind)
     label = action or ngettext("Restore {n} {item}", "Restore {n} {items}", len(snap.ids)).format(
-        n=len(snap.ids), item=_(k.singular), items=_(k.plural)
+        n=len(snap.ids), item=noun(k.name), items=noun(k.name, len(snap.ids))
     )
     tables = Base.metadata.tables
     order = [t.name for t in Base.metadata.sorted_tables]

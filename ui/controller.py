@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.errors import PlannerError
@@ -170,7 +170,7 @@ class _Command(QUndoCommand):
 
 class CreateCommand(_Command):
     def __init__(self, ctrl: PlanController, kind: str, values: dict[str, Any]) -> None:
-        super().__init__(ctrl, ctrl.tr("Add %s") % noun(kind))
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Add %s") % noun(kind))
         self.kind, self.values = kind, values
         self.item_id: int | None = None
         self.snapshot: Any = None  # planner.ops.Snapshot
@@ -204,7 +204,7 @@ class UpdateCommand(_Command):
         values: dict[str, Any],
         expected_version: int | None,
     ) -> None:
-        super().__init__(ctrl, ctrl.tr("Edit %s") % noun(kind))
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Edit %s") % noun(kind))
         self.kind, self.item_id = kind, item_id
         self.new_values = values
         self.old_values: dict[str, Any] = {}
@@ -234,7 +234,7 @@ class UpdateCommand(_Command):
 class DeleteCommand(_Command):
     def __init__(self, ctrl: PlanController, kind: str, ids: list[int]) -> None:
         what = noun(kind) if len(ids) == 1 else f"{len(ids)} {noun(kind, len(ids))}"
-        super().__init__(ctrl, ctrl.tr("Delete %s") % what)
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Delete %s") % what)
         self.kind, self.ids = kind, ids
         self.snapshot: Any = None  # planner.ops.Snapshot
 

@@ -25,11 +25,13 @@ class Formats:
         return cls(s.get(opt.DATE_FORMAT), s.get(opt.TIME_FORMAT))
 
     def date_pattern(self) -> str:
-        return {
-            "iso": "yyyy-MM-dd",
-            "day_first": "dd/MM/yyyy",
-            "month_first": "MM/dd/yyyy",
-        }.get(self.date_format) or self.locale.dateFormat(QLocale.FormatType.ShortFormat)
+        fixed = {"iso": "yyyy-MM-dd", "day_first": "dd/MM/yyyy", "month_first": "MM/dd/yyyy"}
+        if self.date_format in fixed:
+            return fixed[self.date_format]
+        pattern = self.locale.dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in pattern:  # two-digit years are ambiguous for birth dates
+            pattern = pattern.replace("yy", "yyyy")
+        return pattern
 
     def time_pattern(self) -> str:
         return {"24h": "HH:mm", "12h": "h:mm AP"}.get(self.time_format) or self.locale.timeFormat(

@@ -13,7 +13,8 @@ from planner.i18n import _, format_date_range, language, ngettext
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "resources" / "locale"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2),
+            "pgettext": ((1, "c"), 2)}
 
 
 def source_messages() -> set[str]:

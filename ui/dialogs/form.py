@@ -73,6 +73,7 @@ class FormDialog(QDialog):
             box = QGroupBox(section.title, self)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
             for f in section.fields:
                 self._fields[f.key] = f
                 holder = QWidget(box)
@@ -123,7 +124,7 @@ class FormDialog(QDialog):
         self._timer.timeout.connect(self.check)
 
         if len(columns) > 1:
-            self.setMinimumWidth(min(1100, 440 * len(columns)))
+            self.setMinimumWidth(min(1200, 480 * len(columns)))
         if initial:
             self.set_values(initial)
         self._initial = self.values()

@@ -220,7 +220,8 @@ class ListPanel(QWidget):
             self.empty_hint.setText(self.tr("No %1 yet. Add the first with Add… (Ctrl+Shift+N).")
                                     .replace("%1", noun(self.kind, 0)))
         elif shown == 0 and total:
-            self.empty_hint.setText(self.tr("Nothing matches “%1”. Clear the search to see all %2.")
+            self.empty_hint.setText(self.tr(
+                "Nothing matches “%1”. Clear the search to see all %2.")
                                     .replace("%1", self.search.text()).replace("%2", what))
         else:
             self.empty_hint.setText("")
@@ -475,117 +476,114 @@ class ListPages(QWidget):
                       sort=lambda r: getattr(r, key), numeric=True, width=width)
 
     def delegations(self) -> Page:
-        t = self.tr
         columns = [
-            Column("name", t("Name"), lambda r: r.name, colour=lambda r: r.colour, width=26),
-            Column("country", t("Country"), lambda r: queries.country_name(r.country), width=14),
-            self._num("members", t("Members")),
-            self._num("women", t("Women")),
-            self._num("men", t("Men")),
-            Column("head", t("Head"), lambda r: r.head, width=26),
-            Column("organisation", t("Organisation"), lambda r: r.organisation, width=40),
+            Column("name", self.tr("Name"), lambda r: r.name, colour=lambda r: r.colour, width=26),
+            Column("country", self.tr("Country"), lambda r: queries.country_name(r.country),
+                   width=14),
+            self._num("members", self.tr("Members")),
+            self._num("women", self.tr("Women")),
+            self._num("men", self.tr("Men")),
+            Column("head", self.tr("Head"), lambda r: r.head, width=26),
+            Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=40),
         ]
-        return self.f.single("delegation", t("Delegations"), columns, queries.delegations,
+        return self.f.single("delegation", self.tr("Delegations"), columns, queries.delegations,
                              {"delegation", "person", "organisation"})
 
     def people(self) -> Page:
-        t = self.tr
         columns = [
-            Column("family_name", t("Family names"), lambda r: r.family_name, width=20),
-            Column("given_name", t("Given names"), lambda r: r.given_name, width=18),
-            Column("sex", t("Sex"), lambda r: queries.sex_label(r.sex), width=8),
-            Column("role", t("Role"), lambda r: queries.role_label(r.role, r.role_other),
+            Column("family_name", self.tr("Family names"), lambda r: r.family_name, width=20),
+            Column("given_name", self.tr("Given names"), lambda r: r.given_name, width=18),
+            Column("sex", self.tr("Sex"), lambda r: queries.sex_label(r.sex), width=8),
+            Column("role", self.tr("Role"), lambda r: queries.role_label(r.role, r.role_other),
                    width=16),
-            Column("delegation", t("Delegation"), lambda r: r.delegation,
+            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
                    colour=lambda r: r.delegation_colour, width=20),
-            Column("organisation", t("Organisation"), lambda r: r.organisation, width=24),
-            Column("position", t("Position or rank"), lambda r: r.position, width=20),
-            Column("duty_station", t("Duty station"), lambda r: r.duty_station, width=18),
-            Column("groups", t("Groups"), lambda r: r.groups, width=10),
-            Column("email", t("Email"), lambda r: r.email, width=28),
-            Column("phone", t("Phone"), lambda r: r.phone, personal=True, width=15),
-            Column("nationality", t("Nationality"),
+            Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=24),
+            Column("position", self.tr("Position or rank"), lambda r: r.position, width=20),
+            Column("duty_station", self.tr("Duty station"), lambda r: r.duty_station, width=18),
+            Column("groups", self.tr("Groups"), lambda r: r.groups, width=10),
+            Column("email", self.tr("Email"), lambda r: r.email, width=28),
+            Column("phone", self.tr("Phone"), lambda r: r.phone, personal=True, width=15),
+            Column("nationality", self.tr("Nationality"),
                    lambda r: queries.country_name(r.nationality), hidden=True, width=14),
-            Column("id_number", t("ID or passport no."), lambda r: r.id_number, personal=True,
+            Column("id_number", self.tr("ID or passport no."), lambda r: r.id_number, personal=True,
                    hidden=True, width=16),
-            Column("birth_date", t("Date of birth"), lambda r: self.fmt.date(r.birth_date),
+            Column("birth_date", self.tr("Date of birth"), lambda r: self.fmt.date(r.birth_date),
                    sort=lambda r: _date_sort(r.birth_date), personal=True, hidden=True,
                    width=12),
-            Column("languages", t("Languages"), lambda r: r.languages, hidden=True),
-            Column("accessibility_needs", t("Accessibility needs"),
+            Column("languages", self.tr("Languages"), lambda r: r.languages, hidden=True),
+            Column("accessibility_needs", self.tr("Accessibility needs"),
                    lambda r: r.accessibility_needs, hidden=True),
-            Column("dietary_needs", t("Dietary needs"), lambda r: r.dietary_needs),
+            Column("dietary_needs", self.tr("Dietary needs"), lambda r: r.dietary_needs),
         ]
-        return self.f.single("person", t("People"), columns, queries.people,
+        return self.f.single("person", self.tr("People"), columns, queries.people,
                              {"person", "delegation", "organisation", "participant_group",
                               "group_member"})
 
     def organisations(self) -> Page:
-        t = self.tr
         columns = [
-            Column("name", t("Name"), lambda r: r.name, width=44),
-            Column("acronym", t("Acronym"), lambda r: r.acronym, width=12),
-            self._num("people", t("People")),
-            Column("country", t("Country"), lambda r: queries.country_name(r.country)),
+            Column("name", self.tr("Name"), lambda r: r.name, width=44),
+            Column("acronym", self.tr("Acronym"), lambda r: r.acronym, width=12),
+            self._num("people", self.tr("People")),
+            Column("country", self.tr("Country"), lambda r: queries.country_name(r.country)),
         ]
-        return self.f.single("organisation", t("Organisations"), columns, queries.organisations,
+        return self.f.single("organisation", self.tr("Organisations"), columns,
+                             queries.organisations,
                              {"organisation", "person"})
 
     def groups(self) -> Page:
-        t = self.tr
         columns = [
-            Column("name", t("Name"), lambda r: r.name, colour=lambda r: r.colour, width=20),
-            self._num("size", t("Members")),
-            self._num("women", t("Women")),
-            self._num("men", t("Men")),
-            Column("delegation", t("Delegation"), lambda r: r.delegation),
+            Column("name", self.tr("Name"), lambda r: r.name, colour=lambda r: r.colour, width=20),
+            self._num("size", self.tr("Members")),
+            self._num("women", self.tr("Women")),
+            self._num("men", self.tr("Men")),
+            Column("delegation", self.tr("Delegation"), lambda r: r.delegation),
         ]
-        return self.f.single("group", t("Groups"), columns, queries.groups,
+        return self.f.single("group", self.tr("Groups"), columns, queries.groups,
                              {"participant_group", "group_member", "person", "delegation"})
 
     def sessions(self) -> Page:
-        t = self.tr
         fmt = self.fmt
         columns = [
-            Column("date", t("Date"), lambda r: fmt.weekday_date(r.start.date()),
+            Column("date", self.tr("Date"), lambda r: fmt.weekday_date(r.start.date()),
                    sort=lambda r: r.start.isoformat(), width=15),
-            Column("start", t("Start"), lambda r: fmt.time(r.start),
+            Column("start", self.tr("Start"), lambda r: fmt.time(r.start),
                    sort=lambda r: r.start.timetz().isoformat(), width=7),
-            Column("end", t("End"), lambda r: fmt.time(r.end), sort=lambda r: r.end.isoformat(),
+            Column("end", self.tr("End"), lambda r: fmt.time(r.end),
+                   sort=lambda r: r.end.isoformat(),
                    width=7),
-            Column("title", t("Title"), lambda r: r.title, width=40),
-            Column("kind", t("Kind"), lambda r: queries.kind_label(r.kind), width=12),
-            Column("room", t("Room"), lambda r: r.room or r.location, width=16),
-            Column("venue", t("Venue"), lambda r: r.venue, hidden=True),
-            self._num("audience_size", t("People"), 8),
-            Column("audience", t("Audience"), lambda r: r.audience, width=28),
-            Column("facilitators", t("Facilitators"), lambda r: r.facilitators),
+            Column("title", self.tr("Title"), lambda r: r.title, width=40),
+            Column("kind", self.tr("Kind"), lambda r: queries.kind_label(r.kind), width=12),
+            Column("room", self.tr("Room"), lambda r: r.room or r.location, width=16),
+            Column("venue", self.tr("Venue"), lambda r: r.venue, hidden=True),
+            self._num("audience_size", self.tr("People"), 8),
+            Column("audience", self.tr("Audience"), lambda r: r.audience, width=28),
+            Column("facilitators", self.tr("Facilitators"), lambda r: r.facilitators),
         ]
-        return self.f.single("session", t("Sessions"), columns, queries.sessions,
+        return self.f.single("session", self.tr("Sessions"), columns, queries.sessions,
                              {"agenda_session", "room", "venue", "session_audience",
                               "session_facilitator", "participant_group", "group_member",
                               "delegation", "person"})
 
     def venues(self) -> Page:
-        t = self.tr
         page = Page()
         venue_columns = [
-            Column("name", t("Name"), lambda r: r.name, width=30),
-            Column("city", t("City"), lambda r: r.city, width=16),
-            self._num("rooms", t("Rooms")),
-            self._num("capacity", t("Seats")),
-            Column("address", t("Address"), lambda r: r.address),
+            Column("name", self.tr("Name"), lambda r: r.name, width=30),
+            Column("city", self.tr("City"), lambda r: r.city, width=16),
+            self._num("rooms", self.tr("Rooms")),
+            self._num("capacity", self.tr("Seats")),
+            Column("address", self.tr("Address"), lambda r: r.address),
         ]
         room_columns = [
-            Column("name", t("Room"), lambda r: r.name, width=20),
-            Column("venue", t("Venue"), lambda r: r.venue, width=30),
-            self._num("capacity", t("Capacity")),
-            self._num("sessions", t("Sessions")),
-            Column("equipment", t("Equipment"), lambda r: r.equipment),
+            Column("name", self.tr("Room"), lambda r: r.name, width=20),
+            Column("venue", self.tr("Venue"), lambda r: r.venue, width=30),
+            self._num("capacity", self.tr("Capacity")),
+            self._num("sessions", self.tr("Sessions")),
+            Column("equipment", self.tr("Equipment"), lambda r: r.equipment),
         ]
-        venues = self.f._panel(page, "venue", t("Venues"), venue_columns, queries.venues,
+        venues = self.f._panel(page, "venue", self.tr("Venues"), venue_columns, queries.venues,
                                {"venue", "room"})
-        rooms = self.f._panel(page, "room", t("Rooms"), room_columns, queries.rooms,
+        rooms = self.f._panel(page, "room", self.tr("Rooms"), room_columns, queries.rooms,
                               {"room", "venue", "agenda_session"}, heading_level=2)
         page.panels.extend([venues, rooms])
         hint = QLabel(page)
@@ -597,11 +595,12 @@ class ListPages(QWidget):
                 venue_id = ids[0]
                 rooms.set_predicate(lambda r: r.venue_id == venue_id)
                 rooms.preset = lambda: {"venue_id": venue_id}
-                hint.setText(t("Rooms of the selected venue. Select no venue to see them all."))
+                hint.setText(self.tr(
+                    "Rooms of the selected venue. Select no venue to see them all."))
             else:
                 rooms.set_predicate(None)
                 rooms.preset = dict
-                hint.setText(t("All rooms. Select a venue to see only its rooms."))
+                hint.setText(self.tr("All rooms. Select a venue to see only its rooms."))
 
         venues.selection_changed.connect(follow)
         follow()

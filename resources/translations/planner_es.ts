@@ -1,0 +1,1158 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>CheckListField</name>
+    <message>
+        <source>Only ticked</source>
+        <translation>Solo marcados</translation>
+    </message>
+    <message>
+        <source>Type to filter…</source>
+        <translation>Escriba para filtrar…</translation>
+    </message>
+    <message>
+        <source>Tick shown</source>
+        <translation>Marcar visibles</translation>
+    </message>
+    <message>
+        <source>Untick shown</source>
+        <translation>Desmarcar visibles</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n seleccionado</numerusform>
+            <numerusform>%n seleccionados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ColourField</name>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Elija un color</translation>
+    </message>
+    <message>
+        <source>Colour %s</source>
+        <translation>Color %s</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>New %s</source>
+        <translation>Agregar %s</translation>
+    </message>
+    <message>
+        <source>Edit %s</source>
+        <translation>Editar %s</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin especificar)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. National Border Service of Panama</source>
+        <translation>p. ej., Servicio Nacional de Fronteras de Panamá</translation>
+    </message>
+    <message>
+        <source>&amp;Acronym</source>
+        <translation>&amp;Siglas</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>(no head chosen)</source>
+        <translation>(sin jefatura elegida)</translation>
+    </message>
+    <message>
+        <source>Add the delegation&apos;s people first, then choose its head here.</source>
+        <translation>Primero agregue las personas de la delegación; luego elija aquí quién la encabeza.</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>e.g. Panama delegation</source>
+        <translation>p. ej., Delegación de Panamá</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>&amp;Head</source>
+        <translation>&amp;Jefatura</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>&amp;Color</translation>
+    </message>
+    <message>
+        <source>Used in lists and on the calendar.</source>
+        <translation>Se usa en las listas y en el calendario.</translation>
+    </message>
+    <message>
+        <source>Describe the role</source>
+        <translation>Describa el rol</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Nombres</translation>
+    </message>
+    <message>
+        <source>&amp;Family names</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Sexo</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Fec&amp;ha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>Na&amp;cionalidad</translation>
+    </message>
+    <message>
+        <source>&amp;ID or passport no.</source>
+        <translation>N.º de &amp;identidad o pasaporte</translation>
+    </message>
+    <message>
+        <source>Role in the plan</source>
+        <translation>Rol en el plan</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation</source>
+        <translation>&amp;Delegación</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>Role &amp;description</source>
+        <translation>Descri&amp;pción del rol</translation>
+    </message>
+    <message>
+        <source>&amp;Position or rank</source>
+        <translation>Cargo o &amp;grado</translation>
+    </message>
+    <message>
+        <source>D&amp;uty station</source>
+        <translation>L&amp;ugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Contact and needs</source>
+        <translation>Contacto y necesidades</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>Correo &amp;electrónico</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Telé&amp;fono</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>Idio&amp;mas</translation>
+    </message>
+    <message>
+        <source>e.g. Spanish, English</source>
+        <translation>p. ej., español, inglés</translation>
+    </message>
+    <message>
+        <source>Dietar&amp;y needs</source>
+        <translation>Necesidades a&amp;limentarias</translation>
+    </message>
+    <message>
+        <source>e.g. Vegetarian</source>
+        <translation>p. ej., comida vegetariana</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility needs</source>
+        <translation>Necesidades de accesi&amp;bilidad</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tas</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>e.g. Group A</source>
+        <translation>p. ej., Grupo A</translation>
+    </message>
+    <message>
+        <source>The delegation its members come from, if one.</source>
+        <translation>La delegación de la que provienen sus integrantes, si la hay.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Integrantes</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Integrantes</translation>
+    </message>
+    <message>
+        <source>Filter people by name or delegation…</source>
+        <translation>Filtrar personas por nombre o delegación…</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>e.g. Training centre</source>
+        <translation>p. ej., Centro de capacitación</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Sede</translation>
+    </message>
+    <message>
+        <source>(choose a venue)</source>
+        <translation>(elija una sede)</translation>
+    </message>
+    <message>
+        <source>e.g. Room 1</source>
+        <translation>p. ej., Sala 1</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Capacidad</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> asientos</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment</source>
+        <translation>&amp;Equipamiento</translation>
+    </message>
+    <message>
+        <source>e.g. projector, flip chart</source>
+        <translation>p. ej., proyector, rotafolio</translation>
+    </message>
+    <message>
+        <source>Separate items with commas.</source>
+        <translation>Separe los elementos con comas.</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>delegación</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 asientos)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>e.g. Module 1: Child protection</source>
+        <translation>p. ej., Módulo 1: Protección de la niñez</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Ti&amp;po</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>Local time in %s</source>
+        <translation>Hora local de %s</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(sin sala)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <source>Where, if not in a room</source>
+        <translation>Dónde, si no es en una sala</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quiénes</translation>
+    </message>
+    <message>
+        <source>&amp;Audience</source>
+        <translation>&amp;Asistentes</translation>
+    </message>
+    <message>
+        <source>Filter groups, delegations, people…</source>
+        <translation>Filtrar grupos, delegaciones, personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitators</source>
+        <translation>Fa&amp;cilitadores</translation>
+    </message>
+    <message>
+        <source>Filter people…</source>
+        <translation>Filtrar personas…</translation>
+    </message>
+</context>
+<context>
+    <name>ListPages</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Integrantes</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Hombres</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Jefatura</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegaciones</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Position or rank</source>
+        <translation>Cargo o grado</translation>
+    </message>
+    <message>
+        <source>Duty station</source>
+        <translation>Lugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>ID or passport no.</source>
+        <translation>N.º de identidad o pasaporte</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Necesidades de accesibilidad</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Necesidades alimentarias</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Sigla</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Asientos</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidad</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipamiento</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>Rooms of the selected venue. Select no venue to see them all.</source>
+        <translation>Salas de la sede seleccionada. Quite la selección de sede para verlas todas.</translation>
+    </message>
+    <message>
+        <source>All rooms. Select a venue to see only its rooms.</source>
+        <translation>Todas las salas. Seleccione una sede para ver solo las suyas.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Search (Ctrl+F)…</source>
+        <translation>Buscar (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Search %s</source>
+        <translation>Buscar en %s</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>A&amp;gregar…</translation>
+    </message>
+    <message>
+        <source>Add a new %s (Ctrl+Shift+N)</source>
+        <translation>Agregar %s (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the selected item (Enter)</source>
+        <translation>Editar el elemento seleccionado (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected items (Del)</source>
+        <translation>Eliminar los elementos seleccionados (Del)</translation>
+    </message>
+    <message>
+        <source>Hidden by Preferences ▸ Personal data</source>
+        <translation>Oculta según Preferencias ▸ Datos personales</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 shown</source>
+        <translation>%1 de %2 %3 visibles</translation>
+    </message>
+    <message>
+        <source>No %1 yet. Add the first with Add… (Ctrl+Shift+N).</source>
+        <translation>Aún no hay %1. Para empezar, pulse Agregar… (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”. Clear the search to see all %2.</source>
+        <translation>Ningún resultado para “%1”. Borre la búsqueda para volver a ver la lista de %2.</translation>
+    </message>
+    <message>
+        <source>Delete the %1 “%2”?</source>
+        <translation>¿Eliminar %1 “%2”?</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2?</source>
+        <translation>¿Eliminar %1 %2?</translation>
+    </message>
+    <message>
+        <source>This also removes or changes:</source>
+        <translation>Esto también elimina o modifica:</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo (Ctrl+Z).</source>
+        <translation>Puede deshacer esta acción con Editar ▸ Deshacer (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>Copiar filas</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegaciones</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Venues &amp;&amp; rooms</source>
+        <translation>Sedes y salas</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>&amp;New Plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>Create an empty plan file</source>
+        <translation>Crear un archivo de plan vacío</translation>
+    </message>
+    <message>
+        <source>New &amp;Demo Plan…</source>
+        <translation>Nuevo plan de &amp;demostración…</translation>
+    </message>
+    <message>
+        <source>Write the Tegucigalpa 2023 demo plan and open it</source>
+        <translation>Escribir el plan de demostración Tegucigalpa 2023 y abrirlo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>Guardar una c&amp;opia como…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the open plan to another file</source>
+        <translation>Escribir una copia del plan abierto en otro archivo</translation>
+    </message>
+    <message>
+        <source>Plan &amp;Details…</source>
+        <translation>Datos del &amp;plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Plan</source>
+        <translation>&amp;Cerrar plan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>&amp;Copiar filas</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows for a spreadsheet</source>
+        <translation>Copiar las filas seleccionadas para pegarlas en una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Reload the plan, including changes made elsewhere</source>
+        <translation>Volver a cargar el plan, con los cambios hechos en otro lugar</translation>
+    </message>
+    <message>
+        <source>&amp;About Delegation Planner</source>
+        <translation>&amp;Acerca de Delegation Planner</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>The plan could not be opened</source>
+        <translation>No se pudo abrir el plan</translation>
+    </message>
+    <message>
+        <source>The plan was upgraded to this version&apos;s format; a backup copy is at %s</source>
+        <translation>El plan se actualizó al formato de esta versión; hay una copia de seguridad en %s</translation>
+    </message>
+    <message>
+        <source>No plan open</source>
+        <translation>Ningún plan abierto</translation>
+    </message>
+    <message>
+        <source>Every change is saved at once in this file.</source>
+        <translation>Cada cambio se guarda de inmediato en este archivo.</translation>
+    </message>
+    <message>
+        <source>Saved · change no. %s</source>
+        <translation>Guardado · cambio n.º %s</translation>
+    </message>
+    <message>
+        <source>Save the demo plan as</source>
+        <translation>Guardar el plan de demostración como</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>Open a plan</source>
+        <translation>Abrir un plan</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan);;All files (*)</source>
+        <translation>Planes (*.dplan);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>&amp;Borrar recientes</translation>
+    </message>
+    <message>
+        <source>Save a copy of the plan</source>
+        <translation>Guardar una copia del plan</translation>
+    </message>
+    <message>
+        <source>Copy saved to %s. You are still working in %s.</source>
+        <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
+    </message>
+    <message>
+        <source>About Delegation Planner</source>
+        <translation>Acerca de Delegation Planner</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Delegation Planner %1&lt;/h3&gt;&lt;p&gt;Plan exchange visits and trainings: delegations, people, groups, rooms and the agenda, in one plan file.&lt;/p&gt;&lt;p&gt;Every change is saved at once; Edit ▸ Undo takes it back.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Delegation Planner %1&lt;/h3&gt;&lt;p&gt;Planifique visitas de intercambio y capacitaciones: delegaciones, personas, grupos, salas y la agenda, en un solo archivo de plan.&lt;/p&gt;&lt;p&gt;Cada cambio se guarda de inmediato; Editar ▸ Deshacer lo revierte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No se pudo completar</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong (%1: %2). Your plan is safe: every change you completed is saved. If it happens again, please report what you did.</source>
+        <translation>Ocurrió un error inesperado (%1: %2). Su plan está a salvo: cada cambio que completó ya está guardado. Si vuelve a ocurrir, informe qué estaba haciendo.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Edit plan &amp;details…</source>
+        <translation>Editar &amp;datos del plan…</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegaciones</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salas</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>People by sex</source>
+        <translation>Personas por sexo</translation>
+    </message>
+    <message>
+        <source>People by delegation</source>
+        <translation>Personas por delegación</translation>
+    </message>
+    <message>
+        <source>People by role</source>
+        <translation>Personas por rol</translation>
+    </message>
+    <message>
+        <source>Sessions per day</source>
+        <translation>Sesiones por día</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Organised by %s</source>
+        <translation>Organizado por %s</translation>
+    </message>
+    <message>
+        <source>Funded by %s</source>
+        <translation>Financiado por %s</translation>
+    </message>
+    <message>
+        <source>Change no. %1, by %2 on %3 at %4</source>
+        <translation>Cambio n.º %1, por %2, el %3 a las %4</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Save the plan as</source>
+        <translation>Guardar el plan como</translation>
+    </message>
+</context>
+<context>
+    <name>PlanController</name>
+    <message>
+        <source>No plan is open.</source>
+        <translation>No hay ningún plan abierto.</translation>
+    </message>
+    <message>
+        <source>Add %s</source>
+        <translation>Agregar %s</translation>
+    </message>
+    <message>
+        <source>Edit %s</source>
+        <translation>Editar %s</translation>
+    </message>
+    <message>
+        <source>Delete %s</source>
+        <translation>Eliminar %s</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialogs</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin especificar)</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>El plan</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>e.g. Training on migration and human rights at borders</source>
+        <translation>p. ej., Capacitación sobre migración y derechos humanos en las fronteras</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation>P&amp;aís</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <source>Agenda times are wall-clock times in this zone.</source>
+        <translation>Las horas de la agenda son horas locales de esta zona.</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>&amp;Primer día</translation>
+    </message>
+    <message>
+        <source>Include arrivals.</source>
+        <translation>Incluya las llegadas.</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>Ú&amp;ltimo día</translation>
+    </message>
+    <message>
+        <source>Include departures.</source>
+        <translation>Incluya las salidas.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <source>Organisation and funding</source>
+        <translation>Organización y financiamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser</source>
+        <translation>&amp;Organizador</translation>
+    </message>
+    <message>
+        <source>Funding &amp;programme</source>
+        <translation>Programa de &amp;financiamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Donor</source>
+        <translation>&amp;Donante</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>&amp;Guardar como</translation>
+    </message>
+    <message>
+        <source>One plan is one file.</source>
+        <translation>Cada plan es un archivo.</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Nuevo plan</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Plan details</source>
+        <translation>Datos del plan</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>As the system (%s)</source>
+        <translation>Igual que el sistema (%s)</translation>
+    </message>
+    <message>
+        <source>As the language</source>
+        <translation>Según el idioma</translation>
+    </message>
+    <message>
+        <source>ISO: 2023-11-25</source>
+        <translation>ISO: 2023-11-25</translation>
+    </message>
+    <message>
+        <source>Day first: 25/11/2023</source>
+        <translation>Día primero: 25/11/2023</translation>
+    </message>
+    <message>
+        <source>Month first: 11/25/2023</source>
+        <translation>Mes primero: 11/25/2023</translation>
+    </message>
+    <message>
+        <source>24-hour: 14:45</source>
+        <translation>24 horas: 14:45</translation>
+    </message>
+    <message>
+        <source>12-hour: 2:45 PM</source>
+        <translation>12 horas: 2:45 p. m.</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the last plan on start</source>
+        <translation>&amp;Reabrir el último plan al iniciar</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Hide identity numbers, birth dates and phone numbers in lists</source>
+        <translation>&amp;Ocultar en las listas los números de identidad, las fechas de nacimiento y los números de teléfono</translation>
+    </message>
+    <message>
+        <source>Language and formats</source>
+        <translation>Idioma y formatos</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>&amp;Fechas</translation>
+    </message>
+    <message>
+        <source>&amp;Times</source>
+        <translation>&amp;Horas</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <source>Look for changes made &amp;elsewhere every</source>
+        <translation>Buscar cambios hechos en otro &amp;lugar cada</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Datos personales</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Plan exchange visits and trainings in one file: delegations, people, groups, rooms and the agenda.</source>
+        <translation>Planifique visitas de intercambio y capacitaciones en un solo archivo: delegaciones, personas, grupos, salas y la agenda.</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open a plan…</source>
+        <translation>A&amp;brir un plan…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo plan (Tegucigalpa 2023)…</source>
+        <translation>Probar el plan de &amp;demostración (Tegucigalpa 2023)…</translation>
+    </message>
+    <message>
+        <source>Recent plans</source>
+        <translation>Planes recientes</translation>
+    </message>
+    <message>
+        <source>%s (not found)</source>
+        <translation>%s (no encontrado)</translation>
+    </message>
+</context>
+</TS>
