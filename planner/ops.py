@@ -83,6 +83,7 @@ class Snapshot:
 class Created:
     id: int
     change: Change
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -750,8 +751,8 @@ def create(
         links = _set_links(session, k, obj.id, merged)
         if links:
             recorder(session).record(k.model.__tablename__, obj.id, "update", links)
-        new_id = obj.id
-    return Created(new_id, store.last_change)
+        new_id, version = obj.id, obj.version
+    return Created(new_id, store.last_change, version)
 
 
 def _plan(session: Session) -> Plan:
@@ -950,9 +951,17 @@ def _unlink_line(table: str, column: str, n: int) -> str:
 
 
 def delete(
-    store: PlanStore, kind_name: str, ids: Sequence[int], action: str | None = None
+    store: PlanStore,
+    kind_name: str,
+    ids: Sequence[int],
+    action: str | None = None,
+    expected_versions: dict[int, int] | None = None,
 ) -> Deleted:
-    """Delete items and everything that belongs to them; returns a snapshot to undo it."""
+    """Delete items and everything that belongs to them; returns a snapshot to undo it.
+
+    With ``expected_versions`` ({id: version}), refuse (``ConflictError``) if any of the items
+    changed since: an undo must never throw away someone else's later edit.
+    """
     k = kind(kind_name)
     if k.name == "plan":
         raise PlannerError(_("A plan is deleted by deleting its file."))
@@ -970,6 +979,14 @@ def delete(
                     " was deleted. The list is refreshed."
                 )
             )
+        if expected_versions:
+            changed = [r["id"] for r in snap.rows[own]
+                       if expected_versions.get(r["id"], r["version"]) != r["version"]]
+            if changed:
+                raise ConflictError(_(
+                    "This {item} was changed elsewhere since (by {who}); it was not deleted."
+                    " Look at it again and delete it yourself if it should go."
+                ).format(item=noun(k.name), who=_last_author(session, k, changed[0])))
         conn = session.connection()
         rec = recorder(session)
         tables = Base.metadata.tables

@@ -173,6 +173,7 @@ class CreateCommand(_Command):
         super().__init__(ctrl, QCoreApplication.translate("PlanController", "Add %s") % noun(kind))
         self.kind, self.values = kind, values
         self.item_id: int | None = None
+        self.version = 1
         self.snapshot: Any = None  # planner.ops.Snapshot
 
     def do(self) -> None:
@@ -181,7 +182,7 @@ class CreateCommand(_Command):
         store = self.ctrl.require()
         if self.snapshot is None:
             result = ops.create(store, self.kind, self.values)
-            self.item_id = result.id
+            self.item_id, self.version = result.id, result.version
             self.ctrl.announce(result.change)
         else:
             self.ctrl.announce(ops.restore(store, self.snapshot))
@@ -190,7 +191,8 @@ class CreateCommand(_Command):
         from planner import ops
 
         assert self.item_id is not None
-        result = ops.delete(self.ctrl.require(), self.kind, [self.item_id])
+        result = ops.delete(self.ctrl.require(), self.kind, [self.item_id],
+                            expected_versions={self.item_id: self.version})
         self.snapshot = result.snapshot
         self.ctrl.announce(result.change)
 
@@ -241,7 +243,11 @@ class DeleteCommand(_Command):
     def do(self) -> None:
         from planner import ops
 
-        result = ops.delete(self.ctrl.require(), self.kind, self.ids)
+        expected = None
+        if self.snapshot is not None:  # a redo: only if nobody changed them since the undo
+            own = ops.kind(self.kind).model.__tablename__
+            expected = {row["id"]: row["version"] for row in self.snapshot.rows.get(own, [])}
+        result = ops.delete(self.ctrl.require(), self.kind, self.ids, expected_versions=expected)
         self.snapshot = result.snapshot
         self.ctrl.announce(result.change)
 

@@ -224,3 +224,11 @@ def test_plan_details_can_be_edited(demo):
     assert result.old_values["end_date"] == date(2023, 12, 2)
     with pytest.raises(ValidationError):
         ops.update_plan(demo, {"end_date": date(2023, 11, 1)})
+
+
+def test_deleting_with_expected_versions_spares_later_edits(plan):
+    created = ops.create(plan, "person", {"given_name": "Ana"})
+    ops.update(plan, "person", created.id, {"family_name": "Paz"})  # someone else, later
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        ops.delete(plan, "person", [created.id], expected_versions={created.id: created.version})
+    assert ops.get_values(plan, "person", created.id)["family_name"] == "Paz"

@@ -364,3 +364,15 @@ def test_empty_lists_and_fruitless_searches_say_what_to_do(qtbot, settings, tmp_
     panel.search.setText("zzz")
     assert panel.empty_hint.isVisible() and "Nothing matches “zzz”" in panel.empty_hint.text()
     win.ctrl.close()
+
+
+def test_undoing_an_add_spares_an_edit_made_elsewhere_since(window, demo_path):
+    new_id = window.ctrl.create("venue", {"name": "Hotel Honduras Maya"})
+    other = open_plan(demo_path)
+    try:
+        ops.update(other, "venue", new_id, {"city": "Tegucigalpa"})
+    finally:
+        other.close()
+    window.ctrl.undo_stack.undo()
+    assert "changed elsewhere" in window.last_error
+    assert ops.get_values(window.ctrl.store, "venue", new_id)["city"] == "Tegucigalpa"
