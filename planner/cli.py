@@ -24,7 +24,9 @@ from planner.i18n import _, format_date_range, ngettext, normalise_language, set
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-HEADLESS_COMMANDS = ("new", "demo", "info")
+EXIT_PROBLEMS = 1
+
+HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help=_("describe a plan: dates, counts, delegations, groups"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+
+    p = sub.add_parser("check", help=_("look for clashes: people, facilitators and rooms booked"
+                                       " twice, rooms too small, sessions outside the plan"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+
+    p = sub.add_parser("copy", help=_("copy a plan to new dates, as the template of the next"
+                                      " exchange"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan to copy"))
+    p.add_argument("new", metavar="NEW", help=_("the new plan file (.dplan)"))
+    p.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD",
+                   help=_("the new plan's first day; every date moves by the same days"))
+    p.add_argument("--title", help=_("the new plan's title (default: the same)"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
@@ -219,12 +235,58 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 1 while an error nobody accepted remains; accepted problems are listed too."""
+    from planner.conflicts import ERROR, check
+    from planner.store import open_plan
+
+    store = open_plan(args.plan)
+    try:
+        problems = check(store)
+    finally:
+        store.close()
+    open_errors = [p for p in problems if p.severity == ERROR and not p.acknowledged]
+    if args.json:
+        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
+    elif not problems:
+        print(_("No problems found."))
+    else:
+        labels = {"error": _("error"), "warning": _("warning")}
+        for p in problems:
+            mark = _(" (accepted: {note})").format(note=p.note or "—") if p.acknowledged else ""
+            print(f"{labels.get(p.severity, p.severity).upper()}  {p.message}{mark}")
+        errors = sum(1 for p in problems if p.severity == ERROR)
+        warnings = len(problems) - errors
+        accepted = sum(1 for p in problems if p.acknowledged)
+        print(_("{errors} errors, {warnings} warnings, {accepted} accepted.").format(
+            errors=errors, warnings=warnings, accepted=accepted))
+    return EXIT_PROBLEMS if open_errors else EXIT_OK
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from planner.ops import copy_plan
+    from planner.store import open_plan
+
+    _check_suffix(args.new)
+    source = open_plan(args.plan)
+    try:
+        copy = copy_plan(source, args.new, args.start, title=args.title, overwrite=args.force)
+        copy.close()
+    finally:
+        source.close()
+    print(Path(args.new))
+    _err(_("Copied {plan} to {new}, starting on {start}.").format(
+        plan=args.plan, new=args.new, start=args.start.isoformat()))
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     _err(_("The window is started by the installed 'planner' command (planner open PLAN)."))
     return EXIT_BAD_INPUT
 
 
-COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "open": cmd_open}
+COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
+            "copy": cmd_copy, "open": cmd_open}
 
 
 def _language_from_environment() -> str:

@@ -247,6 +247,8 @@ IOM_HONDURAS = [
 
 PALETTE = {"panama": "#4E79A7", "dnspf": "#59A14F", "iom": "#F28E2B"}
 GROUP_COLOURS = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7"]
+MODULE_COLOURS = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
+                  "#9C755F"]
 GROUP_SIZES = [50, 50, 50, 50]
 CLASSROOMS = [("Aula 1", 55), ("Aula 2", 55), ("Aula 3", 60), ("Aula 4", 60)]
 EQUIPMENT = "projector, screen, flip chart, sound system"
@@ -271,8 +273,10 @@ class _Rows:
 
 
 class _Cohort:
-    def __init__(self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int]) -> None:
+    def __init__(self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int],
+                 modules: list[int]) -> None:
         self.rows, self.rng, self.index, self.orgs = rows, rng, index, orgs
+        self.modules = modules  # the curriculum, shared by every cohort
         self.suffix = "" if index == 0 else f" {index + 1}"
         self.heads: dict[int, int] = {}
 
@@ -393,6 +397,14 @@ class _Cohort:
         ]
         self.heads[iom] = iom_people[0]
 
+        if not self.modules:
+            for m, title in enumerate(MODULES):
+                self.modules.append(rows.add(
+                    "module", number=m + 1, title=title, duration_minutes=195, room_size=0,
+                    equipment="projector, flip chart", colour=MODULE_COLOURS[m], notes=""))
+        for m, module in enumerate(self.modules):
+            rows.add("module_trainer", module_id=module,
+                     person_id=panama_people[MODULE_TRAINERS[m]])
         groups = []
         for g, size in enumerate(GROUP_SIZES):
             letter = "ABCD"[g]
@@ -495,6 +507,7 @@ class _Cohort:
             facilitators: list[int] | None = None,
             location: str = "",
             description: str = "",
+            module: int | None = None,
         ) -> None:
             sid = rows.add(
                 "agenda_session",
@@ -507,6 +520,7 @@ class _Cohort:
                 room_id=room,
                 location=location,
                 notes="",
+                module_id=module,
             )
             for typ, ref in audience or []:
                 member = {
@@ -569,6 +583,7 @@ class _Cohort:
                         classrooms[g],
                         [("group", gid)],
                         [panama_people[MODULE_TRAINERS[m]]],
+                        module=self.modules[m],
                     )
             session(
                 SessionKind.BREAK,
@@ -631,8 +646,9 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
     for key, name, acronym, country in ORGANISATIONS:
         orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
     heads: dict[int, int] = {}
+    modules: list[int] = []
     for index in range(scale):
-        cohort = _Cohort(rows, rng, index, orgs)
+        cohort = _Cohort(rows, rng, index, orgs, modules)
         cohort.build()
         heads.update(cohort.heads)
     with store.transaction(_("Create demo plan")) as session:

@@ -84,6 +84,8 @@ KIND_NOUNS: dict[str, tuple[str, str]] = {
     "venue": Nn_("venue", "venues"),
     "room": Nn_("room", "rooms"),
     "session": Nn_("session", "sessions"),
+    "module": Nn_("module", "modules"),
+    "unavailability": Nn_("unavailable time", "unavailable times"),
 }
 
 

@@ -264,6 +264,9 @@ class AgendaSession(Entity):
     )
     location: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    module_id: Mapped[int | None] = mapped_column(
+        ForeignKey("module.id", ondelete="SET NULL"), index=True
+    )  # plan format 2
 
     room: Mapped[Room | None] = relationship()
 
@@ -278,6 +281,83 @@ class AgendaSession(Entity):
     @property
     def local_end(self) -> datetime:
         return self.end.astimezone(ZoneInfo(self.timezone))
+
+
+class Module(Entity):
+    """A module of the curriculum: what a rotation schedules once for every group."""
+
+    __tablename__ = "module"
+
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(300))
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=180)
+    room_size: Mapped[int] = mapped_column(Integer, default=0)  # seats needed beyond the group
+    equipment: Mapped[str] = mapped_column(String(300), default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#4E79A7")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (
+            UniqueConstraint("title"),
+            CheckConstraint("duration_minutes > 0", name="has_a_duration"),
+        )
+
+
+class ModuleTrainer(Entity):
+    """Who can give a module."""
+
+    __tablename__ = "module_trainer"
+
+    module_id: Mapped[int] = mapped_column(ForeignKey("module.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("module_id", "person_id"),)
+
+
+class Unavailability(Entity):
+    """A time a person cannot be scheduled (a trainer's other commitment)."""
+
+    __tablename__ = "unavailability"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    start: Mapped[datetime] = mapped_column("starts_at", AwareDateTime)
+    end: Mapped[datetime] = mapped_column("ends_at", AwareDateTime)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (CheckConstraint("starts_at < ends_at", name="ends_after_start"),)
+
+
+class Acknowledgement(Entity):
+    """A problem of the conflict check that someone looked at and accepted, with a note."""
+
+    __tablename__ = "acknowledgement"
+
+    problem_key: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str] = mapped_column(Text, default="")
+    user_name: Mapped[str] = mapped_column(String(100), default="")
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("problem_key"),)
+
+
+class PlanSetting(Entity):
+    """A setting kept with the plan (rotation template, import mappings), as JSON."""
+
+    __tablename__ = "plan_setting"
+
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("key"),)
 
 
 class SessionFacilitator(Entity):
@@ -375,5 +455,10 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
         AgendaSession,
         SessionFacilitator,
         SessionAudience,
+        Module,
+        ModuleTrainer,
+        Unavailability,
+        Acknowledgement,
+        PlanSetting,
     )
 }

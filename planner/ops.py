@@ -25,12 +25,18 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ForeignKey, Table, insert, select
+from sqlalchemy import ForeignKey, Table, false, insert, or_, select
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
-from planner.errors import ConflictError, FieldError, NotFoundError, PlannerError, ValidationError
+from planner.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    PlannerError,
+    ValidationError,
+)
 from planner.i18n import N_, _, ngettext
 from planner.labels import Role, SessionKind, Sex, noun
 from planner.model import (
@@ -39,6 +45,8 @@ from planner.model import (
     Delegation,
     Entity,
     GroupMember,
+    Module,
+    ModuleTrainer,
     Organisation,
     ParticipantGroup,
     Person,
@@ -46,6 +54,7 @@ from planner.model import (
     Room,
     SessionAudience,
     SessionFacilitator,
+    Unavailability,
     Venue,
     table_of,
 )
@@ -355,6 +364,44 @@ def _validate_venue(session: Session, v: dict[str, Any], own_id: int | None) -> 
     return c.errors
 
 
+def _validate_module(session: Session, v: dict[str, Any],
+                     own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    title = c.text("title", N_("Title"), 300, required=True)
+    c.text("equipment", N_("Equipment"), 300)
+    c.colour("colour")
+    for key, label, low, high in (("number", N_("Number"), 1, 999),
+                                  ("duration_minutes", N_("Duration"), 5, 7 * 24 * 60),
+                                  ("room_size", N_("Seats needed"), 0, 100_000)):
+        value = v.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            c.add(key, _("{field} must be a whole number from {low} to {high}.").format(
+                field=_(label), low=low, high=high))
+    if title:
+        c.unique("title", N_("Title"), title,
+                 session.execute(select(Module.id, Module.title)), own_id)
+    _check_ids(session, c, "trainer_ids", Person, N_("trainer"))
+    return c.errors
+
+
+def _validate_unavailability(session: Session, v: dict[str, Any],
+                             own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.text("note", N_("Note"), 300)
+    if v.get("person_id") is None:
+        c.add("person_id", _("Choose the person who is unavailable."))
+    else:
+        c.exists(session, "person_id", Person, N_("person"))
+    start, end = v.get("start"), v.get("end")
+    for key, value, label in (("start", start, N_("Start")), ("end", end, N_("End"))):
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            c.add(key, _("{field} is required.").format(field=_(label)))
+    if (isinstance(start, datetime) and isinstance(end, datetime) and start.tzinfo and end.tzinfo
+            and end <= start):
+        c.add("end", _("The unavailable time must end after it starts."))
+    return c.errors
+
+
 def _validate_room(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
     c = _Checker(v)
     name = c.text("name", N_("Name"), 100, required=True)
@@ -402,6 +449,7 @@ def _validate_session(session: Session, v: dict[str, Any], own_id: int | None) -
     if tz is not None and tz not in timezones():
         c.add("timezone", _("'{value}' is not a time zone.").format(value=tz))
     c.exists(session, "room_id", Room, N_("room"))
+    c.exists(session, "module_id", Module, N_("module"))
     _check_ids(session, c, "facilitator_ids", Person, N_("facilitator"))
     audience = v.get("audience") or []
     for entry in audience:
@@ -545,11 +593,18 @@ KINDS: dict[str, Kind] = {
                 "room_id",
                 "location",
                 "notes",
+                "module_id",
             ),
             _validate_session,
             {"kind": SessionKind.TRAINING},
             links=("facilitator_ids", "audience"),
         ),
+        Kind("module", Module,
+             ("number", "title", "duration_minutes", "room_size", "equipment", "colour", "notes"),
+             _validate_module, {"duration_minutes": 180, "room_size": 0, "number": 1,
+                                "colour": "#4E79A7"}, links=("trainer_ids",)),
+        Kind("unavailability", Unavailability, ("person_id", "start", "end", "note"),
+             _validate_unavailability),
     )
 }
 
@@ -606,35 +661,35 @@ def _row_values(obj: Entity, k: Kind) -> dict[str, Any]:
     return {key: getattr(obj, key) for key in k.fields}
 
 
+# Lists of people linked to an item: link name -> (table, owner column, person column).
+PERSON_LINKS: dict[str, tuple[type[Entity], str, str]] = {
+    "member_ids": (GroupMember, "group_id", "person_id"),
+    "facilitator_ids": (SessionFacilitator, "session_id", "person_id"),
+    "trainer_ids": (ModuleTrainer, "module_id", "person_id"),
+}
+AUDIENCE_COLUMNS = {kind: f"{kind}_id" for kind in AUDIENCE_TYPES}
+
+
 def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
     links: dict[str, Any] = {}
-    if "member_ids" in k.links:
-        links["member_ids"] = sorted(
-            session.execute(
-                select(GroupMember.person_id).where(GroupMember.group_id == item_id)
-            ).scalars()
-        )
-    if "facilitator_ids" in k.links:
-        links["facilitator_ids"] = sorted(
-            session.execute(
-                select(SessionFacilitator.person_id).where(SessionFacilitator.session_id == item_id)
-            ).scalars()
-        )
-    if "audience" in k.links:
-        rows = session.execute(
-            select(
-                SessionAudience.group_id, SessionAudience.delegation_id, SessionAudience.person_id
-            ).where(SessionAudience.session_id == item_id)
-        )
-        audience: list[tuple[str, int]] = []
-        for g, d, p in rows:
-            if g is not None:
-                audience.append(("group", g))
-            elif d is not None:
-                audience.append(("delegation", d))
-            elif p is not None:
-                audience.append(("person", p))
-        links["audience"] = sorted(audience)
+    conn = session.connection()
+    for name in k.links:
+        if name in PERSON_LINKS:
+            model, owner, person = PERSON_LINKS[name]
+            table = table_of(model)
+            links[name] = sorted(conn.execute(
+                select(table.c[person]).where(table.c[owner] == item_id)).scalars())
+        elif name == "audience":
+            table = table_of(SessionAudience)
+            audience: list[tuple[str, int]] = []
+            for row in conn.execute(
+                select(*(table.c[c] for c in AUDIENCE_COLUMNS.values()))
+                .where(table.c.session_id == item_id)
+            ):
+                kind_name, ref = next((k_, v) for k_, v in zip(AUDIENCE_COLUMNS, row, strict=True)
+                                      if v is not None)
+                audience.append((kind_name, ref))
+            links[name] = sorted(audience)
     return links
 
 
@@ -653,9 +708,6 @@ def get_values(store: PlanStore, kind_name: str, item_id: int) -> dict[str, Any]
     return values
 
 
-# --- links --------------------------------------------------------------------------------------
-
-
 def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) -> dict[str, Any]:
     """Replace an item's links; returns {link: [old, new]} for those that changed."""
     if not any(key in values for key in k.links):
@@ -663,63 +715,30 @@ def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) 
     current = _links_of(session, k, item_id)
     conn = session.connection()
     changed: dict[str, Any] = {}
-    rec = recorder(session)
-
-    def replace(
-        table: Table,
-        owner_col: str,
-        rows_old: set[Any],
-        rows_new: set[Any],
-        to_row: Callable[[Any], dict[str, Any]],
-        match: Callable[[Any], Any],
-    ) -> None:
-        for entry in rows_old - rows_new:
-            conn.execute(sql_delete(table).where(table.c[owner_col] == item_id, match(entry)))
-        new_rows = [{owner_col: item_id, "version": 1, **to_row(e)} for e in rows_new - rows_old]
-        if new_rows:
-            conn.execute(insert(table), new_rows)
-        rec.touch(table.name)
-
-    gm = table_of(GroupMember)
-    sf = table_of(SessionFacilitator)
-    sa = table_of(SessionAudience)
-    if "member_ids" in values and "member_ids" in k.links:
-        old, new = set(current["member_ids"]), set(values["member_ids"] or [])
-        if old != new:
-            replace(
-                gm, "group_id", old, new, lambda p: {"person_id": p}, lambda p: gm.c.person_id == p
-            )
-            changed["member_ids"] = [sorted(old), sorted(new)]
-    if "facilitator_ids" in values and "facilitator_ids" in k.links:
-        old, new = set(current["facilitator_ids"]), set(values["facilitator_ids"] or [])
-        if old != new:
-            replace(
-                sf,
-                "session_id",
-                old,
-                new,
-                lambda p: {"person_id": p},
-                lambda p: sf.c.person_id == p,
-            )
-            changed["facilitator_ids"] = [sorted(old), sorted(new)]
-    if "audience" in values and "audience" in k.links:
-        old_a = {tuple(e) for e in current["audience"]}
-        new_a = {tuple(e) for e in values["audience"] or []}
-        if old_a != new_a:
-            replace(
-                sa,
-                "session_id",
-                old_a,
-                new_a,
-                lambda e: {
-                    "group_id": None,
-                    "delegation_id": None,
-                    "person_id": None,
-                    f"{e[0]}_id": e[1],
-                },
-                lambda e: sa.c[f"{e[0]}_id"] == e[1],
-            )
-            changed["audience"] = [sorted(old_a), sorted(new_a)]
+    for name in k.links:
+        if name not in values:
+            continue
+        old = {tuple(e) if isinstance(e, list) else e for e in current[name]}
+        new = {tuple(e) if isinstance(e, list) else e for e in values[name] or []}
+        if old == new:
+            continue
+        if name in PERSON_LINKS:
+            model, owner, person = PERSON_LINKS[name]
+            table = table_of(model)
+            rows = [{owner: item_id, person: p, "version": 1} for p in new - old]
+            gone: Any = table.c[person].in_(sorted(old - new))
+        else:  # the audience
+            table = table_of(SessionAudience)
+            owner = "session_id"
+            rows = [{owner: item_id, "version": 1, **dict.fromkeys(AUDIENCE_COLUMNS.values()),
+                     AUDIENCE_COLUMNS[e[0]]: e[1]} for e in new - old]
+            gone = or_(false(), *(table.c[AUDIENCE_COLUMNS[e[0]]] == e[1] for e in old - new))
+        if old - new:
+            conn.execute(sql_delete(table).where(table.c[owner] == item_id, gone))
+        if rows:
+            conn.execute(insert(table), rows)
+        recorder(session).touch(table.name)
+        changed[name] = [sorted(old), sorted(new)]
     return changed
 
 
@@ -1131,3 +1150,118 @@ def validate_plan_values(values: dict[str, Any]) -> list[FieldError]:
 def zone_of(store: PlanStore) -> ZoneInfo:
     with store.read() as session:
         return ZoneInfo(_plan(session).timezone)
+
+
+# --- acknowledged problems and settings kept with the plan ----------------------------------
+
+
+def acknowledgements(store: PlanStore) -> dict[str, str]:
+    """{problem key: note} of the problems someone accepted."""
+    with store.reading() as r:
+        return dict(r.rows("SELECT problem_key, note FROM acknowledgement"))
+
+
+def acknowledge(store: PlanStore, key: str, note: str | None) -> Change:
+    """Accept a problem with a note (``note=None`` takes the acknowledgement back)."""
+    from datetime import UTC
+
+    from planner.model import Acknowledgement
+
+    if note is not None and len(note) > 2000:
+        raise ValidationError([FieldError("note", _("The note is too long; keep it under 2,000"
+                                                    " characters."))])
+    label = _("Accept a problem") if note is not None else _("Take back an accepted problem")
+    with store.transaction(label) as session:
+        row = session.execute(select(Acknowledgement).where(
+            Acknowledgement.problem_key == key)).scalars().first()
+        if note is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(Acknowledgement(problem_key=key, note=note.strip(),
+                                        user_name=store.user, at=datetime.now(UTC)))
+        else:
+            row.note, row.user_name, row.at = note.strip(), store.user, datetime.now(UTC)
+    return store.last_change
+
+
+def get_setting(store: PlanStore, key: str, default: Any = None) -> Any:
+    """A setting kept in the plan (JSON), or ``default``."""
+    import json
+
+    with store.reading() as r:
+        value = r.value("SELECT value FROM plan_setting WHERE key = :k", {"k": key})
+    return default if value is None else json.loads(value)
+
+
+def set_setting(store: PlanStore, key: str, value: Any) -> Change:
+    import json
+
+    from planner.model import PlanSetting
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    with store.transaction(_("Change a plan setting")) as session:
+        row = session.execute(select(PlanSetting).where(PlanSetting.key == key)).scalars().first()
+        if row is None:
+            session.add(PlanSetting(key=key, value=text))
+        elif row.value != text:
+            row.value = text
+    return store.last_change
+
+
+# --- a plan as the template of the next one -------------------------------------------------
+
+
+def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | None = None,
+              overwrite: bool = False) -> PlanStore:
+    """Copy a plan to ``dest`` shifted to begin on ``new_start`` (the next exchange).
+
+    Every day moves by the same number of days; sessions and unavailable times keep their
+    wall-clock times in their own zones. The copy is complete before it appears under its name.
+    """
+    from pathlib import Path
+
+    from planner.store import backup_file, new_plan_path_problem, open_plan
+
+    target = Path(dest)
+    problem = new_plan_path_problem(target, overwrite=overwrite)
+    if problem:
+        raise PlannerError(problem)
+    if title is not None and not title.strip():
+        raise ValidationError([FieldError("title", _("Title is required."))])
+    with source.reading() as r:
+        first = r.value("SELECT start_date FROM plan ORDER BY id LIMIT 1")
+    days = (new_start - date.fromisoformat(str(first)[:10])).days
+
+    def shift(path: Path) -> None:
+        copy = PlanStore(path)
+        try:
+            _shift_plan(copy, days, title)
+        finally:
+            copy.close()
+
+    backup_file(source.path, target, prepare=shift)
+    return open_plan(target)
+
+
+def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
+    delta = timedelta(days=days)
+
+    def moved(moment: datetime, zone: str) -> datetime:
+        tz = ZoneInfo(zone)
+        local = moment.astimezone(tz).replace(tzinfo=None) + delta
+        return local.replace(tzinfo=tz)
+
+    label = ngettext("Copy the plan {n} day later", "Copy the plan {n} days later", days) \
+        if days >= 0 else ngettext("Copy the plan {n} day earlier",
+                                   "Copy the plan {n} days earlier", -days)
+    with store.transaction(label.format(n=abs(days))) as session:
+        plan = _plan(session)
+        plan.start_date += delta
+        plan.end_date += delta
+        if title is not None:
+            plan.title = title.strip()
+        for s in session.execute(select(AgendaSession)).scalars():
+            s.start, s.end = moved(s.start, s.timezone), moved(s.end, s.timezone)
+        for u in session.execute(select(Unavailability)).scalars():
+            u.start, u.end = moved(u.start, plan.timezone), moved(u.end, plan.timezone)

@@ -294,8 +294,12 @@ def migrate(path: Path, target: str = "head") -> None:
         engine.dispose()
 
 
-def backup_file(source: Path, dest: Path) -> None:
-    """Copy a plan with SQLite's backup (consistent even while the plan is open and written)."""
+def backup_file(source: Path, dest: Path, prepare: Any = None) -> None:
+    """Copy a plan with SQLite's backup (consistent even while the plan is open and written).
+
+    ``prepare(path)`` may change the copy before it appears under its name; an existing
+    ``dest`` is replaced only once the copy is complete.
+    """
     dest = dest.resolve()
     if dest == source.resolve():
         raise PlannerError(_("A copy cannot replace the plan itself. Choose another file name."))
@@ -314,6 +318,8 @@ def backup_file(source: Path, dest: Path) -> None:
         finally:
             src.close()
         _restrict_permissions(tmp)
+        if prepare is not None:
+            prepare(tmp)
         for suffix in ("-wal", "-shm"):
             stale = Path(str(dest) + suffix)
             if stale.exists():
@@ -332,8 +338,9 @@ def backup_file(source: Path, dest: Path) -> None:
             )
         ) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            if leftover.exists():
+                leftover.unlink()
 
 
 def _restrict_permissions(path: Path) -> None:

@@ -189,3 +189,32 @@ def test_info_speaks_spanish(demo_path):
     assert env_run.returncode == 0
     assert "Delegaciones" in env_run.stdout
     assert "nov" in env_run.stdout
+
+
+def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, capsys):
+    from planner import queries
+    from planner.store import open_plan
+
+    new = tmp_path / "next.dplan"
+    assert main(["copy", str(demo_path), str(new), "--start", "2024-03-02",
+                 "--title", "Second training"]) == 0
+    capsys.readouterr()
+    assert main(["info", str(new), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["title"], data["start"], data["end"]) == ("Second training", "2024-03-02",
+                                                           "2024-03-09")
+    old, copy = open_plan(demo_path), open_plan(new)
+    try:
+        before = {s.id: s for s in queries.sessions(old)}
+        after = {s.id: s for s in queries.sessions(copy)}
+        assert before.keys() == after.keys()
+        for sid, s in before.items():
+            assert (after[sid].start - s.start).days == 98
+            assert after[sid].start.time() == s.start.time()
+        assert len(queries.people(copy)) == 214
+    finally:
+        old.close()
+        copy.close()
+    assert main(["check", str(new)]) == 0
+    assert main(["copy", str(demo_path), str(new), "--start", "2024-03-02"]) == 2
+    assert "already exists" in capsys.readouterr().err
