@@ -17,6 +17,7 @@ a block on the calendar does) without redoing the whole plan.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ FACILITATOR_DOUBLE_BOOKED = "facilitator_double_booked"
 ROOM_DOUBLE_BOOKED = "room_double_booked"
 OVER_CAPACITY = "over_capacity"
 OUTSIDE_PLAN_DATES = "outside_plan_dates"
+BOOKED_WHEN_UNAVAILABLE = "booked_when_unavailable"
 
 SEVERITY = {
     PERSON_DOUBLE_BOOKED: ERROR,
@@ -42,6 +44,7 @@ SEVERITY = {
     ROOM_DOUBLE_BOOKED: ERROR,
     OVER_CAPACITY: ERROR,
     OUTSIDE_PLAN_DATES: ERROR,
+    BOOKED_WHEN_UNAVAILABLE: WARNING,
 }
 
 Unit = tuple[str, int]  # ("group", id), ("delegation", id), ("person", id)
@@ -118,6 +121,8 @@ class PlanData:
     members: dict[Unit, frozenset[int]]  # unit -> people
     units_of: dict[int, frozenset[Unit]]  # person -> the units they belong to (self included)
     acknowledged: dict[str, str] = field(default_factory=dict)  # key -> note
+    # person -> their unavailable times (seconds since the epoch) and notes
+    unavailable: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: PlanStore) -> PlanData:
@@ -156,11 +161,17 @@ class PlanData:
                                       frozenset(audience.get(i, ())),
                                       frozenset(facilitators.get(i, ())))
             acknowledged = dict(r.rows("SELECT problem_key, note FROM acknowledgement"))
+            unavailable: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+            for p, start, end, note in r.rows("SELECT person_id, starts_at, ends_at, note"
+                                              " FROM unavailability"):
+                unavailable[p].append((int(parse_time(start).timestamp()),
+                                       int(parse_time(end).timestamp()), note))
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
         return cls(ZoneInfo(tz), first_day, last_day, sessions, rooms, people, groups,
                    delegations, {u: frozenset(m) for u, m in members.items()},
-                   {p: frozenset(u) for p, u in units_of.items()}, acknowledged)
+                   {p: frozenset(u) for p, u in units_of.items()}, acknowledged,
+                   dict(unavailable))
 
 
 # --- the check ----------------------------------------------------------------------------------
@@ -179,24 +190,48 @@ def _overlapping_pairs(items: list[tuple[int, int, int]]) -> Iterable[tuple[int,
 class Checker:
     def __init__(self, data: PlanData) -> None:
         self.data = data
-        self._signatures: dict[frozenset[Unit], list[int]] = defaultdict(list)
-        for person, units in data.units_of.items():
-            self._signatures[units].append(person)
-        # which signatures see a unit's sessions
-        self._signatures_of_unit: dict[Unit, list[frozenset[Unit]]] = defaultdict(list)
-        for signature in self._signatures:
-            for unit in signature:
-                self._signatures_of_unit[unit].append(signature)
         self._sessions_of_unit: dict[Unit, set[int]] = defaultdict(set)
         for s in data.sessions.values():
             for unit in self._units(s):
                 self._sessions_of_unit[unit].add(s.id)
+        # People who are never invited one by one share the sessions of their groups and
+        # delegation: one "signature" of units stands for all of them.
+        self._signatures: dict[frozenset[Unit], list[int]] = defaultdict(list)
+        for person, units in data.units_of.items():
+            own = ("person", person)
+            key = units if own in self._sessions_of_unit else units - {own}
+            self._signatures[frozenset(key)].append(person)
+        self._signatures_of_unit: dict[Unit, list[frozenset[Unit]]] = defaultdict(list)
+        for signature in self._signatures:
+            for unit in signature:
+                self._signatures_of_unit[unit].append(signature)
+        # each room's sessions, kept sorted by start
+        self._rooms: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for s in data.sessions.values():
+            if s.room is not None:
+                self._rooms[s.room].append((s.start, s.end, s.id))
+        for items in self._rooms.values():
+            items.sort()
         self.problems: dict[str, Problem] = {}
         self._by_session: dict[int, set[str]] = defaultdict(set)
 
     @staticmethod
     def _units(s: Session) -> frozenset[Unit]:
         return s.units | {("person", p) for p in s.facilitators}
+
+    def room_overlaps(self) -> list[tuple[int, int]]:
+        """Pairs of sessions (lower id first) that share a room at the same time."""
+        pairs: list[tuple[int, int]] = []
+        for items in self._rooms.values():
+            latest = -1
+            for n, (start, end, sid) in enumerate(items):
+                if start < latest:  # rare: look back at the sessions still running
+                    for other_start, other_end, other in items[:n]:
+                        if other_end > start and other_start < end:
+                            pairs.append((other, sid) if other < sid else (sid, other))
+                if end > latest:
+                    latest = end
+        return pairs
 
     # whole plan
     def run(self) -> list[Problem]:
@@ -205,26 +240,21 @@ class Checker:
         data = self.data
         for s in data.sessions.values():
             self._check_alone(s)
-        by_room: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        for s in data.sessions.values():
-            if s.room is not None:
-                by_room[s.room].append((s.start, s.end, s.id))
-        for items in by_room.values():
-            items.sort()
-            for a, b in _overlapping_pairs(items):
-                self._room_clash(data.sessions[a], data.sessions[b])
+        for a, b in self.room_overlaps():
+            self._room_clash(data.sessions[a], data.sessions[b])
         clashes: dict[tuple[int, int], set[int]] = defaultdict(set)
+        sessions = data.sessions
         for signature, people in self._signatures.items():
             ids: set[int] = set()
             for unit in signature:
                 ids |= self._sessions_of_unit.get(unit, set())
             if len(ids) < 2:
                 continue
-            items = sorted((data.sessions[i].start, data.sessions[i].end, i) for i in ids)
+            items = sorted((sessions[i].start, sessions[i].end, i) for i in ids)
             for pair in _overlapping_pairs(items):
                 clashes[pair].update(people)
         for (a, b), clashing in clashes.items():
-            self._people_clash(data.sessions[a], data.sessions[b], clashing)
+            self._people_clash(sessions[a], sessions[b], clashing)
         return self.sorted_problems()
 
     def sorted_problems(self) -> list[Problem]:
@@ -237,14 +267,19 @@ class Checker:
         s = self.data.sessions[session_id]
         for key in list(self._by_session.get(session_id, ())):
             self._drop(key)
+        if s.room is not None:
+            self._rooms[s.room].remove((s.start, s.end, s.id))
         s.start, s.end, s.room = int(start.timestamp()), int(end.timestamp()), room
+        if room is not None:
+            bisect.insort(self._rooms[room], (s.start, s.end, s.id))
         self._check_alone(s)
         others = self.data.sessions
         if room is not None:
-            for other in others.values():
-                if (other.id != s.id and other.room == room and other.start < s.end
-                        and s.start < other.end):
-                    self._room_clash(*sorted((s, other), key=lambda x: x.id))
+            for other_start, other_end, oid in self._rooms[room]:
+                if other_start >= s.end:
+                    break
+                if oid != s.id and other_end > s.start:
+                    self._room_clash(*sorted((s, others[oid]), key=lambda x: x.id))
         clashes: dict[int, set[int]] = defaultdict(set)
         for unit in self._units(s):
             for signature in self._signatures_of_unit.get(unit, ()):
@@ -275,6 +310,7 @@ class Checker:
 
     # the kinds of problem
     def _check_alone(self, s: Session) -> None:
+        self._check_availability(s)
         data = self.data
         start, end = self._local(s.start), self._local(s.end)
         if start.date() < data.first_day or (end - timedelta(seconds=1)).date() > data.last_day:
@@ -299,6 +335,28 @@ class Checker:
                         capacity=capacity, extra=len(people) - capacity),
                     start, end, f"{OVER_CAPACITY}:{s.id}", [self._session_ref(s)],
                     rooms=[Ref(s.room, name)]))
+
+    def _check_availability(self, s: Session) -> None:
+        """Facilitators and people invited by name, booked while they said they cannot."""
+        data = self.data
+        if not data.unavailable:
+            return
+        named = set(s.facilitators) | {ref for kind, ref in s.units if kind == "person"}
+        for person in sorted(named):
+            for start, end, note in data.unavailable.get(person, ()):
+                if start < s.end and s.start < end:
+                    name = data.people.get(person, "?")
+                    self._add(Problem(
+                        BOOKED_WHEN_UNAVAILABLE, SEVERITY[BOOKED_WHEN_UNAVAILABLE],
+                        _("{name} is booked for “{title}” {when} but is unavailable then"
+                          "{note}. Find someone else, move the session, or accept it with a"
+                          " note.").format(
+                            name=name, title=s.title, when=self._when(s.start, s.end),
+                            note=f" ({note})" if note else ""),
+                        self._local(max(start, s.start)), self._local(min(end, s.end)),
+                        f"{BOOKED_WHEN_UNAVAILABLE}:{person}:{s.id}", [self._session_ref(s)],
+                        people=[Ref(person, name)]))
+                    break
 
     def _room_clash(self, a: Session, b: Session) -> None:
         assert a.room is not None

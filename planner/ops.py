@@ -989,41 +989,41 @@ def delete(
         n=len(ids), item=noun(k.name), items=noun(k.name, len(ids))
     )
     with store.transaction(label) as session:
-        snap = _snapshot(session, k, ids)
-        own = k.model.__tablename__
-        if len(snap.rows.get(own, [])) != len(ids):
-            raise ConflictError(
-                _(
-                    "Some of these items were already deleted elsewhere; nothing"
-                    " was deleted. The list is refreshed."
-                )
-            )
-        if expected_versions:
-            changed = [r["id"] for r in snap.rows[own]
-                       if expected_versions.get(r["id"], r["version"]) != r["version"]]
-            if changed:
-                raise ConflictError(_(
-                    "This {item} was changed elsewhere since (by {who}); it was not deleted."
-                    " Look at it again and delete it yourself if it should go."
-                ).format(item=noun(k.name), who=_last_author(session, k, changed[0])))
-        conn = session.connection()
-        rec = recorder(session)
-        tables = Base.metadata.tables
-        for table_name, column, row_id, _value, version in snap.unlinked:
-            table = tables[table_name]
-            conn.execute(
-                sql_update(table)
-                .where(table.c.id == row_id)
-                .values({column: None, "version": version + 1})
-            )
-            rec.record(table_name, row_id, "update", {column: [_value, None]})
-        table = tables[own]
-        for chunk in _chunks(ids):
-            conn.execute(sql_delete(table).where(table.c.id.in_(chunk)))
-        for row in snap.rows[own]:
-            rec.record(own, row["id"], "delete", _detail(row))
-        rec.touch(*snap.rows.keys())
+        snap = _delete_in(session, k, ids, expected_versions)
     return Deleted(snap, store.last_change)
+
+
+def _delete_in(session: Session, k: Kind, ids: list[int],
+               expected_versions: dict[int, int] | None = None) -> Snapshot:
+    """Delete inside an open transaction; returns what is needed to put it all back."""
+    snap = _snapshot(session, k, ids)
+    own = k.model.__tablename__
+    if len(snap.rows.get(own, [])) != len(ids):
+        raise ConflictError(_("Some of these items were already deleted elsewhere; nothing"
+                              " was deleted. The list is refreshed."))
+    if expected_versions:
+        changed = [r["id"] for r in snap.rows[own]
+                   if expected_versions.get(r["id"], r["version"]) != r["version"]]
+        if changed:
+            raise ConflictError(_(
+                "This {item} was changed elsewhere since (by {who}); it was not deleted."
+                " Look at it again and delete it yourself if it should go."
+            ).format(item=noun(k.name), who=_last_author(session, k, changed[0])))
+    conn = session.connection()
+    rec = recorder(session)
+    tables = Base.metadata.tables
+    for table_name, column, row_id, old_value, version in snap.unlinked:
+        table = tables[table_name]
+        conn.execute(sql_update(table).where(table.c.id == row_id)
+                     .values({column: None, "version": version + 1}))
+        rec.record(table_name, row_id, "update", {column: [old_value, None]})
+    table = tables[own]
+    for chunk in _chunks(ids):
+        conn.execute(sql_delete(table).where(table.c.id.in_(chunk)))
+    for row in snap.rows[own]:
+        rec.record(own, row["id"], "delete", _detail(row))
+    rec.touch(*snap.rows.keys())
+    return snap
 
 
 def _detail(row: dict[str, Any]) -> dict[str, Any]:
@@ -1040,58 +1040,55 @@ def restore(store: PlanStore, snap: Snapshot, action: str | None = None) -> Chan
     label = action or ngettext("Restore {n} {item}", "Restore {n} {items}", len(snap.ids)).format(
         n=len(snap.ids), item=noun(k.name), items=noun(k.name, len(snap.ids))
     )
+    with store.transaction(label) as session:
+        _restore_in(session, snap)
+    return store.last_change
+
+
+def _restore_in(session: Session, snap: Snapshot) -> None:
+    """Put rows back inside an open transaction (parents first, cycles patched after)."""
+    k = kind(snap.kind)
     tables = Base.metadata.tables
     order = [t.name for t in Base.metadata.sorted_tables]
     position = {name: i for i, name in enumerate(order)}
-    with store.transaction(label) as session:
-        conn = session.connection()
-        rec = recorder(session)
-        deferred: list[tuple[Table, int, dict[str, Any]]] = []
-        for name in order:
-            rows = snap.rows.get(name)
-            if not rows:
-                continue
-            table = tables[name]
-            # Foreign keys to tables restored later (a cycle) are set once those exist.
-            late = [
-                fk.parent.name
-                for fk in table.foreign_keys
-                if position[fk.column.table.name] >= position[name] and fk.parent.nullable
-            ]
-            prepared = []
+    conn = session.connection()
+    rec = recorder(session)
+    deferred: list[tuple[Table, int, dict[str, Any]]] = []
+    for name in order:
+        rows = snap.rows.get(name)
+        if not rows:
+            continue
+        table = tables[name]
+        # Foreign keys to tables restored later (a cycle) are set once those exist.
+        late = [fk.parent.name for fk in table.foreign_keys
+                if position[fk.column.table.name] >= position[name] and fk.parent.nullable]
+        prepared = []
+        for row in rows:
+            row = dict(row)
+            patch = {c: row[c] for c in late if row.get(c) is not None}
+            for c in patch:
+                row[c] = None
+            if patch:
+                deferred.append((table, row["id"], patch))
+            prepared.append(row)
+        conn.execute(insert(table), prepared)
+        rec.touch(name)
+        if name == k.model.__tablename__:
             for row in rows:
-                row = dict(row)
-                patch = {c: row[c] for c in late if row.get(c) is not None}
-                for c in patch:
-                    row[c] = None
-                if patch:
-                    deferred.append((table, row["id"], patch))
-                prepared.append(row)
-            conn.execute(insert(table), prepared)
-            rec.touch(name)
-            if name == k.model.__tablename__:
-                for row in rows:
-                    rec.record(name, row["id"], "insert", _detail(row))
-        for table, row_id, patch in deferred:
-            conn.execute(sql_update(table).where(table.c.id == row_id).values(patch))
-        for table_name, column, row_id, value, version in snap.unlinked:
-            table = tables[table_name]
-            result = conn.execute(
-                sql_update(table)
-                .where(
-                    table.c.id == row_id, table.c.version == version + 1, table.c[column].is_(None)
-                )
-                .values({column: value, "version": version})
-            )
-            if result.rowcount != 1:
-                raise ConflictError(
-                    _(
-                        "This cannot be undone: an item it touched was changed elsewhere since."
-                        " Nothing was changed."
-                    )
-                )
-            rec.record(table_name, row_id, "update", {column: [None, value]})
-    return store.last_change
+                rec.record(name, row["id"], "insert", _detail(row))
+    for table, row_id, patch in deferred:
+        conn.execute(sql_update(table).where(table.c.id == row_id).values(patch))
+    for table_name, column, row_id, value, version in snap.unlinked:
+        table = tables[table_name]
+        result = conn.execute(
+            sql_update(table)
+            .where(table.c.id == row_id, table.c.version == version + 1,
+                   table.c[column].is_(None))
+            .values({column: value, "version": version}))
+        if result.rowcount != 1:
+            raise ConflictError(_("This cannot be undone: an item it touched was changed"
+                                  " elsewhere since. Nothing was changed."))
+        rec.record(table_name, row_id, "update", {column: [None, value]})
 
 
 # --- the plan itself ----------------------------------------------------------------------------
@@ -1265,3 +1262,59 @@ def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
             s.start, s.end = moved(s.start, s.timezone), moved(s.end, s.timezone)
         for u in session.execute(select(Unavailability)).scalars():
             u.start, u.end = moved(u.start, plan.timezone), moved(u.end, plan.timezone)
+
+
+def create_many(store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]],
+                action: str | None = None) -> list[int]:
+    """Add several items in one transaction (paste, repeat on several days): all or none."""
+    k = kind(kind_name)
+    if k.name == "plan":
+        raise PlannerError(_("A plan is created with File ▸ New or 'planner new'."))
+    label = action or ngettext("Add {n} {item}", "Add {n} {items}", len(items)).format(
+        n=len(items), item=noun(k.name), items=noun(k.name, len(items)))
+    with store.transaction(label) as session:
+        zone = _plan(session).timezone
+        ids = [_create_in(session, k, values, zone) for values in items]
+    return ids
+
+
+
+def _create_in(session: Session, k: Kind, values: dict[str, Any], zone: str) -> int:
+    merged = _normalise(k, {**k.defaults, **values})
+    if k.name == "session" and not merged.get("timezone"):
+        merged["timezone"] = zone
+    _raise_if_invalid(k.validator(session, merged, None))
+    obj = k.model(**{key: merged[key] for key in k.fields if key in merged})
+    session.add(obj)
+    session.flush()
+    links = _set_links(session, k, obj.id, merged)
+    if links:
+        recorder(session).record(k.model.__tablename__, obj.id, "update", links)
+    return obj.id
+
+
+@dataclass(frozen=True)
+class Replaced:
+    removed: Snapshot
+    created: list[int]
+    change: Change
+
+
+def replace_items(store: PlanStore, kind_name: str, remove_ids: Sequence[int],
+                  add_items: Sequence[dict[str, Any]] = (), add_snapshot: Snapshot | None = None,
+                  action: str | None = None,
+                  expected_versions: dict[int, int] | None = None) -> Replaced:
+    """Remove some items and add others in one transaction (accepting a generated rotation,
+    and undoing or redoing it): all of it or nothing."""
+    k = kind(kind_name)
+    label = action or _("Replace {items}").format(items=noun(k.name, 2))
+    with store.transaction(label) as session:
+        ids = list(dict.fromkeys(remove_ids))
+        removed = _delete_in(session, k, ids, expected_versions) if ids else Snapshot(k.name, [])
+        if add_snapshot is not None:
+            _restore_in(session, add_snapshot)
+            created = list(add_snapshot.ids)
+        else:
+            zone = _plan(session).timezone
+            created = [_create_in(session, k, values, zone) for values in add_items]
+    return Replaced(removed, created, store.last_change)

@@ -22,11 +22,13 @@ __all__ = [
     "Choice",
     "DelegationRow",
     "GroupRow",
+    "ModuleRow",
     "OrganisationRow",
     "PersonRow",
     "RoomRow",
     "SessionRow",
     "Summary",
+    "UnavailabilityRow",
     "VenueRow",
     "choices",
     "countries",
@@ -39,6 +41,7 @@ __all__ = [
     "info_json",
     "kind_label",
     "members_of_delegation",
+    "modules",
     "organisations",
     "people",
     "role_label",
@@ -46,6 +49,7 @@ __all__ = [
     "sessions",
     "sex_label",
     "summary",
+    "unavailabilities",
     "venues",
 ]
 
@@ -313,6 +317,68 @@ def sessions(store: PlanStore) -> list[SessionRow]:
         return rows
 
 
+@dataclass(frozen=True)
+class ModuleRow:
+    id: int
+    version: int
+    number: int
+    title: str
+    duration_minutes: int
+    room_size: int
+    equipment: str
+    colour: str
+    trainers: str
+    sessions: int
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class UnavailabilityRow:
+    id: int
+    version: int
+    person_id: int
+    person: str
+    start: datetime  # aware, in the plan's zone
+    end: datetime
+    note: str
+
+    @property
+    def name(self) -> str:
+        return self.person
+
+
+def modules(store: PlanStore) -> list[ModuleRow]:
+    with store.reading() as r:
+        trainers: dict[int, list[str]] = defaultdict(list)
+        for mid, g, f in r.rows("SELECT t.module_id, p.given_name, p.family_name"
+                                " FROM module_trainer t JOIN person p ON p.id = t.person_id"):
+            trainers[mid].append(full_name(g, f))
+        uses = dict(r.rows("SELECT module_id, count(*) FROM agenda_session"
+                           " WHERE module_id IS NOT NULL GROUP BY module_id"))
+        return [
+            ModuleRow(i, v, n, t, d, s, e, c, ", ".join(sorted(trainers.get(i, []))),
+                      uses.get(i, 0))
+            for i, v, n, t, d, s, e, c in r.rows(
+                "SELECT id, version, number, title, duration_minutes, room_size, equipment,"
+                " colour FROM module")
+        ]
+
+
+def unavailabilities(store: PlanStore) -> list[UnavailabilityRow]:
+    with store.reading() as r:
+        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+        return [
+            UnavailabilityRow(i, v, p, full_name(g, f), parse_time(s).astimezone(zone),
+                              parse_time(e).astimezone(zone), note)
+            for i, v, p, g, f, s, e, note in r.rows(
+                "SELECT u.id, u.version, u.person_id, p.given_name, p.family_name, u.starts_at,"
+                " u.ends_at, u.note FROM unavailability u JOIN person p ON p.id = u.person_id")
+        ]
+
+
 # --- choices for forms --------------------------------------------------------------------------
 
 
@@ -332,6 +398,9 @@ def choices(store: PlanStore, what: str) -> list[Choice]:
         if what in ("delegation", "venue"):
             return [Choice(i, n) for i, n in r.rows(
                 f"SELECT id, name FROM {what} ORDER BY name")]
+        if what == "module":
+            return [Choice(i, f"{n}. {t}") for i, n, t in r.rows(
+                "SELECT id, number, title FROM module ORDER BY number, title")]
         if what == "group":
             return [Choice(i, n) for i, n in r.rows(
                 "SELECT id, name FROM participant_group ORDER BY name")]

@@ -73,10 +73,18 @@ def main() -> None:
         "room",
         {"venue_id": venue, "name": "Aula 1", "capacity": 40, "equipment": "projector"},
     ).id
+    module = ops.create(store, "module", {"number": 1, "title": "Protección de la niñez",
+                                          "duration_minutes": 195, "trainer_ids": [people[0]]}).id
+    ops.create(store, "unavailability", {
+        "person_id": people[0], "start": datetime(2023, 11, 30, 13, tzinfo=tz),
+        "end": datetime(2023, 11, 30, 17, tzinfo=tz), "note": "Vuelo de regreso"})
+    ops.acknowledge(store, "room_double_booked:1:1:2", "Aceptado")
+    ops.set_setting(store, "rotation", {"slots": [["08:30", "12:00"]]})
     ops.create(
         store,
         "session",
         {
+            "module_id": module,
             "title": "Módulo 1",
             "kind": "training",
             "room_id": room,

@@ -25,6 +25,8 @@ def main() -> None:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
     os.environ["PLANNER_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
     from PySide6.QtWidgets import QApplication
@@ -55,6 +57,8 @@ def main() -> None:
         window.grab().save(str(out / f"{i:02d}-{name}.png"))
         if args.dialogs and getattr(page, "panels", None):
             for panel in page.panels:
+                if panel.model.rowCount() == 0:
+                    continue
                 ids = panel.selected_ids() or [panel.model.row_object(0).id]
                 dialog = window.editor.open(window, panel.kind, ids[0])
                 if dialog is not None:

@@ -124,6 +124,21 @@ class PlanController(QObject):
         cmd = CreateCommand(self, kind, values)
         return cmd.item_id if self.run(cmd) else None
 
+    def create_many(self, kind: str, items: list[dict[str, Any]], text: str = "") -> list[int]:
+        """Add several items as one action and one undo step."""
+        cmd = CreateManyCommand(self, kind, items, text)
+        return cmd.item_ids if self.run(cmd) else []
+
+    def replace(self, kind: str, remove_ids: list[int], items: list[dict[str, Any]],
+                text: str) -> list[int] | None:
+        """Remove some items and add others as one action (accepting a rotation)."""
+        cmd = ReplaceCommand(self, kind, remove_ids, items, text)
+        return cmd.created if self.run(cmd) else None
+
+    def acknowledge(self, key: str, note: str | None) -> bool:
+        """Accept a problem of the conflict check with a note (None takes it back)."""
+        return self.run(AcknowledgeCommand(self, key, note))
+
     def update(
         self, kind: str, item_id: int, values: dict[str, Any], expected_version: int | None = None
     ) -> bool:
@@ -256,3 +271,88 @@ class DeleteCommand(_Command):
 
         assert self.snapshot is not None
         self.ctrl.announce(ops.restore(self.ctrl.require(), self.snapshot))
+
+
+class CreateManyCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, items: list[dict[str, Any]],
+                 text: str = "") -> None:
+        what = f"{len(items)} {noun(kind, len(items))}"
+        super().__init__(ctrl, text or QCoreApplication.translate("PlanController", "Add %s")
+                         % what)
+        self.kind, self.items = kind, items
+        self.item_ids: list[int] = []
+        self.snapshot: Any = None
+
+    def do(self) -> None:
+        from planner import ops
+
+        store = self.ctrl.require()
+        if self.snapshot is None:
+            self.item_ids = ops.create_many(store, self.kind, self.items)
+            self.ctrl.announce(store.last_change)
+        else:
+            self.ctrl.announce(ops.restore(store, self.snapshot))
+
+    def revert(self) -> None:
+        from planner import ops
+
+        result = ops.delete(self.ctrl.require(), self.kind, self.item_ids,
+                            expected_versions={i: 1 for i in self.item_ids})
+        self.snapshot = result.snapshot
+        self.ctrl.announce(result.change)
+
+
+class AcknowledgeCommand(_Command):
+    def __init__(self, ctrl: PlanController, key: str, note: str | None) -> None:
+        text = (QCoreApplication.translate("PlanController", "Accept a problem") if note is not None
+                else QCoreApplication.translate("PlanController", "Take back an accepted problem"))
+        super().__init__(ctrl, text)
+        self.key, self.note = key, note
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        from planner import ops
+
+        store = self.ctrl.require()
+        self.previous = ops.acknowledgements(store).get(self.key)
+        self.ctrl.announce(ops.acknowledge(store, self.key, self.note))
+
+    def revert(self) -> None:
+        from planner import ops
+
+        self.ctrl.announce(ops.acknowledge(self.ctrl.require(), self.key, self.previous))
+
+
+class ReplaceCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, remove_ids: list[int],
+                 items: list[dict[str, Any]], text: str) -> None:
+        super().__init__(ctrl, text)
+        self.kind, self.remove_ids, self.items = kind, remove_ids, items
+        self.created: list[int] = []
+        self.removed: Any = None  # snapshot of what was replaced
+        self.created_snapshot: Any = None  # snapshot of what was added (after an undo)
+
+    def do(self) -> None:
+        from planner import ops
+
+        store = self.ctrl.require()
+        if self.created_snapshot is None:
+            result = ops.replace_items(store, self.kind, self.remove_ids, self.items,
+                                       action=self.text())
+        else:
+            own = ops.kind(self.kind).model.__tablename__
+            versions = {r["id"]: r["version"] for r in self.removed.rows.get(own, [])}
+            result = ops.replace_items(store, self.kind, self.remove_ids,
+                                       add_snapshot=self.created_snapshot, action=self.text(),
+                                       expected_versions=versions)
+        self.removed, self.created = result.removed, result.created
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import ops
+
+        result = ops.replace_items(self.ctrl.require(), self.kind, self.created,
+                                   add_snapshot=self.removed, action=self.text(),
+                                   expected_versions=dict.fromkeys(self.created, 1))
+        self.created_snapshot = result.removed
+        self.ctrl.announce(result.change)

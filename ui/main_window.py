@@ -30,10 +30,12 @@ from planner.store import Change, PlanStore
 from ui import settings as opt
 from ui.controller import PlanController
 from ui.formats import Formats
-from ui.pages.lists import ListPages, Page, PageFactory
+from ui.pages.calendar import CalendarPage
+from ui.pages.lists import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
 
-PAGE_NAMES = ("overview", "delegations", "people", "organisations", "groups", "venues", "sessions")
+PAGE_NAMES = ("overview", "calendar", "sessions", "delegations", "people", "organisations",
+              "groups", "venues", "curriculum")
 
 
 def _preload_editing() -> None:
@@ -154,17 +156,22 @@ class MainWindow(QMainWindow):
         lists = ListPages(factory)
         self.pages: dict[str, Any] = {
             "overview": OverviewPage(self.ctrl, self.formats),
+            "calendar": CalendarPage(self.ctrl, self.settings, self.formats,
+                                     lambda: self.editor),
+            "sessions": lists.sessions(),
             "delegations": lists.delegations(),
             "people": lists.people(),
             "organisations": lists.organisations(),
             "groups": lists.groups(),
             "venues": lists.venues(),
-            "sessions": lists.sessions(),
+            "curriculum": lists.curriculum(),
         }
         self.pages["overview"].navigate.connect(self.show_page)
         self.pages["overview"].edit_plan.connect(self.edit_plan_details)
         titles = {
             "overview": self.tr("Overview"),
+            "calendar": self.tr("Calendar"),
+            "curriculum": self.tr("Curriculum"),
             "delegations": self.tr("Delegations"),
             "people": self.tr("People"),
             "organisations": self.tr("Organisations"),
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         if old is not None:
             old.deleteLater()
+        self._build_problems()
         self._build_actions(titles)
         self._build_status()
 
@@ -327,6 +335,17 @@ class MainWindow(QMainWindow):
             "action_refresh",
             self.tr("Reload the plan, including changes made elsewhere"),
         )
+        a["rotation"] = self._action(self.tr("&Generate Rotation…"), self.generate_rotation,
+                                     QKeySequence("Ctrl+R"), "action_rotation", self.tr(
+                                         "Plan every group through every module without"
+                                         " clashes"))
+        a["copy_dates"] = self._action(self.tr("Copy Plan with New &Dates…"),
+                                       self.copy_with_new_dates, None, "action_copy_dates",
+                                       self.tr("Copy the plan to new dates, as the template of"
+                                               " the next exchange"))
+        a["problems"] = self._action(self.tr("&Problems"), self.show_problems,
+                                     QKeySequence("F8"), "action_problems",
+                                     self.tr("Show the problems the conflict check found"))
         a["about"] = self._action(
             self.tr("&About Delegation Planner"), self.about, None, "action_about"
         )
@@ -352,6 +371,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
+        file_menu.addAction(a["copy_dates"])
         file_menu.addAction(a["details"])
         file_menu.addSeparator()
         file_menu.addAction(a["close"])
@@ -379,6 +399,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(a[f"page_{name}"])
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
+        plan_menu = bar.addMenu(self.tr("&Plan"))
+        for key in ("rotation", "problems", None, "details"):
+            if key is None:
+                plan_menu.addSeparator()
+            else:
+                plan_menu.addAction(a[key])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a["about"])
         help_menu.addAction(a["about_qt"])
@@ -386,17 +412,54 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self._fill_recent()
 
+    def _build_problems(self) -> None:
+        from ui.widgets.problems import ProblemsDock, ProblemsWatcher
+
+        if not hasattr(self, "watcher"):
+            self.watcher = ProblemsWatcher(self.ctrl, self)
+            self.watcher.updated.connect(self._on_problems)
+        old = getattr(self, "problems_dock", None)
+        if old is not None:
+            self.removeDockWidget(old)
+            old.deleteLater()
+        self.problems_dock = ProblemsDock(self.ctrl, self.watcher, self.formats, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
+        self.problems_dock.show_session.connect(self.show_session)
+
+    def _on_problems(self) -> None:
+        self.pages["calendar"].set_problem_ids(self.watcher.session_ids())
+        button = getattr(self, "problems_button", None)
+        if button is not None:
+            errors = self.watcher.error_count()
+            button.setText(self.tr("%n problem(s)", "", errors) if errors else
+                           self.tr("No problems"))
+            button.setStyleSheet("color: #C62828; font-weight: bold;" if errors else "")
+            button.setVisible(self.ctrl.store is not None)
+
+    def show_session(self, session_id: int) -> None:
+        """Open the session's day on the calendar and select it."""
+        self.show_page("calendar")
+        self.pages["calendar"].show_session(session_id)
+
     def _build_status(self) -> None:
         status = self.statusBar()
         for widget in getattr(self, "_status_widgets", []):
             status.removeWidget(widget)
+        self.problems_button = QPushButton()
+        self.problems_button.setObjectName("problems_button")
+        self.problems_button.setFlat(True)
+        self.problems_button.setToolTip(self.tr("Show the problems panel (F8)"))
+        self.problems_button.clicked.connect(self.show_problems)
+        status.addPermanentWidget(self.problems_button)
         self.change_label = QLabel()
         self.change_label.setObjectName("change_label")
         self.path_label = QLabel()
         self.path_label.setObjectName("path_label")
         status.addPermanentWidget(self.change_label)
         status.addPermanentWidget(self.path_label)
-        self._status_widgets = [self.change_label, self.path_label]
+        self._status_widgets = [self.problems_button, self.change_label, self.path_label]
+        self._on_problems()
 
     # pages
     def show_page(self, name: str) -> None:
@@ -412,16 +475,24 @@ class MainWindow(QMainWindow):
             self.settings.set(opt.PAGE, row)
         self._update_actions()
 
+    def show_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self.problems_dock.view.setFocus()
+
     def _panel_do(self, method: str) -> None:
         page = self.current_page()
-        panel = page.active_panel() if isinstance(page, Page) else None
-        if panel is not None and self.ctrl.store is not None:
+        active = getattr(page, "active_panel", None)
+        panel = active() if callable(active) else None
+        if panel is not None and self.ctrl.store is not None and hasattr(panel, method):
             getattr(panel, method)()
 
     def _update_actions(self) -> None:
         has_plan = self.ctrl.store is not None
-        list_page = isinstance(self.current_page(), Page)
-        for key in ("copy_as", "details", "close", "refresh"):
+        list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
+            self.current_page() is not self.pages["overview"]
+        for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
+                    "problems"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -583,6 +654,28 @@ class MainWindow(QMainWindow):
             8000,
         )
         return True
+
+    def generate_rotation(self) -> None:
+        if self.ctrl.store is not None:
+            self.show_page("calendar")
+            self.pages["calendar"].generate_rotation()
+
+    def copy_with_new_dates(self) -> None:
+        from ui.dialogs.plan import CopyPlanDialog
+
+        if self.ctrl.store is None:
+            return
+        dialog = CopyPlanDialog(self.ctrl, self.formats, self)
+        if not dialog.exec() or dialog.created is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Copy made"),
+            self.tr("The copy is saved as %s. Open it now? (This plan closes; it is saved.)")
+            % dialog.created.path)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ctrl.adopt(dialog.created)
+        else:
+            dialog.created.close()
 
     def edit_plan_details(self) -> None:
         if self.ctrl.store is not None:

@@ -1,6 +1,64 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>CalendarPage</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) shown</source>
+        <translation>
+            <numerusform>%n session shown</numerusform>
+            <numerusform>%n sessions shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n sessions?</source>
+        <translation>
+            <numerusform>Delete %n sessions?</numerusform>
+            <numerusform>Delete %n sessions?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) copied; Ctrl+V pastes them on the day shown.</source>
+        <translation>
+            <numerusform>%n session copied; Ctrl+V pastes them on the day shown.</numerusform>
+            <numerusform>%n sessions copied; Ctrl+V pastes them on the day shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n session(s)</source>
+        <translation>
+            <numerusform>Paste %n session</numerusform>
+            <numerusform>Paste %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicate %n session</numerusform>
+            <numerusform>Duplicate %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat %n session(s)</source>
+        <translation>
+            <numerusform>Repeat %n session</numerusform>
+            <numerusform>Repeat %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>CheckListField</name>
     <message numerus="yes">
@@ -12,12 +70,66 @@
     </message>
 </context>
 <context>
+    <name>CopyPlanDialog</name>
+    <message numerus="yes">
+        <source>The copy runs %1 – %2; every session moves by %n day(s) and keeps its time of day.</source>
+        <translation>
+            <numerusform>The copy runs %1 – %2; every session moves by %n day and keeps its time of day.</numerusform>
+            <numerusform>The copy runs %1 – %2; every session moves by %n days and keeps its time of day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RotationDialog</name>
+    <message numerus="yes">
+        <source>It replaces %n session(s) already planned.</source>
+        <translation>
+            <numerusform>It replaces %n session already planned.</numerusform>
+            <numerusform>It replaces %n sessions already planned.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,221 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Day, by room</source>
+        <translation>Día, por sala</translation>
+    </message>
+    <message>
+        <source>Whole plan, by day</source>
+        <translation>Todo el plan, por día</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Vista</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Todas las sesiones</translation>
+    </message>
+    <message>
+        <source>Show the sessions of</source>
+        <translation>Mostrar las sesiones de</translation>
+    </message>
+    <message>
+        <source>Show only the sessions of a group, delegation, person or room</source>
+        <translation>Mostrar solo las sesiones de un grupo, una delegación, una persona o una sala</translation>
+    </message>
+    <message>
+        <source>Colour by kind</source>
+        <translation>Color por tipo</translation>
+    </message>
+    <message>
+        <source>Colour by module</source>
+        <translation>Color por módulo</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Snap </source>
+        <translation>Ajuste </translation>
+    </message>
+    <message>
+        <source>Snap to minutes</source>
+        <translation>Ajuste en minutos</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat on days…</source>
+        <translation>&amp;Repetir en otros días…</translation>
+    </message>
+    <message>
+        <source>Copy the selected sessions to other days</source>
+        <translation>Copiar las sesiones seleccionadas a otros días</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;Nueva sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate rotation…</source>
+        <translation>&amp;Generar rotación…</translation>
+    </message>
+    <message>
+        <source>Let the program plan every group through every module without clashes (Ctrl+R)</source>
+        <translation>Deje que la aplicación planifique el paso de cada grupo por cada módulo sin conflictos de horario (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>Sin sala</translation>
+    </message>
+    <message>
+        <source>%1 · %2 seats</source>
+        <translation>%1 · %2 asientos</translation>
+    </message>
+    <message>
+        <source>sessions elsewhere</source>
+        <translation>sesiones fuera de las salas</translation>
+    </message>
+    <message>
+        <source>No sessions</source>
+        <translation>Sin sesiones</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n sesión</numerusform>
+            <numerusform>%n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) shown</source>
+        <translation>
+            <numerusform>%n sesión visible</numerusform>
+            <numerusform>%n sesiones visibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>%n seleccionada</numerusform>
+            <numerusform>%n seleccionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drag to move, drag an edge to resize, drag on empty space to create; double-click to edit.</source>
+        <translation>Arrastre para mover, arrastre un borde para cambiar la duración, arrastre sobre un espacio vacío para crear; haga doble clic para editar.</translation>
+    </message>
+    <message>
+        <source>Delete the session “%1”?</source>
+        <translation>¿Eliminar la sesión “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n sessions?</source>
+        <translation>
+            <numerusform>¿Eliminar %n sesión?</numerusform>
+            <numerusform>¿Eliminar %n sesiones?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo (Ctrl+Z).</source>
+        <translation>Puede deshacer esta acción con Editar ▸ Deshacer (Ctrl+Z).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) copied; Ctrl+V pastes them on the day shown.</source>
+        <translation>
+            <numerusform>Se copió %n sesión; Ctrl+V la pega en el día que se muestra.</numerusform>
+            <numerusform>Se copiaron %n sesiones; Ctrl+V las pega en el día que se muestra.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n session(s)</source>
+        <translation>
+            <numerusform>Pegar %n sesión</numerusform>
+            <numerusform>Pegar %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n session(s)</source>
+        <translation>
+            <numerusform>Duplicar %n sesión</numerusform>
+            <numerusform>Duplicar %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat %n session(s)</source>
+        <translation>
+            <numerusform>Repetir %n sesión</numerusform>
+            <numerusform>Repetir %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Repeat on days…</source>
+        <translation>Repetir en otros días…</translation>
+    </message>
+</context>
+<context>
     <name>CheckListField</name>
     <message>
         <source>Only ticked</source>
@@ -36,6 +251,44 @@
     <message>
         <source>Colour %s</source>
         <translation>Color %s</translation>
+    </message>
+</context>
+<context>
+    <name>CopyPlanDialog</name>
+    <message>
+        <source>Copy the plan with new dates</source>
+        <translation>Copiar el plan con otras fechas</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>New &amp;first day</source>
+        <translation>Nuevo &amp;primer día</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>&amp;Guardar como</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The copy runs %1 – %2; every session moves by %n day(s) and keeps its time of day.</source>
+        <translation>
+            <numerusform>La copia va del %1 al %2; cada sesión se mueve %n día y conserva su hora.</numerusform>
+            <numerusform>La copia va del %1 al %2; cada sesión se mueve %n días y conserva su hora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the copy a title.</source>
+        <translation>Escriba un título para la copia.</translation>
     </message>
 </context>
 <context>
@@ -293,6 +546,78 @@
         <translation>Separe los elementos con comas.</translation>
     </message>
     <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <translation>&amp;Número</translation>
+    </message>
+    <message>
+        <source>e.g. Psychological first aid</source>
+        <translation>p. ej., Primeros auxilios psicológicos</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Teaching time for one group; a rotation gives it whole slots.</source>
+        <translation>Tiempo de capacitación para un grupo; la rotación le asigna franjas completas.</translation>
+    </message>
+    <message>
+        <source>&amp;Seats needed</source>
+        <translation>&amp;Asientos necesarios</translation>
+    </message>
+    <message>
+        <source>The smallest room it can use; 0 means the group&apos;s size.</source>
+        <translation>La sala más pequeña que puede usar; 0 significa el tamaño del grupo.</translation>
+    </message>
+    <message>
+        <source>Rooms must have all of it. Separate items with commas.</source>
+        <translation>Las salas deben contar con todo este equipamiento. Separe los elementos con comas.</translation>
+    </message>
+    <message>
+        <source>Who can give it</source>
+        <translation>Quién puede impartirlo</translation>
+    </message>
+    <message>
+        <source>&amp;Trainers</source>
+        <translation>Ca&amp;pacitadores</translation>
+    </message>
+    <message>
+        <source>Unavailable time</source>
+        <translation>Horario no disponible</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>(choose a person)</source>
+        <translation>(elija una persona)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>e.g. flies back on Thursday afternoon</source>
+        <translation>p. ej., regresa en avión el jueves por la tarde</translation>
+    </message>
+    <message>
         <source>group</source>
         <translation>grupo</translation>
     </message>
@@ -347,6 +672,14 @@
     <message>
         <source>Where, if not in a room</source>
         <translation>Dónde, si no es en una sala</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>&amp;Módulo</translation>
+    </message>
+    <message>
+        <source>(no module)</source>
+        <translation>(sin módulo)</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -559,6 +892,58 @@
         <source>All rooms. Select a venue to see only its rooms.</source>
         <translation>Todas las salas. Seleccione una sede para ver solo las suyas.</translation>
     </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Capacitadores</translation>
+    </message>
+    <message>
+        <source>Seats needed</source>
+        <translation>Asientos mín.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Curriculum</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Unavailable times</source>
+        <translation>Horarios no disponibles</translation>
+    </message>
+    <message>
+        <source>Trainers&apos; unavailable times are respected by the rotation generator (Calendar ▸ Generate rotation…).</source>
+        <translation>El generador de rotaciones respeta los horarios no disponibles de los capacitadores (Calendario ▸ Generar rotación…).</translation>
+    </message>
 </context>
 <context>
     <name>ListPanel</name>
@@ -648,6 +1033,14 @@
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Curriculum</source>
+        <translation>Programa</translation>
     </message>
     <message>
         <source>Delegations</source>
@@ -762,6 +1155,30 @@
         <translation>Volver a cargar el plan, con los cambios hechos en otro lugar</translation>
     </message>
     <message>
+        <source>&amp;Generate Rotation…</source>
+        <translation>&amp;Generar rotación…</translation>
+    </message>
+    <message>
+        <source>Plan every group through every module without clashes</source>
+        <translation>Planificar el paso de cada grupo por cada módulo sin conflictos de horario</translation>
+    </message>
+    <message>
+        <source>Copy Plan with New &amp;Dates…</source>
+        <translation>Copiar el plan con otras &amp;fechas…</translation>
+    </message>
+    <message>
+        <source>Copy the plan to new dates, as the template of the next exchange</source>
+        <translation>Copiar el plan con otras fechas, como plantilla del próximo intercambio</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>P&amp;roblemas</translation>
+    </message>
+    <message>
+        <source>Show the problems the conflict check found</source>
+        <translation>Mostrar los problemas que encontró la verificación de conflictos</translation>
+    </message>
+    <message>
         <source>&amp;About Delegation Planner</source>
         <translation>&amp;Acerca de Delegation Planner</translation>
     </message>
@@ -786,8 +1203,27 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Sin problemas</translation>
+    </message>
+    <message>
+        <source>Show the problems panel (F8)</source>
+        <translation>Mostrar el panel de problemas (F8)</translation>
     </message>
     <message>
         <source>The plan could not be opened</source>
@@ -836,6 +1272,14 @@
     <message>
         <source>Copy saved to %s. You are still working in %s.</source>
         <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
+    </message>
+    <message>
+        <source>Copy made</source>
+        <translation>Copia creada</translation>
+    </message>
+    <message>
+        <source>The copy is saved as %s. Open it now? (This plan closes; it is saved.)</source>
+        <translation>La copia se guardó como %s. ¿Desea abrirla ahora? (Este plan se cerrará; ya está guardado).</translation>
     </message>
     <message>
         <source>About Delegation Planner</source>
@@ -948,6 +1392,14 @@
     <message>
         <source>Delete %s</source>
         <translation>Eliminar %s</translation>
+    </message>
+    <message>
+        <source>Accept a problem</source>
+        <translation>Aceptar un problema</translation>
+    </message>
+    <message>
+        <source>Take back an accepted problem</source>
+        <translation>Retirar la aceptación de un problema</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1578,254 @@
     <message>
         <source>Personal data</source>
         <translation>Datos personales</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source> — accepted: %s</source>
+        <translation> — aceptado: %s</translation>
+    </message>
+    <message>
+        <source>Show &amp;accepted</source>
+        <translation>&amp;Mostrar aceptados</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept…</source>
+        <translation>A&amp;ceptar…</translation>
+    </message>
+    <message>
+        <source>Accept the selected problem with a note, so it stops counting</source>
+        <translation>Aceptar el problema seleccionado con una nota, para que deje de contar</translation>
+    </message>
+    <message>
+        <source>Take &amp;back</source>
+        <translation>Re&amp;tirar aceptación</translation>
+    </message>
+    <message>
+        <source>Count the selected accepted problem again</source>
+        <translation>Volver a contar el problema aceptado seleccionado</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>No problems: no one is booked twice, no room is double-booked or too small, every session is within the plan&apos;s days.</source>
+        <translation>Sin problemas: nadie tiene sesiones simultáneas, ninguna sala tiene doble reserva ni es muy pequeña, toda sesión cae en los días del plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n advertencia</numerusform>
+            <numerusform>%n advertencias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n aceptado</numerusform>
+            <numerusform>%n aceptados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click a problem to see it on the calendar.</source>
+        <translation>Haga doble clic en un problema para verlo en el calendario.</translation>
+    </message>
+    <message>
+        <source>Accept a problem</source>
+        <translation>Aceptar un problema</translation>
+    </message>
+    <message>
+        <source>Why is this acceptable? The note is kept in the plan.
+
+%s</source>
+        <translation>¿Por qué es aceptable? La nota se guarda en el plan.
+
+%s</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatDialog</name>
+    <message>
+        <source>Repeat on days</source>
+        <translation>Repetir en otros días</translation>
+    </message>
+    <message>
+        <source>Copy the selected sessions, at the same times and in the same rooms, to these days:</source>
+        <translation>Copiar las sesiones seleccionadas, a la misma hora y en las mismas salas, a estos días:</translation>
+    </message>
+    <message>
+        <source>The sessions are already on this day</source>
+        <translation>Las sesiones ya están en este día</translation>
+    </message>
+    <message>
+        <source>All &amp;weekdays</source>
+        <translation>Todos los días &amp;hábiles</translation>
+    </message>
+</context>
+<context>
+    <name>RotationDialog</name>
+    <message>
+        <source>Generate a rotation</source>
+        <translation>Generar una rotación</translation>
+    </message>
+    <message>
+        <source>Coffee break</source>
+        <translation>Refrigerio</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Almuerzo</translation>
+    </message>
+    <message>
+        <source>Filter groups…</source>
+        <translation>Filtrar grupos…</translation>
+    </message>
+    <message>
+        <source>Filter modules…</source>
+        <translation>Filtrar módulos…</translation>
+    </message>
+    <message>
+        <source>%s seats</source>
+        <translation>%s asientos</translation>
+    </message>
+    <message>
+        <source>Filter rooms…</source>
+        <translation>Filtrar salas…</translation>
+    </message>
+    <message>
+        <source>Filter days…</source>
+        <translation>Filtrar días…</translation>
+    </message>
+    <message>
+        <source>What to schedule</source>
+        <translation>Qué planificar</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Modules</source>
+        <translation>&amp;Módulos</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Salas</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>&amp;Días</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Replace the module sessions these groups already have on these days</source>
+        <translation>Reemplazar las sesiones de módulo que estos grupos ya tienen en estos días</translation>
+    </message>
+    <message>
+        <source>The teaching day</source>
+        <translation>La jornada de capacitación</translation>
+    </message>
+    <message>
+        <source>Teaching slots (a module takes as many slots in a row as its duration needs):</source>
+        <translation>Franjas de capacitación (un módulo ocupa tantas franjas seguidas como requiera su duración):</translation>
+    </message>
+    <message>
+        <source>Fixed breaks and lunch, added for the groups where missing:</source>
+        <translation>Recesos y almuerzo fijos, que se agregan a los grupos que no los tengan:</translation>
+    </message>
+    <message>
+        <source>&amp;Propose a timetable</source>
+        <translation>&amp;Proponer un horario</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>Add the proposed sessions (one step: Edit ▸ Undo takes it all back)</source>
+        <translation>Agregar las sesiones propuestas (en un solo paso: Editar ▸ Deshacer lo revierte todo)</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Agregar una fila</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Quitar la fila</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Receso</translation>
+    </message>
+    <message>
+        <source>No timetable is possible as asked:</source>
+        <translation>No es posible ningún horario con lo solicitado:</translation>
+    </message>
+    <message>
+        <source>A clash-free timetable: %1 modules in %2 sessions, found in %3 s.</source>
+        <translation>Un horario sin conflictos: %1 módulos en %2 sesiones, encontrado en %3 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It replaces %n session(s) already planned.</source>
+        <translation>
+            <numerusform>Reemplaza %n sesión ya planificada.</numerusform>
+            <numerusform>Reemplaza %n sesiones ya planificadas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
     </message>
 </context>
 <context>

@@ -157,3 +157,20 @@ def test_problem_messages_speak_spanish(demo, lang):
         (problem,) = conflicts.check(demo)
     assert "Aula 2" in problem.message and "lun" in problem.message
     assert "booked twice" not in problem.message
+
+
+def test_a_facilitator_booked_while_unavailable_is_a_warning(demo):
+    training = next(s for s in queries.sessions(demo)
+                    if s.kind == "training" and s.start == MONDAY_MORNING)
+    trainer_id = ops.get_values(demo, "session", training.id)["facilitator_ids"][0]
+    ops.create(demo, "unavailability", {"person_id": trainer_id, "note": "Embassy meeting",
+                                        "start": MONDAY_MORNING + timedelta(minutes=30),
+                                        "end": MONDAY_MORNING + timedelta(hours=3)})
+    (problem,) = conflicts.check(demo)
+    assert (problem.kind, problem.severity) == ("booked_when_unavailable", "warning")
+    assert "but is unavailable then (Embassy meeting)" in problem.message
+    assert main_exit(demo) == 0  # a warning alone never fails `planner check`
+
+
+def main_exit(store):
+    return main(["check", str(store.path)])

@@ -336,6 +336,57 @@ class ItemEditor(QObject):
             )
         ], None
 
+    def _module(self, parent: QWidget, item_id: int | None,
+                initial: dict[str, Any]) -> tuple[list[Section], Any]:
+        people = [(c.id, c.label, c.detail) for c in queries.choices(self.ctrl.require(),
+                                                                      "person")]
+        number = IntField(parent, maximum=999)
+        number.setMinimum(1)
+        return [
+            Section(self.tr("Module"), [
+                FormField("number", self.tr("N&umber"), number),
+                FormField("title", self.tr("&Title"), TextField(parent, self.tr(
+                    "e.g. Psychological first aid"), 300)),
+                FormField("duration_minutes", self.tr("&Duration"), IntField(
+                    parent, maximum=7 * 24 * 60, suffix=self.tr(" min")), self.tr(
+                    "Teaching time for one group; a rotation gives it whole slots.")),
+                FormField("room_size", self.tr("&Seats needed"), IntField(
+                    parent, suffix=self.tr(" seats")), self.tr(
+                    "The smallest room it can use; 0 means the group's size.")),
+                FormField("equipment", self.tr("&Equipment"), TextField(
+                    parent, self.tr("e.g. projector, flip chart"), 300),
+                    self.tr("Rooms must have all of it. Separate items with commas.")),
+                FormField("colour", self.tr("Co&lour"), ColourField(parent)),
+                FormField("notes", self.tr("N&otes"), NotesField(parent)),
+            ]),
+            Section(self.tr("Who can give it"), [
+                FormField("trainer_ids", self.tr("&Trainers"), CheckListField(
+                    people, parent, self.tr("Filter people…"))),
+            ], column=1),
+        ], None
+
+    def _unavailability(self, parent: QWidget, item_id: int | None,
+                        initial: dict[str, Any]) -> tuple[list[Section], Any]:
+        from planner import ops
+
+        plan = ops.plan_values(self.ctrl.require())
+        zone = ZoneInfo(plan["timezone"])
+        if "start" not in initial:
+            initial["start"] = datetime.combine(plan["start_date"], time(8, 0), tzinfo=zone)
+            initial["end"] = initial["start"] + timedelta(hours=4)
+        fmt = f"{self.formats.date_pattern()} {self.formats.time_pattern()}"
+        people = [(c.id, f"{c.label} — {c.detail}" if c.detail else c.label)
+                  for c in queries.choices(self.ctrl.require(), "person")]
+        return [Section(self.tr("Unavailable time"), [
+            FormField("person_id", self.tr("&Person"), SearchCombo(
+                people, self.tr("(choose a person)"), parent)),
+            FormField("start", self.tr("&From"), DateTimeField(zone, parent, fmt),
+                      self.tr("Local time in %s") % zone.key),
+            FormField("end", self.tr("&Until"), DateTimeField(zone, parent, fmt)),
+            FormField("note", self.tr("&Note"), TextField(parent, self.tr(
+                "e.g. flies back on Thursday afternoon"), 300)),
+        ])], None
+
     def _session(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
     ) -> tuple[list[Section], Any]:
@@ -391,6 +442,8 @@ class ItemEditor(QObject):
                         self.tr("&Location"),
                         TextField(parent, self.tr("Where, if not in a room"), 300),
                     ),
+                    FormField("module_id", self.tr("&Module"), SearchCombo(
+                        self._refs("module"), self.tr("(no module)"), parent)),
                     FormField("description", self.tr("&Description"), NotesField(parent)),
                     FormField("notes", self.tr("N&otes"), NotesField(parent)),
                 ],

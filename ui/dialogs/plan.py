@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -294,3 +295,85 @@ class PreferencesDialog(QDialog):
         s.set(opt.POLL_SECONDS, self.poll.value())
         s.set(opt.HIDE_PERSONAL, self.hide_personal.isChecked())
         s.sync()
+
+
+class CopyPlanDialog(QDialog):
+    """File ▸ Copy Plan with New Dates: the plan as the template of the next exchange."""
+
+    def __init__(self, ctrl: PlanController, formats: Formats,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from planner import ops
+
+        self.ctrl = ctrl
+        self.setWindowTitle(self.tr("Copy the plan with new dates"))
+        self.setObjectName("copy_plan_dialog")
+        values = ops.plan_values(ctrl.require())
+        self.first_day = values["start_date"]
+        self.length = (values["end_date"] - values["start_date"]).days
+        self.start = DateField(self, display_format=formats.date_pattern())
+        self.start.set_value(values["start_date"])
+        self.title = TextField(self)
+        self.title.set_value(values["title"])
+        self.path = PathField(self, self.tr("Plans (*.dplan)"))
+        source = ctrl.require().path
+        self.path.set_value(str(source.with_name(f"{source.stem} copy.dplan")))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #B00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        for label, widget in ((self.tr("New &first day"), self.start),
+                              (self.tr("&Title"), self.title), (self.tr("&Save as"), self.path)):
+            text = QLabel(label, self)
+            text.setBuddy(widget)
+            form.addRow(text, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                        QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Copy"))
+        self.buttons.accepted.connect(self._copy)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.formats = formats
+        for widget in (self.start, self.title, self.path):
+            widget.edited.connect(self._check)
+        self.created: PlanStore | None = None
+        self._check()
+
+    def _check(self) -> bool:
+        start = self.start.value()
+        assert start is not None
+        shift = (start - self.first_day).days
+        end = start + timedelta(days=self.length)
+        self.summary.setText(self.tr("The copy runs %1 – %2; every session moves by %n day(s) and"
+                                     " keeps its time of day.", "", shift).replace(
+            "%1", self.formats.date(start)).replace("%2", self.formats.date(end)))
+        problem = new_plan_path_problem(self.path.value())
+        if not self.title.value().strip():
+            problem = self.tr("Give the copy a title.")
+        self.error.setText(problem or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
+        return problem is None
+
+    def _copy(self) -> None:
+        from planner import ops
+
+        if not self._check():
+            return
+        start = self.start.value()
+        assert start is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.created = ops.copy_plan(self.ctrl.require(), self.path.value(), start,
+                                         title=self.title.value())
+        except PlannerError as exc:
+            self.error.setText(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()

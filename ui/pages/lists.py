@@ -618,3 +618,53 @@ class ListPages(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)
         return page
+
+    def curriculum(self) -> Page:
+        fmt = self.fmt
+        page = Page()
+        module_columns = [
+            self._num("number", self.tr("No."), 5),
+            Column("title", self.tr("Module"), lambda r: r.title, colour=lambda r: r.colour,
+                   width=44),
+            Column("duration", self.tr("Duration"), lambda r: self.tr("%1 h %2 min")
+                   .replace("%1", str(r.duration_minutes // 60))
+                   .replace("%2", f"{r.duration_minutes % 60:02d}"),
+                   sort=lambda r: r.duration_minutes, numeric=True, width=10),
+            Column("trainers", self.tr("Trainers"), lambda r: r.trainers, width=30),
+            self._num("sessions", self.tr("Sessions")),
+            self._num("room_size", self.tr("Seats needed")),
+            Column("equipment", self.tr("Equipment"), lambda r: r.equipment),
+        ]
+        unavailable_columns = [
+            Column("person", self.tr("Person"), lambda r: r.person, width=26),
+            Column("from", self.tr("From"), lambda r: f"{fmt.weekday_date(r.start.date())}"
+                   f" {fmt.time(r.start)}", sort=lambda r: r.start.isoformat(), width=22),
+            Column("until", self.tr("Until"), lambda r: f"{fmt.weekday_date(r.end.date())}"
+                   f" {fmt.time(r.end)}", sort=lambda r: r.end.isoformat(), width=22),
+            Column("note", self.tr("Note"), lambda r: r.note),
+        ]
+        modules = self.f._panel(page, "module", self.tr("Curriculum"), module_columns,
+                                queries.modules, {"module", "module_trainer", "person",
+                                                  "agenda_session"})
+        unavailable = self.f._panel(page, "unavailability", self.tr("Unavailable times"),
+                                    unavailable_columns, queries.unavailabilities,
+                                    {"unavailability", "person", "plan"}, heading_level=2)
+        page.panels.extend([modules, unavailable])
+        hint = QLabel(self.tr("Trainers' unavailable times are respected by the rotation"
+                              " generator (Calendar ▸ Generate rotation…)."), page)
+        hint.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.addWidget(modules)
+        bottom = QWidget(splitter)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 8, 0, 0)
+        bottom_layout.addWidget(unavailable, 1)
+        bottom_layout.addWidget(hint)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(splitter)
+        return page
+

@@ -110,7 +110,7 @@ class OverviewPage(QScrollArea):
         self.cards: dict[str, Card] = {}
         cards = QHBoxLayout()
         for key, label, page in (
-            ("days", self.tr("Days"), "sessions"),
+            ("days", self.tr("Days"), "calendar"),
             ("delegations", self.tr("Delegations"), "delegations"),
             ("people", self.tr("People"), "people"),
             ("groups", self.tr("Groups"), "groups"),

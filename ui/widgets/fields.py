@@ -32,6 +32,11 @@ from ui.models.table import fold
 NO_DATE = QDate(1899, 12, 31)
 
 
+def _plain(value: Any) -> Any:
+    """Item data as Python gave it: Qt may hand tuples back as lists."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 class TextField(QLineEdit):
     edited = Signal()
 
@@ -99,11 +104,12 @@ class ChoiceField(QComboBox):
         self.currentIndexChanged.connect(self.edited)
 
     def value(self) -> Any:
-        return self.currentData()
+        return _plain(self.currentData())
 
     def set_value(self, value: Any) -> None:
+        value = _plain(value)
         for i in range(self.count()):
-            if self.itemData(i) == value:
+            if _plain(self.itemData(i)) == value:
                 self.setCurrentIndex(i)
                 return
         self.setCurrentIndex(0)
@@ -148,11 +154,12 @@ class SearchCombo(QComboBox):
             self.setEditText(self.itemText(self.currentIndex()))
 
     def value(self) -> Any:
-        return self.currentData()
+        return _plain(self.currentData())
 
     def set_value(self, value: Any) -> None:
+        value = _plain(value)
         for i in range(self.count()):
-            if self.itemData(i) == value:
+            if _plain(self.itemData(i)) == value:
                 self.setCurrentIndex(i)
                 return
         self.setCurrentIndex(0)

@@ -1,0 +1,298 @@
+"""Generate a rotation: choose groups, modules, rooms, days and slots; preview; accept."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import queries
+from planner.labels import SESSION_KIND_LABELS, kind_label
+from ui.controller import PlanController
+from ui.formats import Formats
+from ui.widgets.fields import CheckListField
+
+SETTING = "rotation"
+DEFAULT_SLOTS = [(time(8, 30), time(10, 15)), (time(10, 30), time(12, 0)),
+                 (time(13, 0), time(14, 45)), (time(15, 0), time(16, 30))]
+
+
+class RotationDialog(QDialog):
+    def __init__(self, ctrl: PlanController, formats: Formats,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from planner import ops
+        from planner.agenda import AgendaData
+        from planner.rotation import Request
+
+        self.ctrl, self.formats = ctrl, formats
+        self.proposal: Any = None
+        self.setWindowTitle(self.tr("Generate a rotation"))
+        self.setObjectName("rotation_dialog")
+        store = ctrl.require()
+        data = AgendaData.load(store)
+        self.zone = data.zone
+        saved = ops.get_setting(store, SETTING)
+        request = Request.from_setting(saved) if saved else self._defaults(data)
+        breaks = request.breaks if saved else [
+            (time(10, 15), time(10, 30), self.tr("Coffee break"), "break"),
+            (time(12, 0), time(13, 0), self.tr("Lunch"), "meal"),
+            (time(14, 45), time(15, 0), self.tr("Coffee break"), "break")]
+
+        self.groups = CheckListField([(c.id, c.label, "") for c in queries.choices(store,
+                                                                                    "group")],
+                                     self, self.tr("Filter groups…"))
+        self.modules = CheckListField([(c.id, c.label, "") for c in queries.choices(store,
+                                                                                     "module")],
+                                      self, self.tr("Filter modules…"))
+        self.rooms = CheckListField([(c.id, c.label, self.tr("%s seats") % c.detail)
+                                     for c in queries.choices(store, "room")], self,
+                                    self.tr("Filter rooms…"))
+        self.days = CheckListField([(d.isoformat(), formats.weekday_date(d), "")
+                                    for d in data.days()], self, self.tr("Filter days…"))
+        for field, values in ((self.groups, request.group_ids), (self.modules, request.module_ids),
+                              (self.rooms, request.room_ids),
+                              (self.days, [d.isoformat() for d in request.days])):
+            field.set_value(values)
+        choose = QGroupBox(self.tr("What to schedule"), self)
+        grid = QGridLayout(choose)
+        for i, (label, field) in enumerate(((self.tr("&Groups"), self.groups),
+                                            (self.tr("&Modules"), self.modules),
+                                            (self.tr("&Rooms"), self.rooms),
+                                            (self.tr("&Days"), self.days))):
+            title = QLabel(label, choose)
+            title.setBuddy(field)
+            grid.addWidget(title, 2 * (i // 2), i % 2)
+            grid.addWidget(field, 2 * (i // 2) + 1, i % 2)
+
+        self.slots = self._table([self.tr("Starts"), self.tr("Ends")])
+        for a, b in request.slots or DEFAULT_SLOTS:
+            self._add_slot(a, b)
+        self.breaks = self._table([self.tr("Starts"), self.tr("Ends"), self.tr("Title"),
+                                   self.tr("Kind")])
+        for a, b, title, kind in breaks:
+            self._add_break(a, b, title, kind)
+        self.replace_existing = QCheckBox(self.tr(
+            "Replace the module sessions these groups already have on these days"), self)
+        self.replace_existing.setChecked(request.replace_existing)
+        times = QGroupBox(self.tr("The teaching day"), self)
+        box = QVBoxLayout(times)
+        box.addWidget(QLabel(self.tr("Teaching slots (a module takes as many slots in a row as"
+                                     " its duration needs):"), times))
+        box.addWidget(self.slots)
+        box.addLayout(self._row_buttons(self.slots, lambda: self._add_slot(time(9), time(10))))
+        box.addWidget(QLabel(self.tr("Fixed breaks and lunch, added for the groups where"
+                                     " missing:"), times))
+        box.addWidget(self.breaks)
+        box.addLayout(self._row_buttons(self.breaks, lambda: self._add_break(
+            time(10), time(10, 15), self.tr("Coffee break"), "break")))
+        box.addWidget(self.replace_existing)
+
+        self.propose_button = QPushButton(self.tr("&Propose a timetable"), self)
+        self.propose_button.setDefault(True)
+        self.propose_button.clicked.connect(self.propose)
+        self.message = QLabel(self)
+        self.message.setObjectName("rotation_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview = QTableWidget(self)
+        self.preview.setObjectName("rotation_preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.accept_button = self.buttons.addButton(self.tr("&Accept"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button.setEnabled(False)
+        self.accept_button.setToolTip(self.tr("Add the proposed sessions (one step: Edit ▸ Undo"
+                                              " takes it all back)"))
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(choose)
+        top.addWidget(times)
+        result = QWidget(self)
+        result_layout = QVBoxLayout(result)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.propose_button)
+        row.addWidget(self.message, 1)
+        result_layout.addLayout(row)
+        result_layout.addWidget(self.preview, 1)
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(top)
+        outer.addWidget(result)
+        layout = QVBoxLayout(self)
+        layout.addWidget(outer, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1200, 760)
+
+    # defaults: what the plan's module sessions already use
+    def _defaults(self, data: Any) -> Any:
+        from planner.rotation import Request
+
+        modular = [b for b in data.blocks.values() if b.module_id is not None]
+        groups = sorted({u[1] for b in modular for u in b.units if u[0] == "group"})
+        rooms = sorted({b.room_id for b in modular if b.room_id is not None})
+        days = sorted({b.start.date() for b in modular}) or [
+            d for d in data.days() if d.weekday() < 5]
+        store = self.ctrl.require()
+        return Request(
+            groups or [c.id for c in queries.choices(store, "group")],
+            [c.id for c in queries.choices(store, "module")],
+            rooms or [c.id for c in queries.choices(store, "room")], days, DEFAULT_SLOTS)
+
+    # the time tables
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setMinimumHeight(120)
+        return table
+
+    def _row_buttons(self, table: QTableWidget, add: Any) -> QHBoxLayout:
+        row = QHBoxLayout()
+        plus = QPushButton(self.tr("Add a row"), self)
+        plus.clicked.connect(add)
+        minus = QPushButton(self.tr("Remove the row"), self)
+        minus.clicked.connect(lambda: table.removeRow(table.currentRow())
+                              if table.currentRow() >= 0 else None)
+        row.addStretch(1)
+        row.addWidget(plus)
+        row.addWidget(minus)
+        return row
+
+    def _time_edit(self, value: time) -> QTimeEdit:
+        edit = QTimeEdit(QTime(value.hour, value.minute), self)
+        edit.setDisplayFormat("HH:mm")
+        return edit
+
+    def _add_slot(self, a: time, b: time) -> None:
+        row = self.slots.rowCount()
+        self.slots.insertRow(row)
+        self.slots.setCellWidget(row, 0, self._time_edit(a))
+        self.slots.setCellWidget(row, 1, self._time_edit(b))
+
+    def _add_break(self, a: time, b: time, title: str, kind: str) -> None:
+        row = self.breaks.rowCount()
+        self.breaks.insertRow(row)
+        self.breaks.setCellWidget(row, 0, self._time_edit(a))
+        self.breaks.setCellWidget(row, 1, self._time_edit(b))
+        self.breaks.setCellWidget(row, 2, QLineEdit(title, self))
+        kinds = QComboBox(self)
+        for value in SESSION_KIND_LABELS:
+            kinds.addItem(kind_label(value), value)
+        kinds.setCurrentIndex(max(0, kinds.findData(kind)))
+        self.breaks.setCellWidget(row, 3, kinds)
+
+    @staticmethod
+    def _time_of(widget: Any) -> time:
+        t = widget.time()
+        return time(t.hour(), t.minute())
+
+    def request(self) -> Any:
+        from planner.rotation import Request
+
+        slots = [(self._time_of(self.slots.cellWidget(r, 0)),
+                  self._time_of(self.slots.cellWidget(r, 1))) for r in range(self.slots.rowCount())]
+        breaks = [(self._time_of(self.breaks.cellWidget(r, 0)),
+                   self._time_of(self.breaks.cellWidget(r, 1)),
+                   self.breaks.cellWidget(r, 2).text().strip() or self.tr("Break"),
+                   self.breaks.cellWidget(r, 3).currentData())
+                  for r in range(self.breaks.rowCount())]
+        return Request(self.groups.value(), self.modules.value(), self.rooms.value(),
+                       sorted(date.fromisoformat(d) for d in self.days.value()), sorted(slots),
+                       breaks, self.replace_existing.isChecked())
+
+    # proposing and accepting
+    def propose(self) -> None:
+        from planner.rotation import propose
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.proposal = propose(self.ctrl.require(), self.request())
+        finally:
+            QApplication.restoreOverrideCursor()
+        p = self.proposal
+        self.accept_button.setEnabled(p.ok)
+        if not p.ok:
+            self.message.setStyleSheet("color: #B00020;")
+            self.message.setText(self.tr("No timetable is possible as asked:") + "\n• " +
+                                 "\n• ".join(p.reasons))
+            self.preview.clear()
+            self.preview.setRowCount(0)
+            self.preview.setColumnCount(0)
+            return
+        self.message.setStyleSheet("")
+        text = self.tr("A clash-free timetable: %1 modules in %2 sessions, found in %3 s.")
+        text = text.replace("%1", str(len(p.placements))).replace(
+            "%2", str(len(p.sessions))).replace("%3", f"{p.seconds:.2f}")
+        if p.remove_ids:
+            text += " " + self.tr("It replaces %n session(s) already planned.", "",
+                                  len(p.remove_ids))
+        self.message.setText(text)
+        self._fill_preview()
+
+    def _fill_preview(self) -> None:
+        p = self.proposal
+        store = self.ctrl.require()
+        groups = {c.id: c.label for c in queries.choices(store, "group")}
+        rooms = {c.id: c.label.split(" — ")[0] for c in queries.choices(store, "room")}
+        modules = {c.id: c.label for c in queries.choices(store, "module")}
+        people = {c.id: c.label for c in queries.choices(store, "person")}
+        group_ids = sorted({x.group_id for x in p.placements}, key=lambda g: groups.get(g, ""))
+        slots = sorted({(s.day, s.index, s.start, s.end) for s in p.slots})
+        self.preview.clear()
+        self.preview.setColumnCount(len(group_ids))
+        self.preview.setRowCount(len(slots))
+        self.preview.setHorizontalHeaderLabels([groups.get(g, "?") for g in group_ids])
+        self.preview.setVerticalHeaderLabels([
+            f"{self.formats.weekday_date(d)} {a:%H:%M}–{b:%H:%M}" for d, _i, a, b in slots])
+        row_of = {(d, i): r for r, (d, i, _a, _b) in enumerate(slots)}
+        for x in p.placements:
+            column = group_ids.index(x.group_id)
+            for i in range(x.first, x.first + x.count):
+                item = QTableWidgetItem(f"{modules.get(x.module_id, '?')}\n"
+                                        f"{rooms.get(x.room_id, '?')} · "
+                                        f"{people.get(x.trainer_id, '?')}")
+                item.setToolTip(item.text())
+                self.preview.setItem(row_of[(x.day, i)], column, item)
+        self.preview.resizeRowsToContents()
+        self.preview.horizontalHeader().setDefaultSectionSize(220)
+
+    def apply(self) -> None:
+        from planner import ops
+
+        p = self.proposal
+        if p is None or not p.ok:
+            return
+        store = self.ctrl.require()
+        created = self.ctrl.replace("session", list(p.remove_ids), list(p.sessions),
+                                    self.tr("Generate a rotation"))
+        if created is None:
+            return
+        ops.set_setting(store, SETTING, self.request().as_setting())
+        self.accept()

@@ -1,0 +1,220 @@
+"""The problems panel: the conflict check's findings, live as the plan changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.conflicts import Checker, PlanData, Problem
+from planner.errors import PlannerError
+from planner.store import Change
+from ui.controller import PlanController
+from ui.formats import Formats
+from ui.models.table import ROW_ROLE, Column, RowTableModel, SearchProxy
+
+# Changes that only move sessions can be re-checked one session at a time.
+SESSION_ONLY = frozenset({"agenda_session"})
+
+
+class ProblemsWatcher(QObject):
+    """Keeps the conflict check current: a full check on open and structural changes, a
+    one-session re-check when a session only moved (dragging on the calendar)."""
+
+    updated = Signal()
+
+    def __init__(self, ctrl: PlanController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctrl = ctrl
+        self.checker: Checker | None = None
+        self.problems: list[Problem] = []
+        # after the window has shown the plan: opening stays fast
+        ctrl.opened.connect(lambda _s: QTimer.singleShot(30, self.full))
+        ctrl.closed.connect(self._clear)
+        ctrl.changed.connect(self._on_changed)
+
+    def _clear(self) -> None:
+        self.checker, self.problems = None, []
+        self.updated.emit()
+
+    def full(self) -> None:
+        store = self.ctrl.store
+        if store is None:
+            return
+        try:
+            self.checker = Checker(PlanData.load(store))
+            self.problems = self.checker.run()
+        except PlannerError as exc:
+            self.ctrl.failed.emit(str(exc))
+            return
+        self.updated.emit()
+
+    def _on_changed(self, change: Change) -> None:
+        store = self.ctrl.store
+        checker = self.checker
+        moved = [item for item in change.items if item[0] == "agenda_session"
+                 and item[2] == "update"]
+        if (store is not None and checker is not None and change.tables <= SESSION_ONLY
+                and moved and len(moved) == len(change.items) and len(moved) <= 20
+                and change.tables and "acknowledgement" not in change.tables):
+            try:
+                with store.reading() as r:
+                    for _t, sid, _k in moved:
+                        row = r.rows("SELECT starts_at, ends_at, room_id FROM agenda_session"
+                                     " WHERE id = :id", {"id": sid})
+                        if not row or sid not in checker.data.sessions:
+                            self.full()
+                            return
+                        from planner.store import parse_time
+
+                        start, end, room = row[0]
+                        self.problems = checker.move(sid, parse_time(start), parse_time(end),
+                                                     room)
+            except PlannerError:
+                self.full()
+                return
+            self.updated.emit()
+            return
+        self.full()
+
+    def error_count(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error" and not p.acknowledged)
+
+    def session_ids(self) -> set[int]:
+        return {ref.id for p in self.problems if not p.acknowledged for ref in p.sessions}
+
+
+class ProblemsDock(QDockWidget):
+    """Double-click a problem to see its session on the calendar."""
+
+    show_session = Signal(int)
+
+    def __init__(self, ctrl: PlanController, watcher: ProblemsWatcher, formats: Formats,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Problems"), parent)
+        self.setObjectName("problems_dock")
+        self.ctrl, self.watcher, self.formats = ctrl, watcher, formats
+        body = QWidget(self)
+        self.model = RowTableModel([
+            Column("severity", self.tr("Severity"), self._severity, width=8,
+                   colour=lambda p: "#C62828" if p.severity == "error" and not p.acknowledged
+                   else "#F9A825" if not p.acknowledged else "#9E9E9E"),
+            Column("when", self.tr("When"), lambda p: f"{self.formats.weekday_date(p.start.date())}"
+                   f" {self.formats.time(p.start)}", sort=lambda p: p.start.isoformat(),
+                   width=18),
+            Column("message", self.tr("Problem"), lambda p: p.message + (
+                self.tr(" — accepted: %s") % p.note if p.acknowledged else ""), width=90),
+        ], self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(body)
+        self.view.setObjectName("problems_table")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setAccessibleName(self.tr("Problems"))
+        char = self.view.fontMetrics().averageCharWidth()
+        for i, column in enumerate(self.model.columns[:2]):
+            self.view.setColumnWidth(i, column.width * char + 16)
+        self.view.doubleClicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("problems_summary")
+        self.summary.setWordWrap(True)
+        self.show_accepted = QCheckBox(self.tr("Show &accepted"), body)
+        self.show_accepted.toggled.connect(self.refresh)
+        self.accept_button = QPushButton(self.tr("A&ccept…"), body)
+        self.accept_button.setToolTip(self.tr("Accept the selected problem with a note, so it"
+                                              " stops counting"))
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reopen_button = QPushButton(self.tr("Take &back"), body)
+        self.reopen_button.setToolTip(self.tr("Count the selected accepted problem again"))
+        self.reopen_button.clicked.connect(self.take_back_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.show_accepted)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.reopen_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        watcher.updated.connect(self.refresh)
+        self.refresh()
+
+    def _severity(self, p: Problem) -> str:
+        if p.acknowledged:
+            return self.tr("Accepted")
+        return self.tr("Error") if p.severity == "error" else self.tr("Warning")
+
+    def refresh(self) -> None:
+        problems = self.watcher.problems
+        shown = problems if self.show_accepted.isChecked() else [
+            p for p in problems if not p.acknowledged]
+        self.model.set_rows(shown)
+        self.view.resizeRowsToContents()
+        errors = self.watcher.error_count()
+        accepted = sum(1 for p in problems if p.acknowledged)
+        if self.ctrl.store is None:
+            text = ""
+        elif not problems:
+            text = self.tr("No problems: no one is booked twice, no room is double-booked or too"
+                           " small, every session is within the plan's days.")
+        else:
+            text = self.tr("%n error(s)", "", errors)
+            warnings = sum(1 for p in problems if p.severity != "error" and not p.acknowledged)
+            if warnings:
+                text += ", " + self.tr("%n warning(s)", "", warnings)
+            if accepted:
+                text += ", " + self.tr("%n accepted", "", accepted)
+            text += ". " + self.tr("Double-click a problem to see it on the calendar.")
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def selected(self) -> Problem | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def _update_buttons(self, *_args: Any) -> None:
+        p = self.selected()
+        self.accept_button.setEnabled(p is not None and not p.acknowledged)
+        self.reopen_button.setEnabled(p is not None and p.acknowledged)
+
+    def _open(self, index: Any) -> None:
+        problem = index.data(ROW_ROLE)
+        if problem is not None and problem.sessions:
+            self.show_session.emit(problem.sessions[0].id)
+
+    def accept_selected(self) -> None:
+        problem = self.selected()
+        if problem is None:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Accept a problem"),
+            self.tr("Why is this acceptable? The note is kept in the plan.\n\n%s")
+            % problem.message)
+        if ok:
+            self.ctrl.acknowledge(problem.key, note.strip() or self.tr("Accepted"))
+
+    def take_back_selected(self) -> None:
+        problem = self.selected()
+        if problem is not None:
+            self.ctrl.acknowledge(problem.key, None)
+

@@ -1,0 +1,529 @@
+"""The calendar's time grid: lanes across (rooms of a day, or days of the plan), time down.
+
+Sessions are blocks. Drag a block to move it in time or to another lane, drag its top or bottom
+edge to change its length (both snap to ``snap_minutes``), drag on empty space to create one,
+double-click to edit, Delete to delete, arrows to move the selection. The grid only draws and
+reports what the user did (``moved``, ``create_requested``, ``edit_requested``...): the page
+turns that into planner operations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from planner.agenda import AgendaData, Block, snap
+
+AXIS = 58
+HEADER = 44
+EDGE = 6
+MIN_LANE = 150
+
+
+@dataclass(frozen=True)
+class Column:
+    """One lane: a room on a day (day view) or a whole day (week view)."""
+
+    key: Any  # room id (or None) in the day view, a date in the week view
+    title: str
+    subtitle: str
+    day: date
+
+
+@dataclass
+class Placed:
+    block: Block
+    rect: QRectF
+    column: int
+
+
+class TimeGrid(QWidget):
+    selection_changed = Signal()
+    edit_requested = Signal(int)  # session id
+    create_requested = Signal(object, object, object)  # start, end, lane key
+    moved = Signal(int, object, object, object)  # session id, start, end, lane key
+    delete_requested = Signal()
+    context_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Calendar"))
+        self.data: AgendaData | None = None
+        self.columns: list[Column] = []
+        self.blocks: list[Block] = []
+        self.by_room = True  # lanes are rooms (day view) or days (week view)
+        self.colour_by_module = False
+        self.snap_minutes = 5
+        self.pixels_per_minute = 1.0
+        self.first_minute = 7 * 60
+        self.last_minute = 20 * 60
+        self.problem_ids: set[int] = set()
+        self.selected: set[int] = set()
+        self._placed: list[Placed] = []
+        self._lane_width = MIN_LANE
+        self._drag: dict[str, Any] | None = None
+        self._preview: dict[int, tuple[datetime, datetime, int]] = {}
+        self._rubber: QRectF | None = None
+        font = self.font()
+        self._small = QFont(font)
+        self._small.setPointSizeF(font.pointSizeF() * 0.85)
+        self._bold = QFont(font)
+        self._bold.setBold(True)
+
+    # content
+    def set_content(self, data: AgendaData, columns: list[Column], blocks: list[Block],
+                    by_room: bool) -> None:
+        self.data, self.columns, self.blocks, self.by_room = data, columns, blocks, by_room
+        self.selected &= {b.id for b in blocks}
+        self._preview.clear()
+        starts = [self._minute_of(b.start, b.start.date()) for b in blocks]
+        ends = [self._minute_of(b.end, b.start.date()) for b in blocks]
+        self.first_minute = min([7 * 60, *[(m // 60) * 60 for m in starts]])
+        self.last_minute = max([20 * 60, *[min(24 * 60, -(-m // 60) * 60) for m in ends]])
+        self._layout()
+
+    def set_zoom(self, pixels_per_minute: float) -> None:
+        self.pixels_per_minute = max(0.4, min(4.0, pixels_per_minute))
+        self._layout()
+
+    def sizeHint(self) -> QSize:
+        return QSize(AXIS + max(1, len(self.columns)) * MIN_LANE,
+                     HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute))
+
+    def _layout(self) -> None:
+        parent = self.parentWidget()
+        available = parent.width() if parent is not None else self.width()
+        self._lane_width = max(MIN_LANE, (available - AXIS) // max(1, len(self.columns)))
+        width = AXIS + self._lane_width * len(self.columns)
+        height = HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute) + 8
+        self.setMinimumSize(width, height)
+        self.resize(max(width, available), height)
+        self._place()
+        self.update()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        parent = self.parentWidget()
+        lanes = max(1, len(self.columns))
+        if parent is not None and (parent.width() - AXIS) // lanes != self._lane_width:
+            self._lane_width = max(MIN_LANE, (parent.width() - AXIS) // lanes)
+            self._place()
+
+    # geometry
+    def _minute_of(self, moment: datetime, day: date) -> int:
+        midnight = datetime.combine(day, time(0), tzinfo=moment.tzinfo)
+        return int((moment - midnight).total_seconds() // 60)
+
+    def y_of(self, minute: float) -> float:
+        return HEADER + (minute - self.first_minute) * self.pixels_per_minute
+
+    def minute_at(self, y: float) -> float:
+        return self.first_minute + (y - HEADER) / self.pixels_per_minute
+
+    def column_at(self, x: float) -> int:
+        if not self.columns:
+            return -1
+        return max(0, min(len(self.columns) - 1, int((x - AXIS) // self._lane_width)))
+
+    def _column_of(self, block: Block, start: datetime) -> int:
+        for i, column in enumerate(self.columns):
+            if self.by_room:
+                if column.key == block.room_id:
+                    return i
+            elif column.day == start.date():
+                return i
+        return -1
+
+    def _place(self) -> None:
+        """Rectangles for every block, side by side where they overlap in a lane."""
+        placed: list[Placed] = []
+        by_column: dict[int, list[tuple[Block, datetime, datetime]]] = {}
+        for b in self.blocks:
+            start, end, column = self._preview.get(b.id, (b.start, b.end, -1))
+            if column < 0:
+                column = self._column_of(b, start)
+            if column >= 0:
+                by_column.setdefault(column, []).append((b, start, end))
+        for column, items in by_column.items():
+            items.sort(key=lambda x: (x[1], x[2]))
+            # greedy interval colouring: sub-columns for overlapping blocks
+            ends: list[datetime] = []
+            slot_of: list[int] = []
+            for _b, start, end in items:
+                for i, e in enumerate(ends):
+                    if e <= start:
+                        ends[i] = end
+                        slot_of.append(i)
+                        break
+                else:
+                    ends.append(end)
+                    slot_of.append(len(ends) - 1)
+            width = (self._lane_width - 6) / max(1, len(ends))
+            day = self.columns[column].day
+            for (b, start, end), slot in zip(items, slot_of, strict=True):
+                top = self.y_of(self._minute_of(start, day))
+                bottom = self.y_of(self._minute_of(end, day))
+                x = AXIS + column * self._lane_width + 3 + slot * width
+                placed.append(Placed(b, QRectF(x, top, width - 2, max(8.0, bottom - top)),
+                                     column))
+        self._placed = placed
+
+    def block_at(self, pos: QPointF) -> Placed | None:
+        for p in reversed(self._placed):
+            if p.rect.contains(pos):
+                return p
+        return None
+
+    def rect_of(self, session_id: int) -> QRectF | None:
+        return next((p.rect for p in self._placed if p.block.id == session_id), None)
+
+    # drawing
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        clip = event.rect()
+        palette = self.palette()
+        painter.fillRect(clip, palette.color(QPalette.ColorRole.Base))
+        line = palette.color(QPalette.ColorRole.Mid)
+        light = QColor(line)
+        light.setAlpha(70)
+        # hour lines
+        for minute in range(self.first_minute, self.last_minute + 1, 30):
+            y = int(self.y_of(minute))
+            if clip.top() - 2 <= y <= clip.bottom() + 2:
+                painter.setPen(QPen(line if minute % 60 == 0 else light, 1))
+                painter.drawLine(max(AXIS, clip.left()), y, clip.right(), y)
+        # lane separators
+        painter.setPen(QPen(light, 1))
+        for i in range(len(self.columns) + 1):
+            x = AXIS + i * self._lane_width
+            if clip.left() - 2 <= x <= clip.right() + 2:
+                painter.drawLine(x, HEADER, x, self.height())
+        # blocks
+        clip_f = QRectF(clip)
+        for p in self._placed:
+            if p.rect.intersects(clip_f):
+                self._draw_block(painter, p)
+        if self._rubber is not None:
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            fill = QColor(highlight)
+            fill.setAlpha(60)
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            painter.drawRect(self._rubber)
+        self._draw_frame(painter, clip)
+
+    def _draw_frame(self, painter: QPainter, clip: QRect) -> None:
+        """The lane headers (pinned to the top) and the time axis (pinned to the left)."""
+        visible = self.visibleRegion().boundingRect()
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        top, left = visible.top(), visible.left()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(window)
+        painter.drawRect(QRect(left, top, AXIS, visible.height()))
+        fm = QFontMetrics(self._small)
+        painter.setFont(self._small)
+        painter.setPen(text)
+        for minute in range(self.first_minute, self.last_minute + 1, 60):
+            y = int(self.y_of(minute))
+            if top + HEADER - 4 <= y <= visible.bottom():
+                painter.drawText(QRect(left, y - fm.height() // 2, AXIS - 8, fm.height()),
+                                 int(Qt.AlignmentFlag.AlignRight), f"{minute // 60:02d}:00")
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(window)
+        painter.drawRect(QRect(left, top, visible.width(), HEADER))
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(left, top + HEADER, visible.right(), top + HEADER)
+        for i, column in enumerate(self.columns):
+            x = AXIS + i * self._lane_width
+            if x + self._lane_width < left or x > visible.right():
+                continue
+            rect = QRect(x + 4, top + 2, self._lane_width - 8, HEADER // 2)
+            painter.setFont(self._bold)
+            painter.setPen(text)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                             QFontMetrics(self._bold).elidedText(
+                                 column.title, Qt.TextElideMode.ElideRight, rect.width()))
+            painter.setFont(self._small)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            sub = rect.translated(0, HEADER // 2 - 2)
+            painter.drawText(sub, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             fm.elidedText(column.subtitle, Qt.TextElideMode.ElideRight,
+                                           sub.width()))
+
+    def _draw_block(self, painter: QPainter, p: Placed) -> None:
+        b = p.block
+        assert self.data is not None
+        colour = QColor(self.data.colour(b, self.colour_by_module))
+        fill = QColor(colour)
+        fill.setAlpha(70 if b.id not in self.selected else 140)
+        rect = p.rect
+        pen = QPen(colour.darker(140), 1)
+        if b.id in self.problem_ids:
+            pen = QPen(QColor("#C62828"), 2, Qt.PenStyle.DashLine)
+        if b.id in self.selected:
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colour)
+        inner = rect.adjusted(7, 2, -3, -2)
+        if inner.height() < 6:
+            return
+        start, end, _c = self._preview.get(b.id, (b.start, b.end, -1))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        fm_bold = QFontMetrics(self._bold)
+        fm = QFontMetrics(self._small)
+        y = inner.top()
+        warn = "⚠ " if b.id in self.problem_ids else ""
+        painter.setFont(self._bold)
+        title_rect = QRectF(inner.left(), y, inner.width(), fm_bold.height())
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft),
+                         fm_bold.elidedText(warn + b.title, Qt.TextElideMode.ElideRight,
+                                            int(inner.width())))
+        y += fm_bold.height()
+        painter.setFont(self._small)
+        lines = [f"{start:%H:%M}–{end:%H:%M}"]
+        if not self.by_room:
+            room = self.data.rooms.get(b.room_id) if b.room_id else None
+            lines[0] += f" · {room.name}" if room else (f" · {b.location}" if b.location else "")
+        if b.audience:
+            lines.append(b.audience)
+        for text in lines:
+            if y + fm.height() > inner.bottom() + 1:
+                break
+            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.height()),
+                             int(Qt.AlignmentFlag.AlignLeft),
+                             fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+            y += fm.height()
+
+    # mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pos = event.position()
+        if event.button() == Qt.MouseButton.RightButton:
+            hit = self.block_at(pos)
+            if hit is not None and hit.block.id not in self.selected:
+                self.selected = {hit.block.id}
+                self.selection_changed.emit()
+                self.update()
+            self.context_requested.emit(event.globalPosition().toPoint())
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.block_at(pos)
+        if hit is None:
+            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.selected.clear()
+                self.selection_changed.emit()
+            self._drag = {"mode": "create", "origin": pos, "column": self.column_at(pos.x())}
+            self.update()
+            return
+        b = hit.block
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.selected ^= {b.id}
+        elif b.id not in self.selected:
+            self.selected = {b.id}
+        self.selection_changed.emit()
+        mode = "move"
+        if pos.y() - hit.rect.top() <= EDGE and hit.rect.height() > 3 * EDGE:
+            mode = "top"
+        elif hit.rect.bottom() - pos.y() <= EDGE:
+            mode = "bottom"
+        self._drag = {"mode": mode, "origin": pos, "block": b, "column": hit.column,
+                      "active": False}
+        self.update(hit.rect.toAlignedRect().adjusted(-3, -3, 3, 3))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        drag = self._drag
+        if drag is None:
+            hit = self.block_at(pos)
+            cursor = Qt.CursorShape.ArrowCursor
+            if hit is not None:
+                if (pos.y() - hit.rect.top() <= EDGE and hit.rect.height() > 3 * EDGE) or \
+                        hit.rect.bottom() - pos.y() <= EDGE:
+                    cursor = Qt.CursorShape.SizeVerCursor
+                else:
+                    cursor = Qt.CursorShape.OpenHandCursor
+            self.setCursor(cursor)
+            return
+        if drag["mode"] == "create":
+            origin = drag["origin"]
+            column = drag["column"]
+            x = AXIS + column * self._lane_width + 3
+            old = self._rubber
+            self._rubber = QRectF(x, min(origin.y(), pos.y()), self._lane_width - 6,
+                                  abs(pos.y() - origin.y()))
+            self._repaint_rects(old, self._rubber)
+            return
+        if not drag["active"] and (pos - drag["origin"]).manhattanLength() < 4:
+            return
+        drag["active"] = True
+        self.drag_to(pos)
+
+    def drag_to(self, pos: QPointF) -> None:
+        """Show the dragged block where it would land (public for tests and benchmarks)."""
+        drag = self._drag
+        assert drag is not None
+        b: Block = drag["block"]
+        delta = (pos.y() - drag["origin"].y()) / self.pixels_per_minute
+        step = timedelta(minutes=self.snap_minutes)
+        start, end = b.start, b.end
+        column = drag["column"]
+        if drag["mode"] == "move":
+            start = snap(b.start + timedelta(minutes=delta), self.snap_minutes)
+            end = start + (b.end - b.start)
+            column = self.column_at(pos.x())
+            if not self.by_room:
+                shift = self.columns[column].day - self.columns[drag["column"]].day
+                start, end = start + shift, end + shift
+        elif drag["mode"] == "top":
+            start = min(snap(b.start + timedelta(minutes=delta), self.snap_minutes), end - step)
+        else:
+            end = max(snap(b.end + timedelta(minutes=delta), self.snap_minutes), start + step)
+        old = self.rect_of(b.id)
+        self._preview[b.id] = (start, end, column)
+        self._place_dragged(b, start, end, column)
+        self._repaint_rects(old, self.rect_of(b.id))
+
+    def _place_dragged(self, b: Block, start: datetime, end: datetime, column: int) -> None:
+        """Only the dragged block moves while dragging; the lane is laid out again on drop."""
+        day = self.columns[column].day
+        top = self.y_of(self._minute_of(start, day))
+        bottom = self.y_of(self._minute_of(end, day))
+        x = AXIS + column * self._lane_width + 3
+        rect = QRectF(x, top, self._lane_width - 8, max(8.0, bottom - top))
+        for i, placed in enumerate(self._placed):
+            if placed.block.id == b.id:
+                self._placed[i] = Placed(b, rect, column)
+                return
+        self._placed.append(Placed(b, rect, column))
+
+    def _repaint_rects(self, *rects: QRectF | None) -> None:
+        region = QRect()
+        for rect in rects:
+            if rect is not None:
+                region = region.united(rect.toAlignedRect().adjusted(-4, -4, 4, 4))
+        if not region.isNull():
+            self.update(region)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return
+        if drag["mode"] == "create":
+            rubber, self._rubber = self._rubber, None
+            self.update()
+            if rubber is not None and rubber.height() >= 10 and drag["column"] >= 0:
+                self._request_create(rubber.top(), rubber.bottom(), drag["column"])
+            return
+        self.finish_drag()
+
+    def finish_drag(self) -> None:
+        """Report where the dragged blocks landed (the page saves them)."""
+        self._drag = None
+        for sid, (start, end, column) in list(self._preview.items()):
+            b = next((x for x in self.blocks if x.id == sid), None)
+            if b is None or ((start, end) == (b.start, b.end) and \
+                    column == self._column_of(b, b.start)):
+                self._preview.pop(sid, None)
+                continue
+            key = self.columns[column].key if self.by_room else b.room_id
+            self.moved.emit(sid, start, end, key)
+        self._place()
+        self.update()
+
+    def dragging(self) -> bool:
+        return self._drag is not None
+
+    def clear_preview(self) -> None:
+        self._preview.clear()
+        self._place()
+        self.update()
+
+    def _request_create(self, top: float, bottom: float, column: int) -> None:
+        col = self.columns[column]
+        midnight = datetime.combine(col.day, time(0), tzinfo=self.data.zone if self.data else None)
+        start = snap(midnight + timedelta(minutes=self.minute_at(top)), self.snap_minutes)
+        end = snap(midnight + timedelta(minutes=self.minute_at(bottom)), self.snap_minutes)
+        if end <= start:
+            end = start + timedelta(minutes=max(self.snap_minutes, 30))
+        self.create_requested.emit(start, end, col.key if self.by_room else None)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self.block_at(event.position())
+        self._drag = None
+        if hit is not None:
+            self.edit_requested.emit(hit.block.id)
+            return
+        column = self.column_at(event.position().x())
+        if column >= 0:
+            y = event.position().y()
+            self._request_create(y, y + 60 * self.pixels_per_minute, column)
+
+    # keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self.selected) == 1:
+            self.edit_requested.emit(next(iter(self.selected)))
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right) \
+                and self.selected:
+            self.nudge(key, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag = None
+            self._preview.clear()
+            self._rubber = None
+            self._place()
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def nudge(self, key: int, resize: bool) -> None:
+        """Move (or with Shift, lengthen/shorten) the selected sessions by one snap step or
+        one lane."""
+        step = timedelta(minutes=self.snap_minutes)
+        for b in [x for x in self.blocks if x.id in self.selected]:
+            start, end = b.start, b.end
+            column = self._column_of(b, b.start)
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                sign = -1 if key == Qt.Key.Key_Up else 1
+                if resize:
+                    end = max(start + step, end + sign * step)
+                else:
+                    start, end = start + sign * step, end + sign * step
+            else:
+                column = max(0, min(len(self.columns) - 1,
+                                    column + (-1 if key == Qt.Key.Key_Left else 1)))
+                if not self.by_room:
+                    shift = self.columns[column].day - start.date()
+                    start, end = start + shift, end + shift
+            self._preview[b.id] = (start, end, column)
+        self.finish_drag()
+
+    # selection helpers
+    def select(self, ids: set[int]) -> None:
+        self.selected = set(ids)
+        self.selection_changed.emit()
+        self.update()
