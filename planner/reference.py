@@ -6,8 +6,6 @@ import unicodedata
 from functools import cache
 from zoneinfo import available_timezones
 
-from planner.i18n import babel_locale
-
 
 @cache
 def timezones() -> frozenset[str]:
@@ -15,11 +13,20 @@ def timezones() -> frozenset[str]:
 
 
 @cache
-def country_codes() -> frozenset[str]:
-    from babel import Locale
+def _country_table() -> dict[str, dict[str, str]]:
+    """Country names by language (resources/countries.json, made from Babel's CLDR by
+    tools/make_countries.py: far quicker to read than Babel's locale data)."""
+    import json
+    from importlib import resources
 
-    codes = (str(code) for code in Locale("en").territories)
-    return frozenset(code for code in codes if len(code) == 2 and code.isalpha())
+    text = (resources.files("resources") / "countries.json").read_text(encoding="utf-8")
+    table: dict[str, dict[str, str]] = json.loads(text)
+    return table
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    return frozenset(_country_table()["en"])
 
 
 @cache
@@ -35,24 +42,24 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@cache
-def _territory_names(locale: str) -> dict[str, str]:
-    from babel import Locale
+def _names(lang: str | None) -> dict[str, str]:
+    from planner.i18n import current_language
 
-    return {str(k): str(v) for k, v in Locale.parse(locale).territories.items()}
+    table = _country_table()
+    return table.get(lang or current_language()) or table["en"]
 
 
 def country_name(code: str, lang: str | None = None) -> str:
     """A country's name in the reader's language ('HN' -> 'Honduras')."""
     if not code:
         return ""
-    return _territory_names(babel_locale(lang)).get(code.upper(), code)
+    return _names(lang).get(code.upper(), code)
 
 
 def countries(lang: str | None = None) -> list[tuple[str, str]]:
     """(code, name) of every country, sorted by name in the reader's language."""
-    names = _territory_names(babel_locale(lang))
-    return sorted(((c, names.get(c, c)) for c in country_codes()), key=lambda i: fold(i[1]))
+    names = _names(lang)
+    return sorted(names.items(), key=lambda item: fold(item[1]))
 
 
 def default_timezone(country: str) -> str | None:

@@ -30,7 +30,6 @@ from planner.store import Change, PlanStore
 from ui import settings as opt
 from ui.controller import PlanController
 from ui.formats import Formats
-from ui.pages.calendar import CalendarPage
 from ui.pages.lists import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
 
@@ -51,6 +50,42 @@ def _preload_editing() -> None:
 
 def icon(name: str) -> QIcon:
     return QIcon(str(resources.files("resources") / "icons" / f"{name}.svg"))
+
+
+class LazyPages(dict[str, Any]):
+    """The window's pages, each built the first time it is needed (keeps start-up fast).
+
+    ``values()`` gives the pages built so far: a page built later loads fresh anyway.
+    """
+
+    def __init__(self, factories: dict[str, Any]) -> None:
+        super().__init__()
+        self._factories = factories
+        self._stack: QStackedWidget | None = None
+        self._names: tuple[str, ...] = ()
+
+    def attach(self, stack: QStackedWidget, names: tuple[str, ...]) -> None:
+        self._stack, self._names = stack, names
+        for name in names:
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder_{name}")
+            stack.addWidget(placeholder)
+
+    def built(self, name: str) -> bool:
+        return dict.__contains__(self, name)
+
+    def __getitem__(self, name: str) -> Any:
+        if not dict.__contains__(self, name):
+            page = self._factories[name]()
+            page.setObjectName(f"page_{name}")
+            dict.__setitem__(self, name, page)
+            if self._stack is not None:
+                index = self._names.index(name)
+                old = self._stack.widget(index)
+                self._stack.insertWidget(index, page)
+                self._stack.removeWidget(old)
+                old.deleteLater()
+        return dict.__getitem__(self, name)
 
 
 class WelcomePage(QWidget):
@@ -154,20 +189,26 @@ class MainWindow(QMainWindow):
         self._plan_dialogs: Any = None
         factory = PageFactory(self.ctrl, lambda: self.editor, self.settings, self.formats)
         lists = ListPages(factory)
-        self.pages: dict[str, Any] = {
-            "overview": OverviewPage(self.ctrl, self.formats),
-            "calendar": CalendarPage(self.ctrl, self.settings, self.formats,
-                                     lambda: self.editor),
-            "sessions": lists.sessions(),
-            "delegations": lists.delegations(),
-            "people": lists.people(),
-            "organisations": lists.organisations(),
-            "groups": lists.groups(),
-            "venues": lists.venues(),
-            "curriculum": lists.curriculum(),
-        }
-        self.pages["overview"].navigate.connect(self.show_page)
-        self.pages["overview"].edit_plan.connect(self.edit_plan_details)
+        def overview() -> OverviewPage:
+            page = OverviewPage(self.ctrl, self.formats)
+            page.navigate.connect(self.show_page)
+            page.edit_plan.connect(self.edit_plan_details)
+            return page
+
+        def calendar() -> Any:
+            from ui.pages.calendar import CalendarPage
+
+            page = CalendarPage(self.ctrl, self.settings, self.formats, lambda: self.editor)
+            if hasattr(self, "watcher"):
+                page.set_problem_ids(self.watcher.session_ids())
+            return page
+
+        self.pages = LazyPages({
+            "overview": overview, "calendar": calendar, "sessions": lists.sessions,
+            "delegations": lists.delegations, "people": lists.people,
+            "organisations": lists.organisations, "groups": lists.groups,
+            "venues": lists.venues, "curriculum": lists.curriculum,
+        })
         titles = {
             "overview": self.tr("Overview"),
             "calendar": self.tr("Calendar"),
@@ -190,8 +231,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(name), titles[name].replace("&&", "&"))
             item.setSizeHint(QSize(170, 36))
             self.nav.addItem(item)
-            self.pages[name].setObjectName(f"page_{name}")
-            self.stack.addWidget(self.pages[name])
+        self.pages.attach(self.stack, PAGE_NAMES)
         self.welcome = WelcomePage(self)
         self.stack.addWidget(self.welcome)
         self.nav.currentRowChanged.connect(self._on_nav)
@@ -428,7 +468,8 @@ class MainWindow(QMainWindow):
         self.problems_dock.show_session.connect(self.show_session)
 
     def _on_problems(self) -> None:
-        self.pages["calendar"].set_problem_ids(self.watcher.session_ids())
+        if self.pages.built("calendar"):
+            self.pages["calendar"].set_problem_ids(self.watcher.session_ids())
         button = getattr(self, "problems_button", None)
         if button is not None:
             errors = self.watcher.error_count()
@@ -490,7 +531,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_plan = self.ctrl.store is not None
         list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
-            self.current_page() is not self.pages["overview"]
+            not isinstance(self.current_page(), OverviewPage)
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
                     "problems"):
             self._actions[key].setEnabled(has_plan)

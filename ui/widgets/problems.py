@@ -41,7 +41,7 @@ class ProblemsWatcher(QObject):
         self.checker: Checker | None = None
         self.problems: list[Problem] = []
         # after the window has shown the plan: opening stays fast
-        ctrl.opened.connect(lambda _s: QTimer.singleShot(30, self.full))
+        ctrl.opened.connect(lambda _s: QTimer.singleShot(400, self.full))
         ctrl.closed.connect(self._clear)
         ctrl.changed.connect(self._on_changed)
 
