@@ -1623,6 +1623,10 @@
         <translation>Volver a contar el problema aceptado seleccionado</translation>
     </message>
     <message>
+        <source>Checking the plan…</source>
+        <translation>Revisando el plan…</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>Aceptado</translation>
     </message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -70,7 +71,10 @@ class RotationDialog(QDialog):
                                      for c in queries.choices(store, "room")], self,
                                     self.tr("Filter rooms…"))
         self.days = CheckListField([(d.isoformat(), formats.weekday_date(d), "")
-                                    for d in data.days()], self, self.tr("Filter days…"))
+                                    for d in data.days()], self, self.tr("Filter days…"),
+                                   ticked_first=False)
+        for field in (self.groups, self.modules, self.rooms, self.days):
+            field._view.setMinimumHeight(90)
         for field, values in ((self.groups, request.group_ids), (self.modules, request.module_ids),
                               (self.rooms, request.room_ids),
                               (self.days, [d.isoformat() for d in request.days])):
@@ -146,7 +150,9 @@ class RotationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(outer, 1)
         layout.addWidget(self.buttons)
-        self.resize(1200, 760)
+        outer.setSizes([380, 360])
+        outer.setStretchFactor(1, 1)
+        self.resize(1200, 740)
 
     # defaults: what the plan's module sessions already use
     def _defaults(self, data: Any) -> Any:
@@ -168,7 +174,7 @@ class RotationDialog(QDialog):
         table = QTableWidget(0, len(headers), self)
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setMinimumHeight(120)
         return table
@@ -266,6 +272,7 @@ class RotationDialog(QDialog):
         group_ids = sorted({x.group_id for x in p.placements}, key=lambda g: groups.get(g, ""))
         slots = sorted({(s.day, s.index, s.start, s.end) for s in p.slots})
         self.preview.clear()
+        self.preview.horizontalHeader().setDefaultSectionSize(230)
         self.preview.setColumnCount(len(group_ids))
         self.preview.setRowCount(len(slots))
         self.preview.setHorizontalHeaderLabels([groups.get(g, "?") for g in group_ids])
@@ -281,7 +288,6 @@ class RotationDialog(QDialog):
                 item.setToolTip(item.text())
                 self.preview.setItem(row_of[(x.day, i)], column, item)
         self.preview.resizeRowsToContents()
-        self.preview.horizontalHeader().setDefaultSectionSize(220)
 
     def apply(self) -> None:
         from planner import ops

@@ -291,8 +291,10 @@ class CheckListField(QWidget):
         items: Sequence[tuple[Any, str, str]],
         parent: QWidget | None = None,
         search_placeholder: str = "",
+        ticked_first: bool = True,
     ) -> None:
         super().__init__(parent)
+        self._ticked_first = ticked_first
         self._model = QStandardItemModel(self)
         for key, label, section in items:
             item = QStandardItem(f"{label}  ·  {section}" if section else label)
@@ -373,6 +375,8 @@ class CheckListField(QWidget):
             on = key in wanted
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             (ticked if on else unticked).append(row)
+        if not self._ticked_first:
+            ticked, unticked = rows, []  # keep the given order (days stay chronological)
         for row in ticked + unticked:
             self._model.appendRow(row)
         self._model.blockSignals(False)

@@ -157,6 +157,7 @@ class ProblemsDock(QDockWidget):
         self.setWidget(body)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         watcher.updated.connect(self.refresh)
+        ctrl.opened.connect(lambda _s: self.summary.setText(self.tr("Checking the plan…")))
         self.refresh()
 
     def _severity(self, p: Problem) -> str:
