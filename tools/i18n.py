@@ -54,6 +54,7 @@ def extract() -> None:
              "-ts", str(QT / f"planner_{lang}.ts"))
     _run(lupdate, "-no-obsolete", "-locations", "none", "-pluralonly", *sources,
          "-ts", str(QT / "planner_en.ts"))
+    _run(sys.executable, str(ROOT / "tools" / "qt_plurals.py"))  # English plurals fill themselves
 
 
 def compile_() -> None:
