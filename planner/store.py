@@ -232,10 +232,15 @@ def check_plan_file(path: Path) -> FileHeader:
 
 def _make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
 
+    # The path goes to sqlite3 as it is: a URL would decode "%20" and cut at "?" and "#",
+    # and then write to a file that was never checked.
+    target = str(path)
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 5},
+        "sqlite://",
+        creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=5),
+        poolclass=QueuePool,
     )
 
     @event.listens_for(engine, "connect")

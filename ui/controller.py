@@ -46,6 +46,9 @@ class PlanController(QObject):
         super().__init__(parent)
         self.store: PlanStore | None = None
         self.undo_stack = QUndoStack(self)
+        # The version each item has after this window's last change to it: undo and redo
+        # expect exactly it, so they refuse only when someone else changed the item since.
+        self.versions: dict[tuple[str, int], int] = {}
         self._seen = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
@@ -75,10 +78,34 @@ class PlanController(QObject):
         if self.store is None:
             return
         self.undo_stack.clear()
+        self.versions.clear()
         self.store.close()
         self.store = None
         self._seen = 0
         self.closed.emit()
+
+    def known(self, kind: str, item_id: int, fallback: int | None) -> int | None:
+        return self.versions.get((kind, item_id), fallback)
+
+    def remember(self, kind: str, item_id: int, version: int) -> None:
+        self.versions[(kind, item_id)] = version
+
+    def remember_snapshot(self, snapshot: Any) -> None:
+        """After a restore: the items are back with the versions they had."""
+        from planner import ops
+
+        tables = {ops.kind(k).model.__tablename__: k for k in ops.KINDS}
+        for table, rows in snapshot.rows.items():
+            if table in tables:
+                for row in rows:
+                    self.remember(tables[table], row["id"], row["version"])
+        for table, _column, row_id, _value, version in snapshot.unlinked:
+            if table in tables:
+                self.remember(tables[table], row_id, version)
+
+    def forget(self, kind: str, ids: Sequence[int]) -> None:
+        for item_id in ids:
+            self.versions.pop((kind, item_id), None)
 
     def set_poll_interval(self, seconds: int) -> None:
         self._timer.start(max(1, seconds) * 1000)
@@ -198,17 +225,22 @@ class CreateCommand(_Command):
         if self.snapshot is None:
             result = ops.create(store, self.kind, self.values)
             self.item_id, self.version = result.id, result.version
+            self.ctrl.remember(self.kind, result.id, result.version)
             self.ctrl.announce(result.change)
         else:
-            self.ctrl.announce(ops.restore(store, self.snapshot))
+            change = ops.restore(store, self.snapshot)
+            self.ctrl.remember_snapshot(self.snapshot)
+            self.ctrl.announce(change)
 
     def revert(self) -> None:
         from planner import ops
 
         assert self.item_id is not None
+        expected = self.ctrl.known(self.kind, self.item_id, self.version)
         result = ops.delete(self.ctrl.require(), self.kind, [self.item_id],
-                            expected_versions={self.item_id: self.version})
+                            expected_versions={self.item_id: expected or 1})
         self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, [self.item_id])
         self.ctrl.announce(result.change)
 
 
@@ -230,21 +262,24 @@ class UpdateCommand(_Command):
     def do(self) -> None:
         from planner import ops
 
-        result = ops.update(
-            self.ctrl.require(), self.kind, self.item_id, self.new_values, self.version
-        )
+        expected = self.version if self._first else self.ctrl.known(
+            self.kind, self.item_id, self.version)
+        result = ops.update(self.ctrl.require(), self.kind, self.item_id, self.new_values,
+                            expected)
         if not self.old_values:
             self.old_values = result.old_values
         self.version = result.version
+        self.ctrl.remember(self.kind, self.item_id, result.version)
         self.ctrl.announce(result.change)
 
     def revert(self) -> None:
         from planner import ops
 
-        result = ops.update(
-            self.ctrl.require(), self.kind, self.item_id, self.old_values, self.version
-        )
+        expected = self.ctrl.known(self.kind, self.item_id, self.version)
+        result = ops.update(self.ctrl.require(), self.kind, self.item_id, self.old_values,
+                            expected)
         self.version = result.version
+        self.ctrl.remember(self.kind, self.item_id, result.version)
         self.ctrl.announce(result.change)
 
 
@@ -261,16 +296,20 @@ class DeleteCommand(_Command):
         expected = None
         if self.snapshot is not None:  # a redo: only if nobody changed them since the undo
             own = ops.kind(self.kind).model.__tablename__
-            expected = {row["id"]: row["version"] for row in self.snapshot.rows.get(own, [])}
+            expected = {row["id"]: self.ctrl.known(self.kind, row["id"], row["version"])
+                        for row in self.snapshot.rows.get(own, [])}
         result = ops.delete(self.ctrl.require(), self.kind, self.ids, expected_versions=expected)
         self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, self.ids)
         self.ctrl.announce(result.change)
 
     def revert(self) -> None:
         from planner import ops
 
         assert self.snapshot is not None
-        self.ctrl.announce(ops.restore(self.ctrl.require(), self.snapshot))
+        change = ops.restore(self.ctrl.require(), self.snapshot)
+        self.ctrl.remember_snapshot(self.snapshot)
+        self.ctrl.announce(change)
 
 
 class CreateManyCommand(_Command):
@@ -289,16 +328,22 @@ class CreateManyCommand(_Command):
         store = self.ctrl.require()
         if self.snapshot is None:
             self.item_ids = ops.create_many(store, self.kind, self.items)
+            for item_id in self.item_ids:
+                self.ctrl.remember(self.kind, item_id, 1)
             self.ctrl.announce(store.last_change)
         else:
-            self.ctrl.announce(ops.restore(store, self.snapshot))
+            change = ops.restore(store, self.snapshot)
+            self.ctrl.remember_snapshot(self.snapshot)
+            self.ctrl.announce(change)
 
     def revert(self) -> None:
         from planner import ops
 
+        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.item_ids}
         result = ops.delete(self.ctrl.require(), self.kind, self.item_ids,
-                            expected_versions={i: 1 for i in self.item_ids})
+                            expected_versions=expected)
         self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, self.item_ids)
         self.ctrl.announce(result.change)
 
 
@@ -339,20 +384,28 @@ class ReplaceCommand(_Command):
         if self.created_snapshot is None:
             result = ops.replace_items(store, self.kind, self.remove_ids, self.items,
                                        action=self.text())
+            for item_id in result.created:
+                self.ctrl.remember(self.kind, item_id, 1)
         else:
             own = ops.kind(self.kind).model.__tablename__
-            versions = {r["id"]: r["version"] for r in self.removed.rows.get(own, [])}
+            versions = {r["id"]: self.ctrl.known(self.kind, r["id"], r["version"])
+                        for r in self.removed.rows.get(own, [])}
             result = ops.replace_items(store, self.kind, self.remove_ids,
                                        add_snapshot=self.created_snapshot, action=self.text(),
                                        expected_versions=versions)
+            self.ctrl.remember_snapshot(self.created_snapshot)
+        self.ctrl.forget(self.kind, self.remove_ids)
         self.removed, self.created = result.removed, result.created
         self.ctrl.announce(result.change)
 
     def revert(self) -> None:
         from planner import ops
 
+        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.created}
         result = ops.replace_items(self.ctrl.require(), self.kind, self.created,
                                    add_snapshot=self.removed, action=self.text(),
-                                   expected_versions=dict.fromkeys(self.created, 1))
+                                   expected_versions=expected)
+        self.ctrl.forget(self.kind, self.created)
+        self.ctrl.remember_snapshot(self.removed)
         self.created_snapshot = result.removed
         self.ctrl.announce(result.change)

@@ -268,3 +268,23 @@ def test_failed_action_changes_nothing(demo):
         raise RuntimeError("interrupted")
     assert ops.get_values(demo, "person", 1)["given_name"] != "Half"
     assert demo.last_change_id() == before
+
+
+@pytest.mark.parametrize("name", ["Plan%202024.dplan", "what?x.dplan", "100%25.dplan",
+                                  "a#b.dplan", "Visita Panamá.dplan"])
+def test_odd_file_names_are_written_where_they_were_checked(tmp_path, name):
+    from planner import queries
+
+    twin = tmp_path / name.replace("%20", " ")  # what a URL decoder would turn it into
+    path = tmp_path / name
+    store = ops.new_plan(path, {"title": "T", "timezone": "UTC",
+                                "start_date": __import__("datetime").date(2024, 1, 1),
+                                "end_date": __import__("datetime").date(2024, 1, 2)})
+    try:
+        ops.create(store, "venue", {"name": "Hall"})
+        assert [v.name for v in queries.venues(store)] == ["Hall"]
+    finally:
+        store.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [name], names
+    assert twin == path or not twin.exists()

@@ -376,3 +376,38 @@ def test_undoing_an_add_spares_an_edit_made_elsewhere_since(window, demo_path):
     window.ctrl.undo_stack.undo()
     assert "changed elsewhere" in window.last_error
     assert ops.get_values(window.ctrl.store, "venue", new_id)["city"] == "Tegucigalpa"
+
+
+def test_long_undo_and_redo_sequences_of_ones_own_edits_all_work(window):
+    ctrl = window.ctrl
+    store = ctrl.store
+
+    def venue(vid):
+        return ops.get_values(store, "venue", vid)
+
+    vid = ctrl.create("venue", {"name": "Hotel Clarion"})
+    assert ctrl.update("venue", vid, {"city": "Tegucigalpa"})
+    assert ctrl.update("venue", vid, {"address": "Colonia Alameda"})
+    assert ctrl.delete("venue", [vid])
+    stack = ctrl.undo_stack
+    for _ in range(4):
+        stack.undo()
+    assert window.last_error == ""
+    assert not any(v.id == vid for v in queries.venues(store))
+    for _ in range(3):
+        stack.redo()
+    assert window.last_error == ""
+    assert (venue(vid)["city"], venue(vid)["address"]) == ("Tegucigalpa", "Colonia Alameda")
+    stack.redo()
+    stack.undo()
+    stack.undo()
+    assert venue(vid)["address"] == "" and window.last_error == ""
+    # a session moved twice on the calendar, both moves undone
+    sid = next(s.id for s in queries.sessions(store) if s.title == "Lunch")
+    start = ops.get_values(store, "session", sid)["start"]
+    for minutes in (15, 30):
+        assert ctrl.update("session", sid, {"start": start + timedelta(minutes=minutes),
+                                            "end": start + timedelta(minutes=60 + minutes)})
+    stack.undo()
+    stack.undo()
+    assert ops.get_values(store, "session", sid)["start"] == start and window.last_error == ""
