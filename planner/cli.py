@@ -9,6 +9,7 @@ dispatched by ``ui.launcher`` before this module is reached.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -174,11 +175,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_for_reading(path: str) -> Any:
+    """Open a plan to read it. An older plan is upgraded first when it can be (with a backup
+    copy, said on stderr); a plan in a read-only place is read as it is."""
+    from planner.store import check_plan_file, open_plan, schema_version, writable
+
+    if not path:
+        raise PlannerError(_("Give the plan file to read, e.g. planner info demo.dplan."))
+    target = Path(path)
+    if check_plan_file(target).user_version < schema_version() and writable(target):
+        store = open_plan(target)
+        if store.backup_path is not None:
+            _err(_("Note: {name} was upgraded to this version's plan format; a backup copy of"
+                   " the old one is at {backup}.").format(name=target.name,
+                                                          backup=store.backup_path))
+        store.close()
+    return open_plan(target, read_only=True)
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from planner.queries import country_name, info_json, summary
-    from planner.store import open_plan
 
-    store = open_plan(args.plan)
+    store = _open_for_reading(args.plan)
     try:
         if args.json:
             print(json.dumps(info_json(store), ensure_ascii=False, indent=2))
@@ -238,9 +256,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1 while an error nobody accepted remains; accepted problems are listed too."""
     from planner.conflicts import ERROR, check
-    from planner.store import open_plan
 
-    store = open_plan(args.plan)
+    store = _open_for_reading(args.plan)
     try:
         problems = check(store)
     finally:
@@ -298,6 +315,9 @@ def _language_from_environment() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "ñ" still gets "\xf1"
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         set_language(_language_from_environment())
         parser = build_parser()

@@ -337,7 +337,7 @@ class Acknowledgement(Entity):
 
     __tablename__ = "acknowledgement"
 
-    problem_key: Mapped[str] = mapped_column(String(300))
+    problem_key: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
     user_name: Mapped[str] = mapped_column(String(100), default="")
     at: Mapped[datetime] = mapped_column(AwareDateTime)

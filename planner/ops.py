@@ -201,7 +201,8 @@ class _Checker:
 
     def exists(self, session: Session, key: str, model: type[Entity], label: str) -> None:
         value = self.values.get(key)
-        if value is not None and session.get(model, value) is None:
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or session.get(model, value) is None):
             self.add(
                 key, _("The chosen {item} no longer exists; choose another.").format(item=_(label))
             )
@@ -334,6 +335,12 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
     c.country("nationality", N_("Nationality"))
     c.exists(session, "organisation_id", Organisation, N_("organisation"))
     c.exists(session, "delegation_id", Delegation, N_("delegation"))
+    if own_id is not None:
+        led = session.execute(select(Delegation.name).where(
+            Delegation.head_id == own_id, Delegation.id != v.get("delegation_id"))).first()
+        if led is not None:
+            c.add("delegation_id", _("This person heads {delegation}: choose another head there"
+                                     " first, then move them.").format(delegation=led[0]))
     return c.errors
 
 

@@ -148,7 +148,13 @@ def read_header(path: Path) -> FileHeader:
 
 
 def _readonly_uri(path: Path) -> str:
-    return "file:" + quote(str(path.resolve())) + "?mode=ro"
+    """Read without writing anything; where nothing may be written (not even SQLite's -shm
+    beside the plan), read the file as it stands."""
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    folder = path.parent if str(path.parent) else Path(".")
+    if not os.access(folder, os.W_OK) and not Path(f"{path}-shm").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def check_plan_file(path: Path) -> FileHeader:
@@ -174,6 +180,7 @@ def check_plan_file(path: Path) -> FileHeader:
         "{name} is damaged ({detail}). The file was not changed. Open a backup copy (a file"
         " named '{stem} backup …' beside it) or the last copy you saved."
     )
+    sidecars = _sidecars_present(path)
     try:
         con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
@@ -224,7 +231,60 @@ def check_plan_file(path: Path) -> FileHeader:
         ) from exc
     finally:
         con.close()
+        _remove_new_sidecars(path, sidecars)
     return header
+
+
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _sidecars_present(path: Path) -> set[str]:
+    return {suffix for suffix in SIDECARS if Path(f"{path}{suffix}").exists()}
+
+
+def _remove_new_sidecars(path: Path, before: set[str]) -> None:
+    """Remove the empty -wal/-shm a check created (nobody else had the plan open then)."""
+    if "-wal" in before or "-shm" in before:
+        return
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    with contextlib.suppress(OSError):
+        if wal.exists() and wal.stat().st_size == 0:
+            wal.unlink()
+            if shm.exists():
+                shm.unlink()
+
+
+def writable(path: Path) -> bool:
+    """Whether a plan there can be changed: SQLite writes the file and files beside it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def read_only_message(path: Path) -> str:
+    return _("{name} cannot be changed: the file or its folder is read-only (a CD, a shared"
+             " folder, an e-mail attachment). Copy it to a folder you can write to, such as"
+             " Documents, and open the copy.").format(name=path.name)
+
+
+def _looks_open_elsewhere(path: Path) -> bool:
+    """Whether another connection (a window, a command) has this SQLite file open: it then
+    cannot be locked exclusively."""
+    try:
+        con = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # not a database: nobody has it open as one
+    finally:
+        con.close()
 
 
 # --- engines and migrations -------------------------------------------------------------------
@@ -306,22 +366,27 @@ def backup_file(source: Path, dest: Path, prepare: Any = None) -> None:
     ``dest`` is replaced only once the copy is complete.
     """
     dest = dest.resolve()
-    if dest == source.resolve():
+    src = source.resolve()
+    if dest == src or any(dest == Path(f"{src}{suffix}") for suffix in SIDECARS):
         raise PlannerError(_("A copy cannot replace the plan itself. Choose another file name."))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    if dest.exists() and _looks_open_elsewhere(dest):
+        raise PlannerError(_("{dest} seems to be open in another window or program; close it"
+                             " there first, or choose another name.").format(dest=dest))
+    tmp = dest.with_name(f".{dest.name}.copying")
     try:
-        src = sqlite3.connect(_readonly_uri(source), uri=True, timeout=5)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        reader = sqlite3.connect(_readonly_uri(source), uri=True, timeout=5)
         try:
-            dst = sqlite3.connect(tmp)
+            writer = sqlite3.connect(tmp)
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             finally:
-                dst.close()
+                writer.close()
         finally:
-            src.close()
+            reader.close()
         _restrict_permissions(tmp)
         if prepare is not None:
             prepare(tmp)
@@ -472,17 +537,44 @@ def parse_date(value: Any) -> date | None:
 class PlanStore:
     """An open plan file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self.user = current_user()
         self.last_change = Change(None, "", frozenset())
         self.backup_path: Path | None = None
         self._engine: Engine | None = None
         self._read_lock = threading.RLock()
-        self._reader_con = sqlite3.connect(path, timeout=5, check_same_thread=False,
-                                           isolation_level=None)
+        self._sidecars = _sidecars_present(path)
+        if read_only:
+            self._reader_con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5,
+                                               check_same_thread=False, isolation_level=None)
+        else:
+            self._reader_con = sqlite3.connect(path, timeout=5, check_same_thread=False,
+                                               isolation_level=None)
         self._reader_con.execute("PRAGMA busy_timeout=5000")
         self._reader_con.execute("PRAGMA query_only=ON")
+        # a first read joins the plan's WAL: its -shm file tells others the plan is open
+        self._reader_con.execute("SELECT count(*) FROM plan").fetchone()
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def replaced(self) -> bool:
+        """Whether another program removed or replaced the plan file since it was opened."""
+        return self._file_identity() != self._identity
+
+    def _check_still_here(self) -> None:
+        if self.replaced():
+            raise PlanFileError(_(
+                "{name} was removed or replaced by another program since it was opened here;"
+                " nothing was saved. Open it again to see what it holds now."
+            ).format(name=self.path.name), str(self.path))
 
     @property
     def engine(self) -> Engine:
@@ -540,6 +632,9 @@ class PlanStore:
         from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
         from sqlalchemy.orm import Session
 
+        if self.read_only:
+            raise PlannerError(read_only_message(self.path))
+        self._check_still_here()
         rec = ChangeRecorder()
         session = Session(self.engine, autoflush=True, expire_on_commit=False)
         session.info["recorder"] = rec
@@ -633,6 +728,8 @@ class PlanStore:
     def close(self) -> None:
         with self._read_lock:
             self._reader_con.close()
+        if self.read_only:
+            _remove_new_sidecars(self.path, self._sidecars)
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -649,34 +746,45 @@ def _backup_name(path: Path, old_schema: int) -> Path:
     return path.with_name(f"{path.stem} backup format {old_schema} {stamp}{path.suffix}")
 
 
-def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True) -> PlanStore:
-    """Open a plan for reading and writing, upgrading an older format after a backup copy."""
+def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
+              read_only: bool = False) -> PlanStore:
+    """Open a plan, upgrading an older format after a backup copy.
+
+    ``read_only`` opens it for reading only (the command line's info and check), which also
+    works where the file or its folder cannot be written.
+    """
     path = Path(path)
     header = check_plan_file(path)
+    can_write = writable(path)
+    if not read_only and not can_write:
+        raise PlanFileError(read_only_message(path), str(path))
     backup: Path | None = None
     if header.user_version < schema_version():
-        if not upgrade:
+        if not upgrade or not can_write:
             raise PlanFileError(
+                _("{name} uses an older plan format. It is upgraded when it is opened where it"
+                  " can be written (a backup copy is made first); this place is read-only."
+                  ).format(name=path.name) if not can_write else
                 _("{name} uses an older plan format and must be upgraded to be opened.").format(
-                    name=path.name
-                ),
+                    name=path.name),
                 str(path),
             )
         backup = _backup_name(path, header.user_version)
         backup_file(path, backup)
         try:
             migrate(path)
-        except PlanFileError:
-            raise
         except Exception as exc:
+            with contextlib.suppress(OSError):
+                if check_plan_file(path).user_version == header.user_version:
+                    backup.unlink()  # nothing changed: no backup needed
+            if isinstance(exc, PlanFileError):
+                raise
             raise DamagedPlanError(
-                _(
-                    "{name} could not be upgraded ({reason}). It was left as it was; a backup"
-                    " copy is at {backup}."
-                ).format(name=path.name, reason=exc, backup=backup),
+                _("{name} could not be upgraded ({reason}). It was left as it was.").format(
+                    name=path.name, reason=str(exc).splitlines()[0][:200]),
                 str(path),
             ) from exc
-    if not read_header(path).wal:
+    if not read_only and not read_header(path).wal:
         try:
             con = sqlite3.connect(path, timeout=5)
             try:
@@ -689,7 +797,7 @@ def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True) -> PlanStor
                 str(path),
             ) from exc
     try:
-        store = PlanStore(path)
+        store = PlanStore(path, read_only=read_only)
     except sqlite3.Error as exc:
         raise PlanFileError(
             _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc), str(path)
@@ -717,6 +825,12 @@ def create_plan_file(
     if path.is_dir():
         raise PlanFileError(
             _("{path} is a folder. Give the name of the plan file to create.").format(path=path),
+            str(path),
+        )
+    if path.exists() and _looks_open_elsewhere(path):
+        raise PlanFileError(
+            _("{path} seems to be open in another window or program; close it there before"
+              " replacing it.").format(path=path),
             str(path),
         )
     folder = path.parent if str(path.parent) else Path(".")

@@ -120,6 +120,15 @@ class PlanController(QObject):
         """Look for changes made elsewhere; announce them. Returns True if there were any."""
         if self.store is None:
             return False
+        if self.store.replaced():
+            from planner.i18n import _
+
+            path = self.store.path
+            self.close()
+            self.failed.emit(_(
+                "{name} was removed or replaced by another program, so it was closed here."
+                " Open it again to see what it holds now.").format(name=path.name))
+            return False
         try:
             latest = self.store.last_change_id()
             if latest <= self._seen:

@@ -748,7 +748,15 @@ class MainWindow(QMainWindow):
         self.formats = Formats.from_settings(self.settings)
         self.ctrl.set_poll_interval(self.settings.get(opt.POLL_SECONDS))
         current = PAGE_NAMES[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None
+        for action in getattr(self, "_actions", {}).values():
+            self.removeAction(action)
+            action.deleteLater()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.deleteLater()
+        if self._editor is not None:
+            self._editor.deleteLater()
         self._build()
+        self.watcher.full()  # the problems in the new language
         if self.ctrl.store is not None:
             for page in self.pages.values():
                 page.on_changed(None)

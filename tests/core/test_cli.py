@@ -218,3 +218,13 @@ def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, 
     assert main(["check", str(new)]) == 0
     assert main(["copy", str(demo_path), str(new), "--start", "2024-03-02"]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_terminal_that_cannot_show_accents_gets_no_traceback(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii", "LANGUAGE": "es"}
+    result = subprocess.run([sys.executable, "-m", "ui.launcher", "demo",
+                             str(tmp_path / "Añó.dplan")], capture_output=True, env=env,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "Añó.dplan").exists()
+    assert b"Traceback" not in result.stderr

@@ -232,3 +232,17 @@ def test_deleting_with_expected_versions_spares_later_edits(plan):
     with pytest.raises(ConflictError, match="changed elsewhere"):
         ops.delete(plan, "person", [created.id], expected_versions={created.id: created.version})
     assert ops.get_values(plan, "person", created.id)["family_name"] == "Paz"
+
+
+def test_the_head_of_a_delegation_cannot_be_moved_out_silently(demo):
+    head = ops.get_values(demo, "delegation", 1)["head_id"]
+    with pytest.raises(ValidationError, match="heads Panama delegation"):
+        ops.update(demo, "person", head, {"delegation_id": 2})
+    ops.update(demo, "delegation", 1, {"notes": "Still editable"})
+    assert ops.get_values(demo, "delegation", 1)["notes"] == "Still editable"
+
+
+def test_ids_that_are_not_numbers_are_field_errors(plan):
+    errors = {e.field for e in ops.validate(plan, "person", {"given_name": "A",
+                                                             "delegation_id": "x"})}
+    assert errors == {"delegation_id"}

@@ -39,7 +39,7 @@ def assert_refused_untouched(path: Path, error: type[Exception], words: str) -> 
     assert words in message
     assert "not changed" in message
     leftovers = sorted(p.name for p in path.parent.iterdir())
-    assert [n for n in leftovers if n not in siblings and n.endswith(".dplan")] == []
+    assert [n for n in leftovers if n not in siblings] == [], "the check left files behind"
     return message
 
 
@@ -288,3 +288,61 @@ def test_odd_file_names_are_written_where_they_were_checked(tmp_path, name):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [name], names
     assert twin == path or not twin.exists()
+
+
+def test_a_plan_in_a_read_only_place_is_read_but_not_changed(demo_path, monkeypatch):
+    import planner.store as store_module
+    from planner import queries
+    from planner.errors import PlannerError
+
+    monkeypatch.setattr(store_module, "writable", lambda path: False)
+    with pytest.raises(PlanFileError, match="read-only"):
+        open_plan(demo_path)
+    store = open_plan(demo_path, read_only=True)
+    try:
+        assert queries.summary(store).counts["people"] == 214
+        with pytest.raises(PlannerError, match="Copy it to a folder you can write to"):
+            ops.update(store, "room", 1, {"capacity": 1})
+    finally:
+        store.close()
+
+
+def test_replacing_a_plan_that_is_open_elsewhere_is_refused(demo, demo_path, tmp_path):
+    from planner.demo import build_demo
+
+    with pytest.raises(PlanFileError, match="open in another window"):
+        build_demo(demo_path, overwrite=True)
+    with pytest.raises(Exception, match="open in another window"):
+        other = build_demo(tmp_path / "other.dplan")
+        other.save_copy(demo_path)
+    assert ops.get_values(demo, "room", 1)["name"] == "Aula 1"
+
+
+def test_a_copy_never_lands_on_the_plans_own_journal(demo, demo_path):
+    for suffix in ("-wal", "-shm", "-journal"):
+        with pytest.raises(Exception, match="cannot replace the plan itself"):
+            demo.save_copy(Path(f"{demo_path}{suffix}"))
+
+
+def test_a_plan_replaced_underneath_refuses_to_save(demo, demo_path, tmp_path):
+    from planner.demo import build_demo
+
+    other = tmp_path / "other.dplan"
+    build_demo(other).close()
+    import os
+
+    os.replace(other, demo_path)
+    assert demo.replaced()
+    with pytest.raises(PlanFileError, match="removed or replaced by another program"):
+        ops.update(demo, "room", 1, {"capacity": 1})
+
+
+def test_an_older_plan_is_upgraded_by_info_with_a_note(tmp_path, capsys):
+    from planner.cli import main
+
+    path = tmp_path / "old.dplan"
+    shutil.copyfile(FIXTURES / "plans" / "format-0001.dplan", path)
+    assert main(["info", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "was upgraded to this version's plan format" in err and "backup" in err
+    assert check_plan_file(path).user_version == schema_version()

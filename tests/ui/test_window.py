@@ -411,3 +411,34 @@ def test_long_undo_and_redo_sequences_of_ones_own_edits_all_work(window):
     stack.undo()
     stack.undo()
     assert ops.get_values(store, "session", sid)["start"] == start and window.last_error == ""
+
+
+def test_an_item_deleted_elsewhere_while_its_dialog_is_open_is_explained(window, qtbot,
+                                                                         demo_path):
+    dialog = window.editor.open(window, "room", 1)
+    qtbot.addWidget(dialog)
+    other = open_plan(demo_path)
+    try:
+        ops.delete(other, "room", [1])
+    finally:
+        other.close()
+    dialog.field("name").setText("Aula Uno")
+    assert not dialog.check()
+    assert "no longer exists" in dialog._general_error.text()
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_switching_language_rechecks_the_problems_in_spanish(window):
+    from ui.translation import install
+
+    window.ctrl.update("session", next(s.id for s in queries.sessions(window.ctrl.store)
+                                       if s.title == "Lunch"), {"room_id": 1})
+    assert any("too many" in p.message for p in window.watcher.problems)
+    window.settings.set(opt.LANGUAGE, "es")
+    window.apply_preferences()
+    try:
+        assert any("de más" in p.message for p in window.watcher.problems)
+        assert window.menuBar().actions()[0].text() == "&Archivo"
+    finally:
+        window.settings.set(opt.LANGUAGE, "en")
+        install("en")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import FieldError
+from planner.errors import FieldError, PlannerError
 
 ERROR_STYLE = "color: #B00020;"
 
@@ -154,7 +154,10 @@ class FormDialog(QDialog):
         self._timer.start()
 
     def check(self) -> bool:
-        errors = self._validate(self.values())
+        try:
+            errors = self._validate(self.values())
+        except PlannerError as exc:  # e.g. the item was deleted elsewhere meanwhile
+            errors = [FieldError("", str(exc))]
         by_field: dict[str, list[str]] = {}
         general: list[str] = []
         for e in errors:

@@ -21,7 +21,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_table('acknowledgement',
-    sa.Column('problem_key', sa.String(length=300), nullable=False),
+    sa.Column('problem_key', sa.Text(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
     sa.Column('user_name', sa.String(length=100), nullable=False),
     sa.Column('at', sa.DateTime(), nullable=False),
