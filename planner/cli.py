@@ -27,7 +27,7 @@ EXIT_BAD_INPUT = 2
 
 EXIT_PROBLEMS = 1
 
-HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy")
+HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,6 +129,50 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("the new plan's first day; every date moves by the same days"))
     p.add_argument("--title", help=_("the new plan's title (default: the same)"))
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+
+    p = sub.add_parser("import", help=_("import people or an agenda from a spreadsheet"))
+    what = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
+    for name, helptext in (("people", _("a roster: .xlsx, .xls, .ods or .csv")),
+                           ("agenda", _("an agenda list: one row per session"))):
+        q = what.add_parser(name, help=helptext)
+        q.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+        q.add_argument("file", metavar="FILE", help=_("the spreadsheet or CSV file"))
+        q.add_argument("--sheet", metavar="S", help=_("the sheet to read (default: the first)"))
+        if name == "people":
+            q.add_argument("--delegation", metavar="D", default="",
+                           help=_("put everyone in this delegation (created if new)"))
+            q.add_argument("--organisation", metavar="O", default="",
+                           help=_("their organisation where the file gives none"))
+            q.add_argument("--group", metavar="G", default="",
+                           help=_("put everyone in this group (created if new)"))
+            q.add_argument("--map", metavar='"HEADER=field"', action="append", default=[],
+                           help=_("read a column into a field (repeatable); an empty field"
+                                  " leaves the column out"))
+        q.add_argument("--dry-run", action="store_true",
+                       help=_("check and report, change nothing"))
+        q.add_argument("--skip-invalid", action="store_true",
+                       help=_("import the valid rows and list the others"))
+        q.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+
+    p = sub.add_parser("groups", help=_("work with participant groups"))
+    what = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
+    q = what.add_parser("split", help=_("split a delegation's or organisation's people into N"
+                                        " balanced groups"))
+    q.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    q.add_argument("--delegation", metavar="D", help=_("whose people (a name or an id)"))
+    q.add_argument("--organisation", metavar="O", help=_("whose people (a name or an id)"))
+    q.add_argument("--into", type=int, required=True, metavar="N", help=_("how many groups"))
+    q.add_argument("--spread-by", choices=["duty-station"],
+                   help=_("spread people of the same duty station across the groups"))
+    q.add_argument("--prefix", default="", help=_("group names start with this (default:"
+                                                  " Group)"))
+    q.add_argument("--dry-run", action="store_true", help=_("show the groups, change nothing"))
+
+    p = sub.add_parser("export", help=_("write a workbook from the plan"))
+    p.add_argument("kind", metavar="KIND", choices=["agenda"], help=_("what to write: agenda"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
+    p.add_argument("--lang", choices=["en", "es"], help=_("the workbook's language"))
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
@@ -297,13 +341,136 @@ def cmd_copy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_report(report: dict[str, list[dict[str, Any]]], as_json: bool, dry_run: bool) -> None:
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return
+    for entry in report["rejected"]:
+        print(_("row {row}: {reason}").format(row=entry["row"], reason=entry["reason"]))
+    for entry in report["warnings"]:
+        print(_("row {row} (warning): {reason}").format(row=entry["row"],
+                                                        reason=entry["reason"]))
+    summary = _("{created} new, {updated} updated, {duplicates} already there or repeated,"
+                " {rejected} with errors, {warnings} warnings.").format(
+        **{k: len(v) for k, v in report.items()})
+    print((_("Dry run: ") if dry_run else "") + summary)
+
+
+def _overrides(pairs: list[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for pair in pairs:
+        header, sep, target = pair.partition("=")
+        if not sep or not header.strip():
+            raise PlannerError(_("--map takes HEADER=field, e.g. --map \"Apellido materno="
+                                 "family_name\"; got '{value}'.").format(value=pair))
+        out[header.strip()] = target.strip() or None
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner.imports import agenda, people
+    from planner.imports.readers import read_table
+    from planner.store import open_plan
+
+    store = open_plan(args.plan)
+    try:
+        if args.what == "people":
+            table = read_table(args.file, args.sheet, known_headers=people.known_header)
+            mapping = people.mapping_for(store, table, _overrides(args.map))
+            pv: Any = people.preview(store, table, mapping, delegation=args.delegation,
+                                     organisation=args.organisation, group=args.group)
+            report = people.report(pv)
+            module: Any = people
+        else:
+            table = read_table(args.file, args.sheet, known_headers=agenda.known_header)
+            pv = agenda.preview(store, table)
+            report = agenda.report(pv)
+            module = agenda
+        if pv.errors and not args.skip_invalid:
+            _print_report(report, args.json, args.dry_run)
+            _err(ngettext("{n} row has errors: nothing was imported. Fix the file, or add"
+                          " --skip-invalid to import the other rows.",
+                          "{n} rows have errors: nothing was imported. Fix the file, or add"
+                          " --skip-invalid to import the other rows.",
+                          len(pv.errors)).format(n=len(pv.errors)))
+            return EXIT_PROBLEMS
+        if not args.dry_run:
+            module.apply(store, pv, skip_invalid=args.skip_invalid)
+            if args.what == "people":
+                people.remember_mapping(store, table.headers, mapping)
+            for kind, names in getattr(pv, "new_names", {}).items():
+                for name in names:
+                    _err(_("Created the {kind} '{name}'.").format(kind=_(kind), name=name))
+        _print_report(report, args.json, args.dry_run)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _resolve(store: Any, table: str, value: str) -> int:
+    """An item by id or by name (exits 2 listing the candidates when unclear)."""
+    from planner.reference import fold
+
+    with store.reading() as r:
+        rows = r.rows(f"SELECT id, name FROM {table} ORDER BY name")
+    if value.isdigit() and any(i == int(value) for i, _n in rows):
+        return int(value)
+    exact = [i for i, n in rows if fold(n) == fold(value)]
+    if len(exact) == 1:
+        return int(exact[0])
+    partial = [(i, n) for i, n in rows if fold(value) in fold(n)]
+    if len(partial) == 1:
+        return int(partial[0][0])
+    candidates = ", ".join(f"{n} ({i})" for i, n in (partial or rows)[:20])
+    raise PlannerError(_("'{value}' does not name one {what}; candidates: {candidates}.").format(
+        value=value, what=_(table), candidates=candidates or "—"))
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from planner import groups
+    from planner.store import open_plan
+
+    store = open_plan(args.plan)
+    try:
+        if bool(args.delegation) == bool(args.organisation):
+            raise PlannerError(_("Give --delegation or --organisation (one of them)."))
+        delegation = _resolve(store, "delegation", args.delegation) if args.delegation else None
+        organisation = (_resolve(store, "organisation", args.organisation)
+                        if args.organisation else None)
+        people = groups.members(store, delegation=delegation, organisation=organisation)
+        result = groups.split(people, args.into, args.spread_by == "duty-station")
+        names = groups.group_names(store, args.into, args.prefix or _("Group"))
+        for name, line in zip(names, groups.describe(result), strict=True):
+            print(f"{name}: {line}")
+        if not args.dry_run:
+            groups.create_groups(store, result, names, delegation)
+            _err(ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
+                n=len(names)))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from planner.imports import agenda
+
+    store = _open_for_reading(args.plan)
+    try:
+        path = agenda.export(store, args.output, args.lang)
+    finally:
+        store.close()
+    print(path)
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     _err(_("The window is started by the installed 'planner' command (planner open PLAN)."))
     return EXIT_BAD_INPUT
 
 
 COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
-            "copy": cmd_copy, "open": cmd_open}
+            "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
+            "open": cmd_open}
 
 
 def _language_from_environment() -> str:

@@ -820,26 +820,28 @@ def update(
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
         merged = {**before, **values}
         _raise_if_invalid(k.validator(session, merged, item_id))
-        for key in k.fields:
-            if key in values and getattr(obj, key) != values[key]:
-                setattr(obj, key, values[key])
-        column_changed = session.is_modified(obj)
-        session.flush()
-        link_changes = _set_links(session, k, item_id, values)
-        if link_changes:
-            recorder(session).record(k.model.__tablename__, item_id, "update", link_changes)
-            if not column_changed:
-                table = table_of(k.model)
-                session.connection().execute(
-                    sql_update(table)
-                    .where(table.c.id == item_id)
-                    .values(version=table.c.version + 1)
-                )
-                session.expire(obj, ["version"])
+        _apply_values(session, k, obj, values)
         version = obj.version
         old_values = {key: before[key] for key in values}
         new_values = dict(values)
     return Updated(item_id, old_values, new_values, version, store.last_change)
+
+
+def _apply_values(session: Session, k: Kind, obj: Entity, values: dict[str, Any]) -> None:
+    """Set fields and links of an item; a change of links alone still counts a version."""
+    for key in k.fields:
+        if key in values and getattr(obj, key) != values[key]:
+            setattr(obj, key, values[key])
+    column_changed = session.is_modified(obj)
+    session.flush()
+    link_changes = _set_links(session, k, obj.id, values)
+    if link_changes:
+        recorder(session).record(k.model.__tablename__, obj.id, "update", link_changes)
+        if not column_changed:
+            table = table_of(k.model)
+            session.connection().execute(sql_update(table).where(table.c.id == obj.id)
+                                         .values(version=table.c.version + 1))
+            session.expire(obj, ["version"])
 
 
 def _last_author(session: Session, k: Kind, item_id: int) -> str:
@@ -1054,7 +1056,7 @@ def restore(store: PlanStore, snap: Snapshot, action: str | None = None) -> Chan
 
 def _restore_in(session: Session, snap: Snapshot) -> None:
     """Put rows back inside an open transaction (parents first, cycles patched after)."""
-    k = kind(snap.kind)
+    own = kind(snap.kind).model.__tablename__ if snap.kind in KINDS else None
     tables = Base.metadata.tables
     order = [t.name for t in Base.metadata.sorted_tables]
     position = {name: i for i, name in enumerate(order)}
@@ -1080,7 +1082,7 @@ def _restore_in(session: Session, snap: Snapshot) -> None:
             prepared.append(row)
         conn.execute(insert(table), prepared)
         rec.touch(name)
-        if name == k.model.__tablename__:
+        if name == own or (own is None and name in TABLE_KIND):
             for row in rows:
                 rec.record(name, row["id"], "insert", _detail(row))
     for table, row_id, patch in deferred:
@@ -1325,3 +1327,223 @@ def replace_items(store: PlanStore, kind_name: str, remove_ids: Sequence[int],
             zone = _plan(session).timezone
             created = [_create_in(session, k, values, zone) for values in add_items]
     return Replaced(removed, created, store.last_change)
+
+
+# --- a batch of changes made as one action (an import) --------------------------------------
+
+
+@dataclass
+class Batch:
+    """What one action added and changed, to undo and redo it exactly.
+
+    ``created``: table -> ids of the rows it added; ``updated``: (kind, id, old values, new
+    values, version after the change). After an undo, ``snapshot`` holds the added rows so a
+    redo puts them back with the same ids.
+    """
+
+    label: str
+    created: dict[str, list[int]] = field(default_factory=dict)
+    updated: list[tuple[str, int, dict[str, Any], dict[str, Any], int]] = field(
+        default_factory=list)
+    snapshot: Snapshot | None = None
+    change: Change | None = None
+    removed: Snapshot | None = None  # items the action deleted (a merge), with what went along
+
+    def add(self, table: str, row_id: int) -> None:
+        self.created.setdefault(table, []).append(row_id)
+
+
+def _reapply(session: Session, updates: list[tuple[str, int, dict[str, Any], dict[str, Any],
+                                                    int]], use_old: bool) -> list[Any]:
+    result = []
+    for kind_name, item_id, old, new, version in updates:
+        k = kind(kind_name)
+        obj = session.get(k.model, item_id)
+        if obj is None or obj.version != version:
+            raise ConflictError(_(
+                "This cannot be undone: {item} was changed elsewhere since (by {who}). Nothing"
+                " was changed.").format(item=noun(k.name), who=_last_author(session, k, item_id)))
+        _apply_values(session, k, obj, old if use_old else new)
+        result.append((kind_name, item_id, old, new, obj.version))
+    return result
+
+
+def undo_batch(store: PlanStore, batch: Batch) -> Change:
+    """Take back a whole batch in one transaction (refused if someone changed it since)."""
+    order = [t.name for t in Base.metadata.sorted_tables]
+    with store.transaction(_("Undo: {action}").format(action=batch.label)) as session:
+        if batch.removed is not None:
+            _restore_in(session, batch.removed)
+        reverted = _reapply(session, list(reversed(batch.updated)), use_old=True)
+        batch.updated = list(reversed(reverted))
+        snap = Snapshot("batch", [])
+        seen: set[tuple[str, int]] = set()
+        tables = Base.metadata.tables
+        for name in reversed(order):
+            ids = batch.created.get(name)
+            if ids:
+                _collect(session, tables[name], ids, snap, seen)
+        for name, ids in batch.created.items():
+            changed = [r["id"] for r in snap.rows.get(name, []) if r["id"] in set(ids)
+                       and r.get("version", 1) != 1]
+            if changed and name in TABLE_KIND:
+                k = kind(TABLE_KIND[name])
+                raise ConflictError(_(
+                    "This cannot be undone: {item} was changed elsewhere since (by {who})."
+                    " Nothing was changed.").format(item=noun(k.name),
+                                                    who=_last_author(session, k, changed[0])))
+        conn = session.connection()
+        rec = recorder(session)
+        for name in reversed(order):
+            ids = batch.created.get(name)
+            if not ids:
+                continue
+            table = tables[name]
+            for chunk in _chunks(ids):
+                conn.execute(sql_delete(table).where(table.c.id.in_(chunk)))
+            if name in TABLE_KIND:
+                for row_id in ids:
+                    rec.record(name, row_id, "delete")
+        rec.touch(*snap.rows.keys())
+        batch.snapshot = snap
+    return store.last_change
+
+
+def redo_batch(store: PlanStore, batch: Batch) -> Change:
+    """Do an undone batch again, with the same ids."""
+    assert batch.snapshot is not None
+    with store.transaction(batch.label) as session:
+        _restore_in(session, batch.snapshot)
+        batch.updated = _reapply(session, batch.updated, use_old=False)
+        if batch.removed is not None:
+            k = kind(batch.removed.kind)
+            versions = {r["id"]: r["version"]
+                        for r in batch.removed.rows.get(k.model.__tablename__, [])}
+            batch.removed = _delete_in(session, k, list(batch.removed.ids), versions)
+    return store.last_change
+
+
+def merge_people(store: PlanStore, keep: int, others: Sequence[int]) -> Batch:
+    """Merge people found twice into ``keep``: their groups, sessions, facilitating, modules,
+    unavailable times and headships move to ``keep``, blank fields of ``keep`` are filled
+    from them, and they are deleted. One transaction; the Batch undoes it exactly."""
+    from planner.model import ModuleTrainer, SessionAudience, SessionFacilitator
+
+    others = [o for o in dict.fromkeys(others) if o != keep]
+    if not others:
+        raise PlannerError(_("Choose at least two people to merge."))
+    k = kind("person")
+    with store.read() as session:
+        names = [p.full_name for p in session.execute(
+            select(Person).where(Person.id.in_([keep, *others]))).scalars()]
+    if len(names) != len(others) + 1:
+        raise ConflictError(_("Some of these people were deleted elsewhere; nothing was"
+                              " merged."))
+    label = ngettext("Merge {n} person into {name}", "Merge {n} people into {name}",
+                     len(others)).format(n=len(others), name=ops_name(store, keep))
+    batch = Batch(label)
+    with store.transaction(label) as session:
+        conn = session.connection()
+        target = session.get(Person, keep)
+        assert target is not None
+        old: dict[str, Any] = {}
+        new: dict[str, Any] = {}
+        for other_id in others:
+            other = session.get(Person, other_id)
+            assert other is not None
+            for key in k.fields:
+                mine, theirs = getattr(target, key), getattr(other, key)
+                if mine in (None, "") and theirs not in (None, "") and key not in new:
+                    old[key], new[key] = mine, theirs
+        if new:
+            for key, value in new.items():
+                setattr(target, key, value)
+            session.flush()
+            batch.updated.append(("person", keep, old, new, target.version))
+        for model, owner in ((GroupMember, "group_id"), (SessionFacilitator, "session_id"),
+                             (ModuleTrainer, "module_id")):
+            table = table_of(model)
+            have = set(conn.execute(select(table.c[owner]).where(
+                table.c.person_id == keep)).scalars())
+            wanted = set(conn.execute(select(table.c[owner]).where(
+                table.c.person_id.in_(others))).scalars()) - have
+            for ref in sorted(wanted):
+                row_id = conn.execute(insert(table).values(
+                    {owner: ref, "person_id": keep, "version": 1})).inserted_primary_key
+                assert row_id is not None
+                batch.add(table.name, int(row_id[0]))
+        audience = table_of(SessionAudience)
+        have = set(conn.execute(select(audience.c.session_id).where(
+            audience.c.person_id == keep)).scalars())
+        for sid in sorted(set(conn.execute(select(audience.c.session_id).where(
+                audience.c.person_id.in_(others))).scalars()) - have):
+            row_id = conn.execute(insert(audience).values(
+                session_id=sid, person_id=keep, group_id=None, delegation_id=None,
+                version=1)).inserted_primary_key
+            assert row_id is not None
+            batch.add("session_audience", int(row_id[0]))
+        unavailable = table_of(Unavailability)
+        for row in conn.execute(select(unavailable).where(
+                unavailable.c.person_id.in_(others))).mappings():
+            values = {key: row[key] for key in ("starts_at", "ends_at", "note")}
+            row_id = conn.execute(insert(unavailable).values(
+                person_id=keep, version=1, **values)).inserted_primary_key
+            assert row_id is not None
+            batch.add("unavailability", int(row_id[0]))
+        for delegation in session.execute(select(Delegation).where(
+                Delegation.head_id.in_(others))).scalars():
+            old_head = delegation.head_id
+            delegation.head_id = keep
+            session.flush()
+            batch.updated.append(("delegation", delegation.id, {"head_id": old_head},
+                                  {"head_id": keep}, delegation.version))
+        batch.removed = _delete_in(session, k, others)
+        recorder(session).touch("person", "group_member", "session_audience",
+                                "session_facilitator", "module_trainer", "unavailability")
+    batch.change = store.last_change
+    return batch
+
+
+def ops_name(store: PlanStore, person_id: int) -> str:
+    with store.reading() as r:
+        row = r.rows("SELECT given_name, family_name FROM person WHERE id = :id",
+                     {"id": person_id})
+    return " ".join(p for p in row[0] if p) if row else "?"
+
+
+def duplicate_people(store: PlanStore) -> list[list[int]]:
+    """People found twice in the plan: the same ID or passport number, the same email, or the
+    same name and date of birth. Each list is one person's records, oldest first."""
+    import re as _re
+
+    from planner.reference import fold
+
+    with store.reading() as r:
+        rows = r.rows("SELECT id, given_name, family_name, birth_date, id_number, email"
+                      " FROM person ORDER BY id")
+    parent: dict[int, int] = {row[0]: row[0] for row in rows}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen: dict[tuple[str, str], int] = {}
+    for pid, given, family, born, id_number, email in rows:
+        keys = []
+        if id_number:
+            keys.append(("id", _re.sub(r"[\s\-./]", "", id_number).upper()))
+        if email:
+            keys.append(("email", email.lower()))
+        if born:
+            keys.append(("name", " ".join(fold(f"{given} {family}").split()) + str(born)[:10]))
+        for key in keys:
+            if key in seen:
+                parent[find(pid)] = find(seen[key])
+            else:
+                seen[key] = pid
+    groups: dict[int, list[int]] = defaultdict(list)
+    for pid in parent:
+        groups[find(pid)].append(pid)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])

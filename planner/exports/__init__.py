@@ -1,0 +1,1 @@
+"""Workbooks and files made from a plan (pure functions: plan -> file)."""

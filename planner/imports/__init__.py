@@ -1,0 +1,1 @@
+"""Importing the files partners send: rosters of people and draft agendas."""

@@ -1,0 +1,492 @@
+"""The agenda as a list: one row per session, to Excel and back.
+
+Columns: Session ID, Date, Start, End, Title, Kind, Room, Audience, Facilitators (Spanish
+headings accepted: Fecha, Inicio, Fin, Título, Tipo, Sala, Participantes, Facilitadores), and
+also Location, Module, Description and Notes. Several names in one cell are separated by
+semicolons; audience names are groups, delegations or people, facilitators are people. A row
+with a known Session ID updates that session, a row without one creates a session. An exported
+list imports back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from planner.errors import PlannerError
+from planner.i18n import N_, _, ngettext
+from planner.imports.people import DUPLICATE, ERROR, NEW, UPDATE, parse_date, text_of
+from planner.imports.readers import Table
+from planner.labels import SESSION_KIND_LABELS, kind_label
+from planner.reference import fold
+from planner.store import PlanStore, parse_time
+
+COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("id", N_("Session ID"), ("session id", "id", "id de sesion", "id sesion", "sesion id",
+                              "no. de sesion")),
+    ("date", N_("Date"), ("fecha", "date", "dia", "day")),
+    ("start", N_("Start"), ("inicio", "hora de inicio", "hora inicio", "start", "from", "desde",
+                            "starts", "begin")),
+    ("end", N_("End"), ("fin", "hora de fin", "hora fin", "end", "to", "hasta", "ends",
+                        "termina")),
+    ("title", N_("Title"), ("titulo", "title", "sesion", "session", "tema", "actividad",
+                            "activity")),
+    ("kind", N_("Kind"), ("tipo", "kind", "type", "tipo de sesion")),
+    ("room", N_("Room"), ("sala", "room", "aula", "salon")),
+    ("audience", N_("Audience"), ("participantes", "audience", "asistentes", "publico",
+                                  "grupos", "who", "para")),
+    ("facilitators", N_("Facilitators"), ("facilitadores", "facilitators", "capacitadores",
+                                          "trainers", "ponentes", "responsables", "facilitador",
+                                          "facilitator")),
+    ("location", N_("Location"), ("ubicacion", "location", "lugar", "place")),
+    ("module", N_("Module"), ("modulo", "module")),
+    ("description", N_("Description"), ("descripcion", "description", "detalles", "details")),
+    ("notes", N_("Notes"), ("notas", "observaciones", "notes", "comments", "comentarios")),
+]
+TEXT_FIELDS = ("location", "description", "notes")
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).strip().rstrip(":").split())
+
+
+def known_header(text: str) -> bool:
+    key = _key(text)
+    return any(key == alias for _f, _l, aliases in COLUMNS for alias in aliases)
+
+
+def headers_for(lang: str | None = None) -> list[str]:
+    from planner.i18n import language
+
+    with language(lang or "en"):
+        return [_(label) for _f, label, _a in COLUMNS]
+
+
+def map_columns(table: Table) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, header in enumerate(table.headers):
+        key = _key(header)
+        for name, label, aliases in COLUMNS:
+            if name not in found and (key in aliases or key in (_key(label), _key(_(label)))):
+                found[name] = index
+                break
+    missing = [n for n in ("date", "start", "end", "title") if n not in found]
+    if missing:
+        labels = {n: _(label) for n, label, _a in COLUMNS}
+        raise PlannerError(_("{name} ({sheet}) has no column for {missing}. An agenda list"
+                             " needs at least Date, Start, End and Title (or Fecha, Inicio,"
+                             " Fin, Título).").format(name=table.path.name, sheet=table.sheet,
+                                                      missing=", ".join(labels[m]
+                                                                        for m in missing)))
+    return found
+
+
+# --- what the plan knows by name ----------------------------------------------------------------
+
+
+@dataclass
+class Names:
+    zone: ZoneInfo
+    rooms: dict[str, list[int]]
+    room_labels: dict[int, str]
+    groups: dict[str, int]
+    delegations: dict[str, int]
+    people: dict[str, list[int]]
+    modules: dict[str, int]
+    module_labels: dict[int, str]
+    sessions: dict[int, dict[str, Any]]
+
+    @classmethod
+    def load(cls, store: PlanStore) -> Names:
+        with store.reading() as r:
+            zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+            rooms: dict[str, list[int]] = defaultdict(list)
+            labels: dict[int, str] = {}
+            room_rows = r.rows("SELECT r.id, r.name, v.name FROM room r"
+                               " JOIN venue v ON v.id = r.venue_id")
+            counts: dict[str, int] = defaultdict(int)
+            for _i, name, _v in room_rows:
+                counts[_key(name)] += 1
+            for i, name, venue in room_rows:
+                rooms[_key(name)].append(i)
+                for form in (f"{name} — {venue}", f"{name} ({venue})", f"{name} - {venue}"):
+                    rooms[_key(form)].append(i)
+                labels[i] = name if counts[_key(name)] == 1 else f"{name} — {venue}"
+            groups = {_key(n): i for i, n in r.rows("SELECT id, name FROM participant_group")}
+            delegations = {_key(n): i for i, n in r.rows("SELECT id, name FROM delegation")}
+            people: dict[str, list[int]] = defaultdict(list)
+            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
+                people[_key(f"{g} {f}")].append(i)
+            modules: dict[str, int] = {}
+            module_labels: dict[int, str] = {}
+            for i, n, t in r.rows("SELECT id, number, title FROM module"):
+                modules[_key(t)] = i
+                modules[_key(f"{n}. {t}")] = i
+                modules[str(n)] = i
+                module_labels[i] = t
+            sessions: dict[int, dict[str, Any]] = {}
+            for i, kind, title, s, e, room, location, module, desc, notes in r.rows(
+                "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
+                " description, notes FROM agenda_session"
+            ):
+                sessions[i] = {"kind": kind, "title": title,
+                               "start": parse_time(s).astimezone(zone),
+                               "end": parse_time(e).astimezone(zone), "room_id": room,
+                               "location": location, "module_id": module, "description": desc,
+                               "notes": notes, "audience": [], "facilitator_ids": []}
+            for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
+                                     " FROM session_audience"):
+                sessions[s]["audience"].append(("group", g) if g else ("delegation", d) if d
+                                               else ("person", p))
+            for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+                sessions[s]["facilitator_ids"].append(p)
+            for values in sessions.values():
+                values["audience"] = sorted(values["audience"])
+                values["facilitator_ids"] = sorted(values["facilitator_ids"])
+        return cls(zone, dict(rooms), labels, groups, delegations, dict(people), modules,
+                   module_labels, sessions)
+
+
+# --- reading rows -------------------------------------------------------------------------------
+
+TIME_RE = re.compile(r"^(\d{1,2})[:.h](\d{2})(?:[:.]\d{2})?\s*([ap])?\.?\s*m?\.?$")
+
+
+def parse_clock(value: Any) -> time | datetime:
+    """A time of day (or a full date and time) from a cell."""
+    if isinstance(value, datetime):
+        return value if value.date() != date(1899, 12, 30) else value.time()
+    if isinstance(value, time):
+        return value
+    if isinstance(value, float | int) and not isinstance(value, bool) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return time(minutes // 60, minutes % 60)
+    if isinstance(value, timedelta):
+        minutes = int(value.total_seconds() // 60)
+        return time(minutes // 60 % 24, minutes % 60)
+    text = fold(text_of(value)).replace(" ", "")
+    match = TIME_RE.match(text.replace("a.m.", "a").replace("p.m.", "p").replace("am", "a")
+                          .replace("pm", "p"))
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if match.group(3) == "p" and hour < 12:
+            hour += 12
+        elif match.group(3) == "a" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValueError(_("'{value}' is not a time; write it like 08:30 or 14:45").format(
+        value=text_of(value)))
+
+
+def parse_kind(text: str) -> str:
+    key = _key(text)
+    if not key:
+        return "training"
+    for code, label in SESSION_KIND_LABELS.items():
+        if key in (_key(code), _key(code.replace("_", " ")), _key(label), _key(_(label))):
+            return code
+    from planner.i18n import language
+
+    for lang in ("en", "es"):
+        with language(lang):
+            for code in SESSION_KIND_LABELS:
+                if key == _key(kind_label(code)):
+                    return code
+    raise ValueError(_("'{value}' is not a kind of session; use one of: {kinds}").format(
+        value=text, kinds=", ".join(kind_label(k) for k in SESSION_KIND_LABELS)))
+
+
+def _names(cell: Any) -> list[str]:
+    return [part.strip() for part in re.split(r"[;\n]", text_of(cell)) if part.strip()]
+
+
+@dataclass
+class AgendaRow:
+    row: int
+    status: str
+    title: str
+    values: dict[str, Any]
+    session_id: int | None = None
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+@dataclass
+class AgendaPreview:
+    table: Table
+    rows: list[AgendaRow]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def errors(self) -> list[AgendaRow]:
+        return [r for r in self.rows if r.status == ERROR]
+
+
+def preview(store: PlanStore, table: Table, day_first: bool = True,
+            cancelled: Callable[[], bool] | None = None) -> AgendaPreview:
+    """Check every row against the plan's rooms, groups and people. Writes nothing."""
+    columns = map_columns(table)
+    names = Names.load(store)
+    rows = []
+    for n, (row_number, cells) in enumerate(table.rows):
+        if cancelled is not None and n % 200 == 0 and cancelled():
+            from planner.imports.people import Cancelled
+
+            raise Cancelled
+        rows.append(_check(row_number, cells, columns, names, day_first))
+    return AgendaPreview(table, rows)
+
+
+def _cell(cells: list[Any], columns: dict[str, int], name: str) -> Any:
+    index = columns.get(name)
+    return cells[index] if index is not None and index < len(cells) else None
+
+
+def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Names,
+           day_first: bool) -> AgendaRow:
+    reasons: list[str] = []
+    values: dict[str, Any] = {}
+    title = text_of(_cell(cells, columns, "title"))
+    if not title:
+        reasons.append(_("no title"))
+    values["title"] = title
+    session_id: int | None = None
+    raw_id = _cell(cells, columns, "id")
+    if raw_id not in (None, ""):
+        try:
+            session_id = int(float(text_of(raw_id)))
+        except ValueError:
+            reasons.append(_("'{value}' is not a session ID").format(value=text_of(raw_id)))
+        else:
+            if session_id not in names.sessions:
+                reasons.append(_("there is no session with ID {id} in the plan; leave the ID"
+                                 " empty to add a new session").format(id=session_id))
+    day: date | None = None
+    try:
+        day = parse_date(_cell(cells, columns, "date"), day_first)
+    except ValueError as exc:
+        reasons.append(_("date: {reason}").format(reason=exc))
+    start = end = None
+    for key in ("start", "end"):
+        raw = _cell(cells, columns, key)
+        if raw in (None, ""):
+            reasons.append(_("no {what} time").format(what=_(dict(
+                (n, label) for n, label, _a in COLUMNS)[key]).lower()))
+            continue
+        try:
+            clock = parse_clock(raw)
+        except ValueError as exc:
+            reasons.append(str(exc))
+            continue
+        if key == "start":
+            start = clock
+        else:
+            end = clock
+    if day is not None and start is not None and end is not None:
+        zone = names.zone
+        begin = (start.replace(tzinfo=zone) if isinstance(start, datetime)
+                 else datetime.combine(day, start, tzinfo=zone))
+        finish = (end.replace(tzinfo=zone) if isinstance(end, datetime)
+                  else datetime.combine(begin.date(), end, tzinfo=zone))
+        if finish <= begin and not isinstance(end, datetime):
+            finish += timedelta(days=1)  # ends after midnight
+        values["start"], values["end"] = begin, finish
+    try:
+        values["kind"] = parse_kind(text_of(_cell(cells, columns, "kind")))
+    except ValueError as exc:
+        reasons.append(str(exc))
+    room_text = text_of(_cell(cells, columns, "room"))
+    values["room_id"] = None
+    if room_text:
+        found = names.rooms.get(_key(room_text), [])
+        if len(found) == 1:
+            values["room_id"] = found[0]
+        elif found:
+            reasons.append(_("several rooms are called '{room}'; write it as 'room — venue'")
+                           .format(room=room_text))
+        else:
+            reasons.append(_("room '{room}' is not in the plan; add it on the Venues & rooms"
+                             " page or correct the name").format(room=room_text))
+    audience: list[tuple[str, int]] = []
+    for name in _names(_cell(cells, columns, "audience")):
+        key = _key(name)
+        if key in names.groups:
+            audience.append(("group", names.groups[key]))
+        elif key in names.delegations:
+            audience.append(("delegation", names.delegations[key]))
+        elif len(names.people.get(key, [])) == 1:
+            audience.append(("person", names.people[key][0]))
+        elif names.people.get(key):
+            reasons.append(_("several people are called '{name}'; invite them on the calendar")
+                           .format(name=name))
+        else:
+            reasons.append(_("'{name}' is not a group, delegation or person of the plan").format(
+                name=name))
+    values["audience"] = sorted(set(audience))
+    facilitators: list[int] = []
+    for name in _names(_cell(cells, columns, "facilitators")):
+        found = names.people.get(_key(name), [])
+        if len(found) == 1:
+            facilitators.append(found[0])
+        elif found:
+            reasons.append(_("several people are called '{name}'; choose the facilitator on"
+                             " the calendar").format(name=name))
+        else:
+            reasons.append(_("facilitator '{name}' is not a person of the plan").format(
+                name=name))
+    values["facilitator_ids"] = sorted(set(facilitators))
+    module_text = text_of(_cell(cells, columns, "module"))
+    values["module_id"] = None
+    if module_text:
+        module = names.modules.get(_key(module_text)) or names.modules.get(module_text)
+        if module is None:
+            reasons.append(_("module '{module}' is not in the curriculum").format(
+                module=module_text))
+        values["module_id"] = module
+    for key in TEXT_FIELDS:
+        if key in columns:
+            values[key] = text_of(_cell(cells, columns, key))
+    if reasons:
+        return AgendaRow(row_number, ERROR, title, values, session_id, reasons)
+    if session_id is None:
+        return AgendaRow(row_number, NEW, title, values)
+    current = names.sessions[session_id]
+    changes = [k for k, v in values.items() if current.get(k) != v]
+    status = UPDATE if changes else DUPLICATE
+    return AgendaRow(row_number, status, title,
+                     {k: values[k] for k in changes} if changes else {}, session_id,
+                     changes=changes)
+
+
+def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Any:
+    """Create and update the sessions in one transaction; returns a ``planner.ops.Batch``."""
+    from planner import ops
+    from planner.imports.people import InvalidRows
+    from planner.model import AgendaSession
+
+    if pv.errors and not skip_invalid:
+        raise InvalidRows(ngettext(
+            "{n} row has errors, so nothing was imported. Fix it in the file, or import the"
+            " other rows and skip it.",
+            "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
+            " other rows and skip them.", len(pv.errors)).format(n=len(pv.errors)))
+    label = _("Import the agenda from {file}").format(file=pv.table.path.name)
+    batch = ops.Batch(label)
+    k = ops.kind("session")
+    with store.transaction(label) as session:
+        zone = ops._plan(session).timezone
+        for row in pv.rows:
+            if row.status == NEW:
+                values = {**row.values, "timezone": zone}
+                batch.add("agenda_session", ops._create_in(session, k, values, zone))
+            elif row.status == UPDATE and row.session_id is not None:
+                obj = session.get(AgendaSession, row.session_id)
+                if obj is None:
+                    continue
+                before = {**ops._row_values(obj, k), **ops._links_of(session, k, obj.id)}
+                merged = {**before, **row.values}
+                errors = k.validator(session, merged, obj.id)
+                if errors:
+                    raise PlannerError(_("Row {row}: {message}").format(
+                        row=row.row, message=errors[0].message))
+                old = {key: before[key] for key in row.values}
+                ops._apply_values(session, k, obj, row.values)
+                batch.updated.append(("session", obj.id, old, dict(row.values), obj.version))
+    batch.change = store.last_change
+    return batch
+
+
+def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {"created": [], "updated": [], "duplicates": [],
+                                            "rejected": [], "warnings": []}
+    for row in pv.rows:
+        if row.status == NEW:
+            out["created"].append({"row": row.row, "name": row.title})
+        elif row.status == UPDATE:
+            out["updated"].append({"row": row.row, "name": row.title, "id": row.session_id,
+                                   "fields": row.changes})
+        elif row.status == DUPLICATE:
+            out["duplicates"].append({"row": row.row, "name": row.title, "id": row.session_id})
+        else:
+            out["rejected"].append({"row": row.row, "name": row.title,
+                                    "reason": "; ".join(row.reasons)})
+        for warning in row.warnings:
+            out["warnings"].append({"row": row.row, "reason": warning})
+    return out
+
+
+# --- the list as a workbook ---------------------------------------------------------------------
+
+
+def export(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
+    """Write the agenda list (one row per session, in time order) as an .xlsx workbook."""
+    from openpyxl import Workbook
+
+    from planner.exports.xlsx import (
+        fit_widths,
+        heading_row,
+        print_setup,
+        put,
+        save,
+        title_block,
+    )
+    from planner.i18n import format_date_range, language
+
+    names = Names.load(store)
+    with store.reading() as r:
+        title, first, last, change = r.rows(
+            "SELECT p.title, p.start_date, p.end_date, (SELECT max(id) FROM change_set)"
+            " FROM plan p ORDER BY p.id LIMIT 1")[0]
+    unit_names: dict[tuple[str, int], str] = {("group", i): n for n, i in names.groups.items()}
+    with store.reading() as r:
+        for i, n in r.rows("SELECT id, name FROM participant_group"):
+            unit_names[("group", i)] = n
+        for i, n in r.rows("SELECT id, name FROM delegation"):
+            unit_names[("delegation", i)] = n
+        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
+            unit_names[("person", i)] = " ".join(p for p in (g, f) if p)
+    with language(lang or "en"):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = _("Agenda")[:31]
+        row = title_block(ws, [
+            title,
+            _("Agenda list · {dates} · produced {when} · change no. {change}").format(
+                dates=format_date_range(date.fromisoformat(str(first)[:10]),
+                                        date.fromisoformat(str(last)[:10])),
+                when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change or 0),
+        ])
+        heading_row(ws, row, headers_for(lang))
+        ordered = sorted(names.sessions.items(), key=lambda kv: (kv[1]["start"], kv[0]))
+        for sid, s in ordered:
+            row += 1
+            start, end = s["start"], s["end"]
+            end_cell: Any = end.time() if end.date() == start.date() else end.replace(
+                tzinfo=None)
+            cells = [
+                sid, start.date(), start.time(), end_cell, s["title"], kind_label(s["kind"]),
+                names.room_labels.get(s["room_id"], "") if s["room_id"] else "",
+                "; ".join(unit_names.get(u, "?") for u in s["audience"]),
+                "; ".join(unit_names.get(("person", p), "?") for p in s["facilitator_ids"]),
+                s["location"], names.module_labels.get(s["module_id"], "") if s["module_id"]
+                else "", s["description"], s["notes"],
+            ]
+            for column, value in enumerate(cells, start=1):
+                put(ws, row, column, value)
+        fit_widths(ws, 3)
+        print_setup(ws)
+    return save(wb, target)
