@@ -172,7 +172,7 @@ def test_broken_files_and_sheets_get_clear_messages(plan, tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(PlannerError, match="cannot be read as a spreadsheet"):
         read_table(broken)
-    with pytest.raises(PlannerError, match="has no sheet called 'Hoja9'.*Participantes"):
+    with pytest.raises(PlannerError, match=r"has no sheet called 'Hoja9'.*Participantes"):
         read_table(DATA / "roster-dnspf-honduras.xlsx", "Hoja9")
     letter = tmp_path / "letter.docx"
     letter.write_text("Dear partners")
