@@ -119,6 +119,9 @@ MAX_LENGTH = {"given_name": 100, "family_name": 100, "position": 200, "duty_stat
               "organisation": 200, "delegation": 200, "group": 100, "role_other": 100}
 
 
+_ALIASES = frozenset(alias for _l, aliases in FIELDS.values() for alias in aliases)
+
+
 def field_label(name: str) -> str:
     return _(FIELDS[name][0]) if name in FIELDS else name
 
@@ -133,8 +136,7 @@ def _key(header: str) -> str:
 
 def known_header(text: str) -> bool:
     key = _key(text)
-    return any(key == alias for _l, aliases in FIELDS.values() for alias in aliases) or \
-        key in NOT_IMPORTED
+    return key in _ALIASES or key in NOT_IMPORTED
 
 
 def guess_mapping(headers: list[str]) -> dict[str, str | None]:
@@ -296,6 +298,7 @@ class RowResult:
     match_id: int | None = None  # the person already in the plan
     same_as_row: int | None = None  # an earlier row of the file
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    note: str = ""  # why a row is an update or a duplicate
 
 
 @dataclass
@@ -514,8 +517,8 @@ def _match(result: RowResult, existing: dict[str, Any],
         earlier = seen[kind].get(key)
         if earlier is not None:
             result.status, result.same_as_row = DUPLICATE, earlier.row
-            result.warnings.append(_("the same person as row {row} (same {what}); the rows are"
-                                     " merged").format(row=earlier.row, what=_what(kind)))
+            result.note = _("the same person as row {row} (same {what}); the rows are"
+                            " merged").format(row=earlier.row, what=_what(kind))
             for name, value in v.items():
                 if value not in (None, "") and earlier.values.get(name) in (None, ""):
                     earlier.values[name] = value
@@ -537,12 +540,12 @@ def _match(result: RowResult, existing: dict[str, Any],
                 result.changes[name] = (old, value)
         if result.changes or v.get("group"):
             result.status = UPDATE
-            result.warnings.append(_("already in the plan (same {what}); it is updated")
-                                   .format(what=_what(kind)))
+            result.note = _("already in the plan (same {what}); it is updated").format(
+                what=_what(kind))
         else:
             result.status = DUPLICATE
-            result.warnings.append(_("already in the plan (same {what}); nothing to change")
-                                   .format(what=_what(kind)))
+            result.note = _("already in the plan (same {what}); nothing to change").format(
+                what=_what(kind))
         return
 
 
@@ -632,7 +635,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
             select(GroupMember.group_id, GroupMember.person_id))}
         new_people: list[dict[str, Any]] = []
         new_groups: list[int | None] = []
-        total = len(pv.rows)
+        total = len(pv.rows) + sum(1 for r in pv.rows if r.status == NEW)  # rows, then inserts
         for n, row in enumerate(pv.rows):
             if progress is not None and n % 1000 == 0:
                 progress(n, total)
@@ -677,8 +680,14 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
                 batch.add("group_member", int(member_id))
         if new_people:
             table = table_of(Person)
-            ids = [row[0] for row in conn.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True), new_people)]
+            ids = []
+            step = 5000  # in pieces, to show progress (and let a cancel in) on large files
+            for start in range(0, len(new_people), step):
+                if progress is not None:
+                    progress(len(pv.rows) + start, total)
+                ids += [row[0] for row in conn.execute(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                    new_people[start:start + step])]
             for person_id in ids:
                 rec.record("person", person_id, "insert")
                 batch.add("person", person_id)
@@ -707,9 +716,9 @@ def report(pv: Preview) -> dict[str, list[dict[str, Any]]]:
             out["created"].append({"row": row.row, "name": row.name})
         elif row.status == UPDATE:
             out["updated"].append({"row": row.row, "name": row.name, "id": row.match_id,
-                                   "fields": sorted(row.changes)})
+                                   "fields": sorted(row.changes), "reason": row.note})
         elif row.status == DUPLICATE:
-            entry: dict[str, Any] = {"row": row.row, "name": row.name}
+            entry: dict[str, Any] = {"row": row.row, "name": row.name, "reason": row.note}
             if row.same_as_row is not None:
                 entry["same_as_row"] = row.same_as_row
             if row.match_id is not None:
@@ -720,6 +729,8 @@ def report(pv: Preview) -> dict[str, list[dict[str, Any]]]:
                                     "reason": "; ".join(row.reasons)})
         for warning in row.warnings:
             out["warnings"].append({"row": row.row, "reason": warning})
+    out["new_items"] = [{"kind": kind, "name": name} for kind, names in pv.new_names.items()
+                        for name in names]  # delegations, organisations, groups it creates
     return out
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -96,27 +97,44 @@ def read_table(path: str | Path, sheet: str | None = None,
         if chosen not in names:
             raise PlannerError(_("{name} has no sheet called '{sheet}'. Its sheets are: {sheets}.")
                                .format(name=path.name, sheet=chosen, sheets=", ".join(names)))
-        try:
-            grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise PlannerError(_("The sheet '{sheet}' of {name} cannot be read ({reason}).")
-                               .format(sheet=chosen, name=path.name, reason=exc)) from exc
-        if suffix in (".xlsx", ".xlsm"):
-            errors = _xlsx_error_cells(path, chosen)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # error cells are found in the sheet's XML while calamine reads it (zlib lets go
+            # of the interpreter lock, so this costs next to nothing)
+            scan = pool.submit(_xlsx_error_cells, path, chosen) if suffix in (
+                ".xlsx", ".xlsm") else None
+            try:
+                grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise PlannerError(_("The sheet '{sheet}' of {name} cannot be read ({reason}).")
+                                   .format(sheet=chosen, name=path.name, reason=exc)) from exc
+            if scan is not None:
+                errors = scan.result()
     elif suffix in (".csv", ".txt", ".tsv"):
         names, chosen = [path.stem], path.stem
         grid = _read_csv(path)
     else:
         raise PlannerError(_("{name} is not a file this program reads. Use .xlsx, .xls, .ods or"
                              " .csv.").format(name=path.name))
-    rows = [list(r) for r in grid]
-    for number, row in enumerate(rows, start=1):
-        for col, value in enumerate(row):
+    rows: list[list[Cell]] = []  # a blank row is []
+    for number, row in enumerate(grid, start=1):
+        texts = [v for v in row if v.__class__ is str]
+        joined = "".join(texts)
+        if "#" not in joined:  # no error value: the fast way
+            if len(texts) == len(row) and not joined.strip():
+                rows.append([])
+            else:
+                rows.append([None if v == "" else v for v in row])
+            continue
+        cells: list[Cell] = list(row)
+        for col, value in enumerate(cells):
             if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
                 errors.add((number, col))
-                row[col] = None
+                cells[col] = None
             elif value == "":
-                row[col] = None
+                cells[col] = None
+        blank = all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+        rows.append([] if blank and not any((number, c) in errors for c in range(len(cells)))
+                    else cells)
     header_index = _header_row(rows, known_headers)
     if header_index is None:
         raise PlannerError(_("{name} ({sheet}) has no row of column headings in its first {n}"
@@ -132,9 +150,11 @@ def read_table(path: str | Path, sheet: str | None = None,
         headers.append(text or _("(column {letter})").format(letter=column_letter(col)))
     data = []
     for index in range(header_index + 1, len(rows)):
-        cells = rows[index] + [None] * (width - len(rows[index]))
-        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+        cells = rows[index]
+        if not cells:
             continue  # blank rows
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
         data.append((index + 1, cells))
     return Table(path, names, chosen, headers, header_index + 1, data, errors)
 
@@ -219,7 +239,9 @@ def _xlsx_error_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
             xml = archive.read(name)
     except (KeyError, zipfile.BadZipFile, OSError):
         return set()
-    found = set()
+    found: set[tuple[int, int]] = set()
+    if b't="e"' not in xml:
+        return found  # the usual sheet: no error cells
     for cell in _CELL.finditer(xml):
         attrs = cell.group(1)
         if _ERROR_TYPE.search(attrs):

@@ -199,7 +199,7 @@ def test_import_people_command_contract(demo_path, tmp_path, capsys):
                             ["", "", "M", "", "", "", "", ""]])
     assert main(["import", "people", str(demo_path), str(bad), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"created", "updated", "duplicates", "rejected", "warnings"}
+    assert {"created", "updated", "duplicates", "rejected", "warnings"} <= set(report)
     assert report["rejected"][0]["row"] == 7 and "no name" in report["rejected"][0]["reason"]
     assert main(["import", "people", str(demo_path), str(bad), "--skip-invalid", "--dry-run",
                  "--json"]) == 0
@@ -208,6 +208,14 @@ def test_import_people_command_contract(demo_path, tmp_path, capsys):
                  "--delegation", "Panamá 2024", "--group", "Formadores", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert len(report["created"]) == 10 and report["rejected"] == []
+    assert report["new_items"] == [{"kind": "delegation", "name": "Panamá 2024"},
+                                   {"kind": "group", "name": "Formadores"}]
+    # the same file again: everyone is already there, reported as duplicates with the reason
+    assert main(["import", "people", str(demo_path), str(DATA / "delegation-panama.xlsx"),
+                 "--delegation", "Panamá 2024", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert len(again["duplicates"]) == 10 and again["warnings"] == [] and again["created"] == []
+    assert "already in the plan" in again["duplicates"][0]["reason"]
     assert main(["info", str(demo_path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["counts"]["people"] == 224
@@ -321,3 +329,42 @@ def test_people_found_twice_are_merged_and_the_merge_undoes(demo):
     ops.redo_batch(demo, batch)
     assert not any(p.id == copy_id for p in queries.people(demo))
     assert sessions_of_head  # the head still attends everything the delegation attends
+
+
+def test_a_cancelled_import_leaves_the_plan_as_it_was(demo):
+    pv = check(demo, DATA / "roster-dnspf-honduras.xlsx", delegation="Cohort 2024",
+               group="Cohort A")
+    before = (queries.people(demo), queries.delegations(demo), queries.groups(demo))
+    change = demo.last_change_id()
+    seen = []
+
+    def cancel_at_the_very_end(done, total):
+        seen.append(done)
+        if done == total:  # every row written, the transaction not yet committed
+            raise people.Cancelled
+
+    with pytest.raises(people.Cancelled):
+        people.apply(demo, pv, progress=cancel_at_the_very_end)
+    assert len(seen) >= 2 and seen == sorted(seen)
+    assert (queries.people(demo), queries.delegations(demo), queries.groups(demo)) == before
+    assert demo.last_change_id() == change
+
+
+def test_duplicates_are_found_by_email_and_by_name_with_birth_date(plan, tmp_path):
+    ops.create(plan, "person", {"given_name": "Óscar", "family_name": "Ordóñez",
+                                "email": "oscar.ordonez@example.hn"})
+    ops.create(plan, "person", {"given_name": "Karla", "family_name": "Reyes",
+                                "birth_date": date(1991, 5, 2)})
+    path = roster(tmp_path, [
+        ["Oscar", "Ordoñez", "M", "", "", "OSCAR.ORDONEZ@example.hn", "", ""],  # plan, email
+        ["KARLA", "reyes", "F", "02/05/1991", "", "", "", ""],  # plan, name + birth date
+        ["Luis", "Cruz", "M", "ayer", "", "", "", ""],  # a date nobody can read
+        ["Marta", "Lagos", "F", "03/03/1993", "", "marta@example.hn", "", ""],
+        ["Marta E.", "Lagos", "F", "", "", "Marta@Example.hn", "", ""],  # row 11, same email
+    ])
+    rows = by_row(check(plan, path))
+    assert rows[5].status == "update" and rows[5].match_id is not None
+    assert "email" in rows[5].note
+    assert rows[7].status == "update" and "name and date of birth" in rows[7].note
+    assert rows[9].status == "error" and "ayer" in rows[9].reasons[0]
+    assert rows[13].status == "duplicate" and rows[13].same_as_row == 11
