@@ -1353,11 +1353,17 @@ class Batch:
         self.created.setdefault(table, []).append(row_id)
 
 
+Known = Callable[[str, int, int], int | None]  # (kind, id, version we last saw) -> version now
+
+
 def _reapply(session: Session, updates: list[tuple[str, int, dict[str, Any], dict[str, Any],
-                                                    int]], use_old: bool) -> list[Any]:
+                                                    int]], use_old: bool,
+             known: Known | None = None) -> list[Any]:
     result = []
     for kind_name, item_id, old, new, version in updates:
         k = kind(kind_name)
+        if known is not None:
+            version = known(kind_name, item_id, version) or version
         obj = session.get(k.model, item_id)
         if obj is None or obj.version != version:
             raise ConflictError(_(
@@ -1368,13 +1374,16 @@ def _reapply(session: Session, updates: list[tuple[str, int, dict[str, Any], dic
     return result
 
 
-def undo_batch(store: PlanStore, batch: Batch) -> Change:
-    """Take back a whole batch in one transaction (refused if someone changed it since)."""
+def undo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Change:
+    """Take back a whole batch in one transaction (refused if someone changed it since).
+
+    ``known`` gives the versions this window itself left items at (its own later edits,
+    since undone, are not someone else's changes)."""
     order = [t.name for t in Base.metadata.sorted_tables]
     with store.transaction(_("Undo: {action}").format(action=batch.label)) as session:
         if batch.removed is not None:
             _restore_in(session, batch.removed)
-        reverted = _reapply(session, list(reversed(batch.updated)), use_old=True)
+        reverted = _reapply(session, list(reversed(batch.updated)), use_old=True, known=known)
         batch.updated = list(reversed(reverted))
         snap = Snapshot("batch", [])
         seen: set[tuple[str, int]] = set()
@@ -1384,8 +1393,10 @@ def undo_batch(store: PlanStore, batch: Batch) -> Change:
             if ids:
                 _collect(session, tables[name], ids, snap, seen)
         for name, ids in batch.created.items():
+            kind_name = TABLE_KIND.get(name)
             changed = [r["id"] for r in snap.rows.get(name, []) if r["id"] in set(ids)
-                       and r.get("version", 1) != 1]
+                       and r.get("version", 1) != (
+                           (known(kind_name, r["id"], 1) or 1) if known and kind_name else 1)]
             if changed and name in TABLE_KIND:
                 k = kind(TABLE_KIND[name])
                 raise ConflictError(_(
@@ -1409,12 +1420,12 @@ def undo_batch(store: PlanStore, batch: Batch) -> Change:
     return store.last_change
 
 
-def redo_batch(store: PlanStore, batch: Batch) -> Change:
+def redo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Change:
     """Do an undone batch again, with the same ids."""
     assert batch.snapshot is not None
     with store.transaction(batch.label) as session:
         _restore_in(session, batch.snapshot)
-        batch.updated = _reapply(session, batch.updated, use_old=False)
+        batch.updated = _reapply(session, batch.updated, use_old=False, known=known)
         if batch.removed is not None:
             k = kind(batch.removed.kind)
             versions = {r["id"]: r["version"]

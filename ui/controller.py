@@ -171,6 +171,13 @@ class PlanController(QObject):
         cmd = ReplaceCommand(self, kind, remove_ids, items, text)
         return cmd.created if self.run(cmd) else None
 
+    def run_batch(self, text: str, make: Any = None, batch: Any = None) -> Any:
+        """An action made of many changes (an import, a split, a merge) as one undo step.
+
+        Either ``make()`` does it now, or ``batch`` was already done (in a worker thread)."""
+        cmd = BatchCommand(self, text, make, batch)
+        return cmd.batch if self.run(cmd) else None
+
     def acknowledge(self, key: str, note: str | None) -> bool:
         """Accept a problem of the conflict check with a note (None takes it back)."""
         return self.run(AcknowledgeCommand(self, key, note))
@@ -418,3 +425,38 @@ class ReplaceCommand(_Command):
         self.ctrl.remember_snapshot(self.removed)
         self.created_snapshot = result.removed
         self.ctrl.announce(result.change)
+
+
+class BatchCommand(_Command):
+    def __init__(self, ctrl: PlanController, text: str, make: Any, batch: Any) -> None:
+        super().__init__(ctrl, text)
+        self.make, self.batch = make, batch
+
+    def do(self) -> None:
+        from planner import ops
+
+        if self.batch is None:
+            self.batch = self.make()
+            change = self.batch.change
+        elif self._first:  # done already (in a worker thread): only tell the window
+            change = self.batch.change
+        else:
+            change = ops.redo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
+            self.ctrl.remember_snapshot(self.batch.snapshot)
+        self._remember()
+        if self.batch.removed is not None:
+            self.ctrl.forget(self.batch.removed.kind, list(self.batch.removed.ids))
+        self.ctrl.announce(change)
+
+    def revert(self) -> None:
+        from planner import ops
+
+        change = ops.undo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
+        self._remember()
+        if self.batch.removed is not None:
+            self.ctrl.remember_snapshot(self.batch.removed)
+        self.ctrl.announce(change)
+
+    def _remember(self) -> None:
+        for kind, item_id, _old, _new, version in self.batch.updated:
+            self.ctrl.remember(kind, item_id, version)

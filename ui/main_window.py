@@ -203,10 +203,27 @@ class MainWindow(QMainWindow):
                 page.set_problem_ids(self.watcher.session_ids())
             return page
 
+        def people() -> Any:
+            page = lists.people()
+            panel = page.panels[0]
+            panel.add_tool(self.tr("Find Duplicates…"), self.merge_people, self.tr(
+                "Find people entered more than once and merge them"))
+            panel.add_tool(self.tr("Merge Selected People…"),
+                           lambda: self.merge_people(panel.selected_ids()),
+                           self.tr("Merge the selected people into one"), button=False,
+                           fewest_selected=2)
+            return page
+
+        def groups() -> Any:
+            page = lists.groups()
+            page.panels[0].add_tool(self.tr("Split into Groups…"), self.split_groups, self.tr(
+                "Share the people of a delegation out into balanced groups"))
+            return page
+
         self.pages = LazyPages({
             "overview": overview, "calendar": calendar, "sessions": lists.sessions,
-            "delegations": lists.delegations, "people": lists.people,
-            "organisations": lists.organisations, "groups": lists.groups,
+            "delegations": lists.delegations, "people": people,
+            "organisations": lists.organisations, "groups": groups,
             "venues": lists.venues, "curriculum": lists.curriculum,
         })
         titles = {
@@ -383,6 +400,20 @@ class MainWindow(QMainWindow):
                                        self.copy_with_new_dates, None, "action_copy_dates",
                                        self.tr("Copy the plan to new dates, as the template of"
                                                " the next exchange"))
+        a["import"] = self._action(self.tr("&Import…"), self.import_file,
+                                   QKeySequence("Ctrl+Shift+I"), "action_import",
+                                   self.tr("Import people or an agenda from a spreadsheet"))
+        a["export_agenda"] = self._action(self.tr("&Export Agenda List…"), self.export_agenda,
+                                          None, "action_export_agenda", self.tr(
+                                              "Write the sessions to a workbook, one row each,"
+                                              " that can be edited and imported back"))
+        a["split"] = self._action(self.tr("&Split into Groups…"), self.split_groups, None,
+                                  "action_split", self.tr(
+                                      "Share the people of a delegation out into balanced"
+                                      " groups"))
+        a["merge"] = self._action(self.tr("&Merge People Listed Twice…"), self.merge_people,
+                                  None, "action_merge", self.tr(
+                                      "Find people entered more than once and merge them"))
         a["problems"] = self._action(self.tr("&Problems"), self.show_problems,
                                      QKeySequence("F8"), "action_problems",
                                      self.tr("Show the problems the conflict check found"))
@@ -409,6 +440,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a["import"])
+        file_menu.addAction(a["export_agenda"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
         file_menu.addAction(a["copy_dates"])
@@ -440,7 +474,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
         plan_menu = bar.addMenu(self.tr("&Plan"))
-        for key in ("rotation", "problems", None, "details"):
+        for key in ("rotation", "problems", None, "split", "merge", None, "details"):
             if key is None:
                 plan_menu.addSeparator()
             else:
@@ -533,7 +567,7 @@ class MainWindow(QMainWindow):
         list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
             not isinstance(self.current_page(), OverviewPage)
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
-                    "problems"):
+                    "problems", "import", "export_agenda", "split", "merge"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -700,6 +734,70 @@ class MainWindow(QMainWindow):
         if self.ctrl.store is not None:
             self.show_page("calendar")
             self.pages["calendar"].generate_rotation()
+
+    def import_file(self, path: str | None = None) -> Any:
+        """File ▸ Import: the wizard; afterwards the page of what was imported is shown."""
+        from ui.dialogs.importer import ImportWizard
+
+        if self.ctrl.store is None:
+            return None
+        wizard = ImportWizard(self.ctrl, self, path)
+        if wizard.exec() and wizard.batch is not None:
+            people = wizard.people()
+            self.show_page("people" if people else "sessions")
+            table = "person" if people else "agenda_session"
+            ids = wizard.batch.created.get(table, [])
+            updated = [i for k, i, *_r in wizard.batch.updated if k in ("person", "session")]
+            panel = self.pages["people" if people else "sessions"].active_panel()
+            if panel is not None:
+                panel.refresh()
+                panel.select_ids(ids or updated)
+            self.statusBar().showMessage(wizard.batch.label, 8000)
+        return wizard
+
+    def export_agenda(self) -> None:
+        from planner.i18n import current_language
+        from planner.imports import agenda
+
+        store = self.ctrl.store
+        if store is None:
+            return
+        suggestion = store.path.with_name(self.tr("%s agenda.xlsx") % store.path.stem)
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the agenda list"),
+                                               str(suggestion), self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = agenda.export(store, path, current_language())
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(str(exc), self.tr("The agenda list was not written"))
+            return
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Agenda list written to %s") % written, 8000)
+
+    def split_groups(self) -> None:
+        from ui.dialogs.people_tools import SplitDialog
+
+        if self.ctrl.store is None:
+            return
+        dialog = SplitDialog(self.ctrl, self)
+        if dialog.exec():
+            self.show_page("groups")
+            panel = self.pages["groups"].active_panel()
+            if panel is not None:
+                panel.refresh()
+                panel.select_ids(dialog.result_ids)
+
+    def merge_people(self, only: list[int] | None = None) -> None:
+        from ui.dialogs.people_tools import MergeDialog
+
+        if self.ctrl.store is None:
+            return
+        MergeDialog(self.ctrl, self.formats, self, only).exec()
 
     def copy_with_new_dates(self) -> None:
         from ui.dialogs.plan import CopyPlanDialog

@@ -70,6 +70,51 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <source>Checking %n row(s)…</source>
+        <translation>
+            <numerusform>Checking %n row…</numerusform>
+            <numerusform>Checking %n rows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to update</source>
+        <translation>
+            <numerusform>%n to update</numerusform>
+            <numerusform>%n to update</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the plan or repeated</source>
+        <translation>
+            <numerusform>%n already in the plan or repeated</numerusform>
+            <numerusform>%n already in the plan or repeated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n with errors</numerusform>
+            <numerusform>%n with errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with warnings</source>
+        <translation>
+            <numerusform>%n with warnings</numerusform>
+            <numerusform>%n with warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CopyPlanDialog</name>
     <message numerus="yes">
         <source>The copy runs %1 – %2; every session moves by %n day(s) and keeps its time of day.</source>
@@ -86,6 +131,30 @@
         <translation>
             <numerusform>%n problem</numerusform>
             <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) appear more than once.</source>
+        <translation>
+            <numerusform>%n person appear more than once.</numerusform>
+            <numerusform>%n persons appear more than once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge the %n selected people into one.</source>
+        <translation>
+            <numerusform>Merge the %n selected people into one.</numerusform>
+            <numerusform>Merge the %n selected people into one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n person(s) into %1</source>
+        <translation>
+            <numerusform>Merge %n person into %1</numerusform>
+            <numerusform>Merge %n persons into %1</numerusform>
         </translation>
     </message>
 </context>
@@ -130,6 +199,16 @@
         <translation>
             <numerusform>It replaces %n session already planned.</numerusform>
             <numerusform>It replaces %n sessions already planned.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message numerus="yes">
+        <source>Split into %n group(s)</source>
+        <translation>
+            <numerusform>Split into %n group</numerusform>
+            <numerusform>Split into %n groups</numerusform>
         </translation>
     </message>
 </context>

@@ -243,6 +243,199 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Every row checked</source>
+        <translation>Todas las filas revisadas</translation>
+    </message>
+    <message>
+        <source>Rows are numbered as the spreadsheet shows them. Nothing is written until you press Import.</source>
+        <translation>Las filas se numeran como las muestra la hoja de cálculo. No se guarda nada hasta que pulse Importar.</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Todas las filas</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Rows with warnings</source>
+        <translation>Filas con avisos</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevas</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Actualizaciones</translation>
+    </message>
+    <message>
+        <source>Already there or repeated</source>
+        <translation>Ya existentes o repetidas</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and &amp;skip those with errors</source>
+        <translation>Importar las filas válidas y &amp;omitir las que tienen errores</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was imported.</source>
+        <translation>Detenido; no se importó nada.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Revisando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n row(s)…</source>
+        <translation>
+            <numerusform>Revisando %n fila…</numerusform>
+            <numerusform>Revisando %n filas…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nueva</numerusform>
+            <numerusform>%n nuevas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to update</source>
+        <translation>
+            <numerusform>%n por actualizar</numerusform>
+            <numerusform>%n por actualizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the plan or repeated</source>
+        <translation>
+            <numerusform>%n ya en el plan o repetida</numerusform>
+            <numerusform>%n ya en el plan o repetidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with errors</source>
+        <translation>
+            <numerusform>%n con errores</numerusform>
+            <numerusform>%n con errores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with warnings</source>
+        <translation>
+            <numerusform>%n con avisos</numerusform>
+            <numerusform>%n con avisos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sheet has no rows.</source>
+        <translation>La hoja no tiene filas.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) will be created.</source>
+        <translation>Se creará «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Fix these rows in the file and import it again, or import the other rows and skip them.</source>
+        <translation>Corrija estas filas en el archivo e impórtelo de nuevo, o importe las demás filas y omítalas.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nueva</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>actualiza</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>ya existe</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>warning: %s</source>
+        <translation>aviso: %s</translation>
+    </message>
+    <message>
+        <source>changes: %s</source>
+        <translation>cambia: %s</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>sala</translation>
+    </message>
+    <message>
+        <source>audience</source>
+        <translation>asistentes</translation>
+    </message>
+    <message>
+        <source>facilitators</source>
+        <translation>facilitadores</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>módulo</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>lugar</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+</context>
+<context>
     <name>ColourField</name>
     <message>
         <source>Choose a colour</source>
@@ -251,6 +444,41 @@
     <message>
         <source>Colour %s</source>
         <translation>Color %s</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Which column holds what</source>
+        <translation>Qué contiene cada columna</translation>
+    </message>
+    <message>
+        <source>Guessed from the headings; correct any that are wrong. The choice is remembered for the next file with these headings.</source>
+        <translation>Deducido de los encabezados; corrija lo que esté mal. La elección se recuerda para el próximo archivo con estos encabezados.</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Leer como</translation>
+    </message>
+    <message>
+        <source>— leave out —</source>
+        <translation>— no importar —</translation>
+    </message>
+    <message>
+        <source>Read %s as</source>
+        <translation>Leer %s como</translation>
+    </message>
+    <message>
+        <source>Not imported: %s. (Arrival and departure columns are read once the plan keeps travel.)</source>
+        <translation>No se importa: %s. (Las columnas de llegada y salida se leerán cuando el plan guarde los viajes.)</translation>
     </message>
 </context>
 <context>
@@ -289,6 +517,17 @@
     <message>
         <source>Give the copy a title.</source>
         <translation>Escriba un título para la copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1270,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Find Duplicates…</source>
+        <translation>Buscar duplicados…</translation>
+    </message>
+    <message>
+        <source>Find people entered more than once and merge them</source>
+        <translation>Buscar personas registradas más de una vez y fusionarlas</translation>
+    </message>
+    <message>
+        <source>Merge Selected People…</source>
+        <translation>Fusionar personas seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Merge the selected people into one</source>
+        <translation>Fusionar las personas seleccionadas en una sola</translation>
+    </message>
+    <message>
+        <source>Split into Groups…</source>
+        <translation>Dividir en grupos…</translation>
+    </message>
+    <message>
+        <source>Share the people of a delegation out into balanced groups</source>
+        <translation>Repartir las personas de una delegación en grupos equilibrados</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Resumen</translation>
     </message>
@@ -1171,6 +1434,30 @@
         <translation>Copiar el plan con otras fechas, como plantilla del próximo intercambio</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import people or an agenda from a spreadsheet</source>
+        <translation>Importar personas o una agenda desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Export Agenda List…</source>
+        <translation>&amp;Exportar lista de la agenda…</translation>
+    </message>
+    <message>
+        <source>Write the sessions to a workbook, one row each, that can be edited and imported back</source>
+        <translation>Escribir las sesiones en un libro, una fila por sesión, que se puede editar y volver a importar</translation>
+    </message>
+    <message>
+        <source>&amp;Split into Groups…</source>
+        <translation>&amp;Dividir en grupos…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge People Listed Twice…</source>
+        <translation>&amp;Fusionar personas registradas dos veces…</translation>
+    </message>
+    <message>
         <source>&amp;Problems</source>
         <translation>P&amp;roblemas</translation>
     </message>
@@ -1274,6 +1561,26 @@
         <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
     </message>
     <message>
+        <source>%s agenda.xlsx</source>
+        <translation>Agenda %s.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the agenda list</source>
+        <translation>Exportar la lista de la agenda</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The agenda list was not written</source>
+        <translation>No se escribió la lista de la agenda</translation>
+    </message>
+    <message>
+        <source>Agenda list written to %s</source>
+        <translation>Lista de la agenda escrita en %s</translation>
+    </message>
+    <message>
         <source>Copy made</source>
         <translation>Copia creada</translation>
     </message>
@@ -1296,6 +1603,98 @@
     <message>
         <source>Something unexpected went wrong (%1: %2). Your plan is safe: every change you completed is saved. If it happens again, please report what you did.</source>
         <translation>Ocurrió un error inesperado (%1: %2). Su plan está a salvo: cada cambio que completó ya está guardado. Si vuelve a ocurrir, informe qué estaba haciendo.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge people listed twice</source>
+        <translation>Fusionar personas registradas dos veces</translation>
+    </message>
+    <message>
+        <source>People found more than once</source>
+        <translation>Personas encontradas más de una vez</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>ID or passport no.</source>
+        <translation>N.º de identidad o pasaporte</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Position or rank</source>
+        <translation>Cargo o grado</translation>
+    </message>
+    <message>
+        <source>Select the record to keep. The others are merged into it: their groups, sessions, modules and unavailable times move to it, its blank fields are filled from theirs, and they are removed. Edit ▸ Undo takes a merge back.</source>
+        <translation>Seleccione el registro que se conserva. Los demás se fusionan con él: sus grupos, sesiones, módulos y horas no disponibles pasan a él, sus campos vacíos se completan con los de ellos, y los demás se eliminan. Editar ▸ Deshacer revierte la fusión.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into the Selected Record</source>
+        <translation>&amp;Fusionar en el registro seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Not the Same Person</source>
+        <translation>&amp;No es la misma persona</translation>
+    </message>
+    <message>
+        <source>Leave these records as they are and hide them from this list until it is opened again.</source>
+        <translation>Dejar estos registros como están y ocultarlos de esta lista hasta que se vuelva a abrir.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 records)</source>
+        <translation>%1 (%2 registros)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) appear more than once.</source>
+        <translation>
+            <numerusform>%n persona aparece más de una vez.</numerusform>
+            <numerusform>%n personas aparecen más de una vez.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge the %n selected people into one.</source>
+        <translation>
+            <numerusform>Fusionar la %n persona seleccionada en una.</numerusform>
+            <numerusform>Fusionar las %n personas seleccionadas en una.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody is listed twice: no two people share an ID or passport number, an email, or a name and date of birth.</source>
+        <translation>Nadie está registrado dos veces: no hay dos personas con el mismo número de identidad o pasaporte, correo electrónico, o nombre y fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>Select at least two people to merge.</source>
+        <translation>Seleccione al menos dos personas para fusionar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n person(s) into %1</source>
+        <translation>
+            <numerusform>Fusionar %n persona en %1</numerusform>
+            <numerusform>Fusionar %n personas en %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2225,155 @@
     </message>
 </context>
 <context>
+    <name>SourcePage</name>
+    <message>
+        <source>What to import</source>
+        <translation>Qué importar</translation>
+    </message>
+    <message>
+        <source>Rosters and agendas from Excel (.xlsx, .xls), LibreOffice (.ods) or CSV files, in Spanish or English.</source>
+        <translation>Listas de participantes y agendas de Excel (.xlsx, .xls), LibreOffice (.ods) o archivos CSV, en español o inglés.</translation>
+    </message>
+    <message>
+        <source>&amp;People (a roster or list of participants)</source>
+        <translation>&amp;Personas (una lista de participantes)</translation>
+    </message>
+    <message>
+        <source>A&amp;genda (one row per session)</source>
+        <translation>A&amp;genda (una fila por sesión)</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Elija un archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Hoja</translation>
+    </message>
+    <message>
+        <source>Put them in the &amp;delegation</source>
+        <translation>Ponerlas en la &amp;delegación</translation>
+    </message>
+    <message>
+        <source>Type a new name to create the delegation.</source>
+        <translation>Escriba un nombre nuevo para crear la delegación.</translation>
+    </message>
+    <message>
+        <source>Their &amp;organisation</source>
+        <translation>Su &amp;organización</translation>
+    </message>
+    <message>
+        <source>Used where the file gives none; a new name is created.</source>
+        <translation>Se usa cuando el archivo no indica ninguna; un nombre nuevo se crea.</translation>
+    </message>
+    <message>
+        <source>And in the gro&amp;up</source>
+        <translation>Y en el gr&amp;upo</translation>
+    </message>
+    <message>
+        <source>Optional; a new name creates the group.</source>
+        <translation>Opcional; un nombre nuevo crea el grupo.</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Importar desde</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and CSV (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Hojas de cálculo y CSV (*.xlsx *.xls *.ods *.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Reading stopped. Press Next to read the file again.</source>
+        <translation>Lectura detenida. Pulse Siguiente para volver a leer el archivo.</translation>
+    </message>
+    <message>
+        <source>Reading %s…</source>
+        <translation>Leyendo %s…</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split into groups</source>
+        <translation>Dividir en grupos</translation>
+    </message>
+    <message>
+        <source>Delegation: %1 (%2 people)</source>
+        <translation>Delegación: %1 (%2 personas)</translation>
+    </message>
+    <message>
+        <source>Organisation: %1 (%2 people)</source>
+        <translation>Organización: %1 (%2 personas)</translation>
+    </message>
+    <message>
+        <source>Spread people of the same &amp;duty station across the groups</source>
+        <translation>Repartir entre los grupos a las personas del mismo &amp;lugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>The groups are called “Group A”, “Group B”… (letters already taken are skipped).</source>
+        <translation>Los grupos se llaman «Grupo A», «Grupo B»… (se saltan las letras ya usadas).</translation>
+    </message>
+    <message>
+        <source>Split the &amp;people of</source>
+        <translation>Dividir las &amp;personas de</translation>
+    </message>
+    <message>
+        <source>&amp;Into</source>
+        <translation>&amp;En</translation>
+    </message>
+    <message>
+        <source>Group &amp;names start with</source>
+        <translation>Los &amp;nombres de grupo empiezan por</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quiénes</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Integrantes</translation>
+    </message>
+    <message>
+        <source>&amp;Create Groups</source>
+        <translation>&amp;Crear grupos</translation>
+    </message>
+    <message>
+        <source>The groups it will create (sizes differ by at most one; women are shared out evenly):</source>
+        <translation>Los grupos que se crearán (los tamaños difieren como mucho en uno; las mujeres se reparten por igual):</translation>
+    </message>
+    <message>
+        <source>There is nobody to split yet: import or add people first.</source>
+        <translation>Aún no hay nadie que dividir: primero importe o añada personas.</translation>
+    </message>
+    <message>
+        <source>Nothing changes until you press Create Groups; Edit ▸ Undo takes the groups back.</source>
+        <translation>Nada cambia hasta que pulse Crear grupos; Editar ▸ Deshacer elimina los grupos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Split into %n group(s)</source>
+        <translation>
+            <numerusform>Dividir en %n grupo</numerusform>
+            <numerusform>Dividir en %n grupos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeGrid</name>
     <message>
         <source>Calendar</source>
@@ -1857,6 +2405,13 @@
     <message>
         <source>%s (not found)</source>
         <translation>%s (no encontrado)</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -128,7 +128,9 @@ class ListPanel(QWidget):
         self.empty_hint.setStyleSheet("color: palette(mid); padding: 24px;")
         self.empty_hint.hide()
 
+        self.tools: list[tuple[QAction, int]] = []  # extra actions, fewest rows they need
         top = QHBoxLayout()
+        self._top = top
         top.addWidget(heading)
         top.addSpacing(12)
         top.addWidget(self.count_label)
@@ -273,10 +275,31 @@ class ListPanel(QWidget):
     def _on_selection(self, *_args: Any) -> None:
         n = len(self.view.selectionModel().selectedRows())
         has_plan = self.ctrl.store is not None
+        for action, fewest in self.tools:
+            action.setEnabled(has_plan and n >= fewest)
         self.add_button.setEnabled(has_plan)
         self.edit_button.setEnabled(has_plan and n == 1)
         self.delete_button.setEnabled(has_plan and n >= 1)
         self.selection_changed.emit()
+
+    def add_tool(self, text: str, slot: Callable[[], Any], tip: str = "", *,
+                 button: bool = True, fewest_selected: int = 0) -> QAction:
+        """An action of this list beyond add, edit and delete: a button before Add (if
+        ``button``) and an entry of the context menu, enabled once enough rows are selected."""
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.tools.append((action, fewest_selected))
+        if button:
+            tool = QPushButton(text, self)
+            tool.setToolTip(tip)
+            tool.setObjectName(f"tool_{len(self.tools)}")
+            tool.clicked.connect(action.trigger)
+            action.changed.connect(lambda: tool.setEnabled(action.isEnabled()))
+            self._top.insertWidget(self._top.indexOf(self.add_button), tool)
+        self._on_selection()
+        return action
 
     # actions
     def add_item(self) -> None:
@@ -365,6 +388,10 @@ class ListPanel(QWidget):
         menu.addAction(self.tr("Delete"), self.delete_items).setEnabled(
             self.delete_button.isEnabled()
         )
+        if self.tools:
+            menu.addSeparator()
+            for action, _fewest in self.tools:
+                menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.tr("Copy rows"), self.copy_rows).setEnabled(bool(self.selected_ids()))
         menu.exec(self.view.viewport().mapToGlobal(pos))
