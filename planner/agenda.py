@@ -46,6 +46,7 @@ class Block:
     audience: str
     units: frozenset[Unit]
     facilitators: frozenset[int]
+    route: str = ""  # a site visit's stops and vehicles: "Las Manos → CAMI Danlí · Van 1, Van 2"
 
     @property
     def minutes(self) -> int:
@@ -102,6 +103,16 @@ class AgendaData:
             facilitators: dict[int, set[int]] = defaultdict(set)
             for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
                 facilitators[s].add(p)
+            stops: dict[int, list[str]] = defaultdict(list)
+            for s, place in r.rows("SELECT s.session_id, v.name FROM visit_stop s"
+                                   " JOIN venue v ON v.id = s.venue_id"
+                                   " ORDER BY s.session_id, s.position, s.id"):
+                stops[s].append(place)
+            vans: dict[int, set[str]] = defaultdict(set)
+            for s, vehicle in r.rows("SELECT DISTINCT r.session_id, v.name FROM ride r"
+                                     " JOIN vehicle v ON v.id = r.vehicle_id"
+                                     " WHERE r.session_id IS NOT NULL"):
+                vans[s].add(vehicle)
             blocks = {}
             for i, v, kind, title, start, end, room, module, location in r.rows(
                 "SELECT id, version, kind, title, starts_at, ends_at, room_id, module_id,"
@@ -112,7 +123,9 @@ class AgendaData:
                     i, v, kind, title, parse_time(start).astimezone(zone),
                     parse_time(end).astimezone(zone), room, module, location,
                     ", ".join(sorted(names.get(u, "?") for u in units)), units,
-                    frozenset(facilitators.get(i, ())))
+                    frozenset(facilitators.get(i, ())),
+                    " · ".join(part for part in (" → ".join(stops.get(i, ())),
+                                                 ", ".join(sorted(vans.get(i, ())))) if part))
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
         return cls(zone, first_day, last_day, blocks, rooms,

@@ -169,10 +169,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--dry-run", action="store_true", help=_("show the groups, change nothing"))
 
     p = sub.add_parser("export", help=_("write a workbook from the plan"))
-    p.add_argument("kind", metavar="KIND", choices=["agenda"], help=_("what to write: agenda"))
+    p.add_argument("kind", metavar="KIND", choices=["agenda", "manifests", "clearance"],
+                   help=_("what to write: agenda, manifests (one sheet per vehicle) or clearance"
+                          " (who goes on a site visit, for its hosts)"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
     p.add_argument("--lang", choices=["en", "es"], help=_("the workbook's language"))
+    p.add_argument("--visit", metavar="ID", help=_("the site visit (clearance): its session ID"
+                                                   " or title"))
+
+    p = sub.add_parser("transfers", help=_("propose airport transfers for arrivals and"
+                                           " departures no ride covers yet"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("--window", type=int, metavar="MIN",
+                   help=_("arrivals this many minutes apart share a transfer (default: the"
+                          " plan's setting, 60)"))
+    p.add_argument("--apply", action="store_true", help=_("create the proposed rides"))
+    p.add_argument("--json", action="store_true", help=_("print the proposals as JSON"))
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
@@ -267,6 +280,10 @@ def cmd_info(args: argparse.Namespace) -> int:
             "Delegations {delegations} · People {people} · Groups {groups} · Rooms {rooms} ·"
             " Sessions {sessions}"
         ).format(**sm.counts),
+        *([_("Journeys {travel} · Hotel stays {stays} · Vehicles {vehicles} · Rides {rides} ·"
+             " Site visits {site_visits}").format(**sm.counts)]
+          if any(sm.counts[k] for k in ("travel", "stays", "vehicles", "rides", "site_visits"))
+          else []),
         _("People by sex: {female} women, {male} men, {other} other, {unknown} unknown").format(
             **sm.people_by_sex
         ),
@@ -452,14 +469,73 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from planner.exports import travel
     from planner.imports import agenda
 
     store = _open_for_reading(args.plan)
     try:
-        path = agenda.export(store, args.output, args.lang)
+        if args.kind == "agenda":
+            path = agenda.export(store, args.output, args.lang)
+        elif args.kind == "manifests":
+            path = travel.manifests(store, args.output, args.lang)
+        else:
+            if not args.visit:
+                raise PlannerError(_("Say which site visit with --visit (its session ID or"
+                                     " title)."))
+            path = travel.clearance_list(store, _resolve_visit(store, args.visit), args.output,
+                                         args.lang)
     finally:
         store.close()
     print(path)
+    return EXIT_OK
+
+
+def _resolve_visit(store: Any, value: str) -> int:
+    with store.reading() as r:
+        visits = r.rows("SELECT id, title FROM agenda_session WHERE kind = 'site_visit'"
+                        " ORDER BY starts_at")
+    if value.isdigit() and any(i == int(value) for i, _t in visits):
+        return int(value)
+    found = [i for i, t in visits if value.casefold() in t.casefold()]
+    if len(found) == 1:
+        return int(found[0])
+    raise PlannerError(_("'{value}' does not name one site visit; the plan's site visits are:"
+                         " {visits}.").format(value=value, visits="; ".join(
+                             f"{i} {t}" for i, t in visits) or "—"))
+
+
+def cmd_transfers(args: argparse.Namespace) -> int:
+    """Print (and with --apply create) the airport transfers the plan still needs."""
+    from planner import logistics
+    from planner.store import open_plan
+
+    if args.window is not None and not 1 <= args.window <= 24 * 60:
+        raise PlannerError(_("--window must be between 1 and 1440 minutes."))
+    store = open_plan(args.plan) if args.apply else _open_for_reading(args.plan)
+    try:
+        proposals = logistics.propose_transfers(store, args.window)
+        if args.json:
+            print(json.dumps([{
+                "direction": p.direction, "title": p.title, "start": p.start.isoformat(),
+                "end": p.end.isoformat(), "from": p.origin, "to": p.destination,
+                "vehicle": p.vehicle_id, "people": p.person_ids, "flights": p.flights,
+                "notes": p.notes} for p in proposals], ensure_ascii=False, indent=2))
+        else:
+            for p in proposals:
+                vehicle = p.vehicle or _("no vehicle")
+                print(f"{p.start:%Y-%m-%d %H:%M}–{p.end:%H:%M}  {p.title}  ({vehicle}; "
+                      + ngettext("{n} person", "{n} people", len(p.names)).format(
+                          n=len(p.names)) + ")")
+                for note in p.notes:
+                    print("    " + note)
+            if not proposals:
+                print(_("Every arrival and departure already has its transfer."))
+        if args.apply and proposals:
+            logistics.accept(store, proposals)
+            _err(ngettext("Created {n} ride.", "Created {n} rides.", len(proposals)).format(
+                n=len(proposals)))
+    finally:
+        store.close()
     return EXIT_OK
 
 
@@ -470,7 +546,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
             "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
-            "open": cmd_open}
+            "transfers": cmd_transfers, "open": cmd_open}
 
 
 def _language_from_environment() -> str:

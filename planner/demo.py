@@ -16,6 +16,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,11 +24,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, update
 
 from planner.i18n import _
-from planner.labels import Role, SessionKind
+from planner.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
 from planner.model import (
     AgendaSession,
     Base,
     Delegation,
+    Plan,
     table_of,
 )
 from planner.store import PlanStore, recorder
@@ -36,6 +38,11 @@ TZ = ZoneInfo("America/Tegucigalpa")
 FIRST_DAY = date(2023, 11, 25)
 LAST_DAY = date(2023, 12, 2)
 TRAINING_DAYS = [date(2023, 11, 27) + timedelta(days=i) for i in range(4)]
+
+
+def at(day: date, hh: int, mm: int = 0) -> datetime:
+    return datetime.combine(day, time(hh, mm), tzinfo=TZ)
+
 
 PLAN = {
     "title": "Training on Migration, Human Rights and Humanitarian Action at Borders",
@@ -254,8 +261,6 @@ CLASSROOMS = [("Aula 1", 55), ("Aula 2", 55), ("Aula 3", 60), ("Aula 4", 60)]
 EQUIPMENT = "projector, screen, flip chart, sound system"
 
 
-def at(day: date, hh: int, mm: int = 0) -> datetime:
-    return datetime.combine(day, time(hh, mm), tzinfo=TZ)
 
 
 @dataclass
@@ -272,11 +277,31 @@ class _Rows:
         return new_id
 
 
+PANAMA = ZoneInfo("America/Panama")
+# (flight, departs Panama City (Panama time), lands in Tegucigalpa (local time))
+ARRIVAL_FLIGHTS = [
+    ("CM 421", datetime(2023, 11, 25, 12, 5, tzinfo=PANAMA), at(FIRST_DAY, 13, 5)),
+    ("CM 247", datetime(2023, 11, 26, 8, 50, tzinfo=PANAMA), at(date(2023, 11, 26), 9, 40)),
+]
+DEPARTURE_FLIGHT = ("CM 422", at(LAST_DAY, 14, 15), datetime(2023, 12, 2, 17, 10, tzinfo=PANAMA))
+NIGHTLY_RATE = Decimal("95.00")
+VAN_DAY_RATE = Decimal("120.00")
+
+
+class _Shared:
+    """What every cohort uses: the curriculum, the airports and the sites of the field tour."""
+
+    def __init__(self) -> None:
+        self.modules: list[int] = []
+        self.places: dict[str, int] = {}
+
+
 class _Cohort:
     def __init__(self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int],
-                 modules: list[int]) -> None:
+                 shared: _Shared) -> None:
         self.rows, self.rng, self.index, self.orgs = rows, rng, index, orgs
-        self.modules = modules  # the curriculum, shared by every cohort
+        self.shared = shared
+        self.modules = shared.modules  # the curriculum, shared by every cohort
         self.suffix = "" if index == 0 else f" {index + 1}"
         self.heads: dict[int, int] = {}
 
@@ -336,6 +361,86 @@ class _Cohort:
             notes="",
         )
 
+    def _place(self, kind: str, latitude: float, longitude: float, *, code: str = "",
+               opens: str = "", closes: str = "") -> dict[str, Any]:
+        return {"kind": kind, "code": code, "timezone": "" if kind != PlaceKind.AIRPORT
+                else TZ.key, "latitude": latitude, "longitude": longitude, "opens": opens,
+                "closes": closes}
+
+    def journey(self, panama_people: list[int], iom_people: list[int], hotel: int,
+                tour: int) -> None:
+        """Flights, the hotel block and stays, airport transfers, and the field tour's vans."""
+        rows, sfx, places = self.rows, self.suffix, self.shared.places
+        airport = places["TGU"]
+        block = rows.add("room_block", venue_id=hotel, room_type="Single", rooms=10,
+                         check_in=FIRST_DAY, check_out=LAST_DAY, nightly_rate=NIGHTLY_RATE,
+                         currency="USD", notes="Breakfast included.")
+        drivers = iom_people[2:4]
+        vans = [rows.add("vehicle", name=f"Van {n + 1}{sfx}", seats=12,
+                         provider="Transportes Morazán", plate=f"PBD {4410 + 2 * self.index + n}",
+                         day_rate=VAN_DAY_RATE, currency="USD", driver_id=driver,
+                         notes="Air conditioning.")
+                for n, driver in enumerate(drivers)]
+
+        def ride(van: int, title: str, start: datetime, end: datetime, origin: int,
+                 destination: int, passengers: list[tuple[str, int]],
+                 visit: int | None = None) -> None:
+            rid = rows.add("ride", vehicle_id=van, title=title, starts_at=start, ends_at=end,
+                           timezone=TZ.key, from_id=origin, to_id=destination,
+                           session_id=visit, notes="")
+            for typ, ref in passengers:
+                member = {"group_id": None, "delegation_id": None, "person_id": None,
+                          f"{typ}_id": ref}
+                rows.add("ride_passenger", ride_id=rid, **member)
+
+        half = len(panama_people) // 2
+        for n, (number, departs, lands) in enumerate(ARRIVAL_FLIGHTS):
+            flying = panama_people[:half] if n == 0 else panama_people[half:]
+            for pid in flying:
+                rows.add("travel", person_id=pid, direction=Direction.ARRIVAL,
+                         mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
+                         place_id=airport, from_place="Panama City (PTY)",
+                         to_place="Tegucigalpa (TGU)", departs_at=departs,
+                         departs_tz=PANAMA.key, arrives_at=lands, arrives_tz=TZ.key, notes="")
+                rows.add("stay", person_id=pid, venue_id=hotel, block_id=block,
+                         check_in=lands.date(), check_out=LAST_DAY, room_type="Single",
+                         sharing_with_id=None, notes="")
+            pickup = lands + timedelta(minutes=30)
+            ride(vans[0], f"Airport pick-up, {number}", pickup, pickup + timedelta(minutes=35),
+                 airport, hotel, [("person", p) for p in flying])
+        number, departs, lands = DEPARTURE_FLIGHT
+        for pid in panama_people:
+            rows.add("travel", person_id=pid, direction=Direction.DEPARTURE,
+                     mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
+                     place_id=airport, from_place="Tegucigalpa (TGU)",
+                     to_place="Panama City (PTY)", departs_at=departs, departs_tz=TZ.key,
+                     arrives_at=lands, arrives_tz=PANAMA.key, notes="")
+        ride(vans[0], f"Airport drop-off, {number}", at(LAST_DAY, 11, 40), at(LAST_DAY, 12, 15),
+             hotel, airport, [("delegation", self.delegation_of_panama)])
+
+        # the field tour: hotel → Las Manos → lunch in Danlí → CAMI Danlí → hotel, two vans
+        day = date(2023, 12, 1)
+        stops = [
+            (places["las_manos"], at(day, 9, 20), at(day, 11, 30),
+             "Sub-inspector in charge, DNSPF Las Manos", "+504 2763-0000", Clearance.CONFIRMED),
+            (places["lunch"], at(day, 12, 20), at(day, 13, 30), "", "+504 2763-1111",
+             Clearance.NOT_NEEDED),
+            (places["cami"], at(day, 13, 45), at(day, 16), "Coordinator, INM CAMI Danlí",
+             "cami.danli@inm.example.hn", Clearance.CONFIRMED),
+        ]
+        for position, (place, arrives, leaves, host, contact, clearance) in enumerate(stops):
+            rows.add("visit_stop", session_id=tour, position=position + 1, venue_id=place,
+                     arrives_at=arrives, leaves_at=leaves, host_name=host, host_contact=contact,
+                     clearance=clearance, notes="")
+        loads = [[("delegation", self.delegation_of_panama)],
+                 [("person", p) for p in iom_people[:2]]]
+        legs = [(hotel, at(day, 6, 30))] + [(s[0], s[2]) for s in stops]
+        arrivals = [s[1] for s in stops] + [at(day, 18, 30)]
+        ends = [s[0] for s in stops] + [hotel]
+        for (origin, leaves), arrives, destination in zip(legs, arrivals, ends, strict=True):
+            for van, load in zip(vans, loads, strict=True):
+                ride(van, "Field tour", leaves, arrives, origin, destination, load, tour)
+
     def build(self) -> None:
         rows, rng, sfx = self.rows, self.rng, self.suffix
         panama = rows.add(
@@ -382,6 +487,7 @@ class _Cohort:
                 )
             )
         self.heads[panama] = panama_people[0]
+        self.delegation_of_panama = panama
         iom_people = [
             self.person(
                 sex=sex,
@@ -439,6 +545,7 @@ class _Cohort:
             city="Tegucigalpa",
             address="Boulevard Morazán, Tegucigalpa",
             notes="Training venue.",
+            **self._place(PlaceKind.VENUE, 14.0899, -87.1921),
         )
         classrooms = [
             rows.add(
@@ -468,6 +575,7 @@ class _Cohort:
             city="Tegucigalpa",
             address="Colonia Palmira, Tegucigalpa",
             notes="Delegation hotel, 25 Nov - 2 Dec.",
+            **self._place(PlaceKind.HOTEL, 14.0962, -87.1876),
         )
         meeting_room = rows.add(
             "room",
@@ -477,24 +585,49 @@ class _Cohort:
             equipment="screen, videoconference",
             notes="",
         )
+        places = self.shared.places
         if self.index == 0:
-            rows.add(
+            places["TGU"] = rows.add(
+                "venue", name="Toncontín International Airport", city="Tegucigalpa",
+                address="Boulevard Comunidad Económica Europea, Tegucigalpa", notes="",
+                **self._place(PlaceKind.AIRPORT, 14.0609, -87.2172, code="TGU"))
+            places["XPL"] = rows.add(
+                "venue", name="Palmerola International Airport", city="Comayagua",
+                address="Palmerola, Comayagua", notes="About 75 minutes from Tegucigalpa.",
+                **self._place(PlaceKind.AIRPORT, 14.3824, -87.6213, code="XPL"))
+            places["las_manos"] = rows.add(
                 "venue",
                 name="Las Manos border post",
                 city="El Paraíso",
                 address="Honduras–Nicaragua border, El Paraíso department",
                 notes="Crossing open roughly 06:00–18:00. Host clearance needed.",
+                **self._place(PlaceKind.SITE, 13.7728, -86.3634, opens="06:00", closes="18:00"),
             )
-            rows.add(
+            places["lunch"] = rows.add(
+                "venue", name="Restaurante El Mesón, Danlí", city="Danlí",
+                address="Barrio El Centro, Danlí", notes="Lunch of the field tour.",
+                **self._place(PlaceKind.OTHER, 14.0307, -86.5797))
+            places["cami"] = rows.add(
                 "venue",
                 name="CAMI Danlí",
                 city="Danlí",
                 address="Centre for Attention to Irregular Migrants 'Francisco Paz', Danlí",
                 notes="Run by the National Migration Institute; capacity 150–200.",
+                **self._place(PlaceKind.SITE, 14.0402, -86.5725, opens="08:00", closes="17:00"),
             )
+            for key_a, key_b, minutes, km in (("las_manos", "lunch", 45, 30),
+                                              ("lunch", "cami", 10, 3), ("TGU", "XPL", 75, 70)):
+                rows.add("road_time", from_id=places[key_a], to_id=places[key_b],
+                         minutes=minutes, distance_km=km, notes="")
+        for a, b, minutes, km in ((places["TGU"], hotel, 25, 9), (hotel, centre, 20, 5),
+                                  (places["XPL"], hotel, 80, 75), (hotel, places["cami"], 120, 92),
+                                  (hotel, places["las_manos"], 165, 122)):
+            rows.add("road_time", from_id=a, to_id=b, minutes=minutes, distance_km=km, notes="")
 
         everyone = [("group", g) for g in groups] + [("delegation", panama), ("delegation", iom)]
         visitors = [("delegation", panama), ("delegation", iom)]
+        # the drivers drive the field tour rather than attend it
+        travellers = [("delegation", panama)] + [("person", p) for p in iom_people[:2]]
         head, officer = panama_people[0], iom_people[0]
 
         def session(
@@ -621,12 +754,13 @@ class _Cohort:
             at(tour, 6, 30),
             at(tour, 18, 30),
             None,
-            visitors,
+            travellers,
             [officer],
             location="Las Manos (El Paraíso) and Danlí",
             description="Tegucigalpa → Danlí ~2 h by van; Danlí → Las Manos ~45 min. Two"
             " vans with drivers. Host clearance required at both sites.",
         )
+        self.journey(panama_people, iom_people, hotel, rows.next_id["agenda_session"] - 1)
         session(
             SessionKind.MEETING,
             "Debriefing",
@@ -646,9 +780,9 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
     for key, name, acronym, country in ORGANISATIONS:
         orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
     heads: dict[int, int] = {}
-    modules: list[int] = []
+    shared = _Shared()
     for index in range(scale):
-        cohort = _Cohort(rows, rng, index, orgs, modules)
+        cohort = _Cohort(rows, rng, index, orgs, shared)
         cohort.build()
         heads.update(cohort.heads)
     with store.transaction(_("Create demo plan")) as session:
@@ -668,9 +802,18 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
                 "venue",
                 "room",
                 "agenda_session",
+                "travel",
+                "room_block",
+                "stay",
+                "road_time",
+                "visit_stop",
+                "vehicle",
+                "ride",
             ):
                 for row in data:
                     rec.record(table.name, row["id"], "insert")
+        ptable = table_of(Plan)
+        conn.execute(update(ptable).values(arrival_airport_id=shared.places["TGU"]))
         dtable = table_of(Delegation)
         for delegation_id, person_id in heads.items():
             conn.execute(

@@ -74,6 +74,59 @@ SESSION_KIND_LABELS: dict[str, str] = {
     SessionKind.SITE_VISIT: N_("Site visit"),
 }
 
+class PlaceKind(enum.StrEnum):
+    VENUE = "venue"
+    HOTEL = "hotel"
+    AIRPORT = "airport"
+    SITE = "site"
+    OTHER = "other"
+
+
+PLACE_KIND_LABELS: dict[str, str] = {
+    PlaceKind.VENUE: N_("Training or meeting venue"),
+    PlaceKind.HOTEL: N_("Hotel"),
+    PlaceKind.AIRPORT: N_("Airport or terminal"),
+    PlaceKind.SITE: N_("Site to visit"),
+    PlaceKind.OTHER: N_("Other place"),
+}
+
+
+class TravelMode(enum.StrEnum):
+    FLIGHT = "flight"
+    ROAD = "road"
+
+
+TRAVEL_MODE_LABELS: dict[str, str] = {
+    TravelMode.FLIGHT: N_("Flight"),
+    TravelMode.ROAD: N_("Road"),
+}
+
+
+class Direction(enum.StrEnum):
+    ARRIVAL = "arrival"
+    DEPARTURE = "departure"
+
+
+DIRECTION_LABELS: dict[str, str] = {
+    Direction.ARRIVAL: N_("Arrival"),
+    Direction.DEPARTURE: N_("Departure"),
+}
+
+
+class Clearance(enum.StrEnum):
+    NOT_NEEDED = "not_needed"
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    REFUSED = "refused"
+
+
+CLEARANCE_LABELS: dict[str, str] = {
+    Clearance.NOT_NEEDED: N_("Not needed"),
+    Clearance.REQUESTED: N_("Requested"),
+    Clearance.CONFIRMED: N_("Confirmed"),
+    Clearance.REFUSED: N_("Refused"),
+}
+
 # The kinds of item a user adds, edits and deletes: (singular, plural) nouns.
 KIND_NOUNS: dict[str, tuple[str, str]] = {
     "plan": Nn_("plan", "plans"),
@@ -86,6 +139,15 @@ KIND_NOUNS: dict[str, tuple[str, str]] = {
     "session": Nn_("session", "sessions"),
     "module": Nn_("module", "modules"),
     "unavailability": Nn_("unavailable time", "unavailable times"),
+    "travel": Nn_("journey", "journeys"),
+    "room_block": Nn_("room block", "room blocks"),
+    "stay": Nn_("hotel stay", "hotel stays"),
+    "road_time": Nn_("road time", "road times"),
+    "stop": Nn_("stop", "stops"),
+    "vehicle": Nn_("vehicle", "vehicles"),
+    "ride": Nn_("ride", "rides"),
+    "site_visit": Nn_("site visit", "site visits"),  # a session of the kind site visit
+    "place": Nn_("place", "places"),  # a venue: a training venue, hotel, airport or site
 }
 
 
@@ -107,3 +169,19 @@ def role_label(role: str, other: str = "") -> str:
 
 def kind_label(kind: str) -> str:
     return _(SESSION_KIND_LABELS.get(kind, kind))
+
+
+def place_kind_label(kind: str) -> str:
+    return _(PLACE_KIND_LABELS.get(kind, kind))
+
+
+def travel_mode_label(mode: str) -> str:
+    return _(TRAVEL_MODE_LABELS.get(mode, mode))
+
+
+def direction_label(direction: str) -> str:
+    return _(DIRECTION_LABELS.get(direction, direction))
+
+
+def clearance_label(clearance: str) -> str:
+    return _(CLEARANCE_LABELS.get(clearance, clearance))

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,7 +39,16 @@ from planner.errors import (
     ValidationError,
 )
 from planner.i18n import N_, _, ngettext
-from planner.labels import Role, SessionKind, Sex, noun
+from planner.labels import (
+    Clearance,
+    Direction,
+    PlaceKind,
+    Role,
+    SessionKind,
+    Sex,
+    TravelMode,
+    noun,
+)
 from planner.model import (
     AgendaSession,
     Base,
@@ -51,11 +61,19 @@ from planner.model import (
     ParticipantGroup,
     Person,
     Plan,
+    Ride,
+    RidePassenger,
+    RoadTime,
     Room,
+    RoomBlock,
     SessionAudience,
     SessionFacilitator,
+    Stay,
+    Travel,
     Unavailability,
+    Vehicle,
     Venue,
+    VisitStop,
     table_of,
 )
 from planner.reference import country_codes, currency_codes, timezones
@@ -65,6 +83,9 @@ AUDIENCE_TYPES = ("group", "delegation", "person")
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 MAX_SESSION_LENGTH = timedelta(days=7)
+MAX_RIDE_LENGTH = timedelta(days=2)
+CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MONEY_FIELDS = frozenset({"nightly_rate", "day_rate"})
 CHUNK = 500
 
 
@@ -199,6 +220,65 @@ class _Checker:
                 )
                 return
 
+    def whole(self, key: str, label: str, low: int, high: int, *, required: bool = True) -> None:
+        value = self.values.get(key)
+        if value is None and not required:
+            return
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            self.add(key, _("{field} must be a whole number from {low} to {high}.").format(
+                field=_(label), low=low, high=high))
+
+    def moment(self, key: str, label: str, *, required: bool = False) -> datetime | None:
+        value = self.values.get(key)
+        if value is None:
+            if required:
+                self.add(key, _("{field} is required.").format(field=_(label)))
+            return None
+        if not isinstance(value, datetime):
+            self.add(key, _("{field} must be a date and time.").format(field=_(label)))
+            return None
+        if value.tzinfo is None:
+            self.add(key, _("{field} needs a time zone.").format(field=_(label)))
+            return None
+        return value
+
+    def zone(self, key: str, *, required: bool = False) -> None:
+        value = self.values.get(key) or ""
+        if (value or required) and value not in timezones():
+            self.add(key, _("'{value}' is not a time zone; use a name such as"
+                            " America/Tegucigalpa.").format(value=value))
+
+    def choice(self, key: str, label: str, allowed: Iterable[str]) -> None:
+        value = self.values.get(key)
+        if value not in set(allowed):
+            self.add(key, _("{field}: '{value}' is not one of the choices.").format(
+                field=_(label), value=value))
+
+    def money(self, key: str, label: str) -> None:
+        value = self.values.get(key)
+        if value is None:
+            return
+        if not isinstance(value, Decimal) or not value.is_finite():
+            self.add(key, _("{field} must be an amount such as 85.50.").format(field=_(label)))
+        elif value < 0:
+            self.add(key, _("{field} cannot be negative.").format(field=_(label)))
+        elif value >= Decimal("1e12") or value != value.quantize(Decimal("0.0001")):
+            self.add(key, _("{field}: {value} is not an amount this plan can keep; use at most"
+                            " four decimals.").format(field=_(label), value=value))
+
+    def currency(self, key: str) -> None:
+        value = (self.values.get(key) or "").upper()
+        if value not in currency_codes():
+            self.add(key, _("'{value}' is not a currency code; use three letters such as USD or"
+                            " HNL.").format(value=value))
+
+    def required_ref(self, session: Session, key: str, model: type[Entity], label: str,
+                     missing: str) -> None:
+        if self.values.get(key) is None:
+            self.add(key, missing)
+        else:
+            self.exists(session, key, model, label)
+
     def exists(self, session: Session, key: str, model: type[Entity], label: str) -> None:
         value = self.values.get(key)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)
@@ -242,6 +322,8 @@ def _validate_plan(session: Session, v: dict[str, Any], own_id: int | None) -> l
         ("donor", N_("Donor")),
     ):
         c.text(key, label, 200)
+    if own_id is not None:  # a new plan has no places yet
+        c.exists(session, "arrival_airport_id", Venue, N_("airport"))
     return c.errors
 
 
@@ -366,8 +448,27 @@ def _validate_venue(session: Session, v: dict[str, Any], own_id: int | None) -> 
     name = c.text("name", N_("Name"), 200, required=True)
     c.text("city", N_("City"), 100)
     c.text("address", N_("Address"), 300)
+    c.text("code", N_("Code"), 10)
     if name:
         c.unique("name", N_("Name"), name, session.execute(select(Venue.id, Venue.name)), own_id)
+    c.choice("kind", N_("Kind"), set(PlaceKind))
+    c.zone("timezone")
+    for key, label, limit in (("latitude", N_("Latitude"), 90), ("longitude", N_("Longitude"),
+                                                                  180)):
+        value = v.get(key)
+        if value is not None and (not isinstance(value, int | float) or isinstance(value, bool)
+                                  or not -limit <= value <= limit):
+            c.add(key, _("{field} must be a number from -{limit} to {limit}.").format(
+                field=_(label), limit=limit))
+    opens, closes = v.get("opens") or "", v.get("closes") or ""
+    for key, value, label in (("opens", opens, N_("Opens")), ("closes", closes, N_("Closes"))):
+        if value and not CLOCK_RE.match(value):
+            c.add(key, _("{field}: write the time like 06:00 or 18:30.").format(field=_(label)))
+    if bool(opens) != bool(closes):
+        c.add("closes" if opens else "opens",
+              _("Give both the opening and the closing time, or neither."))
+    elif opens and closes and CLOCK_RE.match(opens) and CLOCK_RE.match(closes) and closes <= opens:
+        c.add("closes", _("The place must close after it opens."))
     return c.errors
 
 
@@ -484,6 +585,165 @@ def _check_ids(session: Session, c: _Checker, key: str, model: type[Entity], lab
         c.add(key, _("A chosen {item} no longer exists; choose again.").format(item=_(label)))
 
 
+def _check_group_entries(session: Session, c: _Checker, key: str) -> None:
+    """A list of ("group" | "delegation" | "person", id): the audience, a ride's passengers."""
+    for entry in c.values.get(key) or []:
+        if not isinstance(entry, tuple | list) or len(entry) != 2 or entry[0] not in AUDIENCE_TYPES:
+            c.add(key, _("The list holds an entry that is not a group, delegation or person."))
+            return
+        model = {"group": ParticipantGroup, "delegation": Delegation, "person": Person}[entry[0]]
+        if session.get(model, entry[1]) is None:
+            c.add(key, _("Part of the list no longer exists; choose again."))
+            return
+
+
+def _validate_travel(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.required_ref(session, "person_id", Person, N_("person"), _("Choose who travels."))
+    c.choice("direction", N_("Direction"), set(Direction))
+    c.choice("mode", N_("Travel by"), set(TravelMode))
+    c.text("carrier", N_("Airline or carrier"), 100)
+    c.text("number", N_("Flight or service no."), 20)
+    c.text("from_place", N_("From"), 200)
+    c.text("to_place", N_("To"), 200)
+    c.exists(session, "place_id", Venue, N_("airport or terminal"))
+    arrival = v.get("direction") == Direction.ARRIVAL
+    departs = c.moment("departs_at", N_("Departs"), required=not arrival)
+    arrives = c.moment("arrives_at", N_("Arrives"), required=arrival)
+    c.zone("departs_tz")
+    c.zone("arrives_tz")
+    if departs and arrives:
+        if arrives < departs:
+            c.add("arrives_at", _("The journey must arrive after it departs (times are local;"
+                                  " check the time zones)."))
+        elif arrives - departs > timedelta(days=3):
+            c.add("arrives_at", _("A journey lasts at most 3 days; check the dates."))
+    return c.errors
+
+
+def _validate_room_block(session: Session, v: dict[str, Any],
+                         own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.required_ref(session, "venue_id", Venue, N_("hotel"), _("Choose the hotel."))
+    c.text("room_type", N_("Room type"), 60)
+    c.whole("rooms", N_("Rooms"), 0, 10_000)
+    first = c.date_value("check_in", N_("Check-in"), required=True)
+    last = c.date_value("check_out", N_("Check-out"), required=True)
+    if first and last and last <= first:
+        c.add("check_out", _("Check-out must be at least one day after check-in."))
+    c.money("nightly_rate", N_("Nightly rate"))
+    c.currency("currency")
+    return c.errors
+
+
+def _validate_stay(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.required_ref(session, "person_id", Person, N_("person"), _("Choose who stays."))
+    c.required_ref(session, "venue_id", Venue, N_("hotel"), _("Choose the hotel."))
+    c.text("room_type", N_("Room type"), 60)
+    first = c.date_value("check_in", N_("Check-in"), required=True)
+    last = c.date_value("check_out", N_("Check-out"), required=True)
+    if first and last and last <= first:
+        c.add("check_out", _("Check-out must be at least one day after check-in."))
+    block_id = v.get("block_id")
+    if block_id is not None:
+        block = session.get(RoomBlock, block_id) if isinstance(block_id, int) else None
+        if block is None:
+            c.add("block_id", _("The chosen room block no longer exists; choose another."))
+        elif block.venue_id != v.get("venue_id"):
+            c.add("block_id", _("The room block belongs to another hotel; choose one of this"
+                                " hotel's blocks, or none."))
+    sharing = v.get("sharing_with_id")
+    if sharing is not None:
+        if sharing == v.get("person_id"):
+            c.add("sharing_with_id", _("A person cannot share a room with themselves."))
+        else:
+            c.exists(session, "sharing_with_id", Person, N_("person"))
+    return c.errors
+
+
+def _validate_road_time(session: Session, v: dict[str, Any],
+                        own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.required_ref(session, "from_id", Venue, N_("place"), _("Choose where the road starts."))
+    c.required_ref(session, "to_id", Venue, N_("place"), _("Choose where the road ends."))
+    c.whole("minutes", N_("Minutes"), 0, 3 * 24 * 60)
+    c.whole("distance_km", N_("Distance (km)"), 0, 10_000, required=False)
+    a, b = v.get("from_id"), v.get("to_id")
+    if a is not None and a == b:
+        c.add("to_id", _("Choose two different places."))
+    elif a is not None and b is not None:
+        other = session.execute(select(RoadTime.id).where(
+            or_((RoadTime.from_id == a) & (RoadTime.to_id == b),
+                (RoadTime.from_id == b) & (RoadTime.to_id == a)),
+            RoadTime.id != (own_id or 0))).first()
+        if other is not None:
+            c.add("to_id", _("The road time between these places is already in the plan"
+                             " (either way); edit that one."))
+    return c.errors
+
+
+def _validate_stop(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    visit = v.get("session_id")
+    if visit is None:
+        c.add("session_id", _("Choose the site visit this stop belongs to."))
+    else:
+        found = session.get(AgendaSession, visit) if isinstance(visit, int) else None
+        if found is None:
+            c.add("session_id", _("The chosen site visit no longer exists; choose another."))
+        elif found.kind != SessionKind.SITE_VISIT:
+            c.add("session_id", _("Stops belong to sessions of the kind Site visit; change the"
+                                  " session's kind first."))
+    c.whole("position", N_("Order"), 1, 99)
+    c.required_ref(session, "venue_id", Venue, N_("place"), _("Choose the place of the stop."))
+    arrives = c.moment("arrives_at", N_("Arrives"))
+    leaves = c.moment("leaves_at", N_("Leaves"))
+    if arrives and leaves and leaves < arrives:
+        c.add("leaves_at", _("The visit must leave a stop after it arrives there."))
+    if not arrives and not leaves:
+        c.add("arrives_at", _("Give the time the visit arrives, leaves, or both."))
+    c.text("host_name", N_("Host"), 200)
+    c.text("host_contact", N_("Host's phone or email"), 200)
+    c.choice("clearance", N_("Clearance"), set(Clearance))
+    return c.errors
+
+
+def _validate_vehicle(session: Session, v: dict[str, Any],
+                      own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 100, required=True)
+    if name:
+        c.unique("name", N_("Name"), name, session.execute(select(Vehicle.id, Vehicle.name)),
+                 own_id)
+    c.whole("seats", N_("Passenger seats"), 0, 100)
+    c.text("provider", N_("Provider"), 200)
+    c.text("plate", N_("Plate"), 20)
+    c.money("day_rate", N_("Day rate"))
+    c.currency("currency")
+    c.exists(session, "driver_id", Person, N_("driver"))
+    return c.errors
+
+
+def _validate_ride(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.text("title", N_("Title"), 200)
+    c.exists(session, "vehicle_id", Vehicle, N_("vehicle"))
+    start = c.moment("start", N_("Start"), required=True)
+    end = c.moment("end", N_("End"), required=True)
+    if start and end:
+        if end <= start:
+            c.add("end", _("The ride must end after it starts."))
+        elif end - start > MAX_RIDE_LENGTH:
+            c.add("end", _("A ride lasts at most 2 days; split longer journeys."))
+    c.zone("timezone")
+    c.exists(session, "from_id", Venue, N_("place"))
+    c.exists(session, "to_id", Venue, N_("place"))
+    c.exists(session, "session_id", AgendaSession, N_("site visit"))
+    _check_group_entries(session, c, "passengers")
+    return c.errors
+
+
 # --- the kinds of item --------------------------------------------------------------------------
 
 
@@ -519,6 +779,7 @@ KINDS: dict[str, Kind] = {
                 "funding_programme",
                 "donor",
                 "notes",
+                "arrival_airport_id",
             ),
             _validate_plan,
             {"currency": "USD"},
@@ -577,8 +838,11 @@ KINDS: dict[str, Kind] = {
         Kind(
             "venue",
             Venue,
-            ("name", "city", "address", "notes"),
+            ("name", "kind", "city", "address", "code", "timezone", "latitude", "longitude",
+             "opens", "closes", "notes"),
             _validate_venue,
+            {"kind": PlaceKind.VENUE},
+            upper=("code",),
         ),
         Kind(
             "room",
@@ -612,6 +876,32 @@ KINDS: dict[str, Kind] = {
                                 "colour": "#4E79A7"}, links=("trainer_ids",)),
         Kind("unavailability", Unavailability, ("person_id", "start", "end", "note"),
              _validate_unavailability),
+        Kind("travel", Travel,
+             ("person_id", "direction", "mode", "carrier", "number", "place_id", "from_place",
+              "to_place", "departs_at", "departs_tz", "arrives_at", "arrives_tz", "notes"),
+             _validate_travel, {"direction": Direction.ARRIVAL, "mode": TravelMode.FLIGHT},
+             upper=("number",)),
+        Kind("room_block", RoomBlock,
+             ("venue_id", "room_type", "rooms", "check_in", "check_out", "nightly_rate",
+              "currency", "notes"),
+             _validate_room_block, {"rooms": 1, "currency": "USD"}, upper=("currency",)),
+        Kind("stay", Stay,
+             ("person_id", "venue_id", "block_id", "check_in", "check_out", "room_type",
+              "sharing_with_id", "notes"),
+             _validate_stay),
+        Kind("road_time", RoadTime, ("from_id", "to_id", "minutes", "distance_km", "notes"),
+             _validate_road_time, {"minutes": 60}),
+        Kind("stop", VisitStop,
+             ("session_id", "position", "venue_id", "arrives_at", "leaves_at", "host_name",
+              "host_contact", "clearance", "notes"),
+             _validate_stop, {"position": 1, "clearance": Clearance.NOT_NEEDED}),
+        Kind("vehicle", Vehicle,
+             ("name", "seats", "provider", "plate", "day_rate", "currency", "driver_id", "notes"),
+             _validate_vehicle, {"seats": 12, "currency": "USD"}, upper=("currency", "plate")),
+        Kind("ride", Ride,
+             ("vehicle_id", "title", "start", "end", "timezone", "from_id", "to_id",
+              "session_id", "notes"),
+             _validate_ride, links=("passengers",)),
     )
 }
 
@@ -637,11 +927,32 @@ def _normalise(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
             if key in k.upper:
                 value = value.upper()
         out[key] = value
+    for key in MONEY_FIELDS.intersection(out):
+        out[key] = _money(out[key])
     if k.name == "person" and "sex" in out and out["sex"] in ("", "unknown"):
         out["sex"] = None
     if k.name == "person" and out.get("role") and out["role"] != Role.OTHER:
         out.setdefault("role_other", "")
     return out
+
+
+def _money(value: Any) -> Any:
+    """An amount as ``Decimal`` ("85,50" and "85.50" alike); anything else is left to fail."""
+    if value is None or isinstance(value, Decimal | bool):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        if not text:
+            return None
+        if "," in text and "." not in text:
+            text = text.replace(",", ".")
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return value
+    return value
 
 
 def validate(
@@ -675,6 +986,11 @@ PERSON_LINKS: dict[str, tuple[type[Entity], str, str]] = {
     "trainer_ids": (ModuleTrainer, "module_id", "person_id"),
 }
 AUDIENCE_COLUMNS = {kind: f"{kind}_id" for kind in AUDIENCE_TYPES}
+# Lists of groups, delegations and people linked to an item: link name -> (table, owner column).
+GROUP_LINKS: dict[str, tuple[type[Entity], str]] = {
+    "audience": (SessionAudience, "session_id"),
+    "passengers": (RidePassenger, "ride_id"),
+}
 
 
 def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
@@ -686,12 +1002,13 @@ def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
             table = table_of(model)
             links[name] = sorted(conn.execute(
                 select(table.c[person]).where(table.c[owner] == item_id)).scalars())
-        elif name == "audience":
-            table = table_of(SessionAudience)
+        elif name in GROUP_LINKS:
+            model, owner = GROUP_LINKS[name]
+            table = table_of(model)
             audience: list[tuple[str, int]] = []
             for row in conn.execute(
                 select(*(table.c[c] for c in AUDIENCE_COLUMNS.values()))
-                .where(table.c.session_id == item_id)
+                .where(table.c[owner] == item_id)
             ):
                 kind_name, ref = next((k_, v) for k_, v in zip(AUDIENCE_COLUMNS, row, strict=True)
                                       if v is not None)
@@ -734,9 +1051,9 @@ def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) 
             table = table_of(model)
             rows = [{owner: item_id, person: p, "version": 1} for p in new - old]
             gone: Any = table.c[person].in_(sorted(old - new))
-        else:  # the audience
-            table = table_of(SessionAudience)
-            owner = "session_id"
+        else:  # the audience, a ride's passengers
+            group_model, owner = GROUP_LINKS[name]
+            table = table_of(group_model)
             rows = [{owner: item_id, "version": 1, **dict.fromkeys(AUDIENCE_COLUMNS.values()),
                      AUDIENCE_COLUMNS[e[0]]: e[1]} for e in new - old]
             gone = or_(false(), *(table.c[AUDIENCE_COLUMNS[e[0]]] == e[1] for e in old - new))
@@ -765,11 +1082,8 @@ def create(
     if k.name == "plan":
         raise PlannerError(_("A plan is created with File ▸ New or 'planner new'."))
     merged = _normalise(k, {**k.defaults, **values})
-    if k.name == "session":
-        merged.setdefault("timezone", None)
     with store.transaction(action or _("Add {item}").format(item=noun(k.name))) as session:
-        if k.name == "session" and not merged.get("timezone"):
-            merged["timezone"] = _plan(session).timezone
+        _fill_zones(session, k, merged, _plan(session).timezone)
         _raise_if_invalid(k.validator(session, merged, None))
         obj = k.model(**{key: merged[key] for key in k.fields if key in merged})
         session.add(obj)
@@ -779,6 +1093,24 @@ def create(
             recorder(session).record(k.model.__tablename__, obj.id, "update", links)
         new_id, version = obj.id, obj.version
     return Created(new_id, store.last_change, version)
+
+
+ZONE_FIELDS = {"session": (("timezone", "start"),), "ride": (("timezone", "start"),),
+               "travel": (("departs_tz", "departs_at"), ("arrives_tz", "arrives_at"))}
+
+
+def _fill_zones(session: Session, k: Kind, values: dict[str, Any], plan_zone: str) -> None:
+    """Give a time without its zone column the zone of its place, else the plan's."""
+    for zone_key, time_key in ZONE_FIELDS.get(k.name, ()):
+        if values.get(zone_key) or values.get(time_key) is None:
+            continue
+        zone = plan_zone
+        place_id = values.get("place_id")
+        local_end = "arrives" if values.get("direction") == Direction.ARRIVAL else "departs"
+        if k.name == "travel" and zone_key.startswith(local_end) and isinstance(place_id, int):
+            place = session.get(Venue, place_id)
+            zone = (place.timezone if place is not None else "") or plan_zone
+        values[zone_key] = zone
 
 
 def _plan(session: Session) -> Plan:
@@ -819,12 +1151,37 @@ def update(
             )
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
         merged = {**before, **values}
+        if k.name in ZONE_FIELDS:
+            filled = dict(merged)
+            _fill_zones(session, k, filled, _plan(session).timezone)
+            values.update({key: filled[key] for key, _t in ZONE_FIELDS[k.name]
+                           if filled[key] != merged[key]})
+            merged = filled
         _raise_if_invalid(k.validator(session, merged, item_id))
         _apply_values(session, k, obj, values)
+        if isinstance(obj, AgendaSession) and obj.kind == SessionKind.SITE_VISIT:
+            _move_visit(session, obj.id, before, merged)
         version = obj.version
         old_values = {key: before[key] for key in values}
         new_values = dict(values)
     return Updated(item_id, old_values, new_values, version, store.last_change)
+
+
+def _move_visit(session: Session, visit_id: int, before: dict[str, Any],
+                after: dict[str, Any]) -> None:
+    """A site visit moved whole (start and end by the same time): its stops and rides follow."""
+    delta = after["start"] - before["start"]
+    if not delta or after["end"] - before["end"] != delta:
+        return
+    for stop in session.execute(select(VisitStop).where(VisitStop.session_id == visit_id)
+                                ).scalars():
+        if stop.arrives_at is not None:
+            stop.arrives_at += delta
+        if stop.leaves_at is not None:
+            stop.leaves_at += delta
+    for ride in session.execute(select(Ride).where(Ride.session_id == visit_id)).scalars():
+        ride.start, ride.end = ride.start + delta, ride.end + delta
+    session.flush()
 
 
 def _apply_values(session: Session, k: Kind, obj: Entity, values: dict[str, Any]) -> None:
@@ -949,6 +1306,14 @@ def _cascade_line(table: str, n: int) -> str:
         ),
         "participant_group": lambda: ngettext("{n} group", "{n} groups", n),
         "agenda_session": lambda: ngettext("{n} session", "{n} sessions", n),
+        "travel": lambda: ngettext("{n} arrival or departure", "{n} arrivals and departures", n),
+        "stay": lambda: ngettext("{n} hotel stay", "{n} hotel stays", n),
+        "room_block": lambda: ngettext("{n} room block", "{n} room blocks", n),
+        "road_time": lambda: ngettext("{n} road time", "{n} road times", n),
+        "visit_stop": lambda: ngettext("{n} stop of a site visit", "{n} stops of site visits", n),
+        "ride": lambda: ngettext("{n} ride", "{n} rides", n),
+        "ride_passenger": lambda: ngettext("{n} seat on a ride", "{n} seats on rides", n),
+        "unavailability": lambda: ngettext("{n} unavailable time", "{n} unavailable times", n),
     }
     make = texts.get(table)
     return make().format(n=n) if make else ""
@@ -972,6 +1337,26 @@ def _unlink_line(table: str, column: str, n: int) -> str:
             "{n} group is no longer tied to a delegation",
             "{n} groups are no longer tied to a delegation",
             n,
+        ),
+        ("stay", "block_id"): lambda: ngettext(
+            "{n} hotel stay leaves its room block", "{n} hotel stays leave their room block", n
+        ),
+        ("vehicle", "driver_id"): lambda: ngettext(
+            "{n} vehicle loses its driver", "{n} vehicles lose their driver", n
+        ),
+        ("ride", "vehicle_id"): lambda: ngettext(
+            "{n} ride loses its vehicle", "{n} rides lose their vehicle", n
+        ),
+        ("travel", "place_id"): lambda: ngettext(
+            "{n} arrival or departure loses its airport",
+            "{n} arrivals and departures lose their airport", n
+        ),
+        ("visit_stop", "venue_id"): lambda: ngettext(
+            "{n} stop of a site visit loses its place", "{n} stops of site visits lose their place",
+            n
+        ),
+        ("plan", "arrival_airport_id"): lambda: ngettext(
+            "the plan loses its arrival airport", "the plan loses its arrival airport", n
         ),
     }
     make = texts.get((table, column))
@@ -1222,8 +1607,9 @@ def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | Non
               overwrite: bool = False) -> PlanStore:
     """Copy a plan to ``dest`` shifted to begin on ``new_start`` (the next exchange).
 
-    Every day moves by the same number of days; sessions and unavailable times keep their
-    wall-clock times in their own zones. The copy is complete before it appears under its name.
+    Every day moves by the same number of days; sessions, unavailable times, flights, rides and
+    visit stops keep their wall-clock times in their own zones, hotel nights their weekdays.
+    The copy is complete before it appears under its name.
     """
     from pathlib import Path
 
@@ -1271,6 +1657,24 @@ def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
             s.start, s.end = moved(s.start, s.timezone), moved(s.end, s.timezone)
         for u in session.execute(select(Unavailability)).scalars():
             u.start, u.end = moved(u.start, plan.timezone), moved(u.end, plan.timezone)
+        # the journey moves with the agenda: tickets, hotel nights, rides and visit stops
+        for t in session.execute(select(Travel)).scalars():
+            if t.departs_at is not None:
+                t.departs_at = moved(t.departs_at, t.departs_tz or plan.timezone)
+            if t.arrives_at is not None:
+                t.arrives_at = moved(t.arrives_at, t.arrives_tz or plan.timezone)
+        for block in session.execute(select(RoomBlock)).scalars():
+            block.check_in, block.check_out = block.check_in + delta, block.check_out + delta
+        for stay in session.execute(select(Stay)).scalars():
+            stay.check_in, stay.check_out = stay.check_in + delta, stay.check_out + delta
+        for ride in session.execute(select(Ride)).scalars():
+            zone = ride.timezone or plan.timezone
+            ride.start, ride.end = moved(ride.start, zone), moved(ride.end, zone)
+        for stop in session.execute(select(VisitStop)).scalars():
+            if stop.arrives_at is not None:
+                stop.arrives_at = moved(stop.arrives_at, plan.timezone)
+            if stop.leaves_at is not None:
+                stop.leaves_at = moved(stop.leaves_at, plan.timezone)
 
 
 def create_many(store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]],
@@ -1290,8 +1694,7 @@ def create_many(store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]
 
 def _create_in(session: Session, k: Kind, values: dict[str, Any], zone: str) -> int:
     merged = _normalise(k, {**k.defaults, **values})
-    if k.name == "session" and not merged.get("timezone"):
-        merged["timezone"] = zone
+    _fill_zones(session, k, merged, zone)
     _raise_if_invalid(k.validator(session, merged, None))
     obj = k.model(**{key: merged[key] for key in k.fields if key in merged})
     session.add(obj)

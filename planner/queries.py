@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,10 +26,18 @@ __all__ = [
     "ModuleRow",
     "OrganisationRow",
     "PersonRow",
+    "RideRow",
+    "RoadTimeRow",
+    "RoomBlockRow",
     "RoomRow",
     "SessionRow",
+    "SiteVisitRow",
+    "StayRow",
+    "StopRow",
     "Summary",
+    "TravelRow",
     "UnavailabilityRow",
+    "VehicleRow",
     "VenueRow",
     "choices",
     "countries",
@@ -44,12 +53,24 @@ __all__ = [
     "modules",
     "organisations",
     "people",
+    "people_in",
+    "people_with_role",
+    "place_zone",
+    "places",
+    "rides",
+    "road_times",
     "role_label",
+    "room_blocks",
     "rooms",
     "sessions",
     "sex_label",
+    "site_visits",
+    "stays",
+    "stops",
     "summary",
+    "travels",
     "unavailabilities",
+    "vehicles",
     "venues",
 ]
 
@@ -135,6 +156,11 @@ class VenueRow:
     address: str
     rooms: int
     capacity: int
+    kind: str = "venue"  # a PlaceKind
+    code: str = ""  # an airport's IATA code
+    timezone: str = ""  # "": the plan's
+    opens: str = ""  # "06:00", "" if always open or not known
+    closes: str = ""
 
 
 @dataclass(frozen=True)
@@ -250,9 +276,11 @@ def venues(store: PlanStore) -> list[VenueRow]:
         stats = {vid: (n, cap or 0) for vid, n, cap in r.rows(
             "SELECT venue_id, count(*), sum(capacity) FROM room GROUP BY venue_id")}
         return [
-            VenueRow(i, v, name, city, address, *stats.get(i, (0, 0)))
-            for i, v, name, city, address in r.rows(
-                "SELECT id, version, name, city, address FROM venue")
+            VenueRow(i, v, name, city, address, *stats.get(i, (0, 0)), kind, code, tz, opens,
+                     closes)
+            for i, v, name, city, address, kind, code, tz, opens, closes in r.rows(
+                "SELECT id, version, name, city, address, kind, code, timezone, opens, closes"
+                " FROM venue")
         ]
 
 
@@ -464,8 +492,12 @@ def summary(store: PlanStore) -> Summary:
             for key, table in (("delegations", "delegation"), ("people", "person"),
                                ("groups", "participant_group"), ("rooms", "room"),
                                ("sessions", "agenda_session"), ("organisations", "organisation"),
-                               ("venues", "venue"))
+                               ("venues", "venue"), ("travel", "travel"), ("stays", "stay"),
+                               ("room_blocks", "room_block"), ("vehicles", "vehicle"),
+                               ("rides", "ride"))
         }
+        counts["site_visits"] = int(r.value("SELECT count(*) FROM agenda_session"
+                                            " WHERE kind = 'site_visit'") or 0)
         by_sex = {"female": 0, "male": 0, "other": 0, "unknown": 0}
         for sex, n in r.rows("SELECT sex, count(*) FROM person GROUP BY sex"):
             by_sex[sex if sex in by_sex else "unknown"] += n
@@ -507,7 +539,8 @@ def info_json(store: PlanStore) -> dict[str, Any]:
         "city": sm.city,
         "country": sm.country,
         "counts": {k: sm.counts[k] for k in ("delegations", "people", "groups", "rooms",
-                                              "sessions")},
+                                              "sessions", "travel", "stays", "vehicles",
+                                              "rides", "site_visits")},
         "people_by_sex": sm.people_by_sex,
         "delegations": [{k: d[k] for k in ("id", "name", "country", "members")}
                         for d in sm.delegations],
@@ -515,3 +548,496 @@ def info_json(store: PlanStore) -> dict[str, Any]:
         "rooms": sm.rooms,
         "change_number": sm.change_number,
     }
+
+
+# --- travel, accommodation, site visits and vehicles --------------------------------------------
+#
+# Times are shown where they happen: a journey's ends in the zones written on the ticket, a ride
+# in its own zone, a visit's stops in the visit's zone; the plan's zone when none is written.
+
+
+class _Zones:
+    """ZoneInfo by name, the plan's zone for a name that is empty or unknown."""
+
+    def __init__(self, r: Reader) -> None:
+        self.plan = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1") or "UTC")
+        self._found: dict[str, ZoneInfo] = {}
+
+    def __call__(self, name: str | None) -> ZoneInfo:
+        if not name:
+            return self.plan
+        zone = self._found.get(name)
+        if zone is None:
+            try:
+                zone = ZoneInfo(name)
+            except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+                zone = self.plan
+            self._found[name] = zone
+        return zone
+
+    def local(self, stored: Any, name: str | None) -> datetime | None:
+        return parse_time(stored).astimezone(self(name)) if stored is not None else None
+
+
+def _person_names(r: Reader) -> dict[int, str]:
+    return {i: full_name(g, f) for i, g, f in r.rows(
+        "SELECT id, given_name, family_name FROM person")}
+
+
+def _place_label(name: str | None, code: str | None) -> str:
+    if not name:
+        return ""
+    return f"{name} ({code})" if code and code not in name else name
+
+
+class _Units:
+    """Groups, delegations and people by name and by who they hold (audiences, passengers)."""
+
+    def __init__(self, r: Reader, people: dict[int, str]) -> None:
+        self.people = people
+        self.groups = dict(r.rows("SELECT id, name FROM participant_group"))
+        self.delegations = dict(r.rows("SELECT id, name FROM delegation"))
+        self.members: dict[tuple[str, int], set[int]] = defaultdict(set)
+        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
+            self.members[("group", g)].add(p)
+        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"):
+            self.members[("delegation", d)].add(p)
+
+    def read(self, r: Reader, table: str, owner: str) -> dict[int, list[tuple[str, int]]]:
+        out: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for item, g, d, p in r.rows(
+                f"SELECT {owner}, group_id, delegation_id, person_id FROM {table}"):
+            if g is not None:
+                out[item].append(("group", g))
+            elif d is not None:
+                out[item].append(("delegation", d))
+            elif p is not None:
+                out[item].append(("person", p))
+        return out
+
+    def name(self, unit: tuple[str, int]) -> str:
+        kind, ref = unit
+        names: dict[str, dict[int, str]] = {"group": self.groups,
+                                            "delegation": self.delegations,
+                                            "person": self.people}
+        return names[kind].get(ref, "?")
+
+    def summary(self, units: list[tuple[str, int]]) -> str:
+        """Whole groups and delegations first, then people, each sorted by name."""
+        order = {"group": 0, "delegation": 1, "person": 2}
+        ranked = sorted(units, key=lambda u: (order[u[0]], fold(self.name(u))))
+        return ", ".join(self.name(u) for u in ranked)
+
+    def people_in(self, units: list[tuple[str, int]]) -> set[int]:
+        found: set[int] = set()
+        for unit in units:
+            if unit[0] == "person":
+                found.add(unit[1])
+            else:
+                found |= self.members.get(unit, set())
+        return found
+
+
+@dataclass(frozen=True)
+class TravelRow:
+    id: int
+    version: int
+    person_id: int
+    person: str
+    delegation: str
+    delegation_colour: str
+    direction: str  # a Direction
+    mode: str  # a TravelMode
+    carrier: str
+    number: str
+    place_id: int | None
+    place: str  # the airport or terminal in town, with its code
+    from_place: str
+    to_place: str
+    departs: datetime | None  # aware, in the zone written on the ticket
+    arrives: datetime | None
+    notes: str
+
+    @property
+    def at(self) -> datetime | None:
+        """When it happens in town: landing for an arrival, leaving for a departure."""
+        return self.arrives if self.direction == "arrival" else self.departs
+
+    @property
+    def other_end(self) -> str:
+        """Where the journey comes from (an arrival) or goes to (a departure)."""
+        return self.from_place if self.direction == "arrival" else self.to_place
+
+    @property
+    def flight(self) -> str:
+        if self.carrier and self.number and not self.number.startswith(self.carrier):
+            return f"{self.carrier} {self.number}"
+        return self.number or self.carrier
+
+    @property
+    def name(self) -> str:
+        return " — ".join(p for p in (self.person, self.flight) if p)
+
+
+@dataclass(frozen=True)
+class RoomBlockRow:
+    id: int
+    version: int
+    venue_id: int
+    hotel: str
+    room_type: str
+    rooms: int
+    check_in: date
+    check_out: date
+    nightly_rate: Decimal | None
+    currency: str
+    stays: int  # stays booked in the block
+    notes: str
+
+    @property
+    def nights(self) -> int:
+        return (self.check_out - self.check_in).days
+
+    @property
+    def total(self) -> Decimal | None:
+        """What the whole block costs: rooms × nights × rate."""
+        if self.nightly_rate is None:
+            return None
+        return self.nightly_rate * self.rooms * self.nights
+
+    @property
+    def name(self) -> str:
+        return " — ".join(p for p in (self.hotel, self.room_type) if p)
+
+
+@dataclass(frozen=True)
+class StayRow:
+    id: int
+    version: int
+    person_id: int
+    person: str
+    delegation: str
+    delegation_colour: str
+    venue_id: int
+    hotel: str
+    block_id: int | None
+    room_type: str
+    check_in: date
+    check_out: date
+    sharing_with: str
+    notes: str
+
+    @property
+    def nights(self) -> int:
+        return (self.check_out - self.check_in).days
+
+    @property
+    def name(self) -> str:
+        return self.person
+
+
+@dataclass(frozen=True)
+class RoadTimeRow:
+    id: int
+    version: int
+    from_id: int
+    from_name: str
+    to_id: int
+    to_name: str
+    minutes: int
+    distance_km: int | None
+    notes: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.from_name} ↔ {self.to_name}"
+
+
+@dataclass(frozen=True)
+class SiteVisitRow:
+    id: int
+    version: int
+    title: str
+    start: datetime  # aware, in the session's zone
+    end: datetime
+    stops: int
+    route: str  # the stops' places in order
+    clearances: tuple[tuple[str, int], ...]  # (Clearance, how many stops), worst first
+    audience: str
+    audience_size: int
+    rides: int
+    vehicles: str
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class StopRow:
+    id: int
+    version: int
+    session_id: int
+    visit: str
+    position: int
+    venue_id: int | None
+    place: str
+    arrives: datetime | None  # aware, in the visit's zone
+    leaves: datetime | None
+    host_name: str
+    host_contact: str
+    clearance: str  # a Clearance
+    opens: str  # the place's opening hours, "" if not known
+    closes: str
+    notes: str
+
+    @property
+    def name(self) -> str:
+        return self.place or str(self.position)
+
+
+@dataclass(frozen=True)
+class VehicleRow:
+    id: int
+    version: int
+    name: str
+    seats: int
+    provider: str
+    plate: str
+    day_rate: Decimal | None
+    currency: str
+    driver_id: int | None
+    driver: str
+    driver_phone: str
+    rides: int
+    notes: str
+
+
+@dataclass(frozen=True)
+class RideRow:
+    id: int
+    version: int
+    vehicle_id: int | None
+    vehicle: str
+    seats: int | None  # the vehicle's passenger seats
+    title: str
+    start: datetime  # aware, in the ride's zone
+    end: datetime
+    from_id: int | None
+    from_name: str
+    to_id: int | None
+    to_name: str
+    session_id: int | None
+    visit: str  # the site visit's title, "" for a transfer
+    passengers: str
+    passenger_count: int  # people, each counted once
+    notes: str
+
+    @property
+    def name(self) -> str:
+        return self.title or " → ".join(p for p in (self.from_name, self.to_name) if p)
+
+    @property
+    def overfull(self) -> bool:
+        return self.seats is not None and self.passenger_count > self.seats
+
+
+CLEARANCE_ORDER = ("refused", "requested", "confirmed", "not_needed")  # worst first
+
+
+def travels(store: PlanStore) -> list[TravelRow]:
+    with store.reading() as r:
+        zones = _Zones(r)
+        return [
+            TravelRow(i, v, pid, full_name(g or "", f or ""), dname or "", dcolour or "",
+                      direction, mode, carrier, number, place_id, _place_label(pname, code),
+                      from_place, to_place, zones.local(departs, departs_tz),
+                      zones.local(arrives, arrives_tz), notes)
+            for (i, v, pid, g, f, dname, dcolour, direction, mode, carrier, number, place_id,
+                 pname, code, from_place, to_place, departs, departs_tz, arrives, arrives_tz,
+                 notes) in r.rows(
+                "SELECT t.id, t.version, t.person_id, p.given_name, p.family_name, d.name,"
+                " d.colour, t.direction, t.mode, t.carrier, t.number, t.place_id, pl.name,"
+                " pl.code, t.from_place, t.to_place, t.departs_at, t.departs_tz, t.arrives_at,"
+                " t.arrives_tz, t.notes FROM travel t"
+                " JOIN person p ON p.id = t.person_id"
+                " LEFT JOIN delegation d ON d.id = p.delegation_id"
+                " LEFT JOIN venue pl ON pl.id = t.place_id")
+        ]
+
+
+def _money(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def room_blocks(store: PlanStore) -> list[RoomBlockRow]:
+    with store.reading() as r:
+        booked = dict(r.rows("SELECT block_id, count(*) FROM stay WHERE block_id IS NOT NULL"
+                             " GROUP BY block_id"))
+        rows = []
+        for (i, v, vid, hotel, room_type, n, first, last, rate, currency, notes) in r.rows(
+                "SELECT b.id, b.version, b.venue_id, h.name, b.room_type, b.rooms, b.check_in,"
+                " b.check_out, b.nightly_rate, b.currency, b.notes FROM room_block b"
+                " JOIN venue h ON h.id = b.venue_id"):
+            check_in, check_out = parse_date(first), parse_date(last)
+            assert check_in is not None and check_out is not None
+            rows.append(RoomBlockRow(i, v, vid, hotel, room_type, n, check_in, check_out,
+                                     _money(rate), currency, booked.get(i, 0), notes))
+        return rows
+
+
+def stays(store: PlanStore) -> list[StayRow]:
+    with store.reading() as r:
+        names = _person_names(r)
+        rows = []
+        for (i, v, pid, dname, dcolour, vid, hotel, block, first, last, room_type, sharing,
+             notes) in r.rows(
+                "SELECT s.id, s.version, s.person_id, d.name, d.colour, s.venue_id, h.name,"
+                " s.block_id, s.check_in, s.check_out, s.room_type, s.sharing_with_id, s.notes"
+                " FROM stay s JOIN person p ON p.id = s.person_id"
+                " LEFT JOIN delegation d ON d.id = p.delegation_id"
+                " JOIN venue h ON h.id = s.venue_id"):
+            check_in, check_out = parse_date(first), parse_date(last)
+            assert check_in is not None and check_out is not None
+            rows.append(StayRow(i, v, pid, names.get(pid, "?"), dname or "", dcolour or "", vid,
+                                hotel, block, room_type, check_in, check_out,
+                                names.get(sharing, "") if sharing is not None else "", notes))
+        return rows
+
+
+def road_times(store: PlanStore) -> list[RoadTimeRow]:
+    with store.reading() as r:
+        return [
+            RoadTimeRow(i, v, a, an, b, bn, minutes, km, notes)
+            for i, v, a, an, b, bn, minutes, km, notes in r.rows(
+                "SELECT t.id, t.version, t.from_id, a.name, t.to_id, b.name, t.minutes,"
+                " t.distance_km, t.notes FROM road_time t"
+                " JOIN venue a ON a.id = t.from_id JOIN venue b ON b.id = t.to_id")
+        ]
+
+
+def site_visits(store: PlanStore) -> list[SiteVisitRow]:
+    """Sessions of the kind site visit, with their stops, clearances, rides and who goes."""
+    with store.reading() as r:
+        zones = _Zones(r)
+        units = _Units(r, _person_names(r))
+        audience = units.read(r, "session_audience", "session_id")
+        route: dict[int, list[str]] = defaultdict(list)
+        clearances: dict[int, Counter[str]] = defaultdict(Counter)
+        for sid, place, clearance in r.rows(
+                "SELECT s.session_id, v.name, s.clearance FROM visit_stop s"
+                " LEFT JOIN venue v ON v.id = s.venue_id ORDER BY s.session_id, s.position, s.id"):
+            route[sid].append(place or "?")
+            clearances[sid][clearance] += 1
+        rides: Counter[int] = Counter()
+        vehicles: dict[int, set[str]] = defaultdict(set)
+        for sid, vname in r.rows("SELECT r.session_id, v.name FROM ride r"
+                                 " LEFT JOIN vehicle v ON v.id = r.vehicle_id"
+                                 " WHERE r.session_id IS NOT NULL"):
+            rides[sid] += 1
+            if vname:
+                vehicles[sid].add(vname)
+        rows = []
+        for sid, version, title, start, end, tz in r.rows(
+                "SELECT id, version, title, starts_at, ends_at, timezone FROM agenda_session"
+                " WHERE kind = 'site_visit'"):
+            zone = zones(tz)
+            counts = clearances.get(sid, Counter())
+            rows.append(SiteVisitRow(
+                sid, version, title, parse_time(start).astimezone(zone),
+                parse_time(end).astimezone(zone), len(route.get(sid, [])),
+                " → ".join(route.get(sid, [])),
+                tuple((c, counts[c]) for c in CLEARANCE_ORDER if counts[c])
+                + tuple((c, n) for c, n in sorted(counts.items()) if c not in CLEARANCE_ORDER),
+                units.summary(audience.get(sid, [])),
+                len(units.people_in(audience.get(sid, []))), rides.get(sid, 0),
+                ", ".join(sorted(vehicles.get(sid, set()), key=fold))))
+        return rows
+
+
+def stops(store: PlanStore) -> list[StopRow]:
+    with store.reading() as r:
+        zones = _Zones(r)
+        return [
+            StopRow(i, v, sid, title, position, vid, place or "",
+                    zones.local(arrives, tz), zones.local(leaves, tz), host, contact, clearance,
+                    opens or "", closes or "", notes)
+            for (i, v, sid, title, tz, position, vid, place, arrives, leaves, host, contact,
+                 clearance, opens, closes, notes) in r.rows(
+                "SELECT s.id, s.version, s.session_id, a.title, a.timezone, s.position,"
+                " s.venue_id, p.name, s.arrives_at, s.leaves_at, s.host_name, s.host_contact,"
+                " s.clearance, p.opens, p.closes, s.notes FROM visit_stop s"
+                " JOIN agenda_session a ON a.id = s.session_id"
+                " LEFT JOIN venue p ON p.id = s.venue_id")
+        ]
+
+
+def vehicles(store: PlanStore) -> list[VehicleRow]:
+    with store.reading() as r:
+        uses = dict(r.rows("SELECT vehicle_id, count(*) FROM ride WHERE vehicle_id IS NOT NULL"
+                           " GROUP BY vehicle_id"))
+        return [
+            VehicleRow(i, v, name, seats, provider, plate, _money(rate), currency, driver_id,
+                       full_name(g or "", f or ""), phone or "", uses.get(i, 0), notes)
+            for i, v, name, seats, provider, plate, rate, currency, driver_id, g, f, phone, notes
+            in r.rows(
+                "SELECT v.id, v.version, v.name, v.seats, v.provider, v.plate, v.day_rate,"
+                " v.currency, v.driver_id, p.given_name, p.family_name, p.phone, v.notes"
+                " FROM vehicle v LEFT JOIN person p ON p.id = v.driver_id")
+        ]
+
+
+def rides(store: PlanStore) -> list[RideRow]:
+    with store.reading() as r:
+        zones = _Zones(r)
+        units = _Units(r, _person_names(r))
+        passengers = units.read(r, "ride_passenger", "ride_id")
+        places = dict(r.rows("SELECT id, name FROM venue"))
+        visits = dict(r.rows("SELECT id, title FROM agenda_session WHERE id IN"
+                             " (SELECT session_id FROM ride)"))
+        rows = []
+        for (i, v, vid, vname, seats, title, start, end, tz, a, b, sid, notes) in r.rows(
+                "SELECT r.id, r.version, r.vehicle_id, v.name, v.seats, r.title, r.starts_at,"
+                " r.ends_at, r.timezone, r.from_id, r.to_id, r.session_id, r.notes FROM ride r"
+                " LEFT JOIN vehicle v ON v.id = r.vehicle_id"):
+            zone = zones(tz)
+            who = passengers.get(i, [])
+            rows.append(RideRow(
+                i, v, vid, vname or "", seats, title, parse_time(start).astimezone(zone),
+                parse_time(end).astimezone(zone), a, places.get(a, "") if a else "", b,
+                places.get(b, "") if b else "", sid, visits.get(sid, "") if sid else "",
+                units.summary(who), len(units.people_in(who)), notes))
+        return rows
+
+
+def people_in(store: PlanStore, units: list[tuple[str, int]]) -> int:
+    """How many people a list of groups, delegations and people holds (each counted once)."""
+    with store.reading() as r:
+        return len(_Units(r, {}).people_in([(str(u[0]), int(u[1])) for u in units]))
+
+
+def people_with_role(store: PlanStore, role: str) -> set[int]:
+    """The ids of the people with a role (drivers first in a vehicle's form)."""
+    with store.reading() as r:
+        return {int(i) for (i,) in r.rows("SELECT id FROM person WHERE role = :r", {"r": role})}
+
+
+def places(store: PlanStore) -> list[Choice]:
+    """Places to pick from: (id, name with code, kind), by name."""
+    with store.reading() as r:
+        found = [Choice(i, _place_label(n, c), k) for i, n, c, k in r.rows(
+            "SELECT id, name, code, kind FROM venue")]
+    return sorted(found, key=lambda c: fold(c.label))
+
+
+def place_zone(store: PlanStore, place_id: int | None) -> str:
+    """A place's time zone, "" when it has none of its own (or no place is given)."""
+    if place_id is None:
+        return ""
+    with store.reading() as r:
+        return str(r.value("SELECT timezone FROM venue WHERE id = :i", {"i": place_id}) or "")

@@ -429,6 +429,14 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _json_default(value: Any) -> Any:
+    """For ``json.dumps``: moments and amounts as text (a deleted row's money, say)."""
+    found = _jsonable(value)
+    if found is value:
+        raise TypeError(f"{type(value).__name__} cannot be written to the change log")
+    return found
+
+
 @dataclass(frozen=True)
 class Change:
     """What one committed action changed: the UI refreshes what shows these tables."""
@@ -685,7 +693,8 @@ class PlanStore:
                         "entity": entity,
                         "entity_id": entity_id,
                         "kind": kind,
-                        "detail": json.dumps(detail, ensure_ascii=False) if detail else "",
+                        "detail": json.dumps(detail, ensure_ascii=False, default=_json_default)
+                        if detail else "",
                     }
                     for entity, entity_id, kind, detail in rec.entries
                 ],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -94,6 +95,43 @@ def main() -> None:
             "facilitator_ids": [people[0]],
         },
     )
+    # plan format 3: travel, hotel, road times, a site visit with a stop, a vehicle and a ride
+    airport = ops.create(store, "venue", {"name": "Toncontín", "kind": "airport", "code": "TGU",
+                                          "timezone": "America/Tegucigalpa"}).id
+    hotel = ops.create(store, "venue", {"name": "Hotel Plaza", "kind": "hotel"}).id
+    site = ops.create(store, "venue", {"name": "Las Manos", "kind": "site", "opens": "06:00",
+                                       "closes": "18:00", "latitude": 13.77,
+                                       "longitude": -86.36}).id
+    ops.update(store, "plan", 1, {"arrival_airport_id": airport})
+    ops.create(store, "travel", {"person_id": people[0], "direction": "arrival", "carrier": "CM",
+                                 "number": "CM 421", "place_id": airport, "from_place": "PTY",
+                                 "departs_at": datetime(2023, 11, 25, 12, tzinfo=ZoneInfo(
+                                     "America/Panama")), "departs_tz": "America/Panama",
+                                 "arrives_at": datetime(2023, 11, 25, 13, 5, tzinfo=tz)})
+    block = ops.create(store, "room_block", {"venue_id": hotel, "room_type": "Single",
+                                             "rooms": 3, "check_in": date(2023, 11, 25),
+                                             "check_out": date(2023, 12, 2),
+                                             "nightly_rate": Decimal("95.50")}).id
+    ops.create(store, "stay", {"person_id": people[0], "venue_id": hotel, "block_id": block,
+                               "check_in": date(2023, 11, 25), "check_out": date(2023, 12, 2),
+                               "sharing_with_id": people[1]})
+    ops.create(store, "road_time", {"from_id": hotel, "to_id": site, "minutes": 165,
+                                    "distance_km": 122})
+    visit = ops.create(store, "session", {
+        "title": "Visita a Las Manos", "kind": "site_visit",
+        "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
+        "end": datetime(2023, 12, 1, 17, tzinfo=tz), "audience": [("delegation", dele)]}).id
+    ops.create(store, "stop", {"session_id": visit, "venue_id": site, "position": 1,
+                               "arrives_at": datetime(2023, 12, 1, 9, 15, tzinfo=tz),
+                               "leaves_at": datetime(2023, 12, 1, 11, tzinfo=tz),
+                               "host_name": "Insp. Paz", "clearance": "confirmed"})
+    van = ops.create(store, "vehicle", {"name": "Van 1", "seats": 12,
+                                        "day_rate": Decimal("120"), "driver_id": people[2]}).id
+    ops.create(store, "ride", {"vehicle_id": van, "title": "Hotel → Las Manos",
+                               "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
+                               "end": datetime(2023, 12, 1, 9, 15, tzinfo=tz), "from_id": hotel,
+                               "to_id": site, "session_id": visit,
+                               "passengers": [("delegation", dele), ("person", people[1])]})
     store.close()
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode=DELETE")

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from planner.errors import PlannerError
 from planner.i18n import N_, _, ngettext
 from planner.imports.readers import Table, column_letter
 from planner.labels import ROLE_LABELS, Role
 from planner.reference import fold
-from planner.store import PlanStore
+from planner.store import PlanStore, parse_time
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -73,8 +74,25 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "languages": (N_("Languages"), ("idiomas", "idioma", "lenguas", "languages", "language")),
     "notes": (N_("Notes"), ("observaciones", "notas", "comentarios", "notes", "comments",
                             "remarks")),
+    "arrival_flight": (N_("Arrival flight"), (
+        "arrival flight", "inbound flight", "flight in", "incoming flight", "vuelo de llegada",
+        "vuelo llegada", "vuelo de ida", "vuelo de entrada", "no. vuelo llegada")),
+    "arrival_at": (N_("Arrival (date and time)"), (
+        "arrival", "arrival (local time)", "arrival time", "arrival date", "arrives",
+        "arrival date and time", "date of arrival", "llegada", "llegada (hora local)",
+        "fecha de llegada", "hora de llegada", "fecha y hora de llegada", "fecha llegada",
+        "hora llegada")),
+    "departure_flight": (N_("Departure flight"), (
+        "departure flight", "outbound flight", "return flight", "flight out", "vuelo de salida",
+        "vuelo salida", "vuelo de regreso", "vuelo de retorno", "no. vuelo salida")),
+    "departure_at": (N_("Departure (date and time)"), (
+        "departure", "departure (local time)", "departure time", "departure date", "departs",
+        "departure date and time", "date of departure", "salida", "salida (hora local)",
+        "fecha de salida", "hora de salida", "fecha y hora de salida", "fecha salida",
+        "hora salida", "regreso", "fecha de regreso", "retorno")),
 }
-# Columns read by later features (travel records) or row numbers: listed, not imported.
+TRAVEL_FIELDS = ("arrival_flight", "arrival_at", "departure_flight", "departure_at")
+# Row numbers: listed, not imported.
 NOT_IMPORTED = ("no.", "no", "n°", "nº", "#", "num", "numero", "item")
 SPANISH_HINTS = frozenset(a for _f, (_l, aliases) in FIELDS.items() for a in aliases
                           if any(ch in a for ch in "ñ") or a in {
@@ -82,7 +100,8 @@ SPANISH_HINTS = frozenset(a for _f, (_l, aliases) in FIELDS.items() for a in ali
                               "grado", "puesto", "correo electronico", "telefono", "nombre",
                               "apellido", "institucion", "nacionalidad", "rol", "idiomas",
                               "restriccion alimentaria", "numero de identidad", "grupo",
-                              "delegacion", "observaciones", "puesto fronterizo"})
+                              "delegacion", "observaciones", "puesto fronterizo", "llegada",
+                              "salida", "vuelo de llegada", "vuelo de salida"})
 
 SEX_WORDS = {
     "female": ("f", "fem", "fem.", "femenino", "femenina", "mujer", "female", "woman", "w",
@@ -232,6 +251,97 @@ def parse_date(value: Any, day_first: bool) -> date:
                      .format(value=text))
 
 
+TIME_RE = re.compile(r"^(.*?)[\sT]*(\d{1,2})[:h.](\d{2})(?::\d{2}(?:\.\d+)?)?"
+                     r"\s*(?:([ap])\.?\s*m\.?)?\s*(?:hrs?\.?|horas)?$", re.IGNORECASE)
+
+
+def parse_moment(parts: list[Any], day_first: bool) -> datetime:
+    """A local date and time (naive) from one cell (a real date and time, an Excel serial
+    number, "25/11/2023 13:05", "2023-11-25 1:05 pm") or from a date cell and a time cell.
+    Raises ValueError with a reason a person understands."""
+    if len(parts) == 1 and isinstance(parts[0], datetime):
+        value = parts[0]
+        if value.time() == datetime.min.time():
+            raise ValueError(_("{value} has no time of day; add it like 25/11/2023 13:05")
+                             .format(value=value.date().isoformat()))
+        return value.replace(tzinfo=None, second=0, microsecond=0)
+    if (len(parts) == 1 and isinstance(parts[0], int | float) and not isinstance(parts[0], bool)
+            and 1 <= parts[0] <= 2958465):
+        whole = date(1899, 12, 30) + timedelta(days=int(parts[0]))
+        minutes = round((float(parts[0]) % 1) * 24 * 60)
+        if minutes == 0:
+            raise ValueError(_("{value} has no time of day; add it like 25/11/2023 13:05")
+                             .format(value=whole.isoformat()))
+        return datetime.combine(whole, datetime.min.time()) + timedelta(minutes=minutes)
+    day: date | None = None
+    texts: list[str] = []
+    for part in parts:
+        if isinstance(part, datetime) and part.time() == datetime.min.time():
+            day = part.date()
+        elif isinstance(part, date) and not isinstance(part, datetime):
+            day = part
+        elif hasattr(part, "hour") and not isinstance(part, datetime):  # a time of day
+            texts.append(f"{part.hour:02d}:{part.minute:02d}")
+        else:
+            texts.append(text_of(part))
+    text = " ".join(t for t in texts if t).strip()
+    match = TIME_RE.match(text)
+    if match is None:
+        shown = f"{day.isoformat()} {text}".strip() if day else text
+        try:
+            if day is None and text:
+                parse_date(text, day_first)
+            elif day is None or text:
+                raise ValueError
+        except ValueError:
+            raise ValueError(_("'{value}' is not a date and time; write it like 25/11/2023"
+                               " 13:05").format(value=shown)) from None
+        raise ValueError(_("{value} has no time of day; add it like 25/11/2023 13:05")
+                         .format(value=shown))
+    rest, hour, minute, half = match.group(1).strip(), int(match.group(2)), int(match.group(3)), \
+        (match.group(4) or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise ValueError(_("'{value}' is not a time of day").format(value=text))
+    if rest:
+        day = parse_date(rest, day_first)
+    if day is None:
+        raise ValueError(_("{value} has no date; add it like 25/11/2023 13:05").format(
+            value=text))
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
+AIRLINES = {"CM": "Copa Airlines", "AV": "Avianca", "TA": "Avianca", "AA": "American Airlines",
+            "UA": "United Airlines", "DL": "Delta Air Lines", "IB": "Iberia", "AM": "Aeroméxico",
+            "NK": "Spirit Airlines", "5U": "TAG Airlines", "7P": "Air Panama", "B6": "JetBlue",
+            "WN": "Southwest Airlines", "AS": "Alaska Airlines", "CU": "Cubana",
+            "LR": "Avianca Costa Rica", "VB": "Viva Aerobus", "Y4": "Volaris"}
+ROAD_WORDS = ("bus", "autobus", "car", "carro", "auto", "vehiculo", "vehicle", "road",
+              "terrestre", "por tierra", "by road", "land", "van", "microbus")
+FLIGHT_RE = re.compile(r"^([A-Z0-9]{2})\s*-?\s*(\d{1,4}[A-Z]?)$")
+
+
+def parse_flight(text: str) -> tuple[str, str, str]:
+    """(mode, carrier, number) from "CM 421", "cm421", "Bus" or "Avianca AV 633"."""
+    folded = fold(text).strip()
+    if any(folded == w or folded.startswith(w + " ") for w in ROAD_WORDS):
+        return "road", text.strip(), ""
+    upper = " ".join(text.upper().split())
+    words = upper.split(" ")
+    candidate = " ".join(words[-2:]) if len(words) >= 2 else upper
+    for attempt in (candidate, words[-1], upper):
+        match = FLIGHT_RE.match(attempt)
+        if match:
+            code = match.group(1)
+            carrier = " ".join(text.split()[:-2 if attempt == candidate and len(words) > 2
+                                               else -1]) if len(words) > 2 else ""
+            return "flight", carrier or AIRLINES.get(code, ""), f"{code} {match.group(2)}"
+    return "flight", "", upper[:20]
+
+
 def parse_sex(text: str) -> str | None:
     key = fold(text).strip().rstrip(".")
     for sex, words in SEX_WORDS.items():
@@ -345,6 +455,14 @@ def _existing(store: PlanStore) -> dict[str, Any]:
         members = defaultdict(set)
         for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
             members[p].add(g)
+        zone, airport = _arrival_zone(r)
+        travel: dict[int, dict[str, tuple[int, str, datetime | None]]] = defaultdict(dict)
+        for tid, person, direction, number, departs, arrives in r.rows(
+                "SELECT id, person_id, direction, number, departs_at, arrives_at FROM travel"
+                " ORDER BY id"):
+            stored = arrives if direction == "arrival" else departs
+            at = parse_time(stored).astimezone(zone).replace(tzinfo=None) if stored else None
+            travel[person].setdefault(direction, (tid, number, at))
     columns = ("id", "given_name", "family_name", "sex", "birth_date", "id_number", "email",
                "nationality", "organisation_id", "position", "duty_station", "delegation_id",
                "role", "role_other", "phone", "dietary_needs", "accessibility_needs",
@@ -355,7 +473,18 @@ def _existing(store: PlanStore) -> dict[str, Any]:
     by_name = {(_name_key(p["given_name"], p["family_name"]), str(p["birth_date"] or "")[:10]): p
                for p in records if p["birth_date"]}
     return {"by_id": by_id, "by_email": by_email, "by_name": by_name, "orgs": orgs,
-            "delegations": delegations, "groups": groups, "members": members}
+            "delegations": delegations, "groups": groups, "members": members,
+            "travel": travel, "zone": zone, "airport": airport}
+
+
+def _arrival_zone(r: Any) -> tuple[ZoneInfo, int | None]:
+    """The zone local travel times are read in (the default airport's, else the plan's)."""
+    tz, airport = r.rows("SELECT timezone, arrival_airport_id FROM plan ORDER BY id LIMIT 1")[0]
+    if airport is not None:
+        found = r.rows("SELECT timezone FROM venue WHERE id = ?", (airport,))
+        if found and found[0][0]:
+            tz = found[0][0]
+    return ZoneInfo(tz), airport
 
 
 def preview(store: PlanStore, table: Table, mapping: dict[str, str | None], *,
@@ -438,6 +567,13 @@ def _check_row(table: Table, row_number: int, cells: list[Any], columns: dict[st
             parts.append(value)
         if not parts:
             continue
+        if target in ("arrival_at", "departure_at"):
+            label = _("arrival") if target == "arrival_at" else _("departure")
+            try:
+                values[target] = parse_moment(parts, day_first)
+            except ValueError as exc:
+                reasons.append(_("{what}: {reason}").format(what=label, reason=exc))
+            continue
         if target == "birth_date":
             raw = parts[0]
             try:
@@ -491,6 +627,17 @@ def _check_row(table: Table, row_number: int, cells: list[Any], columns: dict[st
             del values["nationality"]
         else:
             values["nationality"] = code
+    arrival, departure = values.get("arrival_at"), values.get("departure_at")
+    if arrival and departure and departure <= arrival:
+        reasons.append(_("the departure ({departure}) is not after the arrival ({arrival})")
+                       .format(departure=departure.isoformat(" ", "minutes"),
+                               arrival=arrival.isoformat(" ", "minutes")))
+    for direction in ("arrival", "departure"):
+        flight = values.get(f"{direction}_flight")
+        if flight and not values.get(f"{direction}_at"):
+            warnings.append(_("{what} {flight} has no date and time; it is left out").format(
+                what=_("arrival flight") if direction == "arrival" else _("departure flight"),
+                flight=flight))
     for key, limit in MAX_LENGTH.items():
         if isinstance(values.get(key), str) and len(values[key]) > limit:
             reasons.append(_("{field} is too long ({length} characters, at most {limit})")
@@ -530,8 +677,19 @@ def _match(result: RowResult, existing: dict[str, Any],
         if person is None:
             continue
         result.match_id = person["id"]
+        trips = existing["travel"].get(person["id"], {})
+        for direction in ("arrival", "departure"):
+            at = v.get(f"{direction}_at")
+            if at is None:
+                continue
+            known = trips.get(direction)
+            flight = v.get(f"{direction}_flight", "")
+            number = parse_flight(flight)[2] if flight else ""
+            if known is None or known[2] != at or (number and known[1] != number):
+                result.changes[f"{direction}_at"] = (known[2] if known else None, at)
         for name, value in v.items():
-            if name in ("organisation", "delegation", "group") or value in (None, ""):
+            if (name in ("organisation", "delegation", "group") or name in TRAVEL_FIELDS
+                    or value in (None, "")):
                 continue
             old = person.get(name)
             if isinstance(old, str) and name == "birth_date":
@@ -580,6 +738,9 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
         Organisation,
         ParticipantGroup,
         Person,
+        Plan,
+        Travel,
+        Venue,
         table_of,
     )
     from planner.store import recorder
@@ -635,6 +796,45 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
             select(GroupMember.group_id, GroupMember.person_id))}
         new_people: list[dict[str, Any]] = []
         new_groups: list[int | None] = []
+        new_travel: list[dict[str, Any] | None] = []
+        plan = session.execute(select(Plan)).scalars().one()
+        airport = session.get(Venue, plan.arrival_airport_id) if plan.arrival_airport_id else None
+        zone = (airport.timezone if airport is not None else "") or plan.timezone
+        airport_name = airport.name if airport is not None else ""
+
+        def write_travel(person_id: int, v: dict[str, Any]) -> None:
+            """Add or update the person's arrival and departure (blank cells change nothing)."""
+            for direction in ("arrival", "departure"):
+                at = v.get(f"{direction}_at")
+                if at is None:
+                    continue
+                flight = v.get(f"{direction}_flight", "")
+                mode, carrier, number = parse_flight(flight) if flight else ("flight", "", "")
+                key = "arrives" if direction == "arrival" else "departs"
+                values: dict[str, Any] = {f"{key}_at": at.replace(tzinfo=ZoneInfo(zone)),
+                                          f"{key}_tz": zone}
+                if flight:
+                    values.update(mode=mode, carrier=carrier, number=number)
+                trip = session.execute(select(Travel).where(
+                    Travel.person_id == person_id, Travel.direction == direction)
+                    .order_by(Travel.id).limit(1)).scalars().first()
+                if trip is None:
+                    place = {"to_place" if direction == "arrival" else "from_place":
+                             airport_name}
+                    obj = Travel(person_id=person_id, direction=direction, place_id=airport.id
+                                 if airport is not None else None, **{**place, **values})
+                    session.add(obj)
+                    session.flush()
+                    rec.record("travel", obj.id, "insert")
+                    batch.add("travel", obj.id)
+                    continue
+                old = {k: getattr(trip, k) for k in values if getattr(trip, k) != values[k]}
+                if old:
+                    new = {k: values[k] for k in old}
+                    for k, value in new.items():
+                        setattr(trip, k, value)
+                    session.flush()
+                    batch.updated.append(("travel", trip.id, old, new, trip.version))
         total = len(pv.rows) + sum(1 for r in pv.rows if r.status == NEW)  # rows, then inserts
         for n, row in enumerate(pv.rows):
             if progress is not None and n % 1000 == 0:
@@ -652,6 +852,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
                               delegation_id=dele, version=1)
                 new_people.append(person)
                 new_groups.append(group)
+                new_travel.append(v if any(v.get(k) for k in TRAVEL_FIELDS) else None)
                 continue
             obj = session.get(Person, row.match_id)
             if obj is None:
@@ -671,6 +872,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
                     setattr(obj, key, value)
                 session.flush()
                 batch.updated.append(("person", obj.id, old, new, obj.version))
+            write_travel(obj.id, v)
             if group is not None and (group, obj.id) not in members:
                 inserted = conn.execute(insert(table_of(GroupMember)).values(
                     group_id=group, person_id=obj.id, version=1)).inserted_primary_key
@@ -691,6 +893,9 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
             for person_id in ids:
                 rec.record("person", person_id, "insert")
                 batch.add("person", person_id)
+            for person_id, trip_values in zip(ids, new_travel, strict=True):
+                if trip_values is not None:
+                    write_travel(person_id, trip_values)
             links = [{"group_id": g, "person_id": p, "version": 1}
                      for p, g in zip(ids, new_groups, strict=True) if g is not None]
             if links:
@@ -700,7 +905,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
                                         links):
                     batch.add("group_member", link[0])
             rec.touch("person", "group_member")
-        rec.touch("organisation", "delegation", "participant_group")
+        rec.touch("organisation", "delegation", "participant_group", "travel")
         if progress is not None:
             progress(total, total)
     batch.change = store.last_change

@@ -44,6 +44,11 @@ def test_demo_then_info_json_reports_the_scenario(tmp_path):
         "groups": 4,
         "rooms": 7,
         "sessions": 82,
+        "travel": 20,  # 10 arrivals, 10 departures
+        "stays": 10,
+        "vehicles": 2,
+        "rides": 11,  # 3 airport transfers, 4 legs of the field tour in each of 2 vans
+        "site_visits": 1,
     }
     assert set(data["people_by_sex"]) == {"female", "male", "other", "unknown"}
     assert sum(data["people_by_sex"].values()) == 214
@@ -63,7 +68,8 @@ def test_demo_scale_multiplies_everything(tmp_path, capsys):
     capsys.readouterr()
     assert main(["info", str(path), "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)["counts"]
-    assert counts == {"delegations": 9, "people": 642, "groups": 12, "rooms": 21, "sessions": 246}
+    assert counts == {"delegations": 9, "people": 642, "groups": 12, "rooms": 21, "sessions": 246,
+                      "travel": 60, "stays": 30, "vehicles": 6, "rides": 33, "site_visits": 3}
 
 
 def test_new_creates_an_empty_plan_and_refuses_to_overwrite(tmp_path, capsys):
@@ -212,6 +218,13 @@ def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, 
             assert (after[sid].start - s.start).days == 98
             assert after[sid].start.time() == s.start.time()
         assert len(queries.people(copy)) == 214
+        # the journey moved with the agenda: flights, rides and hotel nights
+        for rows in (queries.rides, queries.stays):
+            old_rows = {r.id: r for r in rows(old)}
+            for r in rows(copy):
+                first = getattr(r, "start", None) or r.check_in
+                was = getattr(old_rows[r.id], "start", None) or old_rows[r.id].check_in
+                assert (first - was).days == 98
     finally:
         old.close()
         copy.close()

@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from planner import ops, queries
 from planner.cli import main
 from planner.errors import PlannerError
 from planner.imports import agenda, people
 from planner.imports.readers import read_table
+from planner.model import Travel
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+ZONE = ZoneInfo("America/Tegucigalpa")
 
 
 def roster(tmp_path: Path, rows: list[list], headers: list[str] | None = None,
@@ -368,3 +372,74 @@ def test_duplicates_are_found_by_email_and_by_name_with_birth_date(plan, tmp_pat
     assert rows[7].status == "update" and "name and date of birth" in rows[7].note
     assert rows[9].status == "error" and "ayer" in rows[9].reasons[0]
     assert rows[13].status == "duplicate" and rows[13].same_as_row == 11
+
+
+def _travel(store, person_id):
+    with store.read() as session:
+        return {t.direction: (t.number, t.carrier, t.place_id,
+                              (t.arrives_at or t.departs_at).astimezone(ZONE))
+                for t in session.execute(select(Travel).where(Travel.person_id == person_id))
+                .scalars()}
+
+
+def test_the_delegation_sample_brings_its_flights_to_the_default_airport(demo):
+    pv = check(demo, DATA / "delegation-panama.xlsx", delegation="Panama delegation")
+    assert pv.mapping["Arrival flight"] == "arrival_flight"
+    assert pv.mapping["Arrival (local time)"] == "arrival_at"
+    assert pv.mapping["Departure (local time)"] == "departure_at"
+    people.apply(demo, pv)
+    selvin = next(p for p in queries.people(demo) if p.name == "Selvin Murillo García")
+    airport = ops.plan_values(demo)["arrival_airport_id"]
+    assert airport is not None
+    trips = _travel(demo, selvin.id)
+    assert trips["arrival"] == ("CM 421", "Copa Airlines", airport,
+                                datetime(2023, 11, 25, 13, 5, tzinfo=ZONE))
+    assert trips["departure"][0] == "CM 422"
+    assert trips["departure"][3] == datetime(2023, 12, 2, 14, 15, tzinfo=ZONE)
+
+
+def test_travel_columns_in_spanish_with_date_and_time_apart(plan, tmp_path):
+    path = roster(tmp_path, [
+        ["Ana", "Paz", "F", "Copa CM 247", "26/11/2023", "9:40", "CM 422", "02/12/2023 14:15"],
+        ["Luis", "Cruz", "M", "Bus", "26/11/2023", "7:00 p.m.", "", ""],
+        ["Rosa", "Díaz", "F", "CM 247", "31/11/2023", "9:40", "", ""],
+        ["Juan", "Ruiz", "M", "CM 247", "26/11/2023", "", "CM 422", "25/11/2023 10:00"],
+    ], headers=["Nombres", "Apellidos", "Sexo", "Vuelo de llegada", "Fecha de llegada",
+                "Hora de llegada", "Vuelo de salida", "Salida (hora local)"])
+    pv = check(plan, path)
+    rows = by_row(pv)
+    assert [r.status for r in pv.rows[:2]] == ["new", "new"]
+    rosa, juan = rows[pv.rows[2].row], rows[pv.rows[3].row]
+    assert rosa.status == "error" and "31/11/2023" in rosa.reasons[0]
+    assert juan.status == "error" and any("no time of day" in r or "not after" in r
+                                          for r in juan.reasons)
+    people.apply(plan, pv, skip_invalid=True)
+    found = {p.name: p.id for p in queries.people(plan)}
+    ana = _travel(plan, found["Ana Paz"])
+    assert ana["arrival"][0] == "CM 247" and ana["arrival"][3] == datetime(
+        2023, 11, 26, 9, 40, tzinfo=ZONE)
+    assert ana["departure"][3] == datetime(2023, 12, 2, 14, 15, tzinfo=ZONE)
+    luis = _travel(plan, found["Luis Cruz"])
+    assert luis["arrival"][3].hour == 19 and luis["arrival"][0] == ""
+    assert "departure" not in luis
+
+
+def test_reimport_moves_a_changed_flight_and_undo_puts_it_back(demo, tmp_path):
+    pv = check(demo, DATA / "delegation-panama.xlsx", delegation="Panama delegation")
+    people.apply(demo, pv)
+    wb = openpyxl.load_workbook(DATA / "delegation-panama.xlsx")
+    ws = wb.active
+    ws["J2"] = "CM 247"
+    ws["K2"] = datetime(2023, 11, 26, 9, 40)
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    pv = check(demo, changed, delegation="Panama delegation")
+    first = by_row(pv)[2]
+    assert first.status == "update" and "arrival_at" in first.changes
+    assert [r.status for r in pv.rows[1:]] == ["duplicate"] * (len(pv.rows) - 1)
+    batch = people.apply(demo, pv)
+    selvin = next(p for p in queries.people(demo) if p.name == "Selvin Murillo García")
+    assert _travel(demo, selvin.id)["arrival"][:2] == ("CM 247", "Copa Airlines")
+    ops.undo_batch(demo, batch)
+    assert _travel(demo, selvin.id)["arrival"][0] == "CM 421"
+    assert _travel(demo, selvin.id)["arrival"][3] == datetime(2023, 11, 25, 13, 5, tzinfo=ZONE)

@@ -1,0 +1,154 @@
+"""Workbooks for the road: vehicle manifests for drivers and providers, and the clearance
+list a host asks for before a site visit (names, organisation, identity or passport number)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from planner.errors import PlannerError
+from planner.i18n import _, format_date_range, language
+from planner.store import PlanStore
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def _plan_line(store: PlanStore, what: str) -> tuple[str, str]:
+    with store.reading() as r:
+        title, first, last, change = r.rows(
+            "SELECT p.title, p.start_date, p.end_date, (SELECT max(id) FROM change_set)"
+            " FROM plan p ORDER BY p.id LIMIT 1")[0]
+    return title, _("{what} · {dates} · produced {when} · change no. {change}").format(
+        what=what, dates=format_date_range(date.fromisoformat(str(first)[:10]),
+                                           date.fromisoformat(str(last)[:10])),
+        when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change or 0)
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub(" ", name).strip()[:28] or "-"
+    title, n = base, 2
+    while title.casefold() in taken:
+        title, n = f"{base[:25]} ({n})", n + 1
+    taken.add(title.casefold())
+    return title
+
+
+def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
+    """One sheet per vehicle: each ride with its time, route and every passenger by name."""
+    from openpyxl import Workbook
+
+    from planner import logistics
+    from planner.exports.xlsx import fit_widths, heading_row, print_setup, put, save, title_block
+
+    rides = logistics.manifests(store)
+    with language(lang or "en"):
+        if not rides:
+            raise PlannerError(_("The plan has no rides yet: add vehicles and rides (or accept"
+                                 " the proposed airport transfers) first."))
+        wb = Workbook()
+        wb.remove(wb.active)
+        taken: set[str] = set()
+        by_vehicle: dict[str, list[logistics.ManifestRide]] = {}
+        for ride in rides:
+            by_vehicle.setdefault(ride.vehicle, []).append(ride)
+        for vehicle, items in by_vehicle.items():
+            ws = wb.create_sheet(_sheet_title(vehicle, taken))
+            title, line = _plan_line(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
+            driver = items[0].driver
+            row = title_block(ws, [title, line, _("Driver: {name}").format(name=driver)
+                                   if driver else _("Driver: not chosen yet")])
+            heading_row(ws, row, [_("Date"), _("Leaves"), _("Arrives"), _("Ride"), _("Route"),
+                                  _("No."), _("Passenger"), _("Seats")])
+            first_row = row
+            for ride in items:
+                names = ride.passengers or ("",)
+                for n, name in enumerate(names, start=1):
+                    row += 1
+                    put(ws, row, 1, ride.start.date())
+                    put(ws, row, 2, ride.start.time().replace(tzinfo=None))
+                    put(ws, row, 3, ride.end.time().replace(tzinfo=None))
+                    put(ws, row, 4, ride.title)
+                    put(ws, row, 5, ride.route)
+                    put(ws, row, 6, n if name else 0)
+                    put(ws, row, 7, name or _("(no passengers)"))
+                    put(ws, row, 8, ride.seats)
+            fit_widths(ws, first_row)
+            print_setup(ws)
+        return save(wb, target)
+
+
+def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
+                   lang: str | None = None) -> Path:
+    """Who goes on a site visit, as hosts ask for it: name, organisation, position,
+    nationality, identity or passport number; drivers of the visit's vehicles included."""
+    from openpyxl import Workbook
+
+    from planner.exports.xlsx import fit_widths, heading_row, print_setup, put, save, title_block
+    from planner.queries import country_name
+
+    with store.reading() as r:
+        found = r.rows("SELECT title, kind FROM agenda_session WHERE id = ?", (visit_id,))
+        if not found:
+            raise PlannerError(_("There is no session {id} in the plan.").format(id=visit_id))
+        title_of_visit, _kind = found[0]
+        units = r.rows("SELECT group_id, delegation_id, person_id FROM session_audience"
+                       " WHERE session_id = ?", (visit_id,))
+        people: set[int] = set()
+        for g, d, p in units:
+            if g:
+                people.update(x for (x,) in r.rows(
+                    "SELECT person_id FROM group_member WHERE group_id = ?", (g,)))
+            elif d:
+                people.update(x for (x,) in r.rows(
+                    "SELECT id FROM person WHERE delegation_id = ?", (d,)))
+            else:
+                people.add(p)
+        people.update(x for (x,) in r.rows(
+            "SELECT person_id FROM session_facilitator WHERE session_id = ?", (visit_id,)))
+        drivers = {x for (x,) in r.rows(
+            "SELECT DISTINCT v.driver_id FROM ride r JOIN vehicle v ON v.id = r.vehicle_id"
+            " WHERE r.session_id = ? AND v.driver_id IS NOT NULL", (visit_id,))}
+        people |= drivers
+        rows = r.rows(
+            "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
+            " p.nationality, p.id_number, p.role FROM person p"
+            " LEFT JOIN organisation o ON o.id = p.organisation_id") if people else []
+        stops = r.rows("SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
+                       " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
+                       " ORDER BY s.position", (visit_id,))
+    chosen = sorted((row for row in rows if row[0] in people),
+                    key=lambda row: (row[1].casefold(), row[2].casefold()))
+    with language(lang or "en"):
+        from planner.labels import clearance_label, role_label
+
+        if not chosen:
+            raise PlannerError(_("Nobody goes on “{title}” yet: choose who attends it first.")
+                               .format(title=title_of_visit))
+        wb = Workbook()
+        ws = wb.active
+        ws.title = _("Clearance list")[:31]
+        title, line = _plan_line(store, _("Clearance list"))
+        hosts = "; ".join(f"{name} ({clearance_label(clearance)})"
+                          for name, _host, clearance in stops
+                          if name and clearance != "not_needed")
+        row = title_block(ws, [title, line, title_of_visit] + ([hosts] if hosts else []))
+        heading_row(ws, row, [_("No."), _("Family names"), _("Given names"), _("Organisation"),
+                              _("Position or rank"), _("Nationality"),
+                              _("ID or passport no."), _("Role")])
+        first_row = row
+        missing = 0
+        for n, (_pid, family, given, org, position, nationality, id_number, role) in enumerate(
+                chosen, start=1):
+            row += 1
+            for column, value in enumerate((n, family, given, org, position,
+                                            country_name(nationality) if nationality else "",
+                                            id_number, role_label(role)), start=1):
+                put(ws, row, column, value)
+            missing += not id_number
+        if missing:
+            put(ws, row + 2, 1, _("{n} people have no ID or passport number in the plan; add"
+                                  " them before sending the list.").format(n=missing))
+        fit_widths(ws, first_row)
+        print_setup(ws)
+        return save(wb, target)
