@@ -67,7 +67,25 @@ def main() -> None:
                     dialog.grab().save(str(out / f"{i:02d}-{name}-{panel.kind}-dialog.png"))
                     dialog.reject()
     if args.dialogs:
+        from planner import logistics, queries
+        from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
         from ui.dialogs.plan import PreferencesDialog
+
+        store = window.ctrl.require()
+        board = [e for entries in logistics.board(store).values() for e in entries]
+        names = {name for e in board for name in e.delegations}
+        travelling = [d for d in queries.delegations(store) if d.name in names]
+        shown: list[tuple[str, object]] = [
+            ("91-arrivals", ArrivalsDialog(window.ctrl, window.formats, window))]
+        if travelling:
+            shown.append(("92-journey", ScheduleDialog(window.ctrl, window.formats,
+                                                       ("delegation", travelling[0].id), window)))
+        for name, dialog in shown:
+            dialog.resize(1100, 680)  # type: ignore[attr-defined]
+            dialog.show()  # type: ignore[attr-defined]
+            app.processEvents()
+            dialog.grab().save(str(out / f"{name}.png"))  # type: ignore[attr-defined]
+            dialog.reject()  # type: ignore[attr-defined]
 
         prefs = PreferencesDialog(settings, window)
         prefs.show()

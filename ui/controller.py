@@ -32,6 +32,19 @@ ALL_TABLES = frozenset(
         "agenda_session",
         "session_facilitator",
         "session_audience",
+        "module",
+        "module_trainer",
+        "unavailability",
+        "plan_setting",
+        "acknowledgement",
+        "travel",
+        "room_block",
+        "stay",
+        "road_time",
+        "visit_stop",
+        "vehicle",
+        "ride",
+        "ride_passenger",
     }
 )
 

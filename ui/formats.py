@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from ui import settings as opt
 
@@ -46,6 +47,10 @@ class Formats:
     def time(self, value: datetime) -> str:
         return self.locale.toString(QTime(value.hour, value.minute), self.time_pattern())
 
+    def time_width(self) -> int:
+        """Characters a time column needs in this locale ("13:45" or "1:45 p. m.")."""
+        return max(7, len(self.locale.toString(QTime(12, 45), self.time_pattern())) + 2)
+
     def weekday_date(self, value: date) -> str:
         qd = QDate(value.year, value.month, value.day)
         day = self.locale.dayName(qd.dayOfWeek(), QLocale.FormatType.ShortFormat)
@@ -58,3 +63,30 @@ class Formats:
 
     def number(self, value: int) -> str:
         return self.locale.toString(value)
+
+    def amount(self, value: Decimal | None, currency: str = "") -> str:
+        """Money as the locale writes it, exactly (never through a float): 1,234.50 USD."""
+        if value is None:
+            return ""
+        exponent = value.as_tuple().exponent
+        places = min(4, max(2, -exponent if isinstance(exponent, int) else 2))
+        text = format(value.quantize(Decimal(1).scaleb(-places)), "f")
+        sign = "-" if text.startswith("-") else ""
+        whole, _dot, fraction = text.lstrip("-").partition(".")
+        groups = []
+        while len(whole) > 3:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        groups.insert(0, whole)
+        number = sign + self.locale.groupSeparator().join(groups)
+        if fraction:
+            number += self.locale.decimalPoint() + fraction
+        return f"{number} {currency}".strip()
+
+    def duration(self, minutes: int) -> str:
+        """2 h 45 min, 50 min."""
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return QCoreApplication.translate("Formats", "%1 min").replace("%1", str(rest))
+        return (QCoreApplication.translate("Formats", "%1 h %2 min").replace("%1", str(hours))
+                .replace("%2", f"{rest:02d}"))

@@ -34,7 +34,17 @@ from ui.pages.lists import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
 
 PAGE_NAMES = ("overview", "calendar", "sessions", "delegations", "people", "organisations",
-              "groups", "venues", "curriculum")
+              "groups", "venues", "curriculum", "travel", "accommodation", "site_visits",
+              "vehicles")
+
+
+def page_shortcut(index: int) -> QKeySequence | None:
+    """Ctrl+1 … Ctrl+9 and Ctrl+0 for the first ten pages; the rest have none."""
+    if index < 9:
+        return QKeySequence(f"Ctrl+{index + 1}")
+    if index == 9:
+        return QKeySequence("Ctrl+0")
+    return None
 
 
 def _preload_editing() -> None:
@@ -203,6 +213,11 @@ class MainWindow(QMainWindow):
                 page.set_problem_ids(self.watcher.session_ids())
             return page
 
+        def journey_tool(panel: Any, unit: str) -> None:
+            panel.add_tool(self.tr("Journey…"), lambda: self.show_journey(panel, unit),
+                           self.tr("Everything on the selected journey: flights, transfers,"
+                                   " hotel, sessions and stops"), fewest_selected=1)
+
         def people() -> Any:
             page = lists.people()
             panel = page.panels[0]
@@ -212,6 +227,7 @@ class MainWindow(QMainWindow):
                            lambda: self.merge_people(panel.selected_ids()),
                            self.tr("Merge the selected people into one"), button=False,
                            fewest_selected=2)
+            journey_tool(panel, "person")
             return page
 
         def groups() -> Any:
@@ -220,11 +236,26 @@ class MainWindow(QMainWindow):
                 "Share the people of a delegation out into balanced groups"))
             return page
 
+        def travel() -> Any:
+            page = lists.travel()
+            panel = page.panels[0]
+            panel.add_tool(self.tr("Arrivals and Transfers…"), self.arrivals_board, self.tr(
+                "Arrivals and departures by day, and the airport transfers still needed"))
+            journey_tool(panel, "person_id")
+            return page
+
+        def delegations() -> Any:
+            page = lists.delegations()
+            journey_tool(page.panels[0], "delegation")
+            return page
+
         self.pages = LazyPages({
             "overview": overview, "calendar": calendar, "sessions": lists.sessions,
-            "delegations": lists.delegations, "people": people,
+            "delegations": delegations, "people": people,
             "organisations": lists.organisations, "groups": groups,
             "venues": lists.venues, "curriculum": lists.curriculum,
+            "travel": travel, "accommodation": lists.accommodation,
+            "site_visits": lists.site_visits, "vehicles": lists.vehicles,
         })
         titles = {
             "overview": self.tr("Overview"),
@@ -234,8 +265,12 @@ class MainWindow(QMainWindow):
             "people": self.tr("People"),
             "organisations": self.tr("Organisations"),
             "groups": self.tr("Groups"),
-            "venues": self.tr("Venues && rooms"),
+            "venues": self.tr("Places && rooms"),
             "sessions": self.tr("Sessions"),
+            "travel": self.tr("Travel"),
+            "accommodation": self.tr("Accommodation"),
+            "site_visits": self.tr("Site visits"),
+            "vehicles": self.tr("Vehicles"),
         }
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -414,6 +449,14 @@ class MainWindow(QMainWindow):
         a["merge"] = self._action(self.tr("&Merge People Listed Twice…"), self.merge_people,
                                   None, "action_merge", self.tr(
                                       "Find people entered more than once and merge them"))
+        a["arrivals"] = self._action(self.tr("&Arrivals and Transfers…"), self.arrivals_board,
+                                     None, "action_arrivals", self.tr(
+                                         "Arrivals and departures by day, and the airport"
+                                         " transfers still needed"))
+        a["journey"] = self._action(self.tr("&Journey…"), lambda: self.show_journey(), None,
+                                    "action_journey", self.tr(
+                                        "One person's or delegation's flights, transfers, hotel"
+                                        " and sessions in one timeline"))
         a["problems"] = self._action(self.tr("&Problems"), self.show_problems,
                                      QKeySequence("F8"), "action_problems",
                                      self.tr("Show the problems the conflict check found"))
@@ -427,7 +470,7 @@ class MainWindow(QMainWindow):
             a[f"page_{name}"] = self._action(
                 titles[name],
                 lambda _c=False, n=name: self.show_page(n),
-                QKeySequence(f"Ctrl+{i + 1}"),
+                page_shortcut(i),
                 f"action_page_{name}",
             )
         self._actions = a
@@ -474,7 +517,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
         plan_menu = bar.addMenu(self.tr("&Plan"))
-        for key in ("rotation", "problems", None, "split", "merge", None, "details"):
+        for key in ("rotation", "problems", None, "arrivals", "journey", None, "split", "merge",
+                    None, "details"):
             if key is None:
                 plan_menu.addSeparator()
             else:
@@ -500,6 +544,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
         self.problems_dock.show_session.connect(self.show_session)
+        self.problems_dock.open_item.connect(self.edit_item)
+
+    def edit_item(self, kind: str, item_id: int) -> None:
+        """Open the form of one item (from the problems panel)."""
+        if self.ctrl.store is None:
+            return
+        editor = self.editor.open(self, kind, item_id)
+        if editor is not None:
+            editor.exec()
 
     def _on_problems(self) -> None:
         if self.pages.built("calendar"):
@@ -567,7 +620,8 @@ class MainWindow(QMainWindow):
         list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
             not isinstance(self.current_page(), OverviewPage)
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
-                    "problems", "import", "export_agenda", "split", "merge"):
+                    "problems", "import", "export_agenda", "split", "merge", "arrivals",
+                    "journey"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -791,6 +845,38 @@ class MainWindow(QMainWindow):
             if panel is not None:
                 panel.refresh()
                 panel.select_ids(dialog.result_ids)
+
+    def arrivals_board(self) -> None:
+        from ui.dialogs.journey import ArrivalsDialog
+
+        if self.ctrl.store is not None:
+            ArrivalsDialog(self.ctrl, self.formats, self).exec()
+
+    def show_journey(self, panel: Any = None, unit: str = "person") -> Any:
+        """One person's or delegation's journey: the selected one of a list (``unit`` says
+        which: "person", "delegation", or "person_id" for the person of a selected row)."""
+        from ui.dialogs.journey import ScheduleDialog
+
+        if self.ctrl.store is None:
+            return None
+        who = None
+        ids = panel.selected_ids() if panel is not None else []
+        if ids:
+            if unit == "person_id":
+                row = panel.model.row_of_id(ids[0])
+                who = ("person", panel.model.row_object(row).person_id)
+            else:
+                who = (unit, ids[0])
+        dialog = ScheduleDialog(self.ctrl, self.formats, who, self)
+
+        def open_item(kind: str, item_id: int) -> None:
+            editor = self.editor.open(dialog, kind, item_id)
+            if editor is not None:
+                editor.exec()
+
+        dialog.open_item.connect(open_item)
+        dialog.exec()
+        return dialog
 
     def merge_people(self, only: list[int] | None = None) -> None:
         from ui.dialogs.people_tools import MergeDialog

@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArrivalsDialog</name>
+    <message numerus="yes">
+        <source>%n transfer(s) proposed. Rides are created with these people as passengers; Edit ▸ Undo takes them back.</source>
+        <translation>
+            <numerusform>%n transfer proposed. Rides are created with these people as passengers; Edit ▸ Undo takes them back.</numerusform>
+            <numerusform>%n transfers proposed. Rides are created with these people as passengers; Edit ▸ Undo takes them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -121,6 +131,16 @@
         <translation>
             <numerusform>The copy runs %1 – %2; every session moves by %n day and keeps its time of day.</numerusform>
             <numerusform>The copy runs %1 – %2; every session moves by %n days and keeps its time of day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
         </translation>
     </message>
 </context>

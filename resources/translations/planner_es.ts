@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ArrivalsDialog</name>
+    <message>
+        <source>Arrivals, departures and transfers</source>
+        <translation>Llegadas, salidas y traslados</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>Origen o destino</translation>
+    </message>
+    <message>
+        <source>Airport</source>
+        <translation>Aeropuerto</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegaciones</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Traslado</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>People who land this close to each other share a transfer. Kept with the plan.</source>
+        <translation>Las personas que aterrizan con esta diferencia de tiempo o menos comparten un traslado. Se guarda con el plan.</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>&amp;Create Checked Transfers</source>
+        <translation>&amp;Crear los traslados marcados</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures by day</source>
+        <translation>Llegadas y salidas por día</translation>
+    </message>
+    <message>
+        <source>Airport transfers still needed</source>
+        <translation>Traslados de aeropuerto pendientes</translation>
+    </message>
+    <message>
+        <source>Share a transfer when landing &amp;within</source>
+        <translation>Compartir traslado si aterrizan con una diferencia de &amp;hasta</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aún ninguno</translation>
+    </message>
+    <message>
+        <source>No arrivals or departures yet: add them on the Travel page, or import a list that has flights (File ▸ Import).</source>
+        <translation>Aún no hay llegadas ni salidas: agréguelas en la página Viajes o importe una lista que incluya vuelos (Archivo ▸ Importar).</translation>
+    </message>
+    <message>
+        <source>none free</source>
+        <translation>ninguno libre</translation>
+    </message>
+    <message>
+        <source>Airport pick-up: %1</source>
+        <translation>Recogida en el aeropuerto: %1</translation>
+    </message>
+    <message>
+        <source>Airport drop-off: %1</source>
+        <translation>Traslado al aeropuerto: %1</translation>
+    </message>
+    <message>
+        <source>Every arrival and departure has its transfer.</source>
+        <translation>Todas las llegadas y salidas tienen su traslado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) proposed. Rides are created with these people as passengers; Edit ▸ Undo takes them back.</source>
+        <translation>
+            <numerusform>Se propone %n traslado. El trayecto se crea con estas personas como pasajeros; Editar ▸ Deshacer lo revierte.</numerusform>
+            <numerusform>Se proponen %n traslados. Los trayectos se crean con estas personas como pasajeros; Editar ▸ Deshacer los revierte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add airport transfers</source>
+        <translation>Agregar traslados de aeropuerto</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar</source>
@@ -477,8 +595,8 @@
         <translation>Leer %s como</translation>
     </message>
     <message>
-        <source>Not imported: %s. (Arrival and departure columns are read once the plan keeps travel.)</source>
-        <translation>No se importa: %s. (Las columnas de llegada y salida se leerán cuando el plan guarde los viajes.)</translation>
+        <source>Not imported: %s.</source>
+        <translation>No se importan: %s.</translation>
     </message>
 </context>
 <context>
@@ -517,6 +635,17 @@
     <message>
         <source>Give the copy a title.</source>
         <translation>Escriba un título para la copia.</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -733,8 +862,371 @@
         <translation>Filtrar personas por nombre o delegación…</translation>
     </message>
     <message>
-        <source>Venue</source>
-        <translation>Sede</translation>
+        <source>Journey</source>
+        <translation>Viaje</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Quién</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>Se&amp;ntido</translation>
+    </message>
+    <message>
+        <source>An arrival in town, or a departure from it.</source>
+        <translation>Una llegada a la ciudad o una salida de ella.</translation>
+    </message>
+    <message>
+        <source>&amp;Travel by</source>
+        <translation>&amp;Medio de transporte</translation>
+    </message>
+    <message>
+        <source>Air&amp;line or carrier</source>
+        <translation>Aerolínea o &amp;empresa</translation>
+    </message>
+    <message>
+        <source>e.g. Copa Airlines</source>
+        <translation>p. ej., Copa Airlines</translation>
+    </message>
+    <message>
+        <source>Flight or service &amp;no.</source>
+        <translation>N.º de &amp;vuelo o servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Airport or terminal</source>
+        <translation>&amp;Aeropuerto o terminal</translation>
+    </message>
+    <message>
+        <source>Where they land or leave from in town; transfers start or end here.</source>
+        <translation>Dónde llegan o de dónde salen en la ciudad; los traslados empiezan o terminan aquí.</translation>
+    </message>
+    <message>
+        <source>Times, as on the ticket</source>
+        <translation>Horas, como figuran en el boleto</translation>
+    </message>
+    <message>
+        <source>e.g. Panama City (PTY)</source>
+        <translation>p. ej., Ciudad de Panamá (PTY)</translation>
+    </message>
+    <message>
+        <source>D&amp;eparts</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>Departure time &amp;zone</source>
+        <translation>&amp;Zona horaria de salida</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>e.g. Tegucigalpa (TGU)</source>
+        <translation>p. ej., Tegucigalpa (TGU)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrives</source>
+        <translation>&amp;Llegada</translation>
+    </message>
+    <message>
+        <source>Arrival time zo&amp;ne</source>
+        <translation>Zona hora&amp;ria de llegada</translation>
+    </message>
+    <message>
+        <source>Local times where the journey leaves and lands; tick a time once it is known.</source>
+        <translation>Horas locales del lugar de salida y del de llegada; marque cada hora cuando se conozca.</translation>
+    </message>
+    <message>
+        <source>(choose a hotel)</source>
+        <translation>(elija un hotel)</translation>
+    </message>
+    <message>
+        <source>Rooms held by a hotel</source>
+        <translation>Habitaciones reservadas en un hotel</translation>
+    </message>
+    <message>
+        <source>&amp;Hotel</source>
+        <translation>&amp;Hotel</translation>
+    </message>
+    <message>
+        <source>Room &amp;type</source>
+        <translation>&amp;Tipo de habitación</translation>
+    </message>
+    <message>
+        <source>e.g. Single, Double</source>
+        <translation>p. ej., Sencilla, Doble</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>Ha&amp;bitaciones</translation>
+    </message>
+    <message>
+        <source> rooms</source>
+        <translation> habitaciones</translation>
+    </message>
+    <message>
+        <source>Check-&amp;in</source>
+        <translation>&amp;Entrada</translation>
+    </message>
+    <message>
+        <source>The first night held.</source>
+        <translation>La primera noche reservada.</translation>
+    </message>
+    <message>
+        <source>Check-&amp;out</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>The morning after the last night.</source>
+        <translation>La mañana siguiente a la última noche.</translation>
+    </message>
+    <message>
+        <source>Nightly &amp;rate</source>
+        <translation>Tarifa por &amp;noche</translation>
+    </message>
+    <message>
+        <source>e.g. 85.50</source>
+        <translation>p. ej., 85.50</translation>
+    </message>
+    <message>
+        <source>For one room and one night; leave empty if not known.</source>
+        <translation>Por una habitación y una noche; déjelo vacío si no se conoce.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <source>e.g. breakfast included; release date for unused rooms</source>
+        <translation>p. ej., desayuno incluido; fecha de liberación de las habitaciones no usadas</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>habitaciones</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 to %4</source>
+        <translation>%1 × %2, del %3 al %4</translation>
+    </message>
+    <message>
+        <source>(booked apart from the room blocks)</source>
+        <translation>(reservada fuera de los bloques de habitaciones)</translation>
+    </message>
+    <message>
+        <source>Hotel stay</source>
+        <translation>Estancia en hotel</translation>
+    </message>
+    <message>
+        <source>Room &amp;block</source>
+        <translation>&amp;Bloque de habitaciones</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s rooms held for the plan that this stay uses.</source>
+        <translation>Las habitaciones reservadas en el hotel para el plan que usa esta estancia.</translation>
+    </message>
+    <message>
+        <source>The morning they leave.</source>
+        <translation>La mañana en que se van.</translation>
+    </message>
+    <message>
+        <source>&amp;Sharing with</source>
+        <translation>&amp;Comparte con</translation>
+    </message>
+    <message>
+        <source>(a room of their own)</source>
+        <translation>(no comparte habitación)</translation>
+    </message>
+    <message>
+        <source>(choose a place)</source>
+        <translation>(elija un lugar)</translation>
+    </message>
+    <message>
+        <source>Road time</source>
+        <translation>Tiempo de trayecto</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>The time holds either way.</source>
+        <translation>El tiempo vale en ambos sentidos.</translation>
+    </message>
+    <message>
+        <source>&amp;Driving time</source>
+        <translation>&amp;Tiempo de manejo</translation>
+    </message>
+    <message>
+        <source>By van, in usual traffic; rides and site visits are checked against it.</source>
+        <translation>En microbús, con tráfico normal; se usa para revisar los trayectos y las visitas de campo.</translation>
+    </message>
+    <message>
+        <source>D&amp;istance</source>
+        <translation>D&amp;istancia</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>e.g. road works near Zambrano</source>
+        <translation>p. ej., obras en la carretera cerca de Zambrano</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin especificar</translation>
+    </message>
+    <message>
+        <source>(choose a site visit)</source>
+        <translation>(elija una visita de campo)</translation>
+    </message>
+    <message>
+        <source>Stop of a site visit</source>
+        <translation>Parada de una visita de campo</translation>
+    </message>
+    <message>
+        <source>Site &amp;visit</source>
+        <translation>&amp;Visita de campo</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>O&amp;rden</translation>
+    </message>
+    <message>
+        <source>1 for the first stop of the visit.</source>
+        <translation>1 para la primera parada de la visita.</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Arrives</source>
+        <translation>Ll&amp;egada</translation>
+    </message>
+    <message>
+        <source>&amp;Leaves</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Anfitrión</translation>
+    </message>
+    <message>
+        <source>e.g. Sub-inspector in charge</source>
+        <translation>p. ej., Subinspector a cargo</translation>
+    </message>
+    <message>
+        <source>Host&apos;s &amp;phone or email</source>
+        <translation>&amp;Teléfono o correo del anfitrión</translation>
+    </message>
+    <message>
+        <source>&amp;Clearance</source>
+        <translation>A&amp;utorización</translation>
+    </message>
+    <message>
+        <source>Permission to enter, where the place asks for it.</source>
+        <translation>Permiso de ingreso, cuando el lugar lo exige.</translation>
+    </message>
+    <message>
+        <source>e.g. bring passports; no photographs</source>
+        <translation>p. ej., llevar pasaporte; no se permiten fotografías</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <source>e.g. Van 1</source>
+        <translation>p. ej., Microbús 1</translation>
+    </message>
+    <message>
+        <source>Passenger &amp;seats</source>
+        <translation>&amp;Asientos para pasajeros</translation>
+    </message>
+    <message>
+        <source>Not counting the driver.</source>
+        <translation>Sin contar al conductor.</translation>
+    </message>
+    <message>
+        <source>&amp;Driver</source>
+        <translation>&amp;Conductor</translation>
+    </message>
+    <message>
+        <source>(no driver yet)</source>
+        <translation>(aún sin conductor)</translation>
+    </message>
+    <message>
+        <source>People with the role Driver are listed first.</source>
+        <translation>Las personas con el rol Conductor(a) aparecen primero.</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Proveedor</translation>
+    </message>
+    <message>
+        <source>e.g. Transportes Morazán</source>
+        <translation>p. ej., Transportes Morazán</translation>
+    </message>
+    <message>
+        <source>P&amp;late</source>
+        <translation>P&amp;laca</translation>
+    </message>
+    <message>
+        <source>Day &amp;rate</source>
+        <translation>&amp;Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>e.g. 120.00</source>
+        <translation>p. ej., 120.00</translation>
+    </message>
+    <message>
+        <source>With the driver; leave empty if not known.</source>
+        <translation>Con conductor incluido; déjelo vacío si no se conoce.</translation>
+    </message>
+    <message>
+        <source>(no vehicle yet)</source>
+        <translation>(aún sin vehículo)</translation>
+    </message>
+    <message>
+        <source>(none: an airport transfer or another ride)</source>
+        <translation>(ninguna: traslado de aeropuerto u otro trayecto)</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Trayecto</translation>
+    </message>
+    <message>
+        <source>e.g. Airport pick-up, CM 421</source>
+        <translation>p. ej., Recogida en el aeropuerto, CM 421</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>&amp;Vehículo</translation>
+    </message>
+    <message>
+        <source>&amp;Site visit</source>
+        <translation>V&amp;isita de campo</translation>
+    </message>
+    <message>
+        <source>Passengers</source>
+        <translation>Pasajeros</translation>
+    </message>
+    <message>
+        <source>&amp;Passengers</source>
+        <translation>&amp;Pasajeros</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 for %2 seats</source>
+        <translation>%1 para %2 asientos</translation>
     </message>
     <message>
         <source>e.g. Training centre</source>
@@ -747,6 +1239,46 @@
     <message>
         <source>&amp;Address</source>
         <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>Travel and opening hours</source>
+        <translation>Viajes y horario de atención</translation>
+    </message>
+    <message>
+        <source>Airport co&amp;de</source>
+        <translation>Código de &amp;aeropuerto</translation>
+    </message>
+    <message>
+        <source>The three-letter code on tickets, for airports.</source>
+        <translation>El código de tres letras que figura en los boletos, para aeropuertos.</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <source>Only if not the plan&apos;s: an airport abroad.</source>
+        <translation>Solo si no es la del plan: un aeropuerto en el extranjero.</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitud</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude</source>
+        <translation>Lon&amp;gitud</translation>
+    </message>
+    <message>
+        <source>O&amp;pens at</source>
+        <translation>A&amp;bre a las</translation>
+    </message>
+    <message>
+        <source>Leave both empty if it is always open.</source>
+        <translation>Deje ambos vacíos si siempre está abierto.</translation>
+    </message>
+    <message>
+        <source>Clo&amp;ses at</source>
+        <translation>Cie&amp;rra a las</translation>
     </message>
     <message>
         <source>Room</source>
@@ -891,6 +1423,14 @@
     <message>
         <source>Local time in %s</source>
         <translation>Hora local de %s</translation>
+    </message>
+    <message>
+        <source>(the plan&apos;s time zone)</source>
+        <translation>(la zona horaria del plan)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>&amp;Ends</source>
@@ -1108,8 +1648,24 @@
         <translation>Asientos</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -1118,18 +1674,6 @@
     <message>
         <source>Equipment</source>
         <translation>Equipamiento</translation>
-    </message>
-    <message>
-        <source>Venues</source>
-        <translation>Sedes</translation>
-    </message>
-    <message>
-        <source>Rooms of the selected venue. Select no venue to see them all.</source>
-        <translation>Salas de la sede seleccionada. Quite la selección de sede para verlas todas.</translation>
-    </message>
-    <message>
-        <source>All rooms. Select a venue to see only its rooms.</source>
-        <translation>Todas las salas. Seleccione una sede para ver solo las suyas.</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1162,6 +1706,230 @@
     <message>
         <source>From</source>
         <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Driving time</source>
+        <translation>Tiempo de manejo</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distancia</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Road times</source>
+        <translation>Tiempos de trayecto</translation>
+    </message>
+    <message>
+        <source>Rooms and road times of the selected place. Select no place to see them all.</source>
+        <translation>Salas y tiempos de trayecto del lugar seleccionado. Para verlos todos, no seleccione ningún lugar.</translation>
+    </message>
+    <message>
+        <source>All rooms and road times. Select a place to see only its own.</source>
+        <translation>Todas las salas y tiempos de trayecto. Seleccione un lugar para ver solo los suyos.</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <source>From or to</source>
+        <translation>Origen o destino</translation>
+    </message>
+    <message>
+        <source>Airport</source>
+        <translation>Aeropuerto</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Departs</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures</source>
+        <translation>Llegadas y salidas</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Tipo de habitación</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservadas</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Nights</source>
+        <translation>Noches</translation>
+    </message>
+    <message>
+        <source>Nightly rate</source>
+        <translation>Tarifa por noche</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1 rooms × %2 nights × the nightly rate</source>
+        <translation>%1 habitaciones × %2 noches × la tarifa por noche</translation>
+    </message>
+    <message>
+        <source>Sharing with</source>
+        <translation>Comparte con</translation>
+    </message>
+    <message>
+        <source>Room blocks</source>
+        <translation>Bloques de habitaciones</translation>
+    </message>
+    <message>
+        <source>Hotel stays</source>
+        <translation>Estancias en hotel</translation>
+    </message>
+    <message>
+        <source>Stays in the selected room block. Select no block to see every stay, booked in a block or not.</source>
+        <translation>Estancias del bloque de habitaciones seleccionado. Para ver todas las estancias, estén o no reservadas en un bloque, no seleccione ningún bloque.</translation>
+    </message>
+    <message>
+        <source>Every hotel stay. Select a room block to see only the stays in it.</source>
+        <translation>Todas las estancias en hotel. Seleccione un bloque de habitaciones para ver solo sus estancias.</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Trayecto</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <source>%1 people for %2 seats</source>
+        <translation>%1 personas para %2 asientos</translation>
+    </message>
+    <message>
+        <source>Passengers</source>
+        <translation>Pasajeros</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>Visita de campo</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Paradas</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Who goes</source>
+        <translation>Quiénes van</translation>
+    </message>
+    <message>
+        <source>Rides</source>
+        <translation>Trayectos</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Vehículos</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Anfitrión</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Site visits</source>
+        <translation>Visitas de campo</translation>
+    </message>
+    <message>
+        <source>The stops and rides of the selected visit. Select no visit to see those of every visit.</source>
+        <translation>Paradas y trayectos de la visita seleccionada. Para ver los de todas las visitas, no seleccione ninguna.</translation>
+    </message>
+    <message>
+        <source>The stops and rides of every visit. Select a visit to see only its own; airport transfers are under Vehicles.</source>
+        <translation>Paradas y trayectos de todas las visitas. Seleccione una visita para ver solo los suyos; los traslados de aeropuerto están en Vehículos.</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>Conductor</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s phone</source>
+        <translation>Teléfono del conductor</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>Placa</translation>
+    </message>
+    <message>
+        <source>Day rate</source>
+        <translation>Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>The rides of the selected vehicle. Select no vehicle to see every ride, airport transfers and site visits alike.</source>
+        <translation>Trayectos del vehículo seleccionado. Para ver todos los trayectos, tanto traslados de aeropuerto como visitas de campo, no seleccione ningún vehículo.</translation>
+    </message>
+    <message>
+        <source>Every ride. Select a vehicle to see only its rides.</source>
+        <translation>Todos los trayectos. Seleccione un vehículo para ver solo los suyos.</translation>
     </message>
     <message>
         <source>Until</source>
@@ -1229,6 +1997,10 @@
     <message>
         <source>No %1 yet. Add the first with Add… (Ctrl+Shift+N).</source>
         <translation>Aún no hay %1. Para empezar, pulse Agregar… (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>No %1 for what is selected above.</source>
+        <translation>No hay %1 para lo seleccionado arriba.</translation>
     </message>
     <message>
         <source>Nothing matches “%1”. Clear the search to see all %2.</source>
@@ -1322,12 +2094,44 @@
         <translation>Grupos</translation>
     </message>
     <message>
-        <source>Venues &amp;&amp; rooms</source>
-        <translation>Sedes y salas</translation>
+        <source>Journey…</source>
+        <translation>Recorrido…</translation>
+    </message>
+    <message>
+        <source>Everything on the selected journey: flights, transfers, hotel, sessions and stops</source>
+        <translation>Todo el recorrido de la selección: vuelos, traslados, hotel, sesiones y paradas</translation>
+    </message>
+    <message>
+        <source>Arrivals and Transfers…</source>
+        <translation>Llegadas y traslados…</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures by day, and the airport transfers still needed</source>
+        <translation>Llegadas y salidas por día, y los traslados de aeropuerto pendientes</translation>
+    </message>
+    <message>
+        <source>Places &amp;&amp; rooms</source>
+        <translation>Lugares y salas</translation>
     </message>
     <message>
         <source>Sessions</source>
         <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Viajes</translation>
+    </message>
+    <message>
+        <source>Accommodation</source>
+        <translation>Alojamiento</translation>
+    </message>
+    <message>
+        <source>Site visits</source>
+        <translation>Visitas de campo</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>Vehículos</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -1456,6 +2260,18 @@
     <message>
         <source>&amp;Merge People Listed Twice…</source>
         <translation>&amp;Fusionar personas registradas dos veces…</translation>
+    </message>
+    <message>
+        <source>&amp;Arrivals and Transfers…</source>
+        <translation>&amp;Llegadas y traslados…</translation>
+    </message>
+    <message>
+        <source>&amp;Journey…</source>
+        <translation>Re&amp;corrido…</translation>
+    </message>
+    <message>
+        <source>One person&apos;s or delegation&apos;s flights, transfers, hotel and sessions in one timeline</source>
+        <translation>Vuelos, traslados, hotel y sesiones de una persona o delegación en una sola línea de tiempo</translation>
     </message>
     <message>
         <source>&amp;Problems</source>
@@ -1698,6 +2514,17 @@
     </message>
 </context>
 <context>
+    <name>OptionalDateTimeField</name>
+    <message>
+        <source>Tick when the time is known</source>
+        <translation>Marque cuando se conozca la hora</translation>
+    </message>
+    <message>
+        <source>Time known</source>
+        <translation>Hora conocida</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Edit plan &amp;details…</source>
@@ -1896,6 +2723,18 @@
         <translation>Crear</translation>
     </message>
     <message>
+        <source>&amp;Arrival airport</source>
+        <translation>Aeropuerto de ll&amp;egada</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Where people land when their ticket names no airport; new arrivals start with it. Add airports under Places.</source>
+        <translation>Dónde aterrizan las personas cuando su boleto no indica aeropuerto; las nuevas llegadas lo usan de entrada. Agregue aeropuertos en Lugares y salas.</translation>
+    </message>
+    <message>
         <source>Plan details</source>
         <translation>Datos del plan</translation>
     </message>
@@ -2038,8 +2877,12 @@
         <translation>Advertencia</translation>
     </message>
     <message>
-        <source>No problems: no one is booked twice, no room is double-booked or too small, every session is within the plan&apos;s days.</source>
-        <translation>Sin problemas: nadie tiene sesiones simultáneas, ninguna sala tiene doble reserva ni es muy pequeña, toda sesión cae en los días del plan.</translation>
+        <source>No problems: no one is booked twice, no room or vehicle is double-booked or too small, everyone can get where they are due, and everyone in town has a bed.</source>
+        <translation>Sin problemas: nadie tiene dos compromisos a la vez, ninguna sala ni vehículo está reservado dos veces ni es demasiado pequeño, todos pueden llegar a tiempo adonde deben estar y todos los que están en la ciudad tienen alojamiento.</translation>
+    </message>
+    <message>
+        <source>Double-click a problem to see it on the calendar or open what it is about.</source>
+        <translation>Haga doble clic en un problema para verlo en el calendario o abrir el elemento al que se refiere.</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -2061,10 +2904,6 @@
             <numerusform>%n aceptado</numerusform>
             <numerusform>%n aceptados</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Double-click a problem to see it on the calendar.</source>
-        <translation>Haga doble clic en un problema para verlo en el calendario.</translation>
     </message>
     <message>
         <source>Accept a problem</source>
@@ -2222,6 +3061,69 @@
             <numerusform>Reemplaza %n sesión ya planificada.</numerusform>
             <numerusform>Reemplaza %n sesiones ya planificadas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Journey</source>
+        <translation>Recorrido</translation>
+    </message>
+    <message>
+        <source>Delegation: %1</source>
+        <translation>Delegación: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Times are local: flights as on the ticket, everything else in the plan&apos;s time zone. Double-click a line to edit it.</source>
+        <translation>Las horas son locales: los vuelos, como figuran en el boleto; todo lo demás, en la zona horaria del plan. Haga doble clic en una línea para editarla.</translation>
+    </message>
+    <message>
+        <source>&amp;Whose journey</source>
+        <translation>&amp;Recorrido de</translation>
+    </message>
+    <message>
+        <source>Flight in</source>
+        <translation>Vuelo de llegada</translation>
+    </message>
+    <message>
+        <source>Flight out</source>
+        <translation>Vuelo de salida</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Trayecto</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parada</translation>
+    </message>
+    <message>
+        <source>Nothing planned for them yet.</source>
+        <translation>Aún no hay nada planificado.</translation>
     </message>
 </context>
 <context>

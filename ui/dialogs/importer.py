@@ -258,8 +258,7 @@ class ColumnsPage(QWizardPage):
             combo = self.grid.cellWidget(row, 2)
             self.w.mapping[header] = combo.currentData()
         left_out = [h for h, f in self.w.mapping.items() if f is None]
-        self.unmapped.setText(self.tr("Not imported: %s. (Arrival and departure columns are"
-                                      " read once the plan keeps travel.)") % ", ".join(
+        self.unmapped.setText(self.tr("Not imported: %s.") % ", ".join(
             f"“{h}”" for h in left_out) if left_out else "")
         self.completeChanged.emit()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.errors import FieldError, PlannerError
+from planner.labels import PlaceKind, place_kind_label
 from planner.reference import currency_codes, timezones
 from planner.store import PlanStore, new_plan_path_problem
 from ui import settings as opt
@@ -184,10 +185,25 @@ class PlanDialogs(QObject):
             changes = dialog.changed_values()
             return not changes or self.ctrl.update("plan", plan_id, changes, version)
 
+        sections = self._fields(parent)
+        places = queries.places(store)
+        airports = [(c.id, c.label) for c in places if c.detail == PlaceKind.AIRPORT]
+        others = [(c.id, f"{c.label} ({place_kind_label(c.detail)})") for c in places
+                  if c.detail != PlaceKind.AIRPORT]
+        sections[0].fields = [
+            *sections[0].fields,
+            FormField(
+                "arrival_airport_id",
+                self.tr("&Arrival airport"),
+                SearchCombo(airports + others, self.tr("(none)"), parent),
+                self.tr("Where people land when their ticket names no airport; new arrivals"
+                        " start with it. Add airports under Places."),
+            ),
+        ]
         dialog = FormDialog(
             parent,
             self.tr("Plan details"),
-            self._fields(parent),
+            sections,
             validate,
             submit,
             initial,

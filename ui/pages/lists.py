@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.errors import PlannerError
-from planner.labels import noun
+from planner.labels import (
+    KIND_NOUNS,
+    SessionKind,
+    clearance_label,
+    direction_label,
+    noun,
+    place_kind_label,
+    travel_mode_label,
+)
 from planner.store import Change, PlanStore
 from ui import settings as opt
 from ui.controller import PlanController
@@ -55,16 +63,21 @@ class ListPanel(QWidget):
         tables: frozenset[str],
         parent: QWidget | None = None,
         heading_level: int = 1,
+        name: str = "",
     ) -> None:
         super().__init__(parent)
         self.ctrl, self.editor, self.settings, self.formats = ctrl, editor, settings, formats
         self.kind = kind
+        # a list of items of a kind shown in more than one place is told apart by its name
+        # (its remembered columns, its object name) and may have its own noun (site visits)
+        self.name = name or kind
+        self.noun_kind = self.name if self.name in KIND_NOUNS else kind
         self.title = title
         self.tables = tables
         self._load = load
         self._dirty = True
         self.preset: Callable[[], dict[str, Any]] = dict
-        self.setObjectName(f"{kind}_panel")
+        self.setObjectName(f"{self.name}_panel")
 
         self.model = RowTableModel(columns, self)
         self.proxy = SearchProxy(self)
@@ -86,7 +99,7 @@ class ListPanel(QWidget):
         self.search.textChanged.connect(self._on_search)
 
         self.add_button = QPushButton(self.tr("&Add…"), self)
-        self.add_button.setToolTip(self.tr("Add a new %s (Ctrl+Shift+N)") % noun(kind))
+        self.add_button.setToolTip(self.tr("Add a new %s (Ctrl+Shift+N)") % noun(self.noun_kind))
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setToolTip(self.tr("Edit the selected item (Enter)"))
         self.delete_button = QPushButton(self.tr("&Delete"), self)
@@ -96,7 +109,7 @@ class ListPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_items)
 
         self.view = QTableView(self)
-        self.view.setObjectName(f"{kind}_table")
+        self.view.setObjectName(f"{self.name}_table")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +160,7 @@ class ListPanel(QWidget):
 
     # header layout, remembered per list
     def _header_key(self) -> str:
-        return f"lists/{self.kind}/header"
+        return f"lists/{self.name}/header"
 
     def _restore_header(self) -> None:
         header = self.view.horizontalHeader()
@@ -211,7 +224,7 @@ class ListPanel(QWidget):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        what = noun(self.kind, total)
+        what = noun(self.noun_kind, total)
         if shown == total:
             self.count_label.setText(f"{self.formats.number(total)} {what}")
         else:
@@ -220,7 +233,10 @@ class ListPanel(QWidget):
                 .replace("%2", self.formats.number(total)).replace("%3", what))
         if self.ctrl.store is not None and total == 0:
             self.empty_hint.setText(self.tr("No %1 yet. Add the first with Add… (Ctrl+Shift+N).")
-                                    .replace("%1", noun(self.kind, 0)))
+                                    .replace("%1", noun(self.noun_kind, 0)))
+        elif shown == 0 and total and not self.search.text().strip():
+            self.empty_hint.setText(self.tr("No %1 for what is selected above.")
+                                    .replace("%1", noun(self.noun_kind, 0)))
         elif shown == 0 and total:
             self.empty_hint.setText(self.tr(
                 "Nothing matches “%1”. Clear the search to see all %2.")
@@ -337,11 +353,11 @@ class ListPanel(QWidget):
             obj = self.model.row_object(self.model.row_of_id(ids[0]))
             label = (getattr(obj, "name", None) or getattr(obj, "title", None)
                      or self.model.columns[0].text(obj))
-            question = self.tr("Delete the %1 “%2”?").replace("%1", noun(self.kind)).replace(
+            question = self.tr("Delete the %1 “%2”?").replace("%1", noun(self.noun_kind)).replace(
                 "%2", label)
         else:
             question = self.tr("Delete %1 %2?").replace("%1", str(len(ids))).replace(
-                "%2", noun(self.kind, len(ids)))
+                "%2", noun(self.noun_kind, len(ids)))
         details = ""
         if impact.lines:
             details = (
@@ -440,6 +456,11 @@ def _date_sort(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+CLEARANCE_COLOURS = {"refused": "#C62828", "requested": "#F9A825", "confirmed": "#2E7D32"}
+CLEARANCE_RANK = {"refused": 0, "requested": 1, "confirmed": 2, "not_needed": 3}
+OVERFULL_COLOUR = "#C62828"
+
+
 class PageFactory:
     """Builds the list pages with translated column titles."""
 
@@ -457,6 +478,7 @@ class PageFactory:
         load: Callable[[PlanStore], list[Any]],
         tables: set[str],
         heading_level: int = 1,
+        name: str = "",
     ) -> ListPanel:
         return ListPanel(
             self.ctrl,
@@ -470,7 +492,40 @@ class PageFactory:
             frozenset(tables),
             parent,
             heading_level,
+            name,
         )
+
+    def master_detail(self, page: Page, master: ListPanel, details: Sequence[ListPanel],
+                      hint: QLabel, *, side_by_side: bool = True,
+                      stretch: Sequence[int] = (1, 2)) -> None:
+        """The master list on top and its details below it (side by side, or one under the
+        other), with a hint saying what the details show."""
+        page.panels.extend([master, *details])
+        hint.setParent(page)
+        hint.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(master)
+        if side_by_side and len(details) > 1:
+            side = QSplitter(Qt.Orientation.Horizontal, splitter)
+            side.setChildrenCollapsible(False)
+            for detail in details:
+                side.addWidget(detail)
+            below: Sequence[QWidget] = [side]
+        else:
+            below = details
+        for widget in below:
+            holder = QWidget(splitter)
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 8, 0, 0)
+            holder_layout.addWidget(widget)
+            splitter.addWidget(holder)
+        for i, factor in enumerate(stretch):
+            splitter.setStretchFactor(i, factor)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hint)
 
     def single(
         self,
@@ -575,10 +630,10 @@ class ListPages(QWidget):
             Column("date", self.tr("Date"), lambda r: fmt.weekday_date(r.start.date()),
                    sort=lambda r: r.start.isoformat(), width=15),
             Column("start", self.tr("Start"), lambda r: fmt.time(r.start),
-                   sort=lambda r: r.start.timetz().isoformat(), width=7),
+                   sort=lambda r: r.start.timetz().isoformat(), width=self.fmt.time_width()),
             Column("end", self.tr("End"), lambda r: fmt.time(r.end),
                    sort=lambda r: r.end.isoformat(),
-                   width=7),
+                   width=self.fmt.time_width()),
             Column("title", self.tr("Title"), lambda r: r.title, width=40),
             Column("kind", self.tr("Kind"), lambda r: queries.kind_label(r.kind), width=12),
             Column("room", self.tr("Room"), lambda r: r.room or r.location, width=16),
@@ -592,28 +647,69 @@ class ListPages(QWidget):
                               "session_facilitator", "participant_group", "group_member",
                               "delegation", "person"})
 
+    def _when(self, value: datetime | None) -> str:
+        """A date and time: Fri 01/12/2023 09:20."""
+        if value is None:
+            return ""
+        return f"{self.fmt.weekday_date(value.date())} {self.fmt.time(value)}"
+
+    def _day(self, key: str, title: str, value: Callable[[Any], date | None],
+             width: int = 15, hidden: bool = False) -> Column:
+        return Column(key, title, lambda r: self.fmt.weekday_date(d) if (d := value(r)) else "",
+                      sort=lambda r: _date_sort(value(r)), width=width, hidden=hidden)
+
+    def _clock(self, key: str, title: str, value: Callable[[Any], datetime | None],
+               hidden: bool = False) -> Column:
+        """A time of day; the tooltip gives the date and the zone."""
+        return Column(key, title, lambda r: self.fmt.time(t) if (t := value(r)) else "",
+                      sort=lambda r: t.timestamp() if (t := value(r)) else None,
+                      width=self.fmt.time_width(),
+                      tooltip=lambda r: f"{self._when(t)} ({t.tzname()})" if (t := value(r))
+                      else "", hidden=hidden)
+
+    def _clearance_colour(self, clearance: str) -> str:
+        return CLEARANCE_COLOURS.get(clearance, "")
+
     def venues(self) -> Page:
+        """Places (venues, hotels, airports, sites) with their rooms and road times."""
         page = Page()
         venue_columns = [
-            Column("name", self.tr("Name"), lambda r: r.name, width=30),
+            Column("name", self.tr("Name"), lambda r: r.name, width=32),
+            Column("kind", self.tr("Kind"), lambda r: place_kind_label(r.kind), width=24),
             Column("city", self.tr("City"), lambda r: r.city, width=16),
             self._num("rooms", self.tr("Rooms")),
             self._num("capacity", self.tr("Seats")),
+            Column("code", self.tr("Code"), lambda r: r.code, width=6),
+            Column("hours", self.tr("Open"), lambda r: f"{r.opens}–{r.closes}" if r.opens
+                   else "", width=12),
+            Column("timezone", self.tr("Time zone"), lambda r: r.timezone, hidden=True,
+                   width=20),
             Column("address", self.tr("Address"), lambda r: r.address),
         ]
         room_columns = [
             Column("name", self.tr("Room"), lambda r: r.name, width=20),
-            Column("venue", self.tr("Venue"), lambda r: r.venue, width=30),
+            Column("venue", self.tr("Place"), lambda r: r.venue, width=24),
             self._num("capacity", self.tr("Capacity")),
             self._num("sessions", self.tr("Sessions")),
             Column("equipment", self.tr("Equipment"), lambda r: r.equipment),
         ]
-        venues = self.f._panel(page, "venue", self.tr("Venues"), venue_columns, queries.venues,
-                               {"venue", "room"})
+        road_columns = [
+            Column("from", self.tr("From"), lambda r: r.from_name, width=24),
+            Column("to", self.tr("To"), lambda r: r.to_name, width=24),
+            Column("minutes", self.tr("Driving time"), lambda r: self.fmt.duration(r.minutes),
+                   sort=lambda r: r.minutes, numeric=True, width=12),
+            Column("distance", self.tr("Distance"), lambda r: self.tr("%1 km").replace(
+                "%1", self.fmt.number(r.distance_km)) if r.distance_km is not None else "",
+                   sort=lambda r: r.distance_km, numeric=True, width=9),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        venues = self.f._panel(page, "venue", self.tr("Places"), venue_columns, queries.venues,
+                               {"venue", "room"}, name="place")
         rooms = self.f._panel(page, "room", self.tr("Rooms"), room_columns, queries.rooms,
                               {"room", "venue", "agenda_session"}, heading_level=2)
-        page.panels.extend([venues, rooms])
-        hint = QLabel(page)
+        roads = self.f._panel(page, "road_time", self.tr("Road times"), road_columns,
+                              queries.road_times, {"road_time", "venue"}, heading_level=2)
+        hint = QLabel()
         hint.setObjectName("rooms_hint")
 
         def follow() -> None:
@@ -622,28 +718,252 @@ class ListPages(QWidget):
                 venue_id = ids[0]
                 rooms.set_predicate(lambda r: r.venue_id == venue_id)
                 rooms.preset = lambda: {"venue_id": venue_id}
+                roads.set_predicate(lambda r: venue_id in (r.from_id, r.to_id))
+                roads.preset = lambda: {"from_id": venue_id}
                 hint.setText(self.tr(
-                    "Rooms of the selected venue. Select no venue to see them all."))
+                    "Rooms and road times of the selected place. Select no place to see them"
+                    " all."))
             else:
                 rooms.set_predicate(None)
                 rooms.preset = dict
-                hint.setText(self.tr("All rooms. Select a venue to see only its rooms."))
+                roads.set_predicate(None)
+                roads.preset = dict
+                hint.setText(self.tr("All rooms and road times. Select a place to see only its"
+                                     " own."))
 
         venues.selection_changed.connect(follow)
         follow()
-        splitter = QSplitter(Qt.Orientation.Vertical, page)
-        splitter.addWidget(venues)
-        bottom = QWidget(splitter)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 8, 0, 0)
-        bottom_layout.addWidget(rooms, 1)
-        bottom_layout.addWidget(hint)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(splitter)
+        self.f.master_detail(page, venues, [rooms, roads], hint, stretch=(1, 1))
+        return page
+
+    def travel(self) -> Page:
+        columns = [
+            Column("person", self.tr("Person"), lambda r: r.person, width=28),
+            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
+                   colour=lambda r: r.delegation_colour, width=20),
+            Column("direction", self.tr("Direction"), lambda r: direction_label(r.direction),
+                   width=10),
+            self._day("date", self.tr("Date"), lambda r: r.at.date() if r.at else None),
+            self._clock("time", self.tr("Time"), lambda r: r.at),
+            Column("flight", self.tr("Flight"), lambda r: r.flight, width=20),
+            Column("other_end", self.tr("From or to"), lambda r: r.other_end, width=20),
+            Column("place", self.tr("Airport"), lambda r: r.place, width=34),
+            Column("mode", self.tr("By"), lambda r: travel_mode_label(r.mode), hidden=True,
+                   width=8),
+            Column("departs", self.tr("Departs"), lambda r: self._ticket_time(r.departs),
+                   sort=lambda r: r.departs.timestamp() if r.departs else None, hidden=True),
+            Column("arrives", self.tr("Arrives"), lambda r: self._ticket_time(r.arrives),
+                   sort=lambda r: r.arrives.timestamp() if r.arrives else None, hidden=True),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        return self.f.single("travel", self.tr("Arrivals and departures"), columns,
+                             queries.travels, {"travel", "person", "delegation", "venue"})
+
+    def _ticket_time(self, value: datetime | None) -> str:
+        return f"{self._when(value)} {value.tzname()}" if value is not None else ""
+
+    def accommodation(self) -> Page:
+        page = Page()
+        fmt = self.fmt
+        block_columns = [
+            Column("hotel", self.tr("Hotel"), lambda r: r.hotel, width=24),
+            Column("room_type", self.tr("Room type"), lambda r: r.room_type, width=12),
+            self._num("rooms", self.tr("Rooms"), 7),
+            self._num("stays", self.tr("Booked"), 9),
+            self._day("check_in", self.tr("Check-in"), lambda r: r.check_in),
+            self._day("check_out", self.tr("Check-out"), lambda r: r.check_out),
+            self._num("nights", self.tr("Nights"), 7),
+            Column("rate", self.tr("Nightly rate"), lambda r: fmt.amount(r.nightly_rate,
+                                                                         r.currency),
+                   sort=lambda r: r.nightly_rate, numeric=True, width=13),
+            Column("total", self.tr("Total"), lambda r: fmt.amount(r.total, r.currency),
+                   sort=lambda r: r.total, numeric=True, width=14,
+                   tooltip=lambda r: self.tr("%1 rooms × %2 nights × the nightly rate")
+                   .replace("%1", str(r.rooms)).replace("%2", str(r.nights))),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        stay_columns = [
+            Column("person", self.tr("Person"), lambda r: r.person, width=28),
+            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
+                   colour=lambda r: r.delegation_colour, width=20),
+            Column("hotel", self.tr("Hotel"), lambda r: r.hotel, width=22),
+            Column("room_type", self.tr("Room type"), lambda r: r.room_type, width=12),
+            self._day("check_in", self.tr("Check-in"), lambda r: r.check_in),
+            self._day("check_out", self.tr("Check-out"), lambda r: r.check_out),
+            self._num("nights", self.tr("Nights"), 7),
+            Column("sharing", self.tr("Sharing with"), lambda r: r.sharing_with, width=22),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        blocks = self.f._panel(page, "room_block", self.tr("Room blocks"), block_columns,
+                               queries.room_blocks, {"room_block", "venue", "stay"})
+        stays = self.f._panel(page, "stay", self.tr("Hotel stays"), stay_columns, queries.stays,
+                              {"stay", "person", "delegation", "venue", "room_block"},
+                              heading_level=2)
+        hint = QLabel()
+        hint.setObjectName("stays_hint")
+
+        def follow() -> None:
+            ids = blocks.selected_ids()
+            block = next((b for b in blocks.model.rows() if b.id == ids[0]), None) \
+                if len(ids) == 1 else None
+            if block is not None:
+                stays.set_predicate(lambda r: r.block_id == block.id)
+                stays.preset = lambda: {"venue_id": block.venue_id, "block_id": block.id,
+                                        "check_in": block.check_in,
+                                        "check_out": block.check_out,
+                                        "room_type": block.room_type}
+                hint.setText(self.tr("Stays in the selected room block. Select no block to see"
+                                     " every stay, booked in a block or not."))
+            else:
+                stays.set_predicate(None)
+                stays.preset = dict
+                hint.setText(self.tr("Every hotel stay. Select a room block to see only the"
+                                     " stays in it."))
+
+        blocks.selection_changed.connect(follow)
+        follow()
+        self.f.master_detail(page, blocks, [stays], hint)
+        return page
+
+    def _ride_columns(self, in_visit: bool) -> list[Column]:
+        return [
+            self._day("date", self.tr("Date"), lambda r: r.start.date()),
+            self._clock("start", self.tr("Leaves"), lambda r: r.start),
+            self._clock("end", self.tr("Arrives"), lambda r: r.end),
+            Column("title", self.tr("Ride"), lambda r: r.title, width=26),
+            Column("vehicle", self.tr("Vehicle"), lambda r: r.vehicle, width=10),
+            Column("from", self.tr("From"), lambda r: r.from_name, width=24),
+            Column("to", self.tr("To"), lambda r: r.to_name, width=24),
+            Column("people", self.tr("People"), lambda r: self.fmt.number(r.passenger_count),
+                   sort=lambda r: r.passenger_count, numeric=True, width=8,
+                   colour=lambda r: OVERFULL_COLOUR if r.overfull else "",
+                   tooltip=lambda r: self.tr("%1 people for %2 seats")
+                   .replace("%1", str(r.passenger_count)).replace("%2", str(r.seats))
+                   if r.seats is not None else ""),
+            Column("passengers", self.tr("Passengers"), lambda r: r.passengers, width=30),
+            Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24,
+                   hidden=in_visit),
+            Column("notes", self.tr("Notes"), lambda r: r.notes, hidden=True),
+        ]
+
+    RIDE_TABLES = frozenset({"ride", "ride_passenger", "vehicle", "venue", "agenda_session",
+                             "person", "participant_group", "group_member", "delegation"})
+
+    def site_visits(self) -> Page:
+        page = Page()
+        fmt = self.fmt
+        visit_columns = [
+            self._day("date", self.tr("Date"), lambda r: r.start.date()),
+            Column("start", self.tr("Start"), lambda r: fmt.time(r.start),
+                   sort=lambda r: r.start.timestamp(), width=self.fmt.time_width()),
+            Column("end", self.tr("End"), lambda r: fmt.time(r.end),
+                   sort=lambda r: r.end.timestamp(), width=self.fmt.time_width()),
+            Column("title", self.tr("Site visit"), lambda r: r.title, width=36),
+            self._num("stops", self.tr("Stops"), 8),
+            Column("route", self.tr("Route"), lambda r: r.route, width=30),
+            Column("clearance", self.tr("Clearance"), lambda r: ", ".join(
+                f"{clearance_label(c)}: {fmt.number(n)}" for c, n in r.clearances),
+                   sort=lambda r: [CLEARANCE_RANK.get(c, 9) for c, _n in r.clearances],
+                   colour=lambda r: self._clearance_colour(r.clearances[0][0])
+                   if r.clearances else "", width=26),
+            self._num("audience_size", self.tr("People"), 7),
+            Column("audience", self.tr("Who goes"), lambda r: r.audience, width=22),
+            self._num("rides", self.tr("Rides"), 9),
+            Column("vehicles", self.tr("Vehicles"), lambda r: r.vehicles, width=14),
+        ]
+        stop_columns = [
+            self._num("position", self.tr("No."), 6),
+            Column("place", self.tr("Place"), lambda r: r.place, width=30),
+            self._clock("arrives", self.tr("Arrives"), lambda r: r.arrives),
+            self._clock("leaves", self.tr("Leaves"), lambda r: r.leaves),
+            Column("clearance", self.tr("Clearance"), lambda r: clearance_label(r.clearance),
+                   sort=lambda r: CLEARANCE_RANK.get(r.clearance, 9),
+                   colour=lambda r: self._clearance_colour(r.clearance), width=14),
+            Column("host", self.tr("Host"), lambda r: r.host_name, width=30),
+            Column("contact", self.tr("Contact"), lambda r: r.host_contact, width=24),
+            Column("hours", self.tr("Open"), lambda r: f"{r.opens}–{r.closes}" if r.opens
+                   else "", width=12, hidden=True),
+            Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24, hidden=True),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        visits = self.f._panel(page, "session", self.tr("Site visits"), visit_columns,
+                               queries.site_visits,
+                               {"agenda_session", "visit_stop", "venue", "ride", "vehicle",
+                                "session_audience", "participant_group", "group_member",
+                                "delegation", "person"}, name="site_visit")
+        visits.preset = lambda: {"kind": SessionKind.SITE_VISIT}
+        stops = self.f._panel(page, "stop", self.tr("Stops"), stop_columns, queries.stops,
+                              {"visit_stop", "venue", "agenda_session"}, heading_level=2)
+        rides = self.f._panel(page, "ride", self.tr("Rides"), self._ride_columns(True),
+                              queries.rides, set(self.RIDE_TABLES), heading_level=2,
+                              name="visit_ride")
+        hint = QLabel()
+        hint.setObjectName("visits_hint")
+
+        def follow() -> None:
+            ids = visits.selected_ids()
+            if len(ids) == 1:
+                visit_id = ids[0]
+                stops.set_predicate(lambda r: r.session_id == visit_id)
+                stops.preset = lambda: {"session_id": visit_id}
+                rides.set_predicate(lambda r: r.session_id == visit_id)
+                rides.preset = lambda: {"session_id": visit_id}
+                hint.setText(self.tr("The stops and rides of the selected visit. Select no"
+                                     " visit to see those of every visit."))
+            else:
+                stops.set_predicate(None)
+                stops.preset = dict
+                rides.set_predicate(lambda r: r.session_id is not None)
+                rides.preset = dict
+                hint.setText(self.tr("The stops and rides of every visit. Select a visit to see"
+                                     " only its own; airport transfers are under Vehicles."))
+
+        visits.selection_changed.connect(follow)
+        follow()
+        self.f.master_detail(page, visits, [stops, rides], hint, side_by_side=False,
+                             stretch=(2, 3, 3))
+        return page
+
+    def vehicles(self) -> Page:
+        page = Page()
+        vehicle_columns = [
+            Column("name", self.tr("Vehicle"), lambda r: r.name, width=14),
+            self._num("seats", self.tr("Seats"), 7),
+            Column("driver", self.tr("Driver"), lambda r: r.driver, width=24),
+            Column("phone", self.tr("Driver's phone"), lambda r: r.driver_phone, personal=True,
+                   width=20),
+            Column("provider", self.tr("Provider"), lambda r: r.provider, width=22),
+            Column("plate", self.tr("Plate"), lambda r: r.plate, width=10),
+            Column("rate", self.tr("Day rate"), lambda r: self.fmt.amount(r.day_rate,
+                                                                           r.currency),
+                   sort=lambda r: r.day_rate, numeric=True, width=13),
+            self._num("rides", self.tr("Rides"), 9),
+            Column("notes", self.tr("Notes"), lambda r: r.notes),
+        ]
+        vehicles = self.f._panel(page, "vehicle", self.tr("Vehicles"), vehicle_columns,
+                                 queries.vehicles, {"vehicle", "person", "ride"})
+        rides = self.f._panel(page, "ride", self.tr("Rides"), self._ride_columns(False),
+                              queries.rides, set(self.RIDE_TABLES), heading_level=2,
+                              name="vehicle_ride")
+        hint = QLabel()
+        hint.setObjectName("rides_hint")
+
+        def follow() -> None:
+            ids = vehicles.selected_ids()
+            if len(ids) == 1:
+                vehicle_id = ids[0]
+                rides.set_predicate(lambda r: r.vehicle_id == vehicle_id)
+                rides.preset = lambda: {"vehicle_id": vehicle_id}
+                hint.setText(self.tr("The rides of the selected vehicle. Select no vehicle to"
+                                     " see every ride, airport transfers and site visits alike."))
+            else:
+                rides.set_predicate(None)
+                rides.preset = dict
+                hint.setText(self.tr("Every ride. Select a vehicle to see only its rides."))
+
+        vehicles.selection_changed.connect(follow)
+        follow()
+        self.f.master_detail(page, vehicles, [rides], hint)
         return page
 
     def curriculum(self) -> Page:

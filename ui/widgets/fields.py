@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -74,22 +75,72 @@ class NotesField(QPlainTextEdit):
 
 
 class IntField(QSpinBox):
+    """A whole number; with ``empty_text`` the lowest value means 'not known' (None)."""
+
     edited = Signal()
 
     def __init__(
-        self, parent: QWidget | None = None, maximum: int = 100_000, suffix: str = ""
+        self,
+        parent: QWidget | None = None,
+        maximum: int = 100_000,
+        suffix: str = "",
+        empty_text: str = "",
     ) -> None:
         super().__init__(parent)
         self.setRange(0, maximum)
         self.setSuffix(suffix)
         self.setGroupSeparatorShown(True)
+        self._optional = bool(empty_text)
+        if empty_text:
+            self.setSpecialValueText(empty_text)
         self.valueChanged.connect(self.edited)
 
-    def value(self) -> int:  # type: ignore[override]
-        return int(super().value())
+    def value(self) -> int | None:  # type: ignore[override]
+        number = int(super().value())
+        if self._optional and number == self.minimum():
+            return None
+        return number
 
     def set_value(self, value: Any) -> None:
-        self.setValue(int(value or 0))
+        self.setValue(self.minimum() if value is None else int(value or 0))
+
+
+class MoneyField(TextField):
+    """An amount of money as typed ("85.50" or "85,50"); the core checks and reads it exactly.
+
+    ``value()`` is the text (None when empty), never a float."""
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent, placeholder, 20)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def value(self) -> str | None:  # type: ignore[override]
+        return self.text().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.setText("" if value is None else format(value, "f") if isinstance(value, Decimal)
+                     else str(value))
+
+
+class NumberField(TextField):
+    """A decimal number such as a latitude, or nothing; text that is not a number is handed
+    on as typed, for the core to explain."""
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent, placeholder, 30)
+
+    def value(self) -> float | str | None:  # type: ignore[override]
+        text = self.text().strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return self.text().strip()
+
+    def set_value(self, value: Any) -> None:
+        self.setText("" if value is None else f"{value:g}" if isinstance(value, float)
+                     else str(value))
 
 
 class ChoiceField(QComboBox):
@@ -229,6 +280,87 @@ class DateTimeField(QDateTimeEdit):
             QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
         )
 
+    def set_zone(self, zone: ZoneInfo) -> None:
+        """Read the same wall-clock time in another zone (a ticket's time zone corrected)."""
+        if zone != self.zone:
+            self.zone = zone
+            self.edited.emit()
+
+
+class OptionalDateTimeField(QWidget):
+    """A date and time that may not be known: a tick box, then the time; ``value()`` is None
+    while the box is not ticked. Ticking it offers ``default()`` (or the last time shown)."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+        display_format: str = "",
+        empty_text: str = "—",
+    ) -> None:
+        super().__init__(parent)
+        self.default: Any = None  # a callable giving the time to offer when ticked
+        self._last: datetime | None = None
+        self.known = QCheckBox(self)
+        self.known.setToolTip(self.tr("Tick when the time is known"))
+        self.known.setAccessibleName(self.tr("Time known"))
+        self.edit = DateTimeField(zone, self, display_format)
+        self.edit.setMinimumDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)))
+        self.edit.setSpecialValueText(empty_text)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.known)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.edit)
+        self.known.toggled.connect(self._toggled)
+        self.edit.edited.connect(self.edited)
+        self._show(None)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.edit.zone
+
+    def set_zone(self, zone: ZoneInfo) -> None:
+        self.edit.set_zone(zone)
+
+    def _show(self, value: datetime | None) -> None:
+        self.known.blockSignals(True)
+        self.edit.blockSignals(True)
+        self.known.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        if value is None:
+            self.edit.setDateTime(self.edit.minimumDateTime())  # shows the empty text
+        else:
+            self.edit.set_value(value)
+        self.edit.blockSignals(False)
+        self.known.blockSignals(False)
+
+    def _toggled(self, on: bool) -> None:
+        if on:
+            offer = self._last or (self.default() if callable(self.default) else None)
+            self._show(offer or datetime.now(self.zone).replace(second=0, microsecond=0))
+        else:
+            self._last = self.value_if_known()
+            self._show(None)
+        self.edited.emit()
+
+    def value_if_known(self) -> datetime | None:
+        return self.edit.value() if self.edit.isEnabled() else None
+
+    def value(self) -> datetime | None:
+        return self.edit.value() if self.known.isChecked() else None
+
+    def set_value(self, value: Any) -> None:
+        self._show(value)
+        self.edited.emit()
+
+    def set_known(self, on: bool) -> None:
+        """Tick or untick the box as the user would (offering a time when ticked)."""
+        if self.known.isChecked() != on:
+            self.known.setChecked(on)
+
 
 class ColourField(QPushButton):
     edited = Signal()
@@ -317,6 +449,7 @@ class CheckListField(QWidget):
         self._view.setUniformItemSizes(True)
         self._view.setMinimumHeight(160)
         self._count = QLabel(self)
+        self._note = ""
         select_shown = QPushButton(self.tr("Tick shown"), self)
         select_shown.clicked.connect(lambda: self._set_shown(True))
         clear_shown = QPushButton(self.tr("Untick shown"), self)
@@ -353,7 +486,15 @@ class CheckListField(QWidget):
 
     def _update_count(self) -> None:
         n = len(self.value())
-        self._count.setText(self.tr("%n selected", "", n))
+        text = self.tr("%n selected", "", n)
+        self._count.setText(f"{text} · {self._note}" if self._note else text)
+
+    def set_note(self, note: str, warn: bool = False) -> None:
+        """A few words after the count (e.g. how many people the ticked groups hold), in red
+        with ``warn``."""
+        self._note = note
+        self._count.setStyleSheet("color: #B00020;" if warn else "")
+        self._update_count()
 
     def value(self) -> list[Any]:
         return [

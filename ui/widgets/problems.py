@@ -97,9 +97,11 @@ class ProblemsWatcher(QObject):
 
 
 class ProblemsDock(QDockWidget):
-    """Double-click a problem to see its session on the calendar."""
+    """Double-click a problem to see its session on the calendar, or to open the ride, stay,
+    travel, room block or vehicle it is about."""
 
     show_session = Signal(int)
+    open_item = Signal(str, int)  # (kind, id)
 
     def __init__(self, ctrl: PlanController, watcher: ProblemsWatcher, formats: Formats,
                  parent: QWidget | None = None) -> None:
@@ -176,8 +178,9 @@ class ProblemsDock(QDockWidget):
         if self.ctrl.store is None:
             text = ""
         elif not problems:
-            text = self.tr("No problems: no one is booked twice, no room is double-booked or too"
-                           " small, every session is within the plan's days.")
+            text = self.tr("No problems: no one is booked twice, no room or vehicle is"
+                           " double-booked or too small, everyone can get where they are due,"
+                           " and everyone in town has a bed.")
         else:
             text = self.tr("%n error(s)", "", errors)
             warnings = sum(1 for p in problems if p.severity != "error" and not p.acknowledged)
@@ -185,7 +188,8 @@ class ProblemsDock(QDockWidget):
                 text += ", " + self.tr("%n warning(s)", "", warnings)
             if accepted:
                 text += ", " + self.tr("%n accepted", "", accepted)
-            text += ". " + self.tr("Double-click a problem to see it on the calendar.")
+            text += ". " + self.tr("Double-click a problem to see it on the calendar or open"
+                                   " what it is about.")
         self.summary.setText(text)
         self._update_buttons()
 
@@ -200,8 +204,17 @@ class ProblemsDock(QDockWidget):
 
     def _open(self, index: Any) -> None:
         problem = index.data(ROW_ROLE)
-        if problem is not None and problem.sessions:
+        if problem is None:
+            return
+        if problem.sessions:
             self.show_session.emit(problem.sessions[0].id)
+            return
+        for kind, refs in (("ride", problem.rides), ("stay", problem.stays),
+                           ("room_block", problem.blocks), ("travel", problem.travel),
+                           ("vehicle", problem.vehicles), ("venue", problem.places)):
+            if refs:
+                self.open_item.emit(kind, refs[0].id)
+                return
 
     def accept_selected(self) -> None:
         problem = self.selected()

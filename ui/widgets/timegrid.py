@@ -306,6 +306,8 @@ class TimeGrid(QWidget):
         if not self.by_room:
             room = self.data.rooms.get(b.room_id) if b.room_id else None
             lines[0] += f" · {room.name}" if room else (f" · {b.location}" if b.location else "")
+        if b.route:
+            lines.append(b.route)
         if b.audience:
             lines.append(b.audience)
         for text in lines:
