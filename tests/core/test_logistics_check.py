@@ -357,3 +357,82 @@ def test_moving_sessions_agrees_with_a_full_check_on_the_demo_journey(demo):
         incremental = checker.move(s.id, start, end, rng.choice([*rooms, None]))
         full = conflicts.Checker(data).run()
         assert [(p.key, p.message) for p in incremental] == [(p.key, p.message) for p in full]
+
+
+def _late_session(town):
+    town.arrive(town.people[0], at(25, 13, 5))
+    town.session(at(25, 13, 30))
+
+
+def _session_after_leaving(town):
+    town.leave(town.people[0], at(28, 14, 15))
+    town.session(at(28, 12), audience=[("person", town.people[0])])
+
+
+def _no_stay(town):
+    town.arrive(town.people[0], at(25, 13, 5))
+    town.leave(town.people[0], at(27, 14, 15))
+
+
+def _overbooked(town):
+    block = ops.create(town.plan, "room_block", {
+        "venue_id": town.hotel, "room_type": "Double", "rooms": 1,
+        "check_in": date(2023, 11, 25), "check_out": date(2023, 11, 27)}).id
+    for person in town.people[:2]:
+        town.stay(person, date(2023, 11, 25), date(2023, 11, 27), block_id=block)
+
+
+def _longer_stay(town):
+    _no_stay(town)
+    town.stay(town.people[0], date(2023, 11, 24), date(2023, 11, 27))
+
+
+def _full_car(town):
+    car = ops.create(town.plan, "vehicle", {"name": "Car", "seats": 2}).id
+    town.ride(at(26, 15), vehicle_id=car)
+
+
+def _van_twice(town):
+    town.ride(at(26, 15), 60, passengers=[])
+    town.ride(at(26, 15, 30), 60, passengers=[])
+
+
+def _driver_in_session(town):
+    town.session(at(26, 15), 60, audience=[("person", town.driver)])
+    town.ride(at(26, 15, 30), passengers=[])
+
+
+def _too_far(town):
+    town.session(at(27, 8), 60)
+    town.session(at(27, 9, 30), 60, room_id=town.far_room)
+
+
+def _closed(town):
+    town.session(at(27, 19), 60, room_id=town.far_room)
+
+
+BUILDERS = {
+    "before_arrival": _late_session,
+    "after_departure": _session_after_leaving,
+    "no_bed": _no_stay,
+    "block_overbooked": _overbooked,
+    "stay_mismatch": _longer_stay,
+    "vehicle_over_capacity": _full_car,
+    "vehicle_double_booked": _van_twice,
+    "driver_double_booked": _driver_in_session,
+    "not_enough_travel_time": _too_far,
+    "place_closed": _closed,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BUILDERS))
+def test_each_new_kind_is_reported_by_check_json(town, capsys, kind):
+    BUILDERS[kind](town)
+    status = main(["check", str(town.plan.path), "--json"])
+    found = [p for p in json.loads(capsys.readouterr().out) if p["kind"] == kind]
+    assert found, kind
+    severity = conflicts.SEVERITY[kind]
+    assert found[0]["severity"] == severity
+    assert severity == ("warning" if kind in ("stay_mismatch", "place_closed") else "error")
+    assert status == (1 if severity == "error" else 0)
+    assert found[0]["message"] and found[0]["key"].startswith(kind)
