@@ -4,6 +4,8 @@
 
 A value is a string, or a list of plural forms for "%n" (numerus) messages. A key of the form
 "Context|source" sets the text in that context only. Filled messages lose type="unfinished".
+The file is written back with ElementTree's layout: run `tools/i18n.py extract` afterwards so
+lupdate writes it in its own again (and the diff shows only the new translations).
 """
 
 from __future__ import annotations

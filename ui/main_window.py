@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, __version__
 from planner.errors import PlannerError
+from planner.labels import SessionKind
 from planner.store import Change, PlanStore
 from ui import settings as opt
 from ui.controller import PlanController
@@ -442,6 +445,15 @@ class MainWindow(QMainWindow):
                                           None, "action_export_agenda", self.tr(
                                               "Write the sessions to a workbook, one row each,"
                                               " that can be edited and imported back"))
+        a["export_manifests"] = self._action(
+            self.tr("Export Vehicle &Manifests…"), self.export_manifests, None,
+            "action_export_manifests", self.tr("Write each vehicle's rides and passengers, one"
+                                               " sheet per vehicle, for drivers and providers"))
+        a["export_clearance"] = self._action(
+            self.tr("Export Host C&learance List…"), self.export_clearance, None,
+            "action_export_clearance", self.tr("Write who goes on a site visit, with"
+                                               " organisation and identity or passport number,"
+                                               " for a host that asks for it"))
         a["split"] = self._action(self.tr("&Split into Groups…"), self.split_groups, None,
                                   "action_split", self.tr(
                                       "Share the people of a delegation out into balanced"
@@ -486,6 +498,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
         file_menu.addAction(a["export_agenda"])
+        file_menu.addAction(a["export_manifests"])
+        file_menu.addAction(a["export_clearance"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
         file_menu.addAction(a["copy_dates"])
@@ -620,7 +634,8 @@ class MainWindow(QMainWindow):
         list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
             not isinstance(self.current_page(), OverviewPage)
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
-                    "problems", "import", "export_agenda", "split", "merge", "arrivals",
+                    "problems", "import", "export_agenda", "export_manifests",
+                    "export_clearance", "split", "merge", "arrivals",
                     "journey"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
@@ -810,28 +825,76 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_agenda(self) -> None:
-        from planner.i18n import current_language
         from planner.imports import agenda
+
+        self._export(self.tr("Export the agenda list"), self.tr("%s agenda.xlsx"),
+                     agenda.export, self.tr("The agenda list was not written"),
+                     self.tr("Agenda list written to %s"))
+
+    def export_manifests(self) -> None:
+        from planner.exports import travel
+
+        self._export(self.tr("Export the vehicle manifests"), self.tr("%s manifests.xlsx"),
+                     travel.manifests, self.tr("The manifests were not written"),
+                     self.tr("Vehicle manifests written to %s"))
+
+    def export_clearance(self) -> None:
+        from planner import queries
+        from planner.exports import travel
 
         store = self.ctrl.store
         if store is None:
             return
-        suggestion = store.path.with_name(self.tr("%s agenda.xlsx") % store.path.stem)
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the agenda list"),
-                                               str(suggestion), self.tr("Excel workbooks (*.xlsx)"))
+        visits = [s for s in queries.sessions(store) if s.kind == SessionKind.SITE_VISIT]
+        if not visits:
+            self.show_error(self.tr("The plan has no site visit yet. Add one on the Site visits"
+                                    " page, with who goes, then export its clearance list."),
+                            self.tr("No site visit"))
+            return
+        chosen = visits[0]
+        if len(visits) > 1:
+            page = self.pages["site_visits"] if self.pages.built("site_visits") else None
+            panel = page.panels[0] if page is not None and getattr(page, "panels", None) \
+                else None
+            selected = panel.selected_ids() if panel is not None else []
+            preset = next((i for i, v in enumerate(visits) if v.id in selected), 0)
+            labels = [f"{self.formats.weekday_date(v.start.date())} · {v.title}" for v in visits]
+            label, ok = QInputDialog.getItem(self, self.tr("Host clearance list"),
+                                             self.tr("For which site visit?"), labels, preset,
+                                             False)
+            if not ok:
+                return
+            chosen = visits[labels.index(label)]
+        self._export(self.tr("Export the host clearance list"),
+                     self.tr("%s clearance.xlsx"),
+                     lambda st, path, lang: travel.clearance_list(st, chosen.id, path, lang),
+                     self.tr("The clearance list was not written"),
+                     self.tr("Clearance list written to %s"))
+
+    def _export(self, title: str, name: str, write: Callable[[PlanStore, str, str], Any],
+                failed: str, done: str) -> None:
+        """Ask where, write the workbook (all or nothing), say where it went."""
+        from planner.i18n import current_language
+
+        store = self.ctrl.store
+        if store is None:
+            return
+        suggestion = store.path.with_name(name % store.path.stem)
+        path, _f = QFileDialog.getSaveFileName(self, title, str(suggestion),
+                                               self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            written = agenda.export(store, path, current_language())
+            written = write(store, path, current_language())
         except PlannerError as exc:
             QApplication.restoreOverrideCursor()
-            self.show_error(str(exc), self.tr("The agenda list was not written"))
+            self.show_error(str(exc), failed)
             return
         QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(self.tr("Agenda list written to %s") % written, 8000)
+        self.statusBar().showMessage(done % written, 8000)
 
     def split_groups(self) -> None:
         from ui.dialogs.people_tools import SplitDialog

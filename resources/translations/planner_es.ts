@@ -2254,6 +2254,22 @@
         <translation>Escribir las sesiones en un libro, una fila por sesión, que se puede editar y volver a importar</translation>
     </message>
     <message>
+        <source>Export Vehicle &amp;Manifests…</source>
+        <translation>Exportar listas de pasa&amp;jeros…</translation>
+    </message>
+    <message>
+        <source>Write each vehicle&apos;s rides and passengers, one sheet per vehicle, for drivers and providers</source>
+        <translation>Escribe los trayectos y pasajeros de cada vehículo, una hoja por vehículo, para conductores y proveedores</translation>
+    </message>
+    <message>
+        <source>Export Host C&amp;learance List…</source>
+        <translation>Exportar lista de autori&amp;zación de ingreso…</translation>
+    </message>
+    <message>
+        <source>Write who goes on a site visit, with organisation and identity or passport number, for a host that asks for it</source>
+        <translation>Escribe quiénes van a una visita de campo, con organización y número de identidad o pasaporte, para el anfitrión que lo pida</translation>
+    </message>
+    <message>
         <source>&amp;Split into Groups…</source>
         <translation>&amp;Dividir en grupos…</translation>
     </message>
@@ -2383,6 +2399,54 @@
     <message>
         <source>Export the agenda list</source>
         <translation>Exportar la lista de la agenda</translation>
+    </message>
+    <message>
+        <source>Export the vehicle manifests</source>
+        <translation>Exportar las listas de pasajeros</translation>
+    </message>
+    <message>
+        <source>%s manifests.xlsx</source>
+        <translation>%s pasajeros.xlsx</translation>
+    </message>
+    <message>
+        <source>The manifests were not written</source>
+        <translation>Las listas de pasajeros no se escribieron</translation>
+    </message>
+    <message>
+        <source>Vehicle manifests written to %s</source>
+        <translation>Listas de pasajeros escritas en %s</translation>
+    </message>
+    <message>
+        <source>The plan has no site visit yet. Add one on the Site visits page, with who goes, then export its clearance list.</source>
+        <translation>El plan aún no tiene visitas de campo. Agregue una en la página Visitas de campo, con quiénes van, y luego exporte su lista de autorización.</translation>
+    </message>
+    <message>
+        <source>No site visit</source>
+        <translation>No hay visitas de campo</translation>
+    </message>
+    <message>
+        <source>Host clearance list</source>
+        <translation>Lista de autorización de ingreso</translation>
+    </message>
+    <message>
+        <source>For which site visit?</source>
+        <translation>¿Para qué visita de campo?</translation>
+    </message>
+    <message>
+        <source>Export the host clearance list</source>
+        <translation>Exportar la lista de autorización de ingreso</translation>
+    </message>
+    <message>
+        <source>%s clearance.xlsx</source>
+        <translation>%s autorización.xlsx</translation>
+    </message>
+    <message>
+        <source>The clearance list was not written</source>
+        <translation>La lista de autorización no se escribió</translation>
+    </message>
+    <message>
+        <source>Clearance list written to %s</source>
+        <translation>Lista de autorización escrita en %s</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>

@@ -80,3 +80,47 @@ def test_a_persons_journey_shows_flight_transfer_hotel_and_sessions(window, qtbo
 def queries_rides(store):
     with store.reading() as r:
         return r.rows("SELECT id, title FROM ride ORDER BY id")
+
+
+def test_file_menu_exports_manifests_and_the_clearance_list(window, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    where = {"manifests": tmp_path / "vans", "clearance": tmp_path / "border.xlsx"}
+    asked: list[str] = []
+
+    def save_as(_parent, title, suggestion, _filter):
+        asked.append(suggestion)
+        return str(where["manifests" if "manifest" in title else "clearance"]), ""
+
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", save_as)
+    window._actions["export_manifests"].trigger()
+    book = load_workbook(tmp_path / "vans.xlsx")  # the extension is added
+    assert book.sheetnames == ["Van 1", "Van 2"]
+    assert asked[0].endswith("manifests.xlsx")
+    assert "written to" in window.statusBar().currentMessage()
+    # one site visit: no question asked
+    window._actions["export_clearance"].trigger()
+    sheet = load_workbook(where["clearance"]).active
+    text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "Field tour" in text and "Panama" in text
+    # a second visit: the window asks which, and a cancel writes nothing
+    tour = next(s for s in queries.sessions(window.ctrl.store) if s.kind == "site_visit")
+    values = ops.get_values(window.ctrl.store, "session", tour.id)
+    window.ctrl.create("session", {**{k: values[k] for k in ("kind", "start", "end", "audience")},
+                                   "title": "Second visit"})
+    where["clearance"].unlink()
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
+                        lambda *a, **k: ("", False))
+    window._actions["export_clearance"].trigger()
+    assert not where["clearance"].exists()
+
+
+def test_exporting_manifests_of_a_plan_without_rides_says_what_to_do(window, monkeypatch,
+                                                                       tmp_path):
+    store = window.ctrl.require()
+    window.ctrl.delete("ride", [r[0] for r in queries_rides(store)])
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a: (str(tmp_path / "none.xlsx"), ""))
+    window._actions["export_manifests"].trigger()
+    assert "no rides yet" in window.last_error
+    assert not (tmp_path / "none.xlsx").exists()
