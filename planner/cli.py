@@ -27,7 +27,8 @@ EXIT_BAD_INPUT = 2
 
 EXIT_PROBLEMS = 1
 
-HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export")
+HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export",
+                     "transfers", "budget")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -121,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
+    p = sub.add_parser("budget", help=_("the budget: each line with how it was computed, totals"
+                                        " per category, per funding source and overall"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+
     p = sub.add_parser("copy", help=_("copy a plan to new dates, as the template of the next"
                                       " exchange"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan to copy"))
@@ -169,9 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--dry-run", action="store_true", help=_("show the groups, change nothing"))
 
     p = sub.add_parser("export", help=_("write a workbook from the plan"))
-    p.add_argument("kind", metavar="KIND", choices=["agenda", "manifests", "clearance"],
-                   help=_("what to write: agenda, manifests (one sheet per vehicle) or clearance"
-                          " (who goes on a site visit, for its hosts)"))
+    p.add_argument("kind", metavar="KIND",
+                   choices=["agenda", "manifests", "clearance", "budget", "perdiem"],
+                   help=_("what to write: agenda, manifests (one sheet per vehicle), clearance"
+                          " (who goes on a site visit, for its hosts), budget (the workbook"
+                          " with formulas) or perdiem (the payment sheet)"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
     p.add_argument("--lang", choices=["en", "es"], help=_("the workbook's language"))
@@ -341,6 +349,37 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if open_errors else EXIT_OK
 
 
+def cmd_budget(args: argparse.Namespace) -> int:
+    from planner import budget
+
+    store = _open_for_reading(args.plan)
+    try:
+        result = budget.compute(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    cur = result.currency
+    totals = {t.key: t for t in result.by_category()}
+    shown = None
+    for line in result.lines:
+        if line.category != shown:
+            shown = line.category
+            total = totals[line.category]
+            print(f"\n{total.label.upper()}  {cur} {total.amount:,.2f}")
+        print(f"  {line.amount:>12,.2f}  {line.description}")
+        print(f"  {'':>12}  {line.explanation}")
+    print()
+    print(_("By funding source:"))
+    for t in result.by_source():
+        print(f"  {t.amount:>12,.2f}  {t.label}")
+    print(_("Total: {currency} {amount}").format(currency=cur, amount=f"{result.total:,.2f}"))
+    for warning in result.warnings:
+        print(_("Note: {text}").format(text=warning))
+    return EXIT_OK
+
+
 def cmd_copy(args: argparse.Namespace) -> int:
     from planner.ops import copy_plan
     from planner.store import open_plan
@@ -469,13 +508,17 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from planner.exports import travel
+    from planner.exports import budget, travel
     from planner.imports import agenda
 
     store = _open_for_reading(args.plan)
     try:
         if args.kind == "agenda":
             path = agenda.export(store, args.output, args.lang)
+        elif args.kind == "budget":
+            path = budget.budget_workbook(store, args.output, args.lang)
+        elif args.kind == "perdiem":
+            path = budget.perdiem_sheet(store, args.output, args.lang)
         elif args.kind == "manifests":
             path = travel.manifests(store, args.output, args.lang)
         else:
@@ -546,7 +589,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
             "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
-            "transfers": cmd_transfers, "open": cmd_open}
+            "transfers": cmd_transfers, "budget": cmd_budget, "open": cmd_open}
 
 
 def _language_from_environment() -> str:
@@ -579,6 +622,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(_("Interrupted."))
         return 130
+    except BrokenPipeError:  # the reader went away (planner budget PLAN | head): not an error
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a bug: say so in one line, never a traceback
         _err(
             _(

@@ -286,6 +286,10 @@ ARRIVAL_FLIGHTS = [
 DEPARTURE_FLIGHT = ("CM 422", at(LAST_DAY, 14, 15), datetime(2023, 12, 2, 17, 10, tzinfo=PANAMA))
 NIGHTLY_RATE = Decimal("95.00")
 VAN_DAY_RATE = Decimal("120.00")
+RETURN_FARE = Decimal("486.40")  # Copa Airlines PTY-TGU-PTY, economy, November 2023
+CLASSROOM_DAY_RATE = Decimal("3500")  # HNL
+HALL_DAY_RATE = Decimal("12000")  # HNL
+MEETING_ROOM_DAY_RATE = Decimal("150.00")  # USD, at the hotel
 
 
 class _Shared:
@@ -374,7 +378,7 @@ class _Cohort:
         airport = places["TGU"]
         block = rows.add("room_block", venue_id=hotel, room_type="Single", rooms=10,
                          check_in=FIRST_DAY, check_out=LAST_DAY, nightly_rate=NIGHTLY_RATE,
-                         currency="USD", notes="Breakfast included.")
+                         currency="USD", notes="Breakfast included.", breakfast_included=True)
         drivers = iom_people[2:4]
         vans = [rows.add("vehicle", name=f"Van {n + 1}{sfx}", seats=12,
                          provider="Transportes Morazán", plate=f"PBD {4410 + 2 * self.index + n}",
@@ -401,7 +405,8 @@ class _Cohort:
                          mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
                          place_id=airport, from_place="Panama City (PTY)",
                          to_place="Tegucigalpa (TGU)", departs_at=departs,
-                         departs_tz=PANAMA.key, arrives_at=lands, arrives_tz=TZ.key, notes="")
+                         departs_tz=PANAMA.key, arrives_at=lands, arrives_tz=TZ.key, notes="",
+                         fare=RETURN_FARE, fare_currency="USD")
                 rows.add("stay", person_id=pid, venue_id=hotel, block_id=block,
                          check_in=lands.date(), check_out=LAST_DAY, room_type="Single",
                          sharing_with_id=None, notes="")
@@ -414,7 +419,8 @@ class _Cohort:
                      mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
                      place_id=airport, from_place="Tegucigalpa (TGU)",
                      to_place="Panama City (PTY)", departs_at=departs, departs_tz=TZ.key,
-                     arrives_at=lands, arrives_tz=PANAMA.key, notes="")
+                     arrives_at=lands, arrives_tz=PANAMA.key, notes="Return ticket: the fare is on"
+                     " the arrival.", fare=None, fare_currency="")
         ride(vans[0], f"Airport drop-off, {number}", at(LAST_DAY, 11, 40), at(LAST_DAY, 12, 15),
              hotel, airport, [("delegation", self.delegation_of_panama)])
 
@@ -549,7 +555,8 @@ class _Cohort:
         )
         classrooms = [
             rows.add(
-                "room", venue_id=centre, name=name, capacity=cap, equipment=EQUIPMENT, notes=""
+                "room", venue_id=centre, name=name, capacity=cap, equipment=EQUIPMENT, notes="",
+                day_rate=CLASSROOM_DAY_RATE, currency="HNL",
             )
             for name, cap in CLASSROOMS
         ]
@@ -560,6 +567,8 @@ class _Cohort:
             capacity=220,
             equipment="stage, projector, sound system, microphones",
             notes="",
+            day_rate=HALL_DAY_RATE,
+            currency="HNL",
         )
         dining = rows.add(
             "room",
@@ -567,7 +576,9 @@ class _Cohort:
             name="Comedor",
             capacity=250,
             equipment="",
-            notes="Lunch for all participants.",
+            notes="Lunch for all participants; no hire charge with the catering.",
+            day_rate=None,
+            currency="",
         )
         hotel = rows.add(
             "venue",
@@ -584,6 +595,8 @@ class _Cohort:
             capacity=20,
             equipment="screen, videoconference",
             notes="",
+            day_rate=MEETING_ROOM_DAY_RATE,
+            currency="USD",
         )
         places = self.shared.places
         if self.index == 0:
@@ -785,6 +798,7 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
         cohort = _Cohort(rows, rng, index, orgs, shared)
         cohort.build()
         heads.update(cohort.heads)
+    per_diem = _budget(rows)
     with store.transaction(_("Create demo plan")) as session:
         conn = session.connection()
         rec = recorder(session)
@@ -809,17 +823,65 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
                 "visit_stop",
                 "vehicle",
                 "ride",
+                "funding_source",
+                "per_diem_rate",
+                "exchange_rate",
+                "catering_rate",
+                "budget_line",
             ):
                 for row in data:
                     rec.record(table.name, row["id"], "insert")
         ptable = table_of(Plan)
-        conn.execute(update(ptable).values(arrival_airport_id=shared.places["TGU"]))
+        conn.execute(update(ptable).values(arrival_airport_id=shared.places["TGU"],
+                                           per_diem_rate_id=per_diem))
         dtable = table_of(Delegation)
         for delegation_id, person_id in heads.items():
             conn.execute(
                 update(dtable).where(dtable.c.id == delegation_id).values(head_id=person_id)
             )
     assert AgendaSession.__tablename__ in rows.tables
+
+
+def _budget(rows: _Rows) -> int:
+    """Rates and hand-entered lines of the budget; returns the plan's per diem rate."""
+    donor = rows.add("funding_source", name="US Department of State, PRM (Western Hemisphere"
+                     " Program)", code="WHP-HN-2023-07", notes="")
+    own = rows.add("funding_source", name="IOM Honduras, cost-sharing", code="HN-OPS-2023",
+                   notes="")
+    for category, code, source in (
+        ("travel", "WHP-21 Travel", donor), ("accommodation", "WHP-22 Accommodation", donor),
+        ("per_diem", "WHP-23 DSA", donor), ("venue", "WHP-31 Venue", donor),
+        ("catering", "WHP-32 Catering", donor), ("ground_transport", "WHP-33 Transport", donor),
+        ("materials", "WHP-41 Materials", donor), ("visibility", "HN-51 Visibility", own),
+        ("other", "HN-59 Other", own), ("indirect", "WHP-90 ISC", donor),
+    ):
+        rows.add("budget_category", category=category, budget_code=code,
+                 funding_source_id=source)
+    per_diem = rows.add("per_diem_rate", location="Tegucigalpa", daily_rate=Decimal("190.00"),
+                        currency="USD", lodging_share=Decimal("56"),
+                        valid_from=date(2023, 10, 1), notes="ICSC DSA for Honduras, Tegucigalpa.")
+    for month, units in ((date(2023, 11, 1), "24.6900"), (date(2023, 12, 1), "24.7100")):
+        rows.add("exchange_rate", currency="HNL", month=month, units_per_base=Decimal(units),
+                 source="UN operational rate of exchange")
+    for meal, per_head, currency in (("break", "85", "HNL"), ("breakfast", "180", "HNL"),
+                                     ("lunch", "260", "HNL"), ("dinner", "18.00", "USD")):
+        rows.add("catering_rate", kind=meal, per_head=Decimal(per_head), currency=currency,
+                 notes="")
+    lines: list[tuple[str, str, str, str, str, str, int | None]] = [
+        ("materials", "Participant manuals, printed and bound", "220", "copies", "145",
+         "HNL", None),
+        ("materials", "Certificates of participation", "210", "copies", "22", "HNL", None),
+        ("visibility", "Roll-up banners with donor logos", "2", "banners", "95.00", "USD", None),
+        ("ground_transport", "Fuel for the field tour to Las Manos and Danlí", "2", "vans",
+         "1850", "HNL", None),
+        ("other", "Bank charges for per diem payments", "1", "lump sum", "40.00", "USD", own),
+    ]
+    for category, description, quantity, unit, cost, currency, payer in lines:
+        rows.add("budget_line", category=category, description=description,
+                 budget_code="", funding_source_id=payer, quantity=Decimal(quantity),
+                 unit=unit, unit_cost=Decimal(cost), currency=currency, month=None, actual=None,
+                 notes="")
+    return per_diem
 
 
 def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:

@@ -128,6 +128,54 @@ CLEARANCE_LABELS: dict[str, str] = {
 }
 
 # The kinds of item a user adds, edits and deletes: (singular, plural) nouns.
+class BudgetCategory(enum.StrEnum):
+    """Budget categories, in the order finance lists them."""
+
+    TRAVEL = "travel"
+    ACCOMMODATION = "accommodation"
+    PER_DIEM = "per_diem"
+    VENUE = "venue"
+    CATERING = "catering"
+    GROUND_TRANSPORT = "ground_transport"
+    INTERPRETATION = "interpretation"
+    MATERIALS = "materials"
+    VISIBILITY = "visibility"
+    OTHER = "other"
+    INDIRECT = "indirect"  # the indirect support cost, a percentage of all the others
+
+
+BUDGET_CATEGORY_LABELS: dict[str, str] = {
+    BudgetCategory.TRAVEL: N_("Travel"),
+    BudgetCategory.ACCOMMODATION: N_("Accommodation"),
+    BudgetCategory.PER_DIEM: N_("Per diem"),
+    BudgetCategory.VENUE: N_("Venue"),
+    BudgetCategory.CATERING: N_("Catering"),
+    BudgetCategory.GROUND_TRANSPORT: N_("Ground transport"),
+    BudgetCategory.INTERPRETATION: N_("Interpretation"),
+    BudgetCategory.MATERIALS: N_("Materials"),
+    BudgetCategory.VISIBILITY: N_("Visibility"),
+    BudgetCategory.OTHER: N_("Other"),
+    BudgetCategory.INDIRECT: N_("Indirect support"),
+}
+
+
+class Meal(enum.StrEnum):
+    """What a catering rate is for (a meal session is told apart by its time of day)."""
+
+    BREAK = "break"
+    BREAKFAST = "breakfast"
+    LUNCH = "lunch"
+    DINNER = "dinner"
+
+
+MEAL_LABELS: dict[str, str] = {
+    Meal.BREAK: N_("Coffee break"),
+    Meal.BREAKFAST: N_("Breakfast"),
+    Meal.LUNCH: N_("Lunch"),
+    Meal.DINNER: N_("Dinner"),
+}
+
+
 KIND_NOUNS: dict[str, tuple[str, str]] = {
     "plan": Nn_("plan", "plans"),
     "organisation": Nn_("organisation", "organisations"),
@@ -148,6 +196,13 @@ KIND_NOUNS: dict[str, tuple[str, str]] = {
     "ride": Nn_("ride", "rides"),
     "site_visit": Nn_("site visit", "site visits"),  # a session of the kind site visit
     "place": Nn_("place", "places"),  # a venue: a training venue, hotel, airport or site
+    "funding_source": Nn_("funding source", "funding sources"),
+    "budget_category": Nn_("budget category", "budget categories"),
+    "per_diem_rate": Nn_("per diem rate", "per diem rates"),
+    "exchange_rate": Nn_("exchange rate", "exchange rates"),
+    "catering_rate": Nn_("catering rate", "catering rates"),
+    "budget_line": Nn_("budget line", "budget lines"),
+    "budget_actual": Nn_("actual cost", "actual costs"),
 }
 
 
@@ -185,3 +240,11 @@ def direction_label(direction: str) -> str:
 
 def clearance_label(clearance: str) -> str:
     return _(CLEARANCE_LABELS.get(clearance, clearance))
+
+
+def budget_category_label(category: str) -> str:
+    return _(BUDGET_CATEGORY_LABELS.get(category, category))
+
+
+def meal_label(meal: str) -> str:
+    return _(MEAL_LABELS.get(meal, meal))

@@ -17,6 +17,7 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -137,6 +139,22 @@ class Plan(Entity):
     arrival_airport_id: Mapped[int | None] = mapped_column(
         ForeignKey("venue.id", ondelete="SET NULL", use_alter=True), index=True
     )
+    # plan format 4: the budget's rules (percentages), editable per plan
+    per_diem_rate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("per_diem_rate.id", ondelete="SET NULL", use_alter=True), index=True
+    )
+    indirect_rate: Mapped[Decimal] = mapped_column(Money, default=Decimal("7"),
+                                                   server_default="7")
+    breakfast_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("5"),
+                                                         server_default="5")
+    lunch_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("10"),
+                                                     server_default="10")
+    dinner_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("15"),
+                                                      server_default="15")
+    lodging_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("50"),
+                                                       server_default="50")
+    last_day_share: Mapped[Decimal] = mapped_column(Money, default=Decimal("40"),
+                                                    server_default="40")
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -275,6 +293,9 @@ class Room(Entity):
     capacity: Mapped[int] = mapped_column(Integer, default=0)
     equipment: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # plan format 4: room hire per day it is used
+    day_rate: Mapped[Decimal | None] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default="")  # "": plan's
 
     venue: Mapped[Venue] = relationship()
 
@@ -469,6 +490,9 @@ class Travel(Entity):
     arrives_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
     arrives_tz: Mapped[str] = mapped_column(String(64), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # plan format 4: what the ticket costs (one way, or the return fare on one of the two)
+    fare: Mapped[Decimal | None] = mapped_column(Money)
+    fare_currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -492,6 +516,9 @@ class RoomBlock(Entity):
     nightly_rate: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # plan format 4: the rate includes breakfast (the per diem loses the breakfast share)
+    breakfast_included: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                     server_default=sa_false())
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -678,6 +705,120 @@ class ChangeLog(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
 
+# --- the budget (plan format 4) ------------------------------------------------------------------
+
+
+class FundingSource(Entity):
+    """Who pays: a donor's programme line, the organisation's own funds."""
+
+    __tablename__ = "funding_source"
+
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(60), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("name"),)
+
+
+class CategoryDefault(Entity):
+    """A category's budget code and the funding source its lines default to."""
+
+    __tablename__ = "budget_category"
+
+    category: Mapped[str] = mapped_column(String(30))
+    budget_code: Mapped[str] = mapped_column(String(60), default="")
+    funding_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("funding_source.id", ondelete="SET NULL"), index=True
+    )
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("category"),)
+
+
+class PerDiemRate(Entity):
+    """A daily subsistence allowance for a place, with the share of it that is lodging."""
+
+    __tablename__ = "per_diem_rate"
+
+    location: Mapped[str] = mapped_column(String(100))
+    daily_rate: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    lodging_share: Mapped[Decimal | None] = mapped_column(Money)  # percent, e.g. 56
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("location"),)
+
+
+class ExchangeRate(Entity):
+    """Units of a currency for one unit of the plan's currency, for a month (24.70 HNL/USD)."""
+
+    __tablename__ = "exchange_rate"
+
+    currency: Mapped[str] = mapped_column(String(3))
+    month: Mapped[date] = mapped_column(Date)  # the first day of the month
+    units_per_base: Mapped[Decimal] = mapped_column(Money)
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("currency", "month"),)
+
+
+class CateringRate(Entity):
+    """What a coffee break or a meal costs per head."""
+
+    __tablename__ = "catering_rate"
+
+    kind: Mapped[str] = mapped_column(String(20))  # break, breakfast, lunch, dinner
+    per_head: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("kind"),)
+
+
+class BudgetLine(Entity):
+    """A cost entered by hand: interpretation, materials, visibility, fuel, anything else."""
+
+    __tablename__ = "budget_line"
+
+    category: Mapped[str] = mapped_column(String(30), default="other")
+    description: Mapped[str] = mapped_column(String(300))
+    budget_code: Mapped[str] = mapped_column(String(60), default="")
+    funding_source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("funding_source.id", ondelete="SET NULL"), index=True
+    )
+    quantity: Mapped[Decimal] = mapped_column(Money, default=Decimal("1"))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    unit_cost: Mapped[Decimal] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    month: Mapped[date | None] = mapped_column(Date)  # the exchange rate's; None: plan's start
+    actual: Mapped[Decimal | None] = mapped_column(Money)  # spent, in the plan's currency
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class BudgetActual(Entity):
+    """What was actually spent on a line the plan computes (by the line's stable key)."""
+
+    __tablename__ = "budget_actual"
+
+    line_key: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[Decimal] = mapped_column(Money)  # in the plan's currency
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("line_key"),)
+
+
 def table_of(cls: type[Base]) -> Table:
     """A mapped class's table, typed as a Table (for Core statements)."""
     return cast(Table, cls.__table__)
@@ -710,5 +851,12 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
         Vehicle,
         Ride,
         RidePassenger,
+        FundingSource,
+        CategoryDefault,
+        PerDiemRate,
+        ExchangeRate,
+        CateringRate,
+        BudgetLine,
+        BudgetActual,
     )
 }

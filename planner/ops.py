@@ -40,8 +40,10 @@ from planner.errors import (
 )
 from planner.i18n import N_, _, ngettext
 from planner.labels import (
+    BudgetCategory,
     Clearance,
     Direction,
+    Meal,
     PlaceKind,
     Role,
     SessionKind,
@@ -52,13 +54,20 @@ from planner.labels import (
 from planner.model import (
     AgendaSession,
     Base,
+    BudgetActual,
+    BudgetLine,
+    CategoryDefault,
+    CateringRate,
     Delegation,
     Entity,
+    ExchangeRate,
+    FundingSource,
     GroupMember,
     Module,
     ModuleTrainer,
     Organisation,
     ParticipantGroup,
+    PerDiemRate,
     Person,
     Plan,
     Ride,
@@ -85,7 +94,20 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 MAX_SESSION_LENGTH = timedelta(days=7)
 MAX_RIDE_LENGTH = timedelta(days=2)
 CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-MONEY_FIELDS = frozenset({"nightly_rate", "day_rate"})
+MONEY_FIELDS = frozenset({
+    "nightly_rate", "day_rate", "fare", "daily_rate", "lodging_share", "units_per_base",
+    "per_head", "quantity", "unit_cost", "actual", "amount", "indirect_rate",
+    "breakfast_deduction", "lunch_deduction", "dinner_deduction", "lodging_deduction",
+    "last_day_share",
+})
+PERCENT_FIELDS = (
+    ("indirect_rate", N_("Indirect support")),
+    ("breakfast_deduction", N_("Breakfast provided")),
+    ("lunch_deduction", N_("Lunch provided")),
+    ("dinner_deduction", N_("Dinner provided")),
+    ("lodging_deduction", N_("Lodging provided")),
+    ("last_day_share", N_("Last day paid at")),
+)
 CHUNK = 500
 
 
@@ -266,8 +288,27 @@ class _Checker:
             self.add(key, _("{field}: {value} is not an amount this plan can keep; use at most"
                             " four decimals.").format(field=_(label), value=value))
 
-    def currency(self, key: str) -> None:
+    def percent(self, key: str, label: str, *, required: bool = True) -> None:
+        value = self.values.get(key)
+        if value is None:
+            if required:
+                self.add(key, _("{field} is required.").format(field=_(label)))
+            return
+        self.money(key, label)
+        if isinstance(value, Decimal) and value.is_finite() and value > 100:
+            self.add(key, _("{field} is a percentage: at most 100.").format(field=_(label)))
+
+    def amount(self, key: str, label: str) -> None:
+        """A required amount (a rate, a quantity): present, not negative."""
+        if self.values.get(key) is None:
+            self.add(key, _("{field} is required.").format(field=_(label)))
+        else:
+            self.money(key, label)
+
+    def currency(self, key: str, *, blank: bool = False) -> None:
         value = (self.values.get(key) or "").upper()
+        if blank and not value:
+            return
         if value not in currency_codes():
             self.add(key, _("'{value}' is not a currency code; use three letters such as USD or"
                             " HNL.").format(value=value))
@@ -322,8 +363,11 @@ def _validate_plan(session: Session, v: dict[str, Any], own_id: int | None) -> l
         ("donor", N_("Donor")),
     ):
         c.text(key, label, 200)
-    if own_id is not None:  # a new plan has no places yet
+    for key, label in PERCENT_FIELDS:
+        c.percent(key, label, required=False)
+    if own_id is not None:  # a new plan has no places or rates yet
         c.exists(session, "arrival_airport_id", Venue, N_("airport"))
+        c.exists(session, "per_diem_rate_id", PerDiemRate, N_("per diem rate"))
     return c.errors
 
 
@@ -532,6 +576,8 @@ def _validate_room(session: Session, v: dict[str, Any], own_id: int | None) -> l
         c.add("capacity", _("Capacity must be a whole number."))
     elif not 0 <= capacity <= 100_000:
         c.add("capacity", _("Capacity must be between 0 and 100,000 people."))
+    c.money("day_rate", N_("Day rate"))
+    c.currency("currency", blank=True)
     return c.errors
 
 
@@ -618,6 +664,8 @@ def _validate_travel(session: Session, v: dict[str, Any], own_id: int | None) ->
                                   " check the time zones)."))
         elif arrives - departs > timedelta(days=3):
             c.add("arrives_at", _("A journey lasts at most 3 days; check the dates."))
+    c.money("fare", N_("Fare"))
+    c.currency("fare_currency", blank=True)
     return c.errors
 
 
@@ -744,6 +792,108 @@ def _validate_ride(session: Session, v: dict[str, Any], own_id: int | None) -> l
     return c.errors
 
 
+def _validate_funding_source(session: Session, v: dict[str, Any],
+                             own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    name = c.text("name", N_("Name"), 200, required=True)
+    if name:
+        c.unique("name", N_("Name"), name,
+                 session.execute(select(FundingSource.id, FundingSource.name)), own_id)
+    c.text("code", N_("Code"), 60)
+    return c.errors
+
+
+def _validate_budget_category(session: Session, v: dict[str, Any],
+                              own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.choice("category", N_("Category"), set(BudgetCategory))
+    category = v.get("category")
+    taken = session.execute(select(CategoryDefault.id).where(
+        CategoryDefault.category == category)).scalar()
+    if taken is not None and taken != own_id:
+        c.add("category", _("This category already has its code and source; edit those."))
+    c.text("budget_code", N_("Budget code"), 60)
+    c.exists(session, "funding_source_id", FundingSource, N_("funding source"))
+    return c.errors
+
+
+def _validate_per_diem_rate(session: Session, v: dict[str, Any],
+                            own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    location = c.text("location", N_("Location"), 100, required=True)
+    if location:
+        c.unique("location", N_("Location"), location,
+                 session.execute(select(PerDiemRate.id, PerDiemRate.location)), own_id)
+    c.amount("daily_rate", N_("Daily rate"))
+    c.currency("currency")
+    c.percent("lodging_share", N_("Lodging share"), required=False)
+    c.date_value("valid_from", N_("Valid from"))
+    return c.errors
+
+
+def _validate_exchange_rate(session: Session, v: dict[str, Any],
+                            own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.currency("currency")
+    month = c.date_value("month", N_("Month"), required=True)
+    if month is not None and month.day != 1:
+        c.add("month", _("Give the first day of the month the rate is for."))
+    c.amount("units_per_base", N_("Units per one of the plan's currency"))
+    rate = v.get("units_per_base")
+    if isinstance(rate, Decimal) and rate.is_finite() and rate == 0:
+        c.add("units_per_base", _("A rate of exchange cannot be zero."))
+    c.text("source", N_("Source"), 200)
+    taken = session.execute(select(ExchangeRate.id).where(
+        ExchangeRate.currency == (v.get("currency") or "").upper(),
+        ExchangeRate.month == month)).scalar() if month is not None else None
+    if taken is not None and taken != own_id:
+        c.add("month", _("This currency already has a rate for that month; edit it instead."))
+    return c.errors
+
+
+def _validate_catering_rate(session: Session, v: dict[str, Any],
+                            own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.choice("kind", N_("For"), set(Meal))
+    taken = session.execute(select(CateringRate.id).where(
+        CateringRate.kind == v.get("kind"))).scalar()
+    if taken is not None and taken != own_id:
+        c.add("kind", _("There is already a rate for this; edit it instead."))
+    c.amount("per_head", N_("Per head"))
+    c.currency("currency")
+    return c.errors
+
+
+def _validate_budget_line(session: Session, v: dict[str, Any],
+                          own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.choice("category", N_("Category"), set(BudgetCategory) - {BudgetCategory.INDIRECT})
+    c.text("description", N_("Description"), 300, required=True)
+    c.text("budget_code", N_("Budget code"), 60)
+    c.exists(session, "funding_source_id", FundingSource, N_("funding source"))
+    c.amount("quantity", N_("Quantity"))
+    c.text("unit", N_("Unit"), 40)
+    c.amount("unit_cost", N_("Unit cost"))
+    c.currency("currency")
+    month = c.date_value("month", N_("Month"))
+    if month is not None and month.day != 1:
+        c.add("month", _("Give the first day of the month the rate is for."))
+    c.money("actual", N_("Actual"))
+    return c.errors
+
+
+def _validate_budget_actual(session: Session, v: dict[str, Any],
+                            own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.text("line_key", N_("Line"), 100, required=True)
+    taken = session.execute(select(BudgetActual.id).where(
+        BudgetActual.line_key == v.get("line_key"))).scalar()
+    if taken is not None and taken != own_id:
+        c.add("line_key", _("This line already has an actual cost; edit it instead."))
+    c.amount("amount", N_("Actual"))
+    return c.errors
+
+
 # --- the kinds of item --------------------------------------------------------------------------
 
 
@@ -780,6 +930,13 @@ KINDS: dict[str, Kind] = {
                 "donor",
                 "notes",
                 "arrival_airport_id",
+                "per_diem_rate_id",
+                "indirect_rate",
+                "breakfast_deduction",
+                "lunch_deduction",
+                "dinner_deduction",
+                "lodging_deduction",
+                "last_day_share",
             ),
             _validate_plan,
             {"currency": "USD"},
@@ -847,9 +1004,10 @@ KINDS: dict[str, Kind] = {
         Kind(
             "room",
             Room,
-            ("venue_id", "name", "capacity", "equipment", "notes"),
+            ("venue_id", "name", "capacity", "equipment", "notes", "day_rate", "currency"),
             _validate_room,
             {"capacity": 0},
+            upper=("currency",),
         ),
         Kind(
             "session",
@@ -878,12 +1036,13 @@ KINDS: dict[str, Kind] = {
              _validate_unavailability),
         Kind("travel", Travel,
              ("person_id", "direction", "mode", "carrier", "number", "place_id", "from_place",
-              "to_place", "departs_at", "departs_tz", "arrives_at", "arrives_tz", "notes"),
+              "to_place", "departs_at", "departs_tz", "arrives_at", "arrives_tz", "notes", "fare",
+              "fare_currency"),
              _validate_travel, {"direction": Direction.ARRIVAL, "mode": TravelMode.FLIGHT},
-             upper=("number",)),
+             upper=("number", "fare_currency")),
         Kind("room_block", RoomBlock,
              ("venue_id", "room_type", "rooms", "check_in", "check_out", "nightly_rate",
-              "currency", "notes"),
+              "currency", "notes", "breakfast_included"),
              _validate_room_block, {"rooms": 1, "currency": "USD"}, upper=("currency",)),
         Kind("stay", Stay,
              ("person_id", "venue_id", "block_id", "check_in", "check_out", "room_type",
@@ -902,6 +1061,25 @@ KINDS: dict[str, Kind] = {
              ("vehicle_id", "title", "start", "end", "timezone", "from_id", "to_id",
               "session_id", "notes"),
              _validate_ride, links=("passengers",)),
+        Kind("funding_source", FundingSource, ("name", "code", "notes"),
+             _validate_funding_source),
+        Kind("budget_category", CategoryDefault, ("category", "budget_code", "funding_source_id"),
+             _validate_budget_category),
+        Kind("per_diem_rate", PerDiemRate,
+             ("location", "daily_rate", "currency", "lodging_share", "valid_from", "notes"),
+             _validate_per_diem_rate, {"currency": "USD"}, upper=("currency",)),
+        Kind("exchange_rate", ExchangeRate, ("currency", "month", "units_per_base", "source"),
+             _validate_exchange_rate, upper=("currency",)),
+        Kind("catering_rate", CateringRate, ("kind", "per_head", "currency", "notes"),
+             _validate_catering_rate, {"kind": Meal.BREAK, "currency": "USD"},
+             upper=("currency",)),
+        Kind("budget_line", BudgetLine,
+             ("category", "description", "budget_code", "funding_source_id", "quantity",
+              "unit", "unit_cost", "currency", "month", "actual", "notes"),
+             _validate_budget_line, {"category": BudgetCategory.OTHER, "quantity": Decimal(1),
+                                     "currency": "USD"}, upper=("currency",)),
+        Kind("budget_actual", BudgetActual, ("line_key", "amount", "note"),
+             _validate_budget_actual),
     )
 }
 
@@ -1357,6 +1535,19 @@ def _unlink_line(table: str, column: str, n: int) -> str:
         ),
         ("plan", "arrival_airport_id"): lambda: ngettext(
             "the plan loses its arrival airport", "the plan loses its arrival airport", n
+        ),
+        ("plan", "per_diem_rate_id"): lambda: ngettext(
+            "the plan loses its per diem rate: no per diem is counted until you choose another",
+            "the plan loses its per diem rate: no per diem is counted until you choose another",
+            n
+        ),
+        ("budget_line", "funding_source_id"): lambda: ngettext(
+            "{n} budget line loses its funding source", "{n} budget lines lose their funding"
+            " source", n
+        ),
+        ("budget_category", "funding_source_id"): lambda: ngettext(
+            "{n} budget category loses its funding source", "{n} budget categories lose their"
+            " funding source", n
         ),
     }
     make = texts.get((table, column))

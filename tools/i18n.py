@@ -45,7 +45,8 @@ def extract() -> None:
     for lang in LANGUAGES:
         po = LOCALE / lang / "LC_MESSAGES" / "planner.po"
         action = "update" if po.exists() else "init"
-        extra = ["--no-fuzzy-matching", "--width", "100"] if po.exists() else []
+        extra = (["--no-fuzzy-matching", "--ignore-obsolete", "--width", "100"] if po.exists()
+                 else [])
         _run(pybabel, action, *extra, "-i", str(POT), "-o", str(po), "-l", lang)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     lupdate = _tool("pyside6-lupdate")

@@ -132,6 +132,23 @@ def main() -> None:
                                "end": datetime(2023, 12, 1, 9, 15, tzinfo=tz), "from_id": hotel,
                                "to_id": site, "session_id": visit,
                                "passengers": [("delegation", dele), ("person", people[1])]})
+    # plan format 4: the budget's rates, sources and a hand-entered line
+    donor = ops.create(store, "funding_source", {"name": "Donor programme", "code": "D-1"}).id
+    ops.create(store, "budget_category", {"category": "per_diem", "budget_code": "D-23",
+                                          "funding_source_id": donor})
+    rate = ops.create(store, "per_diem_rate", {"location": "Tegucigalpa",
+                                               "daily_rate": Decimal("190"),
+                                               "lodging_share": Decimal("56")}).id
+    ops.update(store, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("7")})
+    ops.create(store, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 1),
+                                        "units_per_base": Decimal("24.69"), "source": "UN"})
+    ops.create(store, "catering_rate", {"kind": "lunch", "per_head": Decimal("260"),
+                                        "currency": "HNL"})
+    line = ops.create(store, "budget_line", {"category": "materials", "description": "Manuals",
+                                             "quantity": Decimal("220"), "unit": "copies",
+                                             "unit_cost": Decimal("145"), "currency": "HNL",
+                                             "funding_source_id": donor}).id
+    ops.create(store, "budget_actual", {"line_key": f"manual:{line}", "amount": Decimal("1300")})
     store.close()
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode=DELETE")

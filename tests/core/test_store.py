@@ -143,6 +143,12 @@ def test_every_old_fixture_plan_opens_and_upgrades(fixture, tmp_path):
         values = ops.get_values(store, "session", 1)
         assert values["audience"] and values["facilitator_ids"]
         ops.update(store, "person", 1, {"position": "Instructor"})
+        # the budget works on every upgraded plan, with the plan's default percentages
+        from planner import budget
+
+        result = budget.compute(store)
+        assert all(line.amount >= 0 for line in result.lines)
+        assert ops.get_values(store, "plan", 1)["last_day_share"] == 40
     finally:
         store.close()
 

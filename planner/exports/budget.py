@@ -1,0 +1,479 @@
+"""The budget workbook finance audits, and the per diem payment sheet.
+
+The budget workbook has three sheets: *Summary* (per category and per funding source), *Lines*
+(every line, grouped by category, with a subtotal per category) and *Rates* (exchange rates,
+per diem, hotel, vehicle, room and catering rates, the indirect support percentage). Amounts are
+live formulas: a line is ``=ROUND(quantity × unit cost / exchange rate, 2)``, where the unit cost
+of a line the plan computes and its exchange rate point at the visible cells of *Rates*, so
+changing a rate there recalculates every line that uses it; subtotals are ``SUM``s, the
+indirect support cost is the percentage of the direct subtotals, and the summary refers to the
+subtotals. Recalculated by any spreadsheet program, every total equals the program's own to the
+cent (the program rounds each line half-up to cents once, as ``ROUND`` does).
+
+Workbooks are written in openpyxl's write-only mode (streamed, fast on large plans) to a
+temporary file renamed into place once complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from planner import budget
+from planner.errors import PlannerError
+from planner.i18n import _, format_date_range, language
+from planner.labels import BudgetCategory, budget_category_label, meal_label
+from planner.store import PlanStore
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RATE_FORMAT = "0.0000"
+QUANTITY_FORMAT = "#,##0.####"
+PERCENT_FORMAT = '0.##" %"'
+
+
+def money_format(currency: str) -> str:
+    return f'#,##0.00 "{currency}"'
+
+
+@dataclass
+class _Cell:
+    value: Any
+    number_format: str = ""
+    bold: bool = False
+    italic: bool = False
+    fill: bool = False
+    wrap: bool = False
+    text: bool = False  # written as text whatever it starts with
+    linked: bool = False  # taken from the Rates sheet: shown in blue
+
+
+class _Sheet:
+    """Rows collected first (so widths can be set), then streamed in write-only mode."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.rows: list[list[_Cell | None]] = []
+        self.widths: dict[int, int] = {}
+        self.heading: int | None = None  # the row of the column headings (1-based)
+        self.landscape = True
+        self.heights: dict[int, float] = {}  # the least height of some rows (to sign on)
+        self.minimum: dict[int, int] = {}  # the least width of some columns
+        self.wrapped: set[int] = set()  # rows with wrapped text
+
+    @property
+    def next_row(self) -> int:
+        return len(self.rows) + 1
+
+    def add(self, *cells: _Cell | Any | None) -> int:
+        row: list[_Cell | None] = []
+        for cell in cells:
+            if cell is None or isinstance(cell, _Cell):
+                row.append(cell)
+            else:
+                row.append(_Cell(cell))
+        self.rows.append(row)
+        if any(c is not None and c.wrap for c in row):
+            self.wrapped.add(len(self.rows))
+        return len(self.rows)
+
+    def title_block(self, lines: Sequence[str]) -> None:
+        for n, line in enumerate(lines):
+            self.add(_Cell(line, bold=n == 0, italic=n > 0, text=True))
+        self.add()
+
+    def headings(self, names: Sequence[str]) -> None:
+        self.heading = self.add(*[_Cell(n, bold=True, fill=True, wrap=True, text=True)
+                                  for n in names])
+
+
+def _text(value: str) -> _Cell:
+    return _Cell(value, text=True)
+
+
+def _write(sheets: list[_Sheet], target: str | Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from planner.exports.xlsx import save
+
+    wb = Workbook(write_only=True)
+    title_font, bold, italic = Font(bold=True, size=14), Font(bold=True), Font(italic=True,
+                                                                              color="555555")
+    fill = PatternFill("solid", fgColor="DCE6F1")
+    blue = Font(color="1F4E9A")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    styles: dict[tuple[Any, ...], Any] = {}
+    for sheet in sheets:
+        ws = wb.create_sheet(sheet.title[:31])
+        widths: dict[int, int] = {}
+        for row in sheet.rows[(sheet.heading or 1) - 1:]:
+            for column, cell in enumerate(row, start=1):
+                if cell is None or cell.value is None:
+                    continue
+                value = cell.value
+                if isinstance(value, str):
+                    length = 14 if value.startswith("=") and not cell.text else len(value)
+                else:
+                    length = 10 if isinstance(value, date) else 12
+                widths[column] = max(widths.get(column, 0), length)
+        final: dict[int, int] = {}
+        for column in sheet.minimum:
+            widths.setdefault(column, 0)
+        for column, width in widths.items():
+            final[column] = max(9, sheet.minimum.get(column, 0),
+                                min(sheet.widths.get(column, 50), width + 2))
+            ws.column_dimensions[get_column_letter(column)].width = final[column]
+        tall: set[int] = set()  # rows taller than one line: their cells align at the top
+        for n in sorted(sheet.wrapped | set(sheet.heights)):  # wrapped text gets its lines
+            lines = max((-(-len(str(cell.value)) // max(1, final.get(column, 9) - 1))
+                         for column, cell in enumerate(sheet.rows[n - 1], start=1)
+                         if cell is not None and cell.wrap and cell.value), default=1)
+            height = max(15 * lines if lines > 1 else 0, sheet.heights.get(n, 0))
+            if height:
+                ws.row_dimensions[n].height = height
+                tall.add(n)
+        if sheet.heading:
+            ws.freeze_panes = f"A{sheet.heading + 1}"
+            ws.print_title_rows = f"{sheet.heading}:{sheet.heading}"
+        ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.oddFooter.center.text = "&P / &N"
+        for n, row in enumerate(sheet.rows, start=1):
+            out: list[Any] = []
+            for cell in row:
+                if cell is None:
+                    out.append(None)
+                    continue
+                c = WriteOnlyCell(ws, value=cell.value)
+                if cell.text and isinstance(cell.value, str) and \
+                        cell.value.startswith(FORMULA_STARTS):
+                    c.data_type = "s"  # stays text: never evaluated as a formula
+                number_format = cell.number_format or (
+                    "yyyy-mm-dd" if isinstance(cell.value, date) else "")
+                look = (number_format, cell.bold and n == 1, cell.bold, cell.italic,
+                        cell.linked, cell.fill, cell.wrap, n in tall)
+                style = styles.get(look)
+                if style is None:  # styled once, then shared by every cell that looks alike
+                    if number_format:
+                        c.number_format = number_format
+                    if cell.bold:
+                        c.font = title_font if n == 1 else bold
+                    elif cell.italic:
+                        c.font = italic
+                    elif cell.linked:
+                        c.font = blue
+                    if cell.fill:
+                        c.fill = fill
+                    if cell.wrap:
+                        c.alignment = wrap
+                    elif n in tall:
+                        c.alignment = top
+                    style = styles[look] = copy(c._style)
+                else:
+                    c._style = copy(style)
+                out.append(c)
+            ws.append(out)
+    return save(wb, target)
+
+
+def _plan_lines(store: PlanStore, what: str) -> list[str]:
+    with store.reading() as r:
+        title, first, last, donor, programme = r.rows(
+            "SELECT title, start_date, end_date, donor, funding_programme FROM plan"
+            " ORDER BY id LIMIT 1")[0]
+        change = r.value("SELECT max(id) FROM change_set") or 0
+    lines = [str(title), _("{what} · {dates} · produced {when} · change no. {change}").format(
+        what=what, dates=format_date_range(date.fromisoformat(str(first)[:10]),
+                                           date.fromisoformat(str(last)[:10])),
+        when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change)]
+    funding = " · ".join(p for p in (donor, programme) if p)
+    if funding:
+        lines.append(funding)
+    return lines
+
+
+# --- the budget workbook ------------------------------------------------------------------------
+
+
+def budget_workbook(store: PlanStore, target: str | Path, lang: str | None = None,
+                    result: budget.Budget | None = None) -> Path:
+    """Write the budget workbook (Summary, Lines, Rates) to ``target``."""
+    with language(lang or "en"):
+        return _write(budget_sheets(store, result or budget.compute(store)), target)
+
+
+def budget_sheets(store: PlanStore, result: budget.Budget) -> list[_Sheet]:
+    """The workbook's sheets, cells and formats, before they are written."""
+    if not result.lines:
+        raise PlannerError(_("The budget is empty: add rates (Budget ▸ Rates) or lines"
+                             " first."))
+    rates, cell_of = _rates_sheet(store, result)
+    lines, subtotals, first_line, last_line = _lines_sheet(result, cell_of)
+    summary = _summary_sheet(store, result, subtotals, first_line, last_line)
+    return [summary, lines, rates]
+
+
+RATES = "Rates"
+LINES = "Lines"
+
+
+def _rates_sheet(store: PlanStore, result: budget.Budget
+                 ) -> tuple[_Sheet, dict[str, str]]:
+    """The visible rates, and for each line key (or "fx:CUR:YYYY-MM") the cell that holds its
+    rate, as an absolute reference from another sheet."""
+    sheet = _Sheet(_("Rates"))
+    sheet.landscape = False
+    sheet.title_block(_plan_lines(store, _("Rates used by the budget")))
+    cell_of: dict[str, str] = {}
+    cur = result.currency
+    name = sheet.title
+
+    def ref(row: int, column: str) -> str:
+        return f"'{name}'!${column}${row}"
+
+    def section(title: str, headings: Sequence[str]) -> None:
+        sheet.add(_Cell(title, bold=True, text=True))
+        if sheet.heading is None:
+            sheet.headings(headings)
+        else:
+            sheet.add(*[_Cell(h, bold=True, fill=True, text=True) for h in headings])
+
+    section(_("Exchange rates"), [_("Currency"), _("Month"), _("Units for one {currency}")
+                                  .format(currency=cur), _("Source")])
+    seen: set[tuple[str, date]] = set()
+    for line in result.lines:
+        if line.currency == cur or (line.currency, line.month) in seen:
+            continue
+        seen.add((line.currency, line.month))
+    with store.reading() as r:
+        fx = {(c, str(m)[:7]): s for c, m, s in r.rows(
+            "SELECT currency, month, source FROM exchange_rate")}
+    for currency, month in sorted(seen):
+        line = next(x for x in result.lines if x.currency == currency and x.month == month)
+        row = sheet.add(_text(currency), _Cell(month, "mmmm yyyy"),
+                        _Cell(line.rate, RATE_FORMAT),
+                        _text(fx.get((currency, month.isoformat()[:7]), "")))
+        cell_of[f"fx:{currency}:{month.isoformat()[:7]}"] = ref(row, "C")
+    sheet.add()
+    groups: dict[str, list[budget.Line]] = {}
+    for line in result.lines:
+        prefix = line.key.split(":")[0]
+        groups.setdefault(prefix, []).append(line)
+    titles = {"perdiem": _("Per diem (daily subsistence allowance)"),
+              "block": _("Hotel rooms, per night"), "vehicle": _("Vehicles, per day"),
+              "room": _("Rooms, per day"), "catering": _("Catering, per head")}
+    for prefix, title in titles.items():
+        items = groups.get(prefix)
+        if not items:
+            continue
+        section(title, [_("For"), _("Rate"), _("Currency")])
+        if prefix == "perdiem":  # one rate for everyone
+            first = items[0]
+            label = first.explanation.rsplit("(", 1)[-1].rstrip(")")
+            row = sheet.add(_text(label), _Cell(first.unit_cost, money_format(first.currency)),
+                            _text(first.currency))
+            for line in items:
+                cell_of[line.key] = ref(row, "B")
+        else:
+            for line in items:
+                label = meal_label(line.key.split(":")[1]) if prefix == "catering" \
+                    else line.description
+                row = sheet.add(_text(label), _Cell(line.unit_cost,
+                                                    money_format(line.currency)),
+                                _text(line.currency))
+                cell_of[line.key] = ref(row, "B")
+        sheet.add()
+    indirect = next((x for x in result.lines if x.key == "indirect"), None)
+    if indirect is not None:
+        section(_("Indirect support"), [_("For"), _("Rate"), ""])
+        row = sheet.add(_text(_("Share of the direct costs")),
+                        _Cell(indirect.unit_cost * 100, PERCENT_FORMAT))
+        cell_of["indirect"] = ref(row, "B")
+    sheet.widths = {1: 45, 4: 40}
+    return sheet, cell_of
+
+
+def _lines_sheet(result: budget.Budget, cell_of: dict[str, str]
+                 ) -> tuple[_Sheet, dict[str, int], int, int]:
+    sheet = _Sheet(_("Lines"))
+    cur = result.currency
+    sheet.add(_Cell(_("Budget lines"), bold=True, text=True))
+    sheet.add(_Cell(_("Amount = ROUND(quantity × unit cost / exchange rate, 2). Unit costs and"
+                      " rates in blue come from the Rates sheet."), italic=True, text=True))
+    sheet.add()
+    sheet.headings([_("Budget code"), _("Category"), _("Funding source"), _("Description"),
+                    _("How it is computed"), _("Quantity"), _("Unit"), _("Unit cost"),
+                    _("Currency"), _("Month"), _("Exchange rate"),
+                    _("Amount ({currency})").format(currency=cur),
+                    _("Actual ({currency})").format(currency=cur)])
+    subtotals: dict[str, int] = {}
+    first_line = sheet.next_row
+    by_category: dict[str, list[budget.Line]] = {}
+    for line in result.lines:
+        by_category.setdefault(line.category, []).append(line)
+    for category in budget.CATEGORY_ORDER:
+        items = by_category.get(category)
+        if not items:
+            continue
+        label = budget_category_label(category)
+        start = sheet.next_row
+        for line in items:
+            row = sheet.next_row
+            if line.key == "indirect":
+                quantity: _Cell = _Cell("=" + "+".join(f"L{r}" for r in subtotals.values())
+                                        if subtotals else 0, money_format(cur))
+                unit_cost = _Cell(f"={cell_of['indirect']}/100" if "indirect" in cell_of
+                                  else line.unit_cost, "0.0000", linked=True)
+            else:
+                quantity = _Cell(line.quantity, QUANTITY_FORMAT)
+                unit_cost = _Cell(f"={cell_of[line.key]}" if line.key in cell_of
+                                  else line.unit_cost, money_format(line.currency),
+                                  linked=line.key in cell_of)
+            fx_key = f"fx:{line.currency}:{line.month.isoformat()[:7]}"
+            rate = _Cell(f"={cell_of[fx_key]}" if fx_key in cell_of else line.rate,
+                         RATE_FORMAT, linked=fx_key in cell_of)
+            sheet.add(_text(line.budget_code), _text(label), _text(line.funding_source),
+                      _Cell(line.description, text=True, wrap=True),
+                      _Cell(line.explanation, text=True, wrap=True), quantity,
+                      _text(line.unit), unit_cost, _text(line.currency),
+                      _Cell(line.month, "mmm yyyy"), rate,
+                      _Cell(f"=ROUND(F{row}*H{row}/K{row},2)", money_format(cur)),
+                      _Cell(line.actual, money_format(cur)) if line.actual is not None
+                      else None)
+        end = sheet.next_row - 1
+        subtotals[category] = sheet.add(
+            None, _Cell(label, bold=True, text=True), None,
+            _Cell(_("Total {category}").format(category=label), bold=True, text=True),
+            None, None, None, None, None, None, None,
+            _Cell(f"=SUM(L{start}:L{end})", money_format(cur), bold=True),
+            _Cell(f"=SUM(M{start}:M{end})", money_format(cur), bold=True))
+        sheet.add()
+    last_line = sheet.next_row - 1
+    sheet.add(None, None, None, _Cell(_("Total"), bold=True, text=True), None, None, None, None,
+              None, None, None,
+              _Cell("=" + "+".join(f"L{r}" for r in subtotals.values()), money_format(cur),
+                    bold=True),
+              _Cell("=" + "+".join(f"M{r}" for r in subtotals.values()), money_format(cur),
+                    bold=True))
+    sheet.widths = {3: 34, 4: 40, 5: 55}
+    return sheet, subtotals, first_line, last_line
+
+
+def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str, int],
+                   first: int, last: int) -> _Sheet:
+    sheet = _Sheet(_("Summary"))
+    sheet.landscape = False
+    cur = result.currency
+    lines = _Sheet(_("Lines")).title  # the name the formulas point at
+    sheet.title_block(_plan_lines(store, _("Budget")))
+    sheet.headings([_("Category"), _("Budget code"),
+                    _("Estimate ({currency})").format(currency=cur),
+                    _("Actual ({currency})").format(currency=cur)])
+    codes = {x.category: x.budget_code for x in result.lines}
+    start = sheet.next_row
+    for category, row in subtotals.items():
+        sheet.add(_text(budget_category_label(category)), _text(codes.get(category, "")),
+                  _Cell(f"='{lines}'!L{row}", money_format(cur)),
+                  _Cell(f"='{lines}'!M{row}", money_format(cur)))
+    end = sheet.next_row - 1
+    sheet.add(_Cell(_("Total"), bold=True, text=True), None,
+              _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
+              _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True))
+    sheet.add()
+    sheet.add(_Cell(_("Funding source"), bold=True, fill=True, text=True),
+              _Cell(_("Code"), bold=True, fill=True, text=True),
+              _Cell(_("Estimate ({currency})").format(currency=cur), bold=True, fill=True,
+                    text=True),
+              _Cell(_("Actual ({currency})").format(currency=cur), bold=True, fill=True,
+                    text=True))
+    with store.reading() as r:
+        codes_of = dict(r.rows("SELECT name, code FROM funding_source"))
+    start = sheet.next_row
+    column = f"'{lines}'!$C${first}:$C${last}"
+    for total in result.by_source():
+        if total.key:
+            criterion: _Cell = _text(total.label)
+            row = sheet.next_row
+            # SUMPRODUCT compares names exactly (SUMIF would read "*", "?" or "<" in a name)
+            sheet.add(criterion, _text(codes_of.get(total.label, "")),
+                      _Cell(f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$L${first}:$L${last})",
+                            money_format(cur)),
+                      _Cell(f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$M${first}:$M${last})",
+                            money_format(cur)))
+        else:  # lines with no source: what the sources leave of the total
+            sheet.add(_text(total.label), None,
+                      _Cell(f"=SUMPRODUCT(('{lines}'!$B${first}:$B${last}<>\"\")"
+                            f"*('{lines}'!$C${first}:$C${last}=\"\")"
+                            f"*'{lines}'!$L${first}:$L${last})", money_format(cur)), None)
+    end = sheet.next_row - 1
+    sheet.add(_Cell(_("Total"), bold=True, text=True), None,
+              _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
+              _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True))
+    if result.warnings:
+        sheet.add()
+        sheet.add(_Cell(_("Notes"), bold=True, text=True))
+        for warning in result.warnings:
+            sheet.add(_Cell(warning, italic=True, text=True))
+    sheet.widths = {1: 55}
+    return sheet
+
+
+# --- the per diem payment sheet -----------------------------------------------------------------
+
+
+def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
+    """One row per person paid a per diem: days, rate, deductions, amount, and a signature."""
+    with language(lang or "en"):
+        result = budget.compute(store)
+        lines = [x for x in result.lines if x.category == BudgetCategory.PER_DIEM]
+        if not lines:
+            raise PlannerError(_("No one is paid a per diem yet: it needs the travellers'"
+                                 " arrivals and departures (Travel) and a per diem rate"
+                                 " (Budget ▸ Rates)."))
+        with store.reading() as r:
+            people = {i: (g, f, idn, org) for i, g, f, idn, org in r.rows(
+                "SELECT p.id, p.given_name, p.family_name, p.id_number, o.name FROM person p"
+                " LEFT JOIN organisation o ON o.id = p.organisation_id")}
+        sheet = _Sheet(_("Per diem"))
+        sheet.title_block([*_plan_lines(store, _("Per diem payment sheet")),
+                           _("Confidential: identity numbers, for payment only.")])
+        cur = result.currency
+        sheet.headings([_("No."), _("Family name"), _("Given names"),
+                        _("Identity or passport no."), _("Organisation"),
+                        _("How it is computed"), _("Days"), _("Daily rate"), _("Currency"),
+                        _("Exchange rate"), _("Amount ({currency})").format(currency=cur),
+                        _("Signature")])
+        start = sheet.next_row
+        ordered = sorted(lines, key=lambda x: (people.get(_person(x), ("", "", "", ""))[1]
+                                               or "").casefold())
+        for n, line in enumerate(ordered, start=1):
+            given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
+            row = sheet.next_row
+            sheet.heights[row] = 32  # room to sign
+            sheet.add(n, _text(family or ""), _text(given or ""), _text(id_number or ""),
+                      _text(org or ""), _Cell(line.explanation, text=True, wrap=True),
+                      _Cell(line.quantity, QUANTITY_FORMAT),
+                      _Cell(line.unit_cost, money_format(line.currency)),
+                      _text(line.currency), _Cell(line.rate, RATE_FORMAT),
+                      _Cell(f"=ROUND(G{row}*H{row}/J{row},2)", money_format(cur)), _text(""))
+        end = sheet.next_row - 1
+        sheet.add(None, None, None, None, None, _Cell(_("Total"), bold=True, text=True), None,
+                  None, None, None,
+                  _Cell(f"=SUM(K{start}:K{end})", money_format(cur), bold=True))
+        sheet.widths = {6: 55}
+        sheet.minimum = {12: 28}
+        return _write([sheet], target)
+
+
+def _person(line: budget.Line) -> int:
+    return int(line.key.split(":")[1])
+
