@@ -1861,6 +1861,13 @@ def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
         for ride in session.execute(select(Ride)).scalars():
             zone = ride.timezone or plan.timezone
             ride.start, ride.end = moved(ride.start, zone), moved(ride.end, zone)
+        old_start = plan.start_date - delta
+        months = (plan.start_date.year - old_start.year) * 12 + (plan.start_date.month
+                                                                 - old_start.month)
+        for line in session.execute(select(BudgetLine)).scalars():
+            if line.month is not None:  # a hand-entered cost keeps its month in the plan
+                index = line.month.year * 12 + line.month.month - 1 + months
+                line.month = date(index // 12, index % 12 + 1, 1)
         for stop in session.execute(select(VisitStop)).scalars():
             if stop.arrives_at is not None:
                 stop.arrives_at = moved(stop.arrives_at, plan.timezone)

@@ -184,3 +184,16 @@ def test_deleting_a_funding_source_says_what_loses_it(demo):
 def queries_sources(store):
     with store.reading() as r:
         return r.rows("SELECT id, name FROM funding_source ORDER BY id")
+
+
+def test_a_copy_with_new_dates_keeps_each_hand_entered_cost_in_its_month(demo, tmp_path):
+    ops.create(demo, "budget_line", {"category": "other", "description": "December invoice",
+                                     "quantity": Decimal("1"), "unit_cost": Decimal("50"),
+                                     "month": date(2023, 12, 1)})
+    copy = ops.copy_plan(demo, tmp_path / "next.dplan", date(2024, 3, 2))
+    try:
+        line_ = next(x for x in budget.compute(copy).lines
+                     if x.description == "December invoice")
+        assert line_.month == date(2024, 4, 1)  # the plan moved from Nov-Dec to Mar-Apr
+    finally:
+        copy.close()
