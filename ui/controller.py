@@ -45,6 +45,13 @@ ALL_TABLES = frozenset(
         "vehicle",
         "ride",
         "ride_passenger",
+        "funding_source",
+        "budget_category",
+        "per_diem_rate",
+        "exchange_rate",
+        "catering_rate",
+        "budget_line",
+        "budget_actual",
     }
 )
 

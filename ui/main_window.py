@@ -38,7 +38,7 @@ from ui.pages.overview import OverviewPage
 
 PAGE_NAMES = ("overview", "calendar", "sessions", "delegations", "people", "organisations",
               "groups", "venues", "curriculum", "travel", "accommodation", "site_visits",
-              "vehicles")
+              "vehicles", "budget")
 
 
 def page_shortcut(index: int) -> QKeySequence | None:
@@ -252,6 +252,14 @@ class MainWindow(QMainWindow):
             journey_tool(page.panels[0], "delegation")
             return page
 
+        def budget() -> Any:
+            from ui.pages.budget import BudgetPage
+
+            page = BudgetPage(self.ctrl, factory, self.settings, self.formats)
+            page.export_budget.connect(self.export_budget)
+            page.export_perdiem.connect(self.export_perdiem)
+            return page
+
         self.pages = LazyPages({
             "overview": overview, "calendar": calendar, "sessions": lists.sessions,
             "delegations": delegations, "people": people,
@@ -259,6 +267,7 @@ class MainWindow(QMainWindow):
             "venues": lists.venues, "curriculum": lists.curriculum,
             "travel": travel, "accommodation": lists.accommodation,
             "site_visits": lists.site_visits, "vehicles": lists.vehicles,
+            "budget": budget,
         })
         titles = {
             "overview": self.tr("Overview"),
@@ -274,6 +283,7 @@ class MainWindow(QMainWindow):
             "accommodation": self.tr("Accommodation"),
             "site_visits": self.tr("Site visits"),
             "vehicles": self.tr("Vehicles"),
+            "budget": self.tr("Budget"),
         }
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -454,6 +464,14 @@ class MainWindow(QMainWindow):
             "action_export_clearance", self.tr("Write who goes on a site visit, with"
                                                " organisation and identity or passport number,"
                                                " for a host that asks for it"))
+        a["export_budget"] = self._action(
+            self.tr("Export &Budget…"), self.export_budget, None, "action_export_budget",
+            self.tr("Write the budget workbook: summary by category and funding source, every"
+                    " line with live formulas, and the rates"))
+        a["export_perdiem"] = self._action(
+            self.tr("Export Per Diem &Payment Sheet…"), self.export_perdiem, None,
+            "action_export_perdiem", self.tr("Write what each traveller is paid as per diem,"
+                                             " with a line to sign on payment"))
         a["split"] = self._action(self.tr("&Split into Groups…"), self.split_groups, None,
                                   "action_split", self.tr(
                                       "Share the people of a delegation out into balanced"
@@ -500,6 +518,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["export_agenda"])
         file_menu.addAction(a["export_manifests"])
         file_menu.addAction(a["export_clearance"])
+        file_menu.addAction(a["export_budget"])
+        file_menu.addAction(a["export_perdiem"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
         file_menu.addAction(a["copy_dates"])
@@ -635,7 +655,8 @@ class MainWindow(QMainWindow):
             not isinstance(self.current_page(), OverviewPage)
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
                     "problems", "import", "export_agenda", "export_manifests",
-                    "export_clearance", "split", "merge", "arrivals",
+                    "export_clearance", "export_budget", "export_perdiem", "split", "merge",
+                    "arrivals",
                     "journey"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
@@ -837,6 +858,20 @@ class MainWindow(QMainWindow):
         self._export(self.tr("Export the vehicle manifests"), self.tr("%s manifests.xlsx"),
                      travel.manifests, self.tr("The manifests were not written"),
                      self.tr("Vehicle manifests written to %s"))
+
+    def export_budget(self) -> None:
+        from planner.exports import budget
+
+        self._export(self.tr("Export the budget"), self.tr("%s budget.xlsx"),
+                     budget.budget_workbook, self.tr("The budget was not written"),
+                     self.tr("Budget written to %s"))
+
+    def export_perdiem(self) -> None:
+        from planner.exports import budget
+
+        self._export(self.tr("Export the per diem payment sheet"), self.tr("%s per diem.xlsx"),
+                     budget.perdiem_sheet, self.tr("The per diem payment sheet was not written"),
+                     self.tr("Per diem payment sheet written to %s"))
 
     def export_clearance(self) -> None:
         from planner import queries

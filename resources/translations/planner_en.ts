@@ -145,6 +145,23 @@
     </message>
 </context>
 <context>
+    <name>LinesTab</name>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n budget line(s)?</source>
+        <translation>
+            <numerusform>Delete %n budget line?</numerusform>
+            <numerusform>Delete %n budget lines?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n problem(s)</source>

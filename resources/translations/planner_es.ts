@@ -120,6 +120,65 @@
     </message>
 </context>
 <context>
+    <name>BudgetPage</name>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>Export Budget…</source>
+        <translation>Exportar presupuesto…</translation>
+    </message>
+    <message>
+        <source>Write the budget workbook finance audits: summary, lines and rates, with live formulas</source>
+        <translation>Escribir el libro del presupuesto que revisa finanzas: resumen, líneas y tarifas, con fórmulas</translation>
+    </message>
+    <message>
+        <source>Per Diem Payment Sheet…</source>
+        <translation>Planilla de pago de viáticos…</translation>
+    </message>
+    <message>
+        <source>Write the sheet of what each traveller is paid as per diem, to sign on payment</source>
+        <translation>Escribir la planilla de los viáticos que se pagan a cada viajero, para firmar al recibirlos</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>Lí&amp;neas</translation>
+    </message>
+    <message>
+        <source>&amp;Rates</source>
+        <translation>&amp;Tarifas</translation>
+    </message>
+    <message>
+        <source>&amp;Funding and codes</source>
+        <translation>&amp;Financiamiento y códigos</translation>
+    </message>
+    <message>
+        <source>C&amp;hart</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+    <message>
+        <source>Per &amp;participant</source>
+        <translation>Por &amp;participante</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Actual cost so far %1 (%2 of %3 lines)</source>
+        <translation>Costo real hasta ahora %1 (%2 de %3 líneas)</translation>
+    </message>
+    <message>
+        <source>No actual costs entered yet</source>
+        <translation>Aún no se ha registrado ningún costo real</translation>
+    </message>
+    <message>
+        <source>By funding source: %1</source>
+        <translation>Por fuente de financiamiento: %1</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Calendar</source>
@@ -332,6 +391,25 @@
     <message>
         <source>Repeat on days…</source>
         <translation>Repetir en otros días…</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTab</name>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>Costo real</translation>
+    </message>
+    <message>
+        <source>Cost by category (%1)</source>
+        <translation>Costo por categoría (%1)</translation>
+    </message>
+    <message>
+        <source>Cost by funding source (%1)</source>
+        <translation>Costo por fuente de financiamiento (%1)</translation>
     </message>
 </context>
 <context>
@@ -649,6 +727,57 @@
     </message>
 </context>
 <context>
+    <name>FundingTab</name>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Categories whose lines it pays unless a line names another source</source>
+        <translation>Categorías cuyas líneas paga, salvo que una línea indique otra fuente</translation>
+    </message>
+    <message>
+        <source>Own lines</source>
+        <translation>Líneas propias</translation>
+    </message>
+    <message>
+        <source>Lines entered by hand that name it</source>
+        <translation>Líneas ingresadas a mano que la indican</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Budget code</source>
+        <translation>Código presupuestario</translation>
+    </message>
+    <message>
+        <source>Funding sources</source>
+        <translation>Fuentes de financiamiento</translation>
+    </message>
+    <message>
+        <source>Budget codes of the categories</source>
+        <translation>Códigos presupuestarios de las categorías</translation>
+    </message>
+    <message>
+        <source>A line takes its category&apos;s budget code and funding source unless it has its own. Double-click a name or a code (or press F2) to change it in place.</source>
+        <translation>Cada línea toma el código presupuestario y la fuente de financiamiento de su categoría, salvo que tenga los suyos. Haga doble clic en un nombre o un código (o pulse F2) para cambiarlo ahí mismo.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import</source>
@@ -862,6 +991,14 @@
         <translation>Filtrar personas por nombre o delegación…</translation>
     </message>
     <message>
+        <source>e.g. 250.00</source>
+        <translation>p. ej., 250.00</translation>
+    </message>
+    <message>
+        <source>What the plan pays for each day the room has a session; leave empty if the plan does not pay for it.</source>
+        <translation>Lo que paga el plan por cada día en que la sala tiene una sesión; déjelo vacío si el plan no la paga.</translation>
+    </message>
+    <message>
         <source>Journey</source>
         <translation>Viaje</translation>
     </message>
@@ -900,6 +1037,22 @@
     <message>
         <source>Where they land or leave from in town; transfers start or end here.</source>
         <translation>Dónde llegan o de dónde salen en la ciudad; los traslados empiezan o terminan aquí.</translation>
+    </message>
+    <message>
+        <source>Ticket &amp;price</source>
+        <translation>&amp;Costo del boleto</translation>
+    </message>
+    <message>
+        <source>e.g. 486.40</source>
+        <translation>p. ej., 486.40</translation>
+    </message>
+    <message>
+        <source>A return ticket&apos;s price goes on one of its two journeys; leave empty if the plan does not pay for it.</source>
+        <translation>El costo de un boleto de ida y vuelta va en uno de sus dos trayectos; déjelo vacío si el plan no lo paga.</translation>
+    </message>
+    <message>
+        <source>Price c&amp;urrency</source>
+        <translation>Moneda del &amp;boleto</translation>
     </message>
     <message>
         <source>Times, as on the ticket</source>
@@ -994,12 +1147,252 @@
         <translation>Por una habitación y una noche; déjelo vacío si no se conoce.</translation>
     </message>
     <message>
-        <source>C&amp;urrency</source>
-        <translation>&amp;Moneda</translation>
+        <source>(the plan&apos;s currency, %s)</source>
+        <translation>(la moneda del plan, %s)</translation>
     </message>
     <message>
-        <source>e.g. breakfast included; release date for unused rooms</source>
-        <translation>p. ej., desayuno incluido; fecha de liberación de las habitaciones no usadas</translation>
+        <source>(the category&apos;s funding source)</source>
+        <translation>(la fuente de financiamiento de la categoría)</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>Línea presupuestaria</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Categoría</translation>
+    </message>
+    <message>
+        <source>e.g. Participant manuals, printed and bound</source>
+        <translation>p. ej., Manuales para participantes, impresos y empastados</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>Ca&amp;ntidad</translation>
+    </message>
+    <message>
+        <source>U&amp;nit</source>
+        <translation>&amp;Unidad</translation>
+    </message>
+    <message>
+        <source>e.g. copies, days, lump sum</source>
+        <translation>p. ej., ejemplares, días, suma global</translation>
+    </message>
+    <message>
+        <source>Unit c&amp;ost</source>
+        <translation>Costo unitar&amp;io</translation>
+    </message>
+    <message>
+        <source>e.g. 145.00</source>
+        <translation>p. ej., 145.00</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rate of</source>
+        <translation>&amp;Tipo de cambio de</translation>
+    </message>
+    <message>
+        <source>(the plan&apos;s first month)</source>
+        <translation>(el primer mes del plan)</translation>
+    </message>
+    <message>
+        <source>The month whose exchange rate converts a cost in another currency.</source>
+        <translation>El mes cuyo tipo de cambio convierte un costo en otra moneda.</translation>
+    </message>
+    <message>
+        <source>Funding and spending</source>
+        <translation>Financiamiento y gasto</translation>
+    </message>
+    <message>
+        <source>&amp;Budget code</source>
+        <translation>Código &amp;presupuestario</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the category&apos;s code.</source>
+        <translation>Déjelo vacío para usar el código de la categoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Funding source</source>
+        <translation>&amp;Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost</source>
+        <translation>Costo &amp;real</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>aún no se conoce</translation>
+    </message>
+    <message>
+        <source>What was spent, in the plan&apos;s currency, once it is known.</source>
+        <translation>Lo que se gastó, en la moneda del plan, cuando se conozca.</translation>
+    </message>
+    <message>
+        <source>e.g. quote from Litografía López, 12 Oct</source>
+        <translation>p. ej., cotización de Litografía López, 12 oct</translation>
+    </message>
+    <message>
+        <source>(the category&apos;s: %s)</source>
+        <translation>(la de la categoría: %s)</translation>
+    </message>
+    <message>
+        <source>Budgeted: %s</source>
+        <translation>Presupuestado: %s</translation>
+    </message>
+    <message>
+        <source>A line the plan no longer computes (%s).</source>
+        <translation>Una línea que el plan ya no calcula (%s).</translation>
+    </message>
+    <message>
+        <source>Actual cost of a computed line</source>
+        <translation>Costo real de una línea calculada</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>e.g. 6050.00</source>
+        <translation>p. ej., 6050.00</translation>
+    </message>
+    <message>
+        <source>What was spent, in %s (the plan&apos;s currency).</source>
+        <translation>Lo que se gastó, en %s (la moneda del plan).</translation>
+    </message>
+    <message>
+        <source>e.g. invoice 2023-118, paid on 5 December</source>
+        <translation>p. ej., factura 2023-118, pagada el 5 de diciembre</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Actual Cost</source>
+        <translation>&amp;Quitar el costo real</translation>
+    </message>
+    <message>
+        <source>Remove the actual cost: the line shows only its budget</source>
+        <translation>Quitar el costo real: la línea muestra solo lo presupuestado</translation>
+    </message>
+    <message>
+        <source>Per diem rate</source>
+        <translation>Tarifa de viáticos</translation>
+    </message>
+    <message>
+        <source>e.g. Tegucigalpa</source>
+        <translation>p. ej., Tegucigalpa</translation>
+    </message>
+    <message>
+        <source>&amp;Daily rate</source>
+        <translation>Tarifa &amp;diaria</translation>
+    </message>
+    <message>
+        <source>e.g. 190.00</source>
+        <translation>p. ej., 190.00</translation>
+    </message>
+    <message>
+        <source>Lod&amp;ging share</source>
+        <translation>Porcentaje de &amp;alojamiento</translation>
+    </message>
+    <message>
+        <source>Per cent of the daily rate that is for lodging, left out for each night the plan pays a hotel; empty: the plan&apos;s lodging deduction (%s %%).</source>
+        <translation>Porcentaje de la tarifa diaria que corresponde al alojamiento; se descuenta por cada noche de hotel que paga el plan. Vacío: el descuento por alojamiento del plan (%s %%).</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Vigente desde</translation>
+    </message>
+    <message>
+        <source>e.g. ICSC rate for Honduras, Tegucigalpa</source>
+        <translation>p. ej., tarifa de la CAPI para Honduras, Tegucigalpa</translation>
+    </message>
+    <message>
+        <source>e.g. 24.69</source>
+        <translation>p. ej., 24.69</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>M&amp;es</translation>
+    </message>
+    <message>
+        <source>Costs of that month in this currency are converted with this rate; a month without a rate uses the one before it.</source>
+        <translation>Los costos de ese mes en esta moneda se convierten con este tipo de cambio; un mes sin tipo de cambio usa el anterior.</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Fuente</translation>
+    </message>
+    <message>
+        <source>e.g. UN operational rate of exchange</source>
+        <translation>p. ej., tipo de cambio operacional de las Naciones Unidas</translation>
+    </message>
+    <message>
+        <source>Units of %1 for one %2 (the plan&apos;s currency).</source>
+        <translation>Unidades de %1 por cada %2 (la moneda del plan).</translation>
+    </message>
+    <message>
+        <source>%1 for one %2, e.g. 24.69</source>
+        <translation>%1 por cada %2, p. ej., 24.69</translation>
+    </message>
+    <message>
+        <source>Catering rate</source>
+        <translation>Tarifa de alimentación</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Para</translation>
+    </message>
+    <message>
+        <source>Meal sessions are told apart by their time: breakfast before 10:30, lunch before 16:00, dinner after.</source>
+        <translation>Las comidas se distinguen por su hora: desayuno antes de las 10:30, almuerzo antes de las 16:00 y cena después.</translation>
+    </message>
+    <message>
+        <source>&amp;Per head</source>
+        <translation>Por pe&amp;rsona</translation>
+    </message>
+    <message>
+        <source>e.g. 85.00</source>
+        <translation>p. ej., 85.00</translation>
+    </message>
+    <message>
+        <source>e.g. Hotel Plaza&apos;s conference package</source>
+        <translation>p. ej., paquete de conferencias del Hotel Plaza</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>e.g. Western Hemisphere Program</source>
+        <translation>p. ej., Programa para el Hemisferio Occidental</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <source>The grant or project code finance uses.</source>
+        <translation>El código de la subvención o del proyecto que usa finanzas.</translation>
+    </message>
+    <message>
+        <source>Budget code and funding source of a category</source>
+        <translation>Código presupuestario y fuente de financiamiento de una categoría</translation>
+    </message>
+    <message>
+        <source>e.g. WHP-32 Catering</source>
+        <translation>p. ej., WHP-32 Alimentación</translation>
+    </message>
+    <message>
+        <source>Every line of the category gets it, unless the line has its own.</source>
+        <translation>Todas las líneas de la categoría lo usan, salvo que la línea tenga el suyo.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
     </message>
     <message>
         <source>rooms</source>
@@ -1176,6 +1569,22 @@
     <message>
         <source>Day &amp;rate</source>
         <translation>&amp;Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>&amp;Breakfast</source>
+        <translation>&amp;Desayuno</translation>
+    </message>
+    <message>
+        <source>Included in the nightly rate</source>
+        <translation>Incluido en la tarifa por noche</translation>
+    </message>
+    <message>
+        <source>The per diem of the people staying then leaves out breakfast.</source>
+        <translation>Los viáticos de quienes se alojan no incluyen entonces el desayuno.</translation>
+    </message>
+    <message>
+        <source>e.g. release date for unused rooms</source>
+        <translation>p. ej., fecha de liberación de las habitaciones no usadas</translation>
     </message>
     <message>
         <source>e.g. 120.00</source>
@@ -1483,6 +1892,151 @@
     <message>
         <source>Filter people…</source>
         <translation>Filtrar personas…</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTab</name>
+    <message>
+        <source>Budget lines</source>
+        <translation>Líneas presupuestarias</translation>
+    </message>
+    <message>
+        <source>&amp;Add Line…</source>
+        <translation>&amp;Agregar línea…</translation>
+    </message>
+    <message>
+        <source>Add a cost the plan does not compute: interpretation, materials, visibility… (Ctrl+Shift+N)</source>
+        <translation>Agregar un costo que el plan no calcula: interpretación, materiales, visibilidad… (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit a line entered by hand, or enter the actual cost of a computed line (Enter)</source>
+        <translation>Editar una línea ingresada a mano o registrar el costo real de una línea calculada (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected lines entered by hand (Del)</source>
+        <translation>Eliminar las líneas seleccionadas ingresadas a mano (Supr)</translation>
+    </message>
+    <message>
+        <source>Lines in italics were entered by hand. The others come from the plan and its rates: change those to change them, and use Actual Cost… to enter what was spent.</source>
+        <translation>Las líneas en cursiva se ingresaron a mano. Las demás salen del plan y sus tarifas: cambie estos para cambiarlas y use Costo real… para registrar lo que se gastó.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>How it is computed</source>
+        <translation>Cómo se calcula</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Costo unitario</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Monto (%1)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Budget code</source>
+        <translation>Código presupuestario</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>Actual cost (%1)</source>
+        <translation>Costo real (%1)</translation>
+    </message>
+    <message>
+        <source>Actual cost</source>
+        <translation>Costo real</translation>
+    </message>
+    <message>
+        <source>No exchange rate for %1: the line counts as zero.</source>
+        <translation>No hay tipo de cambio para %1: la línea cuenta como cero.</translation>
+    </message>
+    <message>
+        <source>%1 for one %2, the rate of %3</source>
+        <translation>%1 por cada %2, el tipo de cambio de %3</translation>
+    </message>
+    <message>
+        <source>%1 over the budget</source>
+        <translation>%1 por encima de lo presupuestado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n línea</numerusform>
+            <numerusform>%n líneas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>A&amp;ctual Cost…</source>
+        <translation>Costo &amp;real…</translation>
+    </message>
+    <message>
+        <source>Delete the budget line “%1”?</source>
+        <translation>¿Eliminar la línea presupuestaria «%1»?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n budget line(s)?</source>
+        <translation>
+            <numerusform>¿Eliminar %n línea presupuestaria?</numerusform>
+            <numerusform>¿Eliminar %n líneas presupuestarias?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo (Ctrl+Z).</source>
+        <translation>Puede deshacer esta acción con Editar ▸ Deshacer (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Add Line…</source>
+        <translation>Agregar línea…</translation>
+    </message>
+    <message>
+        <source>Expand All</source>
+        <translation>Expandir todo</translation>
+    </message>
+    <message>
+        <source>Collapse All</source>
+        <translation>Contraer todo</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>Copiar filas</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2688,10 @@
         <translation>Vehículos</translation>
     </message>
     <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
@@ -2268,6 +2826,22 @@
     <message>
         <source>Write who goes on a site visit, with organisation and identity or passport number, for a host that asks for it</source>
         <translation>Escribe quiénes van a una visita de campo, con organización y número de identidad o pasaporte, para el anfitrión que lo pida</translation>
+    </message>
+    <message>
+        <source>Export &amp;Budget…</source>
+        <translation>Exportar pres&amp;upuesto…</translation>
+    </message>
+    <message>
+        <source>Write the budget workbook: summary by category and funding source, every line with live formulas, and the rates</source>
+        <translation>Escribir el libro del presupuesto: resumen por categoría y fuente de financiamiento, cada línea con fórmulas y las tarifas</translation>
+    </message>
+    <message>
+        <source>Export Per Diem &amp;Payment Sheet…</source>
+        <translation>Exportar planilla de pago de &amp;viáticos…</translation>
+    </message>
+    <message>
+        <source>Write what each traveller is paid as per diem, with a line to sign on payment</source>
+        <translation>Escribir los viáticos que se pagan a cada viajero, con un espacio para firmar al recibirlos</translation>
     </message>
     <message>
         <source>&amp;Split into Groups…</source>
@@ -2415,6 +2989,38 @@
     <message>
         <source>Vehicle manifests written to %s</source>
         <translation>Listas de pasajeros escritas en %s</translation>
+    </message>
+    <message>
+        <source>Export the budget</source>
+        <translation>Exportar el presupuesto</translation>
+    </message>
+    <message>
+        <source>%s budget.xlsx</source>
+        <translation>%s presupuesto.xlsx</translation>
+    </message>
+    <message>
+        <source>The budget was not written</source>
+        <translation>El presupuesto no se escribió</translation>
+    </message>
+    <message>
+        <source>Budget written to %s</source>
+        <translation>Presupuesto escrito en %s</translation>
+    </message>
+    <message>
+        <source>Export the per diem payment sheet</source>
+        <translation>Exportar la planilla de pago de viáticos</translation>
+    </message>
+    <message>
+        <source>%s per diem.xlsx</source>
+        <translation>%s viáticos.xlsx</translation>
+    </message>
+    <message>
+        <source>The per diem payment sheet was not written</source>
+        <translation>La planilla de pago de viáticos no se escribió</translation>
+    </message>
+    <message>
+        <source>Per diem payment sheet written to %s</source>
+        <translation>Planilla de pago de viáticos escrita en %s</translation>
     </message>
     <message>
         <source>The plan has no site visit yet. Add one on the Site visits page, with who goes, then export its clearance list.</source>
@@ -2666,6 +3272,61 @@
     </message>
 </context>
 <context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Search (Ctrl+F)…</source>
+        <translation>Buscar (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Direct costs</source>
+        <translation>Costos directos</translation>
+    </message>
+    <message>
+        <source>Their per diem, fares and hotel nights (a shared room counts half)</source>
+        <translation>Sus viáticos, boletos y noches de hotel (una habitación compartida cuenta la mitad)</translation>
+    </message>
+    <message>
+        <source>Trainee-days</source>
+        <translation>Días-participante</translation>
+    </message>
+    <message>
+        <source>Days with a session they attend as a member of a group</source>
+        <translation>Días con una sesión a la que asiste como miembro de un grupo</translation>
+    </message>
+    <message>
+        <source>Shared costs</source>
+        <translation>Costos compartidos</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cost per participant</source>
+        <translation>Costo por participante</translation>
+    </message>
+    <message>
+        <source>Direct costs are a person&apos;s own per diem, fares and hotel nights; the shared costs are spread over the days each trainee attends. Lines entered by hand are not shared out.</source>
+        <translation>Los costos directos son los viáticos, boletos y noches de hotel de cada persona; los costos compartidos se reparten entre los días a los que asiste cada participante. Las líneas ingresadas a mano no se reparten.</translation>
+    </message>
+    <message>
+        <source>%1 trainee-days × %2</source>
+        <translation>%1 días-participante × %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 shown</source>
+        <translation>%1 de %2 %3 visibles</translation>
+    </message>
+</context>
+<context>
     <name>PlanController</name>
     <message>
         <source>No plan is open.</source>
@@ -2797,6 +3458,42 @@
     <message>
         <source>Where people land when their ticket names no airport; new arrivals start with it. Add airports under Places.</source>
         <translation>Dónde aterrizan las personas cuando su boleto no indica aeropuerto; las nuevas llegadas lo usan de entrada. Agregue aeropuertos en Lugares y salas.</translation>
+    </message>
+    <message>
+        <source>Budget rules (rates: Budget page)</source>
+        <translation>Reglas del presupuesto (tarifas: página Presupuesto)</translation>
+    </message>
+    <message>
+        <source>Per diem &amp;rate</source>
+        <translation>Tarifa de &amp;viáticos</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ninguna elegida)</translation>
+    </message>
+    <message>
+        <source>&amp;Indirect support</source>
+        <translation>Apoyo &amp;indirecto</translation>
+    </message>
+    <message>
+        <source>Last da&amp;y paid at</source>
+        <translation>Último día pa&amp;gado al</translation>
+    </message>
+    <message>
+        <source>Lod&amp;ging provided</source>
+        <translation>Alo&amp;jamiento proporcionado</translation>
+    </message>
+    <message>
+        <source>Brea&amp;kfast provided</source>
+        <translation>Desa&amp;yuno proporcionado</translation>
+    </message>
+    <message>
+        <source>Lunc&amp;h provided</source>
+        <translation>Alm&amp;uerzo proporcionado</translation>
+    </message>
+    <message>
+        <source>Dinner pro&amp;vided</source>
+        <translation>Cena p&amp;roporcionada</translation>
     </message>
     <message>
         <source>Plan details</source>
@@ -2983,6 +3680,85 @@
     </message>
 </context>
 <context>
+    <name>RatesTab</name>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Daily rate</source>
+        <translation>Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <source>Lodging share</source>
+        <translation>Porcentaje de alojamiento</translation>
+    </message>
+    <message>
+        <source>Per cent of the daily rate that is for lodging</source>
+        <translation>Porcentaje de la tarifa diaria que corresponde al alojamiento</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s</source>
+        <translation>Del plan</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s per diem uses this rate (choose it under The plan&apos;s budget rules)</source>
+        <translation>Los viáticos del plan usan esta tarifa (se elige en Reglas del presupuesto del plan)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Units for one %1</source>
+        <translation>Unidades por cada %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Per head</source>
+        <translation>Por persona</translation>
+    </message>
+    <message>
+        <source>Per diem rates</source>
+        <translation>Tarifas de viáticos</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Tipos de cambio</translation>
+    </message>
+    <message>
+        <source>Catering rates</source>
+        <translation>Tarifas de alimentación</translation>
+    </message>
+    <message>
+        <source>Double-click a number or a name (or press F2) to change it in place; Edit… opens the whole form. Every change can be undone.</source>
+        <translation>Haga doble clic en un número o un nombre (o pulse F2) para cambiarlo ahí mismo; Editar… abre el formulario completo. Todo cambio se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s</source>
+        <translation>el del plan</translation>
+    </message>
+</context>
+<context>
     <name>RepeatDialog</name>
     <message>
         <source>Repeat on days</source>
@@ -3125,6 +3901,73 @@
             <numerusform>Reemplaza %n sesión ya planificada.</numerusform>
             <numerusform>Reemplaza %n sesiones ya planificadas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RulesBox</name>
+    <message>
+        <source>The plan&apos;s budget rules</source>
+        <translation>Reglas del presupuesto del plan</translation>
+    </message>
+    <message>
+        <source>&amp;Indirect support</source>
+        <translation>Apoyo &amp;indirecto</translation>
+    </message>
+    <message>
+        <source>Added to the budget as a share of all the other lines.</source>
+        <translation>Se suma al presupuesto como porcentaje de todas las demás líneas.</translation>
+    </message>
+    <message>
+        <source>Last da&amp;y paid at</source>
+        <translation>Último &amp;día pagado al</translation>
+    </message>
+    <message>
+        <source>The day of departure is paid at this share of the daily rate.</source>
+        <translation>El día de salida se paga con este porcentaje de la tarifa diaria.</translation>
+    </message>
+    <message>
+        <source>L&amp;odging provided</source>
+        <translation>Alo&amp;jamiento proporcionado</translation>
+    </message>
+    <message>
+        <source>Taken off the per diem for each night the plan pays a hotel, unless the per diem rate has its own lodging share.</source>
+        <translation>Se descuenta de los viáticos por cada noche de hotel que paga el plan, salvo que la tarifa de viáticos tenga su propio porcentaje de alojamiento.</translation>
+    </message>
+    <message>
+        <source>Brea&amp;kfast provided</source>
+        <translation>Desa&amp;yuno proporcionado</translation>
+    </message>
+    <message>
+        <source>Taken off for each breakfast the plan serves (a meal session or the hotel&apos;s).</source>
+        <translation>Se descuenta por cada desayuno que ofrece el plan (una sesión de comida o el del hotel).</translation>
+    </message>
+    <message>
+        <source>Lu&amp;nch provided</source>
+        <translation>Alm&amp;uerzo proporcionado</translation>
+    </message>
+    <message>
+        <source>Taken off for each lunch the plan serves.</source>
+        <translation>Se descuenta por cada almuerzo que ofrece el plan.</translation>
+    </message>
+    <message>
+        <source>Dinner pro&amp;vided</source>
+        <translation>Cena p&amp;roporcionada</translation>
+    </message>
+    <message>
+        <source>Taken off for each dinner the plan serves.</source>
+        <translation>Se descuenta por cada cena que ofrece el plan.</translation>
+    </message>
+    <message>
+        <source>Per diem ra&amp;te</source>
+        <translation>Tarifa de &amp;viáticos</translation>
+    </message>
+    <message>
+        <source>Per diem deductions, as a share of the daily rate:</source>
+        <translation>Descuentos de viáticos, como porcentaje de la tarifa diaria:</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ninguna elegida)</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,7 @@ def redo(win) -> None:
 
 def test_the_new_pages_are_in_the_navigation(win):
     titles = [win.nav.item(i).text() for i in range(win.nav.count())]
-    assert titles[-4:] == ["Travel", "Accommodation", "Site visits", "Vehicles"]
+    assert titles[-5:] == ["Travel", "Accommodation", "Site visits", "Vehicles", "Budget"]
     assert "Places & rooms" in titles
     for name in ("travel", "accommodation", "site_visits", "vehicles"):
         win.show_page(name)

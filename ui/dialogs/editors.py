@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
 from planner import queries
 from planner.errors import PlannerError
 from planner.labels import (
     ROLE_LABELS,
     SESSION_KIND_LABELS,
+    BudgetCategory,
     Clearance,
     Direction,
+    Meal,
     PlaceKind,
     Role,
     SessionKind,
     TravelMode,
+    budget_category_label,
     clearance_label,
     direction_label,
     kind_label,
+    meal_label,
     noun,
     place_kind_label,
     role_label,
@@ -34,13 +38,16 @@ from ui.controller import PlanController
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.formats import Formats
 from ui.widgets.fields import (
+    CheckField,
     CheckListField,
     ChoiceField,
     ColourField,
     DateField,
     DateTimeField,
+    FixedField,
     IntField,
     MoneyField,
+    MonthField,
     NotesField,
     NumberField,
     OptionalDateTimeField,
@@ -134,7 +141,9 @@ class ItemEditor(QObject):
         )
         dialog.created_id = None  # type: ignore[attr-defined]
         dialog.setObjectName(f"{kind}_dialog")
-        if kind in ("room_block", "stay", "road_time", "stop", "vehicle"):
+        if kind in ("room_block", "stay", "road_time", "stop", "vehicle", "per_diem_rate",
+                    "exchange_rate", "catering_rate", "funding_source", "budget_category",
+                    "budget_actual"):
             dialog.setMinimumWidth(max(dialog.minimumWidth(), 500))  # room for long choices
         if extra is not None:
             extra(dialog)
@@ -389,6 +398,11 @@ class ItemEditor(QObject):
                         TextField(parent, self.tr("e.g. projector, flip chart"), 300),
                         self.tr("Separate items with commas."),
                     ),
+                    FormField("day_rate", self.tr("Day &rate"), MoneyField(
+                        parent, self.tr("e.g. 250.00")), self.tr(
+                        "What the plan pays for each day the room has a session; leave empty"
+                        " if the plan does not pay for it.")),
+                    FormField("currency", self.tr("C&urrency"), self._currency(parent, True)),
                     FormField("notes", self.tr("N&otes"), NotesField(parent)),
                 ],
             )
@@ -616,6 +630,12 @@ class ItemEditor(QObject):
                     parent, "CM 421", 20)),
                 FormField("place_id", self.tr("&Airport or terminal"), place, self.tr(
                     "Where they land or leave from in town; transfers start or end here.")),
+                FormField("fare", self.tr("Ticket &price"), MoneyField(
+                    parent, self.tr("e.g. 486.40")), self.tr(
+                    "A return ticket's price goes on one of its two journeys; leave empty if"
+                    " the plan does not pay for it.")),
+                FormField("fare_currency", self.tr("Price c&urrency"),
+                          self._currency(parent, True)),
                 FormField("notes", self.tr("N&otes"), NotesField(parent)),
             ]),
             Section(self.tr("Times, as on the ticket"), [
@@ -687,8 +707,11 @@ class ItemEditor(QObject):
                                                        " empty if not known.")),
             FormField("currency", self.tr("C&urrency"), SearchCombo(
                 currency_items(), None, parent)),
+            FormField("breakfast_included", self.tr("&Breakfast"), CheckField(
+                self.tr("Included in the nightly rate"), parent), self.tr(
+                "The per diem of the people staying then leaves out breakfast.")),
             FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
-                "e.g. breakfast included; release date for unused rooms"))),
+                "e.g. release date for unused rooms"))),
         ])], None
 
     def _stay(
@@ -955,6 +978,261 @@ class ItemEditor(QObject):
             count()
 
         return sections, extra
+
+    # the budget
+    def _currency(self, parent: QWidget, plans_own: bool = False) -> SearchCombo:
+        """Currencies to choose from; with ``plans_own`` an empty first entry means the plan's
+        currency (rooms, fares)."""
+        if not plans_own:
+            return SearchCombo(currency_items(), None, parent)
+        from planner import ops
+
+        currency = ops.plan_values(self.ctrl.require())["currency"]
+        return SearchCombo([("", self.tr("(the plan's currency, %s)") % currency),
+                            *currency_items()], None, parent)
+
+    def _plan_currency(self, initial: dict[str, Any], key: str = "currency") -> str:
+        """The plan's currency; a new item starts in it."""
+        from planner import ops
+
+        currency = ops.plan_values(self.ctrl.require())["currency"] or "USD"
+        if initial.get(key) in (None, "", "USD") and "id" not in initial:
+            initial[key] = currency
+        return str(currency)
+
+    def _months(self, parent: QWidget, none_label: str | None = None) -> MonthField:
+        """The months a year either side of the plan."""
+        from planner import ops
+
+        plan = ops.plan_values(self.ctrl.require())
+        first, last = plan["start_date"], plan["end_date"]
+        return MonthField(first.replace(year=first.year - 1, day=1),
+                          last.replace(year=last.year + 1, day=1), parent, none_label)
+
+    def _sources(self, none_label: str, parent: QWidget) -> ChoiceField:
+        found = sorted(queries.funding_sources(self.ctrl.require()),
+                       key=lambda s: queries.fold(s.name))
+        return compact(ChoiceField([(None, none_label), *((s.id, f"{s.name} ({s.code})"
+                                                           if s.code else s.name)
+                                                          for s in found)], parent))
+
+    def _budget_line(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        store = self.ctrl.require()
+        if item_id is None:
+            self._plan_currency(initial)
+        defaults = {c.category: c for c in queries.budget_categories(store)}
+        categories = [(c.value, budget_category_label(c.value)) for c in BudgetCategory
+                      if c != BudgetCategory.INDIRECT]
+        category = ChoiceField(categories, parent)
+        code = TextField(parent, "", 60)
+        source = self._sources(self.tr("(the category's funding source)"), parent)
+        sections = [
+            Section(self.tr("Budget line"), [
+                FormField("category", self.tr("&Category"), category),
+                FormField("description", self.tr("&Description"), TextField(
+                    parent, self.tr("e.g. Participant manuals, printed and bound"), 300)),
+                FormField("quantity", self.tr("&Quantity"), MoneyField(parent, "220")),
+                FormField("unit", self.tr("U&nit"), TextField(
+                    parent, self.tr("e.g. copies, days, lump sum"), 40)),
+                FormField("unit_cost", self.tr("Unit c&ost"), MoneyField(
+                    parent, self.tr("e.g. 145.00"))),
+                FormField("currency", self.tr("C&urrency"), self._currency(parent)),
+                FormField("month", self.tr("E&xchange rate of"), self._months(
+                    parent, self.tr("(the plan's first month)")), self.tr(
+                    "The month whose exchange rate converts a cost in another currency.")),
+            ]),
+            Section(self.tr("Funding and spending"), [
+                FormField("budget_code", self.tr("&Budget code"), code, self.tr(
+                    "Leave empty to use the category's code.")),
+                FormField("funding_source_id", self.tr("&Funding source"), source),
+                FormField("actual", self.tr("&Actual cost"), MoneyField(
+                    parent, self.tr("not known yet")), self.tr(
+                    "What was spent, in the plan's currency, once it is known.")),
+                FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+                    "e.g. quote from Litografía López, 12 Oct"))),
+            ], column=1),
+        ]
+
+        def extra(dialog: FormDialog) -> None:
+            def category_changed() -> None:
+                found = defaults.get(category.value())
+                code.setPlaceholderText(found.budget_code if found else "")
+                name = found.funding_source if found else ""
+                source.setItemText(0, self.tr("(the category's: %s)") % name if name
+                                   else self.tr("(none)"))
+
+            category.edited.connect(category_changed)
+            category_changed()
+
+        return sections, extra
+
+    def _budget_actual(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        from planner import budget
+
+        store = self.ctrl.require()
+        result = budget.compute(store)
+        key = initial.get("line_key")
+        line = next((x for x in result.lines if x.key == key), None)
+        if line is not None:
+            shown = (f"<b>{_html(line.description)}</b><br>{_html(line.explanation)}<br>"
+                     + self.tr("Budgeted: %s") % self.formats.amount(line.amount,
+                                                                      result.currency))
+        else:
+            shown = self.tr("A line the plan no longer computes (%s).") % (key or "?")
+        fixed = FixedField(shown, parent)
+        sections = [Section(self.tr("Actual cost of a computed line"), [
+            FormField("line_key", self.tr("Line"), fixed),
+            FormField("amount", self.tr("&Actual cost"), MoneyField(
+                parent, self.tr("e.g. 6050.00")), self.tr(
+                "What was spent, in %s (the plan's currency).") % result.currency),
+            FormField("note", self.tr("&Note"), NotesField(parent, self.tr(
+                "e.g. invoice 2023-118, paid on 5 December"))),
+        ])]
+
+        def extra(dialog: FormDialog) -> None:
+            if item_id is None:
+                return
+            clear = dialog._buttons.addButton(self.tr("C&lear Actual Cost"),
+                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+            clear.setObjectName("clear_actual")
+            clear.setToolTip(self.tr("Remove the actual cost: the line shows only its budget"))
+
+            def remove() -> None:
+                if self.ctrl.delete("budget_actual", [item_id]):
+                    dialog.accept()
+
+            clear.clicked.connect(remove)
+
+        return sections, extra
+
+    def _per_diem_rate(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        from planner import ops
+
+        if item_id is None:
+            self._plan_currency(initial)
+        lodging = ops.plan_values(self.ctrl.require())["lodging_deduction"]
+        return [Section(self.tr("Per diem rate"), [
+            FormField("location", self.tr("&Location"), TextField(
+                parent, self.tr("e.g. Tegucigalpa"), 100)),
+            FormField("daily_rate", self.tr("&Daily rate"), MoneyField(
+                parent, self.tr("e.g. 190.00"))),
+            FormField("currency", self.tr("C&urrency"), self._currency(parent)),
+            FormField("lodging_share", self.tr("Lod&ging share"), MoneyField(parent, "56"),
+                      self.tr("Per cent of the daily rate that is for lodging, left out for"
+                              " each night the plan pays a hotel; empty: the plan's lodging"
+                              " deduction (%s %%).") % f"{lodging.normalize():f}"
+                      if lodging is not None else ""),
+            FormField("valid_from", self.tr("&Valid from"), DateField(
+                parent, optional=True, display_format=self.formats.date_pattern(),
+                empty_text=self.tr("not set"))),
+            FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+                "e.g. ICSC rate for Honduras, Tegucigalpa"))),
+        ])], None
+
+    def _exchange_rate(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        from planner import ops
+
+        store = self.ctrl.require()
+        plan = ops.plan_values(store)
+        base = plan["currency"]
+        known = sorted(queries.exchange_rates(store), key=lambda r: (r.currency, r.month))
+        if item_id is None:
+            if not initial.get("currency"):
+                initial["currency"] = known[-1].currency if known else next(
+                    c for c in COMMON_CURRENCIES if c != base)
+            own = [r.month for r in known if r.currency == initial["currency"]]
+            if initial.get("month") is None:
+                month = plan["start_date"].replace(day=1)
+                while month in own:
+                    month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+                initial["month"] = month
+        currency = self._currency(parent)
+        units = MoneyField(parent, self.tr("e.g. 24.69"))
+        sections = [Section(self.tr("Exchange rate"), [
+            FormField("currency", self.tr("C&urrency"), currency),
+            FormField("month", self.tr("&Month"), self._months(parent), self.tr(
+                "Costs of that month in this currency are converted with this rate; a month"
+                " without a rate uses the one before it.")),
+            FormField("units_per_base", self.tr("&Rate"), units),
+            FormField("source", self.tr("&Source"), TextField(
+                parent, self.tr("e.g. UN operational rate of exchange"), 200)),
+        ])]
+
+        def extra(dialog: FormDialog) -> None:
+            def hint() -> None:
+                units.setToolTip(self.tr("Units of %1 for one %2 (the plan's currency).")
+                                 .replace("%1", currency.value() or "?").replace("%2", base))
+                units.setPlaceholderText(self.tr("%1 for one %2, e.g. 24.69")
+                                         .replace("%1", currency.value() or "?")
+                                         .replace("%2", base))
+
+            currency.edited.connect(hint)
+            hint()
+
+        return sections, extra
+
+    def _catering_rate(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        store = self.ctrl.require()
+        if item_id is None:
+            self._plan_currency(initial)
+            taken = {r.kind for r in queries.catering_rates(store)}
+            free = [m.value for m in Meal if m.value not in taken]
+            if free and initial.get("kind") in (None, Meal.BREAK) and Meal.BREAK in taken:
+                initial["kind"] = free[0]
+        meals = [(m.value, meal_label(m.value)) for m in Meal]
+        return [Section(self.tr("Catering rate"), [
+            FormField("kind", self.tr("&For"), ChoiceField(meals, parent), self.tr(
+                "Meal sessions are told apart by their time: breakfast before 10:30, lunch"
+                " before 16:00, dinner after.")),
+            FormField("per_head", self.tr("&Per head"), MoneyField(
+                parent, self.tr("e.g. 85.00"))),
+            FormField("currency", self.tr("C&urrency"), self._currency(parent)),
+            FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+                "e.g. Hotel Plaza's conference package"))),
+        ])], None
+
+    def _funding_source(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        return [Section(self.tr("Funding source"), [
+            FormField("name", self.tr("&Name"), TextField(
+                parent, self.tr("e.g. Western Hemisphere Program"), 200)),
+            FormField("code", self.tr("&Code"), TextField(parent, "WHP-HN-2023-07", 60),
+                      self.tr("The grant or project code finance uses.")),
+            FormField("notes", self.tr("N&otes"), NotesField(parent)),
+        ])], None
+
+    def _budget_category(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        store = self.ctrl.require()
+        if item_id is None and not initial.get("category"):
+            taken = {c.category for c in queries.budget_categories(store)}
+            initial["category"] = next((c.value for c in BudgetCategory if c.value not in taken),
+                                       BudgetCategory.OTHER.value)
+        categories = [(c.value, budget_category_label(c.value)) for c in BudgetCategory]
+        return [Section(self.tr("Budget code and funding source of a category"), [
+            FormField("category", self.tr("&Category"), ChoiceField(categories, parent)),
+            FormField("budget_code", self.tr("&Budget code"), TextField(
+                parent, self.tr("e.g. WHP-32 Catering"), 60), self.tr(
+                "Every line of the category gets it, unless the line has its own.")),
+            FormField("funding_source_id", self.tr("&Funding source"), self._sources(
+                self.tr("(none)"), parent)),
+        ])], None
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _keep_duration(start: Any, end: Any) -> None:

@@ -30,7 +30,15 @@ from ui import settings as opt
 from ui.controller import PlanController
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.formats import Formats
-from ui.widgets.fields import DateField, NotesField, PathField, SearchCombo, TextField
+from ui.widgets.fields import (
+    ChoiceField,
+    DateField,
+    NotesField,
+    PathField,
+    PercentField,
+    SearchCombo,
+    TextField,
+)
 
 COMMON_CURRENCIES = ["USD", "HNL", "PAB", "EUR", "GTQ", "NIO", "CRC", "MXN", "COP", "DOP"]
 
@@ -200,6 +208,23 @@ class PlanDialogs(QObject):
                         " start with it. Add airports under Places."),
             ),
         ]
+        rates = [(r.id, f"{r.location} — {self.formats.amount(r.daily_rate, r.currency)}")
+                 for r in sorted(queries.per_diem_rates(store),
+                                 key=lambda r: queries.fold(r.location))]
+        per_diem = ChoiceField([(None, self.tr("(none chosen)")), *rates], parent)
+        per_diem.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        per_diem.setMinimumContentsLength(12)
+        sections.append(Section(self.tr("Budget rules (rates: Budget page)"), [
+            FormField("indirect_rate", self.tr("&Indirect support"), PercentField(parent)),
+            FormField("per_diem_rate_id", self.tr("Per diem &rate"), per_diem),
+            FormField("last_day_share", self.tr("Last da&y paid at"), PercentField(parent)),
+            FormField("lodging_deduction", self.tr("Lod&ging provided"), PercentField(parent)),
+            FormField("breakfast_deduction", self.tr("Brea&kfast provided"),
+                      PercentField(parent)),
+            FormField("lunch_deduction", self.tr("Lunc&h provided"), PercentField(parent)),
+            FormField("dinner_deduction", self.tr("Dinner pro&vided"), PercentField(parent)),
+        ], column=1))
         dialog = FormDialog(
             parent,
             self.tr("Plan details"),

@@ -41,6 +41,8 @@ class Column:
     personal: bool = False  # identity numbers, birth dates, phones
     hidden: bool = False  # hidden until the user shows it
     width: int = 0  # initial width in characters (0: a default by kind)
+    edit: str = ""  # the field a double-click or F2 edits in place ("" for none)
+    edit_text: Callable[[Any], str] | None = None  # the value as the editor starts with it
 
 
 class RowTableModel(QAbstractTableModel):
@@ -50,6 +52,8 @@ class RowTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._search: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # saves a value typed into a cell: (row object, column, text) -> saved?
+        self.on_edit: Callable[[Any, Column, Any], bool] | None = None
 
     # data
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -126,6 +130,8 @@ class RowTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.EditRole:
+            return column.edit_text(row) if column.edit_text is not None else column.text(row)
         if role == SORT_ROLE:
             if column.sort is not None:
                 return column.sort(row)
@@ -149,7 +155,22 @@ class RowTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.on_edit is not None and self.columns[index.column()].edit:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A value typed into a cell: handed to ``on_edit`` (which saves it through the
+        controller, and the list reloads from the plan); unchanged text saves nothing."""
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None
+                or index.row() >= len(self._rows)):
+            return False
+        column = self.columns[index.column()]
+        row = self._rows[index.row()]
+        if not column.edit or str(value).strip() == str(self.data(index, role) or "").strip():
+            return False
+        return self.on_edit(row, column, value)
 
 
 class SearchProxy(QSortFilterProxyModel):

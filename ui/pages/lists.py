@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,7 @@ class ListPanel(QWidget):
         self.tables = tables
         self._load = load
         self._dirty = True
+        self._saving_cell = False
         self.preset: Callable[[], dict[str, Any]] = dict
         self.setObjectName(f"{self.name}_panel")
 
@@ -128,7 +129,7 @@ class ListPanel(QWidget):
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
         header.sortIndicatorChanged.connect(self._save_header)
-        self.view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.view.doubleClicked.connect(self._double_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -202,8 +203,14 @@ class ListPanel(QWidget):
     def mark_dirty(self, change: Change | None = None) -> None:
         if change is None or change.tables & self.tables:
             self._dirty = True
-            if self.isVisible():
+            if self._saving_cell:  # not under the cell's editor: once it has closed
+                QTimer.singleShot(0, self._refresh_if_dirty)
+            elif self.isVisible():
                 self.refresh()
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty and self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         store = self.ctrl.store
@@ -317,6 +324,31 @@ class ListPanel(QWidget):
         self._on_selection()
         return action
 
+    def _double_clicked(self, index: Any) -> None:
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return  # the cell is edited in place
+        self.edit_item()
+
+    def edit_in_place(self) -> None:
+        """Cells of the columns that name a field (``Column.edit``) change in place: a
+        double-click or F2 edits the cell, Enter saves it through the controller as one undoable
+        step; a value the plan refuses is reported and the cell keeps its value."""
+        self.model.on_edit = self._save_cell
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+
+    def _save_cell(self, row: Any, column: Column, value: Any) -> bool:
+        if self.ctrl.store is None:
+            return False
+        if isinstance(value, str):
+            value = value.strip()
+        self._saving_cell = True
+        try:
+            return self.ctrl.update(self.kind, row.id, {column.edit: value},
+                                    expected_version=getattr(row, "version", None))
+        finally:
+            self._saving_cell = False
+
     # actions
     def add_item(self) -> None:
         if self.ctrl.store is None:
@@ -415,7 +447,9 @@ class ListPanel(QWidget):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and self.view.state() != QAbstractItemView.State.EditingState):
+            # (keys a cell's editor leaves, such as the Enter that saves it, are not ours)
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit_button.isEnabled():
                 self.edit_item()

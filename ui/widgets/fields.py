@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSortFilterProxyModel, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDateTimeEdit,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -564,3 +565,108 @@ class PathField(QWidget):
 
     def set_value(self, value: Any) -> None:
         self._edit.setText(str(value or ""))
+
+
+class CheckField(QCheckBox):
+    """Yes or no, with its text beside the box."""
+
+    edited = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.toggled.connect(self.edited)
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+
+class PercentField(QDoubleSpinBox):
+    """A percentage from 0 to 100 with two decimals; ``value()`` is an exact ``Decimal``."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, suffix: str = " %") -> None:
+        super().__init__(parent)
+        self.setRange(0, 100)
+        self.setDecimals(2)
+        self.setSingleStep(1)
+        self.setSuffix(suffix)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.valueChanged.connect(self.edited)
+
+    def value(self) -> Decimal:  # type: ignore[override]
+        exact = Decimal(f"{super().value():.2f}")
+        return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
+
+    def set_value(self, value: Any) -> None:
+        self.setValue(float(value or 0))
+
+
+class MonthField(QComboBox):
+    """A month (its first day) from a list around the plan's dates; with ``none_label`` the
+    first entry means 'not set' (None)."""
+
+    edited = Signal()
+
+    def __init__(self, first: date, last: date, parent: QWidget | None = None,
+                 none_label: str | None = None) -> None:
+        super().__init__(parent)
+        if none_label is not None:
+            self.addItem(none_label, None)
+        month = first.replace(day=1)
+        while month <= last:
+            self._add(month)
+            month = _next_month(month)
+        self.currentIndexChanged.connect(self.edited)
+
+    def _add(self, month: date) -> None:
+        text = QLocale().toString(QDate(month.year, month.month, 1), "MMMM yyyy")
+        self.addItem(text[:1].upper() + text[1:], month)
+
+    def value(self) -> date | None:
+        found = self.currentData()
+        return found if isinstance(found, date) else None
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, date):
+            value = value.replace(day=1)
+            months = [self.itemData(i) for i in range(self.count())]
+            if value not in months:
+                later = [i for i, m in enumerate(months) if isinstance(m, date) and m > value]
+                self.blockSignals(True)
+                self._add(value)
+                if later:  # keep the months in order
+                    self.removeItem(self.count() - 1)
+                    text = QLocale().toString(QDate(value.year, value.month, 1), "MMMM yyyy")
+                    self.insertItem(later[0], text[:1].upper() + text[1:], value)
+                self.blockSignals(False)
+        for i in range(self.count()):
+            if self.itemData(i) == value:
+                self.setCurrentIndex(i)
+                return
+        self.setCurrentIndex(0)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+class FixedField(QLabel):
+    """A value the form carries but does not let the user change, shown as text."""
+
+    edited = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._value: Any = None
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
