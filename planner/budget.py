@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 
 from planner.i18n import _, format_date, ngettext
 from planner.labels import BudgetCategory, Meal, SessionKind, budget_category_label, meal_label
+from planner.membership import Membership
 from planner.store import PlanStore, Reader, parse_date, parse_time
 
 CENT = Decimal("0.01")
@@ -186,17 +187,10 @@ class _Reader:
                            Meal.DINNER: _dec(dinner) or Decimal(0),
                            "lodging": _dec(lodging) or Decimal(0)},
                           _dec(last_share) or Decimal(0), rate_id)
-        self.people = {i: " ".join(p for p in (g, f) if p) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person")}
-        self.units_of: dict[int, set[Unit]] = {p: {("person", p)} for p in self.people}
-        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-            self.units_of[p].add(("group", g))
-        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"):
-            self.units_of[p].add(("delegation", d))
-        self.members: dict[Unit, set[int]] = defaultdict(set)
-        for p, units in self.units_of.items():
-            for unit in units:
-                self.members[unit].add(p)
+        membership = Membership.load(r)
+        self.people = membership.names
+        self.units_of = membership.units_of
+        self.members = membership.members
         self.fx: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
         for currency, month, units in r.rows("SELECT currency, month, units_per_base"
                                              " FROM exchange_rate ORDER BY currency, month"):

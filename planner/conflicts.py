@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from planner.i18n import _, babel_locale, ngettext
 from planner.logistics import CHECK_IN, DEFAULT_ROAD, PICKUP_MARGIN
+from planner.membership import Membership
 from planner.store import PlanStore, Reader, parse_date, parse_time
 
 ERROR = "error"
@@ -303,22 +304,10 @@ class PlanData:
         with store.reading() as r:
             tz, first, last = r.rows("SELECT timezone, start_date, end_date FROM plan"
                                      " ORDER BY id LIMIT 1")[0]
-            people = {i: " ".join(p for p in (g, f) if p) for i, g, f in r.rows(
-                "SELECT id, given_name, family_name FROM person")}
+            membership = Membership.load(r)
             groups = dict(r.rows("SELECT id, name FROM participant_group"))
             delegations = dict(r.rows("SELECT id, name FROM delegation"))
             rooms = {i: (n, c) for i, n, c in r.rows("SELECT id, name, capacity FROM room")}
-            members: dict[Unit, set[int]] = defaultdict(set)
-            units_of: dict[int, set[Unit]] = {p: {("person", p)} for p in people}
-            for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-                members[("group", g)].add(p)
-                units_of[p].add(("group", g))
-            for p, d in r.rows("SELECT id, delegation_id FROM person"
-                               " WHERE delegation_id IS NOT NULL"):
-                members[("delegation", d)].add(p)
-                units_of[p].add(("delegation", d))
-            for p in people:
-                members[("person", p)].add(p)
             audience: dict[int, set[Unit]] = defaultdict(set)
             for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
                                      " FROM session_audience"):
@@ -344,9 +333,8 @@ class PlanData:
                                        int(parse_time(end).timestamp()), note))
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
-        return cls(ZoneInfo(tz), first_day, last_day, sessions, rooms, people, groups,
-                   delegations, {u: frozenset(m) for u, m in members.items()},
-                   {p: frozenset(u) for p, u in units_of.items()}, acknowledged,
+        return cls(ZoneInfo(tz), first_day, last_day, sessions, rooms, membership.names,
+                   groups, delegations, membership.members, membership.units_of, acknowledged,
                    dict(unavailable), logistics)
 
 

@@ -1201,3 +1201,9 @@ __all__ += [
     "funding_sources",
     "per_diem_rates",
 ]
+
+
+def plan_currency(store: PlanStore) -> str:
+    """The plan's currency, the one its budget is kept in."""
+    with store.reading() as r:
+        return str(r.value("SELECT currency FROM plan ORDER BY id LIMIT 1") or "")

@@ -814,8 +814,7 @@ class RatesTab(QWidget):
         store = self.page.ctrl.store
         if store is None:
             return "?"
-        with store.reading() as r:
-            return str(r.value("SELECT currency FROM plan ORDER BY id LIMIT 1") or "?")
+        return queries.plan_currency(store) or "?"
 
     def _percent(self, value: Decimal | None) -> str:
         if value is None:
