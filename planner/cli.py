@@ -20,7 +20,14 @@ from typing import Any, NoReturn
 
 from planner import __version__
 from planner.errors import PlannerError, ValidationError
-from planner.i18n import _, format_date_range, ngettext, normalise_language, set_language
+from planner.i18n import (
+    _,
+    current_language,
+    format_date_range,
+    ngettext,
+    normalise_language,
+    set_language,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -174,15 +181,27 @@ def build_parser() -> argparse.ArgumentParser:
                                                   " Group)"))
     q.add_argument("--dry-run", action="store_true", help=_("show the groups, change nothing"))
 
-    p = sub.add_parser("export", help=_("write a workbook from the plan"))
-    p.add_argument("kind", metavar="KIND",
-                   choices=["agenda", "manifests", "clearance", "budget", "perdiem"],
-                   help=_("what to write: agenda, manifests (one sheet per vehicle), clearance"
-                          " (who goes on a site visit, for its hosts), budget (the workbook"
-                          " with formulas) or perdiem (the payment sheet)"))
+    from planner.exports.catalog import KINDS
+
+    p = sub.add_parser("export", help=_("write a workbook, PDF or calendar from the plan"))
+    p.add_argument("kind", metavar="KIND", choices=list(KINDS),
+                   help=_("what to write: {kinds}").format(kinds=", ".join(KINDS)))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help=_("the file to write"))
-    p.add_argument("--lang", choices=["en", "es"], help=_("the workbook's language"))
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help=_("the file to write (a folder with --split); an existing file is"
+                          " replaced only once the new one is complete"))
+    p.add_argument("--lang", choices=["en", "es"], help=_("the export's language"))
+    p.add_argument("--locale", choices=["es-HN", "es-PA", "en"],
+                   help=_("how dates are written: es-HN (day first), es-PA (month first) or"
+                          " en (default: es-HN for Spanish, en for English)"))
+    p.add_argument("--delegation", metavar="D", help=_("only this delegation (a name or an id)"))
+    p.add_argument("--group", metavar="G", help=_("only this group (a name or an id)"))
+    p.add_argument("--person", metavar="P", help=_("only this person (a name or an id)"))
+    p.add_argument("--all", action="store_true",
+                   help=_("itineraries and the booklet (pdf): everyone, not only the people"
+                          " who travel"))
+    p.add_argument("--split", action="store_true",
+                   help=_("one file per person or delegation, into the folder OUT"))
     p.add_argument("--visit", metavar="ID", help=_("the site visit (clearance): its session ID"
                                                    " or title"))
 
@@ -465,21 +484,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _resolve(store: Any, table: str, value: str) -> int:
     """An item by id or by name (exits 2 listing the candidates when unclear)."""
-    from planner.reference import fold
+    from planner.exports.common import resolve
 
-    with store.reading() as r:
-        rows = r.rows(f"SELECT id, name FROM {table} ORDER BY name")
-    if value.isdigit() and any(i == int(value) for i, _n in rows):
-        return int(value)
-    exact = [i for i, n in rows if fold(n) == fold(value)]
-    if len(exact) == 1:
-        return int(exact[0])
-    partial = [(i, n) for i, n in rows if fold(value) in fold(n)]
-    if len(partial) == 1:
-        return int(partial[0][0])
-    candidates = ", ".join(f"{n} ({i})" for i, n in (partial or rows)[:20])
-    raise PlannerError(_("'{value}' does not name one {what}; candidates: {candidates}.").format(
-        value=value, what=_(table), candidates=candidates or "—"))
+    return resolve(store, table, value)
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
@@ -508,28 +515,31 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from planner.exports import budget, travel
-    from planner.imports import agenda
+    from planner.exports.catalog import kind_of, run
+    from planner.exports.common import Options
+    from planner.store import check_plan_file, open_plan, schema_version, writable
 
-    store = _open_for_reading(args.plan)
+    kind = kind_of(args.kind)
+    target = Path(args.plan) if args.plan else None
+    # exports that remember a delegation's agenda (for "what changed") write that note
+    if (kind.records and target is not None and target.exists() and writable(target)
+            and check_plan_file(target).user_version <= schema_version()):
+        store = open_plan(target)
+    else:
+        store = _open_for_reading(args.plan)
     try:
-        if args.kind == "agenda":
-            path = agenda.export(store, args.output, args.lang)
-        elif args.kind == "budget":
-            path = budget.budget_workbook(store, args.output, args.lang)
-        elif args.kind == "perdiem":
-            path = budget.perdiem_sheet(store, args.output, args.lang)
-        elif args.kind == "manifests":
-            path = travel.manifests(store, args.output, args.lang)
-        else:
-            if not args.visit:
-                raise PlannerError(_("Say which site visit with --visit (its session ID or"
-                                     " title)."))
-            path = travel.clearance_list(store, _resolve_visit(store, args.visit), args.output,
-                                         args.lang)
+        options = Options(
+            lang=args.lang or current_language(), locale=args.locale,
+            delegation=_resolve(store, "delegation", args.delegation)
+            if args.delegation else None,
+            group=_resolve(store, "participant_group", args.group) if args.group else None,
+            person=_resolve(store, "person", args.person) if args.person else None,
+            all=args.all, split=args.split,
+            visit=_resolve_visit(store, args.visit) if args.visit else None)
+        for path in run(store, args.kind, args.output, options):
+            print(path)
     finally:
         store.close()
-    print(path)
     return EXIT_OK
 
 

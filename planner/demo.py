@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, text, update
 
 from planner.i18n import _
 from planner.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
@@ -192,7 +192,7 @@ BORDER_POSTS = [
     "Puerto Cortés",
     "La Fraternidad",
 ]
-DIETS = ["Vegetarian", "No pork", "Gluten-free", "Diabetic"]
+DIETS = ["Vegetariana", "Sin cerdo", "Sin gluten", "Diabético"]  # as Honduran rosters write them
 
 # (organisation key, role, position, sex, languages, diet)
 PANAMA_DELEGATION = [
@@ -839,7 +839,35 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
             conn.execute(
                 update(dtable).where(dtable.c.id == delegation_id).values(head_id=person_id)
             )
+        _attendance(conn, rec)
     assert AgendaSession.__tablename__ in rows.tables
+
+
+def _attendance(conn: Any, rec: Any) -> None:
+    """The 2023 training took place: who attended each training session and the field tour
+    is recorded (a few trainees missed a session), so the attendance summary and the
+    certificates have something to show."""
+    from planner.model import Attendance
+
+    rng = random.Random(1125)
+    registered = conn.execute(text(
+        "SELECT s.id, coalesce(gm.person_id, p.id, a.person_id) FROM agenda_session s"
+        " JOIN session_audience a ON a.session_id = s.id"
+        " LEFT JOIN group_member gm ON gm.group_id = a.group_id"
+        " LEFT JOIN person p ON p.delegation_id = a.delegation_id"
+        " WHERE s.kind IN ('training', 'site_visit', 'plenary')"
+        " ORDER BY s.id, 2")).all()
+    seen: set[tuple[int, int]] = set()
+    marks = []
+    for session_id, person_id in registered:
+        if person_id is None or (session_id, person_id) in seen:
+            continue
+        seen.add((session_id, person_id))
+        marks.append({"session_id": session_id, "person_id": person_id,
+                      "present": rng.random() > 0.04, "note": "", "version": 1})
+    if marks:
+        conn.execute(insert(table_of(Attendance)), marks)
+        rec.touch("attendance")
 
 
 def _budget(rows: _Rows) -> int:

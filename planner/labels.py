@@ -203,6 +203,7 @@ KIND_NOUNS: dict[str, tuple[str, str]] = {
     "catering_rate": Nn_("catering rate", "catering rates"),
     "budget_line": Nn_("budget line", "budget lines"),
     "budget_actual": Nn_("actual cost", "actual costs"),
+    "attendance": Nn_("attendance record", "attendance records"),
 }
 
 

@@ -71,6 +71,7 @@ class _Data:
     stays: list[tuple[int, int, int, date, date]]  # (id, person, hotel, check-in, check-out)
     vehicles: dict[int, tuple[str, int, int | None]]  # id -> (name, seats, driver)
     rides: list[_Ride]
+    contacts: dict[int, str]  # phones of drivers and logistics staff: numbers to call
 
     @classmethod
     def load(cls, store: PlanStore) -> _Data:
@@ -124,7 +125,10 @@ class _Data:
             return cls(zone, _day(first), _day(last), airport, people,
                        dict(r.rows("SELECT id, name FROM delegation")),
                        dict(r.rows("SELECT id, name FROM participant_group")), members, places,
-                       roads, trips, stays, vehicles, rides)
+                       roads, trips, stays, vehicles, rides,
+                       {i: phone for i, phone in r.rows(
+                           "SELECT id, phone FROM person WHERE role IN ('driver', 'logistics')"
+                           " AND phone != ''")})
 
     def riders(self, ride: _Ride) -> set[int]:
         out: set[int] = set()
@@ -390,12 +394,31 @@ class Item:
     place: str
     detail: str
     ref: tuple[str, int]  # (item kind of planner.ops, id), to open it
+    contact: str = ""  # whom to call: the driver of a ride, the host of a stop
 
 
 def schedule(store: PlanStore, who: Unit) -> list[Item]:
     """Everything on a person's or a delegation's journey in time order: flights, transfers,
     hotel nights, sessions and site-visit stops."""
+    return schedules(store, [who])[who]
+
+
+def schedules(store: PlanStore, whos: list[Unit]) -> dict[Unit, list[Item]]:
+    """The journeys of many people or delegations, the plan read once (itineraries)."""
     data = _Data.load(store)
+    with store.reading() as r:
+        sessions = _SessionRows.load(r)
+    groups_of: dict[int, set[Unit]] = defaultdict(set)
+    for unit, members in data.members.items():
+        if unit[0] == "group":
+            for person in members:
+                groups_of[person].add(unit)
+    riders = {ride.id: data.riders(ride) for ride in data.rides}
+    return {who: _schedule(data, sessions, who, groups_of, riders) for who in whos}
+
+
+def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
+              groups_of: dict[int, set[Unit]], riders: dict[int, set[int]]) -> list[Item]:
     people = {who[1]} if who[0] == "person" else set(data.members.get(who, set()))
     units: set[Unit] = {who}
     for person in people:
@@ -403,9 +426,7 @@ def schedule(store: PlanStore, who: Unit) -> list[Item]:
         delegation = data.people.get(person, ("", None))[1]
         if delegation is not None:
             units.add(("delegation", delegation))
-    for unit, members in data.members.items():
-        if unit[0] == "group" and members & people:
-            units.add(unit)
+        units |= groups_of.get(person, set())
     items: list[Item] = []
     single = len(people) == 1
     # flights, one line per flight for a delegation
@@ -441,22 +462,24 @@ def schedule(store: PlanStore, who: Unit) -> list[Item]:
                           ("stay", rows[0][0])))
     # rides
     for ride in data.rides:
-        riders = data.riders(ride) & people
         driver = data.vehicles.get(ride.vehicle or -1, ("", 0, None))[2]
-        if not riders and driver not in people:
+        aboard = riders[ride.id] & people
+        if not aboard and driver not in people:
             continue
         vehicle = data.vehicles.get(ride.vehicle or -1, ("", 0, None))[0]
         route = " → ".join(p for p in (data.place_name(ride.origin),
                                         data.place_name(ride.destination)) if p)
         detail = ", ".join(d for d in (vehicle, _("driving") if driver in people and single
                                        else "") if d)
-        if not single and riders:
-            detail = "; ".join(d for d in (detail, _people(data, riders)) if d)
+        if not single and aboard:
+            detail = "; ".join(d for d in (detail, _people(data, aboard)) if d)
+        phone = data.contacts.get(driver) if driver is not None and driver not in people else None
+        contact = _("driver {name}, {phone}").format(
+            name=data.people[driver][0], phone=phone) if phone and driver is not None else ""
         items.append(Item(ride.start, ride.end, "ride", ride.title or _("Ride"), route, detail,
-                          ("ride", ride.id)))
+                          ("ride", ride.id), contact))
     # sessions and stops
-    with store.reading() as r:
-        items.extend(_sessions(r, data, units, people))
+    items.extend(_sessions(sessions, data, units, people))
     return sorted(items, key=lambda i: (i.start.astimezone(UTC), i.kind))
 
 
@@ -467,38 +490,65 @@ def _people(data: _Data, ids: Any) -> str:
         else shown
 
 
-def _sessions(r: Reader, data: _Data, units: set[Unit], people: set[int]) -> list[Item]:
+@dataclass
+class _SessionRows:
+    audience: list[tuple[int, Unit]]
+    facilitators: list[tuple[int, int]]
+    rooms: dict[int, tuple[str, int]]
+    stops: dict[int, list[Any]]
+    sessions: list[Any]
+    by_unit: dict[Unit, set[int]] = field(default_factory=dict)
+    by_facilitator: dict[int, set[int]] = field(default_factory=dict)
+    by_id: dict[int, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_unit: dict[Unit, set[int]] = defaultdict(set)
+        for s, unit in self.audience:
+            by_unit[unit].add(s)
+        by_facilitator: dict[int, set[int]] = defaultdict(set)
+        for s, p in self.facilitators:
+            by_facilitator[p].add(s)
+        self.by_unit, self.by_facilitator = dict(by_unit), dict(by_facilitator)
+        self.by_id = {row[0]: row for row in self.sessions}
+
+    @classmethod
+    def load(cls, r: Reader) -> _SessionRows:
+        audience = [(s, ("group", g) if g else ("delegation", d) if d else ("person", p))
+                    for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id,"
+                                             " person_id FROM session_audience")]
+        stops: dict[int, list[Any]] = defaultdict(list)
+        for row in r.rows("SELECT session_id, id, position, venue_id, arrives_at, leaves_at,"
+                          " host_name, host_contact FROM visit_stop ORDER BY position"):
+            stops[row[0]].append(row[1:])
+        return cls(audience, r.rows("SELECT session_id, person_id FROM session_facilitator"),
+                   {i: (n, v) for i, n, v in r.rows("SELECT id, name, venue_id FROM room")},
+                   dict(stops),
+                   r.rows("SELECT id, title, starts_at, ends_at, timezone, room_id, location"
+                          " FROM agenda_session"))
+
+
+def _sessions(rows: _SessionRows, data: _Data, units: set[Unit], people: set[int]) -> list[Item]:
     ids: set[int] = set()
-    for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                             " FROM session_audience"):
-        unit = ("group", g) if g else ("delegation", d) if d else ("person", p)
-        if unit in units:
-            ids.add(s)
+    for unit in units:
+        ids |= rows.by_unit.get(unit, set())
     facilitating: set[int] = set()
-    for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
-        if p in people:
-            ids.add(s)
-            facilitating.add(s)
-    rooms = {i: (n, v) for i, n, v in r.rows("SELECT id, name, venue_id FROM room")}
+    for p in people:
+        facilitating |= rows.by_facilitator.get(p, set())
+    ids |= facilitating
     items = []
-    stops: dict[int, list[Any]] = defaultdict(list)
-    for row in r.rows("SELECT session_id, id, position, venue_id, arrives_at, leaves_at,"
-                      " host_name FROM visit_stop ORDER BY position"):
-        stops[row[0]].append(row[1:])
-    for sid, title, start, end, tz, room, location in r.rows(
-            "SELECT id, title, starts_at, ends_at, timezone, room_id, location"
-            " FROM agenda_session"):
-        if sid not in ids:
+    for sid in sorted(ids):
+        if sid not in rows.by_id:
             continue
+        _sid, title, start, end, tz, room, location = rows.by_id[sid]
         zone = ZoneInfo(tz or data.zone.key)
         place = location
-        if room in rooms:
-            name, venue = rooms[room]
+        if room in rows.rooms:
+            name, venue = rows.rooms[room]
             place = f"{name}, {data.place_name(venue)}"
         detail = _("facilitating") if sid in facilitating and len(people) == 1 else ""
         items.append(Item(parse_time(start).astimezone(zone), parse_time(end).astimezone(zone),
                           "session", title, place, detail, ("session", sid)))
-        for stop_id, _pos, venue, arrives, leaves, host in stops.get(sid, []):
+        for stop_id, _pos, venue, arrives, leaves, host, host_contact in rows.stops.get(sid, []):
             moment = arrives or leaves
             if moment is None:
                 continue
@@ -508,7 +558,7 @@ def _sessions(r: Reader, data: _Data, units: set[Unit], people: set[int]) -> lis
                               "stop", _("Stop: {place}").format(place=data.place_name(venue)),
                               data.place_name(venue),
                               _("host: {host}").format(host=host) if host else "",
-                              ("stop", stop_id)))
+                              ("stop", stop_id), host_contact))
     return items
 
 

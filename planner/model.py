@@ -672,6 +672,25 @@ class RidePassenger(Entity):
         )
 
 
+class Attendance(Entity):
+    """Whether a person was at a session (from the checklist or the signed sheet). A person
+    with no row for a session is "not recorded"; the attendance summary counts only those
+    marked present."""
+
+    __tablename__ = "attendance"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_session.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    @classmethod
+    def _constraints(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("session_id", "person_id"),)
+
+
 # --- the change log --------------------------------------------------------------------------
 
 
@@ -706,6 +725,25 @@ class ChangeLog(Base):
 
 
 # --- the budget (plan format 4) ------------------------------------------------------------------
+
+
+class ExportRecord(Base):
+    """What a delegation's agenda held when it was last exported, so "what changed" can list
+    the changes since. Not an edit of the plan: no change set, never undone."""
+
+    __tablename__ = "export_record"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)  # never changes
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+    user_name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(30))  # the export: agenda, itineraries, pdf, ics...
+    delegation_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation.id", ondelete="CASCADE"), index=True
+    )
+    change_set_id: Mapped[int] = mapped_column(Integer, default=0)  # the plan's change number
+    snapshot: Mapped[str] = mapped_column(Text, default="[]")  # JSON: the sessions as exported
 
 
 class FundingSource(Entity):
@@ -858,5 +896,6 @@ ENTITY_CLASSES: dict[str, type[Entity]] = {
         CateringRate,
         BudgetLine,
         BudgetActual,
+        Attendance,
     )
 }

@@ -53,6 +53,7 @@ from planner.labels import (
 )
 from planner.model import (
     AgendaSession,
+    Attendance,
     Base,
     BudgetActual,
     BudgetLine,
@@ -894,6 +895,21 @@ def _validate_budget_actual(session: Session, v: dict[str, Any],
     return c.errors
 
 
+def _validate_attendance(session: Session, v: dict[str, Any],
+                         own_id: int | None) -> list[FieldError]:
+    c = _Checker(v)
+    c.required_ref(session, "session_id", AgendaSession, N_("Session"), _("Choose the session."))
+    c.required_ref(session, "person_id", Person, N_("Person"), _("Choose the person."))
+    c.text("note", N_("Note"), 300)
+    taken = session.execute(select(Attendance.id).where(
+        Attendance.session_id == v.get("session_id"),
+        Attendance.person_id == v.get("person_id"))).scalar()
+    if taken is not None and taken != own_id:
+        c.add("person_id", _("This person's attendance at the session is already recorded;"
+                             " change it instead."))
+    return c.errors
+
+
 # --- the kinds of item --------------------------------------------------------------------------
 
 
@@ -1080,6 +1096,8 @@ KINDS: dict[str, Kind] = {
                                      "currency": "USD"}, upper=("currency",)),
         Kind("budget_actual", BudgetActual, ("line_key", "amount", "note"),
              _validate_budget_actual),
+        Kind("attendance", Attendance, ("session_id", "person_id", "present", "note"),
+             _validate_attendance, {"present": True, "note": ""}),
     )
 }
 
@@ -1492,6 +1510,7 @@ def _cascade_line(table: str, n: int) -> str:
         "ride": lambda: ngettext("{n} ride", "{n} rides", n),
         "ride_passenger": lambda: ngettext("{n} seat on a ride", "{n} seats on rides", n),
         "unavailability": lambda: ngettext("{n} unavailable time", "{n} unavailable times", n),
+        "attendance": lambda: ngettext("{n} attendance record", "{n} attendance records", n),
     }
     make = texts.get(table)
     return make().format(n=n) if make else ""

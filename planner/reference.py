@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 
@@ -40,6 +40,19 @@ def fold(text: str) -> str:
     """Lower case without accents, for matching and sorting names ('Ávila' ~ 'avila')."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def sort_key(text: str) -> tuple[str, str]:
+    """Order names as Spanish readers expect: case and accents do not count (Ávila sorts with
+    Avila) but Ñ is a letter of its own, after every N and before O (Nuza < Ñandú < Ocampo)."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFD", text.casefold()):
+        if ch == "\u0303" and out and out[-1] == "n":
+            out[-1] = "n\uffff"  # after every "n" + letter, before "o"
+        elif not unicodedata.combining(ch):
+            out.append(ch)
+    return "".join(out), text
 
 
 def _names(lang: str | None) -> dict[str, str]:

@@ -149,6 +149,15 @@ def main() -> None:
                                              "unit_cost": Decimal("145"), "currency": "HNL",
                                              "funding_source_id": donor}).id
     ops.create(store, "budget_actual", {"line_key": f"manual:{line}", "amount": Decimal("1300")})
+    # plan format 5: attendance at the site visit, and an export record of the delegation
+    from planner.attendance import set_marks
+    from planner.exports.catalog import run
+    from planner.exports.common import Options
+
+    set_marks(store, visit, {people[0]: True, people[1]: False})
+    out = target.with_name("fixture-agenda.xlsx")
+    run(store, "agenda", out, Options(delegation=dele))
+    out.unlink()
     store.close()
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode=DELETE")

@@ -17,14 +17,15 @@ temporary file renamed into place once complete.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import copy
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from planner import budget
 from planner.errors import PlannerError
+from planner.exports.sheet import Cell as _Cell
+from planner.exports.sheet import Sheet as _Sheet
+from planner.exports.sheet import text as _text
+from planner.exports.sheet import write as _write
 from planner.i18n import _, format_date_range, language
 from planner.labels import BudgetCategory, budget_category_label, meal_label
 from planner.store import PlanStore
@@ -37,152 +38,6 @@ PERCENT_FORMAT = '0.##" %"'
 
 def money_format(currency: str) -> str:
     return f'#,##0.00 "{currency}"'
-
-
-@dataclass
-class _Cell:
-    value: Any
-    number_format: str = ""
-    bold: bool = False
-    italic: bool = False
-    fill: bool = False
-    wrap: bool = False
-    text: bool = False  # written as text whatever it starts with
-    linked: bool = False  # taken from the Rates sheet: shown in blue
-
-
-class _Sheet:
-    """Rows collected first (so widths can be set), then streamed in write-only mode."""
-
-    def __init__(self, title: str) -> None:
-        self.title = title
-        self.rows: list[list[_Cell | None]] = []
-        self.widths: dict[int, int] = {}
-        self.heading: int | None = None  # the row of the column headings (1-based)
-        self.landscape = True
-        self.heights: dict[int, float] = {}  # the least height of some rows (to sign on)
-        self.minimum: dict[int, int] = {}  # the least width of some columns
-        self.wrapped: set[int] = set()  # rows with wrapped text
-
-    @property
-    def next_row(self) -> int:
-        return len(self.rows) + 1
-
-    def add(self, *cells: _Cell | Any | None) -> int:
-        row: list[_Cell | None] = []
-        for cell in cells:
-            if cell is None or isinstance(cell, _Cell):
-                row.append(cell)
-            else:
-                row.append(_Cell(cell))
-        self.rows.append(row)
-        if any(c is not None and c.wrap for c in row):
-            self.wrapped.add(len(self.rows))
-        return len(self.rows)
-
-    def title_block(self, lines: Sequence[str]) -> None:
-        for n, line in enumerate(lines):
-            self.add(_Cell(line, bold=n == 0, italic=n > 0, text=True))
-        self.add()
-
-    def headings(self, names: Sequence[str]) -> None:
-        self.heading = self.add(*[_Cell(n, bold=True, fill=True, wrap=True, text=True)
-                                  for n in names])
-
-
-def _text(value: str) -> _Cell:
-    return _Cell(value, text=True)
-
-
-def _write(sheets: list[_Sheet], target: str | Path) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from planner.exports.xlsx import save
-
-    wb = Workbook(write_only=True)
-    title_font, bold, italic = Font(bold=True, size=14), Font(bold=True), Font(italic=True,
-                                                                              color="555555")
-    fill = PatternFill("solid", fgColor="DCE6F1")
-    blue = Font(color="1F4E9A")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    styles: dict[tuple[Any, ...], Any] = {}
-    for sheet in sheets:
-        ws = wb.create_sheet(sheet.title[:31])
-        widths: dict[int, int] = {}
-        for row in sheet.rows[(sheet.heading or 1) - 1:]:
-            for column, cell in enumerate(row, start=1):
-                if cell is None or cell.value is None:
-                    continue
-                value = cell.value
-                if isinstance(value, str):
-                    length = 14 if value.startswith("=") and not cell.text else len(value)
-                else:
-                    length = 10 if isinstance(value, date) else 12
-                widths[column] = max(widths.get(column, 0), length)
-        final: dict[int, int] = {}
-        for column in sheet.minimum:
-            widths.setdefault(column, 0)
-        for column, width in widths.items():
-            final[column] = max(9, sheet.minimum.get(column, 0),
-                                min(sheet.widths.get(column, 50), width + 2))
-            ws.column_dimensions[get_column_letter(column)].width = final[column]
-        tall: set[int] = set()  # rows taller than one line: their cells align at the top
-        for n in sorted(sheet.wrapped | set(sheet.heights)):  # wrapped text gets its lines
-            lines = max((-(-len(str(cell.value)) // max(1, final.get(column, 9) - 1))
-                         for column, cell in enumerate(sheet.rows[n - 1], start=1)
-                         if cell is not None and cell.wrap and cell.value), default=1)
-            height = max(15 * lines if lines > 1 else 0, sheet.heights.get(n, 0))
-            if height:
-                ws.row_dimensions[n].height = height
-                tall.add(n)
-        if sheet.heading:
-            ws.freeze_panes = f"A{sheet.heading + 1}"
-            ws.print_title_rows = f"{sheet.heading}:{sheet.heading}"
-        ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.oddFooter.center.text = "&P / &N"
-        for n, row in enumerate(sheet.rows, start=1):
-            out: list[Any] = []
-            for cell in row:
-                if cell is None:
-                    out.append(None)
-                    continue
-                c = WriteOnlyCell(ws, value=cell.value)
-                if cell.text and isinstance(cell.value, str) and \
-                        cell.value.startswith(FORMULA_STARTS):
-                    c.data_type = "s"  # stays text: never evaluated as a formula
-                number_format = cell.number_format or (
-                    "yyyy-mm-dd" if isinstance(cell.value, date) else "")
-                look = (number_format, cell.bold and n == 1, cell.bold, cell.italic,
-                        cell.linked, cell.fill, cell.wrap, n in tall)
-                style = styles.get(look)
-                if style is None:  # styled once, then shared by every cell that looks alike
-                    if number_format:
-                        c.number_format = number_format
-                    if cell.bold:
-                        c.font = title_font if n == 1 else bold
-                    elif cell.italic:
-                        c.font = italic
-                    elif cell.linked:
-                        c.font = blue
-                    if cell.fill:
-                        c.fill = fill
-                    if cell.wrap:
-                        c.alignment = wrap
-                    elif n in tall:
-                        c.alignment = top
-                    style = styles[look] = copy(c._style)
-                else:
-                    c._style = copy(style)
-                out.append(c)
-            ws.append(out)
-    return save(wb, target)
 
 
 def _plan_lines(store: PlanStore, what: str) -> list[str]:

@@ -36,46 +36,36 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 
 def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
     """One sheet per vehicle: each ride with its time, route and every passenger by name."""
-    from openpyxl import Workbook
-
     from planner import logistics
-    from planner.exports.xlsx import fit_widths, heading_row, print_setup, put, save, title_block
+    from planner.exports.sheet import Cell, Sheet, write
 
     rides = logistics.manifests(store)
     with language(lang or "en"):
         if not rides:
             raise PlannerError(_("The plan has no rides yet: add vehicles and rides (or accept"
                                  " the proposed airport transfers) first."))
-        wb = Workbook()
-        wb.remove(wb.active)
         taken: set[str] = set()
         by_vehicle: dict[str, list[logistics.ManifestRide]] = {}
         for ride in rides:
             by_vehicle.setdefault(ride.vehicle, []).append(ride)
+        sheets = []
         for vehicle, items in by_vehicle.items():
-            ws = wb.create_sheet(_sheet_title(vehicle, taken))
+            sheet = Sheet(_sheet_title(vehicle, taken))
             title, line = _plan_line(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
             driver = items[0].driver
-            row = title_block(ws, [title, line, _("Driver: {name}").format(name=driver)
-                                   if driver else _("Driver: not chosen yet")])
-            heading_row(ws, row, [_("Date"), _("Leaves"), _("Arrives"), _("Ride"), _("Route"),
-                                  _("No."), _("Passenger"), _("Seats")])
-            first_row = row
+            sheet.title_block([title, line, _("Driver: {name}").format(name=driver)
+                               if driver else _("Driver: not chosen yet")])
+            sheet.headings([_("Date"), _("Leaves"), _("Arrives"), _("Ride"), _("Route"),
+                            _("No."), _("Passenger"), _("Seats")])
             for ride in items:
                 names = ride.passengers or ("",)
                 for n, name in enumerate(names, start=1):
-                    row += 1
-                    put(ws, row, 1, ride.start.date())
-                    put(ws, row, 2, ride.start.time().replace(tzinfo=None))
-                    put(ws, row, 3, ride.end.time().replace(tzinfo=None))
-                    put(ws, row, 4, ride.title)
-                    put(ws, row, 5, ride.route)
-                    put(ws, row, 6, n if name else 0)
-                    put(ws, row, 7, name or _("(no passengers)"))
-                    put(ws, row, 8, ride.seats)
-            fit_widths(ws, first_row)
-            print_setup(ws)
-        return save(wb, target)
+                    sheet.add(ride.start.date(), ride.start.time().replace(tzinfo=None),
+                              ride.end.time().replace(tzinfo=None), Cell(ride.title, text=True),
+                              Cell(ride.route, text=True), n if name else 0,
+                              Cell(name or _("(no passengers)"), text=True), ride.seats)
+            sheets.append(sheet)
+        return write(sheets, target)
 
 
 def clearance_list(store: PlanStore, visit_id: int, target: str | Path,

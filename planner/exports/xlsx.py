@@ -7,9 +7,10 @@ leaves half a workbook where the user expects one.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,31 @@ DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
+# How each kind of reader writes a date (Excel number formats, made from CLDR's short date
+# patterns and made unambiguous with four-digit years): Honduras day first, Panama month first.
+LOCALE_FORMATS: dict[str, tuple[str, str, str]] = {
+    "en": ("d mmm yyyy", "hh:mm", "d mmm yyyy hh:mm"),
+    "es-HN": ("dd/mm/yyyy", "hh:mm", "dd/mm/yyyy hh:mm"),
+    "es-PA": ("mm/dd/yyyy", "hh:mm", "mm/dd/yyyy hh:mm"),
+}
+_formats: contextvars.ContextVar[tuple[str, str, str]] = contextvars.ContextVar(
+    "workbook_formats", default=(DATE_FORMAT, TIME_FORMAT, DATETIME_FORMAT))
+
+
+@contextlib.contextmanager
+def formats(locale: str | None) -> Iterator[None]:
+    """Write dates and times the way readers of ``locale`` (es-HN, es-PA, en) expect."""
+    token = _formats.set(LOCALE_FORMATS.get(locale or "", _formats.get()))
+    try:
+        yield
+    finally:
+        _formats.reset(token)
+
+
+def current_formats() -> tuple[str, str, str]:
+    """(date, time, date and time) formats of the workbook being written."""
+    return _formats.get()
+
 
 def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     """Write a value: dates and times as real ones, text that starts like a formula as text."""
@@ -39,13 +65,13 @@ def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
             cell.data_type = "s"  # stays text: never evaluated as a formula
     elif isinstance(value, datetime):
         cell.value = value.replace(tzinfo=None)
-        cell.number_format = DATETIME_FORMAT
+        cell.number_format = _formats.get()[2]
     elif isinstance(value, date):
         cell.value = value
-        cell.number_format = DATE_FORMAT
+        cell.number_format = _formats.get()[0]
     elif isinstance(value, time):
-        cell.value = value
-        cell.number_format = TIME_FORMAT
+        cell.value = value.replace(tzinfo=None)
+        cell.number_format = _formats.get()[1]
     else:
         cell.value = value
     return cell

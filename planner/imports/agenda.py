@@ -432,18 +432,11 @@ def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
 # --- the list as a workbook ---------------------------------------------------------------------
 
 
-def export(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
-    """Write the agenda list (one row per session, in time order) as an .xlsx workbook."""
-    from openpyxl import Workbook
-
-    from planner.exports.xlsx import (
-        fit_widths,
-        heading_row,
-        print_setup,
-        put,
-        save,
-        title_block,
-    )
+def export(store: PlanStore, target: str | Path, lang: str | None = None,
+           lines: list[str] | None = None) -> Path:
+    """Write the agenda list (one row per session, in time order) as an .xlsx workbook whose
+    columns the agenda import reads back."""
+    from planner.exports.sheet import Cell, Sheet, write
     from planner.i18n import format_date_range, language
 
     names = Names.load(store)
@@ -451,8 +444,7 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None) -> Pat
         title, first, last, change = r.rows(
             "SELECT p.title, p.start_date, p.end_date, (SELECT max(id) FROM change_set)"
             " FROM plan p ORDER BY p.id LIMIT 1")[0]
-    unit_names: dict[tuple[str, int], str] = {("group", i): n for n, i in names.groups.items()}
-    with store.reading() as r:
+        unit_names: dict[tuple[str, int], str] = {}
         for i, n in r.rows("SELECT id, name FROM participant_group"):
             unit_names[("group", i)] = n
         for i, n in r.rows("SELECT id, name FROM delegation"):
@@ -460,33 +452,29 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None) -> Pat
         for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
             unit_names[("person", i)] = " ".join(p for p in (g, f) if p)
     with language(lang or "en"):
-        wb = Workbook()
-        ws = wb.active
-        ws.title = _("Agenda")[:31]
-        row = title_block(ws, [
+        sheet = Sheet(_("Agenda")[:31])
+        sheet.title_block(lines or [
             title,
             _("Agenda list · {dates} · produced {when} · change no. {change}").format(
                 dates=format_date_range(date.fromisoformat(str(first)[:10]),
                                         date.fromisoformat(str(last)[:10])),
                 when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change or 0),
         ])
-        heading_row(ws, row, headers_for(lang))
+        sheet.headings(headers_for(lang))
+        sheet.filter = True
         ordered = sorted(names.sessions.items(), key=lambda kv: (kv[1]["start"], kv[0]))
         for sid, s in ordered:
-            row += 1
             start, end = s["start"], s["end"]
             end_cell: Any = end.time() if end.date() == start.date() else end.replace(
                 tzinfo=None)
-            cells = [
-                sid, start.date(), start.time(), end_cell, s["title"], kind_label(s["kind"]),
+            sheet.add(
+                sid, start.date(), start.time(), end_cell, Cell(s["title"], text=True),
+                kind_label(s["kind"]),
                 names.room_labels.get(s["room_id"], "") if s["room_id"] else "",
                 "; ".join(unit_names.get(u, "?") for u in s["audience"]),
                 "; ".join(unit_names.get(("person", p), "?") for p in s["facilitator_ids"]),
                 s["location"], names.module_labels.get(s["module_id"], "") if s["module_id"]
                 else "", s["description"], s["notes"],
-            ]
-            for column, value in enumerate(cells, start=1):
-                put(ws, row, column, value)
-        fit_widths(ws, 3)
-        print_setup(ws)
-    return save(wb, target)
+            )
+        sheet.widths.update({5: 40, 8: 40, 9: 40, 12: 40, 13: 40})
+        return write([sheet], target)

@@ -54,7 +54,9 @@ def test_compiled_catalogue_matches_the_sources():
         mo = gettext.GNUTranslations(fh)
     for message in po:
         if message.id and not message.pluralizable:
-            assert mo.gettext(message.id) == message.string, "run: python tools/i18n.py compile"
+            found = (mo.pgettext(message.context, message.id) if message.context
+                     else mo.gettext(message.id))
+            assert found == message.string, "run: python tools/i18n.py compile"
 
 
 def test_messages_speak_spanish_with_plurals_and_dates():

@@ -1,0 +1,129 @@
+"""Calendars (.ics) for a person, a group, a delegation or the whole plan.
+
+Every event carries a UID made from the plan's identity and the item's id, and its SEQUENCE is
+the item's version: exported again after a change, the file updates the events already in a
+calendar program instead of adding them twice. Times keep their time zone (VTIMEZONE
+components are included), so a flight from Panama shows at the right hour everywhere.
+No identity numbers, birth dates or participants' phones appear in a calendar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from planner.errors import PlannerError
+from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.i18n import _
+from planner.labels import kind_label
+from planner.store import PlanStore
+
+PRODID = "-//Delegation Planner//delegation-planner//EN"
+
+
+def plan_uid(store: PlanStore) -> str:
+    """A stable identity of the plan: its first change set's time (copies of the same plan
+    share it; a new plan or a plan copied to new dates gets its own)."""
+    with store.reading() as r:
+        first = r.value("SELECT at FROM change_set ORDER BY id LIMIT 1") or ""
+        plan_id, title, start = r.rows("SELECT id, title, start_date FROM plan"
+                                       " ORDER BY id LIMIT 1")[0]
+    seed = f"{first}|{plan_id}" if first else f"{title}|{start}|{plan_id}"
+    return hashlib.sha1(seed.encode()).hexdigest()[:16]
+
+
+def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    from icalendar import Calendar, Event
+
+    from planner.logistics import schedules
+
+    with reader(options):
+        scope = scope_of(data, options)
+        namespace = plan_uid(store)
+        with store.reading() as r:
+            versions = {(table, i): v for table in ("agenda_session", "travel", "ride", "stay",
+                                                    "visit_stop")
+                        for i, v in r.rows(f"SELECT id, version FROM {table}")}
+        cal = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        name = data.title if scope.kind == "plan" else f"{data.title} · {scope.name}"
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", data.agenda.zone.key)
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        table_of_ref = {"session": "agenda_session", "travel": "travel", "ride": "ride",
+                        "stay": "stay", "stop": "visit_stop"}
+        entries: list[tuple[datetime, datetime | None, str, str, str, tuple[str, int]]]
+        if scope.kind == "plan":
+            entries = [(b.start, b.end, b.title, data.room_label(b) or b.route,
+                        " · ".join(x for x in (kind_label(b.kind), b.audience,
+                                               data.facilitator_names(b)) if x),
+                        ("session", b.id)) for b in data.sessions_for(None)]
+        else:
+            assert scope.unit is not None
+            items = schedules(store, [scope.unit])[scope.unit]
+            entries = [(i.start, i.end, i.title, i.place,
+                        " · ".join(x for x in (i.detail, i.contact) if x), i.ref)
+                       for i in items]
+        if not entries:
+            raise PlannerError(_("There is nothing to put in the calendar: {name} has no"
+                                 " sessions, flights or rides yet.").format(name=scope.name))
+        for n, (start, end, title, place, detail, ref) in enumerate(entries):
+            if n % 200 == 0:
+                job.step(n, len(entries))
+            event = Event()
+            event.add("uid", f"{ref[0]}-{ref[1]}@{namespace}.delegation-planner")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", start)
+            if end is not None and end > start:
+                event.add("dtend", end)
+            else:
+                event.add("duration", _zero_or_quarter(ref[0]))
+            event.add("summary", title)
+            if place:
+                event.add("location", place)
+            if detail:
+                event.add("description", detail)
+            event.add("sequence", max(0, versions.get((table_of_ref.get(ref[0], ""), ref[1]),
+                                                      1) - 1))
+            cal.add_component(event)
+        cal.add_missing_timezones()
+        payload = cal.to_ical()
+        job.step(len(entries), len(entries))
+        return _save(payload, target)
+
+
+def _zero_or_quarter(kind: str) -> object:
+    from datetime import timedelta
+
+    return timedelta(minutes=0 if kind in ("travel", "stop") else 15)
+
+
+def _save(payload: bytes, target: Path) -> Path:
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
+                             " another.").format(folder=folder))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise PlannerError(_("{path} could not be written: {reason}. Choose another folder.")
+                           .format(path=target, reason=exc.strerror or exc)) from exc
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise PlannerError(_("{path} could not be written: {reason}. Close it if another"
+                             " program has it open, or choose another name.").format(
+            path=target, reason=exc.strerror or exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return target

@@ -1,0 +1,246 @@
+"""Every export a plan offers, for the command line and the window's export dialog alike.
+
+``run(store, "itineraries", out, Options(...), job)`` writes one file at ``out`` (or, with
+``split``, one file per person or delegation into the folder ``out``), never leaving a partial
+file: a file is written under a temporary name and renamed once complete, and a split export
+is written into a temporary folder whose files move into place only when all are done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from planner.errors import PlannerError
+from planner.exports.common import Job, Options, PlanData, scope_of
+from planner.i18n import N_, _
+from planner.store import PlanStore
+
+Writer = Callable[[PlanStore, PlanData, Path, Options, Job], Path]
+FILTERS = ("delegation", "group", "person")
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str
+    label: str  # N_(): translate where shown
+    description: str  # N_()
+    suffix: str  # ".xlsx", ".pdf", ".ics"
+    writer: str  # "module:function" of planner.exports
+    filters: frozenset[str] = frozenset()
+    split_by: str | None = None  # "person" or "delegation"
+    personal: bool = False  # holds identity numbers, birth dates or phones
+    records: bool = False  # remembers the delegation's agenda for "what changed"
+    needs: str | None = None  # a filter the kind cannot do without
+    all_option: bool = False  # --all means something
+
+    def write(self, store: PlanStore, data: PlanData, target: Path, options: Options,
+              job: Job) -> Path:
+        module, function = self.writer.split(":")
+        fn: Writer = getattr(importlib.import_module(f"planner.exports.{module}"), function)
+        return fn(store, data, target, options, job)
+
+
+_WHO = frozenset(FILTERS)
+_UNITS = frozenset({"delegation", "group"})
+
+KINDS: dict[str, ExportKind] = {k.name: k for k in (
+    ExportKind("schedule", N_("Schedule grid"),
+               N_("A sheet per day, time down and rooms across, and an overview of the plan"),
+               ".xlsx", "audience:schedule_grid", _UNITS, records=True),
+    ExportKind("agenda", N_("Agenda"),
+               N_("The whole plan's agenda list, or a delegation's or group's agenda by day"),
+               ".xlsx", "audience:agenda", _WHO, "delegation", records=True),
+    ExportKind("itineraries", N_("Itineraries"),
+               N_("A sheet per person: flights, transfers, hotel, sessions, visits and whom to"
+                  " call"), ".xlsx", "audience:itineraries", _WHO, "person", records=True,
+               all_option=True),
+    ExportKind("signin", N_("Sign-in sheets"),
+               N_("A sheet per session to sign, with blank rows for walk-ins"),
+               ".xlsx", "audience:signin", _UNITS),
+    ExportKind("participants", N_("Participant list"),
+               N_("Everyone with their personal data (confidential)"),
+               ".xlsx", "audience:participants", _UNITS, personal=True),
+    ExportKind("attendance", N_("Attendance summary"),
+               N_("Who was trained: by session, sex, organisation and age band"),
+               ".xlsx", "audience:attendance", _UNITS),
+    ExportKind("manifests", N_("Vehicle manifests"),
+               N_("A sheet per vehicle: each ride with its passengers"),
+               ".xlsx", "legacy:manifests"),
+    ExportKind("clearance", N_("Host clearance list"),
+               N_("Who goes on a site visit, with identity numbers, for its hosts"),
+               ".xlsx", "legacy:clearance", personal=True, needs="visit"),
+    ExportKind("rooming", N_("Rooming list"),
+               N_("A sheet per hotel: who sleeps where, sharing with whom, which nights"),
+               ".xlsx", "audience:rooming", frozenset({"delegation"}), personal=True),
+    ExportKind("catering", N_("Catering counts"),
+               N_("Heads per meal and break, with dietary needs grouped"),
+               ".xlsx", "audience:catering"),
+    ExportKind("budget", N_("Budget workbook"),
+               N_("Every line with live formulas on visible rates"),
+               ".xlsx", "legacy:budget"),
+    ExportKind("perdiem", N_("Per diem payment sheet"),
+               N_("Days, rate, deductions and a signature column per traveller"),
+               ".xlsx", "legacy:perdiem", personal=True),
+    ExportKind("certificates", N_("Certificates"),
+               N_("A bilingual certificate of participation for each person who attended"),
+               ".pdf", "pdf:certificates", _WHO, "person"),
+    ExportKind("badges", N_("Name badges and tent cards"),
+               N_("Badges to wear and folded cards for the table, as PDF"),
+               ".pdf", "pdf:badges", _WHO),
+    ExportKind("ics", N_("Calendar (.ics)"),
+               N_("Sessions, flights and transfers for a calendar program"),
+               ".ics", "calendar:ics", _WHO, "person", records=True),
+    ExportKind("pdf", N_("Agenda booklet (PDF)"),
+               N_("Cover, day pages and each member's itinerary, per delegation"),
+               ".pdf", "pdf:booklet", frozenset({"delegation"}), "delegation", records=True,
+               all_option=True),
+    ExportKind("changes", N_("What changed"),
+               N_("A delegation's agenda changes since its last export"),
+               ".xlsx", "audience:changes", frozenset({"delegation"}), needs="delegation"),
+)}
+
+
+def kind_of(name: str) -> ExportKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise PlannerError(_("There is no export called '{name}'; choose one of: {kinds}.")
+                           .format(name=name, kinds=", ".join(KINDS))) from None
+
+
+def check(kind: ExportKind, options: Options) -> None:
+    """Refuse a filter the kind cannot apply, naming the ones it can."""
+    given = [f for f in FILTERS if getattr(options, f) is not None]
+    wrong = [f for f in given if f not in kind.filters]
+    if wrong:
+        allowed = ", ".join(f"--{f}" for f in FILTERS if f in kind.filters)
+        raise PlannerError(_("The {kind} export cannot be limited with --{option}; it takes"
+                             " {allowed}.").format(kind=kind.name, option=wrong[0],
+                                                   allowed=allowed or _("no filter")))
+    if len(given) > 1:
+        raise PlannerError(_("Give only one of --delegation, --group and --person."))
+    if kind.needs == "delegation" and options.delegation is None:
+        raise PlannerError(_("Say which delegation with --delegation (a name or an id)."))
+    if kind.needs == "visit" and options.visit is None:
+        raise PlannerError(_("Say which site visit with --visit (its session ID or title)."))
+    if options.split and kind.split_by is None:
+        raise PlannerError(_("The {kind} export is always one file; --split applies to"
+                             " {kinds}.").format(kind=kind.name, kinds=", ".join(
+                                 k.name for k in KINDS.values() if k.split_by)))
+    if options.all and not kind.all_option:
+        raise PlannerError(_("--all applies to itineraries and the agenda booklet only."))
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def file_name(text: str) -> str:
+    """A name safe as a file name on every system ("Group A/B: day 1" -> "Group A-B- day 1")."""
+    cleaned = _UNSAFE.sub("-", text).strip(" .-") or "-"
+    return cleaned[:80]
+
+
+def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tuple[str, Options]]:
+    """The files of a split export: (file name without suffix, options for that file)."""
+    scope = scope_of(data, options)
+    if kind.split_by == "delegation":
+        ids = sorted(data.delegations, key=lambda i: data.delegations[i][0].casefold())
+        if scope.kind == "delegation":
+            ids = [scope.id] if scope.id is not None else ids
+        return [(data.delegations[i][0], replace(options, delegation=i, split=False))
+                for i in ids]
+    people = data.sorted_people(scope.people)
+    if kind.name == "itineraries" and not options.all and scope.kind != "person":
+        people = [p for p in people if p.id in data.travellers]
+    if kind.name == "certificates":
+        trained = set()
+        for session in data.marks:
+            trained |= data.attended(session)
+        people = [p for p in people if p.id in trained]
+    return [(f"{p.family_name} {p.given_name} {p.id}".strip(),
+             replace(options, person=p.id, delegation=None, group=None, split=False))
+            for p in people]
+
+
+def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Options,
+        job: Job | None = None) -> list[Path]:
+    """Write an export; returns the files written."""
+    kind = kind_of(name)
+    check(kind, options)
+    job = job or Job()
+    target = Path(out)
+    data = PlanData.load(store)
+    if not options.split:
+        if target.is_dir():
+            raise PlannerError(_("{path} is a folder: give the file to write, or add --split to"
+                                 " write one file per {what} into it.").format(
+                path=target, what=_("person") if kind.split_by == "person" else
+                _("delegation")))
+        path = kind.write(store, data, target, options, job)
+        job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered
+        _remember(store, data, kind, options)
+        return [path]
+    if target.exists() and not target.is_dir():
+        raise PlannerError(_("With --split, OUT is a folder; {path} is a file.").format(
+            path=target))
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
+                             " another.").format(folder=parent))
+    parts = split_parts(data, kind, options)
+    if not parts:
+        raise PlannerError(_("Nobody to write a file for: the {kind} export found no one in"
+                             " this choice.").format(kind=kind.name))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    written: list[Path] = []
+    try:
+        names: set[str] = set()
+        for n, (stem, part) in enumerate(parts):
+            quiet = Job(None, job.cancelled)
+            job.step(n, len(parts))
+            name_ = file_name(stem)
+            while name_.casefold() in names:
+                name_ += "_"
+            names.add(name_.casefold())
+            kind.write(store, data, staging / f"{name_}{kind.suffix}", part, quiet)
+        job.step(len(parts), len(parts))
+        target.mkdir(exist_ok=True)
+        for file in sorted(staging.iterdir()):
+            final = target / file.name
+            os.replace(file, final)
+            written.append(final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _remember(store, data, kind, options)
+    return written
+
+
+def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Options) -> None:
+    """Note what each delegation's agenda held at this export (for "what changed")."""
+    if not kind.records or store.read_only:
+        return
+    from planner.exports.changes import record
+
+    scope = scope_of(data, options)
+    if scope.kind == "delegation" and scope.id is not None:
+        delegations = [scope.id]
+    elif scope.kind == "plan":
+        delegations = list(data.delegations)
+    else:
+        return
+    with contextlib.suppress(PlannerError):  # a read-only copy: the export itself is done
+        record(store, data, kind.name, delegations)
+
+
+def describe(kind: ExportKind) -> dict[str, Any]:
+    return {"name": kind.name, "label": _(kind.label), "suffix": kind.suffix,
+            "filters": sorted(kind.filters), "split": kind.split_by}

@@ -1,0 +1,124 @@
+"""What changed in a delegation's agenda since it was last exported.
+
+Each export of a delegation's agenda (the agenda, itineraries, the booklet, calendars, the
+schedule grid) records what the agenda held, in the ``export_record`` table. That is not an
+edit of the plan: no change set, nothing to undo. :func:`compare` lists the sessions added,
+removed, moved, renamed, put in another room or given other trainers since then.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from planner.exports.common import Options, PlanData, format_day
+from planner.i18n import _
+from planner.store import PlanStore, parse_time
+
+
+@dataclass(frozen=True)
+class AgendaChange:
+    change: str  # added, removed, moved, renamed, room, trainers
+    title: str
+    before: str
+    after: str
+
+    @property
+    def label(self) -> str:
+        return {"added": _("New session"), "removed": _("Cancelled"), "moved": _("New time"),
+                "renamed": _("New title"), "room": _("New room"),
+                "trainers": _("New trainers")}.get(self.change, self.change)
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    since: datetime | None  # the last export, local time; None: never exported
+    since_change: int
+    kind: str  # the export that recorded it
+    rows: tuple[AgendaChange, ...]
+
+
+def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
+    blocks = data.sessions_for(data.members(("delegation", delegation)))
+    return [{"id": b.id, "title": b.title, "start": b.start.isoformat(),
+             "end": b.end.isoformat(), "room": data.room_label(b),
+             "trainers": data.facilitator_names(b)} for b in blocks]
+
+
+def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) -> None:
+    """Remember what these delegations' agendas hold now (one small write, not an edit)."""
+    from planner.model import ExportRecord, table_of
+
+    if store.read_only or not delegations:
+        return
+    now = datetime.now(UTC)
+    rows = [{"version": 1, "at": now, "user_name": store.user, "kind": kind,
+             "delegation_id": d, "change_set_id": data.change,
+             "snapshot": json.dumps(snapshot(data, d), ensure_ascii=False)}
+            for d in delegations]
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with store.engine.connect().execution_options(planner_write=True) as conn, \
+                conn.begin():
+            conn.execute(table_of(ExportRecord).insert(), rows)
+    except DBAPIError as exc:
+        raise store._db_error(exc) from exc
+
+
+def compare(store: PlanStore, data: PlanData, delegation: int,
+            options: Options | None = None) -> ChangeReport:
+    """The changes since the delegation's last export (every session as new if never)."""
+    options = options or Options()
+    with store.reading() as r:
+        found = r.rows("SELECT at, change_set_id, kind, snapshot FROM export_record"
+                       " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1", (delegation,))
+    now = {s["id"]: s for s in snapshot(data, delegation)}
+    if not found:
+        rows = [AgendaChange("added", s["title"], "", _describe(s, data, options))
+                for s in now.values()]
+        return ChangeReport(None, 0, "", tuple(rows))
+    at, change, kind, text = found[0]
+    try:
+        before = {s["id"]: s for s in json.loads(text)}
+    except (ValueError, TypeError, KeyError):
+        before = {}
+    rows = []
+    for sid, s in now.items():
+        old = before.get(sid)
+        if old is None:
+            rows.append(AgendaChange("added", s["title"], "", _describe(s, data, options)))
+            continue
+        if (old["start"], old["end"]) != (s["start"], s["end"]):
+            rows.append(AgendaChange("moved", s["title"], _when(old, data, options),
+                                     _when(s, data, options)))
+        if old["title"] != s["title"]:
+            rows.append(AgendaChange("renamed", s["title"], old["title"], s["title"]))
+        if old["room"] != s["room"]:
+            rows.append(AgendaChange("room", s["title"], old["room"], s["room"]))
+        if old["trainers"] != s["trainers"]:
+            rows.append(AgendaChange("trainers", s["title"], old["trainers"], s["trainers"]))
+    for sid, old in before.items():
+        if sid not in now:
+            rows.append(AgendaChange("removed", old["title"], _describe(old, data, options), ""))
+    rows.sort(key=lambda c: (c.change != "removed", c.title.casefold()))
+    moment = parse_time(at).astimezone(data.agenda.zone)
+    return ChangeReport(moment, int(change or 0), str(kind), tuple(rows))
+
+
+def _when(s: dict[str, Any], data: PlanData, options: Options) -> str:
+    start = datetime.fromisoformat(s["start"]).astimezone(data.agenda.zone)
+    end = datetime.fromisoformat(s["end"]).astimezone(data.agenda.zone)
+    return f"{format_day(start.date(), options, 'EEE d MMM')} {start:%H:%M}–{end:%H:%M}"
+
+
+def _describe(s: dict[str, Any], data: PlanData, options: Options) -> str:
+    return " · ".join(x for x in (_when(s, data, options), s.get("room", "")) if x)
+
+
+def changes_since_export(store: PlanStore, delegation: int,
+                         options: Options | None = None) -> ChangeReport:
+    """For the window: a delegation's agenda changes since its last export."""
+    return compare(store, PlanData.load(store), delegation, options)

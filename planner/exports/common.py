@@ -1,0 +1,334 @@
+"""What every export of a plan shares: the options a reader chooses (language, local formats,
+for whom), progress and cancelling, the plan read once, and the title lines that tell two
+printouts apart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cached_property, lru_cache
+from typing import Any
+
+from planner.agenda import AgendaData, Block
+from planner.errors import PlannerError
+from planner.i18n import _, language
+from planner.membership import Membership, Unit
+from planner.reference import fold, sort_key
+from planner.store import PlanStore, parse_date
+
+LOCALES = ("en", "es-HN", "es-PA")
+# Roles whose phone is a contact to call (printed on itineraries); everyone else's phone is
+# personal data.
+CONTACT_ROLES = frozenset({"driver", "logistics"})
+# Session kinds that count as training time on a certificate.
+TRAINING_KINDS = frozenset({"training", "plenary", "meeting", "site_visit", "ceremony"})
+
+
+class Cancelled(PlannerError):
+    """The person cancelled the export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(_("The export was cancelled; no file was written."))
+
+
+@dataclass
+class Options:
+    lang: str = "en"
+    locale: str | None = None  # es-HN, es-PA or en; None: the language's usual one
+    delegation: int | None = None
+    group: int | None = None
+    person: int | None = None
+    all: bool = False  # itineraries of everyone, not only of the people who travel
+    split: bool = False  # one file per person or delegation, into a folder
+    visit: int | None = None  # the site visit of a clearance list
+
+    @property
+    def reader_locale(self) -> str:
+        if self.locale in LOCALES:
+            return str(self.locale)
+        return "es-HN" if self.lang == "es" else "en"
+
+    @property
+    def babel_locale(self) -> str:
+        return {"es-HN": "es_HN", "es-PA": "es_PA"}.get(self.reader_locale, "en_GB")
+
+
+@dataclass
+class Job:
+    """Progress and cancelling of a long export (the window's export dialog)."""
+
+    progress: Callable[[int, int], None] | None = None  # (done, total)
+    cancelled: Callable[[], bool] | None = None
+
+    def step(self, done: int, total: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(done, total)
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    given_name: str
+    family_name: str
+    sex: str | None
+    role: str
+    organisation: str
+    acronym: str
+    position: str
+    duty_station: str
+    delegation_id: int | None
+    email: str
+    phone: str
+    id_number: str
+    birth_date: date | None
+    nationality: str
+    dietary_needs: str
+    accessibility_needs: str
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p)
+
+    @property
+    def listed_name(self) -> str:
+        """'PAZ, Ana': family names first in capitals, as on lists to sign."""
+        family = self.family_name.upper()
+        return f"{family}, {self.given_name}" if family and self.given_name else (
+            family or self.given_name)
+
+    @cached_property
+    def key(self) -> tuple[Any, ...]:
+        return (sort_key(self.family_name), sort_key(self.given_name), self.id)
+
+    @property
+    def organisation_short(self) -> str:
+        return self.acronym or self.organisation
+
+
+@dataclass
+class PlanData:
+    """The plan read once for an export: its agenda, its people and who belongs to what."""
+
+    title: str
+    city: str
+    country: str
+    organiser: str
+    donor: str
+    first: date
+    last: date
+    change: int
+    agenda: AgendaData
+    people: dict[int, PersonInfo]
+    membership: Membership
+    delegations: dict[int, tuple[str, str, int | None]]  # id -> (name, country, head)
+    groups: dict[int, tuple[str, int | None]]  # id -> (name, delegation)
+    registered: dict[int, set[int]]  # session -> its audience's people
+    marks: dict[int, dict[int, bool]]  # session -> person -> present
+    travellers: set[int]  # people with an arrival or departure in the plan
+    _sessions_of: dict[int, list[Block]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: PlanStore) -> PlanData:
+        from planner.attendance import marks, registered_people
+
+        agenda = AgendaData.load(store)
+        with store.reading() as r:
+            title, city, country, organiser, donor, first, last = r.rows(
+                "SELECT title, city, country, organiser, donor, start_date, end_date FROM plan"
+                " ORDER BY id LIMIT 1")[0]
+            change = int(r.value("SELECT max(id) FROM change_set") or 0)
+            people = {row[0]: PersonInfo(
+                row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6] or "", row[7],
+                row[8], row[9], row[10], row[11], row[12], parse_date(row[13]), row[14],
+                row[15], row[16]) for row in r.rows(
+                "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
+                " p.position, p.duty_station, p.delegation_id, p.email, p.phone, p.id_number,"
+                " p.birth_date, p.nationality, p.dietary_needs, p.accessibility_needs"
+                " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id")}
+            membership = Membership.load(r)
+            delegations = {i: (n, c, h) for i, n, c, h in r.rows(
+                "SELECT id, name, country, head_id FROM delegation")}
+            groups = {i: (n, d) for i, n, d in r.rows(
+                "SELECT id, name, delegation_id FROM participant_group")}
+            registered = registered_people(r, membership)
+            recorded = marks(r)
+            travellers = {p for (p,) in r.rows("SELECT DISTINCT person_id FROM travel")}
+        first_day, last_day = parse_date(first), parse_date(last)
+        assert first_day is not None and last_day is not None
+        return cls(title, city, country, organiser, donor, first_day, last_day, change, agenda,
+                   people, membership, delegations, groups, dict(registered), dict(recorded),
+                   travellers)
+
+    # who
+    def sorted_people(self, ids: set[int] | frozenset[int] | None = None) -> list[PersonInfo]:
+        chosen = self.people.values() if ids is None else (
+            self.people[i] for i in ids if i in self.people)
+        return sorted(chosen, key=lambda p: p.key)
+
+    def members(self, unit: Unit) -> frozenset[int]:
+        return self.membership.members.get(unit, frozenset())
+
+    def attended(self, session: int) -> set[int]:
+        return {p for p, present in self.marks.get(session, {}).items() if present}
+
+    # what
+    def sessions_of(self, person: int) -> list[Block]:
+        """The sessions a person attends (audience) or gives (facilitator), in time order."""
+        if not self._sessions_of:
+            by_person: dict[int, list[Block]] = defaultdict(list)
+            for block in self.agenda.blocks.values():
+                for p in self.registered.get(block.id, set()) | block.facilitators:
+                    by_person[p].append(block)
+            for blocks in by_person.values():
+                blocks.sort(key=lambda b: (b.start, b.id))
+            self._sessions_of = dict(by_person)
+        return self._sessions_of.get(person, [])
+
+    def sessions_for(self, people: set[int] | frozenset[int] | None) -> list[Block]:
+        """Sessions any of these people attends or gives (every session for None)."""
+        if people is None:
+            return sorted(self.agenda.blocks.values(), key=lambda b: (b.start, b.id))
+        ids: dict[int, Block] = {}
+        for p in people:
+            for block in self.sessions_of(p):
+                ids[block.id] = block
+        return sorted(ids.values(), key=lambda b: (b.start, b.id))
+
+    def days(self) -> list[date]:
+        n = (self.last - self.first).days + 1
+        return [self.first + timedelta(days=i) for i in range(n)]
+
+    def room_label(self, block: Block) -> str:
+        lane = self.agenda.rooms.get(block.room_id) if block.room_id else None
+        if lane is None:
+            return block.location
+        return f"{lane.name} ({lane.venue})" if lane.venue else lane.name
+
+    def facilitator_names(self, block: Block) -> str:
+        return ", ".join(p.name for p in self.sorted_people(block.facilitators))
+
+    def delegation_name(self, delegation: int | None) -> str:
+        return self.delegations[delegation][0] if delegation in self.delegations else ""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """For whom an export is: the whole plan, a delegation, a group or one person."""
+
+    kind: str  # "plan", "delegation", "group", "person"
+    id: int | None
+    name: str
+    people: frozenset[int] | None  # None: everyone
+
+    @property
+    def unit(self) -> Unit | None:
+        return (self.kind, self.id) if self.id is not None else None
+
+
+def scope_of(data: PlanData, options: Options) -> Scope:
+    if options.person is not None:
+        person = data.people.get(options.person)
+        if person is None:
+            raise PlannerError(_("There is no person {id} in the plan.").format(
+                id=options.person))
+        return Scope("person", person.id, person.name, frozenset({person.id}))
+    if options.group is not None:
+        if options.group not in data.groups:
+            raise PlannerError(_("There is no group {id} in the plan.").format(id=options.group))
+        return Scope("group", options.group, data.groups[options.group][0],
+                     data.members(("group", options.group)))
+    if options.delegation is not None:
+        if options.delegation not in data.delegations:
+            raise PlannerError(_("There is no delegation {id} in the plan.").format(
+                id=options.delegation))
+        return Scope("delegation", options.delegation, data.delegations[options.delegation][0],
+                     data.members(("delegation", options.delegation)))
+    return Scope("plan", None, data.title, None)
+
+
+def title_lines(data: PlanData, what: str, options: Options,
+                extra: tuple[str, ...] = ()) -> list[str]:
+    """The plan's title, then what this is, for whom, its dates, when it was produced and the
+    plan's change number, so two printouts can be told apart."""
+    dates, when = _dates_and_now(data.first, data.last, options.babel_locale,
+                                 datetime.now().strftime("%Y-%m-%d %H:%M"))
+    return [data.title, _("{what} · {dates} · produced {when} · change no. {change}").format(
+        what=what, dates=dates, when=when, change=data.change), *extra]
+
+
+@lru_cache(maxsize=32)
+def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[str, str]:
+    """The plan's dates and the time of production, formatted once per minute (hundreds of
+    sheets share them; Babel takes a millisecond each time)."""
+    from babel.dates import format_date
+
+    from planner.i18n import format_date_range
+
+    now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
+    day = str(format_date(now.date(), format="medium", locale=locale))
+    return format_date_range(first, last, locale=locale), f"{day} {now:%H:%M}"
+
+
+def format_day(day: date, options: Options, fmt: str = "full") -> str:
+    return _format_day(day, options.babel_locale, fmt)
+
+
+@lru_cache(maxsize=1024)
+def _format_day(day: date, locale: str, fmt: str) -> str:
+    from babel.dates import format_date
+
+    text = str(format_date(day, format=fmt, locale=locale))
+    return text[:1].upper() + text[1:]
+
+
+def format_clock(moment: datetime, options: Options) -> str:
+    return moment.strftime("%H:%M")
+
+
+def format_moment(moment: datetime, options: Options) -> str:
+    from babel.dates import format_date
+
+    day = str(format_date(moment.date(), format="medium", locale=options.babel_locale))
+    return f"{day} {moment:%H:%M}"
+
+
+@contextlib.contextmanager
+def reader(options: Options) -> Iterator[None]:
+    """Export in the reader's language and with their date formats."""
+    from planner.exports.xlsx import formats
+
+    with language(options.lang), formats(options.reader_locale):
+        yield
+
+
+def resolve(store: PlanStore, table: str, value: str) -> int:
+    """An item by id or by name (an error listing the candidates when unclear)."""
+    if table == "person":
+        sql = ("SELECT id, trim(given_name || ' ' || family_name) FROM person"
+               " ORDER BY family_name, given_name")
+    else:
+        sql = f"SELECT id, name FROM {table} ORDER BY name"
+    with store.reading() as r:
+        rows = r.rows(sql)
+    if value.isdigit() and any(i == int(value) for i, _n in rows):
+        return int(value)
+    exact = [i for i, n in rows if fold(n) == fold(value)]
+    if len(exact) == 1:
+        return int(exact[0])
+    partial = [(i, n) for i, n in rows if fold(value) in fold(n)]
+    if len(partial) == 1:
+        return int(partial[0][0])
+    shown = partial or ([] if exact else rows)
+    if exact:
+        shown = [(i, n) for i, n in rows if i in exact]
+    candidates = ", ".join(f"{n} ({i})" for i, n in shown[:20])
+    what = {"delegation": _("delegation"), "organisation": _("organisation"),
+            "participant_group": _("group"), "person": _("person")}.get(table, table)
+    raise PlannerError(_("'{value}' does not name one {what}; candidates: {candidates}.").format(
+        value=value, what=what, candidates=candidates or "—"))

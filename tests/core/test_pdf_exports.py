@@ -1,0 +1,336 @@
+"""The PDF exports: certificates of participation, name badges with tent cards, and the agenda
+booklet -- what they print, for whom, in which language, and what they never print."""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.numbers import format_decimal
+from pypdf import PdfReader
+from reportlab.lib.units import mm
+
+from planner import ops
+from planner.attendance import roll, set_marks
+from planner.errors import PlannerError
+from planner.exports import pdf
+from planner.exports.catalog import run
+from planner.exports.common import (
+    CONTACT_ROLES,
+    TRAINING_KINDS,
+    Cancelled,
+    Job,
+    Options,
+    PersonInfo,
+    PlanData,
+)
+from planner.store import open_plan
+
+
+def pages(path: Path) -> list[str]:
+    """Each page's text, with runs of white space made single spaces."""
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def group_id(data: PlanData, name: str) -> int:
+    return next(i for i, (n, _d) in data.groups.items() if n == name)
+
+
+def delegation_id(data: PlanData, name: str) -> int:
+    return next(i for i, (n, _c, _h) in data.delegations.items() if n == name)
+
+
+def training_hours(data: PlanData, person: int) -> float:
+    """Worked out again here: minutes present at training-like sessions, to the half hour."""
+    minutes = sum(data.agenda.blocks[s].minutes for s, marks in data.marks.items()
+                  if marks.get(person) and data.agenda.blocks[s].kind in TRAINING_KINDS)
+    return math.floor(minutes / 30 + 0.5) / 2
+
+
+def spanish_number(hours: float, locale: str = "es_HN") -> str:
+    return str(format_decimal(hours, format="#,##0.#", locale=locale))
+
+
+def record_group_a(store) -> tuple[list[PersonInfo], PersonInfo, PersonInfo]:
+    """Group A as the demo recorded it, plus: two more at the opening ceremony (1 h), one whose
+    only mark is the opening, and one marked absent everywhere."""
+    data = PlanData.load(store)
+    members = data.sorted_people(data.members(("group", group_id(data, "Group A"))))
+    opening = next(b for b in data.agenda.blocks.values() if b.title == "Opening ceremony")
+    extra, once, absent = members[:2], members[2], members[3]
+    for session, marks in data.marks.items():
+        wanted = {p: False for p in (once.id, absent.id) if p in marks}
+        if wanted:
+            set_marks(store, session, wanted)
+    set_marks(store, opening.id, {p.id: True for p in extra} | {once.id: True,
+                                                                absent.id: False})
+    return extra, once, absent
+
+
+def test_certificates_one_page_per_attendee_with_hours_in_both_languages(demo, tmp_path):
+    extra, once, absent = record_group_a(demo)
+    data = PlanData.load(demo)
+    group = group_id(data, "Group A")
+    path = pdf.certificates(demo, data, tmp_path / "certificates.pdf", Options(group=group),
+                            Job())
+    text = pages(path)
+    expected = [p for p in data.sorted_people(data.members(("group", group)))
+                if any(marks.get(p.id) for marks in data.marks.values())]
+    assert once in expected and absent not in expected
+    assert len(text) == len(expected)  # one page each, in Spanish name order
+    head = data.people[data.delegations[once.delegation_id][2]]
+    for page, person in zip(text, expected, strict=True):
+        assert person.name in page and person.organisation in page
+        assert "Certificate of participation" in page
+        assert data.title in page and "Tegucigalpa" in page
+        assert "25 Nov – 2 Dec 2023" in page  # English, the main language
+        assert "25 de nov al 02 de dic de 2023" in page  # Spanish, under it
+        hours = training_hours(data, person.id)
+        assert (f"{hours:g} hours of training" if hours != 1 else "1 hour of training") in page
+        assert spanish_number(hours) in page  # the Spanish line's number (es_HN: 12.5)
+        # signed by the organiser and by the head of the person's delegation
+        assert "IOM Honduras" in page
+        assert page.count(head.name) == 1  # the head signs everyone's but their own
+        assert ("Head of delegation, DNSPF trainees" in page) is (person.id != head.id)
+    by_name = {p.name: page for p, page in zip(expected, text, strict=True)}
+    assert "1 hour of training" in by_name[once.name]
+    assert any(training_hours(data, p.id) % 1 == 0.5 for p in expected)  # halves shown too
+    for person in extra:  # the opening ceremony counts as an hour of training
+        assert f"{training_hours(data, person.id):g} hours" in by_name[person.name]
+    assert all(absent.name not in page for page in text)
+    reader = PdfReader(path)
+    assert reader.metadata.author == "IOM Honduras"
+    assert data.title in reader.metadata.title and reader.metadata.subject
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # landscape
+    fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert fonts and all("Vera" in f["/BaseFont"] for f in fonts)
+    assert all("/FontFile2" in f["/FontDescriptor"] for f in fonts)  # embedded TrueType
+
+
+def test_spanish_certificates_and_the_choice_of_people(demo, tmp_path):
+    _extra, once, _absent = record_group_a(demo)
+    data = PlanData.load(demo)
+    group = group_id(data, "Group A")
+    path = pdf.certificates(demo, data, tmp_path / "certificados.pdf",
+                            Options(lang="es", group=group), Job())
+    text = pages(path)
+    assert len(text) == sum(1 for p in data.members(("group", group))
+                            if any(marks.get(p) for marks in data.marks.values()))
+    assert "25 de nov al 02 de dic de 2023" in text[0] and "25 Nov – 2 Dec 2023" in text[0]
+    everything = " ".join(text)
+    assert all(spanish_number(training_hours(data, p)) in everything
+               for p in data.members(("group", group)) if training_hours(data, p))
+    spain = pdf.certificates(demo, data, tmp_path / "pa.pdf",
+                             Options(lang="es", locale="es-PA", person=once.id), Job())
+    assert "25 de nov al 2 de dic de 2023" in pages(spain)[0]  # Panama's way with dates
+    one = pdf.certificates(demo, data, tmp_path / "one.pdf", Options(person=once.id), Job())
+    assert len(pages(one)) == 1 and once.name in pages(one)[0]
+    # split by person through the catalogue: a file for each person who attended
+    files = run(demo, "certificates", tmp_path / "split", Options(split=True, person=once.id))
+    assert [f.suffix for f in files] == [".pdf"]
+
+
+def test_certificates_need_recorded_attendance(plan, demo, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(PlannerError, match=r"Plan ▸ Record Attendance"):
+        pdf.certificates(plan, PlanData.load(plan), out / "c.pdf", Options(), Job())
+    _extra, _once, absent = record_group_a(demo)
+    with pytest.raises(PlannerError, match=r"Record Attendance"):
+        pdf.certificates(demo, PlanData.load(demo), out / "c.pdf",
+                         Options(person=absent.id), Job())
+    assert list(out.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def printed(demo_master, tmp_path_factory) -> Iterator[tuple[PlanData, dict[str, list[str]]]]:
+    """The demo with everyone at the opening, printed once for several tests: certificates of
+    both delegations with phones to call (drivers, logistics) and of a group of trainees, their
+    badges, and the Panamanian delegation's booklet."""
+    folder = tmp_path_factory.mktemp("printed")
+    shutil.copyfile(demo_master, folder / "demo.dplan")
+    store = open_plan(folder / "demo.dplan")
+    try:
+        data = PlanData.load(store)
+        opening = next(b for b in data.agenda.blocks.values() if b.title == "Opening ceremony")
+        set_marks(store, opening.id, {a.person_id: True
+                                      for a in roll(store, opening.id).attendees})
+        data = PlanData.load(store)
+        panama = Options(delegation=delegation_id(data, "Panama delegation"))
+        iom = Options(delegation=delegation_id(data, "IOM Honduras team"))
+        trainees = Options(group=group_id(data, "Group B"))
+        files = {
+            "booklet": pdf.booklet(store, data, folder / "booklet.pdf", panama, Job()),
+            "certificates-pa": pdf.certificates(store, data, folder / "c1.pdf", panama, Job()),
+            "certificates-iom": pdf.certificates(store, data, folder / "c2.pdf", iom, Job()),
+            "certificates-b": pdf.certificates(store, data, folder / "c3.pdf", trainees, Job()),
+            "badges-pa": pdf.badges(store, data, folder / "b1.pdf", panama, Job()),
+            "badges-iom": pdf.badges(store, data, folder / "b2.pdf", iom, Job()),
+        }
+        yield data, {name: pages(path) for name, path in files.items()}
+    finally:
+        store.close()
+
+
+def test_no_personal_data_in_any_pdf(printed):
+    data, printouts = printed
+    texts = {name: re.sub(r"\s+", "", " ".join(text)) for name, text in printouts.items()}
+    assert len(printouts["certificates-b"]) == 50  # the whole group was at the opening
+    leaks = []
+    for person in data.people.values():
+        needles = [person.id_number, person.email]
+        if person.birth_date:
+            born = person.birth_date
+            needles += [born.isoformat(), f"{born:%d/%m/%Y}", f"{born:%m/%d/%Y}"]
+        if person.role not in CONTACT_ROLES:
+            needles.append(person.phone)
+        for needle in filter(None, needles):
+            compact = re.sub(r"\s+", "", needle)
+            leaks += [(name, person.name, needle) for name, text in texts.items()
+                      if compact in text]
+    assert leaks == []
+    # the drivers' phones are there to call, on the itineraries, and nowhere else
+    drivers = [re.sub(r"\s+", "", p.phone) for p in data.people.values() if p.role == "driver"]
+    assert any(phone in texts["booklet"] for phone in drivers)
+    assert not any(phone in texts["badges-iom"] + texts["certificates-iom"]
+                   for phone in drivers)
+
+
+def test_badges_and_tent_cards(demo, tmp_path):
+    data = PlanData.load(demo)
+    group = group_id(data, "Group A")
+    people = data.sorted_people(data.members(("group", group)))
+    path = pdf.badges(demo, data, tmp_path / "badges.pdf", Options(group=group), Job())
+    reader = PdfReader(path)
+    sheets = -(-len(people) // 8)
+    assert len(reader.pages) == sheets + len(people)
+    text = pages(path)
+    first = text[0]
+    for person in people[:8]:
+        assert person.given_name in first and person.family_name in first
+    assert "TRAINEE" in first and "DNSPF" in first
+    assert people[8].family_name not in first
+    page = reader.pages[0].mediabox
+    assert page.height > page.width  # badges: A4 portrait
+    for n, person in enumerate(people):
+        tent = reader.pages[sheets + n].mediabox
+        assert tent.width > tent.height  # tent cards: A4 landscape
+        assert text[sheets + n].count(person.name) == 2  # on both halves
+        assert person.organisation in text[sheets + n]
+    everyone = run(demo, "badges", tmp_path / "all.pdf", Options())[0]
+    assert len(PdfReader(everyone).pages) == -(-len(data.people) // 8) + len(data.people)
+
+
+def test_long_names_shrink_to_fit():
+    pdf._fonts()
+    name = "María Fernanda de los Ángeles Ordóñez Zúniga"
+    text, size = pdf._fit(name, pdf.BOLD, 26, 120 * mm, 10)
+    assert text == name and 10 <= size < 26
+    assert pdf.pdfmetrics.stringWidth(text, pdf.BOLD, size) <= 120 * mm
+    text, size = pdf._fit(name * 4, pdf.BOLD, 26, 120 * mm, 10)
+    assert size == 10 and text.endswith("…")
+    assert pdf._clean("Hotel → Airport\u2009–\u20092 Dec") == "Hotel › Airport – 2 Dec"
+
+
+def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):
+    data, printouts = printed
+    panama = delegation_id(data, "Panama delegation")
+    text = printouts["booklet"]
+    cover, everything = text[0], " ".join(text)
+    assert "Panama delegation" in cover and data.title in cover and "IOM Honduras" in cover
+    assert "25 Nov – 2 Dec 2023" in cover and "Tegucigalpa" in cover
+    assert "change no." in cover  # the line that tells two printouts apart
+    assert "Saturday, 25 November 2023" in everything
+    assert "No sessions for this delegation on this day." in everything
+    for title in ("Preparatory meeting", "Opening ceremony", "Field tour: Las Manos border post",
+                  "Module 8: Protection and safe referrals", "Debriefing"):
+        assert title in everything
+    members = data.sorted_people(data.members(("delegation", panama)))
+    for person in members:
+        assert f"Itinerary of {person.name}" in everything
+    order = [everything.index(f"Itinerary of {p.name}") for p in members]
+    assert order == sorted(order)  # Spanish name order
+    assert "CM 421" in everything and "CM 422" in everything
+    assert "Arrival: Copa Airlines" in everything and "Hotel Real Plaza" in everything
+    assert all(f"page {n}" in page for n, page in enumerate(text, start=1))
+    assert "Field tour: Las Manos border post and CAMI Danlí" in everything
+    spanish = pdf.booklet(demo, PlanData.load(demo), tmp_path / "folleto.pdf",
+                          Options(lang="es", delegation=panama), Job())
+    reader = PdfReader(spanish)
+    assert reader.metadata.author == "IOM Honduras" and len(reader.pages) == len(text)
+    assert "25 de noviembre de 2023" in reader.pages[1].extract_text()
+
+
+def test_booklet_of_every_delegation_sorted_each_from_a_new_page(plan, tmp_path):
+    for name, given in (("Zeta", "Zoe"), ("Alfa", "Ana")):
+        dele = ops.create(plan, "delegation", {"name": name, "country": "PA"}).id
+        ops.create(plan, "person", {"given_name": given, "family_name": "Núñez",
+                                    "delegation_id": dele})
+    data = PlanData.load(plan)
+    path = pdf.booklet(plan, data, tmp_path / "all.pdf", Options(all=True), Job())
+    text = pages(path)
+    covers = [n for n, page in enumerate(text) if "Agenda booklet" in page and "member" in page]
+    assert [("Alfa" in text[n], "Zeta" in text[n]) for n in covers] == [(True, False),
+                                                                       (False, True)]
+    assert "Nothing is planned for Ana Núñez yet." in " ".join(text[:covers[1]])
+    assert "Zoe Núñez" in " ".join(text[covers[1]:])
+    with pytest.raises(PlannerError, match="per delegation"):
+        pdf.booklet(plan, data, tmp_path / "g.pdf", Options(person=min(data.people)), Job())
+    # without --all, only the members who travel get an itinerary page (nobody travels here)
+    short = pages(pdf.booklet(plan, data, tmp_path / "short.pdf", Options(), Job()))
+    assert not any("Nothing is planned" in page for page in short)
+    assert len(short) < len(text)
+
+
+def test_a_plan_without_delegations_has_no_booklet(plan, tmp_path):
+    data = PlanData.load(plan)
+    with pytest.raises(PlannerError, match="no delegations"):
+        pdf.booklet(plan, data, tmp_path / "b.pdf", Options(), Job())
+    with pytest.raises(PlannerError, match="no people"):
+        pdf.badges(plan, data, tmp_path / "b.pdf", Options(), Job())
+
+
+@pytest.mark.parametrize("export", ["certificates", "badges", "booklet"])
+def test_a_cancelled_export_leaves_no_file(demo, tmp_path, export):
+    record_group_a(demo)
+    data = PlanData.load(demo)
+    panama = delegation_id(data, "Panama delegation")
+    options = Options(delegation=panama) if export == "booklet" else Options(
+        group=group_id(data, "Group A"))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(Cancelled):
+        getattr(pdf, export)(demo, data, folder / "x.pdf", options,
+                             Job(cancelled=lambda: True))
+    assert list(folder.iterdir()) == []
+    # cancelled half-way (pages already drawn): still nothing, and an older file is kept
+    (folder / "x.pdf").write_bytes(b"older")
+    calls: list[int] = []
+
+    def later() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Cancelled):
+        getattr(pdf, export)(demo, data, folder / "x.pdf", options, Job(cancelled=later))
+    assert [f.name for f in folder.iterdir()] == ["x.pdf"]
+    assert (folder / "x.pdf").read_bytes() == b"older"
+    # and progress is reported up to the end
+    seen: list[tuple[int, int]] = []
+    getattr(pdf, export)(demo, data, folder / "x.pdf", options,
+                         Job(progress=lambda done, total: seen.append((done, total))))
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    assert (folder / "x.pdf").read_bytes().startswith(b"%PDF")
+    assert [f.name for f in folder.iterdir()] == ["x.pdf"]
+
+
+def test_a_missing_folder_says_what_to_do(demo, tmp_path):
+    data = PlanData.load(demo)
+    with pytest.raises(PlannerError, match=r"does not exist\. Create it first"):
+        pdf.badges(demo, data, tmp_path / "missing" / "badges.pdf", Options(), Job())
+    assert not (tmp_path / "missing").exists()
