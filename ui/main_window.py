@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+N"),
             "action_add",
         )
-        a["edit"] = self._action(
+        a["edit"] = self._action(  # Enter and F2 edit too, in lists and the calendar
             self.tr("&Edit…"),
             lambda: self._panel_do("edit_item"),
             QKeySequence("Ctrl+E"),
@@ -451,6 +451,21 @@ class MainWindow(QMainWindow):
         a["import"] = self._action(self.tr("&Import…"), self.import_file,
                                    QKeySequence("Ctrl+Shift+I"), "action_import",
                                    self.tr("Import people or an agenda from a spreadsheet"))
+        a["export"] = self._action(
+            self.tr("E&xport…"), lambda: self.show_export(), QKeySequence("Ctrl+Shift+E"),
+            "action_export", self.tr("Write itineraries, agendas, lists, certificates and more,"
+                                     " for the whole plan or for whom you choose"))
+        a["print"] = self._action(self.tr("Prin&t…"), self.print_calendar,
+                                  QKeySequence.StandardKey.Print, "action_print",
+                                  self.tr("Print the calendar as it is shown: the day by room,"
+                                          " or the whole plan by day"))
+        a["print_preview"] = self._action(self.tr("Print Pre&view…"), self.print_preview, None,
+                                          "action_print_preview",
+                                          self.tr("See the calendar's page before printing it"))
+        a["attendance"] = self._action(self.tr("&Record Attendance…"),
+                                       lambda: self.record_attendance(), None, "action_attendance",
+                                       self.tr("Tick who came to each session, so reports count"
+                                               " who was trained"))
         a["export_agenda"] = self._action(self.tr("&Export Agenda List…"), self.export_agenda,
                                           None, "action_export_agenda", self.tr(
                                               "Write the sessions to a workbook, one row each,"
@@ -515,11 +530,15 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
+        file_menu.addAction(a["export"])
         file_menu.addAction(a["export_agenda"])
         file_menu.addAction(a["export_manifests"])
         file_menu.addAction(a["export_clearance"])
         file_menu.addAction(a["export_budget"])
         file_menu.addAction(a["export_perdiem"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["print_preview"])
+        file_menu.addAction(a["print"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
         file_menu.addAction(a["copy_dates"])
@@ -551,8 +570,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
         plan_menu = bar.addMenu(self.tr("&Plan"))
-        for key in ("rotation", "problems", None, "arrivals", "journey", None, "split", "merge",
-                    None, "details"):
+        for key in ("rotation", "problems", None, "arrivals", "journey", None, "attendance",
+                    None, "split", "merge", None, "details"):
             if key is None:
                 plan_menu.addSeparator()
             else:
@@ -656,8 +675,7 @@ class MainWindow(QMainWindow):
         for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
                     "problems", "import", "export_agenda", "export_manifests",
                     "export_clearance", "export_budget", "export_perdiem", "split", "merge",
-                    "arrivals",
-                    "journey"):
+                    "arrivals", "journey", "export", "print", "print_preview", "attendance"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -905,6 +923,57 @@ class MainWindow(QMainWindow):
                      lambda st, path, lang: travel.clearance_list(st, chosen.id, path, lang),
                      self.tr("The clearance list was not written"),
                      self.tr("Clearance list written to %s"))
+
+    def show_export(self, kind: str | None = None) -> Any:
+        """File ▸ Export…: every export in one dialog (``kind`` chosen first)."""
+        from ui.dialogs.export import ExportDialog
+
+        if self.ctrl.store is None:
+            return None
+        dialog = ExportDialog(self.ctrl, self.settings, self.formats, self, kind)
+        dialog.exec()
+        return dialog
+
+    def record_attendance(self, session_id: int | None = None) -> Any:
+        """Plan ▸ Record Attendance…: for the session selected on the calendar or the
+        Sessions page, or the first one."""
+        from ui.dialogs.attendance import AttendanceDialog
+
+        if self.ctrl.store is None:
+            return None
+        if session_id is None:
+            session_id = self._selected_session()
+        dialog = AttendanceDialog(self.ctrl, self.formats, self, session_id)
+        dialog.exec()
+        return dialog
+
+    def _selected_session(self) -> int | None:
+        page = self.current_page()
+        if self.pages.built("calendar") and page is self.pages["calendar"]:
+            chosen = sorted(page.grid.selected)
+            return chosen[0] if len(chosen) == 1 else None
+        if self.pages.built("sessions") and page is self.pages["sessions"]:
+            panel = page.active_panel()
+            ids = panel.selected_ids() if panel is not None else []
+            return ids[0] if len(ids) == 1 else None
+        return None
+
+    @property
+    def printing(self) -> Any:
+        if getattr(self, "_printing", None) is None:
+            from ui.printing import CalendarPrinting
+
+            self._printing = CalendarPrinting(self)
+        return self._printing
+
+    def print_calendar(self) -> None:
+        """File ▸ Print…: the calendar's current view on one landscape page."""
+        if self.ctrl.store is not None:
+            self.printing.print_dialog(self)
+
+    def print_preview(self) -> None:
+        if self.ctrl.store is not None:
+            self.printing.preview_dialog(self).exec()
 
     def _export(self, title: str, name: str, write: Callable[[PlanStore, str, str], Any],
                 failed: str, done: str) -> None:

@@ -1,0 +1,752 @@
+"""File ▸ Export…: every export of the plan in one dialog (what, for whom, in which language and
+date format, where), written off the GUI thread with progress and cancel.
+
+The dialog only gathers the choices; ``planner.exports.catalog.run`` writes the files. They are
+written into a hidden folder next to the destination and moved into place only when the export
+finished and was not cancelled, so a cancelled export never leaves a file behind.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import queries
+from planner.errors import PlannerError
+from planner.exports import catalog
+from planner.exports.catalog import ExportKind
+from planner.exports.common import Cancelled, Job, Options
+from planner.i18n import _
+from planner.labels import SessionKind
+from ui import settings as opt
+from ui.controller import PlanController
+from ui.formats import Formats
+from ui.widgets.fields import SearchCombo
+from ui.worker import Progress, message_of, run_task
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
+FOLDER_KEY = "export/folder"  # the folder of the last export
+KIND_KEY = "export/kind"  # the last kind exported
+WHO = ("plan", "delegation", "group", "person")
+ERROR_STYLE = "color: #B00020;"
+DONE_STYLE = "color: #1B5E20;"
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """A list item as a bold title over a muted description, with an optional badge."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        badge = QFont(small)
+        badge.setBold(True)
+        return title, small, badge
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        title, small, _badge = self._fonts(option)
+        height = QFontMetrics(title).height() + 2 * QFontMetrics(small).lineSpacing() + 14
+        return QSize(260, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt_ = QStyleOptionViewItem(option)
+        self.initStyleOption(opt_, index)
+        title_text = opt_.text
+        opt_.text = ""
+        widget = opt_.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt_, painter, widget)
+        selected = bool(opt_.state & QStyle.StateFlag.State_Selected)
+        palette = opt_.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.HighlightedText if selected
+                              else QPalette.ColorRole.PlaceholderText)
+        title, small, badge_font = self._fonts(opt_)
+        area = opt_.rect.adjusted(10, 6, -10, -6)
+        painter.save()
+        badge = index.data(BADGE_ROLE) or ""
+        badge_width = 0
+        if badge:
+            fm_badge = QFontMetrics(badge_font)
+            badge_width = fm_badge.horizontalAdvance(badge) + 12
+            box = QRect(area.right() - badge_width + 1, area.top(), badge_width,
+                        fm_badge.height() + 2)
+            painter.setPen(QColor("#FFB74D"))
+            painter.setBrush(QColor("#FFF4E5"))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setFont(badge_font)
+            painter.setPen(QColor("#663C00"))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badge)
+        fm_title = QFontMetrics(title)
+        painter.setFont(title)
+        painter.setPen(text_colour)
+        title_rect = QRect(area.left(), area.top(), area.width() - badge_width - 6,
+                           fm_title.height())
+        painter.drawText(title_rect,
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm_title.elidedText(title_text, Qt.TextElideMode.ElideRight,
+                                             title_rect.width()))
+        painter.setFont(small)
+        painter.setPen(muted)
+        detail_rect = QRect(area.left(), title_rect.bottom() + 3, area.width(),
+                            area.bottom() - title_rect.bottom() - 2)
+        detail = str(index.data(DETAIL_ROLE) or "")
+        painter.drawText(detail_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                          | Qt.TextFlag.TextWordWrap), detail)
+        painter.restore()
+
+
+class ExportDialog(QDialog):
+    """Choose an export and write it; stays open to write another."""
+
+    def __init__(self, ctrl: PlanController, settings: opt.Settings, formats: Formats,
+                 parent: QWidget | None = None, kind: str | None = None) -> None:
+        super().__init__(parent)
+        from planner.i18n import current_language
+
+        self.ctrl, self.settings, self.formats = ctrl, settings, formats
+        store = ctrl.require()
+        self.plan_path = store.path
+        self.written: list[Path] = []
+        self.last_message = ""
+        self._progress: Progress | None = None
+        self._suggested = ""  # the path last suggested: any other was chosen by hand
+        self._target = Path()
+        self._split = False
+        self._cancel_requested = False
+        # injectable for tests: open a folder or file, ask before replacing a file
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
+        self.confirm: Callable[[str], bool] = self._confirm
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export"))
+        summary = queries.summary(store)
+
+        # what
+        self.kinds = QListWidget(self)
+        self.kinds.setObjectName("export_kinds")
+        self.kinds.setItemDelegate(TwoLineDelegate(self.kinds))
+        self.kinds.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.kinds.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.kinds.setFixedWidth(400)
+        self.kinds.setAccessibleName(self.tr("What to export"))
+        for k in catalog.KINDS.values():
+            item = QListWidgetItem(_(k.label))
+            item.setData(Qt.ItemDataRole.UserRole, k.name)
+            item.setData(DETAIL_ROLE, _(k.description))
+            item.setData(Qt.ItemDataRole.ToolTipRole, _(k.description))
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, _(k.description))
+            if k.personal:
+                item.setData(BADGE_ROLE, self.tr("Confidential"))
+            self.kinds.addItem(item)
+        kinds_label = QLabel(self.tr("&What to export"), self)
+        kinds_label.setBuddy(self.kinds)
+        kinds_label.setFont(_bold(kinds_label.font()))
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("export_heading")
+        heading_font = _bold(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        self.heading.setFont(heading_font)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.personal_note = QLabel(self.tr(
+            "⚠ Contains personal data (identity numbers, birth dates or phones). Handle it as"
+            " confidential: share it only with who needs it, and delete copies after use."), self)
+        self.personal_note.setObjectName("personal_note")
+        self.personal_note.setWordWrap(True)
+        self.personal_note.setStyleSheet(
+            "QLabel { background: #FFF4E5; color: #663C00; border: 1px solid #FFB74D;"
+            " border-radius: 4px; padding: 6px; }")
+
+        # for whom
+        who_box = QGroupBox(self.tr("For whom"), self)
+        self.who = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        for i, (name, text) in enumerate((
+                ("plan", self.tr("W&hole plan")), ("delegation", self.tr("&Delegation:")),
+                ("group", self.tr("&Group:")), ("person", self.tr("&Person:")))):
+            radio = QRadioButton(text, who_box)
+            radio.setObjectName(f"who_{name}")
+            self.who.addButton(radio, i)
+            self.radios[name] = radio
+        self.radios["plan"].setChecked(True)
+        self.delegation = QComboBox(who_box)
+        self.delegation.setObjectName("export_delegation")
+        self.delegation.setAccessibleName(self.tr("Delegation"))
+        for row in queries.delegations(store):
+            self.delegation.addItem(self.tr("%1 (%2 people)").replace("%1", row.name)
+                                    .replace("%2", str(row.members)), row.id)
+        self.group = QComboBox(who_box)
+        self.group.setObjectName("export_group")
+        self.group.setAccessibleName(self.tr("Group"))
+        for group in queries.groups(store):
+            text = f"{group.name} — {group.delegation}" if group.delegation else group.name
+            self.group.addItem(self.tr("%1 (%2 people)").replace("%1", text)
+                               .replace("%2", str(group.size)), group.id)
+        self.person = SearchCombo(
+            [(c.id, f"{c.label} — {c.detail}" if c.detail else c.label)
+             for c in queries.choices(store, "person")], None, who_box)
+        self.person.setObjectName("export_person")
+        self.person.setAccessibleName(self.tr("Person"))
+        self.person.setToolTip(self.tr("Type part of a name to find a person"))
+        self.visit = QComboBox(who_box)
+        self.visit.setObjectName("export_visit")
+        for session in queries.sessions(store):
+            if session.kind == SessionKind.SITE_VISIT:
+                when = (f"{formats.weekday_date(session.start.date())}"
+                        f" {formats.time(session.start)}")
+                self.visit.addItem(f"{when} · {session.title}", session.id)
+        self.visit_label = QLabel(self.tr("Site &visit:"), who_box)
+        self.visit_label.setBuddy(self.visit)
+        self.everyone = QCheckBox(self.tr("Everyone, not only the people who &travel"), who_box)
+        self.everyone.setObjectName("export_everyone")
+        self.everyone.setToolTip(self.tr("Without this, only people with a flight or another"
+                                         " journey in the plan get an itinerary."))
+        self.split = QCheckBox(who_box)
+        self.split.setObjectName("export_split")
+        who_grid = QGridLayout(who_box)
+        who_grid.setColumnStretch(1, 1)
+        who_grid.addWidget(self.radios["plan"], 0, 0, 1, 2)
+        for row_index, name, widget in ((1, "delegation", self.delegation),
+                                        (2, "group", self.group), (3, "person", self.person)):
+            who_grid.addWidget(self.radios[name], row_index, 0)
+            who_grid.addWidget(widget, row_index, 1)
+        who_grid.addWidget(self.visit_label, 4, 0)
+        who_grid.addWidget(self.visit, 4, 1)
+        who_grid.addWidget(self.everyone, 5, 0, 1, 2)
+        who_grid.addWidget(self.split, 6, 0, 1, 2)
+
+        # for which readers
+        reader_box = QGroupBox(self.tr("For its readers"), self)
+        self.language = QComboBox(reader_box)
+        self.language.setObjectName("export_language")
+        self.language.addItem("English", "en")
+        self.language.addItem("Español", "es")
+        self.locale = QComboBox(reader_box)
+        self.locale.setObjectName("export_locale")
+        sample = date(2023, 11, 25)
+        for code, name in (("es-HN", "Honduras"), ("es-PA", "Panamá"),
+                           ("en", self.tr("English"))):
+            self.locale.addItem(self.tr("%1 (%2)").replace("%1", name).replace(
+                "%2", _example_date(sample, code)), code)
+        self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
+        reader_form = QFormLayout(reader_box)
+        for text, widget in ((self.tr("&Language:"), self.language),
+                             (self.tr("Date for&mat:"), self.locale)):
+            label = QLabel(text, reader_box)
+            label.setBuddy(widget)
+            reader_form.addRow(label, widget)
+        lang = current_language()
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.locale.setCurrentIndex(max(0, self.locale.findData(
+            _usual_locale(lang, summary.country))))
+        self._country = summary.country
+
+        # where
+        self.path = QLineEdit(self)
+        self.path.setObjectName("export_path")
+        self.path.setClearButtonEnabled(True)
+        self.browse = QPushButton(self.tr("&Browse…"), self)
+        self.browse.setObjectName("export_browse")
+        self.path_label = QLabel(self.tr("&Save to:"), self)
+        self.path_label.setBuddy(self.path)
+        where = QHBoxLayout()
+        where.addWidget(self.path_label)
+        where.addWidget(self.path, 1)
+        where.addWidget(self.browse)
+
+        # result and buttons
+        self.status = QLabel(self)
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder = QPushButton(self.tr("Open &Folder"), self)
+        self.open_folder.setObjectName("open_folder")
+        self.open_file = QPushButton(self.tr("Open F&ile"), self)
+        self.open_file.setObjectName("open_file")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = self.buttons.addButton(self.tr("E&xport"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export_button")
+        self.export_button.setDefault(True)
+        self.export_button.setAutoDefault(True)
+        self.buttons.rejected.connect(self.reject)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(12, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.description)
+        right_layout.addWidget(self.personal_note)
+        right_layout.addSpacing(4)
+        right_layout.addWidget(who_box)
+        right_layout.addWidget(reader_box)
+        right_layout.addStretch(1)
+        right_layout.addLayout(where)
+        left = QVBoxLayout()
+        left.addWidget(kinds_label)
+        left.addWidget(self.kinds, 1)
+        self.form = QWidget(self)
+        top = QHBoxLayout(self.form)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(left)
+        top.addWidget(right, 1)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        result = QHBoxLayout()
+        result.addWidget(self.status, 1)
+        result.addWidget(self.open_folder)
+        result.addWidget(self.open_file)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(line)
+        layout.addLayout(result)
+        layout.addWidget(self.buttons)
+
+        # keyboard order: what, for whom, readers, where, then the buttons
+        order = [self.kinds, self.radios["plan"], self.radios["delegation"], self.delegation,
+                 self.radios["group"], self.group, self.radios["person"], self.person,
+                 self.visit, self.everyone, self.split, self.language, self.locale, self.path,
+                 self.browse, self.open_folder, self.open_file, self.export_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        self.kinds.currentRowChanged.connect(self._kind_changed)
+        self.who.idToggled.connect(lambda _i, checked: checked and self._update())
+        for combo in (self.delegation, self.group, self.visit):
+            combo.currentIndexChanged.connect(lambda _i: self._update())
+        self.person.edited.connect(self._update)
+        self.split.toggled.connect(lambda _c: self._update())
+        self.everyone.toggled.connect(lambda _c: self._update())
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.path.textChanged.connect(lambda _t: self._update_button())
+        self.browse.clicked.connect(self.choose_path)
+        self.open_folder.clicked.connect(self.show_folder)
+        self.open_file.clicked.connect(self.show_file)
+        self.export_button.clicked.connect(self.start)
+        self._show_result(False)
+        self.resize(1020, 660)
+        wanted = kind or str(settings.value(KIND_KEY, "") or "")
+        self.select_kind(wanted if self._row_of(wanted) >= 0 else "")
+
+    # choices
+    def _row_of(self, name: str) -> int:
+        return next((i for i in range(self.kinds.count())
+                     if self.kinds.item(i).data(Qt.ItemDataRole.UserRole) == name), -1)
+
+    def select_kind(self, name: str) -> None:
+        self.kinds.setCurrentRow(max(0, self._row_of(name)))
+        self.kinds.setFocus()
+
+    def kind(self) -> ExportKind | None:
+        item = self.kinds.currentItem()
+        return catalog.KINDS[item.data(Qt.ItemDataRole.UserRole)] if item is not None else None
+
+    def scope(self) -> str:
+        return WHO[max(0, self.who.checkedId())]
+
+    def set_scope(self, who: str, item_id: int | None = None) -> None:
+        """Choose for whom (``who`` is one of plan, delegation, group, person)."""
+        self.radios[who].setChecked(True)
+        combo = {"delegation": self.delegation, "group": self.group,
+                 "person": self.person}.get(who)
+        if combo is not None and item_id is not None:
+            combo.setCurrentIndex(max(0, combo.findData(item_id)))
+        self._update()
+
+    def options(self) -> Options:
+        kind = self.kind()
+        options = Options(lang=str(self.language.currentData()),
+                          locale=str(self.locale.currentData()))
+        who = self.scope()
+        if who == "delegation":
+            options.delegation = self.delegation.currentData()
+        elif who == "group":
+            options.group = self.group.currentData()
+        elif who == "person":
+            options.person = self.person.value()
+        options.all = self.everyone.isEnabled() and self.everyone.isChecked()
+        options.split = self.split.isEnabled() and self.split.isChecked()
+        if kind is not None and kind.needs == "visit":
+            options.visit = self.visit.currentData()
+        return options
+
+    def target(self) -> Path | None:
+        text = self.path.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def problem(self) -> str:
+        """Why the export cannot start yet ("" when it can)."""
+        kind = self.kind()
+        if kind is None:
+            return self.tr("Choose what to export.")
+        who = self.scope()
+        options = self.options()
+        if who == "delegation" and options.delegation is None:
+            return self.tr("The plan has no delegation yet.")
+        if who == "group" and options.group is None:
+            return self.tr("The plan has no group yet.")
+        if who == "person" and options.person is None:
+            return self.tr("Choose the person.")
+        if kind.needs == "visit" and options.visit is None:
+            return self.tr("The plan has no site visit yet. Add one on the Site visits page,"
+                           " with who goes, then export its clearance list.")
+        target = self.target()
+        if target is None:
+            return self.tr("Choose where to save it.")
+        if not target.parent.is_dir():
+            return self.tr("The folder %1 does not exist. Choose another.").replace(
+                "%1", str(target.parent))
+        if options.split and target.exists() and not target.is_dir():
+            return self.tr("%1 is a file: one file per person or delegation goes into a"
+                           " folder.").replace("%1", str(target))
+        if not options.split and target.is_dir():
+            return self.tr("%1 is a folder: give the name of the file to write.").replace(
+                "%1", str(target))
+        return ""
+
+    # reacting
+    def _kind_changed(self, _row: int) -> None:
+        kind = self.kind()
+        if kind is None:
+            return
+        self.heading.setText(_(kind.label))
+        self.description.setText(_(kind.description))
+        self.personal_note.setVisible(kind.personal)
+        self._suggested = self.path.text()  # a new kind gets a new name (same folder)
+        self._update()
+
+    def _language_changed(self, _index: int) -> None:
+        lang = str(self.language.currentData())
+        self.locale.setCurrentIndex(max(0, self.locale.findData(
+            _usual_locale(lang, self._country))))
+        self._update()
+
+    def _update(self) -> None:
+        """Enable what the chosen kind can do, and suggest where to save it."""
+        kind = self.kind()
+        if kind is None:
+            self._update_button()
+            return
+        allowed = {"plan": kind.needs != "delegation",
+                   **{f: f in kind.filters for f in ("delegation", "group", "person")}}
+        for name, radio in self.radios.items():
+            radio.setEnabled(allowed[name])
+        if not allowed[self.scope()]:
+            first = next(n for n in WHO if allowed[n])
+            self.radios[first].blockSignals(True)
+            self.radios[first].setChecked(True)
+            self.radios[first].blockSignals(False)
+        who = self.scope()
+        self.delegation.setEnabled(who == "delegation")
+        self.group.setEnabled(who == "group")
+        self.person.setEnabled(who == "person")
+        visit = kind.needs == "visit"
+        self.visit.setVisible(visit)
+        self.visit_label.setVisible(visit)
+        self.everyone.setVisible(kind.all_option)
+        self.everyone.setEnabled(kind.all_option and who != "person")
+        self.split.setVisible(kind.split_by is not None)
+        self.split.setEnabled(kind.split_by is not None and who != "person")
+        self.split.setText(self.tr("&One file per person, into a folder")
+                           if kind.split_by == "person" else
+                           self.tr("&One file per delegation, into a folder"))
+        self.path_label.setText(self.tr("&Save to folder:") if self.options().split
+                                else self.tr("&Save to:"))
+        self._suggest_path()
+        self._update_button()
+
+    def _update_button(self) -> None:
+        running = self._progress is not None
+        problem = self.problem()
+        if self.written and not running and (problem or self.target() != self._target):
+            self.written = []  # another choice now: the last export's buttons go
+            self._show_result(False)
+        self.export_button.setEnabled(not running and not problem)
+        if problem and not running:
+            self._say(problem, error=True)
+        elif not running and not self.written:
+            self._say("")
+
+    def _folder(self) -> Path:
+        target = self.target()
+        if target is not None and target.parent.is_dir():
+            return target.parent
+        remembered = str(self.settings.value(FOLDER_KEY, "") or "")
+        if remembered and Path(remembered).is_dir():
+            return Path(remembered)
+        return self.plan_path.parent
+
+    def suggested_name(self) -> str:
+        """'<plan> itineraries.xlsx', '<plan> itineraries - Ana Paz.xlsx', a folder when split."""
+        kind = self.kind()
+        if kind is None:
+            return ""
+        words = self._file_words().get(kind.name, kind.name)
+        stem = f"{self.plan_path.stem} {words}"
+        who = self.scope()
+        combo = {"delegation": self.delegation, "group": self.group,
+                 "person": self.person}.get(who)
+        if combo is not None and combo.currentIndex() >= 0:
+            name = combo.currentText().split(" — ")[0].split(" (")[0]
+            stem += f" - {name}"
+        stem = catalog.file_name(stem)
+        return stem if self.options().split else stem + kind.suffix
+
+    def _suggest_path(self) -> None:
+        kind = self.kind()
+        if kind is None:
+            return
+        folder = self._folder()
+        target = self.target()
+        if target is not None and self.path.text() != self._suggested:
+            stem = target.stem if target.suffix.lower() in (".xlsx", ".pdf", ".ics") \
+                else target.name
+            name = stem if self.options().split else stem + kind.suffix
+            self.path.setText(str(folder / name))  # the name chosen, with the right suffix
+            return
+        self._suggested = str(folder / self.suggested_name())
+        self.path.setText(self._suggested)
+
+    def _file_words(self) -> dict[str, str]:
+        return {"schedule": self.tr("schedule"), "agenda": self.tr("agenda"),
+                "itineraries": self.tr("itineraries"), "signin": self.tr("sign-in sheets"),
+                "participants": self.tr("participants"), "attendance": self.tr("attendance"),
+                "manifests": self.tr("manifests"), "clearance": self.tr("clearance list"),
+                "rooming": self.tr("rooming list"), "catering": self.tr("catering"),
+                "budget": self.tr("budget"), "perdiem": self.tr("per diem"),
+                "certificates": self.tr("certificates"), "badges": self.tr("badges"),
+                "ics": self.tr("calendar"), "pdf": self.tr("agenda booklet"),
+                "changes": self.tr("changes")}
+
+    def choose_path(self) -> None:
+        kind = self.kind()
+        if kind is None:
+            return
+        current = self.target() or self._folder() / self.suggested_name()
+        if self.options().split:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Write the files into which folder?"), str(current.parent))
+            if not folder:
+                return
+            chosen = Path(folder)
+            # an existing folder holding other things gets a folder of its own inside
+            if any(chosen.iterdir()):
+                chosen = chosen / self.suggested_name()
+        else:
+            filters = {".xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                       ".pdf": self.tr("PDF documents (*.pdf)"),
+                       ".ics": self.tr("Calendar files (*.ics)")}
+            path, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Export as"), str(current),
+                filters.get(kind.suffix, "") or self.tr("All files (*)"))
+            if not path:
+                return
+            chosen = Path(path)
+            if chosen.suffix.lower() != kind.suffix:
+                chosen = chosen.with_name(chosen.name + kind.suffix)
+        self.path.setText(str(chosen))
+
+    # writing
+    def running(self) -> bool:
+        return self._progress is not None
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Replace the file?"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start(self) -> bool:
+        """Write the export in the background; returns False when it did not start."""
+        if self.running():
+            return False
+        problem = self.problem()
+        kind, target = self.kind(), self.target()
+        if problem or kind is None or target is None:
+            self._say(problem, error=True)
+            return False
+        options = self.options()
+        if not options.split and target.exists() and not self.confirm(
+                self.tr("%1 exists already. Replace it?").replace("%1", target.name)):
+            return False
+        store = self.ctrl.require()
+        folder = target.parent
+        self.settings.set_value(FOLDER_KEY, str(folder))
+        self.settings.set_value(KIND_KEY, kind.name)
+        name = kind.name
+
+        def task(progress: Progress) -> tuple[Path, list[Path]]:
+            job = Job(progress, progress.cancelled)
+            job.step(0, 1)
+            staging = Path(tempfile.mkdtemp(prefix=".export-", dir=folder))
+            try:
+                written = catalog.run(store, name, staging / target.name, options, job)
+                if progress.cancelled():
+                    raise Cancelled()
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            return staging, written
+
+        self.written = []
+        self._cancel_requested = False
+        self._show_result(False)
+        self._set_running(True)
+        self._say(self.tr("Writing %1…").replace("%1", target.name))
+        self._target = target
+        self._split = options.split
+        self._progress = run_task(self, self.tr("Writing %1…").replace("%1", target.name),
+                                  task, self._succeeded, self._failed)
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running export: nothing is written."""
+        if self._progress is not None:
+            self._cancel_requested = True
+            self._progress.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.form.setEnabled(not running)  # the choices keep their own states underneath
+        self.export_button.setEnabled(not running)
+
+    def _succeeded(self, result: tuple[Path, list[Path]]) -> None:
+        staging, written = result
+        self._progress = None
+        try:
+            if self._cancel_requested:  # cancelled after the last file was written
+                self._cancelled()
+                return
+            final = self._move_into_place(written)
+        except OSError as exc:
+            self._done()
+            self._say(self.tr("The files could not be moved into place: %1").replace(
+                "%1", str(exc)), error=True)
+            return
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        self.written = final
+        self._done()
+        if self._split:
+            self._say(self.tr("%n file(s) written to %1", "", len(final)).replace(
+                "%1", str(self._target)), done=True)
+        else:
+            self._say(self.tr("Written to %1").replace("%1", str(final[0])), done=True)
+        self._show_result(True)
+
+    def _move_into_place(self, written: list[Path]) -> list[Path]:
+        target = self._target
+        if not self._split:
+            os.replace(written[0], target)
+            return [target]
+        target.mkdir(exist_ok=True)
+        final = []
+        for path in written:
+            os.replace(path, target / path.name)
+            final.append(target / path.name)
+        return final
+
+    def _failed(self, exc: BaseException) -> None:
+        self._progress = None
+        if isinstance(exc, Cancelled) or self._cancel_requested:
+            self._cancelled()
+            return
+        self._done()
+        self._say(self.tr("Not exported: %1").replace("%1", message_of(exc)), error=True)
+
+    def _cancelled(self) -> None:
+        self._done()
+        self._say(self.tr("Cancelled; no file was written."))
+
+    def _done(self) -> None:
+        self._set_running(False)
+        self._update()
+
+    def _show_result(self, shown: bool) -> None:
+        self.open_folder.setVisible(shown)
+        self.open_file.setVisible(shown)
+        self.open_file.setEnabled(shown and len(self.written) == 1)
+
+    def show_folder(self) -> None:
+        if self.written:
+            folder = self._target if self._split else self.written[0].parent
+            self.open_url(QUrl.fromLocalFile(str(folder)))
+
+    def show_file(self) -> None:
+        if len(self.written) == 1:
+            self.open_url(QUrl.fromLocalFile(str(self.written[0])))
+
+    def _say(self, text: str, error: bool = False, done: bool = False) -> None:
+        self.last_message = text
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
+
+    def reject(self) -> None:
+        if self.running():  # Escape while writing stops the export; the dialog stays
+            self.cancel()
+            return
+        super().reject()
+
+
+def _bold(font: QFont) -> QFont:
+    font = QFont(font)
+    font.setBold(True)
+    return font
+
+
+def _usual_locale(lang: str, country: str) -> str:
+    if lang != "es":
+        return "en"
+    return "es-PA" if country.upper() == "PA" else "es-HN"
+
+
+def _example_date(day: date, locale: str) -> str:
+    from planner.exports.common import format_day
+
+    try:
+        return format_day(day, Options(locale=locale), "short")
+    except (PlannerError, ValueError, LookupError):
+        return locale
