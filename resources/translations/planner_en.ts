@@ -11,6 +11,30 @@
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message numerus="yes">
+        <source>%1, %2–%3 · %n person(s) registered</source>
+        <translation>
+            <numerusform>%1, %2–%3 · %n person registered</numerusform>
+            <numerusform>%1, %2–%3 · %n persons registered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not recorded yet</source>
+        <translation>
+            <numerusform>%n not recorded yet</numerusform>
+            <numerusform>%n not recorded yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved</source>
+        <translation>
+            <numerusform>%n change not saved</numerusform>
+            <numerusform>%n changes not saved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message numerus="yes">
         <source>%n session(s)</source>
@@ -131,6 +155,16 @@
         <translation>
             <numerusform>The copy runs %1 – %2; every session moves by %n day and keeps its time of day.</numerusform>
             <numerusform>The copy runs %1 – %2; every session moves by %n days and keeps its time of day.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) written to %1</source>
+        <translation>
+            <numerusform>%n file written to %1</numerusform>
+            <numerusform>%n files written to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message>
+        <source>%1, by room</source>
+        <translation>%1, por sala</translation>
+    </message>
+    <message>
+        <source>Whole plan, by day: %1 to %2</source>
+        <translation>Todo el plan, por día: del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Whole plan, by day</source>
+        <translation>Todo el plan, por día</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>solo %1</translation>
+    </message>
+    <message>
+        <source>Printed %1 %2</source>
+        <translation>Impreso el %1, %2</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Calendario: %1</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is connected and try again.</source>
+        <translation>No se pudo iniciar la impresora. Verifique que esté conectada e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Print the calendar</source>
+        <translation>Imprimir el calendario</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>Print preview: calendar</source>
+        <translation>Vista previa de impresión: calendario</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsDialog</name>
     <message>
         <source>Arrivals, departures and transfers</source>
@@ -117,6 +160,158 @@
     <message>
         <source>Add airport transfers</source>
         <translation>Agregar traslados de aeropuerto</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Record attendance</source>
+        <translation>Registrar asistencia</translation>
+    </message>
+    <message>
+        <source>Find a session</source>
+        <translation>Buscar una sesión</translation>
+    </message>
+    <message>
+        <source>S&amp;essions</source>
+        <translation>&amp;Sesiones</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <source>Name or organisation</source>
+        <translation>Nombre u organización</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtrar:</translation>
+    </message>
+    <message>
+        <source>&amp;All Present</source>
+        <translation>&amp;Todos presentes</translation>
+    </message>
+    <message>
+        <source>Tick everyone shown (the filter limits who)</source>
+        <translation>Marcar a todas las personas visibles (el filtro limita a quiénes)</translation>
+    </message>
+    <message>
+        <source>&amp;None Present</source>
+        <translation>&amp;Nadie presente</translation>
+    </message>
+    <message>
+        <source>Untick everyone shown (the filter limits who)</source>
+        <translation>Desmarcar a todas las personas visibles (el filtro limita a quiénes)</translation>
+    </message>
+    <message>
+        <source>Who was present</source>
+        <translation>Quiénes estuvieron presentes</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Save records everyone on the list: ticked people as present, the others as absent. Edit ▸ Undo takes it back.</source>
+        <translation>Al guardar se registra a todas las personas de la lista: las marcadas como presentes y las demás como ausentes. Editar&#xa0;▸&#xa0;Deshacer lo revierte.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Record the ticks (Ctrl+S)</source>
+        <translation>Registrar las marcas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>No session has an audience yet</source>
+        <translation>Ninguna sesión tiene asistentes todavía</translation>
+    </message>
+    <message>
+        <source>Give sessions an audience (groups, delegations or people) to record who attended.</source>
+        <translation>Asigne asistentes a las sesiones (grupos, delegaciones o personas) para registrar quiénes asistieron.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2–%3 · %n person(s) registered</source>
+        <translation>
+            <numerusform>%1, %2–%3 · %n persona inscrita</numerusform>
+            <numerusform>%1, %2–%3 · %n personas inscritas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>sin registrar</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation>%1 de %2 presentes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not recorded yet</source>
+        <translation>
+            <numerusform>%n aún sin registrar</numerusform>
+            <numerusform>%n aún sin registrar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved</source>
+        <translation>
+            <numerusform>%n cambio sin guardar</numerusform>
+            <numerusform>%n cambios sin guardar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to save: these marks are recorded already.</source>
+        <translation>No hay nada que guardar: estas marcas ya están registradas.</translation>
+    </message>
+    <message>
+        <source>Record attendance at %1: %2 of %3 present</source>
+        <translation>Registrar asistencia en %1: %2 de %3 presentes</translation>
+    </message>
+    <message>
+        <source>Save the ticks?</source>
+        <translation>¿Guardar las marcas?</translation>
+    </message>
+    <message>
+        <source>The ticks on %1 are not saved yet.</source>
+        <translation>Las marcas de %1 aún no se han guardado.</translation>
     </message>
 </context>
 <context>
@@ -713,6 +908,300 @@
     <message>
         <source>Give the copy a title.</source>
         <translation>Escriba un título para la copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Qué exportar</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <source>&amp;What to export</source>
+        <translation>&amp;Qué exportar</translation>
+    </message>
+    <message>
+        <source>⚠ Contains personal data (identity numbers, birth dates or phones). Handle it as confidential: share it only with who needs it, and delete copies after use.</source>
+        <translation>⚠ Contiene datos personales (números de identidad, fechas de nacimiento o teléfonos). Trátelo como confidencial: compártalo solo con quien lo necesite y elimine las copias después de usarlas.</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Para quién</translation>
+    </message>
+    <message>
+        <source>W&amp;hole plan</source>
+        <translation>&amp;Todo el plan</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation:</source>
+        <translation>&amp;Delegación:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>%1 (%2 people)</source>
+        <translation>%1 (%2 personas)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find a person</source>
+        <translation>Escriba parte de un nombre para buscar a una persona</translation>
+    </message>
+    <message>
+        <source>Site &amp;visit:</source>
+        <translation>&amp;Visita de campo:</translation>
+    </message>
+    <message>
+        <source>Everyone, not only the people who &amp;travel</source>
+        <translation>Todas las personas, no solo las que &amp;viajan</translation>
+    </message>
+    <message>
+        <source>Without this, only people with a flight or another journey in the plan get an itinerary.</source>
+        <translation>Si no se marca, solo reciben itinerario las personas con un vuelo u otro trayecto en el plan.</translation>
+    </message>
+    <message>
+        <source>For its readers</source>
+        <translation>Para sus lectores</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>How dates are written: Panama writes the month first</source>
+        <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Date for&amp;mat:</source>
+        <translation>&amp;Formato de fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>Guardar e&amp;n:</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <source>Open F&amp;ile</source>
+        <translation>Abrir a&amp;rchivo</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>Choose what to export.</source>
+        <translation>Elija qué exportar.</translation>
+    </message>
+    <message>
+        <source>The plan has no delegation yet.</source>
+        <translation>El plan aún no tiene delegaciones.</translation>
+    </message>
+    <message>
+        <source>The plan has no group yet.</source>
+        <translation>El plan aún no tiene grupos.</translation>
+    </message>
+    <message>
+        <source>Choose the person.</source>
+        <translation>Elija la persona.</translation>
+    </message>
+    <message>
+        <source>The plan has no site visit yet. Add one on the Site visits page, with who goes, then export its clearance list.</source>
+        <translation>El plan aún no tiene visitas de campo. Agregue una en la página Visitas de campo, con quiénes van, y luego exporte su lista de autorización.</translation>
+    </message>
+    <message>
+        <source>Choose where to save it.</source>
+        <translation>Elija dónde guardarlo.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another.</source>
+        <translation>La carpeta %1 no existe. Elija otra.</translation>
+    </message>
+    <message>
+        <source>%1 is a file: one file per person or delegation goes into a folder.</source>
+        <translation>%1 es un archivo: los archivos por persona o por delegación se guardan en una carpeta.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: give the name of the file to write.</source>
+        <translation>%1 es una carpeta: indique el nombre del archivo que desea escribir.</translation>
+    </message>
+    <message>
+        <source>&amp;One file per person, into a folder</source>
+        <translation>&amp;Un archivo por persona, en una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;One file per delegation, into a folder</source>
+        <translation>&amp;Un archivo por delegación, en una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Save to folder:</source>
+        <translation>Guardar e&amp;n la carpeta:</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>horario</translation>
+    </message>
+    <message>
+        <source>agenda</source>
+        <translation>agenda</translation>
+    </message>
+    <message>
+        <source>itineraries</source>
+        <translation>itinerarios</translation>
+    </message>
+    <message>
+        <source>sign-in sheets</source>
+        <translation>hojas de asistencia</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>participantes</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>asistencia</translation>
+    </message>
+    <message>
+        <source>manifests</source>
+        <translation>pasajeros</translation>
+    </message>
+    <message>
+        <source>clearance list</source>
+        <translation>lista de autorización</translation>
+    </message>
+    <message>
+        <source>rooming list</source>
+        <translation>lista de habitaciones</translation>
+    </message>
+    <message>
+        <source>catering</source>
+        <translation>alimentación</translation>
+    </message>
+    <message>
+        <source>budget</source>
+        <translation>presupuesto</translation>
+    </message>
+    <message>
+        <source>per diem</source>
+        <translation>viáticos</translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation>certificados</translation>
+    </message>
+    <message>
+        <source>badges</source>
+        <translation>gafetes</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>calendario</translation>
+    </message>
+    <message>
+        <source>agenda booklet</source>
+        <translation>cuadernillo de agenda</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>cambios</translation>
+    </message>
+    <message>
+        <source>Write the files into which folder?</source>
+        <translation>¿En qué carpeta desea escribir los archivos?</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportar como</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>¿Reemplazar el archivo?</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 ya existe. ¿Desea reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>The files could not be moved into place: %1</source>
+        <translation>No se pudieron mover los archivos a su destino: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1</source>
+        <translation>
+            <numerusform>Se escribió %n archivo en %1</numerusform>
+            <numerusform>Se escribieron %n archivos en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Escrito en %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>No se exportó: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Cancelado; no se escribió ningún archivo.</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +3291,38 @@
     <message>
         <source>Import people or an agenda from a spreadsheet</source>
         <translation>Importar personas o una agenda desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Write itineraries, agendas, lists, certificates and more, for the whole plan or for whom you choose</source>
+        <translation>Escribir itinerarios, agendas, listas, certificados y más, para todo el plan o para quien usted elija</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>I&amp;mprimir…</translation>
+    </message>
+    <message>
+        <source>Print the calendar as it is shown: the day by room, or the whole plan by day</source>
+        <translation>Imprimir el calendario tal como se muestra: el día por sala o todo el plan por día</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>Vis&amp;ta previa de impresión…</translation>
+    </message>
+    <message>
+        <source>See the calendar&apos;s page before printing it</source>
+        <translation>Ver la página del calendario antes de imprimirla</translation>
+    </message>
+    <message>
+        <source>&amp;Record Attendance…</source>
+        <translation>Registrar &amp;asistencia…</translation>
+    </message>
+    <message>
+        <source>Tick who came to each session, so reports count who was trained</source>
+        <translation>Marcar quiénes asistieron a cada sesión, para que los informes cuenten quiénes recibieron la capacitación</translation>
     </message>
     <message>
         <source>&amp;Export Agenda List…</source>
