@@ -28,6 +28,7 @@ from planner.exports.sheet import text as _text
 from planner.exports.sheet import write as _write
 from planner.i18n import _, format_date_range, language
 from planner.labels import BudgetCategory, budget_category_label, meal_label
+from planner.reference import sort_key
 from planner.store import PlanStore
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -285,10 +286,11 @@ def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str,
 # --- the per diem payment sheet -----------------------------------------------------------------
 
 
-def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
+def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
+                 result: budget.Budget | None = None) -> Path:
     """One row per person paid a per diem: days, rate, deductions, amount, and a signature."""
     with language(lang or "en"):
-        result = budget.compute(store)
+        result = result or budget.compute(store)
         lines = [x for x in result.lines if x.category == BudgetCategory.PER_DIEM]
         if not lines:
             raise PlannerError(_("No one is paid a per diem yet: it needs the travellers'"
@@ -308,8 +310,11 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None)
                         _("Exchange rate"), _("Amount ({currency})").format(currency=cur),
                         _("Signature")])
         start = sheet.next_row
-        ordered = sorted(lines, key=lambda x: (people.get(_person(x), ("", "", "", ""))[1]
-                                               or "").casefold())
+        def order(line: budget.Line) -> tuple[object, ...]:
+            given, family, _n, _o = people.get(_person(line), ("", "", "", ""))
+            return sort_key(family or ""), sort_key(given or "")
+
+        ordered = sorted(lines, key=order)
         for n, line in enumerate(ordered, start=1):
             given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
             row = sheet.next_row

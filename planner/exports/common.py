@@ -132,6 +132,16 @@ class PlanData:
     marks: dict[int, dict[int, bool]]  # session -> person -> present
     travellers: set[int]  # people with an arrival or departure in the plan
     _sessions_of: dict[int, list[Block]] = field(default_factory=dict)
+    _budget: Any = None
+
+    def budget(self, store: PlanStore) -> Any:
+        """The plan's budget (planner.budget.Budget), computed once for the exports that
+        need it."""
+        if self._budget is None:
+            from planner import budget
+
+            self._budget = budget.compute(store)
+        return self._budget
 
     @classmethod
     def load(cls, store: PlanStore) -> PlanData:

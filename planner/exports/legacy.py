@@ -33,7 +33,7 @@ def budget(store: PlanStore, data: PlanData, target: Path, options: Options, job
     from planner.exports.xlsx import formats
 
     with formats(options.reader_locale):
-        return workbook.budget_workbook(store, target, options.lang)
+        return workbook.budget_workbook(store, target, options.lang, data.budget(store))
 
 
 def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
@@ -41,4 +41,4 @@ def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, jo
     from planner.exports.xlsx import formats
 
     with formats(options.reader_locale):
-        return workbook.perdiem_sheet(store, target, options.lang)
+        return workbook.perdiem_sheet(store, target, options.lang, data.budget(store))
