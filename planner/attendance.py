@@ -139,12 +139,13 @@ def set_marks(store: PlanStore, session_id: int, wanted: dict[int, bool]) -> Any
 
 def sessions_with_rolls(store: PlanStore) -> list[tuple[int, str, datetime, int, int]]:
     """(id, title, start, registered, present) of every session with an audience, in time
-    order: the list the attendance checklist chooses from."""
+    order, breaks and meals apart: the list the attendance checklist chooses from."""
     with store.reading() as r:
         tz = r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1")
         people = registered_people(r)
         recorded = marks(r)
-        rows = r.rows("SELECT id, title, starts_at FROM agenda_session ORDER BY starts_at, id")
+        rows = r.rows("SELECT id, title, starts_at FROM agenda_session"
+                      " WHERE kind NOT IN ('break', 'meal') ORDER BY starts_at, id")
     zone = ZoneInfo(tz)
     return [(i, t, parse_time(s).astimezone(zone), len(people.get(i, ())),
              sum(1 for v in recorded.get(i, {}).values() if v))
