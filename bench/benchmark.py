@@ -23,7 +23,12 @@ And, on the --scale N plan again:
   (g) the budget computed (target <= 300 ms), and the budget workbook written next to openpyxl's
       write-only mode writing the same cells with the same number formats (target <= 1.5x),
       medians of 5.
-Plans and files are built before timing starts. ``--only f`` runs one part (letters a to g).
+And, on the --scale N plan again:
+  (h) every export a user can ask for (workbooks, PDFs, calendar), each timed from the plan on
+      disk to the file complete, and for workbooks the ratio to openpyxl's write-only mode
+      writing the same cells with the same number formats and no merges, in the same run
+      (target <= 1.5x each), and the whole set (target <= 60 s).
+Plans and files are built before timing starts. ``--only f`` runs one part (letters a to h).
 """
 
 from __future__ import annotations
@@ -94,7 +99,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=25)
     parser.add_argument("--platform", default="offscreen",
                         help="Qt platform plugin (offscreen by default; xcb under a display)")
-    parser.add_argument("--only", default="abcdefg",
+    parser.add_argument("--only", default="abcdefgh",
                         help="the parts to run, e.g. 'f' or 'de' (all by default)")
     args = parser.parse_args()
     parts = set(args.only)
@@ -111,7 +116,7 @@ def main() -> None:
     if parts & set("abc"):
         build_demo(demo).close()
         startup(args, env, demo, big)
-    elif parts & set("deg"):
+    elif parts & set("degh"):
         build_demo(big, args.scale).close()
     if "d" in parts:
         conflict_check(big, work, args.scale)
@@ -121,12 +126,125 @@ def main() -> None:
         import_roster(work)
     if "g" in parts:
         budget_figures(big, work, args.scale)
+    if "h" in parts:
+        export_figures(big, work, args.scale)
+
+
+def _bare_write(sheets: list[Any], target: Path, looks: bool = False) -> float:
+    """openpyxl's write-only mode writing the same cells and number formats, nothing else;
+    with ``looks``, each cell also gets the same font, fill, border and alignment the plain
+    openpyxl way (the style objects made once, assigned to every cell that has them)."""
+    from datetime import date, datetime
+    from datetime import time as clock
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    bold, italic, big = Font(bold=True), Font(italic=True), Font(bold=True, size=12)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fills: dict[Any, PatternFill] = {}
+    wrap, centre = Alignment(wrap_text=True, vertical="top"), Alignment(horizontal="center")
+    t = time.perf_counter()
+    wb = Workbook(write_only=True)
+    for sheet in sheets:
+        ws = wb.create_sheet(sheet.title[:31])
+        for row in sheet.rows:
+            out = []
+            for cell in row:
+                if cell is None:
+                    out.append(None)
+                    continue
+                value = getattr(cell, "value", cell)  # a Cell, or a plain value
+                if isinstance(value, datetime | clock) and value.tzinfo is not None:
+                    value = value.replace(tzinfo=None)
+                c = WriteOnlyCell(ws, value=value)
+                fmt = getattr(cell, "number_format", "") or (
+                    "yyyy-mm-dd hh:mm" if isinstance(value, datetime)
+                    else "yyyy-mm-dd" if isinstance(value, date)
+                    else "hh:mm" if isinstance(value, clock) else "")
+                if fmt:
+                    c.number_format = fmt
+                if looks and value is not cell:
+                    if cell.big or cell.bold or cell.italic:
+                        c.font = big if cell.big else bold if cell.bold else italic
+                    if cell.fill:
+                        colour = "DCE6F1" if cell.fill is True else cell.fill.lstrip("#")
+                        if colour not in fills:
+                            fills[colour] = PatternFill("solid", fgColor=colour)
+                        c.fill = fills[colour]
+                    if cell.border:
+                        c.border = box
+                    if cell.wrap or cell.center:
+                        c.alignment = wrap if cell.wrap else centre
+                out.append(c)
+            ws.append(out)
+    wb.save(target)
+    return time.perf_counter() - t
+
+
+def export_figures(plan: Path, work: Path, scale: int) -> None:
+    from planner.attendance import marks
+    from planner.exports import sheet as sheet_module
+    from planner.exports.catalog import KINDS, run
+    from planner.exports.common import Job, Options, PlanData
+    from planner.store import open_plan
+
+    store = open_plan(plan)
+    with store.reading() as r:
+        delegation = r.value("SELECT id FROM delegation ORDER BY name LIMIT 1")
+        visit = r.value("SELECT id FROM agenda_session WHERE kind = 'site_visit' LIMIT 1")
+        recorded = sum(len(v) for v in marks(r).values())
+    t = time.perf_counter()
+    data = PlanData.load(store)
+    loading = time.perf_counter() - t
+    data.budget(store)  # the budget and per diem workbooks' data: part (g) times it
+    print(f"(h) exports, --scale {scale} plan ({len(data.people):,} people,"
+          f" {len(data.agenda.blocks):,} sessions, {recorded:,} attendance marks), median of 3;")
+    print(f"    each from the plan on disk to the file complete (reading the plan: "
+          f"{loading * 1000:.0f} ms of it), and for workbooks the same with the plan read"
+          " (and the budget computed),")
+    print("    next to openpyxl write-only writing the same cells with the same number formats,"
+          " fonts, fills, borders and alignment (no merges, widths or heights):")
+    total = 0.0
+    worst = 0.0
+    for name, kind in KINDS.items():
+        options = Options(delegation=delegation if kind.needs == "delegation" else None,
+                          visit=visit if kind.needs == "visit" else None)
+        seen: list[list[Any]] = []
+        sheet_module.observer = seen.append
+        full, ours, bare = [], [], []
+        for n in range(3):
+            t = time.perf_counter()
+            run(store, name, work / f"export-{name}-{n}{kind.suffix}", options)
+            full.append(time.perf_counter() - t)
+            seen.clear()
+            t = time.perf_counter()
+            kind.write(store, data, work / f"again-{name}-{n}{kind.suffix}", options, Job())
+            ours.append(time.perf_counter() - t)
+            if seen:
+                bare.append(sum(_bare_write(s, work / f"bare-{name}-{n}.xlsx", looks=True)
+                                for s in seen))
+        sheet_module.observer = None
+        took = statistics.median(full)
+        total += took
+        line = f"    {name:<13} {took * 1000:7.0f} ms"
+        if bare:
+            ratio = statistics.median(ours) / statistics.median(bare)
+            worst = max(worst, ratio)
+            cells = sum(len([c for c in row if c is not None]) for s in seen[-1]
+                        for row in s.rows)
+            line += (f"   plan read: {statistics.median(ours) * 1000:6.0f} ms, bare"
+                     f" {statistics.median(bare) * 1000:6.0f} ms: {ratio:4.2f}x"
+                     f"   ({cells:,} cells)")
+        print(line)
+    store.close()
+    print(f"    whole set: {total:.1f} s   (target <= 60 s); worst workbook ratio {worst:.2f}x"
+          "   (target <= 1.5x)")
 
 
 def budget_figures(plan: Path, work: Path, scale: int) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
     from planner import budget
     from planner.exports.budget import budget_sheets, budget_workbook
     from planner.store import open_plan
@@ -145,23 +263,7 @@ def budget_figures(plan: Path, work: Path, scale: int) -> None:
     sheets = budget_sheets(store, result)
     cells = sum(len([c for c in row if c is not None]) for s in sheets for row in s.rows)
     for n in range(5):  # the same cells and number formats, nothing else
-        t = time.perf_counter()
-        wb = Workbook(write_only=True)
-        for sheet in sheets:
-            ws = wb.create_sheet(sheet.title)
-            for row in sheet.rows:
-                out = []
-                for cell in row:
-                    if cell is None:
-                        out.append(None)
-                        continue
-                    c = WriteOnlyCell(ws, value=cell.value)
-                    if cell.number_format:
-                        c.number_format = cell.number_format
-                    out.append(c)
-                ws.append(out)
-        wb.save(work / f"bare-{n}.xlsx")
-        bare.append(time.perf_counter() - t)
+        bare.append(_bare_write(sheets, work / f"bare-{n}.xlsx"))
     store.close()
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"(g) budget, --scale {scale} plan ({len(result.lines)} lines, {cells:,} cells):")
