@@ -297,6 +297,17 @@ def _format_day(day: date, locale: str, fmt: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# The workbooks' date formats (planner.exports.xlsx.LOCALE_FORMATS) as CLDR patterns.
+_SAMPLE_PATTERNS = {"en": "d MMM y", "es-HN": "dd/MM/y", "es-PA": "MM/dd/y"}
+
+
+def sample_date(day: date, locale: str) -> str:
+    """A date as the workbooks write it for readers of ``locale`` (to show the choice)."""
+    options = Options(locale=locale)
+    return _format_day(day, options.babel_locale,
+                       _SAMPLE_PATTERNS.get(options.reader_locale, "short"))
+
+
 def format_clock(moment: datetime, options: Options) -> str:
     return moment.strftime("%H:%M")
 

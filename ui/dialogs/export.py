@@ -744,9 +744,9 @@ def _usual_locale(lang: str, country: str) -> str:
 
 
 def _example_date(day: date, locale: str) -> str:
-    from planner.exports.common import format_day
+    from planner.exports.common import sample_date
 
     try:
-        return format_day(day, Options(locale=locale), "short")
+        return sample_date(day, locale)
     except (PlannerError, ValueError, LookupError):
         return locale
