@@ -112,6 +112,40 @@ def test_dialogs_speak_spanish(spanish_window, qtbot, kind, page):
     dialog.reject()
 
 
+def test_export_and_attendance_dialogs_speak_spanish(spanish_window, qtbot):
+    from planner.exports import catalog
+    from ui.dialogs.attendance import AttendanceDialog
+    from ui.dialogs.export import ExportDialog
+
+    english = english_texts_with_spanish_translations()
+    window = spanish_window
+    export = ExportDialog(window.ctrl, window.settings, window.formats, window, "itineraries")
+    qtbot.addWidget(export)
+    export.show()
+    QApplication.processEvents()
+    texts = set(visible_texts(export))
+    assert "Itinerarios" in texts and "Exportar" in texts
+    assert sorted(texts & english) == []
+    # every kind's name and description come from the core's Spanish catalogue
+    from planner.i18n import _, language
+
+    with language("en"):
+        sources = {k.label for k in catalog.KINDS.values()}
+    listed = {export.kinds.item(i).text() for i in range(export.kinds.count())}
+    assert len(listed) == len(catalog.KINDS) and not (listed & (sources - {"Agenda"}))
+    with language("es"):
+        assert _("Certificates") in listed
+    export.reject()
+    attendance = AttendanceDialog(window.ctrl, window.formats, window)
+    qtbot.addWidget(attendance)
+    attendance.show()
+    QApplication.processEvents()
+    texts = set(visible_texts(attendance))
+    assert "Guardar" in texts
+    assert sorted(texts & english) == []
+    attendance.reject()
+
+
 def test_core_labels_in_lists_are_spanish(spanish_window):
     spanish_window.show_page("people")
     panel = spanish_window.pages["people"].panels[0]
