@@ -686,22 +686,33 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options,
             _("Heads are the people expected (the audience and its trainers); each dietary"
               " need is also counted in the total."),)))
         sheet.headings([_("Date"), _("Time"), _("Meal or break"), _("Session"), _("Where"),
-                        _("Heads"), *[diet_label(g) for g in found], _("Who has a dietary"
-                                                                       " need")])
-        day_totals: dict[date, int] = defaultdict(int)
+                        _("Heads"), *[diet_label(g) for g in found]])
+        expected: set[int] = set()
         for b in blocks:
             people = heads[b.id]
+            expected |= people
             counts = Counter(needs[p] for p in people if p in needs)
             kind = kind_label(b.kind) if b.kind == "break" else meal_label(_meal_of(b.start))
-            names = "; ".join(f"{x.name} ({diet_label(needs[x.id])})"
-                              for x in data.sorted_people({p for p in people if p in needs}))
             sheet.add(b.start.date(), _span(b), kind, Cell(b.title, text=True, wrap=True),
                       Cell(data.room_label(b), text=True, wrap=True), len(people),
-                      *[counts.get(g, 0) for g in found], Cell(names, text=True, wrap=True))
-            day_totals[b.start.date()] += len(people)
-        sheet.widths.update({4: 30, 5: 26, 7 + len(found): 60})
+                      *[counts.get(g, 0) for g in found])
+        sheet.widths.update({4: 30, 5: 26})
+        # who has which need, once each, for the kitchen to plan plates
+        who = Sheet(_("Dietary needs"))
+        who.landscape = False
+        who.title_block(title_lines(data, _("Dietary needs"), options))
+        who.headings([_("Need"), _("Name"), _("Delegation"), _("As written")])
+        listed = data.sorted_people({p for p in expected if p in needs})
+        for group in found:
+            for person in listed:
+                if needs[person.id] == group:
+                    who.add(diet_label(group), person.name,
+                            data.delegation_name(person.delegation_id), person.dietary_needs)
+        if not listed:
+            who.add(Cell(_("Nobody expected at meals has a dietary need."), italic=True,
+                         text=True))
         job.step(1, 1)
-        return write([sheet], target)
+        return write([sheet, who], target)
 
 
 # --- what changed ---------------------------------------------------------------------------------

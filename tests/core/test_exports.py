@@ -200,6 +200,9 @@ def test_catering_groups_dietary_needs_written_in_either_language(demo, tmp_path
     lunch = next(r for r in rows if r[2] == "Lunch")
     assert lunch[heading.index("Heads")] > 200
     assert lunch[heading.index("Vegetarian")] >= 2
+    needs = [r for r in values(out)["Dietary needs"] if r[0] == "Vegetarian"]
+    assert {r[3] for r in needs} >= {"vegetarian", "Vegetariana"}  # one group, as written
+    assert any(r[1] == "Ana Paz" for r in needs)
 
 
 def test_calendars_parse_and_update_instead_of_duplicating(demo, tmp_path):
