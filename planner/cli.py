@@ -204,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("one file per person or delegation, into the folder OUT"))
     p.add_argument("--visit", metavar="ID", help=_("the site visit (clearance): its session ID"
                                                    " or title"))
+    p.add_argument("--no-personal-data", action="store_true",
+                   help=_("leave identity numbers, birth dates and phone numbers out"))
 
     p = sub.add_parser("transfers", help=_("propose airport transfers for arrivals and"
                                            " departures no ride covers yet"))
@@ -535,7 +537,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             group=_resolve(store, "participant_group", args.group) if args.group else None,
             person=_resolve(store, "person", args.person) if args.person else None,
             all=args.all, split=args.split,
-            visit=_resolve_visit(store, args.visit) if args.visit else None)
+            visit=_resolve_visit(store, args.visit) if args.visit else None,
+            personal=not args.no_personal_data)
         for path in run(store, args.kind, args.output, options):
             print(path)
     finally:

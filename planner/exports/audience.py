@@ -286,7 +286,8 @@ def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options
                           Cell(item.title, text=True, wrap=True),
                           Cell(item.place, text=True, wrap=True),
                           Cell(item.detail, text=True, wrap=True),
-                          Cell(item.contact, text=True, wrap=True))
+                          Cell(item.contact if options.personal else "", text=True,
+                               wrap=True))
             if sheet.next_row == (sheet.heading or 0) + 1:
                 sheet.add(Cell(_("Nothing planned for this person yet."), italic=True,
                                text=True))

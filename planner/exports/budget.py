@@ -22,6 +22,7 @@ from pathlib import Path
 
 from planner import budget
 from planner.errors import PlannerError
+from planner.exports.common import left_out_note
 from planner.exports.sheet import Cell as _Cell
 from planner.exports.sheet import Sheet as _Sheet
 from planner.exports.sheet import text as _text
@@ -287,7 +288,7 @@ def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str,
 
 
 def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
-                 result: budget.Budget | None = None) -> Path:
+                 result: budget.Budget | None = None, personal: bool = True) -> Path:
     """One row per person paid a per diem: days, rate, deductions, amount, and a signature."""
     with language(lang or "en"):
         result = result or budget.compute(store)
@@ -302,7 +303,8 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
                 " LEFT JOIN organisation o ON o.id = p.organisation_id")}
         sheet = _Sheet(_("Per diem"))
         sheet.title_block([*_plan_lines(store, _("Per diem payment sheet")),
-                           _("Confidential: identity numbers, for payment only.")])
+                           _("Confidential: identity numbers, for payment only.") if personal
+                           else left_out_note()])
         cur = result.currency
         sheet.headings([_("No."), _("Family name"), _("Given names"),
                         _("Identity or passport no."), _("Organisation"),
@@ -319,7 +321,8 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
             given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
             row = sheet.next_row
             sheet.heights[row] = 32  # room to sign
-            sheet.add(n, _text(family or ""), _text(given or ""), _text(id_number or ""),
+            sheet.add(n, _text(family or ""), _text(given or ""),
+                      _text((id_number or "") if personal else ""),
                       _text(org or ""), _Cell(line.explanation, text=True, wrap=True),
                       _Cell(line.quantity, QUANTITY_FORMAT),
                       _Cell(line.unit_cost, money_format(line.currency)),

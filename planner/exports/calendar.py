@@ -69,7 +69,8 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
             assert scope.unit is not None
             items = schedules(store, [scope.unit])[scope.unit]
             entries = [(i.start, i.end, i.title, i.place,
-                        " · ".join(x for x in (i.detail, i.contact) if x), i.ref)
+                        " · ".join(x for x in (i.detail, i.contact if options.personal else "")
+                                   if x), i.ref)
                        for i in items]
         if not entries:
             raise PlannerError(_("There is nothing to put in the calendar: {name} has no"

@@ -178,7 +178,7 @@ def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Optio
     check(kind, options)
     job = job or Job()
     target = Path(out)
-    data = PlanData.load(store)
+    data = PlanData.load(store, personal=options.personal)
     if not options.split:
         if target.is_dir():
             raise PlannerError(_("{path} is a folder: give the file to write, or add --split to"

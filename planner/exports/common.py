@@ -45,6 +45,7 @@ class Options:
     all: bool = False  # itineraries of everyone, not only of the people who travel
     split: bool = False  # one file per person or delegation, into a folder
     visit: int | None = None  # the site visit of a clearance list
+    personal: bool = True  # False: identity numbers, birth dates and phones are left out
 
     @property
     def reader_locale(self) -> str:
@@ -144,7 +145,9 @@ class PlanData:
         return self._budget
 
     @classmethod
-    def load(cls, store: PlanStore) -> PlanData:
+    def load(cls, store: PlanStore, personal: bool = True) -> PlanData:
+        """The plan for an export; without ``personal``, every identity number, birth date
+        and phone is left out from the start, so no export can show one."""
         from planner.attendance import marks, registered_people
 
         agenda = AgendaData.load(store)
@@ -158,8 +161,9 @@ class PlanData:
                 row[8], row[9], row[10], row[11], row[12], parse_date(row[13]), row[14],
                 row[15], row[16]) for row in r.rows(
                 "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
-                " p.position, p.duty_station, p.delegation_id, p.email, p.phone, p.id_number,"
-                " p.birth_date, p.nationality, p.dietary_needs, p.accessibility_needs"
+                " p.position, p.duty_station, p.delegation_id, p.email,"
+                + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
+                + " p.nationality, p.dietary_needs, p.accessibility_needs"
                 " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id")}
             membership = Membership.load(r)
             delegations = {i: (n, c, h) for i, n, c, h in r.rows(
@@ -268,8 +272,14 @@ def title_lines(data: PlanData, what: str, options: Options,
     plan's change number, so two printouts can be told apart."""
     dates, when = _dates_and_now(data.first, data.last, options.babel_locale,
                                  datetime.now().strftime("%Y-%m-%d %H:%M"))
+    left_out = () if options.personal else (left_out_note(),)
     return [data.title, _("{what} · {dates} · produced {when} · change no. {change}").format(
-        what=what, dates=dates, when=when, change=data.change), *extra]
+        what=what, dates=dates, when=when, change=data.change), *extra, *left_out]
+
+
+def left_out_note() -> str:
+    """Said on an export made without personal data (Preferences, or --no-personal-data)."""
+    return _("Identity numbers, birth dates and phone numbers are left out of this export.")
 
 
 @lru_cache(maxsize=32)

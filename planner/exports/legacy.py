@@ -25,7 +25,8 @@ def clearance(store: PlanStore, data: PlanData, target: Path, options: Options,
 
     assert options.visit is not None
     with formats(options.reader_locale):
-        return travel.clearance_list(store, options.visit, target, options.lang)
+        return travel.clearance_list(store, options.visit, target, options.lang,
+                                     personal=options.personal)
 
 
 def budget(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
@@ -41,4 +42,5 @@ def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, jo
     from planner.exports.xlsx import formats
 
     with formats(options.reader_locale):
-        return workbook.perdiem_sheet(store, target, options.lang, data.budget(store))
+        return workbook.perdiem_sheet(store, target, options.lang, data.budget(store),
+                                      personal=options.personal)

@@ -966,7 +966,8 @@ def _booklet_itinerary(data: PlanData, person: PersonInfo, items: list[Any], opt
                      _Text(_what(item.kind, item.title),
                            bold if item.kind in ("arrival", "departure") else cell),
                      _cell(item.place, cell), _cell(item.detail, small),
-                     _cell(_PHONE_SPACE.sub("\u00a0", item.contact), small)])
+                     _cell(_PHONE_SPACE.sub("\u00a0", item.contact) if options.personal
+                           else "", small)])
         if shade:
             zebra.append(len(rows) - 1)
         shade = not shade

@@ -69,7 +69,7 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
 
 
 def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
-                   lang: str | None = None) -> Path:
+                   lang: str | None = None, personal: bool = True) -> Path:
     """Who goes on a site visit, as hosts ask for it: name, organisation, position,
     nationality, identity or passport number; drivers of the visit's vehicles included."""
     from openpyxl import Workbook
@@ -107,8 +107,12 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
         stops = r.rows("SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
                        " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
                        " ORDER BY s.position", (visit_id,))
-    chosen = sorted((row for row in rows if row[0] in people),
-                    key=lambda row: (row[1].casefold(), row[2].casefold()))
+    from planner.exports.common import left_out_note
+    from planner.reference import sort_key
+
+    chosen = sorted(((*row[:6], row[6] if personal else "", row[7])
+                     for row in rows if row[0] in people),
+                    key=lambda row: (sort_key(row[1]), sort_key(row[2])))
     with language(lang or "en"):
         from planner.labels import clearance_label, role_label
 
@@ -122,7 +126,9 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
         hosts = "; ".join(f"{name} ({clearance_label(clearance)})"
                           for name, _host, clearance in stops
                           if name and clearance != "not_needed")
-        row = title_block(ws, [title, line, title_of_visit] + ([hosts] if hosts else []))
+        left_out = [] if personal else [left_out_note()]
+        row = title_block(ws, [title, line, title_of_visit] + ([hosts] if hosts else [])
+                          + left_out)
         heading_row(ws, row, [_("No."), _("Family names"), _("Given names"), _("Organisation"),
                               _("Position or rank"), _("Nationality"),
                               _("ID or passport no."), _("Role")])
@@ -136,7 +142,7 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
                                             id_number, role_label(role)), start=1):
                 put(ws, row, column, value)
             missing += not id_number
-        if missing:
+        if missing and personal:
             put(ws, row + 2, 1, _("{n} people have no ID or passport number in the plan; add"
                                   " them before sending the list.").format(n=missing))
         fit_widths(ws, first_row)

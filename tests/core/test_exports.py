@@ -332,3 +332,36 @@ def test_the_agenda_export_remembers_what_it_sent(demo, tmp_path):
         kinds = r.rows("SELECT kind FROM export_record WHERE delegation_id = ?", (panama,))
     assert kinds == [("itineraries",)]
     assert demo.last_change_id() == before  # not an edit: nothing to undo, no change number
+
+
+def test_exports_without_personal_data_leave_every_number_out(demo, tmp_path):
+    data = PlanData.load(demo)
+    secrets = {p.id_number for p in data.people.values() if p.id_number}
+    secrets |= {p.phone for p in data.people.values() if p.phone}  # drivers' too
+    births = {p.birth_date for p in data.people.values() if p.birth_date}
+    with demo.reading() as r:
+        visit = r.value("SELECT id FROM agenda_session WHERE kind = 'site_visit' LIMIT 1")
+    for kind in ("participants", "rooming", "perdiem", "clearance", "itineraries"):
+        out = run(demo, kind, tmp_path / f"{kind}.xlsx",
+                  Options(personal=False, visit=visit if kind == "clearance" else None))[0]
+        text = texts(out)
+        assert "left out of this export" in text, kind
+        assert not any(s in text for s in secrets), kind
+        for rows in values(out).values():
+            for row in rows:
+                assert not any(isinstance(v, datetime) and v.date() in births for v in row), kind
+    panama = delegation_id(demo, "Panama delegation")
+    ics = run(demo, "ics", tmp_path / "p.ics", Options(personal=False, delegation=panama))[0]
+    assert not any(s in ics.read_text() for s in secrets)
+    with_phones = run(demo, "ics", tmp_path / "q.ics", Options(delegation=panama))[0]
+    assert any(s in with_phones.read_text() for s in secrets)  # the driver's, by default
+
+
+def test_no_personal_data_from_the_command_line(demo_path, tmp_path, capsys):
+    out = tmp_path / "participants.xlsx"
+    assert main(["export", "participants", str(demo_path), "-o", str(out),
+                 "--no-personal-data"]) == 0
+    rows = values(out)["Participants"]
+    heading = next(r for r in rows if r[0] == "No.")
+    column = heading.index("ID or passport no.")
+    assert all(not r[column] for r in rows[rows.index(heading) + 1:])

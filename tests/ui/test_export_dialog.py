@@ -229,3 +229,35 @@ def test_every_export_from_the_window_in_spanish(dialog, qtbot, tmp_path, window
         f"{n}{k.suffix}" for n, k in catalog.KINDS.items())
     book = openpyxl.load_workbook(out / "signin.xlsx")
     assert book.worksheets[0]["A2"].value.startswith("Hoja de asistencia")
+
+
+def test_personal_data_can_be_left_out_by_default(window, dialog, qtbot, tmp_path):
+    from ui import settings as opt
+
+    d = dialog("participants")
+    assert not d.without_personal.isChecked() and d.options().personal
+    assert d.personal_note.isVisible()
+    d.without_personal.setChecked(True)
+    assert not d.options().personal and d.personal_note.isHidden()
+    d.path.setText(str(tmp_path / "p.xlsx"))
+    assert d.start()
+    finish(qtbot, d)
+    text = " ".join(str(c.value) for ws in openpyxl.load_workbook(tmp_path / "p.xlsx")
+                    for row in ws.iter_rows() for c in row if c.value)
+    assert "left out of this export" in text
+    window.settings.set(opt.EXPORTS_WITHOUT_PERSONAL, True)  # Edit ▸ Preferences
+    again = dialog("itineraries")
+    assert again.without_personal.isChecked() and not again.options().personal
+
+
+def test_the_preference_is_kept(settings, qtbot):
+    from ui import settings as opt
+    from ui.dialogs.plan import PreferencesDialog
+
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.exports_without_personal.isChecked()
+    dialog.exports_without_personal.setChecked(True)
+    dialog.save()
+    assert settings.get(opt.EXPORTS_WITHOUT_PERSONAL) is True
+    assert PreferencesDialog(settings).exports_without_personal.isChecked()

@@ -271,12 +271,19 @@ class ExportDialog(QDialog):
             self.locale.addItem(self.tr("%1 (%2)").replace("%1", name).replace(
                 "%2", _example_date(sample, code)), code)
         self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
+        self.without_personal = QCheckBox(self.tr(
+            "Leave out identity numbers, birth dates and phone num&bers"), reader_box)
+        self.without_personal.setObjectName("export_without_personal")
+        self.without_personal.setToolTip(self.tr("The default is set in Edit ▸ Preferences"))
+        self.without_personal.setChecked(settings.get(opt.EXPORTS_WITHOUT_PERSONAL))
+        self.without_personal.toggled.connect(self._personal_changed)
         reader_form = QFormLayout(reader_box)
         for text, widget in ((self.tr("&Language:"), self.language),
                              (self.tr("Date for&mat:"), self.locale)):
             label = QLabel(text, reader_box)
             label.setBuddy(widget)
             reader_form.addRow(label, widget)
+        reader_form.addRow(self.without_personal)
         lang = current_language()
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(
@@ -399,7 +406,8 @@ class ExportDialog(QDialog):
     def options(self) -> Options:
         kind = self.kind()
         options = Options(lang=str(self.language.currentData()),
-                          locale=str(self.locale.currentData()))
+                          locale=str(self.locale.currentData()),
+                          personal=not self.without_personal.isChecked())
         who = self.scope()
         if who == "delegation":
             options.delegation = self.delegation.currentData()
@@ -454,9 +462,14 @@ class ExportDialog(QDialog):
             return
         self.heading.setText(_(kind.label))
         self.description.setText(_(kind.description))
-        self.personal_note.setVisible(kind.personal)
+        self._personal_changed()
         self._suggested = self.path.text()  # a new kind gets a new name (same folder)
         self._update()
+
+    def _personal_changed(self, _checked: bool = False) -> None:
+        kind = self.kind()
+        self.personal_note.setVisible(kind is not None and kind.personal
+                                      and not self.without_personal.isChecked())
 
     def _language_changed(self, _index: int) -> None:
         lang = str(self.language.currentData())

@@ -277,6 +277,9 @@ class PreferencesDialog(QDialog):
         self.hide_personal = QCheckBox(
             self.tr("&Hide identity numbers, birth dates and phone numbers in lists"), self
         )
+        self.exports_without_personal = QCheckBox(
+            self.tr("Leave them &out of every export (workbooks, PDFs, calendars)"), self
+        )
 
         general = QGroupBox(self.tr("Language and formats"), self)
         form = QFormLayout(general)
@@ -295,7 +298,9 @@ class PreferencesDialog(QDialog):
         poll_label.setBuddy(self.poll)
         form.addRow(poll_label, self.poll)
         privacy = QGroupBox(self.tr("Personal data"), self)
-        QVBoxLayout(privacy).addWidget(self.hide_personal)
+        privacy_layout = QVBoxLayout(privacy)
+        privacy_layout.addWidget(self.hide_personal)
+        privacy_layout.addWidget(self.exports_without_personal)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -326,6 +331,7 @@ class PreferencesDialog(QDialog):
         self.reopen.setChecked(s.get(opt.REOPEN_LAST))
         self.poll.setValue(s.get(opt.POLL_SECONDS))
         self.hide_personal.setChecked(s.get(opt.HIDE_PERSONAL))
+        self.exports_without_personal.setChecked(s.get(opt.EXPORTS_WITHOUT_PERSONAL))
 
     def save(self) -> None:
         s = self.settings
@@ -335,6 +341,7 @@ class PreferencesDialog(QDialog):
         s.set(opt.REOPEN_LAST, self.reopen.isChecked())
         s.set(opt.POLL_SECONDS, self.poll.value())
         s.set(opt.HIDE_PERSONAL, self.hide_personal.isChecked())
+        s.set(opt.EXPORTS_WITHOUT_PERSONAL, self.exports_without_personal.isChecked())
         s.sync()
 
 
