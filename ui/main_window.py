@@ -378,6 +378,14 @@ class MainWindow(QMainWindow):
             "action_copy_as",
             self.tr("Write a copy of the open plan to another file"),
         )
+        a["copy_private"] = self._action(
+            self.tr("Save a Copy &Without Personal Data…"),
+            self.save_copy_without_personal_data,
+            None,
+            "action_copy_private",
+            self.tr("Write a copy with identity numbers, birth dates and phone numbers blanked,"
+                    " to share the plan with a partner"),
+        )
         a["details"] = self._action(
             self.tr("Plan &Details…"),
             self.edit_plan_details,
@@ -541,6 +549,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["print"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
+        file_menu.addAction(a["copy_private"])
         file_menu.addAction(a["copy_dates"])
         file_menu.addAction(a["details"])
         file_menu.addSeparator()
@@ -672,8 +681,8 @@ class MainWindow(QMainWindow):
         has_plan = self.ctrl.store is not None
         list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
             not isinstance(self.current_page(), OverviewPage)
-        for key in ("copy_as", "copy_dates", "details", "close", "refresh", "rotation",
-                    "problems", "import", "export_agenda", "export_manifests",
+        for key in ("copy_as", "copy_private", "copy_dates", "details", "close", "refresh",
+                    "rotation", "problems", "import", "export_agenda", "export_manifests",
                     "export_clearance", "export_budget", "export_perdiem", "split", "merge",
                     "arrivals", "journey", "export", "print", "print_preview", "attendance"):
             self._actions[key].setEnabled(has_plan)
@@ -822,6 +831,36 @@ class MainWindow(QMainWindow):
         if not path.lower().endswith(".dplan"):
             path += ".dplan"
         self.save_copy_to(path)
+
+    def save_copy_without_personal_data(self, path: str | Path | None = None) -> bool:
+        """File ▸ Save a Copy Without Personal Data: the plan to share with a partner."""
+        from planner.privacy import copy_without_personal_data
+
+        store = self.ctrl.store
+        if store is None:
+            return False
+        if path is None:
+            suggestion = store.path.with_name(
+                self.tr("%s without personal data.dplan").replace("%s", store.path.stem))
+            chosen, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Save a copy without personal data"), str(suggestion),
+                self.tr("Plans (*.dplan)"))
+            if not chosen:
+                return False
+            path = chosen if chosen.lower().endswith(".dplan") else chosen + ".dplan"
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            copy_without_personal_data(store, path)
+        except PlannerError as exc:
+            QApplication.restoreOverrideCursor()
+            self.show_error(str(exc), self.tr("The copy was not written"))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(
+            self.tr("Copy without identity numbers, birth dates and phone numbers saved to %s."
+                    " You are still working in %s.")
+            .replace("%s", str(path), 1).replace("%s", store.path.name, 1), 8000)
+        return True
 
     def save_copy_to(self, path: str | Path) -> bool:
         store = self.ctrl.require()

@@ -1001,6 +1001,14 @@
         <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
     </message>
     <message>
+        <source>Leave out identity numbers, birth dates and phone num&amp;bers</source>
+        <translation>&amp;Sin números de identidad, fechas de nacimiento ni teléfonos</translation>
+    </message>
+    <message>
+        <source>The default is set in Edit ▸ Preferences</source>
+        <translation>El valor predeterminado se elige en Editar ▸ Preferencias</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
@@ -3213,6 +3221,14 @@
         <translation>Escribir una copia del plan abierto en otro archivo</translation>
     </message>
     <message>
+        <source>Save a Copy &amp;Without Personal Data…</source>
+        <translation>&amp;Guardar una copia sin datos personales…</translation>
+    </message>
+    <message>
+        <source>Write a copy with identity numbers, birth dates and phone numbers blanked, to share the plan with a partner</source>
+        <translation>Escribir una copia sin números de identidad, fechas de nacimiento ni números de teléfono, para compartir el plan con una contraparte</translation>
+    </message>
+    <message>
         <source>Plan &amp;Details…</source>
         <translation>Datos del &amp;plan…</translation>
     </message>
@@ -3482,6 +3498,22 @@
     <message>
         <source>Save a copy of the plan</source>
         <translation>Guardar una copia del plan</translation>
+    </message>
+    <message>
+        <source>%s without personal data.dplan</source>
+        <translation>%s sin datos personales.dplan</translation>
+    </message>
+    <message>
+        <source>Save a copy without personal data</source>
+        <translation>Guardar una copia sin datos personales</translation>
+    </message>
+    <message>
+        <source>The copy was not written</source>
+        <translation>No se escribió la copia</translation>
+    </message>
+    <message>
+        <source>Copy without identity numbers, birth dates and phone numbers saved to %s. You are still working in %s.</source>
+        <translation>Copia sin números de identidad, fechas de nacimiento ni números de teléfono guardada en %s. Sigue trabajando en %s.</translation>
     </message>
     <message>
         <source>Copy saved to %s. You are still working in %s.</source>
@@ -4070,6 +4102,10 @@
     <message>
         <source>&amp;Hide identity numbers, birth dates and phone numbers in lists</source>
         <translation>&amp;Ocultar en las listas los números de identidad, las fechas de nacimiento y los números de teléfono</translation>
+    </message>
+    <message>
+        <source>Leave them &amp;out of every export (workbooks, PDFs, calendars)</source>
+        <translation>&amp;No incluirlos en ninguna exportación (libros, PDF, calendarios)</translation>
     </message>
     <message>
         <source>Language and formats</source>

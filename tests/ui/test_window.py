@@ -296,6 +296,22 @@ def test_save_a_copy_as_writes_a_plan_and_keeps_working_here(window, tmp_path):
     assert window.ctrl.path.name == "demo.dplan"
 
 
+def test_a_copy_without_personal_data_for_a_partner(window, tmp_path):
+    assert window._actions["copy_private"].isEnabled()
+    copy = tmp_path / "for partners.dplan"
+    assert window.save_copy_without_personal_data(copy)
+    store = open_plan(copy)
+    try:
+        people = queries.people(store)
+        assert len(people) == 214
+        assert not any(p.id_number or p.phone or p.birth_date for p in people)
+    finally:
+        store.close()
+    assert window.ctrl.path.name == "demo.dplan"
+    assert any(p.id_number for p in queries.people(window.ctrl.require()))
+    assert "Copy without identity numbers" in window.statusBar().currentMessage()
+
+
 def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):
     target = tmp_path / "nuevo.dplan"
 
