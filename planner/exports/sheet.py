@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from planner.exports.xlsx import FORMULA_STARTS, current_formats
+from planner.exports.xlsx import FORMULA_STARTS, clean_text, current_formats
 
 
 @dataclass
@@ -196,6 +196,7 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
                     continue
                 if cell.__class__ is not Cell:  # a plain value: the default look
                     if isinstance(cell, str):
+                        cell = clean_text(cell)
                         if not tall_row and not cell.startswith(FORMULA_STARTS):
                             out.append(cell)  # openpyxl fills one cell object for these
                             continue
@@ -212,6 +213,8 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
                 value = cell.value
                 if isinstance(value, datetime | time) and value.tzinfo is not None:
                     value = value.replace(tzinfo=None)  # shown as the local time it carries
+                elif isinstance(value, str):
+                    value = clean_text(value)
                 c = WriteOnlyCell(ws, value=value)
                 if cell.text and isinstance(value, str) and value.startswith(FORMULA_STARTS):
                     c.data_type = "s"  # stays text: never evaluated as a formula

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time
@@ -25,6 +26,12 @@ from planner.errors import PlannerError
 from planner.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a workbook cannot hold (XML 1.0): dropped from text rather than refused.
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(value: str) -> str:
+    return ILLEGAL.sub("", value) if ILLEGAL.search(value) else value
 HEADING_FILL = PatternFill("solid", fgColor="DCE6F1")
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
@@ -60,6 +67,7 @@ def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     """Write a value: dates and times as real ones, text that starts like a formula as text."""
     cell: Cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
+        value = clean_text(value)
         cell.value = value
         if value.startswith(FORMULA_STARTS):
             cell.data_type = "s"  # stays text: never evaluated as a formula
