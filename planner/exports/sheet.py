@@ -106,8 +106,21 @@ observer: Callable[[list[Sheet]], None] | None = None
 
 
 def write(sheets: list[Sheet], target: str | Path) -> Path:
+    """Stream the sheets into the workbook ``target`` (replaced only once complete)."""
     if observer is not None:
         observer(sheets)
+    try:
+        return _write(sheets, target)
+    except OSError as exc:  # openpyxl streams rows to a temporary file: a full disk shows here
+        from planner.errors import PlannerError
+        from planner.i18n import _
+
+        raise PlannerError(_("{path} could not be written: {reason}. Free some disk space or"
+                             " choose another folder.").format(
+            path=target, reason=exc.strerror or exc)) from exc
+
+
+def _write(sheets: list[Sheet], target: str | Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side

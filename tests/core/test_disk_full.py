@@ -1,0 +1,107 @@
+"""A full disk (simulated with RLIMIT_FSIZE, SIGXFSZ ignored) and a read-only plan: a clear
+message, the change reported as not done, nothing damaged, no partial export left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.store import open_plan
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is a POSIX limit")
+
+FULL_DISK = r"""
+import json, resource, signal, sys
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+from planner import ops
+from planner.errors import PlannerError
+from planner.exports.catalog import run
+from planner.exports.common import Options
+from planner.imports import people
+from planner.imports.readers import read_table
+from planner.store import open_plan
+
+plan, roster, out = (Path(a) for a in sys.argv[1:4])
+store = open_plan(plan)
+table = read_table(roster, known_headers=people.known_header)
+preview = people.preview(store, table, people.mapping_for(store, table), delegation="Big")
+limit = 128 * 1024  # no file may grow past 128 KiB: the WAL, a workbook, its temporary file
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+said = {}
+try:
+    people.apply(store, preview)
+    said["import"] = "done"
+except PlannerError as exc:
+    said["import"] = str(exc)
+try:
+    run(store, "participants", out, Options())
+    said["export"] = "done"
+except PlannerError as exc:
+    said["export"] = str(exc)
+try:
+    ops.update(store, "person", 1, {"notes": "x" * 200_000})
+    said["edit"] = "done"
+except PlannerError as exc:
+    said["edit"] = str(exc)
+store.close()
+print(json.dumps(said))
+"""
+
+
+def test_a_full_disk_refuses_the_import_the_export_and_the_edit(demo, tmp_path):
+    demo.close()
+    roster = tmp_path / "big.csv"
+    roster.write_text("Nombres,Apellidos,Número de identidad\n" + "".join(
+        f"Ana {n},Paz Import,ID-{n:05d}\n" for n in range(3000)), encoding="utf-8")
+    out = tmp_path / "exports" / "participants.xlsx"
+    out.parent.mkdir()
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(demo.path), str(roster),
+                           str(out)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    said = json.loads(done.stdout.strip().splitlines()[-1])
+    for what in ("import", "export", "edit"):
+        assert said[what] != "done", what
+        assert "could not be written" in said[what] or "disk" in said[what], said[what]
+    assert "Free some disk space" in said["import"]
+    assert list(out.parent.iterdir()) == []  # no partial workbook, no temporary file
+    con = sqlite3.connect(demo.path)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        con.close()
+    store = open_plan(demo.path)
+    try:
+        with store.reading() as r:
+            assert r.value("SELECT count(*) FROM delegation WHERE name = 'Big'") == 0
+            assert r.value("SELECT notes FROM person WHERE id = 1") != "x" * 200_000
+    finally:
+        store.close()
+
+
+def test_a_read_only_plan_refuses_an_edit_and_keeps_the_file(demo_path):
+    from planner import ops
+    from planner.errors import PlannerError
+
+    before = demo_path.read_bytes()
+    os.chmod(demo_path, 0o400)
+    try:
+        if os.access(demo_path, os.W_OK):
+            pytest.skip("running as a user who may write any file (root)")
+        store = open_plan(demo_path)
+        try:
+            with pytest.raises(PlannerError, match="read-only"):
+                ops.update(store, "person", 1, {"notes": "x"})
+        finally:
+            store.close()
+    finally:
+        os.chmod(demo_path, 0o600)
+    assert demo_path.read_bytes() == before
