@@ -663,6 +663,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(PAGE_NAMES) and self.ctrl.store is not None:
             self.stack.setCurrentWidget(self.pages[PAGE_NAMES[row]])
             self.settings.set(opt.PAGE, row)
+            self.settings.sync()  # a crash reopens the plan on this page
         self._update_actions()
 
     def show_problems(self) -> None:
@@ -716,6 +717,9 @@ class MainWindow(QMainWindow):
     def _on_opened(self, store: PlanStore) -> None:
         QTimer.singleShot(700, _preload_editing)
         self.settings.add_recent(store.path)
+        # noted at once, not only on a clean close: after a crash the plan reopens
+        self.settings.set(opt.LAST_PLAN, str(store.path.resolve()))
+        self.settings.sync()
         for page in self.pages.values():
             page.on_changed(None)
         row = self.settings.get(opt.PAGE)

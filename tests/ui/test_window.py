@@ -276,6 +276,17 @@ def test_last_plan_reopens_on_start_and_layout_is_remembered(qtbot, window, sett
     again.ctrl.close()
 
 
+def test_after_a_crash_the_last_plan_reopens_where_it_was(window, settings, demo_path):
+    """Killed without closing, the window has already written down its plan and page."""
+    from ui.main_window import PAGE_NAMES
+
+    window.show_page("groups")
+    assert "*" not in window.windowTitle()  # every change is saved at once
+    ini = Path(settings._q.fileName()).read_text(encoding="utf-8")  # as a new process reads
+    assert f"last_plan={demo_path.resolve()}" in ini.splitlines()
+    assert f"page={PAGE_NAMES.index('groups')}" in ini.splitlines()
+
+
 def test_closing_shows_the_welcome_page_with_recent_plans(window):
     window._actions["close"].trigger()
     assert window.ctrl.store is None
