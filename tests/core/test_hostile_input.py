@@ -103,3 +103,27 @@ def test_each_formula_start_stays_text_in_every_list(demo, tmp_path, value):
                  if isinstance(c.value, str) and c.value.startswith(stored[0])
                  and stored in c.value]
         assert cells and all(c.data_type == "s" for c in cells), kind
+
+
+AGENDA_HEADERS = ["Fecha", "Inicio", "Fin", "Título", "Tipo", "Sala", "Asistentes",
+                  "Facilitadores", "Lugar", "Notas"]
+
+
+@SLOW
+@given(rows=st.lists(st.lists(CELL, min_size=len(AGENDA_HEADERS),
+                              max_size=len(AGENDA_HEADERS)), min_size=1, max_size=5))
+def test_any_cells_go_through_the_agenda_import_without_a_crash(demo, rows):
+    from planner.imports import agenda
+
+    table = Table(Path("agenda.xlsx"), ["Agenda"], "Agenda", AGENDA_HEADERS, 1,
+                  [(n + 2, row) for n, row in enumerate(rows)])
+    with demo.reading() as r:
+        before = r.value("SELECT count(*) FROM agenda_session")
+    try:
+        preview = agenda.preview(demo, table)
+        agenda.apply(demo, preview, skip_invalid=True)
+    except PlannerError as exc:
+        assert str(exc)
+    with demo.reading() as r:
+        assert r.value("PRAGMA integrity_check") == "ok"
+        assert r.value("SELECT count(*) FROM agenda_session") >= before

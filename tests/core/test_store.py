@@ -352,3 +352,22 @@ def test_an_older_plan_is_upgraded_by_info_with_a_note(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "was upgraded to this version's plan format" in err and "backup" in err
     assert check_plan_file(path).user_version == schema_version()
+
+
+def test_a_plan_another_program_is_writing_says_busy_and_changes_nothing(demo, demo_path):
+    import sqlite3 as sql
+
+    from planner.errors import PlanBusyError
+
+    other = sql.connect(demo_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        other.execute("UPDATE person SET notes = 'theirs' WHERE id = 2")
+        with pytest.raises(PlanBusyError, match="busy: another program is writing to it"):
+            ops.update(demo, "person", 1, {"notes": "mine"})
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    assert ops.get_values(demo, "person", 1)["notes"] != "mine"  # reported not done: not done
+    ops.update(demo, "person", 1, {"notes": "mine"})  # once the other lets go, it works
+    assert ops.get_values(demo, "person", 1)["notes"] == "mine"
