@@ -105,3 +105,65 @@ def test_a_read_only_plan_refuses_an_edit_and_keeps_the_file(demo_path):
     finally:
         os.chmod(demo_path, 0o600)
     assert demo_path.read_bytes() == before
+
+
+def test_a_plan_that_turns_read_only_refuses_the_edit_and_the_import(demo, tmp_path):
+    """The file turns read-only under an open plan (simulated with SQLite's query_only, which
+    refuses writes the way a read-only file does, even for root)."""
+    from sqlalchemy import event
+
+    from planner import ops
+    from planner.errors import PlannerError
+    from planner.imports import people
+    from planner.imports.readers import read_table
+
+    roster = tmp_path / "r.csv"
+    roster.write_text("Nombres,Apellidos,Número de identidad\nAna,Paz,RO-1\n", encoding="utf-8")
+    table = read_table(roster, known_headers=people.known_header)
+    preview = people.preview(demo, table, people.mapping_for(demo, table), delegation="RO")
+    demo.engine.dispose()
+    event.listen(demo.engine, "connect",
+                 lambda con, _rec: con.execute("PRAGMA query_only = ON"))
+    with pytest.raises(PlannerError, match="read-only"):
+        ops.update(demo, "person", 1, {"notes": "x"})
+    with pytest.raises(PlannerError, match="read-only"):
+        people.apply(demo, preview)
+    demo.close()
+    store = open_plan(demo.path)
+    try:
+        with store.reading() as r:
+            assert r.value("PRAGMA integrity_check") == "ok"
+            assert r.value("SELECT notes FROM person WHERE id = 1") != "x"
+            assert r.value("SELECT count(*) FROM person WHERE id_number = 'RO-1'") == 0
+    finally:
+        store.close()
+
+
+def test_an_export_into_a_folder_that_turned_read_only_leaves_nothing(demo, tmp_path):
+    from planner.errors import PlannerError
+    from planner.exports.catalog import run
+    from planner.exports.common import Options
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    os.chmod(folder, 0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("running as a user who may write any folder (root)")
+        for kind, suffix in (("participants", ".xlsx"), ("certificates", ".pdf"),
+                             ("ics", ".ics")):
+            with pytest.raises(PlannerError, match="could not be written|cannot be written"):
+                run(demo, kind, folder / f"x{suffix}", Options())
+        assert list(folder.iterdir()) == []
+    finally:
+        os.chmod(folder, 0o700)
+
+
+def test_new_plans_and_copies_are_readable_by_their_owner_only(demo, tmp_path):
+    from planner.demo import build_demo
+
+    fresh = tmp_path / "fresh.dplan"
+    build_demo(fresh).close()
+    demo.save_copy(tmp_path / "copy.dplan")
+    for path in (fresh, tmp_path / "copy.dplan"):
+        assert path.stat().st_mode & 0o077 == 0, path
