@@ -152,7 +152,7 @@ def test_an_export_into_a_folder_that_turned_read_only_leaves_nothing(demo, tmp_
             pytest.skip("running as a user who may write any folder (root)")
         for kind, suffix in (("participants", ".xlsx"), ("certificates", ".pdf"),
                              ("ics", ".ics")):
-            with pytest.raises(PlannerError, match="could not be written|cannot be written"):
+            with pytest.raises(PlannerError, match=r"could not be written|cannot be written"):
                 run(demo, kind, folder / f"x{suffix}", Options())
         assert list(folder.iterdir()) == []
     finally:
