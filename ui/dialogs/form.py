@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -176,6 +177,15 @@ class FormDialog(QDialog):
         self._general_error.setVisible(bool(general))
         self._ok.setEnabled(not errors)
         return not errors
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter right after typing saves: the check still waiting on its timer runs now, so a
+        quick typist is not stopped by an OK button that is about to turn on."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._timer.isActive() \
+                and not event.modifiers():
+            self._on_ok()
+            return
+        super().keyPressEvent(event)
 
     def _on_ok(self) -> None:
         self._timer.stop()

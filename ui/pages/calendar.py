@@ -354,6 +354,7 @@ class CalendarPage(QWidget):
         if dialog is not None and dialog.exec() and dialog.created_id is not None:
             self.refresh()
             self.grid.select({dialog.created_id})
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows move it at once
 
     def _edit(self, session_id: int) -> None:
         dialog = self._editor().open(self.window(), "session", session_id)

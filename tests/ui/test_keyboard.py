@@ -1,0 +1,73 @@
+"""Every task from the keyboard: a walk-through that creates a session, moves it and exports
+the agenda without touching the mouse."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner import ops
+from ui.main_window import PAGE_NAMES
+
+
+def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
+    qtbot.keyClick(window, str(PAGE_NAMES.index("calendar") + 1),
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["calendar"]
+    cal = window.pages["calendar"]
+    typed = {}
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        focus = dialog.focusWidget()  # where the keys go once the dialog is active
+        typed["focus"] = focus is dialog.field("title")
+        qtbot.keyClicks(focus, "Briefing de seguridad")
+        qtbot.keyClick(focus, Qt.Key.Key_Return)  # at once, before the check's timer
+        typed["open"] = dialog.isVisible()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(100, fill_in)
+    qtbot.keyClick(window, "n", Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert typed["focus"] and not typed["open"], typed
+    [created] = cal.grid.selected
+    values = ops.get_values(window.ctrl.require(), "session", created)
+    assert values["title"] == "Briefing de seguridad"
+    start = values["start"]
+    assert cal.grid.hasFocus() or window.focusWidget() is cal.grid  # the new session's grid
+    qtbot.keyClick(cal.grid, Qt.Key.Key_Down)
+    qtbot.keyClick(cal.grid, Qt.Key.Key_Down)
+    moved = ops.get_values(window.ctrl.require(), "session", created)["start"]
+    assert moved - start == timedelta(minutes=2 * cal.grid.snap_minutes)
+
+    out = tmp_path / "agenda-by-keyboard.xlsx"
+
+    def export():
+        dialog = QApplication.activeModalWidget()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog, "w", Qt.KeyboardModifier.AltModifier)  # &What to export
+        qtbot.keyClicks(QApplication.focusWidget(), "Agenda")  # type to find it in the list
+        typed["kind"] = dialog.kind().name
+        qtbot.keyClick(dialog, "s", Qt.KeyboardModifier.AltModifier)  # &Save to
+        focus = QApplication.focusWidget()
+        assert focus is dialog.path
+        qtbot.keyClick(focus, "a", Qt.KeyboardModifier.ControlModifier)  # select all
+        qtbot.keyClicks(focus, str(out))
+        qtbot.keyClick(dialog, "x", Qt.KeyboardModifier.AltModifier)  # E&xport
+        qtbot.waitUntil(lambda: bool(dialog.written), timeout=15000)  # a mnemonic clicks late
+        typed["written"] = list(dialog.written)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(100, export)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, "e", Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert typed["kind"] == "agenda" and typed["written"] == [out], typed
+    titles = [c.value for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
+    assert "Briefing de seguridad" in titles
