@@ -48,6 +48,19 @@ def test_counts_sort_as_numbers_not_text(qtbot):
     assert proxy.index(2, 0).data(ID_ROLE) == 1
 
 
+def test_names_sort_in_spanish_order(qtbot):
+    names = ["Ocampo", "Ñañez", "Nuñez", "ávila", "Azul", "Avila", "Nunez"]
+    rows = [type("R", (), {"id": i, "name": n})() for i, n in enumerate(names)]
+    model = RowTableModel([Column("name", "Name", lambda r: r.name)])
+    model.set_rows(rows)
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, 0).data() for r in range(len(names))]
+    assert shown[:3] == ["Avila", "ávila", "Azul"] or shown[:3] == ["ávila", "Avila", "Azul"]
+    assert shown[3:] == ["Nunez", "Nuñez", "Ñañez", "Ocampo"]  # Ñ after every N, before O
+
+
 def test_rows_come_from_the_core_not_from_sql_in_the_ui(window):
     panel = window.pages["groups"].panels[0]
     panel.refresh()

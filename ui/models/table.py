@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from planner.reference import fold
+from planner.reference import fold, sort_key
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -66,7 +66,8 @@ class RowTableModel(QAbstractTableModel):
         if self._sort is None or not 0 <= self._sort[0] < len(self.columns):
             return rows
         column = self.columns[self._sort[0]]
-        key = column.sort or (lambda r: fold(column.text(r)))
+        # text in the order Spanish readers expect: Á with A, Ñ its own letter after N
+        key = column.sort or (lambda r: sort_key(column.text(r)))
 
         def safe(row: Any) -> tuple[bool, Any]:
             value = key(row)
@@ -135,7 +136,7 @@ class RowTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             if column.sort is not None:
                 return column.sort(row)
-            return fold(column.text(row))
+            return sort_key(column.text(row))[0]
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:
