@@ -38,6 +38,10 @@ class Role(enum.StrEnum):
     OTHER = "other"
 
 
+# Roles whose phone is a number to call (drivers, logistics staff): printed on itineraries;
+# everyone else's phone is personal data.
+CONTACT_ROLES = frozenset({Role.DRIVER.value, Role.LOGISTICS.value})
+
 ROLE_LABELS: dict[str, str] = {
     Role.TRAINEE: N_("Trainee"),
     Role.TRAINER: N_("Trainer"),

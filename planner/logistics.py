@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.i18n import _, format_date, ngettext
-from planner.labels import Direction, PlaceKind
+from planner.labels import CONTACT_ROLES, Direction, PlaceKind
 from planner.store import PlanStore, Reader, parse_date, parse_time
 
 PICKUP_MARGIN = timedelta(minutes=30)  # from landing to leaving the airport (bags, customs)
@@ -126,9 +126,9 @@ class _Data:
                        dict(r.rows("SELECT id, name FROM delegation")),
                        dict(r.rows("SELECT id, name FROM participant_group")), members, places,
                        roads, trips, stays, vehicles, rides,
-                       {i: phone for i, phone in r.rows(
-                           "SELECT id, phone FROM person WHERE role IN ('driver', 'logistics')"
-                           " AND phone != ''")})
+                       {i: phone for i, phone, role in r.rows(
+                           "SELECT id, phone, role FROM person WHERE phone != ''")
+                        if role in CONTACT_ROLES})
 
     def riders(self, ride: _Ride) -> set[int]:
         out: set[int] = set()

@@ -11,7 +11,6 @@ clearance lists elsewhere).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -31,26 +30,14 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
-from planner.exports.sheet import Cell, Sheet, write
+from planner.exports.sheet import Cell, Sheet, sheet_title, write
 from planner.i18n import _, ngettext, pgettext
 from planner.labels import kind_label, role_label, sex_label
 from planner.reference import country_name, fold
 from planner.store import PlanStore
 
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 NOT_SIGNED = frozenset({"break", "meal"})  # sessions nobody signs in to
 SLOT = 15  # minutes per row of the schedule grid
-
-
-def sheet_title(name: str, taken: set[str]) -> str:
-    """A sheet name Excel accepts (31 characters, no []:*?/\\), unique in the workbook."""
-    base = _BAD_SHEET_CHARS.sub(" ", name).strip().strip("'")[:31] or "-"
-    title, n = base, 2
-    while title.casefold() in taken:
-        suffix = f" ({n})"
-        title, n = base[:31 - len(suffix)] + suffix, n + 1
-    taken.add(title.casefold())
-    return title
 
 
 def _for_whom(scope: Scope) -> tuple[str, ...]:

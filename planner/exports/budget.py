@@ -17,17 +17,17 @@ temporary file renamed into place once complete.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from planner import budget
 from planner.errors import PlannerError
-from planner.exports.common import left_out_note
+from planner.exports.common import left_out_note, plan_lines
 from planner.exports.sheet import Cell as _Cell
 from planner.exports.sheet import Sheet as _Sheet
 from planner.exports.sheet import text as _text
 from planner.exports.sheet import write as _write
-from planner.i18n import _, format_date_range, language
+from planner.i18n import _, language
 from planner.labels import BudgetCategory, budget_category_label, meal_label
 from planner.reference import sort_key
 from planner.store import PlanStore
@@ -43,19 +43,12 @@ def money_format(currency: str) -> str:
 
 
 def _plan_lines(store: PlanStore, what: str) -> list[str]:
+    """The plan's title lines, then its donor and funding programme."""
     with store.reading() as r:
-        title, first, last, donor, programme = r.rows(
-            "SELECT title, start_date, end_date, donor, funding_programme FROM plan"
-            " ORDER BY id LIMIT 1")[0]
-        change = r.value("SELECT max(id) FROM change_set") or 0
-    lines = [str(title), _("{what} · {dates} · produced {when} · change no. {change}").format(
-        what=what, dates=format_date_range(date.fromisoformat(str(first)[:10]),
-                                           date.fromisoformat(str(last)[:10])),
-        when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change)]
+        donor, programme = r.rows("SELECT donor, funding_programme FROM plan"
+                                  " ORDER BY id LIMIT 1")[0]
     funding = " · ".join(p for p in (donor, programme) if p)
-    if funding:
-        lines.append(funding)
-    return lines
+    return [*plan_lines(store, what), *([funding] if funding else [])]
 
 
 # --- the budget workbook ------------------------------------------------------------------------

@@ -9,10 +9,7 @@ No identity numbers, birth dates or participants' phones appear in a calendar.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -107,24 +104,7 @@ def _zero_or_quarter(kind: str) -> object:
 
 
 def _save(payload: bytes, target: Path) -> Path:
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
-                             " another.").format(folder=folder))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PlannerError(_("{path} could not be written: {reason}. Choose another folder.")
-                           .format(path=target, reason=exc.strerror or exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise PlannerError(_("{path} could not be written: {reason}. Close it if another"
-                             " program has it open, or choose another name.").format(
-            path=target, reason=exc.strerror or exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    return target
+    from planner.exports.xlsx import write_atomically
+
+    return write_atomically(target, lambda path: Path(path).write_bytes(payload),
+                            _("a calendar program"))

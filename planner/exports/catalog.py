@@ -17,10 +17,9 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from planner.errors import PlannerError
-from planner.exports.common import Job, Options, PlanData, scope_of
+from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.i18n import N_, _
 from planner.store import PlanStore
 
@@ -46,7 +45,8 @@ class ExportKind:
               job: Job) -> Path:
         module, function = self.writer.split(":")
         fn: Writer = getattr(importlib.import_module(f"planner.exports.{module}"), function)
-        return fn(store, data, target, options, job)
+        with reader(options):  # the reader's language and date formats, for every writer
+            return fn(store, data, target, options, job)
 
 
 _WHO = frozenset(FILTERS)
@@ -239,8 +239,3 @@ def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Optio
         return
     with contextlib.suppress(PlannerError):  # a read-only copy: the export itself is done
         record(store, data, kind.name, delegations)
-
-
-def describe(kind: ExportKind) -> dict[str, Any]:
-    return {"name": kind.name, "label": _(kind.label), "suffix": kind.suffix,
-            "filters": sorted(kind.filters), "split": kind.split_by}

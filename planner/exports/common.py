@@ -21,9 +21,6 @@ from planner.reference import fold, sort_key
 from planner.store import PlanStore, parse_date
 
 LOCALES = ("en", "es-HN", "es-PA")
-# Roles whose phone is a contact to call (printed on itineraries); everyone else's phone is
-# personal data.
-CONTACT_ROLES = frozenset({"driver", "logistics"})
 # Session kinds that count as training time on a certificate.
 TRAINING_KINDS = frozenset({"training", "plenary", "meeting", "site_visit", "ceremony"})
 
@@ -273,8 +270,28 @@ def title_lines(data: PlanData, what: str, options: Options,
     dates, when = _dates_and_now(data.first, data.last, options.babel_locale,
                                  datetime.now().strftime("%Y-%m-%d %H:%M"))
     left_out = () if options.personal else (left_out_note(),)
-    return [data.title, _("{what} · {dates} · produced {when} · change no. {change}").format(
-        what=what, dates=dates, when=when, change=data.change), *extra, *left_out]
+    return [data.title, _heading(what, dates, when, data.change), *extra, *left_out]
+
+
+def _heading(what: str, dates: str, when: str, change: int) -> str:
+    return _("{what} · {dates} · produced {when} · change no. {change}").format(
+        what=what, dates=dates, when=when, change=change)
+
+
+def plan_lines(store: PlanStore, what: str) -> list[str]:
+    """The same two title lines for a workbook written without the plan read whole (the
+    budget, the manifests, the agenda list), in the current language."""
+    with store.reading() as r:
+        title, first, last = r.rows("SELECT title, start_date, end_date FROM plan"
+                                    " ORDER BY id LIMIT 1")[0]
+        change = int(r.value("SELECT max(id) FROM change_set") or 0)
+    from planner.i18n import babel_locale
+
+    first_day, last_day = parse_date(first), parse_date(last)
+    assert first_day is not None and last_day is not None
+    dates, when = _dates_and_now(first_day, last_day, babel_locale(),
+                                 datetime.now().strftime("%Y-%m-%d %H:%M"))
+    return [str(title), _heading(what, dates, when, change)]
 
 
 def left_out_note() -> str:

@@ -1,5 +1,6 @@
 """The workbooks written before the export catalogue (manifests, clearance list, budget, per
-diem sheet), behind the catalogue's one signature."""
+diem sheet), behind the catalogue's one signature (which sets the reader's language and date
+formats around them)."""
 
 from __future__ import annotations
 
@@ -12,35 +13,27 @@ from planner.store import PlanStore
 def manifests(store: PlanStore, data: PlanData, target: Path, options: Options,
               job: Job) -> Path:
     from planner.exports import travel
-    from planner.exports.xlsx import formats
 
-    with formats(options.reader_locale):
-        return travel.manifests(store, target, options.lang)
+    return travel.manifests(store, target, options.lang)
 
 
 def clearance(store: PlanStore, data: PlanData, target: Path, options: Options,
               job: Job) -> Path:
     from planner.exports import travel
-    from planner.exports.xlsx import formats
 
     assert options.visit is not None
-    with formats(options.reader_locale):
-        return travel.clearance_list(store, options.visit, target, options.lang,
-                                     personal=options.personal)
+    return travel.clearance_list(store, options.visit, target, options.lang,
+                                 personal=options.personal)
 
 
 def budget(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from planner.exports import budget as workbook
-    from planner.exports.xlsx import formats
 
-    with formats(options.reader_locale):
-        return workbook.budget_workbook(store, target, options.lang, data.budget(store))
+    return workbook.budget_workbook(store, target, options.lang, data.budget(store))
 
 
 def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from planner.exports import budget as workbook
-    from planner.exports.xlsx import formats
 
-    with formats(options.reader_locale):
-        return workbook.perdiem_sheet(store, target, options.lang, data.budget(store),
-                                      personal=options.personal)
+    return workbook.perdiem_sheet(store, target, options.lang, data.budget(store),
+                                  personal=options.personal)

@@ -10,11 +10,9 @@ renamed once complete, so a failure or a cancel never leaves half a PDF behind.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -177,29 +175,9 @@ def _style(name: str, size: float, font: str = FONT, leading: float | None = Non
 
 def _write(target: Path, draw: Callable[[str], None]) -> Path:
     """Run ``draw(temporary path)`` in the target's folder and move the result into place."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
-                             " another.").format(folder=folder))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PlannerError(_("The folder {folder} cannot be written to: {reason}. Choose a"
-                             " folder you may write to.").format(
-            folder=folder, reason=exc.strerror or exc)) from exc
-    os.close(fd)
-    try:
-        draw(tmp_name)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        raise PlannerError(_("{path} could not be written: {reason}. Close it if it is open in"
-                             " a PDF viewer, or choose another name.").format(
-            path=target, reason=exc.strerror or exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-    return target
+    from planner.exports.xlsx import write_atomically
+
+    return write_atomically(target, draw, _("a PDF viewer"))
 
 
 def _canvas(path: str, size: tuple[float, float], title: str, subject: str, data: PlanData,

@@ -10,6 +10,7 @@ into place once complete.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -76,6 +77,20 @@ class Sheet:
     def merge(self, row: int, column: int, last_row: int, last_column: int) -> None:
         if (row, column) != (last_row, last_column):
             self.merges.append((row, column, last_row, last_column))
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts (31 characters, no []:*?/\\), unique in the workbook."""
+    base = _BAD_SHEET_CHARS.sub(" ", name).strip().strip("'")[:31] or "-"
+    title, n = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title, n = base[:31 - len(suffix)] + suffix, n + 1
+    taken.add(title.casefold())
+    return title
 
 
 def text(value: str) -> Cell:

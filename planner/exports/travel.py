@@ -3,41 +3,24 @@ list a host asks for before a site visit (names, organisation, identity or passp
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from pathlib import Path
 
 from planner.errors import PlannerError
-from planner.i18n import _, format_date_range, language
+from planner.i18n import _, language
 from planner.store import PlanStore
-
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
 def _plan_line(store: PlanStore, what: str) -> tuple[str, str]:
-    with store.reading() as r:
-        title, first, last, change = r.rows(
-            "SELECT p.title, p.start_date, p.end_date, (SELECT max(id) FROM change_set)"
-            " FROM plan p ORDER BY p.id LIMIT 1")[0]
-    return title, _("{what} · {dates} · produced {when} · change no. {change}").format(
-        what=what, dates=format_date_range(date.fromisoformat(str(first)[:10]),
-                                           date.fromisoformat(str(last)[:10])),
-        when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change or 0)
+    from planner.exports.common import plan_lines
 
-
-def _sheet_title(name: str, taken: set[str]) -> str:
-    base = _BAD_SHEET_CHARS.sub(" ", name).strip()[:28] or "-"
-    title, n = base, 2
-    while title.casefold() in taken:
-        title, n = f"{base[:25]} ({n})", n + 1
-    taken.add(title.casefold())
-    return title
+    title, line = plan_lines(store, what)
+    return title, line
 
 
 def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
     """One sheet per vehicle: each ride with its time, route and every passenger by name."""
     from planner import logistics
-    from planner.exports.sheet import Cell, Sheet, write
+    from planner.exports.sheet import Cell, Sheet, sheet_title, write
 
     rides = logistics.manifests(store)
     with language(lang or "en"):
@@ -50,7 +33,7 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
             by_vehicle.setdefault(ride.vehicle, []).append(ride)
         sheets = []
         for vehicle, items in by_vehicle.items():
-            sheet = Sheet(_sheet_title(vehicle, taken))
+            sheet = Sheet(sheet_title(vehicle, taken))
             title, line = _plan_line(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
             driver = items[0].driver
             sheet.title_block([title, line, _("Driver: {name}").format(name=driver)
@@ -72,9 +55,7 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
                    lang: str | None = None, personal: bool = True) -> Path:
     """Who goes on a site visit, as hosts ask for it: name, organisation, position,
     nationality, identity or passport number; drivers of the visit's vehicles included."""
-    from openpyxl import Workbook
-
-    from planner.exports.xlsx import fit_widths, heading_row, print_setup, put, save, title_block
+    from planner.exports.sheet import Cell, Sheet, write
     from planner.queries import country_name
 
     with store.reading() as r:
@@ -119,32 +100,28 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
         if not chosen:
             raise PlannerError(_("Nobody goes on “{title}” yet: choose who attends it first.")
                                .format(title=title_of_visit))
-        wb = Workbook()
-        ws = wb.active
-        ws.title = _("Clearance list")[:31]
+        sheet = Sheet(_("Clearance list")[:31])
         title, line = _plan_line(store, _("Clearance list"))
         hosts = "; ".join(f"{name} ({clearance_label(clearance)})"
                           for name, _host, clearance in stops
                           if name and clearance != "not_needed")
         left_out = [] if personal else [left_out_note()]
-        row = title_block(ws, [title, line, title_of_visit] + ([hosts] if hosts else [])
-                          + left_out)
-        heading_row(ws, row, [_("No."), _("Family names"), _("Given names"), _("Organisation"),
-                              _("Position or rank"), _("Nationality"),
-                              _("ID or passport no."), _("Role")])
-        first_row = row
+        sheet.title_block([title, line, title_of_visit, *([hosts] if hosts else []),
+                           *left_out])
+        sheet.headings([_("No."), _("Family names"), _("Given names"), _("Organisation"),
+                        _("Position or rank"), _("Nationality"), _("ID or passport no."),
+                        _("Role")])
+        sheet.filter = True
         missing = 0
         for n, (_pid, family, given, org, position, nationality, id_number, role) in enumerate(
                 chosen, start=1):
-            row += 1
-            for column, value in enumerate((n, family, given, org, position,
-                                            country_name(nationality) if nationality else "",
-                                            id_number, role_label(role)), start=1):
-                put(ws, row, column, value)
+            sheet.add(n, family, given, org, position,
+                      country_name(nationality) if nationality else "", id_number,
+                      role_label(role))
             missing += not id_number
         if missing and personal:
-            put(ws, row + 2, 1, _("{n} people have no ID or passport number in the plan; add"
-                                  " them before sending the list.").format(n=missing))
-        fit_widths(ws, first_row)
-        print_setup(ws)
-        return save(wb, target)
+            sheet.add()
+            sheet.add(Cell(_("{n} people have no ID or passport number in the plan; add them"
+                             " before sending the list.").format(n=missing), italic=True,
+                           text=True))
+        return write([sheet], target)

@@ -436,14 +436,12 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None,
            lines: list[str] | None = None) -> Path:
     """Write the agenda list (one row per session, in time order) as an .xlsx workbook whose
     columns the agenda import reads back."""
+    from planner.exports.common import plan_lines
     from planner.exports.sheet import Cell, Sheet, write
-    from planner.i18n import format_date_range, language
+    from planner.i18n import language
 
     names = Names.load(store)
     with store.reading() as r:
-        title, first, last, change = r.rows(
-            "SELECT p.title, p.start_date, p.end_date, (SELECT max(id) FROM change_set)"
-            " FROM plan p ORDER BY p.id LIMIT 1")[0]
         unit_names: dict[tuple[str, int], str] = {}
         for i, n in r.rows("SELECT id, name FROM participant_group"):
             unit_names[("group", i)] = n
@@ -453,13 +451,7 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None,
             unit_names[("person", i)] = " ".join(p for p in (g, f) if p)
     with language(lang or "en"):
         sheet = Sheet(_("Agenda")[:31])
-        sheet.title_block(lines or [
-            title,
-            _("Agenda list · {dates} · produced {when} · change no. {change}").format(
-                dates=format_date_range(date.fromisoformat(str(first)[:10]),
-                                        date.fromisoformat(str(last)[:10])),
-                when=datetime.now().strftime("%Y-%m-%d %H:%M"), change=change or 0),
-        ])
+        sheet.title_block(lines or plan_lines(store, _("Agenda list")))
         sheet.headings(headers_for(lang))
         sheet.filter = True
         ordered = sorted(names.sessions.items(), key=lambda kv: (kv[1]["start"], kv[0]))

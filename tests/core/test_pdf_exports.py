@@ -20,7 +20,6 @@ from planner.errors import PlannerError
 from planner.exports import pdf
 from planner.exports.catalog import run
 from planner.exports.common import (
-    CONTACT_ROLES,
     TRAINING_KINDS,
     Cancelled,
     Job,
@@ -28,6 +27,7 @@ from planner.exports.common import (
     PersonInfo,
     PlanData,
 )
+from planner.labels import CONTACT_ROLES
 from planner.store import open_plan
 
 
