@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANGUAGE", "en")
+os.environ["PLANNER_SYSTEM_LOCALE"] = "en_GB"  # the same formats on every machine
 
 from planner import ops
 from planner.demo import build_demo

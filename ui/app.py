@@ -67,7 +67,7 @@ def run(plan: str | None = None) -> int:
     app.setApplicationDisplayName("Delegation Planner")
     app.setWindowIcon(icon("app"))
     settings = opt.Settings()
-    install(effective_language(settings.get(opt.LANGUAGE)))
+    install(effective_language(settings.get(opt.LANGUAGE)), settings.get(opt.REGION))
     window = MainWindow(settings)
     sys.excepthook = _report_unexpected(window)
     bench = os.environ.get("PLANNER_BENCH_PAINT")

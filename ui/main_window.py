@@ -1138,7 +1138,7 @@ class MainWindow(QMainWindow):
         """Apply changed preferences at once: rebuilds the pages in the new language."""
         from ui.translation import effective_language, install
 
-        install(effective_language(self.settings.get(opt.LANGUAGE)))
+        install(effective_language(self.settings.get(opt.LANGUAGE)), self.settings.get(opt.REGION))
         self.formats = Formats.from_settings(self.settings)
         self.ctrl.set_poll_interval(self.settings.get(opt.POLL_SECONDS))
         current = PAGE_NAMES[self.nav.currentRow()] if self.nav.currentRow() >= 0 else None

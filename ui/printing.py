@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from planner.errors import PlannerError
 from ui.formats import Formats
-from ui.widgets.timegrid import AXIS, MIN_LANE, TimeGrid
+from ui.widgets.timegrid import MIN_LANE, TimeGrid
 
 SHARPNESS = 3  # the grid is drawn at three times its size, about 300 dots per inch on paper
 GRID_WIDTH = 1180  # the width the grid is laid out at before it is scaled to the page
@@ -124,11 +124,12 @@ def grid_image(page: Any, aspect: float) -> QImage:
     day from the first to the last session, no scrolling."""
     grid = PrintGrid()
     source = page.grid
+    grid.set_formats(source.formats)
     if source.data is not None:
         grid.set_content(source.data, source.columns, source.blocks, source.by_room)
     grid.colour_by_module = source.colour_by_module
     lanes = max(1, len(grid.columns))
-    width = max(GRID_WIDTH, AXIS + lanes * MIN_LANE)
+    width = max(GRID_WIDTH, grid.axis + lanes * MIN_LANE)
     height = max(300, int(width / aspect))
     span = max(60, grid.last_minute - grid.first_minute)
     grid.pixels_per_minute = (height - 52) / span  # HEADER and the last line's room

@@ -27,6 +27,7 @@ class Option(Generic[T]):
 LANGUAGE = Option("ui/language", "")  # "" = follow the system
 DATE_FORMAT = Option("ui/date_format", "system")  # system, iso, day_first, month_first
 TIME_FORMAT = Option("ui/time_format", "system")  # system, 24h, 12h
+REGION = Option("ui/region", "")  # "" = as the system; es-HN, es-PA, en-GB, en-US
 REOPEN_LAST = Option("files/reopen_last", True)
 LAST_PLAN = Option("files/last_plan", "")
 RECENT = Option("files/recent", [])

@@ -283,4 +283,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimeGrid</name>
+    <message numerus="yes">
+        <source>%n sessions chosen</source>
+        <translation>
+            <numerusform>%n session chosen</numerusform>
+            <numerusform>%n sessions chosen</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

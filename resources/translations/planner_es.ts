@@ -1001,7 +1001,7 @@
         <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
     </message>
     <message>
-        <source>Leave out identity numbers, birth dates and phone num&amp;bers</source>
+        <source>Leave out &amp;identity numbers, birth dates and phone numbers</source>
         <translation>&amp;Sin números de identidad, fechas de nacimiento ni teléfonos</translation>
     </message>
     <message>
@@ -1416,10 +1416,6 @@
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <source>Role &amp;description</source>
-        <translation>Descri&amp;pción del rol</translation>
-    </message>
-    <message>
         <source>&amp;Position or rank</source>
         <translation>Cargo o &amp;grado</translation>
     </message>
@@ -1496,6 +1492,10 @@
         <translation>Lo que paga el plan por cada día en que la sala tiene una sesión; déjelo vacío si el plan no la paga.</translation>
     </message>
     <message>
+        <source>T&amp;rainers</source>
+        <translation>Ca&amp;pacitadores</translation>
+    </message>
+    <message>
         <source>Journey</source>
         <translation>Viaje</translation>
     </message>
@@ -1552,6 +1552,10 @@
         <translation>Moneda del &amp;boleto</translation>
     </message>
     <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
         <source>Times, as on the ticket</source>
         <translation>Horas, como figuran en el boleto</translation>
     </message>
@@ -1578,10 +1582,6 @@
     <message>
         <source>A&amp;rrives</source>
         <translation>&amp;Llegada</translation>
-    </message>
-    <message>
-        <source>Arrival time zo&amp;ne</source>
-        <translation>Zona hora&amp;ria de llegada</translation>
     </message>
     <message>
         <source>Local times where the journey leaves and lands; tick a time once it is known.</source>
@@ -1632,16 +1632,20 @@
         <translation>La mañana siguiente a la última noche.</translation>
     </message>
     <message>
-        <source>Nightly &amp;rate</source>
-        <translation>Tarifa por &amp;noche</translation>
-    </message>
-    <message>
         <source>e.g. 85.50</source>
         <translation>p. ej., 85.50</translation>
     </message>
     <message>
         <source>For one room and one night; leave empty if not known.</source>
         <translation>Por una habitación y una noche; déjelo vacío si no se conoce.</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Host&apos;s phone or &amp;email</source>
+        <translation>&amp;Teléfono o correo del anfitrión</translation>
     </message>
     <message>
         <source>(the plan&apos;s currency, %s)</source>
@@ -1892,6 +1896,14 @@
         <translation>&amp;Moneda</translation>
     </message>
     <message>
+        <source>Arr&amp;ival time zone</source>
+        <translation>Zona hora&amp;ria de llegada</translation>
+    </message>
+    <message>
+        <source>&amp;Nightly rate</source>
+        <translation>Tarifa por &amp;noche</translation>
+    </message>
+    <message>
         <source>rooms</source>
         <translation>habitaciones</translation>
     </message>
@@ -2006,10 +2018,6 @@
     <message>
         <source>e.g. Sub-inspector in charge</source>
         <translation>p. ej., Subinspector a cargo</translation>
-    </message>
-    <message>
-        <source>Host&apos;s &amp;phone or email</source>
-        <translation>&amp;Teléfono o correo del anfitrión</translation>
     </message>
     <message>
         <source>&amp;Clearance</source>
@@ -2139,6 +2147,10 @@
         <translation>p. ej., Centro de capacitación</translation>
     </message>
     <message>
+        <source>Role des&amp;cription</source>
+        <translation>Descri&amp;pción del rol</translation>
+    </message>
+    <message>
         <source>&amp;City</source>
         <translation>&amp;Ciudad</translation>
     </message>
@@ -2261,10 +2273,6 @@
     <message>
         <source>Who can give it</source>
         <translation>Quién puede impartirlo</translation>
-    </message>
-    <message>
-        <source>&amp;Trainers</source>
-        <translation>Ca&amp;pacitadores</translation>
     </message>
     <message>
         <source>Unavailable time</source>
@@ -3929,10 +3937,6 @@
         <translation>&amp;Ciudad</translation>
     </message>
     <message>
-        <source>C&amp;ountry</source>
-        <translation>P&amp;aís</translation>
-    </message>
-    <message>
         <source>Time &amp;zone</source>
         <translation>&amp;Zona horaria</translation>
     </message>
@@ -3975,10 +3979,6 @@
     <message>
         <source>&amp;Donor</source>
         <translation>&amp;Donante</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>Plans (*.dplan)</source>
@@ -4025,6 +4025,14 @@
         <translation>(ninguna elegida)</translation>
     </message>
     <message>
+        <source>Cou&amp;ntry</source>
+        <translation>P&amp;aís</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>Nota&amp;s</translation>
+    </message>
+    <message>
         <source>&amp;Indirect support</source>
         <translation>Apoyo &amp;indirecto</translation>
     </message>
@@ -4068,8 +4076,12 @@
         <translation>Igual que el sistema (%s)</translation>
     </message>
     <message>
-        <source>As the language</source>
-        <translation>Según el idioma</translation>
+        <source>Whose way of writing dates, times and numbers the window follows</source>
+        <translation>La forma de escribir fechas, horas y números que sigue la ventana</translation>
+    </message>
+    <message>
+        <source>As the region</source>
+        <translation>Como la región</translation>
     </message>
     <message>
         <source>ISO: 2023-11-25</source>
@@ -4116,6 +4128,10 @@
         <translation>&amp;Idioma</translation>
     </message>
     <message>
+        <source>Re&amp;gion</source>
+        <translation>Re&amp;gión</translation>
+    </message>
+    <message>
         <source>&amp;Dates</source>
         <translation>&amp;Fechas</translation>
     </message>
@@ -4134,6 +4150,22 @@
     <message>
         <source>Personal data</source>
         <translation>Datos personales</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Reino Unido</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>Estados Unidos</translation>
+    </message>
+    <message>
+        <source>Usual for the language (%1)</source>
+        <translation>La habitual del idioma (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
 </context>
 <context>
@@ -4613,7 +4645,7 @@
         <translation>Elija un archivo…</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
+        <source>Bro&amp;wse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
     <message>
@@ -4622,7 +4654,7 @@
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
+        <translation>A&amp;rchivo</translation>
     </message>
     <message>
         <source>&amp;Sheet</source>
@@ -4744,6 +4776,25 @@
     <message>
         <source>Calendar</source>
         <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, de %2 a %3</translation>
+    </message>
+    <message>
+        <source>It has a problem: see the Problems panel (F8)</source>
+        <translation>Tiene un problema: véase el panel de problemas (F8)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions chosen</source>
+        <translation>
+            <numerusform>%n sesión elegida</numerusform>
+            <numerusform>%n sesiones elegidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No session chosen. Tab goes from session to session; the arrows move the chosen one, Shift with the arrows changes its length, Enter edits it.</source>
+        <translation>Ninguna sesión elegida. Tab pasa de una sesión a otra; las flechas mueven la elegida, Mayús con las flechas cambia su duración, Intro la edita.</translation>
     </message>
 </context>
 <context>

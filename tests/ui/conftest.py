@@ -29,3 +29,19 @@ def window(qtbot, settings, demo_path) -> Iterator[MainWindow]:
     assert win.open_path(demo_path), win.last_error
     yield win
     win.ctrl.close()
+
+
+@pytest.fixture(autouse=True)
+def _self_deleting_dialogs(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edit forms delete themselves once closed (so a day of editing does not pile hidden
+    forms on the window); qtbot must not close them again at the end of a test."""
+    from PySide6.QtCore import Qt
+
+    add = qtbot.addWidget
+
+    def add_widget(widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if widget.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):
+            return None
+        return add(widget, *args, **kwargs)
+
+    monkeypatch.setattr(qtbot, "addWidget", add_widget)

@@ -71,3 +71,42 @@ def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
     assert typed["kind"] == "agenda" and typed["written"] == [out], typed
     titles = [c.value for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
     assert "Briefing de seguridad" in titles
+
+
+def test_tab_goes_through_the_sessions_and_a_screen_reader_hears_each(window, qtbot):
+    from PySide6.QtGui import QAccessible
+
+    window.show_page("calendar")
+    cal = window.pages["calendar"]
+    cal.view_mode.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: bool(cal.grid.blocks))
+    grid = cal.grid
+    grid.select(set())
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus)
+    reader = QAccessible.queryAccessibleInterface(grid)
+    assert reader.text(QAccessible.Text.Name) == "Calendar"
+    assert "Tab goes from session to session" in reader.text(QAccessible.Text.Description)
+
+    order = sorted(grid._placed, key=lambda p: (p.column, p.rect.top(), p.rect.left()))
+    heard = []
+    for expected in order:
+        qtbot.keyClick(grid, Qt.Key.Key_Tab)
+        assert grid.selected == {expected.block.id}
+        assert grid.hasFocus()
+        heard.append(reader.text(QAccessible.Text.Description))
+    first, block = heard[0], order[0].block
+    assert first.startswith(block.title)
+    assert window.formats.time(block.start) in first and window.formats.time(block.end) in first
+    room = cal.data.rooms.get(block.room_id)
+    assert room is None or room.name in first
+    assert len(set(heard)) == len(heard)  # each session is told apart
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)  # past the last session Tab goes on to the next control
+    assert not grid.hasFocus() and grid.selected == {order[-1].block.id}
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    assert grid.selected == {order[0].block.id}
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert grid.selected == {order[-1].block.id}
+    qtbot.keyClick(grid, Qt.Key.Key_Backtab)
+    assert grid.selected == {order[-2].block.id}

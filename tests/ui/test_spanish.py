@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -69,10 +70,10 @@ def menu_texts(window: MainWindow) -> list[str]:
     return [t.replace("&&", "\0").replace("&", "").replace("\0", "&") for t in texts]
 
 
-@pytest.fixture
-def spanish_window(qtbot, settings, demo_path):
-    settings.set(opt.LANGUAGE, "es")
-    install("es")
+def window_in(language: str, qtbot, settings, demo_path) -> Iterator[MainWindow]:
+    """The window on the demo plan with ``language`` chosen in Preferences."""
+    settings.set(opt.LANGUAGE, language)
+    install(language)
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -81,6 +82,11 @@ def spanish_window(qtbot, settings, demo_path):
     yield window
     window.ctrl.close()
     install("en")
+
+
+@pytest.fixture
+def spanish_window(qtbot, settings, demo_path):
+    yield from window_in("es", qtbot, settings, demo_path)
 
 
 def test_menus_and_pages_speak_spanish(spanish_window):

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QWidget
 
 from planner import queries
@@ -141,6 +141,8 @@ class ItemEditor(QObject):
         )
         dialog.created_id = None  # type: ignore[attr-defined]
         dialog.setObjectName(f"{kind}_dialog")
+        # gone once closed: a day of editing does not pile hidden forms on the window
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if kind in ("room_block", "stay", "road_time", "stop", "vehicle", "per_diem_rate",
                     "exchange_rate", "catering_rate", "funding_source", "budget_category",
                     "budget_actual"):
@@ -215,7 +217,7 @@ class ItemEditor(QObject):
                         ColourField(parent),
                         self.tr("Used in lists and on the calendar."),
                     ),
-                    FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                    FormField("notes", self.tr("No&tes"), NotesField(parent)),
                 ],
             )
         ], None
@@ -266,7 +268,7 @@ class ItemEditor(QObject):
                         SearchCombo(self._refs("organisation"), self.tr("(none)"), parent),
                     ),
                     FormField("role", self.tr("&Role"), role),
-                    FormField("role_other", self.tr("Role &description"), role_other),
+                    FormField("role_other", self.tr("Role des&cription"), role_other),
                     FormField("position", self.tr("&Position or rank"), TextField(parent)),
                     FormField("duty_station", self.tr("D&uty station"), TextField(parent)),
                 ],
@@ -432,7 +434,7 @@ class ItemEditor(QObject):
                 FormField("notes", self.tr("N&otes"), NotesField(parent)),
             ]),
             Section(self.tr("Who can give it"), [
-                FormField("trainer_ids", self.tr("&Trainers"), CheckListField(
+                FormField("trainer_ids", self.tr("T&rainers"), CheckListField(
                     people, parent, self.tr("Filter people…"))),
             ], column=1),
         ], None
@@ -636,7 +638,7 @@ class ItemEditor(QObject):
                     " the plan does not pay for it.")),
                 FormField("fare_currency", self.tr("Price c&urrency"),
                           self._currency(parent, True)),
-                FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                FormField("notes", self.tr("Note&s"), NotesField(parent)),
             ]),
             Section(self.tr("Times, as on the ticket"), [
                 FormField("from_place", self.tr("&From"), TextField(
@@ -646,7 +648,7 @@ class ItemEditor(QObject):
                 FormField("to_place", self.tr("T&o"), TextField(
                     parent, self.tr("e.g. Tegucigalpa (TGU)"), 200)),
                 FormField("arrives_at", self.tr("A&rrives"), arrives),
-                FormField("arrives_tz", self.tr("Arrival time zo&ne"), arrives_tz, self.tr(
+                FormField("arrives_tz", self.tr("Arr&ival time zone"), arrives_tz, self.tr(
                     "Local times where the journey leaves and lands; tick a time once it is"
                     " known.")),
             ], column=1),
@@ -702,7 +704,7 @@ class ItemEditor(QObject):
                 parent, display_format=pattern), self.tr("The first night held.")),
             FormField("check_out", self.tr("Check-&out"), DateField(
                 parent, display_format=pattern), self.tr("The morning after the last night.")),
-            FormField("nightly_rate", self.tr("Nightly &rate"), MoneyField(
+            FormField("nightly_rate", self.tr("&Nightly rate"), MoneyField(
                 parent, self.tr("e.g. 85.50")), self.tr("For one room and one night; leave"
                                                        " empty if not known.")),
             FormField("currency", self.tr("C&urrency"), SearchCombo(
@@ -710,7 +712,7 @@ class ItemEditor(QObject):
             FormField("breakfast_included", self.tr("&Breakfast"), CheckField(
                 self.tr("Included in the nightly rate"), parent), self.tr(
                 "The per diem of the people staying then leaves out breakfast.")),
-            FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+            FormField("notes", self.tr("Note&s"), NotesField(parent, self.tr(
                 "e.g. release date for unused rooms"))),
         ])], None
 
@@ -762,7 +764,7 @@ class ItemEditor(QObject):
             FormField("room_type", self.tr("Room &type"), room_type),
             FormField("sharing_with_id", self.tr("&Sharing with"), self._people(
                 self.tr("(a room of their own)"), parent)),
-            FormField("notes", self.tr("N&otes"), NotesField(parent)),
+            FormField("notes", self.tr("&Notes"), NotesField(parent)),
         ])]
 
         def extra(dialog: FormDialog) -> None:
@@ -858,11 +860,11 @@ class ItemEditor(QObject):
             FormField("leaves_at", self.tr("&Leaves"), leaves),
             FormField("host_name", self.tr("&Host"), TextField(parent, self.tr(
                 "e.g. Sub-inspector in charge"), 200)),
-            FormField("host_contact", self.tr("Host's &phone or email"), TextField(
+            FormField("host_contact", self.tr("Host's phone or &email"), TextField(
                 parent, "+504 0000-0000", 200)),
             FormField("clearance", self.tr("&Clearance"), ChoiceField(clearances, parent),
                       self.tr("Permission to enter, where the place asks for it.")),
-            FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+            FormField("notes", self.tr("&Notes"), NotesField(parent, self.tr(
                 "e.g. bring passports; no photographs"))),
         ])]
 
@@ -954,7 +956,7 @@ class ItemEditor(QObject):
                 FormField("from_id", self.tr("&From"), from_place),
                 FormField("to_id", self.tr("T&o"), to_place),
                 FormField("session_id", self.tr("&Site visit"), visit_choice),
-                FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                FormField("notes", self.tr("&Notes"), NotesField(parent)),
             ]),
             Section(self.tr("Passengers"), [
                 FormField("passengers", self.tr("&Passengers"), passengers),
@@ -1050,7 +1052,7 @@ class ItemEditor(QObject):
                 FormField("actual", self.tr("&Actual cost"), MoneyField(
                     parent, self.tr("not known yet")), self.tr(
                     "What was spent, in the plan's currency, once it is known.")),
-                FormField("notes", self.tr("N&otes"), NotesField(parent, self.tr(
+                FormField("notes", self.tr("Note&s"), NotesField(parent, self.tr(
                     "e.g. quote from Litografía López, 12 Oct"))),
             ], column=1),
         ]

@@ -272,7 +272,7 @@ class ExportDialog(QDialog):
                 "%2", _example_date(sample, code)), code)
         self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
         self.without_personal = QCheckBox(self.tr(
-            "Leave out identity numbers, birth dates and phone num&bers"), reader_box)
+            "Leave out &identity numbers, birth dates and phone numbers"), reader_box)
         self.without_personal.setObjectName("export_without_personal")
         self.without_personal.setToolTip(self.tr("The default is set in Edit ▸ Preferences"))
         self.without_personal.setChecked(settings.get(opt.EXPORTS_WITHOUT_PERSONAL))
@@ -287,7 +287,7 @@ class ExportDialog(QDialog):
         lang = current_language()
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.locale.setCurrentIndex(max(0, self.locale.findData(
-            _usual_locale(lang, summary.country))))
+            _usual_locale(lang, summary.country, settings.get(opt.REGION)))))
         self._country = summary.country
 
         # where
@@ -355,8 +355,9 @@ class ExportDialog(QDialog):
         # keyboard order: what, for whom, readers, where, then the buttons
         order = [self.kinds, self.radios["plan"], self.radios["delegation"], self.delegation,
                  self.radios["group"], self.group, self.radios["person"], self.person,
-                 self.visit, self.everyone, self.split, self.language, self.locale, self.path,
-                 self.browse, self.open_folder, self.open_file, self.export_button]
+                 self.visit, self.everyone, self.split, self.language, self.locale,
+                 self.without_personal, self.path, self.browse, self.open_folder,
+                 self.open_file, self.export_button]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -474,7 +475,7 @@ class ExportDialog(QDialog):
     def _language_changed(self, _index: int) -> None:
         lang = str(self.language.currentData())
         self.locale.setCurrentIndex(max(0, self.locale.findData(
-            _usual_locale(lang, self._country))))
+            _usual_locale(lang, self._country, self.settings.get(opt.REGION)))))
         self._update()
 
     def _update(self) -> None:
@@ -750,7 +751,13 @@ def _bold(font: QFont) -> QFont:
     return font
 
 
-def _usual_locale(lang: str, country: str) -> str:
+def _usual_locale(lang: str, country: str, region: str = "") -> str:
+    """The export's date format: the reader's region chosen in Preferences when it is of the
+    export's language, else the plan's country (a plan in Panama writes the month first)."""
+    from ui.translation import export_locale
+
+    if region and region.startswith(lang):
+        return export_locale(region)
     if lang != "es":
         return "en"
     return "es-PA" if country.upper() == "PA" else "es-HN"

@@ -91,7 +91,7 @@ class SourcePage(QWizardPage):
         kinds.addButton(self.agenda)
         self.file = QLineEdit(self)
         self.file.setPlaceholderText(self.tr("Choose a file…"))
-        browse = QPushButton(self.tr("&Browse…"), self)
+        browse = QPushButton(self.tr("Bro&wse…"), self)
         browse.clicked.connect(self._browse)
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))

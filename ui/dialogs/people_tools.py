@@ -77,6 +77,7 @@ class SplitDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", self.spread)
+        QWidget.setTabOrder(self.prefix, self.spread)  # in the order they are shown
         self.preview = QTableWidget(0, 3, self)
         self.preview.setObjectName("split_preview")
         self.preview.setHorizontalHeaderLabels([self.tr("Group"), self.tr("Who"),

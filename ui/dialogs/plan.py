@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -89,7 +89,7 @@ class PlanDialogs(QObject):
                         ),
                     ),
                     FormField("city", self.tr("&City"), TextField(parent, "Tegucigalpa", 100)),
-                    FormField("country", self.tr("C&ountry"), country),
+                    FormField("country", self.tr("Cou&ntry"), country),
                     FormField(
                         "timezone",
                         self.tr("Time &zone"),
@@ -121,7 +121,7 @@ class PlanDialogs(QObject):
                         "funding_programme", self.tr("Funding &programme"), TextField(parent)
                     ),
                     FormField("donor", self.tr("&Donor"), TextField(parent)),
-                    FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                    FormField("notes", self.tr("Not&es"), NotesField(parent)),
                 ],
                 column=1,
             ),
@@ -255,9 +255,14 @@ class PreferencesDialog(QDialog):
             ("es", "Español"),
         ):
             self.language.addItem(label, value)
+        self.region = QComboBox(self)
+        self.region.setObjectName("preferences_region")
+        self.region.setToolTip(self.tr(
+            "Whose way of writing dates, times and numbers the window follows"))
+        self.language.currentIndexChanged.connect(self._fill_regions)
         self.date_format = QComboBox(self)
         for value, label in (
-            ("system", self.tr("As the language")),
+            ("system", self.tr("As the region")),
             ("iso", self.tr("ISO: 2023-11-25")),
             ("day_first", self.tr("Day first: 25/11/2023")),
             ("month_first", self.tr("Month first: 11/25/2023")),
@@ -265,7 +270,7 @@ class PreferencesDialog(QDialog):
             self.date_format.addItem(label, value)
         self.time_format = QComboBox(self)
         for value, label in (
-            ("system", self.tr("As the language")),
+            ("system", self.tr("As the region")),
             ("24h", self.tr("24-hour: 14:45")),
             ("12h", self.tr("12-hour: 2:45 PM")),
         ):
@@ -285,6 +290,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(general)
         for label, widget in (
             (self.tr("&Language"), self.language),
+            (self.tr("Re&gion"), self.region),
             (self.tr("&Dates"), self.date_format),
             (self.tr("&Times"), self.time_format),
         ):
@@ -318,6 +324,26 @@ class PreferencesDialog(QDialog):
 
         return {"es": "Español", "en": "English"}.get(system_language(), "English")
 
+    def _fill_regions(self, _index: int = -1) -> None:
+        """The regions of the chosen language, each with how it writes a date and a time."""
+        from ui.translation import REGIONS, effective_language, effective_region
+
+        chosen = self.region.currentData()
+        lang = effective_language(self.language.currentData() or "")
+        names = {"es-HN": "Honduras", "es-PA": "Panamá", "en-GB": self.tr("United Kingdom"),
+                 "en-US": self.tr("United States")}
+        self.region.clear()
+        usual = effective_region(lang)
+        self.region.addItem(self.tr("Usual for the language (%1)").replace(
+            "%1", names.get(usual, usual)), "")
+        for code in REGIONS.get(lang, REGIONS["en"]):
+            example = Formats(locale=QLocale(code.replace("-", "_")))
+            sample = datetime(2023, 11, 25, 14, 45)
+            self.region.addItem(self.tr("%1: %2, %3").replace("%1", names.get(code, code))
+                                .replace("%2", example.date(sample.date()))
+                                .replace("%3", example.time(sample)), code)
+        self._select(self.region, chosen or "")
+
     @staticmethod
     def _select(combo: QComboBox, value: Any) -> None:
         index = combo.findData(value)
@@ -326,6 +352,8 @@ class PreferencesDialog(QDialog):
     def load(self) -> None:
         s = self.settings
         self._select(self.language, s.get(opt.LANGUAGE))
+        self._fill_regions()
+        self._select(self.region, s.get(opt.REGION))
         self._select(self.date_format, s.get(opt.DATE_FORMAT))
         self._select(self.time_format, s.get(opt.TIME_FORMAT))
         self.reopen.setChecked(s.get(opt.REOPEN_LAST))
@@ -336,6 +364,7 @@ class PreferencesDialog(QDialog):
     def save(self) -> None:
         s = self.settings
         s.set(opt.LANGUAGE, self.language.currentData())
+        s.set(opt.REGION, self.region.currentData() or "")
         s.set(opt.DATE_FORMAT, self.date_format.currentData())
         s.set(opt.TIME_FORMAT, self.time_format.currentData())
         s.set(opt.REOPEN_LAST, self.reopen.isChecked())

@@ -152,7 +152,7 @@ class RotationDialog(QDialog):
         layout.addWidget(self.buttons)
         outer.setSizes([380, 360])
         outer.setStretchFactor(1, 1)
-        self.resize(1200, 740)
+        self.resize(1200, 700)
 
     # defaults: what the plan's module sessions already use
     def _defaults(self, data: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -152,6 +152,8 @@ class CalendarPage(QWidget):
         self.grid.edit_requested.connect(self._edit)
         self.grid.selection_changed.connect(self._update_status)
         self.grid.context_requested.connect(self._context_menu)
+        self.grid.reveal_requested.connect(self._reveal)
+        self.grid.set_formats(formats)
         self.grid.snap_minutes = self.snap.value()
 
         for text, keys, slot in (
@@ -297,7 +299,12 @@ class CalendarPage(QWidget):
 
     def set_problem_ids(self, ids: set[int]) -> None:
         self.grid.problem_ids = set(ids)
+        self.grid.describe_selection()
         self.grid.update()
+
+    def _reveal(self, rect: QRectF) -> None:
+        self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()),
+                                  int(rect.width() / 2) + 20, int(rect.height() / 2) + 40)
 
     def show_session(self, session_id: int) -> None:
         """Open the session's day and select it (from the problems panel)."""
@@ -315,8 +322,7 @@ class CalendarPage(QWidget):
         self.grid.select({session_id})
         rect = self.grid.rect_of(session_id)
         if rect is not None:
-            self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()),
-                                      int(rect.width() / 2) + 20, int(rect.height() / 2) + 40)
+            self._reveal(rect)
         self.grid.setFocus()
 
     def _update_status(self) -> None:

@@ -2,9 +2,12 @@
 
 Sessions are blocks. Drag a block to move it in time or to another lane, drag its top or bottom
 edge to change its length (both snap to ``snap_minutes``), drag on empty space to create one,
-double-click to edit, Delete to delete, arrows to move the selection. The grid only draws and
-reports what the user did (``moved``, ``create_requested``, ``edit_requested``...): the page
-turns that into planner operations.
+double-click to edit, Delete to delete, arrows to move the selection. From the keyboard, Tab and
+Shift+Tab go from session to session (then on to the next control), Home and End to the first
+and last; a screen reader hears the chosen session's name, day, times, place and audience
+through the grid's accessible description. The grid only draws and reports what the user did
+(``moved``, ``create_requested``, ``edit_requested``...): the page turns that into planner
+operations.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
     QColor,
     QFont,
     QFontMetrics,
@@ -25,9 +31,10 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.agenda import AgendaData, Block, snap
+from ui.formats import Formats
 
 AXIS = 58
 HEADER = 44
@@ -59,6 +66,7 @@ class TimeGrid(QWidget):
     moved = Signal(int, object, object, object)  # session id, start, end, lane key
     delete_requested = Signal()
     context_requested = Signal(QPoint)
+    reveal_requested = Signal(QRectF)  # the keyboard chose a block: scroll it into view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +74,8 @@ class TimeGrid(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Calendar"))
+        self.formats = Formats()  # the page sets the window's (Preferences ▸ Formats)
+        self.axis = AXIS  # wide enough for the hours as the region writes them ("11:00 a. m.")
         self.data: AgendaData | None = None
         self.columns: list[Column] = []
         self.blocks: list[Block] = []
@@ -87,6 +97,7 @@ class TimeGrid(QWidget):
         self._small.setPointSizeF(font.pointSizeF() * 0.85)
         self._bold = QFont(font)
         self._bold.setBold(True)
+        self.selection_changed.connect(lambda: self.describe_selection(announce=True))
 
     # content
     def set_content(self, data: AgendaData, columns: list[Column], blocks: list[Block],
@@ -94,6 +105,7 @@ class TimeGrid(QWidget):
         self.data, self.columns, self.blocks, self.by_room = data, columns, blocks, by_room
         self.selected &= {b.id for b in blocks}
         self._preview.clear()
+        self.describe_selection()
         starts = [self._minute_of(b.start, b.start.date()) for b in blocks]
         ends = [self._minute_of(b.end, b.start.date()) for b in blocks]
         self.first_minute = min([7 * 60, *[(m // 60) * 60 for m in starts]])
@@ -105,14 +117,22 @@ class TimeGrid(QWidget):
         self._layout()
 
     def sizeHint(self) -> QSize:
-        return QSize(AXIS + max(1, len(self.columns)) * MIN_LANE,
+        return QSize(self.axis + max(1, len(self.columns)) * MIN_LANE,
                      HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute))
+
+    def set_formats(self, formats: Formats) -> None:
+        self.formats = formats
+        fm = QFontMetrics(self._small)
+        widest = max(fm.horizontalAdvance(self.formats.time(datetime(2000, 1, 1, hour)))
+                     for hour in (0, 10, 11, 12, 22, 23))
+        self.axis = max(AXIS, widest + 14)
+        self._layout()
 
     def _layout(self) -> None:
         parent = self.parentWidget()
         available = parent.width() if parent is not None else self.width()
-        self._lane_width = max(MIN_LANE, (available - AXIS) // max(1, len(self.columns)))
-        width = AXIS + self._lane_width * len(self.columns)
+        self._lane_width = max(MIN_LANE, (available - self.axis) // max(1, len(self.columns)))
+        width = self.axis + self._lane_width * len(self.columns)
         height = HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute) + 8
         self.setMinimumSize(width, height)
         self.resize(max(width, available), height)
@@ -123,8 +143,8 @@ class TimeGrid(QWidget):
         super().resizeEvent(event)
         parent = self.parentWidget()
         lanes = max(1, len(self.columns))
-        if parent is not None and (parent.width() - AXIS) // lanes != self._lane_width:
-            self._lane_width = max(MIN_LANE, (parent.width() - AXIS) // lanes)
+        if parent is not None and (parent.width() - self.axis) // lanes != self._lane_width:
+            self._lane_width = max(MIN_LANE, (parent.width() - self.axis) // lanes)
             self._place()
 
     # geometry
@@ -141,7 +161,7 @@ class TimeGrid(QWidget):
     def column_at(self, x: float) -> int:
         if not self.columns:
             return -1
-        return max(0, min(len(self.columns) - 1, int((x - AXIS) // self._lane_width)))
+        return max(0, min(len(self.columns) - 1, int((x - self.axis) // self._lane_width)))
 
     def _column_of(self, block: Block, start: datetime) -> int:
         for i, column in enumerate(self.columns):
@@ -181,7 +201,7 @@ class TimeGrid(QWidget):
             for (b, start, end), slot in zip(items, slot_of, strict=True):
                 top = self.y_of(self._minute_of(start, day))
                 bottom = self.y_of(self._minute_of(end, day))
-                x = AXIS + column * self._lane_width + 3 + slot * width
+                x = self.axis + column * self._lane_width + 3 + slot * width
                 placed.append(Placed(b, QRectF(x, top, width - 2, max(8.0, bottom - top)),
                                      column))
         self._placed = placed
@@ -209,11 +229,11 @@ class TimeGrid(QWidget):
             y = int(self.y_of(minute))
             if clip.top() - 2 <= y <= clip.bottom() + 2:
                 painter.setPen(QPen(line if minute % 60 == 0 else light, 1))
-                painter.drawLine(max(AXIS, clip.left()), y, clip.right(), y)
+                painter.drawLine(max(self.axis, clip.left()), y, clip.right(), y)
         # lane separators
         painter.setPen(QPen(light, 1))
         for i in range(len(self.columns) + 1):
-            x = AXIS + i * self._lane_width
+            x = self.axis + i * self._lane_width
             if clip.left() - 2 <= x <= clip.right() + 2:
                 painter.drawLine(x, HEADER, x, self.height())
         # blocks
@@ -229,6 +249,11 @@ class TimeGrid(QWidget):
             painter.setBrush(fill)
             painter.drawRect(self._rubber)
         self._draw_frame(painter, clip)
+        if self.hasFocus() and not self.selected:  # focus with no session chosen: the grid
+            visible = self.visibleRegion().boundingRect()
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(visible.adjusted(1, 1, -1, -1))
 
     def _draw_frame(self, painter: QPainter, clip: QRect) -> None:
         """The lane headers (pinned to the top) and the time axis (pinned to the left)."""
@@ -239,22 +264,24 @@ class TimeGrid(QWidget):
         top, left = visible.top(), visible.left()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(window)
-        painter.drawRect(QRect(left, top, AXIS, visible.height()))
+        painter.drawRect(QRect(left, top, self.axis, visible.height()))
         fm = QFontMetrics(self._small)
         painter.setFont(self._small)
         painter.setPen(text)
         for minute in range(self.first_minute, self.last_minute + 1, 60):
             y = int(self.y_of(minute))
             if top + HEADER - 4 <= y <= visible.bottom():
-                painter.drawText(QRect(left, y - fm.height() // 2, AXIS - 8, fm.height()),
-                                 int(Qt.AlignmentFlag.AlignRight), f"{minute // 60:02d}:00")
+                painter.drawText(QRect(left, y - fm.height() // 2, self.axis - 8, fm.height()),
+                                 int(Qt.AlignmentFlag.AlignRight),
+                                 self.formats.time(datetime.combine(
+                                     date(2000, 1, 1), time(minute // 60 % 24))))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(window)
         painter.drawRect(QRect(left, top, visible.width(), HEADER))
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(left, top + HEADER, visible.right(), top + HEADER)
         for i, column in enumerate(self.columns):
-            x = AXIS + i * self._lane_width
+            x = self.axis + i * self._lane_width
             if x + self._lane_width < left or x > visible.right():
                 continue
             rect = QRect(x + 4, top + 2, self._lane_width - 8, HEADER // 2)
@@ -285,6 +312,11 @@ class TimeGrid(QWidget):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
+        if b.id in self.selected and self.hasFocus():  # where the keyboard is, as Qt draws it
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1,
+                                Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colour)
         inner = rect.adjusted(7, 2, -3, -2)
         if inner.height() < 6:
@@ -302,7 +334,7 @@ class TimeGrid(QWidget):
                                             int(inner.width())))
         y += fm_bold.height()
         painter.setFont(self._small)
-        lines = [f"{start:%H:%M}–{end:%H:%M}"]
+        lines = [f"{self.formats.time(start)}–{self.formats.time(end)}"]
         if not self.by_room:
             room = self.data.rooms.get(b.room_id) if b.room_id else None
             lines[0] += f" · {room.name}" if room else (f" · {b.location}" if b.location else "")
@@ -372,7 +404,7 @@ class TimeGrid(QWidget):
         if drag["mode"] == "create":
             origin = drag["origin"]
             column = drag["column"]
-            x = AXIS + column * self._lane_width + 3
+            x = self.axis + column * self._lane_width + 3
             old = self._rubber
             self._rubber = QRectF(x, min(origin.y(), pos.y()), self._lane_width - 6,
                                   abs(pos.y() - origin.y()))
@@ -413,7 +445,7 @@ class TimeGrid(QWidget):
         day = self.columns[column].day
         top = self.y_of(self._minute_of(start, day))
         bottom = self.y_of(self._minute_of(end, day))
-        x = AXIS + column * self._lane_width + 3
+        x = self.axis + column * self._lane_width + 3
         rect = QRectF(x, top, self._lane_width - 8, max(8.0, bottom - top))
         for i, placed in enumerate(self._placed):
             if placed.block.id == b.id:
@@ -483,9 +515,105 @@ class TimeGrid(QWidget):
             y = event.position().y()
             self._request_create(y, y + 60 * self.pixels_per_minute, column)
 
-    # keyboard
+    # keyboard and screen readers
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier):
+            backwards = event.key() == Qt.Key.Key_Backtab \
+                or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if self.step_selection(-1 if backwards else 1):
+                return True
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self.block_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe(hit.block), self)  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
+
+    def _reading_order(self) -> list[Placed]:
+        return sorted(self._placed, key=lambda p: (p.column, p.rect.top(), p.rect.left()))
+
+    def step_selection(self, step: int) -> bool:
+        """Choose the next (``step`` 1) or previous (-1) session in reading order: lane by
+        lane, top to bottom. False when there is none, so Tab goes on to the next control."""
+        order = self._reading_order()
+        current = [i for i, p in enumerate(order) if p.block.id in self.selected]
+        if not current:
+            if step < 0 or not order:
+                return False  # Shift+Tab into a grid with nothing chosen goes on backwards
+            index = 0
+        else:
+            index = (current[-1] if step > 0 else current[0]) + step
+            if not 0 <= index < len(order):
+                return False
+        self._choose(order[index])
+        return True
+
+    def _choose(self, placed: Placed) -> None:
+        self.selected = {placed.block.id}
+        self.selection_changed.emit()
+        self.reveal_requested.emit(placed.rect)
+        self.update()
+
+    def describe(self, block: Block) -> str:
+        """What a screen reader says and a tooltip shows: "Module 3: Document fraud. Monday 27
+        Nov 2023, 08:00 to 10:00. Room A. Group 1." """
+        start, end, column = self._preview.get(block.id, (block.start, block.end, -1))
+        parts = [block.title]
+        parts.append(self.tr("%1, %2 to %3").replace("%1", self.formats.weekday_date(
+            start.date())).replace("%2", self.formats.time(start)).replace(
+            "%3", self.formats.time(end)))
+        room = self.data.rooms.get(block.room_id) if self.data and block.room_id else None
+        if column >= 0 and self.by_room and self.columns[column].key != block.room_id:
+            parts.append(self.columns[column].title)  # being moved to another room
+        elif room is not None:
+            parts.append(room.name)
+        elif block.location:
+            parts.append(block.location)
+        for extra in (block.route, block.audience):
+            if extra:
+                parts.append(extra)
+        if block.id in self.problem_ids:
+            parts.append(self.tr("It has a problem: see the Problems panel (F8)"))
+        return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def describe_selection(self, announce: bool = False) -> None:
+        """Keep the accessible description on the chosen session, and say it out loud."""
+        chosen = [b for b in self.blocks if b.id in self.selected]
+        if len(chosen) == 1:
+            text = self.describe(chosen[0])
+        elif chosen:
+            text = self.tr("%n sessions chosen", "", len(chosen))
+        else:
+            text = self.tr("No session chosen. Tab goes from session to session; the arrows move"
+                           " the chosen one, Shift with the arrows changes its length, Enter"
+                           " edits it.")
+        if text == self.accessibleDescription():
+            return
+        self.setAccessibleDescription(text)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        if announce and self.hasFocus():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._placed:
+            order = self._reading_order()
+            self._choose(order[0] if key == Qt.Key.Key_Home else order[-1])
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self.selected) == 1:
             self.edit_requested.emit(next(iter(self.selected)))
             return
