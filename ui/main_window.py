@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
             self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "action_open"
         )
         a["copy_as"] = self._action(
-            self.tr("Save a &Copy As…"),
+            self.tr("Save a Copy &As…"),
             self.save_copy_as,
             QKeySequence("Ctrl+Shift+S"),
             "action_copy_as",
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
                     " to share the plan with a partner"),
         )
         a["details"] = self._action(
-            self.tr("Plan &Details…"),
+            self.tr("Plan Detail&s…"),
             self.edit_plan_details,
             QKeySequence("Ctrl+I"),
             "action_details",
@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
                                      QKeySequence("Ctrl+R"), "action_rotation", self.tr(
                                          "Plan every group through every module without"
                                          " clashes"))
-        a["copy_dates"] = self._action(self.tr("Copy Plan with New &Dates…"),
+        a["copy_dates"] = self._action(self.tr("Cop&y Plan with New Dates…"),
                                        self.copy_with_new_dates, None, "action_copy_dates",
                                        self.tr("Copy the plan to new dates, as the template of"
                                                " the next exchange"))
@@ -495,7 +495,7 @@ class MainWindow(QMainWindow):
             self.tr("Export Per Diem &Payment Sheet…"), self.export_perdiem, None,
             "action_export_perdiem", self.tr("Write what each traveller is paid as per diem,"
                                              " with a line to sign on payment"))
-        a["split"] = self._action(self.tr("&Split into Groups…"), self.split_groups, None,
+        a["split"] = self._action(self.tr("Spli&t into Groups…"), self.split_groups, None,
                                   "action_split", self.tr(
                                       "Share the people of a delegation out into balanced"
                                       " groups"))
@@ -519,9 +519,15 @@ class MainWindow(QMainWindow):
         a["about_qt"] = self._action(
             self.tr("About &Qt"), QApplication.aboutQt, None, "action_about_qt"
         )
+        from ui.mnemonics import mnemonic_of, with_mnemonics
+
+        refresh = mnemonic_of(a["refresh"].text())
+        menu_titles = dict(zip(PAGE_NAMES, with_mnemonics(
+            [titles[name] for name in PAGE_NAMES], {refresh} if refresh else set()),
+            strict=True))
         for i, name in enumerate(PAGE_NAMES):
             a[f"page_{name}"] = self._action(
-                titles[name],
+                menu_titles[name],
                 lambda _c=False, n=name: self.show_page(n),
                 page_shortcut(i),
                 f"action_page_{name}",

@@ -3221,10 +3221,6 @@
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <source>Save a &amp;Copy As…</source>
-        <translation>Guardar una c&amp;opia como…</translation>
-    </message>
-    <message>
         <source>Write a copy of the open plan to another file</source>
         <translation>Escribir una copia del plan abierto en otro archivo</translation>
     </message>
@@ -3235,10 +3231,6 @@
     <message>
         <source>Write a copy with identity numbers, birth dates and phone numbers blanked, to share the plan with a partner</source>
         <translation>Escribir una copia sin números de identidad, fechas de nacimiento ni números de teléfono, para compartir el plan con una contraparte</translation>
-    </message>
-    <message>
-        <source>Plan &amp;Details…</source>
-        <translation>Datos del &amp;plan…</translation>
     </message>
     <message>
         <source>&amp;Close Plan</source>
@@ -3299,10 +3291,6 @@
     <message>
         <source>Plan every group through every module without clashes</source>
         <translation>Planificar el paso de cada grupo por cada módulo sin conflictos de horario</translation>
-    </message>
-    <message>
-        <source>Copy Plan with New &amp;Dates…</source>
-        <translation>Copiar el plan con otras &amp;fechas…</translation>
     </message>
     <message>
         <source>Copy the plan to new dates, as the template of the next exchange</source>
@@ -3387,10 +3375,6 @@
     <message>
         <source>Write what each traveller is paid as per diem, with a line to sign on payment</source>
         <translation>Escribir los viáticos que se pagan a cada viajero, con un espacio para firmar al recibirlos</translation>
-    </message>
-    <message>
-        <source>&amp;Split into Groups…</source>
-        <translation>&amp;Dividir en grupos…</translation>
     </message>
     <message>
         <source>&amp;Merge People Listed Twice…</source>
@@ -3622,6 +3606,22 @@
     <message>
         <source>The agenda list was not written</source>
         <translation>No se escribió la lista de la agenda</translation>
+    </message>
+    <message>
+        <source>Save a Copy &amp;As…</source>
+        <translation>Guardar una c&amp;opia como…</translation>
+    </message>
+    <message>
+        <source>Plan Detail&amp;s…</source>
+        <translation>Datos del &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Plan with New Dates…</source>
+        <translation>Copiar el plan con otras &amp;fechas…</translation>
+    </message>
+    <message>
+        <source>Spli&amp;t into Groups…</source>
+        <translation>&amp;Dividir en grupos…</translation>
     </message>
     <message>
         <source>Agenda list written to %s</source>

@@ -31,6 +31,7 @@ from tests.ui.test_spanish import (
     visible_texts,
     window_in,
 )
+from ui.mnemonics import mnemonic_of
 
 SCREEN = (1366, 768 - 40)  # a laptop screen less a panel or task bar
 
@@ -43,11 +44,6 @@ EDIT_KINDS = ("organisation", "delegation", "person", "group", "venue", "room", 
 @pytest.fixture(params=["en", "es"])
 def lang_window(request, qtbot, settings, demo_path):
     yield from window_in(request.param, qtbot, settings, demo_path)
-
-
-def _mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&\s])", text.replace("&&", ""))
-    return found.group(1).lower() if found else None
 
 
 def _visible(widget: QWidget, root: QWidget) -> bool:
@@ -83,7 +79,7 @@ def audit(dialog: QWidget) -> list[str]:
             text = widget.title()
         else:
             continue
-        key = _mnemonic(text)
+        key = mnemonic_of(text)
         if key and (not isinstance(widget, QLabel) or widget.buddy() is not None):
             keys[key] += 1
             owners.setdefault(key, []).append(text)
@@ -256,3 +252,48 @@ def test_each_page_of_the_import_fits_and_works_by_keyboard(lang_window, qtbot):
     wizard.reject()
     assert not faults, "\n".join(faults)
 
+
+
+def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_window):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
+    from ui.main_window import PAGE_NAMES
+
+    window = lang_window
+    faults = []
+    menus = [("menu bar", [a for a in window.menuBar().actions()])]
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            menu.aboutToShow.emit()
+            menus.append((action.text(), menu.actions()))
+            menus += [(a.text(), a.menu().actions()) for a in menu.actions()
+                      if isinstance(a.menu(), QMenu)]
+    for title, actions in menus:
+        texts = [a.text() for a in actions if a.text() and not a.isSeparator()
+                 and a.isVisible()]
+        keys = Counter(k for k in map(mnemonic_of, texts) if k)
+        faults += [f"{title}: Alt+{k} in {[t for t in texts if mnemonic_of(t) == k]}"
+                   for k, n in keys.items() if n > 1]
+        faults += [f"{title}: {t!r} has no Alt+letter" for t in texts if not mnemonic_of(t)]
+    actions = window.findChildren(QAction)
+    shortcuts = Counter(s.toString() for a in actions for s in a.shortcuts() if a.isEnabled())
+    faults += [f"{key} is given to {n} actions" for key, n in shortcuts.items() if n > 1]
+    assert not faults, "\n".join(faults)
+    for index, name in enumerate(PAGE_NAMES[:10]):
+        key = "0" if index == 9 else str(index + 1)
+        matches = [a for a in actions if a.isEnabled()
+                   and f"Ctrl+{key}" in {s.toString() for s in a.shortcuts()}]
+        assert len(matches) == 1, (name, key)
+        matches[0].trigger()
+        assert window.current_page() is window.pages[name]
+
+
+def test_texts_without_an_alt_letter_get_a_free_one():
+    from ui.mnemonics import with_mnemonics
+
+    assert with_mnemonics(["Overview", "Organisations", "Places && rooms", "&Open", "oo"],
+                          {"r"}) == ["O&verview", "Or&ganisations", "&Places && rooms",
+                                     "&Open", "oo"]
+    assert with_mnemonics(["Site visits", "Sessions"]) == ["&Site visits", "S&essions"]
