@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner import __version__
-from planner.errors import PlannerError, ValidationError
+from planner.errors import PasswordNeeded, PlannerError, ValidationError
 from planner.i18n import (
     _,
     current_language,
@@ -35,7 +35,7 @@ EXIT_BAD_INPUT = 2
 EXIT_PROBLEMS = 1
 
 HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export",
-                     "transfers", "budget")
+                     "transfers", "budget", "publish", "download", "history")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -216,6 +216,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true", help=_("create the proposed rides"))
     p.add_argument("--json", action="store_true", help=_("print the proposals as JSON"))
 
+    p = sub.add_parser("publish", help=_("copy a plan file to an empty PostgreSQL database,"
+                                         " for a team to edit it together"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file to publish"))
+    p.add_argument("address", metavar="ADDRESS",
+                   help=_("the empty database: postgresql://user@server:5432/database"))
+
+    p = sub.add_parser("download", help=_("save a shared plan as a plan file"))
+    p.add_argument("address", metavar="ADDRESS", help=_("the shared plan's address"))
+    p.add_argument("file", metavar="FILE", help=_("the plan file to write (.dplan)"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+
+    p = sub.add_parser("history", help=_("who changed what and when, newest first"))
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file or shared plan's address"))
+    p.add_argument("--item", metavar="KIND:ID",
+                   help=_("only one item's history, e.g. person:12 or agenda_session:40"))
+    p.add_argument("--limit", type=int, metavar="N", help=_("only the newest N changes"))
+    p.add_argument("--json", action="store_true", help=_("print the history as JSON"))
+
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
     return parser
@@ -261,6 +279,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _is_address(text: str) -> bool:
+    from planner.store import SHARED_SCHEMES
+
+    return text.strip().lower().startswith(SHARED_SCHEMES)
+
+
 def _open_for_reading(path: str) -> Any:
     """Open a plan to read it. An older plan is upgraded first when it can be (with a backup
     copy, said on stderr); a plan in a read-only place is read as it is."""
@@ -268,6 +292,8 @@ def _open_for_reading(path: str) -> Any:
 
     if not path:
         raise PlannerError(_("Give the plan file to read, e.g. planner info demo.dplan."))
+    if _is_address(path):
+        return open_plan(path)  # a shared plan: the first newer client upgrades it
     target = Path(path)
     if check_plan_file(target).user_version < schema_version() and writable(target):
         store = open_plan(target)
@@ -522,7 +548,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from planner.store import check_plan_file, open_plan, schema_version, writable
 
     kind = kind_of(args.kind)
-    target = Path(args.plan) if args.plan else None
+    target = Path(args.plan) if args.plan and not _is_address(args.plan) else None
     # exports that remember a delegation's agenda (for "what changed") write that note
     if (kind.records and target is not None and target.exists() and writable(target)
             and check_plan_file(target).user_version <= schema_version()):
@@ -600,9 +626,73 @@ def cmd_open(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from planner.shared import display_address, publish
+
+    count = publish(args.plan, args.address,
+                    progress=_progress(_("Publishing")) if sys.stderr.isatty() else None)
+    print(display_address(args.address))
+    _err(_("Published {plan} to {address} ({n} rows). Open it with: planner open {address}")
+         .format(plan=args.plan, address=display_address(args.address), n=count))
+    return EXIT_OK
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    from planner.shared import display_address, download
+
+    _check_suffix(args.file)
+    if Path(args.file).exists() and not args.force:
+        raise PlannerError(_("{path} already exists. Choose another name, or use --force to"
+                             " replace it.").format(path=args.file))
+    download(args.address, args.file,
+             progress=_progress(_("Downloading")) if sys.stderr.isatty() else None)
+    print(Path(args.file))
+    _err(_("Saved the shared plan {address} as {path}.").format(
+        address=display_address(args.address), path=args.file))
+    return EXIT_OK
+
+
+def _progress(label: str) -> Any:
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from planner.history import history
+
+    entity = item_id = None
+    if args.item:
+        entity, _sep, number = args.item.partition(":")
+        if not number.isdigit():
+            raise PlannerError(_("Write --item as KIND:ID, e.g. person:12."))
+        item_id = int(number)
+    store = _open_for_reading(args.plan)
+    try:
+        entries = history(store, entity, item_id, args.limit)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{"change": e.change_set_id, "at": e.at.isoformat(), "user": e.user,
+                           "action": e.action, "entity": e.entity, "id": e.entity_id,
+                           "kind": e.kind, "item": e.item,
+                           "changes": [{"field": f, "old": o, "new": n} for f, o, n in e.changes]}
+                          for e in entries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for e in entries:
+        line = f"#{e.change_set_id}  {e.at.astimezone():%Y-%m-%d %H:%M}  {e.user}  {e.action}:"
+        line += f" {e.item} {e.what}"
+        if e.changes and e.kind != "insert":
+            line += f" ({e.summary()})"
+        print(line)
+    return EXIT_OK
+
+
 COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
             "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
-            "transfers": cmd_transfers, "budget": cmd_budget, "open": cmd_open}
+            "transfers": cmd_transfers, "budget": cmd_budget, "open": cmd_open,
+            "publish": cmd_publish, "download": cmd_download, "history": cmd_history}
 
 
 def _language_from_environment() -> str:
@@ -624,7 +714,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except PasswordNeeded:
+            if not sys.stdin.isatty() or os.environ.get("PGPASSWORD"):
+                raise
+            import getpass
+
+            # asked once, kept for this command only (libpq reads it), never written anywhere
+            os.environ["PGPASSWORD"] = getpass.getpass(_("Password for the shared plan: "))
+            return COMMANDS[args.command](args)
     except ValidationError as exc:
         for error in exc.errors:
             _err(_("error: {message}").format(message=error.message))

@@ -5,6 +5,7 @@ and what to do about it. The window shows the message; the command line prints i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class PlannerError(Exception):
@@ -24,6 +25,11 @@ class PlanFileError(PlannerError):
     def __init__(self, message: str, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
+class PasswordNeeded(PlanFileError):
+    """A shared plan's server wants a password that was not found (or was refused): ask for
+    it and try again; it is never saved."""
 
 
 class NotAPlanError(PlanFileError):
@@ -66,7 +72,18 @@ class ValidationError(PlannerError):
 
 
 class ConflictError(PlannerError):
-    """The item changed or disappeared since it was read (another window, the command line)."""
+    """The item changed or disappeared since it was read (another window, the command line,
+    another person on a shared plan). ``who`` changed it and ``current`` is what it holds now
+    (its fields and links, with ``version``), when known: the window offers to keep one's own
+    change or take theirs."""
+
+    def __init__(self, message: str, *, who: str = "", current: dict[str, Any] | None = None,
+                 kind: str = "", item_id: int | None = None) -> None:
+        super().__init__(message)
+        self.who = who
+        self.current = current
+        self.kind = kind
+        self.item_id = item_id
 
 
 class NotFoundError(PlannerError):

@@ -1330,21 +1330,41 @@ def update(
     """
     k = kind(kind_name)
     values = _normalise(k, values)
+    try:
+        return _update(store, k, item_id, values, expected_version, action)
+    except ConflictError as exc:
+        if exc.current is not None or exc.kind:
+            raise
+        raise _changed_elsewhere(store, k, item_id) from exc  # at the same moment
+
+
+def _changed_elsewhere(store: PlanStore, k: Kind, item_id: int) -> ConflictError:
+    """The item as someone else left it, and who: for the window to offer a choice."""
+    try:
+        current = get_values(store, k.name, item_id)
+    except NotFoundError:
+        return ConflictError(_("This {item} was deleted elsewhere; nothing was changed.").format(
+            item=noun(k.name)), kind=k.name, item_id=item_id)
+    with store.read() as session:
+        who = _last_author(session, k, item_id)
+    return ConflictError(
+        _("This {item} was changed elsewhere since you opened it (by {who}); nothing was"
+          " changed. Look at it again and redo your change.").format(item=noun(k.name), who=who),
+        who=who, current=current, kind=k.name, item_id=item_id)
+
+
+def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
+            expected_version: int | None, action: str | None) -> Updated:
     with store.transaction(action or _("Edit {item}").format(item=noun(k.name))) as session:
         obj = session.get(k.model, item_id)
         if obj is None:
             raise ConflictError(
                 _("This {item} was deleted elsewhere; nothing was changed.").format(
                     item=noun(k.name)
-                )
+                ), kind=k.name, item_id=item_id,
             )
         if expected_version is not None and obj.version != expected_version:
-            raise ConflictError(
-                _(
-                    "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
-                    " changed. Look at it again and redo your change."
-                ).format(item=noun(k.name), who=_last_author(session, k, item_id))
-            )
+            raise ConflictError("")  # described below, once this transaction is over
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
         merged = {**before, **values}
         if k.name in ZONE_FIELDS:

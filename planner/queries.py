@@ -210,7 +210,7 @@ def organisations(store: PlanStore) -> list[OrganisationRow]:
         return [
             OrganisationRow(i, v, n, a, c, people.get(i, 0))
             for i, v, n, a, c in r.rows(
-                "SELECT id, version, name, acronym, country FROM organisation")
+                "SELECT id, version, name, acronym, country FROM organisation ORDER BY id")
         ]
 
 
@@ -223,7 +223,7 @@ def delegations(store: PlanStore) -> list[DelegationRow]:
             "SELECT d.id, d.version, d.name, d.country, d.colour, o.name, p.given_name,"
             " p.family_name FROM delegation d"
             " LEFT JOIN organisation o ON o.id = d.organisation_id"
-            " LEFT JOIN person p ON p.id = d.head_id"
+            " LEFT JOIN person p ON p.id = d.head_id ORDER BY d.id"
         ):
             c = counts.get(i, Counter())
             rows.append(DelegationRow(i, v, name, country, org or "",
@@ -251,7 +251,7 @@ def people(store: PlanStore) -> list[PersonRow]:
                 " p.phone, p.id_number, p.birth_date, p.nationality, p.languages,"
                 " p.dietary_needs, p.accessibility_needs FROM person p"
                 " LEFT JOIN organisation o ON o.id = p.organisation_id"
-                " LEFT JOIN delegation d ON d.id = p.delegation_id"
+                " LEFT JOIN delegation d ON d.id = p.delegation_id ORDER BY p.id"
             )
         ]
 
@@ -263,7 +263,7 @@ def groups(store: PlanStore) -> list[GroupRow]:
         rows = []
         for i, v, name, colour, dname in r.rows(
             "SELECT g.id, g.version, g.name, g.colour, d.name FROM participant_group g"
-            " LEFT JOIN delegation d ON d.id = g.delegation_id"
+            " LEFT JOIN delegation d ON d.id = g.delegation_id ORDER BY g.id"
         ):
             c = counts.get(i, Counter())
             rows.append(GroupRow(i, v, name, dname or "", colour, sum(c.values()), c["female"],
@@ -280,7 +280,7 @@ def venues(store: PlanStore) -> list[VenueRow]:
                      closes)
             for i, v, name, city, address, kind, code, tz, opens, closes in r.rows(
                 "SELECT id, version, name, city, address, kind, code, timezone, opens, closes"
-                " FROM venue")
+                " FROM venue ORDER BY id")
         ]
 
 
@@ -291,7 +291,7 @@ def rooms(store: PlanStore) -> list[RoomRow]:
             RoomRow(i, v, vid, vname, name, cap, equipment, uses.get(i, 0))
             for i, v, vid, vname, name, cap, equipment in r.rows(
                 "SELECT r.id, r.version, r.venue_id, v.name, r.name, r.capacity, r.equipment"
-                " FROM room r JOIN venue v ON v.id = r.venue_id")
+                " FROM room r JOIN venue v ON v.id = r.venue_id ORDER BY r.id")
         ]
 
 
@@ -305,15 +305,16 @@ def _sizes(r: Reader) -> tuple[dict[int, int], dict[int, int]]:
 
 def sessions(store: PlanStore) -> list[SessionRow]:
     with store.reading() as r:
-        group_names = dict(r.rows("SELECT id, name FROM participant_group"))
-        delegation_names = dict(r.rows("SELECT id, name FROM delegation"))
+        group_names = dict(r.rows("SELECT id, name FROM participant_group ORDER BY id"))
+        delegation_names = dict(r.rows("SELECT id, name FROM delegation ORDER BY id"))
         person_names = {i: full_name(g, f) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person")}
+            "SELECT id, given_name, family_name FROM person ORDER BY id")}
         group_sizes, delegation_sizes = _sizes(r)
         audience: dict[int, list[str]] = defaultdict(list)
         sizes: Counter[int] = Counter()
         for sid, g, d, p in r.rows(
             "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+            " ORDER BY id"
         ):
             if g is not None:
                 audience[sid].append(group_names.get(g, "?"))
@@ -325,15 +326,16 @@ def sessions(store: PlanStore) -> list[SessionRow]:
                 audience[sid].append(person_names.get(p, "?"))
                 sizes[sid] += 1
         facilitators: dict[int, list[str]] = defaultdict(list)
-        for sid, pid in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+        for sid, pid in r.rows("SELECT session_id, person_id FROM session_facilitator ORDER BY id"):
             facilitators[sid].append(person_names.get(pid, "?"))
         rooms_ = {rid: (rname, vname) for rid, rname, vname in r.rows(
-            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id")}
+            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
+            " ORDER BY r.id")}
         zones: dict[str, ZoneInfo] = {}
         rows = []
         for sid, version, kind, title, start, end, tz, room_id, location in r.rows(
             "SELECT id, version, kind, title, starts_at, ends_at, timezone, room_id, location"
-            " FROM agenda_session"
+            " FROM agenda_session ORDER BY id"
         ):
             zone = zones.get(tz) or zones.setdefault(tz, ZoneInfo(tz))
             room, venue = rooms_.get(room_id, ("", "")) if room_id else ("", "")
@@ -382,7 +384,8 @@ def modules(store: PlanStore) -> list[ModuleRow]:
     with store.reading() as r:
         trainers: dict[int, list[str]] = defaultdict(list)
         for mid, g, f in r.rows("SELECT t.module_id, p.given_name, p.family_name"
-                                " FROM module_trainer t JOIN person p ON p.id = t.person_id"):
+                                " FROM module_trainer t JOIN person p ON p.id = t.person_id"
+                                " ORDER BY t.id"):
             trainers[mid].append(full_name(g, f))
         uses = dict(r.rows("SELECT module_id, count(*) FROM agenda_session"
                            " WHERE module_id IS NOT NULL GROUP BY module_id"))
@@ -391,7 +394,7 @@ def modules(store: PlanStore) -> list[ModuleRow]:
                       uses.get(i, 0))
             for i, v, n, t, d, s, e, c in r.rows(
                 "SELECT id, version, number, title, duration_minutes, room_size, equipment,"
-                " colour FROM module")
+                " colour FROM module ORDER BY id")
         ]
 
 
@@ -403,7 +406,8 @@ def unavailabilities(store: PlanStore) -> list[UnavailabilityRow]:
                               parse_time(e).astimezone(zone), note)
             for i, v, p, g, f, s, e, note in r.rows(
                 "SELECT u.id, u.version, u.person_id, p.given_name, p.family_name, u.starts_at,"
-                " u.ends_at, u.note FROM unavailability u JOIN person p ON p.id = u.person_id")
+                " u.ends_at, u.note FROM unavailability u JOIN person p ON p.id = u.person_id"
+                " ORDER BY u.id")
         ]
 
 
@@ -439,7 +443,7 @@ def choices(store: PlanStore, what: str) -> list[Choice]:
         if what == "person":
             found = [Choice(i, full_name(g, f), d or "") for i, g, f, d in r.rows(
                 "SELECT p.id, p.given_name, p.family_name, d.name FROM person p"
-                " LEFT JOIN delegation d ON d.id = p.delegation_id")]
+                " LEFT JOIN delegation d ON d.id = p.delegation_id ORDER BY p.id")]
             return sorted(found, key=lambda c: fold(c.label))
     raise ValueError(what)
 
@@ -447,7 +451,7 @@ def choices(store: PlanStore, what: str) -> list[Choice]:
 def members_of_delegation(store: PlanStore, delegation_id: int) -> list[Choice]:
     with store.reading() as r:
         found = [Choice(i, full_name(g, f)) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person WHERE delegation_id = :d",
+            "SELECT id, given_name, family_name FROM person WHERE delegation_id = :d ORDER BY id",
             {"d": delegation_id})]
     return sorted(found, key=lambda c: fold(c.label))
 
@@ -515,7 +519,7 @@ def summary(store: PlanStore) -> Summary:
             " JOIN venue v ON v.id = r.venue_id ORDER BY r.id")]
         zone = ZoneInfo(plan[3])
         by_day: Counter[date] = Counter()
-        for (start,) in r.rows("SELECT starts_at FROM agenda_session"):
+        for (start,) in r.rows("SELECT starts_at FROM agenda_session ORDER BY id"):
             by_day[parse_time(start).astimezone(zone).date()] += 1
         last = r.rows("SELECT id, at, user_name FROM change_set ORDER BY id DESC LIMIT 1")
     start_date, end_date = parse_date(plan[4]), parse_date(plan[5])
@@ -581,7 +585,7 @@ class _Zones:
 
 def _person_names(r: Reader) -> dict[int, str]:
     return {i: full_name(g, f) for i, g, f in r.rows(
-        "SELECT id, given_name, family_name FROM person")}
+        "SELECT id, given_name, family_name FROM person ORDER BY id")}
 
 
 def _place_label(name: str | None, code: str | None) -> str:
@@ -595,12 +599,13 @@ class _Units:
 
     def __init__(self, r: Reader, people: dict[int, str]) -> None:
         self.people = people
-        self.groups = dict(r.rows("SELECT id, name FROM participant_group"))
-        self.delegations = dict(r.rows("SELECT id, name FROM delegation"))
+        self.groups = dict(r.rows("SELECT id, name FROM participant_group ORDER BY id"))
+        self.delegations = dict(r.rows("SELECT id, name FROM delegation ORDER BY id"))
         self.members: dict[tuple[str, int], set[int]] = defaultdict(set)
-        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
+        for g, p in r.rows("SELECT group_id, person_id FROM group_member ORDER BY id"):
             self.members[("group", g)].add(p)
-        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"):
+        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"
+                           " ORDER BY id"):
             self.members[("delegation", d)].add(p)
 
     def read(self, r: Reader, table: str, owner: str) -> dict[int, list[tuple[str, int]]]:
@@ -862,7 +867,7 @@ def travels(store: PlanStore) -> list[TravelRow]:
                 " t.arrives_tz, t.notes FROM travel t"
                 " JOIN person p ON p.id = t.person_id"
                 " LEFT JOIN delegation d ON d.id = p.delegation_id"
-                " LEFT JOIN venue pl ON pl.id = t.place_id")
+                " LEFT JOIN venue pl ON pl.id = t.place_id ORDER BY t.id")
         ]
 
 
@@ -883,7 +888,7 @@ def room_blocks(store: PlanStore) -> list[RoomBlockRow]:
         for (i, v, vid, hotel, room_type, n, first, last, rate, currency, notes) in r.rows(
                 "SELECT b.id, b.version, b.venue_id, h.name, b.room_type, b.rooms, b.check_in,"
                 " b.check_out, b.nightly_rate, b.currency, b.notes FROM room_block b"
-                " JOIN venue h ON h.id = b.venue_id"):
+                " JOIN venue h ON h.id = b.venue_id ORDER BY b.id"):
             check_in, check_out = parse_date(first), parse_date(last)
             assert check_in is not None and check_out is not None
             rows.append(RoomBlockRow(i, v, vid, hotel, room_type, n, check_in, check_out,
@@ -901,7 +906,7 @@ def stays(store: PlanStore) -> list[StayRow]:
                 " s.block_id, s.check_in, s.check_out, s.room_type, s.sharing_with_id, s.notes"
                 " FROM stay s JOIN person p ON p.id = s.person_id"
                 " LEFT JOIN delegation d ON d.id = p.delegation_id"
-                " JOIN venue h ON h.id = s.venue_id"):
+                " JOIN venue h ON h.id = s.venue_id ORDER BY s.id"):
             check_in, check_out = parse_date(first), parse_date(last)
             assert check_in is not None and check_out is not None
             rows.append(StayRow(i, v, pid, names.get(pid, "?"), dname or "", dcolour or "", vid,
@@ -917,7 +922,7 @@ def road_times(store: PlanStore) -> list[RoadTimeRow]:
             for i, v, a, an, b, bn, minutes, km, notes in r.rows(
                 "SELECT t.id, t.version, t.from_id, a.name, t.to_id, b.name, t.minutes,"
                 " t.distance_km, t.notes FROM road_time t"
-                " JOIN venue a ON a.id = t.from_id JOIN venue b ON b.id = t.to_id")
+                " JOIN venue a ON a.id = t.from_id JOIN venue b ON b.id = t.to_id ORDER BY t.id")
         ]
 
 
@@ -938,14 +943,14 @@ def site_visits(store: PlanStore) -> list[SiteVisitRow]:
         vehicles: dict[int, set[str]] = defaultdict(set)
         for sid, vname in r.rows("SELECT r.session_id, v.name FROM ride r"
                                  " LEFT JOIN vehicle v ON v.id = r.vehicle_id"
-                                 " WHERE r.session_id IS NOT NULL"):
+                                 " WHERE r.session_id IS NOT NULL ORDER BY r.id"):
             rides[sid] += 1
             if vname:
                 vehicles[sid].add(vname)
         rows = []
         for sid, version, title, start, end, tz in r.rows(
                 "SELECT id, version, title, starts_at, ends_at, timezone FROM agenda_session"
-                " WHERE kind = 'site_visit'"):
+                " WHERE kind = 'site_visit' ORDER BY id"):
             zone = zones(tz)
             counts = clearances.get(sid, Counter())
             rows.append(SiteVisitRow(
@@ -973,7 +978,7 @@ def stops(store: PlanStore) -> list[StopRow]:
                 " s.venue_id, p.name, s.arrives_at, s.leaves_at, s.host_name, s.host_contact,"
                 " s.clearance, p.opens, p.closes, s.notes FROM visit_stop s"
                 " JOIN agenda_session a ON a.id = s.session_id"
-                " LEFT JOIN venue p ON p.id = s.venue_id")
+                " LEFT JOIN venue p ON p.id = s.venue_id ORDER BY s.id")
         ]
 
 
@@ -988,7 +993,7 @@ def vehicles(store: PlanStore) -> list[VehicleRow]:
             in r.rows(
                 "SELECT v.id, v.version, v.name, v.seats, v.provider, v.plate, v.day_rate,"
                 " v.currency, v.driver_id, p.given_name, p.family_name, p.phone, v.notes"
-                " FROM vehicle v LEFT JOIN person p ON p.id = v.driver_id")
+                " FROM vehicle v LEFT JOIN person p ON p.id = v.driver_id ORDER BY v.id")
         ]
 
 
@@ -997,14 +1002,14 @@ def rides(store: PlanStore) -> list[RideRow]:
         zones = _Zones(r)
         units = _Units(r, _person_names(r))
         passengers = units.read(r, "ride_passenger", "ride_id")
-        places = dict(r.rows("SELECT id, name FROM venue"))
+        places = dict(r.rows("SELECT id, name FROM venue ORDER BY id"))
         visits = dict(r.rows("SELECT id, title FROM agenda_session WHERE id IN"
-                             " (SELECT session_id FROM ride)"))
+                             " (SELECT session_id FROM ride) ORDER BY id"))
         rows = []
         for (i, v, vid, vname, seats, title, start, end, tz, a, b, sid, notes) in r.rows(
                 "SELECT r.id, r.version, r.vehicle_id, v.name, v.seats, r.title, r.starts_at,"
                 " r.ends_at, r.timezone, r.from_id, r.to_id, r.session_id, r.notes FROM ride r"
-                " LEFT JOIN vehicle v ON v.id = r.vehicle_id"):
+                " LEFT JOIN vehicle v ON v.id = r.vehicle_id ORDER BY r.id"):
             zone = zones(tz)
             who = passengers.get(i, [])
             rows.append(RideRow(
@@ -1024,14 +1029,15 @@ def people_in(store: PlanStore, units: list[tuple[str, int]]) -> int:
 def people_with_role(store: PlanStore, role: str) -> set[int]:
     """The ids of the people with a role (drivers first in a vehicle's form)."""
     with store.reading() as r:
-        return {int(i) for (i,) in r.rows("SELECT id FROM person WHERE role = :r", {"r": role})}
+        return {int(i) for (i,) in r.rows("SELECT id FROM person WHERE role = :r"
+                                          " ORDER BY id", {"r": role})}
 
 
 def places(store: PlanStore) -> list[Choice]:
     """Places to pick from: (id, name with code, kind), by name."""
     with store.reading() as r:
         found = [Choice(i, _place_label(n, c), k) for i, n, c, k in r.rows(
-            "SELECT id, name, code, kind FROM venue")]
+            "SELECT id, name, code, kind FROM venue ORDER BY id")]
     return sorted(found, key=lambda c: fold(c.label))
 
 
@@ -1136,14 +1142,15 @@ def per_diem_rates(store: PlanStore) -> list[PerDiemRateRow]:
                                parse_date(valid) if valid else None, notes or "", i == chosen)
                 for i, v, location, rate, currency, share, valid, notes in r.rows(
                     "SELECT id, version, location, daily_rate, currency, lodging_share,"
-                    " valid_from, notes FROM per_diem_rate")]
+                    " valid_from, notes FROM per_diem_rate ORDER BY id")]
 
 
 def exchange_rates(store: PlanStore) -> list[ExchangeRateRow]:
     with store.reading() as r:
         rows = []
         for i, v, currency, month, units, source in r.rows(
-                "SELECT id, version, currency, month, units_per_base, source FROM exchange_rate"):
+                "SELECT id, version, currency, month, units_per_base, source FROM exchange_rate"
+                " ORDER BY id"):
             day = parse_date(month)
             if day is not None:
                 rows.append(ExchangeRateRow(i, v, currency, day, _money(units), source or ""))
@@ -1154,7 +1161,8 @@ def catering_rates(store: PlanStore) -> list[CateringRateRow]:
     with store.reading() as r:
         return [CateringRateRow(i, v, kind, _money(per_head), currency or "", notes or "")
                 for i, v, kind, per_head, currency, notes in r.rows(
-                    "SELECT id, version, kind, per_head, currency, notes FROM catering_rate")]
+                    "SELECT id, version, kind, per_head, currency, notes FROM catering_rate"
+                    " ORDER BY id")]
 
 
 def funding_sources(store: PlanStore) -> list[FundingSourceRow]:
@@ -1166,7 +1174,7 @@ def funding_sources(store: PlanStore) -> list[FundingSourceRow]:
         return [FundingSourceRow(i, v, name, code or "", notes or "", categories.get(i, 0),
                                  lines.get(i, 0))
                 for i, v, name, code, notes in r.rows(
-                    "SELECT id, version, name, code, notes FROM funding_source")]
+                    "SELECT id, version, name, code, notes FROM funding_source ORDER BY id")]
 
 
 def budget_categories(store: PlanStore) -> list[BudgetCategoryRow]:
@@ -1176,7 +1184,7 @@ def budget_categories(store: PlanStore) -> list[BudgetCategoryRow]:
                 for i, v, category, code, source, name in r.rows(
                     "SELECT c.id, c.version, c.category, c.budget_code, c.funding_source_id,"
                     " s.name FROM budget_category c"
-                    " LEFT JOIN funding_source s ON s.id = c.funding_source_id")]
+                    " LEFT JOIN funding_source s ON s.id = c.funding_source_id ORDER BY c.id")]
 
 
 def budget_actuals(store: PlanStore) -> dict[str, BudgetActualRow]:
@@ -1184,7 +1192,7 @@ def budget_actuals(store: PlanStore) -> dict[str, BudgetActualRow]:
     with store.reading() as r:
         return {key: BudgetActualRow(i, v, key, _money(amount), note or "")
                 for i, v, key, amount, note in r.rows(
-                    "SELECT id, version, line_key, amount, note FROM budget_actual")}
+                    "SELECT id, version, line_key, amount, note FROM budget_actual ORDER BY id")}
 
 
 __all__ += [

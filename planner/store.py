@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from planner.errors import (
+    ConflictError,
     DamagedPlanError,
     NewerPlanError,
     NotAPlanError,
@@ -47,6 +48,7 @@ APPLICATION_ID = 0x44506C6E  # "DPln"
 SUFFIX = ".dplan"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SHARED_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")  # planner.shared
 
 
 def known_revisions() -> list[str]:
@@ -543,7 +545,18 @@ def parse_date(value: Any) -> date | None:
 
 
 class PlanStore:
-    """An open plan file."""
+    """An open plan file (a shared plan on a server is :class:`planner.shared.SharedPlanStore`)."""
+
+    shared = False
+
+    @property
+    def location(self) -> str:
+        """Where the plan is: its file, or a shared plan's address (no password in it)."""
+        return str(self.path)
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
@@ -639,6 +652,7 @@ class PlanStore:
         from sqlalchemy import event
         from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
         from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
 
         if self.read_only:
             raise PlannerError(read_only_message(self.path))
@@ -653,6 +667,11 @@ class PlanStore:
             session.flush()
             change_set_id = self._write_change_set(session, action, rec)
             session.commit()
+        except StaleDataError as exc:  # a row changed under us (another person, a window)
+            session.rollback()
+            raise ConflictError(_("Someone else changed this item at the same moment; nothing"
+                                  " was changed. Look at it again and redo your change.")
+                                ) from exc
         except IntegrityError as exc:
             session.rollback()
             raise PlannerError(
@@ -757,11 +776,16 @@ def _backup_name(path: Path, old_schema: int) -> Path:
 
 def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
               read_only: bool = False) -> PlanStore:
-    """Open a plan, upgrading an older format after a backup copy.
+    """Open a plan, upgrading an older format after a backup copy. A ``postgresql://``
+    address opens a shared plan (:func:`planner.shared.open_shared`).
 
     ``read_only`` opens it for reading only (the command line's info and check), which also
     works where the file or its folder cannot be written.
     """
+    if str(path).strip().lower().startswith(SHARED_SCHEMES):
+        from planner.shared import open_shared
+
+        return open_shared(str(path), upgrade=upgrade)
     path = Path(path)
     header = check_plan_file(path)
     can_write = writable(path)

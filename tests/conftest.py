@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,48 @@ def plan(tmp_path: Path) -> Iterator[PlanStore]:
     store = ops.new_plan(tmp_path / "test.dplan", dict(PLAN_VALUES))
     yield store
     store.close()
+
+
+# --- a PostgreSQL server for shared plans --------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The test server's address (tools/pg-test-server start). Missing: skip on a developer's
+    machine, fail in CI (PLANNER_REQUIRE_DATABASE), where the tests must run."""
+    url = os.environ.get("PLANNER_TEST_DATABASE", "")
+    if not url:
+        if os.environ.get("PLANNER_REQUIRE_DATABASE"):
+            pytest.fail("PLANNER_REQUIRE_DATABASE is set but no server was started: run"
+                        ' eval "$(tools/pg-test-server start)"')
+        pytest.skip('no PostgreSQL server: run eval "$(tools/pg-test-server start)" to test'
+                    " shared plans")
+    return url
+
+
+def _admin(server: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(server, autocommit=True, connect_timeout=8)
+
+
+@pytest.fixture
+def pg_address(pg_server: str) -> Iterator[str]:
+    """An empty database of its own for one test; dropped afterwards."""
+    import uuid
+
+    name = f"plan_test_{uuid.uuid4().hex[:12]}"
+    with _admin(pg_server) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with _admin(pg_server) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_demo(demo_path: Path, pg_address: str) -> str:
+    """The demo plan published to its own database: its address."""
+    from planner.shared import publish
+
+    publish(demo_path, pg_address)
+    return pg_address

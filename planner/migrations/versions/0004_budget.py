@@ -127,7 +127,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('currency', sa.String(length=3), server_default='', nullable=False))
 
     with op.batch_alter_table('room_block', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('breakfast_included', sa.Boolean(), server_default=sa.text('0'), nullable=False))
+        batch_op.add_column(sa.Column('breakfast_included', sa.Boolean(), server_default=sa.false(), nullable=False))
 
     with op.batch_alter_table('travel', schema=None) as batch_op:
         batch_op.add_column(sa.Column('fare', sa.String(length=30), nullable=True))

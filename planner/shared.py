@@ -1,0 +1,450 @@
+"""Shared plans: one plan kept in a PostgreSQL database that a team edits at once.
+
+A shared plan is addressed by a URL, ``postgresql://user@host:port/database``. The password is
+never part of what we store: libpq finds it where PostgreSQL users keep it (``~/.pgpass``,
+``PGPASSFILE``, ``PGPASSWORD``, a service file), or the window asks and keeps it in memory.
+
+The same models, operations and Alembic migrations serve SQLite files and PostgreSQL: every
+action is one transaction, every row carries a version that makes a second, conflicting change
+fail (``ConflictError``), and every change writes a change set stamped with the database login,
+which is how other windows notice it (they poll the newest change set) and how the history says
+who did what.
+
+``publish`` copies a plan file to an empty database (all its rows, ids, versions and change
+log); ``download`` copies a shared plan into a new plan file. Both are lossless.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.errors import (
+    ConflictError,
+    DamagedPlanError,
+    NewerPlanError,
+    NotAPlanError,
+    PasswordNeeded,
+    PlanFileError,
+    PlannerError,
+)
+from planner.i18n import _
+from planner.store import (
+    SHARED_SCHEMES,
+    Change,
+    PlanStore,
+    Reader,
+    known_revisions,
+    schema_version,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy.engine import URL
+
+SCHEMES = SHARED_SCHEMES
+MIGRATION_LOCK = 0x44506C6E  # "DPln": one client upgrades a shared plan at a time
+Progress = Callable[[int, int], None]
+
+
+def is_address(text: str | os.PathLike[str]) -> bool:
+    """Whether ``text`` names a shared plan (a PostgreSQL URL) rather than a plan file."""
+    return str(text).strip().lower().startswith(SCHEMES)
+
+
+def _url(address: str, password: str | None = None) -> URL:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(address.strip())
+    except ArgumentError as exc:
+        raise PlanFileError(_("{address} is not a shared plan's address. Write it as"
+                              " postgresql://user@server:5432/database.").format(
+                                  address=address), address) from exc
+    if not url.database:
+        raise PlanFileError(_("{address} names no database. Write it as"
+                              " postgresql://user@server:5432/database.").format(
+                                  address=address), address)
+    url = url.set(drivername="postgresql+psycopg")
+    if password is not None:
+        url = url.set(password=password)
+    return url
+
+
+def display_address(address: str) -> str:
+    """The address as it may be shown and remembered: never with a password in it."""
+    try:
+        url = _url(address)
+    except PlanFileError:
+        return address
+    url = url.set(drivername="postgresql", password=None)
+    return url.render_as_string(hide_password=False)
+
+
+def _engine(address: str, password: str | None = None) -> Engine:
+    from sqlalchemy import create_engine
+
+    return create_engine(
+        _url(address, password),
+        pool_pre_ping=True,  # a connection lost while idle is replaced, not reported
+        pool_size=3,
+        max_overflow=4,
+        connect_args={"connect_timeout": 8, "application_name": "Delegation Planner"},
+    )
+
+
+def connection_error(exc: BaseException, address: str) -> PlannerError:
+    """A message for a server that cannot be reached or refuses us."""
+    text = str(getattr(exc, "orig", exc) or exc)
+    shown = display_address(address)
+    try:
+        url = _url(address)
+        server = f"{url.host or 'localhost'}:{url.port or 5432}"
+        database, user = url.database, url.username or ""
+    except PlanFileError:
+        server, database, user = shown, "", ""
+    if "no password supplied" in text or "password authentication failed" in text:
+        return PasswordNeeded(
+            _("The server {server} wants the password of {user}"
+              "{wrong}. Type it (it is not saved), or keep it in your .pgpass file.").format(
+                server=server, user=user or _("your login"),
+                wrong=_(" (the one given was refused)")
+                if "password authentication failed" in text else ""),
+            shown)
+    if "does not exist" in text and "database" in text:
+        return PlanFileError(
+            _("There is no database {database} on {server}. Ask its administrator to create"
+              " an empty one for the plan, then publish the plan to it.").format(
+                database=database, server=server), shown)
+    if ("could not connect" in text or "Connection refused" in text or "timeout" in text
+            or "could not translate host name" in text or "server closed" in text
+            or "connection" in text.lower()):
+        return PlanFileError(
+            _("The server {server} does not answer ({reason}). Check the address and your"
+              " network, then try again. Nothing was changed.").format(
+                server=server, reason=text.strip().splitlines()[-1][:160]), shown)
+    return PlanFileError(_("The shared plan {address} cannot be used: {reason}.").format(
+        address=shown, reason=text.strip().splitlines()[0][:200]), shown)
+
+
+# --- what a database holds ------------------------------------------------------------------
+
+
+def _revision(conn: Connection, address: str = "") -> str | None:
+    """The plan's schema revision; None for an empty database; NotAPlanError if it holds
+    something that is not a plan."""
+    from sqlalchemy import inspect, text
+
+    tables = set(inspect(conn).get_table_names())
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "plan" not in tables:
+        raise NotAPlanError(_("This database holds the tables of another program, not a"
+                              " Delegation Planner plan. Nothing was changed."), address)
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
+    if len(rows) != 1:
+        raise DamagedPlanError(_("This shared plan has no schema version. Nothing was"
+                                 " changed."), address)
+    return str(rows[0][0])
+
+
+def _check_revision(revision: str, address: str) -> None:
+    known = known_revisions()
+    if revision not in known:
+        raise NewerPlanError(
+            _("The shared plan {address} was upgraded by a newer version of Delegation Planner"
+              " (schema revision {revision}); this version knows revisions up to {known}."
+              " Install the newer version to open it. Nothing was changed.").format(
+                address=display_address(address), revision=revision, known=known[-1]),
+            display_address(address), int(revision) if revision.isdigit() else 0,
+            schema_version())
+
+
+def _migrate(conn: Connection, target: str = "head") -> None:
+    """Upgrade in the caller's transaction (PostgreSQL undoes DDL on rollback too), one
+    client at a time."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from planner.store import _alembic_config
+
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    cfg = _alembic_config()
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, target)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def _statement(sql: str, positional: int) -> Any:
+    """SQLite-style SQL for SQLAlchemy: "?" placeholders become ":p0", ":p1"..."""
+    from sqlalchemy import text
+
+    if positional:
+        count = iter(range(positional))
+        sql = re.sub(r"\?", lambda _m: f":p{next(count)}", sql)
+    return text(sql)
+
+
+class SqlReader(Reader):
+    """The plain-SQL reads of :class:`Reader` on a SQLAlchemy connection (PostgreSQL)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._sa = connection
+
+    def rows(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
+        if isinstance(params, dict):
+            statement, values = _statement(sql, 0), params
+        else:
+            statement = _statement(sql, len(params))
+            values = {f"p{i}": v for i, v in enumerate(params)}
+        return [tuple(row) for row in self._sa.execute(statement, values)]
+
+    def value(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
+        found = self.rows(sql, params)
+        return found[0][0] if found else None
+
+
+class SharedPlanStore(PlanStore):
+    """A plan in a PostgreSQL database, edited by several people at once."""
+
+    shared = True
+
+    def __init__(self, address: str, engine: Engine, user: str) -> None:
+        # no file: the PlanStore attributes that matter, set directly
+        self.address = display_address(address)
+        url = _url(address)
+        self.database = str(url.database)
+        self.server = f"{url.host or 'localhost'}:{url.port or 5432}"
+        # where copies and exports are suggested: the home folder, never written as a plan
+        self.path = Path.home() / f"{self.database}.dplan"
+        self.read_only = False
+        self.user = user
+        self.last_change = Change(None, "", frozenset())
+        self.backup_path = None
+        self._engine = engine
+        self._read_lock = threading.RLock()
+
+    @property
+    def location(self) -> str:
+        return self.address
+
+    @property
+    def display_name(self) -> str:
+        return _("{database} on {server}").format(database=self.database, server=self.server)
+
+    def replaced(self) -> bool:
+        return False
+
+    def _check_still_here(self) -> None:
+        return None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise PlannerError(_("This shared plan was closed."))
+        return self._engine
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Reader]:
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin() as tx:
+                    yield SqlReader(conn)
+                    tx.rollback()
+        except DBAPIError as exc:
+            raise self._db_error(exc) from exc
+
+    def _db_error(self, exc: Exception) -> PlannerError:
+        text = str(getattr(exc, "orig", exc))
+        if "could not serialize" in text or "deadlock" in text:
+            return ConflictError(_("Someone else changed the same items at the same moment;"
+                                   " nothing was changed. Try again."))
+        if getattr(exc, "connection_invalidated", False) or any(
+                word in text for word in ("server closed", "connection", "terminating",
+                                          "could not connect", "timeout")):
+            return PlannerError(_(
+                "The connection to the server {server} was lost; nothing was changed. The"
+                " program reconnects by itself: try again in a moment.").format(
+                server=self.server))
+        return PlannerError(_("The shared plan {name} could not be read or written: {reason}."
+                              " Nothing was changed.").format(
+            name=self.display_name, reason=text.strip().splitlines()[0][:200]))
+
+    def save_copy(self, dest: Path) -> None:
+        download(self, dest)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def open_shared(address: str, *, password: str | None = None,
+                upgrade: bool = True) -> SharedPlanStore:
+    """Connect to a shared plan, upgrading an older one (the first newer client does)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    engine = _engine(address, password)
+    try:
+        with engine.connect() as conn, conn.begin():
+            revision = _revision(conn, display_address(address))
+            if revision is None:
+                raise PlanFileError(
+                    _("The database {address} holds no plan yet. Publish a plan to it (File ▸"
+                      " Publish to a Server, or planner publish PLAN {address}).").format(
+                        address=display_address(address)), display_address(address))
+            _check_revision(revision, address)
+            if revision != known_revisions()[-1]:
+                if not upgrade:
+                    raise PlanFileError(_("The shared plan {address} uses an older plan format"
+                                          " and must be upgraded to be opened.").format(
+                        address=display_address(address)), display_address(address))
+                _migrate(conn)
+            user = str(conn.execute(text("SELECT current_user")).scalar())
+    except DBAPIError as exc:
+        engine.dispose()
+        raise connection_error(exc, address) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return SharedPlanStore(address, engine, user)
+
+
+# --- copying whole plans --------------------------------------------------------------------
+
+
+def _tables() -> list[Any]:
+    from planner.model import Base
+
+    return list(Base.metadata.sorted_tables)
+
+
+def _copy_rows(source: Connection, target: Connection, progress: Progress | None) -> int:
+    """Every row of every table, ids and versions included, parents before children. The
+    links that go round in a circle (the plan's arrival airport is a place of the plan) are
+    set once every row is in."""
+    from sqlalchemy import bindparam, func, select
+
+    tables = _tables()
+    order = {t.name: i for i, t in enumerate(tables)}
+    total = sum(int(source.execute(select(func.count()).select_from(t)).scalar() or 0)
+                for t in tables)
+    done = 0
+    later: list[tuple[Any, list[str], list[dict[str, Any]]]] = []
+    for table in tables:
+        circular = sorted({fk.parent.name for fk in table.foreign_keys
+                           if fk.use_alter or order[fk.column.table.name] >= order[table.name]})
+        links: list[dict[str, Any]] = []
+        result = source.execute(select(table).order_by(*table.primary_key.columns))
+        while batch := result.fetchmany(2000):
+            rows = [dict(row._mapping) for row in batch]
+            for row in rows:
+                if circular and any(row[c] is not None for c in circular):
+                    links.append({"_id": row["id"], **{c: row[c] for c in circular}})
+                    row.update(dict.fromkeys(circular))
+            target.execute(table.insert(), rows)
+            done += len(rows)
+            if progress is not None:
+                progress(done, total)
+        if links:
+            later.append((table, circular, links))
+    for table, columns, links in later:
+        target.execute(table.update().where(table.c.id == bindparam("_id"))
+                       .values({c: bindparam(c) for c in columns}), links)
+    return done
+
+
+def _reset_sequences(conn: Connection) -> None:
+    """After rows came in with their ids, new rows continue after the highest."""
+    from sqlalchemy import text
+
+    for table in _tables():
+        if "id" not in table.c:
+            continue
+        conn.execute(text(
+            "SELECT setval(pg_get_serial_sequence(:table, 'id'),"
+            f" COALESCE((SELECT max(id) FROM \"{table.name}\"), 0) + 1, false)"),
+            {"table": table.name})
+
+
+def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
+            password: str | None = None, progress: Progress | None = None) -> int:
+    """Copy a plan file to an empty PostgreSQL database: its schema, then every row. All or
+    nothing. Returns the number of rows copied."""
+    from sqlalchemy.exc import DBAPIError, IntegrityError
+
+    from planner.store import open_plan
+
+    own = not isinstance(source, PlanStore)
+    store = source if isinstance(source, PlanStore) else open_plan(source, read_only=True)
+    engine = _engine(address, password)
+    try:
+        with engine.connect() as target, target.begin():
+            if _revision(target, display_address(address)) is not None:
+                raise PlanFileError(
+                    _("The database {address} already holds a plan. Publish to an empty"
+                      " database, or open the shared plan instead.").format(
+                        address=display_address(address)), display_address(address))
+            _migrate(target)
+            with store.engine.connect() as local:
+                count = _copy_rows(local, target, progress)
+            _reset_sequences(target)
+    except IntegrityError as exc:
+        raise PlannerError(_("The plan could not be published: {reason}. The database was left"
+                             " empty.").format(reason=str(exc.orig).splitlines()[0])) from exc
+    except DBAPIError as exc:
+        raise connection_error(exc, address) from exc
+    finally:
+        engine.dispose()
+        if own:
+            store.close()
+    return count
+
+
+def download(source: SharedPlanStore | str, dest: str | os.PathLike[str], *,
+             password: str | None = None, progress: Progress | None = None,
+             overwrite: bool = True) -> Path:
+    """Copy a shared plan into a new plan file (the file appears only once complete)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from planner.store import create_plan_file
+
+    own = not isinstance(source, SharedPlanStore)
+    store = source if isinstance(source, SharedPlanStore) else open_shared(
+        source, password=password)
+
+    def fill(local: PlanStore) -> None:
+        with local.engine.connect() as conn:
+            conn = conn.execution_options(planner_write=True)
+            with conn.begin():
+                conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+                for table in reversed(_tables()):  # the new plan's own first rows go
+                    conn.execute(table.delete())
+                with store.engine.connect() as remote:
+                    remote = remote.execution_options(isolation_level="REPEATABLE READ")
+                    with remote.begin():
+                        _copy_rows(remote, conn, progress)
+
+    try:
+        created = create_plan_file(dest, overwrite=overwrite, populate=fill)
+        created.close()
+    except DBAPIError as exc:
+        raise connection_error(exc, store.address) from exc
+    finally:
+        if own:
+            store.close()
+    return Path(dest)

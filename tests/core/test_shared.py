@@ -1,0 +1,304 @@
+"""Shared plans on a real PostgreSQL server: publishing and downloading are lossless, two
+clients editing at once never lose an update, a lost connection saves nothing and recovers,
+and an older shared plan is upgraded by the first newer client."""
+
+from __future__ import annotations
+
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, select
+
+from planner import ops, queries
+from planner.errors import (
+    ConflictError,
+    NewerPlanError,
+    NotAPlanError,
+    PasswordNeeded,
+    PlanFileError,
+    PlannerError,
+)
+from planner.history import history
+from planner.model import Base, Person
+from planner.shared import SharedPlanStore, _url, download, open_shared, publish
+from planner.store import known_revisions, open_plan
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.usefixtures("pg_server")
+
+
+def table_rows(engine) -> dict[str, list[tuple]]:
+    with engine.connect() as conn:
+        return {t.name: [tuple(r) for r in conn.execute(select(t).order_by(t.c.id))]
+                for t in Base.metadata.sorted_tables}
+
+
+def test_a_plan_published_and_downloaded_comes_back_identical(demo_path, pg_address, tmp_path):
+    count = publish(demo_path, pg_address)
+    local = open_plan(demo_path, read_only=True)
+    shared = open_shared(pg_address)
+    try:
+        original = table_rows(local.engine)
+        assert count == sum(len(rows) for rows in original.values()) > 4000
+        assert table_rows(shared.engine) == original  # ids, versions, money, times, change log
+        # the program reads the same plan from both
+        assert queries.people(shared) == queries.people(local)
+        assert queries.sessions(shared) == queries.sessions(local)
+        back = download(shared, tmp_path / "back.dplan")
+        copy = open_plan(back, read_only=True)
+        try:
+            assert table_rows(copy.engine) == original
+        finally:
+            copy.close()
+        # new rows continue after the published ids
+        created = ops.create(shared, "organisation", {"name": "Cruz Roja Hondureña"})
+        assert created.id > max(o.id for o in queries.organisations(local))
+    finally:
+        shared.close()
+        local.close()
+
+
+def test_publishing_needs_an_empty_database_and_opening_needs_a_plan(demo_path, pg_address):
+    with pytest.raises(PlanFileError, match="holds no plan yet"):
+        open_shared(pg_address)
+    publish(demo_path, pg_address)
+    with pytest.raises(PlanFileError, match="already holds a plan"):
+        publish(demo_path, pg_address)
+    with psycopg.connect(pg_address, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA other")
+    other = pg_address.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS someone_elses (x int)")
+    try:
+        with pytest.raises(NotAPlanError, match="another program"):
+            open_shared(other)
+    finally:
+        with psycopg.connect(other, autocommit=True) as conn:
+            conn.execute("DROP TABLE someone_elses")
+
+
+def test_a_wrong_password_or_server_is_said_in_words(pg_demo):
+    url = _url(pg_demo)
+    wrong = url.set(password="not-the-password").set(drivername="postgresql")
+    with pytest.raises(PasswordNeeded, match="refused"):
+        open_shared(wrong.render_as_string(hide_password=False))
+    nowhere = url.set(port=1, drivername="postgresql").render_as_string(hide_password=False)
+    with pytest.raises(PlanFileError, match="does not answer"):
+        open_shared(nowhere)
+    with pytest.raises(PlanFileError, match="no database"):
+        open_shared(pg_demo + "_missing")
+
+
+def person_version(store, person_id=1):
+    return ops.get_values(store, "person", person_id)["version"]
+
+
+def test_two_clients_edit_different_items_and_both_changes_land(pg_demo):
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    try:
+        ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a, 1))
+        ops.update(b, "person", 2, {"position": "Subcomisionada"}, person_version(b, 2))
+        assert ops.get_values(b, "person", 1)["position"] == "Comisionado"
+        assert ops.get_values(a, "person", 2)["position"] == "Subcomisionada"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_the_second_change_to_the_same_item_is_refused_saying_who_and_what(pg_demo):
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    try:
+        seen = person_version(b)  # b opened the form
+        ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+        with pytest.raises(ConflictError) as refused:
+            ops.update(b, "person", 1, {"position": "Mayor"}, seen)
+        assert refused.value.who == a.user == "planner"
+        assert refused.value.current["position"] == "Comisionado"
+        assert refused.value.current["version"] == seen + 1
+        assert "planner" in str(refused.value)
+        # b takes theirs or keeps its own: keeping it is a change on the current version
+        ops.update(b, "person", 1, {"position": "Mayor"}, refused.value.current["version"])
+        assert ops.get_values(a, "person", 1)["position"] == "Mayor"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_changes_at_the_same_moment_lose_nothing(pg_demo):
+    """b reads the item while a's change is not yet committed: the database makes b wait, then
+    b's change finds the version moved and is refused; a's change stays."""
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    seen = person_version(b)
+    holding, done = threading.Event(), threading.Event()
+
+    def slow_edit() -> None:
+        with a.transaction("Edit person") as session:
+            session.get(Person, 1).position = "Primero"
+            session.flush()  # the row is locked from here until the commit
+            holding.set()
+            time.sleep(0.5)
+        done.set()
+
+    worker = threading.Thread(target=slow_edit)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        with pytest.raises(ConflictError) as refused:
+            ops.update(b, "person", 1, {"position": "Segundo"}, seen)
+        assert done.is_set()
+        assert refused.value.current["position"] == "Primero"
+        assert ops.get_values(b, "person", 1)["position"] == "Primero"
+    finally:
+        worker.join()
+        a.close()
+        b.close()
+
+
+def test_undo_never_reverts_someone_elses_later_change(pg_demo):
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    try:
+        mine = ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+        ops.update(b, "person", 1, {"position": "Mayor"}, person_version(b))
+        with pytest.raises(ConflictError):  # a's undo expects the version a left
+            ops.update(a, "person", 1, mine.old_values, mine.version)
+        assert ops.get_values(a, "person", 1)["position"] == "Mayor"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(pg_demo, pg_server):
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    before = ops.get_values(b, "person", 1)
+    try:
+        with pytest.raises(PlannerError, match=r"connection to the server .* was lost"), \
+                a.transaction("Edit person") as session:
+            session.get(Person, 1).position = "Half"
+            session.get(Person, 2).position = "Saved"
+            session.flush()
+            pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with psycopg.connect(pg_server, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        after = ops.get_values(b, "person", 1)
+        assert after == before  # nothing half-saved
+        assert ops.get_values(b, "person", 2)["position"] != "Saved"
+        # the next edit reconnects by itself
+        ops.update(a, "person", 1, {"position": "Reconnected"}, after["version"])
+        assert ops.get_values(b, "person", 1)["position"] == "Reconnected"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_others_changes_show_in_the_change_log_with_their_login(pg_demo):
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    try:
+        seen = b.last_change_id()
+        ops.update(a, "person", 3, {"position": "Inspector"}, person_version(a, 3))
+        assert b.last_change_id() > seen
+        assert "person" in b.tables_changed_since(seen)
+        entry = history(b, "person", 3)[0]  # the newest
+        assert entry.user == "planner" and entry.kind == "update"
+        assert [(f, n) for f, _o, n in entry.changes] == [("position", "Inspector")]
+    finally:
+        a.close()
+        b.close()
+
+
+def _older_shared_plan(address: str, fixture: Path) -> None:
+    """A shared plan as an older version left it: the schema of ``fixture``'s revision, its
+    rows copied over."""
+    from alembic import command
+    from sqlalchemy import MetaData
+
+    from planner.shared import _engine
+    from planner.store import _alembic_config
+
+    revision = fixture.stem.rsplit("-", 1)[1]
+    engine = _engine(address)
+    local = create_engine(f"sqlite:///{fixture}")
+    try:
+        with engine.begin() as conn:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            old = MetaData()
+            old.reflect(conn)
+            conn.exec_driver_sql("SET LOCAL session_replication_role = replica")  # no FK order
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # delegation and person point at each other
+                tables = old.sorted_tables
+            with local.connect() as source:
+                for table in tables:
+                    if table.name == "alembic_version":
+                        continue
+                    rows = [dict(r._mapping) for r in source.execute(select(table))]
+                    if rows:
+                        conn.execute(table.insert(), rows)
+                        conn.exec_driver_sql(  # as publishing left it: new ids after these
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
+                            f" (SELECT max(id) FROM \"{table.name}\"))")
+    finally:
+        engine.dispose()
+        local.dispose()
+
+
+def test_the_first_newer_client_upgrades_an_older_shared_plan(pg_address, tmp_path):
+    fixture = FIXTURES / "plans" / "format-0004.dplan"
+    _older_shared_plan(pg_address, fixture)
+    store = open_shared(pg_address)
+    try:
+        import shutil
+
+        shutil.copyfile(fixture, tmp_path / "old.dplan")
+        upgraded = open_plan(tmp_path / "old.dplan")
+        try:
+            assert queries.people(store) == queries.people(upgraded)
+            assert queries.sessions(store) == queries.sessions(upgraded)
+        finally:
+            upgraded.close()
+        with store.reading() as r:
+            assert r.value("SELECT version_num FROM alembic_version") == known_revisions()[-1]
+        ops.create(store, "organisation", {"name": "Upgraded and editable"})
+    finally:
+        store.close()
+
+
+def test_an_older_client_refuses_a_newer_shared_plan(pg_demo):
+    with psycopg.connect(pg_demo, autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(NewerPlanError, match=r"0099.*Install the newer version"):
+        open_shared(pg_demo)
+
+
+def test_the_command_line_takes_a_shared_plans_address(pg_address, demo_path, tmp_path, capsys):
+    import json
+
+    from planner.cli import main
+
+    assert main(["publish", str(demo_path), pg_address]) == 0
+    capsys.readouterr()
+    assert main(["info", pg_address, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["people"] == 214
+    assert main(["check", pg_address]) == 0
+    out = tmp_path / "agenda.xlsx"
+    assert main(["export", "agenda", pg_address, "-o", str(out)]) == 0
+    assert out.exists()
+    assert main(["download", pg_address, str(tmp_path / "copy.dplan")]) == 0
+    assert main(["download", pg_address, str(tmp_path / "copy.dplan")]) == 2  # exists
+    capsys.readouterr()
+    shared = open_shared(pg_address)
+    try:
+        ops.update(shared, "person", 1, {"position": "Comisionado"}, person_version(shared))
+    finally:
+        shared.close()
+    assert main(["history", pg_address, "--item", "person:1", "--json"]) == 0
+    entry = json.loads(capsys.readouterr().out)[0]  # the newest
+    assert entry["user"] == "planner" and entry["changes"][0]["new"] == "Comisionado"
+    reopened = open_plan(pg_address)  # every way in takes an address
+    assert isinstance(reopened, SharedPlanStore)
+    reopened.close()
