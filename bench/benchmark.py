@@ -28,7 +28,11 @@ And, on the --scale N plan again:
       disk to the file complete, and for workbooks the ratio to openpyxl's write-only mode
       writing the same cells with the same number formats and no merges, in the same run
       (target <= 1.5x each), and the whole set (target <= 60 s).
-Plans and files are built before timing starts. ``--only f`` runs one part (letters a to h).
+And, on a PostgreSQL server (PLANNER_TEST_DATABASE, as tools/pg-test-server starts one):
+  (i) two clients making 1,000 random edits each to the demo plan published there, at once:
+      lost updates (target 0), conflicts reported, and an edit's round trip (median target
+      <= 20 ms on loopback). See bench/shared_edits.py.
+Plans and files are built before timing starts. ``--only f`` runs one part (letters a to i).
 """
 
 from __future__ import annotations
@@ -99,7 +103,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=25)
     parser.add_argument("--platform", default="offscreen",
                         help="Qt platform plugin (offscreen by default; xcb under a display)")
-    parser.add_argument("--only", default="abcdefgh",
+    parser.add_argument("--only", default="abcdefghi",
                         help="the parts to run, e.g. 'f' or 'de' (all by default)")
     args = parser.parse_args()
     parts = set(args.only)
@@ -128,6 +132,23 @@ def main() -> None:
         budget_figures(big, work, args.scale)
     if "h" in parts:
         export_figures(big, work, args.scale)
+    if "i" in parts:
+        shared_figures(work)
+
+
+def shared_figures(work: Path) -> None:
+    from bench.shared_edits import run
+    from planner.demo import build_demo
+
+    print("(i) two clients editing one shared plan (PostgreSQL)")
+    server = os.environ.get("PLANNER_TEST_DATABASE")
+    if not server:
+        print('  skipped: no server. Run eval "$(tools/pg-test-server start)" first.')
+        return
+    demo = work / "shared-demo.dplan"
+    if not demo.exists():
+        build_demo(demo).close()
+    run(server, demo)
 
 
 def _bare_write(sheets: list[Any], target: Path, looks: bool = False) -> float:

@@ -8,16 +8,16 @@ noticed by polling the plan's change log and announced the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.errors import PlannerError
+from planner.errors import ConflictError, PlannerError
 from planner.labels import noun
-from planner.store import Change, PlanStore, open_plan
+from planner.store import SHARED_SCHEMES, Change, PlanStore, open_plan
 
 ALL_TABLES = frozenset(
     {
@@ -56,6 +56,11 @@ ALL_TABLES = frozenset(
 )
 
 
+def is_address(text: str) -> bool:
+    """A shared plan's address (postgresql://…) rather than a plan file."""
+    return text.strip().lower().startswith(SHARED_SCHEMES)
+
+
 class PlanController(QObject):
     opened = Signal(object)  # PlanStore
     closed = Signal()
@@ -72,15 +77,24 @@ class PlanController(QObject):
         self._seen = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
+        # (error, my values, field labels) -> "keep", "take" or "" (the window's dialog)
+        self.conflict_handler: Callable[[ConflictError, dict[str, Any], dict[str, str]], str] \
+            | None = None
 
     # opening and closing
     @property
     def path(self) -> Path | None:
         return self.store.path if self.store else None
 
-    def open(self, path: str | Path) -> PlanStore:
-        """Open a plan (raises PlanFileError with a message if it cannot be)."""
-        store = open_plan(path)
+    def open(self, path: str | Path, password: str | None = None) -> PlanStore:
+        """Open a plan file or a shared plan's address (raises PlanFileError with a message if
+        it cannot be; PasswordNeeded when the server wants a password)."""
+        if is_address(str(path)):
+            from planner.shared import open_shared
+
+            store: PlanStore = open_shared(str(path), password=password)
+        else:
+            store = open_plan(path)
         self.close()
         self.store = store
         self._seen = store.last_change_id()
@@ -203,9 +217,29 @@ class PlanController(QObject):
         return self.run(AcknowledgeCommand(self, key, note))
 
     def update(
-        self, kind: str, item_id: int, values: dict[str, Any], expected_version: int | None = None
+        self, kind: str, item_id: int, values: dict[str, Any], expected_version: int | None = None,
+        labels: dict[str, str] | None = None,
     ) -> bool:
-        return self.run(UpdateCommand(self, kind, item_id, values, expected_version))
+        """Change an item. When someone else changed it since ``expected_version``, the
+        ``conflict_handler`` (the window's "Keep mine or take theirs?") decides: keep re-applies
+        these values over theirs, take leaves theirs."""
+        command = UpdateCommand(self, kind, item_id, values, expected_version)
+        try:
+            command.first_run()
+        except ConflictError as exc:
+            if exc.current is None or self.conflict_handler is None:
+                self.failed.emit(str(exc))
+                return False
+            self.poll()  # show what they did
+            choice = self.conflict_handler(exc, values, labels or {})
+            if choice == "keep":
+                return self.update(kind, item_id, values, exc.current["version"], labels)
+            return choice == "take"
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
 
     def delete(self, kind: str, ids: Sequence[int]) -> bool:
         return self.run(DeleteCommand(self, kind, list(ids)))

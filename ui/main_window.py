@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -31,7 +32,7 @@ from planner.errors import PlannerError
 from planner.labels import SessionKind
 from planner.store import Change, PlanStore
 from ui import settings as opt
-from ui.controller import PlanController
+from ui.controller import PlanController, is_address
 from ui.formats import Formats
 from ui.pages.lists import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.ctrl.closed.connect(self._on_closed)
         self.ctrl.changed.connect(self._on_changed)
         self.ctrl.failed.connect(self.show_error)
+        self.ctrl.conflict_handler = self._resolve_conflict
         self.ctrl.set_poll_interval(settings.get(opt.POLL_SECONDS))
         self._build()
         self.resize(1280, 760)
@@ -371,6 +373,16 @@ class MainWindow(QMainWindow):
         a["open"] = self._action(
             self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "action_open"
         )
+        a["open_shared"] = self._action(
+            self.tr("Open S&hared Plan…"), self.open_shared_dialog, QKeySequence("Ctrl+Shift+O"),
+            "action_open_shared",
+            self.tr("Open a plan kept on a PostgreSQL server, which a team edits together"))
+        a["publish"] = self._action(
+            self.tr("P&ublish to a Server…"), self.publish_dialog, None, "action_publish",
+            self.tr("Copy this plan to an empty database on a PostgreSQL server, for a team"))
+        a["history"] = self._action(
+            self.tr("&History…"), lambda: self.show_history(), QKeySequence("Ctrl+Shift+H"),
+            "action_history", self.tr("Who changed what and when"))
         a["copy_as"] = self._action(
             self.tr("Save a Copy &As…"),
             self.save_copy_as,
@@ -542,6 +554,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a["open_shared"])
         file_menu.addSeparator()
         file_menu.addAction(a["import"])
         file_menu.addAction(a["export"])
@@ -555,6 +568,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["print"])
         file_menu.addSeparator()
         file_menu.addAction(a["copy_as"])
+        file_menu.addAction(a["publish"])
         file_menu.addAction(a["copy_private"])
         file_menu.addAction(a["copy_dates"])
         file_menu.addAction(a["details"])
@@ -586,7 +600,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a["refresh"])
         plan_menu = bar.addMenu(self.tr("&Plan"))
         for key in ("rotation", "problems", None, "arrivals", "journey", None, "attendance",
-                    None, "split", "merge", None, "details"):
+                    None, "split", "merge", None, "history", "details"):
             if key is None:
                 plan_menu.addSeparator()
             else:
@@ -700,13 +714,21 @@ class MainWindow(QMainWindow):
         self.nav.setVisible(has_plan)
 
     # plan lifecycle
-    def open_path(self, path: str | Path) -> bool:
+    def open_path(self, path: str | Path, password: str | None = None) -> bool:
+        """Open a plan file or a shared plan's address (asking for the server's password when
+        neither it nor the .pgpass file has one)."""
+        from planner.errors import PasswordNeeded
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            store = self.ctrl.open(path)
+            store = self.ctrl.open(path, password)
+        except PasswordNeeded as exc:
+            QApplication.restoreOverrideCursor()
+            typed = self.ask_password(str(exc))
+            return typed is not None and self.open_path(path, typed)
         except PlannerError as exc:
             QApplication.restoreOverrideCursor()
-            if not Path(path).exists():
+            if not is_address(str(path)) and not Path(path).exists():
                 self.settings.remove_recent(str(Path(path).resolve()))
                 self.welcome.refresh(self.settings.recent_plans())
             self.show_error(str(exc), self.tr("The plan could not be opened"))
@@ -722,9 +744,9 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, store: PlanStore) -> None:
         QTimer.singleShot(700, _preload_editing)
-        self.settings.add_recent(store.path)
+        self.settings.add_recent(store.location)
         # noted at once, not only on a clean close: after a crash the plan reopens
-        self.settings.set(opt.LAST_PLAN, str(store.path.resolve()))
+        self.settings.set(opt.LAST_PLAN, self._where(store))
         self.settings.sync()
         for page in self.pages.values():
             page.on_changed(None)
@@ -750,10 +772,15 @@ class MainWindow(QMainWindow):
         if change.action:
             self.statusBar().showMessage(change.action, 4000)
 
+    @staticmethod
+    def _where(store: PlanStore) -> str:
+        """What reopens the plan: its file (absolute) or its shared address."""
+        return store.location if store.shared else str(store.path.resolve())
+
     def _update_title(self) -> None:
-        path = self.ctrl.path
-        self.setWindowTitle(f"{path.name} — {APP_NAME}" if path else APP_NAME)
-        self.setWindowFilePath(str(path) if path else "")
+        store = self.ctrl.store
+        self.setWindowTitle(f"{store.display_name} — {APP_NAME}" if store else APP_NAME)
+        self.setWindowFilePath(str(store.path) if store and not store.shared else "")
 
     def _update_status(self) -> None:
         store = self.ctrl.store
@@ -761,8 +788,11 @@ class MainWindow(QMainWindow):
             self.change_label.setText("")
             self.path_label.setText(self.tr("No plan open"))
             return
-        self.path_label.setText(str(store.path))
-        self.path_label.setToolTip(self.tr("Every change is saved at once in this file."))
+        self.path_label.setText(store.location)
+        self.path_label.setToolTip(
+            self.tr("A shared plan: every change is saved at once on the server, and the changes"
+                    " of others appear within seconds.") if store.shared else
+            self.tr("Every change is saved at once in this file."))
         number = store.last_change_id()
         self.change_label.setText(self.tr("Saved · change no. %s") % self.formats.number(number))
 
@@ -814,10 +844,11 @@ class MainWindow(QMainWindow):
         menu.clear()
         recent = self.settings.recent_plans()
         for i, path in enumerate(recent):
-            text = f"&{i + 1} {Path(path).name}" if i < 9 else Path(path).name
+            name = path if is_address(path) else Path(path).name
+            text = f"&{i + 1} {name}" if i < 9 else name
             action = menu.addAction(text, lambda p=path: self.open_path(p))
             action.setStatusTip(path)
-            action.setEnabled(Path(path).exists())
+            action.setEnabled(is_address(path) or Path(path).exists())
         if recent:
             menu.addSeparator()
         clear = menu.addAction(self.tr("&Clear Recent"), self._clear_recent)
@@ -827,6 +858,92 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         self.settings.clear_recent()
         self._fill_recent()
+
+    # shared plans
+    def ask_password(self, message: str) -> str | None:
+        """The server's password, asked for once; kept by the open plan only, never saved."""
+        text, ok = QInputDialog.getText(self, self.tr("Password"), message,
+                                        QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def open_shared_dialog(self) -> bool:
+        """File ▸ Open Shared Plan: the server, database and login of a team's plan."""
+        from ui.dialogs.shared import ConnectDialog
+
+        last = next((p for p in self.settings.recent_plans() if is_address(p)), "")
+        dialog = ConnectDialog(
+            self.tr("Open a shared plan"), self.tr("&Open"),
+            self.tr("A shared plan is kept on a PostgreSQL server: everyone who opens it edits"
+                    " the same plan, and sees the others' changes within seconds."),
+            self, last)
+        if not dialog.exec():
+            return False
+        return self.open_path(dialog.address(), dialog.typed_password())
+
+    def publish_dialog(self) -> bool:
+        """File ▸ Publish to a Server: this plan, copied whole to an empty database."""
+        from planner.errors import PasswordNeeded
+        from planner.shared import publish
+        from ui.dialogs.shared import ConnectDialog
+        from ui.worker import run_task
+
+        store = self.ctrl.store
+        if store is None:
+            return False
+        dialog = ConnectDialog(
+            self.tr("Publish to a server"), self.tr("&Publish"),
+            self.tr("The plan is copied whole (people, agenda, budget and history) to an empty"
+                    " database, which the server's administrator creates. Then the team opens"
+                    " it with File ▸ Open Shared Plan. This file stays as it is."), self)
+        result: dict[str, Any] = {}
+        while dialog.exec():
+            address, password = dialog.address(), dialog.typed_password()
+            run_task(self, self.tr("Publishing the plan…"),
+                     lambda progress, a=address, p=password: publish(store, a, password=p,
+                                                                      progress=progress),
+                     lambda count: result.update(count=count),
+                     lambda exc: result.update(error=exc), cancellable=False, wait=True)
+            error = result.pop("error", None)
+            if error is None:
+                break
+            dialog.show_message(str(error) if isinstance(error, PlannerError | PasswordNeeded)
+                                else self.tr("The plan could not be published: %1").replace(
+                                    "%1", str(error)))
+        else:
+            return False
+        answer = QMessageBox.question(
+            self, self.tr("Published"),
+            self.tr("The plan is on the server (%1 rows). Open the shared plan now? From then"
+                    " on your changes go to the server.").replace("%1", str(result["count"])))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(address, password)
+        return True
+
+    def show_history(self, entity: str | None = None, entity_id: int | None = None,
+                     title: str = "") -> None:
+        """Plan ▸ History: who changed what and when (or one item's history)."""
+        from ui.dialogs.shared import HistoryDialog
+
+        store = self.ctrl.store
+        if store is None:
+            return
+        try:
+            dialog = HistoryDialog(store, self.formats, self, entity, entity_id, title)
+        except PlannerError as exc:
+            self.show_error(str(exc))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_history = dialog
+        dialog.open()
+
+    def _resolve_conflict(self, error: Any, mine: dict[str, Any], labels: dict[str, str]) -> str:
+        """Someone else changed the item: keep mine or take theirs."""
+        from ui.dialogs.shared import ConflictDialog
+
+        dialog = ConflictDialog(error, mine, labels, QApplication.activeModalWidget() or self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        choice = dialog.exec()
+        return {ConflictDialog.KEEP: "keep", ConflictDialog.TAKE: "take"}.get(choice, "")
 
     def save_copy_as(self) -> None:
         store = self.ctrl.store
@@ -869,7 +986,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Copy without identity numbers, birth dates and phone numbers saved to %s."
                     " You are still working in %s.")
-            .replace("%s", str(path), 1).replace("%s", store.path.name, 1), 8000)
+            .replace("%s", str(path), 1).replace("%s", store.display_name, 1), 8000)
         return True
 
     def save_copy_to(self, path: str | Path) -> bool:
@@ -882,7 +999,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Copy saved to %s. You are still working in %s.")
             .replace("%s", str(path), 1)
-            .replace("%s", store.path.name, 1),
+            .replace("%s", store.display_name, 1),
             8000,
         )
         return True
@@ -1198,7 +1315,7 @@ class MainWindow(QMainWindow):
         target = plan
         if target is None and self.settings.get(opt.REOPEN_LAST):
             last = self.settings.get(opt.LAST_PLAN)
-            if last and Path(last).exists():
+            if last and (is_address(last) or Path(last).exists()):
                 target = last
         if target is None or not self.open_path(target):
             self._on_closed()
@@ -1218,7 +1335,7 @@ class MainWindow(QMainWindow):
         self.settings.set(opt.GEOMETRY, self.saveGeometry())
         self.settings.set(opt.STATE, self.saveState())
         if self.ctrl.store is not None:
-            self.settings.set(opt.LAST_PLAN, str(self.ctrl.store.path.resolve()))
+            self.settings.set(opt.LAST_PLAN, self._where(self.ctrl.store))
         self.settings.sync()
         self.ctrl.close()
         super().closeEvent(event)

@@ -106,6 +106,9 @@ KINDS: dict[str, ExportKind] = {k.name: k for k in (
     ExportKind("changes", N_("What changed"),
                N_("A delegation's agenda changes since its last export"),
                ".xlsx", "audience:changes", frozenset({"delegation"}), needs="delegation"),
+    ExportKind("history", N_("History of changes"),
+               N_("Who changed what and when, newest first"),
+               ".xlsx", "history:plan_history"),
 )}
 
 

@@ -873,6 +873,88 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Cambiado por otra persona</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>%1 changed this item after you opened it. Nothing of yours was saved yet. Keep your version, or take theirs?</source>
+        <translation>%1 cambió este elemento después de que usted lo abrió. Todavía no se guardó nada suyo. ¿Conserva su versión o toma la de la otra persona?</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Now (by %1)</source>
+        <translation>Ahora (por %1)</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Suyo</translation>
+    </message>
+    <message>
+        <source>Their values and yours</source>
+        <translation>Los valores de la otra persona y los suyos</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Mine</source>
+        <translation>&amp;Conservar el mío</translation>
+    </message>
+    <message>
+        <source>&amp;Take Theirs</source>
+        <translation>&amp;Tomar el suyo</translation>
+    </message>
+    <message>
+        <source>Save your values over theirs (Edit ▸ Undo takes it back)</source>
+        <translation>Guardar sus valores sobre los de la otra persona (Editar ▸ Deshacer lo revierte)</translation>
+    </message>
+    <message>
+        <source>Drop your change and show theirs</source>
+        <translation>Descartar su cambio y mostrar el de la otra persona</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>e.g. plans.iom.int or 10.0.0.5</source>
+        <translation>p. ej. planes.oim.int o 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>e.g. tegucigalpa_2023</source>
+        <translation>p. ej. tegucigalpa_2023</translation>
+    </message>
+    <message>
+        <source>Leave empty to use your .pgpass file</source>
+        <translation>Déjela vacía para usar su archivo .pgpass</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>Pue&amp;rto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+</context>
+<context>
     <name>CopyPlanDialog</name>
     <message>
         <source>Copy the plan with new dates</source>
@@ -1272,6 +1354,80 @@
     <message>
         <source>A line takes its category&apos;s budget code and funding source unless it has its own. Double-click a name or a code (or press F2) to change it in place.</source>
         <translation>Cada línea toma el código presupuestario y la fuente de financiamiento de su categoría, salvo que tenga los suyos. Haga doble clic en un nombre o un código (o pulse F2) para cambiarlo ahí mismo.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the plan</source>
+        <translation>Historial del plan</translation>
+    </message>
+    <message>
+        <source>Filter by person, item or action…</source>
+        <translation>Filtrar por persona, elemento o acción…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtro:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Write this history to a workbook</source>
+        <translation>Escribir este historial en un libro de Excel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Exportar el historial</translation>
+    </message>
+    <message>
+        <source>%1 history.xlsx</source>
+        <translation>%1 historial.xlsx</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The history was not written</source>
+        <translation>No se escribió el historial</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Escrito en %1</translation>
     </message>
 </context>
 <context>
@@ -3221,6 +3377,30 @@
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
+        <source>Open S&amp;hared Plan…</source>
+        <translation>A&amp;brir plan compartido…</translation>
+    </message>
+    <message>
+        <source>Open a plan kept on a PostgreSQL server, which a team edits together</source>
+        <translation>Abrir un plan guardado en un servidor PostgreSQL, que un equipo edita en conjunto</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish to a Server…</source>
+        <translation>Pub&amp;licar en un servidor…</translation>
+    </message>
+    <message>
+        <source>Copy this plan to an empty database on a PostgreSQL server, for a team</source>
+        <translation>Copiar este plan a una base de datos vacía de un servidor PostgreSQL, para un equipo</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Who changed what and when</source>
+        <translation>Quién cambió qué y cuándo</translation>
+    </message>
+    <message>
         <source>Write a copy of the open plan to another file</source>
         <translation>Escribir una copia del plan abierto en otro archivo</translation>
     </message>
@@ -3460,6 +3640,10 @@
         <translation>Ningún plan abierto</translation>
     </message>
     <message>
+        <source>A shared plan: every change is saved at once on the server, and the changes of others appear within seconds.</source>
+        <translation>Un plan compartido: cada cambio se guarda al instante en el servidor, y los cambios de los demás aparecen en segundos.</translation>
+    </message>
+    <message>
         <source>Every change is saved at once in this file.</source>
         <translation>Cada cambio se guarda de inmediato en este archivo.</translation>
     </message>
@@ -3486,6 +3670,50 @@
     <message>
         <source>&amp;Clear Recent</source>
         <translation>&amp;Borrar recientes</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Open a shared plan</source>
+        <translation>Abrir un plan compartido</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>A shared plan is kept on a PostgreSQL server: everyone who opens it edits the same plan, and sees the others&apos; changes within seconds.</source>
+        <translation>Un plan compartido se guarda en un servidor PostgreSQL: todas las personas que lo abren editan el mismo plan y ven los cambios de las demás en segundos.</translation>
+    </message>
+    <message>
+        <source>Publish to a server</source>
+        <translation>Publicar en un servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>The plan is copied whole (people, agenda, budget and history) to an empty database, which the server&apos;s administrator creates. Then the team opens it with File ▸ Open Shared Plan. This file stays as it is.</source>
+        <translation>El plan se copia entero (personas, agenda, presupuesto e historial) a una base de datos vacía, que crea el administrador del servidor. Luego el equipo lo abre con Archivo ▸ Abrir plan compartido. Este archivo queda como está.</translation>
+    </message>
+    <message>
+        <source>Publishing the plan…</source>
+        <translation>Publicando el plan…</translation>
+    </message>
+    <message>
+        <source>The plan could not be published: %1</source>
+        <translation>No se pudo publicar el plan: %1</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>The plan is on the server (%1 rows). Open the shared plan now? From then on your changes go to the server.</source>
+        <translation>El plan está en el servidor (%1 filas). ¿Abrir ahora el plan compartido? Desde entonces sus cambios van al servidor.</translation>
     </message>
     <message>
         <source>Save a copy of the plan</source>

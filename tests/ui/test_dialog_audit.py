@@ -195,6 +195,7 @@ def test_every_edit_dialog_fits_and_works_by_keyboard(lang_window, qtbot):
 
 def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_path):
     from planner import queries
+    from planner.errors import ConflictError
     from ui.dialogs.attendance import AttendanceDialog
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.importer import ImportWizard
@@ -202,6 +203,7 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
     from ui.dialogs.people_tools import MergeDialog, SplitDialog
     from ui.dialogs.plan import CopyPlanDialog, PreferencesDialog
     from ui.dialogs.rotation import RotationDialog
+    from ui.dialogs.shared import ConflictDialog, ConnectDialog, HistoryDialog
     from ui.pages.calendar import RepeatDialog
 
     window = lang_window
@@ -222,6 +224,12 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
         ArrivalsDialog(ctrl, formats, window),
         ScheduleDialog(ctrl, formats, ("delegation", delegation), window),
         RepeatDialog(days, {days[0]}, formats, window),
+        ConnectDialog(QApplication.translate("MainWindow", "Open a shared plan"),
+                      QApplication.translate("MainWindow", "&Open"), "", window,
+                      "postgresql://ana@plans.example.org:5432/tegucigalpa"),
+        ConflictDialog(ConflictError("changed", who="ana", current={"position": "Mayor"}),
+                       {"position": "Comisionado"}, {"position": "Position"}, window),
+        HistoryDialog(store, formats, window),
     ]
     faults = []
     for dialog in built:

@@ -128,7 +128,9 @@ class ItemEditor(QObject):
             changes = dialog.changed_values()
             if not changes:
                 return True
-            return self.ctrl.update(kind, item_id, changes, expected_version=version)
+            labels = {key: f.label.replace("&", "") for key, f in dialog._fields.items()}
+            return self.ctrl.update(kind, item_id, changes, expected_version=version,
+                                    labels=labels)
 
         dialog = FormDialog(
             parent,

@@ -1,0 +1,280 @@
+"""Shared plans in the window: connecting to a server, the choice after a conflicting change,
+and the history of who changed what."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.errors import ConflictError, PlannerError
+from ui.formats import Formats
+
+
+class ConnectDialog(QDialog):
+    """The server, port, database and login of a shared plan. The password is optional (the
+    server's .pgpass entry is used without it) and is never saved."""
+
+    def __init__(self, title: str, ok_text: str, intro: str, parent: QWidget | None = None,
+                 address: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("connect_dialog")
+        self.host = QLineEdit(self)
+        self.host.setPlaceholderText(self.tr("e.g. plans.iom.int or 10.0.0.5"))
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.database = QLineEdit(self)
+        self.database.setPlaceholderText(self.tr("e.g. tegucigalpa_2023"))
+        self.user = QLineEdit(self)
+        self.user.setText(_login())
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Leave empty to use your .pgpass file"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B71C1C;")
+        self.message.hide()
+        explain = QLabel(intro, self)
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        for text, widget in ((self.tr("&Server:"), self.host), (self.tr("Po&rt:"), self.port),
+                             (self.tr("&Database:"), self.database),
+                             (self.tr("&User:"), self.user),
+                             (self.tr("Pass&word:"), self.password)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        for field in (self.host, self.database, self.user):
+            field.textChanged.connect(self._update)
+        if address:
+            self.set_address(address)
+        self._update()
+        self.setMinimumWidth(460)
+        self.host.setFocus()
+
+    def set_address(self, address: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        try:
+            url = make_url(address)
+        except Exception:
+            return
+        self.host.setText(url.host or "")
+        self.port.setValue(url.port or 5432)
+        self.database.setText(url.database or "")
+        self.user.setText(url.username or _login())
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.host.text().strip() and self.database.text().strip()
+                                and self.user.text().strip()))
+
+    def address(self) -> str:
+        """postgresql://user@host:port/database (never with the password)."""
+        from sqlalchemy.engine import URL
+
+        return URL.create("postgresql", username=self.user.text().strip(),
+                          host=self.host.text().strip(), port=self.port.value(),
+                          database=self.database.text().strip()).render_as_string()
+
+    def typed_password(self) -> str | None:
+        return self.password.text() or None
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.password.setFocus()
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_shown(v) for v in value) or "—"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+class ConflictDialog(QDialog):
+    """Someone else changed the item since the form was opened: what they left and what you
+    typed, side by side; keep yours or take theirs."""
+
+    KEEP, TAKE = 1, 2
+
+    def __init__(self, error: ConflictError, mine: dict[str, Any], labels: dict[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Changed by someone else"))
+        self.setObjectName("conflict_dialog")
+        current = error.current or {}
+        who = error.who or self.tr("someone else")
+        intro = QLabel(self.tr("%1 changed this item after you opened it. Nothing of yours was"
+                               " saved yet. Keep your version, or take theirs?").replace(
+                                   "%1", who), self)
+        intro.setWordWrap(True)
+        rows = [(key, current.get(key), value) for key, value in mine.items()
+                if current.get(key) != value]
+        self.table = QTableWidget(len(rows), 3, self)
+        self.table.setObjectName("conflict_table")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Field"), self.tr("Now (by %1)").replace("%1", who), self.tr("Yours")])
+        for r, (key, theirs, yours) in enumerate(rows):
+            label = labels.get(key, key.replace("_", " ").capitalize())
+            for c, text in enumerate((label, _shown(theirs), _shown(yours))):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Their values and yours"))
+        buttons = QDialogButtonBox(self)
+        self.keep = buttons.addButton(self.tr("&Keep Mine"),
+                                      QDialogButtonBox.ButtonRole.AcceptRole)
+        self.take = buttons.addButton(self.tr("&Take Theirs"),
+                                      QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep.setToolTip(self.tr("Save your values over theirs (Edit ▸ Undo takes it back)"))
+        self.take.setToolTip(self.tr("Drop your change and show theirs"))
+        self.keep.clicked.connect(lambda: self.done(self.KEEP))
+        self.take.clicked.connect(lambda: self.done(self.TAKE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 300)
+        self.take.setDefault(True)
+
+
+class HistoryDialog(QDialog):
+    """Who changed what and when: the whole plan's history or one item's, newest first."""
+
+    def __init__(self, store: Any, formats: Formats, parent: QWidget | None = None,
+                 entity: str | None = None, entity_id: int | None = None,
+                 title: str = "") -> None:
+        from planner.history import history
+
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("History of the plan"))
+        self.setObjectName("history_dialog")
+        self.store, self.formats = store, formats
+        self.entries = history(store, entity, entity_id, limit=None if entity else 5000)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("history_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by person, item or action…"))
+        self.filter.setClearButtonEnabled(True)
+        filter_label = QLabel(self.tr("&Filter:"), self)
+        filter_label.setBuddy(self.filter)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("history_table")
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"),
+                                              self.tr("Item"), self.tr("What changed")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel(self)
+        export = QPushButton(self.tr("&Export…"), self)
+        export.setObjectName("history_export")
+        export.setToolTip(self.tr("Write this history to a workbook"))
+        export.clicked.connect(self.export)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        top = QHBoxLayout()
+        top.addWidget(filter_label)
+        top.addWidget(self.filter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(export)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.filter.textChanged.connect(self._fill)
+        self._fill()
+        self.resize(1000, 560)
+        self.filter.setFocus()
+
+    def shown_entries(self) -> list[Any]:
+        from planner.queries import fold
+
+        needle = fold(self.filter.text().strip())
+        if not needle:
+            return self.entries
+        return [e for e in self.entries
+                if needle in fold(f"{e.user} {e.action} {e.item} {e.what} {e.summary()}")]
+
+    def _fill(self) -> None:
+        entries = self.shown_entries()
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            local = e.at.astimezone()
+            when = f"{self.formats.date(local.date())} {self.formats.time(local)}"
+            what = e.what + (f": {e.summary()}" if e.changes and e.kind != "insert" else "")
+            for c, text in enumerate((when, e.user, e.action, e.item, what)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        for column in range(4):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        self.count.setText(self.tr("%n change(s)", "", len(entries)))
+
+    def export(self, path: str | None = None) -> bool:
+        from planner.exports.history import write_history
+
+        if path is None:
+            chosen, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Export the history"),
+                str(self.store.path.with_name(self.tr("%1 history.xlsx").replace(
+                    "%1", self.store.path.stem))), self.tr("Workbooks (*.xlsx)"))
+            if not chosen:
+                return False
+            path = chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx"
+        try:
+            write_history(self.store, self.shown_entries(), path, self.windowTitle())
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("The history was not written"), str(exc))
+            return False
+        self.count.setText(self.tr("Written to %1").replace("%1", str(path)))
+        return True
