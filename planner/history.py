@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from planner.i18n import _
-from planner.labels import KIND_NOUNS, noun
+from planner.labels import KIND_NOUNS, field_label, noun
 from planner.store import PlanStore, parse_time
 
 # change-log entity (table) -> the kind whose noun names it
@@ -55,7 +55,7 @@ class HistoryEntry:
         """'start: 2023-11-27T14:00 → 2023-11-27T15:00; title: A → B'"""
         parts = []
         for name, old, new in self.changes:
-            label = name.replace("_", " ")
+            label = field_label(name)
             if self.kind == "insert":
                 parts.append(f"{label}: {_shown(new)}")
             else:

@@ -85,6 +85,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark a text with a context for the catalogue; translate it later with ``pgettext``."""
+    return message
+
+
 def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular/plural pair for the catalogue; translate it later with ``ngettext``."""
     return singular, plural

@@ -22,7 +22,8 @@ LOCALE = ROOT / "resources" / "locale"
 QT = ROOT / "resources" / "translations"
 LANGUAGES = ["es"]
 POT = LOCALE / "planner.pot"
-KEYWORDS = ["-k", "_", "-k", "N_", "-k", "Nn_:1,2", "-k", "ngettext:1,2", "-k", "pgettext:1c,2"]
+KEYWORDS = ["-k", "_", "-k", "N_", "-k", "Nn_:1,2", "-k", "ngettext:1,2", "-k", "pgettext:1c,2",
+            "-k", "NP_:1c,2"]
 
 
 def _tool(name: str) -> str:

@@ -587,6 +587,14 @@
         <source>Repeat on days…</source>
         <translation>Repetir en otros días…</translation>
     </message>
+    <message>
+        <source>History of This Session…</source>
+        <translation>Historial de esta sesión…</translation>
+    </message>
+    <message>
+        <source>History of this session</source>
+        <translation>Historial de esta sesión</translation>
+    </message>
 </context>
 <context>
     <name>ChartTab</name>
@@ -3252,6 +3260,14 @@
     <message>
         <source>Copy rows</source>
         <translation>Copiar filas</translation>
+    </message>
+    <message>
+        <source>History of This Item…</source>
+        <translation>Historial de este elemento…</translation>
+    </message>
+    <message>
+        <source>History of this item</source>
+        <translation>Historial de este elemento</translation>
     </message>
 </context>
 <context>

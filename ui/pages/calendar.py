@@ -497,9 +497,17 @@ class CalendarPage(QWidget):
         menu.addAction(self.tr("Copy"), self.copy_rows).setEnabled(n > 0)
         menu.addAction(self.tr("Paste"), self.paste).setEnabled(bool(self._clipboard))
         menu.addAction(self.tr("Repeat on days…"), self.repeat_selected).setEnabled(n > 0)
+        menu.addAction(self.tr("History of This Session…"), self.show_session_history
+                       ).setEnabled(n == 1)
         menu.addSeparator()
         menu.addAction(self.tr("Delete"), self.delete_items).setEnabled(n > 0)
         menu.exec(pos)
+
+    def show_session_history(self) -> None:
+        window = self.window()
+        if len(self.grid.selected) == 1 and hasattr(window, "show_history"):
+            window.show_history("agenda_session", next(iter(self.grid.selected)),
+                                self.tr("History of this session"))
 
 
 class RepeatDialog(QDialog):

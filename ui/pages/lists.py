@@ -442,7 +442,20 @@ class ListPanel(QWidget):
                 menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.tr("Copy rows"), self.copy_rows).setEnabled(bool(self.selected_ids()))
+        menu.addAction(self.tr("History of This Item…"), self.show_item_history).setEnabled(
+            len(self.selected_ids()) == 1)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def show_item_history(self) -> None:
+        """Who changed the selected item, what and when (Plan ▸ History for one item)."""
+        from planner import ops
+
+        ids = self.selected_ids()
+        window = self.window()
+        if len(ids) != 1 or not hasattr(window, "show_history"):
+            return
+        table = ops.kind(self.kind).model.__tablename__
+        window.show_history(table, ids[0], self.tr("History of this item"))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
