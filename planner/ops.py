@@ -1843,7 +1843,7 @@ def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | Non
     """
     from pathlib import Path
 
-    from planner.store import backup_file, new_plan_path_problem, open_plan
+    from planner.store import new_plan_path_problem, open_plan
 
     target = Path(dest)
     problem = new_plan_path_problem(target, overwrite=overwrite)
@@ -1862,7 +1862,7 @@ def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | Non
         finally:
             copy.close()
 
-    backup_file(source.path, target, prepare=shift)
+    source.copy_to(target, prepare=shift)
     return open_plan(target)
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from planner.store import PlanStore, backup_file
+from planner.store import PlanStore
 
 PERSONAL_FIELDS = ("id_number", "birth_date", "phone")
 
@@ -51,14 +51,5 @@ def copy_without_personal_data(store: PlanStore, dest: str | Path) -> Path:
     """Write a copy of the plan at ``dest`` with every identity number, birth date and phone
     number blanked; ``dest`` is replaced only once the copy is complete."""
     target = Path(dest)
-    if store.shared:  # a shared plan: a plan file of it first, blanked before it is named
-        import tempfile
-
-        from planner.shared import download
-
-        with tempfile.TemporaryDirectory(dir=target.parent) as folder:
-            whole = download(store, Path(folder) / "whole.dplan")  # type: ignore[arg-type]
-            backup_file(whole, target, prepare=_blank)
-        return target
-    backup_file(store.path, target, prepare=_blank)
+    store.copy_to(target, prepare=_blank)
     return target

@@ -283,8 +283,16 @@ class SharedPlanStore(PlanStore):
                               " Nothing was changed.").format(
             name=self.display_name, reason=text.strip().splitlines()[0][:200]))
 
-    def save_copy(self, dest: Path) -> None:
-        download(self, dest)
+    def copy_to(self, dest: Path, prepare: Any = None) -> None:
+        """A plan file of this shared plan: downloaded beside ``dest``, prepared, then named."""
+        import tempfile
+
+        from planner.store import backup_file
+
+        folder = Path(dest).parent if str(Path(dest).parent) else Path(".")
+        with tempfile.TemporaryDirectory(prefix=".shared-copy-", dir=folder) as work:
+            whole = download(self, Path(work) / "whole.dplan")
+            backup_file(whole, Path(dest), prepare=prepare)
 
     def close(self) -> None:
         if self._engine is not None:

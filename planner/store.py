@@ -751,7 +751,12 @@ class PlanStore:
 
     def save_copy(self, dest: Path) -> None:
         """'Save a copy as': a consistent copy while the plan stays open here."""
-        backup_file(self.path, dest)
+        self.copy_to(dest)
+
+    def copy_to(self, dest: Path, prepare: Any = None) -> None:
+        """A consistent plan file of this plan at ``dest``; ``prepare(path)`` may change it
+        before it appears under its name (see :func:`backup_file`)."""
+        backup_file(self.path, dest, prepare=prepare)
 
     def close(self) -> None:
         with self._read_lock:

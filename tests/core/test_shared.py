@@ -302,3 +302,29 @@ def test_the_command_line_takes_a_shared_plans_address(pg_address, demo_path, tm
     reopened = open_plan(pg_address)  # every way in takes an address
     assert isinstance(reopened, SharedPlanStore)
     reopened.close()
+
+
+def test_copies_of_a_shared_plan_are_plan_files(pg_demo, tmp_path):
+    from datetime import date
+
+    from planner.privacy import copy_without_personal_data
+
+    shared = open_shared(pg_demo)
+    try:
+        moved = ops.copy_plan(shared, tmp_path / "2024.dplan", date(2024, 11, 23))
+        try:
+            assert queries.summary(moved).start == date(2024, 11, 23)
+            assert len(queries.people(moved)) == len(queries.people(shared))
+        finally:
+            moved.close()
+        copy_without_personal_data(shared, tmp_path / "private.dplan")
+        private = open_plan(tmp_path / "private.dplan", read_only=True)
+        try:
+            assert {p.id_number for p in queries.people(private)} == {""}
+        finally:
+            private.close()
+        assert any(p.id_number for p in queries.people(shared))  # the shared plan untouched
+        assert [p.name for p in tmp_path.iterdir()] != [] and not any(
+            p.name.startswith(".shared-copy-") for p in tmp_path.iterdir())
+    finally:
+        shared.close()
