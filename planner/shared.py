@@ -96,7 +96,7 @@ def _engine(address: str, password: str | None = None) -> Engine:
         pool_pre_ping=True,  # a connection lost while idle is replaced, not reported
         pool_size=3,
         max_overflow=4,
-        connect_args={"connect_timeout": 8, "application_name": "Delegation Planner"},
+        connect_args={"connect_timeout": 5, "application_name": "Delegation Planner"},
     )
 
 

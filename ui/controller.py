@@ -8,6 +8,7 @@ noticed by polling the plan's change log and announced the same way.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,7 @@ class PlanController(QObject):
     closed = Signal()
     changed = Signal(object)  # planner.store.Change
     failed = Signal(str)  # a message for the user
+    connection = Signal(str)  # a shared plan's server is unreachable (a message), or back ("")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,8 @@ class PlanController(QObject):
         # expect exactly it, so they refuse only when someone else changed the item since.
         self.versions: dict[tuple[str, int], int] = {}
         self._seen = 0
+        self._misses = 0  # polls in a row that a shared plan's server did not answer
+        self._quiet_until = 0.0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         # (error, my values, field labels) -> "keep", "take" or "" (the window's dialog)
@@ -163,16 +167,35 @@ class PlanController(QObject):
                 "{name} was removed or replaced by another program, so it was closed here."
                 " Open it again to see what it holds now.").format(name=path.name))
             return False
+        if self._quiet_until > time.monotonic():
+            return False  # the server did not answer lately: do not freeze the window on it
         try:
             latest = self.store.last_change_id()
             if latest <= self._seen:
+                self._unreachable(None)
                 return False
             tables = self.store.tables_changed_since(self._seen)
-        except PlannerError:
+        except PlannerError as exc:
+            if self.store.shared:
+                self._unreachable(str(exc))
             return False
+        self._unreachable(None)
         self._seen = latest
         self.changed.emit(Change(latest, "", tables or ALL_TABLES))
         return True
+
+    def _unreachable(self, message: str | None) -> None:
+        """A shared plan's server stopped answering (``message``) or answers again (None):
+        say so once, and look again after a pause that grows to a minute."""
+        if message is None:
+            if self._misses:
+                self._misses = 0
+                self.connection.emit("")
+            return
+        self._misses += 1
+        self._quiet_until = time.monotonic() + min(60, 5 * 2 ** (self._misses - 1))
+        if self._misses == 1:
+            self.connection.emit(message)
 
     def announce(self, change: Change) -> None:
         if change.change_set_id is not None:

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.ctrl.changed.connect(self._on_changed)
         self.ctrl.failed.connect(self.show_error)
         self.ctrl.conflict_handler = self._resolve_conflict
+        self.ctrl.connection.connect(self._on_connection)
         self.ctrl.set_poll_interval(settings.get(opt.POLL_SECONDS))
         self._build()
         self.resize(1280, 760)
@@ -935,6 +936,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_history = dialog
         dialog.open()
+
+    def _on_connection(self, message: str) -> None:
+        """The shared plan's server went away (``message``) or came back ("")."""
+        if message:
+            self.statusBar().showMessage(
+                self.tr("The server does not answer; the changes of others will show once it"
+                        " does. %1").replace("%1", message))
+        else:
+            self.statusBar().showMessage(self.tr("The server answers again."), 5000)
+            self.refresh_all()
 
     def _resolve_conflict(self, error: Any, mine: dict[str, Any], labels: dict[str, str]) -> str:
         """Someone else changed the item: keep mine or take theirs."""

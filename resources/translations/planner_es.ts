@@ -3732,6 +3732,14 @@
         <translation>El plan está en el servidor (%1 filas). ¿Abrir ahora el plan compartido? Desde entonces sus cambios van al servidor.</translation>
     </message>
     <message>
+        <source>The server does not answer; the changes of others will show once it does. %1</source>
+        <translation>El servidor no responde; los cambios de los demás aparecerán cuando responda. %1</translation>
+    </message>
+    <message>
+        <source>The server answers again.</source>
+        <translation>El servidor responde de nuevo.</translation>
+    </message>
+    <message>
         <source>Save a copy of the plan</source>
         <translation>Guardar una copia del plan</translation>
     </message>

@@ -187,3 +187,35 @@ def test_publish_a_local_plan_from_the_file_menu(qtbot, tmp_path, demo_path, pg_
     assert win.ctrl.store.shared and win.ctrl.store.location == pg_address
     assert len(queries.people(win.ctrl.store)) == 214
     win.ctrl.close()
+
+
+def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(two_windows, pg_server,
+                                                                        monkeypatch):
+    import psycopg
+
+    a, _b = two_windows
+    database = a.ctrl.store.database
+    seen: list[str] = []
+    a.ctrl.connection.connect(seen.append)
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      " WHERE datname = %s", (database,))
+    try:
+        assert not a.ctrl.poll()
+        assert len(seen) == 1 and seen[0]
+        assert "does not answer" in a.statusBar().currentMessage()
+        calls = []
+        monkeypatch.setattr(a.ctrl.store, "last_change_id", lambda: calls.append(1) or 0)
+        assert not a.ctrl.poll() and calls == []  # it waits before asking the server again
+        monkeypatch.undo()
+        # an edit meanwhile is refused in words, and nothing is saved
+        assert not a.ctrl.update("person", 1, {"position": "Offline"}, 1)
+        assert "connection" in a.last_error or "does not answer" in a.last_error
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+    a.ctrl._quiet_until = 0.0  # the pause is over
+    a.ctrl.poll()
+    assert seen[-1] == ""  # back: said once
+    assert ops.get_values(a.ctrl.store, "person", 1)["position"] != "Offline"
