@@ -328,3 +328,18 @@ def test_copies_of_a_shared_plan_are_plan_files(pg_demo, tmp_path):
             p.name.startswith(".shared-copy-") for p in tmp_path.iterdir())
     finally:
         shared.close()
+
+
+def test_two_clients_editing_at_once_lose_no_update(pg_server, demo_path, capsys):
+    """The benchmark's concurrent edits, shorter: every refused edit is reported, every
+    accepted one is in the plan and the change log, and none overwrote another unseen."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from bench.shared_edits import run
+
+    result = run(pg_server, demo_path, edits=150, people=6)
+    assert result["lost"] == 0 and result["errors"] == 0 and result["unreported"] == 0
+    assert result["conflicts"] > 0  # the same people were edited by both: collisions happened
+    assert result["logged"] == result["accepted"] == 300 - result["conflicts"]
+    assert "lost updates: 0" in capsys.readouterr().out
