@@ -179,3 +179,20 @@ def test_qt_catalogues_are_finished_and_compiled(tmp_path):
         subprocess.run([lrelease, "-silent", str(ts), "-qm", str(out)], check=True)
         assert out.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
             f"{ts.name} changed since it was compiled: python tools/i18n.py compile")
+
+
+def test_qts_own_dialogs_speak_spanish_too(spanish_window, qtbot):
+    """Print preview, page setup and the standard buttons come from Qt's own catalogue."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    preview = QPrintPreviewDialog(spanish_window)
+    qtbot.addWidget(preview)
+    texts = {a.text() for a in preview.findChildren(QAction) if a.text()}
+    assert {"Imprimir", "Configuración de página", "Acercar"} <= texts
+    assert not texts & {"Print", "Page setup", "Zoom in", "Next page"}
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Save)
+    qtbot.addWidget(buttons)
+    assert {b.text().replace("&", "") for b in buttons.buttons()} == {"Cancelar", "Guardar"}
