@@ -44,6 +44,8 @@ class HistoryEntry:
     kind: str  # insert, update, delete
     item: str  # "person Ana Zelaya"
     changes: list[tuple[str, Any, Any]] = field(default_factory=list)  # field, old, new
+    # the same for people to read: a link's name instead of its id ("Room A" for room_id 3)
+    shown: list[tuple[str, Any, Any]] = field(default_factory=list)
 
     @property
     def what(self) -> str:
@@ -54,7 +56,7 @@ class HistoryEntry:
     def summary(self) -> str:
         """'start: 2023-11-27T14:00 → 2023-11-27T15:00; title: A → B'"""
         parts = []
-        for name, old, new in self.changes:
+        for name, old, new in self.shown or self.changes:
             label = field_label(name)
             if self.kind == "insert":
                 parts.append(f"{label}: {_shown(new)}")
@@ -89,23 +91,49 @@ def history(store: PlanStore, entity: str | None = None, entity_id: int | None =
            + " ORDER BY s.id DESC, l.id")
     if limit:
         sql += f" LIMIT {int(limit)}"
+    links = _links()
+    parsed = []
+    wanted: set[tuple[str, int]] = set()
     with store.reading() as r:
         rows = r.rows(sql, params)
-        names = _names(r, {(row[4], row[5]) for row in rows})
+        for cs, at, user, action, table, item_id, kind, detail in rows:
+            values = json.loads(detail) if detail else {}
+            if kind == "update":
+                changes = [(k, v[0], v[1]) if isinstance(v, list) and len(v) == 2
+                           else (k, None, v)
+                           for k, v in values.items() if k not in SKIPPED_FIELDS]
+            else:
+                changes = [(k, None, v) for k, v in values.items()
+                           if k not in SKIPPED_FIELDS and v not in (None, "")]
+            wanted.add((table, item_id))
+            for key, old, new in changes:
+                target = links.get((table, key))
+                if target:
+                    wanted.update((target, v) for v in (old, new) if isinstance(v, int))
+            parsed.append((cs, at, user, action, table, item_id, kind, values, changes))
+        names = _names(r, wanted)
     entries = []
-    for cs, at, user, action, table, item_id, kind, detail in rows:
-        values = json.loads(detail) if detail else {}
-        if kind == "update":
-            changes = [(k, v[0], v[1]) if isinstance(v, list) and len(v) == 2 else (k, None, v)
-                       for k, v in values.items() if k not in SKIPPED_FIELDS]
-        else:
-            changes = [(k, None, v) for k, v in values.items()
-                       if k not in SKIPPED_FIELDS and v not in (None, "")]
+    for cs, at, user, action, table, item_id, kind, values, changes in parsed:
+        shown = []
+        for key, old, new in changes:
+            target = links.get((table, key))
+            if target:
+                old, new = (names.get((target, v), f"#{v}") if isinstance(v, int) else v
+                            for v in (old, new))
+            shown.append((key, old, new))
         name = names.get((table, item_id)) or _name_from(table, values) or f"#{item_id}"
         entries.append(HistoryEntry(int(cs), parse_time(at), str(user), str(action), table,
                                     int(item_id), str(kind), f"{item_noun(table)} {name}",
-                                    changes))
+                                    changes, shown))
     return entries
+
+
+def _links() -> dict[tuple[str, str], str]:
+    """(table, column) -> the table that column points at (room_id -> room)."""
+    from planner.model import Base
+
+    return {(t.name, fk.parent.name): fk.column.table.name
+            for t in Base.metadata.sorted_tables for fk in t.foreign_keys}
 
 
 def _name_from(table: str, values: dict[str, Any]) -> str:

@@ -20,3 +20,16 @@ def test_one_items_history_from_the_list(window):
     assert "position or rank" in rows[0][4]
     assert all("Elvin" in r[3] for r in rows)  # only this person
     dialog.close()
+
+
+def test_the_history_names_a_links_item_not_its_id(window):
+    from planner import queries
+    from planner.history import history
+
+    rooms = queries.rooms(window.ctrl.store)
+    session = next(s for s in queries.sessions(window.ctrl.store) if s.title == "Lunch")
+    version = ops.get_values(window.ctrl.store, "session", session.id)["version"]
+    assert window.ctrl.update("session", session.id, {"room_id": rooms[0].id}, version)
+    [entry] = history(window.ctrl.store, "agenda_session", session.id)[:1]
+    assert ("room_id", rooms[0].id) in [(f, n) for f, _o, n in entry.changes]  # ids kept
+    assert "room: " in entry.summary() and rooms[0].name in entry.summary()
