@@ -126,6 +126,9 @@ class WelcomePage(QWidget):
         new.clicked.connect(window.new_plan)
         open_ = QPushButton(self.tr("&Open a plan…"), self)
         open_.clicked.connect(window.open_dialog)
+        shared = QPushButton(self.tr("Open a &shared plan (on a server)…"), self)
+        shared.setObjectName("welcome_shared")
+        shared.clicked.connect(window.open_shared_dialog)
         demo = QPushButton(self.tr("Try the &demo plan (Tegucigalpa 2023)…"), self)
         demo.clicked.connect(window.new_demo)
         self.recent_title = QLabel(self.tr("Recent plans"), self)
@@ -146,7 +149,7 @@ class WelcomePage(QWidget):
         column.addWidget(title)
         column.addWidget(intro)
         column.addSpacing(12)
-        for button in (new, open_, demo):
+        for button in (new, open_, shared, demo):
             button.setMinimumHeight(34)
             column.addWidget(button)
         column.addSpacing(16)
@@ -161,6 +164,15 @@ class WelcomePage(QWidget):
     def refresh(self, recent: list[str]) -> None:
         self.recent.clear()
         for path in recent:
+            if is_address(path):  # a shared plan: its database and server
+                database = path.rsplit("/", 1)[-1]
+                server = path.split("@")[-1].split("/")[0]
+                item = QListWidgetItem(self.tr("%1  —  shared, on %2").replace(
+                    "%1", database).replace("%2", server))
+                item.setData(Qt.ItemDataRole.UserRole, path)
+                item.setToolTip(path)
+                self.recent.addItem(item)
+                continue
             item = QListWidgetItem(f"{Path(path).name}  —  {Path(path).parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)

@@ -5064,12 +5064,20 @@
         <translation>A&amp;brir un plan…</translation>
     </message>
     <message>
+        <source>Open a &amp;shared plan (on a server)…</source>
+        <translation>Abrir un plan &amp;compartido (en un servidor)…</translation>
+    </message>
+    <message>
         <source>Try the &amp;demo plan (Tegucigalpa 2023)…</source>
         <translation>Probar el plan de &amp;demostración (Tegucigalpa 2023)…</translation>
     </message>
     <message>
         <source>Recent plans</source>
         <translation>Planes recientes</translation>
+    </message>
+    <message>
+        <source>%1  —  shared, on %2</source>
+        <translation>%1  —  compartido, en %2</translation>
     </message>
     <message>
         <source>%s (not found)</source>

@@ -219,3 +219,14 @@ def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(two_window
     a.ctrl.poll()
     assert seen[-1] == ""  # back: said once
     assert ops.get_values(a.ctrl.store, "person", 1)["position"] != "Offline"
+
+
+def test_the_welcome_page_opens_shared_plans_and_lists_them(qtbot, tmp_path, pg_demo):
+    win = window_on(qtbot, tmp_path, "f", pg_demo)
+    win.ctrl.close()
+    item = win.welcome.recent.item(0)
+    assert item.text().startswith(pg_demo.rsplit("/", 1)[1] + "  —  shared, on 127.0.0.1:")
+    assert item.foreground().color().name() != "#808080"  # never "not found"
+    win.welcome.recent.itemActivated.emit(item)
+    assert win.ctrl.store is not None and win.ctrl.store.shared
+    win.ctrl.close()
