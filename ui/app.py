@@ -87,7 +87,12 @@ def run(plan: str | None = None) -> int:
                 if obj is target and event.type() == QEvent.Type.Paint:
                     import resource
 
-                    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                    try:  # own peak: ru_maxrss keeps the launcher's across exec on Linux
+                        with open("/proc/self/status") as status:
+                            rss = next(int(line.split()[1]) for line in status
+                                       if line.startswith("VmHWM:"))
+                    except (OSError, StopIteration):
+                        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                     print(f"PAINTED {time.perf_counter():.6f} {rss}", flush=True)
                     target.removeEventFilter(self)
                     from PySide6.QtCore import QTimer
