@@ -279,12 +279,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _is_address(text: str) -> bool:
-    from planner.store import SHARED_SCHEMES
-
-    return text.strip().lower().startswith(SHARED_SCHEMES)
-
-
 def _open_for_reading(path: str) -> Any:
     """Open a plan to read it. An older plan is upgraded first when it can be (with a backup
     copy, said on stderr); a plan in a read-only place is read as it is."""
@@ -292,7 +286,9 @@ def _open_for_reading(path: str) -> Any:
 
     if not path:
         raise PlannerError(_("Give the plan file to read, e.g. planner info demo.dplan."))
-    if _is_address(path):
+    from planner.store import is_address
+
+    if is_address(path):
         return open_plan(path)  # a shared plan: the first newer client upgrades it
     target = Path(path)
     if check_plan_file(target).user_version < schema_version() and writable(target):
@@ -545,10 +541,10 @@ def cmd_groups(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.exports.catalog import kind_of, run
     from planner.exports.common import Options
-    from planner.store import check_plan_file, open_plan, schema_version, writable
+    from planner.store import check_plan_file, is_address, open_plan, schema_version, writable
 
     kind = kind_of(args.kind)
-    target = Path(args.plan) if args.plan and not _is_address(args.plan) else None
+    target = Path(args.plan) if args.plan and not is_address(args.plan) else None
     # exports that remember a delegation's agenda (for "what changed") write that note
     if (kind.records and target is not None and target.exists() and writable(target)
             and check_plan_file(target).user_version <= schema_version()):

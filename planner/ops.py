@@ -1333,9 +1333,11 @@ def update(
     try:
         return _update(store, k, item_id, values, expected_version, action)
     except ConflictError as exc:
-        if exc.current is not None or exc.kind:
+        if exc.kind:  # deleted: nothing more to tell
             raise
-        raise _changed_elsewhere(store, k, item_id) from exc  # at the same moment
+        # changed since it was read, or at the same moment (the store's StaleDataError):
+        # described once the transaction is over, with who did it and what it holds now
+        raise _changed_elsewhere(store, k, item_id) from exc
 
 
 def _changed_elsewhere(store: PlanStore, k: Kind, item_id: int) -> ConflictError:
@@ -1364,7 +1366,7 @@ def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
                 ), kind=k.name, item_id=item_id,
             )
         if expected_version is not None and obj.version != expected_version:
-            raise ConflictError("")  # described below, once this transaction is over
+            raise ConflictError("")  # update() says who and what, after this transaction
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
         merged = {**before, **values}
         if k.name in ZONE_FIELDS:

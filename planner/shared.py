@@ -36,10 +36,10 @@ from planner.errors import (
 )
 from planner.i18n import _
 from planner.store import (
-    SHARED_SCHEMES,
     Change,
     PlanStore,
     Reader,
+    address_parts,
     known_revisions,
     schema_version,
 )
@@ -48,14 +48,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.engine import URL
 
-SCHEMES = SHARED_SCHEMES
 MIGRATION_LOCK = 0x44506C6E  # "DPln": one client upgrades a shared plan at a time
 Progress = Callable[[int, int], None]
-
-
-def is_address(text: str | os.PathLike[str]) -> bool:
-    """Whether ``text`` names a shared plan (a PostgreSQL URL) rather than a plan file."""
-    return str(text).strip().lower().startswith(SCHEMES)
 
 
 def _url(address: str, password: str | None = None) -> URL:
@@ -104,12 +98,11 @@ def connection_error(exc: BaseException, address: str) -> PlannerError:
     """A message for a server that cannot be reached or refuses us."""
     text = str(getattr(exc, "orig", exc) or exc)
     shown = display_address(address)
+    database, server = address_parts(address)
     try:
-        url = _url(address)
-        server = f"{url.host or 'localhost'}:{url.port or 5432}"
-        database, user = url.database, url.username or ""
+        user = _url(address).username or ""
     except PlanFileError:
-        server, database, user = shown, "", ""
+        user = ""
     if "no password supplied" in text or "password authentication failed" in text:
         return PasswordNeeded(
             _("The server {server} wants the password of {user}"
@@ -123,9 +116,8 @@ def connection_error(exc: BaseException, address: str) -> PlannerError:
             _("There is no database {database} on {server}. Ask its administrator to create"
               " an empty one for the plan, then publish the plan to it.").format(
                 database=database, server=server), shown)
-    if ("could not connect" in text or "Connection refused" in text or "timeout" in text
-            or "could not translate host name" in text or "server closed" in text
-            or "connection" in text.lower()):
+    if "timeout" in text or "could not translate host name" in text \
+            or "connection" in text.lower():  # refused, closed, could not connect
         return PlanFileError(
             _("The server {server} does not answer ({reason}). Check the address and your"
               " network, then try again. Nothing was changed.").format(
@@ -222,9 +214,7 @@ class SharedPlanStore(PlanStore):
     def __init__(self, address: str, engine: Engine, user: str) -> None:
         # no file: the PlanStore attributes that matter, set directly
         self.address = display_address(address)
-        url = _url(address)
-        self.database = str(url.database)
-        self.server = f"{url.host or 'localhost'}:{url.port or 5432}"
+        self.database, self.server = address_parts(address)
         # where copies and exports are suggested: the home folder, never written as a plan
         self.path = Path.home() / f"{self.database}.dplan"
         self.read_only = False

@@ -51,6 +51,24 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SHARED_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")  # planner.shared
 
 
+def is_address(text: str | os.PathLike[str]) -> bool:
+    """Whether ``text`` is a shared plan's address (``postgresql://…``) rather than a file."""
+    return str(text).strip().lower().startswith(SHARED_SCHEMES)
+
+
+def address_parts(address: str) -> tuple[str, str]:
+    """(database, "server:port") of a shared plan's address, to show it; read without loading
+    SQLAlchemy, so a window can list recent shared plans at start."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address.strip())
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        port = 5432
+    return parts.path.lstrip("/"), f"{parts.hostname or 'localhost'}:{port}"
+
+
 def known_revisions() -> list[str]:
     """The schema revisions this version knows, oldest first ("0001", "0002", ...).
 
@@ -780,17 +798,18 @@ def _backup_name(path: Path, old_schema: int) -> Path:
 
 
 def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
-              read_only: bool = False) -> PlanStore:
+              read_only: bool = False, password: str | None = None) -> PlanStore:
     """Open a plan, upgrading an older format after a backup copy. A ``postgresql://``
-    address opens a shared plan (:func:`planner.shared.open_shared`).
+    address opens a shared plan (:func:`planner.shared.open_shared`), with ``password`` when
+    the server's is not in the user's .pgpass file.
 
     ``read_only`` opens it for reading only (the command line's info and check), which also
     works where the file or its folder cannot be written.
     """
-    if str(path).strip().lower().startswith(SHARED_SCHEMES):
+    if is_address(path):
         from planner.shared import open_shared
 
-        return open_shared(str(path), upgrade=upgrade)
+        return open_shared(str(path), password=password, upgrade=upgrade)
     path = Path(path)
     header = check_plan_file(path)
     can_write = writable(path)

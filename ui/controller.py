@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.errors import ConflictError, PlannerError
 from planner.labels import noun
-from planner.store import SHARED_SCHEMES, Change, PlanStore, open_plan
+from planner.store import Change, PlanStore, open_plan
 
 ALL_TABLES = frozenset(
     {
@@ -57,11 +57,6 @@ ALL_TABLES = frozenset(
 )
 
 
-def is_address(text: str) -> bool:
-    """A shared plan's address (postgresql://…) rather than a plan file."""
-    return text.strip().lower().startswith(SHARED_SCHEMES)
-
-
 class PlanController(QObject):
     opened = Signal(object)  # PlanStore
     closed = Signal()
@@ -93,12 +88,7 @@ class PlanController(QObject):
     def open(self, path: str | Path, password: str | None = None) -> PlanStore:
         """Open a plan file or a shared plan's address (raises PlanFileError with a message if
         it cannot be; PasswordNeeded when the server wants a password)."""
-        if is_address(str(path)):
-            from planner.shared import open_shared
-
-            store: PlanStore = open_shared(str(path), password=password)
-        else:
-            store = open_plan(path)
+        store = open_plan(path, password=password)
         self.close()
         self.store = store
         self._seen = store.last_change_id()
@@ -203,10 +193,16 @@ class PlanController(QObject):
         if not change.empty:
             self.changed.emit(change)
 
-    def run(self, command: QUndoCommand) -> bool:
-        """Do a command now and keep it for undo. Reports failure and returns False."""
+    def run(self, command: QUndoCommand, resolvable: bool = False) -> bool:
+        """Do a command now and keep it for undo. Reports failure and returns False; with
+        ``resolvable``, a conflict the window can resolve (who and what) is raised instead."""
         try:
             command.first_run()  # type: ignore[attr-defined]
+        except ConflictError as exc:
+            if resolvable and exc.current is not None and self.conflict_handler is not None:
+                raise
+            self.failed.emit(str(exc))
+            return False
         except PlannerError as exc:
             self.failed.emit(str(exc))
             return False
@@ -246,23 +242,16 @@ class PlanController(QObject):
         """Change an item. When someone else changed it since ``expected_version``, the
         ``conflict_handler`` (the window's "Keep mine or take theirs?") decides: keep re-applies
         these values over theirs, take leaves theirs."""
-        command = UpdateCommand(self, kind, item_id, values, expected_version)
         try:
-            command.first_run()
+            return self.run(UpdateCommand(self, kind, item_id, values, expected_version),
+                            resolvable=True)
         except ConflictError as exc:
-            if exc.current is None or self.conflict_handler is None:
-                self.failed.emit(str(exc))
-                return False
+            assert self.conflict_handler is not None and exc.current is not None
             self.poll()  # show what they did
             choice = self.conflict_handler(exc, values, labels or {})
             if choice == "keep":
                 return self.update(kind, item_id, values, exc.current["version"], labels)
             return choice == "take"
-        except PlannerError as exc:
-            self.failed.emit(str(exc))
-            return False
-        self.undo_stack.push(command)
-        return True
 
     def delete(self, kind: str, ids: Sequence[int]) -> bool:
         return self.run(DeleteCommand(self, kind, list(ids)))

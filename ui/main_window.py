@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from planner import APP_NAME, __version__
 from planner.errors import PlannerError
 from planner.labels import SessionKind
-from planner.store import Change, PlanStore
+from planner.store import Change, PlanStore, address_parts, is_address
 from ui import settings as opt
-from ui.controller import PlanController, is_address
+from ui.controller import PlanController
 from ui.formats import Formats
 from ui.pages.lists import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
@@ -165,8 +165,7 @@ class WelcomePage(QWidget):
         self.recent.clear()
         for path in recent:
             if is_address(path):  # a shared plan: its database and server
-                database = path.rsplit("/", 1)[-1]
-                server = path.split("@")[-1].split("/")[0]
+                database, server = address_parts(path)
                 item = QListWidgetItem(self.tr("%1  —  shared, on %2").replace(
                     "%1", database).replace("%2", server))
                 item.setData(Qt.ItemDataRole.UserRole, path)
@@ -718,7 +717,8 @@ class MainWindow(QMainWindow):
         for key in ("copy_as", "copy_private", "copy_dates", "details", "close", "refresh",
                     "rotation", "problems", "import", "export_agenda", "export_manifests",
                     "export_clearance", "export_budget", "export_perdiem", "split", "merge",
-                    "arrivals", "journey", "export", "print", "print_preview", "attendance"):
+                    "arrivals", "journey", "export", "print", "print_preview", "attendance",
+                    "publish", "history"):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -895,10 +895,9 @@ class MainWindow(QMainWindow):
 
     def publish_dialog(self) -> bool:
         """File ▸ Publish to a Server: this plan, copied whole to an empty database."""
-        from planner.errors import PasswordNeeded
         from planner.shared import publish
         from ui.dialogs.shared import ConnectDialog
-        from ui.worker import run_task
+        from ui.worker import message_of, run_task
 
         store = self.ctrl.store
         if store is None:
@@ -919,9 +918,7 @@ class MainWindow(QMainWindow):
             error = result.pop("error", None)
             if error is None:
                 break
-            dialog.show_message(str(error) if isinstance(error, PlannerError | PasswordNeeded)
-                                else self.tr("The plan could not be published: %1").replace(
-                                    "%1", str(error)))
+            dialog.show_message(message_of(error))
         else:
             return False
         answer = QMessageBox.question(

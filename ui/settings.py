@@ -85,9 +85,9 @@ class Settings:
         return [str(p) for p in self.get(RECENT)]
 
     def add_recent(self, path: str | Path) -> None:
-        text = str(path)
-        is_shared = text.lower().startswith(("postgresql://", "postgres://"))
-        path = text if is_shared else str(Path(path).resolve())
+        from planner.store import is_address
+
+        path = str(path) if is_address(path) else str(Path(path).resolve())
         recent = [p for p in self.recent_plans() if p != path]
         recent.insert(0, path)
         self.set(RECENT, recent[:MAX_RECENT])

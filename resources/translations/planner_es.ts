@@ -1399,6 +1399,10 @@
         <translation>Qué cambió</translation>
     </message>
     <message>
+        <source>Changes, newest first</source>
+        <translation>Cambios, los más recientes primero</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
@@ -3718,10 +3722,6 @@
     <message>
         <source>Publishing the plan…</source>
         <translation>Publicando el plan…</translation>
-    </message>
-    <message>
-        <source>The plan could not be published: %1</source>
-        <translation>No se pudo publicar el plan: %1</translation>
     </message>
     <message>
         <source>Published</source>

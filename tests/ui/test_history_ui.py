@@ -13,8 +13,7 @@ def test_one_items_history_from_the_list(window):
     panel.select_ids([1], 1)
     panel.show_item_history()
     dialog = window.last_history
-    rows = [[dialog.table.item(r, c).text() for c in range(5)]
-            for r in range(dialog.table.rowCount())]
+    rows = [[dialog.cell(r, c) for c in range(5)] for r in range(dialog.proxy.rowCount())]
     assert dialog.windowTitle() == "History of this item"
     assert rows[0][2] == "Edit person" and "Comisionado General" in rows[0][4]
     assert "position or rank" in rows[0][4]
@@ -33,3 +32,21 @@ def test_the_history_names_a_links_item_not_its_id(window):
     [entry] = history(window.ctrl.store, "agenda_session", session.id)[:1]
     assert ("room_id", rooms[0].id) in [(f, n) for f, _o, n in entry.changes]  # ids kept
     assert "room: " in entry.summary() and rooms[0].name in entry.summary()
+
+
+def test_the_export_button_writes_the_filtered_history(window, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    version = ops.get_values(window.ctrl.store, "person", 2)["version"]
+    assert window.ctrl.update("person", 2, {"position": "Inspectora"}, version)
+    window.show_history()
+    dialog = window.last_history
+    dialog.filter.setText("inspectora")  # accents and case ignored, as in every list
+    assert dialog.proxy.rowCount() == 1
+    out = tmp_path / "history.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.findChild(QPushButton, "history_export").click()
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert sum(1 for r in rows if r[3] == "Edit person") == 1
+    dialog.close()

@@ -128,9 +128,8 @@ class ItemEditor(QObject):
             changes = dialog.changed_values()
             if not changes:
                 return True
-            labels = {key: f.label.replace("&", "") for key, f in dialog._fields.items()}
             return self.ctrl.update(kind, item_id, changes, expected_version=version,
-                                    labels=labels)
+                                    labels=dialog.labels())
 
         dialog = FormDialog(
             parent,

@@ -137,6 +137,10 @@ class FormDialog(QDialog):
     def field(self, key: str) -> QWidget:
         return self._fields[key].widget
 
+    def labels(self) -> dict[str, str]:
+        """Each field's label as shown, without its Alt+letter marker."""
+        return {key: f.label.replace("&", "") for key, f in self._fields.items()}
+
     def values(self) -> dict[str, Any]:
         return {key: f.widget.value() for key, f in self._fields.items()}  # type: ignore[attr-defined]
 

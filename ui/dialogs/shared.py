@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -184,39 +185,61 @@ class ConflictDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    """Who changed what and when: the whole plan's history or one item's, newest first."""
+    """Who changed what and when: the whole plan's history or one item's, newest first. The
+    list is the program's usual table (sortable by any column, filtered as you type)."""
 
     def __init__(self, store: Any, formats: Formats, parent: QWidget | None = None,
                  entity: str | None = None, entity_id: int | None = None,
                  title: str = "") -> None:
         from planner.history import history
+        from ui.models.table import Column, RowTableModel, SearchProxy
 
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("History of the plan"))
         self.setObjectName("history_dialog")
         self.store, self.formats = store, formats
-        self.entries = history(store, entity, entity_id, limit=None if entity else 5000)
+
+        def when(e: Any) -> str:
+            local = e.at.astimezone()
+            return f"{formats.date(local.date())} {formats.time(local)}"
+
+        def what(e: Any) -> str:
+            return e.what + (f": {e.summary()}" if e.changes and e.kind != "insert" else "")
+
+        self.model = RowTableModel([
+            Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16),
+            Column("who", self.tr("Who"), lambda e: e.user, width=12),
+            Column("action", self.tr("Action"), lambda e: e.action, width=22),
+            Column("item", self.tr("Item"), lambda e: e.item, width=30),
+            Column("what", self.tr("What changed"), what, width=60),
+        ], self)
+        self.model.set_rows(history(store, entity, entity_id, limit=None if entity else 5000))
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("history_filter")
         self.filter.setPlaceholderText(self.tr("Filter by person, item or action…"))
         self.filter.setClearButtonEnabled(True)
         filter_label = QLabel(self.tr("&Filter:"), self)
         filter_label.setBuddy(self.filter)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableView(self)
         self.table.setObjectName("history_table")
-        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"),
-                                              self.tr("Item"), self.tr("What changed")])
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Changes, newest first"))
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        width = self.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.model.columns):
+            self.table.setColumnWidth(column, spec.width * width)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel(self)
         export = QPushButton(self.tr("&Export…"), self)
         export.setObjectName("history_export")
         export.setToolTip(self.tr("Write this history to a workbook"))
-        export.clicked.connect(self.export)
+        export.clicked.connect(lambda: self.export())
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -230,35 +253,22 @@ class HistoryDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.filter.textChanged.connect(self._fill)
-        self._fill()
+        self.filter.textChanged.connect(self._filter)
+        self._filter("")
         self.resize(1000, 560)
         self.filter.setFocus()
 
+    def _filter(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self.count.setText(self.tr("%n change(s)", "", self.proxy.rowCount()))
+
     def shown_entries(self) -> list[Any]:
-        from planner.queries import fold
+        """The changes the filter keeps, in the order shown."""
+        return [self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+                for r in range(self.proxy.rowCount())]
 
-        needle = fold(self.filter.text().strip())
-        if not needle:
-            return self.entries
-        return [e for e in self.entries
-                if needle in fold(f"{e.user} {e.action} {e.item} {e.what} {e.summary()}")]
-
-    def _fill(self) -> None:
-        entries = self.shown_entries()
-        self.table.setRowCount(len(entries))
-        for r, e in enumerate(entries):
-            local = e.at.astimezone()
-            when = f"{self.formats.date(local.date())} {self.formats.time(local)}"
-            what = e.what + (f": {e.summary()}" if e.changes and e.kind != "insert" else "")
-            for c, text in enumerate((when, e.user, e.action, e.item, what)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
-        for column in range(4):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
-        self.count.setText(self.tr("%n change(s)", "", len(entries)))
+    def cell(self, row: int, column: int) -> str:
+        return str(self.proxy.index(row, column).data() or "")
 
     def export(self, path: str | None = None) -> bool:
         from planner.exports.history import write_history
