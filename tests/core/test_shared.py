@@ -93,45 +93,46 @@ def test_a_wrong_password_or_server_is_said_in_words(pg_demo):
         open_shared(pg_demo + "_missing")
 
 
+@pytest.fixture
+def two_clients(pg_demo):
+    """Two people's connections to one shared plan (the demo), closed afterwards."""
+    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    yield a, b
+    a.close()
+    b.close()
+
+
 def person_version(store, person_id=1):
     return ops.get_values(store, "person", person_id)["version"]
 
 
-def test_two_clients_edit_different_items_and_both_changes_land(pg_demo):
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
-    try:
-        ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a, 1))
-        ops.update(b, "person", 2, {"position": "Subcomisionada"}, person_version(b, 2))
-        assert ops.get_values(b, "person", 1)["position"] == "Comisionado"
-        assert ops.get_values(a, "person", 2)["position"] == "Subcomisionada"
-    finally:
-        a.close()
-        b.close()
+def test_two_clients_edit_different_items_and_both_changes_land(two_clients):
+    a, b = two_clients
+    ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a, 1))
+    ops.update(b, "person", 2, {"position": "Subcomisionada"}, person_version(b, 2))
+    assert ops.get_values(b, "person", 1)["position"] == "Comisionado"
+    assert ops.get_values(a, "person", 2)["position"] == "Subcomisionada"
 
 
-def test_the_second_change_to_the_same_item_is_refused_saying_who_and_what(pg_demo):
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
-    try:
-        seen = person_version(b)  # b opened the form
-        ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
-        with pytest.raises(ConflictError) as refused:
-            ops.update(b, "person", 1, {"position": "Mayor"}, seen)
-        assert refused.value.who == a.user == "planner"
-        assert refused.value.current["position"] == "Comisionado"
-        assert refused.value.current["version"] == seen + 1
-        assert "planner" in str(refused.value)
-        # b takes theirs or keeps its own: keeping it is a change on the current version
-        ops.update(b, "person", 1, {"position": "Mayor"}, refused.value.current["version"])
-        assert ops.get_values(a, "person", 1)["position"] == "Mayor"
-    finally:
-        a.close()
-        b.close()
+def test_the_second_change_to_the_same_item_is_refused_saying_who_and_what(two_clients):
+    a, b = two_clients
+    seen = person_version(b)  # b opened the form
+    ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+    with pytest.raises(ConflictError) as refused:
+        ops.update(b, "person", 1, {"position": "Mayor"}, seen)
+    assert refused.value.who == a.user == "planner"
+    assert refused.value.current["position"] == "Comisionado"
+    assert refused.value.current["version"] == seen + 1
+    assert "planner" in str(refused.value)
+    # b takes theirs or keeps its own: keeping it is a change on the current version
+    ops.update(b, "person", 1, {"position": "Mayor"}, refused.value.current["version"])
+    assert ops.get_values(a, "person", 1)["position"] == "Mayor"
 
 
-def test_changes_at_the_same_moment_lose_nothing(pg_demo):
+def test_changes_at_the_same_moment_lose_nothing(two_clients):
     """b reads the item while a's change is not yet committed: the database makes b wait, then
     b's change finds the version moved and is refused; a's change stays."""
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
+    a, b = two_clients
     seen = person_version(b)
     holding, done = threading.Event(), threading.Event()
 
@@ -154,59 +155,45 @@ def test_changes_at_the_same_moment_lose_nothing(pg_demo):
         assert ops.get_values(b, "person", 1)["position"] == "Primero"
     finally:
         worker.join()
-        a.close()
-        b.close()
 
 
-def test_undo_never_reverts_someone_elses_later_change(pg_demo):
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
-    try:
-        mine = ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
-        ops.update(b, "person", 1, {"position": "Mayor"}, person_version(b))
-        with pytest.raises(ConflictError):  # a's undo expects the version a left
-            ops.update(a, "person", 1, mine.old_values, mine.version)
-        assert ops.get_values(a, "person", 1)["position"] == "Mayor"
-    finally:
-        a.close()
-        b.close()
+def test_undo_never_reverts_someone_elses_later_change(two_clients):
+    a, b = two_clients
+    mine = ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+    ops.update(b, "person", 1, {"position": "Mayor"}, person_version(b))
+    with pytest.raises(ConflictError):  # a's undo expects the version a left
+        ops.update(a, "person", 1, mine.old_values, mine.version)
+    assert ops.get_values(a, "person", 1)["position"] == "Mayor"
 
 
-def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(pg_demo, pg_server):
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
+def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(two_clients, pg_server):
+    a, b = two_clients
     before = ops.get_values(b, "person", 1)
-    try:
-        with pytest.raises(PlannerError, match=r"connection to the server .* was lost"), \
-                a.transaction("Edit person") as session:
-            session.get(Person, 1).position = "Half"
-            session.get(Person, 2).position = "Saved"
-            session.flush()
-            pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
-            with psycopg.connect(pg_server, autocommit=True) as admin:
-                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-        after = ops.get_values(b, "person", 1)
-        assert after == before  # nothing half-saved
-        assert ops.get_values(b, "person", 2)["position"] != "Saved"
-        # the next edit reconnects by itself
-        ops.update(a, "person", 1, {"position": "Reconnected"}, after["version"])
-        assert ops.get_values(b, "person", 1)["position"] == "Reconnected"
-    finally:
-        a.close()
-        b.close()
+    with pytest.raises(PlannerError, match=r"connection to the server .* was lost"), \
+            a.transaction("Edit person") as session:
+        session.get(Person, 1).position = "Half"
+        session.get(Person, 2).position = "Saved"
+        session.flush()
+        pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    after = ops.get_values(b, "person", 1)
+    assert after == before  # nothing half-saved
+    assert ops.get_values(b, "person", 2)["position"] != "Saved"
+    # the next edit reconnects by itself
+    ops.update(a, "person", 1, {"position": "Reconnected"}, after["version"])
+    assert ops.get_values(b, "person", 1)["position"] == "Reconnected"
 
 
-def test_others_changes_show_in_the_change_log_with_their_login(pg_demo):
-    a, b = open_shared(pg_demo), open_shared(pg_demo)
-    try:
-        seen = b.last_change_id()
-        ops.update(a, "person", 3, {"position": "Inspector"}, person_version(a, 3))
-        assert b.last_change_id() > seen
-        assert "person" in b.tables_changed_since(seen)
-        entry = history(b, "person", 3)[0]  # the newest
-        assert entry.user == "planner" and entry.kind == "update"
-        assert [(f, n) for f, _o, n in entry.changes] == [("position", "Inspector")]
-    finally:
-        a.close()
-        b.close()
+def test_others_changes_show_in_the_change_log_with_their_login(two_clients):
+    a, b = two_clients
+    seen = b.last_change_id()
+    ops.update(a, "person", 3, {"position": "Inspector"}, person_version(a, 3))
+    assert b.last_change_id() > seen
+    assert "person" in b.tables_changed_since(seen)
+    entry = history(b, "person", 3)[0]  # the newest
+    assert entry.user == "planner" and entry.kind == "update"
+    assert [(f, n) for f, _o, n in entry.changes] == [("position", "Inspector")]
 
 
 def _older_shared_plan(address: str, fixture: Path) -> None:
