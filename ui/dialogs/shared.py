@@ -210,7 +210,7 @@ class HistoryDialog(QDialog):
             Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16),
             Column("who", self.tr("Who"), lambda e: e.user, width=12),
             Column("action", self.tr("Action"), lambda e: e.action, width=22),
-            Column("item", self.tr("Item"), lambda e: e.item, width=30),
+            Column("item", self.tr("Item"), lambda e: e.item, width=40),
             Column("what", self.tr("What changed"), what, width=60),
         ], self)
         self.model.set_rows(history(store, entity, entity_id, limit=None if entity else 5000))
@@ -231,9 +231,12 @@ class HistoryDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         width = self.fontMetrics().averageCharWidth()
         for column, spec in enumerate(self.model.columns):
             self.table.setColumnWidth(column, spec.width * width)
+        for column in (0, 1):  # the time and the login, whole
+            self.table.resizeColumnToContents(column)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.count = QLabel(self)
         export = QPushButton(self.tr("&Export…"), self)
