@@ -83,6 +83,11 @@ class Formats:
             number += self.locale.decimalPoint() + fraction
         return f"{number} {currency}".strip()
 
+    def hours(self, value: Decimal) -> str:
+        """Hours of training with their one decimal, as the papers print them: 24.3."""
+        whole, _dot, fraction = format(value, "f").partition(".")
+        return whole + self.locale.decimalPoint() + (fraction or "0")
+
     def duration(self, minutes: int) -> str:
         """2 h 45 min, 50 min."""
         hours, rest = divmod(minutes, 60)

@@ -455,8 +455,10 @@ def _band_label(n: int | None) -> str:
 
 def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                job: Job) -> Path:
-    """Who was trained, counted from the attendance recorded (not from registration): by
-    session, by sex and organisation, and by sex and age band."""
+    """The donor's attendance summary in the words of :mod:`planner.training`: trainees, how
+    many attended and were trained (from the attendance recorded, not from registration), by
+    session, by sex and organisation and by sex and age band; each trainee's sessions and
+    hours; and everyone else present (trainers, staff, the delegation) apart."""
     with reader(options):
         scope = scope_of(data, options)
         blocks = [b for b in data.sessions_for(scope.people)
@@ -470,43 +472,71 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         if not recorded:
             raise PlannerError(_("No attendance is recorded yet: mark who attended each"
                                  " session (Plan ▸ Record Attendance) first."))
-        trained: set[int] = set()
-        for b in recorded:
-            trained |= keep(data.attended(b.id))
+        tally = data.training(within)
+        trainees = tally.trainees
         missing = len(blocks) - len(recorded)
-        notes = [_("Counts the people marked present, not those registered.")]
+        notes = [_("Counts trainees (people with the role Trainee) marked present, not those"
+                   " registered; anyone else present is listed apart, under Also present.")]
         if missing:
             notes.append(ngettext("{n} session has no attendance recorded yet and is not"
                                   " counted.", "{n} sessions have no attendance recorded yet"
                                   " and are not counted.", missing).format(n=missing))
         extra = (*_for_whom(scope), *notes)
+        hours_note = _("Hours: the training, plenary and site-visit sessions attended, in"
+                       " exact minutes, rounded once to one decimal (breaks, meals, meetings"
+                       " and ceremonies are not counted).")
         sexes = ("female", "male", None)
+        # the figures
+        summary = Sheet(_("Summary"))
+        summary.landscape = False
+        summary.title_block(title_lines(data, _("Attendance summary"), options, (
+            *extra, _("A trainee attended when marked present at least once, and was trained"
+                      " on completing the training (until a completion rule is set: on"
+                      " attending)."), hours_note)))
+        summary.headings([_("Who is counted"), _("People")])
+        summary.add(_("Trainees (people with the role Trainee)"), len(trainees))
+        summary.add(_("Trainees who attended (present at least once)"), len(tally.attended))
+        summary.add(Cell(_("Trainees trained"), bold=True, text=True),
+                    Cell(len(tally.trained), bold=True))
+        summary.add(_("Also present (not trainees: not counted as trained)"),
+                    len(tally.also_present))
+        roles = Counter(data.people[p].role for p in tally.also_present)
+        if roles:
+            summary.add()
+            summary.add(Cell(_("Also present, by role"), bold=True, text=True))
+            for role, n in sorted(roles.items(), key=lambda item: (-item[1],
+                                                                    fold(role_label(item[0])))):
+                summary.add(role_label(role), n)
+        summary.widths.update({1: 56, 2: 12})
         # by session
         by_session = Sheet(_("By session"))
-        by_session.title_block(title_lines(data, _("Attendance summary"), options, extra))
+        by_session.title_block(title_lines(data, _("Attendance by session"), options, extra))
         by_session.headings([_("Date"), _("Time"), _("Session"), _("Audience"),
-                             _("Registered"), _("Present"), _("Women"), _("Men"),
-                             _("Absent"), _("Not recorded")])
+                             _("Trainees registered"), _("Trainees present"), _("Women"),
+                             _("Men"), _("Trainees absent"), _("Not recorded"),
+                             _("Also present")])
         for b in blocks:
-            registered = keep(data.registered.get(b.id, set()))
+            registered = keep(data.registered.get(b.id, set())) & trainees
             marks = data.marks.get(b.id, {})
-            present = keep({p for p, v in marks.items() if v})
-            absent = keep({p for p, v in marks.items() if not v})
+            here = keep({p for p, v in marks.items() if v})
+            present = here & trainees
+            absent = keep({p for p, v in marks.items() if not v}) & trainees
             by_sex = Counter(data.people[p].sex for p in present if p in data.people)
+            others = here & tally.also_present
             by_session.add(b.start.date(), _span(b), Cell(b.title, text=True, wrap=True),
                            Cell(b.audience, text=True, wrap=True), len(registered),
                            len(present) if marks else None, by_sex["female"] if marks else None,
                            by_sex["male"] if marks else None, len(absent) if marks else None,
-                           len(registered - set(marks)))
+                           len(registered - set(marks)), len(others) if marks else None)
         by_session.widths.update({3: 40, 4: 30})
         # by organisation and sex
         by_org = Sheet(_("By organisation"))
-        by_org.title_block(title_lines(data, _("People trained by organisation and sex"),
+        by_org.title_block(title_lines(data, _("Trainees trained by organisation and sex"),
                                        options, extra))
         by_org.headings([_("Organisation"), _("Women"), _("Men"), _("Other or not known"),
                          _("Total")])
         orgs: dict[str, Counter[str | None]] = defaultdict(Counter)
-        for p in trained:
+        for p in tally.trained:
             person = data.people[p]
             orgs[person.organisation or _("No organisation")][_sex_key(person)] += 1
         totals: Counter[str | None] = Counter()
@@ -519,13 +549,13 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                    Cell(sum(totals.values()), bold=True))
         # by age band and sex
         by_age = Sheet(_("By age"))
-        by_age.title_block(title_lines(data, _("People trained by age and sex"), options,
+        by_age.title_block(title_lines(data, _("Trainees trained by age and sex"), options,
                                        extra))
         by_age.headings([_("Age on {day}").format(day=format_day(data.first, options,
                                                                  "medium")),
                          _("Women"), _("Men"), _("Other or not known"), _("Total")])
         bands: dict[int | None, Counter[str | None]] = defaultdict(Counter)
-        for p in trained:
+        for p in tally.trained:
             person = data.people[p]
             bands[_band(person.birth_date, data.first)][_sex_key(person)] += 1
         for band in [*range(len(AGE_BANDS)), None]:
@@ -534,25 +564,37 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         by_age.add(Cell(_("Total"), bold=True, text=True),
                    *[Cell(totals[s], bold=True) for s in sexes],
                    Cell(sum(totals.values()), bold=True))
-        # each person trained, with the hours attended
-        people_sheet = Sheet(_("People trained"))
-        people_sheet.title_block(title_lines(data, _("People trained"), options, extra))
+        # each trainee who attended, with the sessions and hours attended
+        people_sheet = Sheet(_("Trainees"))
+        people_sheet.title_block(title_lines(data, _("Trainees who attended"), options,
+                                             (*extra, hours_note)))
         people_sheet.headings([_("No."), _("Name"), _("Organisation"), _("Sex"),
-                               _("Sessions attended"), _("Hours")])
-        sessions_attended: dict[int, int] = Counter()
-        minutes_attended: dict[int, int] = Counter()
-        for b in recorded:
-            for p, here in data.marks[b.id].items():
-                if here:
-                    sessions_attended[p] += 1
-                    minutes_attended[p] += b.minutes
-        for n, person in enumerate(data.sorted_people(trained), start=1):
+                               _("Sessions attended"), _("Hours"), _("Trained")])
+        for n, person in enumerate(data.sorted_people(tally.attended), start=1):
+            record = tally.records[person.id]
             people_sheet.add(n, person.listed_name, person.organisation_short,
-                             _sex_letter(person.sex), sessions_attended[person.id],
-                             Cell(round(minutes_attended[person.id] / 60, 2),
-                                  number_format="0.0"))
+                             _sex_letter(person.sex), record.sessions,
+                             Cell(record.hours, number_format="0.0"),
+                             _("Yes") if person.id in tally.trained else _("No"))
+        # everyone else present: not trainees, not counted as trained, no certificate
+        others_sheet = Sheet(_("Also present"))
+        others_sheet.title_block(title_lines(data, _("Also present"), options, (
+            *_for_whom(scope), _("Trainers, staff and delegation members marked present: not"
+                                 " trainees, so not counted as trained and given no"
+                                 " certificate."))))
+        others_sheet.headings([_("No."), _("Name"), _("Organisation"), _("Delegation"),
+                               _("Role"), _("Sessions attended")])
+        for n, person in enumerate(data.sorted_people(tally.also_present), start=1):
+            others_sheet.add(n, person.listed_name, person.organisation_short,
+                             data.delegation_name(person.delegation_id),
+                             role_label(person.role), tally.sessions(person.id))
+        if not tally.also_present:
+            others_sheet.add(Cell(_("Nobody else was marked present."), italic=True,
+                                  text=True))
+        others_sheet.widths.update({2: 34, 4: 26, 5: 22})
         job.step(1, 1)
-        return write([by_session, by_org, by_age, people_sheet], target)
+        return write([summary, by_session, by_org, by_age, people_sheet, others_sheet],
+                     target)
 
 
 def _sex_key(person: PersonInfo) -> str | None:

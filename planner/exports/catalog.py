@@ -70,7 +70,8 @@ KINDS: dict[str, ExportKind] = {k.name: k for k in (
                N_("Everyone with their personal data (confidential)"),
                ".xlsx", "audience:participants", _UNITS, personal=True),
     ExportKind("attendance", N_("Attendance summary"),
-               N_("Who was trained: by session, sex, organisation and age band"),
+               N_("Trainees who attended and were trained, by session, sex, organisation"
+                  " and age band; everyone else present listed apart"),
                ".xlsx", "audience:attendance", _UNITS),
     ExportKind("manifests", N_("Vehicle manifests"),
                N_("A sheet per vehicle: each ride with its passengers"),
@@ -91,7 +92,7 @@ KINDS: dict[str, ExportKind] = {k.name: k for k in (
                N_("Days, rate, deductions and a signature column per traveller"),
                ".xlsx", "legacy:perdiem", personal=True),
     ExportKind("certificates", N_("Certificates"),
-               N_("A bilingual certificate of participation for each person who attended"),
+               N_("A bilingual certificate of participation for each trainee who was trained"),
                ".pdf", "pdf:certificates", _WHO, "person"),
     ExportKind("badges", N_("Name badges and tent cards"),
                N_("Badges to wear and folded cards for the table, as PDF"),
@@ -164,10 +165,8 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     people = data.sorted_people(scope.people)
     if kind.name == "itineraries" and not options.all and scope.kind != "person":
         people = [p for p in people if p.id in data.travellers]
-    if kind.name == "certificates":
-        trained = set()
-        for session in data.marks:
-            trained |= data.attended(session)
+    if kind.name == "certificates":  # trainees who were trained only (planner.training)
+        trained = data.training(scope.people).trained
         people = [p for p in people if p.id in trained]
     return [(f"{p.family_name} {p.given_name} {p.id}".strip(),
              replace(options, person=p.id, delegation=None, group=None, split=False))

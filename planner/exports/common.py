@@ -19,10 +19,9 @@ from planner.i18n import _, language
 from planner.membership import Membership, Unit
 from planner.reference import fold, sort_key
 from planner.store import PlanStore, parse_date
+from planner.training import Tally, tally
 
 LOCALES = ("en", "es-HN", "es-PA")
-# Session kinds that count as training time on a certificate.
-TRAINING_KINDS = frozenset({"training", "plenary", "meeting", "site_visit", "ceremony"})
 
 
 class Cancelled(PlannerError):
@@ -187,6 +186,14 @@ class PlanData:
 
     def attended(self, session: int) -> set[int]:
         return {p for p, present in self.marks.get(session, {}).items() if present}
+
+    def training(self, within: set[int] | frozenset[int] | None = None) -> Tally:
+        """Trainees, who attended and was trained, who else was present and everyone's hours
+        (:mod:`planner.training`), for these people (None: everyone)."""
+        blocks = self.agenda.blocks.values()
+        return tally({p.id: p.role for p in self.people.values()},
+                     {b.id: b.kind for b in blocks}, {b.id: b.minutes for b in blocks},
+                     self.marks, self.registered, within)
 
     # what
     def sessions_of(self, person: int) -> list[Block]:

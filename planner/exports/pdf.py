@@ -14,10 +14,10 @@ import math
 import os
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,6 @@ from reportlab.platypus import (
 from planner.agenda import KIND_COLOURS, Block
 from planner.errors import PlannerError
 from planner.exports.common import (
-    TRAINING_KINDS,
     Job,
     Options,
     PersonInfo,
@@ -67,6 +66,7 @@ from planner.i18n import _, format_date_range, language, ngettext
 from planner.labels import role_label
 from planner.reference import country_name, sort_key
 from planner.store import PlanStore
+from planner.training import Tally, format_hours
 
 FONT = "PlannerVera"
 BOLD = "PlannerVera-Bold"
@@ -214,11 +214,9 @@ class _CertificateText:
     head: str
 
 
-def _certificate_text(data: PlanData, locale: str, hours: float,
+def _certificate_text(data: PlanData, locale: str, hours: Decimal,
                       delegation: str) -> _CertificateText:
-    from babel.numbers import format_decimal
-
-    shown = str(format_decimal(hours, format="#,##0.#", locale=locale))
+    shown = format_hours(hours, locale)
     count = int(hours) if hours == int(hours) else 2
     return _CertificateText(
         _("Certificate of participation"),
@@ -232,34 +230,40 @@ def _certificate_text(data: PlanData, locale: str, hours: float,
     )
 
 
-def _training_hours(data: PlanData) -> dict[int, float]:
-    """person -> hours of training attended, to the nearest half hour, for everyone present at
-    a session at least once."""
-    minutes: dict[int, int] = defaultdict(int)
-    for session, marks in data.marks.items():
-        block = data.agenda.blocks.get(session)
-        for person, present in marks.items():
-            if not present:
-                continue
-            minutes[person] += block.minutes if block and block.kind in TRAINING_KINDS else 0
-    return {p: math.floor(m / 30 + 0.5) / 2 for p, m in minutes.items()}
+def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
+    """The people of the choice who get a certificate: trainees who were trained
+    (:mod:`planner.training`); a reason in words when there is nobody."""
+    if not any(any(marks.values()) for marks in data.marks.values()):
+        raise PlannerError(_("Nobody is recorded as having attended yet: record attendance"
+                             " (Plan ▸ Record Attendance) first."))
+    tally = data.training(scope.people)
+    people = data.sorted_people(tally.trained)
+    if people:
+        return people, tally
+    if scope.kind == "person" and scope.id is not None and not tally.trainees:
+        person = data.people[scope.id]
+        raise PlannerError(_("{name} is not a trainee ({role}): certificates go to trainees who"
+                             " were trained. The attendance summary lists {name} apart, as"
+                             " also present.").format(name=person.name,
+                                                      role=role_label(person.role)))
+    if not tally.trainees:
+        raise PlannerError(_("There are no trainees (people with the role Trainee) in"
+                             " {whom}: certificates go to trainees who were trained;"
+                             " trainers, staff and delegation members are listed apart in"
+                             " the attendance summary.").format(whom=_whom(scope)))
+    raise PlannerError(_("No trainee in {whom} is recorded as having attended a session:"
+                         " record their attendance (Plan ▸ Record Attendance) first, or"
+                         " choose others.").format(whom=_whom(scope)))
 
 
 def certificates(store: PlanStore, data: PlanData, target: Path, options: Options,
                  job: Job) -> Path:
-    """A certificate of participation (A4 landscape, bilingual) for each person in the choice
-    who is recorded present at one session or more."""
+    """A certificate of participation (A4 landscape, bilingual) for each trainee in the choice
+    who was trained, with their hours as the attendance summary counts them; trainers, staff
+    and the delegation get none."""
     with reader(options):
         scope = scope_of(data, options)
-        hours = _training_hours(data)
-        if not hours:
-            raise PlannerError(_("Nobody is recorded as having attended yet: record attendance"
-                                 " (Plan ▸ Record Attendance) first."))
-        people = [p for p in data.sorted_people(scope.people) if p.id in hours]
-        if not people:
-            raise PlannerError(_("Nobody in {whom} is recorded as having attended a session:"
-                                 " record their attendance (Plan ▸ Record Attendance) first,"
-                                 " or choose others.").format(whom=_whom(scope)))
+        people, tally = _certified(data, scope)
         other, other_locale = _other(options)
         _fonts()
 
@@ -267,18 +271,18 @@ def certificates(store: PlanStore, data: PlanData, target: Path, options: Option
             c = _canvas(path, landscape(A4), _("Certificates of participation: {title}").format(
                 title=data.title), _("Certificates of participation"), data, options)
             _certificate_frame(c, data)
-            texts: dict[tuple[float, str], tuple[_CertificateText, _CertificateText]] = {}
+            texts: dict[tuple[Decimal, str], tuple[_CertificateText, _CertificateText]] = {}
             for n, person in enumerate(people):
                 if n % 10 == 0:
                     job.step(n, len(people))
                 delegation = data.delegation_name(person.delegation_id)
-                key = (hours[person.id], delegation)
+                hours = tally.hours(person.id)
+                key = (hours, delegation)
                 if key not in texts:  # the same for everyone with these hours and delegation
-                    main = _certificate_text(data, options.babel_locale, hours[person.id],
-                                             delegation)
+                    main = _certificate_text(data, options.babel_locale, hours, delegation)
                     with language(other):
-                        texts[key] = main, _certificate_text(data, other_locale,
-                                                             hours[person.id], delegation)
+                        texts[key] = main, _certificate_text(data, other_locale, hours,
+                                                             delegation)
                 main, second = texts[key]
                 head_id = data.delegations.get(person.delegation_id or -1, ("", "", None))[2]
                 head = data.people.get(head_id) if head_id not in (None, person.id) else None

@@ -177,6 +177,10 @@
         <translation>&amp;Sesiones</translation>
     </message>
     <message>
+        <source>Trainees are the people with the role Trainee; a trainee attended when marked present at least once. Trainers, staff and delegation members are counted apart as also present and get no certificate.</source>
+        <translation>Los participantes son las personas con el rol Participante; un participante asistió si se le marcó presente al menos una vez. Capacitadores, personal y miembros de delegación se cuentan aparte, como también presentes, y no reciben certificado.</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Sesiones</translation>
     </message>
@@ -237,6 +241,14 @@
         <translation>Registrado</translation>
     </message>
     <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>A trainee&apos;s hours of training so far, as recorded: training, plenary and site-visit sessions, the figure the attendance summary and the certificate show</source>
+        <translation>Horas de capacitación del participante hasta ahora, según lo registrado: sesiones de capacitación, plenarias y visitas de campo; la misma cifra del resumen de asistencia y del certificado</translation>
+    </message>
+    <message>
         <source>Save records everyone on the list: ticked people as present, the others as absent. Edit ▸ Undo takes it back.</source>
         <translation>Al guardar se registra a todas las personas de la lista: las marcadas como presentes y las demás como ausentes. Editar&#xa0;▸&#xa0;Deshacer lo revierte.</translation>
     </message>
@@ -247,6 +259,10 @@
     <message>
         <source>Record the ticks (Ctrl+S)</source>
         <translation>Registrar las marcas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Whole plan: %1 trainees · %2 attended · %3 trained · %4 also present (not trainees)</source>
+        <translation>Todo el plan: %1 participantes · %2 asistieron · %3 capacitados · %4 también presentes (no son participantes)</translation>
     </message>
     <message>
         <source>No session has an audience yet</source>
@@ -262,6 +278,14 @@
             <numerusform>%1, %2–%3 · %n persona inscrita</numerusform>
             <numerusform>%1, %2–%3 · %n personas inscritas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not a trainee</source>
+        <translation>no es participante</translation>
+    </message>
+    <message>
+        <source>%1: counted apart as also present, not as trained; no certificate</source>
+        <translation>%1: se cuenta aparte, como también presente, no como capacitado; sin certificado</translation>
     </message>
     <message>
         <source>not recorded</source>

@@ -3,10 +3,10 @@ booklet -- what they print, for whom, in which language, and what they never pri
 
 from __future__ import annotations
 
-import math
 import re
 import shutil
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,6 @@ from planner.errors import PlannerError
 from planner.exports import pdf
 from planner.exports.catalog import run
 from planner.exports.common import (
-    TRAINING_KINDS,
     Cancelled,
     Job,
     Options,
@@ -44,20 +43,22 @@ def delegation_id(data: PlanData, name: str) -> int:
     return next(i for i, (n, _c, _h) in data.delegations.items() if n == name)
 
 
-def training_hours(data: PlanData, person: int) -> float:
-    """Worked out again here: minutes present at training-like sessions, to the half hour."""
+def training_hours(data: PlanData, person: int) -> Decimal:
+    """Worked out again here: exact minutes present at training, plenary and site-visit
+    sessions, rounded half-up once to one decimal."""
     minutes = sum(data.agenda.blocks[s].minutes for s, marks in data.marks.items()
-                  if marks.get(person) and data.agenda.blocks[s].kind in TRAINING_KINDS)
-    return math.floor(minutes / 30 + 0.5) / 2
+                  if marks.get(person) and data.agenda.blocks[s].kind in (
+                      "training", "plenary", "site_visit"))
+    return (Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-def spanish_number(hours: float, locale: str = "es_HN") -> str:
-    return str(format_decimal(hours, format="#,##0.#", locale=locale))
+def spanish_number(hours: Decimal, locale: str = "es_HN") -> str:
+    return str(format_decimal(hours, format="#,##0.0", locale=locale))
 
 
 def record_group_a(store) -> tuple[list[PersonInfo], PersonInfo, PersonInfo]:
-    """Group A as the demo recorded it, plus: two more at the opening ceremony (1 h), one whose
-    only mark is the opening, and one marked absent everywhere."""
+    """Group A as the demo recorded it, plus: two more at the opening ceremony (not training
+    time), one whose only mark is the opening, and one marked absent everywhere."""
     data = PlanData.load(store)
     members = data.sorted_people(data.members(("group", group_id(data, "Group A"))))
     opening = next(b for b in data.agenda.blocks.values() if b.title == "Opening ceremony")
@@ -90,17 +91,20 @@ def test_certificates_one_page_per_attendee_with_hours_in_both_languages(demo, t
         assert "25 Nov – 2 Dec 2023" in page  # English, the main language
         assert "25 de nov al 02 de dic de 2023" in page  # Spanish, under it
         hours = training_hours(data, person.id)
-        assert (f"{hours:g} hours of training" if hours != 1 else "1 hour of training") in page
-        assert spanish_number(hours) in page  # the Spanish line's number (es_HN: 12.5)
+        if hours:
+            assert f"{hours} hours of training" in page  # one decimal: 12.5, 24.0
+            assert f"{spanish_number(hours)} horas de capacitación" in page
+        else:
+            assert "hours of training" not in page
         # signed by the organiser and by the head of the person's delegation
         assert "IOM Honduras" in page
         assert page.count(head.name) == 1  # the head signs everyone's but their own
         assert ("Head of delegation, DNSPF trainees" in page) is (person.id != head.id)
     by_name = {p.name: page for p, page in zip(expected, text, strict=True)}
-    assert "1 hour of training" in by_name[once.name]
-    assert any(training_hours(data, p.id) % 1 == 0.5 for p in expected)  # halves shown too
-    for person in extra:  # the opening ceremony counts as an hour of training
-        assert f"{training_hours(data, person.id):g} hours" in by_name[person.name]
+    # the opening ceremony is not training time: attending only it gives no hours
+    assert "hours of training" not in by_name[once.name]
+    for person in extra:
+        assert f"{training_hours(data, person.id)} hours" in by_name[person.name]
     assert all(absent.name not in page for page in text)
     reader = PdfReader(path)
     assert reader.metadata.author == "IOM Honduras"
@@ -129,7 +133,7 @@ def test_spanish_certificates_and_the_choice_of_people(demo, tmp_path):
     assert "25 de nov al 2 de dic de 2023" in pages(spain)[0]  # Panama's way with dates
     one = pdf.certificates(demo, data, tmp_path / "one.pdf", Options(person=once.id), Job())
     assert len(pages(one)) == 1 and once.name in pages(one)[0]
-    # split by person through the catalogue: a file for each person who attended
+    # split by person through the catalogue: a file for each trainee who was trained
     files = run(demo, "certificates", tmp_path / "split", Options(split=True, person=once.id))
     assert [f.suffix for f in files] == [".pdf"]
 
@@ -149,8 +153,8 @@ def test_certificates_need_recorded_attendance(plan, demo, tmp_path):
 @pytest.fixture(scope="module")
 def printed(demo_master, tmp_path_factory) -> Iterator[tuple[PlanData, dict[str, list[str]]]]:
     """The demo with everyone at the opening, printed once for several tests: certificates of
-    both delegations with phones to call (drivers, logistics) and of a group of trainees, their
-    badges, and the Panamanian delegation's booklet."""
+    a group of trainees, the badges of both delegations with phones to call (drivers,
+    logistics), and the Panamanian delegation's booklet."""
     folder = tmp_path_factory.mktemp("printed")
     shutil.copyfile(demo_master, folder / "demo.dplan")
     store = open_plan(folder / "demo.dplan")
@@ -165,8 +169,6 @@ def printed(demo_master, tmp_path_factory) -> Iterator[tuple[PlanData, dict[str,
         trainees = Options(group=group_id(data, "Group B"))
         files = {
             "booklet": pdf.booklet(store, data, folder / "booklet.pdf", panama, Job()),
-            "certificates-pa": pdf.certificates(store, data, folder / "c1.pdf", panama, Job()),
-            "certificates-iom": pdf.certificates(store, data, folder / "c2.pdf", iom, Job()),
             "certificates-b": pdf.certificates(store, data, folder / "c3.pdf", trainees, Job()),
             "badges-pa": pdf.badges(store, data, folder / "b1.pdf", panama, Job()),
             "badges-iom": pdf.badges(store, data, folder / "b2.pdf", iom, Job()),
@@ -196,8 +198,7 @@ def test_no_personal_data_in_any_pdf(printed):
     # the drivers' phones are there to call, on the itineraries, and nowhere else
     drivers = [re.sub(r"\s+", "", p.phone) for p in data.people.values() if p.role == "driver"]
     assert any(phone in texts["booklet"] for phone in drivers)
-    assert not any(phone in texts["badges-iom"] + texts["certificates-iom"]
-                   for phone in drivers)
+    assert not any(phone in texts["badges-iom"] for phone in drivers)
 
 
 def test_badges_and_tent_cards(demo, tmp_path):

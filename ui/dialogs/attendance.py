@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import training
 from planner.attendance import Attendee, SessionRoll, roll, sessions_with_rolls, set_marks
 from planner.errors import PlannerError
+from planner.labels import role_label
 from planner.reference import fold
 from planner.store import Change
 from ui.controller import PlanController
@@ -41,7 +43,7 @@ from ui.formats import Formats
 
 WATCHED = frozenset({"attendance", "agenda_session", "session_audience", "person",
                      "group_member", "participant_group", "delegation", "organisation", "plan"})
-PRESENT, FAMILY, GIVEN, ORGANISATION, SAVED = range(5)
+PRESENT, FAMILY, GIVEN, ORGANISATION, SAVED, HOURS = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -54,6 +56,7 @@ class AttendanceDialog(QDialog):
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
         self.roll: SessionRoll | None = None
+        self.tally: training.Tally | None = None  # the plan's trainees and hours, as recorded
         self.ticks: dict[int, bool] = {}  # person -> ticked now
         self.touched: set[int] = set()  # people ticked or unticked since the last save
         self._rows: dict[int, int] = {}  # person -> table row
@@ -72,6 +75,13 @@ class AttendanceDialog(QDialog):
         sessions_label = QLabel(self.tr("S&essions"), self)
         sessions_label.setBuddy(self.session_search)
         sessions_label.setFont(_bold(sessions_label.font()))
+        self.figures = QLabel(self)
+        self.figures.setObjectName("attendance_figures")
+        self.figures.setWordWrap(True)
+        self.figures.setToolTip(self.tr("Trainees are the people with the role Trainee; a"
+                                        " trainee attended when marked present at least once."
+                                        " Trainers, staff and delegation members are counted"
+                                        " apart as also present and get no certificate."))
         self.sessions = QTreeWidget(self)
         self.sessions.setObjectName("attendance_sessions")
         self.sessions.setAccessibleName(self.tr("Sessions"))
@@ -107,12 +117,16 @@ class AttendanceDialog(QDialog):
         self.none_present = QPushButton(self.tr("&None Present"), self)
         self.none_present.setObjectName("none_present")
         self.none_present.setToolTip(self.tr("Untick everyone shown (the filter limits who)"))
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("attendance_roll")
         self.table.setAccessibleName(self.tr("Who was present"))
         self.table.setHorizontalHeaderLabels([self.tr("Present"), self.tr("Family name"),
                                               self.tr("Given names"), self.tr("Organisation"),
-                                              self.tr("Recorded")])
+                                              self.tr("Recorded"), self.tr("Hours")])
+        self.table.horizontalHeaderItem(HOURS).setToolTip(self.tr(
+            "A trainee's hours of training so far, as recorded: training, plenary and"
+            " site-visit sessions, the figure the attendance summary and the certificate"
+            " show"))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,6 +139,7 @@ class AttendanceDialog(QDialog):
         table_header.setSectionResizeMode(GIVEN, QHeaderView.ResizeMode.Interactive)
         table_header.setSectionResizeMode(ORGANISATION, QHeaderView.ResizeMode.Stretch)
         table_header.setSectionResizeMode(SAVED, QHeaderView.ResizeMode.ResizeToContents)
+        table_header.setSectionResizeMode(HOURS, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(FAMILY, 190)
         self.table.setColumnWidth(GIVEN, 170)
         self.table.installEventFilter(self)
@@ -157,6 +172,7 @@ class AttendanceDialog(QDialog):
         left_layout.addWidget(sessions_label)
         left_layout.addWidget(self.session_search)
         left_layout.addWidget(self.sessions, 1)
+        left_layout.addWidget(self.figures)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
@@ -209,6 +225,7 @@ class AttendanceDialog(QDialog):
         """The sessions with an audience, under their day, with how many were present."""
         store = self.ctrl.require()
         current = self._session
+        self._show_figures(training.load(store))
         self.sessions.blockSignals(True)
         self.sessions.clear()
         day_item: QTreeWidgetItem | None = None
@@ -238,6 +255,23 @@ class AttendanceDialog(QDialog):
             self.sessions.setCurrentItem(found)
         self.sessions.blockSignals(False)
         self._filter_sessions(self.session_search.text())
+
+    def _show_figures(self, tally: training.Tally) -> None:
+        """The whole plan's figures, counted as the attendance summary counts them."""
+        self.tally = tally
+        self.figures.setText(self.tr("Whole plan: %1 trainees · %2 attended · %3 trained · %4"
+                                     " also present (not trainees)")
+                             .replace("%1", self.formats.number(len(tally.trainees)))
+                             .replace("%2", self.formats.number(len(tally.attended)))
+                             .replace("%3", self.formats.number(len(tally.trained)))
+                             .replace("%4", self.formats.number(len(tally.also_present))))
+
+    def hours_text(self, person_id: int) -> str:
+        """A person's hours as the Hours column shows them ("" for someone not a trainee)."""
+        record = self.tally.records.get(person_id) if self.tally is not None else None
+        if record is None or not record.trainee:
+            return ""
+        return self.formats.hours(record.hours)
 
     def _session_items(self) -> list[QTreeWidgetItem]:
         items = []
@@ -343,10 +377,25 @@ class AttendanceDialog(QDialog):
                 cell.setData(ID_ROLE, a.person_id)
                 self.table.setItem(row, column, cell)
             self.table.setItem(row, SAVED, QTableWidgetItem())
+            self.table.setItem(row, HOURS, self._hours_item(a.person_id))
             self._show_row(a)
         self.table.blockSignals(False)
         self._filter_people(self.person_search.text())
         self._update_counts()
+
+    def _hours_item(self, person_id: int) -> QTableWidgetItem:
+        record = self.tally.records.get(person_id) if self.tally is not None else None
+        item = QTableWidgetItem(self.hours_text(person_id))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if record is not None and not record.trainee:
+            item.setText(self.tr("not a trainee"))
+            item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+            font = self.table.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setToolTip(self.tr("%1: counted apart as also present, not as trained; no"
+                                    " certificate").replace("%1", role_label(record.role)))
+        return item
 
     def _show_row(self, a: Attendee) -> None:
         row = self._rows[a.person_id]
