@@ -475,24 +475,21 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         tally = data.training(within)
         trainees = tally.trainees
         missing = len(blocks) - len(recorded)
-        notes = [_("Counts trainees (people with the role Trainee) marked present, not those"
-                   " registered; anyone else present is listed apart, under Also present.")]
+        notes = [_("Counts trainees marked present, not those registered; others present are on"
+                   " the Also present sheet.")]
         if missing:
             notes.append(ngettext("{n} session has no attendance recorded yet and is not"
                                   " counted.", "{n} sessions have no attendance recorded yet"
                                   " and are not counted.", missing).format(n=missing))
         extra = (*_for_whom(scope), *notes)
-        hours_note = _("Hours: the training, plenary and site-visit sessions attended, in"
-                       " exact minutes, rounded once to one decimal (breaks, meals, meetings"
-                       " and ceremonies are not counted).")
+        hours_note = _("Hours: training, plenary and site-visit sessions attended, exact minutes"
+                       " rounded once to one decimal.")
         sexes = ("female", "male", None)
-        # the figures
+        # the figures, then what the words mean
         summary = Sheet(_("Summary"))
         summary.landscape = False
-        summary.title_block(title_lines(data, _("Attendance summary"), options, (
-            *extra, _("A trainee attended when marked present at least once, and was trained"
-                      " on completing the training (until a completion rule is set: on"
-                      " attending)."), hours_note)))
+        summary.title_block(title_lines(data, _("Attendance summary"), options,
+                                        (*_for_whom(scope), *notes[1:])))
         summary.headings([_("Who is counted"), _("People")])
         summary.add(_("Trainees (people with the role Trainee)"), len(trainees))
         summary.add(_("Trainees who attended (present at least once)"), len(tally.attended))
@@ -507,7 +504,23 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             for role, n in sorted(roles.items(), key=lambda item: (-item[1],
                                                                     fold(role_label(item[0])))):
                 summary.add(role_label(role), n)
-        summary.widths.update({1: 56, 2: 12})
+        summary.add()
+        summary.add(Cell(_("What the words mean"), bold=True, text=True))
+        for line in (_("Trainees are the people with the role Trainee. A trainee attended when"
+                       " marked present at least once, and was trained on completing the"
+                       " training (until a completion rule is set: on attending)."),
+                     _("Trainers, staff and delegation members marked present are listed"
+                       " apart, as also present: they are not counted as trained and get no"
+                       " certificate."),
+                     _("Hours count the training, plenary and site-visit sessions attended"
+                       " (not breaks, meals, meetings or ceremonies), in exact minutes, rounded"
+                       " half-up once to one decimal: the same figure as on the certificate."),
+                     _("Counts come from the attendance recorded (Plan ▸ Record Attendance),"
+                       " not from registration.")):
+            row = summary.add(Cell(line, wrap=True, text=True))
+            summary.merge(row, 1, row, 2)
+        summary.widths.update({1: 60, 2: 12})
+        summary.minimum.update({1: 60, 2: 12})
         # by session
         by_session = Sheet(_("By session"))
         by_session.title_block(title_lines(data, _("Attendance by session"), options, extra))
@@ -575,7 +588,8 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             people_sheet.add(n, person.listed_name, person.organisation_short,
                              _sex_letter(person.sex), record.sessions,
                              Cell(record.hours, number_format="0.0"),
-                             _("Yes") if person.id in tally.trained else _("No"))
+                             Cell(_("Yes") if person.id in tally.trained else _("No"),
+                                  text=True, center=True))
         # everyone else present: not trainees, not counted as trained, no certificate
         others_sheet = Sheet(_("Also present"))
         others_sheet.title_block(title_lines(data, _("Also present"), options, (

@@ -280,12 +280,8 @@
         </translation>
     </message>
     <message>
-        <source>not a trainee</source>
-        <translation>no es participante</translation>
-    </message>
-    <message>
-        <source>%1: counted apart as also present, not as trained; no certificate</source>
-        <translation>%1: se cuenta aparte, como también presente, no como capacitado; sin certificado</translation>
+        <source>Not a trainee (%1): counted apart as also present, not as trained; no certificate</source>
+        <translation>No es participante (%1): se cuenta aparte, como también presente, no como capacitado; sin certificado</translation>
     </message>
     <message>
         <source>not recorded</source>

@@ -267,7 +267,7 @@ class AttendanceDialog(QDialog):
                              .replace("%4", self.formats.number(len(tally.also_present))))
 
     def hours_text(self, person_id: int) -> str:
-        """A person's hours as the Hours column shows them ("" for someone not a trainee)."""
+        """A trainee's hours as the Hours column shows them ("" for anyone else)."""
         record = self.tally.records.get(person_id) if self.tally is not None else None
         if record is None or not record.trainee:
             return ""
@@ -387,14 +387,12 @@ class AttendanceDialog(QDialog):
         record = self.tally.records.get(person_id) if self.tally is not None else None
         item = QTableWidgetItem(self.hours_text(person_id))
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if record is not None and not record.trainee:
-            item.setText(self.tr("not a trainee"))
+        if record is not None and not record.trainee:  # a dash: the column stays narrow
+            item.setText("—")
             item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
-            font = self.table.font()
-            font.setItalic(True)
-            item.setFont(font)
-            item.setToolTip(self.tr("%1: counted apart as also present, not as trained; no"
-                                    " certificate").replace("%1", role_label(record.role)))
+            item.setToolTip(self.tr("Not a trainee (%1): counted apart as also present, not"
+                                    " as trained; no certificate")
+                            .replace("%1", role_label(record.role)))
         return item
 
     def _show_row(self, a: Attendee) -> None:
