@@ -312,3 +312,26 @@ def test_error_messages_show_a_plans_names_harmlessly(demo, demo_path, capsys, t
     assert not RAW_CONTROL.search(err.replace("\n", "")), repr(err)
     code, _out, err = _run(capsys, "history", str(demo_path), "--item", "\x1b[2Jperson:1")
     assert code == 2 and "␛[2Jperson" in err and "\x1b" not in err
+
+
+def test_the_same_on_a_shared_plan(pg_demo, capsys):
+    from planner.store import open_plan
+
+    store = open_plan(pg_demo)
+    try:
+        _edit_personal_data(store)
+        ops.create_many(store, "group", [{"name": "Group E"}, {"name": "Group F"}])
+    finally:
+        store.close()
+    code, out, _err = _run(capsys, "history", pg_demo, "--limit", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and len({e["change"] for e in data}) == 2 and len(data) == 3
+    assert data[0]["at"].endswith("-06:00")
+    assert not any(secret in out for secret in SECRETS) and "•••" in out
+    code, out, _err = _run(capsys, "history", pg_demo, "--item", "person:1", "--limit", "1")
+    assert code == 0 and "phone: ••• → •••" in out
+    code, _out, err = _run(capsys, "history", pg_demo, "--item",
+                           "person:99999999999999999999999")
+    assert code == 2 and "There is no person" in err
+    code, _out, err = _run(capsys, "history", pg_demo, "--item", "person:2147483648")
+    assert code == 2 and "there never was" in err
