@@ -223,8 +223,13 @@ class Phrasing:
                                            for k, o, n in changes}, zones)
         values = {field_key(table, k): n for k, _o, n in changes}
         phrases = []
+        moved = self._moved(table, changes)
+        if moved:
+            phrases.append(moved)
         for raw, old, new in changes:
             key = field_key(table, raw)
+            if moved and key in ("start", "end"):
+                continue
             if key in LINK_PHRASES:
                 phrases.extend(self._link_change(key, old or [], new or []))
                 continue
@@ -237,6 +242,23 @@ class Phrasing:
             shown_new = self.value(table, key, new, zone, day_known=day)
             phrases.append(f"{field_label(key)}: {shown_old} → {shown_new}")
         return phrases
+
+    def _moved(self, table: str, changes: Sequence[tuple[str, Any, Any]]) -> str:
+        """'moved: 27 Nov 2023 09:30–10:15 → 10:00–10:45' when a session's (a ride's, an
+        unavailable time's) start and end both changed."""
+        found = {field_key(table, k): (o, n) for k, o, n in changes}
+        if "start" not in found or "end" not in found:
+            return ""
+        (old_start, new_start), (old_end, new_end) = found["start"], found["end"]
+        moments = [self.moment(v) if v else None
+                   for v in (old_start, old_end, new_start, new_end)]
+        if any(m is None for m in moments):
+            return ""
+        a, b, c, d = moments
+        assert a is not None and b is not None and c is not None and d is not None
+        before = f"{self.when(a)}–{self.when(b, a.date())}"
+        after = f"{self.when(c, a.date())}–{self.when(d, c.date())}"
+        return _("moved: {old} → {new}").format(old=before, new=after)
 
     def _link_change(self, link: str, old: Sequence[Any], new: Sequence[Any]) -> list[str]:
         def key(entry: Any) -> Any:

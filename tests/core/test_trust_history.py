@@ -207,9 +207,10 @@ def test_an_audience_change_and_a_move_say_what_happened(demo):
     assert added.item == f"session {title}"
     assert added.summary() == "Group A added to the audience"
     assert removed.summary() == "Group A removed from the audience"
-    local = before["start"].astimezone(ZoneInfo("America/Tegucigalpa"))
-    assert moved.details[0] == (f"start: {local.day} Nov 2023 {local:%H:%M} →"
-                                f" {local + timedelta(hours=1):%H:%M}")
+    start, end = (before[k].astimezone(ZoneInfo("America/Tegucigalpa")) for k in ("start", "end"))
+    hour = timedelta(hours=1)
+    assert moved.details == (f"moved: {start.day} Nov 2023 {start:%H:%M}–{end:%H:%M} →"
+                             f" {start + hour:%H:%M}–{end + hour:%H:%M}",)
     assert "T" not in moved.summary().replace("Tegucigalpa", "")  # no ISO moments
     assert added.sentence() == f"Changed session {title} (Group A added to the audience)"
 

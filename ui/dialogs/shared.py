@@ -214,8 +214,10 @@ class HistoryDialog(QDialog):
             Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16,
                    tooltip=lambda e: zone_tip),
             Column("who", self.tr("Who"), lambda e: e.user, width=12),
-            Column("action", self.tr("Action"), lambda e: e.action, width=22),
-            Column("item", self.tr("Item"), lambda e: e.item, width=40),
+            Column("action", self.tr("Action"), lambda e: e.action, width=28,
+                   tooltip=lambda e: e.action),
+            Column("item", self.tr("Item"), lambda e: e.item, width=44,
+                   tooltip=lambda e: e.item),
             Column("what", self.tr("What changed"), what, width=60, tooltip=what),
         ], self)
         self.model.set_rows(history(store, entity, entity_id,
@@ -264,7 +266,7 @@ class HistoryDialog(QDialog):
         layout.addLayout(bottom)
         self.filter.textChanged.connect(self._filter)
         self._filter("")
-        self.resize(1000, 560)
+        self.resize(1240, 600)  # fits a 1366×768 screen
         self.filter.setFocus()
 
     def _filter(self, text: str) -> None:
