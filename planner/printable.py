@@ -4,9 +4,10 @@ Plans written before names were checked on import and edit may still hold escape
 or NUL bytes (in their rows and in the change log that remembers old values). Printed raw, an
 ESC sequence can clear or recolour a terminal, or hide the rest of a line; in a window it shows
 nothing at all. Everything that prints a plan's text (the history, the command line's messages)
-passes it through :func:`printable` first: a C0 control shows as its Unicode picture (ESC as
-"␛", BEL as "␇", NUL as "␀"), a C1 control or a bidirectional override as its code ("<U+009B>"),
-so the reader sees that something odd is there, and the terminal does nothing.
+passes it through :func:`printable` first: a control character shows as its name in angle
+brackets (ESC as "<ESC>", BEL as "<BEL>", NUL as "<NUL>"; a C1 control or a bidirectional
+override as its code, "<U+009B>"), in plain ASCII that every font and terminal shows, so the
+reader sees that something odd is there, and the terminal does nothing.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 _BREAKS = re.compile("\r\n|[\r\n\t\u2028\u2029]")
 
 
+_NAMES = ("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF",
+          "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM",
+          "SUB", "ESC", "FS", "GS", "RS", "US")
+
+
 def _shown(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟
+        return f"<{_NAMES[code]}>"
     if code == 0x7F:
-        return "\u2421"  # ␡
+        return "<DEL>"
     return f"<U+{code:04X}>"
 
 
