@@ -42,10 +42,23 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line hint instead of a traceback."""
 
     def error(self, message: str) -> NoReturn:
+        from planner.printable import printable
+
         self.print_usage(sys.stderr)
-        self.exit(
-            EXIT_BAD_INPUT, _("{prog}: error: {message}\n").format(prog=self.prog, message=message)
-        )
+        self.exit(EXIT_BAD_INPUT, printable(
+            _("{prog}: error: {message}\n").format(prog=self.prog, message=message), lines=True))
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            _("the limit must be 1 or more (the newest N changes), not '{value}'.").format(
+                value=text))
+    return number
 
 
 def _date(text: str) -> date:
@@ -231,7 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN", help=_("the plan file or shared plan's address"))
     p.add_argument("--item", metavar="KIND:ID",
                    help=_("only one item's history, e.g. person:12 or agenda_session:40"))
-    p.add_argument("--limit", type=int, metavar="N", help=_("only the newest N changes"))
+    p.add_argument("--limit", type=_at_least_one, metavar="N",
+                   help=_("only the newest N changes (each with every item it touched)"))
     p.add_argument("--json", action="store_true", help=_("print the history as JSON"))
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
@@ -240,7 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(message, file=sys.stderr)
+    """A message on stderr; a name from a plan or a file in it cannot drive the terminal."""
+    from planner.printable import printable
+
+    print(printable(message, lines=True), file=sys.stderr)
 
 
 def _check_suffix(path: str) -> None:
@@ -656,31 +673,32 @@ def _progress(label: str) -> Any:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from planner.history import history
+    from planner.history import history, item_known, item_noun, parse_item, text_lines
+    from planner.printable import json_safe
 
     entity = item_id = None
     if args.item:
-        entity, _sep, number = args.item.partition(":")
-        if not number.isdigit():
-            raise PlannerError(_("Write --item as KIND:ID, e.g. person:12."))
-        item_id = int(number)
+        entity, item_id = parse_item(args.item)
     store = _open_for_reading(args.plan)
     try:
         entries = history(store, entity, item_id, args.limit)
+        if entity is not None and item_id is not None and not entries \
+                and not item_known(store, entity, item_id):
+            raise PlannerError(_("There is no {item} {id} in this plan, and there never was:"
+                                 " check the id (planner history --json lists each item's"
+                                 " id).").format(item=item_noun(entity), id=item_id))
     finally:
         store.close()
     if args.json:
-        print(json.dumps([{"change": e.change_set_id, "at": e.at.isoformat(), "user": e.user,
-                           "action": e.action, "entity": e.entity, "id": e.entity_id,
-                           "kind": e.kind, "item": e.item,
-                           "changes": [{"field": f, "old": o, "new": n} for f, o, n in e.changes]}
-                          for e in entries], ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(
+            [{"change": e.change_set_id, "at": e.at.isoformat(), "user": e.user,
+              "action": e.action, "entity": e.entity, "id": e.entity_id, "kind": e.kind,
+              "item": e.item, "summary": e.summary(),
+              "changes": [{"field": f, "old": o, "new": n, "hidden": f in e.hidden}
+                          for f, o, n in e.changes]}
+             for e in entries], ensure_ascii=False, indent=2)))
         return EXIT_OK
-    for e in entries:
-        line = f"#{e.change_set_id}  {e.at.astimezone():%Y-%m-%d %H:%M}  {e.user}  {e.action}:"
-        line += f" {e.item} {e.what}"
-        if e.changes and e.kind != "insert":
-            line += f" ({e.summary()})"
+    for line in text_lines(entries):
         print(line)
     return EXIT_OK
 

@@ -1,8 +1,11 @@
-"""Personal data: a copy of a plan without it, to share with a partner.
+"""Personal data: which fields hold it, and a copy of a plan without it, to share with a
+partner.
 
-Identity and passport numbers, birth dates and phone numbers are blanked in the copy, in the
-people themselves and in the change log that remembers the values they had. The copy is then
-vacuumed, so no old page of the file still holds them. The plan itself is not touched.
+``PERSONAL`` is the one list of them (identity and passport numbers, birth dates, phone
+numbers): the copy blanks them, and the history shows a change to one masked. In the copy they
+are blanked in the people themselves and in the change log that remembers the values they had.
+The copy is then vacuumed, so no old page of the file still holds them. The plan itself is not
+touched.
 """
 
 from __future__ import annotations
@@ -12,14 +15,24 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from planner.model import Base
 from planner.store import PlanStore
 
-PERSONAL_FIELDS = ("id_number", "birth_date", "phone")
+# table -> its columns that hold personal data. A person's identity or passport number (one
+# field), date of birth and phone; drivers' and logistics staff's phones too (the history masks
+# every phone: it cannot know the role a person had when the phone changed).
+PERSONAL: dict[str, tuple[str, ...]] = {"person": ("id_number", "birth_date", "phone")}
+PERSONAL_FIELDS = PERSONAL["person"]
 
 
-def _scrub(detail: dict[str, Any]) -> bool:
+def is_personal(table: str, field: str) -> bool:
+    """Whether ``field`` of an item of ``table`` (a table name, e.g. "person") is personal."""
+    return field in PERSONAL.get(table, ())
+
+
+def _scrub(detail: dict[str, Any], fields: tuple[str, ...]) -> bool:
     changed = False
-    for key in PERSONAL_FIELDS:
+    for key in fields:
         if key in detail:
             value = detail[key]
             detail[key] = [None, None] if isinstance(value, list) else None
@@ -31,17 +44,21 @@ def _blank(path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         with con:
-            con.execute("UPDATE person SET id_number = '', birth_date = NULL, phone = ''")
-            rows = con.execute("SELECT id, detail FROM change_log WHERE entity = 'person'"
-                               " AND detail != ''").fetchall()
-            for row_id, text in rows:
-                try:
-                    detail = json.loads(text)
-                except ValueError:
-                    continue
-                if isinstance(detail, dict) and _scrub(detail):
-                    con.execute("UPDATE change_log SET detail = ? WHERE id = ?",
-                                (json.dumps(detail, ensure_ascii=False), row_id))
+            for table, fields in PERSONAL.items():
+                columns = Base.metadata.tables[table].c
+                blank = ", ".join(f"{f} = NULL" if columns[f].nullable else f"{f} = ''"
+                                  for f in fields)
+                con.execute(f'UPDATE "{table}" SET {blank}')
+                rows = con.execute("SELECT id, detail FROM change_log WHERE entity = ?"
+                                   " AND detail != ''", (table,)).fetchall()
+                for row_id, text in rows:
+                    try:
+                        detail = json.loads(text)
+                    except ValueError:
+                        continue
+                    if isinstance(detail, dict) and _scrub(detail, fields):
+                        con.execute("UPDATE change_log SET detail = ? WHERE id = ?",
+                                    (json.dumps(detail, ensure_ascii=False), row_id))
         con.execute("VACUUM")  # no free page keeps an old value
     finally:
         con.close()

@@ -291,6 +291,12 @@ class _Command(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def undo_label(self) -> str:
+        """How the history names this action's undo: 'Undo: Generate a rotation'."""
+        from planner.i18n import _
+
+        return _("Undo: {action}").format(action=self.text())
+
 
 class CreateCommand(_Command):
     def __init__(self, ctrl: PlanController, kind: str, values: dict[str, Any]) -> None:
@@ -320,6 +326,7 @@ class CreateCommand(_Command):
         assert self.item_id is not None
         expected = self.ctrl.known(self.kind, self.item_id, self.version)
         result = ops.delete(self.ctrl.require(), self.kind, [self.item_id],
+                            action=self.undo_label(),
                             expected_versions={self.item_id: expected or 1})
         self.snapshot = result.snapshot
         self.ctrl.forget(self.kind, [self.item_id])
@@ -359,7 +366,7 @@ class UpdateCommand(_Command):
 
         expected = self.ctrl.known(self.kind, self.item_id, self.version)
         result = ops.update(self.ctrl.require(), self.kind, self.item_id, self.old_values,
-                            expected)
+                            expected, action=self.undo_label())
         self.version = result.version
         self.ctrl.remember(self.kind, self.item_id, result.version)
         self.ctrl.announce(result.change)
@@ -389,7 +396,7 @@ class DeleteCommand(_Command):
         from planner import ops
 
         assert self.snapshot is not None
-        change = ops.restore(self.ctrl.require(), self.snapshot)
+        change = ops.restore(self.ctrl.require(), self.snapshot, self.undo_label())
         self.ctrl.remember_snapshot(self.snapshot)
         self.ctrl.announce(change)
 
@@ -423,7 +430,7 @@ class CreateManyCommand(_Command):
 
         expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.item_ids}
         result = ops.delete(self.ctrl.require(), self.kind, self.item_ids,
-                            expected_versions=expected)
+                            action=self.undo_label(), expected_versions=expected)
         self.snapshot = result.snapshot
         self.ctrl.forget(self.kind, self.item_ids)
         self.ctrl.announce(result.change)
@@ -485,7 +492,7 @@ class ReplaceCommand(_Command):
 
         expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.created}
         result = ops.replace_items(self.ctrl.require(), self.kind, self.created,
-                                   add_snapshot=self.removed, action=self.text(),
+                                   add_snapshot=self.removed, action=self.undo_label(),
                                    expected_versions=expected)
         self.ctrl.forget(self.kind, self.created)
         self.ctrl.remember_snapshot(self.removed)

@@ -8,18 +8,20 @@ from pathlib import Path
 
 from planner.exports.common import Job, Options, PlanData, plan_lines
 from planner.exports.sheet import Cell, Sheet, write
-from planner.history import HistoryEntry, history
+from planner.history import HistoryEntry, history, plan_zone
 from planner.i18n import _
 from planner.store import PlanStore
 
 
 def write_history(store: PlanStore, entries: Sequence[HistoryEntry], target: str | Path,
                   what: str = "") -> Path:
-    """``entries`` (newest first) as one sheet: when, who, action, item, what changed."""
+    """``entries`` (newest first) as one sheet: when (in the plan's time zone), who, action,
+    item, what changed. The entries come from :func:`planner.history.history`, personal
+    values masked, so no export of the history holds any (with personal data or without)."""
     sheet = Sheet(_("History"))
     sheet.title_block(plan_lines(store, what or _("History of the plan")))
-    sheet.headings([_("Change no."), _("When (UTC)"), _("Who"), _("Action"), _("Item"),
-                    _("What"), _("Details")])
+    sheet.headings([_("Change no."), _("When ({zone})").format(zone=plan_zone(store).key),
+                    _("Who"), _("Action"), _("Item"), _("What"), _("Details")])
     for e in entries:
         sheet.add(e.change_set_id, e.at.replace(tzinfo=None), Cell(e.user, text=True),
                   Cell(e.action, text=True), Cell(e.item, text=True), e.what,

@@ -171,10 +171,10 @@
 <context>
     <name>HistoryDialog</name>
     <message numerus="yes">
-        <source>%n change(s)</source>
+        <source>%n change(s); times in %1</source>
         <translation>
-            <numerusform>%n change</numerusform>
-            <numerusform>%n changes</numerusform>
+            <numerusform>%n change; times in %1</numerusform>
+            <numerusform>%n changes; times in %1</numerusform>
         </translation>
     </message>
 </context>

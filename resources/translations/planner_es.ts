@@ -1403,6 +1403,10 @@
         <translation>Cuándo</translation>
     </message>
     <message>
+        <source>In the plan&apos;s time zone, %1</source>
+        <translation>En la zona horaria del plan, %1</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
@@ -1435,10 +1439,10 @@
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s)</source>
+        <source>%n change(s); times in %1</source>
         <translation>
-            <numerusform>%n cambio</numerusform>
-            <numerusform>%n cambios</numerusform>
+            <numerusform>%n cambio; horas en %1</numerusform>
+            <numerusform>%n cambios; horas en %1</numerusform>
         </translation>
     </message>
     <message>

@@ -114,7 +114,7 @@ def test_the_history_shows_who_changed_what_and_exports(two_windows, tmp_path):
     assert rows[0][1:4] == ["planner", "Edit person", rows[0][3]]
     assert "position" in rows[0][4] and "Inspectora" in rows[0][4]
     dialog.filter.setText("Inspectora")
-    assert dialog.proxy.rowCount() == 1 and dialog.count.text() == "1 change"
+    assert dialog.proxy.rowCount() == 1 and dialog.count.text().startswith("1 change;")
     out = tmp_path / "history.xlsx"
     assert dialog.export(str(out))
     values = [c.value for row in openpyxl.load_workbook(out).active.iter_rows() for c in row]

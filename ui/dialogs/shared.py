@@ -191,7 +191,7 @@ class HistoryDialog(QDialog):
     def __init__(self, store: Any, formats: Formats, parent: QWidget | None = None,
                  entity: str | None = None, entity_id: int | None = None,
                  title: str = "") -> None:
-        from planner.history import history
+        from planner.history import history, plan_zone
         from ui.models.table import Column, RowTableModel, SearchProxy
 
         super().__init__(parent)
@@ -199,21 +199,29 @@ class HistoryDialog(QDialog):
         self.setObjectName("history_dialog")
         self.store, self.formats = store, formats
 
-        def when(e: Any) -> str:
-            local = e.at.astimezone()
-            return f"{formats.date(local.date())} {formats.time(local)}"
+        def when(e: Any) -> str:  # the core gives it in the plan's time zone
+            return f"{formats.date(e.at.date())} {formats.time(e.at)}"
 
-        def what(e: Any) -> str:
-            return e.what + (f": {e.summary()}" if e.changes and e.kind != "insert" else "")
+        def what(e: Any) -> str:  # "start: 09:30 → 10:30"; "deleted (27 Nov, Aula 1)"
+            summary = e.summary()
+            if e.kind == "update":
+                return summary or e.what
+            return f"{e.what} ({summary})" if summary else e.what
 
+        self.zone = plan_zone(store).key
+        zone_tip = self.tr("In the plan's time zone, %1").replace("%1", self.zone)
         self.model = RowTableModel([
-            Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16),
+            Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16,
+                   tooltip=lambda e: zone_tip),
             Column("who", self.tr("Who"), lambda e: e.user, width=12),
-            Column("action", self.tr("Action"), lambda e: e.action, width=22),
-            Column("item", self.tr("Item"), lambda e: e.item, width=40),
-            Column("what", self.tr("What changed"), what, width=60),
+            Column("action", self.tr("Action"), lambda e: e.action, width=28,
+                   tooltip=lambda e: e.action),
+            Column("item", self.tr("Item"), lambda e: e.item, width=44,
+                   tooltip=lambda e: e.item),
+            Column("what", self.tr("What changed"), what, width=60, tooltip=what),
         ], self)
-        self.model.set_rows(history(store, entity, entity_id, limit=None if entity else 5000))
+        self.model.set_rows(history(store, entity, entity_id,
+                                    max_rows=None if entity else 5000))
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
@@ -258,12 +266,14 @@ class HistoryDialog(QDialog):
         layout.addLayout(bottom)
         self.filter.textChanged.connect(self._filter)
         self._filter("")
-        self.resize(1000, 560)
+        self.resize(1240, 600)  # fits a 1366×768 screen
         self.filter.setFocus()
 
     def _filter(self, text: str) -> None:
         self.proxy.set_search(text)
-        self.count.setText(self.tr("%n change(s)", "", self.proxy.rowCount()))
+        changes = len({e.change_set_id for e in self.shown_entries()})
+        self.count.setText(self.tr("%n change(s); times in %1", "", changes).replace(
+            "%1", self.zone))
 
     def shown_entries(self) -> list[Any]:
         """The changes the filter keeps, in the order shown."""
