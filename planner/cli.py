@@ -154,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD",
                    help=_("the new plan's first day; every date moves by the same days"))
     p.add_argument("--title", help=_("the new plan's title (default: the same)"))
+    p.add_argument("--tz", metavar="ZONE",
+                   help=_("the new plan's time zone (default: the same); times in the old"
+                          " zone keep their clock time"))
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     p = sub.add_parser("import", help=_("import people or an agenda from a spreadsheet"))
@@ -250,7 +253,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
+    _check_file_names(parser)
     return parser
+
+
+FILE_ARGUMENTS = frozenset({"plan", "new", "file", "output"})
+
+
+def _file_name(text: str) -> str:
+    """A file name the system can hold (a shared plan's address is taken as it is)."""
+    from planner.inputs import name_problem
+    from planner.store import is_address
+
+    problem = None if is_address(text) else name_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
+def _check_file_names(parser: argparse.ArgumentParser) -> None:
+    """Every file argument of every command refuses a name too long for the system (with a
+    message, exit 2) before anything is opened."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                _check_file_names(command)
+        elif action.dest in FILE_ARGUMENTS and action.type is None:
+            action.type = _file_name
 
 
 def _err(message: str) -> None:
@@ -445,9 +474,12 @@ def cmd_copy(args: argparse.Namespace) -> int:
     from planner.store import open_plan
 
     _check_suffix(args.new)
-    source = open_plan(args.plan)
+    # the source is only read (a read-only plan can be copied); with --tz, also one whose
+    # time zone this computer does not know
+    source = open_plan(args.plan, read_only=True, check_zones=args.tz is None)
     try:
-        copy = copy_plan(source, args.new, args.start, title=args.title, overwrite=args.force)
+        copy = copy_plan(source, args.new, args.start, title=args.title, overwrite=args.force,
+                         timezone=args.tz)
         copy.close()
     finally:
         source.close()

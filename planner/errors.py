@@ -88,3 +88,12 @@ class ConflictError(PlannerError):
 
 class NotFoundError(PlannerError):
     pass
+
+
+class UnknownZoneError(PlanFileError):
+    """The plan uses time zones this computer does not know (``zones``): its times cannot be
+    read here. The file is left untouched."""
+
+    def __init__(self, message: str, path: str, zones: list[str]) -> None:
+        super().__init__(message, path)
+        self.zones = zones

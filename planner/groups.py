@@ -85,6 +85,12 @@ def split(people: list[Member], into: int, spread_by_station: bool = False) -> l
 
 def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
     """Names for new groups that no group of the plan has: "Group A", "Group B"…"""
+    from planner.inputs import clean_text
+
+    prefix = " ".join(clean_text(prefix).split())
+    if len(prefix) > 90:
+        raise PlannerError(_("The start of the group names is too long ({length} characters,"
+                             " at most 90); shorten it.").format(length=len(prefix)))
     with store.reading() as r:
         taken = {fold(n) for (n,) in r.rows("SELECT name FROM participant_group")}
     letters = list(string.ascii_uppercase) + [f"{a}{b}" for a in string.ascii_uppercase
@@ -105,6 +111,7 @@ def create_groups(store: PlanStore, groups: list[list[Member]], names: list[str]
     from sqlalchemy import insert
 
     from planner import ops
+    from planner.inputs import clean_text
     from planner.model import GroupMember, ParticipantGroup, table_of
 
     colours = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC", "#4E79A7",
@@ -115,7 +122,8 @@ def create_groups(store: PlanStore, groups: list[list[Member]], names: list[str]
     with store.transaction(label) as session:
         conn = session.connection()
         for i, (name, people) in enumerate(zip(names, groups, strict=True)):
-            group = ParticipantGroup(name=name, delegation_id=delegation,
+            group = ParticipantGroup(name=" ".join(clean_text(name).split()),
+                                     delegation_id=delegation,
                                      colour=colours[i % len(colours)], notes="")
             session.add(group)
             session.flush()

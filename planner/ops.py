@@ -39,6 +39,7 @@ from planner.errors import (
     ValidationError,
 )
 from planner.i18n import N_, _, ngettext
+from planner.inputs import clean_field, clean_text, clean_value
 from planner.labels import (
     BudgetCategory,
     Clearance,
@@ -1119,7 +1120,7 @@ def _normalise(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
                 _("'{field}' is not a field of a {item}.").format(field=key, item=noun(k.name))
             )
         if isinstance(value, str):
-            value = value.strip()
+            value = clean_field(key, value).strip()  # no control characters, ever
             if key in k.upper:
                 value = value.upper()
         out[key] = value
@@ -1790,6 +1791,8 @@ def acknowledge(store: PlanStore, key: str, note: str | None) -> Change:
 
     from planner.model import Acknowledgement
 
+    if note is not None:
+        note = clean_text(note, multiline=True)
     if note is not None and len(note) > 2000:
         raise ValidationError([FieldError("note", _("The note is too long; keep it under 2,000"
                                                     " characters."))])
@@ -1822,7 +1825,7 @@ def set_setting(store: PlanStore, key: str, value: Any) -> Change:
 
     from planner.model import PlanSetting
 
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    text = json.dumps(clean_value(value), ensure_ascii=False, sort_keys=True, default=str)
     with store.transaction(_("Change a plan setting")) as session:
         row = session.execute(select(PlanSetting).where(PlanSetting.key == key)).scalars().first()
         if row is None:
@@ -1836,72 +1839,133 @@ def set_setting(store: PlanStore, key: str, value: Any) -> Change:
 
 
 def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | None = None,
-              overwrite: bool = False) -> PlanStore:
+              overwrite: bool = False, timezone: str | None = None) -> PlanStore:
     """Copy a plan to ``dest`` shifted to begin on ``new_start`` (the next exchange).
 
     Every day moves by the same number of days; sessions, unavailable times, flights, rides and
     visit stops keep their wall-clock times in their own zones, hotel nights their weekdays.
-    The copy is complete before it appears under its name.
+    With ``timezone`` the copy is planned in that zone: times in the plan's old zone keep their
+    wall-clock times in the new one, and times in a zone this computer does not know keep
+    their moment. The source is only read; the copy is complete before it appears under its
+    name, and every message names the copy, not the file it is built in.
     """
     from pathlib import Path
 
+    from planner.inputs import unknown_zone_message, unknown_zones
     from planner.store import new_plan_path_problem, open_plan
 
     target = Path(dest)
     problem = new_plan_path_problem(target, overwrite=overwrite)
     if problem:
         raise PlannerError(problem)
-    if title is not None and not title.strip():
-        raise ValidationError([FieldError("title", _("Title is required."))])
+    checker = _Checker({"title": None if title is None else clean_text(title)})
+    if title is not None:
+        title = checker.text("title", N_("Title"), 200, required=True)
+    if timezone is not None:
+        timezone = clean_text(timezone).strip()
+        checker.values["timezone"] = timezone
+        checker.zone("timezone", required=True)
+    _raise_if_invalid(checker.errors)
     with source.reading() as r:
         first = r.value("SELECT start_date FROM plan ORDER BY id LIMIT 1")
+        lacking = unknown_zones(r)
+        span = r.rows(_DATES_SQL)[0]
+    if lacking and timezone is None:
+        raise PlannerError(unknown_zone_message(source.display_name, source.location, lacking,
+                                                str(first)[:10]))
     days = (new_start - date.fromisoformat(str(first)[:10])).days
+    _check_calendar(span, days, new_start)
 
     def shift(path: Path) -> None:
-        copy = PlanStore(path)
         try:
-            _shift_plan(copy, days, title)
-        finally:
-            copy.close()
+            copy = PlanStore(path)
+            try:
+                _shift_plan(copy, days, title, timezone)
+            finally:
+                copy.close()
+        except PlannerError as exc:  # said of the copy, not of the file it is built in
+            raise PlannerError(str(exc).replace(path.name, target.name)) from exc
 
     source.copy_to(target, prepare=shift)
     return open_plan(target)
 
 
-def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
+# The earliest and latest day of everything a copy moves.
+_DATES_SQL = " ".join(("SELECT min(d), max(d) FROM (", " UNION ALL ".join(
+    f"SELECT {column} AS d FROM {table} WHERE {column} IS NOT NULL" for table, column in (
+        ("plan", "start_date"), ("plan", "end_date"), ("agenda_session", "starts_at"),
+        ("agenda_session", "ends_at"), ("unavailability", "starts_at"),
+        ("unavailability", "ends_at"), ("travel", "departs_at"), ("travel", "arrives_at"),
+        ("room_block", "check_in"), ("room_block", "check_out"), ("stay", "check_in"),
+        ("stay", "check_out"), ("ride", "starts_at"), ("ride", "ends_at"),
+        ("visit_stop", "arrives_at"), ("visit_stop", "leaves_at"), ("budget_line", "month"))),
+    ") AS dates"))
+
+
+def _check_calendar(span: Sequence[Any], days: int, new_start: date) -> None:
+    """Refuse a shift that would move a date of the plan out of the calendar (years 1-9999),
+    a day's margin kept for the time zones."""
+    low, high = (date.fromisoformat(str(v)[:10]).toordinal() if v else None for v in span)
+    if low is not None and high is not None and not (
+            date.min.toordinal() + 2 <= low + days and high + days <= date.max.toordinal() - 2):
+        raise PlannerError(_(
+            "Moving the plan to begin on {start} would put some of its dates outside the"
+            " calendar (before the year 1 or after 9999). Choose a first day closer to today."
+        ).format(start=new_start.isoformat()))
+
+
+def _shift_plan(store: PlanStore, days: int, title: str | None,
+                timezone: str | None = None) -> None:
+    from planner.inputs import zone_known_here
+
     delta = timedelta(days=days)
-
-    def moved(moment: datetime, zone: str) -> datetime:
-        tz = ZoneInfo(zone)
-        local = moment.astimezone(tz).replace(tzinfo=None) + delta
-        return local.replace(tzinfo=tz)
-
     label = ngettext("Copy the plan {n} day later", "Copy the plan {n} days later", days) \
         if days >= 0 else ngettext("Copy the plan {n} day earlier",
                                    "Copy the plan {n} days earlier", -days)
     with store.transaction(label.format(n=abs(days))) as session:
         plan = _plan(session)
+        old_zone = plan.timezone
+
+        def zone_of_copy(zone: str | None) -> str:
+            zone = zone or old_zone
+            if timezone and (zone == old_zone or not zone_known_here(zone)):
+                return timezone
+            return zone
+
+        def moved(moment: datetime, zone: str) -> datetime:
+            new = ZoneInfo(zone_of_copy(zone))
+            # a zone unknown here: the moment is kept (read in the new zone)
+            old = ZoneInfo(zone) if zone_known_here(zone) else new
+            local = moment.astimezone(old).replace(tzinfo=None) + delta
+            return local.replace(tzinfo=new)
+
         plan.start_date += delta
         plan.end_date += delta
         if title is not None:
-            plan.title = title.strip()
+            plan.title = title
         for s in session.execute(select(AgendaSession)).scalars():
             s.start, s.end = moved(s.start, s.timezone), moved(s.end, s.timezone)
+            s.timezone = zone_of_copy(s.timezone)
         for u in session.execute(select(Unavailability)).scalars():
-            u.start, u.end = moved(u.start, plan.timezone), moved(u.end, plan.timezone)
+            u.start, u.end = moved(u.start, old_zone), moved(u.end, old_zone)
         # the journey moves with the agenda: tickets, hotel nights, rides and visit stops
         for t in session.execute(select(Travel)).scalars():
             if t.departs_at is not None:
-                t.departs_at = moved(t.departs_at, t.departs_tz or plan.timezone)
+                t.departs_at = moved(t.departs_at, t.departs_tz or old_zone)
             if t.arrives_at is not None:
-                t.arrives_at = moved(t.arrives_at, t.arrives_tz or plan.timezone)
+                t.arrives_at = moved(t.arrives_at, t.arrives_tz or old_zone)
+            if timezone:
+                t.departs_tz = zone_of_copy(t.departs_tz) if t.departs_tz else t.departs_tz
+                t.arrives_tz = zone_of_copy(t.arrives_tz) if t.arrives_tz else t.arrives_tz
         for block in session.execute(select(RoomBlock)).scalars():
             block.check_in, block.check_out = block.check_in + delta, block.check_out + delta
         for stay in session.execute(select(Stay)).scalars():
             stay.check_in, stay.check_out = stay.check_in + delta, stay.check_out + delta
         for ride in session.execute(select(Ride)).scalars():
-            zone = ride.timezone or plan.timezone
+            zone = ride.timezone or old_zone
             ride.start, ride.end = moved(ride.start, zone), moved(ride.end, zone)
+            if timezone and ride.timezone:
+                ride.timezone = zone_of_copy(ride.timezone)
         old_start = plan.start_date - delta
         months = (plan.start_date.year - old_start.year) * 12 + (plan.start_date.month
                                                                  - old_start.month)
@@ -1911,9 +1975,14 @@ def _shift_plan(store: PlanStore, days: int, title: str | None) -> None:
                 line.month = date(index // 12, index % 12 + 1, 1)
         for stop in session.execute(select(VisitStop)).scalars():
             if stop.arrives_at is not None:
-                stop.arrives_at = moved(stop.arrives_at, plan.timezone)
+                stop.arrives_at = moved(stop.arrives_at, old_zone)
             if stop.leaves_at is not None:
-                stop.leaves_at = moved(stop.leaves_at, plan.timezone)
+                stop.leaves_at = moved(stop.leaves_at, old_zone)
+        if timezone:
+            for venue in session.execute(select(Venue)).scalars():
+                if venue.timezone:
+                    venue.timezone = zone_of_copy(venue.timezone)
+            plan.timezone = timezone
 
 
 def create_many(store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]],
@@ -2106,6 +2175,8 @@ def merge_people(store: PlanStore, keep: int, others: Sequence[int]) -> Batch:
             assert other is not None
             for key in k.fields:
                 mine, theirs = getattr(target, key), getattr(other, key)
+                if isinstance(theirs, str):  # kept by an older version: cleaned on its way
+                    theirs = clean_field(key, theirs).strip()
                 if mine in (None, "") and theirs not in (None, "") and key not in new:
                     old[key], new[key] = mine, theirs
         if new:

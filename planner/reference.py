@@ -1,15 +1,18 @@
-"""Reference data: time zones, currencies and countries (from zoneinfo and Babel's CLDR)."""
+"""Reference data: time zones, currencies and countries (from tzdata and Babel's CLDR)."""
 
 from __future__ import annotations
 
 import unicodedata
 from functools import cache, lru_cache
-from zoneinfo import available_timezones
 
 
 @cache
 def timezones() -> frozenset[str]:
-    return frozenset(available_timezones())
+    """The zones a plan may use: those of the tzdata package the program ships, so that the
+    plan reads the same on every computer (not 'localtime' or other names of one system)."""
+    from planner.inputs import shipped_zones
+
+    return shipped_zones()
 
 
 @cache

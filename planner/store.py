@@ -798,13 +798,16 @@ def _backup_name(path: Path, old_schema: int) -> Path:
 
 
 def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
-              read_only: bool = False, password: str | None = None) -> PlanStore:
+              read_only: bool = False, password: str | None = None,
+              check_zones: bool = True) -> PlanStore:
     """Open a plan, upgrading an older format after a backup copy. A ``postgresql://``
     address opens a shared plan (:func:`planner.shared.open_shared`), with ``password`` when
     the server's is not in the user's .pgpass file.
 
     ``read_only`` opens it for reading only (the command line's info and check), which also
-    works where the file or its folder cannot be written.
+    works where the file or its folder cannot be written. A plan in a time zone this computer
+    does not know is refused (:class:`UnknownZoneError`, naming the zone) unless
+    ``check_zones`` is false (a copy that gives it another zone).
     """
     if is_address(path):
         from planner.shared import open_shared
@@ -860,6 +863,14 @@ def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
             _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc), str(path)
         ) from exc
     store.backup_path = backup
+    if check_zones:
+        from planner.inputs import refuse_unknown_zones
+
+        try:
+            refuse_unknown_zones(store)
+        except BaseException:
+            store.close()
+            raise
     return store
 
 
@@ -871,6 +882,12 @@ def create_plan_file(
     ``populate(store)`` may fill it before it appears under its name: a crash while building
     never leaves a half-made plan behind, and an existing file is replaced only at the end.
     """
+    from planner import tempfiles
+    from planner.inputs import plan_name_problem
+
+    problem = plan_name_problem(path)
+    if problem:
+        raise PlanFileError(problem, str(path))
     path = Path(path)
     if path.exists() and not overwrite:
         raise PlanExistsError(
@@ -898,15 +915,14 @@ def create_plan_file(
             ),
             str(path),
         )
+    tempfiles.remove_stale(folder, path.name)  # left by a build that was killed
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".creating", dir=folder)
+        tmp = tempfiles.make(path)
     except OSError as exc:
         raise PlanFileError(
             _("{path} cannot be created: {reason}.").format(path=path, reason=exc.strerror or exc),
             str(path),
         ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         con = sqlite3.connect(tmp)
         con.execute(f"PRAGMA application_id={APPLICATION_ID}")
@@ -935,9 +951,14 @@ def create_plan_file(
 
 def new_plan_path_problem(path: str | os.PathLike[str], *, overwrite: bool = False) -> str | None:
     """Why a plan cannot be created at ``path`` (a message), or None if it can."""
+    from planner.inputs import plan_name_problem
+
     text = str(path).strip()
     if not text:
         return _("Choose where to save the plan.")
+    problem = plan_name_problem(text)
+    if problem:
+        return problem
     target = Path(text)
     if target.is_dir():
         return _("{path} is a folder. Give the name of the plan file to create.").format(

@@ -23,6 +23,7 @@ from planner.errors import PlannerError
 from planner.i18n import N_, _, ngettext
 from planner.imports.people import DUPLICATE, ERROR, NEW, UPDATE, parse_date, text_of
 from planner.imports.readers import Table
+from planner.inputs import MULTILINE_FIELDS, clean_field
 from planner.labels import SESSION_KIND_LABELS, kind_label
 from planner.reference import fold
 from planner.store import PlanStore, parse_time
@@ -50,6 +51,7 @@ COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
     ("notes", N_("Notes"), ("notas", "observaciones", "notes", "comments", "comentarios")),
 ]
 TEXT_FIELDS = ("location", "description", "notes")
+TEXT_LIMITS = {"title": 300, "location": 300}  # as a session keeps them
 
 
 def _key(text: str) -> str:
@@ -359,7 +361,14 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
         values["module_id"] = module
     for key in TEXT_FIELDS:
         if key in columns:
-            values[key] = text_of(_cell(cells, columns, key))
+            raw = _cell(cells, columns, key)
+            values[key] = (clean_field(key, raw).strip()  # notes keep their lines
+                           if key in MULTILINE_FIELDS and isinstance(raw, str) else text_of(raw))
+    for key, limit in TEXT_LIMITS.items():
+        if len(values.get(key) or "") > limit:
+            reasons.append(_("{field} is too long ({length} characters, at most {limit})")
+                           .format(field=_(dict((n, label) for n, label, _a in COLUMNS)[key]),
+                                   length=len(values[key]), limit=limit))
     if reasons:
         return AgendaRow(row_number, ERROR, title, values, session_id, reasons)
     if session_id is None:

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 from planner.errors import PlannerError
 from planner.i18n import N_, _, ngettext
 from planner.imports.readers import Table, column_letter
-from planner.labels import ROLE_LABELS, Role
+from planner.inputs import MULTILINE_FIELDS, clean_field, clean_text
+from planner.labels import ROLE_LABELS, Role, noun
 from planner.reference import fold
 from planner.store import PlanStore, parse_time
 
@@ -493,6 +494,8 @@ def preview(store: PlanStore, table: Table, mapping: dict[str, str | None], *,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Preview:
     """Check every row against the rules and the plan. Writes nothing."""
+    organisation, delegation, group = (_chosen_name(kind, name) for kind, name in (
+        ("organisation", organisation), ("delegation", delegation), ("group", group)))
     columns: dict[str, list[int]] = defaultdict(list)
     for index, header in enumerate(table.headers):
         target = mapping.get(header)
@@ -528,6 +531,17 @@ def preview(store: PlanStore, table: Table, mapping: dict[str, str | None], *,
     return Preview(table, dict(mapping), results, day_first, delegation.strip(),
                    organisation.strip(), group.strip(),
                    {k: sorted(v, key=fold) for k, v in new_names.items()})
+
+
+def _chosen_name(kind: str, name: str) -> str:
+    """A name typed for everyone of the file (--delegation, the import dialog): cleaned of
+    control characters and refused when longer than the plan keeps."""
+    name = " ".join(clean_text(name or "").split())
+    if len(name) > MAX_LENGTH[kind]:
+        raise PlannerError(_("The {what} name is too long ({length} characters, at most"
+                             " {limit}); shorten it.").format(what=noun(kind), length=len(name),
+                                                              limit=MAX_LENGTH[kind]))
+    return name
 
 
 def _plural(kind: str) -> str:
@@ -590,6 +604,9 @@ def _check_row(table: Table, row_number: int, cells: list[Any], columns: dict[st
                     value=born.isoformat()))
             else:
                 values["birth_date"] = born
+        elif target in MULTILINE_FIELDS:  # notes keep their lines (control characters gone)
+            values[target] = "\n".join(clean_field(target, p).strip() if isinstance(p, str)
+                                       else text_of(p) for p in parts)
         else:
             values[target] = " ".join(text_of(p) for p in parts)
     full = values.pop("full_name", "")

@@ -3,7 +3,10 @@
 ``read_table(path, sheet)`` returns every cell of one sheet with the row numbers the
 spreadsheet shows, finds the header row even below a title block, and notes the cells that hold
 an Excel error value (#N/A, #REF!...), which count as empty with a warning. CSV files have their
-encoding (UTF-8 with or without BOM, else Latin-1) and delimiter (``;``, ``,`` or tab) detected.
+encoding (UTF-8 with or without BOM, UTF-16 as Excel's "Unicode text", else Windows-1252 or
+Latin-1) and delimiter (``;``, ``,`` or tab) detected. Every text loses its control characters
+(ESC, BEL, NUL...; tabs and line breaks stay); a cell longer than Excel allows, a file that is
+not text, a named pipe or a device are refused with a message.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,6 +24,7 @@ from typing import Any
 
 from planner.errors import PlannerError
 from planner.i18n import _
+from planner.inputs import clean_text, name_problem
 
 ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
@@ -27,6 +32,8 @@ ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM
                           "#¡NUM!", "#¡NULO!"})
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SEARCH_ROWS = 30
+MAX_CELL = 32767  # characters in one cell: Excel's own limit
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 Cell = Any  # str, int, float, bool, date, datetime, time or None
 
@@ -57,8 +64,33 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def _check_file(path: Path) -> None:
+    """Refuse, with a message, what cannot be read as a file: a name too long for the system,
+    a missing file, a folder, and anything that is not a regular file (a named pipe would
+    make the program wait for ever, a device would be read without end)."""
+    problem = name_problem(path)
+    if problem:
+        raise PlannerError(problem)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise PlannerError(_("The file {path} does not exist. Check the name and the folder.")
+                           .format(path=path)) from None
+    except OSError as exc:
+        raise PlannerError(_("{path} cannot be read: {reason}. Check that you may read it.")
+                           .format(path=path, reason=exc.strerror or exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise PlannerError(_("{path} is a folder; choose a spreadsheet or CSV file.").format(
+            path=path))
+    if not stat.S_ISREG(info.st_mode):
+        raise PlannerError(_("{path} is not a regular file (it is a device, a named pipe or a"
+                             " socket); choose a spreadsheet or CSV file saved on disk.")
+                           .format(path=path))
+
+
 def sheet_names(path: str | Path) -> list[str]:
     path = Path(path)
+    _check_file(path)
     if path.suffix.lower() not in SPREADSHEETS:
         return [path.stem]
     return list(_workbook(path).sheet_names)
@@ -80,12 +112,7 @@ def read_table(path: str | Path, sheet: str | None = None,
                known_headers: Any = None) -> Table:
     """Read one sheet. ``known_headers(text) -> bool`` helps find the header row."""
     path = Path(path)
-    if not path.exists():
-        raise PlannerError(_("The file {path} does not exist. Check the name and the folder.")
-                           .format(path=path))
-    if path.is_dir():
-        raise PlannerError(_("{path} is a folder; choose a spreadsheet or CSV file.").format(
-            path=path))
+    _check_file(path)
     suffix = path.suffix.lower()
     errors: set[tuple[int, int]] = set()
     if suffix in SPREADSHEETS:
@@ -119,6 +146,12 @@ def read_table(path: str | Path, sheet: str | None = None,
     for number, row in enumerate(grid, start=1):
         texts = [v for v in row if v.__class__ is str]
         joined = "".join(texts)
+        if len(joined) > MAX_CELL:
+            _refuse_long_cells(path, chosen, number, row)
+        if _CONTROL.search(joined):  # ESC, BEL, NUL...: never kept (tabs and breaks are)
+            row = [clean_text(v, multiline=True) if v.__class__ is str else v for v in row]
+            texts = [v for v in row if v.__class__ is str]
+            joined = "".join(texts)
         if "#" not in joined:  # no error value: the fast way
             if len(texts) == len(row) and not joined.strip():
                 rows.append([])
@@ -189,14 +222,63 @@ def _header_row(rows: list[list[Cell]], known: Any) -> int | None:
     return best
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+def _refuse_long_cells(path: Path, sheet: str, number: int, row: Any) -> None:
+    for col, value in enumerate(row):
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            raise PlannerError(_(
+                "Cell {cell} of {name} ({sheet}) holds {n:,} characters; a spreadsheet cell"
+                " holds at most {max:,} and no field of a plan needs that many. Shorten it"
+                " (or delete what was pasted there by mistake) and import the file again."
+            ).format(cell=f"{column_letter(col)}{number}", name=path.name, sheet=sheet,
+                     n=len(value), max=MAX_CELL))
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 or UTF-32 (Excel's
+    "Unicode text", with BOM or without), else Windows-1252 or Latin-1. Refuses, with a
+    message, a spreadsheet saved under a .csv name and a file that is not text at all."""
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise PlannerError(_(
+            "{name} is a spreadsheet (Excel or LibreOffice), not a text file, although its name"
+            " ends in {suffix}. Give it the ending it was saved with (.xlsx, .xls or .ods), or"
+            " save it again as CSV, and import it once more.").format(
+                name=path.name, suffix=path.suffix))
+    encodings = [encoding for bom, encoding in _BOMS if raw.startswith(bom)][:1]
+    if not encodings:
+        head = raw[:4000]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if len(head) >= 4 and odd > len(head) // 5 and even < odd // 10:
+            encodings = ["utf-16-le"]  # "Unicode text" saved without its mark
+        elif len(head) >= 4 and even > len(head) // 5 and odd < even // 10:
+            encodings = ["utf-16-be"]
+    text = None
+    for encoding in encodings or ["utf-8", "cp1252", "latin-1"]:
         try:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
+    sample = (text or "")[:65536]
+    if text is None or len(_BINARY.findall(sample)) > max(8, len(sample) // 10):
+        raise PlannerError(_(
+            "{name} is not a text (CSV) file: it holds binary data, or text in an encoding this"
+            " program does not read. Open it in Excel or LibreOffice and save it as .xlsx, or as"
+            " \"CSV UTF-8\", then import it again.").format(name=path.name))
+    return text
+
+
+def _read_csv(path: Path) -> list[list[Any]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlannerError(_("{path} cannot be read: {reason}. Check that you may read it.")
+                           .format(path=path, reason=exc.strerror or exc)) from exc
+    text = _decode(path, raw)
     sample = text[:20000]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=";,\t|")
@@ -209,7 +291,19 @@ def _read_csv(path: Path) -> list[list[Any]]:
 
         _Dialect.delimiter = delimiter
         dialect = _Dialect
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    # newline="" as the csv module wants: a lone CR ends a line, a break inside quotes stays
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a long cell is refused by its address
+    try:
+        return [row for row in reader]
+    except csv.Error as exc:
+        raise PlannerError(_(
+            "{name} cannot be read as a CSV file: line {line}: {reason}. Open it in Excel or"
+            " LibreOffice, save it again as CSV (or .xlsx) and import it once more.").format(
+                name=path.name, line=reader.line_num, reason=exc)) from exc
+    finally:
+        csv.field_size_limit(limit)
 
 
 _CELL = re.compile(rb"<c\b([^>]*)>")
