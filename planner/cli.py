@@ -589,7 +589,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.exports.catalog import kind_of, run
-    from planner.exports.common import Options
+    from planner.exports.common import Job, Options
     from planner.store import check_plan_file, is_address, open_plan, schema_version, writable
 
     kind = kind_of(args.kind)
@@ -610,8 +610,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             all=args.all, split=args.split,
             visit=_resolve_visit(store, args.visit) if args.visit else None,
             personal=not args.no_personal_data)
-        for path in run(store, args.kind, args.output, options):
+        job = Job()
+        for path in run(store, args.kind, args.output, options, job):
             print(path)
+        for warning in job.warnings:  # the export is written: said, but not a failure
+            _err(_("warning: {message}").format(message=warning))
     finally:
         store.close()
     return EXIT_OK

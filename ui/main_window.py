@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, __version__
 from planner.errors import PlannerError
-from planner.labels import SessionKind
 from planner.store import Change, PlanStore, address_parts, is_address
 from ui import settings as opt
 from ui.controller import PlanController
@@ -1049,74 +1047,40 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(wizard.batch.label, 8000)
         return wizard
 
-    def export_agenda(self) -> None:
-        from planner.imports import agenda
+    # File ▸ Export Agenda List…, Vehicle Manifests…, Host Clearance List…, Budget…, Per Diem
+    # Payment Sheet…: the Export dialog with that kind chosen, so each is written like every
+    # other export (off the GUI thread, personal data as Preferences say, never onto a plan)
+    def export_agenda(self) -> Any:
+        return self.show_export("agenda")
 
-        self._export(self.tr("Export the agenda list"), self.tr("%s agenda.xlsx"),
-                     agenda.export, self.tr("The agenda list was not written"),
-                     self.tr("Agenda list written to %s"))
+    def export_manifests(self) -> Any:
+        return self.show_export("manifests")
 
-    def export_manifests(self) -> None:
-        from planner.exports import travel
+    def export_budget(self) -> Any:
+        return self.show_export("budget")
 
-        self._export(self.tr("Export the vehicle manifests"), self.tr("%s manifests.xlsx"),
-                     travel.manifests, self.tr("The manifests were not written"),
-                     self.tr("Vehicle manifests written to %s"))
+    def export_perdiem(self) -> Any:
+        return self.show_export("perdiem")
 
-    def export_budget(self) -> None:
-        from planner.exports import budget
-
-        self._export(self.tr("Export the budget"), self.tr("%s budget.xlsx"),
-                     budget.budget_workbook, self.tr("The budget was not written"),
-                     self.tr("Budget written to %s"))
-
-    def export_perdiem(self) -> None:
-        from planner.exports import budget
-
-        self._export(self.tr("Export the per diem payment sheet"), self.tr("%s per diem.xlsx"),
-                     budget.perdiem_sheet, self.tr("The per diem payment sheet was not written"),
-                     self.tr("Per diem payment sheet written to %s"))
-
-    def export_clearance(self) -> None:
-        from planner import queries
-        from planner.exports import travel
-
-        store = self.ctrl.store
-        if store is None:
-            return
-        visits = [s for s in queries.sessions(store) if s.kind == SessionKind.SITE_VISIT]
-        if not visits:
-            self.show_error(self.tr("The plan has no site visit yet. Add one on the Site visits"
-                                    " page, with who goes, then export its clearance list."),
-                            self.tr("No site visit"))
-            return
-        chosen = visits[0]
-        if len(visits) > 1:
-            page = self.pages["site_visits"] if self.pages.built("site_visits") else None
-            panel = page.panels[0] if page is not None and getattr(page, "panels", None) \
-                else None
+    def export_clearance(self) -> Any:
+        """The clearance list of the site visit selected on the Site visits page, if any."""
+        selected: list[int] = []
+        if self.pages.built("site_visits"):
+            page = self.pages["site_visits"]
+            panel = page.panels[0] if getattr(page, "panels", None) else None
             selected = panel.selected_ids() if panel is not None else []
-            preset = next((i for i, v in enumerate(visits) if v.id in selected), 0)
-            labels = [f"{self.formats.weekday_date(v.start.date())} · {v.title}" for v in visits]
-            label, ok = QInputDialog.getItem(self, self.tr("Host clearance list"),
-                                             self.tr("For which site visit?"), labels, preset,
-                                             False)
-            if not ok:
-                return
-            chosen = visits[labels.index(label)]
-        self._export(self.tr("Export the host clearance list"),
-                     self.tr("%s clearance.xlsx"),
-                     lambda st, path, lang: travel.clearance_list(st, chosen.id, path, lang),
-                     self.tr("The clearance list was not written"),
-                     self.tr("Clearance list written to %s"))
+        return self.show_export("clearance", visit=selected[0] if selected else None)
 
-    def show_export(self, kind: str | None = None) -> Any:
-        """File ▸ Export…: every export in one dialog (``kind`` chosen first)."""
+    def show_export(self, kind: str | None = None, visit: int | None = None) -> Any:
+        """File ▸ Export…: every export in one dialog (``kind`` chosen first; ``visit``: the
+        site visit of a clearance list)."""
         from ui.dialogs.export import ExportDialog
 
         if self.ctrl.store is None:
             return None
         dialog = ExportDialog(self.ctrl, self.settings, self.formats, self, kind)
+        if visit is not None:
+            dialog.choose_visit(visit)
         dialog.exec()
         return dialog
 
@@ -1160,31 +1124,6 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         if self.ctrl.store is not None:
             self.printing.preview_dialog(self).exec()
-
-    def _export(self, title: str, name: str, write: Callable[[PlanStore, str, str], Any],
-                failed: str, done: str) -> None:
-        """Ask where, write the workbook (all or nothing), say where it went."""
-        from planner.i18n import current_language
-
-        store = self.ctrl.store
-        if store is None:
-            return
-        suggestion = store.path.with_name(name % store.path.stem)
-        path, _f = QFileDialog.getSaveFileName(self, title, str(suggestion),
-                                               self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = write(store, path, current_language())
-        except PlannerError as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(str(exc), failed)
-            return
-        QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(done % written, 8000)
 
     def split_groups(self) -> None:
         from ui.dialogs.people_tools import SplitDialog

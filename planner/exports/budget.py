@@ -281,8 +281,10 @@ def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str,
 
 
 def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
-                 result: budget.Budget | None = None, personal: bool = True) -> Path:
-    """One row per person paid a per diem: days, rate, deductions, amount, and a signature."""
+                 result: budget.Budget | None = None, *, personal: bool) -> Path:
+    """One row per person paid a per diem: days, rate, deductions, amount, and a signature.
+    ``personal`` has no default: the caller says whether identity numbers go in (the export
+    catalog refuses this sheet without them, since they are its purpose)."""
     with language(lang or "en"):
         result = result or budget.compute(store)
         lines = [x for x in result.lines if x.category == BudgetCategory.PER_DIEM]

@@ -8,7 +8,6 @@ is written into a temporary folder whose files move into place only when all are
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from planner.errors import PlannerError
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.exports.destination import check_output, check_replaceable
 from planner.i18n import N_, _
 from planner.store import PlanStore
 
@@ -40,6 +40,9 @@ class ExportKind:
     records: bool = False  # remembers the delegation's agenda for "what changed"
     needs: str | None = None  # a filter the kind cannot do without
     all_option: bool = False  # --all means something
+    # N_(): why the kind cannot be written without personal data (its purpose is that data);
+    # "" for the kinds that leave those columns out when asked
+    personal_purpose: str = ""
 
     def write(self, store: PlanStore, data: PlanData, target: Path, options: Options,
               job: Job) -> Path:
@@ -78,7 +81,12 @@ KINDS: dict[str, ExportKind] = {k.name: k for k in (
                ".xlsx", "legacy:manifests"),
     ExportKind("clearance", N_("Host clearance list"),
                N_("Who goes on a site visit, with identity numbers, for its hosts"),
-               ".xlsx", "legacy:clearance", personal=True, needs="visit"),
+               ".xlsx", "legacy:clearance", personal=True, needs="visit",
+               personal_purpose=N_(
+                   "The host clearance list exists to give the hosts each visitor's identity"
+                   " or passport number, so it cannot be written without personal data."
+                   " Export it with personal data, and send it only to the hosts who ask for"
+                   " it.")),
     ExportKind("rooming", N_("Rooming list"),
                N_("A sheet per hotel: who sleeps where, sharing with whom, which nights"),
                ".xlsx", "audience:rooming", frozenset({"delegation"}), personal=True),
@@ -90,7 +98,12 @@ KINDS: dict[str, ExportKind] = {k.name: k for k in (
                ".xlsx", "legacy:budget"),
     ExportKind("perdiem", N_("Per diem payment sheet"),
                N_("Days, rate, deductions and a signature column per traveller"),
-               ".xlsx", "legacy:perdiem", personal=True),
+               ".xlsx", "legacy:perdiem", personal=True,
+               personal_purpose=N_(
+                   "The per diem payment sheet exists to pay each traveller against their"
+                   " identity or passport number, which they sign for, so it cannot be written"
+                   " without personal data. Export it with personal data, and keep it with"
+                   " finance.")),
     ExportKind("certificates", N_("Certificates"),
                N_("A bilingual certificate of participation for each trainee who was trained"),
                ".pdf", "pdf:certificates", _WHO, "person"),
@@ -142,6 +155,8 @@ def check(kind: ExportKind, options: Options) -> None:
                                  k.name for k in KINDS.values() if k.split_by)))
     if options.all and not kind.all_option:
         raise PlannerError(_("--all applies to itineraries and the agenda booklet only."))
+    if kind.personal_purpose and not options.personal:
+        raise PlannerError(_(kind.personal_purpose))
 
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -175,34 +190,37 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
 
 def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Options,
         job: Job | None = None) -> list[Path]:
-    """Write an export; returns the files written."""
+    """Write an export; returns the files written. What the user should know although the
+    export was written (a note for "what changed" that could not be kept) is added to
+    ``job.warnings``."""
     kind = kind_of(name)
     check(kind, options)
     job = job or Job()
     target = Path(out)
-    data = PlanData.load(store, personal=options.personal)
-    if not options.split:
-        if target.is_dir():
-            raise PlannerError(_("{path} is a folder: give the file to write, or add --split to"
-                                 " write one file per {what} into it.").format(
-                path=target, what=_("person") if kind.split_by == "person" else
-                _("delegation")))
-        path = kind.write(store, data, target, options, job)
-        job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered
-        _remember(store, data, kind, options)
-        return [path]
-    if target.exists() and not target.is_dir():
-        raise PlannerError(_("With --split, OUT is a folder; {path} is a file.").format(
-            path=target))
+    if not options.split and kind.split_by is not None and target.is_dir():
+        raise PlannerError(_("{path} is a folder: give the file to write, or add --split to"
+                             " write one file per {what} into it.").format(
+            path=target, what=_("person") if kind.split_by == "person" else
+            _("delegation")))
+    check_output(kind, target, options.split, store)  # never a plan, a device, a wrong name
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
                              " another.").format(folder=parent))
+    data = PlanData.load(store, personal=options.personal)
+    if not options.split:
+        path = kind.write(store, data, target, options, job)
+        job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered
+        _remember(store, data, kind, options, job)
+        return [path]
     parts = split_parts(data, kind, options)
     if not parts:
         raise PlannerError(_("Nobody to write a file for: the {kind} export found no one in"
                              " this choice.").format(kind=kind.name))
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise _unwritable(parent, exc) from exc
     written: list[Path] = []
     try:
         names: set[str] = set()
@@ -215,19 +233,45 @@ def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Optio
             names.add(name_.casefold())
             kind.write(store, data, staging / f"{name_}{kind.suffix}", part, quiet)
         job.step(len(parts), len(parts))
-        target.mkdir(exist_ok=True)
-        for file in sorted(staging.iterdir()):
-            final = target / file.name
-            os.replace(file, final)
-            written.append(final)
+        written = move_into(sorted(staging.iterdir()), target, store)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _remember(store, data, kind, options)
+    _remember(store, data, kind, options, job)
     return written
 
 
-def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Options) -> None:
-    """Note what each delegation's agenda held at this export (for "what changed")."""
+def move_into(files: list[Path], folder: Path, source: PlanStore | None = None) -> list[Path]:
+    """Move the finished files of a split export into ``folder`` (made if new), once each
+    name there is known to be one an export may replace: nothing moves if one is not."""
+    for file in files:
+        check_replaceable(folder / file.name, source)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(folder.parent if str(folder.parent) else Path("."), exc) from exc
+    moved = []
+    for file in files:
+        final = folder / file.name
+        try:
+            os.replace(file, final)
+        except OSError as exc:
+            raise PlannerError(_("{path} could not be written: {reason}. Close it if another"
+                                 " program has it open, or choose another folder.").format(
+                path=final, reason=exc.strerror or exc)) from exc
+        moved.append(final)
+    return moved
+
+
+def _unwritable(folder: Path, exc: OSError) -> PlannerError:
+    return PlannerError(_("The folder {folder} cannot be written to: {reason}. Choose a folder"
+                          " you may write to.").format(folder=folder,
+                                                       reason=exc.strerror or exc))
+
+
+def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Options,
+              job: Job) -> None:
+    """Note what each delegation's agenda held at this export (for "what changed"). The export
+    is done whatever happens here; a note that cannot be written is said in ``job.warnings``."""
     if not kind.records or store.read_only:
         return
     from planner.exports.changes import record
@@ -239,5 +283,13 @@ def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Optio
         delegations = list(data.delegations)
     else:
         return
-    with contextlib.suppress(PlannerError):  # a read-only copy: the export itself is done
+    try:
         record(store, data, kind.name, delegations)
+    except PlannerError as exc:
+        job.warnings.append(_(
+            "The export is written, but its note for “What changed” (what {whom} had in the"
+            " agenda) was not kept: {reason} Until an export keeps that note, “What changed”"
+            " compares with the export before this one and may list changes already sent.")
+            .format(
+            whom=data.delegations[delegations[0]][0] if len(delegations) == 1
+            else _("each delegation"), reason=exc.message))

@@ -60,6 +60,8 @@ class Job:
 
     progress: Callable[[int, int], None] | None = None  # (done, total)
     cancelled: Callable[[], bool] | None = None
+    # what the user should know although the export was written (said after it)
+    warnings: list[str] = field(default_factory=list)
 
     def step(self, done: int, total: int) -> None:
         if self.cancelled is not None and self.cancelled():

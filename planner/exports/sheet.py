@@ -137,6 +137,40 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
 
 def _write(sheets: list[Sheet], target: str | Path) -> Path:
     from openpyxl import Workbook
+
+    date_format, time_format, datetime_format = current_formats()
+    wb = Workbook(write_only=True)
+    try:
+        return _stream(wb, sheets, target, date_format, time_format, datetime_format)
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _discard(wb: Any) -> None:
+    """Close the sheets of a workbook that was not saved, and remove their temporary files.
+
+    openpyxl streams each write-only sheet's rows into a temporary file through a generator;
+    left open, the generator is finalised whenever it is collected, after its file is gone,
+    and Python prints "Exception ignored … Traceback" under the message the user was given."""
+    import contextlib
+    import os
+
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()  # ends the row stream and closes the sheet's temporary file
+        writer: Any = getattr(ws, "_writer", None)
+        out = getattr(writer, "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(Exception):
+                writer.cleanup()  # removes the file and forgets it (openpyxl's own list)
+            with contextlib.suppress(OSError):
+                os.unlink(out)
+
+
+def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
+            time_format: str, datetime_format: str) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -144,8 +178,6 @@ def _write(sheets: list[Sheet], target: str | Path) -> Path:
 
     from planner.exports.xlsx import save
 
-    date_format, time_format, datetime_format = current_formats()
-    wb = Workbook(write_only=True)
     title_font, bold, italic = Font(bold=True, size=14), Font(bold=True), Font(italic=True,
                                                                               color="555555")
     big = Font(bold=True, size=12)

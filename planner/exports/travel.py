@@ -52,9 +52,11 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
 
 
 def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
-                   lang: str | None = None, personal: bool = True) -> Path:
+                   lang: str | None = None, *, personal: bool) -> Path:
     """Who goes on a site visit, as hosts ask for it: name, organisation, position,
-    nationality, identity or passport number; drivers of the visit's vehicles included."""
+    nationality, identity or passport number; drivers of the visit's vehicles included.
+    ``personal`` has no default: the caller says whether identity numbers go in (the export
+    catalog refuses this list without them, since they are its purpose)."""
     from planner.exports.sheet import Cell, Sheet, write
     from planner.queries import country_name
 

@@ -81,6 +81,9 @@ def write_atomically(target: str | os.PathLike[str], produce: Callable[[str], An
     os.close(fd)
     try:
         produce(tmp_name)
+        from planner.exports.destination import check_replaceable
+
+        check_replaceable(target)  # once more, just before: never onto a plan or a device
         os.replace(tmp_name, target)
     except OSError as exc:
         raise PlannerError(_("{path} could not be written: {reason}. Close it if {program} has"

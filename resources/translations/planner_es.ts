@@ -1167,20 +1167,16 @@
         <translation>El plan aún no tiene visitas de campo. Agregue una en la página Visitas de campo, con quiénes van, y luego exporte su lista de autorización.</translation>
     </message>
     <message>
+        <source>Untick “Leave out identity numbers, birth dates and phone numbers” for this export.</source>
+        <translation>Desmarque “Sin números de identidad, fechas de nacimiento ni teléfonos” para esta exportación.</translation>
+    </message>
+    <message>
         <source>Choose where to save it.</source>
         <translation>Elija dónde guardarlo.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist. Choose another.</source>
         <translation>La carpeta %1 no existe. Elija otra.</translation>
-    </message>
-    <message>
-        <source>%1 is a file: one file per person or delegation goes into a folder.</source>
-        <translation>%1 es un archivo: los archivos por persona o por delegación se guardan en una carpeta.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder: give the name of the file to write.</source>
-        <translation>%1 es una carpeta: indique el nombre del archivo que desea escribir.</translation>
     </message>
     <message>
         <source>&amp;One file per person, into a folder</source>
@@ -3788,102 +3784,6 @@
         <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
     </message>
     <message>
-        <source>%s agenda.xlsx</source>
-        <translation>Agenda %s.xlsx</translation>
-    </message>
-    <message>
-        <source>Export the agenda list</source>
-        <translation>Exportar la lista de la agenda</translation>
-    </message>
-    <message>
-        <source>Export the vehicle manifests</source>
-        <translation>Exportar las listas de pasajeros</translation>
-    </message>
-    <message>
-        <source>%s manifests.xlsx</source>
-        <translation>%s pasajeros.xlsx</translation>
-    </message>
-    <message>
-        <source>The manifests were not written</source>
-        <translation>Las listas de pasajeros no se escribieron</translation>
-    </message>
-    <message>
-        <source>Vehicle manifests written to %s</source>
-        <translation>Listas de pasajeros escritas en %s</translation>
-    </message>
-    <message>
-        <source>Export the budget</source>
-        <translation>Exportar el presupuesto</translation>
-    </message>
-    <message>
-        <source>%s budget.xlsx</source>
-        <translation>%s presupuesto.xlsx</translation>
-    </message>
-    <message>
-        <source>The budget was not written</source>
-        <translation>El presupuesto no se escribió</translation>
-    </message>
-    <message>
-        <source>Budget written to %s</source>
-        <translation>Presupuesto escrito en %s</translation>
-    </message>
-    <message>
-        <source>Export the per diem payment sheet</source>
-        <translation>Exportar la planilla de pago de viáticos</translation>
-    </message>
-    <message>
-        <source>%s per diem.xlsx</source>
-        <translation>%s viáticos.xlsx</translation>
-    </message>
-    <message>
-        <source>The per diem payment sheet was not written</source>
-        <translation>La planilla de pago de viáticos no se escribió</translation>
-    </message>
-    <message>
-        <source>Per diem payment sheet written to %s</source>
-        <translation>Planilla de pago de viáticos escrita en %s</translation>
-    </message>
-    <message>
-        <source>The plan has no site visit yet. Add one on the Site visits page, with who goes, then export its clearance list.</source>
-        <translation>El plan aún no tiene visitas de campo. Agregue una en la página Visitas de campo, con quiénes van, y luego exporte su lista de autorización.</translation>
-    </message>
-    <message>
-        <source>No site visit</source>
-        <translation>No hay visitas de campo</translation>
-    </message>
-    <message>
-        <source>Host clearance list</source>
-        <translation>Lista de autorización de ingreso</translation>
-    </message>
-    <message>
-        <source>For which site visit?</source>
-        <translation>¿Para qué visita de campo?</translation>
-    </message>
-    <message>
-        <source>Export the host clearance list</source>
-        <translation>Exportar la lista de autorización de ingreso</translation>
-    </message>
-    <message>
-        <source>%s clearance.xlsx</source>
-        <translation>%s autorización.xlsx</translation>
-    </message>
-    <message>
-        <source>The clearance list was not written</source>
-        <translation>La lista de autorización no se escribió</translation>
-    </message>
-    <message>
-        <source>Clearance list written to %s</source>
-        <translation>Lista de autorización escrita en %s</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Libros de Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>The agenda list was not written</source>
-        <translation>No se escribió la lista de la agenda</translation>
-    </message>
-    <message>
         <source>Save a Copy &amp;As…</source>
         <translation>Guardar una c&amp;opia como…</translation>
     </message>
@@ -3898,10 +3798,6 @@
     <message>
         <source>Spli&amp;t into Groups…</source>
         <translation>&amp;Dividir en grupos…</translation>
-    </message>
-    <message>
-        <source>Agenda list written to %s</source>
-        <translation>Lista de la agenda escrita en %s</translation>
     </message>
     <message>
         <source>Copy made</source>

@@ -60,7 +60,7 @@ def test_libreoffice_recalculates_the_same_totals_to_the_cent(demo, tmp_path):
 
 def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(demo,
                                                                                tmp_path):
-    path = perdiem_sheet(demo, tmp_path / "perdiem.xlsx", "es")
+    path = perdiem_sheet(demo, tmp_path / "perdiem.xlsx", "es", personal=True)
     sheet = load_workbook(path).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     heading = next(i for i, r in enumerate(rows) if r[0] == "N.º")

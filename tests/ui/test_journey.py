@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from planner import ops, queries
@@ -82,45 +83,66 @@ def queries_rides(store):
         return r.rows("SELECT id, title FROM ride ORDER BY id")
 
 
-def test_file_menu_exports_manifests_and_the_clearance_list(window, tmp_path, monkeypatch):
+@pytest.fixture
+def opened(monkeypatch):
+    """The Export dialogs the File menu opens, shown without blocking the test."""
+    from ui.dialogs.export import ExportDialog
+
+    dialogs: list[ExportDialog] = []
+
+    def show(dialog):
+        dialogs.append(dialog)
+        dialog.show()
+        return 0
+
+    monkeypatch.setattr(ExportDialog, "exec", show)
+    return dialogs
+
+
+def write(qtbot, dialog, path):
+    dialog.path.setText(str(path))
+    assert dialog.start(), dialog.last_message
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=15000)
+
+
+def test_file_menu_exports_manifests_and_the_clearance_list(window, qtbot, tmp_path, opened):
     from openpyxl import load_workbook
 
-    where = {"manifests": tmp_path / "vans", "clearance": tmp_path / "border.xlsx"}
-    asked: list[str] = []
-
-    def save_as(_parent, title, suggestion, _filter):
-        asked.append(suggestion)
-        return str(where["manifests" if "manifest" in title else "clearance"]), ""
-
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", save_as)
-    window._actions["export_manifests"].trigger()
-    book = load_workbook(tmp_path / "vans.xlsx")  # the extension is added
+    window._actions["export_manifests"].trigger()  # the Export dialog, on the manifests
+    dialog = opened[-1]
+    assert dialog.kind().name == "manifests"
+    assert dialog.path.text().endswith("manifests.xlsx")
+    write(qtbot, dialog, tmp_path / "vans.xlsx")
+    book = load_workbook(tmp_path / "vans.xlsx")
     assert book.sheetnames == ["Van 1", "Van 2"]
-    assert asked[0].endswith("manifests.xlsx")
-    assert "written to" in window.statusBar().currentMessage()
-    # one site visit: no question asked
+    assert "Written to" in dialog.last_message
+    # one site visit: it is the one chosen
     window._actions["export_clearance"].trigger()
-    sheet = load_workbook(where["clearance"]).active
+    dialog = opened[-1]
+    assert dialog.kind().name == "clearance" and dialog.visit.count() == 1
+    write(qtbot, dialog, tmp_path / "border.xlsx")
+    sheet = load_workbook(tmp_path / "border.xlsx").active
     text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "Field tour" in text and "Panama" in text
-    # a second visit: the window asks which, and a cancel writes nothing
+    # a second visit: the dialog offers both, on the one selected on the Site visits page
     tour = next(s for s in queries.sessions(window.ctrl.store) if s.kind == "site_visit")
     values = ops.get_values(window.ctrl.store, "session", tour.id)
-    window.ctrl.create("session", {**{k: values[k] for k in ("kind", "start", "end", "audience")},
-                                   "title": "Second visit"})
-    where["clearance"].unlink()
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
-                        lambda *a, **k: ("", False))
+    second = window.ctrl.create("session", {
+        **{k: values[k] for k in ("kind", "start", "end", "audience")},
+        "title": "Second visit"})
+    window.show_page("site_visits")
+    window.pages["site_visits"].panels[0].refresh()
+    window.pages["site_visits"].panels[0].select_ids([second])
     window._actions["export_clearance"].trigger()
-    assert not where["clearance"].exists()
+    dialog = opened[-1]
+    assert dialog.visit.count() == 2 and dialog.options().visit == second
 
 
-def test_exporting_manifests_of_a_plan_without_rides_says_what_to_do(window, monkeypatch,
-                                                                       tmp_path):
+def test_exporting_manifests_of_a_plan_without_rides_says_what_to_do(window, qtbot, tmp_path,
+                                                                       opened):
     store = window.ctrl.require()
     window.ctrl.delete("ride", [r[0] for r in queries_rides(store)])
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
-                        lambda *a: (str(tmp_path / "none.xlsx"), ""))
     window._actions["export_manifests"].trigger()
-    assert "no rides yet" in window.last_error
+    write(qtbot, opened[-1], tmp_path / "none.xlsx")
+    assert "no rides yet" in opened[-1].last_message
     assert not (tmp_path / "none.xlsx").exists()

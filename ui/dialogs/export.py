@@ -51,6 +51,7 @@ from planner.errors import PlannerError
 from planner.exports import catalog
 from planner.exports.catalog import ExportKind
 from planner.exports.common import Cancelled, Job, Options
+from planner.exports.destination import check_output
 from planner.i18n import _
 from planner.labels import SessionKind
 from ui import settings as opt
@@ -66,6 +67,7 @@ KIND_KEY = "export/kind"  # the last kind exported
 WHO = ("plan", "delegation", "group", "person")
 ERROR_STYLE = "color: #B00020;"
 DONE_STYLE = "color: #1B5E20;"
+WARNING_STYLE = "color: #663C00;"
 
 
 class TwoLineDelegate(QStyledItemDelegate):
@@ -154,6 +156,7 @@ class ExportDialog(QDialog):
         self._suggested = ""  # the path last suggested: any other was chosen by hand
         self._target = Path()
         self._split = False
+        self._kind: ExportKind | None = None  # the kind being written
         self._cancel_requested = False
         # injectable for tests: open a folder or file, ask before replacing a file
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
@@ -404,6 +407,12 @@ class ExportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(item_id)))
         self._update()
 
+    def choose_visit(self, session_id: int) -> None:
+        """The site visit of a clearance list (the one selected on the Site visits page)."""
+        index = self.visit.findData(session_id)
+        if index >= 0:
+            self.visit.setCurrentIndex(index)
+
     def options(self) -> Options:
         kind = self.kind()
         options = Options(lang=str(self.language.currentData()),
@@ -442,18 +451,20 @@ class ExportDialog(QDialog):
         if kind.needs == "visit" and options.visit is None:
             return self.tr("The plan has no site visit yet. Add one on the Site visits page,"
                            " with who goes, then export its clearance list.")
+        if kind.personal_purpose and not options.personal:  # refused as the command line does
+            return " ".join((_(kind.personal_purpose), self.tr(
+                "Untick “Leave out identity numbers, birth dates and phone numbers” for this"
+                " export.")))
         target = self.target()
         if target is None:
             return self.tr("Choose where to save it.")
         if not target.parent.is_dir():
             return self.tr("The folder %1 does not exist. Choose another.").replace(
                 "%1", str(target.parent))
-        if options.split and target.exists() and not target.is_dir():
-            return self.tr("%1 is a file: one file per person or delegation goes into a"
-                           " folder.").replace("%1", str(target))
-        if not options.split and target.is_dir():
-            return self.tr("%1 is a folder: give the name of the file to write.").replace(
-                "%1", str(target))
+        try:  # never a plan, the plan itself, a device, a pipe, or another extension
+            check_output(kind, target, options.split, self.ctrl.store)
+        except PlannerError as exc:
+            return exc.message
         return ""
 
     # reacting
@@ -471,6 +482,7 @@ class ExportDialog(QDialog):
         kind = self.kind()
         self.personal_note.setVisible(kind is not None and kind.personal
                                       and not self.without_personal.isChecked())
+        self._update_button()  # a paper whose purpose is personal data needs it
 
     def _language_changed(self, _index: int) -> None:
         lang = str(self.language.currentData())
@@ -633,7 +645,7 @@ class ExportDialog(QDialog):
         self.settings.set_value(KIND_KEY, kind.name)
         name = kind.name
 
-        def task(progress: Progress) -> tuple[Path, list[Path]]:
+        def task(progress: Progress) -> tuple[Path, list[Path], list[str]]:
             job = Job(progress, progress.cancelled)
             job.step(0, 1)
             staging = Path(tempfile.mkdtemp(prefix=".export-", dir=folder))
@@ -644,7 +656,7 @@ class ExportDialog(QDialog):
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            return staging, written
+            return staging, written, job.warnings
 
         self.written = []
         self._cancel_requested = False
@@ -653,6 +665,7 @@ class ExportDialog(QDialog):
         self._say(self.tr("Writing %1…").replace("%1", target.name))
         self._target = target
         self._split = options.split
+        self._kind = kind
         self._progress = run_task(self, self.tr("Writing %1…").replace("%1", target.name),
                                   task, self._succeeded, self._failed)
         return True
@@ -667,14 +680,18 @@ class ExportDialog(QDialog):
         self.form.setEnabled(not running)  # the choices keep their own states underneath
         self.export_button.setEnabled(not running)
 
-    def _succeeded(self, result: tuple[Path, list[Path]]) -> None:
-        staging, written = result
+    def _succeeded(self, result: tuple[Path, list[Path], list[str]]) -> None:
+        staging, written, warnings = result
         self._progress = None
         try:
             if self._cancel_requested:  # cancelled after the last file was written
                 self._cancelled()
                 return
             final = self._move_into_place(written)
+        except PlannerError as exc:
+            self._done()
+            self._say(self.tr("Not exported: %1").replace("%1", exc.message), error=True)
+            return
         except OSError as exc:
             self._done()
             self._say(self.tr("The files could not be moved into place: %1").replace(
@@ -685,23 +702,25 @@ class ExportDialog(QDialog):
         self.written = final
         self._done()
         if self._split:
-            self._say(self.tr("%n file(s) written to %1", "", len(final)).replace(
-                "%1", str(self._target)), done=True)
+            said = self.tr("%n file(s) written to %1", "", len(final)).replace(
+                "%1", str(self._target))
         else:
-            self._say(self.tr("Written to %1").replace("%1", str(final[0])), done=True)
+            said = self.tr("Written to %1").replace("%1", str(final[0]))
+        # written, but something the user should know (a note for "what changed" not kept)
+        self._say("\n".join((said, *warnings)), done=not warnings, warning=bool(warnings))
         self._show_result(True)
 
     def _move_into_place(self, written: list[Path]) -> list[Path]:
+        """Move the finished files where the user asked, once more checked not to be a plan,
+        the plan itself or a device (the place may have changed while the export ran)."""
         target = self._target
+        store = self.ctrl.store
+        if self._kind is not None:
+            check_output(self._kind, target, self._split, store)
         if not self._split:
             os.replace(written[0], target)
             return [target]
-        target.mkdir(exist_ok=True)
-        final = []
-        for path in written:
-            os.replace(path, target / path.name)
-            final.append(target / path.name)
-        return final
+        return catalog.move_into(written, target, store)
 
     def _failed(self, exc: BaseException) -> None:
         self._progress = None
@@ -733,10 +752,12 @@ class ExportDialog(QDialog):
         if len(self.written) == 1:
             self.open_url(QUrl.fromLocalFile(str(self.written[0])))
 
-    def _say(self, text: str, error: bool = False, done: bool = False) -> None:
+    def _say(self, text: str, error: bool = False, done: bool = False,
+             warning: bool = False) -> None:
         self.last_message = text
         self.status.setText(text)
-        self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done
+                                  else WARNING_STYLE if warning else "")
 
     def reject(self) -> None:
         if self.running():  # Escape while writing stops the export; the dialog stays
