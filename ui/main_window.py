@@ -1046,7 +1046,7 @@ class MainWindow(QMainWindow):
             if panel is not None:
                 panel.refresh()
                 panel.select_ids(ids or updated)
-            self.statusBar().showMessage(wizard.batch.label, 8000)
+            self.statusBar().showMessage(wizard.outcome or wizard.batch.label, 8000)
         return wizard
 
     def export_agenda(self) -> None:
