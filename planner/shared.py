@@ -162,9 +162,13 @@ def display_address(address: str) -> str:
         url = _url(address)
     except PlanFileError:
         return hide_password(address.strip())
-    query = {k: v for k, v in url.query.items() if k.lower() != "password"}
-    url = url.set(drivername="postgresql", password=None, query=query)
-    return url.render_as_string(hide_password=False)
+    from sqlalchemy.engine import URL
+
+    # (URL.set(password=None) keeps the password: set() skips what is None)
+    shown = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                       database=url.database,
+                       query={k: v for k, v in url.query.items() if k.lower() != "password"})
+    return shown.render_as_string(hide_password=False)
 
 
 def _engine(address: str, password: str | None = None) -> Engine:
