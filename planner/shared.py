@@ -2,11 +2,15 @@
 
 A shared plan is addressed by a URL, ``postgresql://user@host:port/database``. The password is
 never part of what we store: libpq finds it where PostgreSQL users keep it (``~/.pgpass``,
-``PGPASSFILE``, ``PGPASSWORD``, a service file), or the window asks and keeps it in memory.
+``PGPASSFILE``, ``PGPASSWORD``, a service file), or the window asks and keeps it in memory. A
+password written into an address is used for that connection but never shown: every message
+goes through :func:`display_address` or :func:`hide_password`.
 
 The same models, operations and Alembic migrations serve SQLite files and PostgreSQL: every
 action is one transaction, every row carries a version that makes a second, conflicting change
-fail (``ConflictError``), and every change writes a change set stamped with the database login,
+fail (``ConflictError``), every write transaction first takes the plan's write lock (one
+writer at a time, as on a plan file: see ``WRITE_LOCK``), and every change writes a change set
+stamped with the database login,
 which is how other windows notice it (they poll the newest change set) and how the history says
 who did what.
 
