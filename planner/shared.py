@@ -10,9 +10,8 @@ The same models, operations and Alembic migrations serve SQLite files and Postgr
 action is one transaction, every row carries a version that makes a second, conflicting change
 fail (``ConflictError``), every write transaction first takes the plan's write lock (one
 writer at a time, as on a plan file: see ``WRITE_LOCK``), and every change writes a change set
-stamped with the database login,
-which is how other windows notice it (they poll the newest change set) and how the history says
-who did what.
+stamped with the database login, which is how other windows notice it (they poll the newest
+change set) and how the history says who did what.
 
 ``publish`` copies a plan file to an empty database (all its rows, ids, versions and change
 log); ``download`` copies a shared plan into a new plan file. Both are lossless.
