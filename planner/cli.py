@@ -46,7 +46,8 @@ class _Parser(argparse.ArgumentParser):
 
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, printable(
-            _("{prog}: error: {message}\n").format(prog=self.prog, message=message), lines=True))
+            _("{prog}: error: {message}\n").format(prog=self.prog, message=_hide(message)),
+            lines=True))
 
 
 def _at_least_one(text: str) -> int:
@@ -59,6 +60,50 @@ def _at_least_one(text: str) -> int:
             _("the limit must be 1 or more (the newest N changes), not '{value}'.").format(
                 value=text))
     return number
+
+
+_ARGV: list[str] = []  # this command's arguments: the addresses whose passwords are hidden
+
+
+def _hide(text: str) -> str:
+    """A message as it may be printed: a shared plan's password never is (whether it came in
+    an address on the command line or in a library's error text)."""
+    addresses = [a for a in _ARGV if "://" in a]
+    if not addresses and "://" not in text and "password" not in text.lower():
+        return text
+    from planner.shared import hide_password
+
+    text = hide_password(text)
+    for address in addresses:
+        text = hide_password(text, address)
+    return text
+
+
+def _shown(plan: str) -> str:
+    """A plan file as given, or a shared plan's address without its password."""
+    from planner.store import is_address
+
+    if not is_address(plan):
+        return plan
+    from planner.shared import display_address
+
+    return display_address(plan)
+
+
+def _password_note(args: argparse.Namespace) -> None:
+    """A password typed into an address is used, never shown, and better kept elsewhere."""
+    from planner.store import is_address
+
+    addresses = [v for v in vars(args).values() if isinstance(v, str) and is_address(v)]
+    if not addresses:
+        return
+    from planner.shared import has_password
+
+    if any(has_password(a) for a in addresses):
+        _err(_("Note: a password written in the address is used but never shown. Other users"
+               " of this computer can see it in the list of running programs, and it stays in"
+               " your shell's history: keep it in your .pgpass file instead, or leave it out"
+               " to be asked for it."))
 
 
 def _date(text: str) -> date:
@@ -485,7 +530,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
         source.close()
     print(Path(args.new))
     _err(_("Copied {plan} to {new}, starting on {start}.").format(
-        plan=args.plan, new=args.new, start=args.start.isoformat()))
+        plan=_shown(args.plan), new=args.new, start=args.start.isoformat()))
     return EXIT_OK
 
 
@@ -498,10 +543,9 @@ def _print_report(report: dict[str, list[dict[str, Any]]], as_json: bool, dry_ru
     for entry in report["warnings"]:
         print(_("row {row} (warning): {reason}").format(row=entry["row"],
                                                         reason=entry["reason"]))
-    summary = _("{created} new, {updated} updated, {duplicates} already there or repeated,"
-                " {rejected} with errors, {warnings} warnings.").format(
-        **{k: len(v) for k, v in report.items()})
-    print((_("Dry run: ") if dry_run else "") + summary)
+    from planner.imports.people import summary
+
+    print((_("Dry run: ") if dry_run else "") + summary(report))
 
 
 def _overrides(pairs: list[str]) -> dict[str, str | None]:
@@ -543,9 +587,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                           len(pv.errors)).format(n=len(pv.errors)))
             return EXIT_PROBLEMS
         if not args.dry_run:
-            module.apply(store, pv, skip_invalid=args.skip_invalid)
-            if args.what == "people":
-                people.remember_mapping(store, table.headers, mapping)
+            if args.what == "people":  # the mapping is remembered in the import's transaction
+                people.apply(store, pv, skip_invalid=args.skip_invalid, remember=True)
+            else:
+                module.apply(store, pv, skip_invalid=args.skip_invalid)
+            # the rows were matched again as they were written: say what was done
+            report = module.report(pv)
             for kind, names in getattr(pv, "new_names", {}).items():
                 for name in names:
                     _err(_("Created the {kind} '{name}'.").format(kind=_(kind), name=name))
@@ -756,6 +803,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "ñ" still gets "\xf1"
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    _ARGV[:] = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
         set_language(_language_from_environment())
         parser = build_parser()
@@ -763,6 +811,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
+        _password_note(args)
         try:
             return COMMANDS[args.command](args)
         except PasswordNeeded:
@@ -775,10 +824,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args)
     except ValidationError as exc:
         for error in exc.errors:
-            _err(_("error: {message}").format(message=error.message))
+            _err(_("error: {message}").format(message=_hide(error.message)))
         return EXIT_BAD_INPUT
     except PlannerError as exc:
-        _err(_("error: {message}").format(message=exc.message))
+        _err(_("error: {message}").format(message=_hide(exc.message)))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _err(_("Interrupted."))
@@ -792,7 +841,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _(
                 "error: unexpected problem ({kind}: {detail}). Please report it with the command"
                 " you ran."
-            ).format(kind=type(exc).__name__, detail=exc)
+            ).format(kind=type(exc).__name__, detail=_hide(str(exc)))
         )
         return EXIT_BAD_INPUT
 

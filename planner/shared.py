@@ -2,13 +2,16 @@
 
 A shared plan is addressed by a URL, ``postgresql://user@host:port/database``. The password is
 never part of what we store: libpq finds it where PostgreSQL users keep it (``~/.pgpass``,
-``PGPASSFILE``, ``PGPASSWORD``, a service file), or the window asks and keeps it in memory.
+``PGPASSFILE``, ``PGPASSWORD``, a service file), or the window asks and keeps it in memory. A
+password written into an address is used for that connection but never shown: every message
+goes through :func:`display_address` or :func:`hide_password`.
 
 The same models, operations and Alembic migrations serve SQLite files and PostgreSQL: every
 action is one transaction, every row carries a version that makes a second, conflicting change
-fail (``ConflictError``), and every change writes a change set stamped with the database login,
-which is how other windows notice it (they poll the newest change set) and how the history says
-who did what.
+fail (``ConflictError``), every write transaction first takes the plan's write lock (one
+writer at a time, as on a plan file: see ``WRITE_LOCK``), and every change writes a change set
+stamped with the database login, which is how other windows notice it (they poll the newest
+change set) and how the history says who did what.
 
 ``publish`` copies a plan file to an empty database (all its rows, ids, versions and change
 log); ``download`` copies a shared plan into a new plan file. Both are lossless.
@@ -17,6 +20,7 @@ log); ``download`` copies a shared plan into a new plan file. Both are lossless.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import threading
@@ -31,6 +35,7 @@ from planner.errors import (
     NewerPlanError,
     NotAPlanError,
     PasswordNeeded,
+    PlanBusyError,
     PlanFileError,
     PlannerError,
 )
@@ -47,25 +52,107 @@ from planner.store import (
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session
 
 MIGRATION_LOCK = 0x44506C6E  # "DPln": one client upgrades a shared plan at a time
+# "DPlW": one writer at a time, as on a plan file. Every write transaction takes it first (an
+# advisory lock of the plan's database, released at commit or rollback, also when a client
+# dies), so an action that decides from what the plan holds (an import matching people,
+# a name that must be new) decides on what is there when it writes.
+WRITE_LOCK = 0x44506C57
+WRITE_WAIT_SECONDS = 15  # then "busy, try again": a large import by someone else
 Progress = Callable[[int, int], None]
+
+# psycopg logs "error ignored terminating <Pipeline>" when a connection dies in the middle of
+# a batch; the error itself is reported in words, so its log line never reaches the terminal
+logging.getLogger("psycopg").addHandler(logging.NullHandler())
+
+ADDRESS_HELP = "postgresql://user@server:5432/database"
+_SCHEME_RE = re.compile(r"(?i)\b(postgres(?:ql)?(?:\+\w+)?://)([^\s'\"<>]*)")
+_PASSWORD_PARAM_RE = re.compile(r"(?i)\b(password\s*=\s*)('[^']*'|\"[^\"]*\"|[^\s&'\"]+)")
+
+
+def hide_password(text: str, address: str | None = None) -> str:
+    """``text`` with every password it may hold replaced by ``***``: in addresses
+    (``postgresql://user:PASSWORD@server``), in ``password=`` settings, and wherever the
+    password of ``address`` appears."""
+
+    def hide(match: re.Match[str]) -> str:
+        scheme, rest = match.group(1), match.group(2)
+        if "@" in rest:
+            userinfo, at, after = rest.rpartition("@")
+            user, colon, _secret = userinfo.partition(":")
+            rest = (f"{user}:***" if colon else user) + at + after
+        return scheme + rest
+
+    hidden = _PASSWORD_PARAM_RE.sub(lambda m: m.group(1) + "***", _SCHEME_RE.sub(hide, text))
+    for secret in _passwords_of(address) if address else ():
+        hidden = re.sub(r"(?<![A-Za-z0-9])" + re.escape(secret) + r"(?![A-Za-z0-9])", "***",
+                        hidden)
+    return hidden
+
+
+def _passwords_of(address: str) -> list[str]:
+    """The password an address carries, as typed and as decoded."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    found: list[str] = []
+    with contextlib.suppress(Exception):  # as the connection reads it (SQLAlchemy's URL)
+        from sqlalchemy.engine import make_url
+
+        url = make_url(address.strip())
+        found += [url.password or "", str(url.query.get("password") or "")]
+    with contextlib.suppress(ValueError):
+        parts = urlsplit(address.strip())
+        netloc = parts.netloc
+        if "@" in netloc:
+            userinfo = netloc.rpartition("@")[0]
+            if ":" in userinfo:
+                found.append(userinfo.partition(":")[2])
+        found += parse_qs(parts.query).get("password", [])
+    for secret in list(found):
+        found.append(unquote(secret))
+    return sorted({s for s in found if s}, key=len, reverse=True)
+
+
+def has_password(address: str) -> bool:
+    """Whether the address itself carries a password (better kept in .pgpass)."""
+    return bool(_passwords_of(address))
 
 
 def _url(address: str, password: str | None = None) -> URL:
+    """The SQLAlchemy URL of a shared plan's address; a malformed address is refused in words
+    (which never repeat a password it holds)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    shown = hide_password(address.strip())
+
+    def refuse(reason: str) -> PlanFileError:
+        return PlanFileError(_("{address} is not a shared plan's address: {reason}. Write it"
+                               " as {example}.").format(address=shown, reason=reason,
+                                                        example=ADDRESS_HELP), shown)
+
     try:
         url = make_url(address.strip())
-    except ArgumentError as exc:
-        raise PlanFileError(_("{address} is not a shared plan's address. Write it as"
-                              " postgresql://user@server:5432/database.").format(
-                                  address=address), address) from exc
+    except (ArgumentError, ValueError) as exc:
+        port = re.search(r"@[\w.\-]*:([^/:@\[\]]*)(?:/|$)", address.strip())
+        if isinstance(exc, ValueError) and port is not None:
+            raise refuse(_("the port '{port}' is not a number").format(
+                port=hide_password(port.group(1), address))) from None
+        raise refuse(_("it cannot be read as server, port and database")) from None
+    if not url.drivername.startswith(("postgresql", "postgres")):
+        raise refuse(_("it is not a postgresql:// address"))
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise refuse(_("the port {port} is not between 1 and 65535").format(port=url.port))
+    if url.host and ("@" in url.host or any(ch.isspace() for ch in url.host)):
+        raise refuse(_("the server's name holds an @ or a space; if it is the password that"
+                       " holds @, / or :, keep the password in your .pgpass file instead of"
+                       " the address"))
     if not url.database:
         raise PlanFileError(_("{address} names no database. Write it as"
                               " postgresql://user@server:5432/database.").format(
-                                  address=address), address)
+                                  address=shown), shown)
     url = url.set(drivername="postgresql+psycopg")
     if password is not None:
         url = url.set(password=password)
@@ -77,15 +164,20 @@ def display_address(address: str) -> str:
     try:
         url = _url(address)
     except PlanFileError:
-        return address
-    url = url.set(drivername="postgresql", password=None)
-    return url.render_as_string(hide_password=False)
+        return hide_password(address.strip())
+    from sqlalchemy.engine import URL
+
+    # (URL.set(password=None) keeps the password: set() skips what is None)
+    shown = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
+                       database=url.database,
+                       query={k: v for k, v in url.query.items() if k.lower() != "password"})
+    return shown.render_as_string(hide_password=False)
 
 
 def _engine(address: str, password: str | None = None) -> Engine:
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
-    return create_engine(
+    engine = create_engine(
         _url(address, password),
         pool_pre_ping=True,  # a connection lost while idle is replaced, not reported
         pool_size=3,
@@ -93,17 +185,76 @@ def _engine(address: str, password: str | None = None) -> Engine:
         connect_args={"connect_timeout": 5, "application_name": "Delegation Planner"},
     )
 
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # a write takes the plan's write lock before it reads anything (see WRITE_LOCK)
+        if conn.get_execution_options().get("planner_write"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_WAIT_SECONDS}s'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+    return engine
+
+
+def _parts(address: str) -> tuple[str, str]:
+    """(database, "server:port") as the connection reads the address."""
+    try:
+        url = _url(address)
+    except PlanFileError:
+        return address_parts(address)
+    return url.database or "", f"{url.host or 'localhost'}:{url.port or 5432}"
+
+
+def _problem(exc: BaseException) -> tuple[str, str]:
+    """(kind, the library's reason) of a database failure. Kinds: "password", "no-database",
+    "no-connect" (the login may not enter the database), "permission" (nor read or change a
+    table), "address" (malformed), "busy" (the write lock was not free in time), "conflict",
+    "lost" (the connection broke or the server stopped), "other"."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    state = getattr(orig, "sqlstate", None) or ""
+    if "no password supplied" in text or "password authentication failed" in text:
+        return "password", text
+    if state == "3D000" or ("does not exist" in text and "database" in text):
+        return "no-database", text
+    if "permission denied for database" in text or "CONNECT privilege" in text:
+        return "no-connect", text
+    if state == "42501" or "permission denied" in text or "must be owner" in text:
+        return "permission", text
+    if state == "55P03" or "lock timeout" in text:
+        return "busy", text
+    if state in ("40001", "40P01") or "could not serialize" in text or "deadlock" in text:
+        return "conflict", text
+    if re.search(r"invalid (?:URI|port|integer|connection option|\w+ value)|missing \"=\"",
+                 text):
+        return "address", text
+    if getattr(exc, "connection_invalidated", False) or state.startswith(("08", "57P")) or any(
+            word in text.lower() for word in ("server closed", "connection", "terminating",
+                                              "could not connect", "timeout",
+                                              "could not translate host name",
+                                              "failed to resolve host")):
+        return "lost", text
+    return "other", text
+
+
+def _reason(text: str, address: str, last: bool = False) -> str:
+    """One line of a library's message, for a sentence of ours (never with a password)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()] or [""]
+    line = lines[-1] if last else lines[0]
+    line = re.sub(r"^(?:connection failed: )?connection to server at [^:]*failed: "
+                  r"(?:FATAL:\s*)?", "", line)
+    return hide_password(line, address)[:200]
+
 
 def connection_error(exc: BaseException, address: str) -> PlannerError:
     """A message for a server that cannot be reached or refuses us."""
-    text = str(getattr(exc, "orig", exc) or exc)
+    kind, text = _problem(exc)
     shown = display_address(address)
-    database, server = address_parts(address)
+    database, server = _parts(address)
     try:
         user = _url(address).username or ""
     except PlanFileError:
         user = ""
-    if "no password supplied" in text or "password authentication failed" in text:
+    if kind == "password":
         return PasswordNeeded(
             _("The server {server} wants the password of {user}"
               "{wrong}. Type it (it is not saved), or keep it in your .pgpass file.").format(
@@ -111,19 +262,30 @@ def connection_error(exc: BaseException, address: str) -> PlannerError:
                 wrong=_(" (the one given was refused)")
                 if "password authentication failed" in text else ""),
             shown)
-    if "does not exist" in text and "database" in text:
+    if kind == "no-database":
         return PlanFileError(
             _("There is no database {database} on {server}. Ask its administrator to create"
               " an empty one for the plan, then publish the plan to it.").format(
                 database=database, server=server), shown)
-    if "timeout" in text or "could not translate host name" in text \
-            or "connection" in text.lower():  # refused, closed, could not connect
+    if kind in ("no-connect", "permission"):
+        return PlanFileError(
+            _("The server {server} does not allow {user} to use the database {database}"
+              " ({reason}). Ask its administrator to grant your login the rights on it."
+              " Nothing was changed.").format(
+                server=server, user=user or _("your login"), database=database,
+                reason=_reason(text, address)), shown)
+    if kind == "address":
+        return PlanFileError(
+            _("{address} is not a shared plan's address: {reason}. Write it as"
+              " {example}.").format(address=shown, reason=_reason(text, address),
+                                    example=ADDRESS_HELP), shown)
+    if kind == "lost":  # refused, closed, could not connect, no such server
         return PlanFileError(
             _("The server {server} does not answer ({reason}). Check the address and your"
               " network, then try again. Nothing was changed.").format(
-                server=server, reason=text.strip().splitlines()[-1][:160]), shown)
+                server=server, reason=_reason(text, address, last=True)[:160]), shown)
     return PlanFileError(_("The shared plan {address} cannot be used: {reason}.").format(
-        address=shown, reason=text.strip().splitlines()[0][:200]), shown)
+        address=shown, reason=_reason(text, address)), shown)
 
 
 # --- what a database holds ------------------------------------------------------------------
@@ -214,7 +376,7 @@ class SharedPlanStore(PlanStore):
     def __init__(self, address: str, engine: Engine, user: str) -> None:
         # no file: the PlanStore attributes that matter, set directly
         self.address = display_address(address)
-        self.database, self.server = address_parts(address)
+        self.database, self.server = _parts(address)
         # where copies and exports are suggested: the home folder, never written as a plan
         self.path = Path.home() / f"{self.database}.dplan"
         self.read_only = False
@@ -255,23 +417,83 @@ class SharedPlanStore(PlanStore):
                     yield SqlReader(conn)
                     tx.rollback()
         except DBAPIError as exc:
-            raise self._db_error(exc) from exc
+            raise self._db_error(exc, stage="read") from exc
 
-    def _db_error(self, exc: Exception) -> PlannerError:
-        text = str(getattr(exc, "orig", exc))
-        if "could not serialize" in text or "deadlock" in text:
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm import Session
+
+        try:
+            with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
+                yield session
+                session.rollback()
+        except DBAPIError as exc:
+            raise self._db_error(exc, stage="read") from exc
+
+    def _commit_error(self, exc: Exception) -> PlannerError:
+        return self._db_error(exc, stage="commit")
+
+    def _db_error(self, exc: Exception, stage: str = "write") -> PlannerError:
+        """A failure in words. ``stage``: "read", "write" (rolled back: nothing was changed)
+        or "commit" (the commit's answer never came: the change may have been saved)."""
+        kind, text = _problem(exc)
+        reason = _reason(text, self.address)
+        if kind == "busy":
+            return PlanBusyError(_(
+                "The shared plan {name} is busy: someone else is saving a large change (an"
+                " import, perhaps). Nothing was changed; try again in a moment.").format(
+                name=self.display_name), self.address)
+        if kind == "conflict":
             return ConflictError(_("Someone else changed the same items at the same moment;"
                                    " nothing was changed. Try again."))
-        if getattr(exc, "connection_invalidated", False) or any(
-                word in text for word in ("server closed", "connection", "terminating",
-                                          "could not connect", "timeout")):
+        if kind in ("permission", "no-connect"):
+            if stage == "read":
+                return PlannerError(_(
+                    "The server {server} does not allow {user} to read the shared plan {name}"
+                    " ({reason}). Ask its administrator to grant your login the rights on"
+                    " it.").format(server=self.server, user=self.user, name=self.display_name,
+                                   reason=reason))
+            return PlannerError(_(
+                "The server {server} does not allow {user} to change the shared plan {name}"
+                " ({reason}). Nothing was changed. Ask its administrator to grant your login"
+                " the rights on it.").format(server=self.server, user=self.user,
+                                             name=self.display_name, reason=reason))
+        if kind == "password":
+            return PlannerError(_(
+                "The server {server} no longer accepts the password of {user}. Close the"
+                " shared plan and open it again with the new password.").format(
+                server=self.server, user=self.user))
+        if kind == "no-database":
+            return PlannerError(_(
+                "The database {database} is no longer on the server {server}: it was removed"
+                " or renamed. Ask its administrator.").format(database=self.database,
+                                                             server=self.server))
+        if kind == "lost":
+            if stage == "commit":
+                return PlannerError(_(
+                    "The connection to the server {server} was lost while the change was being"
+                    " saved, so it may or may not have been saved. Look at the plan again"
+                    " before you redo it; the program reconnects by itself.").format(
+                    server=self.server))
+            if stage == "read":
+                return PlannerError(_(
+                    "The connection to the server {server} was lost. The program reconnects"
+                    " by itself: try again in a moment.").format(server=self.server))
             return PlannerError(_(
                 "The connection to the server {server} was lost; nothing was changed. The"
                 " program reconnects by itself: try again in a moment.").format(
                 server=self.server))
+        if stage == "read":
+            return PlannerError(_("The shared plan {name} could not be read: {reason}.").format(
+                name=self.display_name, reason=reason))
+        if stage == "commit":
+            return PlannerError(_(
+                "The shared plan {name} could not save the change: {reason}. Nothing was"
+                " changed.").format(name=self.display_name, reason=reason))
         return PlannerError(_("The shared plan {name} could not be read or written: {reason}."
                               " Nothing was changed.").format(
-            name=self.display_name, reason=text.strip().splitlines()[0][:200]))
+            name=self.display_name, reason=reason))
 
     def copy_to(self, dest: Path, prepare: Any = None) -> None:
         """A plan file of this shared plan: downloaded beside ``dest``, prepared, then named."""
@@ -389,9 +611,16 @@ def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
 
     own = not isinstance(source, PlanStore)
     store = source if isinstance(source, PlanStore) else open_plan(source, read_only=True)
-    engine = _engine(address, password)
+    committing = False
     try:
-        with engine.connect() as target, target.begin():
+        engine = _engine(address, password)
+    except BaseException:
+        if own:
+            store.close()
+        raise
+    try:
+        with engine.connect() as target:
+            tx = target.begin()
             if _revision(target, display_address(address)) is not None:
                 raise PlanFileError(
                     _("The database {address} already holds a plan. Publish to an empty"
@@ -401,10 +630,19 @@ def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
             with store.engine.connect() as local:
                 count = _copy_rows(local, target, progress)
             _reset_sequences(target)
+            committing = True
+            tx.commit()
     except IntegrityError as exc:
         raise PlannerError(_("The plan could not be published: {reason}. The database was left"
-                             " empty.").format(reason=str(exc.orig).splitlines()[0])) from exc
+                             " empty.").format(reason=_reason(str(exc.orig), address))
+                           ) from exc
     except DBAPIError as exc:
+        if committing and _problem(exc)[0] == "lost":
+            raise PlannerError(_(
+                "The connection to the server {server} was lost while the plan was being saved"
+                " there, so it may or may not have been published. Open {address} to see"
+                " whether it holds the plan; publish again only if it holds none.").format(
+                server=_parts(address)[1], address=display_address(address))) from exc
         raise connection_error(exc, address) from exc
     finally:
         engine.dispose()

@@ -263,10 +263,29 @@ def _sidecars_present(path: Path) -> set[str]:
 
 
 def _remove_new_sidecars(path: Path, before: set[str]) -> None:
-    """Remove the empty -wal/-shm a check created (nobody else had the plan open then)."""
+    """Remove the empty -wal/-shm a read created, when nobody else has the plan open.
+
+    SQLite decides: the last connection to close a plan removes them, so a plain connection
+    is opened and closed (it reads the list of tables and writes nothing). Removing them by
+    hand would pull them from under a program that opened the plan a moment before: its
+    locks would then live in a file nobody else sees, and two programs could save at once,
+    one over the other. Where the plan cannot be written nobody can write it either, and the
+    files are removed as before."""
     if "-wal" in before or "-shm" in before:
         return
     wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal.exists():
+        return
+    if writable(path):
+        with contextlib.suppress(sqlite3.Error):
+            con = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=rw", uri=True,
+                                  timeout=0, isolation_level=None)
+            try:
+                con.execute("PRAGMA query_only=ON")
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                con.close()
+        return
     with contextlib.suppress(OSError):
         if wal.exists() and wal.stat().st_size == 0:
             wal.unlink()
@@ -562,6 +581,12 @@ def parse_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _rollback(session: Session) -> None:
+    """Undo a failed transaction; a connection already gone has nothing left to undo."""
+    with contextlib.suppress(Exception):
+        session.rollback()
+
+
 class PlanStore:
     """An open plan file (a shared plan on a server is :class:`planner.shared.SharedPlanStore`)."""
 
@@ -665,7 +690,17 @@ class PlanStore:
     def transaction(self, action: str) -> Iterator[Session]:
         """One user action: everything inside is committed together, or nothing is.
 
-        ``action`` is the human label stored in the change log ("Edit person").
+        ``action`` is the human label stored in the change log ("Edit person"); an action that
+        learns what it really did only inside (an import) may replace it by setting
+        ``session.info["action"]``.
+
+        The transaction holds the plan's write lock from its first moment, before anything is
+        read (SQLite: ``BEGIN IMMEDIATE``; a shared plan: its write lock, see
+        ``planner.shared``), so what it reads is what it writes over: an action that decides
+        from the plan's contents (an import matching people) decides inside the transaction.
+
+        Errors say "Nothing was changed" only when the transaction was rolled back; a commit
+        whose answer was lost says that the change may have been saved.
         """
         from sqlalchemy import event
         from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -680,32 +715,50 @@ class PlanStore:
         session.info["recorder"] = rec
         event.listen(session, "after_flush", _after_flush)
         try:
-            session.connection(execution_options={"planner_write": True})
-            yield session
-            session.flush()
-            change_set_id = self._write_change_set(session, action, rec)
-            session.commit()
-        except StaleDataError as exc:  # a row changed under us (another person, a window)
-            session.rollback()
-            raise ConflictError(_("Someone else changed this item at the same moment; nothing"
-                                  " was changed. Look at it again and redo your change.")
-                                ) from exc
-        except IntegrityError as exc:
-            session.rollback()
-            raise PlannerError(
-                _(
-                    "The change was refused because it would break the plan's rules: {detail}."
-                    " Nothing was changed."
-                ).format(detail=exc.orig)
-            ) from exc
-        except (OperationalError, DBAPIError) as exc:
-            session.rollback()
-            raise self._db_error(exc) from exc
-        except BaseException:
-            session.rollback()
-            raise
+            try:
+                session.connection(execution_options={"planner_write": True})
+                yield session
+                session.flush()
+                action = session.info.get("action", action)
+                change_set_id = self._write_change_set(session, action, rec)
+            except StaleDataError as exc:  # a row changed under us (another person, a window)
+                _rollback(session)
+                raise ConflictError(_("Someone else changed this item at the same moment;"
+                                      " nothing was changed. Look at it again and redo your"
+                                      " change.")) from exc
+            except IntegrityError as exc:
+                _rollback(session)
+                raise PlannerError(
+                    _(
+                        "The change was refused because it would break the plan's rules:"
+                        " {detail}. Nothing was changed."
+                    ).format(detail=exc.orig)
+                ) from exc
+            except (OperationalError, DBAPIError) as exc:
+                _rollback(session)
+                raise self._db_error(exc) from exc
+            except BaseException:
+                _rollback(session)
+                raise
+            try:
+                session.commit()
+            except IntegrityError as exc:  # a deferred rule, checked at the commit: undone
+                _rollback(session)
+                raise PlannerError(
+                    _(
+                        "The change was refused because it would break the plan's rules:"
+                        " {detail}. Nothing was changed."
+                    ).format(detail=exc.orig)
+                ) from exc
+            except (OperationalError, DBAPIError) as exc:
+                _rollback(session)
+                raise self._commit_error(exc) from exc
+            except BaseException:
+                _rollback(session)
+                raise
         finally:
-            session.close()
+            with contextlib.suppress(Exception):  # after a commit, nothing here may undo it
+                session.close()
         items = tuple((e[0], e[1], e[2]) for e in rec.entries)
         self.last_change = Change(change_set_id, action, frozenset(rec.tables), items)
 
@@ -766,6 +819,11 @@ class PlanStore:
                 name=self.path.name, reason=text
             )
         )
+
+    def _commit_error(self, exc: Exception) -> PlannerError:
+        """The commit itself failed. SQLite then undoes the whole transaction (nothing was
+        changed); a shared plan may not know (:class:`planner.shared.SharedPlanStore`)."""
+        return self._db_error(exc)
 
     def save_copy(self, dest: Path) -> None:
         """'Save a copy as': a consistent copy while the plan stays open here."""

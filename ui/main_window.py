@@ -1044,7 +1044,7 @@ class MainWindow(QMainWindow):
             if panel is not None:
                 panel.refresh()
                 panel.select_ids(ids or updated)
-            self.statusBar().showMessage(wizard.batch.label, 8000)
+            self.statusBar().showMessage(wizard.outcome or wizard.batch.label, 8000)
         return wizard
 
     # File ▸ Export Agenda List…, Vehicle Manifests…, Host Clearance List…, Budget…, Per Diem

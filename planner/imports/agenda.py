@@ -26,7 +26,7 @@ from planner.imports.readers import Table
 from planner.inputs import MULTILINE_FIELDS, clean_field
 from planner.labels import SESSION_KIND_LABELS, kind_label
 from planner.reference import fold
-from planner.store import PlanStore, parse_time
+from planner.store import PlanStore, Reader, parse_time
 
 COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
     ("id", N_("Session ID"), ("session id", "id", "id de sesion", "id sesion", "sesion id",
@@ -107,50 +107,56 @@ class Names:
     @classmethod
     def load(cls, store: PlanStore) -> Names:
         with store.reading() as r:
-            zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
-            rooms: dict[str, list[int]] = defaultdict(list)
-            labels: dict[int, str] = {}
-            room_rows = r.rows("SELECT r.id, r.name, v.name FROM room r"
-                               " JOIN venue v ON v.id = r.venue_id")
-            counts: dict[str, int] = defaultdict(int)
-            for _i, name, _v in room_rows:
-                counts[_key(name)] += 1
-            for i, name, venue in room_rows:
-                rooms[_key(name)].append(i)
-                for form in (f"{name} — {venue}", f"{name} ({venue})", f"{name} - {venue}"):
-                    rooms[_key(form)].append(i)
-                labels[i] = name if counts[_key(name)] == 1 else f"{name} — {venue}"
-            groups = {_key(n): i for i, n in r.rows("SELECT id, name FROM participant_group")}
-            delegations = {_key(n): i for i, n in r.rows("SELECT id, name FROM delegation")}
-            people: dict[str, list[int]] = defaultdict(list)
-            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
-                people[_key(f"{g} {f}")].append(i)
-            modules: dict[str, int] = {}
-            module_labels: dict[int, str] = {}
-            for i, n, t in r.rows("SELECT id, number, title FROM module"):
-                modules[_key(t)] = i
-                modules[_key(f"{n}. {t}")] = i
-                modules[str(n)] = i
-                module_labels[i] = t
-            sessions: dict[int, dict[str, Any]] = {}
-            for i, kind, title, s, e, room, location, module, desc, notes in r.rows(
-                "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
-                " description, notes FROM agenda_session"
-            ):
-                sessions[i] = {"kind": kind, "title": title,
-                               "start": parse_time(s).astimezone(zone),
-                               "end": parse_time(e).astimezone(zone), "room_id": room,
-                               "location": location, "module_id": module, "description": desc,
-                               "notes": notes, "audience": [], "facilitator_ids": []}
-            for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                     " FROM session_audience"):
-                sessions[s]["audience"].append(("group", g) if g else ("delegation", d) if d
-                                               else ("person", p))
-            for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
-                sessions[s]["facilitator_ids"].append(p)
-            for values in sessions.values():
-                values["audience"] = sorted(values["audience"])
-                values["facilitator_ids"] = sorted(values["facilitator_ids"])
+            return cls.load_from(r)
+
+    @classmethod
+    def load_from(cls, r: Reader) -> Names:
+        """What the plan holds, read through ``r`` (the import reads it again in its
+        transaction)."""
+        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+        rooms: dict[str, list[int]] = defaultdict(list)
+        labels: dict[int, str] = {}
+        room_rows = r.rows("SELECT r.id, r.name, v.name FROM room r"
+                           " JOIN venue v ON v.id = r.venue_id")
+        counts: dict[str, int] = defaultdict(int)
+        for _i, name, _v in room_rows:
+            counts[_key(name)] += 1
+        for i, name, venue in room_rows:
+            rooms[_key(name)].append(i)
+            for form in (f"{name} — {venue}", f"{name} ({venue})", f"{name} - {venue}"):
+                rooms[_key(form)].append(i)
+            labels[i] = name if counts[_key(name)] == 1 else f"{name} — {venue}"
+        groups = {_key(n): i for i, n in r.rows("SELECT id, name FROM participant_group")}
+        delegations = {_key(n): i for i, n in r.rows("SELECT id, name FROM delegation")}
+        people: dict[str, list[int]] = defaultdict(list)
+        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
+            people[_key(f"{g} {f}")].append(i)
+        modules: dict[str, int] = {}
+        module_labels: dict[int, str] = {}
+        for i, n, t in r.rows("SELECT id, number, title FROM module"):
+            modules[_key(t)] = i
+            modules[_key(f"{n}. {t}")] = i
+            modules[str(n)] = i
+            module_labels[i] = t
+        sessions: dict[int, dict[str, Any]] = {}
+        for i, kind, title, s, e, room, location, module, desc, notes in r.rows(
+            "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
+            " description, notes FROM agenda_session"
+        ):
+            sessions[i] = {"kind": kind, "title": title,
+                           "start": parse_time(s).astimezone(zone),
+                           "end": parse_time(e).astimezone(zone), "room_id": room,
+                           "location": location, "module_id": module, "description": desc,
+                           "notes": notes, "audience": [], "facilitator_ids": []}
+        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
+                                 " FROM session_audience"):
+            sessions[s]["audience"].append(("group", g) if g else ("delegation", d) if d
+                                           else ("person", p))
+        for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+            sessions[s]["facilitator_ids"].append(p)
+        for values in sessions.values():
+            values["audience"] = sorted(values["audience"])
+            values["facilitator_ids"] = sorted(values["facilitator_ids"])
         return cls(zone, dict(rooms), labels, groups, delegations, dict(people), modules,
                    module_labels, sessions)
 
@@ -219,6 +225,8 @@ class AgendaRow:
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    note: str = ""  # why a row without an ID is already there
+    same_as_row: int | None = None  # an earlier row of the file
 
     @property
     def name(self) -> str:
@@ -229,6 +237,7 @@ class AgendaRow:
 class AgendaPreview:
     table: Table
     rows: list[AgendaRow]
+    day_first: bool = True
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -241,16 +250,47 @@ class AgendaPreview:
 def preview(store: PlanStore, table: Table, day_first: bool = True,
             cancelled: Callable[[], bool] | None = None) -> AgendaPreview:
     """Check every row against the plan's rooms, groups and people. Writes nothing."""
+    return AgendaPreview(table, _check_all(table, Names.load(store), day_first, cancelled),
+                         day_first)
+
+
+def _check_all(table: Table, names: Names, day_first: bool,
+               cancelled: Callable[[], bool] | None = None) -> list[AgendaRow]:
+    """Every row checked against ``names`` (what the plan holds). A row without a Session ID
+    that is the same in every column as a session of the plan, or as an earlier row, is
+    already there: importing a list twice adds its sessions once."""
     columns = map_columns(table)
-    names = Names.load(store)
     rows = []
+    seen: dict[tuple[Any, ...], AgendaRow] = {}
     for n, (row_number, cells) in enumerate(table.rows):
         if cancelled is not None and n % 200 == 0 and cancelled():
             from planner.imports.people import Cancelled
 
             raise Cancelled
-        rows.append(_check(row_number, cells, columns, names, day_first))
-    return AgendaPreview(table, rows)
+        row = _check(row_number, cells, columns, names, day_first)
+        if row.status == NEW:
+            key = _signature(row.values)
+            earlier = seen.get(key)
+            if earlier is not None:
+                row.status, row.same_as_row = DUPLICATE, earlier.row
+                row.note = _("the same session as row {row}").format(row=earlier.row)
+            else:
+                seen[key] = row
+        rows.append(row)
+    return rows
+
+
+def _signature(values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+
+
+def _same_session(values: dict[str, Any], names: Names) -> int | None:
+    """The plan's session that holds exactly these values, if any."""
+    for session_id, current in names.sessions.items():
+        if (current["title"] == values.get("title") and current["start"] == values.get("start")
+                and all(current.get(k) == v for k, v in values.items())):
+            return session_id
+    return None
 
 
 def _cell(cells: list[Any], columns: dict[str, int], name: str) -> Any:
@@ -372,6 +412,10 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
     if reasons:
         return AgendaRow(row_number, ERROR, title, values, session_id, reasons)
     if session_id is None:
+        same = _same_session(values, names)
+        if same is not None:
+            return AgendaRow(row_number, DUPLICATE, title, {}, same, note=_(
+                "already in the plan as session {id}, the same in every column").format(id=same))
         return AgendaRow(row_number, NEW, title, values)
     current = names.sessions[session_id]
     changes = [k for k, v in values.items() if current.get(k) != v]
@@ -382,10 +426,15 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
 
 
 def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Any:
-    """Create and update the sessions in one transaction; returns a ``planner.ops.Batch``."""
+    """Create and update the sessions in one transaction; returns a ``planner.ops.Batch``.
+
+    The rows are checked against the plan again inside the transaction, which holds the
+    plan's write lock: an import of the same list that finished since the preview counts
+    (its sessions are "already there"), and ``pv.rows`` then say what this import did."""
     from planner import ops
     from planner.imports.people import InvalidRows
     from planner.model import AgendaSession
+    from planner.shared import SqlReader
 
     if pv.errors and not skip_invalid:
         raise InvalidRows(ngettext(
@@ -397,6 +446,17 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
     batch = ops.Batch(label)
     k = ops.kind("session")
     with store.transaction(label) as session:
+        before = len(pv.errors)
+        pv.rows = _check_all(pv.table, Names.load_from(SqlReader(session.connection())),
+                             pv.day_first)
+        if len(pv.errors) > before and not skip_invalid:
+            changed = len(pv.errors) - before
+            raise InvalidRows(ngettext(
+                "{n} row no longer fits the plan, which was changed while the file was being"
+                " checked, so nothing was imported. Check the file again.",
+                "{n} rows no longer fit the plan, which was changed while the file was being"
+                " checked, so nothing was imported. Check the file again.", changed).format(
+                n=changed))
         zone = ops._plan(session).timezone
         for row in pv.rows:
             if row.status == NEW:
@@ -406,13 +466,13 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
                 obj = session.get(AgendaSession, row.session_id)
                 if obj is None:
                     continue
-                before = {**ops._row_values(obj, k), **ops._links_of(session, k, obj.id)}
-                merged = {**before, **row.values}
+                before_values = {**ops._row_values(obj, k), **ops._links_of(session, k, obj.id)}
+                merged = {**before_values, **row.values}
                 errors = k.validator(session, merged, obj.id)
                 if errors:
                     raise PlannerError(_("Row {row}: {message}").format(
                         row=row.row, message=errors[0].message))
-                old = {key: before[key] for key in row.values}
+                old = {key: before_values[key] for key in row.values}
                 ops._apply_values(session, k, obj, row.values)
                 batch.updated.append(("session", obj.id, old, dict(row.values), obj.version))
     batch.change = store.last_change
@@ -429,7 +489,12 @@ def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
             out["updated"].append({"row": row.row, "name": row.title, "id": row.session_id,
                                    "fields": row.changes})
         elif row.status == DUPLICATE:
-            out["duplicates"].append({"row": row.row, "name": row.title, "id": row.session_id})
+            entry: dict[str, Any] = {"row": row.row, "name": row.title, "id": row.session_id}
+            if row.note:
+                entry["reason"] = row.note
+            if row.same_as_row is not None:
+                entry["same_as_row"] = row.same_as_row
+            out["duplicates"].append(entry)
         else:
             out["rejected"].append({"row": row.row, "name": row.title,
                                     "reason": "; ".join(row.reasons)})

@@ -22,7 +22,7 @@ from planner.imports.readers import Table, column_letter
 from planner.inputs import MULTILINE_FIELDS, clean_field, clean_text
 from planner.labels import ROLE_LABELS, Role, noun
 from planner.reference import fold
-from planner.store import PlanStore, parse_time
+from planner.store import PlanStore, Reader, parse_time
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -410,6 +410,7 @@ class RowResult:
     same_as_row: int | None = None  # an earlier row of the file
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     note: str = ""  # why a row is an update or a duplicate
+    checked: dict[str, Any] = field(default_factory=dict)  # the values before rows merged
 
 
 @dataclass
@@ -441,29 +442,34 @@ class Cancelled(Exception):
 
 def _existing(store: PlanStore) -> dict[str, Any]:
     with store.reading() as r:
-        people = r.rows("SELECT id, given_name, family_name, sex, birth_date, id_number, email,"
-                        " nationality, organisation_id, position, duty_station, delegation_id,"
-                        " role, role_other, phone, dietary_needs, accessibility_needs,"
-                        " languages, notes FROM person")
-        orgs = {fold(n).strip(): (i, n) for i, n in r.rows("SELECT id, name FROM organisation")}
-        orgs.update({fold(a).strip(): (i, n) for i, n, a in r.rows(
-            "SELECT id, name, acronym FROM organisation WHERE acronym <> ''")
-            if fold(a).strip() not in orgs})
-        delegations = {fold(n).strip(): (i, n) for i, n in r.rows(
-            "SELECT id, name FROM delegation")}
-        groups = {fold(n).strip(): (i, n) for i, n in r.rows(
-            "SELECT id, name FROM participant_group")}
-        members = defaultdict(set)
-        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-            members[p].add(g)
-        zone, airport = _arrival_zone(r)
-        travel: dict[int, dict[str, tuple[int, str, datetime | None]]] = defaultdict(dict)
-        for tid, person, direction, number, departs, arrives in r.rows(
-                "SELECT id, person_id, direction, number, departs_at, arrives_at FROM travel"
-                " ORDER BY id"):
-            stored = arrives if direction == "arrival" else departs
-            at = parse_time(stored).astimezone(zone).replace(tzinfo=None) if stored else None
-            travel[person].setdefault(direction, (tid, number, at))
+        return _existing_in(r)
+
+
+def _existing_in(r: Reader) -> dict[str, Any]:
+    """Who and what the plan holds, to match rows against (read through ``r``)."""
+    people = r.rows("SELECT id, given_name, family_name, sex, birth_date, id_number, email,"
+                    " nationality, organisation_id, position, duty_station, delegation_id,"
+                    " role, role_other, phone, dietary_needs, accessibility_needs,"
+                    " languages, notes FROM person")
+    orgs = {fold(n).strip(): (i, n) for i, n in r.rows("SELECT id, name FROM organisation")}
+    orgs.update({fold(a).strip(): (i, n) for i, n, a in r.rows(
+        "SELECT id, name, acronym FROM organisation WHERE acronym <> ''")
+        if fold(a).strip() not in orgs})
+    delegations = {fold(n).strip(): (i, n) for i, n in r.rows(
+        "SELECT id, name FROM delegation")}
+    groups = {fold(n).strip(): (i, n) for i, n in r.rows(
+        "SELECT id, name FROM participant_group")}
+    members = defaultdict(set)
+    for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
+        members[p].add(g)
+    zone, airport = _arrival_zone(r)
+    travel: dict[int, dict[str, tuple[int, str, datetime | None]]] = defaultdict(dict)
+    for tid, person, direction, number, departs, arrives in r.rows(
+            "SELECT id, person_id, direction, number, departs_at, arrives_at FROM travel"
+            " ORDER BY id"):
+        stored = arrives if direction == "arrival" else departs
+        at = parse_time(stored).astimezone(zone).replace(tzinfo=None) if stored else None
+        travel[person].setdefault(direction, (tid, number, at))
     columns = ("id", "given_name", "family_name", "sex", "birth_date", "id_number", "email",
                "nationality", "organisation_id", "position", "duty_station", "delegation_id",
                "role", "role_other", "phone", "dietary_needs", "accessibility_needs",
@@ -503,14 +509,7 @@ def preview(store: PlanStore, table: Table, mapping: dict[str, str | None], *,
             columns[target].append(index)
     if day_first is None:
         day_first = _day_first(table, columns.get("birth_date", []), is_spanish(table.headers))
-    existing = _existing(store)
-    seen: dict[str, dict[Any, RowResult]] = {"id": {}, "email": {}, "name": {}}
     results: list[RowResult] = []
-    new_names: dict[str, set[str]] = defaultdict(set)
-    for kind, chosen in (("organisation", organisation), ("delegation", delegation),
-                         ("group", group)):
-        if chosen.strip() and fold(chosen).strip() not in existing[f"{_plural(kind)}"]:
-            new_names[kind].add(chosen.strip())
     total = len(table.rows)
     for n, (row_number, cells) in enumerate(table.rows):
         if cancelled is not None and n % 500 == 0 and cancelled():
@@ -518,19 +517,41 @@ def preview(store: PlanStore, table: Table, mapping: dict[str, str | None], *,
         if progress is not None and n % 500 == 0:
             progress(n, total)
         result = _check_row(table, row_number, cells, columns, day_first)
+        result.checked = dict(result.values)
+        results.append(result)
+    pv = Preview(table, dict(mapping), results, day_first, delegation.strip(),
+                 organisation.strip(), group.strip(), {})
+    _match_rows(pv, _existing(store))
+    if progress is not None:
+        progress(total, total)
+    return pv
+
+
+def _match_rows(pv: Preview, existing: dict[str, Any]) -> None:
+    """Mark every checked row as new, an update or a duplicate against ``existing`` (what
+    the plan holds) and the rows before it, and name the organisations, delegations and
+    groups the import would create. Done by the preview, and again by ``apply`` inside its
+    transaction, where the plan may hold more than when the preview ran."""
+    seen: dict[str, dict[Any, RowResult]] = {"id": {}, "email": {}, "name": {}}
+    new_names: dict[str, set[str]] = defaultdict(set)
+    chosen = {"organisation": pv.organisation, "delegation": pv.delegation, "group": pv.group}
+    for kind, name in chosen.items():
+        if name and fold(name).strip() not in existing[_plural(kind)]:
+            new_names[kind].add(name)
+    for result in pv.rows:
+        if not result.checked:
+            result.checked = dict(result.values)
+        if result.status != ERROR:  # as checked: the plan plays no part in a row's errors
+            result.status, result.values = NEW, dict(result.checked)
+            result.match_id = result.same_as_row = None
+            result.changes, result.note = {}, ""
         for kind in ("organisation", "delegation", "group"):
-            name = result.values.get(kind) or {"organisation": organisation,
-                                              "delegation": delegation, "group": group}[kind]
+            name = result.values.get(kind) or chosen[kind]
             if name and fold(name).strip() not in existing[_plural(kind)]:
                 new_names[kind].add(name.strip())
         if result.status != ERROR:
             _match(result, existing, seen)
-        results.append(result)
-    if progress is not None:
-        progress(total, total)
-    return Preview(table, dict(mapping), results, day_first, delegation.strip(),
-                   organisation.strip(), group.strip(),
-                   {k: sorted(v, key=fold) for k, v in new_names.items()})
+    pv.new_names = {k: sorted(v, key=fold) for k, v in new_names.items()}
 
 
 def _chosen_name(kind: str, name: str) -> str:
@@ -741,10 +762,16 @@ class InvalidRows(PlannerError):
 
 
 def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> Any:
+          progress: Callable[[int, int], None] | None = None,
+          remember: bool = False) -> Any:
     """Import every valid row in one transaction; returns a ``planner.ops.Batch`` for undo.
 
-    Rows with errors stop the import (nothing is written) unless ``skip_invalid``.
+    Rows with errors stop the import (nothing is written) unless ``skip_invalid``. The rows
+    are matched against the plan again inside the transaction, which holds the plan's write
+    lock: someone else's import that finished since the preview counts (its people are
+    "already there"), and ``pv`` then says what this import did (its rows' status, and in
+    ``new_names`` the organisations, delegations and groups it created). ``remember`` keeps
+    the column mapping for the next file with these headings, in the same transaction.
     """
     from sqlalchemy import insert, select
 
@@ -756,10 +783,12 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
         ParticipantGroup,
         Person,
         Plan,
+        PlanSetting,
         Travel,
         Venue,
         table_of,
     )
+    from planner.shared import SqlReader
     from planner.store import recorder
 
     bad = pv.errors
@@ -769,11 +798,14 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
             " other rows and skip it.",
             "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
             " other rows and skip them.", len(bad)).format(n=len(bad)))
-    label = _("Import {n} people from {file}").format(
-        n=sum(1 for r in pv.rows if r.status in (NEW, UPDATE)), file=pv.table.path.name)
+    label = _label(pv)
     batch = ops.Batch(label)
+    created: dict[str, list[str]] = {"organisation": [], "delegation": [], "group": []}
     with store.transaction(label) as session:
         conn = session.connection()
+        # the write lock is held from the transaction's start: match against what is there now
+        _match_rows(pv, _existing_in(SqlReader(conn)))
+        batch.label = session.info["action"] = _label(pv)
         rec = recorder(session)
         cache: dict[str, dict[str, int]] = {"organisation": {}, "delegation": {},
                                             "group": {}}
@@ -803,6 +835,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
                 session.flush()
                 found = obj.id
                 batch.add(model.__tablename__, found)
+                created[kind].append(name)
             cache[kind][key] = int(found)
             return int(found)
 
@@ -818,6 +851,8 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
         airport = session.get(Venue, plan.arrival_airport_id) if plan.arrival_airport_id else None
         zone = (airport.timezone if airport is not None else "") or plan.timezone
         airport_name = airport.name if airport is not None else ""
+        if remember:
+            _remember_in(session, PlanSetting, pv)
 
         def write_travel(person_id: int, v: dict[str, Any]) -> None:
             """Add or update the person's arrival and departure (blank cells change nothing)."""
@@ -926,7 +961,42 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
         if progress is not None:
             progress(total, total)
     batch.change = store.last_change
+    pv.new_names = {kind: sorted(names, key=fold) for kind, names in created.items() if names}
     return batch
+
+
+def _label(pv: Preview) -> str:
+    """The action's name in the history and the Edit menu: the people it adds or updates."""
+    return _("Import {n} people from {file}").format(
+        n=sum(1 for r in pv.rows if r.status in (NEW, UPDATE)), file=pv.table.path.name)
+
+
+def _remember_in(session: Any, setting: Any, pv: Preview) -> None:
+    """Keep the column mapping for the next file with these headings (inside the import)."""
+    import json
+
+    from sqlalchemy import select
+
+    row = session.execute(select(setting).where(setting.key == SETTING)).scalars().first()
+    saved = dict(json.loads(row.value) if row is not None and row.value else {})
+    key = mapping_key(pv.table.headers)
+    value = {h: pv.mapping.get(h) for h in pv.table.headers}
+    if saved.get(key) == value:
+        return
+    saved[key] = value
+    text = json.dumps(saved, ensure_ascii=False, sort_keys=True, default=str)
+    if row is None:
+        session.add(setting(key=SETTING, value=text))
+    else:
+        row.value = text
+
+
+def summary(report: dict[str, list[dict[str, Any]]]) -> str:
+    """One line of counts from a report (of people or of an agenda)."""
+    return _("{created} new, {updated} updated, {duplicates} already there or repeated,"
+             " {rejected} with errors, {warnings} warnings.").format(
+        **{key: len(report.get(key, [])) for key in ("created", "updated", "duplicates",
+                                                      "rejected", "warnings")})
 
 
 def report(pv: Preview) -> dict[str, list[dict[str, Any]]]:

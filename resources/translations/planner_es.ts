@@ -853,6 +853,10 @@
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ColourField</name>

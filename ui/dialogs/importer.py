@@ -54,6 +54,7 @@ class ImportWizard(QWizard):
         self.mapping: dict[str, str | None] = {}
         self.preview: Any = None
         self.batch: Any = None
+        self.outcome = ""  # what the import did, once done
         self.wait = False  # tests and scripts: run the work to its end before returning
         self.source = SourcePage(self, path)
         self.columns = ColumnsPage(self)
@@ -420,9 +421,9 @@ class CheckPage(QWizardPage):
                 if progress.cancelled():
                     raise people.Cancelled  # the transaction rolls back: nothing changes
 
-            if module is people:
+            if module is people:  # the mapping is remembered in the import's transaction
                 return people.apply(store, pv, skip_invalid=self.skip.isChecked(),
-                                    progress=report)
+                                    progress=report, remember=True)
             return agenda.apply(store, pv, skip_invalid=self.skip.isChecked())
 
         run_task(self, self.tr("Importing…"), write,
@@ -435,9 +436,11 @@ class CheckPage(QWizardPage):
                                  if type(exc).__name__ == "Cancelled" else message_of(exc))
             return False
         batch = result["batch"]
+        # the rows were matched again as they were written (someone may have imported the
+        # same file meanwhile): say what was done, not what the check foresaw
+        self.w.outcome = self.tr("%1: %2").replace("%1", batch.label).replace(
+            "%2", people.summary(module.report(pv)))
         self.w.batch = self.w.ctrl.run_batch(batch.label, batch=batch)
-        if module is people:
-            people.remember_mapping(store, self.w.table.headers, self.w.mapping)
         return True
 
 
