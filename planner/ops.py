@@ -1161,7 +1161,7 @@ def validate(
     if own_id is not None:
         current = get_values(store, kind_name, own_id)
         current.pop("version")
-        merged = {**current, **values}
+        merged = {**current, **_repairs(k, current), **values}
     else:
         merged = {**k.defaults, **values}
     merged = _normalise(k, merged)
@@ -1369,6 +1369,7 @@ def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
         if expected_version is not None and obj.version != expected_version:
             raise ConflictError("")  # update() says who and what, after this transaction
         before = {**_row_values(obj, k), **_links_of(session, k, item_id)}
+        values = {**_repairs(k, before), **values}
         merged = {**before, **values}
         if k.name in ZONE_FIELDS:
             filled = dict(merged)
@@ -1384,6 +1385,14 @@ def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
         old_values = {key: before[key] for key in values}
         new_values = dict(values)
     return Updated(item_id, old_values, new_values, version, store.last_change)
+
+
+def _repairs(k: Kind, stored: dict[str, Any]) -> dict[str, Any]:
+    """Stored text that holds control characters (saved by an older version), cleaned: any
+    edit of the item repairs it instead of refusing the field the user did not touch."""
+    return {key: clean_field(key, value).strip() for key, value in stored.items()
+            if key in k.fields and isinstance(value, str)
+            and clean_field(key, value).strip() != value.strip()}
 
 
 def _move_visit(session: Session, visit_id: int, before: dict[str, Any],

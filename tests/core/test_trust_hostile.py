@@ -125,6 +125,18 @@ def test_every_edit_path_stores_clean_text(demo):
     assert ops.get_values(demo, "person", other)["position"] == "Jefe[1m"
 
 
+def test_an_edit_repairs_text_an_older_version_stored_instead_of_refusing_it(demo):
+    """A name saved with control characters by an older version: editing another field of
+    the person saves, and cleans the name, instead of refusing a field nobody touched."""
+    with demo.transaction("an older version's text") as session:
+        session.connection().exec_driver_sql(
+            "UPDATE person SET given_name = 'Ana\x1b[2J\x07' WHERE id = 1")
+    assert ops.validate(demo, "person", {"position": "Jefa"}, own_id=1) == []
+    ops.update(demo, "person", 1, {"position": "Jefa"})
+    values = ops.get_values(demo, "person", 1)
+    assert (values["given_name"], values["position"]) == ("Ana[2J", "Jefa")
+
+
 # --- item 9: a message in words, exit 2 -------------------------------------------------------
 
 
