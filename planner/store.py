@@ -573,6 +573,8 @@ class PlanStore:
     """An open plan file (a shared plan on a server is :class:`planner.shared.SharedPlanStore`)."""
 
     shared = False
+    _damage: DamagedPlanError | None = None  # found damaged: nothing more is written
+    _verified = False  # integrity_check passed before this plan's first write
 
     @property
     def location(self) -> str:
@@ -592,8 +594,6 @@ class PlanStore:
         self._engine: Engine | None = None
         self._read_lock = threading.RLock()
         self._verify_lock = threading.Lock()
-        self._verified = False
-        self._damage: DamagedPlanError | None = None
         self._sidecars = _sidecars_present(path)
         if read_only:
             self._reader_con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5,
@@ -637,6 +637,8 @@ class PlanStore:
         this open plan (planner.integrity says what runs when). The window runs it in the
         background as the plan opens; a write meanwhile waits for it. Once found damaged, every
         write is refused with the same message."""
+        if self.shared:  # the server keeps a shared plan whole
+            return
         with self._verify_lock:
             if self._damage is not None:
                 raise self._damage
@@ -773,6 +775,7 @@ class PlanStore:
     def _db_error(self, exc: Exception) -> PlannerError:
         damage = damaged_error(self.path, exc)  # a damaged file, said so (planner.integrity)
         if damage is not None:
+            self._damage = self._damage or damage  # and no write from now on
             return damage
         text = str(getattr(exc, "orig", exc))
         if "locked" in text or "busy" in text:
@@ -812,6 +815,8 @@ class PlanStore:
         backup_file(self.path, dest, prepare=prepare)
 
     def close(self) -> None:
+        # a damaged plan is left as it is: its WAL is not checkpointed into it on close
+        guard = _no_checkpoint_guard(self.path) if self._damage is not None else None
         with self._read_lock:
             self._reader_con.close()
         if self.read_only:
@@ -819,12 +824,25 @@ class PlanStore:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if guard is not None:
+            guard.close()
 
     def __enter__(self) -> PlanStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _no_checkpoint_guard(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection held while the others close: the last connection to close a
+    WAL plan copies the WAL into the file (a write); a read-only one never does."""
+    try:
+        guard = sqlite3.connect(_readonly_uri(path), uri=True, timeout=1)
+        guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return guard
 
 
 def _backup_name(path: Path, old_schema: int) -> Path:

@@ -14,10 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner.errors import DamagedPlanError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DamagedBox", text)
-
-
 class DamagedBox(QMessageBox):
     """The damaged message with Recover…, Open the Backup (when there is one) and Close."""
 
@@ -64,24 +60,28 @@ def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -
 
     if target is None:
         chosen, _f = QFileDialog.getSaveFileName(
-            window, _tr("Save what can be read in a new plan"), str(recovery_name(damaged)),
-            _tr("Plans (*.dplan)"))
+            window,
+            QCoreApplication.translate("DamagedBox", "Save what can be read in a new plan"),
+            str(recovery_name(damaged)),
+            QCoreApplication.translate("DamagedBox", "Plans (*.dplan)"))
         if not chosen:
             return False
         target = chosen if chosen.lower().endswith(".dplan") else chosen + ".dplan"
     result: dict[str, Any] = {}
     # the file dialog asked before replacing a file; a given target is the caller's choice
-    run_task(window, _tr("Recovering the plan…"),
+    run_task(window, QCoreApplication.translate("DamagedBox", "Recovering the plan…"),
              lambda progress: recover(damaged, Path(target), overwrite=True, progress=progress),
              lambda done: result.update(done=done), lambda exc: result.update(error=exc),
              cancellable=False, wait=True)
     if "error" in result:
-        window.show_error(message_of(result["error"]), _tr("The plan could not be recovered"))
+        window.show_error(message_of(result["error"]), QCoreApplication.translate(
+            "DamagedBox", "The plan could not be recovered"))
         return False
     done = result["done"]
-    report = QMessageBox(QMessageBox.Icon.Information if done.complete
-                         else QMessageBox.Icon.Warning, _tr("Recovered"),
-                         "\n".join(done.lines()), QMessageBox.StandardButton.Ok, window)
+    report = QMessageBox(
+        QMessageBox.Icon.Information if done.complete else QMessageBox.Icon.Warning,
+        QCoreApplication.translate("DamagedBox", "Recovered"), "\n".join(done.lines()),
+        QMessageBox.StandardButton.Ok, window)
     report.setObjectName("recovered_box")
     report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.last_recovery = done
