@@ -360,7 +360,9 @@ def recover(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
     source, target = Path(source), Path(target)
     head = _check_paths(source, target, overwrite)
     folder = target.absolute().parent
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".recovering", dir=folder))
+    _remove_stale(folder, target.name)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".recovering",
+                                 dir=folder))
     try:
         copy = work / "damaged.dplan"
         shutil.copyfile(source, copy)
@@ -416,6 +418,25 @@ def recover(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
             if t.table == cut_rows[0]:
                 t.cut = cut_rows[1]
     return recovery
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """The work folders of recoveries into ``name`` that were cut short (their process is
+    gone): ".NAME.PID.xxxxxxxx.recovering"."""
+    prefix = f".{name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".recovering")):
+                continue
+            pid = entry.name[len(prefix):].split(".", 1)[0]
+            if not pid.isdigit() or int(pid) == os.getpid() or os.name == "nt":
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(entry.path, ignore_errors=True)
+            except OSError:
+                continue
 
 
 def _copy_tables(src: sqlite3.Connection, dst: sqlite3.Connection, results: list[TableResult],

@@ -498,3 +498,37 @@ def test_a_device_is_never_replaced_by_a_copy(demo, tmp_path):
     with pytest.raises(PlannerError, match="not a regular file"):
         demo.save_copy(device)
     assert device.is_char_device()
+
+
+def test_recover_runs_headless_from_the_planner_command(demo_path, tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    new = tmp_path / "back.dplan"
+    code = ("import sys; from ui.launcher import main; code = main(sys.argv[1:]);"
+            " print('qt' if 'PySide6' in sys.modules else 'no qt'); raise SystemExit(code)")
+    run = subprocess.run([sys.executable, "-c", code, "recover", str(demo_path), str(new)],
+                         capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(root), "LANGUAGE": "en"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(new), "no", "qt"]
+    assert "nothing was lost" in run.stderr
+
+
+def test_a_file_longer_than_its_pages_is_not_damaged(demo_path):
+    """A program stopped before SQLite shortened the file after a checkpoint leaves pages past
+    the end the header gives: nothing is missing."""
+    with demo_path.open("ab") as fh:
+        fh.write(bytes(4096 + 100))
+    assert length_problem(demo_path, demo_path.read_bytes()[:100]) is None
+    open_plan(demo_path).close()
+
+
+def test_a_recovery_that_was_cut_short_leaves_nothing_behind_the_next(demo_path, tmp_path):
+    stale = tmp_path / ".back.dplan.999999999.abcdefgh.recovering"
+    stale.mkdir()
+    (stale / "damaged.dplan").write_bytes(b"half")
+    recover(demo_path, tmp_path / "back.dplan")
+    assert not stale.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -99,3 +99,15 @@ def test_recover_plan_reports_a_failure_in_words(window, tmp_path):
     missing = tmp_path / "gone.dplan"
     assert not recover_plan(window, missing, tmp_path / "new.dplan")
     assert "does not exist" in window.last_error
+
+
+def test_a_read_that_meets_damage_in_the_window_shows_the_damaged_box(window, demo_path):
+    """A page's read raising the damaged error ends in the damaged box, not in "Something
+    unexpected went wrong"."""
+    from planner.integrity import damaged
+    from ui.app import _report_unexpected
+
+    error = damaged(demo_path, "database disk image is malformed")
+    _report_unexpected(window)(type(error), error, None)
+    assert isinstance(window.last_damaged, DamagedBox) and window.last_damaged.isVisible()
+    assert "unexpected" not in window.last_error
