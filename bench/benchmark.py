@@ -32,7 +32,14 @@ And, on a PostgreSQL server (PLANNER_TEST_DATABASE, as tools/pg-test-server star
   (i) two clients making 1,000 random edits each to the demo plan published there, at once:
       lost updates (target 0), conflicts reported, and an edit's round trip (median target
       <= 20 ms on loopback). See bench/shared_edits.py.
-Plans and files are built before timing starts. ``--only f`` runs one part (letters a to i).
+And, on --scale 25 and 400 plans (built once and kept in bench/out/, which git ignores):
+  (j) the damage checks (planner/integrity.py says what runs when): the file's size, the
+      length check against its header (a file cut by one byte), quick_check and
+      integrity_check, each a median of 5; what opening a plan pays for its checks, and what
+      the first write of an open plan adds (integrity_check, once per open plan; the window
+      runs it in the background as the plan opens); and `planner recover` of the plan with a
+      broken index (once).
+Plans and files are built before timing starts. ``--only f`` runs one part (letters a to j).
 """
 
 from __future__ import annotations
@@ -107,8 +114,10 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=25)
     parser.add_argument("--platform", default="offscreen",
                         help="Qt platform plugin (offscreen by default; xcb under a display)")
-    parser.add_argument("--only", default="abcdefghi",
+    parser.add_argument("--only", default="abcdefghij",
                         help="the parts to run, e.g. 'f' or 'de' (all by default)")
+    parser.add_argument("--damage-scales", default="25,400",
+                        help="the plan sizes of part (j), e.g. '25' (default 25,400)")
     args = parser.parse_args()
     parts = set(args.only)
 
@@ -138,6 +147,95 @@ def main() -> None:
         export_figures(big, work, args.scale)
     if "i" in parts:
         shared_figures(work)
+    if "j" in parts:
+        damage_checks(work, [int(n) for n in args.damage_scales.split(",") if n.strip()])
+
+
+def damage_checks(work: Path, scales: list[int]) -> None:
+    """(j): what finding a damaged plan costs, at each scale."""
+    import importlib.util
+    import random
+    import shutil
+
+    from planner import integrity, ops
+    from planner.demo import build_demo
+    from planner.recovery import recover
+    from planner.store import check_plan_file, open_plan
+
+    spec = importlib.util.spec_from_file_location("crash_harness",
+                                                  ROOT / "tools" / "crash_harness.py")
+    assert spec is not None and spec.loader is not None
+    harness = importlib.util.module_from_spec(spec)  # its recipes for damage
+    spec.loader.exec_module(harness)
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    print("(j) damage checks (median of 5; the cache of a check that passed is emptied each"
+          " time):")
+    for scale in scales:
+        kept = out / f"scale{scale}.dplan"
+        if not kept.exists():
+            t = time.perf_counter()
+            build_demo(kept, scale, overwrite=True).close()
+            print(f"    (built {kept.name} in {time.perf_counter() - t:.0f} s)")
+        plan = work / f"damage-{scale}.dplan"
+        shutil.copyfile(kept, plan)
+        with plan.open("rb") as fh:
+            head = fh.read(100)
+        length, quick, full, opening, first, later = [], [], [], [], [], []
+        for _ in range(5):
+            t = time.perf_counter()
+            assert integrity.length_problem(plan, head) is None
+            length.append(time.perf_counter() - t)
+            quick.append(_pragma_time(plan, "quick_check"))
+            t = time.perf_counter()
+            assert integrity.integrity_problems(plan) == []
+            full.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            check_plan_file(plan)
+            opening.append(time.perf_counter() - t)
+            integrity._verified.clear()
+            store = open_plan(plan)
+            with store.reading() as r:
+                person = r.value("SELECT min(id) FROM person")
+            t = time.perf_counter()
+            ops.update(store, "person", person, {"notes": f"bench {len(first)}"})
+            first.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            ops.update(store, "person", person, {"notes": f"bench {len(later)} again"})
+            later.append(time.perf_counter() - t)
+            store.close()
+        size = plan.stat().st_size / 1e6
+        print(f"    --scale {scale} plan, {size:.1f} MB: length check {_median_ms(length):.2f} ms,"
+              f" quick_check {_median_ms(quick):.0f} ms, integrity_check"
+              f" {_median_ms(full):.0f} ms")
+        print(f"      on open: {_median_ms(opening):.0f} ms for every check (header, length,"
+              f" quick_check); the length check is what is new")
+        print(f"      first write of an open plan: {_median_ms(first):.0f} ms, a later one"
+              f" {_median_ms(later):.0f} ms: {_median_ms(first) - _median_ms(later):.0f} ms"
+              " added once (integrity_check)")
+        broken = work / f"broken-{scale}.dplan"
+        shutil.copyfile(plan, broken)
+        harness.damage(broken, "index", random.Random(1))
+        t = time.perf_counter()
+        result = recover(broken, work / f"recovered-{scale}.dplan")
+        took = time.perf_counter() - t
+        rows = sum(t.kept for t in result.tables)
+        print(f"      planner recover with a broken index: {took:.1f} s for {rows:,} rows"
+              f" ({'nothing lost' if result.complete else 'rows lost'})")
+        for leftover in (plan, broken, work / f"recovered-{scale}.dplan"):
+            leftover.unlink(missing_ok=True)
+
+
+def _pragma_time(plan: Path, pragma: str) -> float:
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{plan}?mode=ro", uri=True)
+    try:
+        t = time.perf_counter()
+        assert con.execute(f"PRAGMA {pragma}").fetchall() == [("ok",)]
+        return time.perf_counter() - t
+    finally:
+        con.close()
 
 
 def shared_figures(work: Path) -> None:

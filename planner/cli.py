@@ -35,7 +35,7 @@ EXIT_BAD_INPUT = 2
 EXIT_PROBLEMS = 1
 
 HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export",
-                     "transfers", "budget", "publish", "download", "history")
+                     "transfers", "budget", "publish", "download", "history", "recover")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -295,6 +295,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_at_least_one, metavar="N",
                    help=_("only the newest N changes (each with every item it touched)"))
     p.add_argument("--json", action="store_true", help=_("print the history as JSON"))
+
+    p = sub.add_parser("recover", help=_("save what can still be read of a damaged plan in a"
+                                         " new plan (the damaged file is not changed)"))
+    p.add_argument("plan", metavar="DAMAGED", help=_("the damaged plan file"))
+    p.add_argument("new", metavar="NEW", help=_("the new plan file (.dplan)"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
 
     p = sub.add_parser("open", help=_("open the window, optionally on a plan"))
     p.add_argument("plan", metavar="PLAN", nargs="?", help=_("the plan file"))
@@ -785,10 +792,32 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Exit 0: everything came through; 1: the new plan is written but rows were lost."""
+    from planner.recovery import recover
+
+    _check_suffix(args.new)
+    result = recover(args.plan, args.new, overwrite=args.force,
+                     progress=_progress(_("Recovering")) if sys.stderr.isatty() else None)
+    if args.json:
+        print(json.dumps({"plan": str(result.target), "complete": result.complete,
+                          "tables": [{"table": t.table, "copied": t.kept, "lost": t.lost,
+                                      "unreadable": [list(r) for r in t.unreadable],
+                                      "left_out": t.refused + t.dropped,
+                                      "unlinked": t.unlinked, "garbled": t.garbled}
+                                     for t in result.tables]}, ensure_ascii=False, indent=2))
+    else:
+        print(Path(args.new))
+        for line in result.lines():
+            _err(line)
+    return EXIT_OK if result.complete else EXIT_PROBLEMS
+
+
 COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
             "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
             "transfers": cmd_transfers, "budget": cmd_budget, "open": cmd_open,
-            "publish": cmd_publish, "download": cmd_download, "history": cmd_history}
+            "publish": cmd_publish, "download": cmd_download, "history": cmd_history,
+            "recover": cmd_recover}
 
 
 def _language_from_environment() -> str:
@@ -799,11 +828,28 @@ def _language_from_environment() -> str:
     return "en"
 
 
+def _damage(exc: BaseException, args: argparse.Namespace | None) -> str | None:
+    """A damaged plan met where no store said so (SQLite's "database disk image is
+    malformed" and the like): the damaged message, naming the plan when there is one."""
+    from planner.integrity import damaged_error, is_damage
+    from planner.store import is_address
+
+    plan = getattr(args, "plan", None)
+    if plan and not is_address(plan):
+        error = damaged_error(Path(plan), exc)
+        return None if error is None else error.message
+    if is_damage(exc):
+        return _("A plan file is damaged ({detail}); nothing was changed. Open a backup copy,"
+                 " or save what can still be read with planner recover.").format(detail=exc)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "ñ" still gets "\xf1"
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     _ARGV[:] = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
+    args: argparse.Namespace | None = None
     try:
         set_language(_language_from_environment())
         parser = build_parser()
@@ -837,6 +883,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # a bug: say so in one line, never a traceback
+        damage = _damage(exc, args)
+        if damage is not None:
+            _err(_("error: {message}").format(message=damage))
+            return EXIT_BAD_INPUT
         _err(
             _(
                 "error: unexpected problem ({kind}: {detail}). Please report it with the command"

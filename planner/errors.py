@@ -37,7 +37,16 @@ class NotAPlanError(PlanFileError):
 
 
 class DamagedPlanError(PlanFileError):
-    pass
+    """A plan file SQLite finds damaged (cut short, a broken page or index). ``backup`` is its
+    newest backup copy beside it, if any; ``summary`` says what is wrong and which copy to
+    open, without the command that recovers it (the window offers a Recover button instead).
+    """
+
+    def __init__(self, message: str, path: str, *, backup: str | None = None,
+                 summary: str = "") -> None:
+        super().__init__(message, path)
+        self.backup = backup
+        self.summary = summary or message
 
 
 class NewerPlanError(PlanFileError):

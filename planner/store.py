@@ -17,6 +17,7 @@ import getpass
 import json
 import os
 import sqlite3
+import stat
 import struct
 import tempfile
 import threading
@@ -39,6 +40,7 @@ from planner.errors import (
     PlannerError,
 )
 from planner.i18n import _
+from planner.integrity import clean_detail, damaged, damaged_error, length_problem, verify_file
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded on the first write, not to show a plan
     from sqlalchemy import Engine
@@ -119,6 +121,9 @@ def read_header(path: Path) -> FileHeader:
             ),
             str(path),
         )
+    not_a_file = special_file_problem(path)
+    if not_a_file:
+        raise PlanFileError(not_a_file, str(path))
     try:
         with path.open("rb") as fh:
             head = fh.read(100)
@@ -144,13 +149,7 @@ def read_header(path: Path) -> FileHeader:
             str(path),
         )
     if len(head) < 100:
-        raise DamagedPlanError(
-            _(
-                "{name} is damaged: the file is cut short. The file was not changed. Open a backup"
-                " copy or the last copy you saved."
-            ).format(name=name),
-            str(path),
-        )
+        raise damaged(path, _("the file is cut short"))
     (page_size,) = struct.unpack(">H", head[16:18])
     page_size = 65536 if page_size == 1 else page_size
     (page_count,) = struct.unpack(">I", head[28:32])
@@ -165,6 +164,19 @@ def read_header(path: Path) -> FileHeader:
             str(path),
         )
     return FileHeader(application_id, user_version, page_size, page_count, head[18] == 2)
+
+
+def special_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot hold a plan although it exists: a named pipe (reading it would wait
+    for ever), a device, a socket. None for a regular file, a folder or a new name."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _("{path} is not a regular file (it is a named pipe, a device or the like), so it"
+             " cannot hold a plan. Choose a .dplan file.").format(path=path)
 
 
 def _readonly_uri(path: Path) -> str:
@@ -196,31 +208,24 @@ def check_plan_file(path: Path) -> FileHeader:
             header.user_version,
             known,
         )
-    damaged = _(
-        "{name} is damaged ({detail}). The file was not changed. Open a backup copy (a file"
-        " named '{stem} backup …' beside it) or the last copy you saved."
-    )
+    with open(path, "rb") as fh:  # read_header found it a readable regular file
+        cut = length_problem(path, fh.read(100))
+    if cut:
+        raise damaged(path, cut)
     sidecars = _sidecars_present(path)
     try:
         con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise DamagedPlanError(
-            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
-        ) from exc
+        raise damaged(path, str(exc)) from exc
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         result = con.execute("PRAGMA quick_check").fetchall()
         if [r[0] for r in result] != ["ok"]:
-            detail = "; ".join(str(r[0]) for r in result[:3])
-            raise DamagedPlanError(
-                damaged.format(name=name, detail=detail, stem=path.stem), str(path)
-            )
+            raise damaged(path, clean_detail(str(result[0][0])))
         try:
             rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
         except sqlite3.OperationalError as exc:
-            raise DamagedPlanError(
-                damaged.format(name=name, detail=_("it has no schema version"), stem=path.stem),
-                str(path),
-            ) from exc
+            raise damaged(path, _("it has no schema version")) from exc
         revisions = known_revisions()
         if len(rows) != 1 or rows[0][0] not in revisions:
             found = rows[0][0] if rows else "?"
@@ -242,13 +247,9 @@ def check_plan_file(path: Path) -> FileHeader:
                 ).format(name=name),
                 str(path),
             ) from exc
-        raise DamagedPlanError(
-            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
-        ) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DamagedPlanError(
-            damaged.format(name=name, detail=exc, stem=path.stem), str(path)
-        ) from exc
+        raise damaged_error(path, exc) or damaged(path, str(exc)) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise damaged_error(path, exc) or damaged(path, str(exc)) from exc
     finally:
         con.close()
         _remove_new_sidecars(path, sidecars)
@@ -329,7 +330,8 @@ def _looks_open_elsewhere(path: Path) -> bool:
 # --- engines and migrations -------------------------------------------------------------------
 
 
-def _make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def _make_engine(path: Path, *, foreign_keys: bool = True,
+                 before_write: Any = None) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
@@ -356,6 +358,8 @@ def _make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         if conn.get_execution_options().get("planner_write"):
+            if before_write is not None:  # a damaged plan is refused before it is written
+                before_write()
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             conn.exec_driver_sql("BEGIN")
@@ -408,6 +412,9 @@ def backup_file(source: Path, dest: Path, prepare: Any = None) -> None:
     src = source.resolve()
     if dest == src or any(dest == Path(f"{src}{suffix}") for suffix in SIDECARS):
         raise PlannerError(_("A copy cannot replace the plan itself. Choose another file name."))
+    not_a_file = special_file_problem(dest)
+    if not_a_file:  # a named pipe would block, a device would be replaced
+        raise PlannerError(not_a_file)
     if dest.exists() and _looks_open_elsewhere(dest):
         raise PlannerError(_("{dest} seems to be open in another window or program; close it"
                              " there first, or choose another name.").format(dest=dest))
@@ -591,6 +598,8 @@ class PlanStore:
     """An open plan file (a shared plan on a server is :class:`planner.shared.SharedPlanStore`)."""
 
     shared = False
+    _damage: DamagedPlanError | None = None  # found damaged: nothing more is written
+    _verified = False  # integrity_check passed before this plan's first write
 
     @property
     def location(self) -> str:
@@ -609,6 +618,7 @@ class PlanStore:
         self.backup_path: Path | None = None
         self._engine: Engine | None = None
         self._read_lock = threading.RLock()
+        self._verify_lock = threading.Lock()
         self._sidecars = _sidecars_present(path)
         if read_only:
             self._reader_con = sqlite3.connect(_readonly_uri(path), uri=True, timeout=5,
@@ -644,8 +654,27 @@ class PlanStore:
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made on first use (writes and the ORM)."""
         if self._engine is None:
-            self._engine = _make_engine(self.path)
+            self._engine = _make_engine(self.path, before_write=self.verify)
         return self._engine
+
+    def verify(self) -> None:
+        """Refuse to write a damaged plan: SQLite's integrity_check before the first write of
+        this open plan (planner.integrity says what runs when). The window runs it in the
+        background as the plan opens; a write meanwhile waits for it. Once found damaged, every
+        write is refused with the same message."""
+        if self.shared:  # the server keeps a shared plan whole
+            return
+        with self._verify_lock:
+            if self._damage is not None:
+                raise self._damage
+            if self._verified:
+                return
+            try:
+                verify_file(self.path)
+            except DamagedPlanError as exc:
+                self._damage = exc
+                raise
+            self._verified = True
 
     # reading
     @contextlib.contextmanager
@@ -659,20 +688,25 @@ class PlanStore:
                     yield Reader(con)
                 finally:
                     con.execute("ROLLBACK")
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                if not isinstance(exc, sqlite3.OperationalError) and damaged_error(
+                        self.path, exc) is None:
+                    raise  # not the file's fault: a mistake in the query
                 raise self._db_error(exc) from exc
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A consistent read-only ORM view of the plan (used by operations and forms)."""
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DatabaseError, OperationalError
         from sqlalchemy.orm import Session
 
         try:
             with Session(self.engine, autoflush=False, expire_on_commit=False) as session:
                 yield session
                 session.rollback()
-        except OperationalError as exc:
+        except (DatabaseError, UnicodeDecodeError) as exc:
+            if not isinstance(exc, OperationalError) and damaged_error(self.path, exc) is None:
+                raise  # not the file's fault: a mistake in the query
             raise self._db_error(exc) from exc
 
     def last_change_id(self) -> int:
@@ -792,6 +826,10 @@ class PlanStore:
         return int(change_set_id)
 
     def _db_error(self, exc: Exception) -> PlannerError:
+        damage = damaged_error(self.path, exc)  # a damaged file, said so (planner.integrity)
+        if damage is not None:
+            self._damage = self._damage or damage  # and no write from now on
+            return damage
         text = str(getattr(exc, "orig", exc))
         if "locked" in text or "busy" in text:
             return PlanBusyError(
@@ -835,6 +873,8 @@ class PlanStore:
         backup_file(self.path, dest, prepare=prepare)
 
     def close(self) -> None:
+        # a damaged plan is left as it is: its WAL is not checkpointed into it on close
+        guard = _no_checkpoint_guard(self.path) if self._damage is not None else None
         with self._read_lock:
             self._reader_con.close()
         if self.read_only:
@@ -842,12 +882,25 @@ class PlanStore:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if guard is not None:
+            guard.close()
 
     def __enter__(self) -> PlanStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _no_checkpoint_guard(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection held while the others close: the last connection to close a
+    WAL plan copies the WAL into the file (a write); a read-only one never does."""
+    try:
+        guard = sqlite3.connect(_readonly_uri(path), uri=True, timeout=1)
+        guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return guard
 
 
 def _backup_name(path: Path, old_schema: int) -> Path:
@@ -887,6 +940,7 @@ def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
                     name=path.name),
                 str(path),
             )
+        verify_file(path)  # an upgrade writes: never into a damaged plan
         backup = _backup_name(path, header.user_version)
         backup_file(path, backup)
         try:
@@ -902,7 +956,10 @@ def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
                     name=path.name, reason=str(exc).splitlines()[0][:200]),
                 str(path),
             ) from exc
+    verified = False
     if not read_only and not read_header(path).wal:
+        verify_file(path)  # switching to WAL writes the header: never into a damaged plan
+        verified = True
         try:
             con = sqlite3.connect(path, timeout=5)
             try:
@@ -921,6 +978,7 @@ def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True,
             _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc), str(path)
         ) from exc
     store.backup_path = backup
+    store._verified = verified or backup is not None
     if check_zones:
         from planner.inputs import refuse_unknown_zones
 
@@ -959,6 +1017,9 @@ def create_plan_file(
             _("{path} is a folder. Give the name of the plan file to create.").format(path=path),
             str(path),
         )
+    not_a_file = special_file_problem(path)
+    if not_a_file:  # a named pipe would block, a device would be replaced
+        raise PlanFileError(not_a_file, str(path))
     if path.exists() and _looks_open_elsewhere(path):
         raise PlanFileError(
             _("{path} seems to be open in another window or program; close it there before"
@@ -1022,6 +1083,9 @@ def new_plan_path_problem(path: str | os.PathLike[str], *, overwrite: bool = Fal
         return _("{path} is a folder. Give the name of the plan file to create.").format(
             path=target
         )
+    not_a_file = special_file_problem(target)
+    if not_a_file:
+        return not_a_file
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         return _("The folder {folder} does not exist. Create it first or choose another.").format(

@@ -18,6 +18,17 @@ The parent kills it with SIGKILL after a random delay, then checks:
 
 It prints how many kills landed in each kind of step and the totals of damaged files, lost
 edits and half imports (all three must be 0).
+
+Then, after each kill, a damage case on a copy of the plan as the kill left it (with its WAL
+file where there is one, every other time): a flipped byte in a row of an index page, a
+flipped byte in a row of a table page, or the file cut by one byte (``damage``). Each must be
+refused with the damaged message on open or before the first write, and the refused file
+left byte for byte as it was; or else SQLite itself must find the file sound (a byte inside a
+value no index holds, or a page whose newer copy is in the WAL: nothing can tell). Then
+``planner recover`` copies what can be read into a new plan, which must open and pass
+integrity_check; the rows it could not bring back are counted. It prints what became of each
+kind of damage; "missed" (damage SQLite sees, yet written into) and "written" (a refused file
+changed) must be 0.
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -185,12 +197,168 @@ def check(work: Path, since: int = 0) -> dict[str, int]:
     return found
 
 
+# --- damage cases: a flipped byte in an index or a table page, a file cut by one byte ----------
+
+
+def damage(path: Path, kind: str, rng: random.Random, structural: bool = False) -> str:
+    """Damage a plan file (its pages as they are in the file: checkpoint it first) and say
+    where. ``index``: a byte of a key on an index's leaf page (the row stays well-formed, so
+    only integrity_check can tell); ``table``: a byte of a row on a table's leaf page (with
+    ``structural``, of its sizes and id, which SQLite always notices); ``cut``: the last byte.
+    """
+    from planner.btree import cell_area, pages, read_page, table_leaf_rows, varint
+
+    if kind == "cut":
+        size = path.stat().st_size
+        with path.open("r+b") as fh:
+            fh.truncate(size - 1)
+        return f"cut at byte {size - 1:,}"
+    head = path.read_bytes()[:100]
+    page_size = 65536 if head[16:18] == b"\x00\x01" else int.from_bytes(head[16:18], "big")
+    usable = page_size - head[20]
+    leaves = [p for p in pages(path).values() if p.leaf and p.index == (kind == "index")
+              and p.number != 1 and p.owner != "sqlite_master"]
+    rng.shuffle(leaves)
+    for page in leaves:
+        data = read_page(path, page.number, page_size)
+        first, _end = cell_area(data, page.number)
+        if kind == "index":
+            cells = int.from_bytes(data[3:5], "big")
+            if not cells:
+                continue
+            pointer = 8 + 2 * rng.randrange(cells)
+            payload, pos = varint(data, int.from_bytes(data[pointer:pointer + 2], "big"))
+            header, _p = varint(data, pos)  # the key's values follow the record's header
+            start, stop = pos + header, pos + min(payload, (usable - 12) * 64 // 255 - 23)
+        else:
+            rows = table_leaf_rows(data, page.number, usable)
+            if not rows:
+                continue
+            _rowid, start, stop = rows[rng.randrange(len(rows))]
+            if structural:  # the row's size and id: the varints before its record
+                _size, after = varint(data, start)
+                _rowid, stop = varint(data, after)
+        if stop <= start or start < first:
+            continue
+        offset = rng.randrange(start, stop)
+        bit = 1 << rng.randrange(8)
+        with path.open("r+b") as fh:
+            fh.seek((page.number - 1) * page_size + offset)
+            fh.write(bytes([data[offset] ^ bit]))
+        return f"{kind} {page.owner} page {page.number} byte {offset} bit {bit}"
+    raise SystemExit(f"no {kind} leaf page with rows in {path}")
+
+
+def _digest(path: Path) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def _rows_of(path: Path) -> dict[str, dict[int, tuple[Any, ...]]]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        tables = [t for (t,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+        return {t: {row[0]: row[1:] for row in con.execute(f'SELECT rowid, * FROM "{t}"')}
+                for t in tables}
+    finally:
+        con.close()
+
+
+def snapshot(work: Path) -> Path:
+    """The plan as the kill left it, WAL file included, copied for a damage case."""
+    folder = work / "damage"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for suffix in ("", "-wal"):
+        source = Path(f"{work / 'plan.dplan'}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, folder / f"snapshot.dplan{suffix}")
+    return folder / "snapshot.dplan"
+
+
+def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> dict[str, Any]:
+    """One damage case on a copy of a snapshot of the plan: what the program did, what
+    recover got back. Keys: outcome (open, write, sound, missed), written, recovered, lost,
+    changed, recover_failed, where."""
+    from planner import ops
+    from planner.errors import DamagedPlanError
+    from planner.recovery import recover
+    from planner.store import open_plan
+
+    case = shot.parent
+    plan, original = case / "plan.dplan", case / "original.dplan"
+    shutil.copyfile(shot, plan)
+    wal = Path(f"{shot}-wal")
+    if keep_wal and wal.exists() and wal.stat().st_size:
+        shutil.copyfile(wal, Path(f"{plan}-wal"))
+    else:  # one file, its pages as SQLite reads them
+        con = sqlite3.connect(plan)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # still a WAL plan, as users' are
+        con.close()
+    for suffix in ("", "-wal"):
+        if Path(f"{plan}{suffix}").exists():
+            shutil.copyfile(f"{plan}{suffix}", f"{original}{suffix}")
+    before = _rows_of(original)
+    where = damage(plan, kind, rng)
+    truth = case / "truth.dplan"  # SQLite's own verdict, on a copy nobody else opens
+    for suffix in ("", "-wal"):
+        if Path(f"{plan}{suffix}").exists():
+            shutil.copyfile(f"{plan}{suffix}", f"{truth}{suffix}")
+    sound = _sound(truth)
+    files = [p for p in (plan, Path(f"{plan}-wal")) if p.exists()]
+    digests = {p: _digest(p) for p in files}
+    result: dict[str, Any] = {"where": where, "written": 0, "recovered": 0, "lost": 0,
+                              "changed": 0, "recover_failed": 0}
+    try:
+        store = open_plan(plan)
+    except DamagedPlanError:
+        result["outcome"] = "open"
+    else:
+        try:
+            with store.reading() as r:
+                person = r.value("SELECT min(id) FROM person")
+            ops.update(store, "person", person, {"notes": "after the damage"})
+            result["outcome"] = "sound" if sound else "missed"
+        except DamagedPlanError:
+            result["outcome"] = "write"
+        finally:
+            store.close()
+    if result["outcome"] in ("open", "write"):
+        wal_after = Path(f"{plan}-wal")
+        new_frames = wal_after not in digests and wal_after.exists() and \
+            wal_after.stat().st_size > 0
+        result["written"] = int(new_frames or any(_digest(p) != d for p, d in digests.items()))
+        try:
+            recover(plan, case / "recovered.dplan")
+            if not _sound(case / "recovered.dplan"):
+                raise RuntimeError("the recovered plan is damaged")
+            open_plan(case / "recovered.dplan").close()
+            after = _rows_of(case / "recovered.dplan")
+        except Exception as exc:  # counted and shown
+            result["recover_failed"] = 1
+            result["where"] += f" (recover: {type(exc).__name__}: {exc})"
+        else:
+            for table, rows in before.items():
+                got = after.get(table, {})
+                result["recovered"] += sum(1 for i in rows if i in got)
+                result["lost"] += sum(1 for i in rows if i not in got)
+                result["changed"] += sum(1 for i, row in rows.items()
+                                         if i in got and got[i] != row)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="a folder to work in (default: a new temp)")
+    parser.add_argument("--no-damage", action="store_true",
+                        help="only the kills, without a damage case after each")
     parser.add_argument("--child", nargs=3, metavar=("WORK", "SEED", "START"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -202,9 +370,13 @@ def main() -> int:
     rng = random.Random(args.seed)
     work = args.work or Path(tempfile.mkdtemp(prefix="planner-crash-"))
     work.mkdir(parents=True, exist_ok=True)
+    (work / "journal.jsonl").unlink(missing_ok=True)  # a reused folder: its old steps are not ours
     build_demo(work / "plan.dplan", overwrite=True).close()
     totals = {"damaged": 0, "lost": 0, "half": 0}
     during: dict[str, int] = {}
+    kinds = ("index", "table", "cut")
+    cases: dict[str, dict[str, int]] = {k: {} for k in kinds}
+    problems: list[str] = []
     started = time.monotonic()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for kill in range(args.kills):
@@ -225,8 +397,18 @@ def main() -> int:
         phase = "start-up" if last is None else (
             f"{last['kind']}" if last["state"] == "start" else "between steps")
         during[phase] = during.get(phase, 0) + 1
+        shot = None if args.no_damage else snapshot(work)
         for key, value in check(work, start).items():
             totals[key] += value
+        if shot is not None:
+            kind = kinds[kill % 3]
+            found = damage_case(shot, kind, rng, keep_wal=kill % 2 == 1)
+            tally = cases[kind]
+            for key in ("written", "recovered", "lost", "changed", "recover_failed"):
+                tally[key] = tally.get(key, 0) + found[key]
+            tally[found["outcome"]] = tally.get(found["outcome"], 0) + 1
+            if found["outcome"] == "missed" or found["written"] or found["recover_failed"]:
+                problems.append(f"kill {kill + 1}: {found['outcome']}, {found['where']}")
         # keep the folder small: old plans, copies and a killed copy's temporary file go
         for file in [*work.glob("*.dplan"), *work.glob(".*.tmp"), *work.glob("*.csv")]:
             if file.name != "plan.dplan":
@@ -236,7 +418,24 @@ def main() -> int:
           + ", ".join(f"{k} {v}" for k, v in sorted(during.items())))
     print(f"damaged files: {totals['damaged']}, lost acknowledged edits: {totals['lost']},"
           f" half imports: {totals['half']}")
-    return 0 if not any(totals.values()) else 1
+    if args.no_damage:
+        return 0 if not any(totals.values()) else 1
+    labels = {"index": "a flipped byte in an index page", "table": "a flipped byte in a table"
+              " page", "cut": "the file cut by one byte"}
+    bad = 0
+    for kind in kinds:
+        t = cases[kind]
+        runs = sum(t.get(k, 0) for k in ("open", "write", "sound", "missed"))
+        bad += t.get("missed", 0) + t.get("written", 0) + t.get("recover_failed", 0)
+        cases_word = "case" if runs == 1 else "cases"
+        print(f"damage, {labels[kind]}: {runs} {cases_word}; refused on open {t.get('open', 0)},"
+              f" before the first write {t.get('write', 0)}; sound to SQLite {t.get('sound', 0)};"
+              f" missed {t.get('missed', 0)}, written {t.get('written', 0)};"
+              f" recover: {t.get('recovered', 0):,} rows back, {t.get('lost', 0):,} lost,"
+              f" {t.get('changed', 0):,} changed, failed {t.get('recover_failed', 0)}")
+    for line in problems:
+        print("  " + line)
+    return 0 if not any(totals.values()) and not bad else 1
 
 
 if __name__ == "__main__":

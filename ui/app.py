@@ -33,6 +33,11 @@ def _report_unexpected(window: Any) -> Any:
     instead of a crash. The plan is safe: every completed action is already committed."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        from planner.errors import DamagedPlanError
+
+        if isinstance(value, DamagedPlanError):  # a read met a damaged plan: say so in words
+            window.show_damaged(value)
+            return
         traceback.print_exception(kind, value, tb)
         if issubclass(kind, KeyboardInterrupt):
             sys.exit(130)

@@ -8,15 +8,17 @@ noticed by polling the plan's change log and announced the same way.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.errors import ConflictError, PlannerError
+from planner.errors import ConflictError, DamagedPlanError, PlannerError
 from planner.labels import noun
 from planner.store import Change, PlanStore, open_plan
 
@@ -63,6 +65,8 @@ class PlanController(QObject):
     changed = Signal(object)  # planner.store.Change
     failed = Signal(str)  # a message for the user
     connection = Signal(str)  # a shared plan's server is unreachable (a message), or back ("")
+    damaged = Signal(object)  # DamagedPlanError: the open plan failed its check; no edit is saved
+    _checked = Signal(object, object)  # (store, DamagedPlanError or None), from the check's thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,7 @@ class PlanController(QObject):
         self._quiet_until = 0.0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
+        self._checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
         # (error, my values, field labels) -> "keep", "take" or "" (the window's dialog)
         self.conflict_handler: Callable[[ConflictError, dict[str, Any], dict[str, str]], str] \
             | None = None
@@ -93,7 +98,32 @@ class PlanController(QObject):
         self.store = store
         self._seen = store.last_change_id()
         self.opened.emit(store)
+        self._check_in_background(store)
         return store
+
+    def _check_in_background(self, store: PlanStore) -> None:
+        """SQLite's integrity_check of a plan file off the GUI thread as it opens (see
+        planner.integrity): an edit meanwhile waits for it; damage found is said at once, and
+        from then on no edit is written."""
+        if store.shared or store.read_only:
+            return
+
+        def check() -> None:
+            error = None
+            try:
+                store.verify()
+            except DamagedPlanError as exc:
+                error = exc
+            except Exception:  # busy, or the file went: the first edit checks again
+                return
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._checked.emit(store, error)
+
+        threading.Thread(target=check, name="plan check", daemon=True).start()
+
+    def _on_checked(self, store: PlanStore, error: DamagedPlanError | None) -> None:
+        if error is not None and store is self.store:
+            self.damaged.emit(error)
 
     def adopt(self, store: PlanStore) -> None:
         """Show a plan that was just created and opened elsewhere (New plan, demo)."""
@@ -202,6 +232,9 @@ class PlanController(QObject):
             if resolvable and exc.current is not None and self.conflict_handler is not None:
                 raise
             self.failed.emit(str(exc))
+            return False
+        except DamagedPlanError as exc:
+            self.damaged.emit(exc)
             return False
         except PlannerError as exc:
             self.failed.emit(str(exc))

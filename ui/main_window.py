@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.errors import PlannerError
+from planner.errors import DamagedPlanError, PlannerError
 from planner.store import Change, PlanStore, address_parts, is_address
 from ui import settings as opt
 from ui.controller import PlanController
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.ctrl.closed.connect(self._on_closed)
         self.ctrl.changed.connect(self._on_changed)
         self.ctrl.failed.connect(self.show_error)
+        self.ctrl.damaged.connect(self.show_damaged)
         self.ctrl.conflict_handler = self._resolve_conflict
         self.ctrl.connection.connect(self._on_connection)
         self.ctrl.set_poll_interval(settings.get(opt.POLL_SECONDS))
@@ -742,7 +743,10 @@ class MainWindow(QMainWindow):
             if not is_address(str(path)) and not Path(path).exists():
                 self.settings.remove_recent(str(Path(path).resolve()))
                 self.welcome.refresh(self.settings.recent_plans())
-            self.show_error(str(exc), self.tr("The plan could not be opened"))
+            if isinstance(exc, DamagedPlanError):
+                self.show_damaged(exc)
+            else:
+                self.show_error(str(exc), self.tr("The plan could not be opened"))
             return False
         QApplication.restoreOverrideCursor()
         if store.backup_path is not None:
@@ -1253,6 +1257,12 @@ class MainWindow(QMainWindow):
                 " saved at once; Edit ▸ Undo takes it back.</p>"
             ).replace("%1", __version__),
         )
+
+    def show_damaged(self, error: DamagedPlanError) -> None:
+        """The plan is damaged: the message with Recover… and Open the Backup."""
+        from ui.dialogs.damaged import show_damaged
+
+        show_damaged(self, error)
 
     def show_error(self, message: str, title: str = "") -> None:
         """Tell the user what went wrong (window-modal, never blocks a test)."""

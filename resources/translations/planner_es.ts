@@ -1025,6 +1025,45 @@
     </message>
 </context>
 <context>
+    <name>DamagedBox</name>
+    <message>
+        <source>The plan is damaged</source>
+        <translation>El plan está dañado</translation>
+    </message>
+    <message>
+        <source>Recover… saves what can still be read in a new plan and tells you what could not be; the damaged file is not changed.</source>
+        <translation>Recuperar… guarda en un plan nuevo lo que todavía se puede leer y le dice lo que no se pudo; el archivo dañado no se cambia.</translation>
+    </message>
+    <message>
+        <source>&amp;Recover…</source>
+        <translation>&amp;Recuperar…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Backup</source>
+        <translation>Abrir la copia de res&amp;paldo</translation>
+    </message>
+    <message>
+        <source>Save what can be read in a new plan</source>
+        <translation>Guardar en un plan nuevo lo que se puede leer</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>Recovering the plan…</source>
+        <translation>Recuperando el plan…</translation>
+    </message>
+    <message>
+        <source>The plan could not be recovered</source>
+        <translation>No se pudo recuperar el plan</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>

@@ -29,6 +29,9 @@ def test_a_few_kills_damage_nothing_and_lose_nothing(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "damaged files: 0, lost acknowledged edits: 0, half imports: 0" in run.stdout
     assert "5 kills" in run.stdout
+    for damage in ("an index page", "a table page", "cut by one byte"):  # a case after each kill
+        line = next(x for x in run.stdout.splitlines() if damage in x)
+        assert "missed 0, written 0" in line and "failed 0" in line, line
 
 
 def test_the_checker_finds_a_lost_edit_a_half_import_and_a_damaged_copy(demo, tmp_path):
