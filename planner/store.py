@@ -869,7 +869,9 @@ class PlanStore:
 
     def copy_to(self, dest: Path, prepare: Any = None) -> None:
         """A consistent plan file of this plan at ``dest``; ``prepare(path)`` may change it
-        before it appears under its name (see :func:`backup_file`)."""
+        before it appears under its name (see :func:`backup_file`). A damaged plan is refused
+        first (a copy would carry the damage into a plan that cannot be opened)."""
+        self.verify()
         backup_file(self.path, dest, prepare=prepare)
 
     def close(self) -> None:

@@ -186,6 +186,25 @@ def test_a_flipped_byte_in_an_index_is_refused_before_the_first_write(demo_path)
     assert digest(demo_path) == before
 
 
+def test_a_copy_of_a_plan_with_a_broken_index_is_refused_before_anything_is_written(
+        demo_path, tmp_path, capsys):
+    """`copy` and Save a Copy read the plan only, but a copy would carry the damage into a plan
+    that then refuses to open: the damage is said first, naming recover, and no copy appears."""
+    damaged_copy(demo_path, "index")
+    before = digest(demo_path)
+    code = main(["copy", str(demo_path), str(tmp_path / "next.dplan"), "--start", "2024-11-24"])
+    err = capsys.readouterr().err
+    assert code == 2 and "is damaged" in err and "planner recover" in err, err
+    store = open_plan(demo_path, read_only=True)
+    try:
+        with pytest.raises(DamagedPlanError):
+            store.save_copy(tmp_path / "saved.dplan")
+    finally:
+        store.close()
+    assert digest(demo_path) == before
+    assert not (tmp_path / "next.dplan").exists() and not (tmp_path / "saved.dplan").exists()
+
+
 def test_an_import_into_a_plan_with_a_broken_index_writes_nothing(demo_path, tmp_path, capsys):
     damaged_copy(demo_path, "index")
     before, count = digest(demo_path), people(demo_path)
