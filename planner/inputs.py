@@ -163,7 +163,7 @@ def unknown_zone_message(name: str, path: str, zones: list[str], start: Any) -> 
         "{name} uses the time zone '{zone}', which this computer does not know (a name such"
         " as 'localtime' belongs to one computer only; the zones that come with Delegation"
         " Planner are known everywhere). The file was not changed. Open it on the computer"
-        " where it was made and choose another zone in File ▸ Plan Details, or make a copy"
+        " where it was made and choose another zone in Plan ▸ Plan Details, or make a copy"
         " here with a zone this computer knows: planner copy \"{path}\" NEW.dplan --start"
         " {start} --tz America/Tegucigalpa"
     ).format(name=clean_text(name), zone="', '".join(clean_text(z) for z in zones),

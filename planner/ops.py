@@ -1899,6 +1899,22 @@ def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | Non
     return open_plan(target)
 
 
+def copy_in_zone(path: Any, dest: Any, timezone: str, *, overwrite: bool = False) -> PlanStore:
+    """A copy of the plan file ``path`` on its own dates, planned in ``timezone``: the way to
+    rescue a plan whose time zone this computer does not know (``copy --tz`` on the command
+    line). The plan itself is only read."""
+    from planner.store import open_plan
+
+    source = open_plan(path, read_only=True, check_zones=False)
+    try:
+        with source.reading() as r:
+            first = date.fromisoformat(str(r.value(
+                "SELECT start_date FROM plan ORDER BY id LIMIT 1"))[:10])
+        return copy_plan(source, dest, first, overwrite=overwrite, timezone=timezone)
+    finally:
+        source.close()
+
+
 # The earliest and latest day of everything a copy moves.
 _DATES_SQL = " ".join(("SELECT min(d), max(d) FROM (", " UNION ALL ".join(
     f"SELECT {column} AS d FROM {table} WHERE {column} IS NOT NULL" for table, column in (

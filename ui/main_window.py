@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import APP_NAME, __version__
-from planner.errors import DamagedPlanError, PlannerError
+from planner.errors import DamagedPlanError, PlannerError, UnknownZoneError
 from planner.store import Change, PlanStore, address_parts, is_address
 from ui import settings as opt
 from ui.controller import PlanController
@@ -745,6 +745,10 @@ class MainWindow(QMainWindow):
                 self.welcome.refresh(self.settings.recent_plans())
             if isinstance(exc, DamagedPlanError):
                 self.show_damaged(exc)
+            elif isinstance(exc, UnknownZoneError):
+                from ui.dialogs.unknown_zone import show_unknown_zone
+
+                show_unknown_zone(self, exc)
             else:
                 self.show_error(str(exc), self.tr("The plan could not be opened"))
             return False

@@ -5013,6 +5013,37 @@
     </message>
 </context>
 <context>
+    <name>UnknownZoneBox</name>
+    <message>
+        <source>The plan&apos;s time zone is unknown here</source>
+        <translation>La zona horaria del plan no se conoce aquí</translation>
+    </message>
+    <message>
+        <source>&amp;Copy in a Known Zone…</source>
+        <translation>&amp;Copiar en una zona conocida…</translation>
+    </message>
+    <message>
+        <source>%1 (copy).dplan</source>
+        <translation>%1 (copia).dplan</translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation>Guardar la copia como</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>Copying the plan…</source>
+        <translation>Copiando el plan…</translation>
+    </message>
+    <message>
+        <source>The copy was not made</source>
+        <translation>No se hizo la copia</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Plan exchange visits and trainings in one file: delegations, people, groups, rooms and the agenda.</source>
@@ -5052,6 +5083,23 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneChoice</name>
+    <message>
+        <source>Copy in a Known Zone</source>
+        <translation>Copiar en una zona conocida</translation>
+    </message>
+    <message>
+        <source>The copy keeps the plan&apos;s dates and every time of day; it is planned in the zone you choose. The plan itself is not changed.
+Unknown here: %1</source>
+        <translation>La copia conserva las fechas del plan y cada hora del día; se planifica en la zona que usted elija. El plan mismo no se modifica.
+Desconocida aquí: %1</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
     </message>
 </context>
 </TS>
