@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -844,6 +844,34 @@ def _damage(exc: BaseException, args: argparse.Namespace | None) -> str | None:
     return None
 
 
+class _SafeStdout:
+    """stdout through which a plan's text cannot drive the terminal: control characters an
+    older version stored (ESC, BEL, C1) are shown as signs in text, as escapes in JSON."""
+
+    def __init__(self, stream: Any, as_json: bool) -> None:
+        from planner.printable import json_safe, printable
+
+        self._stream = stream
+        self._clean = json_safe if as_json else (lambda text: printable(text, lines=True))
+
+    def write(self, text: str) -> int:
+        self._stream.write(self._clean(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _safe_stdout(as_json: bool) -> Iterator[None]:
+    stream = sys.stdout
+    sys.stdout = _SafeStdout(stream, as_json)
+    try:
+        yield
+    finally:
+        sys.stdout = stream
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show "ñ" still gets "\xf1"
         with contextlib.suppress(AttributeError, ValueError):
@@ -858,16 +886,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_BAD_INPUT
         _password_note(args)
-        try:
-            return COMMANDS[args.command](args)
-        except PasswordNeeded:
-            if not sys.stdin.isatty() or os.environ.get("PGPASSWORD"):
-                raise
-            import getpass
+        with _safe_stdout(bool(getattr(args, "json", False))):
+            try:
+                return COMMANDS[args.command](args)
+            except PasswordNeeded:
+                if not sys.stdin.isatty() or os.environ.get("PGPASSWORD"):
+                    raise
+                import getpass
 
-            # asked once, kept for this command only (libpq reads it), never written anywhere
-            os.environ["PGPASSWORD"] = getpass.getpass(_("Password for the shared plan: "))
-            return COMMANDS[args.command](args)
+                # asked once, kept for this command only (libpq reads it), never written
+                os.environ["PGPASSWORD"] = getpass.getpass(_("Password for the shared plan: "))
+                return COMMANDS[args.command](args)
     except ValidationError as exc:
         for error in exc.errors:
             _err(_("error: {message}").format(message=_hide(error.message)))

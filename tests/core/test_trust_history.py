@@ -315,6 +315,25 @@ def test_error_messages_show_a_plans_names_harmlessly(demo, demo_path, capsys, t
     assert code == 2 and "<ESC>[2Jperson" in err and "\x1b" not in err
 
 
+def test_every_command_prints_a_plans_names_harmlessly(demo, demo_path, capsys):
+    """info, check and the rest print names an older version stored with escape codes: as
+    signs in text, as JSON escapes (the same data once read) in JSON."""
+    _plant_control_characters(demo)
+    with demo.transaction("an older version's text") as session:
+        session.connection().exec_driver_sql(
+            "UPDATE delegation SET name = 'Pana\x1b[2J\x9bm\u202e' WHERE id = 1")
+    for args in (("info",), ("check",), ("budget",)):
+        code, out, _err = _run(capsys, *args, str(demo_path))
+        assert code in (0, 1) and not RAW_CONTROL.search(out.replace("\n", "")), (args, out)
+        assert "\u202e" not in out
+    code, out, _err = _run(capsys, "info", str(demo_path))
+    assert "Pana<ESC>[2J<U+009B>m<U+202E>" in out
+    code, out, _err = _run(capsys, "info", str(demo_path), "--json")
+    assert not RAW_CONTROL.search(out) and "\u202e" not in out
+    names = [d["name"] for d in json.loads(out)["delegations"]]
+    assert "Pana\x1b[2J\x9bm\u202e" in names  # the data itself, escaped only on the way out
+
+
 def test_the_same_on_a_shared_plan(pg_demo, capsys):
     from planner.store import open_plan
 
