@@ -33,7 +33,7 @@ And, on a PostgreSQL server (PLANNER_TEST_DATABASE, as tools/pg-test-server star
       lost updates (target 0), conflicts reported, and an edit's round trip (median target
       <= 20 ms on loopback). See bench/shared_edits.py.
 And, on --scale 25 and 400 plans (built once and kept in bench/out/, which git ignores):
-  (j) the damage checks (planner/integrity.py says what runs when): the file's size, the
+  (j) the damage checks (planner/store/integrity.py says what runs when): the file's size, the
       length check against its header (a file cut by one byte), quick_check and
       integrity_check, each a median of 5; what opening a plan pays for its checks, and what
       the first write of an open plan adds (integrity_check, once per open plan; the window
@@ -157,10 +157,10 @@ def damage_checks(work: Path, scales: list[int]) -> None:
     import random
     import shutil
 
-    from planner import integrity, ops
+    from planner import operations
     from planner.demo import build_demo
-    from planner.recovery import recover
-    from planner.store import check_plan_file, open_plan
+    from planner.store import check_plan_file, integrity, open_plan
+    from planner.store.recovery import recover
 
     spec = importlib.util.spec_from_file_location("crash_harness",
                                                   ROOT / "tools" / "crash_harness.py")
@@ -198,10 +198,10 @@ def damage_checks(work: Path, scales: list[int]) -> None:
             with store.reading() as r:
                 person = r.value("SELECT min(id) FROM person")
             t = time.perf_counter()
-            ops.update(store, "person", person, {"notes": f"bench {len(first)}"})
+            operations.update(store, "person", person, {"notes": f"bench {len(first)}"})
             first.append(time.perf_counter() - t)
             t = time.perf_counter()
-            ops.update(store, "person", person, {"notes": f"bench {len(later)} again"})
+            operations.update(store, "person", person, {"notes": f"bench {len(later)} again"})
             later.append(time.perf_counter() - t)
             store.close()
         size = plan.stat().st_size / 1e6
@@ -308,10 +308,10 @@ def _bare_write(sheets: list[Any], target: Path, looks: bool = False) -> float:
 
 
 def export_figures(plan: Path, work: Path, scale: int) -> None:
-    from planner.attendance import marks
     from planner.exports import sheet as sheet_module
     from planner.exports.catalog import KINDS, run
     from planner.exports.common import Job, Options, PlanData
+    from planner.operations.attendance import marks
     from planner.store import open_plan
 
     store = open_plan(plan)
@@ -368,8 +368,8 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
 
 
 def budget_figures(plan: Path, work: Path, scale: int) -> None:
-    from planner import budget
     from planner.exports.budget import budget_sheets, budget_workbook
+    from planner.rules import budget
     from planner.store import open_plan
 
     store = open_plan(plan)
@@ -429,7 +429,7 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
     import sqlite3
     from datetime import timedelta
 
-    from planner.conflicts import Checker, PlanData
+    from planner.rules.conflicts import Checker, PlanData
     from planner.store import open_plan
 
     store = open_plan(plan)
@@ -508,7 +508,7 @@ import statistics, sys, time
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 from ui import settings as opt
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(opt.Settings())
 window.resize(1366, 768)
@@ -597,7 +597,7 @@ def make_roster(path: Path, rows: int) -> None:
 def import_roster(work: Path) -> None:
     from python_calamine import CalamineWorkbook
 
-    from planner import ops
+    from planner import operations
     from planner.imports import people
     from planner.imports.readers import read_table
 
@@ -620,7 +620,7 @@ def import_roster(work: Path) -> None:
             t = time.perf_counter()
             read_table(path, known_headers=people.known_header)
             ours.append(time.perf_counter() - t)
-            store = ops.new_plan(work / f"import-{rows}-{i}.dplan", dict(plan_values))
+            store = operations.new_plan(work / f"import-{rows}-{i}.dplan", dict(plan_values))
             t0 = time.perf_counter()
             table = read_table(path, known_headers=people.known_header)
             t1 = time.perf_counter()

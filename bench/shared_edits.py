@@ -36,10 +36,10 @@ def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
     errors, logged, unreported, median_ms, p95_ms)."""
     import psycopg
 
-    from planner import ops
-    from planner.errors import ConflictError, PlannerError
-    from planner.history import history
-    from planner.shared import open_shared, publish
+    from planner import operations
+    from planner.domain.errors import ConflictError, PlannerError
+    from planner.store.history import history
+    from planner.store.shared import open_shared, publish
 
     name = f"bench_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(server, autocommit=True) as admin:
@@ -56,11 +56,11 @@ def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
             start.wait()
             for i in range(edits):
                 person = rng.choice(ids)
-                seen = ops.get_values(store, "person", person)["version"]  # the form opens
+                seen = operations.get_values(store, "person", person)["version"]  # the form opens
                 value = f"{client.name}{i}"
                 t0 = time.perf_counter()
                 try:
-                    done = ops.update(store, "person", person, {"position": value}, seen)
+                    done = operations.update(store, "person", person, {"position": value}, seen)
                 except ConflictError:
                     client.conflicts += 1
                 except PlannerError as exc:
@@ -92,7 +92,7 @@ def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
                 if expected != version or new != expected + 1:
                     lost += 1
                 version = new
-            now = ops.get_values(check, "person", person)
+            now = operations.get_values(check, "person", person)
             if now["position"] != chain[-1][3] or now["version"] != chain[-1][2]:
                 lost += 1
         logged = sum(1 for e in history(check, "person") if e.kind == "update")

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner import __version__
-from planner.errors import PasswordNeeded, PlannerError, ValidationError
-from planner.i18n import (
+from planner.domain.errors import PasswordNeeded, PlannerError, ValidationError
+from planner.domain.i18n import (
     _,
     current_language,
     format_date_range,
@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line hint instead of a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        from planner.printable import printable
+        from planner.domain.printable import printable
 
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, printable(
@@ -71,7 +71,7 @@ def _hide(text: str) -> str:
     addresses = [a for a in _ARGV if "://" in a]
     if not addresses and "://" not in text and "password" not in text.lower():
         return text
-    from planner.shared import hide_password
+    from planner.store.shared import hide_password
 
     text = hide_password(text)
     for address in addresses:
@@ -85,7 +85,7 @@ def _shown(plan: str) -> str:
 
     if not is_address(plan):
         return plan
-    from planner.shared import display_address
+    from planner.store.shared import display_address
 
     return display_address(plan)
 
@@ -97,7 +97,7 @@ def _password_note(args: argparse.Namespace) -> None:
     addresses = [v for v in vars(args).values() if isinstance(v, str) and is_address(v)]
     if not addresses:
         return
-    from planner.shared import has_password
+    from planner.store.shared import has_password
 
     if any(has_password(a) for a in addresses):
         _err(_("Note: a password written in the address is used but never shown. Other users"
@@ -314,7 +314,7 @@ FILE_ARGUMENTS = frozenset({"plan", "new", "file", "output"})
 
 def _file_name(text: str) -> str:
     """A file name the system can hold (a shared plan's address is taken as it is)."""
-    from planner.inputs import name_problem
+    from planner.domain.inputs import name_problem
     from planner.store import is_address
 
     problem = None if is_address(text) else name_problem(text)
@@ -336,7 +336,7 @@ def _check_file_names(parser: argparse.ArgumentParser) -> None:
 
 def _err(message: str) -> None:
     """A message on stderr; a name from a plan or a file in it cannot drive the terminal."""
-    from planner.printable import printable
+    from planner.domain.printable import printable
 
     print(printable(message, lines=True), file=sys.stderr)
 
@@ -347,7 +347,7 @@ def _check_suffix(path: str) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from planner.ops import new_plan
+    from planner.operations import new_plan
 
     _check_suffix(args.plan)
     values: dict[str, Any] = {
@@ -400,7 +400,8 @@ def _open_for_reading(path: str) -> Any:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from planner.queries import country_name, info_json, summary
+    from planner.domain.reference import country_name
+    from planner.queries import info_json, summary
 
     store = _open_for_reading(args.plan)
     try:
@@ -465,7 +466,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1 while an error nobody accepted remains; accepted problems are listed too."""
-    from planner.conflicts import ERROR, check
+    from planner.rules.conflicts import ERROR, check
 
     store = _open_for_reading(args.plan)
     try:
@@ -491,7 +492,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_budget(args: argparse.Namespace) -> int:
-    from planner import budget
+    from planner.rules import budget
 
     store = _open_for_reading(args.plan)
     try:
@@ -522,7 +523,7 @@ def cmd_budget(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from planner.ops import copy_plan
+    from planner.operations import copy_plan
     from planner.store import open_plan
 
     _check_suffix(args.new)
@@ -617,7 +618,7 @@ def _resolve(store: Any, table: str, value: str) -> int:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    from planner import groups
+    from planner.rules import grouping
     from planner.store import open_plan
 
     store = open_plan(args.plan)
@@ -627,13 +628,13 @@ def cmd_groups(args: argparse.Namespace) -> int:
         delegation = _resolve(store, "delegation", args.delegation) if args.delegation else None
         organisation = (_resolve(store, "organisation", args.organisation)
                         if args.organisation else None)
-        people = groups.members(store, delegation=delegation, organisation=organisation)
-        result = groups.split(people, args.into, args.spread_by == "duty-station")
-        names = groups.group_names(store, args.into, args.prefix or _("Group"))
-        for name, line in zip(names, groups.describe(result), strict=True):
+        people = grouping.members(store, delegation=delegation, organisation=organisation)
+        result = grouping.split(people, args.into, args.spread_by == "duty-station")
+        names = grouping.group_names(store, args.into, args.prefix or _("Group"))
+        for name, line in zip(names, grouping.describe(result), strict=True):
             print(f"{name}: {line}")
         if not args.dry_run:
-            groups.create_groups(store, result, names, delegation)
+            grouping.create_groups(store, result, names, delegation)
             _err(ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
                 n=len(names)))
     finally:
@@ -690,7 +691,7 @@ def _resolve_visit(store: Any, value: str) -> int:
 
 def cmd_transfers(args: argparse.Namespace) -> int:
     """Print (and with --apply create) the airport transfers the plan still needs."""
-    from planner import logistics
+    from planner.rules import logistics
     from planner.store import open_plan
 
     if args.window is not None and not 1 <= args.window <= 24 * 60:
@@ -729,7 +730,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from planner.shared import display_address, publish
+    from planner.store.shared import display_address, publish
 
     count = publish(args.plan, args.address,
                     progress=_progress(_("Publishing")) if sys.stderr.isatty() else None)
@@ -740,7 +741,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_download(args: argparse.Namespace) -> int:
-    from planner.shared import display_address, download
+    from planner.store.shared import display_address, download
 
     _check_suffix(args.file)
     if Path(args.file).exists() and not args.force:
@@ -762,8 +763,8 @@ def _progress(label: str) -> Any:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from planner.history import history, item_known, item_noun, parse_item, text_lines
-    from planner.printable import json_safe
+    from planner.domain.printable import json_safe
+    from planner.store.history import history, item_known, item_noun, parse_item, text_lines
 
     entity = item_id = None
     if args.item:
@@ -794,7 +795,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Exit 0: everything came through; 1: the new plan is written but rows were lost."""
-    from planner.recovery import recover
+    from planner.store.recovery import recover
 
     _check_suffix(args.new)
     result = recover(args.plan, args.new, overwrite=args.force,
@@ -831,8 +832,8 @@ def _language_from_environment() -> str:
 def _damage(exc: BaseException, args: argparse.Namespace | None) -> str | None:
     """A damaged plan met where no store said so (SQLite's "database disk image is
     malformed" and the like): the damaged message, naming the plan when there is one."""
-    from planner.integrity import damaged_error, is_damage
     from planner.store import is_address
+    from planner.store.integrity import damaged_error, is_damage
 
     plan = getattr(args, "plan", None)
     if plan and not is_address(plan):
@@ -849,7 +850,7 @@ class _SafeStdout:
     older version stored (ESC, BEL, C1) are shown as signs in text, as escapes in JSON."""
 
     def __init__(self, stream: Any, as_json: bool) -> None:
-        from planner.printable import json_safe, printable
+        from planner.domain.printable import json_safe, printable
 
         self._stream = stream
         self._clean = json_safe if as_json else (lambda text: printable(text, lines=True))

@@ -23,15 +23,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, text, update
 
-from planner.i18n import _
-from planner.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
-from planner.model import (
-    AgendaSession,
-    Base,
-    Delegation,
-    Plan,
-    table_of,
-)
+from planner.domain.i18n import _
+from planner.domain.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
+from planner.domain.model import AgendaSession, Base, Delegation, Plan, table_of
 from planner.store import PlanStore, recorder
 
 TZ = ZoneInfo("America/Tegucigalpa")
@@ -847,7 +841,7 @@ def _attendance(conn: Any, rec: Any) -> None:
     """The 2023 training took place: who attended each training session and the field tour
     is recorded (a few trainees missed a session), so the attendance summary and the
     certificates have something to show."""
-    from planner.model import Attendance
+    from planner.domain.model import Attendance
 
     rng = random.Random(1125)
     registered = conn.execute(text(
@@ -914,7 +908,7 @@ def _budget(rows: _Rows) -> int:
 
 def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:
     """Write the demo plan to ``path`` and open it."""
-    from planner.ops import new_plan
+    from planner.operations import new_plan
 
     plan = dict(PLAN)
     if scale > 1:

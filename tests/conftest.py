@@ -15,9 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANGUAGE", "en")
 os.environ["PLANNER_SYSTEM_LOCALE"] = "en_GB"  # the same formats on every machine
 
-from planner import ops
+from planner import operations
 from planner.demo import build_demo
-from planner.i18n import set_language
+from planner.domain.i18n import set_language
 from planner.store import PlanStore, open_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -64,7 +64,7 @@ PLAN_VALUES = {
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Iterator[PlanStore]:
-    store = ops.new_plan(tmp_path / "test.dplan", dict(PLAN_VALUES))
+    store = operations.new_plan(tmp_path / "test.dplan", dict(PLAN_VALUES))
     yield store
     store.close()
 
@@ -108,7 +108,7 @@ def pg_address(pg_server: str) -> Iterator[str]:
 @pytest.fixture
 def pg_demo(demo_path: Path, pg_address: str) -> str:
     """The demo plan published to its own database: its address."""
-    from planner.shared import publish
+    from planner.store.shared import publish
 
     publish(demo_path, pg_address)
     return pg_address

@@ -71,7 +71,7 @@ def _roster(path: Path, n: int) -> None:
 
 
 def child(work: Path, seed: int, start: int) -> None:
-    from planner import ops
+    from planner import operations
     from planner.imports import people
     from planner.imports.readers import read_table
     from planner.store import open_plan
@@ -89,7 +89,7 @@ def child(work: Path, seed: int, start: int) -> None:
             if kind == "edit":
                 person = rng.choice(ids)
                 _note(journal, {"n": n, "kind": kind, "state": "start", "person": person})
-                ops.update(store, "person", person, {"notes": f"edit {n}"})
+                operations.update(store, "person", person, {"notes": f"edit {n}"})
                 _note(journal, {"n": n, "kind": kind, "state": "done", "person": person})
             elif kind == "import":
                 roster = work / f"roster-{n}.csv"
@@ -142,7 +142,7 @@ def _sound(path: Path) -> bool:
 def check(work: Path, since: int = 0) -> dict[str, int]:
     """Problems found after a kill: damaged files, lost edits, half imports (``since``: the
     first step of the child just killed; files of earlier children were checked already)."""
-    from planner.errors import PlannerError
+    from planner.domain.errors import PlannerError
     from planner.store import open_plan
 
     found = {"damaged": 0, "lost": 0, "half": 0}
@@ -206,7 +206,7 @@ def damage(path: Path, kind: str, rng: random.Random, structural: bool = False) 
     only integrity_check can tell); ``table``: a byte of a row on a table's leaf page (with
     ``structural``, of its sizes and id, which SQLite always notices); ``cut``: the last byte.
     """
-    from planner.btree import cell_area, pages, read_page, table_leaf_rows, varint
+    from planner.store.btree import cell_area, pages, read_page, table_leaf_rows, varint
 
     if kind == "cut":
         size = path.stat().st_size
@@ -284,10 +284,10 @@ def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> di
     """One damage case on a copy of a snapshot of the plan: what the program did, what
     recover got back. Keys: outcome (open, write, sound, missed), written, recovered, lost,
     changed, recover_failed, where."""
-    from planner import ops
-    from planner.errors import DamagedPlanError
-    from planner.recovery import recover
+    from planner import operations
+    from planner.domain.errors import DamagedPlanError
     from planner.store import open_plan
+    from planner.store.recovery import recover
 
     case = shot.parent
     plan, original = case / "plan.dplan", case / "original.dplan"
@@ -321,7 +321,7 @@ def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> di
         try:
             with store.reading() as r:
                 person = r.value("SELECT min(id) FROM person")
-            ops.update(store, "person", person, {"notes": "after the damage"})
+            operations.update(store, "person", person, {"notes": "after the damage"})
             result["outcome"] = "sound" if sound else "missed"
         except DamagedPlanError:
             result["outcome"] = "write"

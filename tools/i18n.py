@@ -7,7 +7,7 @@ The core's catalogue is gettext (planner/ -> resources/locale/<lang>/LC_MESSAGES
 maintained with Babel. The window's is Qt's (ui/ -> resources/translations/planner_<lang>.ts),
 maintained with pyside6-lupdate and pyside6-lrelease; English has a plural-only file so that
 "%n day(s)" reads "1 day" and "8 days". To add a language, add its code to LANGUAGES here and
-in planner/i18n.py, run `extract`, translate both files, then `compile`.
+in planner/domain/i18n.py, run `extract`, translate both files, then `compile`.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from babel import Locale  # noqa: E402
 
-from planner.i18n import LANGUAGES, babel_locale  # noqa: E402
+from planner.domain.i18n import LANGUAGES, babel_locale  # noqa: E402
 
 
 def main() -> None:

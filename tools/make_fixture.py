@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from planner import ops  # noqa: E402
+from planner import operations  # noqa: E402
 from planner.store import schema_version  # noqa: E402
 
 
@@ -27,7 +27,7 @@ def main() -> None:
     if target.exists():
         sys.exit(f"{target} exists: fixtures are written once per revision and never changed.")
     tz = ZoneInfo("America/Tegucigalpa")
-    store = ops.new_plan(
+    store = operations.new_plan(
         target,
         {
             "title": "Fixture plan",
@@ -40,12 +40,12 @@ def main() -> None:
             "organiser": "IOM",
         },
     )
-    org = ops.create(store, "organisation", {"name": "SENAFRONT", "country": "PA"}).id
-    dele = ops.create(
+    org = operations.create(store, "organisation", {"name": "SENAFRONT", "country": "PA"}).id
+    dele = operations.create(
         store, "delegation", {"name": "Panamá", "country": "PA", "organisation_id": org}
     ).id
     people = [
-        ops.create(
+        operations.create(
             store,
             "person",
             {
@@ -66,22 +66,37 @@ def main() -> None:
             ("Ana", "Ñáñez", None, "trainee", ""),
         )
     ]
-    ops.update(store, "delegation", dele, {"head_id": people[1]})
-    group = ops.create(store, "group", {"name": "Grupo A", "member_ids": people[2:]}).id
-    venue = ops.create(store, "venue", {"name": "Centro", "city": "Tegucigalpa"}).id
-    room = ops.create(
+    operations.update(store, "delegation", dele, {"head_id": people[1]})
+    group = operations.create(store, "group", {"name": "Grupo A", "member_ids": people[2:]}).id
+    venue = operations.create(store, "venue", {"name": "Centro", "city": "Tegucigalpa"}).id
+    room = operations.create(
         store,
         "room",
         {"venue_id": venue, "name": "Aula 1", "capacity": 40, "equipment": "projector"},
     ).id
-    module = ops.create(store, "module", {"number": 1, "title": "Protección de la niñez",
-                                          "duration_minutes": 195, "trainer_ids": [people[0]]}).id
-    ops.create(store, "unavailability", {
-        "person_id": people[0], "start": datetime(2023, 11, 30, 13, tzinfo=tz),
-        "end": datetime(2023, 11, 30, 17, tzinfo=tz), "note": "Vuelo de regreso"})
-    ops.acknowledge(store, "room_double_booked:1:1:2", "Aceptado")
-    ops.set_setting(store, "rotation", {"slots": [["08:30", "12:00"]]})
-    ops.create(
+    module = operations.create(
+        store,
+        "module",
+        {
+            "number": 1,
+            "title": "Protección de la niñez",
+            "duration_minutes": 195,
+            "trainer_ids": [people[0]],
+        },
+    ).id
+    operations.create(
+        store,
+        "unavailability",
+        {
+            "person_id": people[0],
+            "start": datetime(2023, 11, 30, 13, tzinfo=tz),
+            "end": datetime(2023, 11, 30, 17, tzinfo=tz),
+            "note": "Vuelo de regreso",
+        },
+    )
+    operations.acknowledge(store, "room_double_booked:1:1:2", "Aceptado")
+    operations.set_setting(store, "rotation", {"slots": [["08:30", "12:00"]]})
+    operations.create(
         store,
         "session",
         {
@@ -96,63 +111,158 @@ def main() -> None:
         },
     )
     # plan format 3: travel, hotel, road times, a site visit with a stop, a vehicle and a ride
-    airport = ops.create(store, "venue", {"name": "Toncontín", "kind": "airport", "code": "TGU",
-                                          "timezone": "America/Tegucigalpa"}).id
-    hotel = ops.create(store, "venue", {"name": "Hotel Plaza", "kind": "hotel"}).id
-    site = ops.create(store, "venue", {"name": "Las Manos", "kind": "site", "opens": "06:00",
-                                       "closes": "18:00", "latitude": 13.77,
-                                       "longitude": -86.36}).id
-    ops.update(store, "plan", 1, {"arrival_airport_id": airport})
-    ops.create(store, "travel", {"person_id": people[0], "direction": "arrival", "carrier": "CM",
-                                 "number": "CM 421", "place_id": airport, "from_place": "PTY",
-                                 "departs_at": datetime(2023, 11, 25, 12, tzinfo=ZoneInfo(
-                                     "America/Panama")), "departs_tz": "America/Panama",
-                                 "arrives_at": datetime(2023, 11, 25, 13, 5, tzinfo=tz)})
-    block = ops.create(store, "room_block", {"venue_id": hotel, "room_type": "Single",
-                                             "rooms": 3, "check_in": date(2023, 11, 25),
-                                             "check_out": date(2023, 12, 2),
-                                             "nightly_rate": Decimal("95.50")}).id
-    ops.create(store, "stay", {"person_id": people[0], "venue_id": hotel, "block_id": block,
-                               "check_in": date(2023, 11, 25), "check_out": date(2023, 12, 2),
-                               "sharing_with_id": people[1]})
-    ops.create(store, "road_time", {"from_id": hotel, "to_id": site, "minutes": 165,
-                                    "distance_km": 122})
-    visit = ops.create(store, "session", {
-        "title": "Visita a Las Manos", "kind": "site_visit",
-        "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
-        "end": datetime(2023, 12, 1, 17, tzinfo=tz), "audience": [("delegation", dele)]}).id
-    ops.create(store, "stop", {"session_id": visit, "venue_id": site, "position": 1,
-                               "arrives_at": datetime(2023, 12, 1, 9, 15, tzinfo=tz),
-                               "leaves_at": datetime(2023, 12, 1, 11, tzinfo=tz),
-                               "host_name": "Insp. Paz", "clearance": "confirmed"})
-    van = ops.create(store, "vehicle", {"name": "Van 1", "seats": 12,
-                                        "day_rate": Decimal("120"), "driver_id": people[2]}).id
-    ops.create(store, "ride", {"vehicle_id": van, "title": "Hotel → Las Manos",
-                               "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
-                               "end": datetime(2023, 12, 1, 9, 15, tzinfo=tz), "from_id": hotel,
-                               "to_id": site, "session_id": visit,
-                               "passengers": [("delegation", dele), ("person", people[1])]})
+    airport = operations.create(
+        store,
+        "venue",
+        {"name": "Toncontín", "kind": "airport", "code": "TGU", "timezone": "America/Tegucigalpa"},
+    ).id
+    hotel = operations.create(store, "venue", {"name": "Hotel Plaza", "kind": "hotel"}).id
+    site = operations.create(
+        store,
+        "venue",
+        {
+            "name": "Las Manos",
+            "kind": "site",
+            "opens": "06:00",
+            "closes": "18:00",
+            "latitude": 13.77,
+            "longitude": -86.36,
+        },
+    ).id
+    operations.update(store, "plan", 1, {"arrival_airport_id": airport})
+    operations.create(
+        store,
+        "travel",
+        {
+            "person_id": people[0],
+            "direction": "arrival",
+            "carrier": "CM",
+            "number": "CM 421",
+            "place_id": airport,
+            "from_place": "PTY",
+            "departs_at": datetime(2023, 11, 25, 12, tzinfo=ZoneInfo("America/Panama")),
+            "departs_tz": "America/Panama",
+            "arrives_at": datetime(2023, 11, 25, 13, 5, tzinfo=tz),
+        },
+    )
+    block = operations.create(
+        store,
+        "room_block",
+        {
+            "venue_id": hotel,
+            "room_type": "Single",
+            "rooms": 3,
+            "check_in": date(2023, 11, 25),
+            "check_out": date(2023, 12, 2),
+            "nightly_rate": Decimal("95.50"),
+        },
+    ).id
+    operations.create(
+        store,
+        "stay",
+        {
+            "person_id": people[0],
+            "venue_id": hotel,
+            "block_id": block,
+            "check_in": date(2023, 11, 25),
+            "check_out": date(2023, 12, 2),
+            "sharing_with_id": people[1],
+        },
+    )
+    operations.create(
+        store, "road_time", {"from_id": hotel, "to_id": site, "minutes": 165, "distance_km": 122}
+    )
+    visit = operations.create(
+        store,
+        "session",
+        {
+            "title": "Visita a Las Manos",
+            "kind": "site_visit",
+            "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
+            "end": datetime(2023, 12, 1, 17, tzinfo=tz),
+            "audience": [("delegation", dele)],
+        },
+    ).id
+    operations.create(
+        store,
+        "stop",
+        {
+            "session_id": visit,
+            "venue_id": site,
+            "position": 1,
+            "arrives_at": datetime(2023, 12, 1, 9, 15, tzinfo=tz),
+            "leaves_at": datetime(2023, 12, 1, 11, tzinfo=tz),
+            "host_name": "Insp. Paz",
+            "clearance": "confirmed",
+        },
+    )
+    van = operations.create(
+        store,
+        "vehicle",
+        {"name": "Van 1", "seats": 12, "day_rate": Decimal("120"), "driver_id": people[2]},
+    ).id
+    operations.create(
+        store,
+        "ride",
+        {
+            "vehicle_id": van,
+            "title": "Hotel → Las Manos",
+            "start": datetime(2023, 12, 1, 6, 30, tzinfo=tz),
+            "end": datetime(2023, 12, 1, 9, 15, tzinfo=tz),
+            "from_id": hotel,
+            "to_id": site,
+            "session_id": visit,
+            "passengers": [("delegation", dele), ("person", people[1])],
+        },
+    )
     # plan format 4: the budget's rates, sources and a hand-entered line
-    donor = ops.create(store, "funding_source", {"name": "Donor programme", "code": "D-1"}).id
-    ops.create(store, "budget_category", {"category": "per_diem", "budget_code": "D-23",
-                                          "funding_source_id": donor})
-    rate = ops.create(store, "per_diem_rate", {"location": "Tegucigalpa",
-                                               "daily_rate": Decimal("190"),
-                                               "lodging_share": Decimal("56")}).id
-    ops.update(store, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("7")})
-    ops.create(store, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 1),
-                                        "units_per_base": Decimal("24.69"), "source": "UN"})
-    ops.create(store, "catering_rate", {"kind": "lunch", "per_head": Decimal("260"),
-                                        "currency": "HNL"})
-    line = ops.create(store, "budget_line", {"category": "materials", "description": "Manuals",
-                                             "quantity": Decimal("220"), "unit": "copies",
-                                             "unit_cost": Decimal("145"), "currency": "HNL",
-                                             "funding_source_id": donor}).id
-    ops.create(store, "budget_actual", {"line_key": f"manual:{line}", "amount": Decimal("1300")})
+    donor = operations.create(
+        store, "funding_source", {"name": "Donor programme", "code": "D-1"}
+    ).id
+    operations.create(
+        store,
+        "budget_category",
+        {"category": "per_diem", "budget_code": "D-23", "funding_source_id": donor},
+    )
+    rate = operations.create(
+        store,
+        "per_diem_rate",
+        {"location": "Tegucigalpa", "daily_rate": Decimal("190"), "lodging_share": Decimal("56")},
+    ).id
+    operations.update(store, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("7")})
+    operations.create(
+        store,
+        "exchange_rate",
+        {
+            "currency": "HNL",
+            "month": date(2023, 11, 1),
+            "units_per_base": Decimal("24.69"),
+            "source": "UN",
+        },
+    )
+    operations.create(
+        store, "catering_rate", {"kind": "lunch", "per_head": Decimal("260"), "currency": "HNL"}
+    )
+    line = operations.create(
+        store,
+        "budget_line",
+        {
+            "category": "materials",
+            "description": "Manuals",
+            "quantity": Decimal("220"),
+            "unit": "copies",
+            "unit_cost": Decimal("145"),
+            "currency": "HNL",
+            "funding_source_id": donor,
+        },
+    ).id
+    operations.create(
+        store, "budget_actual", {"line_key": f"manual:{line}", "amount": Decimal("1300")}
+    )
     # plan format 5: attendance at the site visit, and an export record of the delegation
-    from planner.attendance import set_marks
     from planner.exports.catalog import run
     from planner.exports.common import Options
+    from planner.operations.attendance import set_marks
 
     set_marks(store, visit, {people[0]: True, people[1]: False})
     out = target.with_name("fixture-agenda.xlsx")

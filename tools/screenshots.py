@@ -32,7 +32,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui import settings as opt
-    from ui.main_window import PAGE_NAMES, MainWindow
+    from ui.shell.main_window import PAGE_NAMES, MainWindow
     from ui.translation import install
 
     app = QApplication([])
@@ -67,7 +67,8 @@ def main() -> None:
                     dialog.grab().save(str(out / f"{i:02d}-{name}-{panel.kind}-dialog.png"))
                     dialog.reject()
     if args.dialogs:
-        from planner import logistics, queries
+        from planner import queries
+        from planner.rules import logistics
         from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
         from ui.dialogs.plan import PreferencesDialog
 

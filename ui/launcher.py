@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _window(plan: str | None) -> int:
-    from ui.app import run
+    from ui.shell.app import run
 
     return run(plan)
 

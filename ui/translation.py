@@ -7,7 +7,7 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from planner.i18n import LANGUAGES, normalise_language, set_language
+from planner.domain.i18n import LANGUAGES, normalise_language, set_language
 
 _installed: list[QTranslator] = []
 

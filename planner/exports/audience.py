@@ -17,8 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from planner.agenda import KIND_COLOURS, Block
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _, ngettext, pgettext
+from planner.domain.labels import kind_label, role_label, sex_label
+from planner.domain.reference import country_name, fold
 from planner.exports.common import (
     Job,
     Options,
@@ -31,9 +33,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
-from planner.i18n import _, ngettext, pgettext
-from planner.labels import kind_label, role_label, sex_label
-from planner.reference import country_name, fold
+from planner.queries.agenda import KIND_COLOURS, Block
 from planner.store import PlanStore
 
 NOT_SIGNED = frozenset({"break", "meal"})  # sessions nobody signs in to
@@ -235,7 +235,7 @@ def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options
                 job: Job) -> Path:
     """A sheet per person: flights, transfers, hotel, sessions, site visits, and whom to call.
     For the people who travel (arrive or leave by plane or road), everyone with ``all``."""
-    from planner.logistics import schedules
+    from planner.rules.logistics import schedules
 
     with reader(options):
         scope = scope_of(data, options)
@@ -455,7 +455,7 @@ def _band_label(n: int | None) -> str:
 
 def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                job: Job) -> Path:
-    """The donor's attendance summary in the words of :mod:`planner.training`: trainees, how
+    """The donor's attendance summary in the words of :mod:`planner.rules.training`: trainees, how
     many attended and were trained (from the attendance recorded, not from registration), by
     session, by sex and organisation and by sex and age band; each trainee's sessions and
     hours; and everyone else present (trainers, staff, the delegation) apart."""
@@ -707,8 +707,8 @@ def diet_group(text: str) -> str:
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options,
              job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
-    from planner.budget import _meal_of
-    from planner.labels import meal_label
+    from planner.domain.labels import meal_label
+    from planner.rules.budget import _meal_of
 
     with reader(options):
         blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]

@@ -20,16 +20,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from planner import budget
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _, language
+from planner.domain.labels import BudgetCategory, budget_category_label, meal_label
+from planner.domain.reference import sort_key
 from planner.exports.common import left_out_note, plan_lines
 from planner.exports.sheet import Cell as _Cell
 from planner.exports.sheet import Sheet as _Sheet
 from planner.exports.sheet import text as _text
 from planner.exports.sheet import write as _write
-from planner.i18n import _, language
-from planner.labels import BudgetCategory, budget_category_label, meal_label
-from planner.reference import sort_key
+from planner.rules import budget
 from planner.store import PlanStore
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

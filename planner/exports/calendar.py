@@ -13,10 +13,10 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.labels import kind_label
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
-from planner.i18n import _
-from planner.labels import kind_label
 from planner.store import PlanStore
 
 PRODID = "-//Delegation Planner//delegation-planner//EN"
@@ -36,7 +36,7 @@ def plan_uid(store: PlanStore) -> str:
 def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from icalendar import Calendar, Event
 
-    from planner.logistics import schedules
+    from planner.rules.logistics import schedules
 
     with reader(options):
         scope = scope_of(data, options)

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import N_, _
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
-from planner.i18n import N_, _
 from planner.store import PlanStore
 
 Writer = Callable[[PlanStore, PlanData, Path, Options, Job], Path]
@@ -180,7 +180,7 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     people = data.sorted_people(scope.people)
     if kind.name == "itineraries" and not options.all and scope.kind != "person":
         people = [p for p in people if p.id in data.travellers]
-    if kind.name == "certificates":  # trainees who were trained only (planner.training)
+    if kind.name == "certificates":  # trainees who were trained only (planner.rules.training)
         trained = data.training(scope.people).trained
         people = [p for p in people if p.id in trained]
     return [(f"{p.family_name} {p.given_name} {p.id}".strip(),

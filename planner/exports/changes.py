@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from planner.domain.i18n import _
 from planner.exports.common import Options, PlanData, format_day
-from planner.i18n import _
 from planner.store import PlanStore, parse_time
 
 
@@ -49,7 +49,7 @@ def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
 
 def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) -> None:
     """Remember what these delegations' agendas hold now (one small write, not an edit)."""
-    from planner.model import ExportRecord, table_of
+    from planner.domain.model import ExportRecord, table_of
 
     if store.read_only or not delegations:
         return

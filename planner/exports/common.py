@@ -13,13 +13,13 @@ from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 
-from planner.agenda import AgendaData, Block
-from planner.errors import PlannerError
-from planner.i18n import _, language
-from planner.membership import Membership, Unit
-from planner.reference import fold, sort_key
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _, language
+from planner.domain.reference import fold, sort_key
+from planner.queries.agenda import AgendaData, Block
+from planner.queries.membership import Membership, Unit
+from planner.rules.training import Tally, tally
 from planner.store import PlanStore, parse_date
-from planner.training import Tally, tally
 
 LOCALES = ("en", "es-HN", "es-PA")
 
@@ -134,10 +134,10 @@ class PlanData:
     _budget: Any = None
 
     def budget(self, store: PlanStore) -> Any:
-        """The plan's budget (planner.budget.Budget), computed once for the exports that
+        """The plan's budget (planner.rules.budget.Budget), computed once for the exports that
         need it."""
         if self._budget is None:
-            from planner import budget
+            from planner.rules import budget
 
             self._budget = budget.compute(store)
         return self._budget
@@ -146,7 +146,7 @@ class PlanData:
     def load(cls, store: PlanStore, personal: bool = True) -> PlanData:
         """The plan for an export; without ``personal``, every identity number, birth date
         and phone is left out from the start, so no export can show one."""
-        from planner.attendance import marks, registered_people
+        from planner.operations.attendance import marks, registered_people
 
         agenda = AgendaData.load(store)
         with store.reading() as r:
@@ -191,7 +191,7 @@ class PlanData:
 
     def training(self, within: set[int] | frozenset[int] | None = None) -> Tally:
         """Trainees, who attended and was trained, who else was present and everyone's hours
-        (:mod:`planner.training`), for these people (None: everyone)."""
+        (:mod:`planner.rules.training`), for these people (None: everyone)."""
         blocks = self.agenda.blocks.values()
         return tally({p.id: p.role for p in self.people.values()},
                      {b.id: b.kind for b in blocks}, {b.id: b.minutes for b in blocks},
@@ -294,7 +294,7 @@ def plan_lines(store: PlanStore, what: str) -> list[str]:
         title, first, last = r.rows("SELECT title, start_date, end_date FROM plan"
                                     " ORDER BY id LIMIT 1")[0]
         change = int(r.value("SELECT max(id) FROM change_set") or 0)
-    from planner.i18n import babel_locale
+    from planner.domain.i18n import babel_locale
 
     first_day, last_day = parse_date(first), parse_date(last)
     assert first_day is not None and last_day is not None
@@ -314,7 +314,7 @@ def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[s
     sheets share them; Babel takes a millisecond each time)."""
     from babel.dates import format_date
 
-    from planner.i18n import format_date_range
+    from planner.domain.i18n import format_date_range
 
     now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
     day = str(format_date(now.date(), format="medium", locale=locale))

@@ -21,8 +21,8 @@ import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.errors import PlannerError
-from planner.i18n import _
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
 from planner.store import APPLICATION_ID, SQLITE_MAGIC, PlanStore
 
 if TYPE_CHECKING:

@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from planner.domain.i18n import _
 from planner.exports.common import Job, Options, PlanData, plan_lines
 from planner.exports.sheet import Cell, Sheet, write
-from planner.history import HistoryEntry, history, plan_zone
-from planner.i18n import _
 from planner.store import PlanStore
+from planner.store.history import HistoryEntry, history, plan_zone
 
 
 def write_history(store: PlanStore, entries: Sequence[HistoryEntry], target: str | Path,
                   what: str = "") -> Path:
     """``entries`` (newest first) as one sheet: when (in the plan's time zone), who, action,
-    item, what changed. The entries come from :func:`planner.history.history`, personal
+    item, what changed. The entries come from :func:`planner.store.history.history`, personal
     values masked, so no export of the history holds any (with personal data or without)."""
     sheet = Sheet(_("History"))
     sheet.title_block(plan_lines(store, what or _("History of the plan")))

@@ -48,8 +48,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from planner.agenda import KIND_COLOURS, Block
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _, format_date_range, language, ngettext
+from planner.domain.labels import role_label
+from planner.domain.reference import country_name, sort_key
 from planner.exports.common import (
     Job,
     Options,
@@ -62,11 +64,9 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
-from planner.i18n import _, format_date_range, language, ngettext
-from planner.labels import role_label
-from planner.reference import country_name, sort_key
+from planner.queries.agenda import KIND_COLOURS, Block
+from planner.rules.training import Tally, format_hours
 from planner.store import PlanStore
-from planner.training import Tally, format_hours
 
 FONT = "PlannerVera"
 BOLD = "PlannerVera-Bold"
@@ -232,7 +232,7 @@ def _certificate_text(data: PlanData, locale: str, hours: Decimal,
 
 def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
     """The people of the choice who get a certificate: trainees who were trained
-    (:mod:`planner.training`); a reason in words when there is nobody."""
+    (:mod:`planner.rules.training`); a reason in words when there is nobody."""
     if not any(any(marks.values()) for marks in data.marks.values()):
         raise PlannerError(_("Nobody is recorded as having attended yet: record attendance"
                              " (Plan ▸ Record Attendance) first."))
@@ -634,7 +634,7 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
             job: Job) -> Path:
     """The agenda booklet of a delegation, or of every delegation one after another: a cover,
     the delegation's sessions day by day, and each member's itinerary."""
-    from planner import logistics
+    from planner.rules import logistics
 
     with reader(options):
         scope = scope_of(data, options)

@@ -127,8 +127,8 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
     try:
         return _write(sheets, target)
     except OSError as exc:  # openpyxl streams rows to a temporary file: a full disk shows here
-        from planner.errors import PlannerError
-        from planner.i18n import _
+        from planner.domain.errors import PlannerError
+        from planner.domain.i18n import _
 
         raise PlannerError(_("{path} could not be written: {reason}. Free some disk space or"
                              " choose another folder.").format(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.errors import PlannerError
-from planner.i18n import _, language
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _, language
 from planner.store import PlanStore
 
 
@@ -19,8 +19,8 @@ def _plan_line(store: PlanStore, what: str) -> tuple[str, str]:
 
 def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
     """One sheet per vehicle: each ride with its time, route and every passenger by name."""
-    from planner import logistics
     from planner.exports.sheet import Cell, Sheet, sheet_title, write
+    from planner.rules import logistics
 
     rides = logistics.manifests(store)
     with language(lang or "en"):
@@ -57,8 +57,8 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
     nationality, identity or passport number; drivers of the visit's vehicles included.
     ``personal`` has no default: the caller says whether identity numbers go in (the export
     catalog refuses this list without them, since they are its purpose)."""
+    from planner.domain.reference import country_name
     from planner.exports.sheet import Cell, Sheet, write
-    from planner.queries import country_name
 
     with store.reading() as r:
         found = r.rows("SELECT title, kind FROM agenda_session WHERE id = ?", (visit_id,))
@@ -90,14 +90,14 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
         stops = r.rows("SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
                        " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
                        " ORDER BY s.position", (visit_id,))
+    from planner.domain.reference import sort_key
     from planner.exports.common import left_out_note
-    from planner.reference import sort_key
 
     chosen = sorted(((*row[:6], row[6] if personal else "", row[7])
                      for row in rows if row[0] in people),
                     key=lambda row: (sort_key(row[1]), sort_key(row[2])))
     with language(lang or "en"):
-        from planner.labels import clearance_label, role_label
+        from planner.domain.labels import clearance_label, role_label
 
         if not chosen:
             raise PlannerError(_("Nobody goes on “{title}” yet: choose who attends it first.")

@@ -17,8 +17,8 @@ from typing import Any
 
 from openpyxl.workbook import Workbook
 
-from planner.errors import PlannerError
-from planner.i18n import _
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters a workbook cannot hold (XML 1.0): dropped from text rather than refused.

@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.errors import PlannerError
-from planner.i18n import N_, _, ngettext
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import N_, _, ngettext
+from planner.domain.inputs import MULTILINE_FIELDS, clean_field
+from planner.domain.labels import SESSION_KIND_LABELS, kind_label
+from planner.domain.reference import fold
 from planner.imports.people import DUPLICATE, ERROR, NEW, UPDATE, parse_date, text_of
 from planner.imports.readers import Table
-from planner.inputs import MULTILINE_FIELDS, clean_field
-from planner.labels import SESSION_KIND_LABELS, kind_label
-from planner.reference import fold
 from planner.store import PlanStore, Reader, parse_time
 
 COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -64,7 +64,7 @@ def known_header(text: str) -> bool:
 
 
 def headers_for(lang: str | None = None) -> list[str]:
-    from planner.i18n import language
+    from planner.domain.i18n import language
 
     with language(lang or "en"):
         return [_(label) for _f, label, _a in COLUMNS]
@@ -200,7 +200,7 @@ def parse_kind(text: str) -> str:
     for code, label in SESSION_KIND_LABELS.items():
         if key in (_key(code), _key(code.replace("_", " ")), _key(label), _key(_(label))):
             return code
-    from planner.i18n import language
+    from planner.domain.i18n import language
 
     for lang in ("en", "es"):
         with language(lang):
@@ -426,15 +426,16 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
 
 
 def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Any:
-    """Create and update the sessions in one transaction; returns a ``planner.ops.Batch``.
+    """Create and update the sessions in one transaction; returns a ``planner.operations.Batch``.
 
     The rows are checked against the plan again inside the transaction, which holds the
     plan's write lock: an import of the same list that finished since the preview counts
     (its sessions are "already there"), and ``pv.rows`` then say what this import did."""
-    from planner import ops
+    from planner import operations
+    from planner.domain.model import AgendaSession
     from planner.imports.people import InvalidRows
-    from planner.model import AgendaSession
-    from planner.shared import SqlReader
+    from planner.operations import items
+    from planner.store.shared import SqlReader
 
     if pv.errors and not skip_invalid:
         raise InvalidRows(ngettext(
@@ -443,8 +444,8 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
             "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
             " other rows and skip them.", len(pv.errors)).format(n=len(pv.errors)))
     label = _("Import the agenda from {file}").format(file=pv.table.path.name)
-    batch = ops.Batch(label)
-    k = ops.kind("session")
+    batch = operations.Batch(label)
+    k = operations.kind("session")
     with store.transaction(label) as session:
         before = len(pv.errors)
         pv.rows = _check_all(pv.table, Names.load_from(SqlReader(session.connection())),
@@ -457,23 +458,23 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
                 "{n} rows no longer fit the plan, which was changed while the file was being"
                 " checked, so nothing was imported. Check the file again.", changed).format(
                 n=changed))
-        zone = ops._plan(session).timezone
+        zone = items._plan(session).timezone
         for row in pv.rows:
             if row.status == NEW:
                 values = {**row.values, "timezone": zone}
-                batch.add("agenda_session", ops._create_in(session, k, values, zone))
+                batch.add("agenda_session", items._create_in(session, k, values, zone))
             elif row.status == UPDATE and row.session_id is not None:
                 obj = session.get(AgendaSession, row.session_id)
                 if obj is None:
                     continue
-                before_values = {**ops._row_values(obj, k), **ops._links_of(session, k, obj.id)}
+                before_values = {**items._row_values(obj, k), **items._links_of(session, k, obj.id)}
                 merged = {**before_values, **row.values}
                 errors = k.validator(session, merged, obj.id)
                 if errors:
                     raise PlannerError(_("Row {row}: {message}").format(
                         row=row.row, message=errors[0].message))
                 old = {key: before_values[key] for key in row.values}
-                ops._apply_values(session, k, obj, row.values)
+                items._apply_values(session, k, obj, row.values)
                 batch.updated.append(("session", obj.id, old, dict(row.values), obj.version))
     batch.change = store.last_change
     return batch
@@ -510,9 +511,9 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None,
            lines: list[str] | None = None) -> Path:
     """Write the agenda list (one row per session, in time order) as an .xlsx workbook whose
     columns the agenda import reads back."""
+    from planner.domain.i18n import language
     from planner.exports.common import plan_lines
     from planner.exports.sheet import Cell, Sheet, write
-    from planner.i18n import language
 
     names = Names.load(store)
     with store.reading() as r:

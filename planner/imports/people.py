@@ -16,12 +16,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.errors import PlannerError
-from planner.i18n import N_, _, ngettext
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import N_, _, ngettext
+from planner.domain.inputs import MULTILINE_FIELDS, clean_field, clean_text
+from planner.domain.labels import ROLE_LABELS, Role, noun
+from planner.domain.reference import fold
 from planner.imports.readers import Table, column_letter
-from planner.inputs import MULTILINE_FIELDS, clean_field, clean_text
-from planner.labels import ROLE_LABELS, Role, noun
-from planner.reference import fold
 from planner.store import PlanStore, Reader, parse_time
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
@@ -367,7 +367,7 @@ def parse_role(text: str) -> tuple[str, str]:
 
 
 def country_code(text: str) -> str | None:
-    from planner.reference import _country_table
+    from planner.domain.reference import _country_table
 
     key = fold(text).strip()
     if not key:
@@ -764,7 +764,7 @@ class InvalidRows(PlannerError):
 def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
           progress: Callable[[int, int], None] | None = None,
           remember: bool = False) -> Any:
-    """Import every valid row in one transaction; returns a ``planner.ops.Batch`` for undo.
+    """Import every valid row in one transaction; returns a ``planner.operations.Batch`` for undo.
 
     Rows with errors stop the import (nothing is written) unless ``skip_invalid``. The rows
     are matched against the plan again inside the transaction, which holds the plan's write
@@ -775,8 +775,8 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
     """
     from sqlalchemy import insert, select
 
-    from planner import ops
-    from planner.model import (
+    from planner import operations
+    from planner.domain.model import (
         Delegation,
         GroupMember,
         Organisation,
@@ -788,8 +788,8 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
         Venue,
         table_of,
     )
-    from planner.shared import SqlReader
     from planner.store import recorder
+    from planner.store.shared import SqlReader
 
     bad = pv.errors
     if bad and not skip_invalid:
@@ -799,7 +799,7 @@ def apply(store: PlanStore, pv: Preview, *, skip_invalid: bool = False,
             "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
             " other rows and skip them.", len(bad)).format(n=len(bad)))
     label = _label(pv)
-    batch = ops.Batch(label)
+    batch = operations.Batch(label)
     created: dict[str, list[str]] = {"organisation": [], "delegation": [], "group": []}
     with store.transaction(label) as session:
         conn = session.connection()
@@ -1033,7 +1033,7 @@ SETTING = "import_mappings"
 
 def remembered_mapping(store: PlanStore, headers: list[str]) -> dict[str, str | None] | None:
     """The mapping used last time for a file with these same headers, if any."""
-    from planner.ops import get_setting
+    from planner.operations import get_setting
 
     saved = get_setting(store, SETTING, {}) or {}
     found = saved.get(mapping_key(headers))
@@ -1044,7 +1044,7 @@ def remembered_mapping(store: PlanStore, headers: list[str]) -> dict[str, str | 
 
 def remember_mapping(store: PlanStore, headers: list[str],
                      mapping: dict[str, str | None]) -> None:
-    from planner.ops import get_setting, set_setting
+    from planner.operations import get_setting, set_setting
 
     saved = dict(get_setting(store, SETTING, {}) or {})
     key = mapping_key(headers)

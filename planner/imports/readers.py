@@ -22,9 +22,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from planner.errors import PlannerError
-from planner.i18n import _
-from planner.inputs import clean_text, name_problem
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.inputs import clean_text, name_problem
 
 ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import budget, ops, queries
+from planner import operations, queries
 from planner.cli import main
-from planner.errors import ValidationError
+from planner.domain.errors import ValidationError
+from planner.rules import budget
 
 TZ = ZoneInfo("America/Tegucigalpa")
 
@@ -51,27 +52,27 @@ def test_the_demo_budget_by_category_and_source(demo):
 
 
 def test_per_diem_counts_nights_the_last_day_and_what_the_plan_provides(plan):
-    person = ops.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"}).id
-    rate = ops.create(plan, "per_diem_rate", {"location": "Tegucigalpa",
+    person = operations.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"}).id
+    rate = operations.create(plan, "per_diem_rate", {"location": "Tegucigalpa",
                                               "daily_rate": Decimal("100")}).id
-    ops.update(plan, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("0")})
-    ops.create(plan, "travel", {"person_id": person, "direction": "arrival",
+    operations.update(plan, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("0")})
+    operations.create(plan, "travel", {"person_id": person, "direction": "arrival",
                                 "number": "CM 421", "arrives_at": at(25, 13, 5)})
-    ops.create(plan, "travel", {"person_id": person, "direction": "departure",
+    operations.create(plan, "travel", {"person_id": person, "direction": "departure",
                                 "number": "CM 422", "departs_at": at(28, 14, 15)})
     first = line(budget.compute(plan), f"perdiem:{person}")
     assert first.quantity == Decimal("3.4") and first.amount == Decimal("340.00")
     assert first.explanation.startswith("3 days + the last day at 40 %")
     # three nights in a hotel block with breakfast: lodging 50 % a night, breakfast 5 % a morning
-    hotel = ops.create(plan, "venue", {"name": "Hotel", "kind": "hotel"}).id
-    block = ops.create(plan, "room_block", {
+    hotel = operations.create(plan, "venue", {"name": "Hotel", "kind": "hotel"}).id
+    block = operations.create(plan, "room_block", {
         "venue_id": hotel, "room_type": "Single", "rooms": 1, "check_in": date(2023, 11, 25),
         "check_out": date(2023, 11, 28), "nightly_rate": Decimal("95"),
         "breakfast_included": True}).id
-    ops.create(plan, "stay", {"person_id": person, "venue_id": hotel, "block_id": block,
+    operations.create(plan, "stay", {"person_id": person, "venue_id": hotel, "block_id": block,
                               "check_in": date(2023, 11, 25), "check_out": date(2023, 11, 28)})
     # a lunch session on the 27th
-    ops.create(plan, "session", {"title": "Lunch", "kind": "meal", "start": at(27, 12),
+    operations.create(plan, "session", {"title": "Lunch", "kind": "meal", "start": at(27, 12),
                                  "end": at(27, 13), "audience": [("person", person)]})
     b = budget.compute(plan)
     per_diem = line(b, f"perdiem:{person}")
@@ -84,7 +85,7 @@ def test_per_diem_counts_nights_the_last_day_and_what_the_plan_provides(plan):
 def test_a_night_less_at_the_hotel_changes_the_hotel_and_the_per_diem_at_once(demo):
     before = budget.compute(demo)
     stay = queries.stays(demo)[0]
-    ops.update(demo, "stay", stay.id, {"check_out": stay.check_out - timedelta(days=1)})
+    operations.update(demo, "stay", stay.id, {"check_out": stay.check_out - timedelta(days=1)})
     after = budget.compute(demo)
     hotel = lines_of(before, "accommodation")[0].key
     assert line(before, hotel).amount - line(after, hotel).amount == Decimal("95.00")
@@ -98,7 +99,7 @@ def test_moving_a_lunch_to_the_evening_makes_it_a_dinner(demo):
     before = budget.compute(demo)
     lunch = next(s for s in queries.sessions(demo) if s.kind == "meal"
                  and s.start.hour == 12)
-    ops.update(demo, "session", lunch.id, {"start": lunch.start + timedelta(hours=7),
+    operations.update(demo, "session", lunch.id, {"start": lunch.start + timedelta(hours=7),
                                            "end": lunch.end + timedelta(hours=7)})
     after = budget.compute(demo)
     assert "4 sessions" in line(before, "catering:lunch").explanation
@@ -108,24 +109,24 @@ def test_moving_a_lunch_to_the_evening_makes_it_a_dinner(demo):
 
 
 def test_each_line_uses_the_exchange_rate_of_its_month(plan):
-    ops.update(plan, "plan", 1, {"indirect_rate": Decimal("0")})
-    nov = ops.create(plan, "budget_line", {"category": "materials", "description": "Manuals",
+    operations.update(plan, "plan", 1, {"indirect_rate": Decimal("0")})
+    nov = operations.create(plan, "budget_line", {"category": "materials", "description": "Manuals",
                                            "quantity": Decimal("10"), "unit_cost": Decimal("100"),
                                            "currency": "HNL", "month": date(2023, 11, 1)}).id
-    dec = ops.create(plan, "budget_line", {"category": "materials", "description": "Folders",
+    dec = operations.create(plan, "budget_line", {"category": "materials", "description": "Folders",
                                            "quantity": Decimal("3"), "unit_cost": Decimal("100"),
                                            "currency": "HNL", "month": date(2023, 12, 1)}).id
     b = budget.compute(plan)
     assert line(b, f"manual:{nov}").amount == Decimal("0.00")
     assert b.warnings and "No exchange rate for HNL" in b.warnings[0]
-    ops.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 1),
+    operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 1),
                                        "units_per_base": Decimal("24.69")})
     b = budget.compute(plan)
     assert line(b, f"manual:{nov}").amount == Decimal("40.50")  # 1000 / 24.69 = 40.502…
     # December has no rate yet: November's is used, and the budget says so
     assert line(b, f"manual:{dec}").amount == Decimal("12.15")
     assert any("in December 2023: the rate of November 2023 is used" in w for w in b.warnings)
-    ops.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 12, 1),
+    operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 12, 1),
                                        "units_per_base": Decimal("24.71")})
     b = budget.compute(plan)
     assert line(b, f"manual:{dec}").amount == Decimal("12.14") and b.warnings == []
@@ -133,22 +134,22 @@ def test_each_line_uses_the_exchange_rate_of_its_month(plan):
 
 def test_hand_entered_lines_are_checked(plan):
     with pytest.raises(ValidationError) as caught:
-        ops.create(plan, "budget_line", {"category": "indirect", "description": "",
+        operations.create(plan, "budget_line", {"category": "indirect", "description": "",
                                          "quantity": Decimal("-1"), "unit_cost": "abc",
                                          "currency": "ABC"})
     fields = {e.field for e in caught.value.errors}
     assert fields >= {"category", "description", "quantity", "unit_cost", "currency"}
     with pytest.raises(ValidationError):
-        ops.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 15),
+        operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 15),
                                            "units_per_base": Decimal("24.69")})
     with pytest.raises(ValidationError):
-        ops.update(plan, "plan", 1, {"lodging_deduction": Decimal("150")})
+        operations.update(plan, "plan", 1, {"lodging_deduction": Decimal("150")})
 
 
 def test_actual_costs_are_kept_by_line_and_totalled(demo):
     b = budget.compute(demo)
     hotel = lines_of(b, "accommodation")[0]
-    ops.create(demo, "budget_actual", {"line_key": hotel.key, "amount": Decimal("6080.00")})
+    operations.create(demo, "budget_actual", {"line_key": hotel.key, "amount": Decimal("6080.00")})
     after = budget.compute(demo)
     assert line(after, hotel.key).actual == Decimal("6080.00")
     assert after.actual_total == Decimal("6080.00")
@@ -174,9 +175,9 @@ def test_budget_command_json_contract(demo_path, capsys):
 
 def test_deleting_a_funding_source_says_what_loses_it(demo):
     donor = next(s for s in queries_sources(demo) if s[1].startswith("US Department"))
-    impact = ops.deletion_impact(demo, "funding_source", [donor[0]])
+    impact = operations.deletion_impact(demo, "funding_source", [donor[0]])
     assert impact.lines == ["8 budget categories lose their funding source"]
-    ops.delete(demo, "funding_source", [donor[0]])
+    operations.delete(demo, "funding_source", [donor[0]])
     sources = [t.label for t in budget.compute(demo).by_source()]
     assert sources[-1] == "No funding source"
 
@@ -187,10 +188,10 @@ def queries_sources(store):
 
 
 def test_a_copy_with_new_dates_keeps_each_hand_entered_cost_in_its_month(demo, tmp_path):
-    ops.create(demo, "budget_line", {"category": "other", "description": "December invoice",
+    operations.create(demo, "budget_line", {"category": "other", "description": "December invoice",
                                      "quantity": Decimal("1"), "unit_cost": Decimal("50"),
                                      "month": date(2023, 12, 1)})
-    copy = ops.copy_plan(demo, tmp_path / "next.dplan", date(2024, 3, 2))
+    copy = operations.copy_plan(demo, tmp_path / "next.dplan", date(2024, 3, 2))
     try:
         line_ = next(x for x in budget.compute(copy).lines
                      if x.description == "December invoice")

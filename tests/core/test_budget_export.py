@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner import budget, ops
+from planner import operations
 from planner.cli import main
 from planner.exports.budget import budget_workbook, perdiem_sheet
+from planner.rules import budget
 
 
 def test_the_workbook_has_live_formulas_on_visible_rates(demo, tmp_path):
-    ops.create(demo, "budget_line", {"category": "other", "description": "=HYPERLINK(\"x\")",
+    operations.create(demo, "budget_line", {"category": "other", "description": "=HYPERLINK(\"x\")",
                                      "quantity": Decimal("1"), "unit_cost": Decimal("10")})
     path = budget_workbook(demo, tmp_path / "budget.xlsx")
     book = load_workbook(path)

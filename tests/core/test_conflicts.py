@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import conflicts, ops, queries
+from planner import operations, queries
 from planner.cli import main
+from planner.rules import conflicts
 
 TZ = ZoneInfo("America/Tegucigalpa")
 MONDAY_MORNING = datetime(2023, 11, 27, 10, 30, tzinfo=TZ)  # Module block 2 on day 1
@@ -27,7 +28,7 @@ def room_id(store, name):
 def add_session(store, **values):
     base = {"title": "Extra", "kind": "meeting", "start": MONDAY_MORNING,
             "end": MONDAY_MORNING + timedelta(hours=1)}
-    return ops.create(store, "session", {**base, **values}).id
+    return operations.create(store, "session", {**base, **values}).id
 
 
 def kinds(problems):
@@ -65,7 +66,7 @@ def test_one_person_through_a_direct_invitation(demo):
 def test_a_facilitator_booked_twice(demo):
     training = next(s for s in queries.sessions(demo)
                     if s.kind == "training" and s.start == MONDAY_MORNING)
-    trainer_id = ops.get_values(demo, "session", training.id)["facilitator_ids"][0]
+    trainer_id = operations.get_values(demo, "session", training.id)["facilitator_ids"][0]
     add_session(demo, title="Press interview", facilitator_ids=[trainer_id])
     (problem,) = conflicts.check(demo)
     assert problem.kind == "facilitator_double_booked"
@@ -97,7 +98,7 @@ def test_a_session_outside_the_plan_days(demo):
 def test_fixing_the_clash_clears_it(demo):
     sid = add_session(demo, audience=[("group", group_id(demo, "Group A"))])
     assert len(conflicts.check(demo)) == 1
-    ops.update(demo, "session", sid, {"start": MONDAY_MORNING.replace(hour=17),
+    operations.update(demo, "session", sid, {"start": MONDAY_MORNING.replace(hour=17),
                                       "end": MONDAY_MORNING.replace(hour=18)})
     assert conflicts.check(demo) == []
 
@@ -105,10 +106,10 @@ def test_fixing_the_clash_clears_it(demo):
 def test_acknowledged_problems_are_listed_but_marked(demo):
     add_session(demo, audience=[("group", group_id(demo, "Group A"))])
     (problem,) = conflicts.check(demo)
-    ops.acknowledge(demo, problem.key, "Planned: the group splits for this hour.")
+    operations.acknowledge(demo, problem.key, "Planned: the group splits for this hour.")
     (again,) = conflicts.check(demo)
     assert again.acknowledged and again.note.startswith("Planned")
-    ops.acknowledge(demo, problem.key, None)
+    operations.acknowledge(demo, problem.key, None)
     assert not conflicts.check(demo)[0].acknowledged
 
 
@@ -142,7 +143,7 @@ def test_check_command_reports_json_and_exit_status(demo, demo_path, capsys):
                             "sessions", "people", "groups", "rooms"}
     assert problem["start"] == "2023-11-27T10:30:00-06:00"
     assert problem["rooms"] == [{"id": room_id(demo, "Aula 2"), "name": "Aula 2"}]
-    ops.acknowledge(demo, conflicts.check(demo)[0].key, "Accepted")
+    operations.acknowledge(demo, conflicts.check(demo)[0].key, "Accepted")
     assert main(["check", str(demo_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["acknowledged"] is True
     assert main(["check", str(demo_path.with_name("missing.dplan"))]) == 2
@@ -150,7 +151,7 @@ def test_check_command_reports_json_and_exit_status(demo, demo_path, capsys):
 
 @pytest.mark.parametrize("lang", ["es"])
 def test_problem_messages_speak_spanish(demo, lang):
-    from planner.i18n import language
+    from planner.domain.i18n import language
 
     add_session(demo, title="Choque", room_id=room_id(demo, "Aula 2"))
     with language(lang):
@@ -162,8 +163,8 @@ def test_problem_messages_speak_spanish(demo, lang):
 def test_a_facilitator_booked_while_unavailable_is_a_warning(demo):
     training = next(s for s in queries.sessions(demo)
                     if s.kind == "training" and s.start == MONDAY_MORNING)
-    trainer_id = ops.get_values(demo, "session", training.id)["facilitator_ids"][0]
-    ops.create(demo, "unavailability", {"person_id": trainer_id, "note": "Embassy meeting",
+    trainer_id = operations.get_values(demo, "session", training.id)["facilitator_ids"][0]
+    operations.create(demo, "unavailability", {"person_id": trainer_id, "note": "Embassy meeting",
                                         "start": MONDAY_MORNING + timedelta(minutes=30),
                                         "end": MONDAY_MORNING + timedelta(hours=3)})
     (problem,) = conflicts.check(demo)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from planner import ops
+from planner import operations
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
 
@@ -42,11 +42,11 @@ def test_the_checker_finds_a_lost_edit_a_half_import_and_a_damaged_copy(demo, tm
 
     store = open_plan(tmp_path / "plan.dplan")
     try:
-        person = ops.create(store, "person", {"given_name": "Ana", "family_name": "Paz",
+        person = operations.create(store, "person", {"given_name": "Ana", "family_name": "Paz",
                                               "notes": "edit 5"}).id
-        delegation = ops.create(store, "delegation", {"name": "Import 9"}).id
+        delegation = operations.create(store, "delegation", {"name": "Import 9"}).id
         for n in range(3):  # 3 of the roster's 120: half an import
-            ops.create(store, "person", {"given_name": f"P{n}", "family_name": "Import9",
+            operations.create(store, "person", {"given_name": f"P{n}", "family_name": "Import9",
                                          "delegation_id": delegation})
     finally:
         store.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from planner import ops, queries
+from planner import operations, queries
 from planner.demo import MODULES
 
 
@@ -82,5 +82,5 @@ def test_demo_names_are_generated_and_repeatable(tmp_path):
 
 
 def test_demo_plan_is_editable_like_any_plan(demo):
-    ops.update(demo, "person", 1, {"dietary_needs": "Vegetarian"})
-    assert ops.get_values(demo, "person", 1)["dietary_needs"] == "Vegetarian"
+    operations.update(demo, "person", 1, {"dietary_needs": "Vegetarian"})
+    assert operations.get_values(demo, "person", 1)["dietary_needs"] == "Vegetarian"

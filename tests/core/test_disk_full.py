@@ -20,8 +20,8 @@ FULL_DISK = r"""
 import json, resource, signal, sys
 from pathlib import Path
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
-from planner import ops
-from planner.errors import PlannerError
+from planner import operations
+from planner.domain.errors import PlannerError
 from planner.exports.catalog import run
 from planner.exports.common import Options
 from planner.imports import people
@@ -46,7 +46,7 @@ try:
 except PlannerError as exc:
     said["export"] = str(exc)
 try:
-    ops.update(store, "person", 1, {"notes": "x" * 200_000})
+    operations.update(store, "person", 1, {"notes": "x" * 200_000})
     said["edit"] = "done"
 except PlannerError as exc:
     said["edit"] = str(exc)
@@ -88,8 +88,8 @@ def test_a_full_disk_refuses_the_import_the_export_and_the_edit(demo, tmp_path):
 
 
 def test_a_read_only_plan_refuses_an_edit_and_keeps_the_file(demo_path):
-    from planner import ops
-    from planner.errors import PlannerError
+    from planner import operations
+    from planner.domain.errors import PlannerError
 
     before = demo_path.read_bytes()
     os.chmod(demo_path, 0o400)
@@ -99,7 +99,7 @@ def test_a_read_only_plan_refuses_an_edit_and_keeps_the_file(demo_path):
         store = open_plan(demo_path)
         try:
             with pytest.raises(PlannerError, match="read-only"):
-                ops.update(store, "person", 1, {"notes": "x"})
+                operations.update(store, "person", 1, {"notes": "x"})
         finally:
             store.close()
     finally:
@@ -112,8 +112,8 @@ def test_a_plan_that_turns_read_only_refuses_the_edit_and_the_import(demo, tmp_p
     refuses writes the way a read-only file does, even for root)."""
     from sqlalchemy import event
 
-    from planner import ops
-    from planner.errors import PlannerError
+    from planner import operations
+    from planner.domain.errors import PlannerError
     from planner.imports import people
     from planner.imports.readers import read_table
 
@@ -125,7 +125,7 @@ def test_a_plan_that_turns_read_only_refuses_the_edit_and_the_import(demo, tmp_p
     event.listen(demo.engine, "connect",
                  lambda con, _rec: con.execute("PRAGMA query_only = ON"))
     with pytest.raises(PlannerError, match="read-only"):
-        ops.update(demo, "person", 1, {"notes": "x"})
+        operations.update(demo, "person", 1, {"notes": "x"})
     with pytest.raises(PlannerError, match="read-only"):
         people.apply(demo, preview)
     demo.close()
@@ -140,7 +140,7 @@ def test_a_plan_that_turns_read_only_refuses_the_edit_and_the_import(demo, tmp_p
 
 
 def test_an_export_into_a_folder_that_turned_read_only_leaves_nothing(demo, tmp_path):
-    from planner.errors import PlannerError
+    from planner.domain.errors import PlannerError
     from planner.exports.catalog import run
     from planner.exports.common import Options
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planner import ops
-from planner.attendance import roll, set_marks
+from planner import operations
 from planner.cli import main
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
 from planner.exports.catalog import KINDS, run
 from planner.exports.common import Cancelled, Job, Options, PlanData
+from planner.operations.attendance import roll, set_marks
 from planner.store import PlanStore
 
 WORKBOOKS = ["schedule", "agenda", "itineraries", "signin", "participants", "attendance",
@@ -140,20 +140,20 @@ def test_no_personal_data_where_it_must_not_be(demo, tmp_path):
 
 
 def test_text_that_looks_like_a_formula_stays_text(demo, tmp_path):
-    hostile = ops.create(demo, "person", {
+    hostile = operations.create(demo, "person", {
         "given_name": "+1 555", "family_name": "=HYPERLINK(\"http://x\")",
         "position": "@SUM(A1)", "dietary_needs": "-Vegan", "notes": "\tx",
         "delegation_id": delegation_id(demo, "Panama delegation")}).id
     with demo.reading() as r:
         session = r.value("SELECT id FROM agenda_session WHERE kind = 'training' LIMIT 1")
         group = r.value("SELECT group_id FROM session_audience WHERE session_id = ?", (session,))
-    session_values = ops.get_values(demo, "session", session)
-    ops.create(demo, "session", {"title": "=2+2 SUM(A1)", "kind": "training",
+    session_values = operations.get_values(demo, "session", session)
+    operations.create(demo, "session", {"title": "=2+2 SUM(A1)", "kind": "training",
                                  "start": session_values["start"] + timedelta(days=1),
                                  "end": session_values["end"] + timedelta(days=1),
                                  "audience": [("group", group)]})
-    members = ops.get_values(demo, "group", group)["member_ids"]
-    ops.update(demo, "group", group, {"member_ids": [*members, hostile]})
+    members = operations.get_values(demo, "group", group)["member_ids"]
+    operations.update(demo, "group", group, {"member_ids": [*members, hostile]})
     for kind in ("participants", "signin", "agenda", "itineraries"):
         out = run(demo, kind, tmp_path / f"{kind}.xlsx",
                   Options(all=kind == "itineraries"))[0]
@@ -190,7 +190,7 @@ def test_attendance_counts_who_was_trained_not_who_registered(demo, tmp_path):
 
 def test_catering_groups_dietary_needs_written_in_either_language(demo, tmp_path):
     panama = delegation_id(demo, "Panama delegation")
-    ops.create(demo, "person", {"given_name": "Ana", "family_name": "Paz",
+    operations.create(demo, "person", {"given_name": "Ana", "family_name": "Paz",
                                 "dietary_needs": "vegetarian", "delegation_id": panama})
     out = run(demo, "catering", tmp_path / "cat.xlsx", Options())[0]
     rows = values(out)["Catering"]
@@ -218,8 +218,8 @@ def test_calendars_parse_and_update_instead_of_duplicating(demo, tmp_path):
     assert flight.dtstart.value.utcoffset() == timedelta(hours=-6)
     with demo.reading() as r:
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Field tour%'")
-    values_ = ops.get_values(demo, "session", sid)
-    ops.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
+    values_ = operations.get_values(demo, "session", sid)
+    operations.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
                                       "end": values_["end"] + timedelta(hours=1)})
     second = run(demo, "ics", tmp_path / "b.ics", Options(delegation=panama))[0]
     again = vobject.readOne(second.read_text()).vevent_list
@@ -234,8 +234,8 @@ def test_what_changed_since_the_last_export(demo, tmp_path):
     run(demo, "agenda", tmp_path / "a.xlsx", Options(delegation=panama))
     with demo.reading() as r:
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Field tour%'")
-    values_ = ops.get_values(demo, "session", sid)
-    ops.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
+    values_ = operations.get_values(demo, "session", sid)
+    operations.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
                                       "end": values_["end"] + timedelta(hours=1)})
     out = run(demo, "changes", tmp_path / "c.xlsx", Options(delegation=panama, lang="es"))[0]
     rows = values(out)["Qué cambió"]
@@ -260,7 +260,7 @@ def test_dates_follow_the_readers_locale(demo, tmp_path):
 def test_names_sort_as_spanish_readers_expect(demo, tmp_path):
     panama = delegation_id(demo, "Panama delegation")
     for family in ("Ñañez", "Nuñez", "Ocampo", "Ávila"):
-        ops.create(demo, "person", {"given_name": "Zoe", "family_name": family,
+        operations.create(demo, "person", {"given_name": "Zoe", "family_name": family,
                                     "delegation_id": panama})
     out = run(demo, "participants", tmp_path / "p.xlsx", Options(delegation=panama))[0]
     families = [r[1] for r in values(out)["Participants"] if isinstance(r[0], int)]

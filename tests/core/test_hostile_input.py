@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from planner import ops
-from planner.errors import PlannerError
+from planner import operations
+from planner.domain.errors import PlannerError
 from planner.exports.catalog import run
 from planner.exports.common import Options
 from planner.exports.xlsx import ILLEGAL
@@ -67,7 +67,7 @@ def test_any_cells_go_through_the_people_import_without_a_crash(plan, rows):
 def test_any_text_comes_out_of_the_exports_as_text(plan, tmp_path_factory, given_name, family,
                                                    position, needs):
     try:
-        pid = ops.create(plan, "person", {"given_name": given_name, "family_name": family,
+        pid = operations.create(plan, "person", {"given_name": given_name, "family_name": family,
                                           "position": position, "dietary_needs": needs}).id
     except PlannerError:
         return  # refused by validation with a message (e.g. a name too long): not exported
@@ -75,7 +75,7 @@ def test_any_text_comes_out_of_the_exports_as_text(plan, tmp_path_factory, given
     try:
         run(plan, "participants", out, Options())
         book = load_workbook(out)
-        stored = ops.get_values(plan, "person", pid)  # as the plan keeps it (blanks trimmed)
+        stored = operations.get_values(plan, "person", pid)  # as the plan keeps it (blanks trimmed)
         wanted = {ILLEGAL.sub("", stored[k]) for k in ("given_name", "family_name", "position",
                                                         "dietary_needs")
                   if ILLEGAL.sub("", stored[k])}
@@ -85,18 +85,18 @@ def test_any_text_comes_out_of_the_exports_as_text(plan, tmp_path_factory, given
             assert text in found, text
             assert found[text].data_type == "s"  # text, never a formula
     finally:
-        ops.delete(plan, "person", [pid])
+        operations.delete(plan, "person", [pid])
 
 
 @pytest.mark.parametrize("value", ["=cmd|' /C calc'!A0", "+1+1", "-1", "@A1", "\t=1", "\r=1"])
 def test_each_formula_start_stays_text_in_every_list(demo, tmp_path, value):
-    pid = ops.create(demo, "person", {"given_name": value, "family_name": value}).id
-    stored = ops.get_values(demo, "person", pid)["given_name"]  # surrounding blanks trimmed
+    pid = operations.create(demo, "person", {"given_name": value, "family_name": value}).id
+    stored = operations.get_values(demo, "person", pid)["given_name"]  # surrounding blanks trimmed
     with demo.reading() as r:
         session = r.value("SELECT id FROM agenda_session WHERE kind = 'training' LIMIT 1")
         group = r.value("SELECT group_id FROM session_audience WHERE session_id = ?", (session,))
-    members = ops.get_values(demo, "group", group)["member_ids"]
-    ops.update(demo, "group", group, {"member_ids": [*members, pid]})
+    members = operations.get_values(demo, "group", group)["member_ids"]
+    operations.update(demo, "group", group, {"member_ids": [*members, pid]})
     for kind in ("participants", "signin"):
         out = run(demo, kind, tmp_path / f"{kind}.xlsx", Options())[0]
         cells = [c for ws in load_workbook(out) for row in ws.iter_rows() for c in row

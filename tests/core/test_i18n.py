@@ -9,7 +9,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from planner.i18n import _, format_date_range, language, ngettext
+from planner.domain.i18n import _, format_date_range, language, ngettext
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "resources" / "locale"

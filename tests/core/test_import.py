@@ -11,19 +11,24 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from planner import ops, queries
+from planner import operations, queries
 from planner.cli import main
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.model import Travel
 from planner.imports import agenda, people
 from planner.imports.readers import read_table
-from planner.model import Travel
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ZONE = ZoneInfo("America/Tegucigalpa")
 
 
-def roster(tmp_path: Path, rows: list[list], headers: list[str] | None = None,
-           title: bool = True, name: str = "roster.xlsx") -> Path:
+def roster(
+    tmp_path: Path,
+    rows: list[list],
+    headers: list[str] | None = None,
+    title: bool = True,
+    name: str = "roster.xlsx",
+) -> Path:
     """An .xlsx the way partners make them: a merged title, a blank line, then the table."""
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -33,8 +38,19 @@ def roster(tmp_path: Path, rows: list[list], headers: list[str] | None = None,
         ws.merge_cells("A1:F1")
         ws["A2"] = "Listado de participantes — noviembre 2023"
         ws.append([])
-    ws.append(headers or ["Nombres", "Apellidos", "Sexo", "Fecha de nacimiento",
-                          "Número de identidad", "Correo electrónico", "Rol", "Nacionalidad"])
+    ws.append(
+        headers
+        or [
+            "Nombres",
+            "Apellidos",
+            "Sexo",
+            "Fecha de nacimiento",
+            "Número de identidad",
+            "Correo electrónico",
+            "Rol",
+            "Nacionalidad",
+        ]
+    )
     for row in rows:
         ws.append(row)
         ws.append([])  # blank rows between, as people leave them
@@ -54,8 +70,10 @@ def by_row(preview):
 
 
 def test_both_samples_import_without_errors(demo):
-    for sample, delegation in (("roster-dnspf-honduras.xlsx", "DNSPF trainees 2024"),
-                               ("delegation-panama.xlsx", "Panama delegation")):
+    for sample, delegation in (
+        ("roster-dnspf-honduras.xlsx", "DNSPF trainees 2024"),
+        ("delegation-panama.xlsx", "Panama delegation"),
+    ):
         pv = check(demo, DATA / sample, delegation=delegation)
         assert pv.errors == [], [r.reasons for r in pv.errors]
         people.apply(demo, pv)
@@ -63,34 +81,51 @@ def test_both_samples_import_without_errors(demo):
     assert "Darwin Cruz Paz" in names and "Selvin Murillo García" in names
     darwin = next(p for p in queries.people(demo) if p.name == "Darwin Cruz Paz")
     assert (darwin.sex, darwin.birth_date, darwin.duty_station) == (
-        "male", date(1989, 11, 4), "Aeropuerto Toncontín")
+        "male",
+        date(1989, 11, 4),
+        "Aeropuerto Toncontín",
+    )
     assert darwin.delegation == "DNSPF trainees 2024"
     selvin = next(p for p in queries.people(demo) if p.name == "Selvin Murillo García")
     assert (selvin.role, selvin.nationality, selvin.organisation) == (
-        "head_of_delegation", "PA", "National Border Service of Panama")
+        "head_of_delegation",
+        "PA",
+        "National Border Service of Panama",
+    )
 
 
 def test_header_row_is_found_below_a_title_and_blank_rows_are_skipped(plan, tmp_path):
-    path = roster(tmp_path, [["Ana", "Paz", "F", "12/03/1985", "0801-1985-0001", "", "", ""],
-                             ["Luis", "Cruz", "M", "01/07/1990", "0801-1990-0002", "", "", ""]])
+    path = roster(
+        tmp_path,
+        [
+            ["Ana", "Paz", "F", "12/03/1985", "0801-1985-0001", "", "", ""],
+            ["Luis", "Cruz", "M", "01/07/1990", "0801-1990-0002", "", "", ""],
+        ],
+    )
     table = read_table(path, known_headers=people.known_header)
     assert table.header_row == 4
     assert [r for r, _c in table.rows] == [5, 7]
 
 
 def test_every_row_rule_is_checked_with_the_spreadsheet_row_number(plan, tmp_path):
-    ops.create(plan, "person", {"given_name": "Yolanda", "family_name": "Mejía",
-                                "id_number": "0872-1969-81678"})
-    path = roster(tmp_path, [
-        ["Ana", "Paz", "Masc.", "25/11/1985", "0801-1985-00001", "ana@example.org", "", ""],
-        ["", "", "F", "01/01/1990", "x", "", "", ""],                       # no name
-        ["Rosa", "Flores", "Mujer", "31/02/1990", "", "", "", ""],            # impossible date
-        ["Iris", "Lagos", "female", "2090-01-01", "", "", "", ""],            # future
-        ["Kevin", "Paz", "??", "", "", "", "", ""],                           # sex not understood
-        ["Sonia", "Reyes", "F", "", "", "sonia@", "Cocinera", "Narnia"],      # warnings only
-        ["Ana", "Paz", "M", "", "0801 1985 00001", "", "", ""],               # same as row 5
-        ["Yolanda", "Mejía", "F", "12/04/1969", "0872-1969-81678", "", "", ""],  # in the plan
-    ])
+    operations.create(
+        plan,
+        "person",
+        {"given_name": "Yolanda", "family_name": "Mejía", "id_number": "0872-1969-81678"},
+    )
+    path = roster(
+        tmp_path,
+        [
+            ["Ana", "Paz", "Masc.", "25/11/1985", "0801-1985-00001", "ana@example.org", "", ""],
+            ["", "", "F", "01/01/1990", "x", "", "", ""],  # no name
+            ["Rosa", "Flores", "Mujer", "31/02/1990", "", "", "", ""],  # impossible date
+            ["Iris", "Lagos", "female", "2090-01-01", "", "", "", ""],  # future
+            ["Kevin", "Paz", "??", "", "", "", "", ""],  # sex not understood
+            ["Sonia", "Reyes", "F", "", "", "sonia@", "Cocinera", "Narnia"],  # warnings only
+            ["Ana", "Paz", "M", "", "0801 1985 00001", "", "", ""],  # same as row 5
+            ["Yolanda", "Mejía", "F", "12/04/1969", "0872-1969-81678", "", "", ""],  # in the plan
+        ],
+    )
     pv = check(plan, path)
     rows = by_row(pv)
     assert rows[5].status == "new" and rows[5].values["sex"] == "male"
@@ -112,8 +147,13 @@ def test_every_row_rule_is_checked_with_the_spreadsheet_row_number(plan, tmp_pat
 
 
 def test_an_import_with_bad_rows_leaves_the_plan_as_it_was(plan, tmp_path):
-    path = roster(tmp_path, [["Ana", "Paz", "F", "", "", "", "", ""],
-                             ["", "", "", "", "", "nobody@example.org", "", ""]])
+    path = roster(
+        tmp_path,
+        [
+            ["Ana", "Paz", "F", "", "", "", "", ""],
+            ["", "", "", "", "", "nobody@example.org", "", ""],
+        ],
+    )
     pv = check(plan, path, delegation="Honduras")
     before = plan.last_change_id()
     with pytest.raises(people.InvalidRows, match="1 row has errors, so nothing was imported"):
@@ -126,11 +166,15 @@ def test_an_import_with_bad_rows_leaves_the_plan_as_it_was(plan, tmp_path):
 
 
 def test_reimporting_updates_and_never_erases(plan, tmp_path):
-    first = roster(tmp_path, [["Ana", "Paz", "F", "25/11/1985", "0801-1985-00001",
-                               "ana@example.org", "", ""]], name="first.xlsx")
+    first = roster(
+        tmp_path,
+        [["Ana", "Paz", "F", "25/11/1985", "0801-1985-00001", "ana@example.org", "", ""]],
+        name="first.xlsx",
+    )
     people.apply(plan, check(plan, first))
-    second = roster(tmp_path, [["Ana", "Paz Flores", "", "", "0801-1985-00001", "", "", ""]],
-                    name="second.xlsx")
+    second = roster(
+        tmp_path, [["Ana", "Paz Flores", "", "", "0801-1985-00001", "", "", ""]], name="second.xlsx"
+    )
     pv = check(plan, second)
     assert pv.rows[0].status == "update" and set(pv.rows[0].changes) == {"family_name"}
     people.apply(plan, pv)
@@ -151,12 +195,16 @@ def test_excel_error_cells_count_as_empty_with_a_warning(plan, tmp_path):
     assert any("cell E2 holds an Excel error value" in w for w in row.warnings)
 
 
-@pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ";"), ("latin-1", ","),
-                                                 ("utf-8", "\t")])
+@pytest.mark.parametrize(
+    "encoding, delimiter", [("utf-8-sig", ";"), ("latin-1", ","), ("utf-8", "\t")]
+)
 def test_csv_encoding_and_delimiter_are_detected(plan, tmp_path, encoding, delimiter):
     path = tmp_path / "roster.csv"
-    lines = ["Nombres{d}Apellidos{d}Sexo{d}Teléfono", "Nohemí{d}Bonilla Hernández{d}F{d}+504 1",
-             "Víctor{d}Ordóñez{d}M{d}"]
+    lines = [
+        "Nombres{d}Apellidos{d}Sexo{d}Teléfono",
+        "Nohemí{d}Bonilla Hernández{d}F{d}+504 1",
+        "Víctor{d}Ordóñez{d}M{d}",
+    ]
     path.write_bytes("\n".join(line.format(d=delimiter) for line in lines).encode(encoding))
     pv = check(plan, path)
     assert [r.name for r in pv.rows] == ["Nohemí Bonilla Hernández", "Víctor Ordóñez"]
@@ -166,7 +214,9 @@ def test_csv_encoding_and_delimiter_are_detected(plan, tmp_path, encoding, delim
 def test_xls_and_ods_files_are_read(plan):
     xls = check(plan, DATA / "roster-small.xls")
     assert [(r.row, r.name, r.values["birth_date"]) for r in xls.rows] == [
-        (4, "Ana María Paz Flores", date(1985, 3, 12)), (5, "Luis Cruz", date(1990, 7, 1))]
+        (4, "Ana María Paz Flores", date(1985, 3, 12)),
+        (5, "Luis Cruz", date(1990, 7, 1)),
+    ]
     ods = check(plan, DATA / "delegation-small.ods")
     assert [r.values["nationality"] for r in ods.rows] == ["PA", "PA"]
 
@@ -185,9 +235,20 @@ def test_broken_files_and_sheets_get_clear_messages(plan, tmp_path):
 
 
 def test_mapping_is_guessed_corrected_and_remembered(plan, tmp_path):
-    path = roster(tmp_path, [["Ana", "Paz", "F", "", "", "", "", "Honduras"]],
-                  headers=["Nombres", "Apellidos", "Sexo", "Fecha", "DNI", "Mail", "Función",
-                           "País de origen"])
+    path = roster(
+        tmp_path,
+        [["Ana", "Paz", "F", "", "", "", "", "Honduras"]],
+        headers=[
+            "Nombres",
+            "Apellidos",
+            "Sexo",
+            "Fecha",
+            "DNI",
+            "Mail",
+            "Función",
+            "País de origen",
+        ],
+    )
     table = read_table(path, known_headers=people.known_header)
     guessed = people.mapping_for(plan, table)
     assert guessed["DNI"] == "id_number" and guessed["País de origen"] is None
@@ -199,24 +260,57 @@ def test_mapping_is_guessed_corrected_and_remembered(plan, tmp_path):
 
 
 def test_import_people_command_contract(demo_path, tmp_path, capsys):
-    bad = roster(tmp_path, [["Ana", "Paz", "F", "", "", "", "", ""],
-                            ["", "", "M", "", "", "", "", ""]])
+    bad = roster(
+        tmp_path, [["Ana", "Paz", "F", "", "", "", "", ""], ["", "", "M", "", "", "", "", ""]]
+    )
     assert main(["import", "people", str(demo_path), str(bad), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert {"created", "updated", "duplicates", "rejected", "warnings"} <= set(report)
     assert report["rejected"][0]["row"] == 7 and "no name" in report["rejected"][0]["reason"]
-    assert main(["import", "people", str(demo_path), str(bad), "--skip-invalid", "--dry-run",
-                 "--json"]) == 0
+    assert (
+        main(
+            ["import", "people", str(demo_path), str(bad), "--skip-invalid", "--dry-run", "--json"]
+        )
+        == 0
+    )
     capsys.readouterr()
-    assert main(["import", "people", str(demo_path), str(DATA / "delegation-panama.xlsx"),
-                 "--delegation", "Panamá 2024", "--group", "Formadores", "--json"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "people",
+                str(demo_path),
+                str(DATA / "delegation-panama.xlsx"),
+                "--delegation",
+                "Panamá 2024",
+                "--group",
+                "Formadores",
+                "--json",
+            ]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert len(report["created"]) == 10 and report["rejected"] == []
-    assert report["new_items"] == [{"kind": "delegation", "name": "Panamá 2024"},
-                                   {"kind": "group", "name": "Formadores"}]
+    assert report["new_items"] == [
+        {"kind": "delegation", "name": "Panamá 2024"},
+        {"kind": "group", "name": "Formadores"},
+    ]
     # the same file again: everyone is already there, reported as duplicates with the reason
-    assert main(["import", "people", str(demo_path), str(DATA / "delegation-panama.xlsx"),
-                 "--delegation", "Panamá 2024", "--json"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "people",
+                str(demo_path),
+                str(DATA / "delegation-panama.xlsx"),
+                "--delegation",
+                "Panamá 2024",
+                "--json",
+            ]
+        )
+        == 0
+    )
     again = json.loads(capsys.readouterr().out)
     assert len(again["duplicates"]) == 10 and again["warnings"] == [] and again["created"] == []
     assert "already in the plan" in again["duplicates"][0]["reason"]
@@ -224,7 +318,8 @@ def test_import_people_command_contract(demo_path, tmp_path, capsys):
     info = json.loads(capsys.readouterr().out)
     assert info["counts"]["people"] == 224
     assert {"name": "Formadores", "size": 10} in [
-        {k: g[k] for k in ("name", "size")} for g in info["groups"]]
+        {k: g[k] for k in ("name", "size")} for g in info["groups"]
+    ]
     assert main(["import", "people", str(demo_path), str(tmp_path / "nope.xlsx")]) == 2
     assert main(["import", "people", str(demo_path), str(bad), "--map", "oops"]) == 2
 
@@ -239,23 +334,50 @@ def test_agenda_exports_and_imports_back_unchanged(demo, demo_path, tmp_path, ca
     assert len(report["duplicates"]) == 82 and report["created"] == report["updated"] == []
     assert queries.sessions(demo) == before
     ws = openpyxl.load_workbook(target).active
-    header = next(r for r in range(1, 10) if ws.cell(r, 1).value == "Session ID"
-                  or ws.cell(r, 1).value == "ID de sesión")
+    header = next(
+        r
+        for r in range(1, 10)
+        if ws.cell(r, 1).value == "Session ID" or ws.cell(r, 1).value == "ID de sesión"
+    )
     assert isinstance(ws.cell(header + 1, 2).value, datetime)  # a real date
 
 
 def test_agenda_rows_create_update_and_name_unknown_things(demo, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["ID", "Fecha", "Inicio", "Fin", "Título", "Tipo", "Sala", "Participantes",
-               "Facilitadores"])
+    ws.append(
+        ["ID", "Fecha", "Inicio", "Fin", "Título", "Tipo", "Sala", "Participantes", "Facilitadores"]
+    )
     lunch = next(s for s in queries.sessions(demo) if s.title == "Lunch")
-    ws.append([lunch.id, "27/11/2023", "12:30", "13:30", "Lunch", "Comida", "Comedor",
-               "Group A; Group B; Group C; Group D; Panama delegation; IOM Honduras team", ""])
-    ws.append(["", "28/11/2023", "18:00", "19:00", "Cena de bienvenida", "Comida", "",
-               "Panama delegation", ""])
-    ws.append(["", "29/11/2023", "8", "9:00", "Reunión", "Fiesta", "Aula 9",
-               "Group Z", "Nadie Conocido"])
+    ws.append(
+        [
+            lunch.id,
+            "27/11/2023",
+            "12:30",
+            "13:30",
+            "Lunch",
+            "Comida",
+            "Comedor",
+            "Group A; Group B; Group C; Group D; Panama delegation; IOM Honduras team",
+            "",
+        ]
+    )
+    ws.append(
+        [
+            "",
+            "28/11/2023",
+            "18:00",
+            "19:00",
+            "Cena de bienvenida",
+            "Comida",
+            "",
+            "Panama delegation",
+            "",
+        ]
+    )
+    ws.append(
+        ["", "29/11/2023", "8", "9:00", "Reunión", "Fiesta", "Aula 9", "Group Z", "Nadie Conocido"]
+    )
     path = tmp_path / "agenda.xlsx"
     wb.save(path)
     pv = agenda.preview(demo, read_table(path, known_headers=agenda.known_header))
@@ -264,38 +386,41 @@ def test_agenda_rows_create_update_and_name_unknown_things(demo, tmp_path):
     assert rows[3].status == "new"
     assert rows[4].status == "error"
     text = "; ".join(rows[4].reasons)
-    for words in ("'8' is not a time", "'Fiesta' is not a kind of session",
-                  "room 'Aula 9' is not in the plan", "'Group Z' is not a group",
-                  "facilitator 'Nadie Conocido' is not a person"):
+    for words in (
+        "'8' is not a time",
+        "'Fiesta' is not a kind of session",
+        "room 'Aula 9' is not in the plan",
+        "'Group Z' is not a group",
+        "facilitator 'Nadie Conocido' is not a person",
+    ):
         assert words in text
     batch = agenda.apply(demo, pv, skip_invalid=True)
     assert any(s.title == "Cena de bienvenida" for s in queries.sessions(demo))
-    ops.undo_batch(demo, batch)
+    operations.undo_batch(demo, batch)
     assert not any(s.title == "Cena de bienvenida" for s in queries.sessions(demo))
     assert next(s for s in queries.sessions(demo) if s.id == lunch.id).start == lunch.start
-    ops.redo_batch(demo, batch)
+    operations.redo_batch(demo, batch)
     assert any(s.title == "Cena de bienvenida" for s in queries.sessions(demo))
 
 
 def test_people_import_undoes_and_redoes_as_one_step(demo):
-    pv = check(demo, DATA / "delegation-panama.xlsx", delegation="Panamá 2024",
-               group="Formadores")
+    pv = check(demo, DATA / "delegation-panama.xlsx", delegation="Panamá 2024", group="Formadores")
     batch = people.apply(demo, pv)
     after = queries.people(demo)
-    ops.undo_batch(demo, batch)
+    operations.undo_batch(demo, batch)
     assert len(queries.people(demo)) == 214
     assert "Panamá 2024" not in {d.name for d in queries.delegations(demo)}
-    ops.redo_batch(demo, batch)
+    operations.redo_batch(demo, batch)
     assert queries.people(demo) == after
 
 
 def test_groups_split_evenly_with_women_and_stations_spread(demo, capsys):
-    from planner import groups
+    from planner.rules import grouping
 
     dnspf = next(d.id for d in queries.delegations(demo) if d.name == "DNSPF trainees")
-    members = groups.members(demo, delegation=dnspf)
+    members = grouping.members(demo, delegation=dnspf)
     women = sum(1 for m in members if m.sex == "female")
-    result = groups.split(members, 6, spread_by_station=True)
+    result = grouping.split(members, 6, spread_by_station=True)
     sizes = [len(g) for g in result]
     assert max(sizes) - min(sizes) <= 1 and sum(sizes) == 200
     for g in result:
@@ -308,36 +433,43 @@ def test_groups_split_evenly_with_women_and_stations_spread(demo, capsys):
     assert main(["groups", "split", str(demo.path), "--delegation", "DNSPF", "--into", "3"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Group E: 67 people")
-    assert len([g for g in queries.groups(demo) if g.name in ("Group E", "Group F",
-                                                              "Group G")]) == 3
+    assert (
+        len([g for g in queries.groups(demo) if g.name in ("Group E", "Group F", "Group G")]) == 3
+    )
     assert main(["groups", "split", str(demo.path), "--delegation", "e", "--into", "3"]) == 2
 
 
 def test_people_found_twice_are_merged_and_the_merge_undoes(demo):
     pv = check(demo, DATA / "delegation-panama.xlsx", delegation="Panama delegation")
     people.apply(demo, pv)
-    head = ops.get_values(demo, "delegation", 1)["head_id"]
+    head = operations.get_values(demo, "delegation", 1)["head_id"]
     copy_id = next(p.id for p in queries.people(demo) if p.name == "Selvin Murillo García")
-    ops.update(demo, "person", copy_id, {"email": "", "id_number": "X1",
-                                         "birth_date": date(1975, 1, 1)})
-    ops.update(demo, "person", head, {"given_name": "Selvin", "family_name": "Murillo García",
-                                      "birth_date": date(1975, 1, 1)})
-    found = ops.duplicate_people(demo)
+    operations.update(
+        demo, "person", copy_id, {"email": "", "id_number": "X1", "birth_date": date(1975, 1, 1)}
+    )
+    operations.update(
+        demo,
+        "person",
+        head,
+        {"given_name": "Selvin", "family_name": "Murillo García", "birth_date": date(1975, 1, 1)},
+    )
+    found = operations.duplicate_people(demo)
     assert [head, copy_id] in found
     sessions_of_head = {s.id for s in queries.sessions(demo) if "Panama delegation" in s.audience}
-    batch = ops.merge_people(demo, head, [copy_id])
+    batch = operations.merge_people(demo, head, [copy_id])
     assert not any(p.id == copy_id for p in queries.people(demo))
-    assert ops.get_values(demo, "delegation", 1)["head_id"] == head
-    ops.undo_batch(demo, batch)
+    assert operations.get_values(demo, "delegation", 1)["head_id"] == head
+    operations.undo_batch(demo, batch)
     assert any(p.id == copy_id for p in queries.people(demo))
-    ops.redo_batch(demo, batch)
+    operations.redo_batch(demo, batch)
     assert not any(p.id == copy_id for p in queries.people(demo))
     assert sessions_of_head  # the head still attends everything the delegation attends
 
 
 def test_a_cancelled_import_leaves_the_plan_as_it_was(demo):
-    pv = check(demo, DATA / "roster-dnspf-honduras.xlsx", delegation="Cohort 2024",
-               group="Cohort A")
+    pv = check(
+        demo, DATA / "roster-dnspf-honduras.xlsx", delegation="Cohort 2024", group="Cohort A"
+    )
     before = (queries.people(demo), queries.delegations(demo), queries.groups(demo))
     change = demo.last_change_id()
     seen = []
@@ -355,17 +487,26 @@ def test_a_cancelled_import_leaves_the_plan_as_it_was(demo):
 
 
 def test_duplicates_are_found_by_email_and_by_name_with_birth_date(plan, tmp_path):
-    ops.create(plan, "person", {"given_name": "Óscar", "family_name": "Ordóñez",
-                                "email": "oscar.ordonez@example.hn"})
-    ops.create(plan, "person", {"given_name": "Karla", "family_name": "Reyes",
-                                "birth_date": date(1991, 5, 2)})
-    path = roster(tmp_path, [
-        ["Oscar", "Ordoñez", "M", "", "", "OSCAR.ORDONEZ@example.hn", "", ""],  # plan, email
-        ["KARLA", "reyes", "F", "02/05/1991", "", "", "", ""],  # plan, name + birth date
-        ["Luis", "Cruz", "M", "ayer", "", "", "", ""],  # a date nobody can read
-        ["Marta", "Lagos", "F", "03/03/1993", "", "marta@example.hn", "", ""],
-        ["Marta E.", "Lagos", "F", "", "", "Marta@Example.hn", "", ""],  # row 11, same email
-    ])
+    operations.create(
+        plan,
+        "person",
+        {"given_name": "Óscar", "family_name": "Ordóñez", "email": "oscar.ordonez@example.hn"},
+    )
+    operations.create(
+        plan,
+        "person",
+        {"given_name": "Karla", "family_name": "Reyes", "birth_date": date(1991, 5, 2)},
+    )
+    path = roster(
+        tmp_path,
+        [
+            ["Oscar", "Ordoñez", "M", "", "", "OSCAR.ORDONEZ@example.hn", "", ""],  # plan, email
+            ["KARLA", "reyes", "F", "02/05/1991", "", "", "", ""],  # plan, name + birth date
+            ["Luis", "Cruz", "M", "ayer", "", "", "", ""],  # a date nobody can read
+            ["Marta", "Lagos", "F", "03/03/1993", "", "marta@example.hn", "", ""],
+            ["Marta E.", "Lagos", "F", "", "", "Marta@Example.hn", "", ""],  # row 11, same email
+        ],
+    )
     rows = by_row(check(plan, path))
     assert rows[5].status == "update" and rows[5].match_id is not None
     assert "email" in rows[5].note
@@ -376,10 +517,15 @@ def test_duplicates_are_found_by_email_and_by_name_with_birth_date(plan, tmp_pat
 
 def _travel(store, person_id):
     with store.read() as session:
-        return {t.direction: (t.number, t.carrier, t.place_id,
-                              (t.arrives_at or t.departs_at).astimezone(ZONE))
-                for t in session.execute(select(Travel).where(Travel.person_id == person_id))
-                .scalars()}
+        return {
+            t.direction: (
+                t.number,
+                t.carrier,
+                t.place_id,
+                (t.arrives_at or t.departs_at).astimezone(ZONE),
+            )
+            for t in session.execute(select(Travel).where(Travel.person_id == person_id)).scalars()
+        }
 
 
 def test_the_delegation_sample_brings_its_flights_to_the_default_airport(demo):
@@ -389,35 +535,53 @@ def test_the_delegation_sample_brings_its_flights_to_the_default_airport(demo):
     assert pv.mapping["Departure (local time)"] == "departure_at"
     people.apply(demo, pv)
     selvin = next(p for p in queries.people(demo) if p.name == "Selvin Murillo García")
-    airport = ops.plan_values(demo)["arrival_airport_id"]
+    airport = operations.plan_values(demo)["arrival_airport_id"]
     assert airport is not None
     trips = _travel(demo, selvin.id)
-    assert trips["arrival"] == ("CM 421", "Copa Airlines", airport,
-                                datetime(2023, 11, 25, 13, 5, tzinfo=ZONE))
+    assert trips["arrival"] == (
+        "CM 421",
+        "Copa Airlines",
+        airport,
+        datetime(2023, 11, 25, 13, 5, tzinfo=ZONE),
+    )
     assert trips["departure"][0] == "CM 422"
     assert trips["departure"][3] == datetime(2023, 12, 2, 14, 15, tzinfo=ZONE)
 
 
 def test_travel_columns_in_spanish_with_date_and_time_apart(plan, tmp_path):
-    path = roster(tmp_path, [
-        ["Ana", "Paz", "F", "Copa CM 247", "26/11/2023", "9:40", "CM 422", "02/12/2023 14:15"],
-        ["Luis", "Cruz", "M", "Bus", "26/11/2023", "7:00 p.m.", "", ""],
-        ["Rosa", "Díaz", "F", "CM 247", "31/11/2023", "9:40", "", ""],
-        ["Juan", "Ruiz", "M", "CM 247", "26/11/2023", "", "CM 422", "25/11/2023 10:00"],
-    ], headers=["Nombres", "Apellidos", "Sexo", "Vuelo de llegada", "Fecha de llegada",
-                "Hora de llegada", "Vuelo de salida", "Salida (hora local)"])
+    path = roster(
+        tmp_path,
+        [
+            ["Ana", "Paz", "F", "Copa CM 247", "26/11/2023", "9:40", "CM 422", "02/12/2023 14:15"],
+            ["Luis", "Cruz", "M", "Bus", "26/11/2023", "7:00 p.m.", "", ""],
+            ["Rosa", "Díaz", "F", "CM 247", "31/11/2023", "9:40", "", ""],
+            ["Juan", "Ruiz", "M", "CM 247", "26/11/2023", "", "CM 422", "25/11/2023 10:00"],
+        ],
+        headers=[
+            "Nombres",
+            "Apellidos",
+            "Sexo",
+            "Vuelo de llegada",
+            "Fecha de llegada",
+            "Hora de llegada",
+            "Vuelo de salida",
+            "Salida (hora local)",
+        ],
+    )
     pv = check(plan, path)
     rows = by_row(pv)
     assert [r.status for r in pv.rows[:2]] == ["new", "new"]
     rosa, juan = rows[pv.rows[2].row], rows[pv.rows[3].row]
     assert rosa.status == "error" and "31/11/2023" in rosa.reasons[0]
-    assert juan.status == "error" and any("no time of day" in r or "not after" in r
-                                          for r in juan.reasons)
+    assert juan.status == "error" and any(
+        "no time of day" in r or "not after" in r for r in juan.reasons
+    )
     people.apply(plan, pv, skip_invalid=True)
     found = {p.name: p.id for p in queries.people(plan)}
     ana = _travel(plan, found["Ana Paz"])
     assert ana["arrival"][0] == "CM 247" and ana["arrival"][3] == datetime(
-        2023, 11, 26, 9, 40, tzinfo=ZONE)
+        2023, 11, 26, 9, 40, tzinfo=ZONE
+    )
     assert ana["departure"][3] == datetime(2023, 12, 2, 14, 15, tzinfo=ZONE)
     luis = _travel(plan, found["Luis Cruz"])
     assert luis["arrival"][3].hour == 19 and luis["arrival"][0] == ""
@@ -440,6 +604,6 @@ def test_reimport_moves_a_changed_flight_and_undo_puts_it_back(demo, tmp_path):
     batch = people.apply(demo, pv)
     selvin = next(p for p in queries.people(demo) if p.name == "Selvin Murillo García")
     assert _travel(demo, selvin.id)["arrival"][:2] == ("CM 247", "Copa Airlines")
-    ops.undo_batch(demo, batch)
+    operations.undo_batch(demo, batch)
     assert _travel(demo, selvin.id)["arrival"][0] == "CM 421"
     assert _travel(demo, selvin.id)["arrival"][3] == datetime(2023, 11, 25, 13, 5, tzinfo=ZONE)

@@ -33,7 +33,7 @@ def test_command_line_runs_without_loading_qt(tmp_path):
         "import sys; from ui.launcher import main;"
         f" rc = main(['demo', {str(tmp_path / 'd.dplan')!r}]);"
         f" rc2 = main(['info', {str(tmp_path / 'd.dplan')!r}, '--json']);"
-        " import planner.ops, planner.queries, planner.demo, planner.store;"
+        " import planner.operations, planner.queries, planner.demo, planner.store;"
         " bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
         " print('QT', bad, file=sys.stderr); sys.exit(rc or rc2 or (3 if bad else 0))"
     )

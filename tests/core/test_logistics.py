@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from planner import logistics, ops, queries
-from planner.conflicts import check
+from planner import operations, queries
+from planner.rules import logistics
+from planner.rules.conflicts import check
 
 TZ = ZoneInfo("America/Tegucigalpa")
 PANAMA = ZoneInfo("America/Panama")
@@ -17,21 +18,21 @@ def at(day: int, hh: int, mm: int = 0, month: int = 11) -> datetime:
 
 
 def travellers(plan, n: int) -> list[int]:
-    dele = ops.create(plan, "delegation", {"name": "Panamá"}).id
-    return [ops.create(plan, "person", {"given_name": f"P{i}", "family_name": "Test",
+    dele = operations.create(plan, "delegation", {"name": "Panamá"}).id
+    return [operations.create(plan, "person", {"given_name": f"P{i}", "family_name": "Test",
                                         "delegation_id": dele}).id for i in range(n)]
 
 
 def places(plan) -> tuple[int, int]:
-    airport = ops.create(plan, "venue", {"name": "Toncontín", "kind": "airport"}).id
-    hotel = ops.create(plan, "venue", {"name": "Hotel", "kind": "hotel"}).id
-    ops.create(plan, "road_time", {"from_id": airport, "to_id": hotel, "minutes": 25})
-    ops.update(plan, "plan", 1, {"arrival_airport_id": airport})
+    airport = operations.create(plan, "venue", {"name": "Toncontín", "kind": "airport"}).id
+    hotel = operations.create(plan, "venue", {"name": "Hotel", "kind": "hotel"}).id
+    operations.create(plan, "road_time", {"from_id": airport, "to_id": hotel, "minutes": 25})
+    operations.update(plan, "plan", 1, {"arrival_airport_id": airport})
     return airport, hotel
 
 
 def arrive(plan, person: int, when: datetime, number: str = "CM 421") -> int:
-    return ops.create(plan, "travel", {"person_id": person, "direction": "arrival",
+    return operations.create(plan, "travel", {"person_id": person, "direction": "arrival",
                                        "number": number, "arrives_at": when}).id
 
 
@@ -51,8 +52,8 @@ def test_the_demo_board_shows_both_arrival_days_and_the_departure_with_transfers
 def test_arrivals_within_the_window_share_one_transfer_in_a_van_that_fits(plan):
     airport, hotel = places(plan)
     people = travellers(plan, 4)
-    van = ops.create(plan, "vehicle", {"name": "Van 1", "seats": 12}).id
-    ops.create(plan, "vehicle", {"name": "Car", "seats": 2})
+    van = operations.create(plan, "vehicle", {"name": "Van 1", "seats": 12}).id
+    operations.create(plan, "vehicle", {"name": "Car", "seats": 2})
     arrive(plan, people[0], at(25, 13, 5))
     arrive(plan, people[1], at(25, 13, 50), "AV 633")
     arrive(plan, people[2], at(25, 14, 0), "TA 390")  # 55 min after the first: same transfer
@@ -66,23 +67,23 @@ def test_arrivals_within_the_window_share_one_transfer_in_a_van_that_fits(plan):
     assert (first.origin, first.destination, first.vehicle_id) == (airport, hotel, van)
     assert second.vehicle == "Car"  # the smallest free vehicle that fits
     # a narrower window splits the first three
-    ops.set_setting(plan, logistics.WINDOW_SETTING, 30)
+    operations.set_setting(plan, logistics.WINDOW_SETTING, 30)
     assert [len(p.person_ids) for p in logistics.propose_transfers(plan)] == [1, 2, 1]
 
 
 def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
     _airport, hotel = places(plan)
     people = travellers(plan, 2)
-    ops.create(plan, "vehicle", {"name": "Van 1", "seats": 12})
+    operations.create(plan, "vehicle", {"name": "Van 1", "seats": 12})
     for p in people:
         arrive(plan, p, at(25, 13, 5))
-        ops.create(plan, "stay", {"person_id": p, "venue_id": hotel,
+        operations.create(plan, "stay", {"person_id": p, "venue_id": hotel,
                                   "check_in": date(2023, 11, 25),
                                   "check_out": date(2023, 12, 2)})
     proposals = logistics.propose_transfers(plan)
     ids = logistics.accept(plan, proposals)
     assert len(ids) == 1
-    ride = ops.get_values(plan, "ride", ids[0])
+    ride = operations.get_values(plan, "ride", ids[0])
     assert sorted(ride["passengers"]) == [("person", p) for p in people]
     assert ride["title"] == "Airport pick-up: CM 421"
     assert logistics.propose_transfers(plan) == []
@@ -94,8 +95,8 @@ def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
 def test_a_group_too_large_for_any_van_is_split_over_the_free_ones(plan):
     places(plan)
     people = travellers(plan, 15)
-    ops.create(plan, "vehicle", {"name": "Van 1", "seats": 10})
-    ops.create(plan, "vehicle", {"name": "Van 2", "seats": 8})
+    operations.create(plan, "vehicle", {"name": "Van 1", "seats": 10})
+    operations.create(plan, "vehicle", {"name": "Van 2", "seats": 8})
     for p in people:
         arrive(plan, p, at(25, 13, 5))
     proposals = logistics.propose_transfers(plan)
@@ -106,7 +107,7 @@ def test_a_group_too_large_for_any_van_is_split_over_the_free_ones(plan):
 def test_departures_are_dropped_off_in_time_for_check_in(plan):
     airport, hotel = places(plan)
     person = travellers(plan, 1)[0]
-    ops.create(plan, "travel", {"person_id": person, "direction": "departure",
+    operations.create(plan, "travel", {"person_id": person, "direction": "departure",
                                 "number": "CM 422", "departs_at": at(2, 14, 15, 12)})
     (drop,) = logistics.propose_transfers(plan)
     assert (drop.origin, drop.destination) == (hotel, airport)
@@ -173,10 +174,10 @@ def test_transfers_command_proposes_and_applies(tmp_path, capsys):
     from tests.conftest import PLAN_VALUES
 
     plan_path = tmp_path / "t.dplan"
-    store = ops.new_plan(plan_path, dict(PLAN_VALUES))
+    store = operations.new_plan(plan_path, dict(PLAN_VALUES))
     places(store)
     people = travellers(store, 2)
-    ops.create(store, "vehicle", {"name": "Van 1", "seats": 12})
+    operations.create(store, "vehicle", {"name": "Van 1", "seats": 12})
     for p in people:
         arrive(store, p, at(25, 13, 5))
     store.close()
@@ -189,7 +190,7 @@ def test_transfers_command_proposes_and_applies(tmp_path, capsys):
 
 
 def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
-    from planner.agenda import AgendaData
+    from planner.queries.agenda import AgendaData
 
     data = AgendaData.load(demo)
     (tour,) = [b for b in data.blocks.values() if b.kind == "site_visit"]
@@ -199,13 +200,13 @@ def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
 
 
 def test_moving_a_site_visit_moves_its_stops_and_rides_and_back(demo):
-    from planner.conflicts import check
+    from planner.rules.conflicts import check
 
     tour = next(s for s in queries.sessions(demo) if s.kind == "site_visit")
     stops = {s.id: s.arrives for s in queries.stops(demo)}
     rides = {r.id: r.start for r in queries.rides(demo) if r.session_id == tour.id}
     day = timedelta(days=-1)
-    result = ops.update(demo, "session", tour.id, {"start": tour.start + day,
+    result = operations.update(demo, "session", tour.id, {"start": tour.start + day,
                                                    "end": tour.end + day})
     assert {s.id: s.arrives for s in queries.stops(demo)} == {
         i: t + day for i, t in stops.items()}
@@ -214,8 +215,8 @@ def test_moving_a_site_visit_moves_its_stops_and_rides_and_back(demo):
     # the tour is whole on its new day: only the day's training clashes with it
     assert {p.kind for p in check(demo)} <= {"person_double_booked", "facilitator_double_booked",
                                              "driver_double_booked"}
-    ops.update(demo, "session", tour.id, result.old_values)  # what Undo does
+    operations.update(demo, "session", tour.id, result.old_values)  # what Undo does
     assert {s.id: s.arrives for s in queries.stops(demo)} == stops
     # stretching the visit leaves its stops where they are
-    ops.update(demo, "session", tour.id, {"end": tour.end + timedelta(hours=1)})
+    operations.update(demo, "session", tour.id, {"end": tour.end + timedelta(hours=1)})
     assert {s.id: s.arrives for s in queries.stops(demo)} == stops

@@ -7,14 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import ops, queries
-from planner.errors import ConflictError, ValidationError
+from planner import operations, queries
+from planner.domain.errors import ConflictError, ValidationError
 
 TZ = ZoneInfo("America/Tegucigalpa")
 
 
 def errors_of(store, kind, values, own_id=None):
-    return {e.field: e.message for e in ops.validate(store, kind, values, own_id)}
+    return {e.field: e.message for e in operations.validate(store, kind, values, own_id)}
 
 
 # --- validation -------------------------------------------------------------------------------
@@ -31,14 +31,14 @@ def test_person_needs_a_name_and_a_valid_email_and_birth_date(plan):
 
 def test_email_and_phone_are_optional_and_never_unique(plan):
     for _ in range(2):
-        ops.create(plan, "person", {"given_name": "Ana", "email": "same@example.org"})
-    ops.create(plan, "person", {"given_name": "Luis"})
+        operations.create(plan, "person", {"given_name": "Ana", "email": "same@example.org"})
+    operations.create(plan, "person", {"given_name": "Luis"})
     assert len(queries.people(plan)) == 3
 
 
 def test_unknown_sex_is_stored_as_unknown(plan):
-    pid = ops.create(plan, "person", {"given_name": "Ana", "sex": "unknown"}).id
-    assert ops.get_values(plan, "person", pid)["sex"] is None
+    pid = operations.create(plan, "person", {"given_name": "Ana", "sex": "unknown"}).id
+    assert operations.get_values(plan, "person", pid)["sex"] is None
     assert "sex" in errors_of(plan, "person", {"given_name": "A", "sex": "femenino"})
 
 
@@ -50,7 +50,7 @@ def test_names_must_be_unique_ignoring_case(demo):
 
 
 def test_room_capacity_must_be_a_sensible_whole_number(plan):
-    venue = ops.create(plan, "venue", {"name": "Centro"}).id
+    venue = operations.create(plan, "venue", {"name": "Centro"}).id
     assert "capacity" in errors_of(plan, "room", {"venue_id": venue, "name": "A", "capacity": -1})
     assert "capacity" in errors_of(plan, "room", {"venue_id": venue, "name": "A", "capacity": "40"})
     assert "venue_id" in errors_of(plan, "room", {"name": "A"})
@@ -71,13 +71,13 @@ def test_session_must_end_after_it_starts(plan):
 def test_head_of_delegation_must_be_a_member(demo):
     outsider = next(p.id for p in queries.people(demo) if p.delegation == "DNSPF trainees")
     with pytest.raises(ValidationError, match="must be one of its members"):
-        ops.update(demo, "delegation", 1, {"head_id": outsider})
+        operations.update(demo, "delegation", 1, {"head_id": outsider})
 
 
 def test_plan_dates_and_zone_are_checked(plan):
     errors = {
         e.field
-        for e in ops.validate_plan_values(
+        for e in operations.validate_plan_values(
             {
                 "title": "",
                 "timezone": "Mars/Olympus",
@@ -93,7 +93,7 @@ def test_plan_dates_and_zone_are_checked(plan):
 def test_invalid_create_changes_nothing(plan):
     before = plan.last_change_id()
     with pytest.raises(ValidationError):
-        ops.create(plan, "person", {"email": "broken"})
+        operations.create(plan, "person", {"email": "broken"})
     assert plan.last_change_id() == before
     assert queries.people(plan) == []
 
@@ -103,40 +103,40 @@ def test_invalid_create_changes_nothing(plan):
 
 def test_session_keeps_its_wall_clock_time_and_zone(plan):
     start = datetime(2023, 11, 27, 8, 30, tzinfo=TZ)
-    sid = ops.create(
+    sid = operations.create(
         plan, "session", {"title": "M1", "start": start, "end": start + timedelta(hours=2)}
     ).id
     row = next(r for r in queries.sessions(plan) if r.id == sid)
     assert row.start == start and row.start.utcoffset() == timedelta(hours=-6)
-    assert ops.get_values(plan, "session", sid)["timezone"] == "America/Tegucigalpa"
+    assert operations.get_values(plan, "session", sid)["timezone"] == "America/Tegucigalpa"
 
 
 def test_update_returns_what_undo_needs(demo):
-    result = ops.update(demo, "room", 1, {"capacity": 45, "name": "Aula Uno"})
+    result = operations.update(demo, "room", 1, {"capacity": 45, "name": "Aula Uno"})
     assert result.old_values == {"capacity": 55, "name": "Aula 1"}
-    undo = ops.update(demo, "room", 1, result.old_values, expected_version=result.version)
-    values = ops.get_values(demo, "room", 1)
+    undo = operations.update(demo, "room", 1, result.old_values, expected_version=result.version)
+    values = operations.get_values(demo, "room", 1)
     assert (values["name"], values["capacity"]) == ("Aula 1", 55)
     assert undo.version == result.version + 1
 
 
 def test_undo_refuses_to_revert_someone_elses_later_change(demo):
-    mine = ops.update(demo, "room", 1, {"capacity": 45})
-    ops.update(demo, "room", 1, {"capacity": 50})  # someone else, later
+    mine = operations.update(demo, "room", 1, {"capacity": 45})
+    operations.update(demo, "room", 1, {"capacity": 50})  # someone else, later
     with pytest.raises(ConflictError, match="changed elsewhere"):
-        ops.update(demo, "room", 1, mine.old_values, expected_version=mine.version)
-    assert ops.get_values(demo, "room", 1)["capacity"] == 50
+        operations.update(demo, "room", 1, mine.old_values, expected_version=mine.version)
+    assert operations.get_values(demo, "room", 1)["capacity"] == 50
 
 
 def test_editing_links_only_still_bumps_the_version(demo):
-    before = ops.get_values(demo, "group", 1)
-    result = ops.update(demo, "group", 1, {"member_ids": before["member_ids"][:10]})
+    before = operations.get_values(demo, "group", 1)
+    result = operations.update(demo, "group", 1, {"member_ids": before["member_ids"][:10]})
     assert result.version == before["version"] + 1
     assert queries.groups(demo)[0].size == 10
 
 
 def test_delete_delegation_says_what_goes_with_it_and_undoes_exactly(demo):
-    impact = ops.deletion_impact(demo, "delegation", [2])
+    impact = operations.deletion_impact(demo, "delegation", [2])
     assert impact.count == 1
     assert "200 people (its members)" in impact.lines
     assert "200 group memberships" in impact.lines
@@ -147,10 +147,10 @@ def test_delete_delegation_says_what_goes_with_it_and_undoes_exactly(demo):
         "sessions": queries.sessions(demo),
         "delegations": queries.delegations(demo),
     }
-    deleted = ops.delete(demo, "delegation", [2])
+    deleted = operations.delete(demo, "delegation", [2])
     assert len(queries.people(demo)) == 14
     assert all(g.size == 0 and g.delegation == "" for g in queries.groups(demo))
-    ops.restore(demo, deleted.snapshot)
+    operations.restore(demo, deleted.snapshot)
     after = {
         "people": queries.people(demo),
         "groups": queries.groups(demo),
@@ -161,43 +161,43 @@ def test_delete_delegation_says_what_goes_with_it_and_undoes_exactly(demo):
 
 
 def test_delete_venue_unlinks_sessions_and_undo_relinks(demo):
-    impact = ops.deletion_impact(demo, "venue", [1])
+    impact = operations.deletion_impact(demo, "venue", [1])
     assert "6 rooms" in impact.lines
     assert any("sessions lose their room" in line for line in impact.lines)
     sessions_before = queries.sessions(demo)
-    deleted = ops.delete(demo, "venue", [1])
+    deleted = operations.delete(demo, "venue", [1])
     assert all(s.room == "" for s in queries.sessions(demo) if s.venue == "")
-    ops.restore(demo, deleted.snapshot)
+    operations.restore(demo, deleted.snapshot)
     assert queries.sessions(demo) == sessions_before
 
 
 def test_delete_head_of_delegation_undo_restores_the_head(demo):
     head = next(d for d in queries.delegations(demo) if d.id == 1).head
-    head_id = ops.get_values(demo, "delegation", 1)["head_id"]
-    deleted = ops.delete(demo, "person", [head_id])
+    head_id = operations.get_values(demo, "delegation", 1)["head_id"]
+    deleted = operations.delete(demo, "person", [head_id])
     assert next(d for d in queries.delegations(demo) if d.id == 1).head == ""
-    ops.restore(demo, deleted.snapshot)
+    operations.restore(demo, deleted.snapshot)
     assert next(d for d in queries.delegations(demo) if d.id == 1).head == head
 
 
 def test_redo_of_create_keeps_the_same_id(plan):
-    created = ops.create(plan, "person", {"given_name": "Ana"})
-    undo = ops.delete(plan, "person", [created.id])
-    ops.restore(plan, undo.snapshot)
-    assert ops.get_values(plan, "person", created.id)["given_name"] == "Ana"
-    assert ops.create(plan, "person", {"given_name": "Luis"}).id == created.id + 1
+    created = operations.create(plan, "person", {"given_name": "Ana"})
+    undo = operations.delete(plan, "person", [created.id])
+    operations.restore(plan, undo.snapshot)
+    assert operations.get_values(plan, "person", created.id)["given_name"] == "Ana"
+    assert operations.create(plan, "person", {"given_name": "Luis"}).id == created.id + 1
 
 
 def test_delete_of_something_already_gone_is_a_conflict(demo):
-    ops.delete(demo, "room", [1])
+    operations.delete(demo, "room", [1])
     with pytest.raises(ConflictError):
-        ops.delete(demo, "room", [1, 2])
+        operations.delete(demo, "room", [1, 2])
     assert any(r.id == 2 for r in queries.rooms(demo))
 
 
 def test_session_audience_and_facilitators_round_trip(demo):
     start = datetime(2023, 11, 28, 17, tzinfo=TZ)
-    sid = ops.create(
+    sid = operations.create(
         demo,
         "session",
         {
@@ -210,39 +210,43 @@ def test_session_audience_and_facilitators_round_trip(demo):
             "facilitator_ids": [1, 2],
         },
     ).id
-    values = ops.get_values(demo, "session", sid)
+    values = operations.get_values(demo, "session", sid)
     assert values["audience"] == [("delegation", 1), ("group", 1), ("person", 12)]
     row = next(r for r in queries.sessions(demo) if r.id == sid)
     assert row.audience_size == 50 + 10 + 1
-    ops.update(demo, "session", sid, {"audience": [("group", 2)]})
-    assert ops.get_values(demo, "session", sid)["audience"] == [("group", 2)]
+    operations.update(demo, "session", sid, {"audience": [("group", 2)]})
+    assert operations.get_values(demo, "session", sid)["audience"] == [("group", 2)]
 
 
 def test_plan_details_can_be_edited(demo):
-    result = ops.update_plan(demo, {"city": "Comayagüela", "end_date": date(2023, 12, 3)})
-    assert ops.plan_values(demo)["city"] == "Comayagüela"
+    result = operations.update_plan(demo, {"city": "Comayagüela", "end_date": date(2023, 12, 3)})
+    assert operations.plan_values(demo)["city"] == "Comayagüela"
     assert result.old_values["end_date"] == date(2023, 12, 2)
     with pytest.raises(ValidationError):
-        ops.update_plan(demo, {"end_date": date(2023, 11, 1)})
+        operations.update_plan(demo, {"end_date": date(2023, 11, 1)})
 
 
 def test_deleting_with_expected_versions_spares_later_edits(plan):
-    created = ops.create(plan, "person", {"given_name": "Ana"})
-    ops.update(plan, "person", created.id, {"family_name": "Paz"})  # someone else, later
+    created = operations.create(plan, "person", {"given_name": "Ana"})
+    operations.update(plan, "person", created.id, {"family_name": "Paz"})  # someone else, later
     with pytest.raises(ConflictError, match="changed elsewhere"):
-        ops.delete(plan, "person", [created.id], expected_versions={created.id: created.version})
-    assert ops.get_values(plan, "person", created.id)["family_name"] == "Paz"
+        operations.delete(
+            plan, "person", [created.id], expected_versions={created.id: created.version}
+        )
+    assert operations.get_values(plan, "person", created.id)["family_name"] == "Paz"
 
 
 def test_the_head_of_a_delegation_cannot_be_moved_out_silently(demo):
-    head = ops.get_values(demo, "delegation", 1)["head_id"]
+    head = operations.get_values(demo, "delegation", 1)["head_id"]
     with pytest.raises(ValidationError, match="heads Panama delegation"):
-        ops.update(demo, "person", head, {"delegation_id": 2})
-    ops.update(demo, "delegation", 1, {"notes": "Still editable"})
-    assert ops.get_values(demo, "delegation", 1)["notes"] == "Still editable"
+        operations.update(demo, "person", head, {"delegation_id": 2})
+    operations.update(demo, "delegation", 1, {"notes": "Still editable"})
+    assert operations.get_values(demo, "delegation", 1)["notes"] == "Still editable"
 
 
 def test_ids_that_are_not_numbers_are_field_errors(plan):
-    errors = {e.field for e in ops.validate(plan, "person", {"given_name": "A",
-                                                             "delegation_id": "x"})}
+    errors = {
+        e.field
+        for e in operations.validate(plan, "person", {"given_name": "A", "delegation_id": "x"})
+    }
     assert errors == {"delegation_id"}

@@ -14,9 +14,9 @@ from babel.numbers import format_decimal
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from planner import ops
-from planner.attendance import roll, set_marks
-from planner.errors import PlannerError
+from planner import operations
+from planner.domain.errors import PlannerError
+from planner.domain.labels import CONTACT_ROLES
 from planner.exports import pdf
 from planner.exports.catalog import run
 from planner.exports.common import (
@@ -26,7 +26,7 @@ from planner.exports.common import (
     PersonInfo,
     PlanData,
 )
-from planner.labels import CONTACT_ROLES
+from planner.operations.attendance import roll, set_marks
 from planner.store import open_plan
 
 
@@ -268,8 +268,8 @@ def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):
 
 def test_booklet_of_every_delegation_sorted_each_from_a_new_page(plan, tmp_path):
     for name, given in (("Zeta", "Zoe"), ("Alfa", "Ana")):
-        dele = ops.create(plan, "delegation", {"name": name, "country": "PA"}).id
-        ops.create(plan, "person", {"given_name": given, "family_name": "Núñez",
+        dele = operations.create(plan, "delegation", {"name": name, "country": "PA"}).id
+        operations.create(plan, "person", {"given_name": given, "family_name": "Núñez",
                                     "delegation_id": dele})
     data = PlanData.load(plan)
     path = pdf.booklet(plan, data, tmp_path / "all.pdf", Options(all=True), Job())

@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from planner import ops
-from planner.privacy import copy_without_personal_data
+from planner import operations
 from planner.store import open_plan
+from planner.store.privacy import copy_without_personal_data
 
 
 def test_the_copy_has_no_identity_numbers_birth_dates_or_phones(demo, tmp_path):
     with demo.reading() as r:
-        pid, id_number, phone = r.rows("SELECT id, id_number, phone FROM person"
-                                       " WHERE id_number != '' AND phone != '' LIMIT 1")[0]
-    ops.update(demo, "person", pid, {"id_number": "0801-1990-99999", "phone": "+504 9999-1111"})
+        pid, id_number, phone = r.rows(
+            "SELECT id, id_number, phone FROM person WHERE id_number != '' AND phone != '' LIMIT 1"
+        )[0]
+    operations.update(
+        demo, "person", pid, {"id_number": "0801-1990-99999", "phone": "+504 9999-1111"}
+    )
     before = demo.path.read_bytes()
     out = copy_without_personal_data(demo, tmp_path / "shared.dplan")
     raw = out.read_bytes()
@@ -23,8 +26,13 @@ def test_the_copy_has_no_identity_numbers_birth_dates_or_phones(demo, tmp_path):
     copy = open_plan(out)
     try:
         with copy.reading() as r:
-            assert r.value("SELECT count(*) FROM person WHERE id_number != '' OR phone != ''"
-                           " OR birth_date IS NOT NULL") == 0
+            assert (
+                r.value(
+                    "SELECT count(*) FROM person WHERE id_number != '' OR phone != ''"
+                    " OR birth_date IS NOT NULL"
+                )
+                == 0
+            )
             assert r.value("SELECT count(*) FROM person") > 200  # everyone else is there
             assert r.value("SELECT count(*) FROM agenda_session") > 50
     finally:

@@ -13,8 +13,8 @@ import psycopg
 import pytest
 from sqlalchemy import create_engine, select
 
-from planner import ops, queries
-from planner.errors import (
+from planner import operations, queries
+from planner.domain.errors import (
     ConflictError,
     NewerPlanError,
     NotAPlanError,
@@ -22,10 +22,10 @@ from planner.errors import (
     PlanFileError,
     PlannerError,
 )
-from planner.history import history
-from planner.model import Base, Person
-from planner.shared import SharedPlanStore, _url, download, open_shared, publish
+from planner.domain.model import Base, Person
 from planner.store import known_revisions, open_plan
+from planner.store.history import history
+from planner.store.shared import SharedPlanStore, _url, download, open_shared, publish
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.usefixtures("pg_server")
@@ -55,7 +55,7 @@ def test_a_plan_published_and_downloaded_comes_back_identical(demo_path, pg_addr
         finally:
             copy.close()
         # new rows continue after the published ids
-        created = ops.create(shared, "organisation", {"name": "Cruz Roja Hondureña"})
+        created = operations.create(shared, "organisation", {"name": "Cruz Roja Hondureña"})
         assert created.id > max(o.id for o in queries.organisations(local))
     finally:
         shared.close()
@@ -103,30 +103,30 @@ def two_clients(pg_demo):
 
 
 def person_version(store, person_id=1):
-    return ops.get_values(store, "person", person_id)["version"]
+    return operations.get_values(store, "person", person_id)["version"]
 
 
 def test_two_clients_edit_different_items_and_both_changes_land(two_clients):
     a, b = two_clients
-    ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a, 1))
-    ops.update(b, "person", 2, {"position": "Subcomisionada"}, person_version(b, 2))
-    assert ops.get_values(b, "person", 1)["position"] == "Comisionado"
-    assert ops.get_values(a, "person", 2)["position"] == "Subcomisionada"
+    operations.update(a, "person", 1, {"position": "Comisionado"}, person_version(a, 1))
+    operations.update(b, "person", 2, {"position": "Subcomisionada"}, person_version(b, 2))
+    assert operations.get_values(b, "person", 1)["position"] == "Comisionado"
+    assert operations.get_values(a, "person", 2)["position"] == "Subcomisionada"
 
 
 def test_the_second_change_to_the_same_item_is_refused_saying_who_and_what(two_clients):
     a, b = two_clients
     seen = person_version(b)  # b opened the form
-    ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+    operations.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
     with pytest.raises(ConflictError) as refused:
-        ops.update(b, "person", 1, {"position": "Mayor"}, seen)
+        operations.update(b, "person", 1, {"position": "Mayor"}, seen)
     assert refused.value.who == a.user == "planner"
     assert refused.value.current["position"] == "Comisionado"
     assert refused.value.current["version"] == seen + 1
     assert "planner" in str(refused.value)
     # b takes theirs or keeps its own: keeping it is a change on the current version
-    ops.update(b, "person", 1, {"position": "Mayor"}, refused.value.current["version"])
-    assert ops.get_values(a, "person", 1)["position"] == "Mayor"
+    operations.update(b, "person", 1, {"position": "Mayor"}, refused.value.current["version"])
+    assert operations.get_values(a, "person", 1)["position"] == "Mayor"
 
 
 def test_changes_at_the_same_moment_lose_nothing(two_clients):
@@ -149,26 +149,26 @@ def test_changes_at_the_same_moment_lose_nothing(two_clients):
     try:
         assert holding.wait(10)
         with pytest.raises(ConflictError) as refused:
-            ops.update(b, "person", 1, {"position": "Segundo"}, seen)
+            operations.update(b, "person", 1, {"position": "Segundo"}, seen)
         assert done.is_set()
         assert refused.value.current["position"] == "Primero"
-        assert ops.get_values(b, "person", 1)["position"] == "Primero"
+        assert operations.get_values(b, "person", 1)["position"] == "Primero"
     finally:
         worker.join()
 
 
 def test_undo_never_reverts_someone_elses_later_change(two_clients):
     a, b = two_clients
-    mine = ops.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
-    ops.update(b, "person", 1, {"position": "Mayor"}, person_version(b))
+    mine = operations.update(a, "person", 1, {"position": "Comisionado"}, person_version(a))
+    operations.update(b, "person", 1, {"position": "Mayor"}, person_version(b))
     with pytest.raises(ConflictError):  # a's undo expects the version a left
-        ops.update(a, "person", 1, mine.old_values, mine.version)
-    assert ops.get_values(a, "person", 1)["position"] == "Mayor"
+        operations.update(a, "person", 1, mine.old_values, mine.version)
+    assert operations.get_values(a, "person", 1)["position"] == "Mayor"
 
 
 def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(two_clients, pg_server):
     a, b = two_clients
-    before = ops.get_values(b, "person", 1)
+    before = operations.get_values(b, "person", 1)
     with pytest.raises(PlannerError, match=r"connection to the server .* was lost"), \
             a.transaction("Edit person") as session:
         session.get(Person, 1).position = "Half"
@@ -177,18 +177,18 @@ def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(two_clients
         pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
-    after = ops.get_values(b, "person", 1)
+    after = operations.get_values(b, "person", 1)
     assert after == before  # nothing half-saved
-    assert ops.get_values(b, "person", 2)["position"] != "Saved"
+    assert operations.get_values(b, "person", 2)["position"] != "Saved"
     # the next edit reconnects by itself
-    ops.update(a, "person", 1, {"position": "Reconnected"}, after["version"])
-    assert ops.get_values(b, "person", 1)["position"] == "Reconnected"
+    operations.update(a, "person", 1, {"position": "Reconnected"}, after["version"])
+    assert operations.get_values(b, "person", 1)["position"] == "Reconnected"
 
 
 def test_others_changes_show_in_the_change_log_with_their_login(two_clients):
     a, b = two_clients
     seen = b.last_change_id()
-    ops.update(a, "person", 3, {"position": "Inspector"}, person_version(a, 3))
+    operations.update(a, "person", 3, {"position": "Inspector"}, person_version(a, 3))
     assert b.last_change_id() > seen
     assert "person" in b.tables_changed_since(seen)
     entry = history(b, "person", 3)[0]  # the newest
@@ -202,15 +202,15 @@ def _older_shared_plan(address: str, fixture: Path) -> None:
     from alembic import command
     from sqlalchemy import MetaData
 
-    from planner.shared import _engine
-    from planner.store import _alembic_config
+    from planner.store.files import alembic_config
+    from planner.store.shared import _engine
 
     revision = fixture.stem.rsplit("-", 1)[1]
     engine = _engine(address)
     local = create_engine(f"sqlite:///{fixture}")
     try:
         with engine.begin() as conn:
-            cfg = _alembic_config()
+            cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
             old = MetaData()
@@ -250,7 +250,7 @@ def test_the_first_newer_client_upgrades_an_older_shared_plan(pg_address, tmp_pa
             upgraded.close()
         with store.reading() as r:
             assert r.value("SELECT version_num FROM alembic_version") == known_revisions()[-1]
-        ops.create(store, "organisation", {"name": "Upgraded and editable"})
+        operations.create(store, "organisation", {"name": "Upgraded and editable"})
     finally:
         store.close()
 
@@ -280,7 +280,7 @@ def test_the_command_line_takes_a_shared_plans_address(pg_address, demo_path, tm
     capsys.readouterr()
     shared = open_shared(pg_address)
     try:
-        ops.update(shared, "person", 1, {"position": "Comisionado"}, person_version(shared))
+        operations.update(shared, "person", 1, {"position": "Comisionado"}, person_version(shared))
     finally:
         shared.close()
     assert main(["history", pg_address, "--item", "person:1", "--json"]) == 0
@@ -294,11 +294,11 @@ def test_the_command_line_takes_a_shared_plans_address(pg_address, demo_path, tm
 def test_copies_of_a_shared_plan_are_plan_files(pg_demo, tmp_path):
     from datetime import date
 
-    from planner.privacy import copy_without_personal_data
+    from planner.store.privacy import copy_without_personal_data
 
     shared = open_shared(pg_demo)
     try:
-        moved = ops.copy_plan(shared, tmp_path / "2024.dplan", date(2024, 11, 23))
+        moved = operations.copy_plan(shared, tmp_path / "2024.dplan", date(2024, 11, 23))
         try:
             assert queries.summary(moved).start == date(2024, 11, 23)
             assert len(queries.people(moved)) == len(queries.people(shared))

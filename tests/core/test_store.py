@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from planner import ops
-from planner.errors import DamagedPlanError, NewerPlanError, NotAPlanError, PlanFileError
-from planner.model import ChangeLog, ChangeSet, Person
+from planner import operations
+from planner.domain.errors import DamagedPlanError, NewerPlanError, NotAPlanError, PlanFileError
+from planner.domain.model import ChangeLog, ChangeSet, Person
 from planner.store import (
     APPLICATION_ID,
     check_plan_file,
@@ -140,15 +140,15 @@ def test_every_old_fixture_plan_opens_and_upgrades(fixture, tmp_path):
         with store.read() as s:
             names = {p.full_name for p in s.execute(select(Person)).scalars()}
         assert "Nohemí Bonilla Hernández" in names
-        values = ops.get_values(store, "session", 1)
+        values = operations.get_values(store, "session", 1)
         assert values["audience"] and values["facilitator_ids"]
-        ops.update(store, "person", 1, {"position": "Instructor"})
+        operations.update(store, "person", 1, {"position": "Instructor"})
         # the budget works on every upgraded plan, with the plan's default percentages
-        from planner import budget
+        from planner.rules import budget
 
         result = budget.compute(store)
         assert all(line.amount >= 0 for line in result.lines)
-        assert ops.get_values(store, "plan", 1)["last_day_share"] == 40
+        assert operations.get_values(store, "plan", 1)["last_day_share"] == 40
     finally:
         store.close()
 
@@ -170,7 +170,7 @@ def test_older_plan_is_backed_up_before_it_is_upgraded(demo_path):
             or sqlite3.connect(backup).execute("PRAGMA user_version").fetchone()[0] == 0
         )
         assert check_plan_file(demo_path).user_version == schema_version()
-        assert len(ops.get_values(store, "group", 1)["member_ids"]) == 50
+        assert len(operations.get_values(store, "group", 1)["member_ids"]) == 50
     finally:
         store.close()
 
@@ -179,7 +179,7 @@ def test_migrations_build_exactly_the_model(plan):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from planner.model import Base
+    from planner.domain.model import Base
 
     with plan.engine.connect() as conn:
         context = MigrationContext.configure(conn)
@@ -189,8 +189,8 @@ def test_migrations_build_exactly_the_model(plan):
 
 def test_every_change_writes_a_change_set_with_who_and_what(plan):
     before = plan.last_change_id()
-    created = ops.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"})
-    ops.update(plan, "person", created.id, {"family_name": "Paz Flores"})
+    created = operations.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"})
+    operations.update(plan, "person", created.id, {"family_name": "Paz Flores"})
     assert plan.last_change_id() == before + 2
     with plan.read() as s:
         sets = s.execute(select(ChangeSet).where(ChangeSet.id > before)).scalars().all()
@@ -211,7 +211,7 @@ def test_changes_from_another_process_are_noticed(demo, demo_path):
     seen = demo.last_change_id()
     other = open_plan(demo_path)
     try:
-        ops.update(other, "room", 1, {"capacity": 42})
+        operations.update(other, "room", 1, {"capacity": 42})
     finally:
         other.close()
     assert demo.last_change_id() > seen
@@ -219,10 +219,10 @@ def test_changes_from_another_process_are_noticed(demo, demo_path):
 
 
 def test_versions_count_every_update(plan):
-    pid = ops.create(plan, "person", {"given_name": "Ana"}).id
-    assert ops.get_values(plan, "person", pid)["version"] == 1
-    result = ops.update(plan, "person", pid, {"given_name": "Ana María"})
-    assert result.version == 2 == ops.get_values(plan, "person", pid)["version"]
+    pid = operations.create(plan, "person", {"given_name": "Ana"}).id
+    assert operations.get_values(plan, "person", pid)["version"] == 1
+    result = operations.update(plan, "person", pid, {"given_name": "Ana María"})
+    assert result.version == 2 == operations.get_values(plan, "person", pid)["version"]
 
 
 def test_save_a_copy_is_consistent_while_the_plan_is_open(demo, tmp_path):
@@ -230,11 +230,11 @@ def test_save_a_copy_is_consistent_while_the_plan_is_open(demo, tmp_path):
     with demo.read() as s:  # a reader holds a snapshot while we copy
         s.execute(select(Person)).first()
         demo.save_copy(copy)
-    ops.update(demo, "person", 1, {"given_name": "Changed after the copy"})
+    operations.update(demo, "person", 1, {"given_name": "Changed after the copy"})
     check_plan_file(copy)
     store = open_plan(copy)
     try:
-        assert ops.get_values(store, "person", 1)["given_name"] != "Changed after the copy"
+        assert operations.get_values(store, "person", 1)["given_name"] != "Changed after the copy"
         with store.read() as s:
             assert len(s.execute(select(Person)).scalars().all()) == 214
     finally:
@@ -253,7 +253,7 @@ def test_creating_never_leaves_a_half_made_plan(tmp_path):
         raise RuntimeError("power cut")
 
     with pytest.raises(RuntimeError):
-        ops.new_plan(
+        operations.new_plan(
             path,
             {
                 "title": "T",
@@ -272,22 +272,30 @@ def test_failed_action_changes_nothing(demo):
         s.get(Person, 1).given_name = "Half"
         s.flush()
         raise RuntimeError("interrupted")
-    assert ops.get_values(demo, "person", 1)["given_name"] != "Half"
+    assert operations.get_values(demo, "person", 1)["given_name"] != "Half"
     assert demo.last_change_id() == before
 
 
-@pytest.mark.parametrize("name", ["Plan%202024.dplan", "what?x.dplan", "100%25.dplan",
-                                  "a#b.dplan", "Visita Panamá.dplan"])
+@pytest.mark.parametrize(
+    "name",
+    ["Plan%202024.dplan", "what?x.dplan", "100%25.dplan", "a#b.dplan", "Visita Panamá.dplan"],
+)
 def test_odd_file_names_are_written_where_they_were_checked(tmp_path, name):
     from planner import queries
 
     twin = tmp_path / name.replace("%20", " ")  # what a URL decoder would turn it into
     path = tmp_path / name
-    store = ops.new_plan(path, {"title": "T", "timezone": "UTC",
-                                "start_date": __import__("datetime").date(2024, 1, 1),
-                                "end_date": __import__("datetime").date(2024, 1, 2)})
+    store = operations.new_plan(
+        path,
+        {
+            "title": "T",
+            "timezone": "UTC",
+            "start_date": __import__("datetime").date(2024, 1, 1),
+            "end_date": __import__("datetime").date(2024, 1, 2),
+        },
+    )
     try:
-        ops.create(store, "venue", {"name": "Hall"})
+        operations.create(store, "venue", {"name": "Hall"})
         assert [v.name for v in queries.venues(store)] == ["Hall"]
     finally:
         store.close()
@@ -297,9 +305,9 @@ def test_odd_file_names_are_written_where_they_were_checked(tmp_path, name):
 
 
 def test_a_plan_in_a_read_only_place_is_read_but_not_changed(demo_path, monkeypatch):
-    import planner.store as store_module
+    import planner.store.plan as store_module
     from planner import queries
-    from planner.errors import PlannerError
+    from planner.domain.errors import PlannerError
 
     monkeypatch.setattr(store_module, "writable", lambda path: False)
     with pytest.raises(PlanFileError, match="read-only"):
@@ -308,7 +316,7 @@ def test_a_plan_in_a_read_only_place_is_read_but_not_changed(demo_path, monkeypa
     try:
         assert queries.summary(store).counts["people"] == 214
         with pytest.raises(PlannerError, match="Copy it to a folder you can write to"):
-            ops.update(store, "room", 1, {"capacity": 1})
+            operations.update(store, "room", 1, {"capacity": 1})
     finally:
         store.close()
 
@@ -321,7 +329,7 @@ def test_replacing_a_plan_that_is_open_elsewhere_is_refused(demo, demo_path, tmp
     with pytest.raises(Exception, match="open in another window"):
         other = build_demo(tmp_path / "other.dplan")
         other.save_copy(demo_path)
-    assert ops.get_values(demo, "room", 1)["name"] == "Aula 1"
+    assert operations.get_values(demo, "room", 1)["name"] == "Aula 1"
 
 
 def test_a_copy_never_lands_on_the_plans_own_journal(demo, demo_path):
@@ -340,7 +348,7 @@ def test_a_plan_replaced_underneath_refuses_to_save(demo, demo_path, tmp_path):
     os.replace(other, demo_path)
     assert demo.replaced()
     with pytest.raises(PlanFileError, match="removed or replaced by another program"):
-        ops.update(demo, "room", 1, {"capacity": 1})
+        operations.update(demo, "room", 1, {"capacity": 1})
 
 
 def test_an_older_plan_is_upgraded_by_info_with_a_note(tmp_path, capsys):
@@ -357,17 +365,19 @@ def test_an_older_plan_is_upgraded_by_info_with_a_note(tmp_path, capsys):
 def test_a_plan_another_program_is_writing_says_busy_and_changes_nothing(demo, demo_path):
     import sqlite3 as sql
 
-    from planner.errors import PlanBusyError
+    from planner.domain.errors import PlanBusyError
 
     other = sql.connect(demo_path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         other.execute("UPDATE person SET notes = 'theirs' WHERE id = 2")
         with pytest.raises(PlanBusyError, match="busy: another program is writing to it"):
-            ops.update(demo, "person", 1, {"notes": "mine"})
+            operations.update(demo, "person", 1, {"notes": "mine"})
         other.execute("ROLLBACK")
     finally:
         other.close()
-    assert ops.get_values(demo, "person", 1)["notes"] != "mine"  # reported not done: not done
-    ops.update(demo, "person", 1, {"notes": "mine"})  # once the other lets go, it works
-    assert ops.get_values(demo, "person", 1)["notes"] == "mine"
+    assert (
+        operations.get_values(demo, "person", 1)["notes"] != "mine"
+    )  # reported not done: not done
+    operations.update(demo, "person", 1, {"notes": "mine"})  # once the other lets go, it works
+    assert operations.get_values(demo, "person", 1)["notes"] == "mine"

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from planner import ops
+from planner import operations
 from planner.cli import main
-from planner.errors import DamagedPlanError, PlanFileError, PlannerError
-from planner.integrity import backups, length_problem, wal_extent
-from planner.recovery import recover
+from planner.domain.errors import DamagedPlanError, PlanFileError, PlannerError
 from planner.store import backup_file, check_plan_file, create_plan_file, open_plan
+from planner.store.integrity import backups, length_problem, wal_extent
+from planner.store.recovery import recover
 from tests.conftest import FIXTURES
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
@@ -177,10 +177,10 @@ def test_a_flipped_byte_in_an_index_is_refused_before_the_first_write(demo_path)
         with store.reading() as r:
             person = r.value("SELECT min(id) FROM person")
         error = assert_refused_untouched(
-            demo_path, lambda: ops.update(store, "person", person, {"notes": "x"}), "index")
+            demo_path, lambda: operations.update(store, "person", person, {"notes": "x"}), "index")
         assert error.summary in str(error) and "planner recover" not in error.summary
         with pytest.raises(DamagedPlanError):  # and every later write, at once
-            ops.update(store, "person", person, {"notes": "y"})
+            operations.update(store, "person", person, {"notes": "y"})
     finally:
         store.close()
     assert digest(demo_path) == before
@@ -232,7 +232,7 @@ def test_a_damaged_plan_with_a_wal_is_not_written_even_on_close(demo_path, tmp_p
     with store.reading() as r:
         person = r.value("SELECT min(id) FROM person")
     with pytest.raises(DamagedPlanError):
-        ops.update(store, "person", person, {"notes": "x"})
+        operations.update(store, "person", person, {"notes": "x"})
     store.close()
     assert {p: digest(p) for p in files} == files
 
@@ -248,7 +248,7 @@ def test_a_flipped_byte_in_a_table_page_is_refused_on_open_or_before_a_write(dem
     def open_and_write() -> None:
         store = open_plan(demo_path)
         try:
-            ops.create(store, "person", {"given_name": "Ana", "family_name": "Nueva"})
+            operations.create(store, "person", {"given_name": "Ana", "family_name": "Nueva"})
         finally:
             store.close()
 
@@ -280,7 +280,7 @@ def test_a_read_that_meets_damage_says_damaged_not_database_error(demo_path):
     store = open_plan(demo_path, read_only=True)
     store.close()
     original = demo_path.read_bytes()
-    from planner.btree import cell_area, pages, read_page
+    from planner.store.btree import cell_area, pages, read_page
 
     page = next(p for p in pages(demo_path).values()
                 if p.owner == "ix_change_log_change_set_id" and p.leaf)
@@ -368,7 +368,7 @@ def test_recover_brings_back_every_row_past_a_broken_index(demo_path, tmp_path, 
     assert rows(new) == original
     store = open_plan(new)  # a plan like any other: it opens and takes edits
     try:
-        ops.create(store, "person", {"given_name": "Ana", "family_name": "Nueva"})
+        operations.create(store, "person", {"given_name": "Ana", "family_name": "Nueva"})
     finally:
         store.close()
 
@@ -432,7 +432,7 @@ def test_recover_upgrades_an_older_damaged_plan(tmp_path):
     result = recover(path, tmp_path / "new.dplan")
     assert result.revision == "0003"
     assert check_plan_file(tmp_path / "new.dplan").user_version == int(
-        sorted(p.name[:4] for p in (Path(__file__).parents[2] / "planner" / "migrations"
+        sorted(p.name[:4] for p in (Path(__file__).parents[2] / "planner" / "store" / "migrations"
                                     / "versions").glob("0*.py"))[-1])
 
 

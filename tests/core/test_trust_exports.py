@@ -20,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 
 from planner.cli import main
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
 from planner.exports.catalog import KINDS, run
 from planner.exports.common import Options, PlanData
 from planner.exports.destination import check_output, check_replaceable
@@ -261,7 +261,7 @@ def test_a_workbook_that_could_not_be_saved_is_closed_cleanly(tmp_path):
     workbook cannot be saved, so nothing is printed after the message when they are
     collected."""
     script = ("import gc, sys\n"
-              "from planner.errors import PlannerError\n"
+              "from planner.domain.errors import PlannerError\n"
               "from planner.exports.sheet import Sheet, write\n"
               "sheet = Sheet('A')\n"
               "sheet.add('x')\n"

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from planner import ops
+from planner import operations
 from planner.cli import main
-from planner.errors import UnknownZoneError, ValidationError
-from planner.inputs import clean_text, shipped_zones
-from planner.reference import timezones
+from planner.domain.errors import UnknownZoneError, ValidationError
+from planner.domain.inputs import clean_text, shipped_zones
+from planner.domain.reference import timezones
 from planner.store import open_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,29 +100,29 @@ def test_an_agenda_with_control_characters_imports_clean_text(demo, tmp_path):
 
 def test_every_edit_path_stores_clean_text(demo):
     dirty = "Ana\x1b[2J\x07\x00 María\x9b"
-    ops.update(demo, "person", 1, {"given_name": dirty, "notes": "a\x1b\r\nb\tc\x85d"})
-    values = ops.get_values(demo, "person", 1)
+    operations.update(demo, "person", 1, {"given_name": dirty, "notes": "a\x1b\r\nb\tc\x85d"})
+    values = operations.get_values(demo, "person", 1)
     assert (values["given_name"], values["notes"]) == ("Ana[2J María", "a\nb\tc\nd")
-    new_id = ops.create(demo, "organisation", {"name": "Org\x1b\tUno", "notes": "x\x00y"}).id
-    assert ops.get_values(demo, "organisation", new_id)["name"] == "Org Uno"
-    [many] = ops.create_many(demo, "organisation", [{"name": "Org\x07Dos"}])
-    assert ops.get_values(demo, "organisation", many)["name"] == "OrgDos"
-    ops.update_plan(demo, {"title": "Plan\x1b[5m\x9b título", "city": "Tegu\x00cigalpa"})
-    assert ops.plan_values(demo)["title"] == "Plan[5m título"
-    assert ops.plan_values(demo)["city"] == "Tegucigalpa"
-    ops.set_setting(demo, "x", {"Ap\x1bellido": ["a\x07b"]})
-    assert ops.get_setting(demo, "x") == {"Apellido": ["ab"]}
-    ops.acknowledge(demo, "k", "visto\x1b[0m\x00 ok")
-    assert ops.acknowledgements(demo)["k"] == "visto[0m ok"
-    other = ops.create(demo, "person", {"given_name": "Ana", "family_name": "Dup",
+    new_id = operations.create(demo, "organisation", {"name": "Org\x1b\tUno", "notes": "x\x00y"}).id
+    assert operations.get_values(demo, "organisation", new_id)["name"] == "Org Uno"
+    [many] = operations.create_many(demo, "organisation", [{"name": "Org\x07Dos"}])
+    assert operations.get_values(demo, "organisation", many)["name"] == "OrgDos"
+    operations.update_plan(demo, {"title": "Plan\x1b[5m\x9b título", "city": "Tegu\x00cigalpa"})
+    assert operations.plan_values(demo)["title"] == "Plan[5m título"
+    assert operations.plan_values(demo)["city"] == "Tegucigalpa"
+    operations.set_setting(demo, "x", {"Ap\x1bellido": ["a\x07b"]})
+    assert operations.get_setting(demo, "x") == {"Apellido": ["ab"]}
+    operations.acknowledge(demo, "k", "visto\x1b[0m\x00 ok")
+    assert operations.acknowledgements(demo)["k"] == "visto[0m ok"
+    other = operations.create(demo, "person", {"given_name": "Ana", "family_name": "Dup",
                                         "id_number": "X-1"}).id
-    twin = ops.create(demo, "person", {"given_name": "Ana", "family_name": "Dup",
+    twin = operations.create(demo, "person", {"given_name": "Ana", "family_name": "Dup",
                                        "id_number": "X-1"}).id
     with demo.transaction("an older version's text") as session:  # stored before this fix
         session.connection().exec_driver_sql(
             "UPDATE person SET position = 'Jefe\x1b[1m' WHERE id = ?", (twin,))
-    ops.merge_people(demo, other, [twin])
-    assert ops.get_values(demo, "person", other)["position"] == "Jefe[1m"
+    operations.merge_people(demo, other, [twin])
+    assert operations.get_values(demo, "person", other)["position"] == "Jefe[1m"
 
 
 def test_an_edit_repairs_text_an_older_version_stored_instead_of_refusing_it(demo):
@@ -131,9 +131,9 @@ def test_an_edit_repairs_text_an_older_version_stored_instead_of_refusing_it(dem
     with demo.transaction("an older version's text") as session:
         session.connection().exec_driver_sql(
             "UPDATE person SET given_name = 'Ana\x1b[2J\x07' WHERE id = 1")
-    assert ops.validate(demo, "person", {"position": "Jefa"}, own_id=1) == []
-    ops.update(demo, "person", 1, {"position": "Jefa"})
-    values = ops.get_values(demo, "person", 1)
+    assert operations.validate(demo, "person", {"position": "Jefa"}, own_id=1) == []
+    operations.update(demo, "person", 1, {"position": "Jefa"})
+    values = operations.get_values(demo, "person", 1)
     assert (values["given_name"], values["position"]) == ("Ana[2J", "Jefa")
 
 
@@ -200,7 +200,7 @@ def test_a_5000_character_title_or_name_is_refused_with_its_limit(demo, demo_pat
     refused(code, err, "Title is too long (5000 characters); shorten it to 200")
     assert not (tmp_path / "t.dplan").exists()
     with pytest.raises(ValidationError, match="shorten it to 200"):
-        ops.update_plan(demo, {"title": LONG})  # the Plan Details form
+        operations.update_plan(demo, {"title": LONG})  # the Plan Details form
     code, _out, err = cli(capsys, "copy", demo_path, tmp_path / "c.dplan", "--start",
                           "2024-03-01", "--title", LONG)
     refused(code, err, "Title is too long (5000 characters)")
@@ -269,7 +269,7 @@ def test_a_named_pipe_as_a_roster_is_refused_at_once(demo_path, tmp_path, what):
 
 
 def test_a_read_only_plan_can_be_copied(demo, demo_path, tmp_path, capsys, monkeypatch):
-    import planner.store as store_module
+    import planner.store.plan as store_module
 
     demo.close()
     before = demo_path.read_bytes()
@@ -283,7 +283,7 @@ def test_a_read_only_plan_can_be_copied(demo, demo_path, tmp_path, capsys, monke
     assert demo_path.read_bytes() == before
     copy = open_plan(tmp_path / "next.dplan", read_only=True)
     try:
-        assert ops.plan_values(copy)["start_date"] == date(2024, 3, 2)
+        assert operations.plan_values(copy)["start_date"] == date(2024, 3, 2)
     finally:
         copy.close()
 
@@ -293,9 +293,9 @@ def test_a_copy_that_cannot_be_written_names_the_copy(demo, demo_path, tmp_path,
     """The copy is built in a temporary file; a failure there is said of the copy."""
     from sqlalchemy import event
 
-    import planner.store as store_module
+    import planner.store.plan as store_module
 
-    real = store_module._make_engine
+    real = store_module.make_engine
 
     def refusing(path, **kwargs):
         engine = real(path, **kwargs)
@@ -305,7 +305,7 @@ def test_a_copy_that_cannot_be_written_names_the_copy(demo, demo_path, tmp_path,
         return engine
 
     demo.close()
-    monkeypatch.setattr(store_module, "_make_engine", refusing)
+    monkeypatch.setattr(store_module, "make_engine", refusing)
     code, _out, err = cli(capsys, "copy", demo_path, tmp_path / "next.dplan", "--start",
                           "2024-03-02")
     refused(code, err, "next.dplan cannot be changed")
@@ -320,10 +320,10 @@ def test_only_zones_every_computer_knows_are_accepted(demo, demo_path, tmp_path,
                           "2024-01-01", "--end", "2024-01-05", "--tz", "localtime")
     refused(code, err, "'localtime' is not a time zone")
     assert not (tmp_path / "t.dplan").exists()
-    assert ops.validate_plan_values({"title": "T", "start_date": date(2024, 1, 1),
+    assert operations.validate_plan_values({"title": "T", "start_date": date(2024, 1, 1),
                                      "end_date": date(2024, 1, 2), "timezone": "localtime"})
     with pytest.raises(ValidationError, match="'localtime' is not a time zone"):
-        ops.update_plan(demo, {"timezone": "localtime"})  # the Plan Details form
+        operations.update_plan(demo, {"timezone": "localtime"})  # the Plan Details form
     code, _out, err = cli(capsys, "copy", demo_path, tmp_path / "c.dplan", "--start",
                           "2024-03-01", "--tz", "localtime")
     refused(code, err, "'localtime' is not a time zone")
@@ -370,7 +370,7 @@ def test_a_copy_gives_a_plan_in_an_unknown_zone_a_known_one(demo, demo_path, tmp
             assert r.rows("SELECT id, starts_at FROM agenda_session ORDER BY id") == moments
             assert r.value("SELECT count(*) FROM agenda_session"
                            " WHERE timezone = 'Mars/Olympus'") == 0
-        assert ops.plan_values(store)["timezone"] == "America/Tegucigalpa"
+        assert operations.plan_values(store)["timezone"] == "America/Tegucigalpa"
     finally:
         store.close()
     code, _out, err = cli(capsys, "check", fixed)
@@ -380,7 +380,7 @@ def test_a_copy_gives_a_plan_in_an_unknown_zone_a_known_one(demo, demo_path, tmp
 def test_a_copy_to_another_zone_keeps_the_clock_times(demo, demo_path, tmp_path, capsys):
     def clock(store):
         with store.read() as session:
-            from planner.model import AgendaSession
+            from planner.domain.model import AgendaSession
 
             return sorted((s.id, s.local_start.replace(tzinfo=None), s.timezone)
                           for s in session.query(AgendaSession))
@@ -393,7 +393,7 @@ def test_a_copy_to_another_zone_keeps_the_clock_times(demo, demo_path, tmp_path,
     store = open_plan(tmp_path / "pa.dplan")
     try:
         after = clock(store)
-        assert ops.plan_values(store)["timezone"] == "America/Panama"
+        assert operations.plan_values(store)["timezone"] == "America/Panama"
     finally:
         store.close()
     assert [(i, t) for i, t, _z in after] == [(i, t) for i, t, _z in before]
@@ -429,7 +429,7 @@ def test_a_build_killed_midway_leaves_nothing_after_the_next(tmp_path):
     gone = tmp_path / f".old.dplan.{child.pid}.zyxwvuts.creating"
     gone.write_bytes(b"")
     os.utime(gone, (time.time() - 3600, time.time() - 3600))
-    ops.new_plan(tmp_path / "big.dplan", {"title": "T", "start_date": date(2024, 1, 1),
+    operations.new_plan(tmp_path / "big.dplan", {"title": "T", "start_date": date(2024, 1, 1),
                                           "end_date": date(2024, 1, 2),
                                           "timezone": "America/Panama"}).close()
     assert _creating(tmp_path) == [alive.name]

@@ -21,7 +21,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from planner import ops, queries
+from planner import operations, queries
 from tests.conftest import PLAN_VALUES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -107,7 +107,7 @@ def new_plans(tmp_path: Path, n: int) -> list[str]:
     paths = []
     for i in range(n):
         path = tmp_path / f"race-{i}.dplan"
-        ops.new_plan(path, dict(PLAN_VALUES)).close()
+        operations.new_plan(path, dict(PLAN_VALUES)).close()
         paths.append(str(path))
     return paths
 
@@ -159,7 +159,7 @@ def test_the_report_after_an_import_says_what_this_import_did(plan, tmp_path, ca
     assert report["created"] == [] and report["new_items"] == []
     assert len(report["duplicates"]) + len(report["updated"]) == 200
     assert batch.created.get("person", []) == [] and batch.label.startswith("Import 0 people")
-    assert ops.get_setting(plan, "import_mappings")  # remembered by the command's import
+    assert operations.get_setting(plan, "import_mappings")  # remembered by the command's import
     assert len(queries.people(plan)) == 200
 
 
@@ -217,7 +217,7 @@ def _edit_worker(plan: str, barrier: Any, results: Any, trials: int) -> None:
         store = open_plan(f"{plan}-{trial}.dplan")
         try:
             for n in range(3):
-                ops.create(store, "organisation", {"name": f"Org {os.getpid()} {n}"})
+                operations.create(store, "organisation", {"name": f"Org {os.getpid()} {n}"})
         finally:
             store.close()
         results.put(trial)
@@ -229,7 +229,7 @@ def test_two_programs_opening_a_plan_at_once_both_keep_their_changes(tmp_path):
     trials = 6
     base = tmp_path / "open"
     for trial in range(trials):
-        ops.new_plan(f"{base}-{trial}.dplan", dict(PLAN_VALUES)).close()
+        operations.new_plan(f"{base}-{trial}.dplan", dict(PLAN_VALUES)).close()
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
     workers = [ctx.Process(target=_edit_worker, args=(str(base), barrier, results, trials))
@@ -253,10 +253,10 @@ def pg_plans(pg_server, tmp_path):
     """Fresh empty plans published to databases of their own; dropped afterwards."""
     import psycopg
 
-    from planner.shared import publish
+    from planner.store.shared import publish
 
     base = tmp_path / "small.dplan"
-    ops.new_plan(base, dict(PLAN_VALUES)).close()
+    operations.new_plan(base, dict(PLAN_VALUES)).close()
     names = [f"plan_test_{uuid.uuid4().hex[:12]}" for _ in range(3)]
     addresses = [pg_server.rsplit("/", 1)[0] + "/" + name for name in names]
     with psycopg.connect(pg_server, autocommit=True) as admin:
@@ -288,8 +288,8 @@ def test_a_shared_plans_writes_take_its_write_lock_first(pg_demo, monkeypatch):
     long), so what a transaction reads is what it writes over."""
     import time
 
-    import planner.shared as shared
-    from planner.errors import PlanBusyError
+    import planner.store.shared as shared
+    from planner.domain.errors import PlanBusyError
 
     a, b = shared.open_shared(pg_demo), shared.open_shared(pg_demo)
     try:
@@ -302,9 +302,9 @@ def test_a_shared_plans_writes_take_its_write_lock_first(pg_demo, monkeypatch):
             monkeypatch.setattr(shared, "WRITE_WAIT_SECONDS", 1)
             started = time.monotonic()
             with pytest.raises(PlanBusyError, match="busy: someone else is saving"):
-                ops.create(b, "organisation", {"name": "Waits"})
+                operations.create(b, "organisation", {"name": "Waits"})
             assert time.monotonic() - started < 10
-        ops.create(b, "organisation", {"name": "Waits"})  # free again once a is done
+        operations.create(b, "organisation", {"name": "Waits"})  # free again once a is done
     finally:
         a.close()
         b.close()

@@ -21,10 +21,10 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from planner import ops, queries
+from planner import operations, queries
 from planner.cli import main
-from planner.errors import PlannerError
-from planner.shared import open_shared
+from planner.domain.errors import PlannerError
+from planner.store.shared import open_shared
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -121,8 +121,8 @@ def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, de
 
 def test_a_password_typed_in_the_window_is_never_in_a_message(role, pg_address):
     """The Open Shared Plan dialog passes the password apart from the address."""
-    from planner.errors import PasswordNeeded
-    from planner.shared import display_address
+    from planner.domain.errors import PasswordNeeded
+    from planner.store.shared import display_address
 
     user, secret = role
     with pytest.raises(PasswordNeeded) as refused:
@@ -213,7 +213,7 @@ def test_access_revoked_while_a_plan_is_open_is_said_as_a_permission(reader_role
         assert f"does not allow {name} to read the shared plan" in str(read.value)
         assert "reconnects by itself" not in str(read.value)
         with pytest.raises(PlannerError) as write:
-            ops.create(store, "organisation", {"name": "Refused"})
+            operations.create(store, "organisation", {"name": "Refused"})
         assert "does not allow" in str(write.value) and "Nothing was changed" in str(
             write.value)
         assert "reconnects by itself" not in str(write.value)
@@ -231,8 +231,8 @@ def test_psycopgs_error_ignored_terminating_line_never_reaches_the_user(pg_demo,
         import sys, threading, time
         import psycopg
         from sqlalchemy import text
-        from planner.errors import PlannerError
-        from planner.shared import open_shared
+        from planner.domain.errors import PlannerError
+        from planner.store.shared import open_shared
 
         address, admin = sys.argv[1], sys.argv[2]
         store = open_shared(address)
@@ -289,14 +289,14 @@ def answer_lost(monkeypatch):
 def test_a_lost_answer_to_a_commit_never_says_nothing_was_changed(pg_demo, answer_lost):
     store = open_shared(pg_demo)
     try:
-        version = ops.get_values(store, "person", 1)["version"]
+        version = operations.get_values(store, "person", 1)["version"]
         with pytest.raises(PlannerError) as lost:
-            ops.update(store, "person", 1, {"position": "Saved"}, version)
+            operations.update(store, "person", 1, {"position": "Saved"}, version)
         message = str(lost.value)
         assert "may or may not have been saved" in message
         assert "nothing was changed" not in message.lower()
         answer_lost.undo()
-        assert ops.get_values(store, "person", 1)["position"] == "Saved"  # it was saved
+        assert operations.get_values(store, "person", 1)["position"] == "Saved"  # it was saved
     finally:
         store.close()
 

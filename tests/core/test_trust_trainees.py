@@ -12,13 +12,13 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from planner.attendance import roll, sessions_with_rolls, set_marks
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
 from planner.exports import pdf
 from planner.exports.catalog import KINDS, run, split_parts
 from planner.exports.common import Job, Options, PlanData
+from planner.operations.attendance import roll, sessions_with_rolls, set_marks
+from planner.rules.training import NOT_ON_ROLL, TRAINING_KINDS, completed, hours_of, tally
 from planner.store import PlanStore
-from planner.training import NOT_ON_ROLL, TRAINING_KINDS, completed, hours_of, tally
 
 
 def mark_everyone(store: PlanStore) -> None:

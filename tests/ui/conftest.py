@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ui import settings as opt
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 from ui.translation import install
 
 

@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from planner import budget, ops, queries
+from planner import operations, queries
+from planner.rules import budget
 from ui.models.table import ROW_ROLE
-from ui.pages.budget import LinesTab
+from ui.pages.budget.page import LinesTab
 
 
 @pytest.fixture
@@ -261,14 +262,14 @@ def test_the_plans_percentages_are_saved_one_step_each(window, page, qtbot):
     rules = page.rates.rules
     rules.refresh()
     store = window.ctrl.store
-    old = ops.plan_values(store)["indirect_rate"]
+    old = operations.plan_values(store)["indirect_rate"]
     assert old != Decimal(10)
     assert rules.fields["indirect_rate"].value() == old
     before = expected(window)
     steps = window.ctrl.undo_stack.count()
     rules.fields["indirect_rate"].setValue(10)
     rules.fields["indirect_rate"].editingFinished.emit()
-    assert ops.plan_values(store)["indirect_rate"] == Decimal(10)
+    assert operations.plan_values(store)["indirect_rate"] == Decimal(10)
     assert window.ctrl.undo_stack.count() == steps + 1
     settle(qtbot, page)
     indirect = next(x for x in page.budget.lines if x.key == "indirect")
@@ -278,7 +279,7 @@ def test_the_plans_percentages_are_saved_one_step_each(window, page, qtbot):
     assert window.ctrl.undo_stack.count() == steps + 1
     window._actions["undo"].trigger()
     settle(qtbot, page)
-    assert ops.plan_values(store)["indirect_rate"] == old
+    assert operations.plan_values(store)["indirect_rate"] == old
     assert rules.fields["indirect_rate"].value() == old  # the field follows the undo
     assert page.budget.total == before.total
 
@@ -286,7 +287,7 @@ def test_the_plans_percentages_are_saved_one_step_each(window, page, qtbot):
     assert rules.per_diem.currentData() is not None
     rules.per_diem.setCurrentIndex(0)
     rules.per_diem.activated.emit(0)
-    assert ops.plan_values(store)["per_diem_rate_id"] is None
+    assert operations.plan_values(store)["per_diem_rate_id"] is None
     settle(qtbot, page)
     if len(queries.per_diem_rates(store)) != 1:  # a single rate is used anyway
         assert "No per diem rate is chosen" in page.warnings_label.text()
@@ -298,7 +299,7 @@ def test_the_plan_details_edit_the_budget_rules(window, page, qtbot):
     def run():
         dialog = window.plan_dialogs.last_dialog
         try:
-            assert dialog.field("last_day_share").value() == ops.plan_values(store)[
+            assert dialog.field("last_day_share").value() == operations.plan_values(store)[
                 "last_day_share"]
             dialog.field("last_day_share").setValue(50)
             dialog._timer.stop()
@@ -310,9 +311,9 @@ def test_the_plan_details_edit_the_budget_rules(window, page, qtbot):
 
     QTimer.singleShot(50, run)
     window.edit_plan_details()
-    assert ops.plan_values(store)["last_day_share"] == Decimal(50)
+    assert operations.plan_values(store)["last_day_share"] == Decimal(50)
     window._actions["undo"].trigger()
-    assert ops.plan_values(store)["last_day_share"] != Decimal(50)
+    assert operations.plan_values(store)["last_day_share"] != Decimal(50)
 
 
 def test_the_chart_has_a_bar_per_category(window, page):
@@ -355,7 +356,7 @@ def test_edit_menu_acts_on_the_lines_and_the_rate_lists(window, page):
                                   "catering_rate", "funding_source", "budget_category"])
 def test_the_new_forms_open_with_valid_values(window, qtbot, kind):
     store = window.ctrl.store
-    table = ops.kind(kind).model.__tablename__
+    table = operations.kind(kind).model.__tablename__
     with store.reading() as r:
         first = r.value(f"SELECT min(id) FROM {table}")
     dialog = window.editor.open(window, kind, first)
@@ -399,7 +400,7 @@ def test_the_new_fields_of_rooms_tickets_and_room_blocks(window, qtbot):
         dialog._timer.stop()
         assert dialog.check(), {k: e.text() for k, e in dialog._errors.items() if e.text()}
         ok_button(dialog).click()
-        values = ops.get_values(store, kind, item_id)
+        values = operations.get_values(store, kind, item_id)
         for key, value in change.items():
             assert values[key] == (Decimal(value) if key in ("day_rate", "fare") else value)
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from planner import ops, queries
+from planner import operations, queries
 
 TZ = ZoneInfo("America/Tegucigalpa")
 MONDAY = date(2023, 11, 27)
@@ -42,7 +42,7 @@ def drag(qtbot, grid, start, end):
 
 
 def session_values(window, sid):
-    return ops.get_values(window.ctrl.store, "session", sid)
+    return operations.get_values(window.ctrl.store, "session", sid)
 
 
 def test_calendar_shows_the_day_with_a_lane_per_room(window):
@@ -248,7 +248,7 @@ def test_drag_follows_the_mouse_without_saving_until_release(window, qtbot):
 
 
 def test_rotation_dialog_previews_and_accepts_as_one_undo_step(window, qtbot):
-    from planner import conflicts
+    from planner.rules import conflicts
     from ui.dialogs.rotation import RotationDialog
 
     before = sorted(s.id for s in queries.sessions(window.ctrl.store) if s.kind == "training")
@@ -306,4 +306,4 @@ def test_copy_plan_with_new_dates_from_the_file_menu(window, qtbot, tmp_path, mo
                         .StandardButton.Yes)
     window._actions["copy_dates"].trigger()
     assert window.ctrl.path == target
-    assert ops.plan_values(window.ctrl.store)["start_date"] == date(2024, 6, 3)
+    assert operations.plan_values(window.ctrl.store)["start_date"] == date(2024, 6, 3)

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from planner.i18n import current_language
+from planner.domain.i18n import current_language
 from tests.ui.test_spanish import (
     english_texts_with_spanish_translations,
     visible_texts,
     window_in,
 )
-from ui.mnemonics import mnemonic_of
+from ui.shell.mnemonics import mnemonic_of
 
 SCREEN = (1366, 768 - 40)  # a laptop screen less a panel or task bar
 
@@ -195,7 +195,7 @@ def test_every_edit_dialog_fits_and_works_by_keyboard(lang_window, qtbot):
 
 def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_path):
     from planner import queries
-    from planner.errors import ConflictError
+    from planner.domain.errors import ConflictError
     from ui.dialogs.attendance import AttendanceDialog
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.importer import ImportWizard
@@ -266,7 +266,7 @@ def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_w
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
-    from ui.main_window import PAGE_NAMES
+    from ui.shell.main_window import PAGE_NAMES
 
     window = lang_window
     faults = []
@@ -299,7 +299,7 @@ def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_w
 
 
 def test_texts_without_an_alt_letter_get_a_free_one():
-    from ui.mnemonics import with_mnemonics
+    from ui.shell.mnemonics import with_mnemonics
 
     assert with_mnemonics(["Overview", "Organisations", "Places && rooms", "&Open", "oo"],
                           {"r"}) == ["O&verview", "Or&ganisations", "&Places && rooms",

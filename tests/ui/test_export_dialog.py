@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner import queries
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
 from planner.exports import catalog
 from ui.dialogs.export import FOLDER_KEY, ExportDialog
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from planner import ops
+from planner import operations
 
 
 def test_one_items_history_from_the_list(window):
     window.show_page("people")
     panel = window.pages["people"].panels[0]
-    version = ops.get_values(window.ctrl.store, "person", 1)["version"]
+    version = operations.get_values(window.ctrl.store, "person", 1)["version"]
     assert window.ctrl.update("person", 1, {"position": "Comisionado General"}, version)
     panel.select_ids([1], 1)
     panel.show_item_history()
@@ -23,11 +23,11 @@ def test_one_items_history_from_the_list(window):
 
 def test_the_history_names_a_links_item_not_its_id(window):
     from planner import queries
-    from planner.history import history
+    from planner.store.history import history
 
     rooms = queries.rooms(window.ctrl.store)
     session = next(s for s in queries.sessions(window.ctrl.store) if s.title == "Lunch")
-    version = ops.get_values(window.ctrl.store, "session", session.id)["version"]
+    version = operations.get_values(window.ctrl.store, "session", session.id)["version"]
     assert window.ctrl.update("session", session.id, {"room_id": rooms[0].id}, version)
     [entry] = history(window.ctrl.store, "agenda_session", session.id)[:1]
     assert ("room_id", rooms[0].id) in [(f, n) for f, _o, n in entry.changes]  # ids kept
@@ -38,7 +38,7 @@ def test_the_export_button_writes_the_filtered_history(window, tmp_path, monkeyp
     import openpyxl
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
-    version = ops.get_values(window.ctrl.store, "person", 2)["version"]
+    version = operations.get_values(window.ctrl.store, "person", 2)["version"]
     assert window.ctrl.update("person", 2, {"position": "Inspectora"}, version)
     window.show_history()
     dialog = window.last_history

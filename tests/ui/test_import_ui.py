@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtWidgets import QWizard
 
-from planner import ops, queries
+from planner import operations, queries
 from planner.imports import agenda
 from ui.dialogs.importer import ImportWizard
 from ui.dialogs.people_tools import MergeDialog, SplitDialog
@@ -172,7 +172,7 @@ def test_split_refuses_more_groups_than_people(window, qtbot):
 def test_people_listed_twice_are_merged_from_the_people_page(window, qtbot):
     store = window.ctrl.require()
     original = next(p for p in queries.people(store) if p.id_number and not p.dietary_needs)
-    twin = ops.create(store, "person", {"given_name": original.given_name.upper(),
+    twin = operations.create(store, "person", {"given_name": original.given_name.upper(),
                                         "family_name": original.family_name,
                                         "id_number": original.id_number,
                                         "dietary_needs": "Vegetarian"}).id
@@ -209,9 +209,9 @@ def test_merge_selected_needs_two_rows(window, qtbot):
 
 
 def test_long_work_runs_off_the_window_thread_in_the_user_language(window, qtbot):
-    from planner.i18n import _, set_language
+    from planner.domain.i18n import _, set_language
     from planner.imports.people import Cancelled
-    from ui.worker import message_of, run_task
+    from ui.session.worker import message_of, run_task
 
     set_language("es")
     seen: dict[str, object] = {}
@@ -237,7 +237,7 @@ def test_long_work_runs_off_the_window_thread_in_the_user_language(window, qtbot
 def test_reading_that_takes_too_long_can_be_abandoned(window, qtbot):
     from PySide6.QtWidgets import QProgressDialog
 
-    from ui.worker import Abandoned, run_task
+    from ui.session.worker import Abandoned, run_task
 
     seen: dict[str, object] = {}
     release = []

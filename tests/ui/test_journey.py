@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from planner import ops, queries
+from planner import operations, queries
 from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
 
 
@@ -36,7 +36,7 @@ def test_removing_a_pick_up_proposes_it_again_and_creating_it_undoes(window, qtb
     dialog.proposal_table.item(0, 0).setCheckState(Qt.CheckState.Checked)
     dialog.create_rides()
     assert len(dialog.created) == 1
-    ride = ops.get_values(store, "ride", dialog.created[0])
+    ride = operations.get_values(store, "ride", dialog.created[0])
     assert ride["title"] == "Airport pick-up: CM 421" and len(ride["passengers"]) == 5
     assert dialog.proposals == []  # the board refreshed
     window.ctrl.undo_stack.undo()
@@ -54,7 +54,7 @@ def test_the_window_setting_regroups_arrivals_and_is_kept_with_the_plan(window, 
     arrivals = [p for p in dialog.proposals if p.direction == "arrival"]
     assert len(arrivals) == 2  # 25 and 26 Nov are a day apart
     dialog.window_spin.setValue(24 * 60)
-    assert ops.get_setting(store, "transfer_window_minutes") == 24 * 60
+    assert operations.get_setting(store, "transfer_window_minutes") == 24 * 60
     assert len([p for p in dialog.proposals if p.direction == "arrival"]) == 1
 
 
@@ -126,7 +126,7 @@ def test_file_menu_exports_manifests_and_the_clearance_list(window, qtbot, tmp_p
     assert "Field tour" in text and "Panama" in text
     # a second visit: the dialog offers both, on the one selected on the Site visits page
     tour = next(s for s in queries.sessions(window.ctrl.store) if s.kind == "site_visit")
-    values = ops.get_values(window.ctrl.store, "session", tour.id)
+    values = operations.get_values(window.ctrl.store, "session", tour.id)
     second = window.ctrl.create("session", {
         **{k: values[k] for k in ("kind", "start", "end", "audience")},
         "title": "Second visit"})

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from planner import ops
-from ui.main_window import PAGE_NAMES
+from planner import operations
+from ui.shell.main_window import PAGE_NAMES
 
 
 def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
@@ -35,13 +35,13 @@ def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
                    | Qt.KeyboardModifier.ShiftModifier)
     assert typed["focus"] and not typed["open"], typed
     [created] = cal.grid.selected
-    values = ops.get_values(window.ctrl.require(), "session", created)
+    values = operations.get_values(window.ctrl.require(), "session", created)
     assert values["title"] == "Briefing de seguridad"
     start = values["start"]
     assert cal.grid.hasFocus() or window.focusWidget() is cal.grid  # the new session's grid
     qtbot.keyClick(cal.grid, Qt.Key.Key_Down)
     qtbot.keyClick(cal.grid, Qt.Key.Key_Down)
-    moved = ops.get_values(window.ctrl.require(), "session", created)["start"]
+    moved = operations.get_values(window.ctrl.require(), "session", created)["start"]
     assert moved - start == timedelta(minutes=2 * cal.grid.snap_minutes)
 
     out = tmp_path / "agenda-by-keyboard.xlsx"

@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from planner import ops, queries
+from planner import operations, queries
 from tests.conftest import PLAN_VALUES
-from ui.main_window import MainWindow
 from ui.models.table import ROW_ROLE
+from ui.shell.main_window import MainWindow
 from ui.translation import install
 
 TZ = ZoneInfo("America/Tegucigalpa")
@@ -29,29 +29,55 @@ PANAMA = ZoneInfo("America/Panama")
 def ids(tmp_path: Path) -> dict[str, Any]:
     """A small plan with what logistics needs: people, a hotel, an airport, a site, a visit."""
     path = tmp_path / "logistics.dplan"
-    store = ops.new_plan(path, dict(PLAN_VALUES))
+    store = operations.new_plan(path, dict(PLAN_VALUES))
     try:
         made: dict[str, Any] = {"path": path}
-        made["delegation"] = ops.create(store, "delegation", {"name": "Panama delegation"}).id
-        made["ana"] = ops.create(store, "person", {"given_name": "Ana", "family_name": "Ruiz",
-                                                   "delegation_id": made["delegation"]}).id
-        made["luis"] = ops.create(store, "person", {"given_name": "Luis", "family_name": "Paz",
-                                                    "delegation_id": made["delegation"]}).id
-        made["driver"] = ops.create(store, "person", {"given_name": "Víctor",
-                                                      "family_name": "Bonilla",
-                                                      "role": "driver"}).id
-        made["airport"] = ops.create(store, "venue", {
-            "name": "Toncontín", "kind": "airport", "code": "TGU",
-            "timezone": "America/Tegucigalpa"}).id
-        made["hotel"] = ops.create(store, "venue", {"name": "Hotel Plaza", "kind": "hotel"}).id
-        made["site"] = ops.create(store, "venue", {"name": "Las Manos", "kind": "site",
-                                                   "opens": "06:00", "closes": "18:00"}).id
-        ops.update(store, "plan", 1, {"arrival_airport_id": made["airport"]})
-        made["visit"] = ops.create(store, "session", {
-            "title": "Visit to Las Manos", "kind": "site_visit",
-            "start": datetime(2023, 12, 1, 6, 30, tzinfo=TZ),
-            "end": datetime(2023, 12, 1, 17, tzinfo=TZ),
-            "audience": [("delegation", made["delegation"])]}).id
+        made["delegation"] = operations.create(
+            store, "delegation", {"name": "Panama delegation"}
+        ).id
+        made["ana"] = operations.create(
+            store,
+            "person",
+            {"given_name": "Ana", "family_name": "Ruiz", "delegation_id": made["delegation"]},
+        ).id
+        made["luis"] = operations.create(
+            store,
+            "person",
+            {"given_name": "Luis", "family_name": "Paz", "delegation_id": made["delegation"]},
+        ).id
+        made["driver"] = operations.create(
+            store, "person", {"given_name": "Víctor", "family_name": "Bonilla", "role": "driver"}
+        ).id
+        made["airport"] = operations.create(
+            store,
+            "venue",
+            {
+                "name": "Toncontín",
+                "kind": "airport",
+                "code": "TGU",
+                "timezone": "America/Tegucigalpa",
+            },
+        ).id
+        made["hotel"] = operations.create(
+            store, "venue", {"name": "Hotel Plaza", "kind": "hotel"}
+        ).id
+        made["site"] = operations.create(
+            store,
+            "venue",
+            {"name": "Las Manos", "kind": "site", "opens": "06:00", "closes": "18:00"},
+        ).id
+        operations.update(store, "plan", 1, {"arrival_airport_id": made["airport"]})
+        made["visit"] = operations.create(
+            store,
+            "session",
+            {
+                "title": "Visit to Las Manos",
+                "kind": "site_visit",
+                "start": datetime(2023, 12, 1, 6, 30, tzinfo=TZ),
+                "end": datetime(2023, 12, 1, 17, tzinfo=TZ),
+                "audience": [("delegation", made["delegation"])],
+            },
+        ).id
     finally:
         store.close()
     return made
@@ -117,8 +143,15 @@ def edit(qtbot, win, kind: str, item_id: int, change: Callable[[Any], None]) -> 
     ok_button(dialog).click()
 
 
-def error_of(qtbot, win, kind: str, item_id: int | None, change: Callable[[Any], None],
-             field: str, preset: dict[str, Any] | None = None) -> str:
+def error_of(
+    qtbot,
+    win,
+    kind: str,
+    item_id: int | None,
+    change: Callable[[Any], None],
+    field: str,
+    preset: dict[str, Any] | None = None,
+) -> str:
     """The message the dialog shows under ``field`` after ``change``; OK is then disabled."""
     dialog = win.editor.open(win, kind, item_id, preset)
     qtbot.addWidget(dialog)
@@ -180,8 +213,11 @@ def test_travel_add_edit_undo_redo_delete(win, qtbot, ids, monkeypatch):
 
     new_id = add_through(panel, fill)
     row = row_of(panel, new_id)
-    assert (row.person, row.flight, row.other_end) == ("Ana Ruiz", "Copa Airlines CM 421",
-                                                       "Panama City (PTY)")
+    assert (row.person, row.flight, row.other_end) == (
+        "Ana Ruiz",
+        "Copa Airlines CM 421",
+        "Panama City (PTY)",
+    )
     assert row.place == "Toncontín (TGU)"
     assert row.at == datetime(2023, 11, 25, 13, 5, tzinfo=TZ) and row.at.tzinfo == TZ
     assert row.departs.utcoffset() == timedelta(hours=-5)  # shown as on the ticket
@@ -213,10 +249,10 @@ def test_travel_validation_and_time_zones(win, qtbot, ids):
         dialog.field("departs_at").set_value(datetime(2023, 11, 25, 15, 0, tzinfo=PANAMA))
         dialog.field("arrives_at").set_value(datetime(2023, 11, 25, 13, 5, tzinfo=TZ))
 
-    assert "must arrive after it departs" in error_of(qtbot, win, "travel", None, arrives_first,
-                                                      "arrives_at")
-    assert "Choose who travels" in error_of(qtbot, win, "travel", None, lambda d: None,
-                                            "person_id")
+    assert "must arrive after it departs" in error_of(
+        qtbot, win, "travel", None, arrives_first, "arrives_at"
+    )
+    assert "Choose who travels" in error_of(qtbot, win, "travel", None, lambda d: None, "person_id")
 
     dialog = win.editor.open(win, "travel", None)
     qtbot.addWidget(dialog)
@@ -244,8 +280,9 @@ def test_accommodation_blocks_and_stays(win, qtbot, ids, monkeypatch):
         dialog.field("nightly_rate").setText("85,50")
 
     block_id = add_through(blocks, fill_block)
-    assert ops.get_values(win.ctrl.store, "room_block", block_id)["nightly_rate"] == \
-        Decimal("85.50")
+    assert operations.get_values(win.ctrl.store, "room_block", block_id)["nightly_rate"] == Decimal(
+        "85.50"
+    )
     block = row_of(blocks, block_id)
     assert (block.nights, block.total) == (7, Decimal("1795.50"))
     assert {c.key: c.text(block) for c in blocks.model.columns}["total"] == "1,795.50 USD"
@@ -263,7 +300,11 @@ def test_accommodation_blocks_and_stays(win, qtbot, ids, monkeypatch):
     stay_id = add_through(stays, fill_stay)
     stay = row_of(stays, stay_id)
     assert (stay.person, stay.hotel, stay.nights, stay.sharing_with) == (
-        "Ana Ruiz", "Hotel Plaza", 6, "Luis Paz")
+        "Ana Ruiz",
+        "Hotel Plaza",
+        6,
+        "Luis Paz",
+    )
     assert row_of(blocks, block_id).stays == 1
 
     edit(qtbot, win, "stay", stay_id, lambda d: d.field("check_out").set_value(date(2023, 12, 1)))
@@ -277,10 +318,16 @@ def test_accommodation_blocks_and_stays(win, qtbot, ids, monkeypatch):
         dialog.field("check_out").set_value(date(2023, 11, 24))
 
     assert "Check-out must be at least one day after check-in" in error_of(
-        qtbot, win, "stay", stay_id, out_before_in, "check_out")
+        qtbot, win, "stay", stay_id, out_before_in, "check_out"
+    )
     assert "amount such as 85.50" in error_of(
-        qtbot, win, "room_block", block_id, lambda d: d.field("nightly_rate").setText("cheap"),
-        "nightly_rate")
+        qtbot,
+        win,
+        "room_block",
+        block_id,
+        lambda d: d.field("nightly_rate").setText("cheap"),
+        "nightly_rate",
+    )
 
     # deleting the block keeps the stay, out of the block
     asked = delete(blocks, monkeypatch, [block_id])
@@ -333,8 +380,9 @@ def test_site_visits_stops_and_their_rides(win, qtbot, ids, monkeypatch):
     def leaves_first(dialog):
         dialog.field("leaves_at").set_value(datetime(2023, 12, 1, 8, 0, tzinfo=TZ))
 
-    assert "leave a stop after it arrives" in error_of(qtbot, win, "stop", stop_id, leaves_first,
-                                                       "leaves_at")
+    assert "leave a stop after it arrives" in error_of(
+        qtbot, win, "stop", stop_id, leaves_first, "leaves_at"
+    )
 
     # a ride of the visit takes the visit's people by default
     def fill_ride(dialog):
@@ -347,7 +395,10 @@ def test_site_visits_stops_and_their_rides(win, qtbot, ids, monkeypatch):
     ride_id = add_through(rides, fill_ride)
     ride = row_of(rides, ride_id)
     assert (ride.visit, ride.passengers, ride.passenger_count) == (
-        "Visit to Las Manos", "Panama delegation", 2)
+        "Visit to Las Manos",
+        "Panama delegation",
+        2,
+    )
     assert row_of(visits, ids["visit"]).rides == 1
 
     # the visit's stops and rides follow the selection; none selected shows every visit's
@@ -379,7 +430,7 @@ def test_a_new_site_visit_is_a_session_of_that_kind(win, qtbot):
         dialog.field("title").setText("Visit to CAMI Danlí")
 
     new_id = add_through(visits, fill)
-    assert ops.get_values(win.ctrl.store, "session", new_id)["kind"] == "site_visit"
+    assert operations.get_values(win.ctrl.store, "session", new_id)["kind"] == "site_visit"
     assert row_of(visits, new_id).stops == 0
 
 
@@ -396,7 +447,7 @@ def test_vehicles_and_their_rides(win, qtbot, ids, monkeypatch):
     van = add_through(vehicles, fill_vehicle)
     row = row_of(vehicles, van)
     assert (row.driver, row.day_rate, row.rides) == ("Víctor Bonilla", Decimal("120.00"), 0)
-    assert isinstance(ops.get_values(win.ctrl.store, "vehicle", van)["day_rate"], Decimal)
+    assert isinstance(operations.get_values(win.ctrl.store, "vehicle", van)["day_rate"], Decimal)
 
     vehicles.select_ids([van], van)
 
@@ -428,12 +479,18 @@ def test_vehicles_and_their_rides(win, qtbot, ids, monkeypatch):
 
     assert "must end after it starts" in error_of(qtbot, win, "ride", ride_id, ends_first, "end")
     assert "already used" in error_of(
-        qtbot, win, "vehicle", None, lambda d: d.field("name").setText("van 1"), "name")
+        qtbot, win, "vehicle", None, lambda d: d.field("name").setText("van 1"), "name"
+    )
 
     # with no vehicle selected every ride shows; selecting the vehicle keeps only its own
-    other = win.ctrl.create("ride", {"title": "Spare", "start": datetime(2023, 11, 26, 9,
-                                                                          tzinfo=TZ),
-                                     "end": datetime(2023, 11, 26, 10, tzinfo=TZ)})
+    other = win.ctrl.create(
+        "ride",
+        {
+            "title": "Spare",
+            "start": datetime(2023, 11, 26, 9, tzinfo=TZ),
+            "end": datetime(2023, 11, 26, 10, tzinfo=TZ),
+        },
+    )
     assert [r.id for r in rows(rides)] == [ride_id]
     vehicles.select_ids([])
     assert {r.id for r in rows(rides)} == {ride_id, other}
@@ -466,7 +523,11 @@ def test_places_road_times_and_the_new_venue_fields(win, qtbot, ids, monkeypatch
     road = add_through(roads, fill)
     row = row_of(roads, road)
     assert (row.from_name, row.to_name, row.minutes, row.distance_km) == (
-        "Hotel Plaza", "Las Manos", 165, 122)
+        "Hotel Plaza",
+        "Las Manos",
+        165,
+        122,
+    )
     assert {c.key: c.text(row) for c in roads.model.columns}["minutes"] == "2 h 45 min"
     places.select_ids([ids["airport"]], ids["airport"])
     assert rows(roads) == []  # only the selected place's road times
@@ -478,8 +539,8 @@ def test_places_road_times_and_the_new_venue_fields(win, qtbot, ids, monkeypatch
     assert row_of(roads, road).distance_km == 122
 
     assert "two different places" in error_of(
-        qtbot, win, "road_time", road, lambda d: d.field("to_id").set_value(ids["hotel"]),
-        "to_id")
+        qtbot, win, "road_time", road, lambda d: d.field("to_id").set_value(ids["hotel"]), "to_id"
+    )
 
     # a place's kind, code, zone, coordinates and opening hours
     def change(dialog):
@@ -489,13 +550,14 @@ def test_places_road_times_and_the_new_venue_fields(win, qtbot, ids, monkeypatch
         dialog.field("closes").setText("16:30")
 
     edit(qtbot, win, "venue", ids["hotel"], change)
-    values = ops.get_values(win.ctrl.store, "venue", ids["hotel"])
+    values = operations.get_values(win.ctrl.store, "venue", ids["hotel"])
     assert (values["kind"], values["latitude"], values["opens"]) == ("site", 13.77, "07:00")
     assert row_of(places, ids["hotel"]).closes == "16:30"
     undo(win)
     assert row_of(places, ids["hotel"]).kind == "hotel"
     assert "both the opening and the closing time" in error_of(
-        qtbot, win, "venue", ids["hotel"], lambda d: d.field("opens").setText("07:00"), "closes")
+        qtbot, win, "venue", ids["hotel"], lambda d: d.field("opens").setText("07:00"), "closes"
+    )
 
     places.select_ids([])  # every road time shows again
     asked = delete(roads, monkeypatch, [road])
@@ -522,35 +584,70 @@ def test_the_plan_details_choose_the_arrival_airport(win, qtbot, ids):
 
     QTimer.singleShot(50, run)
     win.edit_plan_details()
-    assert ops.plan_values(store)["arrival_airport_id"] == other
+    assert operations.plan_values(store)["arrival_airport_id"] == other
     dialog = win.editor.open(win, "travel", None)
     qtbot.addWidget(dialog)
     assert dialog.field("place_id").value() == other
     dialog.reject()
     undo(win)
-    assert ops.plan_values(store)["arrival_airport_id"] == ids["airport"]
+    assert operations.plan_values(store)["arrival_airport_id"] == ids["airport"]
 
 
 @pytest.mark.parametrize("page", ["travel", "accommodation", "site_visits", "vehicles", "venues"])
 def test_the_lists_pass_the_model_tester(win, qtmodeltester, page, ids):
     store = win.ctrl.store
-    block = ops.create(store, "room_block", {"venue_id": ids["hotel"], "check_in":
-                                             date(2023, 11, 25), "check_out": date(2023, 12, 2)})
-    ops.create(store, "stay", {"person_id": ids["ana"], "venue_id": ids["hotel"],
-                               "block_id": block.id, "check_in": date(2023, 11, 25),
-                               "check_out": date(2023, 12, 2)})
-    ops.create(store, "travel", {"person_id": ids["ana"], "direction": "departure",
-                                 "departs_at": datetime(2023, 12, 2, 14, tzinfo=TZ)})
-    ops.create(store, "stop", {"session_id": ids["visit"], "venue_id": ids["site"],
-                               "arrives_at": datetime(2023, 12, 1, 9, tzinfo=TZ)})
-    van = ops.create(store, "vehicle", {"name": "Van 1"}).id
-    ops.create(store, "ride", {"vehicle_id": van, "session_id": ids["visit"],
-                               "start": datetime(2023, 12, 1, 7, tzinfo=TZ),
-                               "end": datetime(2023, 12, 1, 9, tzinfo=TZ),
-                               "passengers": [("delegation", ids["delegation"])]})
-    ops.create(store, "road_time", {"from_id": ids["hotel"], "to_id": ids["site"],
-                                    "minutes": 90})
-    ops.create(store, "room", {"venue_id": ids["hotel"], "name": "Salón Maya", "capacity": 40})
+    block = operations.create(
+        store,
+        "room_block",
+        {"venue_id": ids["hotel"], "check_in": date(2023, 11, 25), "check_out": date(2023, 12, 2)},
+    )
+    operations.create(
+        store,
+        "stay",
+        {
+            "person_id": ids["ana"],
+            "venue_id": ids["hotel"],
+            "block_id": block.id,
+            "check_in": date(2023, 11, 25),
+            "check_out": date(2023, 12, 2),
+        },
+    )
+    operations.create(
+        store,
+        "travel",
+        {
+            "person_id": ids["ana"],
+            "direction": "departure",
+            "departs_at": datetime(2023, 12, 2, 14, tzinfo=TZ),
+        },
+    )
+    operations.create(
+        store,
+        "stop",
+        {
+            "session_id": ids["visit"],
+            "venue_id": ids["site"],
+            "arrives_at": datetime(2023, 12, 1, 9, tzinfo=TZ),
+        },
+    )
+    van = operations.create(store, "vehicle", {"name": "Van 1"}).id
+    operations.create(
+        store,
+        "ride",
+        {
+            "vehicle_id": van,
+            "session_id": ids["visit"],
+            "start": datetime(2023, 12, 1, 7, tzinfo=TZ),
+            "end": datetime(2023, 12, 1, 9, tzinfo=TZ),
+            "passengers": [("delegation", ids["delegation"])],
+        },
+    )
+    operations.create(
+        store, "road_time", {"from_id": ids["hotel"], "to_id": ids["site"], "minutes": 90}
+    )
+    operations.create(
+        store, "room", {"venue_id": ids["hotel"], "name": "Salón Maya", "capacity": 40}
+    )
     win.show_page(page)
     for panel in win.pages[page].panels:
         panel.refresh()
@@ -570,14 +667,21 @@ def test_the_row_loaders_read_the_demo(demo):
     assert travels and all(t.at is not None for t in travels)
     assert all(r.start < r.end for r in queries.rides(demo))
     visits = queries.site_visits(demo)
-    assert visits and all(v.stops == len([s for s in queries.stops(demo)
-                                          if s.session_id == v.id]) for v in visits)
+    assert visits and all(
+        v.stops == len([s for s in queries.stops(demo) if s.session_id == v.id]) for v in visits
+    )
     assert queries.vehicles(demo) and queries.room_blocks(demo) and queries.stays(demo)
 
 
 def test_journey_and_arrivals_open_from_the_lists_and_the_plan_menu(win, ids):
-    trip = win.ctrl.create("travel", {"person_id": ids["luis"], "direction": "arrival",
-                                      "arrives_at": datetime(2023, 11, 25, 13, 5, tzinfo=TZ)})
+    trip = win.ctrl.create(
+        "travel",
+        {
+            "person_id": ids["luis"],
+            "direction": "arrival",
+            "arrives_at": datetime(2023, 11, 25, 13, 5, tzinfo=TZ),
+        },
+    )
     win.show_page("travel")
     panel = win.pages["travel"].panels[0]
     panel.select_ids([trip], trip)
@@ -613,10 +717,18 @@ def test_journey_and_arrivals_open_from_the_lists_and_the_plan_menu(win, ids):
 def test_a_full_van_shows_in_the_problems_panel_and_opens_its_ride(win, ids, monkeypatch):
     car = win.ctrl.create("vehicle", {"name": "Car", "seats": 1, "driver_id": ids["driver"]})
     start = datetime(2023, 11, 25, 15, tzinfo=TZ)
-    ride = win.ctrl.create("ride", {"vehicle_id": car, "title": "Pick-up", "start": start,
-                                    "end": start + timedelta(minutes=35),
-                                    "from_id": ids["airport"], "to_id": ids["hotel"],
-                                    "passengers": [("delegation", ids["delegation"])]})
+    ride = win.ctrl.create(
+        "ride",
+        {
+            "vehicle_id": car,
+            "title": "Pick-up",
+            "start": start,
+            "end": start + timedelta(minutes=35),
+            "from_id": ids["airport"],
+            "to_id": ids["hotel"],
+            "passengers": [("delegation", ids["delegation"])],
+        },
+    )
     dock = win.problems_dock
     problems = [dock.model.row_object(r) for r in range(dock.model.rowCount())]
     assert [p.kind for p in problems] == ["vehicle_over_capacity"]

@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from ui import printing
-from ui.printing import print_to_pdf
+from ui.shell import printing
+from ui.shell.printing import print_to_pdf
 
 TITLE = "Training on Migration, Human Rights and Humanitarian Action at Borders"
 

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from planner import ops, queries
+from planner import operations, queries
 from ui import settings as opt
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 from ui.translation import install
 
 pytestmark = pytest.mark.usefixtures("pg_server")
@@ -46,7 +46,7 @@ def test_two_windows_on_one_shared_plan_see_each_others_edits(two_windows, qtbot
     assert a.path_label.text().startswith("postgresql://planner@127.0.0.1")
     b.show_page("people")
     panel = b.pages["people"].panels[0]
-    version = ops.get_values(a.ctrl.store, "person", 1)["version"]
+    version = operations.get_values(a.ctrl.store, "person", 1)["version"]
     assert a.ctrl.update("person", 1, {"position": "Comisionado General"}, version)
     assert b.ctrl.poll()  # the timer does this every few seconds
     column = [c.key for c in panel.model.columns].index("position")
@@ -75,8 +75,8 @@ def edit_in_form(window: MainWindow, qtbot, value: str, choose: str) -> dict:
 
     form = window.editor.open(window, "person", 1)
     form.show()
-    ops.update(window.ctrl.store, "person", 1, {"position": "Por otra persona"},
-               ops.get_values(window.ctrl.store, "person", 1)["version"])
+    operations.update(window.ctrl.store, "person", 1, {"position": "Por otra persona"},
+               operations.get_values(window.ctrl.store, "person", 1)["version"])
     form.field("position").setText(value)
     qtbot.wait(200)  # the form's check
     QTimer.singleShot(100, answer)
@@ -90,22 +90,22 @@ def test_a_conflicting_edit_keeps_mine_when_asked(two_windows, qtbot):
     seen = edit_in_form(a, qtbot, "Mi cambio", "keep")
     assert seen["dialog"] == "conflict_dialog" and not seen["form_open"]
     assert seen["rows"] == [["Position or rank", "Por otra persona", "Mi cambio"]]
-    assert ops.get_values(a.ctrl.store, "person", 1)["position"] == "Mi cambio"
+    assert operations.get_values(a.ctrl.store, "person", 1)["position"] == "Mi cambio"
     a.ctrl.undo_stack.undo()  # my change is one undo step; theirs comes back
-    assert ops.get_values(a.ctrl.store, "person", 1)["position"] == "Por otra persona"
+    assert operations.get_values(a.ctrl.store, "person", 1)["position"] == "Por otra persona"
 
 
 def test_a_conflicting_edit_takes_theirs_when_asked(two_windows, qtbot):
     a, _b = two_windows
     seen = edit_in_form(a, qtbot, "Mi cambio", "take")
     assert seen["dialog"] == "conflict_dialog" and not seen["form_open"]
-    assert ops.get_values(a.ctrl.store, "person", 1)["position"] == "Por otra persona"
+    assert operations.get_values(a.ctrl.store, "person", 1)["position"] == "Por otra persona"
     assert not a.ctrl.undo_stack.canUndo()
 
 
 def test_the_history_shows_who_changed_what_and_exports(two_windows, tmp_path):
     a, b = two_windows
-    version = ops.get_values(a.ctrl.store, "person", 2)["version"]
+    version = operations.get_values(a.ctrl.store, "person", 2)["version"]
     assert a.ctrl.update("person", 2, {"position": "Inspectora"}, version)
     b.ctrl.poll()
     b._actions["history"].trigger()
@@ -217,7 +217,7 @@ def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(two_window
     a.ctrl._quiet_until = 0.0  # the pause is over
     a.ctrl.poll()
     assert seen[-1] == ""  # back: said once
-    assert ops.get_values(a.ctrl.store, "person", 1)["position"] != "Offline"
+    assert operations.get_values(a.ctrl.store, "person", 1)["position"] != "Offline"
 
 
 def test_the_welcome_page_opens_shared_plans_and_lists_them(qtbot, tmp_path, pg_demo):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import settings as opt
-from ui.main_window import PAGE_NAMES, MainWindow
+from ui.shell.main_window import PAGE_NAMES, MainWindow
 from ui.translation import install
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -133,7 +133,7 @@ def test_export_and_attendance_dialogs_speak_spanish(spanish_window, qtbot):
     assert "Itinerarios" in texts and "Exportar" in texts
     assert sorted(texts & english) == []
     # every kind's name and description come from the core's Spanish catalogue
-    from planner.i18n import _, language
+    from planner.domain.i18n import _, language
 
     with language("en"):
         sources = {k.label for k in catalog.KINDS.values()}

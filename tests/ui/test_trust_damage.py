@@ -104,8 +104,8 @@ def test_recover_plan_reports_a_failure_in_words(window, tmp_path):
 def test_a_read_that_meets_damage_in_the_window_shows_the_damaged_box(window, demo_path):
     """A page's read raising the damaged error ends in the damaged box, not in "Something
     unexpected went wrong"."""
-    from planner.integrity import damaged
-    from ui.app import _report_unexpected
+    from planner.store.integrity import damaged
+    from ui.shell.app import _report_unexpected
 
     error = damaged(demo_path, "database disk image is malformed")
     _report_unexpected(window)(type(error), error, None)

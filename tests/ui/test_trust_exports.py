@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.errors import PlanBusyError, PlannerError
+from planner.domain.errors import PlanBusyError, PlannerError
 from planner.exports import catalog
 from planner.exports.destination import check_output
 from tests.core.test_trust_exports import device

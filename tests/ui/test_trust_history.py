@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner import ops, rotation
+from planner import operations
+from planner.rules import rotation
 from tests.ui.test_spanish import window_in
 
 
@@ -20,7 +21,7 @@ def rows_of(dialog) -> list[list[str]]:
 def test_the_windows_history_masks_phones_and_identity_numbers(window):
     ctrl = window.ctrl
     for phone, id_number in (("+507 6748-1639", "8-123-4567"), ("+507 6000-1111", "PA-998")):
-        version = ops.get_values(ctrl.store, "person", 1)["version"]
+        version = operations.get_values(ctrl.store, "person", 1)["version"]
         assert ctrl.update("person", 1, {"phone": phone, "id_number": id_number}, version)
     window.show_history()
     dialog = window.last_history
@@ -40,7 +41,7 @@ def test_the_windows_history_says_what_happened_in_the_plans_zone(window):
         sid, title = r.rows("SELECT id, title FROM agenda_session WHERE title LIKE 'Module 3:%'"
                             " ORDER BY starts_at LIMIT 1")[0]
         group = r.value("SELECT id FROM participant_group WHERE name = 'Group A'")
-    values = ops.get_values(store, "session", sid)
+    values = operations.get_values(store, "session", sid)
     assert ctrl.update("session", sid, {"audience": [*values["audience"], ("group", group)]},
                        values["version"])
     proposal = rotation.propose(store, rotation.demo_request(store))
@@ -72,7 +73,7 @@ def test_the_windows_history_says_what_happened_in_the_plans_zone(window):
 
 def test_control_characters_show_as_signs_in_the_window(window):
     store = window.ctrl.store
-    version = ops.get_values(store, "person", 3)["version"]
+    version = operations.get_values(store, "person", 3)["version"]
     assert window.ctrl.update("person", 3, {"position": "Inspector"}, version)
     with store.transaction("Edit person") as session:
         session.connection().exec_driver_sql(
@@ -96,10 +97,10 @@ def test_the_history_speaks_spanish(spanish_window):
     with store.reading() as r:
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Module 3:%'")
         group = r.value("SELECT id FROM participant_group WHERE name = 'Group A'")
-    values = ops.get_values(store, "session", sid)
+    values = operations.get_values(store, "session", sid)
     assert ctrl.update("session", sid, {"audience": [*values["audience"], ("group", group)]},
                        values["version"])
-    version = ops.get_values(store, "person", 1)["version"]
+    version = operations.get_values(store, "person", 1)["version"]
     assert ctrl.update("person", 1, {"phone": "+504 9999-0000"}, version)
     ctrl.undo_stack.undo()
     spanish_window.show_history()

@@ -10,10 +10,10 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from planner.attendance import roll, sessions_with_rolls, set_marks
 from planner.exports import pdf
 from planner.exports.catalog import run
 from planner.exports.common import Job, Options, PlanData
+from planner.operations.attendance import roll, sessions_with_rolls, set_marks
 from ui.dialogs.attendance import FAMILY, HOURS, ID_ROLE, AttendanceDialog
 
 

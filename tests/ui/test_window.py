@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from planner import ops, queries
+from planner import operations, queries
 from planner.store import open_plan
 from ui import settings as opt
-from ui.app import display_problem
-from ui.main_window import PAGE_NAMES, MainWindow
 from ui.models.table import ROW_ROLE
+from ui.shell.app import display_problem
+from ui.shell.main_window import PAGE_NAMES, MainWindow
 
 
 def panel_of(window, page):
@@ -89,9 +89,12 @@ def test_add_person_validates_as_you_type_and_undoes(window, qtbot):
     window._actions["add"].trigger()  # Edit ▸ Add… on the People page
     new_id = seen["dialog"].created_id
     assert new_id is not None
-    values = ops.get_values(window.ctrl.store, "person", new_id)
+    values = operations.get_values(window.ctrl.store, "person", new_id)
     assert (values["given_name"], values["sex"], values["birth_date"]) == (
-        "Nohemí", "female", date(1988, 3, 4))
+        "Nohemí",
+        "female",
+        date(1988, 3, 4),
+    )
     assert len(rows(panel)) == 215
     assert panel.selected_ids() == [new_id]
 
@@ -99,7 +102,7 @@ def test_add_person_validates_as_you_type_and_undoes(window, qtbot):
     assert len(rows(panel)) == 214
     window._actions["redo"].trigger()
     assert len(rows(panel)) == 215
-    assert ops.get_values(window.ctrl.store, "person", new_id)["family_name"] == "Zúniga Paz"
+    assert operations.get_values(window.ctrl.store, "person", new_id)["family_name"] == "Zúniga Paz"
 
 
 def test_edit_only_changes_what_was_edited_and_undoes(window, qtbot):
@@ -203,16 +206,16 @@ def test_plan_details_are_edited_and_undone(window, qtbot):
 
     QTimer.singleShot(50, run_dialog)
     window.edit_plan_details()
-    assert ops.plan_values(window.ctrl.store)["city"] == "Comayagüela"
+    assert operations.plan_values(window.ctrl.store)["city"] == "Comayagüela"
     window.ctrl.undo_stack.undo()
-    assert ops.plan_values(window.ctrl.store)["city"] == "Tegucigalpa"
+    assert operations.plan_values(window.ctrl.store)["city"] == "Tegucigalpa"
 
 
 def test_changes_made_elsewhere_appear_in_the_window(window, demo_path):
     panel = panel_of(window, "delegations")
     other = open_plan(demo_path)  # e.g. the command line, while the window is open
     try:
-        ops.update(other, "delegation", 1, {"name": "Delegación de Panamá"})
+        operations.update(other, "delegation", 1, {"name": "Delegación de Panamá"})
     finally:
         other.close()
     assert window.ctrl.poll()
@@ -223,12 +226,12 @@ def test_undo_after_a_change_elsewhere_refuses_and_says_why(window, demo_path):
     assert window.ctrl.update("room", 1, {"capacity": 30})
     other = open_plan(demo_path)
     try:
-        ops.update(other, "room", 1, {"capacity": 31})
+        operations.update(other, "room", 1, {"capacity": 31})
     finally:
         other.close()
     window.ctrl.undo_stack.undo()
     assert "changed elsewhere" in window.last_error
-    assert ops.get_values(window.ctrl.store, "room", 1)["capacity"] == 31
+    assert operations.get_values(window.ctrl.store, "room", 1)["capacity"] == 31
 
 
 def digest(path: Path) -> str:
@@ -236,8 +239,7 @@ def digest(path: Path) -> str:
 
 
 @pytest.mark.parametrize("kind", ["foreign", "random", "newer"])
-def test_bad_files_are_refused_with_a_message_and_left_untouched(window, tmp_path, demo_path,
-                                                                  kind):
+def test_bad_files_are_refused_with_a_message_and_left_untouched(window, tmp_path, demo_path, kind):
     path = tmp_path / f"{kind}.dplan"
     if kind == "foreign":
         con = sqlite3.connect(path)
@@ -259,8 +261,7 @@ def test_bad_files_are_refused_with_a_message_and_left_untouched(window, tmp_pat
     assert window.ctrl.path == demo_path  # the open plan stays open
 
 
-def test_last_plan_reopens_on_start_and_layout_is_remembered(qtbot, window, settings,
-                                                             demo_path):
+def test_last_plan_reopens_on_start_and_layout_is_remembered(qtbot, window, settings, demo_path):
     window.show_page("groups")
     window.resize(820, 560)
     size = window.size()
@@ -278,7 +279,7 @@ def test_last_plan_reopens_on_start_and_layout_is_remembered(qtbot, window, sett
 
 def test_after_a_crash_the_last_plan_reopens_where_it_was(window, settings, demo_path):
     """Killed without closing, the window has already written down its plan and page."""
-    from ui.main_window import PAGE_NAMES
+    from ui.shell.main_window import PAGE_NAMES
 
     window.show_page("groups")
     assert "*" not in window.windowTitle()  # every change is saved at once
@@ -345,7 +346,7 @@ def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):
     QTimer.singleShot(50, fill)
     window.new_plan()
     assert window.ctrl.path == target
-    assert ops.plan_values(window.ctrl.store)["timezone"] == "America/Panama"
+    assert operations.plan_values(window.ctrl.store)["timezone"] == "America/Panama"
     assert window.current_page() is window.pages["overview"]
 
 
@@ -382,7 +383,7 @@ def test_copy_rows_puts_a_table_on_the_clipboard(window):
 def test_empty_lists_and_fruitless_searches_say_what_to_do(qtbot, settings, tmp_path):
     from tests.conftest import PLAN_VALUES
 
-    ops.new_plan(tmp_path / "empty.dplan", dict(PLAN_VALUES)).close()
+    operations.new_plan(tmp_path / "empty.dplan", dict(PLAN_VALUES)).close()
     win = MainWindow(settings)
     qtbot.addWidget(win)
     win.show()
@@ -401,12 +402,12 @@ def test_undoing_an_add_spares_an_edit_made_elsewhere_since(window, demo_path):
     new_id = window.ctrl.create("venue", {"name": "Hotel Honduras Maya"})
     other = open_plan(demo_path)
     try:
-        ops.update(other, "venue", new_id, {"city": "Tegucigalpa"})
+        operations.update(other, "venue", new_id, {"city": "Tegucigalpa"})
     finally:
         other.close()
     window.ctrl.undo_stack.undo()
     assert "changed elsewhere" in window.last_error
-    assert ops.get_values(window.ctrl.store, "venue", new_id)["city"] == "Tegucigalpa"
+    assert operations.get_values(window.ctrl.store, "venue", new_id)["city"] == "Tegucigalpa"
 
 
 def test_long_undo_and_redo_sequences_of_ones_own_edits_all_work(window):
@@ -414,7 +415,7 @@ def test_long_undo_and_redo_sequences_of_ones_own_edits_all_work(window):
     store = ctrl.store
 
     def venue(vid):
-        return ops.get_values(store, "venue", vid)
+        return operations.get_values(store, "venue", vid)
 
     vid = ctrl.create("venue", {"name": "Hotel Clarion"})
     assert ctrl.update("venue", vid, {"city": "Tegucigalpa"})
@@ -435,22 +436,29 @@ def test_long_undo_and_redo_sequences_of_ones_own_edits_all_work(window):
     assert venue(vid)["address"] == "" and window.last_error == ""
     # a session moved twice on the calendar, both moves undone
     sid = next(s.id for s in queries.sessions(store) if s.title == "Lunch")
-    start = ops.get_values(store, "session", sid)["start"]
+    start = operations.get_values(store, "session", sid)["start"]
     for minutes in (15, 30):
-        assert ctrl.update("session", sid, {"start": start + timedelta(minutes=minutes),
-                                            "end": start + timedelta(minutes=60 + minutes)})
+        assert ctrl.update(
+            "session",
+            sid,
+            {
+                "start": start + timedelta(minutes=minutes),
+                "end": start + timedelta(minutes=60 + minutes),
+            },
+        )
     stack.undo()
     stack.undo()
-    assert ops.get_values(store, "session", sid)["start"] == start and window.last_error == ""
+    assert (
+        operations.get_values(store, "session", sid)["start"] == start and window.last_error == ""
+    )
 
 
-def test_an_item_deleted_elsewhere_while_its_dialog_is_open_is_explained(window, qtbot,
-                                                                         demo_path):
+def test_an_item_deleted_elsewhere_while_its_dialog_is_open_is_explained(window, qtbot, demo_path):
     dialog = window.editor.open(window, "room", 1)
     qtbot.addWidget(dialog)
     other = open_plan(demo_path)
     try:
-        ops.delete(other, "room", [1])
+        operations.delete(other, "room", [1])
     finally:
         other.close()
     dialog.field("name").setText("Aula Uno")
@@ -462,8 +470,11 @@ def test_an_item_deleted_elsewhere_while_its_dialog_is_open_is_explained(window,
 def test_switching_language_rechecks_the_problems_in_spanish(window):
     from ui.translation import install
 
-    window.ctrl.update("session", next(s.id for s in queries.sessions(window.ctrl.store)
-                                       if s.title == "Lunch"), {"room_id": 1})
+    window.ctrl.update(
+        "session",
+        next(s.id for s in queries.sessions(window.ctrl.store) if s.title == "Lunch"),
+        {"room_id": 1},
+    )
     assert any("too many" in p.message for p in window.watcher.problems)
     window.settings.set(opt.LANGUAGE, "es")
     window.apply_preferences()

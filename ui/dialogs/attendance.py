@@ -32,14 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import training
-from planner.attendance import Attendee, SessionRoll, roll, sessions_with_rolls, set_marks
-from planner.errors import PlannerError
-from planner.labels import role_label
-from planner.reference import fold
+from planner.domain.errors import PlannerError
+from planner.domain.labels import role_label
+from planner.domain.reference import fold
+from planner.operations.attendance import (
+    Attendee,
+    SessionRoll,
+    roll,
+    sessions_with_rolls,
+    set_marks,
+)
+from planner.rules import training
 from planner.store import Change
-from ui.controller import PlanController
 from ui.formats import Formats
+from ui.session.controller import PlanController
 
 WATCHED = frozenset({"attendance", "agenda_session", "session_audience", "person",
                      "group_member", "participant_group", "delegation", "organisation", "plan"})

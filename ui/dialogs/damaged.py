@@ -1,6 +1,6 @@
 """A damaged plan in the window: what is wrong and the way back, as buttons. *Open the
 Backup* opens the newest backup copy beside it; *Recover…* saves what can still be read in a
-new plan (planner.recovery, in the background), says what was lost, and opens the new plan.
+new plan (planner.store.recovery, in the background), says what was lost, and opens the new plan.
 The damaged file is never changed. The words and the rules are the core's."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from planner.errors import DamagedPlanError
+from planner.domain.errors import DamagedPlanError
 
 
 class DamagedBox(QMessageBox):
@@ -54,9 +54,9 @@ def show_damaged(window: Any, error: DamagedPlanError) -> DamagedBox:
 
 def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -> bool:
     """Recover… : ask where (unless ``target``), recover in the background, report, open."""
-    from planner.integrity import recovery_name
-    from planner.recovery import recover
-    from ui.worker import message_of, run_task
+    from planner.store.integrity import recovery_name
+    from planner.store.recovery import recover
+    from ui.session.worker import message_of, run_task
 
     if target is None:
         chosen, _f = QFileDialog.getSaveFileName(

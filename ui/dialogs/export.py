@@ -47,18 +47,18 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.labels import SessionKind
 from planner.exports import catalog
 from planner.exports.catalog import ExportKind
 from planner.exports.common import Cancelled, Job, Options
 from planner.exports.destination import check_output
-from planner.i18n import _
-from planner.labels import SessionKind
 from ui import settings as opt
-from ui.controller import PlanController
 from ui.formats import Formats
+from ui.session.controller import PlanController
+from ui.session.worker import Progress, message_of, run_task
 from ui.widgets.fields import SearchCombo
-from ui.worker import Progress, message_of, run_task
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -145,7 +145,7 @@ class ExportDialog(QDialog):
     def __init__(self, ctrl: PlanController, settings: opt.Settings, formats: Formats,
                  parent: QWidget | None = None, kind: str | None = None) -> None:
         super().__init__(parent)
-        from planner.i18n import current_language
+        from planner.domain.i18n import current_language
 
         self.ctrl, self.settings, self.formats = ctrl, settings, formats
         store = ctrl.require()

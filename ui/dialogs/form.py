@@ -1,6 +1,7 @@
 """A dialog that edits one item's fields and validates as you type.
 
-Validation is the core's (``planner.ops.validate``): the dialog only shows each field's message
+Validation is the core's (``planner.operations.validate``): the dialog only shows each field's
+message
 under the field and keeps the OK button disabled while any remains. On OK it hands the changed
 values to ``submit``; the dialog stays open if the change fails (e.g. changed elsewhere).
 """
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import FieldError, PlannerError
+from planner.domain.errors import FieldError, PlannerError
 
 ERROR_STYLE = "color: #B00020;"
 
@@ -185,8 +186,11 @@ class FormDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter right after typing saves: the check still waiting on its timer runs now, so a
         quick typist is not stopped by an OK button that is about to turn on."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._timer.isActive() \
-                and not event.modifiers():
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self._timer.isActive()
+            and not event.modifiers()
+        ):
             self._on_ok()
             return
         super().keyPressEvent(event)

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.errors import PlannerError
-from ui.controller import PlanController
-from ui.worker import Abandoned, message_of, run_task
+from planner.domain.errors import PlannerError
+from ui.session.controller import PlanController
+from ui.session.worker import Abandoned, message_of, run_task
 
 STATUS_COLOURS = {"new": "#2E7D32", "update": "#1565C0", "duplicate": "#6D6D6D",
                   "error": "#B00020"}
@@ -445,7 +445,7 @@ class CheckPage(QWizardPage):
 
 
 def kind_name(kind: str) -> str:
-    from planner.labels import noun
+    from planner.domain.labels import noun
 
     return noun({"organisation": "organisation", "delegation": "delegation",
                  "group": "group"}[kind])

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner import logistics, ops, queries
-from planner.errors import PlannerError
+from planner import operations, queries
+from planner.domain.errors import PlannerError
+from planner.rules import logistics
 from planner.store import Change
-from ui.controller import PlanController
 from ui.formats import Formats
+from ui.session.controller import PlanController
 
 BOARD_TABLES = frozenset({"travel", "ride", "ride_passenger", "person", "vehicle", "stay",
                           "venue", "road_time", "plan", "plan_setting"})
@@ -133,7 +134,7 @@ class ArrivalsDialog(QDialog):
     def _window_changed(self, minutes: int) -> None:
         store = self.ctrl.require()
         if logistics.transfer_window(store) != minutes:
-            self.ctrl.announce(ops.set_setting(store, logistics.WINDOW_SETTING, minutes))
+            self.ctrl.announce(operations.set_setting(store, logistics.WINDOW_SETTING, minutes))
         self._fill_proposals()
 
     def refresh(self) -> None:

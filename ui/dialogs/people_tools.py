@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.errors import PlannerError
-from ui.controller import PlanController
+from planner.domain.errors import PlannerError
 from ui.formats import Formats
+from ui.session.controller import PlanController
 
 
 class SplitDialog(QDialog):
@@ -108,7 +108,7 @@ class SplitDialog(QDialog):
         self._update()
 
     def _update(self, *_args: Any) -> None:
-        from planner import groups
+        from planner.rules import grouping
 
         store = self.ctrl.require()
         self._groups, self._names = [], []
@@ -119,16 +119,16 @@ class SplitDialog(QDialog):
                 raise PlannerError(self.tr("There is nobody to split yet: import or add people"
                                            " first."))
             kind, ref = data
-            people = groups.members(store, **{kind: ref})
-            self._groups = groups.split(people, self.into.value(), self.spread.isChecked())
-            self._names = groups.group_names(store, self.into.value(),
+            people = grouping.members(store, **{kind: ref})
+            self._groups = grouping.split(people, self.into.value(), self.spread.isChecked())
+            self._names = grouping.group_names(store, self.into.value(),
                                              self.prefix.text().strip() or self.tr("Group"))
         except PlannerError as exc:
             self.message.setText(str(exc))
             self.message.setStyleSheet("color: #B00020;")
             self.ok.setEnabled(False)
             return
-        lines = groups.describe(self._groups)
+        lines = grouping.describe(self._groups)
         self.preview.setRowCount(len(self._groups))
         for i, (name, line, people) in enumerate(zip(self._names, lines, self._groups,
                                                      strict=True)):
@@ -145,7 +145,7 @@ class SplitDialog(QDialog):
         self.ok.setEnabled(True)
 
     def accept(self) -> None:
-        from planner import groups
+        from planner.rules import grouping
 
         store = self.ctrl.require()
         kind, ref = self.source.currentData()
@@ -153,7 +153,7 @@ class SplitDialog(QDialog):
         split, names = self._groups, self._names
         batch = self.ctrl.run_batch(
             self.tr("Split into %n group(s)", "", len(names)),
-            lambda: groups.create_groups(store, split, names, delegation))
+            lambda: grouping.create_groups(store, split, names, delegation))
         if batch is None:
             return  # the window reported why
         self.result_ids = list(batch.created.get("participant_group", []))
@@ -228,7 +228,7 @@ class MergeDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from planner import ops
+        from planner import operations
 
         store = self.ctrl.require()
         self._people = {p.id: p for p in queries.people(store)}
@@ -236,7 +236,7 @@ class MergeDialog(QDialog):
             ids = [i for i in self.only if i in self._people]
             found = [ids] if len(ids) > 1 else []
         else:
-            found = [s for s in ops.duplicate_people(store) if tuple(s) not in self._hidden]
+            found = [s for s in operations.duplicate_people(store) if tuple(s) not in self._hidden]
         self.sets.clear()
         for ids in found:
             item = QListWidgetItem(self.tr("%1 (%2 records)").replace(
@@ -287,7 +287,7 @@ class MergeDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else []
 
     def merge_current(self) -> None:
-        from planner import ops
+        from planner import operations
 
         ids = self._current_set()
         rows = self.records.selectionModel().selectedRows()
@@ -299,7 +299,7 @@ class MergeDialog(QDialog):
         name = self._people[keep].name
         batch = self.ctrl.run_batch(
             self.tr("Merge %n person(s) into %1", "", len(others)).replace("%1", name),
-            lambda: ops.merge_people(store, keep, others))
+            lambda: operations.merge_people(store, keep, others))
         if batch is None:
             return
         self.merged += 1

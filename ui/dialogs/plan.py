@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.errors import FieldError, PlannerError
-from planner.labels import PlaceKind, place_kind_label
-from planner.reference import currency_codes, timezones
+from planner.domain import reference
+from planner.domain.errors import FieldError, PlannerError
+from planner.domain.labels import PlaceKind, place_kind_label
+from planner.domain.reference import currency_codes, timezones
 from planner.store import PlanStore, new_plan_path_problem
 from ui import settings as opt
-from ui.controller import PlanController
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.formats import Formats
+from ui.session.controller import PlanController
 from ui.widgets.fields import (
     ChoiceField,
     DateField,
@@ -65,13 +66,13 @@ class PlanDialogs(QObject):
         ] + [("UTC", "UTC")]
         others = sorted(c for c in currency_codes() if c not in COMMON_CURRENCIES)
         currencies = [(c, c) for c in COMMON_CURRENCIES + others]
-        countries = [(code, f"{name} ({code})") for code, name in queries.countries()]
+        countries = [(code, f"{name} ({code})") for code, name in reference.countries()]
         pattern = self.formats.date_pattern()
         country = SearchCombo(countries, self.tr("(not set)"), parent)
         zone = SearchCombo(zones, None, parent)
 
         def suggest_zone() -> None:
-            suggested = queries.default_timezone(country.value() or "")
+            suggested = reference.default_timezone(country.value() or "")
             if suggested:
                 zone.set_value(suggested)
 
@@ -147,12 +148,12 @@ class PlanDialogs(QObject):
         }
         created: list[PlanStore] = []
 
-        from planner import ops
+        from planner import operations
 
         def validate(values: dict[str, Any]) -> list[FieldError]:
             values = dict(values)
             path = values.pop("path")
-            errors = ops.validate_plan_values(values)
+            errors = operations.validate_plan_values(values)
             problem = new_plan_path_problem(path)
             if problem:
                 errors.append(FieldError("path", problem))
@@ -162,7 +163,7 @@ class PlanDialogs(QObject):
             values = dict(values)
             path = values.pop("path")
             try:
-                created.append(ops.new_plan(path, values))
+                created.append(operations.new_plan(path, values))
             except PlannerError as exc:
                 self.ctrl.failed.emit(str(exc))
                 return False
@@ -178,16 +179,16 @@ class PlanDialogs(QObject):
         return None
 
     def edit_details(self, parent: QWidget) -> bool:
-        from planner import ops
+        from planner import operations
 
         store = self.ctrl.require()
-        initial = ops.plan_values(store)
+        initial = operations.plan_values(store)
         version = initial.pop("version")
         plan_id = initial.pop("id")
         dialog: FormDialog
 
         def validate(values: dict[str, Any]) -> list[FieldError]:
-            return ops.validate(store, "plan", values, plan_id)
+            return operations.validate(store, "plan", values, plan_id)
 
         def submit(values: dict[str, Any]) -> bool:
             changes = dialog.changed_values()
@@ -210,7 +211,7 @@ class PlanDialogs(QObject):
         ]
         rates = [(r.id, f"{r.location} — {self.formats.amount(r.daily_rate, r.currency)}")
                  for r in sorted(queries.per_diem_rates(store),
-                                 key=lambda r: queries.fold(r.location))]
+                                 key=lambda r: reference.fold(r.location))]
         per_diem = ChoiceField([(None, self.tr("(none chosen)")), *rates], parent)
         per_diem.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -380,12 +381,12 @@ class CopyPlanDialog(QDialog):
     def __init__(self, ctrl: PlanController, formats: Formats,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from planner import ops
+        from planner import operations
 
         self.ctrl = ctrl
         self.setWindowTitle(self.tr("Copy the plan with new dates"))
         self.setObjectName("copy_plan_dialog")
-        values = ops.plan_values(ctrl.require())
+        values = operations.plan_values(ctrl.require())
         self.first_day = values["start_date"]
         self.length = (values["end_date"] - values["start_date"]).days
         self.start = DateField(self, display_format=formats.date_pattern())
@@ -438,7 +439,7 @@ class CopyPlanDialog(QDialog):
         return problem is None
 
     def _copy(self) -> None:
-        from planner import ops
+        from planner import operations
 
         if not self._check():
             return
@@ -446,7 +447,7 @@ class CopyPlanDialog(QDialog):
         assert start is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.created = ops.copy_plan(self.ctrl.require(), self.path.value(), start,
+            self.created = operations.copy_plan(self.ctrl.require(), self.path.value(), start,
                                          title=self.title.value())
         except PlannerError as exc:
             self.error.setText(str(exc))

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.labels import SESSION_KIND_LABELS, kind_label
-from ui.controller import PlanController
+from planner.domain.labels import SESSION_KIND_LABELS, kind_label
 from ui.formats import Formats
+from ui.session.controller import PlanController
 from ui.widgets.fields import CheckListField
 
 SETTING = "rotation"
@@ -43,9 +43,9 @@ class RotationDialog(QDialog):
     def __init__(self, ctrl: PlanController, formats: Formats,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from planner import ops
-        from planner.agenda import AgendaData
-        from planner.rotation import Request
+        from planner import operations
+        from planner.queries.agenda import AgendaData
+        from planner.rules.rotation import Request
 
         self.ctrl, self.formats = ctrl, formats
         self.proposal: Any = None
@@ -54,7 +54,7 @@ class RotationDialog(QDialog):
         store = ctrl.require()
         data = AgendaData.load(store)
         self.zone = data.zone
-        saved = ops.get_setting(store, SETTING)
+        saved = operations.get_setting(store, SETTING)
         request = Request.from_setting(saved) if saved else self._defaults(data)
         breaks = request.breaks if saved else [
             (time(10, 15), time(10, 30), self.tr("Coffee break"), "break"),
@@ -156,7 +156,7 @@ class RotationDialog(QDialog):
 
     # defaults: what the plan's module sessions already use
     def _defaults(self, data: Any) -> Any:
-        from planner.rotation import Request
+        from planner.rules.rotation import Request
 
         modular = [b for b in data.blocks.values() if b.module_id is not None]
         groups = sorted({u[1] for b in modular for u in b.units if u[0] == "group"})
@@ -220,7 +220,7 @@ class RotationDialog(QDialog):
         return time(t.hour(), t.minute())
 
     def request(self) -> Any:
-        from planner.rotation import Request
+        from planner.rules.rotation import Request
 
         slots = [(self._time_of(self.slots.cellWidget(r, 0)),
                   self._time_of(self.slots.cellWidget(r, 1))) for r in range(self.slots.rowCount())]
@@ -235,7 +235,7 @@ class RotationDialog(QDialog):
 
     # proposing and accepting
     def propose(self) -> None:
-        from planner.rotation import propose
+        from planner.rules.rotation import propose
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -290,7 +290,7 @@ class RotationDialog(QDialog):
         self.preview.resizeRowsToContents()
 
     def apply(self) -> None:
-        from planner import ops
+        from planner import operations
 
         p = self.proposal
         if p is None or not p.ok:
@@ -300,5 +300,5 @@ class RotationDialog(QDialog):
                                     self.tr("Generate a rotation"))
         if created is None:
             return
-        ops.set_setting(store, SETTING, self.request().as_setting())
+        operations.set_setting(store, SETTING, self.request().as_setting())
         self.accept()

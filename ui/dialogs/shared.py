@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import ConflictError, PlannerError
+from planner.domain.errors import ConflictError, PlannerError
 from ui.formats import Formats
 
 
@@ -191,7 +191,7 @@ class HistoryDialog(QDialog):
     def __init__(self, store: Any, formats: Formats, parent: QWidget | None = None,
                  entity: str | None = None, entity_id: int | None = None,
                  title: str = "") -> None:
-        from planner.history import history, plan_zone
+        from planner.store.history import history, plan_zone
         from ui.models.table import Column, RowTableModel, SearchProxy
 
         super().__init__(parent)

@@ -1,6 +1,6 @@
 """A plan in a time zone this computer does not know: the core's message, and the way out as a
 button. *Copy in a Known Zone…* makes a copy of the plan on its own dates in a zone chosen
-from the ones that ship with the program (``planner.ops.copy_in_zone``, in the background),
+from the ones that ship with the program (``planner.operations.copy_in_zone``, in the background),
 then opens the copy. The plan itself is only read."""
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import UnknownZoneError
-from planner.reference import default_timezone
-from ui.dialogs.editors import zone_items
+from planner.domain.errors import UnknownZoneError
+from planner.domain.reference import default_timezone
+from ui.dialogs.editors.editor import zone_items
 from ui.widgets.fields import SearchCombo
 
 DEFAULT_ZONE = "America/Tegucigalpa"
@@ -109,8 +109,8 @@ def _suggested_zone(path: Path) -> str:
 def copy_in_known_zone(window: Any, error: UnknownZoneError, zone: str | None = None,
                        target: str | Path | None = None) -> bool:
     """Ask the zone and where (unless given), copy in the background, open the copy."""
-    from planner import ops
-    from ui.worker import message_of, run_task
+    from planner import operations
+    from ui.session.worker import message_of, run_task
 
     source = Path(error.path)
     if zone is None:
@@ -132,7 +132,7 @@ def copy_in_known_zone(window: Any, error: UnknownZoneError, zone: str | None = 
 
     def work(_progress: Any) -> Path:
         # the file dialog asked before replacing a file; a given target is the caller's choice
-        ops.copy_in_zone(source, Path(str(target)), chosen_zone, overwrite=True).close()
+        operations.copy_in_zone(source, Path(str(target)), chosen_zone, overwrite=True).close()
         return Path(str(target))
 
     run_task(window, QCoreApplication.translate("UnknownZoneBox", "Copying the plan…"),

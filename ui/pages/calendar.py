@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.agenda import AgendaData, Block
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.queries.agenda import AgendaData, Block
 from planner.store import Change
 from ui import settings as opt
-from ui.controller import PlanController
 from ui.formats import Formats
+from ui.session.controller import PlanController
 from ui.widgets.fields import SearchCombo
 from ui.widgets.timegrid import Column, TimeGrid
 
@@ -400,13 +400,13 @@ class CalendarPage(QWidget):
         return box.clickedButton() is delete
 
     def _values_of(self, blocks: list[Block]) -> list[dict[str, Any]]:
-        from planner import ops
+        from planner import operations
 
         store = self.ctrl.require()
         out = []
         for b in blocks:
             try:
-                values = ops.get_values(store, "session", b.id)
+                values = operations.get_values(store, "session", b.id)
             except PlannerError as exc:
                 self.ctrl.failed.emit(str(exc))
                 return []

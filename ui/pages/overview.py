@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner import queries
-from planner.labels import ROLE_LABELS
+from planner.domain import labels, reference
+from planner.domain.labels import ROLE_LABELS
 from planner.store import Change
-from ui.controller import PlanController
 from ui.formats import Formats
+from ui.session.controller import PlanController
 from ui.widgets.charts import BarChart
 
 SEX_COLOURS = {"female": "#B07AA1", "male": "#4E79A7", "other": "#EDC948", "unknown": "#BAB0AC"}
@@ -175,7 +176,7 @@ class OverviewPage(QScrollArea):
         sm = queries.summary(store)
         fmt = self.formats
         self.title.setText(sm.title)
-        place = ", ".join(p for p in (sm.city, queries.country_name(sm.country)) if p)
+        place = ", ".join(p for p in (sm.city, reference.country_name(sm.country)) if p)
         offset = ZoneInfo(sm.timezone).utcoffset(datetime.combine(sm.start, time(12)))
         hours = int(offset.total_seconds() // 3600) if offset is not None else 0
         zone = f"{sm.timezone} (UTC{hours:+d})".replace("-", "−")
@@ -207,7 +208,7 @@ class OverviewPage(QScrollArea):
             card.set_value(fmt.number(values[key]))
         self.by_sex.set_bars(
             [
-                (queries.sex_label(None if key == "unknown" else key), n, SEX_COLOURS[key])
+                (labels.sex_label(None if key == "unknown" else key), n, SEX_COLOURS[key])
                 for key, n in sm.people_by_sex.items()
                 if n or key in ("female", "male")
             ],
@@ -219,7 +220,7 @@ class OverviewPage(QScrollArea):
         self.by_role.set_bars(
             sorted(
                 (
-                    (queries.role_label(role), n, "#76B7B2")
+                    (labels.role_label(role), n, "#76B7B2")
                     for role, n in sm.people_by_role.items()
                     if role in ROLE_LABELS
                 ),

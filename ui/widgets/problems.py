@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.conflicts import Checker, PlanData, Problem
-from planner.errors import PlannerError
+from planner.domain.errors import PlannerError
+from planner.rules.conflicts import Checker, PlanData, Problem
 from planner.store import Change
-from ui.controller import PlanController
 from ui.formats import Formats
 from ui.models.table import ROW_ROLE, Column, RowTableModel, SearchProxy
+from ui.session.controller import PlanController
 
 # Changes that only move sessions can be re-checked one session at a time.
 SESSION_ONLY = frozenset({"agenda_session"})

@@ -1,0 +1,216 @@
+"""The agenda as the calendar shows it: sessions by day and room, filters, snapping.
+
+``AgendaData.load(store)`` reads every session with its room, module and audience in a few
+plain queries; the calendar keeps it and asks it which sessions a day, a room lane or a filter
+("Group B's week", "what this trainer does") shows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.domain.labels import kind_label
+from planner.store import PlanStore, parse_date, parse_time
+
+KIND_COLOURS = {
+    "training": "#4E79A7",
+    "plenary": "#F28E2B",
+    "meeting": "#59A14F",
+    "break": "#BAB0AC",
+    "meal": "#EDC948",
+    "ceremony": "#E15759",
+    "travel": "#9C755F",
+    "site_visit": "#B07AA1",
+}
+
+Unit = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A session on the calendar (times aware, in the plan's zone)."""
+
+    id: int
+    version: int
+    kind: str
+    title: str
+    start: datetime
+    end: datetime
+    room_id: int | None
+    module_id: int | None
+    location: str
+    audience: str
+    units: frozenset[Unit]
+    facilitators: frozenset[int]
+    route: str = ""  # a site visit's stops and vehicles: "Las Manos → CAMI Danlí · Van 1, Van 2"
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class Lane:
+    room_id: int | None
+    name: str
+    venue: str
+    capacity: int
+
+
+@dataclass
+class AgendaData:
+    zone: ZoneInfo
+    first_day: date
+    last_day: date
+    blocks: dict[int, Block]
+    rooms: dict[int, Lane]
+    module_colours: dict[int, str]
+    module_names: dict[int, str]
+    names: dict[Unit, str]  # ("group", id) -> "Group A", ("person", id) -> "Ana Paz", ...
+    units_of: dict[int, frozenset[Unit]]  # person -> units they belong to (self included)
+    _by_day: dict[date, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: PlanStore) -> AgendaData:
+        with store.reading() as r:
+            tz, first, last = r.rows("SELECT timezone, start_date, end_date FROM plan"
+                                     " ORDER BY id LIMIT 1")[0]
+            zone = ZoneInfo(tz)
+            names: dict[Unit, str] = {}
+            for i, n in r.rows("SELECT id, name FROM participant_group"):
+                names[("group", i)] = n
+            for i, n in r.rows("SELECT id, name FROM delegation"):
+                names[("delegation", i)] = n
+            units_of: dict[int, set[Unit]] = {}
+            for i, g, f, d in r.rows("SELECT id, given_name, family_name, delegation_id"
+                                     " FROM person"):
+                names[("person", i)] = " ".join(p for p in (g, f) if p)
+                units_of[i] = {("person", i)} | ({("delegation", d)} if d else set())
+            for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
+                units_of[p].add(("group", g))
+            rooms = {i: Lane(i, n, v, c) for i, n, v, c in r.rows(
+                "SELECT r.id, r.name, v.name, r.capacity FROM room r"
+                " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name")}
+            modules = r.rows("SELECT id, number, title, colour FROM module")
+            audience: dict[int, set[Unit]] = defaultdict(set)
+            for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
+                                     " FROM session_audience"):
+                audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
+            facilitators: dict[int, set[int]] = defaultdict(set)
+            for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+                facilitators[s].add(p)
+            stops: dict[int, list[str]] = defaultdict(list)
+            for s, place in r.rows("SELECT s.session_id, v.name FROM visit_stop s"
+                                   " JOIN venue v ON v.id = s.venue_id"
+                                   " ORDER BY s.session_id, s.position, s.id"):
+                stops[s].append(place)
+            vans: dict[int, set[str]] = defaultdict(set)
+            for s, vehicle in r.rows("SELECT DISTINCT r.session_id, v.name FROM ride r"
+                                     " JOIN vehicle v ON v.id = r.vehicle_id"
+                                     " WHERE r.session_id IS NOT NULL"):
+                vans[s].add(vehicle)
+            blocks = {}
+            for i, v, kind, title, start, end, room, module, location in r.rows(
+                "SELECT id, version, kind, title, starts_at, ends_at, room_id, module_id,"
+                " location FROM agenda_session"
+            ):
+                units = frozenset(audience.get(i, ()))
+                blocks[i] = Block(
+                    i, v, kind, title, parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone), room, module, location,
+                    ", ".join(sorted(names.get(u, "?") for u in units)), units,
+                    frozenset(facilitators.get(i, ())),
+                    " · ".join(part for part in (" → ".join(stops.get(i, ())),
+                                                 ", ".join(sorted(vans.get(i, ())))) if part))
+        first_day, last_day = parse_date(first), parse_date(last)
+        assert first_day is not None and last_day is not None
+        return cls(zone, first_day, last_day, blocks, rooms,
+                   {i: c for i, _n, _t, c in modules},
+                   {i: f"{n}. {t}" for i, n, t, _c in modules}, names,
+                   {p: frozenset(u) for p, u in units_of.items()})
+
+    # days
+    def days(self) -> list[date]:
+        n = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=i) for i in range(n)]
+
+    def on_day(self, day: date) -> list[Block]:
+        if not self._by_day:
+            by_day: dict[date, list[int]] = defaultdict(list)
+            for b in self.blocks.values():
+                d = b.start.date()
+                while d <= (b.end - timedelta(seconds=1)).date():
+                    by_day[d].append(b.id)
+                    d += timedelta(days=1)
+            self._by_day = dict(by_day)
+        return sorted((self.blocks[i] for i in self._by_day.get(day, ())),
+                      key=lambda b: (b.start, b.id))
+
+    def busiest_day(self) -> date:
+        counts = {d: len(self.on_day(d)) for d in self.days()}
+        return max(counts, key=lambda d: (counts[d], -d.toordinal())) if counts else \
+            self.first_day
+
+    def day_range(self, day: date) -> tuple[datetime, datetime]:
+        start = datetime.combine(day, time(0), tzinfo=self.zone)
+        return start, start + timedelta(days=1)
+
+    # lanes
+    def lanes(self, blocks: list[Block], all_rooms: bool = False) -> list[Lane]:
+        """Room lanes for these blocks (every room if ``all_rooms``), then 'no room'."""
+        used = {b.room_id for b in blocks}
+        lanes = [lane for lane in self.rooms.values() if all_rooms or lane.room_id in used]
+        if None in used:
+            lanes.append(Lane(None, "", "", 0))
+        return lanes
+
+    # filters
+    def predicate(self, unit: Unit | None) -> Callable[[Block], bool]:
+        """Which sessions a filter concerns: ("room", id) the sessions in that room;
+        ("group" | "delegation" | "person", id) every session one of its people attends,
+        through the group, their delegation, a direct invitation or as a facilitator."""
+        if unit is None:
+            return lambda block: True
+        kind, ref = unit
+        if kind == "room":
+            return lambda block: block.room_id == ref
+        if kind == "person":
+            people = {ref}
+        else:
+            people = {p for p, units in self.units_of.items() if unit in units}
+        units: set[Unit] = {unit}
+        for p in people:
+            units |= self.units_of.get(p, frozenset())
+        return lambda block: bool(block.units & units) or bool(block.facilitators & people)
+
+    def filter_choices(self) -> list[tuple[Unit, str]]:
+        groups = sorted(((u, n) for u, n in self.names.items() if u[0] == "group"),
+                        key=lambda x: x[1])
+        delegations = sorted(((u, n) for u, n in self.names.items() if u[0] == "delegation"),
+                             key=lambda x: x[1])
+        rooms = [(("room", i), f"{lane.name} — {lane.venue}") for i, lane in self.rooms.items()]
+        return [*groups, *delegations, *rooms]
+
+    def colour(self, block: Block, by_module: bool) -> str:
+        if by_module and block.module_id in self.module_colours:
+            return self.module_colours[block.module_id]
+        return KIND_COLOURS.get(block.kind, "#79706E")
+
+    def describe(self, block: Block) -> str:
+        return kind_label(block.kind)
+
+
+def snap(moment: datetime, minutes: int) -> datetime:
+    """Round a time to the nearest multiple of ``minutes`` (from midnight)."""
+    minutes = max(1, minutes)
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    offset = (moment - midnight).total_seconds() / 60
+    return midnight + timedelta(minutes=round(offset / minutes) * minutes)
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)

@@ -1,0 +1,157 @@
+"""Who was trained, and for how many hours: the words every paper and the window share.
+
+- A *trainee* is a person with the role Trainee (:class:`planner.domain.labels.Role`).
+- A trainee *attended* when marked present at least once
+  (:mod:`planner.operations.attendance`), at a
+  session on a roll (breaks and meals have none).
+- A trainee is *trained* when they completed the training: :func:`completed`, the one place
+  the completion rule lives (until check-in brings one, a trainee who attended).
+- Anyone else marked present (trainers, staff, drivers, the delegation's head and advisers) is
+  *also present*: listed apart, never counted as trained, given no certificate.
+- *Hours* are the exact minutes of the training, plenary and site-visit sessions a person was
+  marked present at, rounded half-up once to one decimal (:func:`hours_of`): the same figure
+  in the attendance summary, the window and the certificate.
+
+Everything here is a pure function of plain data (:func:`tally`), so the exports (which read
+the plan once) and the window (:func:`load`) count in exactly the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from planner.domain.labels import Role
+from planner.operations.attendance import marks as read_marks
+from planner.operations.attendance import registered_people
+from planner.store import PlanStore, parse_time
+
+# Session kinds whose time counts as hours of training (not breaks, meals, meetings,
+# ceremonies or travel).
+TRAINING_KINDS = frozenset({"training", "plenary", "site_visit"})
+# Session kinds nobody is marked present at (no roll, no sign-in sheet).
+NOT_ON_ROLL = frozenset({"break", "meal"})
+ONE_DECIMAL = Decimal("0.1")
+
+
+def hours_of(minutes: int) -> Decimal:
+    """Exact minutes as hours, rounded half-up once to one decimal (1395 min -> 23.3)."""
+    return (Decimal(minutes) / Decimal(60)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def format_hours(hours: Decimal, locale: str = "en_GB") -> str:
+    """Hours as papers print them, with their one decimal ("23.3"; Babel locale names)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(hours, format="#,##0.0", locale=locale, decimal_quantization=False))
+
+
+def is_trainee(role: str | None) -> bool:
+    return role == Role.TRAINEE.value
+
+
+@dataclass(frozen=True)
+class Record:
+    """One person's attendance as the papers count it."""
+
+    person_id: int
+    role: str
+    sessions: int  # sessions marked present at (breaks and meals have no roll)
+    minutes: int  # exact minutes of the training, plenary and site-visit sessions among them
+    offered: int  # minutes of such sessions the person was registered for
+
+    @property
+    def hours(self) -> Decimal:
+        return hours_of(self.minutes)
+
+    @property
+    def trainee(self) -> bool:
+        return is_trainee(self.role)
+
+    @property
+    def attended(self) -> bool:
+        return self.sessions > 0
+
+
+def completed(record: Record) -> bool:
+    """Whether a trainee completed the training, so counts as trained and gets a certificate.
+
+    The completion rule (for instance 80 % of the hours offered, ``record.offered``) comes with
+    check-in; until then a trainee who attended completed it. Change it here only."""
+    return record.trainee and record.attended
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Trainees, who of them attended and was trained, and who else was present."""
+
+    records: Mapping[int, Record]  # everyone in the choice: person -> record
+    trainees: frozenset[int]  # every trainee in the choice, present or not
+    attended: frozenset[int]  # trainees marked present at least once
+    trained: frozenset[int]  # trainees who completed the training
+    also_present: frozenset[int]  # anyone else marked present at least once
+
+    def hours(self, person: int) -> Decimal:
+        record = self.records.get(person)
+        return record.hours if record is not None else Decimal("0.0")
+
+    def sessions(self, person: int) -> int:
+        record = self.records.get(person)
+        return record.sessions if record is not None else 0
+
+
+def tally(
+    roles: Mapping[int, str],
+    kinds: Mapping[int, str],
+    minutes: Mapping[int, int],
+    marks: Mapping[int, Mapping[int, bool]],
+    registered: Mapping[int, Collection[int]] | None = None,
+    within: Collection[int] | None = None,
+) -> Tally:
+    """Count from plain data: person -> role, session -> kind and exact minutes,
+    session -> person -> present, session -> registered people; ``within`` limits the count
+    to some people (a delegation, a group, a person; None: everyone)."""
+    wanted = set(roles) if within is None else {p for p in within if p in roles}
+    sessions: dict[int, int] = dict.fromkeys(wanted, 0)
+    spent: dict[int, int] = dict.fromkeys(wanted, 0)
+    offered: dict[int, int] = dict.fromkeys(wanted, 0)
+    for session, marked in marks.items():
+        kind = kinds.get(session)
+        if kind is None or kind in NOT_ON_ROLL:
+            continue
+        length = minutes.get(session, 0) if kind in TRAINING_KINDS else 0
+        for person, present in marked.items():
+            if present and person in sessions:
+                sessions[person] += 1
+                spent[person] += length
+    for session, people in (registered or {}).items():
+        if kinds.get(session) in TRAINING_KINDS:
+            for person in people:
+                if person in offered:
+                    offered[person] += minutes.get(session, 0)
+    records = {p: Record(p, roles[p], sessions[p], spent[p], offered[p]) for p in wanted}
+    trainees = frozenset(p for p, r in records.items() if r.trainee)
+    return Tally(
+        records,
+        trainees,
+        frozenset(p for p in trainees if records[p].attended),
+        frozenset(p for p in trainees if completed(records[p])),
+        frozenset(p for p, r in records.items() if not r.trainee and r.attended),
+    )
+
+
+def load(store: PlanStore, within: Collection[int] | None = None) -> Tally:
+    """The plan's tally, read from the plan (for the window)."""
+    with store.reading() as r:
+        roles = {i: role for i, role in r.rows("SELECT id, role FROM person")}
+        kinds: dict[int, str] = {}
+        lengths: dict[int, int] = {}
+        for i, kind, start, end in r.rows(
+            "SELECT id, kind, starts_at, ends_at FROM agenda_session"
+        ):
+            kinds[i] = kind
+            lengths[i] = int((parse_time(end) - parse_time(start)).total_seconds() // 60)
+        recorded = read_marks(r)
+        registered = registered_people(r)
+    return tally(roles, kinds, lengths, recorded, registered, within)

@@ -1,0 +1,1 @@
+"""The edit form of every kind of item, one module per domain."""

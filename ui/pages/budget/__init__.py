@@ -1,0 +1,1 @@
+"""The Budget page and its tabs."""

@@ -1,0 +1,1 @@
+"""The list pages: one generic panel, and the columns of each domain's lists."""

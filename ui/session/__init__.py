@@ -1,0 +1,1 @@
+"""One open plan in the window: the controller (undo, refresh, polling) and the worker."""

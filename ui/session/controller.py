@@ -1,0 +1,623 @@
+"""The open plan as the window sees it: one store, one undo stack, one change signal.
+
+Widgets ask the controller for a change; the controller runs the planner operation (one
+transaction) inside an undo command and emits ``changed`` with the tables it touched; pages
+reload what shows those tables. Changes made elsewhere (the command line, another window) are
+noticed by polling the plan's change log and announced the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.domain.errors import ConflictError, DamagedPlanError, PlannerError
+from planner.domain.labels import noun
+from planner.store import Change, PlanStore, open_plan
+
+ALL_TABLES = frozenset(
+    {
+        "plan",
+        "organisation",
+        "delegation",
+        "person",
+        "participant_group",
+        "group_member",
+        "venue",
+        "room",
+        "agenda_session",
+        "session_facilitator",
+        "session_audience",
+        "module",
+        "module_trainer",
+        "unavailability",
+        "plan_setting",
+        "acknowledgement",
+        "travel",
+        "room_block",
+        "stay",
+        "road_time",
+        "visit_stop",
+        "vehicle",
+        "ride",
+        "ride_passenger",
+        "funding_source",
+        "budget_category",
+        "per_diem_rate",
+        "exchange_rate",
+        "catering_rate",
+        "budget_line",
+        "budget_actual",
+    }
+)
+
+
+class PlanController(QObject):
+    opened = Signal(object)  # PlanStore
+    closed = Signal()
+    changed = Signal(object)  # planner.store.Change
+    failed = Signal(str)  # a message for the user
+    connection = Signal(str)  # a shared plan's server is unreachable (a message), or back ("")
+    damaged = Signal(object)  # DamagedPlanError: the open plan failed its check; no edit is saved
+    _checked = Signal(object, object)  # (store, DamagedPlanError or None), from the check's thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: PlanStore | None = None
+        self.undo_stack = QUndoStack(self)
+        # The version each item has after this window's last change to it: undo and redo
+        # expect exactly it, so they refuse only when someone else changed the item since.
+        self.versions: dict[tuple[str, int], int] = {}
+        self._seen = 0
+        self._misses = 0  # polls in a row that a shared plan's server did not answer
+        self._quiet_until = 0.0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        self._checked.connect(self._on_checked, Qt.ConnectionType.QueuedConnection)
+        # (error, my values, field labels) -> "keep", "take" or "" (the window's dialog)
+        self.conflict_handler: (
+            Callable[[ConflictError, dict[str, Any], dict[str, str]], str] | None
+        ) = None
+
+    # opening and closing
+    @property
+    def path(self) -> Path | None:
+        return self.store.path if self.store else None
+
+    def open(self, path: str | Path, password: str | None = None) -> PlanStore:
+        """Open a plan file or a shared plan's address (raises PlanFileError with a message if
+        it cannot be; PasswordNeeded when the server wants a password)."""
+        store = open_plan(path, password=password)
+        self.close()
+        self.store = store
+        self._seen = store.last_change_id()
+        self.opened.emit(store)
+        self._check_in_background(store)
+        return store
+
+    def _check_in_background(self, store: PlanStore) -> None:
+        """SQLite's integrity_check of a plan file off the GUI thread as it opens (see
+        planner.store.integrity): an edit meanwhile waits for it; damage found is said at once, and
+        from then on no edit is written."""
+        if store.shared or store.read_only:
+            return
+
+        def check() -> None:
+            error = None
+            try:
+                store.verify()
+            except DamagedPlanError as exc:
+                error = exc
+            except Exception:  # busy, or the file went: the first edit checks again
+                return
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._checked.emit(store, error)
+
+        threading.Thread(target=check, name="plan check", daemon=True).start()
+
+    def _on_checked(self, store: PlanStore, error: DamagedPlanError | None) -> None:
+        if error is not None and store is self.store:
+            self.damaged.emit(error)
+
+    def adopt(self, store: PlanStore) -> None:
+        """Show a plan that was just created and opened elsewhere (New plan, demo)."""
+        self.close()
+        self.store = store
+        self._seen = store.last_change_id()
+        self.opened.emit(store)
+
+    def close(self) -> None:
+        if self.store is None:
+            return
+        self.undo_stack.clear()
+        self.versions.clear()
+        self.store.close()
+        self.store = None
+        self._seen = 0
+        self.closed.emit()
+
+    def known(self, kind: str, item_id: int, fallback: int | None) -> int | None:
+        return self.versions.get((kind, item_id), fallback)
+
+    def remember(self, kind: str, item_id: int, version: int) -> None:
+        self.versions[(kind, item_id)] = version
+
+    def remember_snapshot(self, snapshot: Any) -> None:
+        """After a restore: the items are back with the versions they had."""
+        from planner import operations
+
+        tables = {operations.kind(k).model.__tablename__: k for k in operations.KINDS}
+        for table, rows in snapshot.rows.items():
+            if table in tables:
+                for row in rows:
+                    self.remember(tables[table], row["id"], row["version"])
+        for table, _column, row_id, _value, version in snapshot.unlinked:
+            if table in tables:
+                self.remember(tables[table], row_id, version)
+
+    def forget(self, kind: str, ids: Sequence[int]) -> None:
+        for item_id in ids:
+            self.versions.pop((kind, item_id), None)
+
+    def set_poll_interval(self, seconds: int) -> None:
+        self._timer.start(max(1, seconds) * 1000)
+
+    def require(self) -> PlanStore:
+        if self.store is None:
+            raise PlannerError(self.tr("No plan is open."))
+        return self.store
+
+    # changes
+    def poll(self) -> bool:
+        """Look for changes made elsewhere; announce them. Returns True if there were any."""
+        if self.store is None:
+            return False
+        if self.store.replaced():
+            from planner.domain.i18n import _
+
+            path = self.store.path
+            self.close()
+            self.failed.emit(
+                _(
+                    "{name} was removed or replaced by another program, so it was closed here."
+                    " Open it again to see what it holds now."
+                ).format(name=path.name)
+            )
+            return False
+        if self._quiet_until > time.monotonic():
+            return False  # the server did not answer lately: do not freeze the window on it
+        try:
+            latest = self.store.last_change_id()
+            if latest <= self._seen:
+                self._unreachable(None)
+                return False
+            tables = self.store.tables_changed_since(self._seen)
+        except PlannerError as exc:
+            if self.store.shared:
+                self._unreachable(str(exc))
+            return False
+        self._unreachable(None)
+        self._seen = latest
+        self.changed.emit(Change(latest, "", tables or ALL_TABLES))
+        return True
+
+    def _unreachable(self, message: str | None) -> None:
+        """A shared plan's server stopped answering (``message``) or answers again (None):
+        say so once, and look again after a pause that grows to a minute."""
+        if message is None:
+            if self._misses:
+                self._misses = 0
+                self.connection.emit("")
+            return
+        self._misses += 1
+        self._quiet_until = time.monotonic() + min(60, 5 * 2 ** (self._misses - 1))
+        if self._misses == 1:
+            self.connection.emit(message)
+
+    def announce(self, change: Change) -> None:
+        if change.change_set_id is not None:
+            self._seen = max(self._seen, change.change_set_id)
+        if not change.empty:
+            self.changed.emit(change)
+
+    def run(self, command: QUndoCommand, resolvable: bool = False) -> bool:
+        """Do a command now and keep it for undo. Reports failure and returns False; with
+        ``resolvable``, a conflict the window can resolve (who and what) is raised instead."""
+        try:
+            command.first_run()  # type: ignore[attr-defined]
+        except ConflictError as exc:
+            if resolvable and exc.current is not None and self.conflict_handler is not None:
+                raise
+            self.failed.emit(str(exc))
+            return False
+        except DamagedPlanError as exc:
+            self.damaged.emit(exc)
+            return False
+        except PlannerError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def create(self, kind: str, values: dict[str, Any]) -> int | None:
+        cmd = CreateCommand(self, kind, values)
+        return cmd.item_id if self.run(cmd) else None
+
+    def create_many(self, kind: str, items: list[dict[str, Any]], text: str = "") -> list[int]:
+        """Add several items as one action and one undo step."""
+        cmd = CreateManyCommand(self, kind, items, text)
+        return cmd.item_ids if self.run(cmd) else []
+
+    def replace(
+        self, kind: str, remove_ids: list[int], items: list[dict[str, Any]], text: str
+    ) -> list[int] | None:
+        """Remove some items and add others as one action (accepting a rotation)."""
+        cmd = ReplaceCommand(self, kind, remove_ids, items, text)
+        return cmd.created if self.run(cmd) else None
+
+    def run_batch(self, text: str, make: Any = None, batch: Any = None) -> Any:
+        """An action made of many changes (an import, a split, a merge) as one undo step.
+
+        Either ``make()`` does it now, or ``batch`` was already done (in a worker thread)."""
+        cmd = BatchCommand(self, text, make, batch)
+        return cmd.batch if self.run(cmd) else None
+
+    def acknowledge(self, key: str, note: str | None) -> bool:
+        """Accept a problem of the conflict check with a note (None takes it back)."""
+        return self.run(AcknowledgeCommand(self, key, note))
+
+    def update(
+        self,
+        kind: str,
+        item_id: int,
+        values: dict[str, Any],
+        expected_version: int | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> bool:
+        """Change an item. When someone else changed it since ``expected_version``, the
+        ``conflict_handler`` (the window's "Keep mine or take theirs?") decides: keep re-applies
+        these values over theirs, take leaves theirs."""
+        try:
+            return self.run(
+                UpdateCommand(self, kind, item_id, values, expected_version), resolvable=True
+            )
+        except ConflictError as exc:
+            assert self.conflict_handler is not None and exc.current is not None
+            self.poll()  # show what they did
+            choice = self.conflict_handler(exc, values, labels or {})
+            if choice == "keep":
+                return self.update(kind, item_id, values, exc.current["version"], labels)
+            return choice == "take"
+
+    def delete(self, kind: str, ids: Sequence[int]) -> bool:
+        return self.run(DeleteCommand(self, kind, list(ids)))
+
+
+class _Command(QUndoCommand):
+    """An undoable action; the first run happens before it is pushed (so failures can be
+    reported), later redos and undos call the planner operations again."""
+
+    def __init__(self, ctrl: PlanController, text: str) -> None:
+        super().__init__(text)
+        self.ctrl = ctrl
+        self._first = True
+
+    def first_run(self) -> None:
+        self.do()
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._safely(self.do)
+
+    def undo(self) -> None:
+        self._safely(self.revert)
+
+    def _safely(self, action: Any) -> None:
+        try:
+            action()
+        except PlannerError as exc:
+            self.setObsolete(True)
+            self.ctrl.failed.emit(str(exc))
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def undo_label(self) -> str:
+        """How the history names this action's undo: 'Undo: Generate a rotation'."""
+        from planner.domain.i18n import _
+
+        return _("Undo: {action}").format(action=self.text())
+
+
+class CreateCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, values: dict[str, Any]) -> None:
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Add %s") % noun(kind))
+        self.kind, self.values = kind, values
+        self.item_id: int | None = None
+        self.version = 1
+        self.snapshot: Any = None  # planner.operations.Snapshot
+
+    def do(self) -> None:
+        from planner import operations
+
+        store = self.ctrl.require()
+        if self.snapshot is None:
+            result = operations.create(store, self.kind, self.values)
+            self.item_id, self.version = result.id, result.version
+            self.ctrl.remember(self.kind, result.id, result.version)
+            self.ctrl.announce(result.change)
+        else:
+            change = operations.restore(store, self.snapshot)
+            self.ctrl.remember_snapshot(self.snapshot)
+            self.ctrl.announce(change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        assert self.item_id is not None
+        expected = self.ctrl.known(self.kind, self.item_id, self.version)
+        result = operations.delete(
+            self.ctrl.require(),
+            self.kind,
+            [self.item_id],
+            action=self.undo_label(),
+            expected_versions={self.item_id: expected or 1},
+        )
+        self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, [self.item_id])
+        self.ctrl.announce(result.change)
+
+
+class UpdateCommand(_Command):
+    def __init__(
+        self,
+        ctrl: PlanController,
+        kind: str,
+        item_id: int,
+        values: dict[str, Any],
+        expected_version: int | None,
+    ) -> None:
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Edit %s") % noun(kind))
+        self.kind, self.item_id = kind, item_id
+        self.new_values = values
+        self.old_values: dict[str, Any] = {}
+        self.version = expected_version
+
+    def do(self) -> None:
+        from planner import operations
+
+        expected = (
+            self.version if self._first else self.ctrl.known(self.kind, self.item_id, self.version)
+        )
+        result = operations.update(
+            self.ctrl.require(), self.kind, self.item_id, self.new_values, expected
+        )
+        if not self.old_values:
+            self.old_values = result.old_values
+        self.version = result.version
+        self.ctrl.remember(self.kind, self.item_id, result.version)
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        expected = self.ctrl.known(self.kind, self.item_id, self.version)
+        result = operations.update(
+            self.ctrl.require(),
+            self.kind,
+            self.item_id,
+            self.old_values,
+            expected,
+            action=self.undo_label(),
+        )
+        self.version = result.version
+        self.ctrl.remember(self.kind, self.item_id, result.version)
+        self.ctrl.announce(result.change)
+
+
+class DeleteCommand(_Command):
+    def __init__(self, ctrl: PlanController, kind: str, ids: list[int]) -> None:
+        what = noun(kind) if len(ids) == 1 else f"{len(ids)} {noun(kind, len(ids))}"
+        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Delete %s") % what)
+        self.kind, self.ids = kind, ids
+        self.snapshot: Any = None  # planner.operations.Snapshot
+
+    def do(self) -> None:
+        from planner import operations
+
+        expected = None
+        if self.snapshot is not None:  # a redo: only if nobody changed them since the undo
+            own = operations.kind(self.kind).model.__tablename__
+            expected = {
+                row["id"]: self.ctrl.known(self.kind, row["id"], row["version"])
+                for row in self.snapshot.rows.get(own, [])
+            }
+        result = operations.delete(
+            self.ctrl.require(), self.kind, self.ids, expected_versions=expected
+        )
+        self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, self.ids)
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        assert self.snapshot is not None
+        change = operations.restore(self.ctrl.require(), self.snapshot, self.undo_label())
+        self.ctrl.remember_snapshot(self.snapshot)
+        self.ctrl.announce(change)
+
+
+class CreateManyCommand(_Command):
+    def __init__(
+        self, ctrl: PlanController, kind: str, items: list[dict[str, Any]], text: str = ""
+    ) -> None:
+        what = f"{len(items)} {noun(kind, len(items))}"
+        super().__init__(
+            ctrl, text or QCoreApplication.translate("PlanController", "Add %s") % what
+        )
+        self.kind, self.items = kind, items
+        self.item_ids: list[int] = []
+        self.snapshot: Any = None
+
+    def do(self) -> None:
+        from planner import operations
+
+        store = self.ctrl.require()
+        if self.snapshot is None:
+            self.item_ids = operations.create_many(store, self.kind, self.items)
+            for item_id in self.item_ids:
+                self.ctrl.remember(self.kind, item_id, 1)
+            self.ctrl.announce(store.last_change)
+        else:
+            change = operations.restore(store, self.snapshot)
+            self.ctrl.remember_snapshot(self.snapshot)
+            self.ctrl.announce(change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.item_ids}
+        result = operations.delete(
+            self.ctrl.require(),
+            self.kind,
+            self.item_ids,
+            action=self.undo_label(),
+            expected_versions=expected,
+        )
+        self.snapshot = result.snapshot
+        self.ctrl.forget(self.kind, self.item_ids)
+        self.ctrl.announce(result.change)
+
+
+class AcknowledgeCommand(_Command):
+    def __init__(self, ctrl: PlanController, key: str, note: str | None) -> None:
+        text = (
+            QCoreApplication.translate("PlanController", "Accept a problem")
+            if note is not None
+            else QCoreApplication.translate("PlanController", "Take back an accepted problem")
+        )
+        super().__init__(ctrl, text)
+        self.key, self.note = key, note
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        from planner import operations
+
+        store = self.ctrl.require()
+        self.previous = operations.acknowledgements(store).get(self.key)
+        self.ctrl.announce(operations.acknowledge(store, self.key, self.note))
+
+    def revert(self) -> None:
+        from planner import operations
+
+        self.ctrl.announce(operations.acknowledge(self.ctrl.require(), self.key, self.previous))
+
+
+class ReplaceCommand(_Command):
+    def __init__(
+        self,
+        ctrl: PlanController,
+        kind: str,
+        remove_ids: list[int],
+        items: list[dict[str, Any]],
+        text: str,
+    ) -> None:
+        super().__init__(ctrl, text)
+        self.kind, self.remove_ids, self.items = kind, remove_ids, items
+        self.created: list[int] = []
+        self.removed: Any = None  # snapshot of what was replaced
+        self.created_snapshot: Any = None  # snapshot of what was added (after an undo)
+
+    def do(self) -> None:
+        from planner import operations
+
+        store = self.ctrl.require()
+        if self.created_snapshot is None:
+            result = operations.replace_items(
+                store, self.kind, self.remove_ids, self.items, action=self.text()
+            )
+            for item_id in result.created:
+                self.ctrl.remember(self.kind, item_id, 1)
+        else:
+            own = operations.kind(self.kind).model.__tablename__
+            versions = {
+                r["id"]: self.ctrl.known(self.kind, r["id"], r["version"])
+                for r in self.removed.rows.get(own, [])
+            }
+            result = operations.replace_items(
+                store,
+                self.kind,
+                self.remove_ids,
+                add_snapshot=self.created_snapshot,
+                action=self.text(),
+                expected_versions=versions,
+            )
+            self.ctrl.remember_snapshot(self.created_snapshot)
+        self.ctrl.forget(self.kind, self.remove_ids)
+        self.removed, self.created = result.removed, result.created
+        self.ctrl.announce(result.change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.created}
+        result = operations.replace_items(
+            self.ctrl.require(),
+            self.kind,
+            self.created,
+            add_snapshot=self.removed,
+            action=self.undo_label(),
+            expected_versions=expected,
+        )
+        self.ctrl.forget(self.kind, self.created)
+        self.ctrl.remember_snapshot(self.removed)
+        self.created_snapshot = result.removed
+        self.ctrl.announce(result.change)
+
+
+class BatchCommand(_Command):
+    def __init__(self, ctrl: PlanController, text: str, make: Any, batch: Any) -> None:
+        super().__init__(ctrl, text)
+        self.make, self.batch = make, batch
+
+    def do(self) -> None:
+        from planner import operations
+
+        if self.batch is None:
+            self.batch = self.make()
+            change = self.batch.change
+        elif self._first:  # done already (in a worker thread): only tell the window
+            change = self.batch.change
+        else:
+            change = operations.redo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
+            self.ctrl.remember_snapshot(self.batch.snapshot)
+        self._remember()
+        if self.batch.removed is not None:
+            self.ctrl.forget(self.batch.removed.kind, list(self.batch.removed.ids))
+        self.ctrl.announce(change)
+
+    def revert(self) -> None:
+        from planner import operations
+
+        change = operations.undo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
+        self._remember()
+        if self.batch.removed is not None:
+            self.ctrl.remember_snapshot(self.batch.removed)
+        self.ctrl.announce(change)
+
+    def _remember(self) -> None:
+        for kind, item_id, _old, _new, version in self.batch.updated:
+            self.ctrl.remember(kind, item_id, version)

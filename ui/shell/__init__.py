@@ -1,0 +1,1 @@
+"""The window around the pages: the main window, its actions and menus, plan files, printing."""

@@ -1,0 +1,111 @@
+"""Starting the window: display check, QApplication, translators, settings, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from typing import Any
+
+from planner.domain.i18n import _
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here (no display), or None."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return _(
+            "No display was found, so the window cannot open here.\n"
+            "- To run the window without a screen (for tests or screenshots), set"
+            " QT_QPA_PLATFORM=offscreen.\n"
+            "- To work without a window, use the command line: planner --help"
+            " (e.g. planner info PLAN)."
+        )
+    return None
+
+
+def _report_unexpected(window: Any) -> Any:
+    """An error nobody foresaw: details to stderr for a bug report, a message in the window
+    instead of a crash. The plan is safe: every completed action is already committed."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+        from planner.domain.errors import DamagedPlanError
+
+        if isinstance(value, DamagedPlanError):  # a read met a damaged plan: say so in words
+            window.show_damaged(value)
+            return
+        traceback.print_exception(kind, value, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            sys.exit(130)
+        from PySide6.QtCore import QCoreApplication
+
+        message = QCoreApplication.translate(
+            "MainWindow",
+            "Something unexpected went wrong (%1: %2). Your plan is safe: every change you"
+            " completed is saved. If it happens again, please report what you did.")
+        window.show_error(message.replace("%1", kind.__name__).replace("%2", str(value)))
+
+    return hook
+
+
+def run(plan: str | None = None) -> int:
+    from ui.translation import effective_language
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from ui import settings as opt
+    from ui.shell.main_window import MainWindow, icon
+    from ui.translation import install
+
+    QCoreApplication.setOrganizationName("DelegationPlanner")
+    QCoreApplication.setApplicationName("Delegation Planner")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Delegation Planner")
+    app.setWindowIcon(icon("app"))
+    settings = opt.Settings()
+    install(effective_language(settings.get(opt.LANGUAGE)), settings.get(opt.REGION))
+    window = MainWindow(settings)
+    sys.excepthook = _report_unexpected(window)
+    bench = os.environ.get("PLANNER_BENCH_PAINT")
+    if bench:
+        print(f"OPENING {time.perf_counter():.6f}", flush=True)
+    window.start(plan)
+
+    if bench:  # benchmark: report the first paint of the window (or a page) and quit
+        target = window
+        if bench != "window":
+            window.show_page(bench)
+            page = window.pages[bench]
+            target = page.panels[0].view.viewport() if getattr(page, "panels", None) else page
+
+        class Probe(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if obj is target and event.type() == QEvent.Type.Paint:
+                    import resource
+
+                    try:  # own peak: ru_maxrss keeps the launcher's across exec on Linux
+                        with open("/proc/self/status") as status:
+                            rss = next(int(line.split()[1]) for line in status
+                                       if line.startswith("VmHWM:"))
+                    except (OSError, StopIteration):
+                        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                    print(f"PAINTED {time.perf_counter():.6f} {rss}", flush=True)
+                    target.removeEventFilter(self)
+                    from PySide6.QtCore import QTimer
+
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        probe = Probe()
+        target.installEventFilter(probe)
+    window.show()
+    return int(app.exec())
