@@ -85,8 +85,7 @@ app.exec()
 def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """Launch ``cmd``; return (seconds to 'PAINTED', seconds spent opening, peak MiB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     opening = float("nan")
     for line in proc.stdout:
@@ -108,27 +107,42 @@ def median_of(runs: int, cmd: list[str], env: dict[str, str]) -> tuple[float, fl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=25)
-    parser.add_argument("--platform", default="offscreen",
-                        help="Qt platform plugin (offscreen by default; xcb under a display)")
-    parser.add_argument("--only", default="abcdefghij",
-                        help="the parts to run, e.g. 'f' or 'de' (all by default)")
-    parser.add_argument("--damage-scales", default="25,400",
-                        help="the plan sizes of part (j), e.g. '25' (default 25,400)")
+    parser.add_argument(
+        "--platform",
+        default="offscreen",
+        help="Qt platform plugin (offscreen by default; xcb under a display)",
+    )
+    parser.add_argument(
+        "--only", default="abcdefghij", help="the parts to run, e.g. 'f' or 'de' (all by default)"
+    )
+    parser.add_argument(
+        "--damage-scales",
+        default="25,400",
+        help="the plan sizes of part (j), e.g. '25' (default 25,400)",
+    )
     args = parser.parse_args()
     parts = set(args.only)
 
     work = Path(tempfile.mkdtemp(prefix="planner-bench-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "PYTHONPATH": str(ROOT),
-           "PLANNER_SETTINGS": str(work / "settings.ini"), "LANGUAGE": "en"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": args.platform,
+        "PYTHONPATH": str(ROOT),
+        "PLANNER_SETTINGS": str(work / "settings.ini"),
+        "LANGUAGE": "en",
+    }
     sys.path.insert(0, str(ROOT))
     from planner.demo import build_demo
 
-    print(f"Delegation Planner benchmark: median of {args.runs} fresh processes, "
-          f"Qt platform '{args.platform}', Python {sys.version.split()[0]}")
+    print(
+        f"Delegation Planner benchmark: median of {args.runs} fresh processes, "
+        f"Qt platform '{args.platform}', Python {sys.version.split()[0]}"
+    )
     demo, big = work / "demo.dplan", work / f"scale{args.scale}.dplan"
     if parts & set("abc"):
         build_demo(demo).close()
@@ -162,15 +176,15 @@ def damage_checks(work: Path, scales: list[int]) -> None:
     from planner.store import check_plan_file, integrity, open_plan
     from planner.store.recovery import recover
 
-    spec = importlib.util.spec_from_file_location("crash_harness",
-                                                  ROOT / "tools" / "crash_harness.py")
+    spec = importlib.util.spec_from_file_location(
+        "crash_harness", ROOT / "tools" / "crash_harness.py"
+    )
     assert spec is not None and spec.loader is not None
     harness = importlib.util.module_from_spec(spec)  # its recipes for damage
     spec.loader.exec_module(harness)
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    print("(j) damage checks (median of 5; the cache of a check that passed is emptied each"
-          " time):")
+    print("(j) damage checks (median of 5; the cache of a check that passed is emptied each time):")
     for scale in scales:
         kept = out / f"scale{scale}.dplan"
         if not kept.exists():
@@ -205,14 +219,20 @@ def damage_checks(work: Path, scales: list[int]) -> None:
             later.append(time.perf_counter() - t)
             store.close()
         size = plan.stat().st_size / 1e6
-        print(f"    --scale {scale} plan, {size:.1f} MB: length check {_median_ms(length):.2f} ms,"
-              f" quick_check {_median_ms(quick):.0f} ms, integrity_check"
-              f" {_median_ms(full):.0f} ms")
-        print(f"      on open: {_median_ms(opening):.0f} ms for every check (header, length,"
-              f" quick_check); the length check is what is new")
-        print(f"      first write of an open plan: {_median_ms(first):.0f} ms, a later one"
-              f" {_median_ms(later):.0f} ms: {_median_ms(first) - _median_ms(later):.0f} ms"
-              " added once (integrity_check)")
+        print(
+            f"    --scale {scale} plan, {size:.1f} MB: length check {_median_ms(length):.2f} ms,"
+            f" quick_check {_median_ms(quick):.0f} ms, integrity_check"
+            f" {_median_ms(full):.0f} ms"
+        )
+        print(
+            f"      on open: {_median_ms(opening):.0f} ms for every check (header, length,"
+            f" quick_check); the length check is what is new"
+        )
+        print(
+            f"      first write of an open plan: {_median_ms(first):.0f} ms, a later one"
+            f" {_median_ms(later):.0f} ms: {_median_ms(first) - _median_ms(later):.0f} ms"
+            " added once (integrity_check)"
+        )
         broken = work / f"broken-{scale}.dplan"
         shutil.copyfile(plan, broken)
         harness.damage(broken, "index", random.Random(1))
@@ -220,8 +240,10 @@ def damage_checks(work: Path, scales: list[int]) -> None:
         result = recover(broken, work / f"recovered-{scale}.dplan")
         took = time.perf_counter() - t
         rows = sum(t.kept for t in result.tables)
-        print(f"      planner recover with a broken index: {took:.1f} s for {rows:,} rows"
-              f" ({'nothing lost' if result.complete else 'rows lost'})")
+        print(
+            f"      planner recover with a broken index: {took:.1f} s for {rows:,} rows"
+            f" ({'nothing lost' if result.complete else 'rows lost'})"
+        )
         for leftover in (plan, broken, work / f"recovered-{scale}.dplan"):
             leftover.unlink(missing_ok=True)
 
@@ -284,9 +306,14 @@ def _bare_write(sheets: list[Any], target: Path, looks: bool = False) -> float:
                     value = value.replace(tzinfo=None)
                 c = WriteOnlyCell(ws, value=value)
                 fmt = getattr(cell, "number_format", "") or (
-                    "yyyy-mm-dd hh:mm" if isinstance(value, datetime)
-                    else "yyyy-mm-dd" if isinstance(value, date)
-                    else "hh:mm" if isinstance(value, clock) else "")
+                    "yyyy-mm-dd hh:mm"
+                    if isinstance(value, datetime)
+                    else "yyyy-mm-dd"
+                    if isinstance(value, date)
+                    else "hh:mm"
+                    if isinstance(value, clock)
+                    else ""
+                )
                 if fmt:
                     c.number_format = fmt
                 if looks and value is not cell:
@@ -323,18 +350,26 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
     data = PlanData.load(store)
     loading = time.perf_counter() - t
     data.budget(store)  # the budget and per diem workbooks' data: part (g) times it
-    print(f"(h) exports, --scale {scale} plan ({len(data.people):,} people,"
-          f" {len(data.agenda.blocks):,} sessions, {recorded:,} attendance marks), median of 3;")
-    print(f"    each from the plan on disk to the file complete (reading the plan: "
-          f"{loading * 1000:.0f} ms of it), and for workbooks the same with the plan read"
-          " (and the budget computed),")
-    print("    next to openpyxl write-only writing the same cells with the same number formats,"
-          " fonts, fills, borders and alignment (no merges, widths or heights):")
+    print(
+        f"(h) exports, --scale {scale} plan ({len(data.people):,} people,"
+        f" {len(data.agenda.blocks):,} sessions, {recorded:,} attendance marks), median of 3;"
+    )
+    print(
+        f"    each from the plan on disk to the file complete (reading the plan: "
+        f"{loading * 1000:.0f} ms of it), and for workbooks the same with the plan read"
+        " (and the budget computed),"
+    )
+    print(
+        "    next to openpyxl write-only writing the same cells with the same number formats,"
+        " fonts, fills, borders and alignment (no merges, widths or heights):"
+    )
     total = 0.0
     worst = 0.0
     for name, kind in KINDS.items():
-        options = Options(delegation=delegation if kind.needs == "delegation" else None,
-                          visit=visit if kind.needs == "visit" else None)
+        options = Options(
+            delegation=delegation if kind.needs == "delegation" else None,
+            visit=visit if kind.needs == "visit" else None,
+        )
         seen: list[list[Any]] = []
         sheet_module.observer = seen.append
         full, ours, bare = [], [], []
@@ -347,8 +382,9 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
             kind.write(store, data, work / f"again-{name}-{n}{kind.suffix}", options, Job())
             ours.append(time.perf_counter() - t)
             if seen:
-                bare.append(sum(_bare_write(s, work / f"bare-{name}-{n}.xlsx", looks=True)
-                                for s in seen))
+                bare.append(
+                    sum(_bare_write(s, work / f"bare-{name}-{n}.xlsx", looks=True) for s in seen)
+                )
         sheet_module.observer = None
         took = statistics.median(full)
         total += took
@@ -356,15 +392,18 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
         if bare:
             ratio = statistics.median(ours) / statistics.median(bare)
             worst = max(worst, ratio)
-            cells = sum(len([c for c in row if c is not None]) for s in seen[-1]
-                        for row in s.rows)
-            line += (f"   plan read: {statistics.median(ours) * 1000:6.0f} ms, bare"
-                     f" {statistics.median(bare) * 1000:6.0f} ms: {ratio:4.2f}x"
-                     f"   ({cells:,} cells)")
+            cells = sum(len([c for c in row if c is not None]) for s in seen[-1] for row in s.rows)
+            line += (
+                f"   plan read: {statistics.median(ours) * 1000:6.0f} ms, bare"
+                f" {statistics.median(bare) * 1000:6.0f} ms: {ratio:4.2f}x"
+                f"   ({cells:,} cells)"
+            )
         print(line)
     store.close()
-    print(f"    whole set: {total:.1f} s   (target <= 60 s); worst workbook ratio {worst:.2f}x"
-          "   (target <= 1.5x)")
+    print(
+        f"    whole set: {total:.1f} s   (target <= 60 s); worst workbook ratio {worst:.2f}x"
+        "   (target <= 1.5x)"
+    )
 
 
 def budget_figures(plan: Path, work: Path, scale: int) -> None:
@@ -391,8 +430,10 @@ def budget_figures(plan: Path, work: Path, scale: int) -> None:
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"(g) budget, --scale {scale} plan ({len(result.lines)} lines, {cells:,} cells):")
     print(f"    computed: {_median_ms(computed):.0f} ms   (target <= 300 ms)")
-    print(f"    workbook written: {_median_ms(ours):.0f} ms; openpyxl write-only alone"
-          f" {_median_ms(bare):.0f} ms: {ratio:.2f}x   (target <= 1.5x)")
+    print(
+        f"    workbook written: {_median_ms(ours):.0f} ms; openpyxl write-only alone"
+        f" {_median_ms(bare):.0f} ms: {ratio:.2f}x   (target <= 1.5x)"
+    )
 
 
 def startup(args: argparse.Namespace, env: dict[str, str], demo: Path, big: Path) -> None:
@@ -403,18 +444,26 @@ def startup(args: argparse.Namespace, env: dict[str, str], demo: Path, big: Path
     built = time.perf_counter() - t
     planner = [sys.executable, "-m", "ui.launcher"]
     a, _o, a_mem = median_of(args.runs, [sys.executable, "-c", BARE_QT], env)
-    print(f"(a) bare PySide6 QMainWindow, launch to first paint:      {a * 1000:7.0f} ms"
-          f"   ({a_mem:.0f} MiB)")
-    b, _o, b_mem = median_of(args.runs, [*planner, str(demo)],
-                             {**env, "PLANNER_BENCH_PAINT": "window"})
-    print(f"(b) Delegation Planner, demo plan open, to first paint:   {b * 1000:7.0f} ms"
-          f"   ({b_mem:.0f} MiB)")
+    print(
+        f"(a) bare PySide6 QMainWindow, launch to first paint:      {a * 1000:7.0f} ms"
+        f"   ({a_mem:.0f} MiB)"
+    )
+    b, _o, b_mem = median_of(
+        args.runs, [*planner, str(demo)], {**env, "PLANNER_BENCH_PAINT": "window"}
+    )
+    print(
+        f"(b) Delegation Planner, demo plan open, to first paint:   {b * 1000:7.0f} ms"
+        f"   ({b_mem:.0f} MiB)"
+    )
     print(f"    b/a = {b / a:.2f}   (target <= 3.0)")
-    c, opening, c_mem = median_of(args.runs, [*planner, str(big)],
-                                  {**env, "PLANNER_BENCH_PAINT": "people"})
-    print(f"(c) --scale {args.scale} plan ({big.stat().st_size / 1e6:.1f} MB on disk, built in"
-          f" {built:.1f} s), launch to People list painted: {c * 1000:.0f} ms"
-          f"   (target <= 1000 ms)")
+    c, opening, c_mem = median_of(
+        args.runs, [*planner, str(big)], {**env, "PLANNER_BENCH_PAINT": "people"}
+    )
+    print(
+        f"(c) --scale {args.scale} plan ({big.stat().st_size / 1e6:.1f} MB on disk, built in"
+        f" {built:.1f} s), launch to People list painted: {c * 1000:.0f} ms"
+        f"   (target <= 1000 ms)"
+    )
     print(f"    of which opening the plan and filling the People list: {opening * 1000:.0f} ms")
     print(f"    peak memory: {c_mem:.0f} MiB   (target <= 300 MiB)")
 
@@ -455,15 +504,21 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
         moves.append(time.perf_counter() - t)
     store.close()
     lg = data.logistics
-    print(f"(d) conflict check, --scale {scale} plan ({len(sessions)} sessions,"
-          f" {len(data.people)} people, {sum(len(t) for t in lg.trips.values())} flights,"
-          f" {len(lg.stays)} stays, {len(lg.rides)} rides, {len(lg.vehicles)} vehicles),"
-          f" data loaded:")
-    print(f"    full check: {_median_ms(runs):.1f} ms (target <= 200 ms), {len(problems)}"
-          f" problems; loading its data: {_median_ms(loads):.0f} ms")
-    print(f"    after moving one session: {_median_ms(moves):.2f} ms median,"
-          f" {sorted(moves)[int(len(moves) * 0.95)] * 1000:.2f} ms 95th percentile"
-          f" (target <= 16 ms)")
+    print(
+        f"(d) conflict check, --scale {scale} plan ({len(sessions)} sessions,"
+        f" {len(data.people)} people, {sum(len(t) for t in lg.trips.values())} flights,"
+        f" {len(lg.stays)} stays, {len(lg.rides)} rides, {len(lg.vehicles)} vehicles),"
+        f" data loaded:"
+    )
+    print(
+        f"    full check: {_median_ms(runs):.1f} ms (target <= 200 ms), {len(problems)}"
+        f" problems; loading its data: {_median_ms(loads):.0f} ms"
+    )
+    print(
+        f"    after moving one session: {_median_ms(moves):.2f} ms median,"
+        f" {sorted(moves)[int(len(moves) * 0.95)] * 1000:.2f} ms 95th percentile"
+        f" (target <= 16 ms)"
+    )
     # room overlaps: the check's pass against a plain SQL self-join, on a copy with clashes
     clashing = work / "clashing.dplan"
     shutil.copyfile(plan, clashing)
@@ -471,12 +526,15 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
     ids = [i for (i,) in con.execute("SELECT id FROM agenda_session")]
     room_ids = [i for (i,) in con.execute("SELECT id FROM room")]
     for sid in rng.sample(ids, 60):
-        con.execute("UPDATE agenda_session SET room_id = ? WHERE id = ?",
-                    (rng.choice(room_ids), sid))
+        con.execute(
+            "UPDATE agenda_session SET room_id = ? WHERE id = ?", (rng.choice(room_ids), sid)
+        )
     con.commit()
-    join = ("SELECT a.id, b.id FROM agenda_session a JOIN agenda_session b"
-            " ON a.room_id = b.room_id AND a.id < b.id"
-            " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at")
+    join = (
+        "SELECT a.id, b.id FROM agenda_session a JOIN agenda_session b"
+        " ON a.room_id = b.room_id AND a.id < b.id"
+        " AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+    )
     sql_times, ours = [], []
     for _ in range(7):
         t = time.perf_counter()
@@ -492,9 +550,11 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
         ours.append(time.perf_counter() - t)
     assert our_pairs == sql_pairs, "the check and SQL disagree"
     ratio = statistics.median(sql_times) / statistics.median(ours)
-    print(f"    room overlaps ({len(our_pairs)} found by both): check {_median_ms(ours):.2f} ms,"
-          f" SQL self-join {_median_ms(sql_times):.2f} ms: {ratio:.0f}x faster"
-          f" (target >= 10x)")
+    print(
+        f"    room overlaps ({len(our_pairs)} found by both): check {_median_ms(ours):.2f} ms,"
+        f" SQL self-join {_median_ms(sql_times):.2f} ms: {ratio:.0f}x faster"
+        f" (target >= 10x)"
+    )
 
 
 def datetime_of(seconds: int) -> Any:
@@ -549,15 +609,21 @@ print(f"FRAMES {len(page.grid.blocks)} {len(page.grid.columns)}"
 
 
 def drag_frames(plan: Path, env: dict[str, str]) -> None:
-    result = subprocess.run([sys.executable, "-c", DRAG, str(plan)], capture_output=True,
-                            text=True, env=env, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", DRAG, str(plan)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     line = next((x for x in result.stdout.splitlines() if x.startswith("FRAMES")), None)
     if line is None:
         raise SystemExit(f"drag benchmark failed:\n{result.stderr}")
     _w, blocks, lanes, median, p95 = line.split()
-    print(f"(e) calendar, busiest day ({blocks} sessions in {lanes} room lanes): dragging a block,"
-          f" frame time {median} ms median, {p95} ms 95th percentile (target <= 16 ms)")
-
+    print(
+        f"(e) calendar, busiest day ({blocks} sessions in {lanes} room lanes): dragging a block,"
+        f" frame time {median} ms median, {p95} ms 95th percentile (target <= 16 ms)"
+    )
 
 
 def make_roster(path: Path, rows: int) -> None:
@@ -567,30 +633,89 @@ def make_roster(path: Path, rows: int) -> None:
     from openpyxl import Workbook
 
     rng = random.Random(4)
-    given = ["Ana", "Luis", "Darwin", "Yolanda", "Mauricio", "Sonia", "Óscar", "Suyapa", "Nelson",
-             "Carlos", "Karla", "José", "María", "Elvin", "Wendy", "Fredy"]
-    family = ["Cruz", "Paz", "Mejía", "Zelaya", "Ordóñez", "Banegas", "Murillo", "Lagos",
-              "Valladares", "Martínez", "Hernández", "Reyes", "Flores", "Turcios"]
-    stations = ["Aeropuerto Toncontín", "Trojes", "El Florido", "Guasaule", "Las Manos",
-                "Corinto", "Agua Caliente", "El Amatillo", "Puerto Cortés"]
+    given = [
+        "Ana",
+        "Luis",
+        "Darwin",
+        "Yolanda",
+        "Mauricio",
+        "Sonia",
+        "Óscar",
+        "Suyapa",
+        "Nelson",
+        "Carlos",
+        "Karla",
+        "José",
+        "María",
+        "Elvin",
+        "Wendy",
+        "Fredy",
+    ]
+    family = [
+        "Cruz",
+        "Paz",
+        "Mejía",
+        "Zelaya",
+        "Ordóñez",
+        "Banegas",
+        "Murillo",
+        "Lagos",
+        "Valladares",
+        "Martínez",
+        "Hernández",
+        "Reyes",
+        "Flores",
+        "Turcios",
+    ]
+    stations = [
+        "Aeropuerto Toncontín",
+        "Trojes",
+        "El Florido",
+        "Guasaule",
+        "Las Manos",
+        "Corinto",
+        "Agua Caliente",
+        "El Amatillo",
+        "Puerto Cortés",
+    ]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Participantes")
     ws.append(["DIRECCIÓN NACIONAL DE SERVICIOS POLICIALES FRONTERIZOS"])
     ws.append(["Listado de participantes"])
     ws.append([])
-    ws.append(["No.", "Nombres", "Apellidos", "Sexo", "Fecha de nacimiento",
-               "Número de identidad", "Grado", "Puesto fronterizo", "Correo electrónico",
-               "Teléfono", "Restricción alimentaria"])
+    ws.append(
+        [
+            "No.",
+            "Nombres",
+            "Apellidos",
+            "Sexo",
+            "Fecha de nacimiento",
+            "Número de identidad",
+            "Grado",
+            "Puesto fronterizo",
+            "Correo electrónico",
+            "Teléfono",
+            "Restricción alimentaria",
+        ]
+    )
     for n in range(1, rows + 1):
         g, f1, f2 = rng.choice(given), rng.choice(family), rng.choice(family)
         year = rng.randint(1965, 2003)
-        ws.append([n, g, f"{f1} {f2}", rng.choice(["M", "F", "Masc.", "Mujer"]),
-                   f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}",
-                   f"08{n % 100:02d}-{year}-{n:05d}", rng.choice(["Agente", "Cabo", "Sargento"]),
-                   rng.choice(stations),
-                   f"{g.lower()}.{n}@policia.example.hn" if n % 2 else None,
-                   f"+504 {rng.randint(3000, 9999)}-{rng.randint(1000, 9999)}",
-                   rng.choice([None, None, "Vegetariana", "Sin gluten"])])
+        ws.append(
+            [
+                n,
+                g,
+                f"{f1} {f2}",
+                rng.choice(["M", "F", "Masc.", "Mujer"]),
+                f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}",
+                f"08{n % 100:02d}-{year}-{n:05d}",
+                rng.choice(["Agente", "Cabo", "Sargento"]),
+                rng.choice(stations),
+                f"{g.lower()}.{n}@policia.example.hn" if n % 2 else None,
+                f"+504 {rng.randint(3000, 9999)}-{rng.randint(1000, 9999)}",
+                rng.choice([None, None, "Vegetariana", "Sin gluten"]),
+            ]
+        )
     wb.save(path)
 
 
@@ -605,9 +730,15 @@ def import_roster(work: Path) -> None:
         wb = CalamineWorkbook.from_path(str(path))
         wb.get_sheet_by_name(wb.sheet_names[0]).to_python(skip_empty_area=False)
 
-    plan_values = {"title": "Import benchmark", "city": "Tegucigalpa", "country": "HN",
-                   "timezone": "America/Tegucigalpa", "start_date": datetime_of(0).date(),
-                   "end_date": datetime_of(86400 * 5).date(), "currency": "USD"}
+    plan_values = {
+        "title": "Import benchmark",
+        "city": "Tegucigalpa",
+        "country": "HN",
+        "timezone": "America/Tegucigalpa",
+        "start_date": datetime_of(0).date(),
+        "end_date": datetime_of(86400 * 5).date(),
+        "currency": "USD",
+    }
     for rows, runs in ((10_000, 5), (100_000, 1)):
         path = work / f"roster-{rows}.xlsx"
         make_roster(path, rows)
@@ -624,28 +755,36 @@ def import_roster(work: Path) -> None:
             t0 = time.perf_counter()
             table = read_table(path, known_headers=people.known_header)
             t1 = time.perf_counter()
-            pv = people.preview(store, table, people.mapping_for(store, table),
-                                delegation="DNSPF trainees")
+            pv = people.preview(
+                store, table, people.mapping_for(store, table), delegation="DNSPF trainees"
+            )
             t2 = time.perf_counter()
             people.apply(store, pv)
             t3 = time.perf_counter()
             store.close()
-            assert not pv.errors and pv.count("new") + pv.count("duplicate") == rows, (
-                [(r.row, r.reasons) for r in pv.errors[:3]])
+            assert not pv.errors and pv.count("new") + pv.count("duplicate") == rows, [
+                (r.row, r.reasons) for r in pv.errors[:3]
+            ]
             full.append(t3 - t0)
             for key, value in (("read", t1 - t0), ("check", t2 - t1), ("write", t3 - t2)):
                 parts[key].append(value)
         ratio = statistics.median(ours) / statistics.median(theirs)
         label = f"median of {runs}" if runs > 1 else "one run"
-        print(f"(f) import of a {rows:,}-row roster ({path.stat().st_size / 1e6:.1f} MB .xlsx),"
-              f" {label}:")
+        print(
+            f"(f) import of a {rows:,}-row roster ({path.stat().st_size / 1e6:.1f} MB .xlsx),"
+            f" {label}:"
+        )
         target = "   (target <= 3000 ms)" if rows == 10_000 else ""
-        print(f"    reading: {_median_ms(ours):.0f} ms; python-calamine alone"
-              f" {_median_ms(theirs):.0f} ms: {ratio:.2f}x"
-              + ("   (target <= 1.5x)" if target else ""))
-        print(f"    read + check + import: {_median_ms(full):.0f} ms{target}"
-              f" (read {_median_ms(parts['read']):.0f}, check {_median_ms(parts['check']):.0f},"
-              f" write {_median_ms(parts['write']):.0f})")
+        print(
+            f"    reading: {_median_ms(ours):.0f} ms; python-calamine alone"
+            f" {_median_ms(theirs):.0f} ms: {ratio:.2f}x"
+            + ("   (target <= 1.5x)" if target else "")
+        )
+        print(
+            f"    read + check + import: {_median_ms(full):.0f} ms{target}"
+            f" (read {_median_ms(parts['read']):.0f}, check {_median_ms(parts['check']):.0f},"
+            f" write {_median_ms(parts['write']):.0f})"
+        )
 
 
 if __name__ == "__main__":

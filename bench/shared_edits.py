@@ -30,8 +30,9 @@ class Client:
     times: list[float] = field(default_factory=list)
 
 
-def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
-        seed: int = 2026) -> dict[str, float]:
+def run(
+    server: str, demo: Path, edits: int = 1000, people: int = 25, seed: int = 2026
+) -> dict[str, float]:
     """Run the two clients and print the figures; returns them (lost, accepted, conflicts,
     errors, logged, unreported, median_ms, p95_ms)."""
     import psycopg
@@ -69,8 +70,10 @@ def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
                     client.accepted.append((person, seen, done.version, value))
                 client.times.append((time.perf_counter() - t0) * 1000)
 
-        threads = [threading.Thread(target=work, args=(c, s, random.Random(seed + n)))
-                   for n, (c, s) in enumerate(zip(clients, stores, strict=True))]
+        threads = [
+            threading.Thread(target=work, args=(c, s, random.Random(seed + n)))
+            for n, (c, s) in enumerate(zip(clients, stores, strict=True))
+        ]
         began = time.perf_counter()
         for t in threads:
             t.start()
@@ -102,18 +105,31 @@ def run(server: str, demo: Path, edits: int = 1000, people: int = 25,
         times = sorted(t for c in clients for t in c.times)
         median = statistics.median(times)
         p95 = times[int(len(times) * 0.95)]
-        print(f"  {2 * edits} edits by 2 clients to {people} people in {wall:.1f} s:"
-              f" {accepted} accepted, {conflicts} refused as conflicts (each reported),"
-              f" {errors} other errors")
-        print(f"  lost updates: {lost}   change-log entries: {logged} for {accepted} accepted"
-              f"   unreported: {2 * edits - accepted - conflicts - errors}")
-        print(f"  edit round trip: median {median:.1f} ms (target <= 20 ms), 95th percentile"
-              f" {p95:.1f} ms")
+        print(
+            f"  {2 * edits} edits by 2 clients to {people} people in {wall:.1f} s:"
+            f" {accepted} accepted, {conflicts} refused as conflicts (each reported),"
+            f" {errors} other errors"
+        )
+        print(
+            f"  lost updates: {lost}   change-log entries: {logged} for {accepted} accepted"
+            f"   unreported: {2 * edits - accepted - conflicts - errors}"
+        )
+        print(
+            f"  edit round trip: median {median:.1f} ms (target <= 20 ms), 95th percentile"
+            f" {p95:.1f} ms"
+        )
         for store in stores:
             store.close()
-        return {"lost": lost, "accepted": accepted, "conflicts": conflicts, "errors": errors,
-                "logged": logged, "unreported": 2 * edits - accepted - conflicts - errors,
-                "median_ms": median, "p95_ms": p95}
+        return {
+            "lost": lost,
+            "accepted": accepted,
+            "conflicts": conflicts,
+            "errors": errors,
+            "logged": logged,
+            "unreported": 2 * edits - accepted - conflicts - errors,
+            "median_ms": median,
+            "p95_ms": p95,
+        }
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

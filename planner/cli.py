@@ -34,8 +34,22 @@ EXIT_BAD_INPUT = 2
 
 EXIT_PROBLEMS = 1
 
-HEADLESS_COMMANDS = ("new", "demo", "info", "check", "copy", "import", "groups", "export",
-                     "transfers", "budget", "publish", "download", "history", "recover")
+HEADLESS_COMMANDS = (
+    "new",
+    "demo",
+    "info",
+    "check",
+    "copy",
+    "import",
+    "groups",
+    "export",
+    "transfers",
+    "budget",
+    "publish",
+    "download",
+    "history",
+    "recover",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,9 +59,13 @@ class _Parser(argparse.ArgumentParser):
         from planner.domain.printable import printable
 
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, printable(
-            _("{prog}: error: {message}\n").format(prog=self.prog, message=_hide(message)),
-            lines=True))
+        self.exit(
+            EXIT_BAD_INPUT,
+            printable(
+                _("{prog}: error: {message}\n").format(prog=self.prog, message=_hide(message)),
+                lines=True,
+            ),
+        )
 
 
 def _at_least_one(text: str) -> int:
@@ -58,7 +76,9 @@ def _at_least_one(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(
             _("the limit must be 1 or more (the newest N changes), not '{value}'.").format(
-                value=text))
+                value=text
+            )
+        )
     return number
 
 
@@ -100,10 +120,14 @@ def _password_note(args: argparse.Namespace) -> None:
     from planner.store.shared import has_password
 
     if any(has_password(a) for a in addresses):
-        _err(_("Note: a password written in the address is used but never shown. Other users"
-               " of this computer can see it in the list of running programs, and it stays in"
-               " your shell's history: keep it in your .pgpass file instead, or leave it out"
-               " to be asked for it."))
+        _err(
+            _(
+                "Note: a password written in the address is used but never shown. Other users"
+                " of this computer can see it in the list of running programs, and it stays in"
+                " your shell's history: keep it in your .pgpass file instead, or leave it out"
+                " to be asked for it."
+            )
+        )
 
 
 def _date(text: str) -> date:
@@ -182,106 +206,189 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
-    p = sub.add_parser("check", help=_("look for clashes: people, facilitators and rooms booked"
-                                       " twice, rooms too small, sessions outside the plan"))
+    p = sub.add_parser(
+        "check",
+        help=_(
+            "look for clashes: people, facilitators and rooms booked"
+            " twice, rooms too small, sessions outside the plan"
+        ),
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
-    p = sub.add_parser("budget", help=_("the budget: each line with how it was computed, totals"
-                                        " per category, per funding source and overall"))
+    p = sub.add_parser(
+        "budget",
+        help=_(
+            "the budget: each line with how it was computed, totals"
+            " per category, per funding source and overall"
+        ),
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     p.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
-    p = sub.add_parser("copy", help=_("copy a plan to new dates, as the template of the next"
-                                      " exchange"))
+    p = sub.add_parser(
+        "copy", help=_("copy a plan to new dates, as the template of the next exchange")
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan to copy"))
     p.add_argument("new", metavar="NEW", help=_("the new plan file (.dplan)"))
-    p.add_argument("--start", required=True, type=_date, metavar="YYYY-MM-DD",
-                   help=_("the new plan's first day; every date moves by the same days"))
+    p.add_argument(
+        "--start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=_("the new plan's first day; every date moves by the same days"),
+    )
     p.add_argument("--title", help=_("the new plan's title (default: the same)"))
-    p.add_argument("--tz", metavar="ZONE",
-                   help=_("the new plan's time zone (default: the same); times in the old"
-                          " zone keep their clock time"))
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help=_(
+            "the new plan's time zone (default: the same); times in the old"
+            " zone keep their clock time"
+        ),
+    )
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     p = sub.add_parser("import", help=_("import people or an agenda from a spreadsheet"))
     what = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
-    for name, helptext in (("people", _("a roster: .xlsx, .xls, .ods or .csv")),
-                           ("agenda", _("an agenda list: one row per session"))):
+    for name, helptext in (
+        ("people", _("a roster: .xlsx, .xls, .ods or .csv")),
+        ("agenda", _("an agenda list: one row per session")),
+    ):
         q = what.add_parser(name, help=helptext)
         q.add_argument("plan", metavar="PLAN", help=_("the plan file"))
         q.add_argument("file", metavar="FILE", help=_("the spreadsheet or CSV file"))
         q.add_argument("--sheet", metavar="S", help=_("the sheet to read (default: the first)"))
         if name == "people":
-            q.add_argument("--delegation", metavar="D", default="",
-                           help=_("put everyone in this delegation (created if new)"))
-            q.add_argument("--organisation", metavar="O", default="",
-                           help=_("their organisation where the file gives none"))
-            q.add_argument("--group", metavar="G", default="",
-                           help=_("put everyone in this group (created if new)"))
-            q.add_argument("--map", metavar='"HEADER=field"', action="append", default=[],
-                           help=_("read a column into a field (repeatable); an empty field"
-                                  " leaves the column out"))
-        q.add_argument("--dry-run", action="store_true",
-                       help=_("check and report, change nothing"))
-        q.add_argument("--skip-invalid", action="store_true",
-                       help=_("import the valid rows and list the others"))
+            q.add_argument(
+                "--delegation",
+                metavar="D",
+                default="",
+                help=_("put everyone in this delegation (created if new)"),
+            )
+            q.add_argument(
+                "--organisation",
+                metavar="O",
+                default="",
+                help=_("their organisation where the file gives none"),
+            )
+            q.add_argument(
+                "--group",
+                metavar="G",
+                default="",
+                help=_("put everyone in this group (created if new)"),
+            )
+            q.add_argument(
+                "--map",
+                metavar='"HEADER=field"',
+                action="append",
+                default=[],
+                help=_(
+                    "read a column into a field (repeatable); an empty field leaves the column out"
+                ),
+            )
+        q.add_argument("--dry-run", action="store_true", help=_("check and report, change nothing"))
+        q.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=_("import the valid rows and list the others"),
+        )
         q.add_argument("--json", action="store_true", help=_("print the report as JSON"))
 
     p = sub.add_parser("groups", help=_("work with participant groups"))
     what = p.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
-    q = what.add_parser("split", help=_("split a delegation's or organisation's people into N"
-                                        " balanced groups"))
+    q = what.add_parser(
+        "split", help=_("split a delegation's or organisation's people into N balanced groups")
+    )
     q.add_argument("plan", metavar="PLAN", help=_("the plan file"))
     q.add_argument("--delegation", metavar="D", help=_("whose people (a name or an id)"))
     q.add_argument("--organisation", metavar="O", help=_("whose people (a name or an id)"))
     q.add_argument("--into", type=int, required=True, metavar="N", help=_("how many groups"))
-    q.add_argument("--spread-by", choices=["duty-station"],
-                   help=_("spread people of the same duty station across the groups"))
-    q.add_argument("--prefix", default="", help=_("group names start with this (default:"
-                                                  " Group)"))
+    q.add_argument(
+        "--spread-by",
+        choices=["duty-station"],
+        help=_("spread people of the same duty station across the groups"),
+    )
+    q.add_argument("--prefix", default="", help=_("group names start with this (default: Group)"))
     q.add_argument("--dry-run", action="store_true", help=_("show the groups, change nothing"))
 
     from planner.exports.catalog import KINDS
 
     p = sub.add_parser("export", help=_("write a workbook, PDF or calendar from the plan"))
-    p.add_argument("kind", metavar="KIND", choices=list(KINDS),
-                   help=_("what to write: {kinds}").format(kinds=", ".join(KINDS)))
+    p.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=list(KINDS),
+        help=_("what to write: {kinds}").format(kinds=", ".join(KINDS)),
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help=_("the file to write (a folder with --split); an existing file is"
-                          " replaced only once the new one is complete"))
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help=_(
+            "the file to write (a folder with --split); an existing file is"
+            " replaced only once the new one is complete"
+        ),
+    )
     p.add_argument("--lang", choices=["en", "es"], help=_("the export's language"))
-    p.add_argument("--locale", choices=["es-HN", "es-PA", "en"],
-                   help=_("how dates are written: es-HN (day first), es-PA (month first) or"
-                          " en (default: es-HN for Spanish, en for English)"))
+    p.add_argument(
+        "--locale",
+        choices=["es-HN", "es-PA", "en"],
+        help=_(
+            "how dates are written: es-HN (day first), es-PA (month first) or"
+            " en (default: es-HN for Spanish, en for English)"
+        ),
+    )
     p.add_argument("--delegation", metavar="D", help=_("only this delegation (a name or an id)"))
     p.add_argument("--group", metavar="G", help=_("only this group (a name or an id)"))
     p.add_argument("--person", metavar="P", help=_("only this person (a name or an id)"))
-    p.add_argument("--all", action="store_true",
-                   help=_("itineraries and the booklet (pdf): everyone, not only the people"
-                          " who travel"))
-    p.add_argument("--split", action="store_true",
-                   help=_("one file per person or delegation, into the folder OUT"))
-    p.add_argument("--visit", metavar="ID", help=_("the site visit (clearance): its session ID"
-                                                   " or title"))
-    p.add_argument("--no-personal-data", action="store_true",
-                   help=_("leave identity numbers, birth dates and phone numbers out"))
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=_("itineraries and the booklet (pdf): everyone, not only the people who travel"),
+    )
+    p.add_argument(
+        "--split",
+        action="store_true",
+        help=_("one file per person or delegation, into the folder OUT"),
+    )
+    p.add_argument(
+        "--visit", metavar="ID", help=_("the site visit (clearance): its session ID or title")
+    )
+    p.add_argument(
+        "--no-personal-data",
+        action="store_true",
+        help=_("leave identity numbers, birth dates and phone numbers out"),
+    )
 
-    p = sub.add_parser("transfers", help=_("propose airport transfers for arrivals and"
-                                           " departures no ride covers yet"))
+    p = sub.add_parser(
+        "transfers",
+        help=_("propose airport transfers for arrivals and departures no ride covers yet"),
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
-    p.add_argument("--window", type=int, metavar="MIN",
-                   help=_("arrivals this many minutes apart share a transfer (default: the"
-                          " plan's setting, 60)"))
+    p.add_argument(
+        "--window",
+        type=int,
+        metavar="MIN",
+        help=_(
+            "arrivals this many minutes apart share a transfer (default: the plan's setting, 60)"
+        ),
+    )
     p.add_argument("--apply", action="store_true", help=_("create the proposed rides"))
     p.add_argument("--json", action="store_true", help=_("print the proposals as JSON"))
 
-    p = sub.add_parser("publish", help=_("copy a plan file to an empty PostgreSQL database,"
-                                         " for a team to edit it together"))
+    p = sub.add_parser(
+        "publish",
+        help=_("copy a plan file to an empty PostgreSQL database, for a team to edit it together"),
+    )
     p.add_argument("plan", metavar="PLAN", help=_("the plan file to publish"))
-    p.add_argument("address", metavar="ADDRESS",
-                   help=_("the empty database: postgresql://user@server:5432/database"))
+    p.add_argument(
+        "address",
+        metavar="ADDRESS",
+        help=_("the empty database: postgresql://user@server:5432/database"),
+    )
 
     p = sub.add_parser("download", help=_("save a shared plan as a plan file"))
     p.add_argument("address", metavar="ADDRESS", help=_("the shared plan's address"))
@@ -290,14 +397,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help=_("who changed what and when, newest first"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file or shared plan's address"))
-    p.add_argument("--item", metavar="KIND:ID",
-                   help=_("only one item's history, e.g. person:12 or agenda_session:40"))
-    p.add_argument("--limit", type=_at_least_one, metavar="N",
-                   help=_("only the newest N changes (each with every item it touched)"))
+    p.add_argument(
+        "--item",
+        metavar="KIND:ID",
+        help=_("only one item's history, e.g. person:12 or agenda_session:40"),
+    )
+    p.add_argument(
+        "--limit",
+        type=_at_least_one,
+        metavar="N",
+        help=_("only the newest N changes (each with every item it touched)"),
+    )
     p.add_argument("--json", action="store_true", help=_("print the history as JSON"))
 
-    p = sub.add_parser("recover", help=_("save what can still be read of a damaged plan in a"
-                                         " new plan (the damaged file is not changed)"))
+    p = sub.add_parser(
+        "recover",
+        help=_(
+            "save what can still be read of a damaged plan in a"
+            " new plan (the damaged file is not changed)"
+        ),
+    )
     p.add_argument("plan", metavar="DAMAGED", help=_("the damaged plan file"))
     p.add_argument("new", metavar="NEW", help=_("the new plan file (.dplan)"))
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
@@ -392,9 +511,12 @@ def _open_for_reading(path: str) -> Any:
     if check_plan_file(target).user_version < schema_version() and writable(target):
         store = open_plan(target)
         if store.backup_path is not None:
-            _err(_("Note: {name} was upgraded to this version's plan format; a backup copy of"
-                   " the old one is at {backup}.").format(name=target.name,
-                                                          backup=store.backup_path))
+            _err(
+                _(
+                    "Note: {name} was upgraded to this version's plan format; a backup copy of"
+                    " the old one is at {backup}."
+                ).format(name=target.name, backup=store.backup_path)
+            )
         store.close()
     return open_plan(target, read_only=True)
 
@@ -430,10 +552,17 @@ def cmd_info(args: argparse.Namespace) -> int:
             "Delegations {delegations} · People {people} · Groups {groups} · Rooms {rooms} ·"
             " Sessions {sessions}"
         ).format(**sm.counts),
-        *([_("Journeys {travel} · Hotel stays {stays} · Vehicles {vehicles} · Rides {rides} ·"
-             " Site visits {site_visits}").format(**sm.counts)]
-          if any(sm.counts[k] for k in ("travel", "stays", "vehicles", "rides", "site_visits"))
-          else []),
+        *(
+            [
+                _(
+                    "Journeys {travel} · Hotel stays {stays} · Vehicles {vehicles} · Rides"
+                    " {rides} ·"
+                    " Site visits {site_visits}"
+                ).format(**sm.counts)
+            ]
+            if any(sm.counts[k] for k in ("travel", "stays", "vehicles", "rides", "site_visits"))
+            else []
+        ),
         _("People by sex: {female} women, {male} men, {other} other, {unknown} unknown").format(
             **sm.people_by_sex
         ),
@@ -486,8 +615,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors = sum(1 for p in problems if p.severity == ERROR)
         warnings = len(problems) - errors
         accepted = sum(1 for p in problems if p.acknowledged)
-        print(_("{errors} errors, {warnings} warnings, {accepted} accepted.").format(
-            errors=errors, warnings=warnings, accepted=accepted))
+        print(
+            _("{errors} errors, {warnings} warnings, {accepted} accepted.").format(
+                errors=errors, warnings=warnings, accepted=accepted
+            )
+        )
     return EXIT_PROBLEMS if open_errors else EXIT_OK
 
 
@@ -531,14 +663,18 @@ def cmd_copy(args: argparse.Namespace) -> int:
     # time zone this computer does not know
     source = open_plan(args.plan, read_only=True, check_zones=args.tz is None)
     try:
-        copy = copy_plan(source, args.new, args.start, title=args.title, overwrite=args.force,
-                         timezone=args.tz)
+        copy = copy_plan(
+            source, args.new, args.start, title=args.title, overwrite=args.force, timezone=args.tz
+        )
         copy.close()
     finally:
         source.close()
     print(Path(args.new))
-    _err(_("Copied {plan} to {new}, starting on {start}.").format(
-        plan=_shown(args.plan), new=args.new, start=args.start.isoformat()))
+    _err(
+        _("Copied {plan} to {new}, starting on {start}.").format(
+            plan=_shown(args.plan), new=args.new, start=args.start.isoformat()
+        )
+    )
     return EXIT_OK
 
 
@@ -549,8 +685,7 @@ def _print_report(report: dict[str, list[dict[str, Any]]], as_json: bool, dry_ru
     for entry in report["rejected"]:
         print(_("row {row}: {reason}").format(row=entry["row"], reason=entry["reason"]))
     for entry in report["warnings"]:
-        print(_("row {row} (warning): {reason}").format(row=entry["row"],
-                                                        reason=entry["reason"]))
+        print(_("row {row} (warning): {reason}").format(row=entry["row"], reason=entry["reason"]))
     from planner.imports.people import summary
 
     print((_("Dry run: ") if dry_run else "") + summary(report))
@@ -561,8 +696,12 @@ def _overrides(pairs: list[str]) -> dict[str, str | None]:
     for pair in pairs:
         header, sep, target = pair.partition("=")
         if not sep or not header.strip():
-            raise PlannerError(_("--map takes HEADER=field, e.g. --map \"Apellido materno="
-                                 "family_name\"; got '{value}'.").format(value=pair))
+            raise PlannerError(
+                _(
+                    '--map takes HEADER=field, e.g. --map "Apellido materno='
+                    "family_name\"; got '{value}'."
+                ).format(value=pair)
+            )
         out[header.strip()] = target.strip() or None
     return out
 
@@ -577,8 +716,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.what == "people":
             table = read_table(args.file, args.sheet, known_headers=people.known_header)
             mapping = people.mapping_for(store, table, _overrides(args.map))
-            pv: Any = people.preview(store, table, mapping, delegation=args.delegation,
-                                     organisation=args.organisation, group=args.group)
+            pv: Any = people.preview(
+                store,
+                table,
+                mapping,
+                delegation=args.delegation,
+                organisation=args.organisation,
+                group=args.group,
+            )
             report = people.report(pv)
             module: Any = people
         else:
@@ -588,11 +733,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             module = agenda
         if pv.errors and not args.skip_invalid:
             _print_report(report, args.json, args.dry_run)
-            _err(ngettext("{n} row has errors: nothing was imported. Fix the file, or add"
-                          " --skip-invalid to import the other rows.",
-                          "{n} rows have errors: nothing was imported. Fix the file, or add"
-                          " --skip-invalid to import the other rows.",
-                          len(pv.errors)).format(n=len(pv.errors)))
+            _err(
+                ngettext(
+                    "{n} row has errors: nothing was imported. Fix the file, or add"
+                    " --skip-invalid to import the other rows.",
+                    "{n} rows have errors: nothing was imported. Fix the file, or add"
+                    " --skip-invalid to import the other rows.",
+                    len(pv.errors),
+                ).format(n=len(pv.errors))
+            )
             return EXIT_PROBLEMS
         if not args.dry_run:
             if args.what == "people":  # the mapping is remembered in the import's transaction
@@ -626,8 +775,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
         if bool(args.delegation) == bool(args.organisation):
             raise PlannerError(_("Give --delegation or --organisation (one of them)."))
         delegation = _resolve(store, "delegation", args.delegation) if args.delegation else None
-        organisation = (_resolve(store, "organisation", args.organisation)
-                        if args.organisation else None)
+        organisation = (
+            _resolve(store, "organisation", args.organisation) if args.organisation else None
+        )
         people = grouping.members(store, delegation=delegation, organisation=organisation)
         result = grouping.split(people, args.into, args.spread_by == "duty-station")
         names = grouping.group_names(store, args.into, args.prefix or _("Group"))
@@ -635,8 +785,11 @@ def cmd_groups(args: argparse.Namespace) -> int:
             print(f"{name}: {line}")
         if not args.dry_run:
             grouping.create_groups(store, result, names, delegation)
-            _err(ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
-                n=len(names)))
+            _err(
+                ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
+                    n=len(names)
+                )
+            )
     finally:
         store.close()
     return EXIT_OK
@@ -650,21 +803,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     kind = kind_of(args.kind)
     target = Path(args.plan) if args.plan and not is_address(args.plan) else None
     # exports that remember a delegation's agenda (for "what changed") write that note
-    if (kind.records and target is not None and target.exists() and writable(target)
-            and check_plan_file(target).user_version <= schema_version()):
+    if (
+        kind.records
+        and target is not None
+        and target.exists()
+        and writable(target)
+        and check_plan_file(target).user_version <= schema_version()
+    ):
         store = open_plan(target)
     else:
         store = _open_for_reading(args.plan)
     try:
         options = Options(
-            lang=args.lang or current_language(), locale=args.locale,
-            delegation=_resolve(store, "delegation", args.delegation)
-            if args.delegation else None,
+            lang=args.lang or current_language(),
+            locale=args.locale,
+            delegation=_resolve(store, "delegation", args.delegation) if args.delegation else None,
             group=_resolve(store, "participant_group", args.group) if args.group else None,
             person=_resolve(store, "person", args.person) if args.person else None,
-            all=args.all, split=args.split,
+            all=args.all,
+            split=args.split,
             visit=_resolve_visit(store, args.visit) if args.visit else None,
-            personal=not args.no_personal_data)
+            personal=not args.no_personal_data,
+        )
         job = Job()
         for path in run(store, args.kind, args.output, options, job):
             print(path)
@@ -677,16 +837,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _resolve_visit(store: Any, value: str) -> int:
     with store.reading() as r:
-        visits = r.rows("SELECT id, title FROM agenda_session WHERE kind = 'site_visit'"
-                        " ORDER BY starts_at")
+        visits = r.rows(
+            "SELECT id, title FROM agenda_session WHERE kind = 'site_visit' ORDER BY starts_at"
+        )
     if value.isdigit() and any(i == int(value) for i, _t in visits):
         return int(value)
     found = [i for i, t in visits if value.casefold() in t.casefold()]
     if len(found) == 1:
         return int(found[0])
-    raise PlannerError(_("'{value}' does not name one site visit; the plan's site visits are:"
-                         " {visits}.").format(value=value, visits="; ".join(
-                             f"{i} {t}" for i, t in visits) or "—"))
+    raise PlannerError(
+        _("'{value}' does not name one site visit; the plan's site visits are: {visits}.").format(
+            value=value, visits="; ".join(f"{i} {t}" for i, t in visits) or "—"
+        )
+    )
 
 
 def cmd_transfers(args: argparse.Namespace) -> int:
@@ -700,25 +863,46 @@ def cmd_transfers(args: argparse.Namespace) -> int:
     try:
         proposals = logistics.propose_transfers(store, args.window)
         if args.json:
-            print(json.dumps([{
-                "direction": p.direction, "title": p.title, "start": p.start.isoformat(),
-                "end": p.end.isoformat(), "from": p.origin, "to": p.destination,
-                "vehicle": p.vehicle_id, "people": p.person_ids, "flights": p.flights,
-                "notes": p.notes} for p in proposals], ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    [
+                        {
+                            "direction": p.direction,
+                            "title": p.title,
+                            "start": p.start.isoformat(),
+                            "end": p.end.isoformat(),
+                            "from": p.origin,
+                            "to": p.destination,
+                            "vehicle": p.vehicle_id,
+                            "people": p.person_ids,
+                            "flights": p.flights,
+                            "notes": p.notes,
+                        }
+                        for p in proposals
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
             for p in proposals:
                 vehicle = p.vehicle or _("no vehicle")
-                print(f"{p.start:%Y-%m-%d %H:%M}–{p.end:%H:%M}  {p.title}  ({vehicle}; "
-                      + ngettext("{n} person", "{n} people", len(p.names)).format(
-                          n=len(p.names)) + ")")
+                print(
+                    f"{p.start:%Y-%m-%d %H:%M}–{p.end:%H:%M}  {p.title}  ({vehicle}; "
+                    + ngettext("{n} person", "{n} people", len(p.names)).format(n=len(p.names))
+                    + ")"
+                )
                 for note in p.notes:
                     print("    " + note)
             if not proposals:
                 print(_("Every arrival and departure already has its transfer."))
         if args.apply and proposals:
             logistics.accept(store, proposals)
-            _err(ngettext("Created {n} ride.", "Created {n} rides.", len(proposals)).format(
-                n=len(proposals)))
+            _err(
+                ngettext("Created {n} ride.", "Created {n} rides.", len(proposals)).format(
+                    n=len(proposals)
+                )
+            )
     finally:
         store.close()
     return EXIT_OK
@@ -732,11 +916,17 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from planner.store.shared import display_address, publish
 
-    count = publish(args.plan, args.address,
-                    progress=_progress(_("Publishing")) if sys.stderr.isatty() else None)
+    count = publish(
+        args.plan,
+        args.address,
+        progress=_progress(_("Publishing")) if sys.stderr.isatty() else None,
+    )
     print(display_address(args.address))
-    _err(_("Published {plan} to {address} ({n} rows). Open it with: planner open {address}")
-         .format(plan=args.plan, address=display_address(args.address), n=count))
+    _err(
+        _("Published {plan} to {address} ({n} rows). Open it with: planner open {address}").format(
+            plan=args.plan, address=display_address(args.address), n=count
+        )
+    )
     return EXIT_OK
 
 
@@ -745,13 +935,22 @@ def cmd_download(args: argparse.Namespace) -> int:
 
     _check_suffix(args.file)
     if Path(args.file).exists() and not args.force:
-        raise PlannerError(_("{path} already exists. Choose another name, or use --force to"
-                             " replace it.").format(path=args.file))
-    download(args.address, args.file,
-             progress=_progress(_("Downloading")) if sys.stderr.isatty() else None)
+        raise PlannerError(
+            _("{path} already exists. Choose another name, or use --force to replace it.").format(
+                path=args.file
+            )
+        )
+    download(
+        args.address,
+        args.file,
+        progress=_progress(_("Downloading")) if sys.stderr.isatty() else None,
+    )
     print(Path(args.file))
-    _err(_("Saved the shared plan {address} as {path}.").format(
-        address=display_address(args.address), path=args.file))
+    _err(
+        _("Saved the shared plan {address} as {path}.").format(
+            address=display_address(args.address), path=args.file
+        )
+    )
     return EXIT_OK
 
 
@@ -759,6 +958,7 @@ def _progress(label: str) -> Any:
     def show(done: int, total: int) -> None:
         end = "\n" if done >= total else ""
         print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
     return show
 
 
@@ -772,21 +972,48 @@ def cmd_history(args: argparse.Namespace) -> int:
     store = _open_for_reading(args.plan)
     try:
         entries = history(store, entity, item_id, args.limit)
-        if entity is not None and item_id is not None and not entries \
-                and not item_known(store, entity, item_id):
-            raise PlannerError(_("There is no {item} {id} in this plan, and there never was:"
-                                 " check the id (planner history --json lists each item's"
-                                 " id).").format(item=item_noun(entity), id=item_id))
+        if (
+            entity is not None
+            and item_id is not None
+            and not entries
+            and not item_known(store, entity, item_id)
+        ):
+            raise PlannerError(
+                _(
+                    "There is no {item} {id} in this plan, and there never was:"
+                    " check the id (planner history --json lists each item's"
+                    " id)."
+                ).format(item=item_noun(entity), id=item_id)
+            )
     finally:
         store.close()
     if args.json:
-        print(json_safe(json.dumps(
-            [{"change": e.change_set_id, "at": e.at.isoformat(), "user": e.user,
-              "action": e.action, "entity": e.entity, "id": e.entity_id, "kind": e.kind,
-              "item": e.item, "summary": e.summary(),
-              "changes": [{"field": f, "old": o, "new": n, "hidden": f in e.hidden}
-                          for f, o, n in e.changes]}
-             for e in entries], ensure_ascii=False, indent=2)))
+        print(
+            json_safe(
+                json.dumps(
+                    [
+                        {
+                            "change": e.change_set_id,
+                            "at": e.at.isoformat(),
+                            "user": e.user,
+                            "action": e.action,
+                            "entity": e.entity,
+                            "id": e.entity_id,
+                            "kind": e.kind,
+                            "item": e.item,
+                            "summary": e.summary(),
+                            "changes": [
+                                {"field": f, "old": o, "new": n, "hidden": f in e.hidden}
+                                for f, o, n in e.changes
+                            ],
+                        }
+                        for e in entries
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        )
         return EXIT_OK
     for line in text_lines(entries):
         print(line)
@@ -798,15 +1025,35 @@ def cmd_recover(args: argparse.Namespace) -> int:
     from planner.store.recovery import recover
 
     _check_suffix(args.new)
-    result = recover(args.plan, args.new, overwrite=args.force,
-                     progress=_progress(_("Recovering")) if sys.stderr.isatty() else None)
+    result = recover(
+        args.plan,
+        args.new,
+        overwrite=args.force,
+        progress=_progress(_("Recovering")) if sys.stderr.isatty() else None,
+    )
     if args.json:
-        print(json.dumps({"plan": str(result.target), "complete": result.complete,
-                          "tables": [{"table": t.table, "copied": t.kept, "lost": t.lost,
-                                      "unreadable": [list(r) for r in t.unreadable],
-                                      "left_out": t.refused + t.dropped,
-                                      "unlinked": t.unlinked, "garbled": t.garbled}
-                                     for t in result.tables]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "plan": str(result.target),
+                    "complete": result.complete,
+                    "tables": [
+                        {
+                            "table": t.table,
+                            "copied": t.kept,
+                            "lost": t.lost,
+                            "unreadable": [list(r) for r in t.unreadable],
+                            "left_out": t.refused + t.dropped,
+                            "unlinked": t.unlinked,
+                            "garbled": t.garbled,
+                        }
+                        for t in result.tables
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(Path(args.new))
         for line in result.lines():
@@ -814,11 +1061,23 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK if result.complete else EXIT_PROBLEMS
 
 
-COMMANDS = {"new": cmd_new, "demo": cmd_demo, "info": cmd_info, "check": cmd_check,
-            "copy": cmd_copy, "import": cmd_import, "groups": cmd_groups, "export": cmd_export,
-            "transfers": cmd_transfers, "budget": cmd_budget, "open": cmd_open,
-            "publish": cmd_publish, "download": cmd_download, "history": cmd_history,
-            "recover": cmd_recover}
+COMMANDS = {
+    "new": cmd_new,
+    "demo": cmd_demo,
+    "info": cmd_info,
+    "check": cmd_check,
+    "copy": cmd_copy,
+    "import": cmd_import,
+    "groups": cmd_groups,
+    "export": cmd_export,
+    "transfers": cmd_transfers,
+    "budget": cmd_budget,
+    "open": cmd_open,
+    "publish": cmd_publish,
+    "download": cmd_download,
+    "history": cmd_history,
+    "recover": cmd_recover,
+}
 
 
 def _language_from_environment() -> str:
@@ -840,8 +1099,10 @@ def _damage(exc: BaseException, args: argparse.Namespace | None) -> str | None:
         error = damaged_error(Path(plan), exc)
         return None if error is None else error.message
     if is_damage(exc):
-        return _("A plan file is damaged ({detail}); nothing was changed. Open a backup copy,"
-                 " or save what can still be read with planner recover.").format(detail=exc)
+        return _(
+            "A plan file is damaged ({detail}); nothing was changed. Open a backup copy,"
+            " or save what can still be read with planner recover."
+        ).format(detail=exc)
     return None
 
 

@@ -248,13 +248,19 @@ IOM_HONDURAS = [
 
 PALETTE = {"panama": "#4E79A7", "dnspf": "#59A14F", "iom": "#F28E2B"}
 GROUP_COLOURS = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7"]
-MODULE_COLOURS = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
-                  "#9C755F"]
+MODULE_COLOURS = [
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#9C755F",
+]
 GROUP_SIZES = [50, 50, 50, 50]
 CLASSROOMS = [("Aula 1", 55), ("Aula 2", 55), ("Aula 3", 60), ("Aula 4", 60)]
 EQUIPMENT = "projector, screen, flip chart, sound system"
-
-
 
 
 @dataclass
@@ -295,8 +301,9 @@ class _Shared:
 
 
 class _Cohort:
-    def __init__(self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int],
-                 shared: _Shared) -> None:
+    def __init__(
+        self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int], shared: _Shared
+    ) -> None:
         self.rows, self.rng, self.index, self.orgs = rows, rng, index, orgs
         self.shared = shared
         self.modules = shared.modules  # the curriculum, shared by every cohort
@@ -359,81 +366,209 @@ class _Cohort:
             notes="",
         )
 
-    def _place(self, kind: str, latitude: float, longitude: float, *, code: str = "",
-               opens: str = "", closes: str = "") -> dict[str, Any]:
-        return {"kind": kind, "code": code, "timezone": "" if kind != PlaceKind.AIRPORT
-                else TZ.key, "latitude": latitude, "longitude": longitude, "opens": opens,
-                "closes": closes}
+    def _place(
+        self,
+        kind: str,
+        latitude: float,
+        longitude: float,
+        *,
+        code: str = "",
+        opens: str = "",
+        closes: str = "",
+    ) -> dict[str, Any]:
+        return {
+            "kind": kind,
+            "code": code,
+            "timezone": "" if kind != PlaceKind.AIRPORT else TZ.key,
+            "latitude": latitude,
+            "longitude": longitude,
+            "opens": opens,
+            "closes": closes,
+        }
 
-    def journey(self, panama_people: list[int], iom_people: list[int], hotel: int,
-                tour: int) -> None:
+    def journey(
+        self, panama_people: list[int], iom_people: list[int], hotel: int, tour: int
+    ) -> None:
         """Flights, the hotel block and stays, airport transfers, and the field tour's vans."""
         rows, sfx, places = self.rows, self.suffix, self.shared.places
         airport = places["TGU"]
-        block = rows.add("room_block", venue_id=hotel, room_type="Single", rooms=10,
-                         check_in=FIRST_DAY, check_out=LAST_DAY, nightly_rate=NIGHTLY_RATE,
-                         currency="USD", notes="Breakfast included.", breakfast_included=True)
+        block = rows.add(
+            "room_block",
+            venue_id=hotel,
+            room_type="Single",
+            rooms=10,
+            check_in=FIRST_DAY,
+            check_out=LAST_DAY,
+            nightly_rate=NIGHTLY_RATE,
+            currency="USD",
+            notes="Breakfast included.",
+            breakfast_included=True,
+        )
         drivers = iom_people[2:4]
-        vans = [rows.add("vehicle", name=f"Van {n + 1}{sfx}", seats=12,
-                         provider="Transportes Morazán", plate=f"PBD {4410 + 2 * self.index + n}",
-                         day_rate=VAN_DAY_RATE, currency="USD", driver_id=driver,
-                         notes="Air conditioning.")
-                for n, driver in enumerate(drivers)]
+        vans = [
+            rows.add(
+                "vehicle",
+                name=f"Van {n + 1}{sfx}",
+                seats=12,
+                provider="Transportes Morazán",
+                plate=f"PBD {4410 + 2 * self.index + n}",
+                day_rate=VAN_DAY_RATE,
+                currency="USD",
+                driver_id=driver,
+                notes="Air conditioning.",
+            )
+            for n, driver in enumerate(drivers)
+        ]
 
-        def ride(van: int, title: str, start: datetime, end: datetime, origin: int,
-                 destination: int, passengers: list[tuple[str, int]],
-                 visit: int | None = None) -> None:
-            rid = rows.add("ride", vehicle_id=van, title=title, starts_at=start, ends_at=end,
-                           timezone=TZ.key, from_id=origin, to_id=destination,
-                           session_id=visit, notes="")
+        def ride(
+            van: int,
+            title: str,
+            start: datetime,
+            end: datetime,
+            origin: int,
+            destination: int,
+            passengers: list[tuple[str, int]],
+            visit: int | None = None,
+        ) -> None:
+            rid = rows.add(
+                "ride",
+                vehicle_id=van,
+                title=title,
+                starts_at=start,
+                ends_at=end,
+                timezone=TZ.key,
+                from_id=origin,
+                to_id=destination,
+                session_id=visit,
+                notes="",
+            )
             for typ, ref in passengers:
-                member = {"group_id": None, "delegation_id": None, "person_id": None,
-                          f"{typ}_id": ref}
+                member = {
+                    "group_id": None,
+                    "delegation_id": None,
+                    "person_id": None,
+                    f"{typ}_id": ref,
+                }
                 rows.add("ride_passenger", ride_id=rid, **member)
 
         half = len(panama_people) // 2
         for n, (number, departs, lands) in enumerate(ARRIVAL_FLIGHTS):
             flying = panama_people[:half] if n == 0 else panama_people[half:]
             for pid in flying:
-                rows.add("travel", person_id=pid, direction=Direction.ARRIVAL,
-                         mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
-                         place_id=airport, from_place="Panama City (PTY)",
-                         to_place="Tegucigalpa (TGU)", departs_at=departs,
-                         departs_tz=PANAMA.key, arrives_at=lands, arrives_tz=TZ.key, notes="",
-                         fare=RETURN_FARE, fare_currency="USD")
-                rows.add("stay", person_id=pid, venue_id=hotel, block_id=block,
-                         check_in=lands.date(), check_out=LAST_DAY, room_type="Single",
-                         sharing_with_id=None, notes="")
+                rows.add(
+                    "travel",
+                    person_id=pid,
+                    direction=Direction.ARRIVAL,
+                    mode=TravelMode.FLIGHT,
+                    carrier="Copa Airlines",
+                    number=number,
+                    place_id=airport,
+                    from_place="Panama City (PTY)",
+                    to_place="Tegucigalpa (TGU)",
+                    departs_at=departs,
+                    departs_tz=PANAMA.key,
+                    arrives_at=lands,
+                    arrives_tz=TZ.key,
+                    notes="",
+                    fare=RETURN_FARE,
+                    fare_currency="USD",
+                )
+                rows.add(
+                    "stay",
+                    person_id=pid,
+                    venue_id=hotel,
+                    block_id=block,
+                    check_in=lands.date(),
+                    check_out=LAST_DAY,
+                    room_type="Single",
+                    sharing_with_id=None,
+                    notes="",
+                )
             pickup = lands + timedelta(minutes=30)
-            ride(vans[0], f"Airport pick-up, {number}", pickup, pickup + timedelta(minutes=35),
-                 airport, hotel, [("person", p) for p in flying])
+            ride(
+                vans[0],
+                f"Airport pick-up, {number}",
+                pickup,
+                pickup + timedelta(minutes=35),
+                airport,
+                hotel,
+                [("person", p) for p in flying],
+            )
         number, departs, lands = DEPARTURE_FLIGHT
         for pid in panama_people:
-            rows.add("travel", person_id=pid, direction=Direction.DEPARTURE,
-                     mode=TravelMode.FLIGHT, carrier="Copa Airlines", number=number,
-                     place_id=airport, from_place="Tegucigalpa (TGU)",
-                     to_place="Panama City (PTY)", departs_at=departs, departs_tz=TZ.key,
-                     arrives_at=lands, arrives_tz=PANAMA.key, notes="Return ticket: the fare is on"
-                     " the arrival.", fare=None, fare_currency="")
-        ride(vans[0], f"Airport drop-off, {number}", at(LAST_DAY, 11, 40), at(LAST_DAY, 12, 15),
-             hotel, airport, [("delegation", self.delegation_of_panama)])
+            rows.add(
+                "travel",
+                person_id=pid,
+                direction=Direction.DEPARTURE,
+                mode=TravelMode.FLIGHT,
+                carrier="Copa Airlines",
+                number=number,
+                place_id=airport,
+                from_place="Tegucigalpa (TGU)",
+                to_place="Panama City (PTY)",
+                departs_at=departs,
+                departs_tz=TZ.key,
+                arrives_at=lands,
+                arrives_tz=PANAMA.key,
+                notes="Return ticket: the fare is on the arrival.",
+                fare=None,
+                fare_currency="",
+            )
+        ride(
+            vans[0],
+            f"Airport drop-off, {number}",
+            at(LAST_DAY, 11, 40),
+            at(LAST_DAY, 12, 15),
+            hotel,
+            airport,
+            [("delegation", self.delegation_of_panama)],
+        )
 
         # the field tour: hotel → Las Manos → lunch in Danlí → CAMI Danlí → hotel, two vans
         day = date(2023, 12, 1)
         stops = [
-            (places["las_manos"], at(day, 9, 20), at(day, 11, 30),
-             "Sub-inspector in charge, DNSPF Las Manos", "+504 2763-0000", Clearance.CONFIRMED),
-            (places["lunch"], at(day, 12, 20), at(day, 13, 30), "", "+504 2763-1111",
-             Clearance.NOT_NEEDED),
-            (places["cami"], at(day, 13, 45), at(day, 16), "Coordinator, INM CAMI Danlí",
-             "cami.danli@inm.example.hn", Clearance.CONFIRMED),
+            (
+                places["las_manos"],
+                at(day, 9, 20),
+                at(day, 11, 30),
+                "Sub-inspector in charge, DNSPF Las Manos",
+                "+504 2763-0000",
+                Clearance.CONFIRMED,
+            ),
+            (
+                places["lunch"],
+                at(day, 12, 20),
+                at(day, 13, 30),
+                "",
+                "+504 2763-1111",
+                Clearance.NOT_NEEDED,
+            ),
+            (
+                places["cami"],
+                at(day, 13, 45),
+                at(day, 16),
+                "Coordinator, INM CAMI Danlí",
+                "cami.danli@inm.example.hn",
+                Clearance.CONFIRMED,
+            ),
         ]
         for position, (place, arrives, leaves, host, contact, clearance) in enumerate(stops):
-            rows.add("visit_stop", session_id=tour, position=position + 1, venue_id=place,
-                     arrives_at=arrives, leaves_at=leaves, host_name=host, host_contact=contact,
-                     clearance=clearance, notes="")
-        loads = [[("delegation", self.delegation_of_panama)],
-                 [("person", p) for p in iom_people[:2]]]
+            rows.add(
+                "visit_stop",
+                session_id=tour,
+                position=position + 1,
+                venue_id=place,
+                arrives_at=arrives,
+                leaves_at=leaves,
+                host_name=host,
+                host_contact=contact,
+                clearance=clearance,
+                notes="",
+            )
+        loads = [
+            [("delegation", self.delegation_of_panama)],
+            [("person", p) for p in iom_people[:2]],
+        ]
         legs = [(hotel, at(day, 6, 30))] + [(s[0], s[2]) for s in stops]
         arrivals = [s[1] for s in stops] + [at(day, 18, 30)]
         ends = [s[0] for s in stops] + [hotel]
@@ -505,12 +640,22 @@ class _Cohort:
 
         if not self.modules:
             for m, title in enumerate(MODULES):
-                self.modules.append(rows.add(
-                    "module", number=m + 1, title=title, duration_minutes=195, room_size=0,
-                    equipment="projector, flip chart", colour=MODULE_COLOURS[m], notes=""))
+                self.modules.append(
+                    rows.add(
+                        "module",
+                        number=m + 1,
+                        title=title,
+                        duration_minutes=195,
+                        room_size=0,
+                        equipment="projector, flip chart",
+                        colour=MODULE_COLOURS[m],
+                        notes="",
+                    )
+                )
         for m, module in enumerate(self.modules):
-            rows.add("module_trainer", module_id=module,
-                     person_id=panama_people[MODULE_TRAINERS[m]])
+            rows.add(
+                "module_trainer", module_id=module, person_id=panama_people[MODULE_TRAINERS[m]]
+            )
         groups = []
         for g, size in enumerate(GROUP_SIZES):
             letter = "ABCD"[g]
@@ -549,8 +694,14 @@ class _Cohort:
         )
         classrooms = [
             rows.add(
-                "room", venue_id=centre, name=name, capacity=cap, equipment=EQUIPMENT, notes="",
-                day_rate=CLASSROOM_DAY_RATE, currency="HNL",
+                "room",
+                venue_id=centre,
+                name=name,
+                capacity=cap,
+                equipment=EQUIPMENT,
+                notes="",
+                day_rate=CLASSROOM_DAY_RATE,
+                currency="HNL",
             )
             for name, cap in CLASSROOMS
         ]
@@ -595,13 +746,21 @@ class _Cohort:
         places = self.shared.places
         if self.index == 0:
             places["TGU"] = rows.add(
-                "venue", name="Toncontín International Airport", city="Tegucigalpa",
-                address="Boulevard Comunidad Económica Europea, Tegucigalpa", notes="",
-                **self._place(PlaceKind.AIRPORT, 14.0609, -87.2172, code="TGU"))
+                "venue",
+                name="Toncontín International Airport",
+                city="Tegucigalpa",
+                address="Boulevard Comunidad Económica Europea, Tegucigalpa",
+                notes="",
+                **self._place(PlaceKind.AIRPORT, 14.0609, -87.2172, code="TGU"),
+            )
             places["XPL"] = rows.add(
-                "venue", name="Palmerola International Airport", city="Comayagua",
-                address="Palmerola, Comayagua", notes="About 75 minutes from Tegucigalpa.",
-                **self._place(PlaceKind.AIRPORT, 14.3824, -87.6213, code="XPL"))
+                "venue",
+                name="Palmerola International Airport",
+                city="Comayagua",
+                address="Palmerola, Comayagua",
+                notes="About 75 minutes from Tegucigalpa.",
+                **self._place(PlaceKind.AIRPORT, 14.3824, -87.6213, code="XPL"),
+            )
             places["las_manos"] = rows.add(
                 "venue",
                 name="Las Manos border post",
@@ -611,9 +770,13 @@ class _Cohort:
                 **self._place(PlaceKind.SITE, 13.7728, -86.3634, opens="06:00", closes="18:00"),
             )
             places["lunch"] = rows.add(
-                "venue", name="Restaurante El Mesón, Danlí", city="Danlí",
-                address="Barrio El Centro, Danlí", notes="Lunch of the field tour.",
-                **self._place(PlaceKind.OTHER, 14.0307, -86.5797))
+                "venue",
+                name="Restaurante El Mesón, Danlí",
+                city="Danlí",
+                address="Barrio El Centro, Danlí",
+                notes="Lunch of the field tour.",
+                **self._place(PlaceKind.OTHER, 14.0307, -86.5797),
+            )
             places["cami"] = rows.add(
                 "venue",
                 name="CAMI Danlí",
@@ -622,13 +785,26 @@ class _Cohort:
                 notes="Run by the National Migration Institute; capacity 150–200.",
                 **self._place(PlaceKind.SITE, 14.0402, -86.5725, opens="08:00", closes="17:00"),
             )
-            for key_a, key_b, minutes, km in (("las_manos", "lunch", 45, 30),
-                                              ("lunch", "cami", 10, 3), ("TGU", "XPL", 75, 70)):
-                rows.add("road_time", from_id=places[key_a], to_id=places[key_b],
-                         minutes=minutes, distance_km=km, notes="")
-        for a, b, minutes, km in ((places["TGU"], hotel, 25, 9), (hotel, centre, 20, 5),
-                                  (places["XPL"], hotel, 80, 75), (hotel, places["cami"], 120, 92),
-                                  (hotel, places["las_manos"], 165, 122)):
+            for key_a, key_b, minutes, km in (
+                ("las_manos", "lunch", 45, 30),
+                ("lunch", "cami", 10, 3),
+                ("TGU", "XPL", 75, 70),
+            ):
+                rows.add(
+                    "road_time",
+                    from_id=places[key_a],
+                    to_id=places[key_b],
+                    minutes=minutes,
+                    distance_km=km,
+                    notes="",
+                )
+        for a, b, minutes, km in (
+            (places["TGU"], hotel, 25, 9),
+            (hotel, centre, 20, 5),
+            (places["XPL"], hotel, 80, 75),
+            (hotel, places["cami"], 120, 92),
+            (hotel, places["las_manos"], 165, 122),
+        ):
             rows.add("road_time", from_id=a, to_id=b, minutes=minutes, distance_km=km, notes="")
 
         everyone = [("group", g) for g in groups] + [("delegation", panama), ("delegation", iom)]
@@ -826,8 +1002,11 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
                 for row in data:
                     rec.record(table.name, row["id"], "insert")
         ptable = table_of(Plan)
-        conn.execute(update(ptable).values(arrival_airport_id=shared.places["TGU"],
-                                           per_diem_rate_id=per_diem))
+        conn.execute(
+            update(ptable).values(
+                arrival_airport_id=shared.places["TGU"], per_diem_rate_id=per_diem
+            )
+        )
         dtable = table_of(Delegation)
         for delegation_id, person_id in heads.items():
             conn.execute(
@@ -844,21 +1023,31 @@ def _attendance(conn: Any, rec: Any) -> None:
     from planner.domain.model import Attendance
 
     rng = random.Random(1125)
-    registered = conn.execute(text(
-        "SELECT s.id, coalesce(gm.person_id, p.id, a.person_id) FROM agenda_session s"
-        " JOIN session_audience a ON a.session_id = s.id"
-        " LEFT JOIN group_member gm ON gm.group_id = a.group_id"
-        " LEFT JOIN person p ON p.delegation_id = a.delegation_id"
-        " WHERE s.kind IN ('training', 'site_visit', 'plenary')"
-        " ORDER BY s.id, 2")).all()
+    registered = conn.execute(
+        text(
+            "SELECT s.id, coalesce(gm.person_id, p.id, a.person_id) FROM agenda_session s"
+            " JOIN session_audience a ON a.session_id = s.id"
+            " LEFT JOIN group_member gm ON gm.group_id = a.group_id"
+            " LEFT JOIN person p ON p.delegation_id = a.delegation_id"
+            " WHERE s.kind IN ('training', 'site_visit', 'plenary')"
+            " ORDER BY s.id, 2"
+        )
+    ).all()
     seen: set[tuple[int, int]] = set()
     marks = []
     for session_id, person_id in registered:
         if person_id is None or (session_id, person_id) in seen:
             continue
         seen.add((session_id, person_id))
-        marks.append({"session_id": session_id, "person_id": person_id,
-                      "present": rng.random() > 0.04, "note": "", "version": 1})
+        marks.append(
+            {
+                "session_id": session_id,
+                "person_id": person_id,
+                "present": rng.random() > 0.04,
+                "note": "",
+                "version": 1,
+            }
+        )
     if marks:
         conn.execute(insert(table_of(Attendance)), marks)
         rec.touch("attendance")
@@ -866,43 +1055,92 @@ def _attendance(conn: Any, rec: Any) -> None:
 
 def _budget(rows: _Rows) -> int:
     """Rates and hand-entered lines of the budget; returns the plan's per diem rate."""
-    donor = rows.add("funding_source", name="US Department of State, PRM (Western Hemisphere"
-                     " Program)", code="WHP-HN-2023-07", notes="")
-    own = rows.add("funding_source", name="IOM Honduras, cost-sharing", code="HN-OPS-2023",
-                   notes="")
+    donor = rows.add(
+        "funding_source",
+        name="US Department of State, PRM (Western Hemisphere Program)",
+        code="WHP-HN-2023-07",
+        notes="",
+    )
+    own = rows.add(
+        "funding_source", name="IOM Honduras, cost-sharing", code="HN-OPS-2023", notes=""
+    )
     for category, code, source in (
-        ("travel", "WHP-21 Travel", donor), ("accommodation", "WHP-22 Accommodation", donor),
-        ("per_diem", "WHP-23 DSA", donor), ("venue", "WHP-31 Venue", donor),
-        ("catering", "WHP-32 Catering", donor), ("ground_transport", "WHP-33 Transport", donor),
-        ("materials", "WHP-41 Materials", donor), ("visibility", "HN-51 Visibility", own),
-        ("other", "HN-59 Other", own), ("indirect", "WHP-90 ISC", donor),
+        ("travel", "WHP-21 Travel", donor),
+        ("accommodation", "WHP-22 Accommodation", donor),
+        ("per_diem", "WHP-23 DSA", donor),
+        ("venue", "WHP-31 Venue", donor),
+        ("catering", "WHP-32 Catering", donor),
+        ("ground_transport", "WHP-33 Transport", donor),
+        ("materials", "WHP-41 Materials", donor),
+        ("visibility", "HN-51 Visibility", own),
+        ("other", "HN-59 Other", own),
+        ("indirect", "WHP-90 ISC", donor),
     ):
-        rows.add("budget_category", category=category, budget_code=code,
-                 funding_source_id=source)
-    per_diem = rows.add("per_diem_rate", location="Tegucigalpa", daily_rate=Decimal("190.00"),
-                        currency="USD", lodging_share=Decimal("56"),
-                        valid_from=date(2023, 10, 1), notes="ICSC DSA for Honduras, Tegucigalpa.")
+        rows.add("budget_category", category=category, budget_code=code, funding_source_id=source)
+    per_diem = rows.add(
+        "per_diem_rate",
+        location="Tegucigalpa",
+        daily_rate=Decimal("190.00"),
+        currency="USD",
+        lodging_share=Decimal("56"),
+        valid_from=date(2023, 10, 1),
+        notes="ICSC DSA for Honduras, Tegucigalpa.",
+    )
     for month, units in ((date(2023, 11, 1), "24.6900"), (date(2023, 12, 1), "24.7100")):
-        rows.add("exchange_rate", currency="HNL", month=month, units_per_base=Decimal(units),
-                 source="UN operational rate of exchange")
-    for meal, per_head, currency in (("break", "85", "HNL"), ("breakfast", "180", "HNL"),
-                                     ("lunch", "260", "HNL"), ("dinner", "18.00", "USD")):
-        rows.add("catering_rate", kind=meal, per_head=Decimal(per_head), currency=currency,
-                 notes="")
+        rows.add(
+            "exchange_rate",
+            currency="HNL",
+            month=month,
+            units_per_base=Decimal(units),
+            source="UN operational rate of exchange",
+        )
+    for meal, per_head, currency in (
+        ("break", "85", "HNL"),
+        ("breakfast", "180", "HNL"),
+        ("lunch", "260", "HNL"),
+        ("dinner", "18.00", "USD"),
+    ):
+        rows.add(
+            "catering_rate", kind=meal, per_head=Decimal(per_head), currency=currency, notes=""
+        )
     lines: list[tuple[str, str, str, str, str, str, int | None]] = [
-        ("materials", "Participant manuals, printed and bound", "220", "copies", "145",
-         "HNL", None),
+        (
+            "materials",
+            "Participant manuals, printed and bound",
+            "220",
+            "copies",
+            "145",
+            "HNL",
+            None,
+        ),
         ("materials", "Certificates of participation", "210", "copies", "22", "HNL", None),
         ("visibility", "Roll-up banners with donor logos", "2", "banners", "95.00", "USD", None),
-        ("ground_transport", "Fuel for the field tour to Las Manos and Danlí", "2", "vans",
-         "1850", "HNL", None),
+        (
+            "ground_transport",
+            "Fuel for the field tour to Las Manos and Danlí",
+            "2",
+            "vans",
+            "1850",
+            "HNL",
+            None,
+        ),
         ("other", "Bank charges for per diem payments", "1", "lump sum", "40.00", "USD", own),
     ]
     for category, description, quantity, unit, cost, currency, payer in lines:
-        rows.add("budget_line", category=category, description=description,
-                 budget_code="", funding_source_id=payer, quantity=Decimal(quantity),
-                 unit=unit, unit_cost=Decimal(cost), currency=currency, month=None, actual=None,
-                 notes="")
+        rows.add(
+            "budget_line",
+            category=category,
+            description=description,
+            budget_code="",
+            funding_source_id=payer,
+            quantity=Decimal(quantity),
+            unit=unit,
+            unit_cost=Decimal(cost),
+            currency=currency,
+            month=None,
+            actual=None,
+            notes="",
+        )
     return per_diem
 
 

@@ -79,10 +79,13 @@ def pg_server() -> str:
     url = os.environ.get("PLANNER_TEST_DATABASE", "")
     if not url:
         if os.environ.get("PLANNER_REQUIRE_DATABASE"):
-            pytest.fail("PLANNER_REQUIRE_DATABASE is set but no server was started: run"
-                        ' eval "$(tools/pg-test-server start)"')
-        pytest.skip('no PostgreSQL server: run eval "$(tools/pg-test-server start)" to test'
-                    " shared plans")
+            pytest.fail(
+                "PLANNER_REQUIRE_DATABASE is set but no server was started: run"
+                ' eval "$(tools/pg-test-server start)"'
+            )
+        pytest.skip(
+            'no PostgreSQL server: run eval "$(tools/pg-test-server start)" to test shared plans'
+        )
     return url
 
 

@@ -13,19 +13,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
-@pytest.mark.skipif(shutil.which("ruff", path=str(Path(sys.executable).parent)) is None,
-                    reason="ruff is installed with the test extras")
+@pytest.mark.skipif(
+    shutil.which("ruff", path=str(Path(sys.executable).parent)) is None,
+    reason="ruff is installed with the test extras",
+)
 def test_ruff_finds_nothing():
     result = _run("ruff", "check", "planner", "ui", "tests", "tools", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("mypy", path=str(Path(sys.executable).parent)) is None,
-                    reason="mypy is installed with the test extras")
+@pytest.mark.skipif(
+    shutil.which("mypy", path=str(Path(sys.executable).parent)) is None,
+    reason="mypy is installed with the test extras",
+)
 def test_core_is_strictly_typed():
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

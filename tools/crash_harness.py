@@ -96,8 +96,9 @@ def child(work: Path, seed: int, start: int) -> None:
                 _roster(roster, n)
                 _note(journal, {"n": n, "kind": kind, "state": "start"})
                 table = read_table(roster, known_headers=people.known_header)
-                preview = people.preview(store, table, people.mapping_for(store, table),
-                                         delegation=f"Import {n}")
+                preview = people.preview(
+                    store, table, people.mapping_for(store, table), delegation=f"Import {n}"
+                )
                 people.apply(store, preview)
                 _note(journal, {"n": n, "kind": kind, "state": "done"})
                 roster.unlink()
@@ -159,9 +160,13 @@ def check(work: Path, since: int = 0) -> dict[str, int]:
     try:
         with store.reading() as r:
             notes = dict(r.rows("SELECT id, notes FROM person"))
-            imported = dict(r.rows("SELECT d.name, count(p.id) FROM delegation d LEFT JOIN"
-                                   " person p ON p.delegation_id = d.id"
-                                   " WHERE d.name LIKE 'Import %' GROUP BY d.id"))
+            imported = dict(
+                r.rows(
+                    "SELECT d.name, count(p.id) FROM delegation d LEFT JOIN"
+                    " person p ON p.delegation_id = d.id"
+                    " WHERE d.name LIKE 'Import %' GROUP BY d.id"
+                )
+            )
     finally:
         store.close()
     last_done: dict[int, int] = {}
@@ -177,8 +182,11 @@ def check(work: Path, since: int = 0) -> dict[str, int]:
         if count not in (0, ROSTER_ROWS):
             found["half"] += 1
     for r in records:
-        if r["kind"] == "import" and r["state"] == "done" and \
-                imported.get(f"Import {r['n']}") != ROSTER_ROWS:
+        if (
+            r["kind"] == "import"
+            and r["state"] == "done"
+            and imported.get(f"Import {r['n']}") != ROSTER_ROWS
+        ):
             found["lost"] += 1
     for file in sorted(work.glob("*.dplan")):
         if file.name == "plan.dplan":
@@ -191,8 +199,12 @@ def check(work: Path, since: int = 0) -> dict[str, int]:
         except PlannerError:
             found["damaged"] += 1
     for r in records:
-        if r["kind"] in ("backup", "migration") and r["state"] == "done" and \
-                int(r["n"]) > since and not (work / str(r["file"])).exists():  # type: ignore[call-overload]
+        if (
+            r["kind"] in ("backup", "migration")
+            and r["state"] == "done"
+            and int(r["n"]) > since
+            and not (work / str(r["file"])).exists()
+        ):  # type: ignore[call-overload]
             found["lost"] += 1
     return found
 
@@ -216,8 +228,11 @@ def damage(path: Path, kind: str, rng: random.Random, structural: bool = False) 
     head = path.read_bytes()[:100]
     page_size = 65536 if head[16:18] == b"\x00\x01" else int.from_bytes(head[16:18], "big")
     usable = page_size - head[20]
-    leaves = [p for p in pages(path).values() if p.leaf and p.index == (kind == "index")
-              and p.number != 1 and p.owner != "sqlite_master"]
+    leaves = [
+        p
+        for p in pages(path).values()
+        if p.leaf and p.index == (kind == "index") and p.number != 1 and p.owner != "sqlite_master"
+    ]
     rng.shuffle(leaves)
     for page in leaves:
         data = read_page(path, page.number, page_size)
@@ -227,7 +242,7 @@ def damage(path: Path, kind: str, rng: random.Random, structural: bool = False) 
             if not cells:
                 continue
             pointer = 8 + 2 * rng.randrange(cells)
-            payload, pos = varint(data, int.from_bytes(data[pointer:pointer + 2], "big"))
+            payload, pos = varint(data, int.from_bytes(data[pointer : pointer + 2], "big"))
             header, _p = varint(data, pos)  # the key's values follow the record's header
             start, stop = pos + header, pos + min(payload, (usable - 12) * 64 // 255 - 23)
         else:
@@ -259,11 +274,17 @@ def _rows_of(path: Path) -> dict[str, dict[int, tuple[Any, ...]]]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     con.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
-        tables = [t for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
-        return {t: {row[0]: row[1:] for row in con.execute(f'SELECT rowid, * FROM "{t}"')}
-                for t in tables}
+        tables = [
+            t
+            for (t,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
+        return {
+            t: {row[0]: row[1:] for row in con.execute(f'SELECT rowid, * FROM "{t}"')}
+            for t in tables
+        }
     finally:
         con.close()
 
@@ -311,8 +332,14 @@ def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> di
     sound = _sound(truth)
     files = [p for p in (plan, Path(f"{plan}-wal")) if p.exists()]
     digests = {p: _digest(p) for p in files}
-    result: dict[str, Any] = {"where": where, "written": 0, "recovered": 0, "lost": 0,
-                              "changed": 0, "recover_failed": 0}
+    result: dict[str, Any] = {
+        "where": where,
+        "written": 0,
+        "recovered": 0,
+        "lost": 0,
+        "changed": 0,
+        "recover_failed": 0,
+    }
     try:
         store = open_plan(plan)
     except DamagedPlanError:
@@ -329,8 +356,9 @@ def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> di
             store.close()
     if result["outcome"] in ("open", "write"):
         wal_after = Path(f"{plan}-wal")
-        new_frames = wal_after not in digests and wal_after.exists() and \
-            wal_after.stat().st_size > 0
+        new_frames = (
+            wal_after not in digests and wal_after.exists() and wal_after.stat().st_size > 0
+        )
         result["written"] = int(new_frames or any(_digest(p) != d for p, d in digests.items()))
         try:
             recover(plan, case / "recovered.dplan")
@@ -346,21 +374,23 @@ def damage_case(shot: Path, kind: str, rng: random.Random, keep_wal: bool) -> di
                 got = after.get(table, {})
                 result["recovered"] += sum(1 for i in rows if i in got)
                 result["lost"] += sum(1 for i in rows if i not in got)
-                result["changed"] += sum(1 for i, row in rows.items()
-                                         if i in got and got[i] != row)
+                result["changed"] += sum(1 for i, row in rows.items() if i in got and got[i] != row)
     return result
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="a folder to work in (default: a new temp)")
-    parser.add_argument("--no-damage", action="store_true",
-                        help="only the kills, without a damage case after each")
-    parser.add_argument("--child", nargs=3, metavar=("WORK", "SEED", "START"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-damage", action="store_true", help="only the kills, without a damage case after each"
+    )
+    parser.add_argument(
+        "--child", nargs=3, metavar=("WORK", "SEED", "START"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
         child(Path(args.child[0]), int(args.child[1]), int(args.child[2]))
@@ -381,21 +411,29 @@ def main() -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for kill in range(args.kills):
         start = 10_000 * (kill + 1)
-        proc = subprocess.Popen([sys.executable, __file__, "--child", str(work),
-                                 str(rng.randrange(10**9)), str(start)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", str(work), str(rng.randrange(10**9)), str(start)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         time.sleep(rng.uniform(0.9, 2.5))  # the child needs ~0.8 s to start working
         proc.send_signal(signal.SIGKILL)
         _out, err = proc.communicate()
         if proc.returncode != -signal.SIGKILL:
-            print(f"kill {kill + 1}: the child ended by itself ({proc.returncode}):"
-                  f" {err.decode(errors='replace')[-400:]}")
+            print(
+                f"kill {kill + 1}: the child ended by itself ({proc.returncode}):"
+                f" {err.decode(errors='replace')[-400:]}"
+            )
             totals["damaged"] += 1
             continue
         records = [r for r in _journal(work) if int(r["n"]) > start]  # type: ignore[call-overload]
         last = records[-1] if records else None
-        phase = "start-up" if last is None else (
-            f"{last['kind']}" if last["state"] == "start" else "between steps")
+        phase = (
+            "start-up"
+            if last is None
+            else (f"{last['kind']}" if last["state"] == "start" else "between steps")
+        )
         during[phase] = during.get(phase, 0) + 1
         shot = None if args.no_damage else snapshot(work)
         for key, value in check(work, start).items():
@@ -414,25 +452,34 @@ def main() -> int:
             if file.name != "plan.dplan":
                 file.unlink()
     took = time.monotonic() - started
-    print(f"{args.kills} kills in {took:.0f} s; killed during: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(during.items())))
-    print(f"damaged files: {totals['damaged']}, lost acknowledged edits: {totals['lost']},"
-          f" half imports: {totals['half']}")
+    print(
+        f"{args.kills} kills in {took:.0f} s; killed during: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(during.items()))
+    )
+    print(
+        f"damaged files: {totals['damaged']}, lost acknowledged edits: {totals['lost']},"
+        f" half imports: {totals['half']}"
+    )
     if args.no_damage:
         return 0 if not any(totals.values()) else 1
-    labels = {"index": "a flipped byte in an index page", "table": "a flipped byte in a table"
-              " page", "cut": "the file cut by one byte"}
+    labels = {
+        "index": "a flipped byte in an index page",
+        "table": "a flipped byte in a table page",
+        "cut": "the file cut by one byte",
+    }
     bad = 0
     for kind in kinds:
         t = cases[kind]
         runs = sum(t.get(k, 0) for k in ("open", "write", "sound", "missed"))
         bad += t.get("missed", 0) + t.get("written", 0) + t.get("recover_failed", 0)
         cases_word = "case" if runs == 1 else "cases"
-        print(f"damage, {labels[kind]}: {runs} {cases_word}; refused on open {t.get('open', 0)},"
-              f" before the first write {t.get('write', 0)}; sound to SQLite {t.get('sound', 0)};"
-              f" missed {t.get('missed', 0)}, written {t.get('written', 0)};"
-              f" recover: {t.get('recovered', 0):,} rows back, {t.get('lost', 0):,} lost,"
-              f" {t.get('changed', 0):,} changed, failed {t.get('recover_failed', 0)}")
+        print(
+            f"damage, {labels[kind]}: {runs} {cases_word}; refused on open {t.get('open', 0)},"
+            f" before the first write {t.get('write', 0)}; sound to SQLite {t.get('sound', 0)};"
+            f" missed {t.get('missed', 0)}, written {t.get('written', 0)};"
+            f" recover: {t.get('recovered', 0):,} rows back, {t.get('lost', 0):,} lost,"
+            f" {t.get('changed', 0):,} changed, failed {t.get('recover_failed', 0)}"
+        )
     for line in problems:
         print("  " + line)
     return 0 if not any(totals.values()) and not bad else 1

@@ -22,8 +22,20 @@ LOCALE = ROOT / "resources" / "locale"
 QT = ROOT / "resources" / "translations"
 LANGUAGES = ["es"]
 POT = LOCALE / "planner.pot"
-KEYWORDS = ["-k", "_", "-k", "N_", "-k", "Nn_:1,2", "-k", "ngettext:1,2", "-k", "pgettext:1c,2",
-            "-k", "NP_:1c,2"]
+KEYWORDS = [
+    "-k",
+    "_",
+    "-k",
+    "N_",
+    "-k",
+    "Nn_:1,2",
+    "-k",
+    "ngettext:1,2",
+    "-k",
+    "pgettext:1c,2",
+    "-k",
+    "NP_:1c,2",
+]
 
 
 def _tool(name: str) -> str:
@@ -39,23 +51,53 @@ def _run(*args: str) -> None:
 
 def extract() -> None:
     pybabel = _tool("pybabel")
-    _run(pybabel, "extract", "--no-location", "--sort-output", "--width", "100",
-         "--project", "Delegation Planner", "--version", "0.1",
-         "--copyright-holder", "Delegation Planner team", *KEYWORDS,
-         "-o", str(POT), str(ROOT / "planner"))
+    _run(
+        pybabel,
+        "extract",
+        "--no-location",
+        "--sort-output",
+        "--width",
+        "100",
+        "--project",
+        "Delegation Planner",
+        "--version",
+        "0.1",
+        "--copyright-holder",
+        "Delegation Planner team",
+        *KEYWORDS,
+        "-o",
+        str(POT),
+        str(ROOT / "planner"),
+    )
     for lang in LANGUAGES:
         po = LOCALE / lang / "LC_MESSAGES" / "planner.po"
         action = "update" if po.exists() else "init"
-        extra = (["--no-fuzzy-matching", "--ignore-obsolete", "--width", "100"] if po.exists()
-                 else [])
+        extra = (
+            ["--no-fuzzy-matching", "--ignore-obsolete", "--width", "100"] if po.exists() else []
+        )
         _run(pybabel, action, *extra, "-i", str(POT), "-o", str(po), "-l", lang)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     lupdate = _tool("pyside6-lupdate")
     for lang in LANGUAGES:
-        _run(lupdate, "-no-obsolete", "-locations", "none", *sources,
-             "-ts", str(QT / f"planner_{lang}.ts"))
-    _run(lupdate, "-no-obsolete", "-locations", "none", "-pluralonly", *sources,
-         "-ts", str(QT / "planner_en.ts"))
+        _run(
+            lupdate,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources,
+            "-ts",
+            str(QT / f"planner_{lang}.ts"),
+        )
+    _run(
+        lupdate,
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-pluralonly",
+        *sources,
+        "-ts",
+        str(QT / "planner_en.ts"),
+    )
     _run(sys.executable, str(ROOT / "tools" / "qt_plurals.py"))  # English plurals fill themselves
 
 
@@ -63,8 +105,17 @@ def compile_() -> None:
     pybabel = _tool("pybabel")
     for lang in LANGUAGES:
         po = LOCALE / lang / "LC_MESSAGES" / "planner.po"
-        _run(pybabel, "compile", "--statistics", "-i", str(po),
-             "-o", str(po.with_suffix(".mo")), "-l", lang)
+        _run(
+            pybabel,
+            "compile",
+            "--statistics",
+            "-i",
+            str(po),
+            "-o",
+            str(po.with_suffix(".mo")),
+            "-l",
+            lang,
+        )
     for ts in sorted(QT.glob("planner_*.ts")):
         _run(_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm")))
 

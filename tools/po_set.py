@@ -1,6 +1,6 @@
 """Set translations in the core's Spanish catalogue from a small JSON map (msgid -> text).
 
-    python tools/po_set.py es FILE.json
+python tools/po_set.py es FILE.json
 """
 
 from __future__ import annotations

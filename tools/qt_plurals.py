@@ -1,6 +1,6 @@
 """Fill the English plural-only Qt catalogue: "%n day(s)" -> "%n day" / "%n days".
 
-    python tools/qt_plurals.py      # after `python tools/i18n.py extract`, before `compile`
+python tools/qt_plurals.py      # after `python tools/i18n.py extract`, before `compile`
 """
 
 from __future__ import annotations

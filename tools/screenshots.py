@@ -1,6 +1,6 @@
 """Save a screenshot of every page of the window on a plan (offscreen), to look at them.
 
-    python tools/screenshots.py PLAN OUT_DIR [--lang es] [--size 1366x768]
+python tools/screenshots.py PLAN OUT_DIR [--lang es] [--size 1366x768]
 """
 
 from __future__ import annotations
@@ -77,10 +77,17 @@ def main() -> None:
         names = {name for e in board for name in e.delegations}
         travelling = [d for d in queries.delegations(store) if d.name in names]
         shown: list[tuple[str, object]] = [
-            ("91-arrivals", ArrivalsDialog(window.ctrl, window.formats, window))]
+            ("91-arrivals", ArrivalsDialog(window.ctrl, window.formats, window))
+        ]
         if travelling:
-            shown.append(("92-journey", ScheduleDialog(window.ctrl, window.formats,
-                                                       ("delegation", travelling[0].id), window)))
+            shown.append(
+                (
+                    "92-journey",
+                    ScheduleDialog(
+                        window.ctrl, window.formats, ("delegation", travelling[0].id), window
+                    ),
+                )
+            )
         for name, dialog in shown:
             dialog.resize(1100, 680)  # type: ignore[attr-defined]
             dialog.show()  # type: ignore[attr-defined]

@@ -93,5 +93,8 @@ class Formats:
         hours, rest = divmod(minutes, 60)
         if not hours:
             return QCoreApplication.translate("Formats", "%1 min").replace("%1", str(rest))
-        return (QCoreApplication.translate("Formats", "%1 h %2 min").replace("%1", str(hours))
-                .replace("%2", f"{rest:02d}"))
+        return (
+            QCoreApplication.translate("Formats", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", f"{rest:02d}")
+        )

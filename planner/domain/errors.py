@@ -42,8 +42,9 @@ class DamagedPlanError(PlanFileError):
     open, without the command that recovers it (the window offers a Recover button instead).
     """
 
-    def __init__(self, message: str, path: str, *, backup: str | None = None,
-                 summary: str = "") -> None:
+    def __init__(
+        self, message: str, path: str, *, backup: str | None = None, summary: str = ""
+    ) -> None:
         super().__init__(message, path)
         self.backup = backup
         self.summary = summary or message
@@ -86,8 +87,15 @@ class ConflictError(PlannerError):
     (its fields and links, with ``version``), when known: the window offers to keep one's own
     change or take theirs."""
 
-    def __init__(self, message: str, *, who: str = "", current: dict[str, Any] | None = None,
-                 kind: str = "", item_id: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        who: str = "",
+        current: dict[str, Any] | None = None,
+        kind: str = "",
+        item_id: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.who = who
         self.current = current

@@ -119,8 +119,9 @@ def format_time(value: datetime, fmt: str = "short", lang: str | None = None) ->
     return str(_ft(value, format=fmt, tzinfo=value.tzinfo, locale=babel_locale(lang)))
 
 
-def format_date_range(start: date, end: date, lang: str | None = None,
-                      locale: str | None = None) -> str:
+def format_date_range(
+    start: date, end: date, lang: str | None = None, locale: str | None = None
+) -> str:
     """'25 Nov – 2 Dec 2023' in the reader's language (or Babel ``locale``, e.g. es_PA)."""
     from babel.dates import format_interval
 

@@ -85,15 +85,17 @@ def name_problem(path: str | os.PathLike[str], *, limit: int = NAME_MAX) -> str 
     if "\x00" in text:
         return _("The file name contains a NUL character; type the name again.")
     if len(os.fsencode(text)) >= PATH_MAX:
-        return _("The path of the file is too long ({n} bytes; at most {max}). Choose a"
-                 " shorter name or a folder closer to the top.").format(
-                     n=len(os.fsencode(text)), max=PATH_MAX - 1)
+        return _(
+            "The path of the file is too long ({n} bytes; at most {max}). Choose a"
+            " shorter name or a folder closer to the top."
+        ).format(n=len(os.fsencode(text)), max=PATH_MAX - 1)
     for part in Path(text).parts:
         size = len(os.fsencode(part))
         if size > limit:
             shown = part if len(part) <= 40 else part[:40] + "…"
-            return _("The name '{name}' is too long ({n} bytes; at most {max}). Choose a"
-                     " shorter name.").format(name=clean_text(shown), n=size, max=limit)
+            return _(
+                "The name '{name}' is too long ({n} bytes; at most {max}). Choose a shorter name."
+            ).format(name=clean_text(shown), n=size, max=limit)
     return None
 
 
@@ -103,10 +105,10 @@ def plan_name_problem(path: str | os.PathLike[str]) -> str | None:
     problem = name_problem(path)
     if problem is None and len(os.fsencode(Path(os.fspath(path)).name)) > PLAN_NAME_MAX:
         name = Path(os.fspath(path)).name
-        problem = _("The name '{name}' is too long ({n} bytes; a plan's name has at most {max})."
-                    " Choose a shorter name.").format(
-                        name=clean_text(name[:40] + "…"), n=len(os.fsencode(name)),
-                        max=PLAN_NAME_MAX)
+        problem = _(
+            "The name '{name}' is too long ({n} bytes; a plan's name has at most {max})."
+            " Choose a shorter name."
+        ).format(name=clean_text(name[:40] + "…"), n=len(os.fsencode(name)), max=PLAN_NAME_MAX)
     return problem
 
 
@@ -144,15 +146,22 @@ def zone_known_here(name: str) -> bool:
 
 
 # Every column that names the zone of a time, with the item it belongs to.
-_ZONE_COLUMNS = (("plan", "timezone"), ("agenda_session", "timezone"), ("venue", "timezone"),
-                 ("travel", "departs_tz"), ("travel", "arrives_tz"), ("ride", "timezone"))
+_ZONE_COLUMNS = (
+    ("plan", "timezone"),
+    ("agenda_session", "timezone"),
+    ("venue", "timezone"),
+    ("travel", "departs_tz"),
+    ("travel", "arrives_tz"),
+    ("ride", "timezone"),
+)
 
 
 def unknown_zones(reader: Any) -> list[str]:
     """The zones a plan uses that this computer does not know (``reader``: a
     :class:`planner.store.Reader`)."""
-    sql = " UNION ".join(f"SELECT DISTINCT {column} FROM {table}"
-                         for table, column in _ZONE_COLUMNS)
+    sql = " UNION ".join(
+        f"SELECT DISTINCT {column} FROM {table}" for table, column in _ZONE_COLUMNS
+    )
     used = {row[0] for row in reader.rows(sql) if row[0]}
     return sorted(zone for zone in used if not zone_known_here(str(zone)))
 
@@ -164,10 +173,14 @@ def unknown_zone_message(name: str, path: str, zones: list[str], start: Any) -> 
         " as 'localtime' belongs to one computer only; the zones that come with Delegation"
         " Planner are known everywhere). The file was not changed. Open it on the computer"
         " where it was made and choose another zone in Plan ▸ Plan Details, or make a copy"
-        " here with a zone this computer knows: planner copy \"{path}\" NEW.dplan --start"
+        ' here with a zone this computer knows: planner copy "{path}" NEW.dplan --start'
         " {start} --tz America/Tegucigalpa"
-    ).format(name=clean_text(name), zone="', '".join(clean_text(z) for z in zones),
-             path=clean_text(path), start=start)
+    ).format(
+        name=clean_text(name),
+        zone="', '".join(clean_text(z) for z in zones),
+        path=clean_text(path),
+        start=start,
+    )
 
 
 def refuse_unknown_zones(store: Any) -> None:
@@ -180,5 +193,8 @@ def refuse_unknown_zones(store: Any) -> None:
         if not zones:
             return
         start = r.value("SELECT start_date FROM plan ORDER BY id LIMIT 1")
-    raise UnknownZoneError(unknown_zone_message(store.display_name, store.location, zones,
-                                                str(start)[:10]), store.location, zones)
+    raise UnknownZoneError(
+        unknown_zone_message(store.display_name, store.location, zones, str(start)[:10]),
+        store.location,
+        zones,
+    )

@@ -78,6 +78,7 @@ SESSION_KIND_LABELS: dict[str, str] = {
     SessionKind.SITE_VISIT: N_("Site visit"),
 }
 
+
 class PlaceKind(enum.StrEnum):
     VENUE = "venue"
     HOTEL = "hotel"
@@ -130,6 +131,7 @@ CLEARANCE_LABELS: dict[str, str] = {
     Clearance.CONFIRMED: N_("Confirmed"),
     Clearance.REFUSED: N_("Refused"),
 }
+
 
 # The kinds of item a user adds, edits and deletes: (singular, plural) nouns.
 class BudgetCategory(enum.StrEnum):

@@ -143,18 +143,22 @@ class Plan(Entity):
     per_diem_rate_id: Mapped[int | None] = mapped_column(
         ForeignKey("per_diem_rate.id", ondelete="SET NULL", use_alter=True), index=True
     )
-    indirect_rate: Mapped[Decimal] = mapped_column(Money, default=Decimal("7"),
-                                                   server_default="7")
-    breakfast_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("5"),
-                                                         server_default="5")
-    lunch_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("10"),
-                                                     server_default="10")
-    dinner_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("15"),
-                                                      server_default="15")
-    lodging_deduction: Mapped[Decimal] = mapped_column(Money, default=Decimal("50"),
-                                                       server_default="50")
-    last_day_share: Mapped[Decimal] = mapped_column(Money, default=Decimal("40"),
-                                                    server_default="40")
+    indirect_rate: Mapped[Decimal] = mapped_column(Money, default=Decimal("7"), server_default="7")
+    breakfast_deduction: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("5"), server_default="5"
+    )
+    lunch_deduction: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("10"), server_default="10"
+    )
+    dinner_deduction: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("15"), server_default="15"
+    )
+    lodging_deduction: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("50"), server_default="50"
+    )
+    last_day_share: Mapped[Decimal] = mapped_column(
+        Money, default=Decimal("40"), server_default="40"
+    )
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -498,8 +502,10 @@ class Travel(Entity):
     def _constraints(cls) -> tuple[Any, ...]:
         return (
             CheckConstraint("direction IN ('arrival', 'departure')", name="known_direction"),
-            CheckConstraint("departs_at IS NULL OR arrives_at IS NULL OR departs_at <= arrives_at",
-                            name="arrives_after_leaving"),
+            CheckConstraint(
+                "departs_at IS NULL OR arrives_at IS NULL OR departs_at <= arrives_at",
+                name="arrives_after_leaving",
+            ),
         )
 
 
@@ -517,8 +523,9 @@ class RoomBlock(Entity):
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     notes: Mapped[str] = mapped_column(Text, default="")
     # plan format 4: the rate includes breakfast (the per diem loses the breakfast share)
-    breakfast_included: Mapped[bool] = mapped_column(Boolean, default=False,
-                                                     server_default=sa_false())
+    breakfast_included: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sa_false()
+    )
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -592,9 +599,12 @@ class VisitStop(Entity):
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
-        return (CheckConstraint(
-            "arrives_at IS NULL OR leaves_at IS NULL OR arrives_at <= leaves_at",
-            name="leaves_after_arriving"),)
+        return (
+            CheckConstraint(
+                "arrives_at IS NULL OR leaves_at IS NULL OR arrives_at <= leaves_at",
+                name="leaves_after_arriving",
+            ),
+        )
 
 
 class Vehicle(Entity):

@@ -45,8 +45,9 @@ def money_format(currency: str) -> str:
 def _plan_lines(store: PlanStore, what: str) -> list[str]:
     """The plan's title lines, then its donor and funding programme."""
     with store.reading() as r:
-        donor, programme = r.rows("SELECT donor, funding_programme FROM plan"
-                                  " ORDER BY id LIMIT 1")[0]
+        donor, programme = r.rows("SELECT donor, funding_programme FROM plan ORDER BY id LIMIT 1")[
+            0
+        ]
     funding = " · ".join(p for p in (donor, programme) if p)
     return [*plan_lines(store, what), *([funding] if funding else [])]
 
@@ -54,8 +55,12 @@ def _plan_lines(store: PlanStore, what: str) -> list[str]:
 # --- the budget workbook ------------------------------------------------------------------------
 
 
-def budget_workbook(store: PlanStore, target: str | Path, lang: str | None = None,
-                    result: budget.Budget | None = None) -> Path:
+def budget_workbook(
+    store: PlanStore,
+    target: str | Path,
+    lang: str | None = None,
+    result: budget.Budget | None = None,
+) -> Path:
     """Write the budget workbook (Summary, Lines, Rates) to ``target``."""
     with language(lang or "en"):
         return _write(budget_sheets(store, result or budget.compute(store)), target)
@@ -64,8 +69,7 @@ def budget_workbook(store: PlanStore, target: str | Path, lang: str | None = Non
 def budget_sheets(store: PlanStore, result: budget.Budget) -> list[_Sheet]:
     """The workbook's sheets, cells and formats, before they are written."""
     if not result.lines:
-        raise PlannerError(_("The budget is empty: add rates (Budget ▸ Rates) or lines"
-                             " first."))
+        raise PlannerError(_("The budget is empty: add rates (Budget ▸ Rates) or lines first."))
     rates, cell_of = _rates_sheet(store, result)
     lines, subtotals, first_line, last_line = _lines_sheet(result, cell_of)
     summary = _summary_sheet(store, result, subtotals, first_line, last_line)
@@ -76,8 +80,7 @@ RATES = "Rates"
 LINES = "Lines"
 
 
-def _rates_sheet(store: PlanStore, result: budget.Budget
-                 ) -> tuple[_Sheet, dict[str, str]]:
+def _rates_sheet(store: PlanStore, result: budget.Budget) -> tuple[_Sheet, dict[str, str]]:
     """The visible rates, and for each line key (or "fx:CUR:YYYY-MM") the cell that holds its
     rate, as an absolute reference from another sheet."""
     sheet = _Sheet(_("Rates"))
@@ -97,30 +100,46 @@ def _rates_sheet(store: PlanStore, result: budget.Budget
         else:
             sheet.add(*[_Cell(h, bold=True, fill=True, text=True) for h in headings])
 
-    section(_("Exchange rates"), [_("Currency"), _("Month"), _("Units for one {currency}")
-                                  .format(currency=cur), _("Source")])
+    section(
+        _("Exchange rates"),
+        [
+            _("Currency"),
+            _("Month"),
+            _("Units for one {currency}").format(currency=cur),
+            _("Source"),
+        ],
+    )
     seen: set[tuple[str, date]] = set()
     for line in result.lines:
         if line.currency == cur or (line.currency, line.month) in seen:
             continue
         seen.add((line.currency, line.month))
     with store.reading() as r:
-        fx = {(c, str(m)[:7]): s for c, m, s in r.rows(
-            "SELECT currency, month, source FROM exchange_rate")}
+        fx = {
+            (c, str(m)[:7]): s
+            for c, m, s in r.rows("SELECT currency, month, source FROM exchange_rate")
+        }
     for currency, month in sorted(seen):
         line = next(x for x in result.lines if x.currency == currency and x.month == month)
-        row = sheet.add(_text(currency), _Cell(month, "mmmm yyyy"),
-                        _Cell(line.rate, RATE_FORMAT),
-                        _text(fx.get((currency, month.isoformat()[:7]), "")))
+        row = sheet.add(
+            _text(currency),
+            _Cell(month, "mmmm yyyy"),
+            _Cell(line.rate, RATE_FORMAT),
+            _text(fx.get((currency, month.isoformat()[:7]), "")),
+        )
         cell_of[f"fx:{currency}:{month.isoformat()[:7]}"] = ref(row, "C")
     sheet.add()
     groups: dict[str, list[budget.Line]] = {}
     for line in result.lines:
         prefix = line.key.split(":")[0]
         groups.setdefault(prefix, []).append(line)
-    titles = {"perdiem": _("Per diem (daily subsistence allowance)"),
-              "block": _("Hotel rooms, per night"), "vehicle": _("Vehicles, per day"),
-              "room": _("Rooms, per day"), "catering": _("Catering, per head")}
+    titles = {
+        "perdiem": _("Per diem (daily subsistence allowance)"),
+        "block": _("Hotel rooms, per night"),
+        "vehicle": _("Vehicles, per day"),
+        "room": _("Rooms, per day"),
+        "catering": _("Catering, per head"),
+    }
     for prefix, title in titles.items():
         items = groups.get(prefix)
         if not items:
@@ -129,42 +148,70 @@ def _rates_sheet(store: PlanStore, result: budget.Budget
         if prefix == "perdiem":  # one rate for everyone
             first = items[0]
             label = first.explanation.rsplit("(", 1)[-1].rstrip(")")
-            row = sheet.add(_text(label), _Cell(first.unit_cost, money_format(first.currency)),
-                            _text(first.currency))
+            row = sheet.add(
+                _text(label),
+                _Cell(first.unit_cost, money_format(first.currency)),
+                _text(first.currency),
+            )
             for line in items:
                 cell_of[line.key] = ref(row, "B")
         else:
             for line in items:
-                label = meal_label(line.key.split(":")[1]) if prefix == "catering" \
-                    else line.description
-                row = sheet.add(_text(label), _Cell(line.unit_cost,
-                                                    money_format(line.currency)),
-                                _text(line.currency))
+                label = (
+                    meal_label(line.key.split(":")[1]) if prefix == "catering" else line.description
+                )
+                row = sheet.add(
+                    _text(label),
+                    _Cell(line.unit_cost, money_format(line.currency)),
+                    _text(line.currency),
+                )
                 cell_of[line.key] = ref(row, "B")
         sheet.add()
     indirect = next((x for x in result.lines if x.key == "indirect"), None)
     if indirect is not None:
         section(_("Indirect support"), [_("For"), _("Rate"), ""])
-        row = sheet.add(_text(_("Share of the direct costs")),
-                        _Cell(indirect.unit_cost * 100, PERCENT_FORMAT))
+        row = sheet.add(
+            _text(_("Share of the direct costs")), _Cell(indirect.unit_cost * 100, PERCENT_FORMAT)
+        )
         cell_of["indirect"] = ref(row, "B")
     sheet.widths = {1: 45, 4: 40}
     return sheet, cell_of
 
 
-def _lines_sheet(result: budget.Budget, cell_of: dict[str, str]
-                 ) -> tuple[_Sheet, dict[str, int], int, int]:
+def _lines_sheet(
+    result: budget.Budget, cell_of: dict[str, str]
+) -> tuple[_Sheet, dict[str, int], int, int]:
     sheet = _Sheet(_("Lines"))
     cur = result.currency
     sheet.add(_Cell(_("Budget lines"), bold=True, text=True))
-    sheet.add(_Cell(_("Amount = ROUND(quantity × unit cost / exchange rate, 2). Unit costs and"
-                      " rates in blue come from the Rates sheet."), italic=True, text=True))
+    sheet.add(
+        _Cell(
+            _(
+                "Amount = ROUND(quantity × unit cost / exchange rate, 2). Unit costs and"
+                " rates in blue come from the Rates sheet."
+            ),
+            italic=True,
+            text=True,
+        )
+    )
     sheet.add()
-    sheet.headings([_("Budget code"), _("Category"), _("Funding source"), _("Description"),
-                    _("How it is computed"), _("Quantity"), _("Unit"), _("Unit cost"),
-                    _("Currency"), _("Month"), _("Exchange rate"),
-                    _("Amount ({currency})").format(currency=cur),
-                    _("Actual ({currency})").format(currency=cur)])
+    sheet.headings(
+        [
+            _("Budget code"),
+            _("Category"),
+            _("Funding source"),
+            _("Description"),
+            _("How it is computed"),
+            _("Quantity"),
+            _("Unit"),
+            _("Unit cost"),
+            _("Currency"),
+            _("Month"),
+            _("Exchange rate"),
+            _("Amount ({currency})").format(currency=cur),
+            _("Actual ({currency})").format(currency=cur),
+        ]
+    )
     subtotals: dict[str, int] = {}
     first_line = sheet.next_row
     by_category: dict[str, list[budget.Line]] = {}
@@ -179,72 +226,119 @@ def _lines_sheet(result: budget.Budget, cell_of: dict[str, str]
         for line in items:
             row = sheet.next_row
             if line.key == "indirect":
-                quantity: _Cell = _Cell("=" + "+".join(f"L{r}" for r in subtotals.values())
-                                        if subtotals else 0, money_format(cur))
-                unit_cost = _Cell(f"={cell_of['indirect']}/100" if "indirect" in cell_of
-                                  else line.unit_cost, "0.0000", linked=True)
+                quantity: _Cell = _Cell(
+                    "=" + "+".join(f"L{r}" for r in subtotals.values()) if subtotals else 0,
+                    money_format(cur),
+                )
+                unit_cost = _Cell(
+                    f"={cell_of['indirect']}/100" if "indirect" in cell_of else line.unit_cost,
+                    "0.0000",
+                    linked=True,
+                )
             else:
                 quantity = _Cell(line.quantity, QUANTITY_FORMAT)
-                unit_cost = _Cell(f"={cell_of[line.key]}" if line.key in cell_of
-                                  else line.unit_cost, money_format(line.currency),
-                                  linked=line.key in cell_of)
+                unit_cost = _Cell(
+                    f"={cell_of[line.key]}" if line.key in cell_of else line.unit_cost,
+                    money_format(line.currency),
+                    linked=line.key in cell_of,
+                )
             fx_key = f"fx:{line.currency}:{line.month.isoformat()[:7]}"
-            rate = _Cell(f"={cell_of[fx_key]}" if fx_key in cell_of else line.rate,
-                         RATE_FORMAT, linked=fx_key in cell_of)
-            sheet.add(_text(line.budget_code), _text(label), _text(line.funding_source),
-                      _Cell(line.description, text=True, wrap=True),
-                      _Cell(line.explanation, text=True, wrap=True), quantity,
-                      _text(line.unit), unit_cost, _text(line.currency),
-                      _Cell(line.month, "mmm yyyy"), rate,
-                      _Cell(f"=ROUND(F{row}*H{row}/K{row},2)", money_format(cur)),
-                      _Cell(line.actual, money_format(cur)) if line.actual is not None
-                      else None)
+            rate = _Cell(
+                f"={cell_of[fx_key]}" if fx_key in cell_of else line.rate,
+                RATE_FORMAT,
+                linked=fx_key in cell_of,
+            )
+            sheet.add(
+                _text(line.budget_code),
+                _text(label),
+                _text(line.funding_source),
+                _Cell(line.description, text=True, wrap=True),
+                _Cell(line.explanation, text=True, wrap=True),
+                quantity,
+                _text(line.unit),
+                unit_cost,
+                _text(line.currency),
+                _Cell(line.month, "mmm yyyy"),
+                rate,
+                _Cell(f"=ROUND(F{row}*H{row}/K{row},2)", money_format(cur)),
+                _Cell(line.actual, money_format(cur)) if line.actual is not None else None,
+            )
         end = sheet.next_row - 1
         subtotals[category] = sheet.add(
-            None, _Cell(label, bold=True, text=True), None,
+            None,
+            _Cell(label, bold=True, text=True),
+            None,
             _Cell(_("Total {category}").format(category=label), bold=True, text=True),
-            None, None, None, None, None, None, None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
             _Cell(f"=SUM(L{start}:L{end})", money_format(cur), bold=True),
-            _Cell(f"=SUM(M{start}:M{end})", money_format(cur), bold=True))
+            _Cell(f"=SUM(M{start}:M{end})", money_format(cur), bold=True),
+        )
         sheet.add()
     last_line = sheet.next_row - 1
-    sheet.add(None, None, None, _Cell(_("Total"), bold=True, text=True), None, None, None, None,
-              None, None, None,
-              _Cell("=" + "+".join(f"L{r}" for r in subtotals.values()), money_format(cur),
-                    bold=True),
-              _Cell("=" + "+".join(f"M{r}" for r in subtotals.values()), money_format(cur),
-                    bold=True))
+    sheet.add(
+        None,
+        None,
+        None,
+        _Cell(_("Total"), bold=True, text=True),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        _Cell("=" + "+".join(f"L{r}" for r in subtotals.values()), money_format(cur), bold=True),
+        _Cell("=" + "+".join(f"M{r}" for r in subtotals.values()), money_format(cur), bold=True),
+    )
     sheet.widths = {3: 34, 4: 40, 5: 55}
     return sheet, subtotals, first_line, last_line
 
 
-def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str, int],
-                   first: int, last: int) -> _Sheet:
+def _summary_sheet(
+    store: PlanStore, result: budget.Budget, subtotals: dict[str, int], first: int, last: int
+) -> _Sheet:
     sheet = _Sheet(_("Summary"))
     sheet.landscape = False
     cur = result.currency
     lines = _Sheet(_("Lines")).title  # the name the formulas point at
     sheet.title_block(_plan_lines(store, _("Budget")))
-    sheet.headings([_("Category"), _("Budget code"),
-                    _("Estimate ({currency})").format(currency=cur),
-                    _("Actual ({currency})").format(currency=cur)])
+    sheet.headings(
+        [
+            _("Category"),
+            _("Budget code"),
+            _("Estimate ({currency})").format(currency=cur),
+            _("Actual ({currency})").format(currency=cur),
+        ]
+    )
     codes = {x.category: x.budget_code for x in result.lines}
     start = sheet.next_row
     for category, row in subtotals.items():
-        sheet.add(_text(budget_category_label(category)), _text(codes.get(category, "")),
-                  _Cell(f"='{lines}'!L{row}", money_format(cur)),
-                  _Cell(f"='{lines}'!M{row}", money_format(cur)))
+        sheet.add(
+            _text(budget_category_label(category)),
+            _text(codes.get(category, "")),
+            _Cell(f"='{lines}'!L{row}", money_format(cur)),
+            _Cell(f"='{lines}'!M{row}", money_format(cur)),
+        )
     end = sheet.next_row - 1
-    sheet.add(_Cell(_("Total"), bold=True, text=True), None,
-              _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
-              _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True))
+    sheet.add(
+        _Cell(_("Total"), bold=True, text=True),
+        None,
+        _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
+        _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True),
+    )
     sheet.add()
-    sheet.add(_Cell(_("Funding source"), bold=True, fill=True, text=True),
-              _Cell(_("Code"), bold=True, fill=True, text=True),
-              _Cell(_("Estimate ({currency})").format(currency=cur), bold=True, fill=True,
-                    text=True),
-              _Cell(_("Actual ({currency})").format(currency=cur), bold=True, fill=True,
-                    text=True))
+    sheet.add(
+        _Cell(_("Funding source"), bold=True, fill=True, text=True),
+        _Cell(_("Code"), bold=True, fill=True, text=True),
+        _Cell(_("Estimate ({currency})").format(currency=cur), bold=True, fill=True, text=True),
+        _Cell(_("Actual ({currency})").format(currency=cur), bold=True, fill=True, text=True),
+    )
     with store.reading() as r:
         codes_of = dict(r.rows("SELECT name, code FROM funding_source"))
     start = sheet.next_row
@@ -254,20 +348,37 @@ def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str,
             criterion: _Cell = _text(total.label)
             row = sheet.next_row
             # SUMPRODUCT compares names exactly (SUMIF would read "*", "?" or "<" in a name)
-            sheet.add(criterion, _text(codes_of.get(total.label, "")),
-                      _Cell(f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$L${first}:$L${last})",
-                            money_format(cur)),
-                      _Cell(f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$M${first}:$M${last})",
-                            money_format(cur)))
+            sheet.add(
+                criterion,
+                _text(codes_of.get(total.label, "")),
+                _Cell(
+                    f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$L${first}:$L${last})",
+                    money_format(cur),
+                ),
+                _Cell(
+                    f"=SUMPRODUCT(({column}=A{row})*'{lines}'!$M${first}:$M${last})",
+                    money_format(cur),
+                ),
+            )
         else:  # lines with no source: what the sources leave of the total
-            sheet.add(_text(total.label), None,
-                      _Cell(f"=SUMPRODUCT(('{lines}'!$B${first}:$B${last}<>\"\")"
-                            f"*('{lines}'!$C${first}:$C${last}=\"\")"
-                            f"*'{lines}'!$L${first}:$L${last})", money_format(cur)), None)
+            sheet.add(
+                _text(total.label),
+                None,
+                _Cell(
+                    f"=SUMPRODUCT(('{lines}'!$B${first}:$B${last}<>\"\")"
+                    f"*('{lines}'!$C${first}:$C${last}=\"\")"
+                    f"*'{lines}'!$L${first}:$L${last})",
+                    money_format(cur),
+                ),
+                None,
+            )
     end = sheet.next_row - 1
-    sheet.add(_Cell(_("Total"), bold=True, text=True), None,
-              _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
-              _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True))
+    sheet.add(
+        _Cell(_("Total"), bold=True, text=True),
+        None,
+        _Cell(f"=SUM(C{start}:C{end})", money_format(cur), bold=True),
+        _Cell(f"=SUM(D{start}:D{end})", money_format(cur), bold=True),
+    )
     if result.warnings:
         sheet.add()
         sheet.add(_Cell(_("Notes"), bold=True, text=True))
@@ -280,8 +391,14 @@ def _summary_sheet(store: PlanStore, result: budget.Budget, subtotals: dict[str,
 # --- the per diem payment sheet -----------------------------------------------------------------
 
 
-def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
-                 result: budget.Budget | None = None, *, personal: bool) -> Path:
+def perdiem_sheet(
+    store: PlanStore,
+    target: str | Path,
+    lang: str | None = None,
+    result: budget.Budget | None = None,
+    *,
+    personal: bool,
+) -> Path:
     """One row per person paid a per diem: days, rate, deductions, amount, and a signature.
     ``personal`` has no default: the caller says whether identity numbers go in (the export
     catalog refuses this sheet without them, since they are its purpose)."""
@@ -289,24 +406,49 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
         result = result or budget.compute(store)
         lines = [x for x in result.lines if x.category == BudgetCategory.PER_DIEM]
         if not lines:
-            raise PlannerError(_("No one is paid a per diem yet: it needs the travellers'"
-                                 " arrivals and departures (Travel) and a per diem rate"
-                                 " (Budget ▸ Rates)."))
+            raise PlannerError(
+                _(
+                    "No one is paid a per diem yet: it needs the travellers'"
+                    " arrivals and departures (Travel) and a per diem rate"
+                    " (Budget ▸ Rates)."
+                )
+            )
         with store.reading() as r:
-            people = {i: (g, f, idn, org) for i, g, f, idn, org in r.rows(
-                "SELECT p.id, p.given_name, p.family_name, p.id_number, o.name FROM person p"
-                " LEFT JOIN organisation o ON o.id = p.organisation_id")}
+            people = {
+                i: (g, f, idn, org)
+                for i, g, f, idn, org in r.rows(
+                    "SELECT p.id, p.given_name, p.family_name, p.id_number, o.name FROM person p"
+                    " LEFT JOIN organisation o ON o.id = p.organisation_id"
+                )
+            }
         sheet = _Sheet(_("Per diem"))
-        sheet.title_block([*_plan_lines(store, _("Per diem payment sheet")),
-                           _("Confidential: identity numbers, for payment only.") if personal
-                           else left_out_note()])
+        sheet.title_block(
+            [
+                *_plan_lines(store, _("Per diem payment sheet")),
+                _("Confidential: identity numbers, for payment only.")
+                if personal
+                else left_out_note(),
+            ]
+        )
         cur = result.currency
-        sheet.headings([_("No."), _("Family name"), _("Given names"),
-                        _("Identity or passport no."), _("Organisation"),
-                        _("How it is computed"), _("Days"), _("Daily rate"), _("Currency"),
-                        _("Exchange rate"), _("Amount ({currency})").format(currency=cur),
-                        _("Signature")])
+        sheet.headings(
+            [
+                _("No."),
+                _("Family name"),
+                _("Given names"),
+                _("Identity or passport no."),
+                _("Organisation"),
+                _("How it is computed"),
+                _("Days"),
+                _("Daily rate"),
+                _("Currency"),
+                _("Exchange rate"),
+                _("Amount ({currency})").format(currency=cur),
+                _("Signature"),
+            ]
+        )
         start = sheet.next_row
+
         def order(line: budget.Line) -> tuple[object, ...]:
             given, family, _n, _o = people.get(_person(line), ("", "", "", ""))
             return sort_key(family or ""), sort_key(given or "")
@@ -316,17 +458,34 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
             given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
             row = sheet.next_row
             sheet.heights[row] = 32  # room to sign
-            sheet.add(n, _text(family or ""), _text(given or ""),
-                      _text((id_number or "") if personal else ""),
-                      _text(org or ""), _Cell(line.explanation, text=True, wrap=True),
-                      _Cell(line.quantity, QUANTITY_FORMAT),
-                      _Cell(line.unit_cost, money_format(line.currency)),
-                      _text(line.currency), _Cell(line.rate, RATE_FORMAT),
-                      _Cell(f"=ROUND(G{row}*H{row}/J{row},2)", money_format(cur)), _text(""))
+            sheet.add(
+                n,
+                _text(family or ""),
+                _text(given or ""),
+                _text((id_number or "") if personal else ""),
+                _text(org or ""),
+                _Cell(line.explanation, text=True, wrap=True),
+                _Cell(line.quantity, QUANTITY_FORMAT),
+                _Cell(line.unit_cost, money_format(line.currency)),
+                _text(line.currency),
+                _Cell(line.rate, RATE_FORMAT),
+                _Cell(f"=ROUND(G{row}*H{row}/J{row},2)", money_format(cur)),
+                _text(""),
+            )
         end = sheet.next_row - 1
-        sheet.add(None, None, None, None, None, _Cell(_("Total"), bold=True, text=True), None,
-                  None, None, None,
-                  _Cell(f"=SUM(K{start}:K{end})", money_format(cur), bold=True))
+        sheet.add(
+            None,
+            None,
+            None,
+            None,
+            None,
+            _Cell(_("Total"), bold=True, text=True),
+            None,
+            None,
+            None,
+            None,
+            _Cell(f"=SUM(K{start}:K{end})", money_format(cur), bold=True),
+        )
         sheet.widths = {6: 55}
         sheet.minimum = {12: 28}
         return _write([sheet], target)
@@ -334,4 +493,3 @@ def perdiem_sheet(store: PlanStore, target: str | Path, lang: str | None = None,
 
 def _person(line: budget.Line) -> int:
     return int(line.key.split(":")[1])
-

@@ -27,8 +27,9 @@ def plan_uid(store: PlanStore) -> str:
     share it; a new plan or a plan copied to new dates gets its own)."""
     with store.reading() as r:
         first = r.value("SELECT at FROM change_set ORDER BY id LIMIT 1") or ""
-        plan_id, title, start = r.rows("SELECT id, title, start_date FROM plan"
-                                       " ORDER BY id LIMIT 1")[0]
+        plan_id, title, start = r.rows(
+            "SELECT id, title, start_date FROM plan ORDER BY id LIMIT 1"
+        )[0]
     seed = f"{first}|{plan_id}" if first else f"{title}|{start}|{plan_id}"
     return hashlib.sha1(seed.encode()).hexdigest()[:16]
 
@@ -42,9 +43,11 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
         scope = scope_of(data, options)
         namespace = plan_uid(store)
         with store.reading() as r:
-            versions = {(table, i): v for table in ("agenda_session", "travel", "ride", "stay",
-                                                    "visit_stop")
-                        for i, v in r.rows(f"SELECT id, version FROM {table}")}
+            versions = {
+                (table, i): v
+                for table in ("agenda_session", "travel", "ride", "stay", "visit_stop")
+                for i, v in r.rows(f"SELECT id, version FROM {table}")
+            }
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -54,24 +57,49 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", data.agenda.zone.key)
         stamp = datetime.now(UTC).replace(microsecond=0)
-        table_of_ref = {"session": "agenda_session", "travel": "travel", "ride": "ride",
-                        "stay": "stay", "stop": "visit_stop"}
+        table_of_ref = {
+            "session": "agenda_session",
+            "travel": "travel",
+            "ride": "ride",
+            "stay": "stay",
+            "stop": "visit_stop",
+        }
         entries: list[tuple[datetime, datetime | None, str, str, str, tuple[str, int]]]
         if scope.kind == "plan":
-            entries = [(b.start, b.end, b.title, data.room_label(b) or b.route,
-                        " · ".join(x for x in (kind_label(b.kind), b.audience,
-                                               data.facilitator_names(b)) if x),
-                        ("session", b.id)) for b in data.sessions_for(None)]
+            entries = [
+                (
+                    b.start,
+                    b.end,
+                    b.title,
+                    data.room_label(b) or b.route,
+                    " · ".join(
+                        x for x in (kind_label(b.kind), b.audience, data.facilitator_names(b)) if x
+                    ),
+                    ("session", b.id),
+                )
+                for b in data.sessions_for(None)
+            ]
         else:
             assert scope.unit is not None
             items = schedules(store, [scope.unit])[scope.unit]
-            entries = [(i.start, i.end, i.title, i.place,
-                        " · ".join(x for x in (i.detail, i.contact if options.personal else "")
-                                   if x), i.ref)
-                       for i in items]
+            entries = [
+                (
+                    i.start,
+                    i.end,
+                    i.title,
+                    i.place,
+                    " · ".join(x for x in (i.detail, i.contact if options.personal else "") if x),
+                    i.ref,
+                )
+                for i in items
+            ]
         if not entries:
-            raise PlannerError(_("There is nothing to put in the calendar: {name} has no"
-                                 " sessions, flights or rides yet.").format(name=scope.name))
+            raise PlannerError(
+                _(
+                    "There is nothing to put in the calendar: {name} has no"
+                    " sessions, flights or rides yet."
+                ).format(name=scope.name)
+            )
         for n, (start, end, title, place, detail, ref) in enumerate(entries):
             if n % 200 == 0:
                 job.step(n, len(entries))
@@ -88,8 +116,9 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
                 event.add("location", place)
             if detail:
                 event.add("description", detail)
-            event.add("sequence", max(0, versions.get((table_of_ref.get(ref[0], ""), ref[1]),
-                                                      1) - 1))
+            event.add(
+                "sequence", max(0, versions.get((table_of_ref.get(ref[0], ""), ref[1]), 1) - 1)
+            )
             cal.add_component(event)
         cal.add_missing_timezones()
         payload = cal.to_ical()
@@ -106,5 +135,6 @@ def _zero_or_quarter(kind: str) -> object:
 def _save(payload: bytes, target: Path) -> Path:
     from planner.exports.xlsx import write_atomically
 
-    return write_atomically(target, lambda path: Path(path).write_bytes(payload),
-                            _("a calendar program"))
+    return write_atomically(
+        target, lambda path: Path(path).write_bytes(payload), _("a calendar program")
+    )

@@ -44,8 +44,9 @@ class ExportKind:
     # "" for the kinds that leave those columns out when asked
     personal_purpose: str = ""
 
-    def write(self, store: PlanStore, data: PlanData, target: Path, options: Options,
-              job: Job) -> Path:
+    def write(
+        self, store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
+    ) -> Path:
         module, function = self.writer.split(":")
         fn: Writer = getattr(importlib.import_module(f"planner.exports.{module}"), function)
         with reader(options):  # the reader's language and date formats, for every writer
@@ -55,83 +56,193 @@ class ExportKind:
 _WHO = frozenset(FILTERS)
 _UNITS = frozenset({"delegation", "group"})
 
-KINDS: dict[str, ExportKind] = {k.name: k for k in (
-    ExportKind("schedule", N_("Schedule grid"),
-               N_("A sheet per day, time down and rooms across, and an overview of the plan"),
-               ".xlsx", "audience:schedule_grid", _UNITS, records=True),
-    ExportKind("agenda", N_("Agenda"),
-               N_("The whole plan's agenda list, or a delegation's or group's agenda by day"),
-               ".xlsx", "audience:agenda", _WHO, "delegation", records=True),
-    ExportKind("itineraries", N_("Itineraries"),
-               N_("A sheet per person: flights, transfers, hotel, sessions, visits and whom to"
-                  " call"), ".xlsx", "audience:itineraries", _WHO, "person", records=True,
-               all_option=True),
-    ExportKind("signin", N_("Sign-in sheets"),
-               N_("A sheet per session to sign, with blank rows for walk-ins"),
-               ".xlsx", "audience:signin", _UNITS),
-    ExportKind("participants", N_("Participant list"),
-               N_("Everyone with their personal data (confidential)"),
-               ".xlsx", "audience:participants", _UNITS, personal=True),
-    ExportKind("attendance", N_("Attendance summary"),
-               N_("Trainees who attended and were trained, by session, sex, organisation"
-                  " and age band; everyone else present listed apart"),
-               ".xlsx", "audience:attendance", _UNITS),
-    ExportKind("manifests", N_("Vehicle manifests"),
-               N_("A sheet per vehicle: each ride with its passengers"),
-               ".xlsx", "legacy:manifests"),
-    ExportKind("clearance", N_("Host clearance list"),
-               N_("Who goes on a site visit, with identity numbers, for its hosts"),
-               ".xlsx", "legacy:clearance", personal=True, needs="visit",
-               personal_purpose=N_(
-                   "The host clearance list exists to give the hosts each visitor's identity"
-                   " or passport number, so it cannot be written without personal data."
-                   " Export it with personal data, and send it only to the hosts who ask for"
-                   " it.")),
-    ExportKind("rooming", N_("Rooming list"),
-               N_("A sheet per hotel: who sleeps where, sharing with whom, which nights"),
-               ".xlsx", "audience:rooming", frozenset({"delegation"}), personal=True),
-    ExportKind("catering", N_("Catering counts"),
-               N_("Heads per meal and break, with dietary needs grouped"),
-               ".xlsx", "audience:catering"),
-    ExportKind("budget", N_("Budget workbook"),
-               N_("Every line with live formulas on visible rates"),
-               ".xlsx", "legacy:budget"),
-    ExportKind("perdiem", N_("Per diem payment sheet"),
-               N_("Days, rate, deductions and a signature column per traveller"),
-               ".xlsx", "legacy:perdiem", personal=True,
-               personal_purpose=N_(
-                   "The per diem payment sheet exists to pay each traveller against their"
-                   " identity or passport number, which they sign for, so it cannot be written"
-                   " without personal data. Export it with personal data, and keep it with"
-                   " finance.")),
-    ExportKind("certificates", N_("Certificates"),
-               N_("A bilingual certificate of participation for each trainee who was trained"),
-               ".pdf", "pdf:certificates", _WHO, "person"),
-    ExportKind("badges", N_("Name badges and tent cards"),
-               N_("Badges to wear and folded cards for the table, as PDF"),
-               ".pdf", "pdf:badges", _WHO),
-    ExportKind("ics", N_("Calendar (.ics)"),
-               N_("Sessions, flights and transfers for a calendar program"),
-               ".ics", "calendar:ics", _WHO, "person", records=True),
-    ExportKind("pdf", N_("Agenda booklet (PDF)"),
-               N_("Cover, day pages and each member's itinerary, per delegation"),
-               ".pdf", "pdf:booklet", frozenset({"delegation"}), "delegation", records=True,
-               all_option=True),
-    ExportKind("changes", N_("What changed"),
-               N_("A delegation's agenda changes since its last export"),
-               ".xlsx", "audience:changes", frozenset({"delegation"}), needs="delegation"),
-    ExportKind("history", N_("History of changes"),
-               N_("Who changed what and when, newest first"),
-               ".xlsx", "history:plan_history"),
-)}
+KINDS: dict[str, ExportKind] = {
+    k.name: k
+    for k in (
+        ExportKind(
+            "schedule",
+            N_("Schedule grid"),
+            N_("A sheet per day, time down and rooms across, and an overview of the plan"),
+            ".xlsx",
+            "audience:schedule_grid",
+            _UNITS,
+            records=True,
+        ),
+        ExportKind(
+            "agenda",
+            N_("Agenda"),
+            N_("The whole plan's agenda list, or a delegation's or group's agenda by day"),
+            ".xlsx",
+            "audience:agenda",
+            _WHO,
+            "delegation",
+            records=True,
+        ),
+        ExportKind(
+            "itineraries",
+            N_("Itineraries"),
+            N_("A sheet per person: flights, transfers, hotel, sessions, visits and whom to call"),
+            ".xlsx",
+            "audience:itineraries",
+            _WHO,
+            "person",
+            records=True,
+            all_option=True,
+        ),
+        ExportKind(
+            "signin",
+            N_("Sign-in sheets"),
+            N_("A sheet per session to sign, with blank rows for walk-ins"),
+            ".xlsx",
+            "audience:signin",
+            _UNITS,
+        ),
+        ExportKind(
+            "participants",
+            N_("Participant list"),
+            N_("Everyone with their personal data (confidential)"),
+            ".xlsx",
+            "audience:participants",
+            _UNITS,
+            personal=True,
+        ),
+        ExportKind(
+            "attendance",
+            N_("Attendance summary"),
+            N_(
+                "Trainees who attended and were trained, by session, sex, organisation"
+                " and age band; everyone else present listed apart"
+            ),
+            ".xlsx",
+            "audience:attendance",
+            _UNITS,
+        ),
+        ExportKind(
+            "manifests",
+            N_("Vehicle manifests"),
+            N_("A sheet per vehicle: each ride with its passengers"),
+            ".xlsx",
+            "legacy:manifests",
+        ),
+        ExportKind(
+            "clearance",
+            N_("Host clearance list"),
+            N_("Who goes on a site visit, with identity numbers, for its hosts"),
+            ".xlsx",
+            "legacy:clearance",
+            personal=True,
+            needs="visit",
+            personal_purpose=N_(
+                "The host clearance list exists to give the hosts each visitor's identity"
+                " or passport number, so it cannot be written without personal data."
+                " Export it with personal data, and send it only to the hosts who ask for"
+                " it."
+            ),
+        ),
+        ExportKind(
+            "rooming",
+            N_("Rooming list"),
+            N_("A sheet per hotel: who sleeps where, sharing with whom, which nights"),
+            ".xlsx",
+            "audience:rooming",
+            frozenset({"delegation"}),
+            personal=True,
+        ),
+        ExportKind(
+            "catering",
+            N_("Catering counts"),
+            N_("Heads per meal and break, with dietary needs grouped"),
+            ".xlsx",
+            "audience:catering",
+        ),
+        ExportKind(
+            "budget",
+            N_("Budget workbook"),
+            N_("Every line with live formulas on visible rates"),
+            ".xlsx",
+            "legacy:budget",
+        ),
+        ExportKind(
+            "perdiem",
+            N_("Per diem payment sheet"),
+            N_("Days, rate, deductions and a signature column per traveller"),
+            ".xlsx",
+            "legacy:perdiem",
+            personal=True,
+            personal_purpose=N_(
+                "The per diem payment sheet exists to pay each traveller against their"
+                " identity or passport number, which they sign for, so it cannot be written"
+                " without personal data. Export it with personal data, and keep it with"
+                " finance."
+            ),
+        ),
+        ExportKind(
+            "certificates",
+            N_("Certificates"),
+            N_("A bilingual certificate of participation for each trainee who was trained"),
+            ".pdf",
+            "pdf:certificates",
+            _WHO,
+            "person",
+        ),
+        ExportKind(
+            "badges",
+            N_("Name badges and tent cards"),
+            N_("Badges to wear and folded cards for the table, as PDF"),
+            ".pdf",
+            "pdf:badges",
+            _WHO,
+        ),
+        ExportKind(
+            "ics",
+            N_("Calendar (.ics)"),
+            N_("Sessions, flights and transfers for a calendar program"),
+            ".ics",
+            "calendar:ics",
+            _WHO,
+            "person",
+            records=True,
+        ),
+        ExportKind(
+            "pdf",
+            N_("Agenda booklet (PDF)"),
+            N_("Cover, day pages and each member's itinerary, per delegation"),
+            ".pdf",
+            "pdf:booklet",
+            frozenset({"delegation"}),
+            "delegation",
+            records=True,
+            all_option=True,
+        ),
+        ExportKind(
+            "changes",
+            N_("What changed"),
+            N_("A delegation's agenda changes since its last export"),
+            ".xlsx",
+            "audience:changes",
+            frozenset({"delegation"}),
+            needs="delegation",
+        ),
+        ExportKind(
+            "history",
+            N_("History of changes"),
+            N_("Who changed what and when, newest first"),
+            ".xlsx",
+            "history:plan_history",
+        ),
+    )
+}
 
 
 def kind_of(name: str) -> ExportKind:
     try:
         return KINDS[name]
     except KeyError:
-        raise PlannerError(_("There is no export called '{name}'; choose one of: {kinds}.")
-                           .format(name=name, kinds=", ".join(KINDS))) from None
+        raise PlannerError(
+            _("There is no export called '{name}'; choose one of: {kinds}.").format(
+                name=name, kinds=", ".join(KINDS)
+            )
+        ) from None
 
 
 def check(kind: ExportKind, options: Options) -> None:
@@ -140,9 +251,11 @@ def check(kind: ExportKind, options: Options) -> None:
     wrong = [f for f in given if f not in kind.filters]
     if wrong:
         allowed = ", ".join(f"--{f}" for f in FILTERS if f in kind.filters)
-        raise PlannerError(_("The {kind} export cannot be limited with --{option}; it takes"
-                             " {allowed}.").format(kind=kind.name, option=wrong[0],
-                                                   allowed=allowed or _("no filter")))
+        raise PlannerError(
+            _("The {kind} export cannot be limited with --{option}; it takes {allowed}.").format(
+                kind=kind.name, option=wrong[0], allowed=allowed or _("no filter")
+            )
+        )
     if len(given) > 1:
         raise PlannerError(_("Give only one of --delegation, --group and --person."))
     if kind.needs == "delegation" and options.delegation is None:
@@ -150,9 +263,11 @@ def check(kind: ExportKind, options: Options) -> None:
     if kind.needs == "visit" and options.visit is None:
         raise PlannerError(_("Say which site visit with --visit (its session ID or title)."))
     if options.split and kind.split_by is None:
-        raise PlannerError(_("The {kind} export is always one file; --split applies to"
-                             " {kinds}.").format(kind=kind.name, kinds=", ".join(
-                                 k.name for k in KINDS.values() if k.split_by)))
+        raise PlannerError(
+            _("The {kind} export is always one file; --split applies to {kinds}.").format(
+                kind=kind.name, kinds=", ".join(k.name for k in KINDS.values() if k.split_by)
+            )
+        )
     if options.all and not kind.all_option:
         raise PlannerError(_("--all applies to itineraries and the agenda booklet only."))
     if kind.personal_purpose and not options.personal:
@@ -175,21 +290,29 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
         ids = sorted(data.delegations, key=lambda i: data.delegations[i][0].casefold())
         if scope.kind == "delegation":
             ids = [scope.id] if scope.id is not None else ids
-        return [(data.delegations[i][0], replace(options, delegation=i, split=False))
-                for i in ids]
+        return [(data.delegations[i][0], replace(options, delegation=i, split=False)) for i in ids]
     people = data.sorted_people(scope.people)
     if kind.name == "itineraries" and not options.all and scope.kind != "person":
         people = [p for p in people if p.id in data.travellers]
     if kind.name == "certificates":  # trainees who were trained only (planner.rules.training)
         trained = data.training(scope.people).trained
         people = [p for p in people if p.id in trained]
-    return [(f"{p.family_name} {p.given_name} {p.id}".strip(),
-             replace(options, person=p.id, delegation=None, group=None, split=False))
-            for p in people]
+    return [
+        (
+            f"{p.family_name} {p.given_name} {p.id}".strip(),
+            replace(options, person=p.id, delegation=None, group=None, split=False),
+        )
+        for p in people
+    ]
 
 
-def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Options,
-        job: Job | None = None) -> list[Path]:
+def run(
+    store: PlanStore,
+    name: str,
+    out: str | os.PathLike[str],
+    options: Options,
+    job: Job | None = None,
+) -> list[Path]:
     """Write an export; returns the files written. What the user should know although the
     export was written (a note for "what changed" that could not be kept) is added to
     ``job.warnings``."""
@@ -198,15 +321,22 @@ def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Optio
     job = job or Job()
     target = Path(out)
     if not options.split and kind.split_by is not None and target.is_dir():
-        raise PlannerError(_("{path} is a folder: give the file to write, or add --split to"
-                             " write one file per {what} into it.").format(
-            path=target, what=_("person") if kind.split_by == "person" else
-            _("delegation")))
+        raise PlannerError(
+            _(
+                "{path} is a folder: give the file to write, or add --split to"
+                " write one file per {what} into it."
+            ).format(
+                path=target, what=_("person") if kind.split_by == "person" else _("delegation")
+            )
+        )
     check_output(kind, target, options.split, store)  # never a plan, a device, a wrong name
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
-                             " another.").format(folder=parent))
+        raise PlannerError(
+            _("The folder {folder} does not exist. Create it first or choose another.").format(
+                folder=parent
+            )
+        )
     data = PlanData.load(store, personal=options.personal)
     if not options.split:
         path = kind.write(store, data, target, options, job)
@@ -215,8 +345,11 @@ def run(store: PlanStore, name: str, out: str | os.PathLike[str], options: Optio
         return [path]
     parts = split_parts(data, kind, options)
     if not parts:
-        raise PlannerError(_("Nobody to write a file for: the {kind} export found no one in"
-                             " this choice.").format(kind=kind.name))
+        raise PlannerError(
+            _("Nobody to write a file for: the {kind} export found no one in this choice.").format(
+                kind=kind.name
+            )
+        )
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     except OSError as exc:
@@ -255,21 +388,27 @@ def move_into(files: list[Path], folder: Path, source: PlanStore | None = None) 
         try:
             os.replace(file, final)
         except OSError as exc:
-            raise PlannerError(_("{path} could not be written: {reason}. Close it if another"
-                                 " program has it open, or choose another folder.").format(
-                path=final, reason=exc.strerror or exc)) from exc
+            raise PlannerError(
+                _(
+                    "{path} could not be written: {reason}. Close it if another"
+                    " program has it open, or choose another folder."
+                ).format(path=final, reason=exc.strerror or exc)
+            ) from exc
         moved.append(final)
     return moved
 
 
 def _unwritable(folder: Path, exc: OSError) -> PlannerError:
-    return PlannerError(_("The folder {folder} cannot be written to: {reason}. Choose a folder"
-                          " you may write to.").format(folder=folder,
-                                                       reason=exc.strerror or exc))
+    return PlannerError(
+        _(
+            "The folder {folder} cannot be written to: {reason}. Choose a folder you may write to."
+        ).format(folder=folder, reason=exc.strerror or exc)
+    )
 
 
-def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Options,
-              job: Job) -> None:
+def _remember(
+    store: PlanStore, data: PlanData, kind: ExportKind, options: Options, job: Job
+) -> None:
     """Note what each delegation's agenda held at this export (for "what changed"). The export
     is done whatever happens here; a note that cannot be written is said in ``job.warnings``."""
     if not kind.records or store.read_only:
@@ -286,10 +425,15 @@ def _remember(store: PlanStore, data: PlanData, kind: ExportKind, options: Optio
     try:
         record(store, data, kind.name, delegations)
     except PlannerError as exc:
-        job.warnings.append(_(
-            "The export is written, but its note for “What changed” (what {whom} had in the"
-            " agenda) was not kept: {reason} Until an export keeps that note, “What changed”"
-            " compares with the export before this one and may list changes already sent.")
-            .format(
-            whom=data.delegations[delegations[0]][0] if len(delegations) == 1
-            else _("each delegation"), reason=exc.message))
+        job.warnings.append(
+            _(
+                "The export is written, but its note for “What changed” (what {whom} had in the"
+                " agenda) was not kept: {reason} Until an export keeps that note, “What changed”"
+                " compares with the export before this one and may list changes already sent."
+            ).format(
+                whom=data.delegations[delegations[0]][0]
+                if len(delegations) == 1
+                else _("each delegation"),
+                reason=exc.message,
+            )
+        )

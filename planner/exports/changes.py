@@ -27,9 +27,14 @@ class AgendaChange:
 
     @property
     def label(self) -> str:
-        return {"added": _("New session"), "removed": _("Cancelled"), "moved": _("New time"),
-                "renamed": _("New title"), "room": _("New room"),
-                "trainers": _("New trainers")}.get(self.change, self.change)
+        return {
+            "added": _("New session"),
+            "removed": _("Cancelled"),
+            "moved": _("New time"),
+            "renamed": _("New title"),
+            "room": _("New room"),
+            "trainers": _("New trainers"),
+        }.get(self.change, self.change)
 
 
 @dataclass(frozen=True)
@@ -42,9 +47,17 @@ class ChangeReport:
 
 def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
     blocks = data.sessions_for(data.members(("delegation", delegation)))
-    return [{"id": b.id, "title": b.title, "start": b.start.isoformat(),
-             "end": b.end.isoformat(), "room": data.room_label(b),
-             "trainers": data.facilitator_names(b)} for b in blocks]
+    return [
+        {
+            "id": b.id,
+            "title": b.title,
+            "start": b.start.isoformat(),
+            "end": b.end.isoformat(),
+            "room": data.room_label(b),
+            "trainers": data.facilitator_names(b),
+        }
+        for b in blocks
+    ]
 
 
 def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) -> None:
@@ -54,31 +67,43 @@ def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) 
     if store.read_only or not delegations:
         return
     now = datetime.now(UTC)
-    rows = [{"version": 1, "at": now, "user_name": store.user, "kind": kind,
-             "delegation_id": d, "change_set_id": data.change,
-             "snapshot": json.dumps(snapshot(data, d), ensure_ascii=False)}
-            for d in delegations]
+    rows = [
+        {
+            "version": 1,
+            "at": now,
+            "user_name": store.user,
+            "kind": kind,
+            "delegation_id": d,
+            "change_set_id": data.change,
+            "snapshot": json.dumps(snapshot(data, d), ensure_ascii=False),
+        }
+        for d in delegations
+    ]
     from sqlalchemy.exc import DBAPIError
 
     try:
-        with store.engine.connect().execution_options(planner_write=True) as conn, \
-                conn.begin():
+        with store.engine.connect().execution_options(planner_write=True) as conn, conn.begin():
             conn.execute(table_of(ExportRecord).insert(), rows)
     except DBAPIError as exc:
         raise store._db_error(exc) from exc
 
 
-def compare(store: PlanStore, data: PlanData, delegation: int,
-            options: Options | None = None) -> ChangeReport:
+def compare(
+    store: PlanStore, data: PlanData, delegation: int, options: Options | None = None
+) -> ChangeReport:
     """The changes since the delegation's last export (every session as new if never)."""
     options = options or Options()
     with store.reading() as r:
-        found = r.rows("SELECT at, change_set_id, kind, snapshot FROM export_record"
-                       " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1", (delegation,))
+        found = r.rows(
+            "SELECT at, change_set_id, kind, snapshot FROM export_record"
+            " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1",
+            (delegation,),
+        )
     now = {s["id"]: s for s in snapshot(data, delegation)}
     if not found:
-        rows = [AgendaChange("added", s["title"], "", _describe(s, data, options))
-                for s in now.values()]
+        rows = [
+            AgendaChange("added", s["title"], "", _describe(s, data, options)) for s in now.values()
+        ]
         return ChangeReport(None, 0, "", tuple(rows))
     at, change, kind, text = found[0]
     try:
@@ -92,8 +117,11 @@ def compare(store: PlanStore, data: PlanData, delegation: int,
             rows.append(AgendaChange("added", s["title"], "", _describe(s, data, options)))
             continue
         if (old["start"], old["end"]) != (s["start"], s["end"]):
-            rows.append(AgendaChange("moved", s["title"], _when(old, data, options),
-                                     _when(s, data, options)))
+            rows.append(
+                AgendaChange(
+                    "moved", s["title"], _when(old, data, options), _when(s, data, options)
+                )
+            )
         if old["title"] != s["title"]:
             rows.append(AgendaChange("renamed", s["title"], old["title"], s["title"]))
         if old["room"] != s["room"]:
@@ -118,7 +146,8 @@ def _describe(s: dict[str, Any], data: PlanData, options: Options) -> str:
     return " · ".join(x for x in (_when(s, data, options), s.get("room", "")) if x)
 
 
-def changes_since_export(store: PlanStore, delegation: int,
-                         options: Options | None = None) -> ChangeReport:
+def changes_since_export(
+    store: PlanStore, delegation: int, options: Options | None = None
+) -> ChangeReport:
     """For the window: a delegation's agenda changes since its last export."""
     return compare(store, PlanData.load(store), delegation, options)

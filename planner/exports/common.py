@@ -98,8 +98,11 @@ class PersonInfo:
     def listed_name(self) -> str:
         """'PAZ, Ana': family names first in capitals, as on lists to sign."""
         family = self.family_name.upper()
-        return f"{family}, {self.given_name}" if family and self.given_name else (
-            family or self.given_name)
+        return (
+            f"{family}, {self.given_name}"
+            if family and self.given_name
+            else (family or self.given_name)
+        )
 
     @cached_property
     def key(self) -> tuple[Any, ...]:
@@ -152,35 +155,77 @@ class PlanData:
         with store.reading() as r:
             title, city, country, organiser, donor, first, last = r.rows(
                 "SELECT title, city, country, organiser, donor, start_date, end_date FROM plan"
-                " ORDER BY id LIMIT 1")[0]
+                " ORDER BY id LIMIT 1"
+            )[0]
             change = int(r.value("SELECT max(id) FROM change_set") or 0)
-            people = {row[0]: PersonInfo(
-                row[0], row[1], row[2], row[3], row[4], row[5] or "", row[6] or "", row[7],
-                row[8], row[9], row[10], row[11], row[12], parse_date(row[13]), row[14],
-                row[15], row[16]) for row in r.rows(
-                "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
-                " p.position, p.duty_station, p.delegation_id, p.email,"
-                + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
-                + " p.nationality, p.dietary_needs, p.accessibility_needs"
-                " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id")}
+            people = {
+                row[0]: PersonInfo(
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5] or "",
+                    row[6] or "",
+                    row[7],
+                    row[8],
+                    row[9],
+                    row[10],
+                    row[11],
+                    row[12],
+                    parse_date(row[13]),
+                    row[14],
+                    row[15],
+                    row[16],
+                )
+                for row in r.rows(
+                    "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
+                    " p.position, p.duty_station, p.delegation_id, p.email,"
+                    + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
+                    + " p.nationality, p.dietary_needs, p.accessibility_needs"
+                    " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
+                )
+            }
             membership = Membership.load(r)
-            delegations = {i: (n, c, h) for i, n, c, h in r.rows(
-                "SELECT id, name, country, head_id FROM delegation")}
-            groups = {i: (n, d) for i, n, d in r.rows(
-                "SELECT id, name, delegation_id FROM participant_group")}
+            delegations = {
+                i: (n, c, h)
+                for i, n, c, h in r.rows("SELECT id, name, country, head_id FROM delegation")
+            }
+            groups = {
+                i: (n, d)
+                for i, n, d in r.rows("SELECT id, name, delegation_id FROM participant_group")
+            }
             registered = registered_people(r, membership)
             recorded = marks(r)
             travellers = {p for (p,) in r.rows("SELECT DISTINCT person_id FROM travel")}
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
-        return cls(title, city, country, organiser, donor, first_day, last_day, change, agenda,
-                   people, membership, delegations, groups, dict(registered), dict(recorded),
-                   travellers)
+        return cls(
+            title,
+            city,
+            country,
+            organiser,
+            donor,
+            first_day,
+            last_day,
+            change,
+            agenda,
+            people,
+            membership,
+            delegations,
+            groups,
+            dict(registered),
+            dict(recorded),
+            travellers,
+        )
 
     # who
     def sorted_people(self, ids: set[int] | frozenset[int] | None = None) -> list[PersonInfo]:
-        chosen = self.people.values() if ids is None else (
-            self.people[i] for i in ids if i in self.people)
+        chosen = (
+            self.people.values()
+            if ids is None
+            else (self.people[i] for i in ids if i in self.people)
+        )
         return sorted(chosen, key=lambda p: p.key)
 
     def members(self, unit: Unit) -> frozenset[int]:
@@ -193,9 +238,14 @@ class PlanData:
         """Trainees, who attended and was trained, who else was present and everyone's hours
         (:mod:`planner.rules.training`), for these people (None: everyone)."""
         blocks = self.agenda.blocks.values()
-        return tally({p.id: p.role for p in self.people.values()},
-                     {b.id: b.kind for b in blocks}, {b.id: b.minutes for b in blocks},
-                     self.marks, self.registered, within)
+        return tally(
+            {p.id: p.role for p in self.people.values()},
+            {b.id: b.kind for b in blocks},
+            {b.id: b.minutes for b in blocks},
+            self.marks,
+            self.registered,
+            within,
+        )
 
     # what
     def sessions_of(self, person: int) -> list[Block]:
@@ -255,51 +305,64 @@ def scope_of(data: PlanData, options: Options) -> Scope:
     if options.person is not None:
         person = data.people.get(options.person)
         if person is None:
-            raise PlannerError(_("There is no person {id} in the plan.").format(
-                id=options.person))
+            raise PlannerError(_("There is no person {id} in the plan.").format(id=options.person))
         return Scope("person", person.id, person.name, frozenset({person.id}))
     if options.group is not None:
         if options.group not in data.groups:
             raise PlannerError(_("There is no group {id} in the plan.").format(id=options.group))
-        return Scope("group", options.group, data.groups[options.group][0],
-                     data.members(("group", options.group)))
+        return Scope(
+            "group",
+            options.group,
+            data.groups[options.group][0],
+            data.members(("group", options.group)),
+        )
     if options.delegation is not None:
         if options.delegation not in data.delegations:
-            raise PlannerError(_("There is no delegation {id} in the plan.").format(
-                id=options.delegation))
-        return Scope("delegation", options.delegation, data.delegations[options.delegation][0],
-                     data.members(("delegation", options.delegation)))
+            raise PlannerError(
+                _("There is no delegation {id} in the plan.").format(id=options.delegation)
+            )
+        return Scope(
+            "delegation",
+            options.delegation,
+            data.delegations[options.delegation][0],
+            data.members(("delegation", options.delegation)),
+        )
     return Scope("plan", None, data.title, None)
 
 
-def title_lines(data: PlanData, what: str, options: Options,
-                extra: tuple[str, ...] = ()) -> list[str]:
+def title_lines(
+    data: PlanData, what: str, options: Options, extra: tuple[str, ...] = ()
+) -> list[str]:
     """The plan's title, then what this is, for whom, its dates, when it was produced and the
     plan's change number, so two printouts can be told apart."""
-    dates, when = _dates_and_now(data.first, data.last, options.babel_locale,
-                                 datetime.now().strftime("%Y-%m-%d %H:%M"))
+    dates, when = _dates_and_now(
+        data.first, data.last, options.babel_locale, datetime.now().strftime("%Y-%m-%d %H:%M")
+    )
     left_out = () if options.personal else (left_out_note(),)
     return [data.title, _heading(what, dates, when, data.change), *extra, *left_out]
 
 
 def _heading(what: str, dates: str, when: str, change: int) -> str:
     return _("{what} · {dates} · produced {when} · change no. {change}").format(
-        what=what, dates=dates, when=when, change=change)
+        what=what, dates=dates, when=when, change=change
+    )
 
 
 def plan_lines(store: PlanStore, what: str) -> list[str]:
     """The same two title lines for a workbook written without the plan read whole (the
     budget, the manifests, the agenda list), in the current language."""
     with store.reading() as r:
-        title, first, last = r.rows("SELECT title, start_date, end_date FROM plan"
-                                    " ORDER BY id LIMIT 1")[0]
+        title, first, last = r.rows(
+            "SELECT title, start_date, end_date FROM plan ORDER BY id LIMIT 1"
+        )[0]
         change = int(r.value("SELECT max(id) FROM change_set") or 0)
     from planner.domain.i18n import babel_locale
 
     first_day, last_day = parse_date(first), parse_date(last)
     assert first_day is not None and last_day is not None
-    dates, when = _dates_and_now(first_day, last_day, babel_locale(),
-                                 datetime.now().strftime("%Y-%m-%d %H:%M"))
+    dates, when = _dates_and_now(
+        first_day, last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
+    )
     return [str(title), _heading(what, dates, when, change)]
 
 
@@ -340,8 +403,9 @@ _SAMPLE_PATTERNS = {"en": "d MMM y", "es-HN": "dd/MM/y", "es-PA": "MM/dd/y"}
 def sample_date(day: date, locale: str) -> str:
     """A date as the workbooks write it for readers of ``locale`` (to show the choice)."""
     options = Options(locale=locale)
-    return _format_day(day, options.babel_locale,
-                       _SAMPLE_PATTERNS.get(options.reader_locale, "short"))
+    return _format_day(
+        day, options.babel_locale, _SAMPLE_PATTERNS.get(options.reader_locale, "short")
+    )
 
 
 def format_clock(moment: datetime, options: Options) -> str:
@@ -367,8 +431,10 @@ def reader(options: Options) -> Iterator[None]:
 def resolve(store: PlanStore, table: str, value: str) -> int:
     """An item by id or by name (an error listing the candidates when unclear)."""
     if table == "person":
-        sql = ("SELECT id, trim(given_name || ' ' || family_name) FROM person"
-               " ORDER BY family_name, given_name")
+        sql = (
+            "SELECT id, trim(given_name || ' ' || family_name) FROM person"
+            " ORDER BY family_name, given_name"
+        )
     else:
         sql = f"SELECT id, name FROM {table} ORDER BY name"
     with store.reading() as r:
@@ -385,7 +451,14 @@ def resolve(store: PlanStore, table: str, value: str) -> int:
     if exact:
         shown = [(i, n) for i, n in rows if i in exact]
     candidates = ", ".join(f"{n} ({i})" for i, n in shown[:20])
-    what = {"delegation": _("delegation"), "organisation": _("organisation"),
-            "participant_group": _("group"), "person": _("person")}.get(table, table)
-    raise PlannerError(_("'{value}' does not name one {what}; candidates: {candidates}.").format(
-        value=value, what=what, candidates=candidates or "—"))
+    what = {
+        "delegation": _("delegation"),
+        "organisation": _("organisation"),
+        "participant_group": _("group"),
+        "person": _("person"),
+    }.get(table, table)
+    raise PlannerError(
+        _("'{value}' does not name one {what}; candidates: {candidates}.").format(
+            value=value, what=what, candidates=candidates or "—"
+        )
+    )

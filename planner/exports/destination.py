@@ -29,32 +29,48 @@ if TYPE_CHECKING:
     from planner.exports.catalog import ExportKind
 
 
-def check_output(kind: ExportKind, out: str | os.PathLike[str], split: bool = False,
-                 source: PlanStore | None = None) -> Path:
+def check_output(
+    kind: ExportKind,
+    out: str | os.PathLike[str],
+    split: bool = False,
+    source: PlanStore | None = None,
+) -> Path:
     """Refuse an ``out`` an export of ``kind`` may not write to (PlannerError, in words);
     returns it as a Path. ``split``: ``out`` is the folder of one file per person or
     delegation. ``source``: the plan being exported."""
     target = Path(out)
-    advice = (_("Choose another folder.") if split else
-              _("Choose another name, ending in {suffix}.").format(suffix=kind.suffix))
+    advice = (
+        _("Choose another folder.")
+        if split
+        else _("Choose another name, ending in {suffix}.").format(suffix=kind.suffix)
+    )
     info = _stat(target)
     if info is not None and stat.S_ISDIR(info.st_mode):
         if split:
             return target
-        raise PlannerError(_("{path} is a folder: give the name of the file to write, ending in"
-                             " {suffix}.").format(path=target, suffix=kind.suffix))
+        raise PlannerError(
+            _("{path} is a folder: give the name of the file to write, ending in {suffix}.").format(
+                path=target, suffix=kind.suffix
+            )
+        )
     if info is not None:
         _refuse_input(target, info, source, advice)
         if split:
-            raise PlannerError(_("{path} is a file: one file per person or delegation is"
-                                 " written into a folder. Choose a new or existing folder.")
-                               .format(path=target))
+            raise PlannerError(
+                _(
+                    "{path} is a file: one file per person or delegation is"
+                    " written into a folder. Choose a new or existing folder."
+                ).format(path=target)
+            )
     if not split and target.suffix.lower() != kind.suffix:
         example = (target.stem if target.suffix else target.name) + kind.suffix
-        raise PlannerError(_("{name} does not end in {suffix}, the extension of the “{label}”"
-                             " export: under another name it would open in the wrong program,"
-                             " or not at all. Name it, for example, {example}.").format(
-            name=target.name, suffix=kind.suffix, label=_(kind.label), example=example))
+        raise PlannerError(
+            _(
+                "{name} does not end in {suffix}, the extension of the “{label}”"
+                " export: under another name it would open in the wrong program,"
+                " or not at all. Name it, for example, {example}."
+            ).format(name=target.name, suffix=kind.suffix, label=_(kind.label), example=example)
+        )
     return target
 
 
@@ -67,8 +83,11 @@ def check_replaceable(path: str | os.PathLike[str], source: PlanStore | None = N
         return
     advice = _("Choose another name, ending in {suffix}.").format(suffix=target.suffix)
     if stat.S_ISDIR(info.st_mode):
-        raise PlannerError(_("{path} is a folder: an export never replaces a folder. {advice}")
-                           .format(path=target, advice=advice))
+        raise PlannerError(
+            _("{path} is a folder: an export never replaces a folder. {advice}").format(
+                path=target, advice=advice
+            )
+        )
     _refuse_input(target, info, source, advice)
 
 
@@ -80,40 +99,65 @@ def _stat(target: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise PlannerError(_("{path} cannot be checked: {reason}. Choose another name or"
-                             " folder.").format(path=target, reason=exc.strerror or exc)) from exc
+        raise PlannerError(
+            _("{path} cannot be checked: {reason}. Choose another name or folder.").format(
+                path=target, reason=exc.strerror or exc
+            )
+        ) from exc
 
 
-def _refuse_input(target: Path, info: os.stat_result, source: PlanStore | None,
-                  advice: str) -> None:
+def _refuse_input(
+    target: Path, info: os.stat_result, source: PlanStore | None, advice: str
+) -> None:
     """An existing ``target`` that is not a folder: refuse it unless it is a regular file that
     is neither a plan, nor a database, nor the plan being exported."""
     if not stat.S_ISREG(info.st_mode):
-        what = (_("a device") if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                else _("a named pipe") if stat.S_ISFIFO(info.st_mode)
-                else _("a socket") if stat.S_ISSOCK(info.st_mode)
-                else _("a special file"))
-        raise PlannerError(_("{path} is {what}, not a file or a folder: an export writes only a"
-                             " new file, replaces an earlier export, or fills a folder."
-                             " {advice}").format(path=target, what=what, advice=advice))
+        what = (
+            _("a device")
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else _("a named pipe")
+            if stat.S_ISFIFO(info.st_mode)
+            else _("a socket")
+            if stat.S_ISSOCK(info.st_mode)
+            else _("a special file")
+        )
+        raise PlannerError(
+            _(
+                "{path} is {what}, not a file or a folder: an export writes only a"
+                " new file, replaces an earlier export, or fills a folder."
+                " {advice}"
+            ).format(path=target, what=what, advice=advice)
+        )
     if _is_source(info, source):
-        raise PlannerError(_("{path} is the plan being exported (under this name or another):"
-                             " an export never replaces a plan. {advice}").format(
-            path=target, advice=advice))
+        raise PlannerError(
+            _(
+                "{path} is the plan being exported (under this name or another):"
+                " an export never replaces a plan. {advice}"
+            ).format(path=target, advice=advice)
+        )
     try:
         with open(target, "rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        raise PlannerError(_("{path} cannot be read, so it cannot be checked that it is not a"
-                             " plan ({reason}). {advice}").format(
-            path=target, reason=exc.strerror or exc, advice=advice)) from exc
+        raise PlannerError(
+            _(
+                "{path} cannot be read, so it cannot be checked that it is not a"
+                " plan ({reason}). {advice}"
+            ).format(path=target, reason=exc.strerror or exc, advice=advice)
+        ) from exc
     if not head.startswith(SQLITE_MAGIC):
         return
     if len(head) >= 72 and struct.unpack(">I", head[68:72])[0] == APPLICATION_ID:
-        raise PlannerError(_("{path} is a Delegation Planner plan: an export never replaces a"
-                             " plan. {advice}").format(path=target, advice=advice))
-    raise PlannerError(_("{path} is a database of another program: an export never replaces a"
-                         " database. {advice}").format(path=target, advice=advice))
+        raise PlannerError(
+            _(
+                "{path} is a Delegation Planner plan: an export never replaces a plan. {advice}"
+            ).format(path=target, advice=advice)
+        )
+    raise PlannerError(
+        _(
+            "{path} is a database of another program: an export never replaces a database. {advice}"
+        ).format(path=target, advice=advice)
+    )
 
 
 def _is_source(info: os.stat_result, source: PlanStore | None) -> bool:

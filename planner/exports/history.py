@@ -13,26 +13,43 @@ from planner.store import PlanStore
 from planner.store.history import HistoryEntry, history, plan_zone
 
 
-def write_history(store: PlanStore, entries: Sequence[HistoryEntry], target: str | Path,
-                  what: str = "") -> Path:
+def write_history(
+    store: PlanStore, entries: Sequence[HistoryEntry], target: str | Path, what: str = ""
+) -> Path:
     """``entries`` (newest first) as one sheet: when (in the plan's time zone), who, action,
     item, what changed. The entries come from :func:`planner.store.history.history`, personal
     values masked, so no export of the history holds any (with personal data or without)."""
     sheet = Sheet(_("History"))
     sheet.title_block(plan_lines(store, what or _("History of the plan")))
-    sheet.headings([_("Change no."), _("When ({zone})").format(zone=plan_zone(store).key),
-                    _("Who"), _("Action"), _("Item"), _("What"), _("Details")])
+    sheet.headings(
+        [
+            _("Change no."),
+            _("When ({zone})").format(zone=plan_zone(store).key),
+            _("Who"),
+            _("Action"),
+            _("Item"),
+            _("What"),
+            _("Details"),
+        ]
+    )
     for e in entries:
-        sheet.add(e.change_set_id, e.at.replace(tzinfo=None), Cell(e.user, text=True),
-                  Cell(e.action, text=True), Cell(e.item, text=True), e.what,
-                  Cell(e.summary(), text=True, wrap=True))
+        sheet.add(
+            e.change_set_id,
+            e.at.replace(tzinfo=None),
+            Cell(e.user, text=True),
+            Cell(e.action, text=True),
+            Cell(e.item, text=True),
+            e.what,
+            Cell(e.summary(), text=True, wrap=True),
+        )
     if not entries:
         sheet.add(Cell(_("No changes recorded."), italic=True, text=True))
     sheet.widths.update({2: 18, 3: 16, 4: 28, 5: 36, 6: 10, 7: 70})
     return write([sheet], Path(target))
 
 
-def plan_history(store: PlanStore, data: PlanData, target: Path, options: Options,
-                 job: Job) -> Path:
+def plan_history(
+    store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
+) -> Path:
     """The catalog's writer: the whole plan's history."""
     return write_history(store, history(store), target)

@@ -10,20 +10,19 @@ from planner.exports.common import Job, Options, PlanData
 from planner.store import PlanStore
 
 
-def manifests(store: PlanStore, data: PlanData, target: Path, options: Options,
-              job: Job) -> Path:
+def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from planner.exports import travel
 
     return travel.manifests(store, target, options.lang)
 
 
-def clearance(store: PlanStore, data: PlanData, target: Path, options: Options,
-              job: Job) -> Path:
+def clearance(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from planner.exports import travel
 
     assert options.visit is not None
-    return travel.clearance_list(store, options.visit, target, options.lang,
-                                 personal=options.personal)
+    return travel.clearance_list(
+        store, options.visit, target, options.lang, personal=options.personal
+    )
 
 
 def budget(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
@@ -35,5 +34,6 @@ def budget(store: PlanStore, data: PlanData, target: Path, options: Options, job
 def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from planner.exports import budget as workbook
 
-    return workbook.perdiem_sheet(store, target, options.lang, data.budget(store),
-                                  personal=options.personal)
+    return workbook.perdiem_sheet(
+        store, target, options.lang, data.budget(store), personal=options.personal
+    )

@@ -86,8 +86,18 @@ NO_COLOUR = colors.HexColor("#8C959F")
 # A space inside a phone number, kept from breaking the number over two lines.
 _PHONE_SPACE = re.compile(r"(?<=[+\d]) (?=\d)")
 # Characters the Vera fonts lack, and what prints instead.
-_STAND_INS = {"\u2009": " ", "\u202f": "\u00a0", "\u2007": " ", "\u200a": " ", "\u2008": " ",
-              "\u2192": "›", "\u2190": "‹", "\u2010": "-", "\u2011": "-", "\u2212": "−"}
+_STAND_INS = {
+    "\u2009": " ",
+    "\u202f": "\u00a0",
+    "\u2007": " ",
+    "\u200a": " ",
+    "\u2008": " ",
+    "\u2192": "›",
+    "\u2190": "‹",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "−",
+}
 
 
 # --- fonts and text -----------------------------------------------------------------------------
@@ -98,12 +108,16 @@ def _fonts() -> frozenset[int]:
     """Register the embedded fonts once; returns the characters they can print."""
     folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
     regular = TTFont(FONT, os.path.join(folder, "Vera.ttf"))
-    for font in (regular, TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")),
-                 TTFont(ITALIC, os.path.join(folder, "VeraIt.ttf")),
-                 TTFont(BOLD_ITALIC, os.path.join(folder, "VeraBI.ttf"))):
+    for font in (
+        regular,
+        TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")),
+        TTFont(ITALIC, os.path.join(folder, "VeraIt.ttf")),
+        TTFont(BOLD_ITALIC, os.path.join(folder, "VeraBI.ttf")),
+    ):
         pdfmetrics.registerFont(font)
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC,
-                                  boldItalic=BOLD_ITALIC)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
     return frozenset(regular.face.charToGlyph)
 
 
@@ -159,15 +173,29 @@ def _ink_on(fill: Any) -> Any:
 
 def _tint(fill: Any, share: float) -> Any:
     """``fill`` mixed with white (share 0: white, 1: the colour)."""
-    return colors.Color(1 - share * (1 - fill.red), 1 - share * (1 - fill.green),
-                        1 - share * (1 - fill.blue))
+    return colors.Color(
+        1 - share * (1 - fill.red), 1 - share * (1 - fill.green), 1 - share * (1 - fill.blue)
+    )
 
 
-def _style(name: str, size: float, font: str = FONT, leading: float | None = None,
-           colour: Any = INK, align: int = TA_LEFT, **more: Any) -> ParagraphStyle:
-    return ParagraphStyle(name, fontName=font, fontSize=size,
-                          leading=leading if leading is not None else size * 1.25,
-                          textColor=colour, alignment=align, **more)
+def _style(
+    name: str,
+    size: float,
+    font: str = FONT,
+    leading: float | None = None,
+    colour: Any = INK,
+    align: int = TA_LEFT,
+    **more: Any,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=leading if leading is not None else size * 1.25,
+        textColor=colour,
+        alignment=align,
+        **more,
+    )
 
 
 # --- writing the file ---------------------------------------------------------------------------
@@ -180,8 +208,9 @@ def _write(target: Path, draw: Callable[[str], None]) -> Path:
     return write_atomically(target, draw, _("a PDF viewer"))
 
 
-def _canvas(path: str, size: tuple[float, float], title: str, subject: str, data: PlanData,
-            options: Options) -> Any:
+def _canvas(
+    path: str, size: tuple[float, float], title: str, subject: str, data: PlanData, options: Options
+) -> Any:
     c = Canvas(path, pagesize=size, pageCompression=1, lang=options.lang, initialFontName=FONT)
     c.setTitle(_clean(title))
     c.setAuthor(_clean(data.organiser))
@@ -214,17 +243,20 @@ class _CertificateText:
     head: str
 
 
-def _certificate_text(data: PlanData, locale: str, hours: Decimal,
-                      delegation: str) -> _CertificateText:
+def _certificate_text(
+    data: PlanData, locale: str, hours: Decimal, delegation: str
+) -> _CertificateText:
     shown = format_hours(hours, locale)
     count = int(hours) if hours == int(hours) else 2
     return _CertificateText(
         _("Certificate of participation"),
         _("has taken part in «{title}»").format(title=data.title),
         _("held in {city}, {dates}").format(
-            city=data.city, dates=format_date_range(data.first, data.last, locale=locale)),
-        ngettext("{hours} hour of training", "{hours} hours of training", count).format(
-            hours=shown) if hours > 0 else "",
+            city=data.city, dates=format_date_range(data.first, data.last, locale=locale)
+        ),
+        ngettext("{hours} hour of training", "{hours} hours of training", count).format(hours=shown)
+        if hours > 0
+        else "",
         _("Organiser"),
         _("Head of delegation, {delegation}").format(delegation=delegation),
     )
@@ -234,30 +266,46 @@ def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
     """The people of the choice who get a certificate: trainees who were trained
     (:mod:`planner.rules.training`); a reason in words when there is nobody."""
     if not any(any(marks.values()) for marks in data.marks.values()):
-        raise PlannerError(_("Nobody is recorded as having attended yet: record attendance"
-                             " (Plan ▸ Record Attendance) first."))
+        raise PlannerError(
+            _(
+                "Nobody is recorded as having attended yet: record attendance"
+                " (Plan ▸ Record Attendance) first."
+            )
+        )
     tally = data.training(scope.people)
     people = data.sorted_people(tally.trained)
     if people:
         return people, tally
     if scope.kind == "person" and scope.id is not None and not tally.trainees:
         person = data.people[scope.id]
-        raise PlannerError(_("{name} is not a trainee ({role}): certificates go to trainees who"
-                             " were trained. The attendance summary lists {name} apart, as"
-                             " also present.").format(name=person.name,
-                                                      role=role_label(person.role)))
+        raise PlannerError(
+            _(
+                "{name} is not a trainee ({role}): certificates go to trainees who"
+                " were trained. The attendance summary lists {name} apart, as"
+                " also present."
+            ).format(name=person.name, role=role_label(person.role))
+        )
     if not tally.trainees:
-        raise PlannerError(_("There are no trainees (people with the role Trainee) in"
-                             " {whom}: certificates go to trainees who were trained;"
-                             " trainers, staff and delegation members are listed apart in"
-                             " the attendance summary.").format(whom=_whom(scope)))
-    raise PlannerError(_("No trainee in {whom} is recorded as having attended a session:"
-                         " record their attendance (Plan ▸ Record Attendance) first, or"
-                         " choose others.").format(whom=_whom(scope)))
+        raise PlannerError(
+            _(
+                "There are no trainees (people with the role Trainee) in"
+                " {whom}: certificates go to trainees who were trained;"
+                " trainers, staff and delegation members are listed apart in"
+                " the attendance summary."
+            ).format(whom=_whom(scope))
+        )
+    raise PlannerError(
+        _(
+            "No trainee in {whom} is recorded as having attended a session:"
+            " record their attendance (Plan ▸ Record Attendance) first, or"
+            " choose others."
+        ).format(whom=_whom(scope))
+    )
 
 
-def certificates(store: PlanStore, data: PlanData, target: Path, options: Options,
-                 job: Job) -> Path:
+def certificates(
+    store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
+) -> Path:
     """A certificate of participation (A4 landscape, bilingual) for each trainee in the choice
     who was trained, with their hours as the attendance summary counts them; trainers, staff
     and the delegation get none."""
@@ -268,8 +316,14 @@ def certificates(store: PlanStore, data: PlanData, target: Path, options: Option
         _fonts()
 
         def draw(path: str) -> None:
-            c = _canvas(path, landscape(A4), _("Certificates of participation: {title}").format(
-                title=data.title), _("Certificates of participation"), data, options)
+            c = _canvas(
+                path,
+                landscape(A4),
+                _("Certificates of participation: {title}").format(title=data.title),
+                _("Certificates of participation"),
+                data,
+                options,
+            )
             _certificate_frame(c, data)
             texts: dict[tuple[Decimal, str], tuple[_CertificateText, _CertificateText]] = {}
             for n, person in enumerate(people):
@@ -281,8 +335,7 @@ def certificates(store: PlanStore, data: PlanData, target: Path, options: Option
                 if key not in texts:  # the same for everyone with these hours and delegation
                     main = _certificate_text(data, options.babel_locale, hours, delegation)
                     with language(other):
-                        texts[key] = main, _certificate_text(data, other_locale, hours,
-                                                             delegation)
+                        texts[key] = main, _certificate_text(data, other_locale, hours, delegation)
                 main, second = texts[key]
                 head_id = data.delegations.get(person.delegation_id or -1, ("", "", None))[2]
                 head = data.people.get(head_id) if head_id not in (None, person.id) else None
@@ -296,10 +349,14 @@ def certificates(store: PlanStore, data: PlanData, target: Path, options: Option
 
 # (font, size, colour, leading) of each kind of line on a certificate
 _CERT_LOOK: dict[str, tuple[str, float, Any, float]] = {
-    "title": (BOLD, 30, NAVY, 36), "title-2": (ITALIC, 13, MUTED, 16),
-    "organisation": (FONT, 14, MUTED, 17), "body": (FONT, 15, INK, 19),
-    "body-2": (ITALIC, 10.5, MUTED, 13), "hours": (BOLD, 15, NAVY, 19),
-    "sign": (BOLD, 9.5, INK, 12), "sign-2": (FONT, 8.5, MUTED, 10.5),
+    "title": (BOLD, 30, NAVY, 36),
+    "title-2": (ITALIC, 13, MUTED, 16),
+    "organisation": (FONT, 14, MUTED, 17),
+    "body": (FONT, 15, INK, 19),
+    "body-2": (ITALIC, 10.5, MUTED, 13),
+    "hours": (BOLD, 15, NAVY, 19),
+    "sign": (BOLD, 9.5, INK, 12),
+    "sign-2": (FONT, 8.5, MUTED, 10.5),
     "sign-2i": (ITALIC, 8.5, MUTED, 10.5),
 }
 _TEXT_WIDTH = 200 * mm
@@ -350,8 +407,10 @@ def _certificate_frame(c: Any, data: PlanData) -> None:
     text = c.beginText()
     text.setFont(BOLD, size)
     text.setCharSpace(2)
-    text.setTextOrigin((width - pdfmetrics.stringWidth(organiser, BOLD, size)
-                        - 2 * (len(organiser) - 1)) / 2, height - 32 * mm)
+    text.setTextOrigin(
+        (width - pdfmetrics.stringWidth(organiser, BOLD, size) - 2 * (len(organiser) - 1)) / 2,
+        height - 32 * mm,
+    )
     text.textOut(organiser)
     c.drawText(text)
     c.restoreState()
@@ -361,8 +420,14 @@ def _certificate_frame(c: Any, data: PlanData) -> None:
     c.endForm()
 
 
-def _draw_certificate(c: Any, data: PlanData, person: PersonInfo, main: _CertificateText,
-                      second: _CertificateText, head: PersonInfo | None) -> None:
+def _draw_certificate(
+    c: Any,
+    data: PlanData,
+    person: PersonInfo,
+    main: _CertificateText,
+    second: _CertificateText,
+    head: PersonInfo | None,
+) -> None:
     width, height = landscape(A4)
     centre = width / 2
     c.doForm("certificate-frame")
@@ -441,25 +506,34 @@ def _delegation_colours(store: PlanStore) -> dict[int, Any]:
     return {i: _colour(colour) for i, colour in rows}
 
 
-def badges(store: PlanStore, data: PlanData, target: Path, options: Options,
-           job: Job) -> Path:
+def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Name badges, eight to an A4 page with cut marks, then a tent card (A4 landscape, folded
     in the middle) for each person in the choice."""
     with reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
         if not people:
-            raise PlannerError(_("Nobody to print badges for: {whom} has no people yet. Add"
-                                 " people first, or choose others.").format(whom=_whom(scope)))
+            raise PlannerError(
+                _(
+                    "Nobody to print badges for: {whom} has no people yet. Add"
+                    " people first, or choose others."
+                ).format(whom=_whom(scope))
+            )
         palette = _delegation_colours(store)
         per_page = BADGE_COLUMNS * BADGE_ROWS
-        sheets = [people[i:i + per_page] for i in range(0, len(people), per_page)]
+        sheets = [people[i : i + per_page] for i in range(0, len(people), per_page)]
         total = len(sheets) + len(people)
         _fonts()
 
         def draw(path: str) -> None:
-            c = _canvas(path, A4, _("Name badges and tent cards: {title}").format(
-                title=data.title), _("Name badges and tent cards"), data, options)
+            c = _canvas(
+                path,
+                A4,
+                _("Name badges and tent cards: {title}").format(title=data.title),
+                _("Name badges and tent cards"),
+                data,
+                options,
+            )
             done = 0
             for sheet in sheets:
                 job.step(done, total)
@@ -478,8 +552,9 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options,
         return _write(target, draw)
 
 
-def _draw_badge_sheet(c: Any, data: PlanData, people: list[PersonInfo],
-                      palette: dict[int, Any]) -> None:
+def _draw_badge_sheet(
+    c: Any, data: PlanData, people: list[PersonInfo], palette: dict[int, Any]
+) -> None:
     width, height = A4
     left = (width - BADGE_COLUMNS * BADGE_W) / 2
     bottom = (height - BADGE_ROWS * BADGE_H) / 2
@@ -499,12 +574,12 @@ def _draw_badge_sheet(c: Any, data: PlanData, people: list[PersonInfo],
         c.line(right + gap, y, right + gap + mark, y)
     for n, person in enumerate(people):
         row, column = divmod(n, BADGE_COLUMNS)
-        _draw_badge(c, data, person, palette, left + column * BADGE_W,
-                    top - (row + 1) * BADGE_H)
+        _draw_badge(c, data, person, palette, left + column * BADGE_W, top - (row + 1) * BADGE_H)
 
 
-def _draw_badge(c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any],
-                x: float, y: float) -> None:
+def _draw_badge(
+    c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any], x: float, y: float
+) -> None:
     fill = palette.get(person.delegation_id or -1, NO_COLOUR)
     ink = _ink_on(fill)
     band = 14 * mm
@@ -547,8 +622,7 @@ def _draw_badge(c: Any, data: PlanData, person: PersonInfo, palette: dict[int, A
     c.rect(x, y, BADGE_W, BADGE_H, stroke=1, fill=0)
 
 
-def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo,
-                    palette: dict[int, Any]) -> None:
+def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any]) -> None:
     width, height = landscape(A4)
     half = height / 2
     fill = palette.get(person.delegation_id or -1, NO_COLOUR)
@@ -566,8 +640,9 @@ def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo,
     c.setDash()
 
 
-def _draw_tent_half(c: Any, data: PlanData, person: PersonInfo, fill: Any, width: float,
-                    half: float) -> None:
+def _draw_tent_half(
+    c: Any, data: PlanData, person: PersonInfo, fill: Any, width: float, half: float
+) -> None:
     """One face of a tent card, its foot (on the table) at y = 0 and the fold at ``half``."""
     band = 11 * mm
     inner = width - 30 * mm
@@ -630,8 +705,7 @@ def _on_day(block: Block, day: date) -> bool:
     return block.start.date() <= day <= (block.end - timedelta(seconds=1)).date()
 
 
-def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
-            job: Job) -> Path:
+def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """The agenda booklet of a delegation, or of every delegation one after another: a cover,
     the delegation's sessions day by day, and each member's itinerary."""
     from planner.rules import logistics
@@ -641,22 +715,28 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
         if scope.kind == "delegation" and scope.id is not None:
             chosen = [scope.id]
         elif scope.kind == "plan":
-            chosen = sorted(data.delegations,
-                            key=lambda i: (sort_key(data.delegations[i][0]), i))
+            chosen = sorted(data.delegations, key=lambda i: (sort_key(data.delegations[i][0]), i))
         else:
-            raise PlannerError(_("The agenda booklet is made per delegation: choose a"
-                                 " delegation, or none for every delegation."))
+            raise PlannerError(
+                _(
+                    "The agenda booklet is made per delegation: choose a"
+                    " delegation, or none for every delegation."
+                )
+            )
         if not chosen:
-            raise PlannerError(_("The plan has no delegations yet: add one on the Delegations"
-                                 " page first."))
+            raise PlannerError(
+                _("The plan has no delegations yet: add one on the Delegations page first.")
+            )
         members = {d: data.sorted_people(data.members(("delegation", d))) for d in chosen}
         # Itineraries of the members who travel (arrive or leave by plane or road): the others
         # follow the day pages. ``all`` adds everyone's.
-        travelling = {d: [p for p in people if options.all or p.id in data.travellers]
-                      for d, people in members.items()}
-        journeys = logistics.schedules(store, [("person", p.id)
-                                               for people in travelling.values()
-                                               for p in people])
+        travelling = {
+            d: [p for p in people if options.all or p.id in data.travellers]
+            for d, people in members.items()
+        }
+        journeys = logistics.schedules(
+            store, [("person", p.id) for people in travelling.values() for p in people]
+        )
         palette = _delegation_colours(store)
         total = sum(1 + len(people) for people in travelling.values())
         job.step(0, total)
@@ -668,16 +748,26 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
             job.step(0, total)
             if n:
                 story += [NextPageTemplate("cover"), PageBreak()]
-            story += _booklet_cover(data, delegation, len(members[delegation]), options,
-                                    styles, state, palette.get(delegation, NO_COLOUR))
+            story += _booklet_cover(
+                data,
+                delegation,
+                len(members[delegation]),
+                options,
+                styles,
+                state,
+                palette.get(delegation, NO_COLOUR),
+            )
             story += [NextPageTemplate("body"), PageBreak()]
             story += _booklet_days(data, delegation, options, styles)
             for person in travelling[delegation]:
                 job.step(0, total)
-                story += [PageBreak(), _Mark(state, _member(data.delegations[delegation][0],
-                                                            person))]
-                story += _booklet_itinerary(data, person, journeys[("person", person.id)],
-                                            options, styles)
+                story += [
+                    PageBreak(),
+                    _Mark(state, _member(data.delegations[delegation][0], person)),
+                ]
+                story += _booklet_itinerary(
+                    data, person, journeys[("person", person.id)], options, styles
+                )
         footer_title = _clean(data.title)
 
         def decorate(cover: bool) -> Callable[[Any, Any], None]:
@@ -692,13 +782,17 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
                     c.rect(0, height - 20 * mm, width, 2 * mm, stroke=0, fill=1)
                     c.setFont(FONT, 7)
                     c.setFillColor(MUTED)
-                    c.drawString(20 * mm, 16 * mm, _fit(state.small, FONT, 7, width - 40 * mm,
-                                                        5)[0])
+                    c.drawString(
+                        20 * mm, 16 * mm, _fit(state.small, FONT, 7, width - 40 * mm, 5)[0]
+                    )
                 elif state.header:
                     c.setFont(BOLD, 8)
                     c.setFillColor(MUTED)
-                    c.drawRightString(width - 15 * mm, height - 10 * mm,
-                                      _fit(state.header, BOLD, 8, width - 30 * mm, 6)[0])
+                    c.drawRightString(
+                        width - 15 * mm,
+                        height - 10 * mm,
+                        _fit(state.header, BOLD, 8, width - 30 * mm, 6)[0],
+                    )
                     c.setStrokeColor(state.colour)
                     c.setLineWidth(1.5)
                     c.line(15 * mm, height - 12 * mm, width - 15 * mm, height - 12 * mm)
@@ -711,24 +805,37 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
                 title = _fit(footer_title, FONT, 7.5, width - 60 * mm, 5)[0]
                 c.drawString(15 * mm, 7 * mm, f"{title} · {page}")
                 c.restoreState()
+
             return on_page_end
 
         width, height = A4
 
         def draw(path: str) -> None:
             doc = BaseDocTemplate(
-                path, pagesize=A4, title=_clean(_("Agenda booklet: {title}").format(
-                    title=data.title)), author=_clean(data.organiser),
-                subject=_clean(_("Agenda booklet")), creator=CREATOR, lang=options.lang,
-                pageCompression=1, initialFontName=FONT)
-            doc.addPageTemplates([
-                PageTemplate("cover", [Frame(25 * mm, 25 * mm, width - 50 * mm,
-                                             height - 55 * mm, id="cover")],
-                             onPageEnd=decorate(True)),
-                PageTemplate("body", [Frame(15 * mm, 15 * mm, width - 30 * mm,
-                                            height - 30 * mm, id="body")],
-                             onPageEnd=decorate(False)),
-            ])
+                path,
+                pagesize=A4,
+                title=_clean(_("Agenda booklet: {title}").format(title=data.title)),
+                author=_clean(data.organiser),
+                subject=_clean(_("Agenda booklet")),
+                creator=CREATOR,
+                lang=options.lang,
+                pageCompression=1,
+                initialFontName=FONT,
+            )
+            doc.addPageTemplates(
+                [
+                    PageTemplate(
+                        "cover",
+                        [Frame(25 * mm, 25 * mm, width - 50 * mm, height - 55 * mm, id="cover")],
+                        onPageEnd=decorate(True),
+                    ),
+                    PageTemplate(
+                        "body",
+                        [Frame(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm, id="body")],
+                        onPageEnd=decorate(False),
+                    ),
+                ]
+            )
             doc.build(story)
             job.step(total, total)
 
@@ -737,9 +844,11 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options,
 
 def _member(delegation: str, person: PersonInfo) -> Callable[[_Running], None]:
     """The marker of a member's itinerary: their name in the running header, one more done."""
+
     def enter(state: _Running) -> None:
         state.header = f"{delegation} · {person.name}"
         state.done += 1
+
     return enter
 
 
@@ -762,9 +871,15 @@ def _booklet_styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _booklet_cover(data: PlanData, delegation: int, count: int, options: Options,
-                   styles: dict[str, ParagraphStyle], state: _Running,
-                   colour: Any) -> list[Any]:
+def _booklet_cover(
+    data: PlanData,
+    delegation: int,
+    count: int,
+    options: Options,
+    styles: dict[str, ParagraphStyle],
+    state: _Running,
+    colour: Any,
+) -> list[Any]:
     name, country, _head = data.delegations[delegation]
 
     def enter(s: _Running) -> None:
@@ -793,16 +908,22 @@ def _booklet_cover(data: PlanData, delegation: int, count: int, options: Options
     if country:
         lines.append(Paragraph(_x(country_name(country)), styles["cover"]))
     lines += [
-        Paragraph(_x(ngettext("{n} member", "{n} members", count).format(n=count)),
-                  styles["cover"]),
+        Paragraph(
+            _x(ngettext("{n} member", "{n} members", count).format(n=count)), styles["cover"]
+        ),
         Spacer(1, 18 * mm),
         Paragraph(f"<b>{_x(dates)}</b>", styles["cover"]),
-        Paragraph(_x(", ".join(p for p in (data.city, country_name(data.country)) if p)),
-                  styles["cover"]),
+        Paragraph(
+            _x(", ".join(p for p in (data.city, country_name(data.country)) if p)), styles["cover"]
+        ),
     ]
     if data.donor:
-        lines += [Spacer(1, 18 * mm), Paragraph(_x(_("With the support of {donor}").format(
-            donor=data.donor)), styles["note"])]
+        lines += [
+            Spacer(1, 18 * mm),
+            Paragraph(
+                _x(_("With the support of {donor}").format(donor=data.donor)), styles["note"]
+            ),
+        ]
     lines.append(_Mark(state, leave))
     return lines
 
@@ -822,8 +943,12 @@ class _Rule(Flowable):  # type: ignore[misc]
         self.canv.rect(0, 0, self.rule_width, self.thickness, stroke=0, fill=1)
 
 
-def _table(rows: list[list[Any]], widths: list[float], extra: Iterable[tuple[Any, ...]] = (),
-           zebra: Iterable[int] = ()) -> Any:
+def _table(
+    rows: list[list[Any]],
+    widths: list[float],
+    extra: Iterable[tuple[Any, ...]] = (),
+    zebra: Iterable[int] = (),
+) -> Any:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
@@ -840,21 +965,31 @@ def _table(rows: list[list[Any]], widths: list[float], extra: Iterable[tuple[Any
     return table
 
 
-def _booklet_days(data: PlanData, delegation: int, options: Options,
-                  styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _booklet_days(
+    data: PlanData, delegation: int, options: Options, styles: dict[str, ParagraphStyle]
+) -> list[Any]:
     sessions = data.sessions_for(data.members(("delegation", delegation)))
     cell, small, head = styles["cell"], styles["cell-small"], styles["head"]
     widths = [22 * mm, 58 * mm, 38 * mm, 32 * mm, 30 * mm]
-    headings = [Paragraph(_x(t), head) for t in (_("Time"), _("Session"), _("Room or place"),
-                                                  _("Facilitators"), _("Audience"))]
+    headings = [
+        Paragraph(_x(t), head)
+        for t in (_("Time"), _("Session"), _("Room or place"), _("Facilitators"), _("Audience"))
+    ]
     out: list[Any] = [Paragraph(_x(_("Programme day by day")), styles["h1"])]
     for day in data.days():
         heading = Paragraph(_x(format_day(day, options)), styles["h2"])
         today = [b for b in sessions if _on_day(b, day)]
         if not today:
-            out.append(KeepTogether([heading, Paragraph(_x(_("No sessions for this delegation"
-                                                               " on this day.")),
-                                                        styles["note"])]))
+            out.append(
+                KeepTogether(
+                    [
+                        heading,
+                        Paragraph(
+                            _x(_("No sessions for this delegation on this day.")), styles["note"]
+                        ),
+                    ]
+                )
+            )
             continue
         rows: list[list[Any]] = [headings]
         extra: list[tuple[Any, ...]] = []
@@ -863,12 +998,16 @@ def _booklet_days(data: PlanData, delegation: int, options: Options,
             title: Any = _Text(block.title, bold)
             if block.route:
                 title = [title, _Text(block.route, small)]
-            rows.append([_Text(_time_range(block.start, block.end, options), cell),
-                         title, _cell(data.room_label(block), cell),
-                         _cell(data.facilitator_names(block), small),
-                         _cell(block.audience, small)])
-            extra.append(("LINEBEFORE", (0, r), (0, r), 3,
-                          _colour(KIND_COLOURS.get(block.kind))))
+            rows.append(
+                [
+                    _Text(_time_range(block.start, block.end, options), cell),
+                    title,
+                    _cell(data.room_label(block), cell),
+                    _cell(data.facilitator_names(block), small),
+                    _cell(block.audience, small),
+                ]
+            )
+            extra.append(("LINEBEFORE", (0, r), (0, r), 3, _colour(KIND_COLOURS.get(block.kind))))
         table = _table(rows, widths, extra, zebra=range(2, len(rows), 2))
         out += [CondPageBreak(45 * mm), heading, table]
     return out
@@ -918,21 +1057,38 @@ def _what(kind: str, title: str) -> str:
     return title
 
 
-def _booklet_itinerary(data: PlanData, person: PersonInfo, items: list[Any], options: Options,
-                       styles: dict[str, ParagraphStyle]) -> list[Any]:
-    cell, bold, small, head = (styles["cell"], styles["cell-bold"], styles["cell-small"],
-                               styles["head"])
+def _booklet_itinerary(
+    data: PlanData,
+    person: PersonInfo,
+    items: list[Any],
+    options: Options,
+    styles: dict[str, ParagraphStyle],
+) -> list[Any]:
+    cell, bold, small, head = (
+        styles["cell"],
+        styles["cell-bold"],
+        styles["cell-small"],
+        styles["head"],
+    )
     about = " · ".join(p for p in (person.organisation, role_label(person.role)) if p)
-    out: list[Any] = [Paragraph(_x(_("Itinerary of {name}").format(name=person.name)),
-                                styles["person"]),
-                      Paragraph(_x(about), styles["note"])]
+    out: list[Any] = [
+        Paragraph(_x(_("Itinerary of {name}").format(name=person.name)), styles["person"]),
+        Paragraph(_x(about), styles["note"]),
+    ]
     if not items:
-        out.append(Paragraph(_x(_("Nothing is planned for {name} yet.").format(
-            name=person.name)), styles["cell"]))
+        out.append(
+            Paragraph(
+                _x(_("Nothing is planned for {name} yet.").format(name=person.name)), styles["cell"]
+            )
+        )
         return out
     widths = [22 * mm, 50 * mm, 42 * mm, 30 * mm, 36 * mm]
-    rows: list[list[Any]] = [[Paragraph(_x(t), head) for t in (
-        _("Time"), _("What"), _("Where"), _("Detail"), _("Contact"))]]
+    rows: list[list[Any]] = [
+        [
+            Paragraph(_x(t), head)
+            for t in (_("Time"), _("What"), _("Where"), _("Detail"), _("Contact"))
+        ]
+    ]
     extra: list[tuple[Any, ...]] = []
     zebra: list[int] = []
     current: date | None = None
@@ -944,12 +1100,18 @@ def _booklet_itinerary(data: PlanData, person: PersonInfo, items: list[Any], opt
             r = len(rows) - 1
             extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), DAY_FILL)]
             shade = False
-        rows.append([_Text(_time_range(item.start, item.end, options), cell),
-                     _Text(_what(item.kind, item.title),
-                           bold if item.kind in ("arrival", "departure") else cell),
-                     _cell(item.place, cell), _cell(item.detail, small),
-                     _cell(_PHONE_SPACE.sub("\u00a0", item.contact) if options.personal
-                           else "", small)])
+        rows.append(
+            [
+                _Text(_time_range(item.start, item.end, options), cell),
+                _Text(
+                    _what(item.kind, item.title),
+                    bold if item.kind in ("arrival", "departure") else cell,
+                ),
+                _cell(item.place, cell),
+                _cell(item.detail, small),
+                _cell(_PHONE_SPACE.sub("\u00a0", item.contact) if options.personal else "", small),
+            ]
+        )
         if shade:
             zebra.append(len(rows) - 1)
         shade = not shade

@@ -71,8 +71,9 @@ class Sheet:
         self.add()
 
     def headings(self, names: Sequence[str]) -> None:
-        self.heading = self.add(*[Cell(n, bold=True, fill=True, wrap=True, text=True)
-                                  for n in names])
+        self.heading = self.add(
+            *[Cell(n, bold=True, fill=True, wrap=True, text=True) for n in names]
+        )
 
     def merge(self, row: int, column: int, last_row: int, last_column: int) -> None:
         if (row, column) != (last_row, last_column):
@@ -88,7 +89,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     title, n = base, 2
     while title.casefold() in taken:
         suffix = f" ({n})"
-        title, n = base[:31 - len(suffix)] + suffix, n + 1
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(title.casefold())
     return title
 
@@ -130,9 +131,12 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
         from planner.domain.errors import PlannerError
         from planner.domain.i18n import _
 
-        raise PlannerError(_("{path} could not be written: {reason}. Free some disk space or"
-                             " choose another folder.").format(
-            path=target, reason=exc.strerror or exc)) from exc
+        raise PlannerError(
+            _(
+                "{path} could not be written: {reason}. Free some disk space or"
+                " choose another folder."
+            ).format(path=target, reason=exc.strerror or exc)
+        ) from exc
 
 
 def _write(sheets: list[Sheet], target: str | Path) -> Path:
@@ -169,8 +173,14 @@ def _discard(wb: Any) -> None:
                 os.unlink(out)
 
 
-def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
-            time_format: str, datetime_format: str) -> Path:
+def _stream(
+    wb: Any,
+    sheets: list[Sheet],
+    target: str | Path,
+    date_format: str,
+    time_format: str,
+    datetime_format: str,
+) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -178,8 +188,11 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
 
     from planner.exports.xlsx import save
 
-    title_font, bold, italic = Font(bold=True, size=14), Font(bold=True), Font(italic=True,
-                                                                              color="555555")
+    title_font, bold, italic = (
+        Font(bold=True, size=14),
+        Font(bold=True),
+        Font(italic=True, color="555555"),
+    )
     big = Font(bold=True, size=12)
     heading_fill = PatternFill("solid", fgColor="DCE6F1")
     fills: dict[str, PatternFill] = {}
@@ -190,16 +203,22 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
     merged_away: set[tuple[int, int]] = set()
     for sheet in sheets:
         ws = wb.create_sheet(sheet.title[:31])
-        merged_away = {(r, c) for r1, c1, r2, c2 in sheet.merges
-                       for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-                       if (r, c) != (r1, c1)}
+        merged_away = {
+            (r, c)
+            for r1, c1, r2, c2 in sheet.merges
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+            if (r, c) != (r1, c1)
+        }
         widths: dict[int, int] = {}
         spans = {(r1, c1): c2 - c1 + 1 for r1, c1, _r2, c2 in sheet.merges}
-        for n, row in enumerate(sheet.rows[(sheet.heading or 1) - 1:],
-                                start=sheet.heading or 1):
+        for n, row in enumerate(sheet.rows[(sheet.heading or 1) - 1 :], start=sheet.heading or 1):
             for column, cell in enumerate(row, start=1):
-                if cell is None or (cell.__class__ is Cell and cell.value is None) or (
-                        spans and spans.get((n, column), 1) > 1):
+                if (
+                    cell is None
+                    or (cell.__class__ is Cell and cell.value is None)
+                    or (spans and spans.get((n, column), 1) > 1)
+                ):
                     continue
                 length = _length(cell)
                 if length > widths.get(column, 0):
@@ -208,20 +227,25 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
         for column in sheet.minimum:
             widths.setdefault(column, 0)
         for column, width in widths.items():
-            final[column] = max(9, sheet.minimum.get(column, 0),
-                                min(sheet.widths.get(column, 50), width + 2))
+            final[column] = max(
+                9, sheet.minimum.get(column, 0), min(sheet.widths.get(column, 50), width + 2)
+            )
             ws.column_dimensions[get_column_letter(column)].width = final[column]
         tall: set[int] = set()  # rows taller than one line: their cells align at the top
         for n in sorted(sheet.wrapped | set(sheet.heights)):  # wrapped text gets its lines
             lines = 1
-            for column, cell in enumerate(sheet.rows[n - 1] if n <= len(sheet.rows) else [],
-                                          start=1):
+            for column, cell in enumerate(
+                sheet.rows[n - 1] if n <= len(sheet.rows) else [], start=1
+            ):
                 if cell.__class__ is not Cell or not cell.wrap or not cell.value:
                     continue
-                span = sum(final.get(c, 9) for c in range(column,
-                                                           column + spans.get((n, column), 1)))
-                wanted = sum(-(-max(1, len(part)) // max(1, span - 1))
-                             for part in str(cell.value).splitlines() or [""])
+                span = sum(
+                    final.get(c, 9) for c in range(column, column + spans.get((n, column), 1))
+                )
+                wanted = sum(
+                    -(-max(1, len(part)) // max(1, span - 1))
+                    for part in str(cell.value).splitlines() or [""]
+                )
                 lines = max(lines, wanted)
             height = max(15 * lines if lines > 1 else 0, sheet.heights.get(n, 0))
             if height:
@@ -232,8 +256,10 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
             ws.print_title_rows = f"{sheet.heading}:{sheet.heading}"
             if sheet.filter:
                 last_column = max(len(sheet.rows[sheet.heading - 1]), 1)
-                ws.auto_filter.ref = (f"A{sheet.heading}:{get_column_letter(last_column)}"
-                                      f"{max(sheet.heading, len(sheet.rows))}")
+                ws.auto_filter.ref = (
+                    f"A{sheet.heading}:{get_column_letter(last_column)}"
+                    f"{max(sheet.heading, len(sheet.rows))}"
+                )
         ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
         ws.page_setup.paperSize = "9"  # A4
         ws.page_setup.fitToWidth = 1
@@ -241,9 +267,12 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.oddFooter.center.text = "&P / &N"
         if sheet.merges:  # set at once: adding them one by one checks each against all
-            ws.merged_cells = MultiCellRange([CellRange(min_col=c1, min_row=r1, max_col=c2,
-                                                        max_row=r2)
-                                              for r1, c1, r2, c2 in sheet.merges])
+            ws.merged_cells = MultiCellRange(
+                [
+                    CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2)
+                    for r1, c1, r2, c2 in sheet.merges
+                ]
+            )
         top_cell = WriteOnlyCell(ws)
         top_cell.alignment = Alignment(vertical="top")
         top_style = top_cell._style
@@ -286,12 +315,33 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
                         number_format = date_format
                     elif isinstance(value, time):
                         number_format = time_format
-                if not (number_format or tall_row or cell.bold or cell.italic or cell.big
-                        or cell.linked or cell.fill or cell.wrap or cell.border or cell.center):
+                if not (
+                    number_format
+                    or tall_row
+                    or cell.bold
+                    or cell.italic
+                    or cell.big
+                    or cell.linked
+                    or cell.fill
+                    or cell.wrap
+                    or cell.border
+                    or cell.center
+                ):
                     out.append(c)  # the default look
                     continue
-                look = (number_format, cell.bold and n == 1, cell.bold, cell.italic, cell.big,
-                        cell.linked, cell.fill, cell.wrap, cell.border, cell.center, tall_row)
+                look = (
+                    number_format,
+                    cell.bold and n == 1,
+                    cell.bold,
+                    cell.italic,
+                    cell.big,
+                    cell.linked,
+                    cell.fill,
+                    cell.wrap,
+                    cell.border,
+                    cell.center,
+                    tall_row,
+                )
                 style = styles.get(look)
                 if style is None:  # styled once, then shared by every cell that looks alike
                     if number_format:
@@ -315,8 +365,11 @@ def _stream(wb: Any, sheets: list[Sheet], target: str | Path, date_format: str,
                     if cell.border:
                         c.border = box
                     if cell.wrap or cell.center:
-                        c.alignment = Alignment(wrap_text=cell.wrap or None, vertical="top",
-                                                horizontal="center" if cell.center else None)
+                        c.alignment = Alignment(
+                            wrap_text=cell.wrap or None,
+                            vertical="top",
+                            horizontal="center" if cell.center else None,
+                        )
                     elif tall_row:
                         c.alignment = Alignment(vertical="top")
                     styles[look] = c._style

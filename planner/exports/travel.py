@@ -25,8 +25,12 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
     rides = logistics.manifests(store)
     with language(lang or "en"):
         if not rides:
-            raise PlannerError(_("The plan has no rides yet: add vehicles and rides (or accept"
-                                 " the proposed airport transfers) first."))
+            raise PlannerError(
+                _(
+                    "The plan has no rides yet: add vehicles and rides (or accept"
+                    " the proposed airport transfers) first."
+                )
+            )
         taken: set[str] = set()
         by_vehicle: dict[str, list[logistics.ManifestRide]] = {}
         for ride in rides:
@@ -36,23 +40,47 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
             sheet = Sheet(sheet_title(vehicle, taken))
             title, line = _plan_line(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
             driver = items[0].driver
-            sheet.title_block([title, line, _("Driver: {name}").format(name=driver)
-                               if driver else _("Driver: not chosen yet")])
-            sheet.headings([_("Date"), _("Leaves"), _("Arrives"), _("Ride"), _("Route"),
-                            _("No."), _("Passenger"), _("Seats")])
+            sheet.title_block(
+                [
+                    title,
+                    line,
+                    _("Driver: {name}").format(name=driver)
+                    if driver
+                    else _("Driver: not chosen yet"),
+                ]
+            )
+            sheet.headings(
+                [
+                    _("Date"),
+                    _("Leaves"),
+                    _("Arrives"),
+                    _("Ride"),
+                    _("Route"),
+                    _("No."),
+                    _("Passenger"),
+                    _("Seats"),
+                ]
+            )
             for ride in items:
                 names = ride.passengers or ("",)
                 for n, name in enumerate(names, start=1):
-                    sheet.add(ride.start.date(), ride.start.time().replace(tzinfo=None),
-                              ride.end.time().replace(tzinfo=None), Cell(ride.title, text=True),
-                              Cell(ride.route, text=True), n if name else 0,
-                              Cell(name or _("(no passengers)"), text=True), ride.seats)
+                    sheet.add(
+                        ride.start.date(),
+                        ride.start.time().replace(tzinfo=None),
+                        ride.end.time().replace(tzinfo=None),
+                        Cell(ride.title, text=True),
+                        Cell(ride.route, text=True),
+                        n if name else 0,
+                        Cell(name or _("(no passengers)"), text=True),
+                        ride.seats,
+                    )
             sheets.append(sheet)
         return write(sheets, target)
 
 
-def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
-                   lang: str | None = None, *, personal: bool) -> Path:
+def clearance_list(
+    store: PlanStore, visit_id: int, target: str | Path, lang: str | None = None, *, personal: bool
+) -> Path:
     """Who goes on a site visit, as hosts ask for it: name, organisation, position,
     nationality, identity or passport number; drivers of the visit's vehicles included.
     ``personal`` has no default: the caller says whether identity numbers go in (the export
@@ -65,65 +93,118 @@ def clearance_list(store: PlanStore, visit_id: int, target: str | Path,
         if not found:
             raise PlannerError(_("There is no session {id} in the plan.").format(id=visit_id))
         title_of_visit, _kind = found[0]
-        units = r.rows("SELECT group_id, delegation_id, person_id FROM session_audience"
-                       " WHERE session_id = ?", (visit_id,))
+        units = r.rows(
+            "SELECT group_id, delegation_id, person_id FROM session_audience WHERE session_id = ?",
+            (visit_id,),
+        )
         people: set[int] = set()
         for g, d, p in units:
             if g:
-                people.update(x for (x,) in r.rows(
-                    "SELECT person_id FROM group_member WHERE group_id = ?", (g,)))
+                people.update(
+                    x
+                    for (x,) in r.rows(
+                        "SELECT person_id FROM group_member WHERE group_id = ?", (g,)
+                    )
+                )
             elif d:
-                people.update(x for (x,) in r.rows(
-                    "SELECT id FROM person WHERE delegation_id = ?", (d,)))
+                people.update(
+                    x for (x,) in r.rows("SELECT id FROM person WHERE delegation_id = ?", (d,))
+                )
             else:
                 people.add(p)
-        people.update(x for (x,) in r.rows(
-            "SELECT person_id FROM session_facilitator WHERE session_id = ?", (visit_id,)))
-        drivers = {x for (x,) in r.rows(
-            "SELECT DISTINCT v.driver_id FROM ride r JOIN vehicle v ON v.id = r.vehicle_id"
-            " WHERE r.session_id = ? AND v.driver_id IS NOT NULL", (visit_id,))}
+        people.update(
+            x
+            for (x,) in r.rows(
+                "SELECT person_id FROM session_facilitator WHERE session_id = ?", (visit_id,)
+            )
+        )
+        drivers = {
+            x
+            for (x,) in r.rows(
+                "SELECT DISTINCT v.driver_id FROM ride r JOIN vehicle v ON v.id = r.vehicle_id"
+                " WHERE r.session_id = ? AND v.driver_id IS NOT NULL",
+                (visit_id,),
+            )
+        }
         people |= drivers
-        rows = r.rows(
-            "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
-            " p.nationality, p.id_number, p.role FROM person p"
-            " LEFT JOIN organisation o ON o.id = p.organisation_id") if people else []
-        stops = r.rows("SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
-                       " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
-                       " ORDER BY s.position", (visit_id,))
+        rows = (
+            r.rows(
+                "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
+                " p.nationality, p.id_number, p.role FROM person p"
+                " LEFT JOIN organisation o ON o.id = p.organisation_id"
+            )
+            if people
+            else []
+        )
+        stops = r.rows(
+            "SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
+            " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
+            " ORDER BY s.position",
+            (visit_id,),
+        )
     from planner.domain.reference import sort_key
     from planner.exports.common import left_out_note
 
-    chosen = sorted(((*row[:6], row[6] if personal else "", row[7])
-                     for row in rows if row[0] in people),
-                    key=lambda row: (sort_key(row[1]), sort_key(row[2])))
+    chosen = sorted(
+        ((*row[:6], row[6] if personal else "", row[7]) for row in rows if row[0] in people),
+        key=lambda row: (sort_key(row[1]), sort_key(row[2])),
+    )
     with language(lang or "en"):
         from planner.domain.labels import clearance_label, role_label
 
         if not chosen:
-            raise PlannerError(_("Nobody goes on “{title}” yet: choose who attends it first.")
-                               .format(title=title_of_visit))
+            raise PlannerError(
+                _("Nobody goes on “{title}” yet: choose who attends it first.").format(
+                    title=title_of_visit
+                )
+            )
         sheet = Sheet(_("Clearance list")[:31])
         title, line = _plan_line(store, _("Clearance list"))
-        hosts = "; ".join(f"{name} ({clearance_label(clearance)})"
-                          for name, _host, clearance in stops
-                          if name and clearance != "not_needed")
+        hosts = "; ".join(
+            f"{name} ({clearance_label(clearance)})"
+            for name, _host, clearance in stops
+            if name and clearance != "not_needed"
+        )
         left_out = [] if personal else [left_out_note()]
-        sheet.title_block([title, line, title_of_visit, *([hosts] if hosts else []),
-                           *left_out])
-        sheet.headings([_("No."), _("Family names"), _("Given names"), _("Organisation"),
-                        _("Position or rank"), _("Nationality"), _("ID or passport no."),
-                        _("Role")])
+        sheet.title_block([title, line, title_of_visit, *([hosts] if hosts else []), *left_out])
+        sheet.headings(
+            [
+                _("No."),
+                _("Family names"),
+                _("Given names"),
+                _("Organisation"),
+                _("Position or rank"),
+                _("Nationality"),
+                _("ID or passport no."),
+                _("Role"),
+            ]
+        )
         sheet.filter = True
         missing = 0
         for n, (_pid, family, given, org, position, nationality, id_number, role) in enumerate(
-                chosen, start=1):
-            sheet.add(n, family, given, org, position,
-                      country_name(nationality) if nationality else "", id_number,
-                      role_label(role))
+            chosen, start=1
+        ):
+            sheet.add(
+                n,
+                family,
+                given,
+                org,
+                position,
+                country_name(nationality) if nationality else "",
+                id_number,
+                role_label(role),
+            )
             missing += not id_number
         if missing and personal:
             sheet.add()
-            sheet.add(Cell(_("{n} people have no ID or passport number in the plan; add them"
-                             " before sending the list.").format(n=missing), italic=True,
-                           text=True))
+            sheet.add(
+                Cell(
+                    _(
+                        "{n} people have no ID or passport number in the plan; add them"
+                        " before sending the list."
+                    ).format(n=missing),
+                    italic=True,
+                    text=True,
+                )
+            )
         return write([sheet], target)

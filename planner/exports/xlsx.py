@@ -25,10 +25,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-
-
 def clean_text(value: str) -> str:
     return ILLEGAL.sub("", value) if ILLEGAL.search(value) else value
+
 
 DATE_FORMAT = "yyyy-mm-dd"
 TIME_FORMAT = "hh:mm"
@@ -42,7 +41,8 @@ LOCALE_FORMATS: dict[str, tuple[str, str, str]] = {
     "es-PA": ("mm/dd/yyyy", "hh:mm", "mm/dd/yyyy hh:mm"),
 }
 _formats: contextvars.ContextVar[tuple[str, str, str]] = contextvars.ContextVar(
-    "workbook_formats", default=(DATE_FORMAT, TIME_FORMAT, DATETIME_FORMAT))
+    "workbook_formats", default=(DATE_FORMAT, TIME_FORMAT, DATETIME_FORMAT)
+)
 
 
 @contextlib.contextmanager
@@ -60,8 +60,9 @@ def current_formats() -> tuple[str, str, str]:
     return _formats.get()
 
 
-def write_atomically(target: str | os.PathLike[str], produce: Callable[[str], Any],
-                     program: str = "") -> Path:
+def write_atomically(
+    target: str | os.PathLike[str], produce: Callable[[str], Any], program: str = ""
+) -> Path:
     """Run ``produce(temporary path)`` in the target's folder and rename the result onto
     ``target`` once complete: a failure or a cancel never leaves half a file where the user
     expects one, and an older file stays until the new one is whole. Every export (workbook,
@@ -70,14 +71,20 @@ def write_atomically(target: str | os.PathLike[str], produce: Callable[[str], An
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise PlannerError(_("The folder {folder} does not exist. Create it first or choose"
-                             " another.").format(folder=folder))
+        raise PlannerError(
+            _("The folder {folder} does not exist. Create it first or choose another.").format(
+                folder=folder
+            )
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise PlannerError(_("The folder {folder} cannot be written to: {reason}. Choose a"
-                             " folder you may write to.").format(
-            folder=folder, reason=exc.strerror or exc)) from exc
+        raise PlannerError(
+            _(
+                "The folder {folder} cannot be written to: {reason}. Choose a"
+                " folder you may write to."
+            ).format(folder=folder, reason=exc.strerror or exc)
+        ) from exc
     os.close(fd)
     try:
         produce(tmp_name)
@@ -86,10 +93,14 @@ def write_atomically(target: str | os.PathLike[str], produce: Callable[[str], An
         check_replaceable(target)  # once more, just before: never onto a plan or a device
         os.replace(tmp_name, target)
     except OSError as exc:
-        raise PlannerError(_("{path} could not be written: {reason}. Close it if {program} has"
-                             " it open, or choose another name.").format(
-            path=target, reason=exc.strerror or exc,
-            program=program or _("another program"))) from exc
+        raise PlannerError(
+            _(
+                "{path} could not be written: {reason}. Close it if {program} has"
+                " it open, or choose another name."
+            ).format(
+                path=target, reason=exc.strerror or exc, program=program or _("another program")
+            )
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

@@ -29,22 +29,44 @@ from planner.imports.readers import Table
 from planner.store import PlanStore, Reader, parse_time
 
 COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("id", N_("Session ID"), ("session id", "id", "id de sesion", "id sesion", "sesion id",
-                              "no. de sesion")),
+    (
+        "id",
+        N_("Session ID"),
+        ("session id", "id", "id de sesion", "id sesion", "sesion id", "no. de sesion"),
+    ),
     ("date", N_("Date"), ("fecha", "date", "dia", "day")),
-    ("start", N_("Start"), ("inicio", "hora de inicio", "hora inicio", "start", "from", "desde",
-                            "starts", "begin")),
-    ("end", N_("End"), ("fin", "hora de fin", "hora fin", "end", "to", "hasta", "ends",
-                        "termina")),
-    ("title", N_("Title"), ("titulo", "title", "sesion", "session", "tema", "actividad",
-                            "activity")),
+    (
+        "start",
+        N_("Start"),
+        ("inicio", "hora de inicio", "hora inicio", "start", "from", "desde", "starts", "begin"),
+    ),
+    ("end", N_("End"), ("fin", "hora de fin", "hora fin", "end", "to", "hasta", "ends", "termina")),
+    (
+        "title",
+        N_("Title"),
+        ("titulo", "title", "sesion", "session", "tema", "actividad", "activity"),
+    ),
     ("kind", N_("Kind"), ("tipo", "kind", "type", "tipo de sesion")),
     ("room", N_("Room"), ("sala", "room", "aula", "salon")),
-    ("audience", N_("Audience"), ("participantes", "audience", "asistentes", "publico",
-                                  "grupos", "who", "para")),
-    ("facilitators", N_("Facilitators"), ("facilitadores", "facilitators", "capacitadores",
-                                          "trainers", "ponentes", "responsables", "facilitador",
-                                          "facilitator")),
+    (
+        "audience",
+        N_("Audience"),
+        ("participantes", "audience", "asistentes", "publico", "grupos", "who", "para"),
+    ),
+    (
+        "facilitators",
+        N_("Facilitators"),
+        (
+            "facilitadores",
+            "facilitators",
+            "capacitadores",
+            "trainers",
+            "ponentes",
+            "responsables",
+            "facilitador",
+            "facilitator",
+        ),
+    ),
     ("location", N_("Location"), ("ubicacion", "location", "lugar", "place")),
     ("module", N_("Module"), ("modulo", "module")),
     ("description", N_("Description"), ("descripcion", "description", "detalles", "details")),
@@ -81,11 +103,17 @@ def map_columns(table: Table) -> dict[str, int]:
     missing = [n for n in ("date", "start", "end", "title") if n not in found]
     if missing:
         labels = {n: _(label) for n, label, _a in COLUMNS}
-        raise PlannerError(_("{name} ({sheet}) has no column for {missing}. An agenda list"
-                             " needs at least Date, Start, End and Title (or Fecha, Inicio,"
-                             " Fin, Título).").format(name=table.path.name, sheet=table.sheet,
-                                                      missing=", ".join(labels[m]
-                                                                        for m in missing)))
+        raise PlannerError(
+            _(
+                "{name} ({sheet}) has no column for {missing}. An agenda list"
+                " needs at least Date, Start, End and Title (or Fecha, Inicio,"
+                " Fin, Título)."
+            ).format(
+                name=table.path.name,
+                sheet=table.sheet,
+                missing=", ".join(labels[m] for m in missing),
+            )
+        )
     return found
 
 
@@ -116,8 +144,9 @@ class Names:
         zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
         rooms: dict[str, list[int]] = defaultdict(list)
         labels: dict[int, str] = {}
-        room_rows = r.rows("SELECT r.id, r.name, v.name FROM room r"
-                           " JOIN venue v ON v.id = r.venue_id")
+        room_rows = r.rows(
+            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
+        )
         counts: dict[str, int] = defaultdict(int)
         for _i, name, _v in room_rows:
             counts[_key(name)] += 1
@@ -143,22 +172,41 @@ class Names:
             "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
             " description, notes FROM agenda_session"
         ):
-            sessions[i] = {"kind": kind, "title": title,
-                           "start": parse_time(s).astimezone(zone),
-                           "end": parse_time(e).astimezone(zone), "room_id": room,
-                           "location": location, "module_id": module, "description": desc,
-                           "notes": notes, "audience": [], "facilitator_ids": []}
-        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                 " FROM session_audience"):
-            sessions[s]["audience"].append(("group", g) if g else ("delegation", d) if d
-                                           else ("person", p))
+            sessions[i] = {
+                "kind": kind,
+                "title": title,
+                "start": parse_time(s).astimezone(zone),
+                "end": parse_time(e).astimezone(zone),
+                "room_id": room,
+                "location": location,
+                "module_id": module,
+                "description": desc,
+                "notes": notes,
+                "audience": [],
+                "facilitator_ids": [],
+            }
+        for s, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        ):
+            sessions[s]["audience"].append(
+                ("group", g) if g else ("delegation", d) if d else ("person", p)
+            )
         for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
             sessions[s]["facilitator_ids"].append(p)
         for values in sessions.values():
             values["audience"] = sorted(values["audience"])
             values["facilitator_ids"] = sorted(values["facilitator_ids"])
-        return cls(zone, dict(rooms), labels, groups, delegations, dict(people), modules,
-                   module_labels, sessions)
+        return cls(
+            zone,
+            dict(rooms),
+            labels,
+            groups,
+            delegations,
+            dict(people),
+            modules,
+            module_labels,
+            sessions,
+        )
 
 
 # --- reading rows -------------------------------------------------------------------------------
@@ -179,8 +227,9 @@ def parse_clock(value: Any) -> time | datetime:
         minutes = int(value.total_seconds() // 60)
         return time(minutes // 60 % 24, minutes % 60)
     text = fold(text_of(value)).replace(" ", "")
-    match = TIME_RE.match(text.replace("a.m.", "a").replace("p.m.", "p").replace("am", "a")
-                          .replace("pm", "p"))
+    match = TIME_RE.match(
+        text.replace("a.m.", "a").replace("p.m.", "p").replace("am", "a").replace("pm", "p")
+    )
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         if match.group(3) == "p" and hour < 12:
@@ -189,8 +238,9 @@ def parse_clock(value: Any) -> time | datetime:
             hour = 0
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise ValueError(_("'{value}' is not a time; write it like 08:30 or 14:45").format(
-        value=text_of(value)))
+    raise ValueError(
+        _("'{value}' is not a time; write it like 08:30 or 14:45").format(value=text_of(value))
+    )
 
 
 def parse_kind(text: str) -> str:
@@ -207,8 +257,11 @@ def parse_kind(text: str) -> str:
             for code in SESSION_KIND_LABELS:
                 if key == _key(kind_label(code)):
                     return code
-    raise ValueError(_("'{value}' is not a kind of session; use one of: {kinds}").format(
-        value=text, kinds=", ".join(kind_label(k) for k in SESSION_KIND_LABELS)))
+    raise ValueError(
+        _("'{value}' is not a kind of session; use one of: {kinds}").format(
+            value=text, kinds=", ".join(kind_label(k) for k in SESSION_KIND_LABELS)
+        )
+    )
 
 
 def _names(cell: Any) -> list[str]:
@@ -247,15 +300,21 @@ class AgendaPreview:
         return [r for r in self.rows if r.status == ERROR]
 
 
-def preview(store: PlanStore, table: Table, day_first: bool = True,
-            cancelled: Callable[[], bool] | None = None) -> AgendaPreview:
+def preview(
+    store: PlanStore,
+    table: Table,
+    day_first: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+) -> AgendaPreview:
     """Check every row against the plan's rooms, groups and people. Writes nothing."""
-    return AgendaPreview(table, _check_all(table, Names.load(store), day_first, cancelled),
-                         day_first)
+    return AgendaPreview(
+        table, _check_all(table, Names.load(store), day_first, cancelled), day_first
+    )
 
 
-def _check_all(table: Table, names: Names, day_first: bool,
-               cancelled: Callable[[], bool] | None = None) -> list[AgendaRow]:
+def _check_all(
+    table: Table, names: Names, day_first: bool, cancelled: Callable[[], bool] | None = None
+) -> list[AgendaRow]:
     """Every row checked against ``names`` (what the plan holds). A row without a Session ID
     that is the same in every column as a session of the plan, or as an earlier row, is
     already there: importing a list twice adds its sessions once."""
@@ -287,8 +346,11 @@ def _signature(values: dict[str, Any]) -> tuple[Any, ...]:
 def _same_session(values: dict[str, Any], names: Names) -> int | None:
     """The plan's session that holds exactly these values, if any."""
     for session_id, current in names.sessions.items():
-        if (current["title"] == values.get("title") and current["start"] == values.get("start")
-                and all(current.get(k) == v for k, v in values.items())):
+        if (
+            current["title"] == values.get("title")
+            and current["start"] == values.get("start")
+            and all(current.get(k) == v for k, v in values.items())
+        ):
             return session_id
     return None
 
@@ -298,8 +360,9 @@ def _cell(cells: list[Any], columns: dict[str, int], name: str) -> Any:
     return cells[index] if index is not None and index < len(cells) else None
 
 
-def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Names,
-           day_first: bool) -> AgendaRow:
+def _check(
+    row_number: int, cells: list[Any], columns: dict[str, int], names: Names, day_first: bool
+) -> AgendaRow:
     reasons: list[str] = []
     values: dict[str, Any] = {}
     title = text_of(_cell(cells, columns, "title"))
@@ -315,8 +378,12 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
             reasons.append(_("'{value}' is not a session ID").format(value=text_of(raw_id)))
         else:
             if session_id not in names.sessions:
-                reasons.append(_("there is no session with ID {id} in the plan; leave the ID"
-                                 " empty to add a new session").format(id=session_id))
+                reasons.append(
+                    _(
+                        "there is no session with ID {id} in the plan; leave the ID"
+                        " empty to add a new session"
+                    ).format(id=session_id)
+                )
     day: date | None = None
     try:
         day = parse_date(_cell(cells, columns, "date"), day_first)
@@ -326,8 +393,11 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
     for key in ("start", "end"):
         raw = _cell(cells, columns, key)
         if raw in (None, ""):
-            reasons.append(_("no {what} time").format(what=_(dict(
-                (n, label) for n, label, _a in COLUMNS)[key]).lower()))
+            reasons.append(
+                _("no {what} time").format(
+                    what=_(dict((n, label) for n, label, _a in COLUMNS)[key]).lower()
+                )
+            )
             continue
         try:
             clock = parse_clock(raw)
@@ -340,10 +410,16 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
             end = clock
     if day is not None and start is not None and end is not None:
         zone = names.zone
-        begin = (start.replace(tzinfo=zone) if isinstance(start, datetime)
-                 else datetime.combine(day, start, tzinfo=zone))
-        finish = (end.replace(tzinfo=zone) if isinstance(end, datetime)
-                  else datetime.combine(begin.date(), end, tzinfo=zone))
+        begin = (
+            start.replace(tzinfo=zone)
+            if isinstance(start, datetime)
+            else datetime.combine(day, start, tzinfo=zone)
+        )
+        finish = (
+            end.replace(tzinfo=zone)
+            if isinstance(end, datetime)
+            else datetime.combine(begin.date(), end, tzinfo=zone)
+        )
         if finish <= begin and not isinstance(end, datetime):
             finish += timedelta(days=1)  # ends after midnight
         values["start"], values["end"] = begin, finish
@@ -358,11 +434,18 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
         if len(found) == 1:
             values["room_id"] = found[0]
         elif found:
-            reasons.append(_("several rooms are called '{room}'; write it as 'room — venue'")
-                           .format(room=room_text))
+            reasons.append(
+                _("several rooms are called '{room}'; write it as 'room — venue'").format(
+                    room=room_text
+                )
+            )
         else:
-            reasons.append(_("room '{room}' is not in the plan; add it on the Venues & rooms"
-                             " page or correct the name").format(room=room_text))
+            reasons.append(
+                _(
+                    "room '{room}' is not in the plan; add it on the Venues & rooms"
+                    " page or correct the name"
+                ).format(room=room_text)
+            )
     audience: list[tuple[str, int]] = []
     for name in _names(_cell(cells, columns, "audience")):
         key = _key(name)
@@ -373,11 +456,15 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
         elif len(names.people.get(key, [])) == 1:
             audience.append(("person", names.people[key][0]))
         elif names.people.get(key):
-            reasons.append(_("several people are called '{name}'; invite them on the calendar")
-                           .format(name=name))
+            reasons.append(
+                _("several people are called '{name}'; invite them on the calendar").format(
+                    name=name
+                )
+            )
         else:
-            reasons.append(_("'{name}' is not a group, delegation or person of the plan").format(
-                name=name))
+            reasons.append(
+                _("'{name}' is not a group, delegation or person of the plan").format(name=name)
+            )
     values["audience"] = sorted(set(audience))
     facilitators: list[int] = []
     for name in _names(_cell(cells, columns, "facilitators")):
@@ -385,44 +472,67 @@ def _check(row_number: int, cells: list[Any], columns: dict[str, int], names: Na
         if len(found) == 1:
             facilitators.append(found[0])
         elif found:
-            reasons.append(_("several people are called '{name}'; choose the facilitator on"
-                             " the calendar").format(name=name))
+            reasons.append(
+                _(
+                    "several people are called '{name}'; choose the facilitator on the calendar"
+                ).format(name=name)
+            )
         else:
-            reasons.append(_("facilitator '{name}' is not a person of the plan").format(
-                name=name))
+            reasons.append(_("facilitator '{name}' is not a person of the plan").format(name=name))
     values["facilitator_ids"] = sorted(set(facilitators))
     module_text = text_of(_cell(cells, columns, "module"))
     values["module_id"] = None
     if module_text:
         module = names.modules.get(_key(module_text)) or names.modules.get(module_text)
         if module is None:
-            reasons.append(_("module '{module}' is not in the curriculum").format(
-                module=module_text))
+            reasons.append(
+                _("module '{module}' is not in the curriculum").format(module=module_text)
+            )
         values["module_id"] = module
     for key in TEXT_FIELDS:
         if key in columns:
             raw = _cell(cells, columns, key)
-            values[key] = (clean_field(key, raw).strip()  # notes keep their lines
-                           if key in MULTILINE_FIELDS and isinstance(raw, str) else text_of(raw))
+            values[key] = (
+                clean_field(key, raw).strip()  # notes keep their lines
+                if key in MULTILINE_FIELDS and isinstance(raw, str)
+                else text_of(raw)
+            )
     for key, limit in TEXT_LIMITS.items():
         if len(values.get(key) or "") > limit:
-            reasons.append(_("{field} is too long ({length} characters, at most {limit})")
-                           .format(field=_(dict((n, label) for n, label, _a in COLUMNS)[key]),
-                                   length=len(values[key]), limit=limit))
+            reasons.append(
+                _("{field} is too long ({length} characters, at most {limit})").format(
+                    field=_(dict((n, label) for n, label, _a in COLUMNS)[key]),
+                    length=len(values[key]),
+                    limit=limit,
+                )
+            )
     if reasons:
         return AgendaRow(row_number, ERROR, title, values, session_id, reasons)
     if session_id is None:
         same = _same_session(values, names)
         if same is not None:
-            return AgendaRow(row_number, DUPLICATE, title, {}, same, note=_(
-                "already in the plan as session {id}, the same in every column").format(id=same))
+            return AgendaRow(
+                row_number,
+                DUPLICATE,
+                title,
+                {},
+                same,
+                note=_("already in the plan as session {id}, the same in every column").format(
+                    id=same
+                ),
+            )
         return AgendaRow(row_number, NEW, title, values)
     current = names.sessions[session_id]
     changes = [k for k, v in values.items() if current.get(k) != v]
     status = UPDATE if changes else DUPLICATE
-    return AgendaRow(row_number, status, title,
-                     {k: values[k] for k in changes} if changes else {}, session_id,
-                     changes=changes)
+    return AgendaRow(
+        row_number,
+        status,
+        title,
+        {k: values[k] for k in changes} if changes else {},
+        session_id,
+        changes=changes,
+    )
 
 
 def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Any:
@@ -438,26 +548,34 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
     from planner.store.shared import SqlReader
 
     if pv.errors and not skip_invalid:
-        raise InvalidRows(ngettext(
-            "{n} row has errors, so nothing was imported. Fix it in the file, or import the"
-            " other rows and skip it.",
-            "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
-            " other rows and skip them.", len(pv.errors)).format(n=len(pv.errors)))
+        raise InvalidRows(
+            ngettext(
+                "{n} row has errors, so nothing was imported. Fix it in the file, or import the"
+                " other rows and skip it.",
+                "{n} rows have errors, so nothing was imported. Fix them in the file, or import the"
+                " other rows and skip them.",
+                len(pv.errors),
+            ).format(n=len(pv.errors))
+        )
     label = _("Import the agenda from {file}").format(file=pv.table.path.name)
     batch = operations.Batch(label)
     k = operations.kind("session")
     with store.transaction(label) as session:
         before = len(pv.errors)
-        pv.rows = _check_all(pv.table, Names.load_from(SqlReader(session.connection())),
-                             pv.day_first)
+        pv.rows = _check_all(
+            pv.table, Names.load_from(SqlReader(session.connection())), pv.day_first
+        )
         if len(pv.errors) > before and not skip_invalid:
             changed = len(pv.errors) - before
-            raise InvalidRows(ngettext(
-                "{n} row no longer fits the plan, which was changed while the file was being"
-                " checked, so nothing was imported. Check the file again.",
-                "{n} rows no longer fit the plan, which was changed while the file was being"
-                " checked, so nothing was imported. Check the file again.", changed).format(
-                n=changed))
+            raise InvalidRows(
+                ngettext(
+                    "{n} row no longer fits the plan, which was changed while the file was being"
+                    " checked, so nothing was imported. Check the file again.",
+                    "{n} rows no longer fit the plan, which was changed while the file was being"
+                    " checked, so nothing was imported. Check the file again.",
+                    changed,
+                ).format(n=changed)
+            )
         zone = items._plan(session).timezone
         for row in pv.rows:
             if row.status == NEW:
@@ -471,8 +589,9 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
                 merged = {**before_values, **row.values}
                 errors = k.validator(session, merged, obj.id)
                 if errors:
-                    raise PlannerError(_("Row {row}: {message}").format(
-                        row=row.row, message=errors[0].message))
+                    raise PlannerError(
+                        _("Row {row}: {message}").format(row=row.row, message=errors[0].message)
+                    )
                 old = {key: before_values[key] for key in row.values}
                 items._apply_values(session, k, obj, row.values)
                 batch.updated.append(("session", obj.id, old, dict(row.values), obj.version))
@@ -481,14 +600,20 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
 
 
 def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {"created": [], "updated": [], "duplicates": [],
-                                            "rejected": [], "warnings": []}
+    out: dict[str, list[dict[str, Any]]] = {
+        "created": [],
+        "updated": [],
+        "duplicates": [],
+        "rejected": [],
+        "warnings": [],
+    }
     for row in pv.rows:
         if row.status == NEW:
             out["created"].append({"row": row.row, "name": row.title})
         elif row.status == UPDATE:
-            out["updated"].append({"row": row.row, "name": row.title, "id": row.session_id,
-                                   "fields": row.changes})
+            out["updated"].append(
+                {"row": row.row, "name": row.title, "id": row.session_id, "fields": row.changes}
+            )
         elif row.status == DUPLICATE:
             entry: dict[str, Any] = {"row": row.row, "name": row.title, "id": row.session_id}
             if row.note:
@@ -497,8 +622,9 @@ def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
                 entry["same_as_row"] = row.same_as_row
             out["duplicates"].append(entry)
         else:
-            out["rejected"].append({"row": row.row, "name": row.title,
-                                    "reason": "; ".join(row.reasons)})
+            out["rejected"].append(
+                {"row": row.row, "name": row.title, "reason": "; ".join(row.reasons)}
+            )
         for warning in row.warnings:
             out["warnings"].append({"row": row.row, "reason": warning})
     return out
@@ -507,8 +633,9 @@ def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
 # --- the list as a workbook ---------------------------------------------------------------------
 
 
-def export(store: PlanStore, target: str | Path, lang: str | None = None,
-           lines: list[str] | None = None) -> Path:
+def export(
+    store: PlanStore, target: str | Path, lang: str | None = None, lines: list[str] | None = None
+) -> Path:
     """Write the agenda list (one row per session, in time order) as an .xlsx workbook whose
     columns the agenda import reads back."""
     from planner.domain.i18n import language
@@ -532,16 +659,21 @@ def export(store: PlanStore, target: str | Path, lang: str | None = None,
         ordered = sorted(names.sessions.items(), key=lambda kv: (kv[1]["start"], kv[0]))
         for sid, s in ordered:
             start, end = s["start"], s["end"]
-            end_cell: Any = end.time() if end.date() == start.date() else end.replace(
-                tzinfo=None)
+            end_cell: Any = end.time() if end.date() == start.date() else end.replace(tzinfo=None)
             sheet.add(
-                sid, start.date(), start.time(), end_cell, Cell(s["title"], text=True),
+                sid,
+                start.date(),
+                start.time(),
+                end_cell,
+                Cell(s["title"], text=True),
                 kind_label(s["kind"]),
                 names.room_labels.get(s["room_id"], "") if s["room_id"] else "",
                 "; ".join(unit_names.get(u, "?") for u in s["audience"]),
                 "; ".join(unit_names.get(("person", p), "?") for p in s["facilitator_ids"]),
-                s["location"], names.module_labels.get(s["module_id"], "") if s["module_id"]
-                else "", s["description"], s["notes"],
+                s["location"],
+                names.module_labels.get(s["module_id"], "") if s["module_id"] else "",
+                s["description"],
+                s["notes"],
             )
         sheet.widths.update({5: 40, 8: 40, 9: 40, 12: 40, 13: 40})
         return write([sheet], target)

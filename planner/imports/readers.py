@@ -26,10 +26,30 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.inputs import clean_text, name_problem
 
-ERROR_VALUES = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
-                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
-                          "#UNKNOWN!", "#N/D", "#¡REF!", "#¡VALOR!", "#¿NOMBRE?", "#¡DIV/0!",
-                          "#¡NUM!", "#¡NULO!"})
+ERROR_VALUES = frozenset(
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#N/D",
+        "#¡REF!",
+        "#¡VALOR!",
+        "#¿NOMBRE?",
+        "#¡DIV/0!",
+        "#¡NUM!",
+        "#¡NULO!",
+    }
+)
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SEARCH_ROWS = 30
 MAX_CELL = 32767  # characters in one cell: Excel's own limit
@@ -74,18 +94,26 @@ def _check_file(path: Path) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise PlannerError(_("The file {path} does not exist. Check the name and the folder.")
-                           .format(path=path)) from None
+        raise PlannerError(
+            _("The file {path} does not exist. Check the name and the folder.").format(path=path)
+        ) from None
     except OSError as exc:
-        raise PlannerError(_("{path} cannot be read: {reason}. Check that you may read it.")
-                           .format(path=path, reason=exc.strerror or exc)) from exc
+        raise PlannerError(
+            _("{path} cannot be read: {reason}. Check that you may read it.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise PlannerError(_("{path} is a folder; choose a spreadsheet or CSV file.").format(
-            path=path))
+        raise PlannerError(
+            _("{path} is a folder; choose a spreadsheet or CSV file.").format(path=path)
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise PlannerError(_("{path} is not a regular file (it is a device, a named pipe or a"
-                             " socket); choose a spreadsheet or CSV file saved on disk.")
-                           .format(path=path))
+        raise PlannerError(
+            _(
+                "{path} is not a regular file (it is a device, a named pipe or a"
+                " socket); choose a spreadsheet or CSV file saved on disk."
+            ).format(path=path)
+        )
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -102,14 +130,15 @@ def _workbook(path: Path) -> Any:
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own errors for damaged or foreign files
-        raise PlannerError(_(
-            "{name} cannot be read as a spreadsheet ({reason}). Save it again from Excel or"
-            " LibreOffice as .xlsx, .ods or .csv and try once more."
-        ).format(name=path.name, reason=str(exc) or type(exc).__name__)) from exc
+        raise PlannerError(
+            _(
+                "{name} cannot be read as a spreadsheet ({reason}). Save it again from Excel or"
+                " LibreOffice as .xlsx, .ods or .csv and try once more."
+            ).format(name=path.name, reason=str(exc) or type(exc).__name__)
+        ) from exc
 
 
-def read_table(path: str | Path, sheet: str | None = None,
-               known_headers: Any = None) -> Table:
+def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = None) -> Table:
     """Read one sheet. ``known_headers(text) -> bool`` helps find the header row."""
     path = Path(path)
     _check_file(path)
@@ -122,26 +151,38 @@ def read_table(path: str | Path, sheet: str | None = None,
             raise PlannerError(_("{name} has no sheets.").format(name=path.name))
         chosen = sheet or names[0]
         if chosen not in names:
-            raise PlannerError(_("{name} has no sheet called '{sheet}'. Its sheets are: {sheets}.")
-                               .format(name=path.name, sheet=chosen, sheets=", ".join(names)))
+            raise PlannerError(
+                _("{name} has no sheet called '{sheet}'. Its sheets are: {sheets}.").format(
+                    name=path.name, sheet=chosen, sheets=", ".join(names)
+                )
+            )
         with ThreadPoolExecutor(max_workers=1) as pool:
             # error cells are found in the sheet's XML while calamine reads it (zlib lets go
             # of the interpreter lock, so this costs next to nothing)
-            scan = pool.submit(_xlsx_error_cells, path, chosen) if suffix in (
-                ".xlsx", ".xlsm") else None
+            scan = (
+                pool.submit(_xlsx_error_cells, path, chosen)
+                if suffix in (".xlsx", ".xlsm")
+                else None
+            )
             try:
                 grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
             except Exception as exc:
-                raise PlannerError(_("The sheet '{sheet}' of {name} cannot be read ({reason}).")
-                                   .format(sheet=chosen, name=path.name, reason=exc)) from exc
+                raise PlannerError(
+                    _("The sheet '{sheet}' of {name} cannot be read ({reason}).").format(
+                        sheet=chosen, name=path.name, reason=exc
+                    )
+                ) from exc
             if scan is not None:
                 errors = scan.result()
     elif suffix in (".csv", ".txt", ".tsv"):
         names, chosen = [path.stem], path.stem
         grid = _read_csv(path)
     else:
-        raise PlannerError(_("{name} is not a file this program reads. Use .xlsx, .xls, .ods or"
-                             " .csv.").format(name=path.name))
+        raise PlannerError(
+            _("{name} is not a file this program reads. Use .xlsx, .xls, .ods or .csv.").format(
+                name=path.name
+            )
+        )
     rows: list[list[Cell]] = []  # a blank row is []
     for number, row in enumerate(grid, start=1):
         texts = [v for v in row if v.__class__ is str]
@@ -166,14 +207,18 @@ def read_table(path: str | Path, sheet: str | None = None,
             elif value == "":
                 cells[col] = None
         blank = all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
-        rows.append([] if blank and not any((number, c) in errors for c in range(len(cells)))
-                    else cells)
+        rows.append(
+            [] if blank and not any((number, c) in errors for c in range(len(cells))) else cells
+        )
     header_index = _header_row(rows, known_headers)
     if header_index is None:
-        raise PlannerError(_("{name} ({sheet}) has no row of column headings in its first {n}"
-                             " rows. Put one heading per column (e.g. Given name, Family name)"
-                             " above the data.").format(name=path.name, sheet=chosen,
-                                                        n=HEADER_SEARCH_ROWS))
+        raise PlannerError(
+            _(
+                "{name} ({sheet}) has no row of column headings in its first {n}"
+                " rows. Put one heading per column (e.g. Given name, Family name)"
+                " above the data."
+            ).format(name=path.name, sheet=chosen, n=HEADER_SEARCH_ROWS)
+        )
     header_cells = rows[header_index]
     width = max((len(r) for r in rows), default=0)
     headers = []
@@ -211,10 +256,12 @@ def _header_row(rows: list[list[Cell]], known: Any) -> int | None:
         score = float(len(texts))
         if known is not None:
             score += 3 * sum(1 for t in texts if known(t))
-        if any(isinstance(c, int | float | date | datetime | time) and not isinstance(c, bool)
-               for c in row):
+        if any(
+            isinstance(c, int | float | date | datetime | time) and not isinstance(c, bool)
+            for c in row
+        ):
             score -= 2  # headings are words
-        below = rows[index + 1:index + 4]
+        below = rows[index + 1 : index + 4]
         if not any(any(c is not None for c in r) for r in below):
             score -= 5
         if score > best_score:
@@ -225,16 +272,28 @@ def _header_row(rows: list[list[Cell]], known: Any) -> int | None:
 def _refuse_long_cells(path: Path, sheet: str, number: int, row: Any) -> None:
     for col, value in enumerate(row):
         if isinstance(value, str) and len(value) > MAX_CELL:
-            raise PlannerError(_(
-                "Cell {cell} of {name} ({sheet}) holds {n:,} characters; a spreadsheet cell"
-                " holds at most {max:,} and no field of a plan needs that many. Shorten it"
-                " (or delete what was pasted there by mistake) and import the file again."
-            ).format(cell=f"{column_letter(col)}{number}", name=path.name, sheet=sheet,
-                     n=len(value), max=MAX_CELL))
+            raise PlannerError(
+                _(
+                    "Cell {cell} of {name} ({sheet}) holds {n:,} characters; a spreadsheet cell"
+                    " holds at most {max:,} and no field of a plan needs that many. Shorten it"
+                    " (or delete what was pasted there by mistake) and import the file again."
+                ).format(
+                    cell=f"{column_letter(col)}{number}",
+                    name=path.name,
+                    sheet=sheet,
+                    n=len(value),
+                    max=MAX_CELL,
+                )
+            )
 
 
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _BINARY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -243,11 +302,13 @@ def _decode(path: Path, raw: bytes) -> str:
     "Unicode text", with BOM or without), else Windows-1252 or Latin-1. Refuses, with a
     message, a spreadsheet saved under a .csv name and a file that is not text at all."""
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise PlannerError(_(
-            "{name} is a spreadsheet (Excel or LibreOffice), not a text file, although its name"
-            " ends in {suffix}. Give it the ending it was saved with (.xlsx, .xls or .ods), or"
-            " save it again as CSV, and import it once more.").format(
-                name=path.name, suffix=path.suffix))
+        raise PlannerError(
+            _(
+                "{name} is a spreadsheet (Excel or LibreOffice), not a text file, although its name"
+                " ends in {suffix}. Give it the ending it was saved with (.xlsx, .xls or .ods), or"
+                " save it again as CSV, and import it once more."
+            ).format(name=path.name, suffix=path.suffix)
+        )
     encodings = [encoding for bom, encoding in _BOMS if raw.startswith(bom)][:1]
     if not encodings:
         head = raw[:4000]
@@ -265,10 +326,14 @@ def _decode(path: Path, raw: bytes) -> str:
             continue
     sample = (text or "")[:65536]
     if text is None or len(_BINARY.findall(sample)) > max(8, len(sample) // 10):
-        raise PlannerError(_(
-            "{name} is not a text (CSV) file: it holds binary data, or text in an encoding this"
-            " program does not read. Open it in Excel or LibreOffice and save it as .xlsx, or as"
-            " \"CSV UTF-8\", then import it again.").format(name=path.name))
+        raise PlannerError(
+            _(
+                "{name} is not a text (CSV) file: it holds binary data, or text in an encoding this"
+                " program does not read. Open it in Excel or LibreOffice and save it as .xlsx,"
+                " or as"
+                ' "CSV UTF-8", then import it again.'
+            ).format(name=path.name)
+        )
     return text
 
 
@@ -276,8 +341,11 @@ def _read_csv(path: Path) -> list[list[Any]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlannerError(_("{path} cannot be read: {reason}. Check that you may read it.")
-                           .format(path=path, reason=exc.strerror or exc)) from exc
+        raise PlannerError(
+            _("{path} cannot be read: {reason}. Check that you may read it.").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from exc
     text = _decode(path, raw)
     sample = text[:20000]
     try:
@@ -298,10 +366,12 @@ def _read_csv(path: Path) -> list[list[Any]]:
     try:
         return [row for row in reader]
     except csv.Error as exc:
-        raise PlannerError(_(
-            "{name} cannot be read as a CSV file: line {line}: {reason}. Open it in Excel or"
-            " LibreOffice, save it again as CSV (or .xlsx) and import it once more.").format(
-                name=path.name, line=reader.line_num, reason=exc)) from exc
+        raise PlannerError(
+            _(
+                "{name} cannot be read as a CSV file: line {line}: {reason}. Open it in Excel or"
+                " LibreOffice, save it again as CSV (or .xlsx) and import it once more."
+            ).format(name=path.name, line=reader.line_num, reason=exc)
+        ) from exc
     finally:
         csv.field_size_limit(limit)
 
@@ -317,15 +387,23 @@ def _xlsx_error_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
         with zipfile.ZipFile(path) as archive:
             workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
             rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            match = re.search(r'<sheet\b[^>]*name="' + re.escape(_xml_escape(sheet))
-                              + r'"[^>]*r:id="([^"]+)"', workbook)
+            match = re.search(
+                r'<sheet\b[^>]*name="' + re.escape(_xml_escape(sheet)) + r'"[^>]*r:id="([^"]+)"',
+                workbook,
+            )
             if match is None:
                 return set()
-            target = re.search(r'<Relationship\b[^>]*Id="' + re.escape(match.group(1))
-                               + r'"[^>]*Target="([^"]+)"', rels)
+            target = re.search(
+                r'<Relationship\b[^>]*Id="' + re.escape(match.group(1)) + r'"[^>]*Target="([^"]+)"',
+                rels,
+            )
             if target is None:
-                target = re.search(r'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="'
-                                   + re.escape(match.group(1)) + '"', rels)
+                target = re.search(
+                    r'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="'
+                    + re.escape(match.group(1))
+                    + '"',
+                    rels,
+                )
             if target is None:
                 return set()
             name = target.group(1).lstrip("/")
@@ -350,5 +428,6 @@ def _xlsx_error_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
 
 
 def _xml_escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )

@@ -51,8 +51,9 @@ def registered_people(r: Reader, membership: Membership | None = None) -> dict[i
     """session -> the people in its audience (facilitators apart)."""
     membership = membership or Membership.load(r)
     out: dict[int, set[int]] = defaultdict(set)
-    for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                             " FROM session_audience"):
+    for s, g, d, p in r.rows(
+        "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+    ):
         unit = ("group", g) if g else ("delegation", d) if d else ("person", p)
         out[s] |= membership.members.get(unit, frozenset())
     return out
@@ -72,22 +73,33 @@ def roll(store: PlanStore, session_id: int) -> SessionRoll:
     from planner.domain.reference import sort_key
 
     with store.reading() as r:
-        found = r.rows("SELECT s.title, s.starts_at, s.ends_at, p.timezone FROM agenda_session s,"
-                       " plan p WHERE s.id = ? LIMIT 1", (session_id,))
+        found = r.rows(
+            "SELECT s.title, s.starts_at, s.ends_at, p.timezone FROM agenda_session s,"
+            " plan p WHERE s.id = ? LIMIT 1",
+            (session_id,),
+        )
         if not found:
             raise PlannerError(_("There is no session {id} in the plan.").format(id=session_id))
         title, start, end, tz = found[0]
         people = registered_people(r).get(session_id, set())
         recorded = marks(r).get(session_id, {})
-        rows = r.rows("SELECT p.id, p.given_name, p.family_name, coalesce(o.acronym, o.name, ''),"
-                      " p.sex FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id")
+        rows = r.rows(
+            "SELECT p.id, p.given_name, p.family_name, coalesce(o.acronym, o.name, ''),"
+            " p.sex FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
+        )
     wanted = people | set(recorded)
     attendees = sorted(
         (Attendee(i, g, f, o, sex, recorded.get(i)) for i, g, f, o, sex in rows if i in wanted),
-        key=lambda a: (sort_key(a.family_name), sort_key(a.given_name), a.person_id))
+        key=lambda a: (sort_key(a.family_name), sort_key(a.given_name), a.person_id),
+    )
     zone = ZoneInfo(tz)
-    return SessionRoll(session_id, title, parse_time(start).astimezone(zone),
-                       parse_time(end).astimezone(zone), tuple(attendees))
+    return SessionRoll(
+        session_id,
+        title,
+        parse_time(start).astimezone(zone),
+        parse_time(end).astimezone(zone),
+        tuple(attendees),
+    )
 
 
 def set_marks(store: PlanStore, session_id: int, wanted: dict[int, bool]) -> Any:
@@ -97,39 +109,45 @@ def set_marks(store: PlanStore, session_id: int, wanted: dict[int, bool]) -> Any
     from planner.domain.model import AgendaSession, Attendance
 
     with store.reading() as r:
-        existing = {p: (i, bool(present), v) for i, p, present, v in r.rows(
-            "SELECT id, person_id, present, version FROM attendance WHERE session_id = ?",
-            (session_id,))}
+        existing = {
+            p: (i, bool(present), v)
+            for i, p, present, v in r.rows(
+                "SELECT id, person_id, present, version FROM attendance WHERE session_id = ?",
+                (session_id,),
+            )
+        }
         known = {i for (i,) in r.rows("SELECT id FROM person")}
     changes = {p: v for p, v in wanted.items() if p not in existing or existing[p][1] != v}
     if not changes:
         return None
     unknown = set(changes) - known
     if unknown:
-        raise PlannerError(_("Some of these people were deleted elsewhere; attendance was not"
-                             " recorded."))
+        raise PlannerError(
+            _("Some of these people were deleted elsewhere; attendance was not recorded.")
+        )
     present = sum(1 for v in wanted.values() if v)
-    label = ngettext("Record attendance: {n} present", "Record attendance: {n} present",
-                     present).format(n=present)
+    label = ngettext(
+        "Record attendance: {n} present", "Record attendance: {n} present", present
+    ).format(n=present)
     batch = operations.Batch(label)
     with store.transaction(label) as session:
         if session.get(AgendaSession, session_id) is None:
-            raise PlannerError(_("The session was deleted elsewhere; attendance was not"
-                                 " recorded."))
+            raise PlannerError(_("The session was deleted elsewhere; attendance was not recorded."))
         for person, value in sorted(changes.items()):
             if person in existing:
                 row_id, old, _version = existing[person]
                 obj = session.get(Attendance, row_id)
                 if obj is None:
-                    raise ConflictError(_("The attendance list changed elsewhere; reopen"
-                                              " it and mark it again."))
+                    raise ConflictError(
+                        _("The attendance list changed elsewhere; reopen it and mark it again.")
+                    )
                 obj.present = value
                 session.flush()
-                batch.updated.append(("attendance", row_id, {"present": old},
-                                      {"present": value}, obj.version))
+                batch.updated.append(
+                    ("attendance", row_id, {"present": old}, {"present": value}, obj.version)
+                )
             else:
-                obj = Attendance(session_id=session_id, person_id=person, present=value,
-                                 note="")
+                obj = Attendance(session_id=session_id, person_id=person, present=value, note="")
                 session.add(obj)
                 session.flush()
                 batch.add("attendance", obj.id)
@@ -144,9 +162,19 @@ def sessions_with_rolls(store: PlanStore) -> list[tuple[int, str, datetime, int,
         tz = r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1")
         people = registered_people(r)
         recorded = marks(r)
-        rows = r.rows("SELECT id, title, starts_at FROM agenda_session"
-                      " WHERE kind NOT IN ('break', 'meal') ORDER BY starts_at, id")
+        rows = r.rows(
+            "SELECT id, title, starts_at FROM agenda_session"
+            " WHERE kind NOT IN ('break', 'meal') ORDER BY starts_at, id"
+        )
     zone = ZoneInfo(tz)
-    return [(i, t, parse_time(s).astimezone(zone), len(people.get(i, ())),
-             sum(1 for v in recorded.get(i, {}).values() if v))
-            for i, t, s in rows if people.get(i)]
+    return [
+        (
+            i,
+            t,
+            parse_time(s).astimezone(zone),
+            len(people.get(i, ())),
+            sum(1 for v in recorded.get(i, {}).values() if v),
+        )
+        for i, t, s in rows
+        if people.get(i)
+    ]

@@ -96,12 +96,27 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 MAX_SESSION_LENGTH = timedelta(days=7)
 MAX_RIDE_LENGTH = timedelta(days=2)
 CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-MONEY_FIELDS = frozenset({
-    "nightly_rate", "day_rate", "fare", "daily_rate", "lodging_share", "units_per_base",
-    "per_head", "quantity", "unit_cost", "actual", "amount", "indirect_rate",
-    "breakfast_deduction", "lunch_deduction", "dinner_deduction", "lodging_deduction",
-    "last_day_share",
-})
+MONEY_FIELDS = frozenset(
+    {
+        "nightly_rate",
+        "day_rate",
+        "fare",
+        "daily_rate",
+        "lodging_share",
+        "units_per_base",
+        "per_head",
+        "quantity",
+        "unit_cost",
+        "actual",
+        "amount",
+        "indirect_rate",
+        "breakfast_deduction",
+        "lunch_deduction",
+        "dinner_deduction",
+        "lodging_deduction",
+        "last_day_share",
+    }
+)
 PERCENT_FIELDS = (
     ("indirect_rate", N_("Indirect support")),
     ("breakfast_deduction", N_("Breakfast provided")),
@@ -249,8 +264,12 @@ class _Checker:
         if value is None and not required:
             return
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            self.add(key, _("{field} must be a whole number from {low} to {high}.").format(
-                field=_(label), low=low, high=high))
+            self.add(
+                key,
+                _("{field} must be a whole number from {low} to {high}.").format(
+                    field=_(label), low=low, high=high
+                ),
+            )
 
     def moment(self, key: str, label: str, *, required: bool = False) -> datetime | None:
         value = self.values.get(key)
@@ -269,14 +288,22 @@ class _Checker:
     def zone(self, key: str, *, required: bool = False) -> None:
         value = self.values.get(key) or ""
         if (value or required) and value not in timezones():
-            self.add(key, _("'{value}' is not a time zone; use a name such as"
-                            " America/Tegucigalpa.").format(value=value))
+            self.add(
+                key,
+                _("'{value}' is not a time zone; use a name such as America/Tegucigalpa.").format(
+                    value=value
+                ),
+            )
 
     def choice(self, key: str, label: str, allowed: Iterable[str]) -> None:
         value = self.values.get(key)
         if value not in set(allowed):
-            self.add(key, _("{field}: '{value}' is not one of the choices.").format(
-                field=_(label), value=value))
+            self.add(
+                key,
+                _("{field}: '{value}' is not one of the choices.").format(
+                    field=_(label), value=value
+                ),
+            )
 
     def money(self, key: str, label: str) -> None:
         value = self.values.get(key)
@@ -287,8 +314,13 @@ class _Checker:
         elif value < 0:
             self.add(key, _("{field} cannot be negative.").format(field=_(label)))
         elif value >= Decimal("1e12") or value != value.quantize(Decimal("0.0001")):
-            self.add(key, _("{field}: {value} is not an amount this plan can keep; use at most"
-                            " four decimals.").format(field=_(label), value=value))
+            self.add(
+                key,
+                _(
+                    "{field}: {value} is not an amount this plan can keep; use at most"
+                    " four decimals."
+                ).format(field=_(label), value=value),
+            )
 
     def percent(self, key: str, label: str, *, required: bool = True) -> None:
         value = self.values.get(key)
@@ -312,11 +344,16 @@ class _Checker:
         if blank and not value:
             return
         if value not in currency_codes():
-            self.add(key, _("'{value}' is not a currency code; use three letters such as USD or"
-                            " HNL.").format(value=value))
+            self.add(
+                key,
+                _("'{value}' is not a currency code; use three letters such as USD or HNL.").format(
+                    value=value
+                ),
+            )
 
-    def required_ref(self, session: Session, key: str, model: type[Entity], label: str,
-                     missing: str) -> None:
+    def required_ref(
+        self, session: Session, key: str, model: type[Entity], label: str, missing: str
+    ) -> None:
         if self.values.get(key) is None:
             self.add(key, missing)
         else:
@@ -324,8 +361,11 @@ class _Checker:
 
     def exists(self, session: Session, key: str, model: type[Entity], label: str) -> None:
         value = self.values.get(key)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
-                                  or session.get(model, value) is None):
+        if value is not None and (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or session.get(model, value) is None
+        ):
             self.add(
                 key, _("The chosen {item} no longer exists; choose another.").format(item=_(label))
             )
@@ -464,11 +504,19 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
     c.exists(session, "organisation_id", Organisation, N_("organisation"))
     c.exists(session, "delegation_id", Delegation, N_("delegation"))
     if own_id is not None:
-        led = session.execute(select(Delegation.name).where(
-            Delegation.head_id == own_id, Delegation.id != v.get("delegation_id"))).first()
+        led = session.execute(
+            select(Delegation.name).where(
+                Delegation.head_id == own_id, Delegation.id != v.get("delegation_id")
+            )
+        ).first()
         if led is not None:
-            c.add("delegation_id", _("This person heads {delegation}: choose another head there"
-                                     " first, then move them.").format(delegation=led[0]))
+            c.add(
+                "delegation_id",
+                _(
+                    "This person heads {delegation}: choose another head there"
+                    " first, then move them."
+                ).format(delegation=led[0]),
+            )
     return c.errors
 
 
@@ -499,47 +547,65 @@ def _validate_venue(session: Session, v: dict[str, Any], own_id: int | None) -> 
         c.unique("name", N_("Name"), name, session.execute(select(Venue.id, Venue.name)), own_id)
     c.choice("kind", N_("Kind"), set(PlaceKind))
     c.zone("timezone")
-    for key, label, limit in (("latitude", N_("Latitude"), 90), ("longitude", N_("Longitude"),
-                                                                  180)):
+    for key, label, limit in (
+        ("latitude", N_("Latitude"), 90),
+        ("longitude", N_("Longitude"), 180),
+    ):
         value = v.get(key)
-        if value is not None and (not isinstance(value, int | float) or isinstance(value, bool)
-                                  or not -limit <= value <= limit):
-            c.add(key, _("{field} must be a number from -{limit} to {limit}.").format(
-                field=_(label), limit=limit))
+        if value is not None and (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not -limit <= value <= limit
+        ):
+            c.add(
+                key,
+                _("{field} must be a number from -{limit} to {limit}.").format(
+                    field=_(label), limit=limit
+                ),
+            )
     opens, closes = v.get("opens") or "", v.get("closes") or ""
     for key, value, label in (("opens", opens, N_("Opens")), ("closes", closes, N_("Closes"))):
         if value and not CLOCK_RE.match(value):
             c.add(key, _("{field}: write the time like 06:00 or 18:30.").format(field=_(label)))
     if bool(opens) != bool(closes):
-        c.add("closes" if opens else "opens",
-              _("Give both the opening and the closing time, or neither."))
+        c.add(
+            "closes" if opens else "opens",
+            _("Give both the opening and the closing time, or neither."),
+        )
     elif opens and closes and CLOCK_RE.match(opens) and CLOCK_RE.match(closes) and closes <= opens:
         c.add("closes", _("The place must close after it opens."))
     return c.errors
 
 
-def _validate_module(session: Session, v: dict[str, Any],
-                     own_id: int | None) -> list[FieldError]:
+def _validate_module(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
     c = _Checker(v)
     title = c.text("title", N_("Title"), 300, required=True)
     c.text("equipment", N_("Equipment"), 300)
     c.colour("colour")
-    for key, label, low, high in (("number", N_("Number"), 1, 999),
-                                  ("duration_minutes", N_("Duration"), 5, 7 * 24 * 60),
-                                  ("room_size", N_("Seats needed"), 0, 100_000)):
+    for key, label, low, high in (
+        ("number", N_("Number"), 1, 999),
+        ("duration_minutes", N_("Duration"), 5, 7 * 24 * 60),
+        ("room_size", N_("Seats needed"), 0, 100_000),
+    ):
         value = v.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            c.add(key, _("{field} must be a whole number from {low} to {high}.").format(
-                field=_(label), low=low, high=high))
+            c.add(
+                key,
+                _("{field} must be a whole number from {low} to {high}.").format(
+                    field=_(label), low=low, high=high
+                ),
+            )
     if title:
-        c.unique("title", N_("Title"), title,
-                 session.execute(select(Module.id, Module.title)), own_id)
+        c.unique(
+            "title", N_("Title"), title, session.execute(select(Module.id, Module.title)), own_id
+        )
     _check_ids(session, c, "trainer_ids", Person, N_("trainer"))
     return c.errors
 
 
-def _validate_unavailability(session: Session, v: dict[str, Any],
-                             own_id: int | None) -> list[FieldError]:
+def _validate_unavailability(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.text("note", N_("Note"), 300)
     if v.get("person_id") is None:
@@ -550,8 +616,13 @@ def _validate_unavailability(session: Session, v: dict[str, Any],
     for key, value, label in (("start", start, N_("Start")), ("end", end, N_("End"))):
         if not isinstance(value, datetime) or value.tzinfo is None:
             c.add(key, _("{field} is required.").format(field=_(label)))
-    if (isinstance(start, datetime) and isinstance(end, datetime) and start.tzinfo and end.tzinfo
-            and end <= start):
+    if (
+        isinstance(start, datetime)
+        and isinstance(end, datetime)
+        and start.tzinfo
+        and end.tzinfo
+        and end <= start
+    ):
         c.add("end", _("The unavailable time must end after it starts."))
     return c.errors
 
@@ -662,8 +733,13 @@ def _validate_travel(session: Session, v: dict[str, Any], own_id: int | None) ->
     c.zone("arrives_tz")
     if departs and arrives:
         if arrives < departs:
-            c.add("arrives_at", _("The journey must arrive after it departs (times are local;"
-                                  " check the time zones)."))
+            c.add(
+                "arrives_at",
+                _(
+                    "The journey must arrive after it departs (times are local;"
+                    " check the time zones)."
+                ),
+            )
         elif arrives - departs > timedelta(days=3):
             c.add("arrives_at", _("A journey lasts at most 3 days; check the dates."))
     c.money("fare", N_("Fare"))
@@ -671,8 +747,9 @@ def _validate_travel(session: Session, v: dict[str, Any], own_id: int | None) ->
     return c.errors
 
 
-def _validate_room_block(session: Session, v: dict[str, Any],
-                         own_id: int | None) -> list[FieldError]:
+def _validate_room_block(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.required_ref(session, "venue_id", Venue, N_("hotel"), _("Choose the hotel."))
     c.text("room_type", N_("Room type"), 60)
@@ -701,8 +778,13 @@ def _validate_stay(session: Session, v: dict[str, Any], own_id: int | None) -> l
         if block is None:
             c.add("block_id", _("The chosen room block no longer exists; choose another."))
         elif block.venue_id != v.get("venue_id"):
-            c.add("block_id", _("The room block belongs to another hotel; choose one of this"
-                                " hotel's blocks, or none."))
+            c.add(
+                "block_id",
+                _(
+                    "The room block belongs to another hotel; choose one of this"
+                    " hotel's blocks, or none."
+                ),
+            )
     sharing = v.get("sharing_with_id")
     if sharing is not None:
         if sharing == v.get("person_id"):
@@ -712,8 +794,9 @@ def _validate_stay(session: Session, v: dict[str, Any], own_id: int | None) -> l
     return c.errors
 
 
-def _validate_road_time(session: Session, v: dict[str, Any],
-                        own_id: int | None) -> list[FieldError]:
+def _validate_road_time(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.required_ref(session, "from_id", Venue, N_("place"), _("Choose where the road starts."))
     c.required_ref(session, "to_id", Venue, N_("place"), _("Choose where the road ends."))
@@ -723,13 +806,23 @@ def _validate_road_time(session: Session, v: dict[str, Any],
     if a is not None and a == b:
         c.add("to_id", _("Choose two different places."))
     elif a is not None and b is not None:
-        other = session.execute(select(RoadTime.id).where(
-            or_((RoadTime.from_id == a) & (RoadTime.to_id == b),
-                (RoadTime.from_id == b) & (RoadTime.to_id == a)),
-            RoadTime.id != (own_id or 0))).first()
+        other = session.execute(
+            select(RoadTime.id).where(
+                or_(
+                    (RoadTime.from_id == a) & (RoadTime.to_id == b),
+                    (RoadTime.from_id == b) & (RoadTime.to_id == a),
+                ),
+                RoadTime.id != (own_id or 0),
+            )
+        ).first()
         if other is not None:
-            c.add("to_id", _("The road time between these places is already in the plan"
-                             " (either way); edit that one."))
+            c.add(
+                "to_id",
+                _(
+                    "The road time between these places is already in the plan"
+                    " (either way); edit that one."
+                ),
+            )
     return c.errors
 
 
@@ -743,8 +836,13 @@ def _validate_stop(session: Session, v: dict[str, Any], own_id: int | None) -> l
         if found is None:
             c.add("session_id", _("The chosen site visit no longer exists; choose another."))
         elif found.kind != SessionKind.SITE_VISIT:
-            c.add("session_id", _("Stops belong to sessions of the kind Site visit; change the"
-                                  " session's kind first."))
+            c.add(
+                "session_id",
+                _(
+                    "Stops belong to sessions of the kind Site visit; change the"
+                    " session's kind first."
+                ),
+            )
     c.whole("position", N_("Order"), 1, 99)
     c.required_ref(session, "venue_id", Venue, N_("place"), _("Choose the place of the stop."))
     arrives = c.moment("arrives_at", N_("Arrives"))
@@ -759,13 +857,13 @@ def _validate_stop(session: Session, v: dict[str, Any], own_id: int | None) -> l
     return c.errors
 
 
-def _validate_vehicle(session: Session, v: dict[str, Any],
-                      own_id: int | None) -> list[FieldError]:
+def _validate_vehicle(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
     c = _Checker(v)
     name = c.text("name", N_("Name"), 100, required=True)
     if name:
-        c.unique("name", N_("Name"), name, session.execute(select(Vehicle.id, Vehicle.name)),
-                 own_id)
+        c.unique(
+            "name", N_("Name"), name, session.execute(select(Vehicle.id, Vehicle.name)), own_id
+        )
     c.whole("seats", N_("Passenger seats"), 0, 100)
     c.text("provider", N_("Provider"), 200)
     c.text("plate", N_("Plate"), 20)
@@ -794,24 +892,32 @@ def _validate_ride(session: Session, v: dict[str, Any], own_id: int | None) -> l
     return c.errors
 
 
-def _validate_funding_source(session: Session, v: dict[str, Any],
-                             own_id: int | None) -> list[FieldError]:
+def _validate_funding_source(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     name = c.text("name", N_("Name"), 200, required=True)
     if name:
-        c.unique("name", N_("Name"), name,
-                 session.execute(select(FundingSource.id, FundingSource.name)), own_id)
+        c.unique(
+            "name",
+            N_("Name"),
+            name,
+            session.execute(select(FundingSource.id, FundingSource.name)),
+            own_id,
+        )
     c.text("code", N_("Code"), 60)
     return c.errors
 
 
-def _validate_budget_category(session: Session, v: dict[str, Any],
-                              own_id: int | None) -> list[FieldError]:
+def _validate_budget_category(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.choice("category", N_("Category"), set(BudgetCategory))
     category = v.get("category")
-    taken = session.execute(select(CategoryDefault.id).where(
-        CategoryDefault.category == category)).scalar()
+    taken = session.execute(
+        select(CategoryDefault.id).where(CategoryDefault.category == category)
+    ).scalar()
     if taken is not None and taken != own_id:
         c.add("category", _("This category already has its code and source; edit those."))
     c.text("budget_code", N_("Budget code"), 60)
@@ -819,13 +925,19 @@ def _validate_budget_category(session: Session, v: dict[str, Any],
     return c.errors
 
 
-def _validate_per_diem_rate(session: Session, v: dict[str, Any],
-                            own_id: int | None) -> list[FieldError]:
+def _validate_per_diem_rate(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     location = c.text("location", N_("Location"), 100, required=True)
     if location:
-        c.unique("location", N_("Location"), location,
-                 session.execute(select(PerDiemRate.id, PerDiemRate.location)), own_id)
+        c.unique(
+            "location",
+            N_("Location"),
+            location,
+            session.execute(select(PerDiemRate.id, PerDiemRate.location)),
+            own_id,
+        )
     c.amount("daily_rate", N_("Daily rate"))
     c.currency("currency")
     c.percent("lodging_share", N_("Lodging share"), required=False)
@@ -833,8 +945,9 @@ def _validate_per_diem_rate(session: Session, v: dict[str, Any],
     return c.errors
 
 
-def _validate_exchange_rate(session: Session, v: dict[str, Any],
-                            own_id: int | None) -> list[FieldError]:
+def _validate_exchange_rate(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.currency("currency")
     month = c.date_value("month", N_("Month"), required=True)
@@ -845,20 +958,29 @@ def _validate_exchange_rate(session: Session, v: dict[str, Any],
     if isinstance(rate, Decimal) and rate.is_finite() and rate == 0:
         c.add("units_per_base", _("A rate of exchange cannot be zero."))
     c.text("source", N_("Source"), 200)
-    taken = session.execute(select(ExchangeRate.id).where(
-        ExchangeRate.currency == (v.get("currency") or "").upper(),
-        ExchangeRate.month == month)).scalar() if month is not None else None
+    taken = (
+        session.execute(
+            select(ExchangeRate.id).where(
+                ExchangeRate.currency == (v.get("currency") or "").upper(),
+                ExchangeRate.month == month,
+            )
+        ).scalar()
+        if month is not None
+        else None
+    )
     if taken is not None and taken != own_id:
         c.add("month", _("This currency already has a rate for that month; edit it instead."))
     return c.errors
 
 
-def _validate_catering_rate(session: Session, v: dict[str, Any],
-                            own_id: int | None) -> list[FieldError]:
+def _validate_catering_rate(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.choice("kind", N_("For"), set(Meal))
-    taken = session.execute(select(CateringRate.id).where(
-        CateringRate.kind == v.get("kind"))).scalar()
+    taken = session.execute(
+        select(CateringRate.id).where(CateringRate.kind == v.get("kind"))
+    ).scalar()
     if taken is not None and taken != own_id:
         c.add("kind", _("There is already a rate for this; edit it instead."))
     c.amount("per_head", N_("Per head"))
@@ -866,8 +988,9 @@ def _validate_catering_rate(session: Session, v: dict[str, Any],
     return c.errors
 
 
-def _validate_budget_line(session: Session, v: dict[str, Any],
-                          own_id: int | None) -> list[FieldError]:
+def _validate_budget_line(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.choice("category", N_("Category"), set(BudgetCategory) - {BudgetCategory.INDIRECT})
     c.text("description", N_("Description"), 300, required=True)
@@ -884,30 +1007,37 @@ def _validate_budget_line(session: Session, v: dict[str, Any],
     return c.errors
 
 
-def _validate_budget_actual(session: Session, v: dict[str, Any],
-                            own_id: int | None) -> list[FieldError]:
+def _validate_budget_actual(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.text("line_key", N_("Line"), 100, required=True)
-    taken = session.execute(select(BudgetActual.id).where(
-        BudgetActual.line_key == v.get("line_key"))).scalar()
+    taken = session.execute(
+        select(BudgetActual.id).where(BudgetActual.line_key == v.get("line_key"))
+    ).scalar()
     if taken is not None and taken != own_id:
         c.add("line_key", _("This line already has an actual cost; edit it instead."))
     c.amount("amount", N_("Actual"))
     return c.errors
 
 
-def _validate_attendance(session: Session, v: dict[str, Any],
-                         own_id: int | None) -> list[FieldError]:
+def _validate_attendance(
+    session: Session, v: dict[str, Any], own_id: int | None
+) -> list[FieldError]:
     c = _Checker(v)
     c.required_ref(session, "session_id", AgendaSession, N_("Session"), _("Choose the session."))
     c.required_ref(session, "person_id", Person, N_("Person"), _("Choose the person."))
     c.text("note", N_("Note"), 300)
-    taken = session.execute(select(Attendance.id).where(
-        Attendance.session_id == v.get("session_id"),
-        Attendance.person_id == v.get("person_id"))).scalar()
+    taken = session.execute(
+        select(Attendance.id).where(
+            Attendance.session_id == v.get("session_id"), Attendance.person_id == v.get("person_id")
+        )
+    ).scalar()
     if taken is not None and taken != own_id:
-        c.add("person_id", _("This person's attendance at the session is already recorded;"
-                             " change it instead."))
+        c.add(
+            "person_id",
+            _("This person's attendance at the session is already recorded; change it instead."),
+        )
     return c.errors
 
 
@@ -1012,8 +1142,19 @@ KINDS: dict[str, Kind] = {
         Kind(
             "venue",
             Venue,
-            ("name", "kind", "city", "address", "code", "timezone", "latitude", "longitude",
-             "opens", "closes", "notes"),
+            (
+                "name",
+                "kind",
+                "city",
+                "address",
+                "code",
+                "timezone",
+                "latitude",
+                "longitude",
+                "opens",
+                "closes",
+                "notes",
+            ),
             _validate_venue,
             {"kind": PlaceKind.VENUE},
             upper=("code",),
@@ -1045,60 +1186,186 @@ KINDS: dict[str, Kind] = {
             {"kind": SessionKind.TRAINING},
             links=("facilitator_ids", "audience"),
         ),
-        Kind("module", Module,
-             ("number", "title", "duration_minutes", "room_size", "equipment", "colour", "notes"),
-             _validate_module, {"duration_minutes": 180, "room_size": 0, "number": 1,
-                                "colour": "#4E79A7"}, links=("trainer_ids",)),
-        Kind("unavailability", Unavailability, ("person_id", "start", "end", "note"),
-             _validate_unavailability),
-        Kind("travel", Travel,
-             ("person_id", "direction", "mode", "carrier", "number", "place_id", "from_place",
-              "to_place", "departs_at", "departs_tz", "arrives_at", "arrives_tz", "notes", "fare",
-              "fare_currency"),
-             _validate_travel, {"direction": Direction.ARRIVAL, "mode": TravelMode.FLIGHT},
-             upper=("number", "fare_currency")),
-        Kind("room_block", RoomBlock,
-             ("venue_id", "room_type", "rooms", "check_in", "check_out", "nightly_rate",
-              "currency", "notes", "breakfast_included"),
-             _validate_room_block, {"rooms": 1, "currency": "USD"}, upper=("currency",)),
-        Kind("stay", Stay,
-             ("person_id", "venue_id", "block_id", "check_in", "check_out", "room_type",
-              "sharing_with_id", "notes"),
-             _validate_stay),
-        Kind("road_time", RoadTime, ("from_id", "to_id", "minutes", "distance_km", "notes"),
-             _validate_road_time, {"minutes": 60}),
-        Kind("stop", VisitStop,
-             ("session_id", "position", "venue_id", "arrives_at", "leaves_at", "host_name",
-              "host_contact", "clearance", "notes"),
-             _validate_stop, {"position": 1, "clearance": Clearance.NOT_NEEDED}),
-        Kind("vehicle", Vehicle,
-             ("name", "seats", "provider", "plate", "day_rate", "currency", "driver_id", "notes"),
-             _validate_vehicle, {"seats": 12, "currency": "USD"}, upper=("currency", "plate")),
-        Kind("ride", Ride,
-             ("vehicle_id", "title", "start", "end", "timezone", "from_id", "to_id",
-              "session_id", "notes"),
-             _validate_ride, links=("passengers",)),
-        Kind("funding_source", FundingSource, ("name", "code", "notes"),
-             _validate_funding_source),
-        Kind("budget_category", CategoryDefault, ("category", "budget_code", "funding_source_id"),
-             _validate_budget_category),
-        Kind("per_diem_rate", PerDiemRate,
-             ("location", "daily_rate", "currency", "lodging_share", "valid_from", "notes"),
-             _validate_per_diem_rate, {"currency": "USD"}, upper=("currency",)),
-        Kind("exchange_rate", ExchangeRate, ("currency", "month", "units_per_base", "source"),
-             _validate_exchange_rate, upper=("currency",)),
-        Kind("catering_rate", CateringRate, ("kind", "per_head", "currency", "notes"),
-             _validate_catering_rate, {"kind": Meal.BREAK, "currency": "USD"},
-             upper=("currency",)),
-        Kind("budget_line", BudgetLine,
-             ("category", "description", "budget_code", "funding_source_id", "quantity",
-              "unit", "unit_cost", "currency", "month", "actual", "notes"),
-             _validate_budget_line, {"category": BudgetCategory.OTHER, "quantity": Decimal(1),
-                                     "currency": "USD"}, upper=("currency",)),
-        Kind("budget_actual", BudgetActual, ("line_key", "amount", "note"),
-             _validate_budget_actual),
-        Kind("attendance", Attendance, ("session_id", "person_id", "present", "note"),
-             _validate_attendance, {"present": True, "note": ""}),
+        Kind(
+            "module",
+            Module,
+            ("number", "title", "duration_minutes", "room_size", "equipment", "colour", "notes"),
+            _validate_module,
+            {"duration_minutes": 180, "room_size": 0, "number": 1, "colour": "#4E79A7"},
+            links=("trainer_ids",),
+        ),
+        Kind(
+            "unavailability",
+            Unavailability,
+            ("person_id", "start", "end", "note"),
+            _validate_unavailability,
+        ),
+        Kind(
+            "travel",
+            Travel,
+            (
+                "person_id",
+                "direction",
+                "mode",
+                "carrier",
+                "number",
+                "place_id",
+                "from_place",
+                "to_place",
+                "departs_at",
+                "departs_tz",
+                "arrives_at",
+                "arrives_tz",
+                "notes",
+                "fare",
+                "fare_currency",
+            ),
+            _validate_travel,
+            {"direction": Direction.ARRIVAL, "mode": TravelMode.FLIGHT},
+            upper=("number", "fare_currency"),
+        ),
+        Kind(
+            "room_block",
+            RoomBlock,
+            (
+                "venue_id",
+                "room_type",
+                "rooms",
+                "check_in",
+                "check_out",
+                "nightly_rate",
+                "currency",
+                "notes",
+                "breakfast_included",
+            ),
+            _validate_room_block,
+            {"rooms": 1, "currency": "USD"},
+            upper=("currency",),
+        ),
+        Kind(
+            "stay",
+            Stay,
+            (
+                "person_id",
+                "venue_id",
+                "block_id",
+                "check_in",
+                "check_out",
+                "room_type",
+                "sharing_with_id",
+                "notes",
+            ),
+            _validate_stay,
+        ),
+        Kind(
+            "road_time",
+            RoadTime,
+            ("from_id", "to_id", "minutes", "distance_km", "notes"),
+            _validate_road_time,
+            {"minutes": 60},
+        ),
+        Kind(
+            "stop",
+            VisitStop,
+            (
+                "session_id",
+                "position",
+                "venue_id",
+                "arrives_at",
+                "leaves_at",
+                "host_name",
+                "host_contact",
+                "clearance",
+                "notes",
+            ),
+            _validate_stop,
+            {"position": 1, "clearance": Clearance.NOT_NEEDED},
+        ),
+        Kind(
+            "vehicle",
+            Vehicle,
+            ("name", "seats", "provider", "plate", "day_rate", "currency", "driver_id", "notes"),
+            _validate_vehicle,
+            {"seats": 12, "currency": "USD"},
+            upper=("currency", "plate"),
+        ),
+        Kind(
+            "ride",
+            Ride,
+            (
+                "vehicle_id",
+                "title",
+                "start",
+                "end",
+                "timezone",
+                "from_id",
+                "to_id",
+                "session_id",
+                "notes",
+            ),
+            _validate_ride,
+            links=("passengers",),
+        ),
+        Kind("funding_source", FundingSource, ("name", "code", "notes"), _validate_funding_source),
+        Kind(
+            "budget_category",
+            CategoryDefault,
+            ("category", "budget_code", "funding_source_id"),
+            _validate_budget_category,
+        ),
+        Kind(
+            "per_diem_rate",
+            PerDiemRate,
+            ("location", "daily_rate", "currency", "lodging_share", "valid_from", "notes"),
+            _validate_per_diem_rate,
+            {"currency": "USD"},
+            upper=("currency",),
+        ),
+        Kind(
+            "exchange_rate",
+            ExchangeRate,
+            ("currency", "month", "units_per_base", "source"),
+            _validate_exchange_rate,
+            upper=("currency",),
+        ),
+        Kind(
+            "catering_rate",
+            CateringRate,
+            ("kind", "per_head", "currency", "notes"),
+            _validate_catering_rate,
+            {"kind": Meal.BREAK, "currency": "USD"},
+            upper=("currency",),
+        ),
+        Kind(
+            "budget_line",
+            BudgetLine,
+            (
+                "category",
+                "description",
+                "budget_code",
+                "funding_source_id",
+                "quantity",
+                "unit",
+                "unit_cost",
+                "currency",
+                "month",
+                "actual",
+                "notes",
+            ),
+            _validate_budget_line,
+            {"category": BudgetCategory.OTHER, "quantity": Decimal(1), "currency": "USD"},
+            upper=("currency",),
+        ),
+        Kind(
+            "budget_actual", BudgetActual, ("line_key", "amount", "note"), _validate_budget_actual
+        ),
+        Kind(
+            "attendance",
+            Attendance,
+            ("session_id", "person_id", "present", "note"),
+            _validate_attendance,
+            {"present": True, "note": ""},
+        ),
     )
 }
 
@@ -1197,18 +1464,21 @@ def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
         if name in PERSON_LINKS:
             model, owner, person = PERSON_LINKS[name]
             table = table_of(model)
-            links[name] = sorted(conn.execute(
-                select(table.c[person]).where(table.c[owner] == item_id)).scalars())
+            links[name] = sorted(
+                conn.execute(select(table.c[person]).where(table.c[owner] == item_id)).scalars()
+            )
         elif name in GROUP_LINKS:
             model, owner = GROUP_LINKS[name]
             table = table_of(model)
             audience: list[tuple[str, int]] = []
             for row in conn.execute(
-                select(*(table.c[c] for c in AUDIENCE_COLUMNS.values()))
-                .where(table.c[owner] == item_id)
+                select(*(table.c[c] for c in AUDIENCE_COLUMNS.values())).where(
+                    table.c[owner] == item_id
+                )
             ):
-                kind_name, ref = next((k_, v) for k_, v in zip(AUDIENCE_COLUMNS, row, strict=True)
-                                      if v is not None)
+                kind_name, ref = next(
+                    (k_, v) for k_, v in zip(AUDIENCE_COLUMNS, row, strict=True) if v is not None
+                )
                 audience.append((kind_name, ref))
             links[name] = sorted(audience)
     return links
@@ -1251,8 +1521,15 @@ def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) 
         else:  # the audience, a ride's passengers
             group_model, owner = GROUP_LINKS[name]
             table = table_of(group_model)
-            rows = [{owner: item_id, "version": 1, **dict.fromkeys(AUDIENCE_COLUMNS.values()),
-                     AUDIENCE_COLUMNS[e[0]]: e[1]} for e in new - old]
+            rows = [
+                {
+                    owner: item_id,
+                    "version": 1,
+                    **dict.fromkeys(AUDIENCE_COLUMNS.values()),
+                    AUDIENCE_COLUMNS[e[0]]: e[1],
+                }
+                for e in new - old
+            ]
             gone = or_(false(), *(table.c[AUDIENCE_COLUMNS[e[0]]] == e[1] for e in old - new))
         if old - new:
             conn.execute(sql_delete(table).where(table.c[owner] == item_id, gone))
@@ -1292,8 +1569,11 @@ def create(
     return Created(new_id, store.last_change, version)
 
 
-ZONE_FIELDS = {"session": (("timezone", "start"),), "ride": (("timezone", "start"),),
-               "travel": (("departs_tz", "departs_at"), ("arrives_tz", "arrives_at"))}
+ZONE_FIELDS = {
+    "session": (("timezone", "start"),),
+    "ride": (("timezone", "start"),),
+    "travel": (("departs_tz", "departs_at"), ("arrives_tz", "arrives_at")),
+}
 
 
 def _fill_zones(session: Session, k: Kind, values: dict[str, Any], plan_zone: str) -> None:
@@ -1346,25 +1626,42 @@ def _changed_elsewhere(store: PlanStore, k: Kind, item_id: int) -> ConflictError
     try:
         current = get_values(store, k.name, item_id)
     except NotFoundError:
-        return ConflictError(_("This {item} was deleted elsewhere; nothing was changed.").format(
-            item=noun(k.name)), kind=k.name, item_id=item_id)
+        return ConflictError(
+            _("This {item} was deleted elsewhere; nothing was changed.").format(item=noun(k.name)),
+            kind=k.name,
+            item_id=item_id,
+        )
     with store.read() as session:
         who = _last_author(session, k, item_id)
     return ConflictError(
-        _("This {item} was changed elsewhere since you opened it (by {who}); nothing was"
-          " changed. Look at it again and redo your change.").format(item=noun(k.name), who=who),
-        who=who, current=current, kind=k.name, item_id=item_id)
+        _(
+            "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
+            " changed. Look at it again and redo your change."
+        ).format(item=noun(k.name), who=who),
+        who=who,
+        current=current,
+        kind=k.name,
+        item_id=item_id,
+    )
 
 
-def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
-            expected_version: int | None, action: str | None) -> Updated:
+def _update(
+    store: PlanStore,
+    k: Kind,
+    item_id: int,
+    values: dict[str, Any],
+    expected_version: int | None,
+    action: str | None,
+) -> Updated:
     with store.transaction(action or _("Edit {item}").format(item=noun(k.name))) as session:
         obj = session.get(k.model, item_id)
         if obj is None:
             raise ConflictError(
                 _("This {item} was deleted elsewhere; nothing was changed.").format(
                     item=noun(k.name)
-                ), kind=k.name, item_id=item_id,
+                ),
+                kind=k.name,
+                item_id=item_id,
             )
         if expected_version is not None and obj.version != expected_version:
             raise ConflictError("")  # update() says who and what, after this transaction
@@ -1374,8 +1671,9 @@ def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
         if k.name in ZONE_FIELDS:
             filled = dict(merged)
             _fill_zones(session, k, filled, _plan(session).timezone)
-            values.update({key: filled[key] for key, _t in ZONE_FIELDS[k.name]
-                           if filled[key] != merged[key]})
+            values.update(
+                {key: filled[key] for key, _t in ZONE_FIELDS[k.name] if filled[key] != merged[key]}
+            )
             merged = filled
         _raise_if_invalid(k.validator(session, merged, item_id))
         _apply_values(session, k, obj, values)
@@ -1390,19 +1688,25 @@ def _update(store: PlanStore, k: Kind, item_id: int, values: dict[str, Any],
 def _repairs(k: Kind, stored: dict[str, Any]) -> dict[str, Any]:
     """Stored text that holds control characters (saved by an older version), cleaned: any
     edit of the item repairs it instead of refusing the field the user did not touch."""
-    return {key: clean_field(key, value).strip() for key, value in stored.items()
-            if key in k.fields and isinstance(value, str)
-            and clean_field(key, value).strip() != value.strip()}
+    return {
+        key: clean_field(key, value).strip()
+        for key, value in stored.items()
+        if key in k.fields
+        and isinstance(value, str)
+        and clean_field(key, value).strip() != value.strip()
+    }
 
 
-def _move_visit(session: Session, visit_id: int, before: dict[str, Any],
-                after: dict[str, Any]) -> None:
+def _move_visit(
+    session: Session, visit_id: int, before: dict[str, Any], after: dict[str, Any]
+) -> None:
     """A site visit moved whole (start and end by the same time): its stops and rides follow."""
     delta = after["start"] - before["start"]
     if not delta or after["end"] - before["end"] != delta:
         return
-    for stop in session.execute(select(VisitStop).where(VisitStop.session_id == visit_id)
-                                ).scalars():
+    for stop in session.execute(
+        select(VisitStop).where(VisitStop.session_id == visit_id)
+    ).scalars():
         if stop.arrives_at is not None:
             stop.arrives_at += delta
         if stop.leaves_at is not None:
@@ -1424,8 +1728,9 @@ def _apply_values(session: Session, k: Kind, obj: Entity, values: dict[str, Any]
         recorder(session).record(k.model.__tablename__, obj.id, "update", link_changes)
         if not column_changed:
             table = table_of(k.model)
-            session.connection().execute(sql_update(table).where(table.c.id == obj.id)
-                                         .values(version=table.c.version + 1))
+            session.connection().execute(
+                sql_update(table).where(table.c.id == obj.id).values(version=table.c.version + 1)
+            )
             session.expire(obj, ["version"])
 
 
@@ -1578,11 +1883,13 @@ def _unlink_line(table: str, column: str, n: int) -> str:
         ),
         ("travel", "place_id"): lambda: ngettext(
             "{n} arrival or departure loses its airport",
-            "{n} arrivals and departures lose their airport", n
+            "{n} arrivals and departures lose their airport",
+            n,
         ),
         ("visit_stop", "venue_id"): lambda: ngettext(
-            "{n} stop of a site visit loses its place", "{n} stops of site visits lose their place",
-            n
+            "{n} stop of a site visit loses its place",
+            "{n} stops of site visits lose their place",
+            n,
         ),
         ("plan", "arrival_airport_id"): lambda: ngettext(
             "the plan loses its arrival airport", "the plan loses its arrival airport", n
@@ -1590,15 +1897,17 @@ def _unlink_line(table: str, column: str, n: int) -> str:
         ("plan", "per_diem_rate_id"): lambda: ngettext(
             "the plan loses its per diem rate: no per diem is counted until you choose another",
             "the plan loses its per diem rate: no per diem is counted until you choose another",
-            n
+            n,
         ),
         ("budget_line", "funding_source_id"): lambda: ngettext(
-            "{n} budget line loses its funding source", "{n} budget lines lose their funding"
-            " source", n
+            "{n} budget line loses its funding source",
+            "{n} budget lines lose their funding source",
+            n,
         ),
         ("budget_category", "funding_source_id"): lambda: ngettext(
-            "{n} budget category loses its funding source", "{n} budget categories lose their"
-            " funding source", n
+            "{n} budget category loses its funding source",
+            "{n} budget categories lose their funding source",
+            n,
         ),
     }
     make = texts.get((table, column))
@@ -1629,29 +1938,42 @@ def delete(
     return Deleted(snap, store.last_change)
 
 
-def _delete_in(session: Session, k: Kind, ids: list[int],
-               expected_versions: dict[int, int] | None = None) -> Snapshot:
+def _delete_in(
+    session: Session, k: Kind, ids: list[int], expected_versions: dict[int, int] | None = None
+) -> Snapshot:
     """Delete inside an open transaction; returns what is needed to put it all back."""
     snap = _snapshot(session, k, ids)
     own = k.model.__tablename__
     if len(snap.rows.get(own, [])) != len(ids):
-        raise ConflictError(_("Some of these items were already deleted elsewhere; nothing"
-                              " was deleted. The list is refreshed."))
+        raise ConflictError(
+            _(
+                "Some of these items were already deleted elsewhere; nothing"
+                " was deleted. The list is refreshed."
+            )
+        )
     if expected_versions:
-        changed = [r["id"] for r in snap.rows[own]
-                   if expected_versions.get(r["id"], r["version"]) != r["version"]]
+        changed = [
+            r["id"]
+            for r in snap.rows[own]
+            if expected_versions.get(r["id"], r["version"]) != r["version"]
+        ]
         if changed:
-            raise ConflictError(_(
-                "This {item} was changed elsewhere since (by {who}); it was not deleted."
-                " Look at it again and delete it yourself if it should go."
-            ).format(item=noun(k.name), who=_last_author(session, k, changed[0])))
+            raise ConflictError(
+                _(
+                    "This {item} was changed elsewhere since (by {who}); it was not deleted."
+                    " Look at it again and delete it yourself if it should go."
+                ).format(item=noun(k.name), who=_last_author(session, k, changed[0]))
+            )
     conn = session.connection()
     rec = recorder(session)
     tables = Base.metadata.tables
     for table_name, column, row_id, old_value, version in snap.unlinked:
         table = tables[table_name]
-        conn.execute(sql_update(table).where(table.c.id == row_id)
-                     .values({column: None, "version": version + 1}))
+        conn.execute(
+            sql_update(table)
+            .where(table.c.id == row_id)
+            .values({column: None, "version": version + 1})
+        )
         rec.record(table_name, row_id, "update", {column: [old_value, None]})
     table = tables[own]
     for chunk in _chunks(ids):
@@ -1696,8 +2018,11 @@ def _restore_in(session: Session, snap: Snapshot) -> None:
             continue
         table = tables[name]
         # Foreign keys to tables restored later (a cycle) are set once those exist.
-        late = [fk.parent.name for fk in table.foreign_keys
-                if position[fk.column.table.name] >= position[name] and fk.parent.nullable]
+        late = [
+            fk.parent.name
+            for fk in table.foreign_keys
+            if position[fk.column.table.name] >= position[name] and fk.parent.nullable
+        ]
         prepared = []
         for row in rows:
             row = dict(row)
@@ -1718,12 +2043,16 @@ def _restore_in(session: Session, snap: Snapshot) -> None:
         table = tables[table_name]
         result = conn.execute(
             sql_update(table)
-            .where(table.c.id == row_id, table.c.version == version + 1,
-                   table.c[column].is_(None))
-            .values({column: value, "version": version}))
+            .where(table.c.id == row_id, table.c.version == version + 1, table.c[column].is_(None))
+            .values({column: value, "version": version})
+        )
         if result.rowcount != 1:
-            raise ConflictError(_("This cannot be undone: an item it touched was changed"
-                                  " elsewhere since. Nothing was changed."))
+            raise ConflictError(
+                _(
+                    "This cannot be undone: an item it touched was changed"
+                    " elsewhere since. Nothing was changed."
+                )
+            )
         rec.record(table_name, row_id, "update", {column: [None, value]})
 
 
@@ -1803,18 +2132,25 @@ def acknowledge(store: PlanStore, key: str, note: str | None) -> Change:
     if note is not None:
         note = clean_text(note, multiline=True)
     if note is not None and len(note) > 2000:
-        raise ValidationError([FieldError("note", _("The note is too long; keep it under 2,000"
-                                                    " characters."))])
+        raise ValidationError(
+            [FieldError("note", _("The note is too long; keep it under 2,000 characters."))]
+        )
     label = _("Accept a problem") if note is not None else _("Take back an accepted problem")
     with store.transaction(label) as session:
-        row = session.execute(select(Acknowledgement).where(
-            Acknowledgement.problem_key == key)).scalars().first()
+        row = (
+            session.execute(select(Acknowledgement).where(Acknowledgement.problem_key == key))
+            .scalars()
+            .first()
+        )
         if note is None:
             if row is not None:
                 session.delete(row)
         elif row is None:
-            session.add(Acknowledgement(problem_key=key, note=note.strip(),
-                                        user_name=store.user, at=datetime.now(UTC)))
+            session.add(
+                Acknowledgement(
+                    problem_key=key, note=note.strip(), user_name=store.user, at=datetime.now(UTC)
+                )
+            )
         else:
             row.note, row.user_name, row.at = note.strip(), store.user, datetime.now(UTC)
     return store.last_change
@@ -1847,8 +2183,15 @@ def set_setting(store: PlanStore, key: str, value: Any) -> Change:
 # --- a plan as the template of the next one -------------------------------------------------
 
 
-def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | None = None,
-              overwrite: bool = False, timezone: str | None = None) -> PlanStore:
+def copy_plan(
+    source: PlanStore,
+    dest: Any,
+    new_start: date,
+    *,
+    title: str | None = None,
+    overwrite: bool = False,
+    timezone: str | None = None,
+) -> PlanStore:
     """Copy a plan to ``dest`` shifted to begin on ``new_start`` (the next exchange).
 
     Every day moves by the same number of days; sessions, unavailable times, flights, rides and
@@ -1880,8 +2223,9 @@ def copy_plan(source: PlanStore, dest: Any, new_start: date, *, title: str | Non
         lacking = unknown_zones(r)
         span = r.rows(_DATES_SQL)[0]
     if lacking and timezone is None:
-        raise PlannerError(unknown_zone_message(source.display_name, source.location, lacking,
-                                                str(first)[:10]))
+        raise PlannerError(
+            unknown_zone_message(source.display_name, source.location, lacking, str(first)[:10])
+        )
     days = (new_start - date.fromisoformat(str(first)[:10])).days
     _check_calendar(span, days, new_start)
 
@@ -1908,45 +2252,73 @@ def copy_in_zone(path: Any, dest: Any, timezone: str, *, overwrite: bool = False
     source = open_plan(path, read_only=True, check_zones=False)
     try:
         with source.reading() as r:
-            first = date.fromisoformat(str(r.value(
-                "SELECT start_date FROM plan ORDER BY id LIMIT 1"))[:10])
+            first = date.fromisoformat(
+                str(r.value("SELECT start_date FROM plan ORDER BY id LIMIT 1"))[:10]
+            )
         return copy_plan(source, dest, first, overwrite=overwrite, timezone=timezone)
     finally:
         source.close()
 
 
 # The earliest and latest day of everything a copy moves.
-_DATES_SQL = " ".join(("SELECT min(d), max(d) FROM (", " UNION ALL ".join(
-    f"SELECT {column} AS d FROM {table} WHERE {column} IS NOT NULL" for table, column in (
-        ("plan", "start_date"), ("plan", "end_date"), ("agenda_session", "starts_at"),
-        ("agenda_session", "ends_at"), ("unavailability", "starts_at"),
-        ("unavailability", "ends_at"), ("travel", "departs_at"), ("travel", "arrives_at"),
-        ("room_block", "check_in"), ("room_block", "check_out"), ("stay", "check_in"),
-        ("stay", "check_out"), ("ride", "starts_at"), ("ride", "ends_at"),
-        ("visit_stop", "arrives_at"), ("visit_stop", "leaves_at"), ("budget_line", "month"))),
-    ") AS dates"))
+_DATES_SQL = " ".join(
+    (
+        "SELECT min(d), max(d) FROM (",
+        " UNION ALL ".join(
+            f"SELECT {column} AS d FROM {table} WHERE {column} IS NOT NULL"
+            for table, column in (
+                ("plan", "start_date"),
+                ("plan", "end_date"),
+                ("agenda_session", "starts_at"),
+                ("agenda_session", "ends_at"),
+                ("unavailability", "starts_at"),
+                ("unavailability", "ends_at"),
+                ("travel", "departs_at"),
+                ("travel", "arrives_at"),
+                ("room_block", "check_in"),
+                ("room_block", "check_out"),
+                ("stay", "check_in"),
+                ("stay", "check_out"),
+                ("ride", "starts_at"),
+                ("ride", "ends_at"),
+                ("visit_stop", "arrives_at"),
+                ("visit_stop", "leaves_at"),
+                ("budget_line", "month"),
+            )
+        ),
+        ") AS dates",
+    )
+)
 
 
 def _check_calendar(span: Sequence[Any], days: int, new_start: date) -> None:
     """Refuse a shift that would move a date of the plan out of the calendar (years 1-9999),
     a day's margin kept for the time zones."""
     low, high = (date.fromisoformat(str(v)[:10]).toordinal() if v else None for v in span)
-    if low is not None and high is not None and not (
-            date.min.toordinal() + 2 <= low + days and high + days <= date.max.toordinal() - 2):
-        raise PlannerError(_(
-            "Moving the plan to begin on {start} would put some of its dates outside the"
-            " calendar (before the year 1 or after 9999). Choose a first day closer to today."
-        ).format(start=new_start.isoformat()))
+    if (
+        low is not None
+        and high is not None
+        and not (date.min.toordinal() + 2 <= low + days and high + days <= date.max.toordinal() - 2)
+    ):
+        raise PlannerError(
+            _(
+                "Moving the plan to begin on {start} would put some of its dates outside the"
+                " calendar (before the year 1 or after 9999). Choose a first day closer to today."
+            ).format(start=new_start.isoformat())
+        )
 
 
-def _shift_plan(store: PlanStore, days: int, title: str | None,
-                timezone: str | None = None) -> None:
+def _shift_plan(
+    store: PlanStore, days: int, title: str | None, timezone: str | None = None
+) -> None:
     from planner.domain.inputs import zone_known_here
 
     delta = timedelta(days=days)
-    label = ngettext("Copy the plan {n} day later", "Copy the plan {n} days later", days) \
-        if days >= 0 else ngettext("Copy the plan {n} day earlier",
-                                   "Copy the plan {n} days earlier", -days)
+    label = (
+        ngettext("Copy the plan {n} day later", "Copy the plan {n} days later", days)
+        if days >= 0
+        else ngettext("Copy the plan {n} day earlier", "Copy the plan {n} days earlier", -days)
+    )
     with store.transaction(label.format(n=abs(days))) as session:
         plan = _plan(session)
         old_zone = plan.timezone
@@ -1992,8 +2364,9 @@ def _shift_plan(store: PlanStore, days: int, title: str | None,
             if timezone and ride.timezone:
                 ride.timezone = zone_of_copy(ride.timezone)
         old_start = plan.start_date - delta
-        months = (plan.start_date.year - old_start.year) * 12 + (plan.start_date.month
-                                                                 - old_start.month)
+        months = (plan.start_date.year - old_start.year) * 12 + (
+            plan.start_date.month - old_start.month
+        )
         for line in session.execute(select(BudgetLine)).scalars():
             if line.month is not None:  # a hand-entered cost keeps its month in the plan
                 index = line.month.year * 12 + line.month.month - 1 + months
@@ -2010,19 +2383,20 @@ def _shift_plan(store: PlanStore, days: int, title: str | None,
             plan.timezone = timezone
 
 
-def create_many(store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]],
-                action: str | None = None) -> list[int]:
+def create_many(
+    store: PlanStore, kind_name: str, items: Sequence[dict[str, Any]], action: str | None = None
+) -> list[int]:
     """Add several items in one transaction (paste, repeat on several days): all or none."""
     k = kind(kind_name)
     if k.name == "plan":
         raise PlannerError(_("A plan is created with File ▸ New or 'planner new'."))
     label = action or ngettext("Add {n} {item}", "Add {n} {items}", len(items)).format(
-        n=len(items), item=noun(k.name), items=noun(k.name, len(items)))
+        n=len(items), item=noun(k.name), items=noun(k.name, len(items))
+    )
     with store.transaction(label) as session:
         zone = _plan(session).timezone
         ids = [_create_in(session, k, values, zone) for values in items]
     return ids
-
 
 
 def _create_in(session: Session, k: Kind, values: dict[str, Any], zone: str) -> int:
@@ -2045,10 +2419,15 @@ class Replaced:
     change: Change
 
 
-def replace_items(store: PlanStore, kind_name: str, remove_ids: Sequence[int],
-                  add_items: Sequence[dict[str, Any]] = (), add_snapshot: Snapshot | None = None,
-                  action: str | None = None,
-                  expected_versions: dict[int, int] | None = None) -> Replaced:
+def replace_items(
+    store: PlanStore,
+    kind_name: str,
+    remove_ids: Sequence[int],
+    add_items: Sequence[dict[str, Any]] = (),
+    add_snapshot: Snapshot | None = None,
+    action: str | None = None,
+    expected_versions: dict[int, int] | None = None,
+) -> Replaced:
     """Remove some items and add others in one transaction (accepting a generated rotation,
     and undoing or redoing it): all of it or nothing."""
     k = kind(kind_name)
@@ -2080,7 +2459,8 @@ class Batch:
     label: str
     created: dict[str, list[int]] = field(default_factory=dict)
     updated: list[tuple[str, int, dict[str, Any], dict[str, Any], int]] = field(
-        default_factory=list)
+        default_factory=list
+    )
     snapshot: Snapshot | None = None
     change: Change | None = None
     removed: Snapshot | None = None  # items the action deleted (a merge), with what went along
@@ -2092,9 +2472,12 @@ class Batch:
 Known = Callable[[str, int, int], int | None]  # (kind, id, version we last saw) -> version now
 
 
-def _reapply(session: Session, updates: list[tuple[str, int, dict[str, Any], dict[str, Any],
-                                                    int]], use_old: bool,
-             known: Known | None = None) -> list[Any]:
+def _reapply(
+    session: Session,
+    updates: list[tuple[str, int, dict[str, Any], dict[str, Any], int]],
+    use_old: bool,
+    known: Known | None = None,
+) -> list[Any]:
     result = []
     for kind_name, item_id, old, new, version in updates:
         k = kind(kind_name)
@@ -2102,9 +2485,12 @@ def _reapply(session: Session, updates: list[tuple[str, int, dict[str, Any], dic
             version = known(kind_name, item_id, version) or version
         obj = session.get(k.model, item_id)
         if obj is None or obj.version != version:
-            raise ConflictError(_(
-                "This cannot be undone: {item} was changed elsewhere since (by {who}). Nothing"
-                " was changed.").format(item=noun(k.name), who=_last_author(session, k, item_id)))
+            raise ConflictError(
+                _(
+                    "This cannot be undone: {item} was changed elsewhere since (by {who}). Nothing"
+                    " was changed."
+                ).format(item=noun(k.name), who=_last_author(session, k, item_id))
+            )
         _apply_values(session, k, obj, old if use_old else new)
         result.append((kind_name, item_id, old, new, obj.version))
     return result
@@ -2130,15 +2516,21 @@ def undo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Ch
                 _collect(session, tables[name], ids, snap, seen)
         for name, ids in batch.created.items():
             kind_name = TABLE_KIND.get(name)
-            changed = [r["id"] for r in snap.rows.get(name, []) if r["id"] in set(ids)
-                       and r.get("version", 1) != (
-                           (known(kind_name, r["id"], 1) or 1) if known and kind_name else 1)]
+            changed = [
+                r["id"]
+                for r in snap.rows.get(name, [])
+                if r["id"] in set(ids)
+                and r.get("version", 1)
+                != ((known(kind_name, r["id"], 1) or 1) if known and kind_name else 1)
+            ]
             if changed and name in TABLE_KIND:
                 k = kind(TABLE_KIND[name])
-                raise ConflictError(_(
-                    "This cannot be undone: {item} was changed elsewhere since (by {who})."
-                    " Nothing was changed.").format(item=noun(k.name),
-                                                    who=_last_author(session, k, changed[0])))
+                raise ConflictError(
+                    _(
+                        "This cannot be undone: {item} was changed elsewhere since (by {who})."
+                        " Nothing was changed."
+                    ).format(item=noun(k.name), who=_last_author(session, k, changed[0]))
+                )
         conn = session.connection()
         rec = recorder(session)
         for name in reversed(order):
@@ -2164,8 +2556,9 @@ def redo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Ch
         batch.updated = _reapply(session, batch.updated, use_old=False, known=known)
         if batch.removed is not None:
             k = kind(batch.removed.kind)
-            versions = {r["id"]: r["version"]
-                        for r in batch.removed.rows.get(k.model.__tablename__, [])}
+            versions = {
+                r["id"]: r["version"] for r in batch.removed.rows.get(k.model.__tablename__, [])
+            }
             batch.removed = _delete_in(session, k, list(batch.removed.ids), versions)
     return store.last_change
 
@@ -2181,13 +2574,15 @@ def merge_people(store: PlanStore, keep: int, others: Sequence[int]) -> Batch:
         raise PlannerError(_("Choose at least two people to merge."))
     k = kind("person")
     with store.read() as session:
-        names = [p.full_name for p in session.execute(
-            select(Person).where(Person.id.in_([keep, *others]))).scalars()]
+        names = [
+            p.full_name
+            for p in session.execute(select(Person).where(Person.id.in_([keep, *others]))).scalars()
+        ]
     if len(names) != len(others) + 1:
-        raise ConflictError(_("Some of these people were deleted elsewhere; nothing was"
-                              " merged."))
-    label = ngettext("Merge {n} person into {name}", "Merge {n} people into {name}",
-                     len(others)).format(n=len(others), name=ops_name(store, keep))
+        raise ConflictError(_("Some of these people were deleted elsewhere; nothing was merged."))
+    label = ngettext(
+        "Merge {n} person into {name}", "Merge {n} people into {name}", len(others)
+    ).format(n=len(others), name=ops_name(store, keep))
     batch = Batch(label)
     with store.transaction(label) as session:
         conn = session.connection()
@@ -2209,54 +2604,91 @@ def merge_people(store: PlanStore, keep: int, others: Sequence[int]) -> Batch:
                 setattr(target, key, value)
             session.flush()
             batch.updated.append(("person", keep, old, new, target.version))
-        for model, owner in ((GroupMember, "group_id"), (SessionFacilitator, "session_id"),
-                             (ModuleTrainer, "module_id")):
+        for model, owner in (
+            (GroupMember, "group_id"),
+            (SessionFacilitator, "session_id"),
+            (ModuleTrainer, "module_id"),
+        ):
             table = table_of(model)
-            have = set(conn.execute(select(table.c[owner]).where(
-                table.c.person_id == keep)).scalars())
-            wanted = set(conn.execute(select(table.c[owner]).where(
-                table.c.person_id.in_(others))).scalars()) - have
+            have = set(
+                conn.execute(select(table.c[owner]).where(table.c.person_id == keep)).scalars()
+            )
+            wanted = (
+                set(
+                    conn.execute(
+                        select(table.c[owner]).where(table.c.person_id.in_(others))
+                    ).scalars()
+                )
+                - have
+            )
             for ref in sorted(wanted):
-                row_id = conn.execute(insert(table).values(
-                    {owner: ref, "person_id": keep, "version": 1})).inserted_primary_key
+                row_id = conn.execute(
+                    insert(table).values({owner: ref, "person_id": keep, "version": 1})
+                ).inserted_primary_key
                 assert row_id is not None
                 batch.add(table.name, int(row_id[0]))
         audience = table_of(SessionAudience)
-        have = set(conn.execute(select(audience.c.session_id).where(
-            audience.c.person_id == keep)).scalars())
-        for sid in sorted(set(conn.execute(select(audience.c.session_id).where(
-                audience.c.person_id.in_(others))).scalars()) - have):
-            row_id = conn.execute(insert(audience).values(
-                session_id=sid, person_id=keep, group_id=None, delegation_id=None,
-                version=1)).inserted_primary_key
+        have = set(
+            conn.execute(
+                select(audience.c.session_id).where(audience.c.person_id == keep)
+            ).scalars()
+        )
+        for sid in sorted(
+            set(
+                conn.execute(
+                    select(audience.c.session_id).where(audience.c.person_id.in_(others))
+                ).scalars()
+            )
+            - have
+        ):
+            row_id = conn.execute(
+                insert(audience).values(
+                    session_id=sid, person_id=keep, group_id=None, delegation_id=None, version=1
+                )
+            ).inserted_primary_key
             assert row_id is not None
             batch.add("session_audience", int(row_id[0]))
         unavailable = table_of(Unavailability)
-        for row in conn.execute(select(unavailable).where(
-                unavailable.c.person_id.in_(others))).mappings():
+        for row in conn.execute(
+            select(unavailable).where(unavailable.c.person_id.in_(others))
+        ).mappings():
             values = {key: row[key] for key in ("starts_at", "ends_at", "note")}
-            row_id = conn.execute(insert(unavailable).values(
-                person_id=keep, version=1, **values)).inserted_primary_key
+            row_id = conn.execute(
+                insert(unavailable).values(person_id=keep, version=1, **values)
+            ).inserted_primary_key
             assert row_id is not None
             batch.add("unavailability", int(row_id[0]))
-        for delegation in session.execute(select(Delegation).where(
-                Delegation.head_id.in_(others))).scalars():
+        for delegation in session.execute(
+            select(Delegation).where(Delegation.head_id.in_(others))
+        ).scalars():
             old_head = delegation.head_id
             delegation.head_id = keep
             session.flush()
-            batch.updated.append(("delegation", delegation.id, {"head_id": old_head},
-                                  {"head_id": keep}, delegation.version))
+            batch.updated.append(
+                (
+                    "delegation",
+                    delegation.id,
+                    {"head_id": old_head},
+                    {"head_id": keep},
+                    delegation.version,
+                )
+            )
         batch.removed = _delete_in(session, k, others)
-        recorder(session).touch("person", "group_member", "session_audience",
-                                "session_facilitator", "module_trainer", "unavailability")
+        recorder(session).touch(
+            "person",
+            "group_member",
+            "session_audience",
+            "session_facilitator",
+            "module_trainer",
+            "unavailability",
+        )
     batch.change = store.last_change
     return batch
 
 
 def ops_name(store: PlanStore, person_id: int) -> str:
     with store.reading() as r:
-        row = r.rows("SELECT given_name, family_name FROM person WHERE id = :id",
-                     {"id": person_id})
+        row = r.rows("SELECT given_name, family_name FROM person WHERE id = :id", {"id": person_id})
     return " ".join(p for p in row[0] if p) if row else "?"
 
 
@@ -2268,8 +2700,10 @@ def duplicate_people(store: PlanStore) -> list[list[int]]:
     from planner.domain.reference import fold
 
     with store.reading() as r:
-        rows = r.rows("SELECT id, given_name, family_name, birth_date, id_number, email"
-                      " FROM person ORDER BY id")
+        rows = r.rows(
+            "SELECT id, given_name, family_name, birth_date, id_number, email"
+            " FROM person ORDER BY id"
+        )
     parent: dict[int, int] = {row[0]: row[0] for row in rows}
 
     def find(x: int) -> int:

@@ -77,8 +77,9 @@ class AgendaData:
     @classmethod
     def load(cls, store: PlanStore) -> AgendaData:
         with store.reading() as r:
-            tz, first, last = r.rows("SELECT timezone, start_date, end_date FROM plan"
-                                     " ORDER BY id LIMIT 1")[0]
+            tz, first, last = r.rows(
+                "SELECT timezone, start_date, end_date FROM plan ORDER BY id LIMIT 1"
+            )[0]
             zone = ZoneInfo(tz)
             names: dict[Unit, str] = {}
             for i, n in r.rows("SELECT id, name FROM participant_group"):
@@ -86,32 +87,42 @@ class AgendaData:
             for i, n in r.rows("SELECT id, name FROM delegation"):
                 names[("delegation", i)] = n
             units_of: dict[int, set[Unit]] = {}
-            for i, g, f, d in r.rows("SELECT id, given_name, family_name, delegation_id"
-                                     " FROM person"):
+            for i, g, f, d in r.rows(
+                "SELECT id, given_name, family_name, delegation_id FROM person"
+            ):
                 names[("person", i)] = " ".join(p for p in (g, f) if p)
                 units_of[i] = {("person", i)} | ({("delegation", d)} if d else set())
             for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
                 units_of[p].add(("group", g))
-            rooms = {i: Lane(i, n, v, c) for i, n, v, c in r.rows(
-                "SELECT r.id, r.name, v.name, r.capacity FROM room r"
-                " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name")}
+            rooms = {
+                i: Lane(i, n, v, c)
+                for i, n, v, c in r.rows(
+                    "SELECT r.id, r.name, v.name, r.capacity FROM room r"
+                    " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name"
+                )
+            }
             modules = r.rows("SELECT id, number, title, colour FROM module")
             audience: dict[int, set[Unit]] = defaultdict(set)
-            for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                     " FROM session_audience"):
+            for s, g, d, p in r.rows(
+                "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+            ):
                 audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
             facilitators: dict[int, set[int]] = defaultdict(set)
             for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
                 facilitators[s].add(p)
             stops: dict[int, list[str]] = defaultdict(list)
-            for s, place in r.rows("SELECT s.session_id, v.name FROM visit_stop s"
-                                   " JOIN venue v ON v.id = s.venue_id"
-                                   " ORDER BY s.session_id, s.position, s.id"):
+            for s, place in r.rows(
+                "SELECT s.session_id, v.name FROM visit_stop s"
+                " JOIN venue v ON v.id = s.venue_id"
+                " ORDER BY s.session_id, s.position, s.id"
+            ):
                 stops[s].append(place)
             vans: dict[int, set[str]] = defaultdict(set)
-            for s, vehicle in r.rows("SELECT DISTINCT r.session_id, v.name FROM ride r"
-                                     " JOIN vehicle v ON v.id = r.vehicle_id"
-                                     " WHERE r.session_id IS NOT NULL"):
+            for s, vehicle in r.rows(
+                "SELECT DISTINCT r.session_id, v.name FROM ride r"
+                " JOIN vehicle v ON v.id = r.vehicle_id"
+                " WHERE r.session_id IS NOT NULL"
+            ):
                 vans[s].add(vehicle)
             blocks = {}
             for i, v, kind, title, start, end, room, module, location in r.rows(
@@ -120,18 +131,40 @@ class AgendaData:
             ):
                 units = frozenset(audience.get(i, ()))
                 blocks[i] = Block(
-                    i, v, kind, title, parse_time(start).astimezone(zone),
-                    parse_time(end).astimezone(zone), room, module, location,
-                    ", ".join(sorted(names.get(u, "?") for u in units)), units,
+                    i,
+                    v,
+                    kind,
+                    title,
+                    parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone),
+                    room,
+                    module,
+                    location,
+                    ", ".join(sorted(names.get(u, "?") for u in units)),
+                    units,
                     frozenset(facilitators.get(i, ())),
-                    " · ".join(part for part in (" → ".join(stops.get(i, ())),
-                                                 ", ".join(sorted(vans.get(i, ())))) if part))
+                    " · ".join(
+                        part
+                        for part in (
+                            " → ".join(stops.get(i, ())),
+                            ", ".join(sorted(vans.get(i, ()))),
+                        )
+                        if part
+                    ),
+                )
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
-        return cls(zone, first_day, last_day, blocks, rooms,
-                   {i: c for i, _n, _t, c in modules},
-                   {i: f"{n}. {t}" for i, n, t, _c in modules}, names,
-                   {p: frozenset(u) for p, u in units_of.items()})
+        return cls(
+            zone,
+            first_day,
+            last_day,
+            blocks,
+            rooms,
+            {i: c for i, _n, _t, c in modules},
+            {i: f"{n}. {t}" for i, n, t, _c in modules},
+            names,
+            {p: frozenset(u) for p, u in units_of.items()},
+        )
 
     # days
     def days(self) -> list[date]:
@@ -147,13 +180,13 @@ class AgendaData:
                     by_day[d].append(b.id)
                     d += timedelta(days=1)
             self._by_day = dict(by_day)
-        return sorted((self.blocks[i] for i in self._by_day.get(day, ())),
-                      key=lambda b: (b.start, b.id))
+        return sorted(
+            (self.blocks[i] for i in self._by_day.get(day, ())), key=lambda b: (b.start, b.id)
+        )
 
     def busiest_day(self) -> date:
         counts = {d: len(self.on_day(d)) for d in self.days()}
-        return max(counts, key=lambda d: (counts[d], -d.toordinal())) if counts else \
-            self.first_day
+        return max(counts, key=lambda d: (counts[d], -d.toordinal())) if counts else self.first_day
 
     def day_range(self, day: date) -> tuple[datetime, datetime]:
         start = datetime.combine(day, time(0), tzinfo=self.zone)
@@ -188,10 +221,12 @@ class AgendaData:
         return lambda block: bool(block.units & units) or bool(block.facilitators & people)
 
     def filter_choices(self) -> list[tuple[Unit, str]]:
-        groups = sorted(((u, n) for u, n in self.names.items() if u[0] == "group"),
-                        key=lambda x: x[1])
-        delegations = sorted(((u, n) for u, n in self.names.items() if u[0] == "delegation"),
-                             key=lambda x: x[1])
+        groups = sorted(
+            ((u, n) for u, n in self.names.items() if u[0] == "group"), key=lambda x: x[1]
+        )
+        delegations = sorted(
+            ((u, n) for u, n in self.names.items() if u[0] == "delegation"), key=lambda x: x[1]
+        )
         rooms = [(("room", i), f"{lane.name} — {lane.venue}") for i, lane in self.rooms.items()]
         return [*groups, *delegations, *rooms]
 

@@ -205,19 +205,22 @@ def _sex_counts(r: Reader, sql: str) -> dict[int, Counter[str | None]]:
 
 def organisations(store: PlanStore) -> list[OrganisationRow]:
     with store.reading() as r:
-        people = dict(r.rows("SELECT organisation_id, count(*) FROM person"
-                             " GROUP BY organisation_id"))
+        people = dict(
+            r.rows("SELECT organisation_id, count(*) FROM person GROUP BY organisation_id")
+        )
         return [
             OrganisationRow(i, v, n, a, c, people.get(i, 0))
             for i, v, n, a, c in r.rows(
-                "SELECT id, version, name, acronym, country FROM organisation ORDER BY id")
+                "SELECT id, version, name, acronym, country FROM organisation ORDER BY id"
+            )
         ]
 
 
 def delegations(store: PlanStore) -> list[DelegationRow]:
     with store.reading() as r:
-        counts = _sex_counts(r, "SELECT delegation_id, sex, count(*) FROM person"
-                                " GROUP BY delegation_id, sex")
+        counts = _sex_counts(
+            r, "SELECT delegation_id, sex, count(*) FROM person GROUP BY delegation_id, sex"
+        )
         rows = []
         for i, v, name, country, colour, org, given, family in r.rows(
             "SELECT d.id, d.version, d.name, d.country, d.colour, o.name, p.given_name,"
@@ -226,9 +229,20 @@ def delegations(store: PlanStore) -> list[DelegationRow]:
             " LEFT JOIN person p ON p.id = d.head_id ORDER BY d.id"
         ):
             c = counts.get(i, Counter())
-            rows.append(DelegationRow(i, v, name, country, org or "",
-                                      full_name(given or "", family or ""), colour,
-                                      sum(c.values()), c["female"], c["male"]))
+            rows.append(
+                DelegationRow(
+                    i,
+                    v,
+                    name,
+                    country,
+                    org or "",
+                    full_name(given or "", family or ""),
+                    colour,
+                    sum(c.values()),
+                    c["female"],
+                    c["male"],
+                )
+            )
         return rows
 
 
@@ -241,10 +255,29 @@ def people(store: PlanStore) -> list[PersonRow]:
         ):
             groups[pid].append(gname)
         return [
-            PersonRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or "",
-                      row[8], row[9], row[10] or "", row[11] or "",
-                      ", ".join(groups.get(row[0], ())), row[12], row[13], row[14],
-                      parse_date(row[15]), row[16], row[17], row[18], row[19])
+            PersonRow(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7] or "",
+                row[8],
+                row[9],
+                row[10] or "",
+                row[11] or "",
+                ", ".join(groups.get(row[0], ())),
+                row[12],
+                row[13],
+                row[14],
+                parse_date(row[15]),
+                row[16],
+                row[17],
+                row[18],
+                row[19],
+            )
             for row in r.rows(
                 "SELECT p.id, p.version, p.given_name, p.family_name, p.sex, p.role,"
                 " p.role_other, o.name, p.position, p.duty_station, d.name, d.colour, p.email,"
@@ -258,29 +291,39 @@ def people(store: PlanStore) -> list[PersonRow]:
 
 def groups(store: PlanStore) -> list[GroupRow]:
     with store.reading() as r:
-        counts = _sex_counts(r, "SELECT m.group_id, p.sex, count(*) FROM group_member m"
-                                " JOIN person p ON p.id = m.person_id GROUP BY m.group_id, p.sex")
+        counts = _sex_counts(
+            r,
+            "SELECT m.group_id, p.sex, count(*) FROM group_member m"
+            " JOIN person p ON p.id = m.person_id GROUP BY m.group_id, p.sex",
+        )
         rows = []
         for i, v, name, colour, dname in r.rows(
             "SELECT g.id, g.version, g.name, g.colour, d.name FROM participant_group g"
             " LEFT JOIN delegation d ON d.id = g.delegation_id ORDER BY g.id"
         ):
             c = counts.get(i, Counter())
-            rows.append(GroupRow(i, v, name, dname or "", colour, sum(c.values()), c["female"],
-                                 c["male"]))
+            rows.append(
+                GroupRow(i, v, name, dname or "", colour, sum(c.values()), c["female"], c["male"])
+            )
         return rows
 
 
 def venues(store: PlanStore) -> list[VenueRow]:
     with store.reading() as r:
-        stats = {vid: (n, cap or 0) for vid, n, cap in r.rows(
-            "SELECT venue_id, count(*), sum(capacity) FROM room GROUP BY venue_id")}
+        stats = {
+            vid: (n, cap or 0)
+            for vid, n, cap in r.rows(
+                "SELECT venue_id, count(*), sum(capacity) FROM room GROUP BY venue_id"
+            )
+        }
         return [
-            VenueRow(i, v, name, city, address, *stats.get(i, (0, 0)), kind, code, tz, opens,
-                     closes)
+            VenueRow(
+                i, v, name, city, address, *stats.get(i, (0, 0)), kind, code, tz, opens, closes
+            )
             for i, v, name, city, address, kind, code, tz, opens, closes in r.rows(
                 "SELECT id, version, name, city, address, kind, code, timezone, opens, closes"
-                " FROM venue ORDER BY id")
+                " FROM venue ORDER BY id"
+            )
         ]
 
 
@@ -291,15 +334,19 @@ def rooms(store: PlanStore) -> list[RoomRow]:
             RoomRow(i, v, vid, vname, name, cap, equipment, uses.get(i, 0))
             for i, v, vid, vname, name, cap, equipment in r.rows(
                 "SELECT r.id, r.version, r.venue_id, v.name, r.name, r.capacity, r.equipment"
-                " FROM room r JOIN venue v ON v.id = r.venue_id ORDER BY r.id")
+                " FROM room r JOIN venue v ON v.id = r.venue_id ORDER BY r.id"
+            )
         ]
 
 
 def _sizes(r: Reader) -> tuple[dict[int, int], dict[int, int]]:
     group_sizes = dict(r.rows("SELECT group_id, count(*) FROM group_member GROUP BY group_id"))
-    delegation_sizes = dict(r.rows(
-        "SELECT delegation_id, count(*) FROM person WHERE delegation_id IS NOT NULL"
-        " GROUP BY delegation_id"))
+    delegation_sizes = dict(
+        r.rows(
+            "SELECT delegation_id, count(*) FROM person WHERE delegation_id IS NOT NULL"
+            " GROUP BY delegation_id"
+        )
+    )
     return group_sizes, delegation_sizes
 
 
@@ -307,8 +354,10 @@ def sessions(store: PlanStore) -> list[SessionRow]:
     with store.reading() as r:
         group_names = dict(r.rows("SELECT id, name FROM participant_group ORDER BY id"))
         delegation_names = dict(r.rows("SELECT id, name FROM delegation ORDER BY id"))
-        person_names = {i: full_name(g, f) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person ORDER BY id")}
+        person_names = {
+            i: full_name(g, f)
+            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person ORDER BY id")
+        }
         group_sizes, delegation_sizes = _sizes(r)
         audience: dict[int, list[str]] = defaultdict(list)
         sizes: Counter[int] = Counter()
@@ -328,9 +377,13 @@ def sessions(store: PlanStore) -> list[SessionRow]:
         facilitators: dict[int, list[str]] = defaultdict(list)
         for sid, pid in r.rows("SELECT session_id, person_id FROM session_facilitator ORDER BY id"):
             facilitators[sid].append(person_names.get(pid, "?"))
-        rooms_ = {rid: (rname, vname) for rid, rname, vname in r.rows(
-            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
-            " ORDER BY r.id")}
+        rooms_ = {
+            rid: (rname, vname)
+            for rid, rname, vname in r.rows(
+                "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
+                " ORDER BY r.id"
+            )
+        }
         zones: dict[str, ZoneInfo] = {}
         rows = []
         for sid, version, kind, title, start, end, tz, room_id, location in r.rows(
@@ -339,11 +392,22 @@ def sessions(store: PlanStore) -> list[SessionRow]:
         ):
             zone = zones.get(tz) or zones.setdefault(tz, ZoneInfo(tz))
             room, venue = rooms_.get(room_id, ("", "")) if room_id else ("", "")
-            rows.append(SessionRow(
-                sid, version, kind, title, parse_time(start).astimezone(zone),
-                parse_time(end).astimezone(zone), room, venue, location,
-                ", ".join(sorted(audience.get(sid, []))), sizes.get(sid, 0),
-                ", ".join(sorted(facilitators.get(sid, [])))))
+            rows.append(
+                SessionRow(
+                    sid,
+                    version,
+                    kind,
+                    title,
+                    parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone),
+                    room,
+                    venue,
+                    location,
+                    ", ".join(sorted(audience.get(sid, []))),
+                    sizes.get(sid, 0),
+                    ", ".join(sorted(facilitators.get(sid, []))),
+                )
+            )
         return rows
 
 
@@ -383,18 +447,26 @@ class UnavailabilityRow:
 def modules(store: PlanStore) -> list[ModuleRow]:
     with store.reading() as r:
         trainers: dict[int, list[str]] = defaultdict(list)
-        for mid, g, f in r.rows("SELECT t.module_id, p.given_name, p.family_name"
-                                " FROM module_trainer t JOIN person p ON p.id = t.person_id"
-                                " ORDER BY t.id"):
+        for mid, g, f in r.rows(
+            "SELECT t.module_id, p.given_name, p.family_name"
+            " FROM module_trainer t JOIN person p ON p.id = t.person_id"
+            " ORDER BY t.id"
+        ):
             trainers[mid].append(full_name(g, f))
-        uses = dict(r.rows("SELECT module_id, count(*) FROM agenda_session"
-                           " WHERE module_id IS NOT NULL GROUP BY module_id"))
+        uses = dict(
+            r.rows(
+                "SELECT module_id, count(*) FROM agenda_session"
+                " WHERE module_id IS NOT NULL GROUP BY module_id"
+            )
+        )
         return [
-            ModuleRow(i, v, n, t, d, s, e, c, ", ".join(sorted(trainers.get(i, []))),
-                      uses.get(i, 0))
+            ModuleRow(
+                i, v, n, t, d, s, e, c, ", ".join(sorted(trainers.get(i, []))), uses.get(i, 0)
+            )
             for i, v, n, t, d, s, e, c in r.rows(
                 "SELECT id, version, number, title, duration_minutes, room_size, equipment,"
-                " colour FROM module ORDER BY id")
+                " colour FROM module ORDER BY id"
+            )
         ]
 
 
@@ -402,12 +474,20 @@ def unavailabilities(store: PlanStore) -> list[UnavailabilityRow]:
     with store.reading() as r:
         zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
         return [
-            UnavailabilityRow(i, v, p, full_name(g, f), parse_time(s).astimezone(zone),
-                              parse_time(e).astimezone(zone), note)
+            UnavailabilityRow(
+                i,
+                v,
+                p,
+                full_name(g, f),
+                parse_time(s).astimezone(zone),
+                parse_time(e).astimezone(zone),
+                note,
+            )
             for i, v, p, g, f, s, e, note in r.rows(
                 "SELECT u.id, u.version, u.person_id, p.given_name, p.family_name, u.starts_at,"
                 " u.ends_at, u.note FROM unavailability u JOIN person p ON p.id = u.person_id"
-                " ORDER BY u.id")
+                " ORDER BY u.id"
+            )
         ]
 
 
@@ -425,34 +505,52 @@ def choices(store: PlanStore, what: str) -> list[Choice]:
     """Items to pick from in a form: organisations, delegations, people, groups, rooms."""
     with store.reading() as r:
         if what == "organisation":
-            return [Choice(i, n, a) for i, n, a in r.rows(
-                "SELECT id, name, acronym FROM organisation ORDER BY name")]
+            return [
+                Choice(i, n, a)
+                for i, n, a in r.rows("SELECT id, name, acronym FROM organisation ORDER BY name")
+            ]
         if what in ("delegation", "venue"):
-            return [Choice(i, n) for i, n in r.rows(
-                f"SELECT id, name FROM {what} ORDER BY name")]
+            return [Choice(i, n) for i, n in r.rows(f"SELECT id, name FROM {what} ORDER BY name")]
         if what == "module":
-            return [Choice(i, f"{n}. {t}") for i, n, t in r.rows(
-                "SELECT id, number, title FROM module ORDER BY number, title")]
+            return [
+                Choice(i, f"{n}. {t}")
+                for i, n, t in r.rows("SELECT id, number, title FROM module ORDER BY number, title")
+            ]
         if what == "group":
-            return [Choice(i, n) for i, n in r.rows(
-                "SELECT id, name FROM participant_group ORDER BY name")]
+            return [
+                Choice(i, n)
+                for i, n in r.rows("SELECT id, name FROM participant_group ORDER BY name")
+            ]
         if what == "room":
-            return [Choice(i, f"{rn} — {vn}", str(c)) for i, rn, vn, c in r.rows(
-                "SELECT r.id, r.name, v.name, r.capacity FROM room r"
-                " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name")]
+            return [
+                Choice(i, f"{rn} — {vn}", str(c))
+                for i, rn, vn, c in r.rows(
+                    "SELECT r.id, r.name, v.name, r.capacity FROM room r"
+                    " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name"
+                )
+            ]
         if what == "person":
-            found = [Choice(i, full_name(g, f), d or "") for i, g, f, d in r.rows(
-                "SELECT p.id, p.given_name, p.family_name, d.name FROM person p"
-                " LEFT JOIN delegation d ON d.id = p.delegation_id ORDER BY p.id")]
+            found = [
+                Choice(i, full_name(g, f), d or "")
+                for i, g, f, d in r.rows(
+                    "SELECT p.id, p.given_name, p.family_name, d.name FROM person p"
+                    " LEFT JOIN delegation d ON d.id = p.delegation_id ORDER BY p.id"
+                )
+            ]
             return sorted(found, key=lambda c: fold(c.label))
     raise ValueError(what)
 
 
 def members_of_delegation(store: PlanStore, delegation_id: int) -> list[Choice]:
     with store.reading() as r:
-        found = [Choice(i, full_name(g, f)) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person WHERE delegation_id = :d ORDER BY id",
-            {"d": delegation_id})]
+        found = [
+            Choice(i, full_name(g, f))
+            for i, g, f in r.rows(
+                "SELECT id, given_name, family_name FROM person WHERE delegation_id = :d ORDER"
+                " BY id",
+                {"d": delegation_id},
+            )
+        ]
     return sorted(found, key=lambda c: fold(c.label))
 
 
@@ -489,34 +587,53 @@ class Summary:
 
 def summary(store: PlanStore) -> Summary:
     with store.reading() as r:
-        plan = r.rows("SELECT title, city, country, timezone, start_date, end_date, currency,"
-                      " organiser, funding_programme, donor FROM plan ORDER BY id LIMIT 1")[0]
+        plan = r.rows(
+            "SELECT title, city, country, timezone, start_date, end_date, currency,"
+            " organiser, funding_programme, donor FROM plan ORDER BY id LIMIT 1"
+        )[0]
         counts = {
             key: int(r.value(f"SELECT count(*) FROM {table}") or 0)
-            for key, table in (("delegations", "delegation"), ("people", "person"),
-                               ("groups", "participant_group"), ("rooms", "room"),
-                               ("sessions", "agenda_session"), ("organisations", "organisation"),
-                               ("venues", "venue"), ("travel", "travel"), ("stays", "stay"),
-                               ("room_blocks", "room_block"), ("vehicles", "vehicle"),
-                               ("rides", "ride"))
+            for key, table in (
+                ("delegations", "delegation"),
+                ("people", "person"),
+                ("groups", "participant_group"),
+                ("rooms", "room"),
+                ("sessions", "agenda_session"),
+                ("organisations", "organisation"),
+                ("venues", "venue"),
+                ("travel", "travel"),
+                ("stays", "stay"),
+                ("room_blocks", "room_block"),
+                ("vehicles", "vehicle"),
+                ("rides", "ride"),
+            )
         }
-        counts["site_visits"] = int(r.value("SELECT count(*) FROM agenda_session"
-                                            " WHERE kind = 'site_visit'") or 0)
+        counts["site_visits"] = int(
+            r.value("SELECT count(*) FROM agenda_session WHERE kind = 'site_visit'") or 0
+        )
         by_sex = {"female": 0, "male": 0, "other": 0, "unknown": 0}
         for sex, n in r.rows("SELECT sex, count(*) FROM person GROUP BY sex"):
             by_sex[sex if sex in by_sex else "unknown"] += n
         by_role = dict(r.rows("SELECT role, count(*) FROM person GROUP BY role"))
-        members = dict(r.rows("SELECT delegation_id, count(*) FROM person"
-                              " GROUP BY delegation_id"))
-        dels = [{"id": i, "name": n, "country": c, "members": members.get(i, 0), "colour": col}
-                for i, n, c, col in r.rows(
-                    "SELECT id, name, country, colour FROM delegation ORDER BY id")]
+        members = dict(r.rows("SELECT delegation_id, count(*) FROM person GROUP BY delegation_id"))
+        dels = [
+            {"id": i, "name": n, "country": c, "members": members.get(i, 0), "colour": col}
+            for i, n, c, col in r.rows(
+                "SELECT id, name, country, colour FROM delegation ORDER BY id"
+            )
+        ]
         group_sizes, _d = _sizes(r)
-        grps = [{"id": i, "name": n, "size": group_sizes.get(i, 0)}
-                for i, n in r.rows("SELECT id, name FROM participant_group ORDER BY id")]
-        rms = [{"id": i, "name": n, "venue": v, "capacity": c} for i, n, v, c in r.rows(
-            "SELECT r.id, r.name, v.name, r.capacity FROM room r"
-            " JOIN venue v ON v.id = r.venue_id ORDER BY r.id")]
+        grps = [
+            {"id": i, "name": n, "size": group_sizes.get(i, 0)}
+            for i, n in r.rows("SELECT id, name FROM participant_group ORDER BY id")
+        ]
+        rms = [
+            {"id": i, "name": n, "venue": v, "capacity": c}
+            for i, n, v, c in r.rows(
+                "SELECT r.id, r.name, v.name, r.capacity FROM room r"
+                " JOIN venue v ON v.id = r.venue_id ORDER BY r.id"
+            )
+        ]
         zone = ZoneInfo(plan[3])
         by_day: Counter[date] = Counter()
         for (start,) in r.rows("SELECT starts_at FROM agenda_session ORDER BY id"):
@@ -525,10 +642,27 @@ def summary(store: PlanStore) -> Summary:
     start_date, end_date = parse_date(plan[4]), parse_date(plan[5])
     assert start_date is not None and end_date is not None
     return Summary(
-        plan[0], plan[1], plan[2], plan[3], start_date, end_date, plan[6], plan[7], plan[8],
-        plan[9], counts, by_sex, by_role, dels, grps, rms, dict(sorted(by_day.items())),
-        last[0][0] if last else 0, parse_time(last[0][1]) if last else None,
-        last[0][2] if last else "")
+        plan[0],
+        plan[1],
+        plan[2],
+        plan[3],
+        start_date,
+        end_date,
+        plan[6],
+        plan[7],
+        plan[8],
+        plan[9],
+        counts,
+        by_sex,
+        by_role,
+        dels,
+        grps,
+        rms,
+        dict(sorted(by_day.items())),
+        last[0][0] if last else 0,
+        parse_time(last[0][1]) if last else None,
+        last[0][2] if last else "",
+    )
 
 
 def info_json(store: PlanStore) -> dict[str, Any]:
@@ -542,12 +676,25 @@ def info_json(store: PlanStore) -> dict[str, Any]:
         "currency": sm.currency,
         "city": sm.city,
         "country": sm.country,
-        "counts": {k: sm.counts[k] for k in ("delegations", "people", "groups", "rooms",
-                                              "sessions", "travel", "stays", "vehicles",
-                                              "rides", "site_visits")},
+        "counts": {
+            k: sm.counts[k]
+            for k in (
+                "delegations",
+                "people",
+                "groups",
+                "rooms",
+                "sessions",
+                "travel",
+                "stays",
+                "vehicles",
+                "rides",
+                "site_visits",
+            )
+        },
         "people_by_sex": sm.people_by_sex,
-        "delegations": [{k: d[k] for k in ("id", "name", "country", "members")}
-                        for d in sm.delegations],
+        "delegations": [
+            {k: d[k] for k in ("id", "name", "country", "members")} for d in sm.delegations
+        ],
         "groups": sm.groups,
         "rooms": sm.rooms,
         "change_number": sm.change_number,
@@ -584,8 +731,10 @@ class _Zones:
 
 
 def _person_names(r: Reader) -> dict[int, str]:
-    return {i: full_name(g, f) for i, g, f in r.rows(
-        "SELECT id, given_name, family_name FROM person ORDER BY id")}
+    return {
+        i: full_name(g, f)
+        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person ORDER BY id")
+    }
 
 
 def _place_label(name: str | None, code: str | None) -> str:
@@ -604,14 +753,16 @@ class _Units:
         self.members: dict[tuple[str, int], set[int]] = defaultdict(set)
         for g, p in r.rows("SELECT group_id, person_id FROM group_member ORDER BY id"):
             self.members[("group", g)].add(p)
-        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"
-                           " ORDER BY id"):
+        for p, d in r.rows(
+            "SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL ORDER BY id"
+        ):
             self.members[("delegation", d)].add(p)
 
     def read(self, r: Reader, table: str, owner: str) -> dict[int, list[tuple[str, int]]]:
         out: dict[int, list[tuple[str, int]]] = defaultdict(list)
         for item, g, d, p in r.rows(
-                f"SELECT {owner}, group_id, delegation_id, person_id FROM {table}"):
+            f"SELECT {owner}, group_id, delegation_id, person_id FROM {table}"
+        ):
             if g is not None:
                 out[item].append(("group", g))
             elif d is not None:
@@ -622,9 +773,11 @@ class _Units:
 
     def name(self, unit: tuple[str, int]) -> str:
         kind, ref = unit
-        names: dict[str, dict[int, str]] = {"group": self.groups,
-                                            "delegation": self.delegations,
-                                            "person": self.people}
+        names: dict[str, dict[int, str]] = {
+            "group": self.groups,
+            "delegation": self.delegations,
+            "person": self.people,
+        }
         return names[kind].get(ref, "?")
 
     def summary(self, units: list[tuple[str, int]]) -> str:
@@ -854,20 +1007,56 @@ def travels(store: PlanStore) -> list[TravelRow]:
     with store.reading() as r:
         zones = _Zones(r)
         return [
-            TravelRow(i, v, pid, full_name(g or "", f or ""), dname or "", dcolour or "",
-                      direction, mode, carrier, number, place_id, _place_label(pname, code),
-                      from_place, to_place, zones.local(departs, departs_tz),
-                      zones.local(arrives, arrives_tz), notes)
-            for (i, v, pid, g, f, dname, dcolour, direction, mode, carrier, number, place_id,
-                 pname, code, from_place, to_place, departs, departs_tz, arrives, arrives_tz,
-                 notes) in r.rows(
+            TravelRow(
+                i,
+                v,
+                pid,
+                full_name(g or "", f or ""),
+                dname or "",
+                dcolour or "",
+                direction,
+                mode,
+                carrier,
+                number,
+                place_id,
+                _place_label(pname, code),
+                from_place,
+                to_place,
+                zones.local(departs, departs_tz),
+                zones.local(arrives, arrives_tz),
+                notes,
+            )
+            for (
+                i,
+                v,
+                pid,
+                g,
+                f,
+                dname,
+                dcolour,
+                direction,
+                mode,
+                carrier,
+                number,
+                place_id,
+                pname,
+                code,
+                from_place,
+                to_place,
+                departs,
+                departs_tz,
+                arrives,
+                arrives_tz,
+                notes,
+            ) in r.rows(
                 "SELECT t.id, t.version, t.person_id, p.given_name, p.family_name, d.name,"
                 " d.colour, t.direction, t.mode, t.carrier, t.number, t.place_id, pl.name,"
                 " pl.code, t.from_place, t.to_place, t.departs_at, t.departs_tz, t.arrives_at,"
                 " t.arrives_tz, t.notes FROM travel t"
                 " JOIN person p ON p.id = t.person_id"
                 " LEFT JOIN delegation d ON d.id = p.delegation_id"
-                " LEFT JOIN venue pl ON pl.id = t.place_id ORDER BY t.id")
+                " LEFT JOIN venue pl ON pl.id = t.place_id ORDER BY t.id"
+            )
         ]
 
 
@@ -882,17 +1071,35 @@ def _money(value: Any) -> Decimal | None:
 
 def room_blocks(store: PlanStore) -> list[RoomBlockRow]:
     with store.reading() as r:
-        booked = dict(r.rows("SELECT block_id, count(*) FROM stay WHERE block_id IS NOT NULL"
-                             " GROUP BY block_id"))
+        booked = dict(
+            r.rows(
+                "SELECT block_id, count(*) FROM stay WHERE block_id IS NOT NULL GROUP BY block_id"
+            )
+        )
         rows = []
-        for (i, v, vid, hotel, room_type, n, first, last, rate, currency, notes) in r.rows(
-                "SELECT b.id, b.version, b.venue_id, h.name, b.room_type, b.rooms, b.check_in,"
-                " b.check_out, b.nightly_rate, b.currency, b.notes FROM room_block b"
-                " JOIN venue h ON h.id = b.venue_id ORDER BY b.id"):
+        for i, v, vid, hotel, room_type, n, first, last, rate, currency, notes in r.rows(
+            "SELECT b.id, b.version, b.venue_id, h.name, b.room_type, b.rooms, b.check_in,"
+            " b.check_out, b.nightly_rate, b.currency, b.notes FROM room_block b"
+            " JOIN venue h ON h.id = b.venue_id ORDER BY b.id"
+        ):
             check_in, check_out = parse_date(first), parse_date(last)
             assert check_in is not None and check_out is not None
-            rows.append(RoomBlockRow(i, v, vid, hotel, room_type, n, check_in, check_out,
-                                     _money(rate), currency, booked.get(i, 0), notes))
+            rows.append(
+                RoomBlockRow(
+                    i,
+                    v,
+                    vid,
+                    hotel,
+                    room_type,
+                    n,
+                    check_in,
+                    check_out,
+                    _money(rate),
+                    currency,
+                    booked.get(i, 0),
+                    notes,
+                )
+            )
         return rows
 
 
@@ -900,18 +1107,47 @@ def stays(store: PlanStore) -> list[StayRow]:
     with store.reading() as r:
         names = _person_names(r)
         rows = []
-        for (i, v, pid, dname, dcolour, vid, hotel, block, first, last, room_type, sharing,
-             notes) in r.rows(
-                "SELECT s.id, s.version, s.person_id, d.name, d.colour, s.venue_id, h.name,"
-                " s.block_id, s.check_in, s.check_out, s.room_type, s.sharing_with_id, s.notes"
-                " FROM stay s JOIN person p ON p.id = s.person_id"
-                " LEFT JOIN delegation d ON d.id = p.delegation_id"
-                " JOIN venue h ON h.id = s.venue_id ORDER BY s.id"):
+        for (
+            i,
+            v,
+            pid,
+            dname,
+            dcolour,
+            vid,
+            hotel,
+            block,
+            first,
+            last,
+            room_type,
+            sharing,
+            notes,
+        ) in r.rows(
+            "SELECT s.id, s.version, s.person_id, d.name, d.colour, s.venue_id, h.name,"
+            " s.block_id, s.check_in, s.check_out, s.room_type, s.sharing_with_id, s.notes"
+            " FROM stay s JOIN person p ON p.id = s.person_id"
+            " LEFT JOIN delegation d ON d.id = p.delegation_id"
+            " JOIN venue h ON h.id = s.venue_id ORDER BY s.id"
+        ):
             check_in, check_out = parse_date(first), parse_date(last)
             assert check_in is not None and check_out is not None
-            rows.append(StayRow(i, v, pid, names.get(pid, "?"), dname or "", dcolour or "", vid,
-                                hotel, block, room_type, check_in, check_out,
-                                names.get(sharing, "") if sharing is not None else "", notes))
+            rows.append(
+                StayRow(
+                    i,
+                    v,
+                    pid,
+                    names.get(pid, "?"),
+                    dname or "",
+                    dcolour or "",
+                    vid,
+                    hotel,
+                    block,
+                    room_type,
+                    check_in,
+                    check_out,
+                    names.get(sharing, "") if sharing is not None else "",
+                    notes,
+                )
+            )
         return rows
 
 
@@ -922,7 +1158,8 @@ def road_times(store: PlanStore) -> list[RoadTimeRow]:
             for i, v, a, an, b, bn, minutes, km, notes in r.rows(
                 "SELECT t.id, t.version, t.from_id, a.name, t.to_id, b.name, t.minutes,"
                 " t.distance_km, t.notes FROM road_time t"
-                " JOIN venue a ON a.id = t.from_id JOIN venue b ON b.id = t.to_id ORDER BY t.id")
+                " JOIN venue a ON a.id = t.from_id JOIN venue b ON b.id = t.to_id ORDER BY t.id"
+            )
         ]
 
 
@@ -935,33 +1172,45 @@ def site_visits(store: PlanStore) -> list[SiteVisitRow]:
         route: dict[int, list[str]] = defaultdict(list)
         clearances: dict[int, Counter[str]] = defaultdict(Counter)
         for sid, place, clearance in r.rows(
-                "SELECT s.session_id, v.name, s.clearance FROM visit_stop s"
-                " LEFT JOIN venue v ON v.id = s.venue_id ORDER BY s.session_id, s.position, s.id"):
+            "SELECT s.session_id, v.name, s.clearance FROM visit_stop s"
+            " LEFT JOIN venue v ON v.id = s.venue_id ORDER BY s.session_id, s.position, s.id"
+        ):
             route[sid].append(place or "?")
             clearances[sid][clearance] += 1
         rides: Counter[int] = Counter()
         vehicles: dict[int, set[str]] = defaultdict(set)
-        for sid, vname in r.rows("SELECT r.session_id, v.name FROM ride r"
-                                 " LEFT JOIN vehicle v ON v.id = r.vehicle_id"
-                                 " WHERE r.session_id IS NOT NULL ORDER BY r.id"):
+        for sid, vname in r.rows(
+            "SELECT r.session_id, v.name FROM ride r"
+            " LEFT JOIN vehicle v ON v.id = r.vehicle_id"
+            " WHERE r.session_id IS NOT NULL ORDER BY r.id"
+        ):
             rides[sid] += 1
             if vname:
                 vehicles[sid].add(vname)
         rows = []
         for sid, version, title, start, end, tz in r.rows(
-                "SELECT id, version, title, starts_at, ends_at, timezone FROM agenda_session"
-                " WHERE kind = 'site_visit' ORDER BY id"):
+            "SELECT id, version, title, starts_at, ends_at, timezone FROM agenda_session"
+            " WHERE kind = 'site_visit' ORDER BY id"
+        ):
             zone = zones(tz)
             counts = clearances.get(sid, Counter())
-            rows.append(SiteVisitRow(
-                sid, version, title, parse_time(start).astimezone(zone),
-                parse_time(end).astimezone(zone), len(route.get(sid, [])),
-                " → ".join(route.get(sid, [])),
-                tuple((c, counts[c]) for c in CLEARANCE_ORDER if counts[c])
-                + tuple((c, n) for c, n in sorted(counts.items()) if c not in CLEARANCE_ORDER),
-                units.summary(audience.get(sid, [])),
-                len(units.people_in(audience.get(sid, []))), rides.get(sid, 0),
-                ", ".join(sorted(vehicles.get(sid, set()), key=fold))))
+            rows.append(
+                SiteVisitRow(
+                    sid,
+                    version,
+                    title,
+                    parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone),
+                    len(route.get(sid, [])),
+                    " → ".join(route.get(sid, [])),
+                    tuple((c, counts[c]) for c in CLEARANCE_ORDER if counts[c])
+                    + tuple((c, n) for c, n in sorted(counts.items()) if c not in CLEARANCE_ORDER),
+                    units.summary(audience.get(sid, [])),
+                    len(units.people_in(audience.get(sid, []))),
+                    rides.get(sid, 0),
+                    ", ".join(sorted(vehicles.get(sid, set()), key=fold)),
+                )
+            )
         return rows
 
 
@@ -969,31 +1218,93 @@ def stops(store: PlanStore) -> list[StopRow]:
     with store.reading() as r:
         zones = _Zones(r)
         return [
-            StopRow(i, v, sid, title, position, vid, place or "",
-                    zones.local(arrives, tz), zones.local(leaves, tz), host, contact, clearance,
-                    opens or "", closes or "", notes)
-            for (i, v, sid, title, tz, position, vid, place, arrives, leaves, host, contact,
-                 clearance, opens, closes, notes) in r.rows(
+            StopRow(
+                i,
+                v,
+                sid,
+                title,
+                position,
+                vid,
+                place or "",
+                zones.local(arrives, tz),
+                zones.local(leaves, tz),
+                host,
+                contact,
+                clearance,
+                opens or "",
+                closes or "",
+                notes,
+            )
+            for (
+                i,
+                v,
+                sid,
+                title,
+                tz,
+                position,
+                vid,
+                place,
+                arrives,
+                leaves,
+                host,
+                contact,
+                clearance,
+                opens,
+                closes,
+                notes,
+            ) in r.rows(
                 "SELECT s.id, s.version, s.session_id, a.title, a.timezone, s.position,"
                 " s.venue_id, p.name, s.arrives_at, s.leaves_at, s.host_name, s.host_contact,"
                 " s.clearance, p.opens, p.closes, s.notes FROM visit_stop s"
                 " JOIN agenda_session a ON a.id = s.session_id"
-                " LEFT JOIN venue p ON p.id = s.venue_id ORDER BY s.id")
+                " LEFT JOIN venue p ON p.id = s.venue_id ORDER BY s.id"
+            )
         ]
 
 
 def vehicles(store: PlanStore) -> list[VehicleRow]:
     with store.reading() as r:
-        uses = dict(r.rows("SELECT vehicle_id, count(*) FROM ride WHERE vehicle_id IS NOT NULL"
-                           " GROUP BY vehicle_id"))
+        uses = dict(
+            r.rows(
+                "SELECT vehicle_id, count(*) FROM ride WHERE vehicle_id IS NOT NULL"
+                " GROUP BY vehicle_id"
+            )
+        )
         return [
-            VehicleRow(i, v, name, seats, provider, plate, _money(rate), currency, driver_id,
-                       full_name(g or "", f or ""), phone or "", uses.get(i, 0), notes)
-            for i, v, name, seats, provider, plate, rate, currency, driver_id, g, f, phone, notes
-            in r.rows(
+            VehicleRow(
+                i,
+                v,
+                name,
+                seats,
+                provider,
+                plate,
+                _money(rate),
+                currency,
+                driver_id,
+                full_name(g or "", f or ""),
+                phone or "",
+                uses.get(i, 0),
+                notes,
+            )
+            for (
+                i,
+                v,
+                name,
+                seats,
+                provider,
+                plate,
+                rate,
+                currency,
+                driver_id,
+                g,
+                f,
+                phone,
+                notes,
+            ) in r.rows(
                 "SELECT v.id, v.version, v.name, v.seats, v.provider, v.plate, v.day_rate,"
                 " v.currency, v.driver_id, p.given_name, p.family_name, p.phone, v.notes"
-                " FROM vehicle v LEFT JOIN person p ON p.id = v.driver_id ORDER BY v.id")
+                " FROM vehicle v LEFT JOIN person p ON p.id = v.driver_id ORDER BY v.id"
+            )
         ]
 
 
@@ -1003,20 +1314,41 @@ def rides(store: PlanStore) -> list[RideRow]:
         units = _Units(r, _person_names(r))
         passengers = units.read(r, "ride_passenger", "ride_id")
         places = dict(r.rows("SELECT id, name FROM venue ORDER BY id"))
-        visits = dict(r.rows("SELECT id, title FROM agenda_session WHERE id IN"
-                             " (SELECT session_id FROM ride) ORDER BY id"))
+        visits = dict(
+            r.rows(
+                "SELECT id, title FROM agenda_session WHERE id IN"
+                " (SELECT session_id FROM ride) ORDER BY id"
+            )
+        )
         rows = []
-        for (i, v, vid, vname, seats, title, start, end, tz, a, b, sid, notes) in r.rows(
-                "SELECT r.id, r.version, r.vehicle_id, v.name, v.seats, r.title, r.starts_at,"
-                " r.ends_at, r.timezone, r.from_id, r.to_id, r.session_id, r.notes FROM ride r"
-                " LEFT JOIN vehicle v ON v.id = r.vehicle_id ORDER BY r.id"):
+        for i, v, vid, vname, seats, title, start, end, tz, a, b, sid, notes in r.rows(
+            "SELECT r.id, r.version, r.vehicle_id, v.name, v.seats, r.title, r.starts_at,"
+            " r.ends_at, r.timezone, r.from_id, r.to_id, r.session_id, r.notes FROM ride r"
+            " LEFT JOIN vehicle v ON v.id = r.vehicle_id ORDER BY r.id"
+        ):
             zone = zones(tz)
             who = passengers.get(i, [])
-            rows.append(RideRow(
-                i, v, vid, vname or "", seats, title, parse_time(start).astimezone(zone),
-                parse_time(end).astimezone(zone), a, places.get(a, "") if a else "", b,
-                places.get(b, "") if b else "", sid, visits.get(sid, "") if sid else "",
-                units.summary(who), len(units.people_in(who)), notes))
+            rows.append(
+                RideRow(
+                    i,
+                    v,
+                    vid,
+                    vname or "",
+                    seats,
+                    title,
+                    parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone),
+                    a,
+                    places.get(a, "") if a else "",
+                    b,
+                    places.get(b, "") if b else "",
+                    sid,
+                    visits.get(sid, "") if sid else "",
+                    units.summary(who),
+                    len(units.people_in(who)),
+                    notes,
+                )
+            )
         return rows
 
 
@@ -1029,15 +1361,19 @@ def people_in(store: PlanStore, units: list[tuple[str, int]]) -> int:
 def people_with_role(store: PlanStore, role: str) -> set[int]:
     """The ids of the people with a role (drivers first in a vehicle's form)."""
     with store.reading() as r:
-        return {int(i) for (i,) in r.rows("SELECT id FROM person WHERE role = :r"
-                                          " ORDER BY id", {"r": role})}
+        return {
+            int(i)
+            for (i,) in r.rows("SELECT id FROM person WHERE role = :r ORDER BY id", {"r": role})
+        }
 
 
 def places(store: PlanStore) -> list[Choice]:
     """Places to pick from: (id, name with code, kind), by name."""
     with store.reading() as r:
-        found = [Choice(i, _place_label(n, c), k) for i, n, c, k in r.rows(
-            "SELECT id, name, code, kind FROM venue ORDER BY id")]
+        found = [
+            Choice(i, _place_label(n, c), k)
+            for i, n, c, k in r.rows("SELECT id, name, code, kind FROM venue ORDER BY id")
+        ]
     return sorted(found, key=lambda c: fold(c.label))
 
 
@@ -1138,19 +1474,32 @@ class BudgetActualRow:
 def per_diem_rates(store: PlanStore) -> list[PerDiemRateRow]:
     with store.reading() as r:
         chosen = r.value("SELECT per_diem_rate_id FROM plan ORDER BY id LIMIT 1")
-        return [PerDiemRateRow(i, v, location, _money(rate), currency or "", _money(share),
-                               parse_date(valid) if valid else None, notes or "", i == chosen)
-                for i, v, location, rate, currency, share, valid, notes in r.rows(
-                    "SELECT id, version, location, daily_rate, currency, lodging_share,"
-                    " valid_from, notes FROM per_diem_rate ORDER BY id")]
+        return [
+            PerDiemRateRow(
+                i,
+                v,
+                location,
+                _money(rate),
+                currency or "",
+                _money(share),
+                parse_date(valid) if valid else None,
+                notes or "",
+                i == chosen,
+            )
+            for i, v, location, rate, currency, share, valid, notes in r.rows(
+                "SELECT id, version, location, daily_rate, currency, lodging_share,"
+                " valid_from, notes FROM per_diem_rate ORDER BY id"
+            )
+        ]
 
 
 def exchange_rates(store: PlanStore) -> list[ExchangeRateRow]:
     with store.reading() as r:
         rows = []
         for i, v, currency, month, units, source in r.rows(
-                "SELECT id, version, currency, month, units_per_base, source FROM exchange_rate"
-                " ORDER BY id"):
+            "SELECT id, version, currency, month, units_per_base, source FROM exchange_rate"
+            " ORDER BY id"
+        ):
             day = parse_date(month)
             if day is not None:
                 rows.append(ExchangeRateRow(i, v, currency, day, _money(units), source or ""))
@@ -1159,40 +1508,60 @@ def exchange_rates(store: PlanStore) -> list[ExchangeRateRow]:
 
 def catering_rates(store: PlanStore) -> list[CateringRateRow]:
     with store.reading() as r:
-        return [CateringRateRow(i, v, kind, _money(per_head), currency or "", notes or "")
-                for i, v, kind, per_head, currency, notes in r.rows(
-                    "SELECT id, version, kind, per_head, currency, notes FROM catering_rate"
-                    " ORDER BY id")]
+        return [
+            CateringRateRow(i, v, kind, _money(per_head), currency or "", notes or "")
+            for i, v, kind, per_head, currency, notes in r.rows(
+                "SELECT id, version, kind, per_head, currency, notes FROM catering_rate ORDER BY id"
+            )
+        ]
 
 
 def funding_sources(store: PlanStore) -> list[FundingSourceRow]:
     with store.reading() as r:
-        categories = dict(r.rows("SELECT funding_source_id, count(*) FROM budget_category"
-                                 " WHERE funding_source_id IS NOT NULL GROUP BY funding_source_id"))
-        lines = dict(r.rows("SELECT funding_source_id, count(*) FROM budget_line"
-                            " WHERE funding_source_id IS NOT NULL GROUP BY funding_source_id"))
-        return [FundingSourceRow(i, v, name, code or "", notes or "", categories.get(i, 0),
-                                 lines.get(i, 0))
-                for i, v, name, code, notes in r.rows(
-                    "SELECT id, version, name, code, notes FROM funding_source ORDER BY id")]
+        categories = dict(
+            r.rows(
+                "SELECT funding_source_id, count(*) FROM budget_category"
+                " WHERE funding_source_id IS NOT NULL GROUP BY funding_source_id"
+            )
+        )
+        lines = dict(
+            r.rows(
+                "SELECT funding_source_id, count(*) FROM budget_line"
+                " WHERE funding_source_id IS NOT NULL GROUP BY funding_source_id"
+            )
+        )
+        return [
+            FundingSourceRow(
+                i, v, name, code or "", notes or "", categories.get(i, 0), lines.get(i, 0)
+            )
+            for i, v, name, code, notes in r.rows(
+                "SELECT id, version, name, code, notes FROM funding_source ORDER BY id"
+            )
+        ]
 
 
 def budget_categories(store: PlanStore) -> list[BudgetCategoryRow]:
     """Each category's budget code and default funding source (only those set)."""
     with store.reading() as r:
-        return [BudgetCategoryRow(i, v, category, code or "", source, name or "")
-                for i, v, category, code, source, name in r.rows(
-                    "SELECT c.id, c.version, c.category, c.budget_code, c.funding_source_id,"
-                    " s.name FROM budget_category c"
-                    " LEFT JOIN funding_source s ON s.id = c.funding_source_id ORDER BY c.id")]
+        return [
+            BudgetCategoryRow(i, v, category, code or "", source, name or "")
+            for i, v, category, code, source, name in r.rows(
+                "SELECT c.id, c.version, c.category, c.budget_code, c.funding_source_id,"
+                " s.name FROM budget_category c"
+                " LEFT JOIN funding_source s ON s.id = c.funding_source_id ORDER BY c.id"
+            )
+        ]
 
 
 def budget_actuals(store: PlanStore) -> dict[str, BudgetActualRow]:
     """The actual costs entered for lines the plan computes, by the line's key."""
     with store.reading() as r:
-        return {key: BudgetActualRow(i, v, key, _money(amount), note or "")
-                for i, v, key, amount, note in r.rows(
-                    "SELECT id, version, line_key, amount, note FROM budget_actual ORDER BY id")}
+        return {
+            key: BudgetActualRow(i, v, key, _money(amount), note or "")
+            for i, v, key, amount, note in r.rows(
+                "SELECT id, version, line_key, amount, note FROM budget_actual ORDER BY id"
+            )
+        }
 
 
 __all__ += [

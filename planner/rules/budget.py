@@ -106,15 +106,18 @@ class Budget:
         grouped: dict[str, list[Line]] = defaultdict(list)
         for line in self.lines:
             grouped[line.category].append(line)
-        return [_total(c, budget_category_label(c), grouped[c]) for c in CATEGORY_ORDER
-                if c in grouped]
+        return [
+            _total(c, budget_category_label(c), grouped[c]) for c in CATEGORY_ORDER if c in grouped
+        ]
 
     def by_source(self) -> list[Total]:
         grouped: dict[tuple[str, str], list[Line]] = defaultdict(list)
         for line in self.lines:
             grouped[(str(line.funding_source_id or ""), line.funding_source)].append(line)
-        totals = [_total(key, name or _("No funding source"), items)
-                  for (key, name), items in grouped.items()]
+        totals = [
+            _total(key, name or _("No funding source"), items)
+            for (key, name), items in grouped.items()
+        ]
         return sorted(totals, key=lambda t: (not t.key, -t.amount, t.label.casefold()))
 
     def as_json(self) -> dict[str, Any]:
@@ -122,22 +125,38 @@ class Budget:
         cur = self.currency
 
         def total(t: Total, name: str) -> dict[str, Any]:
-            return {name: t.key, "label": t.label, "amount": money_text(t.amount),
-                    "actual": money_text(t.actual), "currency": cur, "lines": t.lines}
+            return {
+                name: t.key,
+                "label": t.label,
+                "amount": money_text(t.amount),
+                "actual": money_text(t.actual),
+                "currency": cur,
+                "lines": t.lines,
+            }
 
         return {
             "currency": cur,
-            "lines": [{
-                "key": line.key, "category": line.category, "description": line.description,
-                "explanation": line.explanation, "quantity": f"{line.quantity.normalize():f}",
-                "unit": line.unit,
-                "unit_cost": {"amount": f"{line.unit_cost:f}", "currency": line.currency},
-                "month": line.month.isoformat(), "exchange_rate": f"{line.rate:f}",
-                "amount": money_text(line.amount), "currency": cur,
-                "actual": None if line.actual is None else money_text(line.actual),
-                "budget_code": line.budget_code, "funding_source": line.funding_source,
-                "funding_source_id": line.funding_source_id, "manual_id": line.manual_id,
-            } for line in self.lines],
+            "lines": [
+                {
+                    "key": line.key,
+                    "category": line.category,
+                    "description": line.description,
+                    "explanation": line.explanation,
+                    "quantity": f"{line.quantity.normalize():f}",
+                    "unit": line.unit,
+                    "unit_cost": {"amount": f"{line.unit_cost:f}", "currency": line.currency},
+                    "month": line.month.isoformat(),
+                    "exchange_rate": f"{line.rate:f}",
+                    "amount": money_text(line.amount),
+                    "currency": cur,
+                    "actual": None if line.actual is None else money_text(line.actual),
+                    "budget_code": line.budget_code,
+                    "funding_source": line.funding_source,
+                    "funding_source_id": line.funding_source_id,
+                    "manual_id": line.manual_id,
+                }
+                for line in self.lines
+            ],
             "categories": [total(t, "category") for t in self.by_category()],
             "funding_sources": [total(t, "funding_source_id") for t in self.by_source()],
             "total": {"amount": money_text(self.total), "currency": cur},
@@ -147,8 +166,13 @@ class Budget:
 
 
 def _total(key: str, label: str, lines: list[Line]) -> Total:
-    return Total(key, label, sum((x.amount for x in lines), Decimal(0)),
-                 sum((x.actual for x in lines if x.actual is not None), Decimal(0)), len(lines))
+    return Total(
+        key,
+        label,
+        sum((x.amount for x in lines), Decimal(0)),
+        sum((x.actual for x in lines if x.actual is not None), Decimal(0)),
+        len(lines),
+    )
 
 
 # --- reading what the budget needs ------------------------------------------------------------
@@ -182,32 +206,47 @@ class _Reader:
     """Everything the budget reads, with plain SQL, once."""
 
     def __init__(self, r: Reader) -> None:
-        (cur, tz, first, last, indirect, breakfast, lunch, dinner, lodging, last_share,
-         rate_id) = r.rows(
-            "SELECT currency, timezone, start_date, end_date, indirect_rate,"
-            " breakfast_deduction, lunch_deduction, dinner_deduction, lodging_deduction,"
-            " last_day_share, per_diem_rate_id FROM plan ORDER BY id LIMIT 1")[0]
-        self.plan = _Plan(cur, ZoneInfo(tz), _day(first), _day(last), _dec(indirect) or Decimal(0),
-                          {Meal.BREAKFAST: _dec(breakfast) or Decimal(0),
-                           Meal.LUNCH: _dec(lunch) or Decimal(0),
-                           Meal.DINNER: _dec(dinner) or Decimal(0),
-                           "lodging": _dec(lodging) or Decimal(0)},
-                          _dec(last_share) or Decimal(0), rate_id)
+        (cur, tz, first, last, indirect, breakfast, lunch, dinner, lodging, last_share, rate_id) = (
+            r.rows(
+                "SELECT currency, timezone, start_date, end_date, indirect_rate,"
+                " breakfast_deduction, lunch_deduction, dinner_deduction, lodging_deduction,"
+                " last_day_share, per_diem_rate_id FROM plan ORDER BY id LIMIT 1"
+            )[0]
+        )
+        self.plan = _Plan(
+            cur,
+            ZoneInfo(tz),
+            _day(first),
+            _day(last),
+            _dec(indirect) or Decimal(0),
+            {
+                Meal.BREAKFAST: _dec(breakfast) or Decimal(0),
+                Meal.LUNCH: _dec(lunch) or Decimal(0),
+                Meal.DINNER: _dec(dinner) or Decimal(0),
+                "lodging": _dec(lodging) or Decimal(0),
+            },
+            _dec(last_share) or Decimal(0),
+            rate_id,
+        )
         membership = Membership.load(r)
         self.people = membership.names
         self.units_of = membership.units_of
         self.members = membership.members
         self.fx: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-        for currency, month, units in r.rows("SELECT currency, month, units_per_base"
-                                             " FROM exchange_rate ORDER BY currency, month"):
+        for currency, month, units in r.rows(
+            "SELECT currency, month, units_per_base FROM exchange_rate ORDER BY currency, month"
+        ):
             value = _dec(units)
             if value:
                 self.fx[currency].append((_day(month), value))
-        self.defaults = {c: (code or "", source) for c, code, source in r.rows(
-            "SELECT category, budget_code, funding_source_id FROM budget_category")}
+        self.defaults = {
+            c: (code or "", source)
+            for c, code, source in r.rows(
+                "SELECT category, budget_code, funding_source_id FROM budget_category"
+            )
+        }
         self.sources = dict(r.rows("SELECT id, name FROM funding_source"))
-        self.actuals = {k: _dec(a) for k, a in r.rows("SELECT line_key, amount FROM"
-                                                      " budget_actual")}
+        self.actuals = {k: _dec(a) for k, a in r.rows("SELECT line_key, amount FROM budget_actual")}
         self.r = r
 
     def local(self, stored: Any) -> datetime:
@@ -220,17 +259,18 @@ class _Reader:
             return Decimal(1), None
         known = self.fx.get(currency)
         if not known:
-            return Decimal(0), _("No exchange rate for {currency}: its lines count as zero. Add"
-                                 " the rate of {month} under Budget ▸ Exchange rates.").format(
-                currency=currency, month=_month(month))
+            return Decimal(0), _(
+                "No exchange rate for {currency}: its lines count as zero. Add"
+                " the rate of {month} under Budget ▸ Exchange rates."
+            ).format(currency=currency, month=_month(month))
         exact = dict(known).get(month)
         if exact is not None:
             return exact, None
         earlier = [(m, v) for m, v in known if m < month]
         used, value = earlier[-1] if earlier else known[0]
-        return value, _("No exchange rate for {currency} in {month}: the rate of {used} is"
-                        " used.").format(currency=currency, month=_month(month),
-                                         used=_month(used))
+        return value, _(
+            "No exchange rate for {currency} in {month}: the rate of {used} is used."
+        ).format(currency=currency, month=_month(month), used=_month(used))
 
 
 def _month(day: date) -> str:
@@ -254,10 +294,23 @@ class _Builder:
         self.lines: list[Line] = []
         self.warnings: list[str] = []
 
-    def add(self, key: str, category: str, description: str, explanation: str,
-            quantity: Decimal, unit: str, unit_cost: Decimal, currency: str, month: date, *,
-            code: str = "", source: int | None = None, actual: Decimal | None = None,
-            manual_id: int | None = None) -> None:
+    def add(
+        self,
+        key: str,
+        category: str,
+        description: str,
+        explanation: str,
+        quantity: Decimal,
+        unit: str,
+        unit_cost: Decimal,
+        currency: str,
+        month: date,
+        *,
+        code: str = "",
+        source: int | None = None,
+        actual: Decimal | None = None,
+        manual_id: int | None = None,
+    ) -> None:
         data = self.data
         currency = currency or data.plan.currency
         month = _first_of_month(month)
@@ -269,10 +322,26 @@ class _Builder:
         source = source if source is not None else default_source
         if actual is None:
             actual = data.actuals.get(key)
-        self.lines.append(Line(
-            key, category, description, explanation, quantity, unit, unit_cost, currency,
-            month, rate, amount, code or default_code, source,
-            data.sources.get(source, "") if source is not None else "", actual, manual_id))
+        self.lines.append(
+            Line(
+                key,
+                category,
+                description,
+                explanation,
+                quantity,
+                unit,
+                unit_cost,
+                currency,
+                month,
+                rate,
+                amount,
+                code or default_code,
+                source,
+                data.sources.get(source, "") if source is not None else "",
+                actual,
+                manual_id,
+            )
+        )
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:
@@ -302,27 +371,41 @@ def _money(currency: str, value: Decimal) -> str:
 
 def _accommodation(b: _Builder, r: Reader) -> None:
     data = b.data
-    blocks = {i: (v, name, t, _dec(rate), cur or data.plan.currency) for i, v, name, t, rate, cur
-              in r.rows("SELECT b.id, b.venue_id, v.name, b.room_type, b.nightly_rate,"
-                        " b.currency FROM room_block b JOIN venue v ON v.id = b.venue_id")}
+    blocks = {
+        i: (v, name, t, _dec(rate), cur or data.plan.currency)
+        for i, v, name, t, rate, cur in r.rows(
+            "SELECT b.id, b.venue_id, v.name, b.room_type, b.nightly_rate,"
+            " b.currency FROM room_block b JOIN venue v ON v.id = b.venue_id"
+        )
+    }
     stays: dict[int, list[tuple[int, date, date, int | None]]] = defaultdict(list)
     loose = 0
     for person, block, first, last, sharing in r.rows(
-            "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"):
+        "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"
+    ):
         if block is None or block not in blocks:
             loose += 1
             continue
         stays[block].append((person, _day(first), _day(last), sharing))
     if loose:
-        b.warn(ngettext("{n} hotel stay is in no room block, so its nights have no rate: put it"
-                        " in the hotel's block.",
-                        "{n} hotel stays are in no room block, so their nights have no rate:"
-                        " put them in the hotel's block.", loose).format(n=loose))
+        b.warn(
+            ngettext(
+                "{n} hotel stay is in no room block, so its nights have no rate: put it"
+                " in the hotel's block.",
+                "{n} hotel stays are in no room block, so their nights have no rate:"
+                " put them in the hotel's block.",
+                loose,
+            ).format(n=loose)
+        )
     for block, items in stays.items():
         _venue_id, hotel, room_type, rate, currency = blocks[block]
         if rate is None:
-            b.warn(_("The room block of {type} rooms at {hotel} has no nightly rate: its nights"
-                     " count as zero.").format(type=room_type or "?", hotel=hotel))
+            b.warn(
+                _(
+                    "The room block of {type} rooms at {hotel} has no nightly rate: its nights"
+                    " count as zero."
+                ).format(type=room_type or "?", hotel=hotel)
+            )
             continue
         nights: dict[date, dict[int, int | None]] = defaultdict(dict)
         for person, first, last, sharing in items:
@@ -332,30 +415,44 @@ def _accommodation(b: _Builder, r: Reader) -> None:
                 day += timedelta(days=1)
         room_nights = 0
         for present in nights.values():
-            shared = {frozenset((p, q)) for p, q in present.items()
-                      if q is not None and q in present and q != p}
+            shared = {
+                frozenset((p, q))
+                for p, q in present.items()
+                if q is not None and q in present and q != p
+            }
             room_nights += len(present) - len(shared)
         people = len({p for p, *_rest in items})
         first_night = min(nights) if nights else data.plan.first_day
-        b.add(f"block:{block}", BudgetCategory.ACCOMMODATION,
-              _("{hotel}, {type} rooms").format(hotel=hotel, type=room_type or "?"),
-              ngettext("{people} person, {n} room-nights × {rate}",
-                       "{people} people, {n} room-nights × {rate}", people).format(
-                  people=people, n=room_nights, rate=_money(currency, rate)),
-              Decimal(room_nights), _("room-nights"), rate, currency, first_night)
+        b.add(
+            f"block:{block}",
+            BudgetCategory.ACCOMMODATION,
+            _("{hotel}, {type} rooms").format(hotel=hotel, type=room_type or "?"),
+            ngettext(
+                "{people} person, {n} room-nights × {rate}",
+                "{people} people, {n} room-nights × {rate}",
+                people,
+            ).format(people=people, n=room_nights, rate=_money(currency, rate)),
+            Decimal(room_nights),
+            _("room-nights"),
+            rate,
+            currency,
+            first_night,
+        )
 
 
 def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
     data, plan = b.data, b.data.plan
     trips: dict[int, list[tuple[str, datetime, str, Decimal | None, str]]] = defaultdict(list)
     for person, direction, arrives, departs, number, carrier, fare, fare_cur in r.rows(
-            "SELECT person_id, direction, arrives_at, departs_at, number, carrier, fare,"
-            " fare_currency FROM travel"):
+        "SELECT person_id, direction, arrives_at, departs_at, number, carrier, fare,"
+        " fare_currency FROM travel"
+    ):
         stored = arrives if direction == "arrival" else departs
         if stored is None:
             continue
-        trips[person].append((direction, data.local(stored), number or carrier or "",
-                              _dec(fare), fare_cur or ""))
+        trips[person].append(
+            (direction, data.local(stored), number or carrier or "", _dec(fare), fare_cur or "")
+        )
     # airfare: the fares on each person's tickets
     for person, items in sorted(trips.items()):
         by_currency: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
@@ -365,22 +462,40 @@ def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
         for cur, fares in by_currency.items():
             total = sum((f for _l, f in fares), Decimal(0))
             earliest = min(at for _d, at, *_rest in items)
-            b.add(f"fare:{person}:{cur}", BudgetCategory.TRAVEL,
-                  _("Fares of {name}").format(name=data.people.get(person, "?")),
-                  " + ".join(f"{label or '?'} {_money(cur, f)}" for label, f in fares),
-                  Decimal(1), _("tickets"), total, cur, earliest.date())
+            b.add(
+                f"fare:{person}:{cur}",
+                BudgetCategory.TRAVEL,
+                _("Fares of {name}").format(name=data.people.get(person, "?")),
+                " + ".join(f"{label or '?'} {_money(cur, f)}" for label, f in fares),
+                Decimal(1),
+                _("tickets"),
+                total,
+                cur,
+                earliest.date(),
+            )
     # per diem
-    rates = {i: (loc, _dec(rate) or Decimal(0), cur, _dec(share)) for i, loc, rate, cur, share
-             in r.rows("SELECT id, location, daily_rate, currency, lodging_share"
-                       " FROM per_diem_rate ORDER BY id")}
+    rates = {
+        i: (loc, _dec(rate) or Decimal(0), cur, _dec(share))
+        for i, loc, rate, cur, share in r.rows(
+            "SELECT id, location, daily_rate, currency, lodging_share"
+            " FROM per_diem_rate ORDER BY id"
+        )
+    }
     travellers = {p for p, items in trips.items() if any(d == "arrival" for d, *_r in items)}
     if not travellers:
         return
-    rate_id = plan.per_diem_rate_id if plan.per_diem_rate_id in rates else (
-        next(iter(rates)) if len(rates) == 1 else None)
+    rate_id = (
+        plan.per_diem_rate_id
+        if plan.per_diem_rate_id in rates
+        else (next(iter(rates)) if len(rates) == 1 else None)
+    )
     if rate_id is None:
-        b.warn(_("No per diem rate is chosen for the plan: add one under Budget ▸ Rates and"
-                 " choose it, and the per diem of the people who travel is counted."))
+        b.warn(
+            _(
+                "No per diem rate is chosen for the plan: add one under Budget ▸ Rates and"
+                " choose it, and the per diem of the people who travel is counted."
+            )
+        )
         return
     location, daily, currency, share = rates[rate_id]
     lodging_pct = share if share is not None else plan.deductions["lodging"]
@@ -388,8 +503,7 @@ def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
     for person in sorted(travellers, key=lambda p: data.people.get(p, "")):
         items = sorted(trips[person], key=lambda t: t[1])
         arrival = next(at for d, at, *_r in items if d == "arrival")
-        departure = next((at for d, at, *_r in items if d == "departure" and at > arrival),
-                         None)
+        departure = next((at for d, at, *_r in items if d == "departure" and at > arrival), None)
         first = arrival.date()
         last = departure.date() if departure is not None else plan.last_day
         if last < first:
@@ -410,39 +524,55 @@ def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
                 counts[meal] += 1
             percent += max(Decimal(0), share_of_day - less)
         days = percent / HUNDRED
-        parts = [ngettext("{n} day", "{n} days", nights).format(n=nights),
-                 _("the last day at {share} %").format(share=_pct(plan.last_day_share))]
+        parts = [
+            ngettext("{n} day", "{n} days", nights).format(n=nights),
+            _("the last day at {share} %").format(share=_pct(plan.last_day_share)),
+        ]
         less_parts = [
-            text.format(n=counts[key], share=_pct(pct)) for key, text, pct in (
+            text.format(n=counts[key], share=_pct(pct))
+            for key, text, pct in (
                 ("lodging", _("lodging ×{n} ({share} %)"), lodging_pct),
-                (Meal.BREAKFAST, _("breakfast ×{n} ({share} %)"),
-                 plan.deductions[Meal.BREAKFAST]),
+                (Meal.BREAKFAST, _("breakfast ×{n} ({share} %)"), plan.deductions[Meal.BREAKFAST]),
                 (Meal.LUNCH, _("lunch ×{n} ({share} %)"), plan.deductions[Meal.LUNCH]),
-                (Meal.DINNER, _("dinner ×{n} ({share} %)"), plan.deductions[Meal.DINNER]))
-            if counts[key]]
+                (Meal.DINNER, _("dinner ×{n} ({share} %)"), plan.deductions[Meal.DINNER]),
+            )
+            if counts[key]
+        ]
         explanation = " + ".join(parts)
         if less_parts:
             explanation += _(", less ") + ", ".join(less_parts)
         explanation += " = " + _("{days} days × {rate} ({location})").format(
-            days=f"{days.normalize():f}", rate=_money(currency, daily), location=location)
-        b.add(f"perdiem:{person}", BudgetCategory.PER_DIEM, data.people.get(person, "?"),
-              explanation, days, _("days"), daily, currency, first)
+            days=f"{days.normalize():f}", rate=_money(currency, daily), location=location
+        )
+        b.add(
+            f"perdiem:{person}",
+            BudgetCategory.PER_DIEM,
+            data.people.get(person, "?"),
+            explanation,
+            days,
+            _("days"),
+            daily,
+            currency,
+            first,
+        )
 
 
 def _pct(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def _provided(b: _Builder, r: Reader, travellers: set[int]
-              ) -> dict[int, tuple[set[date], dict[date, set[str]]]]:
+def _provided(
+    b: _Builder, r: Reader, travellers: set[int]
+) -> dict[int, tuple[set[date], dict[date, set[str]]]]:
     """Per traveller: the nights the plan pays a room (a stay in a block) and the meals it
     serves each day (a block's breakfast, a meal session they attend)."""
     data = b.data
     lodging: dict[int, set[date]] = defaultdict(set)
     meals: dict[int, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
     for person, first, last, breakfast in r.rows(
-            "SELECT s.person_id, s.check_in, s.check_out, b.breakfast_included FROM stay s"
-            " JOIN room_block b ON b.id = s.block_id"):
+        "SELECT s.person_id, s.check_in, s.check_out, b.breakfast_included FROM stay s"
+        " JOIN room_block b ON b.id = s.block_id"
+    ):
         if person not in travellers:
             continue
         day, end = _day(first), _day(last)
@@ -452,12 +582,16 @@ def _provided(b: _Builder, r: Reader, travellers: set[int]
                 meals[person][day + timedelta(days=1)].add(Meal.BREAKFAST)
             day += timedelta(days=1)
     audience: dict[int, set[Unit]] = defaultdict(set)
-    for s, g, d, p in r.rows("SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
-                             " FROM session_audience a JOIN agenda_session s"
-                             " ON s.id = a.session_id WHERE s.kind = 'meal'"):
+    for s, g, d, p in r.rows(
+        "SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
+        " FROM session_audience a JOIN agenda_session s"
+        " ON s.id = a.session_id WHERE s.kind = 'meal'"
+    ):
         audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
-    for s, p in r.rows("SELECT f.session_id, f.person_id FROM session_facilitator f"
-                       " JOIN agenda_session s ON s.id = f.session_id WHERE s.kind = 'meal'"):
+    for s, p in r.rows(
+        "SELECT f.session_id, f.person_id FROM session_facilitator f"
+        " JOIN agenda_session s ON s.id = f.session_id WHERE s.kind = 'meal'"
+    ):
         audience[s].add(("person", p))
     for s, start in r.rows("SELECT id, starts_at FROM agenda_session WHERE kind = 'meal'"):
         at = data.local(start)
@@ -483,11 +617,14 @@ def _days_text(days: list[date]) -> str:
 
 def _ground_transport(b: _Builder, r: Reader) -> None:
     data = b.data
-    vehicles = {i: (n, _dec(rate), cur or data.plan.currency) for i, n, rate, cur in r.rows(
-        "SELECT id, name, day_rate, currency FROM vehicle")}
+    vehicles = {
+        i: (n, _dec(rate), cur or data.plan.currency)
+        for i, n, rate, cur in r.rows("SELECT id, name, day_rate, currency FROM vehicle")
+    }
     days: dict[int, set[date]] = defaultdict(set)
-    for vehicle, start, end in r.rows("SELECT vehicle_id, starts_at, ends_at FROM ride"
-                                      " WHERE vehicle_id IS NOT NULL"):
+    for vehicle, start, end in r.rows(
+        "SELECT vehicle_id, starts_at, ends_at FROM ride WHERE vehicle_id IS NOT NULL"
+    ):
         day, last = data.local(start).date(), (data.local(end) - timedelta(seconds=1)).date()
         while day <= last:
             days[vehicle].add(day)
@@ -495,56 +632,86 @@ def _ground_transport(b: _Builder, r: Reader) -> None:
     for vehicle, used in sorted(days.items()):
         name, rate, currency = vehicles[vehicle]
         if rate is None:
-            b.warn(_("{vehicle} has rides but no day rate: its days count as zero.").format(
-                vehicle=name))
+            b.warn(
+                _("{vehicle} has rides but no day rate: its days count as zero.").format(
+                    vehicle=name
+                )
+            )
             continue
         ordered = sorted(used)
-        b.add(f"vehicle:{vehicle}", BudgetCategory.GROUND_TRANSPORT, name,
-              ngettext("{n} day ({days}) × {rate}", "{n} days ({days}) × {rate}",
-                       len(ordered)).format(n=len(ordered), days=_days_text(ordered),
-                                            rate=_money(currency, rate)),
-              Decimal(len(ordered)), _("days"), rate, currency, ordered[0])
+        b.add(
+            f"vehicle:{vehicle}",
+            BudgetCategory.GROUND_TRANSPORT,
+            name,
+            ngettext(
+                "{n} day ({days}) × {rate}", "{n} days ({days}) × {rate}", len(ordered)
+            ).format(n=len(ordered), days=_days_text(ordered), rate=_money(currency, rate)),
+            Decimal(len(ordered)),
+            _("days"),
+            rate,
+            currency,
+            ordered[0],
+        )
 
 
 def _venue(b: _Builder, r: Reader) -> None:
     data = b.data
-    rooms = {i: (f"{room}, {venue}", _dec(rate), cur or data.plan.currency)
-             for i, room, venue, rate, cur in r.rows(
-                 "SELECT r.id, r.name, v.name, r.day_rate, r.currency FROM room r"
-                 " JOIN venue v ON v.id = r.venue_id")}
+    rooms = {
+        i: (f"{room}, {venue}", _dec(rate), cur or data.plan.currency)
+        for i, room, venue, rate, cur in r.rows(
+            "SELECT r.id, r.name, v.name, r.day_rate, r.currency FROM room r"
+            " JOIN venue v ON v.id = r.venue_id"
+        )
+    }
     days: dict[int, set[date]] = defaultdict(set)
-    for room, start in r.rows("SELECT room_id, starts_at FROM agenda_session"
-                              " WHERE room_id IS NOT NULL"):
+    for room, start in r.rows(
+        "SELECT room_id, starts_at FROM agenda_session WHERE room_id IS NOT NULL"
+    ):
         days[room].add(data.local(start).date())
     for room, used in sorted(days.items()):
         name, rate, currency = rooms[room]
         if rate is None:
             continue  # a room the plan does not pay for (the hotel's, a partner's)
         ordered = sorted(used)
-        b.add(f"room:{room}", BudgetCategory.VENUE, name,
-              ngettext("{n} day ({days}) × {rate}", "{n} days ({days}) × {rate}",
-                       len(ordered)).format(n=len(ordered), days=_days_text(ordered),
-                                            rate=_money(currency, rate)),
-              Decimal(len(ordered)), _("days"), rate, currency, ordered[0])
+        b.add(
+            f"room:{room}",
+            BudgetCategory.VENUE,
+            name,
+            ngettext(
+                "{n} day ({days}) × {rate}", "{n} days ({days}) × {rate}", len(ordered)
+            ).format(n=len(ordered), days=_days_text(ordered), rate=_money(currency, rate)),
+            Decimal(len(ordered)),
+            _("days"),
+            rate,
+            currency,
+            ordered[0],
+        )
 
 
 def _catering(b: _Builder, r: Reader) -> None:
     data = b.data
-    rates = {k: (_dec(v) or Decimal(0), cur or data.plan.currency) for k, v, cur in r.rows(
-        "SELECT kind, per_head, currency FROM catering_rate")}
+    rates = {
+        k: (_dec(v) or Decimal(0), cur or data.plan.currency)
+        for k, v, cur in r.rows("SELECT kind, per_head, currency FROM catering_rate")
+    }
     audience: dict[int, set[Unit]] = defaultdict(set)
-    for s, g, d, p in r.rows("SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
-                             " FROM session_audience a JOIN agenda_session s"
-                             " ON s.id = a.session_id WHERE s.kind IN ('meal', 'break')"):
+    for s, g, d, p in r.rows(
+        "SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
+        " FROM session_audience a JOIN agenda_session s"
+        " ON s.id = a.session_id WHERE s.kind IN ('meal', 'break')"
+    ):
         audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
     facilitators: dict[int, set[int]] = defaultdict(set)
-    for s, p in r.rows("SELECT f.session_id, f.person_id FROM session_facilitator f"
-                       " JOIN agenda_session s ON s.id = f.session_id"
-                       " WHERE s.kind IN ('meal', 'break')"):
+    for s, p in r.rows(
+        "SELECT f.session_id, f.person_id FROM session_facilitator f"
+        " JOIN agenda_session s ON s.id = f.session_id"
+        " WHERE s.kind IN ('meal', 'break')"
+    ):
         facilitators[s].add(p)
     served: dict[str, list[tuple[date, int]]] = defaultdict(list)
-    for s, kind, start in r.rows("SELECT id, kind, starts_at FROM agenda_session"
-                                 " WHERE kind IN ('meal', 'break')"):
+    for s, kind, start in r.rows(
+        "SELECT id, kind, starts_at FROM agenda_session WHERE kind IN ('meal', 'break')"
+    ):
         at = data.local(start)
         meal = Meal.BREAK if kind == SessionKind.BREAK else _meal_of(at)
         people: set[int] = set(facilitators.get(s, set()))
@@ -556,33 +723,68 @@ def _catering(b: _Builder, r: Reader) -> None:
         if not items:
             continue
         if meal not in rates:
-            b.warn(_("There is no catering rate for {meal}: those sessions count as zero.")
-                   .format(meal=meal_label(meal).lower()))
+            b.warn(
+                _("There is no catering rate for {meal}: those sessions count as zero.").format(
+                    meal=meal_label(meal).lower()
+                )
+            )
             continue
         per_head, currency = rates[meal]
         heads = sum(n for _d, n in items)
-        b.add(f"catering:{meal}", BudgetCategory.CATERING, meal_label(meal),
-              ngettext("{n} session, {heads} servings × {rate}",
-                       "{n} sessions, {heads} servings × {rate}", len(items)).format(
-                  n=len(items), heads=f"{heads:,}", rate=_money(currency, per_head)),
-              Decimal(heads), _("servings"), per_head, currency, min(d for d, _n in items))
+        b.add(
+            f"catering:{meal}",
+            BudgetCategory.CATERING,
+            meal_label(meal),
+            ngettext(
+                "{n} session, {heads} servings × {rate}",
+                "{n} sessions, {heads} servings × {rate}",
+                len(items),
+            ).format(n=len(items), heads=f"{heads:,}", rate=_money(currency, per_head)),
+            Decimal(heads),
+            _("servings"),
+            per_head,
+            currency,
+            min(d for d, _n in items),
+        )
 
 
 def _manual(b: _Builder, r: Reader) -> None:
     plan = b.data.plan
-    for (i, category, description, code, source, quantity, unit, unit_cost, currency, month,
-         actual) in r.rows(
-            "SELECT id, category, description, budget_code, funding_source_id, quantity, unit,"
-            " unit_cost, currency, month, actual FROM budget_line ORDER BY id"):
+    for (
+        i,
+        category,
+        description,
+        code,
+        source,
+        quantity,
+        unit,
+        unit_cost,
+        currency,
+        month,
+        actual,
+    ) in r.rows(
+        "SELECT id, category, description, budget_code, funding_source_id, quantity, unit,"
+        " unit_cost, currency, month, actual FROM budget_line ORDER BY id"
+    ):
         qty, cost = _dec(quantity) or Decimal(0), _dec(unit_cost) or Decimal(0)
         cur = currency or plan.currency
-        b.add(f"manual:{i}", category, description,
-              _("{quantity} {unit} × {cost}").format(quantity=f"{qty.normalize():f}",
-                                                     unit=unit or "", cost=_money(cur, cost))
-              .replace("  ", " "),
-              qty, unit or "", cost, cur,
-              _day(month) if month else plan.first_day, code=code or "", source=source,
-              actual=_dec(actual), manual_id=i)
+        b.add(
+            f"manual:{i}",
+            category,
+            description,
+            _("{quantity} {unit} × {cost}")
+            .format(quantity=f"{qty.normalize():f}", unit=unit or "", cost=_money(cur, cost))
+            .replace("  ", " "),
+            qty,
+            unit or "",
+            cost,
+            cur,
+            _day(month) if month else plan.first_day,
+            code=code or "",
+            source=source,
+            actual=_dec(actual),
+            manual_id=i,
+        )
 
 
 def _indirect(b: _Builder) -> None:
@@ -591,16 +793,29 @@ def _indirect(b: _Builder) -> None:
         return
     direct = sum((x.amount for x in b.lines), Decimal(0))
     share = plan.indirect / HUNDRED
-    b.add("indirect", BudgetCategory.INDIRECT, _("Indirect support"),
-          _("{share} % × {direct} of direct costs").format(
-              share=_pct(plan.indirect), direct=_money(plan.currency, direct)),
-          direct, plan.currency, share, plan.currency, plan.first_day)
+    b.add(
+        "indirect",
+        BudgetCategory.INDIRECT,
+        _("Indirect support"),
+        _("{share} % × {direct} of direct costs").format(
+            share=_pct(plan.indirect), direct=_money(plan.currency, direct)
+        ),
+        direct,
+        plan.currency,
+        share,
+        plan.currency,
+        plan.first_day,
+    )
 
 
 # --- cost per participant -------------------------------------------------------------------
 
-SHARED_CATEGORIES = (BudgetCategory.VENUE, BudgetCategory.CATERING,
-                     BudgetCategory.GROUND_TRANSPORT, BudgetCategory.INDIRECT)
+SHARED_CATEGORIES = (
+    BudgetCategory.VENUE,
+    BudgetCategory.CATERING,
+    BudgetCategory.GROUND_TRANSPORT,
+    BudgetCategory.INDIRECT,
+)
 
 
 @dataclass(frozen=True)
@@ -631,19 +846,21 @@ def per_participant(store: PlanStore, result: Budget | None = None) -> Allocatio
     """Direct costs of each person, and the shared costs spread over trainee-days."""
     result = result or compute(store)
     cur = result.currency
-    shared = sum((x.amount for x in result.lines if x.category in SHARED_CATEGORIES),
-                 Decimal(0))
+    shared = sum((x.amount for x in result.lines if x.category in SHARED_CATEGORIES), Decimal(0))
     direct: dict[int, Decimal] = defaultdict(Decimal)
     for x in result.lines:
         if x.key.startswith(("perdiem:", "fare:")):
             direct[int(x.key.split(":")[1])] += x.amount
     with store.reading() as r:
         data = _Reader(r)
-        rates = {i: (_dec(rate), cur_ or cur) for i, rate, cur_ in r.rows(
-            "SELECT id, nightly_rate, currency FROM room_block")}
+        rates = {
+            i: (_dec(rate), cur_ or cur)
+            for i, rate, cur_ in r.rows("SELECT id, nightly_rate, currency FROM room_block")
+        }
         for person, block, first, last, sharing in r.rows(
-                "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"
-                " WHERE block_id IS NOT NULL"):
+            "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"
+            " WHERE block_id IS NOT NULL"
+        ):
             rate, currency = rates.get(block, (None, cur))
             if rate is None:
                 continue
@@ -657,30 +874,44 @@ def per_participant(store: PlanStore, result: Budget | None = None) -> Allocatio
         for (p,) in r.rows("SELECT DISTINCT person_id FROM group_member"):
             trainees.add(p)
         audience: dict[int, set[Unit]] = defaultdict(set)
-        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                 " FROM session_audience"):
+        for s, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        ):
             audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
         days: dict[int, set[date]] = defaultdict(set)
-        for s, start in r.rows("SELECT id, starts_at FROM agenda_session"
-                               " WHERE kind NOT IN ('break', 'meal')"):
+        for s, start in r.rows(
+            "SELECT id, starts_at FROM agenda_session WHERE kind NOT IN ('break', 'meal')"
+        ):
             day = data.local(start).date()
             for unit in audience.get(s, ()):
                 for p in data.members.get(unit, ()):
                     if p in trainees:
                         days[p].add(day)
-        delegation_of = {i: name for i, name in r.rows(
-            "SELECT p.id, d.name FROM person p JOIN delegation d ON d.id = p.delegation_id")}
+        delegation_of = {
+            i: name
+            for i, name in r.rows(
+                "SELECT p.id, d.name FROM person p JOIN delegation d ON d.id = p.delegation_id"
+            )
+        }
     total_days = sum(len(v) for v in days.values())
     per_day = shared / total_days if total_days else Decimal(0)
-    people = [ParticipantCost(p, data.people.get(p, "?"), delegation_of.get(p, ""),
-                              direct.get(p, Decimal(0)), len(days.get(p, ())),
-                              cents(per_day * len(days.get(p, ()))))
-              for p in set(direct) | set(days)]
+    people = [
+        ParticipantCost(
+            p,
+            data.people.get(p, "?"),
+            delegation_of.get(p, ""),
+            direct.get(p, Decimal(0)),
+            len(days.get(p, ())),
+            cents(per_day * len(days.get(p, ()))),
+        )
+        for p in set(direct) | set(days)
+    ]
     people.sort(key=lambda c: (-c.total, c.name.casefold()))
     explanation = ngettext(
         "{shared} of venue, catering, ground transport and indirect support over {n}"
         " trainee-day = {rate} a trainee-day",
         "{shared} of venue, catering, ground transport and indirect support over {n}"
-        " trainee-days = {rate} a trainee-day", total_days).format(
-        shared=_money(cur, shared), n=f"{total_days:,}", rate=_money(cur, cents(per_day)))
+        " trainee-days = {rate} a trainee-day",
+        total_days,
+    ).format(shared=_money(cur, shared), n=f"{total_days:,}", rate=_money(cur, cents(per_day)))
     return Allocation(cur, shared, total_days, cents(per_day), explanation, people)

@@ -24,15 +24,18 @@ class Member:
     duty_station: str
 
 
-def members(store: PlanStore, *, delegation: int | None = None,
-            organisation: int | None = None) -> list[Member]:
+def members(
+    store: PlanStore, *, delegation: int | None = None, organisation: int | None = None
+) -> list[Member]:
     if (delegation is None) == (organisation is None):
         raise PlannerError(_("Choose a delegation or an organisation whose people to split."))
     column = "delegation_id" if delegation is not None else "organisation_id"
     with store.reading() as r:
-        rows = r.rows(f"SELECT id, given_name, family_name, sex, duty_station FROM person"
-                      f" WHERE {column} = :ref ORDER BY family_name, given_name, id",
-                      {"ref": delegation if delegation is not None else organisation})
+        rows = r.rows(
+            f"SELECT id, given_name, family_name, sex, duty_station FROM person"
+            f" WHERE {column} = :ref ORDER BY family_name, given_name, id",
+            {"ref": delegation if delegation is not None else organisation},
+        )
     return [Member(i, f"{g} {f}".strip(), s, d or "") for i, g, f, s, d in rows]
 
 
@@ -54,9 +57,13 @@ def split(people: list[Member], into: int, spread_by_station: bool = False) -> l
     if into < 1:
         raise PlannerError(_("Split into at least one group."))
     if into > max(1, len(people)):
-        raise PlannerError(ngettext("There is {n} person to split; choose at most {n} group.",
-                                    "There are {n} people to split; choose at most {n} groups.",
-                                    len(people)).format(n=len(people)))
+        raise PlannerError(
+            ngettext(
+                "There is {n} person to split; choose at most {n} group.",
+                "There are {n} people to split; choose at most {n} groups.",
+                len(people),
+            ).format(n=len(people))
+        )
     sizes = _shares(len(people), [1] * into)
     women = [p for p in people if p.sex == "female"]
     women_per_group = _shares(len(women), sizes)
@@ -75,8 +82,10 @@ def split(people: list[Member], into: int, spread_by_station: bool = False) -> l
         for person in ordered:
             left = women_left if person.sex == "female" else rest_left
             candidates = [g for g in range(into) if left[g] > 0]
-            g = min(candidates, key=lambda g: (placed[(g, station)],
-                                               len(groups[g]) / max(1, sizes[g]), g))
+            g = min(
+                candidates,
+                key=lambda g: (placed[(g, station)], len(groups[g]) / max(1, sizes[g]), g),
+            )
             groups[g].append(person)
             left[g] -= 1
             placed[(g, station)] += 1
@@ -89,12 +98,17 @@ def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
 
     prefix = " ".join(clean_text(prefix).split())
     if len(prefix) > 90:
-        raise PlannerError(_("The start of the group names is too long ({length} characters,"
-                             " at most 90); shorten it.").format(length=len(prefix)))
+        raise PlannerError(
+            _(
+                "The start of the group names is too long ({length} characters,"
+                " at most 90); shorten it."
+            ).format(length=len(prefix))
+        )
     with store.reading() as r:
         taken = {fold(n) for (n,) in r.rows("SELECT name FROM participant_group")}
-    letters = list(string.ascii_uppercase) + [f"{a}{b}" for a in string.ascii_uppercase
-                                              for b in string.ascii_uppercase]
+    letters = list(string.ascii_uppercase) + [
+        f"{a}{b}" for a in string.ascii_uppercase for b in string.ascii_uppercase
+    ]
     names = []
     for letter in letters:
         name = f"{prefix} {letter}"
@@ -105,8 +119,9 @@ def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
     raise PlannerError(_("Too many groups."))
 
 
-def create_groups(store: PlanStore, groups: list[list[Member]], names: list[str],
-                  delegation: int | None) -> Any:
+def create_groups(
+    store: PlanStore, groups: list[list[Member]], names: list[str], delegation: int | None
+) -> Any:
     """Create the groups with their members in one transaction; returns an undoable Batch."""
     from sqlalchemy import insert
 
@@ -114,26 +129,40 @@ def create_groups(store: PlanStore, groups: list[list[Member]], names: list[str]
     from planner.domain.inputs import clean_text
     from planner.domain.model import GroupMember, ParticipantGroup, table_of
 
-    colours = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC", "#4E79A7",
-               "#F28E2B", "#59A14F", "#E15759"]
+    colours = [
+        "#76B7B2",
+        "#EDC948",
+        "#B07AA1",
+        "#FF9DA7",
+        "#9C755F",
+        "#BAB0AC",
+        "#4E79A7",
+        "#F28E2B",
+        "#59A14F",
+        "#E15759",
+    ]
     label = ngettext("Split into {n} group", "Split into {n} groups", len(groups)).format(
-        n=len(groups))
+        n=len(groups)
+    )
     batch = operations.Batch(label)
     with store.transaction(label) as session:
         conn = session.connection()
         for i, (name, people) in enumerate(zip(names, groups, strict=True)):
-            group = ParticipantGroup(name=" ".join(clean_text(name).split()),
-                                     delegation_id=delegation,
-                                     colour=colours[i % len(colours)], notes="")
+            group = ParticipantGroup(
+                name=" ".join(clean_text(name).split()),
+                delegation_id=delegation,
+                colour=colours[i % len(colours)],
+                notes="",
+            )
             session.add(group)
             session.flush()
             batch.add("participant_group", group.id)
             gm = table_of(GroupMember)
             if people:
-                for row in conn.execute(insert(gm).returning(gm.c.id,
-                                                             sort_by_parameter_order=True),
-                                        [{"group_id": group.id, "person_id": p.id,
-                                          "version": 1} for p in people]):
+                for row in conn.execute(
+                    insert(gm).returning(gm.c.id, sort_by_parameter_order=True),
+                    [{"group_id": group.id, "person_id": p.id, "version": 1} for p in people],
+                ):
                     batch.add("group_member", row[0])
     batch.change = store.last_change
     return batch
@@ -145,6 +174,9 @@ def describe(groups: list[list[Member]]) -> list[str]:
     for people in groups:
         women = sum(1 for p in people if p.sex == "female")
         stations = len({fold(p.duty_station) for p in people if p.duty_station})
-        lines.append(_("{n} people, {women} women, {stations} duty stations").format(
-            n=len(people), women=women, stations=stations))
+        lines.append(
+            _("{n} people, {women} women, {stations} duty stations").format(
+                n=len(people), women=women, stations=stations
+            )
+        )
     return lines

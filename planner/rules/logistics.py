@@ -78,10 +78,15 @@ class _Data:
         with store.reading() as r:
             tz, first, last, airport = r.rows(
                 "SELECT timezone, start_date, end_date, arrival_airport_id FROM plan"
-                " ORDER BY id LIMIT 1")[0]
+                " ORDER BY id LIMIT 1"
+            )[0]
             zone = ZoneInfo(tz)
-            people = {i: (" ".join(p for p in (g, f) if p), d) for i, g, f, d in r.rows(
-                "SELECT id, given_name, family_name, delegation_id FROM person")}
+            people = {
+                i: (" ".join(p for p in (g, f) if p), d)
+                for i, g, f, d in r.rows(
+                    "SELECT id, given_name, family_name, delegation_id FROM person"
+                )
+            }
             members: dict[Unit, set[int]] = defaultdict(set)
             for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
                 members[("group", g)].add(p)
@@ -89,46 +94,105 @@ class _Data:
                 members[("person", p)].add(p)
                 if d is not None:
                     members[("delegation", d)].add(p)
-            places = {i: (n, k, z or tz) for i, n, k, z in r.rows(
-                "SELECT id, name, kind, timezone FROM venue")}
+            places = {
+                i: (n, k, z or tz)
+                for i, n, k, z in r.rows("SELECT id, name, kind, timezone FROM venue")
+            }
             roads: dict[tuple[int, int], int] = {}
             for a, b, m in r.rows("SELECT from_id, to_id, minutes FROM road_time"):
                 roads[(a, b)] = roads[(b, a)] = m
             trips = []
-            for (i, p, direction, departs, departs_tz, arrives, arrives_tz, number, carrier,
-                 place, from_place, to_place) in r.rows(
-                    "SELECT id, person_id, direction, departs_at, departs_tz, arrives_at,"
-                    " arrives_tz, number, carrier, place_id, from_place, to_place FROM travel"):
+            for (
+                i,
+                p,
+                direction,
+                departs,
+                departs_tz,
+                arrives,
+                arrives_tz,
+                number,
+                carrier,
+                place,
+                from_place,
+                to_place,
+            ) in r.rows(
+                "SELECT id, person_id, direction, departs_at, departs_tz, arrives_at,"
+                " arrives_tz, number, carrier, place_id, from_place, to_place FROM travel"
+            ):
                 arrival = direction == Direction.ARRIVAL
                 stored, stored_tz = (arrives, arrives_tz) if arrival else (departs, departs_tz)
                 if stored is None:
                     continue
                 at = parse_time(stored).astimezone(ZoneInfo(stored_tz or tz))
-                trips.append(_Trip(i, p, direction, at, number, carrier,
-                                   place if place is not None else airport,
-                                   from_place if arrival else to_place))
-            stays = [(i, p, v, _day(a), _day(b)) for i, p, v, a, b in r.rows(
-                "SELECT id, person_id, venue_id, check_in, check_out FROM stay")]
-            vehicles = {i: (n, s, d) for i, n, s, d in r.rows(
-                "SELECT id, name, seats, driver_id FROM vehicle")}
+                trips.append(
+                    _Trip(
+                        i,
+                        p,
+                        direction,
+                        at,
+                        number,
+                        carrier,
+                        place if place is not None else airport,
+                        from_place if arrival else to_place,
+                    )
+                )
+            stays = [
+                (i, p, v, _day(a), _day(b))
+                for i, p, v, a, b in r.rows(
+                    "SELECT id, person_id, venue_id, check_in, check_out FROM stay"
+                )
+            ]
+            vehicles = {
+                i: (n, s, d)
+                for i, n, s, d in r.rows("SELECT id, name, seats, driver_id FROM vehicle")
+            }
             riders: dict[int, list[Unit]] = defaultdict(list)
-            for ride, g, d, p in r.rows("SELECT ride_id, group_id, delegation_id, person_id"
-                                        " FROM ride_passenger"):
-                riders[ride].append(("group", g) if g else ("delegation", d) if d
-                                    else ("person", p))
-            rides = [_Ride(i, v, t, parse_time(s).astimezone(ZoneInfo(z or tz)),
-                           parse_time(e).astimezone(ZoneInfo(z or tz)), a, b, visit,
-                           riders.get(i, []))
-                     for i, v, t, s, e, z, a, b, visit in r.rows(
-                         "SELECT id, vehicle_id, title, starts_at, ends_at, timezone, from_id,"
-                         " to_id, session_id FROM ride")]
-            return cls(zone, _day(first), _day(last), airport, people,
-                       dict(r.rows("SELECT id, name FROM delegation")),
-                       dict(r.rows("SELECT id, name FROM participant_group")), members, places,
-                       roads, trips, stays, vehicles, rides,
-                       {i: phone for i, phone, role in r.rows(
-                           "SELECT id, phone, role FROM person WHERE phone != ''")
-                        if role in CONTACT_ROLES})
+            for ride, g, d, p in r.rows(
+                "SELECT ride_id, group_id, delegation_id, person_id FROM ride_passenger"
+            ):
+                riders[ride].append(
+                    ("group", g) if g else ("delegation", d) if d else ("person", p)
+                )
+            rides = [
+                _Ride(
+                    i,
+                    v,
+                    t,
+                    parse_time(s).astimezone(ZoneInfo(z or tz)),
+                    parse_time(e).astimezone(ZoneInfo(z or tz)),
+                    a,
+                    b,
+                    visit,
+                    riders.get(i, []),
+                )
+                for i, v, t, s, e, z, a, b, visit in r.rows(
+                    "SELECT id, vehicle_id, title, starts_at, ends_at, timezone, from_id,"
+                    " to_id, session_id FROM ride"
+                )
+            ]
+            return cls(
+                zone,
+                _day(first),
+                _day(last),
+                airport,
+                people,
+                dict(r.rows("SELECT id, name FROM delegation")),
+                dict(r.rows("SELECT id, name FROM participant_group")),
+                members,
+                places,
+                roads,
+                trips,
+                stays,
+                vehicles,
+                rides,
+                {
+                    i: phone
+                    for i, phone, role in r.rows(
+                        "SELECT id, phone, role FROM person WHERE phone != ''"
+                    )
+                    if role in CONTACT_ROLES
+                },
+            )
 
     def riders(self, ride: _Ride) -> set[int]:
         out: set[int] = set()
@@ -187,16 +251,28 @@ def _board(data: _Data) -> dict[date, list[BoardEntry]]:
     days: dict[date, list[BoardEntry]] = defaultdict(list)
     for (direction, at, number, place), trips in grouped.items():
         ids = sorted({t.person for t in trips}, key=lambda p: data.people[p][0])
-        rides = {title for p in ids for title in _covering(data, transfers, direction, at,
-                                                            place, p)}
-        dele = sorted({data.delegations[d] for p in ids
-                       if (d := data.people[p][1]) is not None})
-        days[at.date()].append(BoardEntry(
-            direction, at, number, trips[0].carrier, data.place_name(place),
-            trips[0].other, tuple(data.people[p][0] for p in ids), tuple(ids), tuple(dele),
-            ", ".join(sorted(rides))))
-    return {day: sorted(entries, key=lambda e: (e.at, e.direction, e.number))
-            for day, entries in sorted(days.items())}
+        rides = {
+            title for p in ids for title in _covering(data, transfers, direction, at, place, p)
+        }
+        dele = sorted({data.delegations[d] for p in ids if (d := data.people[p][1]) is not None})
+        days[at.date()].append(
+            BoardEntry(
+                direction,
+                at,
+                number,
+                trips[0].carrier,
+                data.place_name(place),
+                trips[0].other,
+                tuple(data.people[p][0] for p in ids),
+                tuple(ids),
+                tuple(dele),
+                ", ".join(sorted(rides)),
+            )
+        )
+    return {
+        day: sorted(entries, key=lambda e: (e.at, e.direction, e.number))
+        for day, entries in sorted(days.items())
+    }
 
 
 def _transfer_rides(data: _Data) -> dict[int, list[_Ride]]:
@@ -209,8 +285,14 @@ def _transfer_rides(data: _Data) -> dict[int, list[_Ride]]:
     return out
 
 
-def _covering(data: _Data, transfers: dict[int, list[_Ride]], direction: str,
-              at: datetime, place: int | None, person: int) -> list[str]:
+def _covering(
+    data: _Data,
+    transfers: dict[int, list[_Ride]],
+    direction: str,
+    at: datetime,
+    place: int | None,
+    person: int,
+) -> list[str]:
     """Transfer rides that take this person from the airport after landing (within 3 hours),
     or to it before leaving (within 6 hours)."""
     found = []
@@ -218,8 +300,7 @@ def _covering(data: _Data, transfers: dict[int, list[_Ride]], direction: str,
         if direction == Direction.ARRIVAL:
             fits = at <= ride.start <= at + timedelta(hours=3) and ride.origin in (place, None)
         else:
-            fits = at - timedelta(hours=6) <= ride.end <= at and ride.destination in (place,
-                                                                                       None)
+            fits = at - timedelta(hours=6) <= ride.end <= at and ride.destination in (place, None)
         if fits:
             found.append(ride.title or _("Transfer"))
     return found
@@ -254,10 +335,16 @@ class Proposal:
 
     def ride_values(self) -> dict[str, Any]:
         """The values of the ride :func:`accept` creates (``planner.operations`` kind "ride")."""
-        return {"vehicle_id": self.vehicle_id, "title": self.title[:200], "start": self.start,
-                "end": self.end, "timezone": self.timezone, "from_id": self.origin,
-                "to_id": self.destination, "passengers": [("person", p)
-                                                          for p in self.person_ids]}
+        return {
+            "vehicle_id": self.vehicle_id,
+            "title": self.title[:200],
+            "start": self.start,
+            "end": self.end,
+            "timezone": self.timezone,
+            "from_id": self.origin,
+            "to_id": self.destination,
+            "passengers": [("person", p) for p in self.person_ids],
+        }
 
 
 def propose_transfers(store: PlanStore, window: int | None = None) -> list[Proposal]:
@@ -277,8 +364,9 @@ def propose_transfers(store: PlanStore, window: int | None = None) -> list[Propo
         if not _covering(data, transfers, trip.direction, trip.at, trip.place, trip.person):
             pending[(trip.direction, trip.place)].append(trip)
     proposals: list[Proposal] = []
-    for (direction, place), trips in sorted(pending.items(), key=lambda kv: (kv[0][0],
-                                                                             kv[0][1] or 0)):
+    for (direction, place), trips in sorted(
+        pending.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)
+    ):
         trips.sort(key=lambda t: t.at)
         cluster: list[_Trip] = []
         for trip in trips:
@@ -308,13 +396,21 @@ def _hotel_of(data: _Data, person: int, night: date) -> int | None:
     return None
 
 
-def _propose(data: _Data, direction: str, place: int | None, trips: list[_Trip],
-             busy: dict[int, list[tuple[datetime, datetime]]]) -> list[Proposal]:
+def _propose(
+    data: _Data,
+    direction: str,
+    place: int | None,
+    trips: list[_Trip],
+    busy: dict[int, list[tuple[datetime, datetime]]],
+) -> list[Proposal]:
     arrival = direction == Direction.ARRIVAL
     people = list(dict.fromkeys(t.person for t in trips))
     nights = [t.at.date() if arrival else t.at.date() - timedelta(days=1) for t in trips]
-    hotels = Counter(h for p, n in zip([t.person for t in trips], nights, strict=True)
-                     if (h := _hotel_of(data, p, n)) is not None)
+    hotels = Counter(
+        h
+        for p, n in zip([t.person for t in trips], nights, strict=True)
+        if (h := _hotel_of(data, p, n)) is not None
+    )
     only_hotel = [i for i, (_n, kind, _z) in data.places.items() if kind == PlaceKind.HOTEL]
     hotel: int | None = None
     if hotels:
@@ -326,10 +422,16 @@ def _propose(data: _Data, direction: str, place: int | None, trips: list[_Trip],
     if road is None:
         road = DEFAULT_ROAD
         if hotel is not None and place is not None:
-            notes.append(_("No road time between {a} and {b}: {minutes} minutes assumed; add it"
-                           " under Places ▸ Road times.").format(
-                a=data.place_name(place), b=data.place_name(hotel),
-                minutes=int(DEFAULT_ROAD.total_seconds() // 60)))
+            notes.append(
+                _(
+                    "No road time between {a} and {b}: {minutes} minutes assumed; add it"
+                    " under Places ▸ Road times."
+                ).format(
+                    a=data.place_name(place),
+                    b=data.place_name(hotel),
+                    minutes=int(DEFAULT_ROAD.total_seconds() // 60),
+                )
+            )
     if arrival:
         start = max(t.at for t in trips) + PICKUP_MARGIN
     else:
@@ -338,9 +440,10 @@ def _propose(data: _Data, direction: str, place: int | None, trips: list[_Trip],
     end = start + road
     flights = list(dict.fromkeys(t.number or _("by road") for t in trips))
     # vehicles free then, smallest that fits first; else split over the largest free ones
-    free = sorted((v for v in data.vehicles
-                   if all(e <= start or s >= end for s, e in busy.get(v, []))),
-                  key=lambda v: (data.vehicles[v][1], data.vehicles[v][0]))
+    free = sorted(
+        (v for v in data.vehicles if all(e <= start or s >= end for s, e in busy.get(v, []))),
+        key=lambda v: (data.vehicles[v][1], data.vehicles[v][0]),
+    )
     loads: list[tuple[int | None, list[int]]] = []
     fitting = [v for v in free if data.vehicles[v][1] >= len(people)]
     if fitting or not free:
@@ -363,12 +466,25 @@ def _propose(data: _Data, direction: str, place: int | None, trips: list[_Trip],
             busy[vehicle].append((start, end))
         extra = list(notes)
         if vehicle is None:
-            extra.append(_("No vehicle is free then with enough seats; add one or choose it"
-                           " on the ride."))
-        out.append(Proposal(direction, place if arrival else hotel, hotel if arrival else place,
-                            start, end, load, [data.people[p][0] for p in load], flights,
-                            vehicle, data.vehicles[vehicle][0] if vehicle is not None else "",
-                            data.zone.key, extra))
+            extra.append(
+                _("No vehicle is free then with enough seats; add one or choose it on the ride.")
+            )
+        out.append(
+            Proposal(
+                direction,
+                place if arrival else hotel,
+                hotel if arrival else place,
+                start,
+                end,
+                load,
+                [data.people[p][0] for p in load],
+                flights,
+                vehicle,
+                data.vehicles[vehicle][0] if vehicle is not None else "",
+                data.zone.key,
+                extra,
+            )
+        )
     return out
 
 
@@ -376,8 +492,9 @@ def accept(store: PlanStore, proposals: list[Proposal]) -> list[int]:
     """Create the rides of the chosen proposals in one transaction; returns their ids."""
     from planner.operations import create_many
 
-    return create_many(store, "ride", [p.ride_values() for p in proposals],
-                       action=_("Add airport transfers"))
+    return create_many(
+        store, "ride", [p.ride_values() for p in proposals], action=_("Add airport transfers")
+    )
 
 
 # --- one person's or delegation's journey -------------------------------------------------------
@@ -417,8 +534,13 @@ def schedules(store: PlanStore, whos: list[Unit]) -> dict[Unit, list[Item]]:
     return {who: _schedule(data, sessions, who, groups_of, riders) for who in whos}
 
 
-def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
-              groups_of: dict[int, set[Unit]], riders: dict[int, set[int]]) -> list[Item]:
+def _schedule(
+    data: _Data,
+    sessions: _SessionRows,
+    who: Unit,
+    groups_of: dict[int, set[Unit]],
+    riders: dict[int, set[int]],
+) -> list[Item]:
     people = {who[1]} if who[0] == "person" else set(data.members.get(who, set()))
     units: set[Unit] = {who}
     for person in people:
@@ -437,13 +559,18 @@ def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
     for (direction, at, number, place), trips in flights.items():
         first = trips[0]
         title = " ".join(p for p in (first.carrier, number) if p) or _("by road")
-        detail = (_("from {place}") if direction == Direction.ARRIVAL else _("to {place}")
-                  ).format(place=first.other) if first.other else ""
+        detail = (
+            (_("from {place}") if direction == Direction.ARRIVAL else _("to {place}")).format(
+                place=first.other
+            )
+            if first.other
+            else ""
+        )
         if not single:
-            detail = "; ".join(d for d in (detail, _people(data, [t.person for t in trips]))
-                               if d)
-        items.append(Item(at, None, direction, title, data.place_name(place), detail,
-                          ("travel", first.id)))
+            detail = "; ".join(d for d in (detail, _people(data, [t.person for t in trips])) if d)
+        items.append(
+            Item(at, None, direction, title, data.place_name(place), detail, ("travel", first.id))
+        )
     # hotel stays
     stays: dict[tuple[int, date, date], list[tuple[int, int]]] = defaultdict(list)
     for sid, person, hotel, check_in, check_out in data.stays:
@@ -451,15 +578,23 @@ def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
             stays[(hotel, check_in, check_out)].append((sid, person))
     for (hotel, check_in, check_out), rows in stays.items():
         nights = (check_out - check_in).days
-        detail = ngettext("{n} night, check-out {day}", "{n} nights, check-out {day}",
-                          nights).format(n=nights, day=format_date(check_out))
+        detail = ngettext(
+            "{n} night, check-out {day}", "{n} nights, check-out {day}", nights
+        ).format(n=nights, day=format_date(check_out))
         if not single:
             detail += "; " + _people(data, [p for _s, p in rows])
         zone = ZoneInfo(data.places[hotel][2]) if hotel in data.places else data.zone
-        items.append(Item(datetime.combine(check_in, time(14), zone),
-                          datetime.combine(check_out, time(12), zone), "hotel",
-                          _("Hotel check-in"), data.place_name(hotel), detail,
-                          ("stay", rows[0][0])))
+        items.append(
+            Item(
+                datetime.combine(check_in, time(14), zone),
+                datetime.combine(check_out, time(12), zone),
+                "hotel",
+                _("Hotel check-in"),
+                data.place_name(hotel),
+                detail,
+                ("stay", rows[0][0]),
+            )
+        )
     # rides
     for ride in data.rides:
         driver = data.vehicles.get(ride.vehicle or -1, ("", 0, None))[2]
@@ -467,17 +602,32 @@ def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
         if not aboard and driver not in people:
             continue
         vehicle = data.vehicles.get(ride.vehicle or -1, ("", 0, None))[0]
-        route = " → ".join(p for p in (data.place_name(ride.origin),
-                                        data.place_name(ride.destination)) if p)
-        detail = ", ".join(d for d in (vehicle, _("driving") if driver in people and single
-                                       else "") if d)
+        route = " → ".join(
+            p for p in (data.place_name(ride.origin), data.place_name(ride.destination)) if p
+        )
+        detail = ", ".join(
+            d for d in (vehicle, _("driving") if driver in people and single else "") if d
+        )
         if not single and aboard:
             detail = "; ".join(d for d in (detail, _people(data, aboard)) if d)
         phone = data.contacts.get(driver) if driver is not None and driver not in people else None
-        contact = _("driver {name}, {phone}").format(
-            name=data.people[driver][0], phone=phone) if phone and driver is not None else ""
-        items.append(Item(ride.start, ride.end, "ride", ride.title or _("Ride"), route, detail,
-                          ("ride", ride.id), contact))
+        contact = (
+            _("driver {name}, {phone}").format(name=data.people[driver][0], phone=phone)
+            if phone and driver is not None
+            else ""
+        )
+        items.append(
+            Item(
+                ride.start,
+                ride.end,
+                "ride",
+                ride.title or _("Ride"),
+                route,
+                detail,
+                ("ride", ride.id),
+                contact,
+            )
+        )
     # sessions and stops
     items.extend(_sessions(sessions, data, units, people))
     return sorted(items, key=lambda i: (i.start.astimezone(UTC), i.kind))
@@ -486,8 +636,7 @@ def _schedule(data: _Data, sessions: _SessionRows, who: Unit,
 def _people(data: _Data, ids: Any) -> str:
     names = sorted(data.people[p][0] for p in set(ids))
     shown = ", ".join(names[:6]) + (" …" if len(names) > 6 else "")
-    return _("{n} people: {names}").format(n=len(names), names=shown) if len(names) > 1 \
-        else shown
+    return _("{n} people: {names}").format(n=len(names), names=shown) if len(names) > 1 else shown
 
 
 @dataclass
@@ -513,18 +662,28 @@ class _SessionRows:
 
     @classmethod
     def load(cls, r: Reader) -> _SessionRows:
-        audience = [(s, ("group", g) if g else ("delegation", d) if d else ("person", p))
-                    for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id,"
-                                             " person_id FROM session_audience")]
+        audience = [
+            (s, ("group", g) if g else ("delegation", d) if d else ("person", p))
+            for s, g, d, p in r.rows(
+                "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+            )
+        ]
         stops: dict[int, list[Any]] = defaultdict(list)
-        for row in r.rows("SELECT session_id, id, position, venue_id, arrives_at, leaves_at,"
-                          " host_name, host_contact FROM visit_stop ORDER BY position"):
+        for row in r.rows(
+            "SELECT session_id, id, position, venue_id, arrives_at, leaves_at,"
+            " host_name, host_contact FROM visit_stop ORDER BY position"
+        ):
             stops[row[0]].append(row[1:])
-        return cls(audience, r.rows("SELECT session_id, person_id FROM session_facilitator"),
-                   {i: (n, v) for i, n, v in r.rows("SELECT id, name, venue_id FROM room")},
-                   dict(stops),
-                   r.rows("SELECT id, title, starts_at, ends_at, timezone, room_id, location"
-                          " FROM agenda_session"))
+        return cls(
+            audience,
+            r.rows("SELECT session_id, person_id FROM session_facilitator"),
+            {i: (n, v) for i, n, v in r.rows("SELECT id, name, venue_id FROM room")},
+            dict(stops),
+            r.rows(
+                "SELECT id, title, starts_at, ends_at, timezone, room_id, location"
+                " FROM agenda_session"
+            ),
+        )
 
 
 def _sessions(rows: _SessionRows, data: _Data, units: set[Unit], people: set[int]) -> list[Item]:
@@ -546,19 +705,34 @@ def _sessions(rows: _SessionRows, data: _Data, units: set[Unit], people: set[int
             name, venue = rows.rooms[room]
             place = f"{name}, {data.place_name(venue)}"
         detail = _("facilitating") if sid in facilitating and len(people) == 1 else ""
-        items.append(Item(parse_time(start).astimezone(zone), parse_time(end).astimezone(zone),
-                          "session", title, place, detail, ("session", sid)))
+        items.append(
+            Item(
+                parse_time(start).astimezone(zone),
+                parse_time(end).astimezone(zone),
+                "session",
+                title,
+                place,
+                detail,
+                ("session", sid),
+            )
+        )
         for stop_id, _pos, venue, arrives, leaves, host, host_contact in rows.stops.get(sid, []):
             moment = arrives or leaves
             if moment is None:
                 continue
             stop_zone = ZoneInfo(data.places[venue][2]) if venue in data.places else zone
-            items.append(Item(parse_time(moment).astimezone(stop_zone),
-                              parse_time(leaves).astimezone(stop_zone) if leaves else None,
-                              "stop", _("Stop: {place}").format(place=data.place_name(venue)),
-                              data.place_name(venue),
-                              _("host: {host}").format(host=host) if host else "",
-                              ("stop", stop_id), host_contact))
+            items.append(
+                Item(
+                    parse_time(moment).astimezone(stop_zone),
+                    parse_time(leaves).astimezone(stop_zone) if leaves else None,
+                    "stop",
+                    _("Stop: {place}").format(place=data.place_name(venue)),
+                    data.place_name(venue),
+                    _("host: {host}").format(host=host) if host else "",
+                    ("stop", stop_id),
+                    host_contact,
+                )
+            )
     return items
 
 
@@ -582,12 +756,20 @@ def manifests(store: PlanStore) -> list[ManifestRide]:
     data = _Data.load(store)
     out = []
     for ride in data.rides:
-        name, seats, driver = data.vehicles.get(ride.vehicle or -1, (_("(no vehicle)"), 0,
-                                                                     None))
-        route = " → ".join(p for p in (data.place_name(ride.origin),
-                                        data.place_name(ride.destination)) if p)
-        out.append(ManifestRide(name, data.people[driver][0] if driver in data.people else "",
-                                ride.start, ride.end, ride.title, route,
-                                tuple(sorted(data.people[p][0] for p in data.riders(ride))),
-                                seats))
+        name, seats, driver = data.vehicles.get(ride.vehicle or -1, (_("(no vehicle)"), 0, None))
+        route = " → ".join(
+            p for p in (data.place_name(ride.origin), data.place_name(ride.destination)) if p
+        )
+        out.append(
+            ManifestRide(
+                name,
+                data.people[driver][0] if driver in data.people else "",
+                ride.start,
+                ride.end,
+                ride.title,
+                route,
+                tuple(sorted(data.people[p][0] for p in data.riders(ride))),
+                seats,
+            )
+        )
     return sorted(out, key=lambda m: (m.vehicle, m.start))

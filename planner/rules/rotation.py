@@ -53,11 +53,14 @@ class Request:
 
     def as_setting(self) -> dict[str, Any]:
         return {
-            "groups": self.group_ids, "modules": self.module_ids, "rooms": self.room_ids,
+            "groups": self.group_ids,
+            "modules": self.module_ids,
+            "rooms": self.room_ids,
             "days": [d.isoformat() for d in self.days],
             "slots": [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in self.slots],
-            "breaks": [[a.strftime("%H:%M"), b.strftime("%H:%M"), t, k]
-                       for a, b, t, k in self.breaks],
+            "breaks": [
+                [a.strftime("%H:%M"), b.strftime("%H:%M"), t, k] for a, b, t, k in self.breaks
+            ],
             "replace": self.replace_existing,
         }
 
@@ -65,11 +68,14 @@ class Request:
     def from_setting(cls, value: dict[str, Any]) -> Request:
         hm = time.fromisoformat
         return cls(
-            list(value.get("groups", [])), list(value.get("modules", [])),
-            list(value.get("rooms", [])), [date.fromisoformat(d) for d in value.get("days", [])],
+            list(value.get("groups", [])),
+            list(value.get("modules", [])),
+            list(value.get("rooms", [])),
+            [date.fromisoformat(d) for d in value.get("days", [])],
             [(hm(a), hm(b)) for a, b in value.get("slots", [])],
             [(hm(a), hm(b), t, k) for a, b, t, k in value.get("breaks", [])],
-            bool(value.get("replace", True)))
+            bool(value.get("replace", True)),
+        )
 
 
 @dataclass(frozen=True)
@@ -123,18 +129,30 @@ def _load(store: PlanStore, request: Request) -> _Inputs:
     with store.reading() as r:
         zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
         sizes = dict(r.rows("SELECT group_id, count(*) FROM group_member GROUP BY group_id"))
-        groups = {i: (n, sizes.get(i, 0)) for i, n in r.rows(
-            "SELECT id, name FROM participant_group") if i in request.group_ids}
+        groups = {
+            i: (n, sizes.get(i, 0))
+            for i, n in r.rows("SELECT id, name FROM participant_group")
+            if i in request.group_ids
+        }
         trainers: dict[int, list[int]] = defaultdict(list)
         for m, p in r.rows("SELECT module_id, person_id FROM module_trainer ORDER BY person_id"):
             trainers[m].append(p)
-        modules = {i: (n, t, d, s, _items(e), trainers.get(i, [])) for i, n, t, d, s, e in r.rows(
-            "SELECT id, number, title, duration_minutes, room_size, equipment FROM module")
-            if i in request.module_ids}
-        rooms = {i: (n, c, _items(e)) for i, n, c, e in r.rows(
-            "SELECT id, name, capacity, equipment FROM room") if i in request.room_ids}
-        people = {i: " ".join(p for p in (g, f) if p) for i, g, f in r.rows(
-            "SELECT id, given_name, family_name FROM person")}
+        modules = {
+            i: (n, t, d, s, _items(e), trainers.get(i, []))
+            for i, n, t, d, s, e in r.rows(
+                "SELECT id, number, title, duration_minutes, room_size, equipment FROM module"
+            )
+            if i in request.module_ids
+        }
+        rooms = {
+            i: (n, c, _items(e))
+            for i, n, c, e in r.rows("SELECT id, name, capacity, equipment FROM room")
+            if i in request.room_ids
+        }
+        people = {
+            i: " ".join(p for p in (g, f) if p)
+            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person")
+        }
         members: dict[int, set[int]] = defaultdict(set)
         for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
             members[p].add(g)
@@ -145,8 +163,9 @@ def _load(store: PlanStore, request: Request) -> _Inputs:
                 if delegation_of.get(p):
                     group_delegations[g].add(delegation_of[p])
         audience: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                 " FROM session_audience"):
+        for s, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        ):
             audience[s].append(("group", g) if g else ("delegation", d) if d else ("person", p))
         facilitators: dict[int, list[int]] = defaultdict(list)
         for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
@@ -160,14 +179,23 @@ def _load(store: PlanStore, request: Request) -> _Inputs:
         ):
             a, b = parse_time(start).astimezone(zone), parse_time(end).astimezone(zone)
             touched = {g for kind, ref in audience[sid] if kind == "group" for g in [ref]}
-            touched |= {g for kind, ref in audience[sid] if kind == "person"
-                        for g in members.get(ref, ())}
-            touched |= {g for g, ds in group_delegations.items()
-                        for kind, ref in audience[sid] if kind == "delegation" and ref in ds}
+            touched |= {
+                g for kind, ref in audience[sid] if kind == "person" for g in members.get(ref, ())
+            }
+            touched |= {
+                g
+                for g, ds in group_delegations.items()
+                for kind, ref in audience[sid]
+                if kind == "delegation" and ref in ds
+            }
             mine = touched & set(request.group_ids)
-            if (request.replace_existing and module is not None and a.date() in days and mine
-                    and all(k == "group" and ref in request.group_ids
-                            for k, ref in audience[sid])):
+            if (
+                request.replace_existing
+                and module is not None
+                and a.date() in days
+                and mine
+                and all(k == "group" and ref in request.group_ids for k, ref in audience[sid])
+            ):
                 remove.append(sid)
                 continue
             existing_breaks.add((title, a))
@@ -178,8 +206,9 @@ def _load(store: PlanStore, request: Request) -> _Inputs:
             for p in facilitators.get(sid, ()):
                 busy[("person", p)].append((a, b))
         for p, start, end in r.rows("SELECT person_id, starts_at, ends_at FROM unavailability"):
-            busy[("person", p)].append((parse_time(start).astimezone(zone),
-                                        parse_time(end).astimezone(zone)))
+            busy[("person", p)].append(
+                (parse_time(start).astimezone(zone), parse_time(end).astimezone(zone))
+            )
     return _Inputs(zone, groups, modules, rooms, people, busy, remove, existing_breaks)
 
 
@@ -190,8 +219,9 @@ def _overlaps(a: datetime, b: datetime, busy: Iterable[tuple[datetime, datetime]
     return any(s < b and a < e for s, e in busy)
 
 
-def _free_part(slot: Slot,
-               busy: list[tuple[datetime, datetime]]) -> tuple[datetime, datetime] | None:
+def _free_part(
+    slot: Slot, busy: list[tuple[datetime, datetime]]
+) -> tuple[datetime, datetime] | None:
     """The longest part of a slot no busy interval touches (at least 30 minutes), or None."""
     pieces = [(slot.start, slot.end)]
     for s, e in busy:
@@ -215,45 +245,70 @@ def propose(store: PlanStore, request: Request, seconds: float = SEARCH_SECONDS)
     started = clock.perf_counter()
     reasons = _request_problems(request)
     inputs = _load(store, request) if not reasons else None
-    slots = [Slot(d, i, datetime.combine(d, a, tzinfo=ZoneInfo("UTC")),
-                  datetime.combine(d, b, tzinfo=ZoneInfo("UTC")))
-             for d in sorted(request.days) for i, (a, b) in enumerate(request.slots)]
+    slots = [
+        Slot(
+            d,
+            i,
+            datetime.combine(d, a, tzinfo=ZoneInfo("UTC")),
+            datetime.combine(d, b, tzinfo=ZoneInfo("UTC")),
+        )
+        for d in sorted(request.days)
+        for i, (a, b) in enumerate(request.slots)
+    ]
     if inputs is None:
         return Proposal([], [], [], reasons, slots)
     zone = inputs.zone
-    slots = [Slot(s.day, s.index, s.start.replace(tzinfo=zone), s.end.replace(tzinfo=zone))
-             for s in slots]
+    slots = [
+        Slot(s.day, s.index, s.start.replace(tzinfo=zone), s.end.replace(tzinfo=zone))
+        for s in slots
+    ]
     per_day = len(request.slots)
-    slot_minutes = sum((datetime.combine(date.min, b) - datetime.combine(date.min, a)).seconds
-                       // 60 for a, b in request.slots) / max(1, per_day)
-    need = {m: max(1, round(info[2] / max(1.0, slot_minutes))) for m, info in
-            inputs.modules.items()}
+    slot_minutes = sum(
+        (datetime.combine(date.min, b) - datetime.combine(date.min, a)).seconds // 60
+        for a, b in request.slots
+    ) / max(1, per_day)
+    need = {
+        m: max(1, round(info[2] / max(1.0, slot_minutes))) for m, info in inputs.modules.items()
+    }
     # the times each group can be taught: the template minus its fixed sessions and the breaks
-    break_busy = [(datetime.combine(d, a, tzinfo=zone), datetime.combine(d, b, tzinfo=zone))
-                  for d in request.days for a, b, _t, _k in request.breaks]
+    break_busy = [
+        (datetime.combine(d, a, tzinfo=zone), datetime.combine(d, b, tzinfo=zone))
+        for d in request.days
+        for a, b, _t, _k in request.breaks
+    ]
     free: dict[tuple[int, date, int], tuple[datetime, datetime]] = {}
     for g in inputs.groups:
         for s in slots:
             part = _free_part(s, inputs.busy.get(("group", g), []) + break_busy)
             if part is not None:
                 free[(g, s.day, s.index)] = part
-    room_ok = {(r, s.day, s.index) for r in inputs.rooms for s in slots
-               if not _overlaps(s.start, s.end, inputs.busy.get(("room", r), []))}
-    trainer_ok = {(t, s.day, s.index) for m in inputs.modules.values() for t in m[5]
-                  for s in slots if not _overlaps(s.start, s.end, inputs.busy.get(("person", t),
-                                                                                  []))}
+    room_ok = {
+        (r, s.day, s.index)
+        for r in inputs.rooms
+        for s in slots
+        if not _overlaps(s.start, s.end, inputs.busy.get(("room", r), []))
+    }
+    trainer_ok = {
+        (t, s.day, s.index)
+        for m in inputs.modules.values()
+        for t in m[5]
+        for s in slots
+        if not _overlaps(s.start, s.end, inputs.busy.get(("person", t), []))
+    }
     reasons = _impossible(inputs, request, slots, need, free, trainer_ok)
     if reasons:
-        return Proposal([], [], inputs.remove_ids, reasons, slots,
-                        clock.perf_counter() - started)
+        return Proposal([], [], inputs.remove_ids, reasons, slots, clock.perf_counter() - started)
 
     # the options of every (group, module): day, first slot, room, trainer
     options: dict[tuple[int, int], list[Placement]] = {}
     for g, (_gname, size) in inputs.groups.items():
         for m, (_n, _t, _d, seats, equipment, trainers) in inputs.modules.items():
             k = need[m]
-            rooms = [r for r, (_rn, capacity, kit) in inputs.rooms.items()
-                     if capacity >= max(size + 1, seats) and equipment <= kit]
+            rooms = [
+                r
+                for r, (_rn, capacity, kit) in inputs.rooms.items()
+                if capacity >= max(size + 1, seats) and equipment <= kit
+            ]
             found = []
             for d in sorted(request.days):
                 for first in range(per_day - k + 1):
@@ -269,17 +324,28 @@ def propose(store: PlanStore, request: Request, seconds: float = SEARCH_SECONDS)
             options[(g, m)] = found
     result = _search(options, started + seconds)
     if result is None:
-        reasons = [_("No timetable fits every constraint within the search limit. The tightest"
-                     " constraints are:"), *_tightest(inputs, request, need, free, trainer_ok)]
-        return Proposal([], [], inputs.remove_ids, reasons, slots,
-                        clock.perf_counter() - started)
+        reasons = [
+            _(
+                "No timetable fits every constraint within the search limit. The tightest"
+                " constraints are:"
+            ),
+            *_tightest(inputs, request, need, free, trainer_ok),
+        ]
+        return Proposal([], [], inputs.remove_ids, reasons, slots, clock.perf_counter() - started)
     sessions = _sessions(inputs, request, result, free, slots)
-    return Proposal(sorted(result, key=lambda p: (p.day, p.first, p.group_id)), sessions,
-                    inputs.remove_ids, [], slots, clock.perf_counter() - started)
+    return Proposal(
+        sorted(result, key=lambda p: (p.day, p.first, p.group_id)),
+        sessions,
+        inputs.remove_ids,
+        [],
+        slots,
+        clock.perf_counter() - started,
+    )
 
 
-def _search(options: dict[tuple[int, int], list[Placement]],
-            deadline: float) -> list[Placement] | None:
+def _search(
+    options: dict[tuple[int, int], list[Placement]], deadline: float
+) -> list[Placement] | None:
     """Backtracking, most constrained pair first, with forward checking."""
     group_busy: set[tuple[int, date, int]] = set()
     room_busy: set[tuple[int, date, int]] = set()
@@ -289,15 +355,20 @@ def _search(options: dict[tuple[int, int], list[Placement]],
     steps = [0]
 
     def fits(p: Placement) -> bool:
-        return all((p.group_id, p.day, i) not in group_busy and (p.room_id, p.day, i) not in
-                   room_busy and (p.trainer_id, p.day, i) not in trainer_busy
-                   for i in range(p.first, p.first + p.count))
+        return all(
+            (p.group_id, p.day, i) not in group_busy
+            and (p.room_id, p.day, i) not in room_busy
+            and (p.trainer_id, p.day, i) not in trainer_busy
+            for i in range(p.first, p.first + p.count)
+        )
 
     def mark(p: Placement, on: bool) -> None:
         for i in range(p.first, p.first + p.count):
-            for busy, key in ((group_busy, (p.group_id, p.day, i)),
-                              (room_busy, (p.room_id, p.day, i)),
-                              (trainer_busy, (p.trainer_id, p.day, i))):
+            for busy, key in (
+                (group_busy, (p.group_id, p.day, i)),
+                (room_busy, (p.room_id, p.day, i)),
+                (trainer_busy, (p.trainer_id, p.day, i)),
+            ):
                 (busy.add if on else busy.discard)(key)
 
     def solve() -> bool:
@@ -342,22 +413,30 @@ def _search(options: dict[tuple[int, int], list[Placement]],
 
 def _request_problems(request: Request) -> list[str]:
     reasons = []
-    for chosen, message in ((request.group_ids, _("Choose at least one group.")),
-                            (request.module_ids, _("Choose at least one module.")),
-                            (request.room_ids, _("Choose at least one room.")),
-                            (request.days, _("Choose at least one day.")),
-                            (request.slots, _("Give at least one daily teaching slot."))):
+    for chosen, message in (
+        (request.group_ids, _("Choose at least one group.")),
+        (request.module_ids, _("Choose at least one module.")),
+        (request.room_ids, _("Choose at least one room.")),
+        (request.days, _("Choose at least one day.")),
+        (request.slots, _("Give at least one daily teaching slot.")),
+    ):
         if not chosen:
             reasons.append(message)
     for a, b in request.slots:
         if b <= a:
-            reasons.append(_("The slot {start}–{end} ends before it starts.").format(
-                start=a.strftime("%H:%M"), end=b.strftime("%H:%M")))
+            reasons.append(
+                _("The slot {start}–{end} ends before it starts.").format(
+                    start=a.strftime("%H:%M"), end=b.strftime("%H:%M")
+                )
+            )
     ordered = sorted(request.slots)
     for (a1, b1), (a2, _b2) in pairwise(ordered):
         if a2 < b1:
-            reasons.append(_("The slots {first} and {second} overlap.").format(
-                first=f"{a1:%H:%M}–{b1:%H:%M}", second=f"{a2:%H:%M}"))
+            reasons.append(
+                _("The slots {first} and {second} overlap.").format(
+                    first=f"{a1:%H:%M}–{b1:%H:%M}", second=f"{a2:%H:%M}"
+                )
+            )
     return reasons
 
 
@@ -378,34 +457,60 @@ def _module_name(inputs: _Inputs, m: int) -> str:
     return _("module {number} ({title})").format(number=number, title=title)
 
 
-def _impossible(inputs: _Inputs, request: Request, slots: list[Slot], need: dict[int, int],
-                free: dict[tuple[int, date, int], tuple[datetime, datetime]],
-                trainer_ok: set[tuple[int, date, int]]) -> list[str]:
+def _impossible(
+    inputs: _Inputs,
+    request: Request,
+    slots: list[Slot],
+    need: dict[int, int],
+    free: dict[tuple[int, date, int], tuple[datetime, datetime]],
+    trainer_ok: set[tuple[int, date, int]],
+) -> list[str]:
     reasons: list[str] = []
     per_day = len(request.slots)
     n_groups = len(inputs.groups)
     largest = max(inputs.rooms.values(), key=lambda r: r[1])
-    for m, (_n, _t, _d, seats, equipment, trainers) in sorted(inputs.modules.items(),
-                                                              key=lambda x: x[1][0]):
+    for m, (_n, _t, _d, seats, equipment, trainers) in sorted(
+        inputs.modules.items(), key=lambda x: x[1][0]
+    ):
         name = _module_name(inputs, m)
         if not trainers:
-            reasons.append(_("{module} has no trainer: add who can give it on the Curriculum"
-                             " page.").format(module=_cap(name)))
+            reasons.append(
+                _("{module} has no trainer: add who can give it on the Curriculum page.").format(
+                    module=_cap(name)
+                )
+            )
             continue
         if need[m] > per_day:
-            reasons.append(_("{module} needs {n} slots in a row, but a day has {slots}.").format(
-                module=_cap(name), n=need[m], slots=per_day))
+            reasons.append(
+                _("{module} needs {n} slots in a row, but a day has {slots}.").format(
+                    module=_cap(name), n=need[m], slots=per_day
+                )
+            )
             continue
         for gname, size in inputs.groups.values():
-            if not any(capacity >= max(size + 1, seats) and equipment <= kit
-                       for _rn, capacity, kit in inputs.rooms.values()):
-                kit_text = (_(" with {equipment}").format(equipment=", ".join(sorted(equipment)))
-                            if equipment else "")
-                reasons.append(_("{group} ({n} people and a trainer) fits no chosen room{kit}"
-                                 " for {module}; the largest chosen room, {room}, seats"
-                                 " {capacity}.").format(group=gname, n=size, kit=kit_text,
-                                                        module=name, room=largest[0],
-                                                        capacity=largest[1]))
+            if not any(
+                capacity >= max(size + 1, seats) and equipment <= kit
+                for _rn, capacity, kit in inputs.rooms.values()
+            ):
+                kit_text = (
+                    _(" with {equipment}").format(equipment=", ".join(sorted(equipment)))
+                    if equipment
+                    else ""
+                )
+                reasons.append(
+                    _(
+                        "{group} ({n} people and a trainer) fits no chosen room{kit}"
+                        " for {module}; the largest chosen room, {room}, seats"
+                        " {capacity}."
+                    ).format(
+                        group=gname,
+                        n=size,
+                        kit=kit_text,
+                        module=name,
+                        room=largest[0],
+                        capacity=largest[1],
+                    )
+                )
         # a trainer who alone can give modules needs enough free slots
         for t in trainers:
             if len(trainers) > 1:
@@ -417,37 +522,60 @@ def _impossible(inputs: _Inputs, request: Request, slots: list[Slot], need: dict
             available = sum(1 for s in slots if (t, s.day, s.index) in trainer_ok)
             if needed > available:
                 away = sorted({s.day for s in slots if (t, s.day, s.index) not in trainer_ok})
-                away_text = (_(", who is unavailable on {days},").format(
-                    days=", ".join(_day_name(d) for d in away)) if away else ",")
+                away_text = (
+                    _(", who is unavailable on {days},").format(
+                        days=", ".join(_day_name(d) for d in away)
+                    )
+                    if away
+                    else ","
+                )
                 modules_text = ", ".join(_module_name(inputs, x) for x in sorted(alone))
-                reasons.append(ngettext(
-                    "{modules} has one trainer, {trainer}{away} and needs {needed} slots"
-                    " ({groups} group × {per} slots); {trainer} is free for {free}.",
-                    "{modules} has one trainer, {trainer}{away} and needs {needed} slots"
-                    " ({groups} groups × {per} slots); {trainer} is free for {free}.",
-                    n_groups).format(
+                reasons.append(
+                    ngettext(
+                        "{modules} has one trainer, {trainer}{away} and needs {needed} slots"
+                        " ({groups} group × {per} slots); {trainer} is free for {free}.",
+                        "{modules} has one trainer, {trainer}{away} and needs {needed} slots"
+                        " ({groups} groups × {per} slots); {trainer} is free for {free}.",
+                        n_groups,
+                    ).format(
                         modules=_cap(modules_text),
-                        trainer=inputs.people.get(t, "?"), away=away_text, needed=needed,
-                        groups=n_groups, per=sum(need[x] for x in alone), free=available))
+                        trainer=inputs.people.get(t, "?"),
+                        away=away_text,
+                        needed=needed,
+                        groups=n_groups,
+                        per=sum(need[x] for x in alone),
+                        free=available,
+                    )
+                )
     total = sum(need[m] for m in inputs.modules)
     for g, (gname, _size) in inputs.groups.items():
         available = sum(1 for s in slots if (g, s.day, s.index) in free)
         if total > available:
-            reasons.append(_("{group} needs {needed} slots for {modules} modules, but the chosen"
-                             " days leave it {free} (its other sessions and the breaks take the"
-                             " rest).").format(group=gname, needed=total,
-                                               modules=len(inputs.modules), free=available))
+            reasons.append(
+                _(
+                    "{group} needs {needed} slots for {modules} modules, but the chosen"
+                    " days leave it {free} (its other sessions and the breaks take the"
+                    " rest)."
+                ).format(group=gname, needed=total, modules=len(inputs.modules), free=available)
+            )
     room_slots = len(inputs.rooms) * len(slots)
     if total * n_groups > room_slots:
-        reasons.append(_("The groups need {needed} room-slots in all; {rooms} rooms over the"
-                         " chosen days give {free}. Add rooms or days.").format(
-            needed=total * n_groups, rooms=len(inputs.rooms), free=room_slots))
+        reasons.append(
+            _(
+                "The groups need {needed} room-slots in all; {rooms} rooms over the"
+                " chosen days give {free}. Add rooms or days."
+            ).format(needed=total * n_groups, rooms=len(inputs.rooms), free=room_slots)
+        )
     return reasons
 
 
-def _tightest(inputs: _Inputs, request: Request, need: dict[int, int],
-              free: dict[tuple[int, date, int], tuple[datetime, datetime]],
-              trainer_ok: set[tuple[int, date, int]]) -> list[str]:
+def _tightest(
+    inputs: _Inputs,
+    request: Request,
+    need: dict[int, int],
+    free: dict[tuple[int, date, int], tuple[datetime, datetime]],
+    trainer_ok: set[tuple[int, date, int]],
+) -> list[str]:
     """The constraints closest to their limits (when the search found nothing)."""
     slots_total = len(request.days) * len(request.slots)
     loads: list[tuple[float, str]] = []
@@ -458,48 +586,80 @@ def _tightest(inputs: _Inputs, request: Request, need: dict[int, int],
             by_trainer[info[5][0]] += need[m] * n_groups
     for t, needed in by_trainer.items():
         available = sum(1 for key in trainer_ok if key[0] == t) or 1
-        loads.append((needed / available, _("{trainer} must teach {needed} of the {free} slots"
-                                            " they are free.").format(
-            trainer=inputs.people.get(t, "?"), needed=needed, free=available)))
+        loads.append(
+            (
+                needed / available,
+                _("{trainer} must teach {needed} of the {free} slots they are free.").format(
+                    trainer=inputs.people.get(t, "?"), needed=needed, free=available
+                ),
+            )
+        )
     total = sum(need.values()) * n_groups
-    loads.append((total / max(1, len(inputs.rooms) * slots_total),
-                  _("The rooms are needed for {needed} of {free} room-slots.").format(
-                      needed=total, free=len(inputs.rooms) * slots_total)))
+    loads.append(
+        (
+            total / max(1, len(inputs.rooms) * slots_total),
+            _("The rooms are needed for {needed} of {free} room-slots.").format(
+                needed=total, free=len(inputs.rooms) * slots_total
+            ),
+        )
+    )
     for g, (gname, _s) in inputs.groups.items():
         available = sum(1 for key in free if key[0] == g) or 1
-        loads.append((sum(need.values()) / available,
-                      _("{group} is taught in {needed} of its {free} free slots.").format(
-                          group=gname, needed=sum(need.values()), free=available)))
+        loads.append(
+            (
+                sum(need.values()) / available,
+                _("{group} is taught in {needed} of its {free} free slots.").format(
+                    group=gname, needed=sum(need.values()), free=available
+                ),
+            )
+        )
     return [text for _load_, text in sorted(loads, reverse=True)[:3]]
 
 
 # --- the sessions it proposes -------------------------------------------------------------------
 
 
-def _sessions(inputs: _Inputs, request: Request, placements: list[Placement],
-              free: dict[tuple[int, date, int], tuple[datetime, datetime]],
-              slots: list[Slot]) -> list[dict[str, Any]]:
+def _sessions(
+    inputs: _Inputs,
+    request: Request,
+    placements: list[Placement],
+    free: dict[tuple[int, date, int], tuple[datetime, datetime]],
+    slots: list[Slot],
+) -> list[dict[str, Any]]:
     sessions = []
     for p in sorted(placements, key=lambda p: (p.day, p.first, p.group_id)):
         number, title = inputs.modules[p.module_id][0], inputs.modules[p.module_id][1]
         for i in range(p.first, p.first + p.count):
             start, end = free[(p.group_id, p.day, i)]
-            sessions.append({
-                "kind": "training", "title": _("Module {number}: {title}").format(
-                    number=number, title=title),
-                "start": start, "end": end, "room_id": p.room_id, "module_id": p.module_id,
-                "audience": [("group", p.group_id)], "facilitator_ids": [p.trainer_id],
-                "timezone": inputs.zone.key,
-            })
+            sessions.append(
+                {
+                    "kind": "training",
+                    "title": _("Module {number}: {title}").format(number=number, title=title),
+                    "start": start,
+                    "end": end,
+                    "room_id": p.room_id,
+                    "module_id": p.module_id,
+                    "audience": [("group", p.group_id)],
+                    "facilitator_ids": [p.trainer_id],
+                    "timezone": inputs.zone.key,
+                }
+            )
     groups = [("group", g) for g in sorted(inputs.groups)]
     for d in sorted(request.days):
         for a, b, title, kind in request.breaks:
             start = datetime.combine(d, a, tzinfo=inputs.zone)
             if (title, start) in inputs.existing_breaks:
                 continue
-            sessions.append({"kind": kind, "title": title, "start": start,
-                             "end": datetime.combine(d, b, tzinfo=inputs.zone),
-                             "audience": groups, "timezone": inputs.zone.key})
+            sessions.append(
+                {
+                    "kind": kind,
+                    "title": title,
+                    "start": start,
+                    "end": datetime.combine(d, b, tzinfo=inputs.zone),
+                    "audience": groups,
+                    "timezone": inputs.zone.key,
+                }
+            )
     return sessions
 
 
@@ -509,12 +669,19 @@ def demo_request(store: PlanStore) -> Request:
     with store.reading() as r:
         groups = [i for (i,) in r.rows("SELECT id FROM participant_group ORDER BY id")][:4]
         modules = [i for (i,) in r.rows("SELECT id FROM module ORDER BY number")]
-        rooms = [i for (i,) in r.rows("SELECT id FROM room WHERE name LIKE 'Aula %'"
-                                      " ORDER BY id")][:4]
+        rooms = [i for (i,) in r.rows("SELECT id FROM room WHERE name LIKE 'Aula %' ORDER BY id")][
+            :4
+        ]
     days = [date(2023, 11, 27) + timedelta(days=i) for i in range(4)]
-    slots = [(time(8, 30), time(10, 15)), (time(10, 30), time(12, 0)),
-             (time(13, 0), time(14, 45)), (time(15, 0), time(16, 30))]
-    breaks = [(time(10, 15), time(10, 30), "Coffee break", "break"),
-              (time(12, 0), time(13, 0), "Lunch", "meal"),
-              (time(14, 45), time(15, 0), "Coffee break", "break")]
+    slots = [
+        (time(8, 30), time(10, 15)),
+        (time(10, 30), time(12, 0)),
+        (time(13, 0), time(14, 45)),
+        (time(15, 0), time(16, 30)),
+    ]
+    breaks = [
+        (time(10, 15), time(10, 30), "Coffee break", "break"),
+        (time(12, 0), time(13, 0), "Lunch", "meal"),
+        (time(14, 45), time(15, 0), "Coffee break", "break"),
+    ]
     return Request(groups, modules, rooms, days, slots, breaks)

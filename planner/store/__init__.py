@@ -65,8 +65,14 @@ __all__ = [
 ]
 
 
-def open_plan(path: str | os.PathLike[str], *, upgrade: bool = True, read_only: bool = False,
-              password: str | None = None, check_zones: bool = True) -> PlanStore:
+def open_plan(
+    path: str | os.PathLike[str],
+    *,
+    upgrade: bool = True,
+    read_only: bool = False,
+    password: str | None = None,
+    check_zones: bool = True,
+) -> PlanStore:
     """Open a plan: a ``postgresql://`` address opens a shared plan (with ``password`` when the
     server's is not in the user's .pgpass file), anything else a plan file (upgraded after a
     backup copy when older; ``read_only`` for the command line's reads, which also works where

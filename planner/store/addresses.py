@@ -25,5 +25,3 @@ def address_parts(address: str) -> tuple[str, str]:
     except ValueError:
         port = 5432
     return parts.path.lstrip("/"), f"{parts.hostname or 'localhost'}:{port}"
-
-

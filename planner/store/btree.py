@@ -61,9 +61,12 @@ def pages(path: Path) -> dict[int, Page]:
     con = sqlite3.connect(uri, uri=True)
     try:
         roots = [("sqlite_master", "table", 1)] + [
-            (str(name), str(kind), int(root)) for kind, name, root in con.execute(
+            (str(name), str(kind), int(root))
+            for kind, name, root in con.execute(
                 "SELECT type, name, rootpage FROM sqlite_master"
-                " WHERE type IN ('table', 'index') AND rootpage > 0")]
+                " WHERE type IN ('table', 'index') AND rootpage > 0"
+            )
+        ]
     finally:
         con.close()
     found: dict[int, Page] = {}
@@ -82,20 +85,20 @@ def pages(path: Path) -> dict[int, Page]:
             found[number] = Page(number, name, kind == "index", leaf)
             if leaf:
                 continue
-            (cells,) = struct.unpack(">H", data[start + 3:start + 5])
-            (right,) = struct.unpack(">I", data[start + 8:start + 12])
+            (cells,) = struct.unpack(">H", data[start + 3 : start + 5])
+            (right,) = struct.unpack(">I", data[start + 8 : start + 12])
             stack.append(right)
             for i in range(cells):
-                (offset,) = struct.unpack(">H", data[start + 12 + 2 * i:start + 14 + 2 * i])
+                (offset,) = struct.unpack(">H", data[start + 12 + 2 * i : start + 14 + 2 * i])
                 if offset + 4 <= page_size:
-                    stack.append(struct.unpack(">I", data[offset:offset + 4])[0])
+                    stack.append(struct.unpack(">I", data[offset : offset + 4])[0])
     return found
 
 
 def cell_area(data: bytes, number: int) -> tuple[int, int]:
     """Where a b-tree page's cells are: (start of the cell content area, end of the page)."""
     start = 100 if number == 1 else 0
-    (content,) = struct.unpack(">H", data[start + 5:start + 7])
+    (content,) = struct.unpack(">H", data[start + 5 : start + 7])
     return (content or 65536), len(data)
 
 
@@ -104,10 +107,10 @@ def table_leaf_rows(data: bytes, number: int, usable: int) -> list[tuple[int, in
     start = 100 if number == 1 else 0
     if data[start] != TABLE_LEAF:
         return []
-    (cells,) = struct.unpack(">H", data[start + 3:start + 5])
+    (cells,) = struct.unpack(">H", data[start + 3 : start + 5])
     rows = []
     for i in range(cells):
-        (offset,) = struct.unpack(">H", data[start + 8 + 2 * i:start + 10 + 2 * i])
+        (offset,) = struct.unpack(">H", data[start + 8 + 2 * i : start + 10 + 2 * i])
         try:
             payload, pos = varint(data, offset)
             rowid, pos = varint(data, pos)

@@ -97,5 +97,3 @@ def after_flush(session: Session, _ctx: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Entity):
             rec.record(obj.__tablename__, obj.id, "delete")
-
-

@@ -150,8 +150,10 @@ def special_file_problem(path: Path) -> str | None:
         return None
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
-    return _("{path} is not a regular file (it is a named pipe, a device or the like), so it"
-             " cannot hold a plan. Choose a .dplan file.").format(path=path)
+    return _(
+        "{path} is not a regular file (it is a named pipe, a device or the like), so it"
+        " cannot hold a plan. Choose a .dplan file."
+    ).format(path=path)
 
 
 def readonly_uri(path: Path) -> str:
@@ -254,8 +256,12 @@ def remove_new_sidecars(path: Path, before: set[str]) -> None:
         return
     if writable(path):
         with contextlib.suppress(sqlite3.Error):
-            con = sqlite3.connect("file:" + quote(str(path.resolve())) + "?mode=rw", uri=True,
-                                  timeout=0, isolation_level=None)
+            con = sqlite3.connect(
+                "file:" + quote(str(path.resolve())) + "?mode=rw",
+                uri=True,
+                timeout=0,
+                isolation_level=None,
+            )
             try:
                 con.execute("PRAGMA query_only=ON")
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -276,9 +282,11 @@ def writable(path: Path) -> bool:
 
 
 def read_only_message(path: Path) -> str:
-    return _("{name} cannot be changed: the file or its folder is read-only (a CD, a shared"
-             " folder, an e-mail attachment). Copy it to a folder you can write to, such as"
-             " Documents, and open the copy.").format(name=path.name)
+    return _(
+        "{name} cannot be changed: the file or its folder is read-only (a CD, a shared"
+        " folder, an e-mail attachment). Copy it to a folder you can write to, such as"
+        " Documents, and open the copy."
+    ).format(name=path.name)
 
 
 def looks_open_elsewhere(path: Path) -> bool:
@@ -305,8 +313,7 @@ def looks_open_elsewhere(path: Path) -> bool:
 # --- engines and migrations -------------------------------------------------------------------
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True,
-                 before_write: Any = None) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, before_write: Any = None) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
@@ -391,8 +398,12 @@ def backup_file(source: Path, dest: Path, prepare: Any = None) -> None:
     if not_a_file:  # a named pipe would block, a device would be replaced
         raise PlannerError(not_a_file)
     if dest.exists() and looks_open_elsewhere(dest):
-        raise PlannerError(_("{dest} seems to be open in another window or program; close it"
-                             " there first, or choose another name.").format(dest=dest))
+        raise PlannerError(
+            _(
+                "{dest} seems to be open in another window or program; close it"
+                " there first, or choose another name."
+            ).format(dest=dest)
+        )
     tmp = dest.with_name(f".{dest.name}.copying")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)

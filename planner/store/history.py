@@ -32,29 +32,47 @@ from planner.store.privacy import is_personal
 
 # change-log entity (table) -> the kind whose noun names it
 TABLE_KINDS = {
-    "participant_group": "group", "agenda_session": "session", "visit_stop": "stop",
+    "participant_group": "group",
+    "agenda_session": "session",
+    "visit_stop": "stop",
     "venue": "place",
 }
 # tables the program writes that are not kinds a user adds: their nouns
 OTHER_NOUNS = {
-    "plan_setting": N_("setting"), "acknowledgement": N_("accepted problem"),
-    "group_member": N_("group member"), "session_audience": N_("audience entry"),
-    "session_facilitator": N_("facilitator"), "module_trainer": N_("trainer"),
+    "plan_setting": N_("setting"),
+    "acknowledgement": N_("accepted problem"),
+    "group_member": N_("group member"),
+    "session_audience": N_("audience entry"),
+    "session_facilitator": N_("facilitator"),
+    "module_trainer": N_("trainer"),
     "ride_passenger": N_("passenger"),
 }
 # how an item is named in the history: its table's naming columns (a link is named by the
 # linked item's name: a hotel stay by its guest and hotel)
 NAME_COLUMNS = {
-    "person": ("given_name", "family_name"), "agenda_session": ("title",), "ride": ("title",),
-    "module": ("title",), "travel": ("person_id", "number"),
+    "person": ("given_name", "family_name"),
+    "agenda_session": ("title",),
+    "ride": ("title",),
+    "module": ("title",),
+    "travel": ("person_id", "number"),
     "room_block": ("venue_id", "room_type"),
-    "budget_line": ("description",), "per_diem_rate": ("location",),
-    "exchange_rate": ("currency", "month"), "catering_rate": ("kind",),
-    "budget_category": ("category",), "plan": ("title",), "vehicle": ("name",),
-    "stay": ("person_id", "venue_id"), "unavailability": ("person_id",),
-    "attendance": ("person_id",), "visit_stop": ("venue_id",), "road_time": ("from_id", "to_id"),
-    "plan_setting": ("key",), "acknowledgement": ("note",), "budget_actual": ("line_key",),
-    "group_member": ("person_id",), "session_facilitator": ("person_id",),
+    "budget_line": ("description",),
+    "per_diem_rate": ("location",),
+    "exchange_rate": ("currency", "month"),
+    "catering_rate": ("kind",),
+    "budget_category": ("category",),
+    "plan": ("title",),
+    "vehicle": ("name",),
+    "stay": ("person_id", "venue_id"),
+    "unavailability": ("person_id",),
+    "attendance": ("person_id",),
+    "visit_stop": ("venue_id",),
+    "road_time": ("from_id", "to_id"),
+    "plan_setting": ("key",),
+    "acknowledgement": ("note",),
+    "budget_actual": ("line_key",),
+    "group_member": ("person_id",),
+    "session_facilitator": ("person_id",),
     "module_trainer": ("person_id",),
 }
 SKIPPED_FIELDS = {"version"}
@@ -82,7 +100,8 @@ class HistoryEntry:
     def what(self) -> str:
         """'changed', 'added', 'deleted' (translated)."""
         return {"insert": _("added"), "update": _("changed"), "delete": _("deleted")}.get(
-            self.kind, self.kind)
+            self.kind, self.kind
+        )
 
     def summary(self) -> str:
         """'start: 27 Nov 2023 14:00 → 15:00; Group A added to the audience'"""
@@ -90,8 +109,11 @@ class HistoryEntry:
 
     def sentence(self) -> str:
         """'Changed session Module 3 (Group A added to the audience)' (one line)."""
-        template = {"insert": _("Added {item}"), "update": _("Changed {item}"),
-                    "delete": _("Deleted {item}")}.get(self.kind, "{item}")
+        template = {
+            "insert": _("Added {item}"),
+            "update": _("Changed {item}"),
+            "delete": _("Deleted {item}"),
+        }.get(self.kind, "{item}")
         text = template.format(item=self.item)
         summary = self.summary()
         return f"{text} ({summary})" if summary else text
@@ -118,10 +140,16 @@ def item_table(kind: str) -> str:
     table = by_kind.get(wanted, wanted)
     tables = _tables()
     if table not in tables or table in ("change_set", "change_log", "alembic_version"):
-        names = sorted(t for t in tables if t not in ("change_set", "change_log",
-                                                     "alembic_version", "export_record"))
-        raise PlannerError(_("'{kind}' is not a kind of item. Use one of: {kinds}.").format(
-            kind=printable(kind), kinds=", ".join(names)))
+        names = sorted(
+            t
+            for t in tables
+            if t not in ("change_set", "change_log", "alembic_version", "export_record")
+        )
+        raise PlannerError(
+            _("'{kind}' is not a kind of item. Use one of: {kinds}.").format(
+                kind=printable(kind), kinds=", ".join(names)
+            )
+        )
     return table
 
 
@@ -134,8 +162,11 @@ def parse_item(text: str) -> tuple[str, int]:
     table = item_table(kind)
     item_id = int(number)
     if not 1 <= item_id <= MAX_ID:
-        raise PlannerError(_("There is no {item} {id} in this plan: ids are whole numbers from 1"
-                             " to {max}.").format(item=item_noun(table), id=item_id, max=MAX_ID))
+        raise PlannerError(
+            _(
+                "There is no {item} {id} in this plan: ids are whole numbers from 1 to {max}."
+            ).format(item=item_noun(table), id=item_id, max=MAX_ID)
+        )
     return table, item_id
 
 
@@ -146,8 +177,12 @@ def item_known(store: PlanStore, table: str, item_id: int) -> bool:
     with store.reading() as r:
         if r.value(f'SELECT count(*) FROM "{table}" WHERE id = :id', {"id": item_id}):
             return True
-        return bool(r.value("SELECT count(*) FROM change_log WHERE entity = :t AND entity_id"
-                            " = :id", {"t": table, "id": item_id}))
+        return bool(
+            r.value(
+                "SELECT count(*) FROM change_log WHERE entity = :t AND entity_id = :id",
+                {"t": table, "id": item_id},
+            )
+        )
 
 
 def plan_zone(store: PlanStore) -> ZoneInfo:
@@ -164,23 +199,30 @@ def _zone(name: Any) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _sql(entity: str | None, entity_id: int | None, limit: int | None,
-         max_rows: int | None) -> tuple[str, dict[str, Any]]:
+def _sql(
+    entity: str | None, entity_id: int | None, limit: int | None, max_rows: int | None
+) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
     own = ""
     if entity is not None:
         own = " AND entity = :entity" + (" AND entity_id = :id" if entity_id is not None else "")
-        where.append("l.entity = :entity" + (" AND l.entity_id = :id"
-                                             if entity_id is not None else ""))
+        where.append(
+            "l.entity = :entity" + (" AND l.entity_id = :id" if entity_id is not None else "")
+        )
         params.update(entity=entity, id=entity_id)
     if limit is not None:  # the newest N changes (actions), with all the items each touched
-        where.append("l.change_set_id IN (SELECT DISTINCT change_set_id FROM change_log"
-                     f" WHERE 1 = 1{own} ORDER BY change_set_id DESC LIMIT :limit)")
+        where.append(
+            "l.change_set_id IN (SELECT DISTINCT change_set_id FROM change_log"
+            f" WHERE 1 = 1{own} ORDER BY change_set_id DESC LIMIT :limit)"
+        )
         params["limit"] = int(limit)
-    sql = ("SELECT s.id, s.at, s.user_name, s.action, l.entity, l.entity_id, l.kind, l.detail"
-           " FROM change_log l JOIN change_set s ON s.id = l.change_set_id"
-           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.id DESC, l.id")
+    sql = (
+        "SELECT s.id, s.at, s.user_name, s.action, l.entity, l.entity_id, l.kind, l.detail"
+        " FROM change_log l JOIN change_set s ON s.id = l.change_set_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY s.id DESC, l.id"
+    )
     if max_rows is not None:
         sql += " LIMIT :rows"
         params["rows"] = int(max_rows)
@@ -189,17 +231,22 @@ def _sql(entity: str | None, entity_id: int | None, limit: int | None,
 
 def _changes(table: str, kind: str, values: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     if kind == "update":
-        return [(k, v[0], v[1]) if isinstance(v, list) and len(v) == 2 else (k, None, v)
-                for k, v in values.items() if k not in SKIPPED_FIELDS]
-    found = [(k, v) for k, v in values.items()
-             if k not in SKIPPED_FIELDS and v not in (None, "", [])]
+        return [
+            (k, v[0], v[1]) if isinstance(v, list) and len(v) == 2 else (k, None, v)
+            for k, v in values.items()
+            if k not in SKIPPED_FIELDS
+        ]
+    found = [
+        (k, v) for k, v in values.items() if k not in SKIPPED_FIELDS and v not in (None, "", [])
+    ]
     if kind == "delete":  # what it held is what is gone
         return [(k, v, None) for k, v in found]
     return [(k, None, v) for k, v in found]
 
 
-def _masked(table: str, changes: list[tuple[str, Any, Any]]
-            ) -> tuple[list[tuple[str, Any, Any]], frozenset[str]]:
+def _masked(
+    table: str, changes: list[tuple[str, Any, Any]]
+) -> tuple[list[tuple[str, Any, Any]], frozenset[str]]:
     """A personal field's values replaced by MASK (an empty one stays empty: that it was set
     or cleared is not personal)."""
     out, hidden = [], set()
@@ -211,8 +258,13 @@ def _masked(table: str, changes: list[tuple[str, Any, Any]]
     return out, frozenset(hidden)
 
 
-def history(store: PlanStore, entity: str | None = None, entity_id: int | None = None,
-            limit: int | None = None, max_rows: int | None = None) -> list[HistoryEntry]:
+def history(
+    store: PlanStore,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    limit: int | None = None,
+    max_rows: int | None = None,
+) -> list[HistoryEntry]:
     """The plan's history, newest first; only one item's with ``entity`` and ``entity_id``
     (a table name such as "person", and an id). ``limit``: the newest N changes (each with
     every item it touched); ``max_rows``: at most that many items in all (the window's cap)."""
@@ -254,18 +306,38 @@ def history(store: PlanStore, entity: str | None = None, entity_id: int | None =
     entries = []
     for cs, at, user, action, table, item_id, kind, values, changes in rows:
         changes, hidden = _masked(table, changes)
-        name = (namer.known(table, item_id) or namer.from_values(table, values)
-                or namer.recorded(table, item_id) or f"#{item_id}")
+        name = (
+            namer.known(table, item_id)
+            or namer.from_values(table, values)
+            or namer.recorded(table, item_id)
+            or f"#{item_id}"
+        )
         details = phrasing.details(table, kind, changes, zones.get((table, item_id)))
-        entries.append(HistoryEntry(
-            int(cs), parse_time(at).astimezone(zone), printable(str(user)),
-            printable(str(action)), table, item_id, str(kind), f"{item_noun(table)} {name}",
-            changes, tuple(details), hidden))
+        entries.append(
+            HistoryEntry(
+                int(cs),
+                parse_time(at).astimezone(zone),
+                printable(str(user)),
+                printable(str(action)),
+                table,
+                item_id,
+                str(kind),
+                f"{item_noun(table)} {name}",
+                changes,
+                tuple(details),
+                hidden,
+            )
+        )
     return entries
 
 
-def _wanted(wanted: set[tuple[str, int]], links: dict[tuple[str, str], str], table: str,
-            item_id: int, changes: list[tuple[str, Any, Any]]) -> None:
+def _wanted(
+    wanted: set[tuple[str, int]],
+    links: dict[tuple[str, str], str],
+    table: str,
+    item_id: int,
+    changes: list[tuple[str, Any, Any]],
+) -> None:
     """The items whose names this row needs: itself, what its fields link to."""
     from planner.store.history_words import AUDIENCE_TABLES
 
@@ -277,10 +349,8 @@ def _wanted(wanted: set[tuple[str, int]], links: dict[tuple[str, str], str], tab
                 wanted.add((target, value))
             elif isinstance(value, list):
                 for entry in value:
-                    if isinstance(entry, list) and len(entry) == 2 \
-                            and isinstance(entry[1], int):
-                        wanted.add((AUDIENCE_TABLES.get(str(entry[0]), str(entry[0])),
-                                    entry[1]))
+                    if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], int):
+                        wanted.add((AUDIENCE_TABLES.get(str(entry[0]), str(entry[0])), entry[1]))
                     elif isinstance(entry, int):
                         wanted.add(("person", entry))
 
@@ -289,8 +359,11 @@ def _links() -> dict[tuple[str, str], str]:
     """(table, column) -> the table that column points at (room_id -> room)."""
     from planner.domain.model import Base
 
-    return {(t.name, fk.parent.name): fk.column.table.name
-            for t in Base.metadata.sorted_tables for fk in t.foreign_keys}
+    return {
+        (t.name, fk.parent.name): fk.column.table.name
+        for t in Base.metadata.sorted_tables
+        for fk in t.foreign_keys
+    }
 
 
 def _item_zones(r: Any, rows: list[list[Any]]) -> dict[tuple[str, int], dict[str, str]]:
@@ -298,11 +371,12 @@ def _item_zones(r: Any, rows: list[list[Any]]) -> dict[tuple[str, int], dict[str
     ids = sorted({row[5] for row in rows if row[4] == "travel"})
     zones: dict[tuple[str, int], dict[str, str]] = {}
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join(f":i{n}" for n in range(len(chunk)))
         for item_id, departs, arrives in r.rows(
-                f"SELECT id, departs_tz, arrives_tz FROM travel WHERE id IN ({marks})",
-                {f"i{n}": v for n, v in enumerate(chunk)}):
+            f"SELECT id, departs_tz, arrives_tz FROM travel WHERE id IN ({marks})",
+            {f"i{n}": v for n, v in enumerate(chunk)},
+        ):
             zones[("travel", int(item_id))] = {"departs_tz": departs, "arrives_tz": arrives}
     return zones
 
@@ -334,8 +408,9 @@ class _Namer:
         self.raw: dict[tuple[str, int], dict[str, Any]] = {}  # naming columns' values
         self.logged: dict[tuple[str, int], dict[str, Any]] = {}  # a deleted item's
 
-    def load(self, items: set[tuple[str, int]],
-             seen: dict[tuple[str, int], dict[str, Any]]) -> None:
+    def load(
+        self, items: set[tuple[str, int]], seen: dict[tuple[str, int], dict[str, Any]]
+    ) -> None:
         """Read the names of ``items``; ``seen``: what the history's own rows recorded of
         items added or deleted (a deleted item's name, without another read)."""
         self._read(items)
@@ -369,11 +444,13 @@ class _Namer:
             if not columns:
                 continue
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 marks = ", ".join(f":i{n}" for n in range(len(chunk)))
                 quoted = ", ".join(f'"{c}"' for c in columns)
-                for row in self.r.rows(f'SELECT id, {quoted} FROM "{table}" WHERE id IN'
-                                       f" ({marks})", {f"i{n}": v for n, v in enumerate(chunk)}):
+                for row in self.r.rows(
+                    f'SELECT id, {quoted} FROM "{table}" WHERE id IN ({marks})',
+                    {f"i{n}": v for n, v in enumerate(chunk)},
+                ):
                     self.raw[(table, int(row[0]))] = dict(zip(columns, row[1:], strict=True))
 
     def _read_log(self, items: set[tuple[str, int]]) -> None:
@@ -384,12 +461,13 @@ class _Namer:
                 by_table.setdefault(table, []).append(int(item_id))
         for table, ids in by_table.items():
             for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
+                chunk = ids[start : start + 500]
                 marks = ", ".join(f":i{n}" for n in range(len(chunk)))
                 for item_id, detail in self.r.rows(
-                        "SELECT entity_id, detail FROM change_log WHERE entity = :t AND"
-                        f" entity_id IN ({marks}) AND detail != '' ORDER BY id DESC",
-                        {"t": table, **{f"i{n}": v for n, v in enumerate(chunk)}}):
+                    "SELECT entity_id, detail FROM change_log WHERE entity = :t AND"
+                    f" entity_id IN ({marks}) AND detail != '' ORDER BY id DESC",
+                    {"t": table, **{f"i{n}": v for n, v in enumerate(chunk)}},
+                ):
                     key = (table, int(item_id))
                     try:
                         values = json.loads(detail, strict=False)
@@ -451,8 +529,7 @@ class _Namer:
                 found = self._compose(table, self.logged[key], 1)
                 if found:
                     return found
-        return _("{item} #{id} (deleted)").format(item=item_noun(table),
-                                                  id=printable(str(item_id)))
+        return _("{item} #{id} (deleted)").format(item=item_noun(table), id=printable(str(item_id)))
 
 
 def text_lines(entries: list[HistoryEntry]) -> list[str]:

@@ -123,25 +123,29 @@ def damaged(path: Path, detail: str) -> DamagedPlanError:
     """'NAME is damaged (what SQLite found). The file was not changed.' with the newest backup
     copy and the command that saves what can still be read in a new plan."""
     problem = _("{name} is damaged ({detail}). The file was not changed.").format(
-        name=path.name, detail=detail)
+        name=path.name, detail=detail
+    )
     found = backups(path)
     if found:
         match = _STAMP.search(found[0].stem)
         when = ""
         if match:
             with contextlib.suppress(ValueError):
-                when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").strftime(
-                    "%Y-%m-%d %H:%M")
-        advice = _("Its newest backup copy is '{backup}' (made on {when}, before an upgrade):"
-                   " open it to go back to the plan as it was then, or open the last copy you"
-                   " saved.").format(backup=found[0].name, when=when or "?")
+                when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").strftime("%Y-%m-%d %H:%M")
+        advice = _(
+            "Its newest backup copy is '{backup}' (made on {when}, before an upgrade):"
+            " open it to go back to the plan as it was then, or open the last copy you"
+            " saved."
+        ).format(backup=found[0].name, when=when or "?")
     else:
         advice = _("There is no backup copy beside it: open the last copy you saved, if any.")
-    recover = _("To save what can still be read in a new plan, run: planner recover {plan}"
-                " {new}").format(plan=_word(path), new=_word(recovery_name(path)))
+    recover = _(
+        "To save what can still be read in a new plan, run: planner recover {plan} {new}"
+    ).format(plan=_word(path), new=_word(recovery_name(path)))
     summary = f"{problem} {advice}"
-    return DamagedPlanError(f"{summary} {recover}", str(path),
-                            backup=str(found[0]) if found else None, summary=summary)
+    return DamagedPlanError(
+        f"{summary} {recover}", str(path), backup=str(found[0]) if found else None, summary=summary
+    )
 
 
 # --- a file cut short -----------------------------------------------------------------------
@@ -219,9 +223,11 @@ def length_problem(path: Path, head: bytes) -> str | None:
     missing = needed * page_size - size
     if missing <= 0:
         return None
-    return ngettext("the file is cut short: its last {n} byte is missing",
-                    "the file is cut short: its last {n} bytes are missing",
-                    missing).format(n=f"{missing:,}")
+    return ngettext(
+        "the file is cut short: its last {n} byte is missing",
+        "the file is cut short: its last {n} bytes are missing",
+        missing,
+    ).format(n=f"{missing:,}")
 
 
 # --- integrity_check before the first write ----------------------------------------------------
@@ -262,12 +268,17 @@ def integrity_problems(path: Path) -> list[str]:
         rows = con.execute("PRAGMA integrity_check(5)").fetchall()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise PlanBusyError(_("{name} is busy: another program is writing to it. Try again"
-                                  " in a moment.").format(name=path.name), str(path)) from exc
+            raise PlanBusyError(
+                _(
+                    "{name} is busy: another program is writing to it. Try again in a moment."
+                ).format(name=path.name),
+                str(path),
+            ) from exc
         if is_damage(exc):
             return [_detail(exc)]
-        raise PlanFileError(_("{name} cannot be opened: {reason}.").format(
-            name=path.name, reason=exc), str(path)) from exc
+        raise PlanFileError(
+            _("{name} cannot be opened: {reason}.").format(name=path.name, reason=exc), str(path)
+        ) from exc
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [_detail(exc)]
     finally:

@@ -46,19 +46,23 @@ def _blank(path: Path) -> None:
         with con:
             for table, fields in PERSONAL.items():
                 columns = Base.metadata.tables[table].c
-                blank = ", ".join(f"{f} = NULL" if columns[f].nullable else f"{f} = ''"
-                                  for f in fields)
+                blank = ", ".join(
+                    f"{f} = NULL" if columns[f].nullable else f"{f} = ''" for f in fields
+                )
                 con.execute(f'UPDATE "{table}" SET {blank}')
-                rows = con.execute("SELECT id, detail FROM change_log WHERE entity = ?"
-                                   " AND detail != ''", (table,)).fetchall()
+                rows = con.execute(
+                    "SELECT id, detail FROM change_log WHERE entity = ? AND detail != ''", (table,)
+                ).fetchall()
                 for row_id, text in rows:
                     try:
                         detail = json.loads(text)
                     except ValueError:
                         continue
                     if isinstance(detail, dict) and _scrub(detail, fields):
-                        con.execute("UPDATE change_log SET detail = ? WHERE id = ?",
-                                    (json.dumps(detail, ensure_ascii=False), row_id))
+                        con.execute(
+                            "UPDATE change_log SET detail = ? WHERE id = ?",
+                            (json.dumps(detail, ensure_ascii=False), row_id),
+                        )
         con.execute("VACUUM")  # no free page keeps an old value
     finally:
         con.close()

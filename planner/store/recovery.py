@@ -85,7 +85,8 @@ class Recovery:
     def complete(self) -> bool:
         """Every row came through unchanged (only indexes, or nothing, were damaged)."""
         return not self.cut_unknown and all(
-            t.lost == 0 and not t.unlinked and not t.garbled and not t.cut for t in self.tables)
+            t.lost == 0 and not t.unlinked and not t.garbled and not t.cut for t in self.tables
+        )
 
     def lines(self) -> list[str]:
         """The report, in words: one line per table that lost anything, then the totals."""
@@ -94,64 +95,103 @@ class Recovery:
             what = _name(t.table)
             unread = t.unread
             if t.unreadable:
-                ranges = ", ".join(f"{a}–{b}" if b is not None and b != a else
-                                   (str(a) if b is not None else f"{a}–…")
-                                   for a, b in t.unreadable[:5])
+                ranges = ", ".join(
+                    f"{a}–{b}"
+                    if b is not None and b != a
+                    else (str(a) if b is not None else f"{a}–…")
+                    for a, b in t.unreadable[:5]
+                )
                 more = "" if len(t.unreadable) <= 5 else ", …"
                 if unread is None:
-                    out.append(_("{what}: the rows with ids {ranges}{more} could not be read"
-                                 " (how many is not known).").format(
-                        what=what, ranges=ranges, more=more))
+                    out.append(
+                        _(
+                            "{what}: the rows with ids {ranges}{more} could not be read"
+                            " (how many is not known)."
+                        ).format(what=what, ranges=ranges, more=more)
+                    )
                 elif unread:
-                    out.append(ngettext(
-                        "{what}: {n} row could not be read (ids {ranges}{more}).",
-                        "{what}: {n} rows could not be read (ids {ranges}{more}).",
-                        unread).format(what=what, n=unread, ranges=ranges, more=more))
+                    out.append(
+                        ngettext(
+                            "{what}: {n} row could not be read (ids {ranges}{more}).",
+                            "{what}: {n} rows could not be read (ids {ranges}{more}).",
+                            unread,
+                        ).format(what=what, n=unread, ranges=ranges, more=more)
+                    )
             elif unread:
-                out.append(ngettext("{what}: {n} row could not be read.",
-                                    "{what}: {n} rows could not be read.", unread).format(
-                    what=what, n=unread))
+                out.append(
+                    ngettext(
+                        "{what}: {n} row could not be read.",
+                        "{what}: {n} rows could not be read.",
+                        unread,
+                    ).format(what=what, n=unread)
+                )
             if t.refused:
-                out.append(ngettext(
-                    "{what}: {n} row was left out: its values are damaged.",
-                    "{what}: {n} rows were left out: their values are damaged.",
-                    t.refused).format(what=what, n=t.refused))
+                out.append(
+                    ngettext(
+                        "{what}: {n} row was left out: its values are damaged.",
+                        "{what}: {n} rows were left out: their values are damaged.",
+                        t.refused,
+                    ).format(what=what, n=t.refused)
+                )
             if t.dropped:
-                out.append(ngettext(
-                    "{what}: {n} row was left out: the item it belongs to was lost.",
-                    "{what}: {n} rows were left out: the items they belong to were lost.",
-                    t.dropped).format(what=what, n=t.dropped))
+                out.append(
+                    ngettext(
+                        "{what}: {n} row was left out: the item it belongs to was lost.",
+                        "{what}: {n} rows were left out: the items they belong to were lost.",
+                        t.dropped,
+                    ).format(what=what, n=t.dropped)
+                )
             if t.unlinked:
-                out.append(ngettext(
-                    "{what}: {n} row lost its link to an item that could not be read.",
-                    "{what}: {n} rows lost their link to items that could not be read.",
-                    t.unlinked).format(what=what, n=t.unlinked))
+                out.append(
+                    ngettext(
+                        "{what}: {n} row lost its link to an item that could not be read.",
+                        "{what}: {n} rows lost their link to items that could not be read.",
+                        t.unlinked,
+                    ).format(what=what, n=t.unlinked)
+                )
             if t.cut:
                 ids = ", ".join(str(i) for i in t.cut[:10]) + (", …" if len(t.cut) > 10 else "")
-                out.append(ngettext(
-                    "{what}: the file was cut short where the row with id {ids} is stored:"
-                    " check its values, the last characters may be missing.",
-                    "{what}: the file was cut short where the rows with ids {ids} are stored:"
-                    " check their values, the last characters may be missing.",
-                    len(t.cut)).format(what=what, ids=ids))
+                out.append(
+                    ngettext(
+                        "{what}: the file was cut short where the row with id {ids} is stored:"
+                        " check its values, the last characters may be missing.",
+                        "{what}: the file was cut short where the rows with ids {ids} are stored:"
+                        " check their values, the last characters may be missing.",
+                        len(t.cut),
+                    ).format(what=what, ids=ids)
+                )
             if t.garbled:
-                out.append(ngettext(
-                    "{what}: {n} text has damaged characters, shown as �.",
-                    "{what}: {n} texts have damaged characters, shown as �.",
-                    t.garbled).format(what=what, n=t.garbled))
+                out.append(
+                    ngettext(
+                        "{what}: {n} text has damaged characters, shown as �.",
+                        "{what}: {n} texts have damaged characters, shown as �.",
+                        t.garbled,
+                    ).format(what=what, n=t.garbled)
+                )
         if self.cut_unknown:
-            out.append(_("The file was cut short ({detail}): a long text stored at its end may"
-                         " have lost its last characters.").format(detail=self.cut))
+            out.append(
+                _(
+                    "The file was cut short ({detail}): a long text stored at its end may"
+                    " have lost its last characters."
+                ).format(detail=self.cut)
+            )
         kept = sum(t.kept for t in self.tables)
         if self.complete:
-            out.append(ngettext("All {n} row was saved in {target}: nothing was lost.",
-                                "All {n} rows were saved in {target}: nothing was lost.",
-                                kept).format(n=f"{kept:,}", target=self.target))
+            out.append(
+                ngettext(
+                    "All {n} row was saved in {target}: nothing was lost.",
+                    "All {n} rows were saved in {target}: nothing was lost.",
+                    kept,
+                ).format(n=f"{kept:,}", target=self.target)
+            )
         else:
-            out.append(ngettext(
-                "{n} row was saved in {target}; check it before you go on with it.",
-                "{n} rows were saved in {target}; check them before you go on with it.",
-                kept).format(n=f"{kept:,}", target=self.target))
+            out.append(
+                ngettext(
+                    "{n} row was saved in {target}; check it before you go on with it.",
+                    "{n} rows were saved in {target}; check them before you go on with it.",
+                    kept,
+                ).format(n=f"{kept:,}", target=self.target)
+            )
         out.append(_("{source} was not changed.").format(source=self.source.name))
         return out
 
@@ -211,8 +251,9 @@ def _next_readable(con: sqlite3.Connection, sql: str, bad: int) -> int | None:
     return high
 
 
-def _rows(con: sqlite3.Connection, table: str, columns: list[str],
-          result: TableResult) -> Iterator[list[tuple[Any, ...]]]:
+def _rows(
+    con: sqlite3.Connection, table: str, columns: list[str], result: TableResult
+) -> Iterator[list[tuple[Any, ...]]]:
     """Batches of a table's readable rows, in id order; unreadable id ranges are noted."""
     names = ", ".join(f'"{c}"' for c in columns)
     sql = f'SELECT rowid, {names} FROM "{table}" WHERE rowid >= ? ORDER BY rowid'
@@ -257,13 +298,21 @@ def _count(con: sqlite3.Connection, table: str) -> int | None:
                 sources.append(f'INDEXED BY "{row[1]}"')
     for source in sources:
         with contextlib.suppress(sqlite3.DatabaseError, UnicodeDecodeError):
-            counts.append(int(con.execute(f'SELECT coalesce(sum(1), 0) FROM "{table}"'
-                                          f" {source}").fetchone()[0]))
+            counts.append(
+                int(
+                    con.execute(f'SELECT coalesce(sum(1), 0) FROM "{table}" {source}').fetchone()[0]
+                )
+            )
     return max(counts) if counts else None
 
 
-def _insert(dst: sqlite3.Connection, table: str, columns: list[str],
-            rows: list[tuple[Any, ...]], result: TableResult) -> None:
+def _insert(
+    dst: sqlite3.Connection,
+    table: str,
+    columns: list[str],
+    rows: list[tuple[Any, ...]],
+    result: TableResult,
+) -> None:
     names = ", ".join(f'"{c}"' for c in columns)
     sql = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     values = [row[1:] for row in rows]
@@ -304,8 +353,12 @@ def _relink(dst: sqlite3.Connection, results: dict[str, TableResult]) -> None:
             else:
                 dst.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
                 result.dropped += 1
-    raise PlannerError(_("The recovered rows still point to items that are missing after"
-                         " several passes; nothing was saved."))
+    raise PlannerError(
+        _(
+            "The recovered rows still point to items that are missing after"
+            " several passes; nothing was saved."
+        )
+    )
 
 
 # --- the command -------------------------------------------------------------------------------
@@ -323,10 +376,16 @@ def _revision(con: sqlite3.Connection, head: bytes) -> str:
     user_version = int.from_bytes(head[60:64], "big", signed=True)
     if f"{user_version:04d}" in known:
         return f"{user_version:04d}"
-    raise NewerPlanError(_("The plan format of the damaged file ({format}) is not one this"
-                           " version knows (up to {known}); recover it with a newer version of"
-                           " Delegation Planner.").format(format=user_version, known=known[-1]),
-                         "", user_version, int(known[-1]))
+    raise NewerPlanError(
+        _(
+            "The plan format of the damaged file ({format}) is not one this"
+            " version knows (up to {known}); recover it with a newer version of"
+            " Delegation Planner."
+        ).format(format=user_version, known=known[-1]),
+        "",
+        user_version,
+        int(known[-1]),
+    )
 
 
 def _check_paths(source: Path, target: Path, overwrite: bool) -> bytes:
@@ -338,19 +397,27 @@ def _check_paths(source: Path, target: Path, overwrite: bool) -> bytes:
     src = source.resolve()
     dest = target.resolve() if target.exists() else target.absolute()
     if dest == src or any(dest == Path(f"{src}{suffix}") for suffix in SIDECARS):
-        raise PlanFileError(_("The recovered plan cannot replace the damaged one: give a new"
-                              " file name."), str(target))
+        raise PlanFileError(
+            _("The recovered plan cannot replace the damaged one: give a new file name."),
+            str(target),
+        )
     problem = new_plan_path_problem(target, overwrite=overwrite)
     if problem:
         if target.exists() and not overwrite:
-            problem = _("{path} already exists. Choose another name, or use --force to replace"
-                        " it.").format(path=target)
+            problem = _(
+                "{path} already exists. Choose another name, or use --force to replace it."
+            ).format(path=target)
         raise PlanFileError(problem, str(target))
     return head
 
 
-def recover(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
-            overwrite: bool = False, progress: Progress | None = None) -> Recovery:
+def recover(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+) -> Recovery:
     """Copy what can be read of the plan ``source`` into a new plan ``target`` (see the
     module's text). ``source`` is never written."""
     from planner.store.btree import rows_cut
@@ -361,8 +428,9 @@ def recover(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
     head = _check_paths(source, target, overwrite)
     folder = target.absolute().parent
     _remove_stale(folder, target.name)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".recovering",
-                                 dir=folder))
+    work = Path(
+        tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".recovering", dir=folder)
+    )
     try:
         copy = work / "damaged.dplan"
         shutil.copyfile(source, copy)
@@ -395,21 +463,28 @@ def recover(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
 
         problems = integrity_problems(fresh)
         if problems:  # never: the new plan is written by SQLite from scratch
-            raise PlannerError(_("The recovered plan did not pass SQLite's check ({detail});"
-                                 " nothing was saved.").format(detail=problems[0]))
+            raise PlannerError(
+                _(
+                    "The recovered plan did not pass SQLite's check ({detail}); nothing was saved."
+                ).format(detail=problems[0])
+            )
         for suffix in ("-wal", "-shm"):
             stale = Path(f"{target}{suffix}")
             if stale.exists():
                 stale.unlink()
         os.replace(fresh, target)
     except sqlite3.Error as exc:
-        raise PlannerError(_("{target} could not be written: {reason}. {source} was not"
-                             " changed.").format(target=target, reason=exc,
-                                                 source=source.name)) from exc
+        raise PlannerError(
+            _("{target} could not be written: {reason}. {source} was not changed.").format(
+                target=target, reason=exc, source=source.name
+            )
+        ) from exc
     except OSError as exc:
-        raise PlannerError(_("{target} could not be written: {reason}. {source} was not"
-                             " changed.").format(target=target, reason=exc.strerror or exc,
-                                                 source=source.name)) from exc
+        raise PlannerError(
+            _("{target} could not be written: {reason}. {source} was not changed.").format(
+                target=target, reason=exc.strerror or exc, source=source.name
+            )
+        ) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     recovery = Recovery(source, target, revision, results, cut, bool(cut) and cut_rows is None)
@@ -428,7 +503,7 @@ def _remove_stale(folder: Path, name: str) -> None:
         for entry in os.scandir(folder):
             if not (entry.name.startswith(prefix) and entry.name.endswith(".recovering")):
                 continue
-            pid = entry.name[len(prefix):].split(".", 1)[0]
+            pid = entry.name[len(prefix) :].split(".", 1)[0]
             if not pid.isdigit() or int(pid) == os.getpid() or os.name == "nt":
                 continue
             try:
@@ -439,13 +514,21 @@ def _remove_stale(folder: Path, name: str) -> None:
                 continue
 
 
-def _copy_tables(src: sqlite3.Connection, dst: sqlite3.Connection, results: list[TableResult],
-                 progress: Progress | None) -> None:
+def _copy_tables(
+    src: sqlite3.Connection,
+    dst: sqlite3.Connection,
+    results: list[TableResult],
+    progress: Progress | None,
+) -> None:
     dst.execute("PRAGMA foreign_keys=OFF")
     dst.execute("BEGIN IMMEDIATE")
-    tables = [r[0] for r in dst.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name != 'alembic_version' ORDER BY name")]
+    tables = [
+        r[0]
+        for r in dst.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name != 'alembic_version' ORDER BY name"
+        )
+    ]
     for done, table in enumerate(tables):
         result = TableResult(table)
         results.append(result)
@@ -475,8 +558,11 @@ def _sequences(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
         for name, seq in src.execute("SELECT name, seq FROM sqlite_sequence").fetchall():
             if not isinstance(seq, int):
                 continue
-            updated = dst.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?",
-                                  (seq, name)).rowcount
-            if not updated and dst.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                                           (name,)).fetchone():
+            updated = dst.execute(
+                "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, name)
+            ).rowcount
+            if (
+                not updated
+                and dst.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+            ):
                 dst.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))

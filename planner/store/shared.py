@@ -83,8 +83,7 @@ def hide_password(text: str, address: str | None = None) -> str:
 
     hidden = _PASSWORD_PARAM_RE.sub(lambda m: m.group(1) + "***", _SCHEME_RE.sub(hide, text))
     for secret in _passwords_of(address) if address else ():
-        hidden = re.sub(r"(?<![A-Za-z0-9])" + re.escape(secret) + r"(?![A-Za-z0-9])", "***",
-                        hidden)
+        hidden = re.sub(r"(?<![A-Za-z0-9])" + re.escape(secret) + r"(?![A-Za-z0-9])", "***", hidden)
     return hidden
 
 
@@ -125,30 +124,43 @@ def _url(address: str, password: str | None = None) -> URL:
     shown = hide_password(address.strip())
 
     def refuse(reason: str) -> PlanFileError:
-        return PlanFileError(_("{address} is not a shared plan's address: {reason}. Write it"
-                               " as {example}.").format(address=shown, reason=reason,
-                                                        example=ADDRESS_HELP), shown)
+        return PlanFileError(
+            _("{address} is not a shared plan's address: {reason}. Write it as {example}.").format(
+                address=shown, reason=reason, example=ADDRESS_HELP
+            ),
+            shown,
+        )
 
     try:
         url = make_url(address.strip())
     except (ArgumentError, ValueError) as exc:
         port = re.search(r"@[\w.\-]*:([^/:@\[\]]*)(?:/|$)", address.strip())
         if isinstance(exc, ValueError) and port is not None:
-            raise refuse(_("the port '{port}' is not a number").format(
-                port=hide_password(port.group(1), address))) from None
+            raise refuse(
+                _("the port '{port}' is not a number").format(
+                    port=hide_password(port.group(1), address)
+                )
+            ) from None
         raise refuse(_("it cannot be read as server, port and database")) from None
     if not url.drivername.startswith(("postgresql", "postgres")):
         raise refuse(_("it is not a postgresql:// address"))
     if url.port is not None and not 1 <= url.port <= 65535:
         raise refuse(_("the port {port} is not between 1 and 65535").format(port=url.port))
     if url.host and ("@" in url.host or any(ch.isspace() for ch in url.host)):
-        raise refuse(_("the server's name holds an @ or a space; if it is the password that"
-                       " holds @, / or :, keep the password in your .pgpass file instead of"
-                       " the address"))
+        raise refuse(
+            _(
+                "the server's name holds an @ or a space; if it is the password that"
+                " holds @, / or :, keep the password in your .pgpass file instead of"
+                " the address"
+            )
+        )
     if not url.database:
-        raise PlanFileError(_("{address} names no database. Write it as"
-                              " postgresql://user@server:5432/database.").format(
-                                  address=shown), shown)
+        raise PlanFileError(
+            _(
+                "{address} names no database. Write it as postgresql://user@server:5432/database."
+            ).format(address=shown),
+            shown,
+        )
     url = url.set(drivername="postgresql+psycopg")
     if password is not None:
         url = url.set(password=password)
@@ -164,9 +176,14 @@ def display_address(address: str) -> str:
     from sqlalchemy.engine import URL
 
     # (URL.set(password=None) keeps the password: set() skips what is None)
-    shown = URL.create("postgresql", username=url.username, host=url.host, port=url.port,
-                       database=url.database,
-                       query={k: v for k, v in url.query.items() if k.lower() != "password"})
+    shown = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query={k: v for k, v in url.query.items() if k.lower() != "password"},
+    )
     return shown.render_as_string(hide_password=False)
 
 
@@ -220,14 +237,24 @@ def _problem(exc: BaseException) -> tuple[str, str]:
         return "busy", text
     if state in ("40001", "40P01") or "could not serialize" in text or "deadlock" in text:
         return "conflict", text
-    if re.search(r"invalid (?:URI|port|integer|connection option|\w+ value)|missing \"=\"",
-                 text):
+    if re.search(r"invalid (?:URI|port|integer|connection option|\w+ value)|missing \"=\"", text):
         return "address", text
-    if getattr(exc, "connection_invalidated", False) or state.startswith(("08", "57P")) or any(
-            word in text.lower() for word in ("server closed", "connection", "terminating",
-                                              "could not connect", "timeout",
-                                              "could not translate host name",
-                                              "failed to resolve host")):
+    if (
+        getattr(exc, "connection_invalidated", False)
+        or state.startswith(("08", "57P"))
+        or any(
+            word in text.lower()
+            for word in (
+                "server closed",
+                "connection",
+                "terminating",
+                "could not connect",
+                "timeout",
+                "could not translate host name",
+                "failed to resolve host",
+            )
+        )
+    ):
         return "lost", text
     return "other", text
 
@@ -236,8 +263,12 @@ def _reason(text: str, address: str, last: bool = False) -> str:
     """One line of a library's message, for a sentence of ours (never with a password)."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()] or [""]
     line = lines[-1] if last else lines[0]
-    line = re.sub(r"^(?:connection failed: )?connection to server at [^:]*failed: "
-                  r"(?:FATAL:\s*)?", "", line)
+    line = re.sub(
+        r"^(?:connection failed: )?connection to server at [^:]*failed: "
+        r"(?:FATAL:\s*)?",
+        "",
+        line,
+    )
     return hide_password(line, address)[:200]
 
 
@@ -252,36 +283,61 @@ def connection_error(exc: BaseException, address: str) -> PlannerError:
         user = ""
     if kind == "password":
         return PasswordNeeded(
-            _("The server {server} wants the password of {user}"
-              "{wrong}. Type it (it is not saved), or keep it in your .pgpass file.").format(
-                server=server, user=user or _("your login"),
+            _(
+                "The server {server} wants the password of {user}"
+                "{wrong}. Type it (it is not saved), or keep it in your .pgpass file."
+            ).format(
+                server=server,
+                user=user or _("your login"),
                 wrong=_(" (the one given was refused)")
-                if "password authentication failed" in text else ""),
-            shown)
+                if "password authentication failed" in text
+                else "",
+            ),
+            shown,
+        )
     if kind == "no-database":
         return PlanFileError(
-            _("There is no database {database} on {server}. Ask its administrator to create"
-              " an empty one for the plan, then publish the plan to it.").format(
-                database=database, server=server), shown)
+            _(
+                "There is no database {database} on {server}. Ask its administrator to create"
+                " an empty one for the plan, then publish the plan to it."
+            ).format(database=database, server=server),
+            shown,
+        )
     if kind in ("no-connect", "permission"):
         return PlanFileError(
-            _("The server {server} does not allow {user} to use the database {database}"
-              " ({reason}). Ask its administrator to grant your login the rights on it."
-              " Nothing was changed.").format(
-                server=server, user=user or _("your login"), database=database,
-                reason=_reason(text, address)), shown)
+            _(
+                "The server {server} does not allow {user} to use the database {database}"
+                " ({reason}). Ask its administrator to grant your login the rights on it."
+                " Nothing was changed."
+            ).format(
+                server=server,
+                user=user or _("your login"),
+                database=database,
+                reason=_reason(text, address),
+            ),
+            shown,
+        )
     if kind == "address":
         return PlanFileError(
-            _("{address} is not a shared plan's address: {reason}. Write it as"
-              " {example}.").format(address=shown, reason=_reason(text, address),
-                                    example=ADDRESS_HELP), shown)
+            _("{address} is not a shared plan's address: {reason}. Write it as {example}.").format(
+                address=shown, reason=_reason(text, address), example=ADDRESS_HELP
+            ),
+            shown,
+        )
     if kind == "lost":  # refused, closed, could not connect, no such server
         return PlanFileError(
-            _("The server {server} does not answer ({reason}). Check the address and your"
-              " network, then try again. Nothing was changed.").format(
-                server=server, reason=_reason(text, address, last=True)[:160]), shown)
-    return PlanFileError(_("The shared plan {address} cannot be used: {reason}.").format(
-        address=shown, reason=_reason(text, address)), shown)
+            _(
+                "The server {server} does not answer ({reason}). Check the address and your"
+                " network, then try again. Nothing was changed."
+            ).format(server=server, reason=_reason(text, address, last=True)[:160]),
+            shown,
+        )
+    return PlanFileError(
+        _("The shared plan {address} cannot be used: {reason}.").format(
+            address=shown, reason=_reason(text, address)
+        ),
+        shown,
+    )
 
 
 # --- what a database holds ------------------------------------------------------------------
@@ -296,12 +352,18 @@ def _revision(conn: Connection, address: str = "") -> str | None:
     if not tables:
         return None
     if "alembic_version" not in tables or "plan" not in tables:
-        raise NotAPlanError(_("This database holds the tables of another program, not a"
-                              " Delegation Planner plan. Nothing was changed."), address)
+        raise NotAPlanError(
+            _(
+                "This database holds the tables of another program, not a"
+                " Delegation Planner plan. Nothing was changed."
+            ),
+            address,
+        )
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).fetchall()
     if len(rows) != 1:
-        raise DamagedPlanError(_("This shared plan has no schema version. Nothing was"
-                                 " changed."), address)
+        raise DamagedPlanError(
+            _("This shared plan has no schema version. Nothing was changed."), address
+        )
     return str(rows[0][0])
 
 
@@ -309,12 +371,15 @@ def _check_revision(revision: str, address: str) -> None:
     known = known_revisions()
     if revision not in known:
         raise NewerPlanError(
-            _("The shared plan {address} was upgraded by a newer version of Delegation Planner"
-              " (schema revision {revision}); this version knows revisions up to {known}."
-              " Install the newer version to open it. Nothing was changed.").format(
-                address=display_address(address), revision=revision, known=known[-1]),
-            display_address(address), int(revision) if revision.isdigit() else 0,
-            schema_version())
+            _(
+                "The shared plan {address} was upgraded by a newer version of Delegation Planner"
+                " (schema revision {revision}); this version knows revisions up to {known}."
+                " Install the newer version to open it. Nothing was changed."
+            ).format(address=display_address(address), revision=revision, known=known[-1]),
+            display_address(address),
+            int(revision) if revision.isdigit() else 0,
+            schema_version(),
+        )
 
 
 def _migrate(conn: Connection, target: str = "head") -> None:
@@ -436,60 +501,93 @@ class SharedPlanStore(PlanStore):
         kind, text = _problem(exc)
         reason = _reason(text, self.address)
         if kind == "busy":
-            return PlanBusyError(_(
-                "The shared plan {name} is busy: someone else is saving a large change (an"
-                " import, perhaps). Nothing was changed; try again in a moment.").format(
-                name=self.display_name), self.address)
+            return PlanBusyError(
+                _(
+                    "The shared plan {name} is busy: someone else is saving a large change (an"
+                    " import, perhaps). Nothing was changed; try again in a moment."
+                ).format(name=self.display_name),
+                self.address,
+            )
         if kind == "conflict":
-            return ConflictError(_("Someone else changed the same items at the same moment;"
-                                   " nothing was changed. Try again."))
+            return ConflictError(
+                _(
+                    "Someone else changed the same items at the same moment;"
+                    " nothing was changed. Try again."
+                )
+            )
         if kind in ("permission", "no-connect"):
             if stage == "read":
-                return PlannerError(_(
-                    "The server {server} does not allow {user} to read the shared plan {name}"
-                    " ({reason}). Ask its administrator to grant your login the rights on"
-                    " it.").format(server=self.server, user=self.user, name=self.display_name,
-                                   reason=reason))
-            return PlannerError(_(
-                "The server {server} does not allow {user} to change the shared plan {name}"
-                " ({reason}). Nothing was changed. Ask its administrator to grant your login"
-                " the rights on it.").format(server=self.server, user=self.user,
-                                             name=self.display_name, reason=reason))
+                return PlannerError(
+                    _(
+                        "The server {server} does not allow {user} to read the shared plan {name}"
+                        " ({reason}). Ask its administrator to grant your login the rights on"
+                        " it."
+                    ).format(
+                        server=self.server, user=self.user, name=self.display_name, reason=reason
+                    )
+                )
+            return PlannerError(
+                _(
+                    "The server {server} does not allow {user} to change the shared plan {name}"
+                    " ({reason}). Nothing was changed. Ask its administrator to grant your login"
+                    " the rights on it."
+                ).format(server=self.server, user=self.user, name=self.display_name, reason=reason)
+            )
         if kind == "password":
-            return PlannerError(_(
-                "The server {server} no longer accepts the password of {user}. Close the"
-                " shared plan and open it again with the new password.").format(
-                server=self.server, user=self.user))
+            return PlannerError(
+                _(
+                    "The server {server} no longer accepts the password of {user}. Close the"
+                    " shared plan and open it again with the new password."
+                ).format(server=self.server, user=self.user)
+            )
         if kind == "no-database":
-            return PlannerError(_(
-                "The database {database} is no longer on the server {server}: it was removed"
-                " or renamed. Ask its administrator.").format(database=self.database,
-                                                             server=self.server))
+            return PlannerError(
+                _(
+                    "The database {database} is no longer on the server {server}: it was removed"
+                    " or renamed. Ask its administrator."
+                ).format(database=self.database, server=self.server)
+            )
         if kind == "lost":
             if stage == "commit":
-                return PlannerError(_(
-                    "The connection to the server {server} was lost while the change was being"
-                    " saved, so it may or may not have been saved. Look at the plan again"
-                    " before you redo it; the program reconnects by itself.").format(
-                    server=self.server))
+                return PlannerError(
+                    _(
+                        "The connection to the server {server} was lost while the change was being"
+                        " saved, so it may or may not have been saved. Look at the plan again"
+                        " before you redo it; the program reconnects by itself."
+                    ).format(server=self.server)
+                )
             if stage == "read":
-                return PlannerError(_(
-                    "The connection to the server {server} was lost. The program reconnects"
-                    " by itself: try again in a moment.").format(server=self.server))
-            return PlannerError(_(
-                "The connection to the server {server} was lost; nothing was changed. The"
-                " program reconnects by itself: try again in a moment.").format(
-                server=self.server))
+                return PlannerError(
+                    _(
+                        "The connection to the server {server} was lost. The program reconnects"
+                        " by itself: try again in a moment."
+                    ).format(server=self.server)
+                )
+            return PlannerError(
+                _(
+                    "The connection to the server {server} was lost; nothing was changed. The"
+                    " program reconnects by itself: try again in a moment."
+                ).format(server=self.server)
+            )
         if stage == "read":
-            return PlannerError(_("The shared plan {name} could not be read: {reason}.").format(
-                name=self.display_name, reason=reason))
+            return PlannerError(
+                _("The shared plan {name} could not be read: {reason}.").format(
+                    name=self.display_name, reason=reason
+                )
+            )
         if stage == "commit":
-            return PlannerError(_(
-                "The shared plan {name} could not save the change: {reason}. Nothing was"
-                " changed.").format(name=self.display_name, reason=reason))
-        return PlannerError(_("The shared plan {name} could not be read or written: {reason}."
-                              " Nothing was changed.").format(
-            name=self.display_name, reason=reason))
+            return PlannerError(
+                _(
+                    "The shared plan {name} could not save the change: {reason}. Nothing was"
+                    " changed."
+                ).format(name=self.display_name, reason=reason)
+            )
+        return PlannerError(
+            _(
+                "The shared plan {name} could not be read or written: {reason}."
+                " Nothing was changed."
+            ).format(name=self.display_name, reason=reason)
+        )
 
     def copy_to(self, dest: Path, prepare: Any = None) -> None:
         """A plan file of this shared plan: downloaded beside ``dest``, prepared, then named."""
@@ -508,8 +606,9 @@ class SharedPlanStore(PlanStore):
             self._engine = None
 
 
-def open_shared(address: str, *, password: str | None = None,
-                upgrade: bool = True) -> SharedPlanStore:
+def open_shared(
+    address: str, *, password: str | None = None, upgrade: bool = True
+) -> SharedPlanStore:
     """Connect to a shared plan, upgrading an older one (the first newer client does)."""
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
@@ -520,15 +619,22 @@ def open_shared(address: str, *, password: str | None = None,
             revision = _revision(conn, display_address(address))
             if revision is None:
                 raise PlanFileError(
-                    _("The database {address} holds no plan yet. Publish a plan to it (File ▸"
-                      " Publish to a Server, or planner publish PLAN {address}).").format(
-                        address=display_address(address)), display_address(address))
+                    _(
+                        "The database {address} holds no plan yet. Publish a plan to it (File ▸"
+                        " Publish to a Server, or planner publish PLAN {address})."
+                    ).format(address=display_address(address)),
+                    display_address(address),
+                )
             _check_revision(revision, address)
             if revision != known_revisions()[-1]:
                 if not upgrade:
-                    raise PlanFileError(_("The shared plan {address} uses an older plan format"
-                                          " and must be upgraded to be opened.").format(
-                        address=display_address(address)), display_address(address))
+                    raise PlanFileError(
+                        _(
+                            "The shared plan {address} uses an older plan format"
+                            " and must be upgraded to be opened."
+                        ).format(address=display_address(address)),
+                        display_address(address),
+                    )
                 _migrate(conn)
             user = str(conn.execute(text("SELECT current_user")).scalar())
     except DBAPIError as exc:
@@ -557,13 +663,19 @@ def _copy_rows(source: Connection, target: Connection, progress: Progress | None
 
     tables = _tables()
     order = {t.name: i for i, t in enumerate(tables)}
-    total = sum(int(source.execute(select(func.count()).select_from(t)).scalar() or 0)
-                for t in tables)
+    total = sum(
+        int(source.execute(select(func.count()).select_from(t)).scalar() or 0) for t in tables
+    )
     done = 0
     later: list[tuple[Any, list[str], list[dict[str, Any]]]] = []
     for table in tables:
-        circular = sorted({fk.parent.name for fk in table.foreign_keys
-                           if fk.use_alter or order[fk.column.table.name] >= order[table.name]})
+        circular = sorted(
+            {
+                fk.parent.name
+                for fk in table.foreign_keys
+                if fk.use_alter or order[fk.column.table.name] >= order[table.name]
+            }
+        )
         links: list[dict[str, Any]] = []
         result = source.execute(select(table).order_by(*table.primary_key.columns))
         while batch := result.fetchmany(2000):
@@ -579,8 +691,12 @@ def _copy_rows(source: Connection, target: Connection, progress: Progress | None
         if links:
             later.append((table, circular, links))
     for table, columns, links in later:
-        target.execute(table.update().where(table.c.id == bindparam("_id"))
-                       .values({c: bindparam(c) for c in columns}), links)
+        target.execute(
+            table.update()
+            .where(table.c.id == bindparam("_id"))
+            .values({c: bindparam(c) for c in columns}),
+            links,
+        )
     return done
 
 
@@ -591,14 +707,22 @@ def _reset_sequences(conn: Connection) -> None:
     for table in _tables():
         if "id" not in table.c:
             continue
-        conn.execute(text(
-            "SELECT setval(pg_get_serial_sequence(:table, 'id'),"
-            f" COALESCE((SELECT max(id) FROM \"{table.name}\"), 0) + 1, false)"),
-            {"table": table.name})
+        conn.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'),"
+                f' COALESCE((SELECT max(id) FROM "{table.name}"), 0) + 1, false)'
+            ),
+            {"table": table.name},
+        )
 
 
-def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
-            password: str | None = None, progress: Progress | None = None) -> int:
+def publish(
+    source: PlanStore | str | os.PathLike[str],
+    address: str,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Copy a plan file to an empty PostgreSQL database: its schema, then every row. All or
     nothing. Returns the number of rows copied."""
     from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -619,9 +743,12 @@ def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
             tx = target.begin()
             if _revision(target, display_address(address)) is not None:
                 raise PlanFileError(
-                    _("The database {address} already holds a plan. Publish to an empty"
-                      " database, or open the shared plan instead.").format(
-                        address=display_address(address)), display_address(address))
+                    _(
+                        "The database {address} already holds a plan. Publish to an empty"
+                        " database, or open the shared plan instead."
+                    ).format(address=display_address(address)),
+                    display_address(address),
+                )
             _migrate(target)
             with store.engine.connect() as local:
                 count = _copy_rows(local, target, progress)
@@ -629,16 +756,20 @@ def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
             committing = True
             tx.commit()
     except IntegrityError as exc:
-        raise PlannerError(_("The plan could not be published: {reason}. The database was left"
-                             " empty.").format(reason=_reason(str(exc.orig), address))
-                           ) from exc
+        raise PlannerError(
+            _("The plan could not be published: {reason}. The database was left empty.").format(
+                reason=_reason(str(exc.orig), address)
+            )
+        ) from exc
     except DBAPIError as exc:
         if committing and _problem(exc)[0] == "lost":
-            raise PlannerError(_(
-                "The connection to the server {server} was lost while the plan was being saved"
-                " there, so it may or may not have been published. Open {address} to see"
-                " whether it holds the plan; publish again only if it holds none.").format(
-                server=_parts(address)[1], address=display_address(address))) from exc
+            raise PlannerError(
+                _(
+                    "The connection to the server {server} was lost while the plan was being saved"
+                    " there, so it may or may not have been published. Open {address} to see"
+                    " whether it holds the plan; publish again only if it holds none."
+                ).format(server=_parts(address)[1], address=display_address(address))
+            ) from exc
         raise connection_error(exc, address) from exc
     finally:
         engine.dispose()
@@ -647,17 +778,23 @@ def publish(source: PlanStore | str | os.PathLike[str], address: str, *,
     return count
 
 
-def download(source: SharedPlanStore | str, dest: str | os.PathLike[str], *,
-             password: str | None = None, progress: Progress | None = None,
-             overwrite: bool = True) -> Path:
+def download(
+    source: SharedPlanStore | str,
+    dest: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    overwrite: bool = True,
+) -> Path:
     """Copy a shared plan into a new plan file (the file appears only once complete)."""
     from sqlalchemy.exc import DBAPIError
 
     from planner.store.plan import create_plan_file
 
     own = not isinstance(source, SharedPlanStore)
-    store = source if isinstance(source, SharedPlanStore) else open_shared(
-        source, password=password)
+    store = (
+        source if isinstance(source, SharedPlanStore) else open_shared(source, password=password)
+    )
 
     def fill(local: PlanStore) -> None:
         with local.engine.connect() as conn:

@@ -23,8 +23,11 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 
 def make(path: Path) -> Path:
     """A new, empty temporary file beside the plan ``path``, named for it and this process."""
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=SUFFIX,
-                                dir=path.parent if str(path.parent) else Path("."))
+    fd, name = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.",
+        suffix=SUFFIX,
+        dir=path.parent if str(path.parent) else Path("."),
+    )
     os.close(fd)
     return Path(name)
 
@@ -48,13 +51,13 @@ def _owner(base: str) -> tuple[str, int | None] | None:
     """(plan name, process id) of a temporary file's name, or None if it is not one."""
     if not (base.startswith(".") and base.endswith(SUFFIX)):
         return None
-    parts = base[1:-len(SUFFIX)].rsplit(".", 2)
+    parts = base[1 : -len(SUFFIX)].rsplit(".", 2)
     if len(parts) != 3:
         return None
     name, pid, _random = parts
     if pid.isdigit():
         return name, int(pid)
-    return base[1:-len(SUFFIX)].rsplit(".", 1)[0], None  # an older version's: no process id
+    return base[1 : -len(SUFFIX)].rsplit(".", 1)[0], None  # an older version's: no process id
 
 
 def remove_stale(folder: Path, name: str) -> list[Path]:
@@ -69,7 +72,7 @@ def remove_stale(folder: Path, name: str) -> list[Path]:
         base = entry.name
         for sidecar in _SIDECARS:
             if base.endswith(sidecar):
-                base = base[:-len(sidecar)]
+                base = base[: -len(sidecar)]
                 break
         owner = _owner(base)
         if owner is None:

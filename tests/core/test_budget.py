@@ -34,15 +34,24 @@ def test_the_demo_budget_by_category_and_source(demo):
     b = budget.compute(demo)
     assert b.currency == "USD" and b.warnings == []
     assert [t.key for t in b.by_category()] == [
-        "travel", "accommodation", "per_diem", "venue", "catering", "ground_transport",
-        "materials", "visibility", "other", "indirect"]
+        "travel",
+        "accommodation",
+        "per_diem",
+        "venue",
+        "catering",
+        "ground_transport",
+        "materials",
+        "visibility",
+        "other",
+        "indirect",
+    ]
     assert [t.label for t in b.by_source()] == [
         "US Department of State, PRM (Western Hemisphere Program)",
-        "IOM Honduras, cost-sharing"]
+        "IOM Honduras, cost-sharing",
+    ]
     # every amount is in cents, and the totals are their sums
     assert all(x.amount == x.amount.quantize(Decimal("0.01")) for x in b.lines)
-    assert b.total == sum(t.amount for t in b.by_category()) == sum(
-        t.amount for t in b.by_source())
+    assert b.total == sum(t.amount for t in b.by_category()) == sum(t.amount for t in b.by_source())
     hotel = line(b, next(x.key for x in lines_of(b, "accommodation")))
     assert hotel.explanation == "10 people, 65 room-nights × USD 95.00"
     assert hotel.amount == Decimal("6175.00") and hotel.budget_code == "WHP-22 Accommodation"
@@ -53,27 +62,71 @@ def test_the_demo_budget_by_category_and_source(demo):
 
 def test_per_diem_counts_nights_the_last_day_and_what_the_plan_provides(plan):
     person = operations.create(plan, "person", {"given_name": "Ana", "family_name": "Paz"}).id
-    rate = operations.create(plan, "per_diem_rate", {"location": "Tegucigalpa",
-                                              "daily_rate": Decimal("100")}).id
+    rate = operations.create(
+        plan, "per_diem_rate", {"location": "Tegucigalpa", "daily_rate": Decimal("100")}
+    ).id
     operations.update(plan, "plan", 1, {"per_diem_rate_id": rate, "indirect_rate": Decimal("0")})
-    operations.create(plan, "travel", {"person_id": person, "direction": "arrival",
-                                "number": "CM 421", "arrives_at": at(25, 13, 5)})
-    operations.create(plan, "travel", {"person_id": person, "direction": "departure",
-                                "number": "CM 422", "departs_at": at(28, 14, 15)})
+    operations.create(
+        plan,
+        "travel",
+        {
+            "person_id": person,
+            "direction": "arrival",
+            "number": "CM 421",
+            "arrives_at": at(25, 13, 5),
+        },
+    )
+    operations.create(
+        plan,
+        "travel",
+        {
+            "person_id": person,
+            "direction": "departure",
+            "number": "CM 422",
+            "departs_at": at(28, 14, 15),
+        },
+    )
     first = line(budget.compute(plan), f"perdiem:{person}")
     assert first.quantity == Decimal("3.4") and first.amount == Decimal("340.00")
     assert first.explanation.startswith("3 days + the last day at 40 %")
     # three nights in a hotel block with breakfast: lodging 50 % a night, breakfast 5 % a morning
     hotel = operations.create(plan, "venue", {"name": "Hotel", "kind": "hotel"}).id
-    block = operations.create(plan, "room_block", {
-        "venue_id": hotel, "room_type": "Single", "rooms": 1, "check_in": date(2023, 11, 25),
-        "check_out": date(2023, 11, 28), "nightly_rate": Decimal("95"),
-        "breakfast_included": True}).id
-    operations.create(plan, "stay", {"person_id": person, "venue_id": hotel, "block_id": block,
-                              "check_in": date(2023, 11, 25), "check_out": date(2023, 11, 28)})
+    block = operations.create(
+        plan,
+        "room_block",
+        {
+            "venue_id": hotel,
+            "room_type": "Single",
+            "rooms": 1,
+            "check_in": date(2023, 11, 25),
+            "check_out": date(2023, 11, 28),
+            "nightly_rate": Decimal("95"),
+            "breakfast_included": True,
+        },
+    ).id
+    operations.create(
+        plan,
+        "stay",
+        {
+            "person_id": person,
+            "venue_id": hotel,
+            "block_id": block,
+            "check_in": date(2023, 11, 25),
+            "check_out": date(2023, 11, 28),
+        },
+    )
     # a lunch session on the 27th
-    operations.create(plan, "session", {"title": "Lunch", "kind": "meal", "start": at(27, 12),
-                                 "end": at(27, 13), "audience": [("person", person)]})
+    operations.create(
+        plan,
+        "session",
+        {
+            "title": "Lunch",
+            "kind": "meal",
+            "start": at(27, 12),
+            "end": at(27, 13),
+            "audience": [("person", person)],
+        },
+    )
     b = budget.compute(plan)
     per_diem = line(b, f"perdiem:{person}")
     # 25: 100-50; 26: 100-50-5; 27: 100-50-5-10; 28 (last day): 40-5  => 50+45+35+35 = 165 %
@@ -97,10 +150,13 @@ def test_a_night_less_at_the_hotel_changes_the_hotel_and_the_per_diem_at_once(de
 
 def test_moving_a_lunch_to_the_evening_makes_it_a_dinner(demo):
     before = budget.compute(demo)
-    lunch = next(s for s in queries.sessions(demo) if s.kind == "meal"
-                 and s.start.hour == 12)
-    operations.update(demo, "session", lunch.id, {"start": lunch.start + timedelta(hours=7),
-                                           "end": lunch.end + timedelta(hours=7)})
+    lunch = next(s for s in queries.sessions(demo) if s.kind == "meal" and s.start.hour == 12)
+    operations.update(
+        demo,
+        "session",
+        lunch.id,
+        {"start": lunch.start + timedelta(hours=7), "end": lunch.end + timedelta(hours=7)},
+    )
     after = budget.compute(demo)
     assert "4 sessions" in line(before, "catering:lunch").explanation
     assert "3 sessions" in line(after, "catering:lunch").explanation
@@ -110,38 +166,73 @@ def test_moving_a_lunch_to_the_evening_makes_it_a_dinner(demo):
 
 def test_each_line_uses_the_exchange_rate_of_its_month(plan):
     operations.update(plan, "plan", 1, {"indirect_rate": Decimal("0")})
-    nov = operations.create(plan, "budget_line", {"category": "materials", "description": "Manuals",
-                                           "quantity": Decimal("10"), "unit_cost": Decimal("100"),
-                                           "currency": "HNL", "month": date(2023, 11, 1)}).id
-    dec = operations.create(plan, "budget_line", {"category": "materials", "description": "Folders",
-                                           "quantity": Decimal("3"), "unit_cost": Decimal("100"),
-                                           "currency": "HNL", "month": date(2023, 12, 1)}).id
+    nov = operations.create(
+        plan,
+        "budget_line",
+        {
+            "category": "materials",
+            "description": "Manuals",
+            "quantity": Decimal("10"),
+            "unit_cost": Decimal("100"),
+            "currency": "HNL",
+            "month": date(2023, 11, 1),
+        },
+    ).id
+    dec = operations.create(
+        plan,
+        "budget_line",
+        {
+            "category": "materials",
+            "description": "Folders",
+            "quantity": Decimal("3"),
+            "unit_cost": Decimal("100"),
+            "currency": "HNL",
+            "month": date(2023, 12, 1),
+        },
+    ).id
     b = budget.compute(plan)
     assert line(b, f"manual:{nov}").amount == Decimal("0.00")
     assert b.warnings and "No exchange rate for HNL" in b.warnings[0]
-    operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 1),
-                                       "units_per_base": Decimal("24.69")})
+    operations.create(
+        plan,
+        "exchange_rate",
+        {"currency": "HNL", "month": date(2023, 11, 1), "units_per_base": Decimal("24.69")},
+    )
     b = budget.compute(plan)
     assert line(b, f"manual:{nov}").amount == Decimal("40.50")  # 1000 / 24.69 = 40.502…
     # December has no rate yet: November's is used, and the budget says so
     assert line(b, f"manual:{dec}").amount == Decimal("12.15")
     assert any("in December 2023: the rate of November 2023 is used" in w for w in b.warnings)
-    operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 12, 1),
-                                       "units_per_base": Decimal("24.71")})
+    operations.create(
+        plan,
+        "exchange_rate",
+        {"currency": "HNL", "month": date(2023, 12, 1), "units_per_base": Decimal("24.71")},
+    )
     b = budget.compute(plan)
     assert line(b, f"manual:{dec}").amount == Decimal("12.14") and b.warnings == []
 
 
 def test_hand_entered_lines_are_checked(plan):
     with pytest.raises(ValidationError) as caught:
-        operations.create(plan, "budget_line", {"category": "indirect", "description": "",
-                                         "quantity": Decimal("-1"), "unit_cost": "abc",
-                                         "currency": "ABC"})
+        operations.create(
+            plan,
+            "budget_line",
+            {
+                "category": "indirect",
+                "description": "",
+                "quantity": Decimal("-1"),
+                "unit_cost": "abc",
+                "currency": "ABC",
+            },
+        )
     fields = {e.field for e in caught.value.errors}
     assert fields >= {"category", "description", "quantity", "unit_cost", "currency"}
     with pytest.raises(ValidationError):
-        operations.create(plan, "exchange_rate", {"currency": "HNL", "month": date(2023, 11, 15),
-                                           "units_per_base": Decimal("24.69")})
+        operations.create(
+            plan,
+            "exchange_rate",
+            {"currency": "HNL", "month": date(2023, 11, 15), "units_per_base": Decimal("24.69")},
+        )
     with pytest.raises(ValidationError):
         operations.update(plan, "plan", 1, {"lodging_deduction": Decimal("150")})
 
@@ -153,8 +244,9 @@ def test_actual_costs_are_kept_by_line_and_totalled(demo):
     after = budget.compute(demo)
     assert line(after, hotel.key).actual == Decimal("6080.00")
     assert after.actual_total == Decimal("6080.00")
-    assert next(t for t in after.by_category() if t.key == "accommodation").actual == \
-        Decimal("6080.00")
+    assert next(t for t in after.by_category() if t.key == "accommodation").actual == Decimal(
+        "6080.00"
+    )
 
 
 def test_budget_command_json_contract(demo_path, capsys):
@@ -188,13 +280,20 @@ def queries_sources(store):
 
 
 def test_a_copy_with_new_dates_keeps_each_hand_entered_cost_in_its_month(demo, tmp_path):
-    operations.create(demo, "budget_line", {"category": "other", "description": "December invoice",
-                                     "quantity": Decimal("1"), "unit_cost": Decimal("50"),
-                                     "month": date(2023, 12, 1)})
+    operations.create(
+        demo,
+        "budget_line",
+        {
+            "category": "other",
+            "description": "December invoice",
+            "quantity": Decimal("1"),
+            "unit_cost": Decimal("50"),
+            "month": date(2023, 12, 1),
+        },
+    )
     copy = operations.copy_plan(demo, tmp_path / "next.dplan", date(2024, 3, 2))
     try:
-        line_ = next(x for x in budget.compute(copy).lines
-                     if x.description == "December invoice")
+        line_ = next(x for x in budget.compute(copy).lines if x.description == "December invoice")
         assert line_.month == date(2024, 4, 1)  # the plan moved from Nov-Dec to Mar-Apr
     finally:
         copy.close()

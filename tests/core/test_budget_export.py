@@ -18,8 +18,16 @@ from planner.rules import budget
 
 
 def test_the_workbook_has_live_formulas_on_visible_rates(demo, tmp_path):
-    operations.create(demo, "budget_line", {"category": "other", "description": "=HYPERLINK(\"x\")",
-                                     "quantity": Decimal("1"), "unit_cost": Decimal("10")})
+    operations.create(
+        demo,
+        "budget_line",
+        {
+            "category": "other",
+            "description": '=HYPERLINK("x")',
+            "quantity": Decimal("1"),
+            "unit_cost": Decimal("10"),
+        },
+    )
     path = budget_workbook(demo, tmp_path / "budget.xlsx")
     book = load_workbook(path)
     assert book.sheetnames == ["Summary", "Lines", "Rates"]
@@ -48,8 +56,21 @@ def test_libreoffice_recalculates_the_same_totals_to_the_cent(demo, tmp_path):
         pytest.skip("LibreOffice is not installed")
     path = budget_workbook(demo, tmp_path / "budget.xlsx")
     out = tmp_path / "recalculated"
-    subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir",
-                    str(out), str(path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     book = load_workbook(out / "budget.xlsx", data_only=True)
     rows = [[c.value for c in row] for row in book["Summary"].iter_rows()]
     expected = budget.compute(demo)
@@ -63,13 +84,12 @@ def test_libreoffice_recalculates_the_same_totals_to_the_cent(demo, tmp_path):
     assert all(Decimal(str(t)).quantize(Decimal("0.01")) == expected.total for t in totals)
 
 
-def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(demo,
-                                                                               tmp_path):
+def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(demo, tmp_path):
     path = perdiem_sheet(demo, tmp_path / "perdiem.xlsx", "es", personal=True)
     sheet = load_workbook(path).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     heading = next(i for i, r in enumerate(rows) if r[0] == "N.º")
-    people = [r for r in rows[heading + 1:] if isinstance(r[0], int)]
+    people = [r for r in rows[heading + 1 :] if isinstance(r[0], int)]
     assert len(people) == 10
     assert all(str(r[3]).startswith("PA") for r in people)  # passport numbers: finance needs them
     assert rows[heading][-1] == "Firma"
@@ -79,7 +99,9 @@ def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(
 
 def test_export_commands_write_the_workbooks(demo_path, tmp_path, capsys):
     assert main(["export", "budget", str(demo_path), "-o", str(tmp_path / "b.xlsx")]) == 0
-    assert main(["export", "perdiem", str(demo_path), "-o", str(tmp_path / "p.xlsx"),
-                 "--lang", "es"]) == 0
+    assert (
+        main(["export", "perdiem", str(demo_path), "-o", str(tmp_path / "p.xlsx"), "--lang", "es"])
+        == 0
+    )
     assert Path(capsys.readouterr().out.split()[0]).exists()
     assert (tmp_path / "p.xlsx").exists()

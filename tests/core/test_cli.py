@@ -68,8 +68,18 @@ def test_demo_scale_multiplies_everything(tmp_path, capsys):
     capsys.readouterr()
     assert main(["info", str(path), "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)["counts"]
-    assert counts == {"delegations": 9, "people": 642, "groups": 12, "rooms": 21, "sessions": 246,
-                      "travel": 60, "stays": 30, "vehicles": 6, "rides": 33, "site_visits": 3}
+    assert counts == {
+        "delegations": 9,
+        "people": 642,
+        "groups": 12,
+        "rooms": 21,
+        "sessions": 246,
+        "travel": 60,
+        "stays": 30,
+        "vehicles": 6,
+        "rides": 33,
+        "site_visits": 3,
+    }
 
 
 def test_new_creates_an_empty_plan_and_refuses_to_overwrite(tmp_path, capsys):
@@ -202,13 +212,28 @@ def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, 
     from planner.store import open_plan
 
     new = tmp_path / "next.dplan"
-    assert main(["copy", str(demo_path), str(new), "--start", "2024-03-02",
-                 "--title", "Second training"]) == 0
+    assert (
+        main(
+            [
+                "copy",
+                str(demo_path),
+                str(new),
+                "--start",
+                "2024-03-02",
+                "--title",
+                "Second training",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["info", str(new), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert (data["title"], data["start"], data["end"]) == ("Second training", "2024-03-02",
-                                                           "2024-03-09")
+    assert (data["title"], data["start"], data["end"]) == (
+        "Second training",
+        "2024-03-02",
+        "2024-03-09",
+    )
     old, copy = open_plan(demo_path), open_plan(new)
     try:
         before = {s.id: s for s in queries.sessions(old)}
@@ -235,9 +260,12 @@ def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, 
 
 def test_a_terminal_that_cannot_show_accents_gets_no_traceback(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "ascii", "LANGUAGE": "es"}
-    result = subprocess.run([sys.executable, "-m", "ui.launcher", "demo",
-                             str(tmp_path / "Añó.dplan")], capture_output=True, env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.launcher", "demo", str(tmp_path / "Añó.dplan")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "Añó.dplan").exists()
     assert b"Traceback" not in result.stderr

@@ -26,8 +26,12 @@ def room_id(store, name):
 
 
 def add_session(store, **values):
-    base = {"title": "Extra", "kind": "meeting", "start": MONDAY_MORNING,
-            "end": MONDAY_MORNING + timedelta(hours=1)}
+    base = {
+        "title": "Extra",
+        "kind": "meeting",
+        "start": MONDAY_MORNING,
+        "end": MONDAY_MORNING + timedelta(hours=1),
+    }
     return operations.create(store, "session", {**base, **values}).id
 
 
@@ -40,16 +44,19 @@ def test_the_demo_plan_has_no_problems(demo):
 
 
 def test_a_whole_group_in_two_places_is_one_problem_for_the_group(demo):
-    sid = add_session(demo, title="Interview practice",
-                      audience=[("group", group_id(demo, "Group A"))])
+    sid = add_session(
+        demo, title="Interview practice", audience=[("group", group_id(demo, "Group A"))]
+    )
     problems = conflicts.check(demo)
     assert kinds(problems) == ["person_double_booked"]
     problem = problems[0]
     assert [g.name for g in problem.groups] == ["Group A"]
     assert len(problem.people) == 50
     assert sid in [s.id for s in problem.sessions]
-    assert "Group A (50 people) are in two places at once on Mon 27 Nov, 10:30–11:30" in \
-        problem.message
+    assert (
+        "Group A (50 people) are in two places at once on Mon 27 Nov, 10:30–11:30"
+        in problem.message
+    )
     assert "Interview practice" in problem.message and problem.severity == "error"
     assert problem.start == MONDAY_MORNING and problem.end == MONDAY_MORNING + timedelta(hours=1)
 
@@ -64,21 +71,27 @@ def test_one_person_through_a_direct_invitation(demo):
 
 
 def test_a_facilitator_booked_twice(demo):
-    training = next(s for s in queries.sessions(demo)
-                    if s.kind == "training" and s.start == MONDAY_MORNING)
+    training = next(
+        s for s in queries.sessions(demo) if s.kind == "training" and s.start == MONDAY_MORNING
+    )
     trainer_id = operations.get_values(demo, "session", training.id)["facilitator_ids"][0]
     add_session(demo, title="Press interview", facilitator_ids=[trainer_id])
     (problem,) = conflicts.check(demo)
     assert problem.kind == "facilitator_double_booked"
     assert [p.id for p in problem.people] == [trainer_id]
-    assert "facilitating “Press interview”" in problem.message or \
-        "facilitating “Module" in problem.message
+    assert (
+        "facilitating “Press interview”" in problem.message
+        or "facilitating “Module" in problem.message
+    )
 
 
 def test_a_room_booked_twice_and_over_capacity(demo):
-    add_session(demo, title="Directors' meeting", room_id=room_id(demo, "Aula 1"),
-                audience=[("group", group_id(demo, "Group C")),
-                          ("group", group_id(demo, "Group D"))])
+    add_session(
+        demo,
+        title="Directors' meeting",
+        room_id=room_id(demo, "Aula 1"),
+        audience=[("group", group_id(demo, "Group C")), ("group", group_id(demo, "Group D"))],
+    )
     found = conflicts.check(demo)
     assert "room_double_booked" in kinds(found) and "over_capacity" in kinds(found)
     room = next(p for p in found if p.kind == "room_double_booked")
@@ -88,8 +101,12 @@ def test_a_room_booked_twice_and_over_capacity(demo):
 
 
 def test_a_session_outside_the_plan_days(demo):
-    add_session(demo, title="Follow-up call", start=datetime(2023, 12, 5, 9, tzinfo=TZ),
-                end=datetime(2023, 12, 5, 10, tzinfo=TZ))
+    add_session(
+        demo,
+        title="Follow-up call",
+        start=datetime(2023, 12, 5, 9, tzinfo=TZ),
+        end=datetime(2023, 12, 5, 10, tzinfo=TZ),
+    )
     (problem,) = conflicts.check(demo)
     assert problem.kind == "outside_plan_dates"
     assert "“Follow-up call” on Tue 5 Dec is outside the plan's days" in problem.message
@@ -98,8 +115,12 @@ def test_a_session_outside_the_plan_days(demo):
 def test_fixing_the_clash_clears_it(demo):
     sid = add_session(demo, audience=[("group", group_id(demo, "Group A"))])
     assert len(conflicts.check(demo)) == 1
-    operations.update(demo, "session", sid, {"start": MONDAY_MORNING.replace(hour=17),
-                                      "end": MONDAY_MORNING.replace(hour=18)})
+    operations.update(
+        demo,
+        "session",
+        sid,
+        {"start": MONDAY_MORNING.replace(hour=17), "end": MONDAY_MORNING.replace(hour=18)},
+    )
     assert conflicts.check(demo) == []
 
 
@@ -122,8 +143,9 @@ def test_moving_one_session_gives_the_same_result_as_a_full_check(demo):
     rooms = list(data.rooms)
     for _ in range(40):
         s = rng.choice(sessions)
-        start = datetime(2023, 11, rng.randint(26, 30), rng.randint(7, 16),
-                         rng.choice([0, 30]), tzinfo=TZ)
+        start = datetime(
+            2023, 11, rng.randint(26, 30), rng.randint(7, 16), rng.choice([0, 30]), tzinfo=TZ
+        )
         end = start + timedelta(minutes=rng.choice([30, 60, 105]))
         room = rng.choice([*rooms, None])
         incremental = checker.move(s.id, start, end, room)
@@ -139,8 +161,18 @@ def test_check_command_reports_json_and_exit_status(demo, demo_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [p["kind"] for p in data] == ["room_double_booked"]
     problem = data[0]
-    assert set(problem) >= {"kind", "severity", "message", "start", "end", "acknowledged",
-                            "sessions", "people", "groups", "rooms"}
+    assert set(problem) >= {
+        "kind",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "acknowledged",
+        "sessions",
+        "people",
+        "groups",
+        "rooms",
+    }
     assert problem["start"] == "2023-11-27T10:30:00-06:00"
     assert problem["rooms"] == [{"id": room_id(demo, "Aula 2"), "name": "Aula 2"}]
     operations.acknowledge(demo, conflicts.check(demo)[0].key, "Accepted")
@@ -161,12 +193,20 @@ def test_problem_messages_speak_spanish(demo, lang):
 
 
 def test_a_facilitator_booked_while_unavailable_is_a_warning(demo):
-    training = next(s for s in queries.sessions(demo)
-                    if s.kind == "training" and s.start == MONDAY_MORNING)
+    training = next(
+        s for s in queries.sessions(demo) if s.kind == "training" and s.start == MONDAY_MORNING
+    )
     trainer_id = operations.get_values(demo, "session", training.id)["facilitator_ids"][0]
-    operations.create(demo, "unavailability", {"person_id": trainer_id, "note": "Embassy meeting",
-                                        "start": MONDAY_MORNING + timedelta(minutes=30),
-                                        "end": MONDAY_MORNING + timedelta(hours=3)})
+    operations.create(
+        demo,
+        "unavailability",
+        {
+            "person_id": trainer_id,
+            "note": "Embassy meeting",
+            "start": MONDAY_MORNING + timedelta(minutes=30),
+            "end": MONDAY_MORNING + timedelta(hours=3),
+        },
+    )
     (problem,) = conflicts.check(demo)
     assert (problem.kind, problem.severity) == ("booked_when_unavailable", "warning")
     assert "but is unavailable then (Embassy meeting)" in problem.message

@@ -19,8 +19,9 @@ def people_at(store):
         for d, p in r.rows("SELECT delegation_id, id FROM person"):
             delegation_members[d].add(p)
         people = defaultdict(set)
-        for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                 " FROM session_audience"):
+        for s, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        ):
             people[s] |= group_members[g] if g else delegation_members[d] if d else {p}
         for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
             people[s].add(p)
@@ -28,21 +29,29 @@ def people_at(store):
         return {
             s: (start, end, room, capacity.get(room), people[s])
             for s, start, end, room in r.rows(
-                "SELECT id, starts_at, ends_at, room_id FROM agenda_session")
+                "SELECT id, starts_at, ends_at, room_id FROM agenda_session"
+            )
         }
 
 
 def test_demo_has_the_scenario_shape(demo):
     sm = queries.summary(demo)
     assert (sm.start, sm.end, sm.timezone, sm.currency) == (
-        date(2023, 11, 25), date(2023, 12, 2), "America/Tegucigalpa", "USD")
+        date(2023, 11, 25),
+        date(2023, 12, 2),
+        "America/Tegucigalpa",
+        "USD",
+    )
     assert sm.counts["people"] == 214 and sm.counts["groups"] == 4
     panama = next(d for d in queries.delegations(demo) if d.country == "PA")
     assert panama.members == 10 and panama.head
     orgs = {o.name: o.people for o in queries.organisations(demo)}
     assert orgs["National Directorate of Border Police Services"] == 200
-    assert {o for o in orgs} >= {"National Border Service of Panama",
-                                 "National Migration Service of Panama", "IOM Panama"}
+    assert {o for o in orgs} >= {
+        "National Border Service of Panama",
+        "National Migration Service of Panama",
+        "IOM Panama",
+    }
     sessions = queries.sessions(demo)
     training = [s for s in sessions if s.kind == "training"]
     assert len(training) == 4 * 4 * 4  # four groups, four blocks a day, four days
@@ -60,7 +69,7 @@ def test_demo_has_no_clash_of_person_room_or_capacity(demo):
     for i, (sid, (_start, end, room, cap, people)) in enumerate(items):
         if cap is not None:
             assert len(people) <= cap, f"session {sid} has {len(people)} people for {cap} seats"
-        for other, (start2, _end2, room2, _cap2, people2) in items[i + 1:]:
+        for other, (start2, _end2, room2, _cap2, people2) in items[i + 1 :]:
             if start2 >= end:
                 break
             assert not (room and room == room2), f"room clash {sid}/{other}"

@@ -58,14 +58,21 @@ print(json.dumps(said))
 def test_a_full_disk_refuses_the_import_the_export_and_the_edit(demo, tmp_path):
     demo.close()
     roster = tmp_path / "big.csv"
-    roster.write_text("Nombres,Apellidos,Número de identidad\n" + "".join(
-        f"Ana {n},Paz Import,ID-{n:05d}\n" for n in range(3000)), encoding="utf-8")
+    roster.write_text(
+        "Nombres,Apellidos,Número de identidad\n"
+        + "".join(f"Ana {n},Paz Import,ID-{n:05d}\n" for n in range(3000)),
+        encoding="utf-8",
+    )
     out = tmp_path / "exports" / "participants.xlsx"
     out.parent.mkdir()
     root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(demo.path), str(roster),
-                           str(out)], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(root)})
+    done = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(demo.path), str(roster), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     assert done.returncode == 0, done.stderr
     said = json.loads(done.stdout.strip().splitlines()[-1])
     for what in ("import", "export", "edit"):
@@ -122,8 +129,7 @@ def test_a_plan_that_turns_read_only_refuses_the_edit_and_the_import(demo, tmp_p
     table = read_table(roster, known_headers=people.known_header)
     preview = people.preview(demo, table, people.mapping_for(demo, table), delegation="RO")
     demo.engine.dispose()
-    event.listen(demo.engine, "connect",
-                 lambda con, _rec: con.execute("PRAGMA query_only = ON"))
+    event.listen(demo.engine, "connect", lambda con, _rec: con.execute("PRAGMA query_only = ON"))
     with pytest.raises(PlannerError, match="read-only"):
         operations.update(demo, "person", 1, {"notes": "x"})
     with pytest.raises(PlannerError, match="read-only"):
@@ -150,8 +156,7 @@ def test_an_export_into_a_folder_that_turned_read_only_leaves_nothing(demo, tmp_
     try:
         if os.access(folder, os.W_OK):
             pytest.skip("running as a user who may write any folder (root)")
-        for kind, suffix in (("participants", ".xlsx"), ("certificates", ".pdf"),
-                             ("ics", ".ics")):
+        for kind, suffix in (("participants", ".xlsx"), ("certificates", ".pdf"), ("ics", ".ics")):
             with pytest.raises(PlannerError, match=r"could not be written|cannot be written"):
                 run(demo, kind, folder / f"x{suffix}", Options())
         assert list(folder.iterdir()) == []

@@ -17,10 +17,28 @@ from planner.exports.common import Cancelled, Job, Options, PlanData
 from planner.operations.attendance import roll, set_marks
 from planner.store import PlanStore
 
-WORKBOOKS = ["schedule", "agenda", "itineraries", "signin", "participants", "attendance",
-             "manifests", "rooming", "catering", "budget", "perdiem"]
-NO_PERSONAL_DATA = ["schedule", "agenda", "itineraries", "signin", "attendance", "catering",
-                    "changes"]
+WORKBOOKS = [
+    "schedule",
+    "agenda",
+    "itineraries",
+    "signin",
+    "participants",
+    "attendance",
+    "manifests",
+    "rooming",
+    "catering",
+    "budget",
+    "perdiem",
+]
+NO_PERSONAL_DATA = [
+    "schedule",
+    "agenda",
+    "itineraries",
+    "signin",
+    "attendance",
+    "catering",
+    "changes",
+]
 
 
 def values(path: Path) -> dict[str, list[list[object]]]:
@@ -29,8 +47,9 @@ def values(path: Path) -> dict[str, list[list[object]]]:
 
 
 def texts(path: Path) -> str:
-    return "\n".join(str(v) for rows in values(path).values() for row in rows for v in row
-                     if v is not None)
+    return "\n".join(
+        str(v) for rows in values(path).values() for row in rows for v in row if v is not None
+    )
 
 
 def delegation_id(store: PlanStore, name: str) -> int:
@@ -45,11 +64,16 @@ def test_every_workbook_is_written_with_its_title_block(demo, tmp_path, lang):
         assert run(demo, kind, out, Options(lang=lang)) == [out]
         book = load_workbook(out)
         first = book.worksheets[0]
-        assert first["A1"].value == "Training on Migration, Human Rights and Humanitarian" \
-            " Action at Borders", kind
+        assert (
+            first["A1"].value == "Training on Migration, Human Rights and Humanitarian"
+            " Action at Borders"
+        ), kind
         line = str(first["A2"].value)
         assert ("change no." if lang == "en" else "cambio n.º") in line or kind in (
-            "manifests", "budget", "perdiem"), (kind, line)
+            "manifests",
+            "budget",
+            "perdiem",
+        ), (kind, line)
         assert first.freeze_panes, kind
         assert first.page_setup.fitToWidth == 1, kind
 
@@ -105,9 +129,9 @@ def test_sign_in_sheets_list_names_in_capitals_with_rows_for_walk_ins(demo, tmp_
     heading = next(i for i, r in enumerate(rows) if r[0] == "No.")
     assert rows[heading][1:4] == ["Name", "Organisation", "Sex"]
     assert len([h for h in rows[heading][4:] if h]) >= 2
-    names = [r[1] for r in rows[heading + 1:] if r[1]]
+    names = [r[1] for r in rows[heading + 1 :] if r[1]]
     assert len(names) == 50 and all(n.split(",")[0].isupper() for n in names)
-    blanks = [r for r in rows[heading + 1:] if r[0] and not r[1]]
+    blanks = [r for r in rows[heading + 1 :] if r[0] and not r[1]]
     assert len(blanks) == 5
     assert multi.row_dimensions[heading + 2].height >= 24
 
@@ -120,15 +144,19 @@ def test_no_personal_data_where_it_must_not_be(demo, tmp_path):
     births = {p.birth_date for p in data.people.values() if p.birth_date}
     panama = delegation_id(demo, "Panama delegation")
     for kind in NO_PERSONAL_DATA:
-        options = Options(delegation=panama) if kind == "changes" else Options(
-            all=kind == "itineraries")
+        options = (
+            Options(delegation=panama) if kind == "changes" else Options(all=kind == "itineraries")
+        )
         out = run(demo, kind, tmp_path / f"{kind}.xlsx", options)[0]
         for sheet, rows in values(out).items():
             for row in rows:
                 for value in row:
                     assert value not in secrets, (kind, sheet, value)
-                    assert not (isinstance(value, str) and any(s in value for s in secrets)), \
-                        (kind, sheet, value)
+                    assert not (isinstance(value, str) and any(s in value for s in secrets)), (
+                        kind,
+                        sheet,
+                        value,
+                    )
                     if isinstance(value, datetime):
                         value = value.date()
                     assert value not in births or kind == "schedule", (kind, sheet, value)
@@ -140,43 +168,70 @@ def test_no_personal_data_where_it_must_not_be(demo, tmp_path):
 
 
 def test_text_that_looks_like_a_formula_stays_text(demo, tmp_path):
-    hostile = operations.create(demo, "person", {
-        "given_name": "+1 555", "family_name": "=HYPERLINK(\"http://x\")",
-        "position": "@SUM(A1)", "dietary_needs": "-Vegan", "notes": "\tx",
-        "delegation_id": delegation_id(demo, "Panama delegation")}).id
+    hostile = operations.create(
+        demo,
+        "person",
+        {
+            "given_name": "+1 555",
+            "family_name": '=HYPERLINK("http://x")',
+            "position": "@SUM(A1)",
+            "dietary_needs": "-Vegan",
+            "notes": "\tx",
+            "delegation_id": delegation_id(demo, "Panama delegation"),
+        },
+    ).id
     with demo.reading() as r:
         session = r.value("SELECT id FROM agenda_session WHERE kind = 'training' LIMIT 1")
         group = r.value("SELECT group_id FROM session_audience WHERE session_id = ?", (session,))
     session_values = operations.get_values(demo, "session", session)
-    operations.create(demo, "session", {"title": "=2+2 SUM(A1)", "kind": "training",
-                                 "start": session_values["start"] + timedelta(days=1),
-                                 "end": session_values["end"] + timedelta(days=1),
-                                 "audience": [("group", group)]})
+    operations.create(
+        demo,
+        "session",
+        {
+            "title": "=2+2 SUM(A1)",
+            "kind": "training",
+            "start": session_values["start"] + timedelta(days=1),
+            "end": session_values["end"] + timedelta(days=1),
+            "audience": [("group", group)],
+        },
+    )
     members = operations.get_values(demo, "group", group)["member_ids"]
     operations.update(demo, "group", group, {"member_ids": [*members, hostile]})
     for kind in ("participants", "signin", "agenda", "itineraries"):
-        out = run(demo, kind, tmp_path / f"{kind}.xlsx",
-                  Options(all=kind == "itineraries"))[0]
+        out = run(demo, kind, tmp_path / f"{kind}.xlsx", Options(all=kind == "itineraries"))[0]
         book = load_workbook(out)
-        found = [c for ws in book for row in ws.iter_rows() for c in row
-                 if isinstance(c.value, str) and c.value.startswith(("=", "+", "@", "-"))
-                 and ("HYPERLINK" in c.value or "555" in c.value or "SUM(A1)" in c.value)]
+        found = [
+            c
+            for ws in book
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str)
+            and c.value.startswith(("=", "+", "@", "-"))
+            and ("HYPERLINK" in c.value or "555" in c.value or "SUM(A1)" in c.value)
+        ]
         assert found, kind
         assert all(c.data_type == "s" for c in found), kind
 
 
 def test_attendance_counts_who_was_trained_not_who_registered(demo, tmp_path):
     with demo.reading() as r:
-        sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Module 1:%'"
-                      " ORDER BY starts_at LIMIT 1")
+        sid = r.value(
+            "SELECT id FROM agenda_session WHERE title LIKE 'Module 1:%' ORDER BY starts_at LIMIT 1"
+        )
     people = roll(demo, sid).attendees
     set_marks(demo, sid, {a.person_id: n < 10 for n, a in enumerate(people)})
     out = run(demo, "attendance", tmp_path / "att.xlsx", Options())[0]
     sheets = values(out)
     by_session = sheets["By session"]
     heading = next(r for r in by_session if r[0] == "Date")
-    row = next(r for r in by_session if r[0] != "Date" and isinstance(r[0], datetime)
-               and str(r[2]).startswith("Module 1:") and r[5] == 10)
+    row = next(
+        r
+        for r in by_session
+        if r[0] != "Date"
+        and isinstance(r[0], datetime)
+        and str(r[2]).startswith("Module 1:")
+        and r[5] == 10
+    )
     assert row[heading.index("Trainees registered")] == len(people) == 50
     assert row[heading.index("Trainees absent")] == 40
     totals = next(r for r in sheets["By organisation"] if r[0] == "Total")
@@ -190,8 +245,16 @@ def test_attendance_counts_who_was_trained_not_who_registered(demo, tmp_path):
 
 def test_catering_groups_dietary_needs_written_in_either_language(demo, tmp_path):
     panama = delegation_id(demo, "Panama delegation")
-    operations.create(demo, "person", {"given_name": "Ana", "family_name": "Paz",
-                                "dietary_needs": "vegetarian", "delegation_id": panama})
+    operations.create(
+        demo,
+        "person",
+        {
+            "given_name": "Ana",
+            "family_name": "Paz",
+            "dietary_needs": "vegetarian",
+            "delegation_id": panama,
+        },
+    )
     out = run(demo, "catering", tmp_path / "cat.xlsx", Options())[0]
     rows = values(out)["Catering"]
     heading = next(r for r in rows if r[0] == "Date")
@@ -212,15 +275,21 @@ def test_calendars_parse_and_update_instead_of_duplicating(demo, tmp_path):
     cal = vobject.readOne(first.read_text())
     events = cal.vevent_list
     assert len(events) > 20
-    assert cal.vtimezone_list and any(
-        e.dtstart.value.tzinfo is not None for e in events)
+    assert cal.vtimezone_list and any(e.dtstart.value.tzinfo is not None for e in events)
     flight = next(e for e in events if "CM 247" in e.summary.value)
     assert flight.dtstart.value.utcoffset() == timedelta(hours=-6)
     with demo.reading() as r:
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Field tour%'")
     values_ = operations.get_values(demo, "session", sid)
-    operations.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
-                                      "end": values_["end"] + timedelta(hours=1)})
+    operations.update(
+        demo,
+        "session",
+        sid,
+        {
+            "start": values_["start"] + timedelta(hours=1),
+            "end": values_["end"] + timedelta(hours=1),
+        },
+    )
     second = run(demo, "ics", tmp_path / "b.ics", Options(delegation=panama))[0]
     again = vobject.readOne(second.read_text()).vevent_list
     assert sorted(e.uid.value for e in events) == sorted(e.uid.value for e in again)
@@ -235,8 +304,15 @@ def test_what_changed_since_the_last_export(demo, tmp_path):
     with demo.reading() as r:
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Field tour%'")
     values_ = operations.get_values(demo, "session", sid)
-    operations.update(demo, "session", sid, {"start": values_["start"] + timedelta(hours=1),
-                                      "end": values_["end"] + timedelta(hours=1)})
+    operations.update(
+        demo,
+        "session",
+        sid,
+        {
+            "start": values_["start"] + timedelta(hours=1),
+            "end": values_["end"] + timedelta(hours=1),
+        },
+    )
     out = run(demo, "changes", tmp_path / "c.xlsx", Options(delegation=panama, lang="es"))[0]
     rows = values(out)["Qué cambió"]
     changed = [r for r in rows if r[0] == "Nueva hora"]
@@ -247,21 +323,20 @@ def test_what_changed_since_the_last_export(demo, tmp_path):
 def test_dates_follow_the_readers_locale(demo, tmp_path):
     out = run(demo, "agenda", tmp_path / "pa.xlsx", Options(lang="es", locale="es-PA"))[0]
     ws = load_workbook(out).worksheets[0]
-    dated = next(c for row in ws.iter_rows(min_row=5) for c in row
-                 if isinstance(c.value, datetime))
+    dated = next(c for row in ws.iter_rows(min_row=5) for c in row if isinstance(c.value, datetime))
     assert dated.number_format == "mm/dd/yyyy"
     out = run(demo, "agenda", tmp_path / "hn.xlsx", Options(lang="es"))[0]
     ws = load_workbook(out).worksheets[0]
-    dated = next(c for row in ws.iter_rows(min_row=5) for c in row
-                 if isinstance(c.value, datetime))
+    dated = next(c for row in ws.iter_rows(min_row=5) for c in row if isinstance(c.value, datetime))
     assert dated.number_format == "dd/mm/yyyy"
 
 
 def test_names_sort_as_spanish_readers_expect(demo, tmp_path):
     panama = delegation_id(demo, "Panama delegation")
     for family in ("Ñañez", "Nuñez", "Ocampo", "Ávila"):
-        operations.create(demo, "person", {"given_name": "Zoe", "family_name": family,
-                                    "delegation_id": panama})
+        operations.create(
+            demo, "person", {"given_name": "Zoe", "family_name": family, "delegation_id": panama}
+        )
     out = run(demo, "participants", tmp_path / "p.xlsx", Options(delegation=panama))[0]
     families = [r[1] for r in values(out)["Participants"] if isinstance(r[0], int)]
     order = [families.index(f) for f in ("Ávila", "Nuñez", "Ñañez", "Ocampo")]
@@ -279,15 +354,25 @@ def test_a_cancelled_export_leaves_the_old_file_untouched(demo, tmp_path):
     assert out.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["it.xlsx"]
     with pytest.raises(Cancelled):
-        run(demo, "itineraries", tmp_path / "folder", Options(split=True),
-            Job(cancelled=lambda: True))
+        run(
+            demo,
+            "itineraries",
+            tmp_path / "folder",
+            Options(split=True),
+            Job(cancelled=lambda: True),
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["it.xlsx"]
 
 
 def test_progress_is_reported(demo, tmp_path):
     seen: list[tuple[int, int]] = []
-    run(demo, "itineraries", tmp_path / "it.xlsx", Options(all=True),
-        Job(progress=lambda d, t: seen.append((d, t))))
+    run(
+        demo,
+        "itineraries",
+        tmp_path / "it.xlsx",
+        Options(all=True),
+        Job(progress=lambda d, t: seen.append((d, t))),
+    )
     assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1] > 0
 
 
@@ -298,15 +383,45 @@ def test_filters_that_do_not_apply_are_refused(demo, tmp_path):
         run(demo, "changes", tmp_path / "c.xlsx", Options())
     with pytest.raises(PlannerError, match="split"):
         run(demo, "participants", tmp_path / "c", Options(split=True))
-    assert set(KINDS) >= {"schedule", "agenda", "itineraries", "signin", "participants",
-                          "attendance", "manifests", "rooming", "catering", "budget",
-                          "perdiem", "certificates", "badges", "ics", "pdf"}
+    assert set(KINDS) >= {
+        "schedule",
+        "agenda",
+        "itineraries",
+        "signin",
+        "participants",
+        "attendance",
+        "manifests",
+        "rooming",
+        "catering",
+        "budget",
+        "perdiem",
+        "certificates",
+        "badges",
+        "ics",
+        "pdf",
+    }
 
 
 def test_command_line_exports_with_filters(demo_path, tmp_path, capsys):
     out = tmp_path / "panama.xlsx"
-    assert main(["export", "agenda", str(demo_path), "-o", str(out), "--delegation",
-                 "panama", "--lang", "es", "--locale", "es-PA"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "agenda",
+                str(demo_path),
+                "-o",
+                str(out),
+                "--delegation",
+                "panama",
+                "--lang",
+                "es",
+                "--locale",
+                "es-PA",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == str(out)
     assert "Agenda de Panama delegation" in texts(out)
     # an ambiguous name lists the candidates and exits 2
@@ -317,11 +432,36 @@ def test_command_line_exports_with_filters(demo_path, tmp_path, capsys):
     assert main(["export", "catering", str(demo_path), "-o", str(out), "--person", "1"]) == 2
     assert "cannot be limited with --person" in capsys.readouterr().err
     folder = tmp_path / "cards"
-    assert main(["export", "itineraries", str(demo_path), "-o", str(folder), "--split",
-                 "--delegation", "Panama delegation"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "itineraries",
+                str(demo_path),
+                "-o",
+                str(folder),
+                "--split",
+                "--delegation",
+                "Panama delegation",
+            ]
+        )
+        == 0
+    )
     assert len(list(folder.glob("*.xlsx"))) == len(capsys.readouterr().out.splitlines()) == 10
-    assert main(["export", "ics", str(demo_path), "-o", str(tmp_path / "p.ics"), "--person",
-                 "Glenda Reyes Núñez"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "ics",
+                str(demo_path),
+                "-o",
+                str(tmp_path / "p.ics"),
+                "--person",
+                "Glenda Reyes Núñez",
+            ]
+        )
+        == 0
+    )
 
 
 def test_the_agenda_export_remembers_what_it_sent(demo, tmp_path):
@@ -342,8 +482,12 @@ def test_exports_without_personal_data_leave_every_number_out(demo, tmp_path):
     with demo.reading() as r:
         visit = r.value("SELECT id FROM agenda_session WHERE kind = 'site_visit' LIMIT 1")
     for kind in ("participants", "rooming", "itineraries"):  # perdiem, clearance: refused
-        out = run(demo, kind, tmp_path / f"{kind}.xlsx",
-                  Options(personal=False, visit=visit if kind == "clearance" else None))[0]
+        out = run(
+            demo,
+            kind,
+            tmp_path / f"{kind}.xlsx",
+            Options(personal=False, visit=visit if kind == "clearance" else None),
+        )[0]
         text = texts(out)
         assert "left out of this export" in text, kind
         assert not any(s in text for s in secrets), kind
@@ -359,9 +503,10 @@ def test_exports_without_personal_data_leave_every_number_out(demo, tmp_path):
 
 def test_no_personal_data_from_the_command_line(demo_path, tmp_path, capsys):
     out = tmp_path / "participants.xlsx"
-    assert main(["export", "participants", str(demo_path), "-o", str(out),
-                 "--no-personal-data"]) == 0
+    assert (
+        main(["export", "participants", str(demo_path), "-o", str(out), "--no-personal-data"]) == 0
+    )
     rows = values(out)["Participants"]
     heading = next(r for r in rows if r[0] == "No.")
     column = heading.index("ID or passport no.")
-    assert all(not r[column] for r in rows[rows.index(heading) + 1:])
+    assert all(not r[column] for r in rows[rows.index(heading) + 1 :])

@@ -13,8 +13,7 @@ from planner.domain.i18n import _, format_date_range, language, ngettext
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "resources" / "locale"
-KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2),
-            "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 def source_messages() -> set[str]:
@@ -54,8 +53,11 @@ def test_compiled_catalogue_matches_the_sources():
         mo = gettext.GNUTranslations(fh)
     for message in po:
         if message.id and not message.pluralizable:
-            found = (mo.pgettext(message.context, message.id) if message.context
-                     else mo.gettext(message.id))
+            found = (
+                mo.pgettext(message.context, message.id)
+                if message.context
+                else mo.gettext(message.id)
+            )
             assert found == message.string, "run: python tools/i18n.py compile"
 
 
@@ -65,7 +67,8 @@ def test_messages_speak_spanish_with_plurals_and_dates():
     with language("es"):
         assert _("The session must end after it starts.") != "The session must end after it starts."
         assert ngettext("{n} room", "{n} rooms", 1).format(n=1) != ngettext(
-            "{n} room", "{n} rooms", 2).format(n=2)
+            "{n} room", "{n} rooms", 2
+        ).format(n=2)
         assert "nov" in format_date_range(date(2023, 11, 25), date(2023, 12, 2))
     assert _("The session must end after it starts.") == "The session must end after it starts."
 
@@ -82,4 +85,5 @@ def test_placeholders_survive_translation(lang):
         wanted = set(re.findall(r"\{(\w+)\}", ids[-1]))
         for text in strings:
             assert set(re.findall(r"\{(\w+)\}", text)) <= wanted | set(
-                re.findall(r"\{(\w+)\}", ids[0])), (message.id, text)
+                re.findall(r"\{(\w+)\}", ids[0])
+            ), (message.id, text)

@@ -14,13 +14,16 @@ def opened(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("argv, plan", [
-    ([], None),
-    (["open"], None),
-    (["open", "trip.dplan"], "trip.dplan"),
-    (["/home/ana/Plans/trip.dplan"], "/home/ana/Plans/trip.dplan"),
-    (["Visita Panamá.DPLAN"], "Visita Panamá.DPLAN"),
-])
+@pytest.mark.parametrize(
+    "argv, plan",
+    [
+        ([], None),
+        (["open"], None),
+        (["open", "trip.dplan"], "trip.dplan"),
+        (["/home/ana/Plans/trip.dplan"], "/home/ana/Plans/trip.dplan"),
+        (["Visita Panamá.DPLAN"], "Visita Panamá.DPLAN"),
+    ],
+)
 def test_window_commands_open_the_window(opened, argv, plan):
     assert launcher.main(argv) == 0
     assert opened == [plan]

@@ -19,8 +19,12 @@ def at(day: int, hh: int, mm: int = 0, month: int = 11) -> datetime:
 
 def travellers(plan, n: int) -> list[int]:
     dele = operations.create(plan, "delegation", {"name": "Panamá"}).id
-    return [operations.create(plan, "person", {"given_name": f"P{i}", "family_name": "Test",
-                                        "delegation_id": dele}).id for i in range(n)]
+    return [
+        operations.create(
+            plan, "person", {"given_name": f"P{i}", "family_name": "Test", "delegation_id": dele}
+        ).id
+        for i in range(n)
+    ]
 
 
 def places(plan) -> tuple[int, int]:
@@ -32,16 +36,23 @@ def places(plan) -> tuple[int, int]:
 
 
 def arrive(plan, person: int, when: datetime, number: str = "CM 421") -> int:
-    return operations.create(plan, "travel", {"person_id": person, "direction": "arrival",
-                                       "number": number, "arrives_at": when}).id
+    return operations.create(
+        plan,
+        "travel",
+        {"person_id": person, "direction": "arrival", "number": number, "arrives_at": when},
+    ).id
 
 
 def test_the_demo_board_shows_both_arrival_days_and_the_departure_with_transfers(demo):
     days = logistics.board(demo)
     assert list(days) == [date(2023, 11, 25), date(2023, 11, 26), date(2023, 12, 2)]
     first = days[date(2023, 11, 25)][0]
-    assert (first.direction, first.number, first.at.hour, first.at.minute) == \
-        ("arrival", "CM 421", 13, 5)
+    assert (first.direction, first.number, first.at.hour, first.at.minute) == (
+        "arrival",
+        "CM 421",
+        13,
+        5,
+    )
     assert len(first.people) == 5 and first.place.startswith("Toncontín")
     assert first.transfer  # the demo's pick-up covers them
     leaving = days[date(2023, 12, 2)][0]
@@ -77,9 +88,16 @@ def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
     operations.create(plan, "vehicle", {"name": "Van 1", "seats": 12})
     for p in people:
         arrive(plan, p, at(25, 13, 5))
-        operations.create(plan, "stay", {"person_id": p, "venue_id": hotel,
-                                  "check_in": date(2023, 11, 25),
-                                  "check_out": date(2023, 12, 2)})
+        operations.create(
+            plan,
+            "stay",
+            {
+                "person_id": p,
+                "venue_id": hotel,
+                "check_in": date(2023, 11, 25),
+                "check_out": date(2023, 12, 2),
+            },
+        )
     proposals = logistics.propose_transfers(plan)
     ids = logistics.accept(plan, proposals)
     assert len(ids) == 1
@@ -88,8 +106,9 @@ def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
     assert ride["title"] == "Airport pick-up: CM 421"
     assert logistics.propose_transfers(plan) == []
     assert logistics.board(plan)[date(2023, 11, 25)][0].transfer == ride["title"]
-    assert not [p for p in check(plan) if p.kind in ("vehicle_over_capacity",
-                                                     "vehicle_double_booked")]
+    assert not [
+        p for p in check(plan) if p.kind in ("vehicle_over_capacity", "vehicle_double_booked")
+    ]
 
 
 def test_a_group_too_large_for_any_van_is_split_over_the_free_ones(plan):
@@ -100,15 +119,25 @@ def test_a_group_too_large_for_any_van_is_split_over_the_free_ones(plan):
     for p in people:
         arrive(plan, p, at(25, 13, 5))
     proposals = logistics.propose_transfers(plan)
-    assert sorted((p.vehicle, len(p.person_ids)) for p in proposals) == [("Van 1", 10),
-                                                                          ("Van 2", 5)]
+    assert sorted((p.vehicle, len(p.person_ids)) for p in proposals) == [
+        ("Van 1", 10),
+        ("Van 2", 5),
+    ]
 
 
 def test_departures_are_dropped_off_in_time_for_check_in(plan):
     airport, hotel = places(plan)
     person = travellers(plan, 1)[0]
-    operations.create(plan, "travel", {"person_id": person, "direction": "departure",
-                                "number": "CM 422", "departs_at": at(2, 14, 15, 12)})
+    operations.create(
+        plan,
+        "travel",
+        {
+            "person_id": person,
+            "direction": "departure",
+            "number": "CM 422",
+            "departs_at": at(2, 14, 15, 12),
+        },
+    )
     (drop,) = logistics.propose_transfers(plan)
     assert (drop.origin, drop.destination) == (hotel, airport)
     assert drop.end == at(2, 14, 15, 12) - timedelta(hours=2)
@@ -116,8 +145,11 @@ def test_departures_are_dropped_off_in_time_for_check_in(plan):
 
 
 def test_a_persons_schedule_holds_flight_transfer_hotel_and_sessions_in_order(demo):
-    head = next(p for p in queries.people(demo) if p.role == "head_of_delegation"
-                and p.delegation == "Panama delegation")
+    head = next(
+        p
+        for p in queries.people(demo)
+        if p.role == "head_of_delegation" and p.delegation == "Panama delegation"
+    )
     items = logistics.schedule(demo, ("person", head.id))
     kinds = [i.kind for i in items]
     assert kinds[:3] == ["arrival", "ride", "hotel"]
@@ -153,17 +185,41 @@ def test_manifests_and_clearance_workbooks_from_the_command_line(demo_path, tmp_
     rows = list(wb["Van 1"].iter_rows(values_only=True))
     assert rows[2][0].startswith("Driver: ")
     assert sum(1 for r in rows if r[3] == "Field tour") == 40  # 4 legs x 10 passengers
-    assert main(["export", "clearance", str(demo_path), "--visit", "Field tour",
-                 "-o", str(tmp_path / "c.xlsx")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "clearance",
+                str(demo_path),
+                "--visit",
+                "Field tour",
+                "-o",
+                str(tmp_path / "c.xlsx"),
+            ]
+        )
+        == 0
+    )
     ws = openpyxl.load_workbook(tmp_path / "c.xlsx").active
     rows = list(ws.iter_rows(values_only=True))
     heading = next(i for i, r in enumerate(rows) if r[0] == "No.")
-    people = [r for r in rows[heading + 1:] if isinstance(r[0], int)]
+    people = [r for r in rows[heading + 1 :] if isinstance(r[0], int)]
     assert len(people) == 14  # 10 from Panama, 2 IOM staff and the 2 drivers
     assert all(r[6] for r in people)  # everyone's ID or passport number
     assert "Restaurante" not in rows[3][0]  # only the stops that need clearance are named
-    assert main(["export", "clearance", str(demo_path), "--visit", "nothing",
-                 "-o", str(tmp_path / "x.xlsx")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "clearance",
+                str(demo_path),
+                "--visit",
+                "nothing",
+                "-o",
+                str(tmp_path / "x.xlsx"),
+            ]
+        )
+        == 2
+    )
     assert "does not name one site visit" in capsys.readouterr().err
 
 
@@ -194,8 +250,9 @@ def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
 
     data = AgendaData.load(demo)
     (tour,) = [b for b in data.blocks.values() if b.kind == "site_visit"]
-    assert tour.route == ("Las Manos border post → Restaurante El Mesón, Danlí → CAMI Danlí"
-                          " · Van 1, Van 2")
+    assert tour.route == (
+        "Las Manos border post → Restaurante El Mesón, Danlí → CAMI Danlí · Van 1, Van 2"
+    )
     assert all(b.route == "" for b in data.blocks.values() if b.kind != "site_visit")
 
 
@@ -206,15 +263,19 @@ def test_moving_a_site_visit_moves_its_stops_and_rides_and_back(demo):
     stops = {s.id: s.arrives for s in queries.stops(demo)}
     rides = {r.id: r.start for r in queries.rides(demo) if r.session_id == tour.id}
     day = timedelta(days=-1)
-    result = operations.update(demo, "session", tour.id, {"start": tour.start + day,
-                                                   "end": tour.end + day})
-    assert {s.id: s.arrives for s in queries.stops(demo)} == {
-        i: t + day for i, t in stops.items()}
+    result = operations.update(
+        demo, "session", tour.id, {"start": tour.start + day, "end": tour.end + day}
+    )
+    assert {s.id: s.arrives for s in queries.stops(demo)} == {i: t + day for i, t in stops.items()}
     assert {r.id: r.start for r in queries.rides(demo) if r.session_id == tour.id} == {
-        i: t + day for i, t in rides.items()}
+        i: t + day for i, t in rides.items()
+    }
     # the tour is whole on its new day: only the day's training clashes with it
-    assert {p.kind for p in check(demo)} <= {"person_double_booked", "facilitator_double_booked",
-                                             "driver_double_booked"}
+    assert {p.kind for p in check(demo)} <= {
+        "person_double_booked",
+        "facilitator_double_booked",
+        "driver_double_booked",
+    }
     operations.update(demo, "session", tour.id, result.old_values)  # what Undo does
     assert {s.id: s.arrives for s in queries.stops(demo)} == stops
     # stretching the visit leaves its stops where they are

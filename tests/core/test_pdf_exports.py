@@ -46,9 +46,11 @@ def delegation_id(data: PlanData, name: str) -> int:
 def training_hours(data: PlanData, person: int) -> Decimal:
     """Worked out again here: exact minutes present at training, plenary and site-visit
     sessions, rounded half-up once to one decimal."""
-    minutes = sum(data.agenda.blocks[s].minutes for s, marks in data.marks.items()
-                  if marks.get(person) and data.agenda.blocks[s].kind in (
-                      "training", "plenary", "site_visit"))
+    minutes = sum(
+        data.agenda.blocks[s].minutes
+        for s, marks in data.marks.items()
+        if marks.get(person) and data.agenda.blocks[s].kind in ("training", "plenary", "site_visit")
+    )
     return (Decimal(minutes) / 60).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
@@ -67,8 +69,7 @@ def record_group_a(store) -> tuple[list[PersonInfo], PersonInfo, PersonInfo]:
         wanted = {p: False for p in (once.id, absent.id) if p in marks}
         if wanted:
             set_marks(store, session, wanted)
-    set_marks(store, opening.id, {p.id: True for p in extra} | {once.id: True,
-                                                                absent.id: False})
+    set_marks(store, opening.id, {p.id: True for p in extra} | {once.id: True, absent.id: False})
     return extra, once, absent
 
 
@@ -76,11 +77,13 @@ def test_certificates_one_page_per_attendee_with_hours_in_both_languages(demo, t
     extra, once, absent = record_group_a(demo)
     data = PlanData.load(demo)
     group = group_id(data, "Group A")
-    path = pdf.certificates(demo, data, tmp_path / "certificates.pdf", Options(group=group),
-                            Job())
+    path = pdf.certificates(demo, data, tmp_path / "certificates.pdf", Options(group=group), Job())
     text = pages(path)
-    expected = [p for p in data.sorted_people(data.members(("group", group)))
-                if any(marks.get(p.id) for marks in data.marks.values())]
+    expected = [
+        p
+        for p in data.sorted_people(data.members(("group", group)))
+        if any(marks.get(p.id) for marks in data.marks.values())
+    ]
     assert once in expected and absent not in expected
     assert len(text) == len(expected)  # one page each, in Spanish name order
     head = data.people[data.delegations[once.delegation_id][2]]
@@ -119,17 +122,25 @@ def test_spanish_certificates_and_the_choice_of_people(demo, tmp_path):
     _extra, once, _absent = record_group_a(demo)
     data = PlanData.load(demo)
     group = group_id(data, "Group A")
-    path = pdf.certificates(demo, data, tmp_path / "certificados.pdf",
-                            Options(lang="es", group=group), Job())
+    path = pdf.certificates(
+        demo, data, tmp_path / "certificados.pdf", Options(lang="es", group=group), Job()
+    )
     text = pages(path)
-    assert len(text) == sum(1 for p in data.members(("group", group))
-                            if any(marks.get(p) for marks in data.marks.values()))
+    assert len(text) == sum(
+        1
+        for p in data.members(("group", group))
+        if any(marks.get(p) for marks in data.marks.values())
+    )
     assert "25 de nov al 02 de dic de 2023" in text[0] and "25 Nov – 2 Dec 2023" in text[0]
     everything = " ".join(text)
-    assert all(spanish_number(training_hours(data, p)) in everything
-               for p in data.members(("group", group)) if training_hours(data, p))
-    spain = pdf.certificates(demo, data, tmp_path / "pa.pdf",
-                             Options(lang="es", locale="es-PA", person=once.id), Job())
+    assert all(
+        spanish_number(training_hours(data, p)) in everything
+        for p in data.members(("group", group))
+        if training_hours(data, p)
+    )
+    spain = pdf.certificates(
+        demo, data, tmp_path / "pa.pdf", Options(lang="es", locale="es-PA", person=once.id), Job()
+    )
     assert "25 de nov al 2 de dic de 2023" in pages(spain)[0]  # Panama's way with dates
     one = pdf.certificates(demo, data, tmp_path / "one.pdf", Options(person=once.id), Job())
     assert len(pages(one)) == 1 and once.name in pages(one)[0]
@@ -145,8 +156,7 @@ def test_certificates_need_recorded_attendance(plan, demo, tmp_path):
         pdf.certificates(plan, PlanData.load(plan), out / "c.pdf", Options(), Job())
     _extra, _once, absent = record_group_a(demo)
     with pytest.raises(PlannerError, match=r"Record Attendance"):
-        pdf.certificates(demo, PlanData.load(demo), out / "c.pdf",
-                         Options(person=absent.id), Job())
+        pdf.certificates(demo, PlanData.load(demo), out / "c.pdf", Options(person=absent.id), Job())
     assert list(out.iterdir()) == []
 
 
@@ -161,8 +171,7 @@ def printed(demo_master, tmp_path_factory) -> Iterator[tuple[PlanData, dict[str,
     try:
         data = PlanData.load(store)
         opening = next(b for b in data.agenda.blocks.values() if b.title == "Opening ceremony")
-        set_marks(store, opening.id, {a.person_id: True
-                                      for a in roll(store, opening.id).attendees})
+        set_marks(store, opening.id, {a.person_id: True for a in roll(store, opening.id).attendees})
         data = PlanData.load(store)
         panama = Options(delegation=delegation_id(data, "Panama delegation"))
         iom = Options(delegation=delegation_id(data, "IOM Honduras team"))
@@ -192,8 +201,9 @@ def test_no_personal_data_in_any_pdf(printed):
             needles.append(person.phone)
         for needle in filter(None, needles):
             compact = re.sub(r"\s+", "", needle)
-            leaks += [(name, person.name, needle) for name, text in texts.items()
-                      if compact in text]
+            leaks += [
+                (name, person.name, needle) for name, text in texts.items() if compact in text
+            ]
     assert leaks == []
     # the drivers' phones are there to call, on the itineraries, and nowhere else
     drivers = [re.sub(r"\s+", "", p.phone) for p in data.people.values() if p.role == "driver"]
@@ -247,8 +257,13 @@ def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):
     assert "change no." in cover  # the line that tells two printouts apart
     assert "Saturday, 25 November 2023" in everything
     assert "No sessions for this delegation on this day." in everything
-    for title in ("Preparatory meeting", "Opening ceremony", "Field tour: Las Manos border post",
-                  "Module 8: Protection and safe referrals", "Debriefing"):
+    for title in (
+        "Preparatory meeting",
+        "Opening ceremony",
+        "Field tour: Las Manos border post",
+        "Module 8: Protection and safe referrals",
+        "Debriefing",
+    ):
         assert title in everything
     members = data.sorted_people(data.members(("delegation", panama)))
     for person in members:
@@ -259,8 +274,13 @@ def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):
     assert "Arrival: Copa Airlines" in everything and "Hotel Real Plaza" in everything
     assert all(f"page {n}" in page for n, page in enumerate(text, start=1))
     assert "Field tour: Las Manos border post and CAMI Danlí" in everything
-    spanish = pdf.booklet(demo, PlanData.load(demo), tmp_path / "folleto.pdf",
-                          Options(lang="es", delegation=panama), Job())
+    spanish = pdf.booklet(
+        demo,
+        PlanData.load(demo),
+        tmp_path / "folleto.pdf",
+        Options(lang="es", delegation=panama),
+        Job(),
+    )
     reader = PdfReader(spanish)
     assert reader.metadata.author == "IOM Honduras" and len(reader.pages) == len(text)
     assert "25 de noviembre de 2023" in reader.pages[1].extract_text()
@@ -269,16 +289,19 @@ def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):
 def test_booklet_of_every_delegation_sorted_each_from_a_new_page(plan, tmp_path):
     for name, given in (("Zeta", "Zoe"), ("Alfa", "Ana")):
         dele = operations.create(plan, "delegation", {"name": name, "country": "PA"}).id
-        operations.create(plan, "person", {"given_name": given, "family_name": "Núñez",
-                                    "delegation_id": dele})
+        operations.create(
+            plan, "person", {"given_name": given, "family_name": "Núñez", "delegation_id": dele}
+        )
     data = PlanData.load(plan)
     path = pdf.booklet(plan, data, tmp_path / "all.pdf", Options(all=True), Job())
     text = pages(path)
     covers = [n for n, page in enumerate(text) if "Agenda booklet" in page and "member" in page]
-    assert [("Alfa" in text[n], "Zeta" in text[n]) for n in covers] == [(True, False),
-                                                                       (False, True)]
-    assert "Nothing is planned for Ana Núñez yet." in " ".join(text[:covers[1]])
-    assert "Zoe Núñez" in " ".join(text[covers[1]:])
+    assert [("Alfa" in text[n], "Zeta" in text[n]) for n in covers] == [
+        (True, False),
+        (False, True),
+    ]
+    assert "Nothing is planned for Ana Núñez yet." in " ".join(text[: covers[1]])
+    assert "Zoe Núñez" in " ".join(text[covers[1] :])
     with pytest.raises(PlannerError, match="per delegation"):
         pdf.booklet(plan, data, tmp_path / "g.pdf", Options(person=min(data.people)), Job())
     # without --all, only the members who travel get an itinerary page (nobody travels here)
@@ -300,13 +323,15 @@ def test_a_cancelled_export_leaves_no_file(demo, tmp_path, export):
     record_group_a(demo)
     data = PlanData.load(demo)
     panama = delegation_id(data, "Panama delegation")
-    options = Options(delegation=panama) if export == "booklet" else Options(
-        group=group_id(data, "Group A"))
+    options = (
+        Options(delegation=panama)
+        if export == "booklet"
+        else Options(group=group_id(data, "Group A"))
+    )
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(Cancelled):
-        getattr(pdf, export)(demo, data, folder / "x.pdf", options,
-                             Job(cancelled=lambda: True))
+        getattr(pdf, export)(demo, data, folder / "x.pdf", options, Job(cancelled=lambda: True))
     assert list(folder.iterdir()) == []
     # cancelled half-way (pages already drawn): still nothing, and an older file is kept
     (folder / "x.pdf").write_bytes(b"older")
@@ -322,8 +347,13 @@ def test_a_cancelled_export_leaves_no_file(demo, tmp_path, export):
     assert (folder / "x.pdf").read_bytes() == b"older"
     # and progress is reported up to the end
     seen: list[tuple[int, int]] = []
-    getattr(pdf, export)(demo, data, folder / "x.pdf", options,
-                         Job(progress=lambda done, total: seen.append((done, total))))
+    getattr(pdf, export)(
+        demo,
+        data,
+        folder / "x.pdf",
+        options,
+        Job(progress=lambda done, total: seen.append((done, total))),
+    )
     assert seen and seen[-1][0] == seen[-1][1]
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)
     assert (folder / "x.pdf").read_bytes().startswith(b"%PDF")

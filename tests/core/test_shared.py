@@ -33,8 +33,10 @@ pytestmark = pytest.mark.usefixtures("pg_server")
 
 def table_rows(engine) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
-        return {t.name: [tuple(r) for r in conn.execute(select(t).order_by(t.c.id))]
-                for t in Base.metadata.sorted_tables}
+        return {
+            t.name: [tuple(r) for r in conn.execute(select(t).order_by(t.c.id))]
+            for t in Base.metadata.sorted_tables
+        }
 
 
 def test_a_plan_published_and_downloaded_comes_back_identical(demo_path, pg_address, tmp_path):
@@ -169,8 +171,10 @@ def test_undo_never_reverts_someone_elses_later_change(two_clients):
 def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(two_clients, pg_server):
     a, b = two_clients
     before = operations.get_values(b, "person", 1)
-    with pytest.raises(PlannerError, match=r"connection to the server .* was lost"), \
-            a.transaction("Edit person") as session:
+    with (
+        pytest.raises(PlannerError, match=r"connection to the server .* was lost"),
+        a.transaction("Edit person") as session,
+    ):
         session.get(Person, 1).position = "Half"
         session.get(Person, 2).position = "Saved"
         session.flush()
@@ -228,7 +232,8 @@ def _older_shared_plan(address: str, fixture: Path) -> None:
                         conn.execute(table.insert(), rows)
                         conn.exec_driver_sql(  # as publishing left it: new ids after these
                             f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'),"
-                            f" (SELECT max(id) FROM \"{table.name}\"))")
+                            f' (SELECT max(id) FROM "{table.name}"))'
+                        )
     finally:
         engine.dispose()
         local.dispose()
@@ -312,7 +317,8 @@ def test_copies_of_a_shared_plan_are_plan_files(pg_demo, tmp_path):
             private.close()
         assert any(p.id_number for p in queries.people(shared))  # the shared plan untouched
         assert [p.name for p in tmp_path.iterdir()] != [] and not any(
-            p.name.startswith(".shared-copy-") for p in tmp_path.iterdir())
+            p.name.startswith(".shared-copy-") for p in tmp_path.iterdir()
+        )
     finally:
         shared.close()
 

@@ -84,8 +84,11 @@ def assert_refused_untouched(path: Path, call, *words: str) -> DamagedPlanError:
         assert word in message, message
     wal = Path(f"{path}-wal")
     assert not wal.exists() or wal.stat().st_size == 0, "a write reached the WAL"
-    assert [n for n in sorted(p.name for p in path.parent.iterdir()) if n not in siblings
-            and not n.endswith(("-wal", "-shm"))] == []
+    assert [
+        n
+        for n in sorted(p.name for p in path.parent.iterdir())
+        if n not in siblings and not n.endswith(("-wal", "-shm"))
+    ] == []
     return info.value
 
 
@@ -177,7 +180,8 @@ def test_a_flipped_byte_in_an_index_is_refused_before_the_first_write(demo_path)
         with store.reading() as r:
             person = r.value("SELECT min(id) FROM person")
         error = assert_refused_untouched(
-            demo_path, lambda: operations.update(store, "person", person, {"notes": "x"}), "index")
+            demo_path, lambda: operations.update(store, "person", person, {"notes": "x"}), "index"
+        )
         assert error.summary in str(error) and "planner recover" not in error.summary
         with pytest.raises(DamagedPlanError):  # and every later write, at once
             operations.update(store, "person", person, {"notes": "y"})
@@ -187,7 +191,8 @@ def test_a_flipped_byte_in_an_index_is_refused_before_the_first_write(demo_path)
 
 
 def test_a_copy_of_a_plan_with_a_broken_index_is_refused_before_anything_is_written(
-        demo_path, tmp_path, capsys):
+    demo_path, tmp_path, capsys
+):
     """`copy` and Save a Copy read the plan only, but a copy would carry the damage into a plan
     that then refuses to open: the damage is said first, naming recover, and no copy appears."""
     damaged_copy(demo_path, "index")
@@ -255,8 +260,9 @@ def test_a_flipped_byte_in_a_table_page_is_refused_on_open_or_before_a_write(dem
     assert_refused_untouched(demo_path, open_and_write)
 
 
-def test_a_flipped_byte_only_integrity_check_sees_in_a_table_page_is_refused(demo_path,
-                                                                           tmp_path, capsys):
+def test_a_flipped_byte_only_integrity_check_sees_in_a_table_page_is_refused(
+    demo_path, tmp_path, capsys
+):
     """A changed value of an indexed column: the page is well-formed (quick_check passes),
     the table no longer matches its index."""
     original = demo_path.read_bytes()
@@ -282,8 +288,9 @@ def test_a_read_that_meets_damage_says_damaged_not_database_error(demo_path):
     original = demo_path.read_bytes()
     from planner.store.btree import cell_area, pages, read_page
 
-    page = next(p for p in pages(demo_path).values()
-                if p.owner == "ix_change_log_change_set_id" and p.leaf)
+    page = next(
+        p for p in pages(demo_path).values() if p.owner == "ix_change_log_change_set_id" and p.leaf
+    )
     data = read_page(demo_path, page.number, 4096)
     start, end = cell_area(data, page.number)
     for offset in range(start, end):  # a byte whose flip breaks the read, not quick_check
@@ -294,8 +301,7 @@ def test_a_read_that_meets_damage_says_damaged_not_database_error(demo_path):
             continue
         try:
             con = sqlite3.connect(f"file:{demo_path}?mode=ro", uri=True)
-            con.execute("SELECT DISTINCT entity FROM change_log WHERE change_set_id > 0")\
-                .fetchall()
+            con.execute("SELECT DISTINCT entity FROM change_log WHERE change_set_id > 0").fetchall()
             con.close()
         except sqlite3.DatabaseError:
             con.close()
@@ -310,8 +316,7 @@ def test_a_read_that_meets_damage_says_damaged_not_database_error(demo_path):
         store.close()
 
 
-def test_the_command_line_says_damaged_where_sqlite_says_malformed(demo_path, monkeypatch,
-                                                                   capsys):
+def test_the_command_line_says_damaged_where_sqlite_says_malformed(demo_path, monkeypatch, capsys):
     from planner import cli
 
     def malformed(args):
@@ -325,8 +330,7 @@ def test_the_command_line_says_damaged_where_sqlite_says_malformed(demo_path, mo
 
 def test_the_message_names_the_newest_backup_and_the_recover_command(demo_path):
     for stamp in ("20231101-090000", "20231120-101500", "20230901-080000"):
-        shutil.copyfile(demo_path, demo_path.with_name(
-            f"demo backup format 3 {stamp}.dplan"))
+        shutil.copyfile(demo_path, demo_path.with_name(f"demo backup format 3 {stamp}.dplan"))
     (demo_path.parent / "demo backup format 4 20991231-000000.txt").write_text("not a plan")
     assert backups(demo_path)[0].name == "demo backup format 3 20231120-101500.dplan"
     damaged_copy(demo_path, "cut")
@@ -336,8 +340,9 @@ def test_the_message_names_the_newest_backup_and_the_recover_command(demo_path):
     assert "'demo backup format 3 20231120-101500.dplan'" in message
     assert "2023-11-20 10:15" in message
     assert f"planner recover {demo_path} " in message and "recovered.dplan" in message
-    assert info.value.backup == str(demo_path.with_name(
-        "demo backup format 3 20231120-101500.dplan"))
+    assert info.value.backup == str(
+        demo_path.with_name("demo backup format 3 20231120-101500.dplan")
+    )
 
 
 def test_an_older_plan_that_is_damaged_is_not_upgraded(tmp_path):
@@ -383,8 +388,15 @@ def test_recover_says_which_rows_of_a_broken_table_page_were_lost(demo_path, tmp
     lost = {t: [i for i in original[t] if i not in got[t]] for t in original}
     assert code == (0 if not any(lost.values()) else 1)
     assert set(report) == {"plan", "complete", "tables"}
-    assert set(report["tables"][0]) == {"table", "copied", "lost", "unreadable", "left_out",
-                                        "unlinked", "garbled"}
+    assert set(report["tables"][0]) == {
+        "table",
+        "copied",
+        "lost",
+        "unreadable",
+        "left_out",
+        "unlinked",
+        "garbled",
+    }
     by_table = {t["table"]: t for t in report["tables"]}
     for table, ids in lost.items():
         assert by_table[table]["lost"] in (len(ids), None), table
@@ -409,9 +421,11 @@ def test_recover_keeps_rows_whose_linked_item_was_lost_without_the_link(demo_pat
     con.execute("PRAGMA foreign_keys=OFF")
     delegation, members = con.execute(
         "SELECT delegation_id, count(*) FROM person WHERE delegation_id IS NOT NULL"
-        " GROUP BY delegation_id ORDER BY 2 DESC LIMIT 1").fetchone()
-    session, marks = con.execute("SELECT session_id, count(*) FROM attendance GROUP BY 1"
-                                 " LIMIT 1").fetchone()
+        " GROUP BY delegation_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    session, marks = con.execute(
+        "SELECT session_id, count(*) FROM attendance GROUP BY 1 LIMIT 1"
+    ).fetchone()
     con.execute("DELETE FROM delegation WHERE id = ?", (delegation,))
     con.execute("DELETE FROM agenda_session WHERE id = ?", (session,))
     con.commit()
@@ -432,8 +446,13 @@ def test_recover_upgrades_an_older_damaged_plan(tmp_path):
     result = recover(path, tmp_path / "new.dplan")
     assert result.revision == "0003"
     assert check_plan_file(tmp_path / "new.dplan").user_version == int(
-        sorted(p.name[:4] for p in (Path(__file__).parents[2] / "planner" / "store" / "migrations"
-                                    / "versions").glob("0*.py"))[-1])
+        sorted(
+            p.name[:4]
+            for p in (
+                Path(__file__).parents[2] / "planner" / "store" / "migrations" / "versions"
+            ).glob("0*.py")
+        )[-1]
+    )
 
 
 def test_recover_never_replaces_the_damaged_plan_or_another_file(demo_path, tmp_path):
@@ -496,9 +515,11 @@ def test_a_named_pipe_given_as_a_plan_is_refused_at_once(tmp_path, capsys):
 def test_a_named_pipe_is_never_a_copy_or_a_new_plan(demo, tmp_path):
     pipe = fifo(tmp_path, "copy.dplan")
     finishes.pipes = [pipe]
-    for call in (lambda: backup_file(demo.path, pipe),
-                 lambda: create_plan_file(pipe, overwrite=True),
-                 lambda: recover(demo.path, pipe, overwrite=True)):
+    for call in (
+        lambda: backup_file(demo.path, pipe),
+        lambda: create_plan_file(pipe, overwrite=True),
+        lambda: recover(demo.path, pipe, overwrite=True),
+    ):
         error = finishes(call)
         assert isinstance(error, PlannerError) and "not a regular file" in str(error), error
     assert Path(pipe).is_fifo()
@@ -525,11 +546,17 @@ def test_recover_runs_headless_from_the_planner_command(demo_path, tmp_path):
 
     root = Path(__file__).resolve().parents[2]
     new = tmp_path / "back.dplan"
-    code = ("import sys; from ui.launcher import main; code = main(sys.argv[1:]);"
-            " print('qt' if 'PySide6' in sys.modules else 'no qt'); raise SystemExit(code)")
-    run = subprocess.run([sys.executable, "-c", code, "recover", str(demo_path), str(new)],
-                         capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "PYTHONPATH": str(root), "LANGUAGE": "en"})
+    code = (
+        "import sys; from ui.launcher import main; code = main(sys.argv[1:]);"
+        " print('qt' if 'PySide6' in sys.modules else 'no qt'); raise SystemExit(code)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, "recover", str(demo_path), str(new)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root), "LANGUAGE": "en"},
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == [str(new), "no", "qt"]
     assert "nothing was lost" in run.stderr

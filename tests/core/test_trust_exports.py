@@ -34,9 +34,13 @@ def digest(path: Path) -> str:
 
 def export(*args: str) -> subprocess.CompletedProcess[str]:
     """``planner export …`` as a user runs it: its own process, its own stderr."""
-    return subprocess.run([sys.executable, "-m", "planner", "export", *args],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"})
+    return subprocess.run(
+        [sys.executable, "-m", "planner", "export", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"},
+    )
 
 
 def refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -49,14 +53,19 @@ def refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 # --- item 1: an export never replaces a plan ---------------------------------------------------
 
 
-def test_an_export_never_replaces_the_plan_under_any_name(demo_path, tmp_path, capsys,
-                                                          monkeypatch):
+def test_an_export_never_replaces_the_plan_under_any_name(demo_path, tmp_path, capsys, monkeypatch):
     before = digest(demo_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "link.xlsx").symlink_to(demo_path)
     os.link(demo_path, tmp_path / "hard.xlsx")
-    for out in (str(demo_path), demo_path.name, f"./{demo_path.name}",
-                f"../{tmp_path.name}/{demo_path.name}", "link.xlsx", "hard.xlsx"):
+    for out in (
+        str(demo_path),
+        demo_path.name,
+        f"./{demo_path.name}",
+        f"../{tmp_path.name}/{demo_path.name}",
+        "link.xlsx",
+        "hard.xlsx",
+    ):
         for kind in ("participants", "itineraries"):  # read-only, and a note-keeping one
             err = refused(capsys, kind, str(demo_path), "-o", out)
             assert "is the plan being exported" in err and "never replaces a plan" in err, out
@@ -83,8 +92,9 @@ def test_an_export_never_replaces_another_plan(demo_path, tmp_path, capsys):
     con = sqlite3.connect(foreign)
     con.execute("CREATE TABLE t (x)")
     con.close()
-    assert "database of another program" in refused(capsys, "budget", str(demo_path), "-o",
-                                                     str(foreign))
+    assert "database of another program" in refused(
+        capsys, "budget", str(demo_path), "-o", str(foreign)
+    )
 
 
 def test_a_named_pipe_or_a_socket_is_never_replaced(demo_path, tmp_path, capsys, monkeypatch):
@@ -120,8 +130,7 @@ def test_a_device_is_refused_before_anything_is_written(demo):
         check_replaceable(null, demo)
 
 
-def test_an_output_of_another_kind_is_refused_naming_the_extension(demo_path, tmp_path,
-                                                                   capsys):
+def test_an_output_of_another_kind_is_refused_naming_the_extension(demo_path, tmp_path, capsys):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     err = refused(capsys, "agenda", str(demo_path), "-o", str(tmp_path / "a.pdf"))
@@ -138,9 +147,14 @@ def test_an_output_of_another_kind_is_refused_naming_the_extension(demo_path, tm
 
 def test_a_split_export_replaces_nothing_that_is_a_plan(demo, demo_path, tmp_path):
     folder = tmp_path / "itineraries"
-    panama = Options(delegation=next(i for i, (name, *_r) in PlanData.load(demo)
-                                     .delegations.items() if name == "Panama delegation"),
-                     split=True)
+    panama = Options(
+        delegation=next(
+            i
+            for i, (name, *_r) in PlanData.load(demo).delegations.items()
+            if name == "Panama delegation"
+        ),
+        split=True,
+    )
     written = run(demo, "itineraries", folder, panama)
     assert len(written) > 2
     victim = written[1]
@@ -156,20 +170,29 @@ def test_a_split_export_replaces_nothing_that_is_a_plan(demo, demo_path, tmp_pat
 # --- item 5: personal data -----------------------------------------------------------------------
 
 
-def test_papers_whose_purpose_is_personal_data_are_refused_without_it(demo_path, tmp_path,
-                                                                      capsys):
+def test_papers_whose_purpose_is_personal_data_are_refused_without_it(demo_path, tmp_path, capsys):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
-    err = refused(capsys, "perdiem", str(demo_path), "-o", str(tmp_path / "p.xlsx"),
-                  "--no-personal-data")
+    err = refused(
+        capsys, "perdiem", str(demo_path), "-o", str(tmp_path / "p.xlsx"), "--no-personal-data"
+    )
     assert "per diem payment sheet exists to pay each traveller" in err
     assert "cannot be written without personal data" in err
-    err = refused(capsys, "clearance", str(demo_path), "-o", str(tmp_path / "c.xlsx"),
-                  "--visit", "Field tour", "--no-personal-data")
+    err = refused(
+        capsys,
+        "clearance",
+        str(demo_path),
+        "-o",
+        str(tmp_path / "c.xlsx"),
+        "--visit",
+        "Field tour",
+        "--no-personal-data",
+    )
     assert "host clearance list exists to give the hosts" in err
     assert list(tmp_path.iterdir()) == []
-    assert all(bool(k.personal_purpose) == (k.name in ("perdiem", "clearance"))
-               for k in KINDS.values())
+    assert all(
+        bool(k.personal_purpose) == (k.name in ("perdiem", "clearance")) for k in KINDS.values()
+    )
 
 
 def test_the_writers_never_default_to_personal_data():
@@ -197,13 +220,17 @@ def test_participants_and_rooming_leave_personal_data_out(demo, tmp_path):
         assert not any(s in cells for s in secrets), kind
         for ws in load_workbook(without):
             for row in ws.iter_rows(values_only=True):
-                assert not any(isinstance(v, datetime) and v.date() in births for v in row), \
-                    kind
+                assert not any(isinstance(v, datetime) and v.date() in births for v in row), kind
 
 
 def _cells(path: Path) -> str:
-    return " ".join(str(v) for ws in load_workbook(path) for row in ws.iter_rows(values_only=True)
-                    for v in row if v is not None)
+    return " ".join(
+        str(v)
+        for ws in load_workbook(path)
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    )
 
 
 # --- item 9: a folder that cannot be written ------------------------------------------------------
@@ -227,32 +254,37 @@ def _unwritable_folder(tmp_path: Path) -> Path:
     pytest.skip("no folder here refuses a new file to this user")
 
 
-@pytest.mark.parametrize("args", [["budget", "budget.xlsx"], ["participants", "p.xlsx"],
-                                  ["itineraries", "trips", "--split"]],
-                         ids=["budget", "participants", "split"])
-def test_a_folder_that_cannot_be_written_is_said_once_without_a_traceback(demo_path, tmp_path,
-                                                                          args):
+@pytest.mark.parametrize(
+    "args",
+    [["budget", "budget.xlsx"], ["participants", "p.xlsx"], ["itineraries", "trips", "--split"]],
+    ids=["budget", "participants", "split"],
+)
+def test_a_folder_that_cannot_be_written_is_said_once_without_a_traceback(
+    demo_path, tmp_path, args
+):
     folder = _unwritable_folder(tmp_path)
     try:
         done = export(args[0], str(demo_path), "-o", str(folder / args[1]), *args[2:])
     finally:
         os.chmod(tmp_path / "locked", 0o700)
     assert done.returncode == 2, done.stderr
-    assert done.stderr.startswith(f"error: The folder {folder} cannot be written to"), \
-        done.stderr
+    assert done.stderr.startswith(f"error: The folder {folder} cannot be written to"), done.stderr
     assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
     assert "Exception ignored" not in done.stderr
     assert done.stderr.count("\n") == 1, done.stderr  # one line, nothing after it
 
 
 def test_a_folder_that_does_not_exist_is_said_once_without_a_traceback(demo_path, tmp_path):
-    for args in (["budget", str(demo_path), "-o", str(tmp_path / "none" / "b.xlsx")],
-                 ["itineraries", str(demo_path), "-o", str(tmp_path / "none" / "trips"),
-                  "--split"]):
+    for args in (
+        ["budget", str(demo_path), "-o", str(tmp_path / "none" / "b.xlsx")],
+        ["itineraries", str(demo_path), "-o", str(tmp_path / "none" / "trips"), "--split"],
+    ):
         done = export(*args)
         assert done.returncode == 2
-        assert done.stderr == (f"error: The folder {tmp_path / 'none'} does not exist. Create"
-                               " it first or choose another.\n")
+        assert done.stderr == (
+            f"error: The folder {tmp_path / 'none'} does not exist. Create"
+            " it first or choose another.\n"
+        )
     assert not (tmp_path / "none").exists()
 
 
@@ -260,23 +292,29 @@ def test_a_workbook_that_could_not_be_saved_is_closed_cleanly(tmp_path):
     """openpyxl's write-only sheets are closed and their temporary files removed when the
     workbook cannot be saved, so nothing is printed after the message when they are
     collected."""
-    script = ("import gc, sys\n"
-              "from planner.domain.errors import PlannerError\n"
-              "from planner.exports.sheet import Sheet, write\n"
-              "sheet = Sheet('A')\n"
-              "sheet.add('x')\n"
-              "try:\n"
-              "    write([sheet, Sheet('B')], sys.argv[1])\n"
-              "except PlannerError as exc:\n"
-              "    print(exc, file=sys.stderr)\n"
-              "gc.collect()\n"
-              "from openpyxl.worksheet._writer import ALL_TEMP_FILES\n"
-              "print(len(ALL_TEMP_FILES))\n")
+    script = (
+        "import gc, sys\n"
+        "from planner.domain.errors import PlannerError\n"
+        "from planner.exports.sheet import Sheet, write\n"
+        "sheet = Sheet('A')\n"
+        "sheet.add('x')\n"
+        "try:\n"
+        "    write([sheet, Sheet('B')], sys.argv[1])\n"
+        "except PlannerError as exc:\n"
+        "    print(exc, file=sys.stderr)\n"
+        "gc.collect()\n"
+        "from openpyxl.worksheet._writer import ALL_TEMP_FILES\n"
+        "print(len(ALL_TEMP_FILES))\n"
+    )
     folder = _unwritable_folder(tmp_path)
     try:
-        done = subprocess.run([sys.executable, "-c", script, str(folder / "x.xlsx")],
-                              capture_output=True, text=True, timeout=60,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(folder / "x.xlsx")],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     finally:
         os.chmod(tmp_path / "locked", 0o700)
     assert "cannot be written to" in done.stderr
@@ -292,19 +330,42 @@ def test_a_note_the_busy_plan_could_not_keep_is_said(demo_path, tmp_path, capsys
     other = sqlite3.connect(demo_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program is writing to the plan
     try:
-        code = main(["export", "itineraries", str(demo_path), "-o", str(out),
-                     "--delegation", "Panama delegation"])
+        code = main(
+            [
+                "export",
+                "itineraries",
+                str(demo_path),
+                "-o",
+                str(out),
+                "--delegation",
+                "Panama delegation",
+            ]
+        )
     finally:
         other.rollback()
         other.close()
     said = capsys.readouterr()
     assert code == 0 and said.out.strip() == str(out)  # the export itself is done
     assert load_workbook(out).sheetnames
-    assert said.err.startswith("warning: The export is written, but its note for “What"
-                               " changed” (what Panama delegation had in the agenda) was not"
-                               " kept:")
+    assert said.err.startswith(
+        "warning: The export is written, but its note for “What"
+        " changed” (what Panama delegation had in the agenda) was not"
+        " kept:"
+    )
     assert "is busy" in said.err and "compares with the export before this one" in said.err
     # when the plan is free, the note is kept and nothing is said
-    assert main(["export", "itineraries", str(demo_path), "-o", str(out),
-                 "--delegation", "Panama delegation"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "itineraries",
+                str(demo_path),
+                "-o",
+                str(out),
+                "--delegation",
+                "Panama delegation",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().err == ""

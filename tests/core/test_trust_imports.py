@@ -26,11 +26,12 @@ from tests.conftest import PLAN_VALUES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ROSTER = DATA / "roster-dnspf-honduras.xlsx"
-OPTIONS = ["--delegation", "Cohorte Race", "--organisation", "Org Race", "--group",
-           "Grupo Race"]
-NEW_ITEMS = [{"kind": "organisation", "name": "Org Race"},
-             {"kind": "delegation", "name": "Cohorte Race"},
-             {"kind": "group", "name": "Grupo Race"}]
+OPTIONS = ["--delegation", "Cohorte Race", "--organisation", "Org Race", "--group", "Grupo Race"]
+NEW_ITEMS = [
+    {"kind": "organisation", "name": "Org Race"},
+    {"kind": "delegation", "name": "Cohorte Race"},
+    {"kind": "group", "name": "Grupo Race"},
+]
 TRIALS = 4
 
 
@@ -54,8 +55,9 @@ def race(plans: list[str], argv: list[str]) -> dict[str, list[tuple[int, dict, s
     (exit code, JSON report, stderr)."""
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
-    workers = [ctx.Process(target=_import_worker, args=(plans, argv, barrier, results))
-               for _ in range(2)]
+    workers = [
+        ctx.Process(target=_import_worker, args=(plans, argv, barrier, results)) for _ in range(2)
+    ]
     for worker in workers:
         worker.start()
     found: dict[str, list[tuple[int, dict, str]]] = {plan: [] for plan in plans}
@@ -75,14 +77,17 @@ def assert_each_once(results: list[tuple[int, dict, str]], people: int) -> None:
     reports = [report for _c, report, _e in results]
     assert sum(len(r["created"]) for r in reports) == people
     for report in reports:  # the other import's people are "already there", said so
-        assert len(report["created"]) + len(report["updated"]) + len(report["duplicates"]) \
-            == people
+        assert len(report["created"]) + len(report["updated"]) + len(report["duplicates"]) == people
         assert report["rejected"] == []
     assert sorted((i for r in reports for i in r["new_items"]), key=str) == sorted(
-        NEW_ITEMS, key=str)
+        NEW_ITEMS, key=str
+    )
     said = "".join(err for _c, _r, err in results)
-    for line in ("Created the delegation 'Cohorte Race'.",
-                 "Created the organisation 'Org Race'.", "Created the group 'Grupo Race'."):
+    for line in (
+        "Created the delegation 'Cohorte Race'.",
+        "Created the organisation 'Org Race'.",
+        "Created the group 'Grupo Race'.",
+    ):
         assert said.count(line) == 1, said
 
 
@@ -91,16 +96,19 @@ def roster_ids() -> list[str]:
     from planner.imports.readers import read_table
 
     table = read_table(ROSTER, known_headers=people.known_header)
-    column = next(i for i, h in enumerate(table.headers) if people.guess_mapping([h])[h]
-                  == "id_number")
+    column = next(
+        i for i, h in enumerate(table.headers) if people.guess_mapping([h])[h] == "id_number"
+    )
     return [str(cells[column]) for _row, cells in table.rows if cells[column]]
 
 
-COUNTS = ("SELECT (SELECT count(*) FROM person), (SELECT count(DISTINCT id_number) FROM person),"
-          " (SELECT count(*) FROM delegation WHERE name = 'Cohorte Race'),"
-          " (SELECT count(*) FROM organisation WHERE name = 'Org Race'),"
-          " (SELECT count(*) FROM participant_group WHERE name = 'Grupo Race'),"
-          " (SELECT count(*) FROM group_member)")
+COUNTS = (
+    "SELECT (SELECT count(*) FROM person), (SELECT count(DISTINCT id_number) FROM person),"
+    " (SELECT count(*) FROM delegation WHERE name = 'Cohorte Race'),"
+    " (SELECT count(*) FROM organisation WHERE name = 'Org Race'),"
+    " (SELECT count(*) FROM participant_group WHERE name = 'Grupo Race'),"
+    " (SELECT count(*) FROM group_member)"
+)
 
 
 def new_plans(tmp_path: Path, n: int) -> list[str]:
@@ -151,8 +159,22 @@ def test_the_report_after_an_import_says_what_this_import_did(plan, tmp_path, ca
     mapping = people.mapping_for(plan, table)
     pv = people.preview(plan, table, mapping, delegation="Cohorte Race", group="Grupo Race")
     assert pv.count("new") == 200 and pv.new_names["delegation"] == ["Cohorte Race"]
-    assert main(["import", "people", str(plan.path), str(ROSTER), "--json", "--delegation",
-                 "Cohorte Race", "--group", "Grupo Race"]) == 0  # meanwhile, elsewhere
+    assert (
+        main(
+            [
+                "import",
+                "people",
+                str(plan.path),
+                str(ROSTER),
+                "--json",
+                "--delegation",
+                "Cohorte Race",
+                "--group",
+                "Grupo Race",
+            ]
+        )
+        == 0
+    )  # meanwhile, elsewhere
     capsys.readouterr()
     batch = people.apply(plan, pv)  # the check above is now out of date
     report = people.report(pv)
@@ -196,8 +218,15 @@ def test_an_agenda_list_without_ids_imported_again_finds_its_sessions(plan, tmp_
     assert main(["import", "agenda", str(plan.path), str(path), "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert len(first["created"]) == 6
-    assert first["duplicates"] == [{"row": 8, "name": "Módulo del día 26", "id": None,
-                                    "reason": "the same session as row 2", "same_as_row": 2}]
+    assert first["duplicates"] == [
+        {
+            "row": 8,
+            "name": "Módulo del día 26",
+            "id": None,
+            "reason": "the same session as row 2",
+            "same_as_row": 2,
+        }
+    ]
     assert main(["import", "agenda", str(plan.path), str(path), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert again["created"] == [] and len(again["duplicates"]) == 7
@@ -232,8 +261,10 @@ def test_two_programs_opening_a_plan_at_once_both_keep_their_changes(tmp_path):
         operations.new_plan(f"{base}-{trial}.dplan", dict(PLAN_VALUES)).close()
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
-    workers = [ctx.Process(target=_edit_worker, args=(str(base), barrier, results, trials))
-               for _ in range(2)]
+    workers = [
+        ctx.Process(target=_edit_worker, args=(str(base), barrier, results, trials))
+        for _ in range(2)
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:
@@ -296,7 +327,8 @@ def test_a_shared_plans_writes_take_its_write_lock_first(pg_demo, monkeypatch):
         with a.transaction("Hold the lock"):
             with b.engine.connect() as conn:
                 free = conn.exec_driver_sql(
-                    f"SELECT pg_try_advisory_xact_lock({shared.WRITE_LOCK})").scalar()
+                    f"SELECT pg_try_advisory_xact_lock({shared.WRITE_LOCK})"
+                ).scalar()
                 conn.rollback()
             assert free is False  # the write lock is a's from its first moment
             monkeypatch.setattr(shared, "WRITE_WAIT_SECONDS", 1)

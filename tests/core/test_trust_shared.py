@@ -34,14 +34,24 @@ ROSTER = ROOT / "tests" / "data" / "roster-dnspf-honduras.xlsx"
 
 def planner(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command line as a user runs it (no terminal: it never asks for a password)."""
-    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=180, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en",
-                               **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "planner", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=180,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en", **(env or {})},
+    )
 
 
-def with_login(address: str, user: str, password: str | None = None, port: int | None = None,
-               database: str | None = None) -> str:
+def with_login(
+    address: str,
+    user: str,
+    password: str | None = None,
+    port: int | None = None,
+    database: str | None = None,
+) -> str:
     url = make_url(address).set(username=user, password=password)
     if port is not None:
         url = url.set(port=port)
@@ -61,8 +71,9 @@ def role(pg_server, pg_address):
         admin.execute(f'ALTER DATABASE "{database}" OWNER TO {name}')
     yield name, password
     with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      " WHERE usename = %s", (name,))
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+        )
         admin.execute(f'ALTER DATABASE "{database}" OWNER TO CURRENT_USER')
     with psycopg.connect(pg_address, autocommit=True) as conn:
         conn.execute(f"DROP OWNED BY {name}")
@@ -80,8 +91,7 @@ def assert_hidden(result: subprocess.CompletedProcess[str], secret: str) -> str:
 # --- item 6: a password in an address is never printed ----------------------------------------
 
 
-def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, demo_path,
-                                                             tmp_path):
+def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, demo_path, tmp_path):
     user, secret = role
     address = with_login(pg_address, user, secret)
     shown = with_login(pg_address, user)
@@ -90,11 +100,15 @@ def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, de
     assert published.returncode == 0, said
     assert published.stdout.strip() == shown  # the address to open, without the password
     assert ".pgpass" in published.stderr  # and the advice to keep it there
-    for args in (["info", address], ["check", address], ["history", address, "--limit", "2"],
-                 ["export", "agenda", address, "-o", str(tmp_path / "agenda.xlsx")],
-                 ["import", "people", address, str(ROSTER), "--delegation", "Cohorte"],
-                 ["download", address, str(tmp_path / "copy.dplan")],
-                 ["copy", address, str(tmp_path / "next.dplan"), "--start", "2024-11-23"]):
+    for args in (
+        ["info", address],
+        ["check", address],
+        ["history", address, "--limit", "2"],
+        ["export", "agenda", address, "-o", str(tmp_path / "agenda.xlsx")],
+        ["import", "people", address, str(ROSTER), "--delegation", "Cohorte"],
+        ["download", address, str(tmp_path / "copy.dplan")],
+        ["copy", address, str(tmp_path / "next.dplan"), "--start", "2024-11-23"],
+    ):
         result = planner(*args)
         said = assert_hidden(result, secret)
         assert result.returncode in (0, 1), (args, said)
@@ -106,8 +120,11 @@ def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, de
         ["info", address.replace(f":{make_url(address).port}/", ":54x3/")],
         ["info", address.replace(f":{make_url(address).port}/", ":99999/")],
         ["info", address.rsplit("/", 1)[0]],  # no database
-        ["info", with_login(pg_address, user, database="nowhere_" + uuid.uuid4().hex[:6])
-         + f"?password={secret}"],
+        [
+            "info",
+            with_login(pg_address, user, database="nowhere_" + uuid.uuid4().hex[:6])
+            + f"?password={secret}",
+        ],
         ["info", with_login(pg_address, user) + f"?sslmode=nonsense&password={secret}"],
         ["info", address.replace("@", f"@{secret}@", 1)],  # an @ in the password, unescaped
         ["export", "agenda", str(demo_path), address],  # an argument too many
@@ -135,15 +152,18 @@ def test_a_password_typed_in_the_window_is_never_in_a_message(role, pg_address):
 # --- item 9: malformed addresses and refused permissions ---------------------------------------
 
 
-@pytest.mark.parametrize(("address", "words"), [
-    ("postgresql://planner@127.0.0.1:port/plan", "the port 'port' is not a number"),
-    ("postgresql://planner@127.0.0.1:70000/plan", "not between 1 and 65535"),
-    ("postgresql://planner@127.0.0.1:5432", "names no database"),
-    ("postgresql://", "names no database"),
-    ("postgresql://[::1/plan", "cannot be read as server, port and database"),
-    ("postgresql://planner@127.0.0.1/plan?nonsense=1", "invalid connection option"),
-    ("postgresql://planner@my server/plan", "the server's name holds an @ or a space"),
-])
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("postgresql://planner@127.0.0.1:port/plan", "the port 'port' is not a number"),
+        ("postgresql://planner@127.0.0.1:70000/plan", "not between 1 and 65535"),
+        ("postgresql://planner@127.0.0.1:5432", "names no database"),
+        ("postgresql://", "names no database"),
+        ("postgresql://[::1/plan", "cannot be read as server, port and database"),
+        ("postgresql://planner@127.0.0.1/plan?nonsense=1", "invalid connection option"),
+        ("postgresql://planner@my server/plan", "the server's name holds an @ or a space"),
+    ],
+)
 def test_a_malformed_address_is_said_in_words(address, words, capsys):
     assert main(["info", address]) == 2
     err = capsys.readouterr().err
@@ -159,13 +179,15 @@ def reader_role(pg_server, pg_demo):
         admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
     with psycopg.connect(pg_demo, autocommit=True) as conn:
         conn.execute(f"GRANT USAGE ON SCHEMA public TO {name}")
-        conn.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"
-                     f" TO {name}")
+        conn.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name}"
+        )
         conn.execute(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {name}")
     yield name, password, with_login(pg_demo, name)
     with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      " WHERE usename = %s", (name,))
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+        )
     with psycopg.connect(pg_demo, autocommit=True) as conn:
         conn.execute(f"DROP OWNED BY {name}")
     with psycopg.connect(pg_server, autocommit=True) as admin:
@@ -177,8 +199,7 @@ def test_permissions_refused_by_the_server_are_said_as_such(reader_role, pg_demo
     env = {"PGPASSWORD": password}
     with psycopg.connect(pg_demo, autocommit=True) as conn:
         conn.execute(f"REVOKE INSERT, UPDATE ON person FROM {name}")
-    refused = planner("import", "people", address, str(ROSTER), "--delegation", "Cohorte",
-                      env=env)
+    refused = planner("import", "people", address, str(ROSTER), "--delegation", "Cohorte", env=env)
     assert refused.returncode == 2
     assert f"does not allow {name} to change the shared plan" in refused.stderr
     assert "permission denied for table person" in refused.stderr
@@ -197,8 +218,9 @@ def test_permissions_refused_by_the_server_are_said_as_such(reader_role, pg_demo
     assert "does not answer" not in result.stderr and "unexpected" not in result.stderr
 
 
-def test_access_revoked_while_a_plan_is_open_is_said_as_a_permission(reader_role, pg_demo,
-                                                                     pg_server):
+def test_access_revoked_while_a_plan_is_open_is_said_as_a_permission(
+    reader_role, pg_demo, pg_server
+):
     name, password, address = reader_role
     store = open_shared(address, password=password)
     try:
@@ -206,22 +228,21 @@ def test_access_revoked_while_a_plan_is_open_is_said_as_a_permission(reader_role
         database = make_url(pg_demo).database
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                          " WHERE usename = %s", (name,))
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+            )
         with pytest.raises(PlannerError) as read:
             store.last_change_id()
         assert f"does not allow {name} to read the shared plan" in str(read.value)
         assert "reconnects by itself" not in str(read.value)
         with pytest.raises(PlannerError) as write:
             operations.create(store, "organisation", {"name": "Refused"})
-        assert "does not allow" in str(write.value) and "Nothing was changed" in str(
-            write.value)
+        assert "does not allow" in str(write.value) and "Nothing was changed" in str(write.value)
         assert "reconnects by itself" not in str(write.value)
     finally:
         store.close()
         with psycopg.connect(pg_server, autocommit=True) as admin:
-            admin.execute(f'GRANT CONNECT ON DATABASE "{make_url(pg_demo).database}"'
-                          " TO PUBLIC")
+            admin.execute(f'GRANT CONNECT ON DATABASE "{make_url(pg_demo).database}" TO PUBLIC')
 
 
 def test_psycopgs_error_ignored_terminating_line_never_reaches_the_user(pg_demo, pg_server):
@@ -257,9 +278,14 @@ def test_psycopgs_error_ignored_terminating_line_never_reaches_the_user(pg_demo,
                 print("said:", exc, flush=True)
         store.close()
     """)
-    result = subprocess.run([sys.executable, "-c", script, pg_demo, pg_server],
-                            capture_output=True, text=True, timeout=240, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"})
+    result = subprocess.run(
+        [sys.executable, "-c", script, pg_demo, pg_server],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"},
+    )
     assert "was lost; nothing was changed" in result.stdout, result.stdout + result.stderr
     assert "error ignored" not in result.stderr and result.stderr == "", result.stderr
 
@@ -278,9 +304,14 @@ def answer_lost(monkeypatch):
     def commit(self: Session) -> None:
         real(self)
         if self.info.get("recorder") is not None:  # a write of the program's
-            raise OperationalError("COMMIT", {}, psycopg.OperationalError(
-                "consuming input failed: server closed the connection unexpectedly"),
-                connection_invalidated=True)
+            raise OperationalError(
+                "COMMIT",
+                {},
+                psycopg.OperationalError(
+                    "consuming input failed: server closed the connection unexpectedly"
+                ),
+                connection_invalidated=True,
+            )
 
     monkeypatch.setattr(Session, "commit", commit)
     return monkeypatch
@@ -301,8 +332,7 @@ def test_a_lost_answer_to_a_commit_never_says_nothing_was_changed(pg_demo, answe
         store.close()
 
 
-def test_an_import_whose_commit_answer_is_lost_says_it_may_be_saved(pg_demo, answer_lost,
-                                                                    capsys):
+def test_an_import_whose_commit_answer_is_lost_says_it_may_be_saved(pg_demo, answer_lost, capsys):
     args = ["import", "people", pg_demo, str(ROSTER), "--delegation", "Cohorte", "--json"]
     assert main(args) == 2
     err = capsys.readouterr().err
@@ -320,8 +350,12 @@ def test_only_a_rolled_back_transaction_says_nothing_was_changed(pg_demo):
 
     store = open_shared(pg_demo)
     try:
-        cut = OperationalError("SELECT 1", {}, psycopg.OperationalError(
-            "server closed the connection unexpectedly"), connection_invalidated=True)
+        cut = OperationalError(
+            "SELECT 1",
+            {},
+            psycopg.OperationalError("server closed the connection unexpectedly"),
+            connection_invalidated=True,
+        )
         assert "nothing was changed" in str(store._db_error(cut, stage="write"))
         for stage in ("read", "commit"):
             assert "nothing was changed" not in str(store._db_error(cut, stage=stage)).lower()

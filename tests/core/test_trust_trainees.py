@@ -42,7 +42,7 @@ def table(rows: list[list[object]], first: str) -> list[dict[str, object]]:
     """The rows under the heading row that starts with ``first``, as dicts by heading."""
     at = next(n for n, row in enumerate(rows) if row[0] == first)
     heads = [str(h) for h in rows[at]]
-    return [dict(zip(heads, row, strict=True)) for row in rows[at + 1:] if row[0] is not None]
+    return [dict(zip(heads, row, strict=True)) for row in rows[at + 1 :] if row[0] is not None]
 
 
 def pages(path: Path) -> list[str]:
@@ -77,21 +77,22 @@ def test_the_summary_counts_trainees_and_lists_everyone_else_apart(everyone, tmp
 
 
 def test_the_summary_says_it_in_spanish(everyone, tmp_path):
-    book = sheets(run(everyone, "attendance", tmp_path / "asistencia.xlsx",
-                      Options(lang="es"))[0])
+    book = sheets(run(everyone, "attendance", tmp_path / "asistencia.xlsx", Options(lang="es"))[0])
     assert next(iter(book)) == "Resumen" and "También presentes" in book
     figures = {row[0]: row[1] for row in book["Resumen"] if row[0] and row[1] is not None}
     assert figures["Participantes (personas con el rol Participante)"] == 200
     assert figures["Participantes que asistieron (presentes al menos una vez)"] == 200
     assert figures["Participantes capacitados"] == 200
-    assert figures["También presentes (no son participantes: no se cuentan como"
-                   " capacitados)"] == 14
+    assert figures["También presentes (no son participantes: no se cuentan como capacitados)"] == 14
 
 
 def test_certificates_go_to_trained_trainees_only(everyone, tmp_path):
     data = PlanData.load(everyone)
-    staff = [p for p in data.sorted_people() if p.role != "trainee"
-             and any(data.marks[s].get(p.id) for s in data.marks)]
+    staff = [
+        p
+        for p in data.sorted_people()
+        if p.role != "trainee" and any(data.marks[s].get(p.id) for s in data.marks)
+    ]
     out = tmp_path / "out"
     out.mkdir()
     text = pages(pdf.certificates(everyone, data, out / "all.pdf", Options(), Job()))
@@ -110,21 +111,24 @@ def test_certificates_go_to_trained_trainees_only(everyone, tmp_path):
     assert [f.name for f in out.iterdir()] == ["all.pdf"]  # nothing written for them
 
 
-def test_one_persons_hours_are_one_figure_in_the_summary_and_the_certificate(everyone,
-                                                                             tmp_path):
+def test_one_persons_hours_are_one_figure_in_the_summary_and_the_certificate(everyone, tmp_path):
     data = PlanData.load(everyone)
     person = next(p for p in data.sorted_people() if p.role == "trainee")
-    minutes = sum(b.minutes for b in data.agenda.blocks.values()
-                  if b.kind in ("training", "plenary", "site_visit")
-                  and data.marks.get(b.id, {}).get(person.id))
+    minutes = sum(
+        b.minutes
+        for b in data.agenda.blocks.values()
+        if b.kind in ("training", "plenary", "site_visit")
+        and data.marks.get(b.id, {}).get(person.id)
+    )
     assert minutes == 24 * 60 + 15  # 24.25 hours: printed 24.3 (half-up), never 24.5 or 24.2
     book = load_workbook(run(everyone, "attendance", tmp_path / "att.xlsx", Options())[0])
     ws = book["Trainees"]
     row = next(r for r in ws.iter_rows() if r[1].value == person.listed_name)
     cell = row[5]
     assert Decimal(str(cell.value)) == Decimal("24.3") and cell.number_format == "0.0"
-    text = pages(pdf.certificates(everyone, data, tmp_path / "one.pdf",
-                                  Options(person=person.id), Job()))
+    text = pages(
+        pdf.certificates(everyone, data, tmp_path / "one.pdf", Options(person=person.id), Job())
+    )
     assert len(text) == 1 and person.name in text[0]
     assert "24.3 hours of training" in text[0] and "24.3 horas de capacitación" in text[0]
     assert data.training().hours(person.id) == Decimal("24.3")
@@ -139,8 +143,15 @@ def test_hours_are_exact_minutes_rounded_half_up_once():
     assert hours_of(0) == Decimal("0.0")
     # three sessions of 45 minutes: 135 minutes, 2.25 -> 2.3 (rounding each 0.75 -> 0.8
     # first would print 2.4)
-    kinds = {1: "training", 2: "plenary", 3: "site_visit", 4: "meeting", 5: "ceremony",
-             6: "break", 7: "meal"}
+    kinds = {
+        1: "training",
+        2: "plenary",
+        3: "site_visit",
+        4: "meeting",
+        5: "ceremony",
+        6: "break",
+        7: "meal",
+    }
     minutes = {1: 45, 2: 45, 3: 45, 4: 60, 5: 60, 6: 15, 7: 60}
     marks = {s: {10: True, 20: True, 30: s == 5, 40: False} for s in kinds}
     roles = {10: "trainee", 20: "staff", 30: "trainee", 40: "trainee", 50: "trainee"}

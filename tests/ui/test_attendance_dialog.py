@@ -17,8 +17,11 @@ def sessions(window):
     """(id, title) of the first two sessions of 14 people (the heads and the organisers) with
     no attendance recorded yet: the demo records its training modules only."""
     store = window.ctrl.require()
-    found = [(i, t) for i, t, _s, registered, _p in sessions_with_rolls(store)
-             if registered == N and not roll(store, i).recorded]
+    found = [
+        (i, t)
+        for i, t, _s, registered, _p in sessions_with_rolls(store)
+        if registered == N and not roll(store, i).recorded
+    ]
     return found[:2]
 
 
@@ -37,8 +40,9 @@ def dialog(window, qtbot, sessions):
 
 
 def tick(d: AttendanceDialog, row: int, on: bool = True) -> None:
-    d.table.item(row, PRESENT).setCheckState(Qt.CheckState.Checked if on
-                                             else Qt.CheckState.Unchecked)
+    d.table.item(row, PRESENT).setCheckState(
+        Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+    )
 
 
 def shown_rows(d: AttendanceDialog) -> list[int]:
@@ -63,9 +67,13 @@ def test_ticks_are_saved_as_one_step_that_undo_takes_back(window, dialog, qtbot,
     session_id = sessions[0][0]
     for row in (0, 1, 2):
         tick(d, row)
-    assert d.counts.text() == " · ".join((
-        "3 of 14 present", plural("%n not recorded yet", N - 3),
-        plural("%n change(s) not saved", 3)))
+    assert d.counts.text() == " · ".join(
+        (
+            "3 of 14 present",
+            plural("%n not recorded yet", N - 3),
+            plural("%n change(s) not saved", 3),
+        )
+    )
     assert d.table.item(0, SAVED).text() == "not recorded → present"
     assert d.save_button.isEnabled()
     qtbot.keyClick(d, "s", Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
@@ -104,8 +112,9 @@ def test_all_and_none_present_act_on_the_people_shown(dialog):
     shown = shown_rows(d)
     assert 0 < len(shown) < N and organisation
     d.none_present.click()
-    assert d.counts.text() == (f"{N - len(shown)} of 14 present · "
-                               + plural("%n change(s) not saved", N))
+    assert d.counts.text() == (
+        f"{N - len(shown)} of 14 present · " + plural("%n change(s) not saved", N)
+    )
     d.person_search.clear()
     assert len(shown_rows(d)) == N
 
@@ -171,8 +180,11 @@ def test_the_plan_menu_opens_it_on_the_session_selected_in_the_calendar(window, 
 
 def test_a_recorded_session_shows_its_marks(window, qtbot):
     store = window.ctrl.require()
-    session_id = next(i for i, _t, _s, registered, _p in sessions_with_rolls(store)
-                      if registered == 50 and roll(store, i).recorded)
+    session_id = next(
+        i
+        for i, _t, _s, registered, _p in sessions_with_rolls(store)
+        if registered == 50 and roll(store, i).recorded
+    )
     present = roll(store, session_id).present
     d = AttendanceDialog(window.ctrl, window.formats, window, session_id)
     qtbot.addWidget(d)

@@ -139,15 +139,17 @@ def test_a_hand_entered_line_is_edited_and_deleted(window, page, qtbot, monkeypa
     key = next(k for k in lines.line_keys() if k.startswith("manual:"))
     lines.select_keys([key], key)
     assert lines.edit_button.text() == "&Edit…"
-    through_dialog(lines.edit_button.click,
-                   lambda dialog: dialog.field("actual").setText("100"))
+    through_dialog(lines.edit_button.click, lambda dialog: dialog.field("actual").setText("100"))
     assert lines.cell(key, LinesTab.ACTUAL) == "100.00"
 
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton",
-                        lambda box: next(b for b in box.buttons()
-                                         if box.buttonRole(b)
-                                         == QMessageBox.ButtonRole.DestructiveRole))
+    monkeypatch.setattr(
+        QMessageBox,
+        "clickedButton",
+        lambda box: next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        ),
+    )
     lines.select_keys([key], key)
     lines.delete_items()
     assert key not in lines.line_keys()
@@ -201,8 +203,11 @@ def test_editing_a_rate_in_place_changes_the_catering_total(window, page, qtbot)
     page.tabs.setCurrentWidget(page.rates)
     panel = page.rates.catering
     panel.refresh()
-    row = next(r for r in range(panel.proxy.rowCount())
-               if panel.proxy.index(r, 0).data(ROW_ROLE).kind == "lunch")
+    row = next(
+        r
+        for r in range(panel.proxy.rowCount())
+        if panel.proxy.index(r, 0).data(ROW_ROLE).kind == "lunch"
+    )
     column = [c.key for c in panel.model.columns].index("per_head")
     index = panel.proxy.index(row, column)
     assert index.flags() & Qt.ItemFlag.ItemIsEditable
@@ -221,8 +226,9 @@ def test_editing_a_rate_in_place_changes_the_catering_total(window, page, qtbot)
     qtbot.keyClick(editors[0], Qt.Key.Key_Return)
 
     def lunch() -> Decimal | None:
-        return next(r for r in queries.catering_rates(window.ctrl.store)
-                    if r.kind == "lunch").per_head
+        return next(
+            r for r in queries.catering_rates(window.ctrl.store) if r.kind == "lunch"
+        ).per_head
 
     qtbot.waitUntil(lambda: lunch() == Decimal("300"), timeout=2000)
     assert window.ctrl.undo_stack.undoText() == "Edit catering rate"
@@ -299,8 +305,10 @@ def test_the_plan_details_edit_the_budget_rules(window, page, qtbot):
     def run():
         dialog = window.plan_dialogs.last_dialog
         try:
-            assert dialog.field("last_day_share").value() == operations.plan_values(store)[
-                "last_day_share"]
+            assert (
+                dialog.field("last_day_share").value()
+                == operations.plan_values(store)["last_day_share"]
+            )
             dialog.field("last_day_share").setValue(50)
             dialog._timer.stop()
             dialog.check()
@@ -352,8 +360,17 @@ def test_edit_menu_acts_on_the_lines_and_the_rate_lists(window, page):
     assert page.active_panel() is None
 
 
-@pytest.mark.parametrize("kind", ["budget_line", "per_diem_rate", "exchange_rate",
-                                  "catering_rate", "funding_source", "budget_category"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "budget_line",
+        "per_diem_rate",
+        "exchange_rate",
+        "catering_rate",
+        "funding_source",
+        "budget_category",
+    ],
+)
 def test_the_new_forms_open_with_valid_values(window, qtbot, kind):
     store = window.ctrl.store
     table = operations.kind(kind).model.__tablename__
@@ -377,8 +394,9 @@ def test_new_rates_are_added_through_their_forms(window, page, qtbot):
         dialog.field("units_per_base").setText("24,75")
 
     seen = through_dialog(panel.add_item, fill)
-    rate = next(r for r in queries.exchange_rates(window.ctrl.store)
-                if r.id == seen["dialog"].created_id)
+    rate = next(
+        r for r in queries.exchange_rates(window.ctrl.store) if r.id == seen["dialog"].created_id
+    )
     assert rate.units_per_base == Decimal("24.75") and rate.month.day == 1
 
 

@@ -24,8 +24,11 @@ def calendar(window, day=MONDAY):
 
 
 def block_titled(cal, prefix, room=None):
-    return next(b for b in cal.grid.blocks if b.title.startswith(prefix)
-                and (room is None or cal.data.rooms[b.room_id].name == room))
+    return next(
+        b
+        for b in cal.grid.blocks
+        if b.title.startswith(prefix) and (room is None or cal.data.rooms[b.room_id].name == room)
+    )
 
 
 def point(rect, dy=0.0, dx=0.0):
@@ -35,8 +38,9 @@ def point(rect, dy=0.0, dx=0.0):
 def drag(qtbot, grid, start, end):
     qtbot.mousePress(grid, Qt.MouseButton.LeftButton, pos=start)
     for i in range(1, 6):
-        pos = QPoint(start.x() + (end.x() - start.x()) * i // 5,
-                     start.y() + (end.y() - start.y()) * i // 5)
+        pos = QPoint(
+            start.x() + (end.x() - start.x()) * i // 5, start.y() + (end.y() - start.y()) * i // 5
+        )
         qtbot.mouseMove(grid, pos)
     qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=end)
 
@@ -67,8 +71,9 @@ def test_dragging_a_block_moves_it_in_time_and_room_and_undo_puts_it_back(window
     values = session_values(window, block.id)
     assert values["start"].astimezone(TZ).strftime("%H:%M") == "14:00"  # snapped to 5 minutes
     assert values["end"] - values["start"] == timedelta(minutes=105)
-    assert values["room_id"] == next(r.id for r in queries.rooms(window.ctrl.store)
-                                     if r.name == "Comedor")
+    assert values["room_id"] == next(
+        r.id for r in queries.rooms(window.ctrl.store) if r.name == "Comedor"
+    )
     assert window.ctrl.undo_stack.undoText() == "Edit session"
     window.ctrl.undo_stack.undo()
     values = session_values(window, block.id)
@@ -113,13 +118,11 @@ def test_dragging_on_empty_space_creates_a_session(window, qtbot):
 
 def test_duplicate_paste_and_repeat_are_single_undo_steps(window):
     cal = calendar(window)
-    coffee = next(b for b in cal.grid.blocks if b.title == "Coffee break"
-                  and b.start.hour == 10)
+    coffee = next(b for b in cal.grid.blocks if b.title == "Coffee break" and b.start.hour == 10)
     cal.grid.select({coffee.id})
     before = len(queries.sessions(window.ctrl.store))
     cal.duplicate_selected()
-    copy = next(b for b in cal.grid.blocks if b.title == "Coffee break"
-                and b.start == coffee.end)
+    copy = next(b for b in cal.grid.blocks if b.title == "Coffee break" and b.start == coffee.end)
     assert copy.audience == coffee.audience
     window.ctrl.undo_stack.undo()
     assert len(queries.sessions(window.ctrl.store)) == before
@@ -128,8 +131,11 @@ def test_duplicate_paste_and_repeat_are_single_undo_steps(window):
     cal.copy_rows()
     cal.day.setCurrentIndex(cal._day_index(date(2023, 12, 1)))
     cal.paste()
-    pasted = [s for s in queries.sessions(window.ctrl.store)
-              if s.title == "Coffee break" and s.start.date() == date(2023, 12, 1)]
+    pasted = [
+        s
+        for s in queries.sessions(window.ctrl.store)
+        if s.title == "Coffee break" and s.start.date() == date(2023, 12, 1)
+    ]
     assert [p.start.strftime("%H:%M") for p in pasted] == ["10:15"]
     window.ctrl.undo_stack.undo()
 
@@ -139,6 +145,7 @@ def test_duplicate_paste_and_repeat_are_single_undo_steps(window):
     cal.grid.select({coffee.id})
     original = RepeatDialog.exec
     try:
+
         def choose(dialog):
             for d, box in dialog.boxes:
                 box.setChecked(d in (date(2023, 11, 25), date(2023, 11, 26)))
@@ -148,8 +155,11 @@ def test_duplicate_paste_and_repeat_are_single_undo_steps(window):
         cal.repeat_selected()
     finally:
         RepeatDialog.exec = original
-    days = sorted(s.start.date() for s in queries.sessions(window.ctrl.store)
-                  if s.title == "Coffee break" and s.start.hour == 10)
+    days = sorted(
+        s.start.date()
+        for s in queries.sessions(window.ctrl.store)
+        if s.title == "Coffee break" and s.start.hour == 10
+    )
     assert days[:2] == [date(2023, 11, 25), date(2023, 11, 26)]
     assert window.ctrl.undo_stack.undoText() == "Repeat 2 sessions"
     window.ctrl.undo_stack.undo()
@@ -164,8 +174,10 @@ def test_filter_shows_group_bs_week(window):
     cal.show_current()
     titles = {b.title for b in cal.grid.blocks}
     assert "Lunch" in titles and "Opening ceremony" in titles
-    assert all("Group B" in b.audience or "DNSPF" in b.audience or b.kind != "training"
-               for b in cal.grid.blocks)
+    assert all(
+        "Group B" in b.audience or "DNSPF" in b.audience or b.kind != "training"
+        for b in cal.grid.blocks
+    )
     trainings = [b for b in cal.grid.blocks if b.kind == "training"]
     assert len(trainings) == 16 and all(b.audience == "Group B" for b in trainings)
     assert cal.grid.columns[0].day == date(2023, 11, 25)
@@ -193,11 +205,14 @@ def test_a_clash_appears_in_the_problems_panel_at_once_and_leads_to_the_session(
     drag(qtbot, grid, point(rect), point(rect, dx=grid._lane_width))  # into Aula 2, same time
     kinds = {dock.model.row_object(r).kind for r in range(dock.model.rowCount())}
     assert kinds == {"room_double_booked", "over_capacity"} or kinds == {"room_double_booked"}
-    assert window.problems_button.text().endswith("problem(s)") or "problem" in \
-        window.problems_button.text()
+    assert (
+        window.problems_button.text().endswith("problem(s)")
+        or "problem" in window.problems_button.text()
+    )
     assert block.id in grid.problem_ids
-    other = next(b for b in cal.grid.blocks if b.title.startswith("Module 4")
-                 and b.start.hour == 13)
+    other = next(
+        b for b in cal.grid.blocks if b.title.startswith("Module 4") and b.start.hour == 13
+    )
     cal.day.setCurrentIndex(0)
     window.show_page("people")
     dock.view.selectRow(0)
@@ -212,19 +227,27 @@ def test_a_clash_appears_in_the_problems_panel_at_once_and_leads_to_the_session(
 def test_accepting_a_problem_keeps_a_note_and_undoes(window, qtbot, monkeypatch):
     cal = calendar(window)
     block = block_titled(cal, "Lunch")
-    window.ctrl.update("session", block.id, {"room_id": next(
-        r.id for r in queries.rooms(window.ctrl.store) if r.name == "Aula 1")})
+    window.ctrl.update(
+        "session",
+        block.id,
+        {"room_id": next(r.id for r in queries.rooms(window.ctrl.store) if r.name == "Aula 1")},
+    )
     dock = window.problems_dock
     assert dock.model.rowCount() >= 1
     dock.view.selectRow(0)
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getMultiLineText",
-                        lambda *a, **k: ("Lunch served in the classroom today.", True))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QInputDialog.getMultiLineText",
+        lambda *a, **k: ("Lunch served in the classroom today.", True),
+    )
     errors = window.watcher.error_count()
     dock.accept_selected()
     assert window.watcher.error_count() == errors - 1
     dock.show_accepted.setChecked(True)
-    accepted = [dock.model.row_object(r) for r in range(dock.model.rowCount())
-                if dock.model.row_object(r).acknowledged]
+    accepted = [
+        dock.model.row_object(r)
+        for r in range(dock.model.rowCount())
+        if dock.model.row_object(r).acknowledged
+    ]
     assert accepted and accepted[0].note == "Lunch served in the classroom today."
     window.ctrl.undo_stack.undo()
     assert window.watcher.error_count() == errors
@@ -243,8 +266,6 @@ def test_drag_follows_the_mouse_without_saving_until_release(window, qtbot):
     qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=point(rect, dy=40))
     assert session_values(window, block.id)["start"] == block.start
     assert grid.rect_of(block.id) == rect
-
-
 
 
 def test_rotation_dialog_previews_and_accepts_as_one_undo_step(window, qtbot):
@@ -268,11 +289,13 @@ def test_rotation_dialog_previews_and_accepts_as_one_undo_step(window, qtbot):
     assert conflicts.check(window.ctrl.store) == []
     assert window.ctrl.undo_stack.undoText() == "Generate a rotation"
     window.ctrl.undo_stack.undo()
-    assert sorted(s.id for s in queries.sessions(window.ctrl.store)
-                  if s.kind == "training") == before
+    assert (
+        sorted(s.id for s in queries.sessions(window.ctrl.store) if s.kind == "training") == before
+    )
     window.ctrl.undo_stack.redo()
-    assert sorted(s.id for s in queries.sessions(window.ctrl.store)
-                  if s.kind == "training") == after
+    assert (
+        sorted(s.id for s in queries.sessions(window.ctrl.store) if s.kind == "training") == after
+    )
 
 
 def test_rotation_dialog_explains_an_impossible_request(window, qtbot):
@@ -301,9 +324,10 @@ def test_copy_plan_with_new_dates_from_the_file_menu(window, qtbot, tmp_path, mo
         return dialog.created is not None
 
     monkeypatch.setattr(CopyPlanDialog, "exec", fill)
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
-                        lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox
-                        .StandardButton.Yes)
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.question",
+        lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes,
+    )
     window._actions["copy_dates"].trigger()
     assert window.ctrl.path == target
     assert operations.plan_values(window.ctrl.store)["start_date"] == date(2024, 6, 3)

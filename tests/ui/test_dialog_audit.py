@@ -35,10 +35,31 @@ from ui.shell.mnemonics import mnemonic_of
 
 SCREEN = (1366, 768 - 40)  # a laptop screen less a panel or task bar
 
-EDIT_KINDS = ("organisation", "delegation", "person", "group", "venue", "room", "module",
-              "unavailability", "session", "travel", "room_block", "stay", "road_time", "stop",
-              "vehicle", "ride", "budget_line", "budget_actual", "per_diem_rate",
-              "exchange_rate", "catering_rate", "funding_source", "budget_category")
+EDIT_KINDS = (
+    "organisation",
+    "delegation",
+    "person",
+    "group",
+    "venue",
+    "room",
+    "module",
+    "unavailability",
+    "session",
+    "travel",
+    "room_block",
+    "stay",
+    "road_time",
+    "stop",
+    "vehicle",
+    "ride",
+    "budget_line",
+    "budget_actual",
+    "per_diem_rate",
+    "exchange_rate",
+    "catering_rate",
+    "funding_source",
+    "budget_category",
+)
 
 
 @pytest.fixture(params=["en", "es"])
@@ -95,22 +116,31 @@ def audit(dialog: QWidget) -> list[str]:
             widget = field.widget()
             if widget is None or not _visible(widget, dialog):
                 continue
-            takes_focus = [w for w in [widget, *widget.findChildren(QWidget)]
-                           if w.focusPolicy() != w.focusPolicy().NoFocus and w.isEnabled()]
+            takes_focus = [
+                w
+                for w in [widget, *widget.findChildren(QWidget)]
+                if w.focusPolicy() != w.focusPolicy().NoFocus and w.isEnabled()
+            ]
             if takes_focus and label.widget().buddy() is None:
-                faults.append(f"{name}: the label {label.widget().text()!r} is not tied to"
-                              " its field")
+                faults.append(
+                    f"{name}: the label {label.widget().text()!r} is not tied to its field"
+                )
 
     # a button with no words needs a name to be read out (Qt's own clear button in a line
     # edit and a table's corner button are spoken for by their owner)
     for button in dialog.findChildren(QAbstractButton):
         if isinstance(button.parent(), QLineEdit | QAbstractItemView):
             continue
-        if _visible(button, dialog) and not re.search(r"\w", button.text()) \
-                and not button.accessibleName():
-            faults.append(f"{name}: a button {button.text()!r} has no accessible name"
-                          f" ({type(button).__name__} in {type(button.parent()).__name__}"
-                          f" {button.parent().objectName()}, {button.toolTip()!r})")
+        if (
+            _visible(button, dialog)
+            and not re.search(r"\w", button.text())
+            and not button.accessibleName()
+        ):
+            faults.append(
+                f"{name}: a button {button.text()!r} has no accessible name"
+                f" ({type(button).__name__} in {type(button.parent()).__name__}"
+                f" {button.parent().objectName()}, {button.toolTip()!r})"
+            )
 
     # Tab follows the reading order: down the page, column by column, then the buttons
     jumps = tab_order_jumps(dialog)
@@ -121,9 +151,17 @@ def audit(dialog: QWidget) -> list[str]:
     focus = QApplication.focusWidget()
     if isinstance(focus, QAbstractButton) and isinstance(focus.parent(), QDialogButtonBox):
         role = focus.parent().buttonRole(focus)
-        if role == QDialogButtonBox.ButtonRole.RejectRole and len(
-                [w for w in dialog.findChildren(QWidget) if _visible(w, dialog)
-                 and w.focusPolicy() != w.focusPolicy().NoFocus]) > 3:
+        if (
+            role == QDialogButtonBox.ButtonRole.RejectRole
+            and len(
+                [
+                    w
+                    for w in dialog.findChildren(QWidget)
+                    if _visible(w, dialog) and w.focusPolicy() != w.focusPolicy().NoFocus
+                ]
+            )
+            > 3
+        ):
             faults.append(f"{name}: opens with the keyboard on {focus.text()!r}")
     return faults
 
@@ -136,17 +174,23 @@ def tab_order_jumps(dialog: QWidget) -> list[str]:
     chain: list[QWidget] = []
     widget = dialog.nextInFocusChain()
     while widget is not dialog and len(chain) < 500:
-        if (widget.isVisibleTo(dialog) and widget.isEnabled() and widget.window() is dialog
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and widget.focusProxy() is None):
+        if (
+            widget.isVisibleTo(dialog)
+            and widget.isEnabled()
+            and widget.window() is dialog
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+        ):
             chain.append(widget)
         widget = widget.nextInFocusChain()
     jumps = []
     for a, b in zip(chain, chain[1:] + chain[:1], strict=True):
         pa, pb = a.mapTo(dialog, QPoint(0, 0)), b.mapTo(dialog, QPoint(0, 0))
         if pb.y() + 4 < pa.y() and pb.x() <= pa.x():
-            jumps.append(f"{type(a).__name__} {a.objectName()} {pa.toTuple()} → "
-                         f"{type(b).__name__} {b.objectName()} {pb.toTuple()}")
+            jumps.append(
+                f"{type(a).__name__} {a.objectName()} {pa.toTuple()} → "
+                f"{type(b).__name__} {b.objectName()} {pb.toTuple()}"
+            )
     return jumps
 
 
@@ -224,11 +268,19 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
         ArrivalsDialog(ctrl, formats, window),
         ScheduleDialog(ctrl, formats, ("delegation", delegation), window),
         RepeatDialog(days, {days[0]}, formats, window),
-        ConnectDialog(QApplication.translate("MainWindow", "Open a shared plan"),
-                      QApplication.translate("MainWindow", "&Open"), "", window,
-                      "postgresql://ana@plans.example.org:5432/tegucigalpa"),
-        ConflictDialog(ConflictError("changed", who="ana", current={"position": "Mayor"}),
-                       {"position": "Comisionado"}, {"position": "Position"}, window),
+        ConnectDialog(
+            QApplication.translate("MainWindow", "Open a shared plan"),
+            QApplication.translate("MainWindow", "&Open"),
+            "",
+            window,
+            "postgresql://ana@plans.example.org:5432/tegucigalpa",
+        ),
+        ConflictDialog(
+            ConflictError("changed", who="ana", current={"position": "Mayor"}),
+            {"position": "Comisionado"},
+            {"position": "Position"},
+            window,
+        ),
         HistoryDialog(store, formats, window),
     ]
     faults = []
@@ -261,7 +313,6 @@ def test_each_page_of_the_import_fits_and_works_by_keyboard(lang_window, qtbot):
     assert not faults, "\n".join(faults)
 
 
-
 def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_window):
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
@@ -276,14 +327,19 @@ def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_w
         if isinstance(menu, QMenu):
             menu.aboutToShow.emit()
             menus.append((action.text(), menu.actions()))
-            menus += [(a.text(), a.menu().actions()) for a in menu.actions()
-                      if isinstance(a.menu(), QMenu)]
+            menus += [
+                (a.text(), a.menu().actions())
+                for a in menu.actions()
+                if isinstance(a.menu(), QMenu)
+            ]
     for title, actions in menus:
-        texts = [a.text() for a in actions if a.text() and not a.isSeparator()
-                 and a.isVisible()]
+        texts = [a.text() for a in actions if a.text() and not a.isSeparator() and a.isVisible()]
         keys = Counter(k for k in map(mnemonic_of, texts) if k)
-        faults += [f"{title}: Alt+{k} in {[t for t in texts if mnemonic_of(t) == k]}"
-                   for k, n in keys.items() if n > 1]
+        faults += [
+            f"{title}: Alt+{k} in {[t for t in texts if mnemonic_of(t) == k]}"
+            for k, n in keys.items()
+            if n > 1
+        ]
         faults += [f"{title}: {t!r} has no Alt+letter" for t in texts if not mnemonic_of(t)]
     actions = window.findChildren(QAction)
     shortcuts = Counter(s.toString() for a in actions for s in a.shortcuts() if a.isEnabled())
@@ -291,8 +347,11 @@ def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_w
     assert not faults, "\n".join(faults)
     for index, name in enumerate(PAGE_NAMES[:10]):
         key = "0" if index == 9 else str(index + 1)
-        matches = [a for a in actions if a.isEnabled()
-                   and f"Ctrl+{key}" in {s.toString() for s in a.shortcuts()}]
+        matches = [
+            a
+            for a in actions
+            if a.isEnabled() and f"Ctrl+{key}" in {s.toString() for s in a.shortcuts()}
+        ]
         assert len(matches) == 1, (name, key)
         matches[0].trigger()
         assert window.current_page() is window.pages[name]
@@ -301,7 +360,7 @@ def test_menus_have_each_alt_letter_once_and_pages_are_keyboard_reachable(lang_w
 def test_texts_without_an_alt_letter_get_a_free_one():
     from ui.shell.mnemonics import with_mnemonics
 
-    assert with_mnemonics(["Overview", "Organisations", "Places && rooms", "&Open", "oo"],
-                          {"r"}) == ["O&verview", "Or&ganisations", "&Places && rooms",
-                                     "&Open", "oo"]
+    assert with_mnemonics(
+        ["Overview", "Organisations", "Places && rooms", "&Open", "oo"], {"r"}
+    ) == ["O&verview", "Or&ganisations", "&Places && rooms", "&Open", "oo"]
     assert with_mnemonics(["Site visits", "Sessions"]) == ["&Site visits", "S&essions"]

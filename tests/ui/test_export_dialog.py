@@ -23,6 +23,7 @@ def dialog(window, qtbot):
         qtbot.addWidget(d)
         d.show()
         return d
+
     return make
 
 
@@ -108,9 +109,11 @@ def test_an_itinerary_for_one_person(dialog, qtbot, tmp_path, window):
     finish(qtbot, d)
     book = openpyxl.load_workbook(d.written[0])
     assert book.sheetnames == [name]
-    assert any(name in str(cell) for row in book.worksheets[0].iter_rows(max_row=3,
-                                                                          values_only=True)
-               for cell in row)
+    assert any(
+        name in str(cell)
+        for row in book.worksheets[0].iter_rows(max_row=3, values_only=True)
+        for cell in row
+    )
 
 
 def test_filters_follow_the_kind(dialog):
@@ -219,15 +222,18 @@ def test_every_export_from_the_window_in_spanish(dialog, qtbot, tmp_path, window
         d.language.setCurrentIndex(d.language.findData("es"))
         if "delegation" in kind.filters:  # certificates go to trainees: not Panama's staff
             wanted = "DNSPF trainees" if name == "certificates" else "Panama delegation"
-            d.set_scope("delegation", next(r.id for r in queries.delegations(window.ctrl.store)
-                                           if r.name == wanted))
+            d.set_scope(
+                "delegation",
+                next(r.id for r in queries.delegations(window.ctrl.store) if r.name == wanted),
+            )
         d.path.setText(str(out / f"{name}{kind.suffix}"))
         assert d.problem() == "", name
         assert d.start(), name
         finish(qtbot, d)
         assert d.written == [out / f"{name}{kind.suffix}"], (name, d.last_message)
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{n}{k.suffix}" for n, k in catalog.KINDS.items())
+        f"{n}{k.suffix}" for n, k in catalog.KINDS.items()
+    )
     book = openpyxl.load_workbook(out / "signin.xlsx")
     assert book.worksheets[0]["A2"].value.startswith("Hoja de asistencia")
 
@@ -243,8 +249,13 @@ def test_personal_data_can_be_left_out_by_default(window, dialog, qtbot, tmp_pat
     d.path.setText(str(tmp_path / "p.xlsx"))
     assert d.start()
     finish(qtbot, d)
-    text = " ".join(str(c.value) for ws in openpyxl.load_workbook(tmp_path / "p.xlsx")
-                    for row in ws.iter_rows() for c in row if c.value)
+    text = " ".join(
+        str(c.value)
+        for ws in openpyxl.load_workbook(tmp_path / "p.xlsx")
+        for row in ws.iter_rows()
+        for c in row
+        if c.value
+    )
     assert "left out of this export" in text
     window.settings.set(opt.EXPORTS_WITHOUT_PERSONAL, True)  # Edit ▸ Preferences
     again = dialog("itineraries")

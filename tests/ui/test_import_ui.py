@@ -42,8 +42,10 @@ def test_the_honduran_roster_imports_from_the_wizard_as_one_undo_step(window, qt
     wizard.source.delegation.setEditText("DNSPF trainees 2024")
     wizard.next()
     assert wizard.currentPage() is wizard.columns
-    chosen = {wizard.columns.grid.item(r, 0).text(): wizard.columns.grid.cellWidget(r, 2)
-              .currentData() for r in range(wizard.columns.grid.rowCount())}
+    chosen = {
+        wizard.columns.grid.item(r, 0).text(): wizard.columns.grid.cellWidget(r, 2).currentData()
+        for r in range(wizard.columns.grid.rowCount())
+    }
     assert chosen["Nombres"] == "given_name" and chosen["Apellidos"] == "family_name"
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
@@ -51,8 +53,9 @@ def test_the_honduran_roster_imports_from_the_wizard_as_one_undo_step(window, qt
     pv = wizard.preview
     assert pv is not None and pv.errors == []
     summary = wizard.check.summary.text()
-    assert summary == (f"{pv.count('new')} new. “DNSPF trainees 2024” (delegation) will be"
-                       " created.")
+    assert summary == (
+        f"{pv.count('new')} new. “DNSPF trainees 2024” (delegation) will be created."
+    )
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     before = len(queries.people(window.ctrl.require()))
     finish(wizard)
@@ -63,8 +66,7 @@ def test_the_honduran_roster_imports_from_the_wizard_as_one_undo_step(window, qt
     assert window.ctrl.undo_stack.undoText().startswith("Import")
     window.ctrl.undo_stack.undo()
     assert len(queries.people(window.ctrl.require())) == before
-    assert "DNSPF trainees 2024" not in {d.name for d in queries.delegations(
-        window.ctrl.require())}
+    assert "DNSPF trainees 2024" not in {d.name for d in queries.delegations(window.ctrl.require())}
     window.ctrl.undo_stack.redo()
     assert "Darwin Cruz Paz" in names(window)
 
@@ -85,8 +87,10 @@ def test_rows_with_errors_block_the_import_until_the_user_skips_them(window, qtb
     assert [r.row for r in pv.errors] == [3, 4]
     finish_button = wizard.button(QWizard.WizardButton.FinishButton)
     assert not finish_button.isEnabled()
-    shown = {wizard.check.rows.item(i, 0).text(): wizard.check.rows.item(i, 3).text()
-             for i in range(wizard.check.rows.rowCount())}
+    shown = {
+        wizard.check.rows.item(i, 0).text(): wizard.check.rows.item(i, 3).text()
+        for i in range(wizard.check.rows.rowCount())
+    }
     assert set(shown) == {"3", "4"}  # the list opens on the errors
     assert "name" in shown["3"].lower() and "date" in shown["4"].lower()
     before = names(window)
@@ -112,8 +116,11 @@ def test_a_changed_agenda_list_comes_back_as_updates(window, qtbot, tmp_path):
     pv = wizard.preview
     assert (pv.count("update"), pv.count("new"), pv.count("error")) == (1, 0, 0)
     table = wizard.check.rows
-    updates = [table.item(i, 3).text() for i in range(table.rowCount())
-               if table.item(i, 1).text() == "update"]
+    updates = [
+        table.item(i, 3).text()
+        for i in range(table.rowCount())
+        if table.item(i, 1).text() == "update"
+    ]
     assert updates == ["changes: title"]
     finish(wizard)
     assert "Opening ceremony (moved)" in {s.title for s in queries.sessions(store)}
@@ -162,8 +169,9 @@ def test_split_a_delegation_into_four_balanced_groups_and_undo(window, qtbot):
 def test_split_refuses_more_groups_than_people(window, qtbot):
     dialog = SplitDialog(window.ctrl, window)
     qtbot.addWidget(dialog)
-    dialog.source.setCurrentIndex(next(i for i in range(dialog.source.count())
-                                       if "(4 people)" in dialog.source.itemText(i)))
+    dialog.source.setCurrentIndex(
+        next(i for i in range(dialog.source.count()) if "(4 people)" in dialog.source.itemText(i))
+    )
     dialog.into.setValue(5)
     assert not dialog.ok.isEnabled()
     assert "at most 4 groups" in dialog.message.text()
@@ -172,10 +180,16 @@ def test_split_refuses_more_groups_than_people(window, qtbot):
 def test_people_listed_twice_are_merged_from_the_people_page(window, qtbot):
     store = window.ctrl.require()
     original = next(p for p in queries.people(store) if p.id_number and not p.dietary_needs)
-    twin = operations.create(store, "person", {"given_name": original.given_name.upper(),
-                                        "family_name": original.family_name,
-                                        "id_number": original.id_number,
-                                        "dietary_needs": "Vegetarian"}).id
+    twin = operations.create(
+        store,
+        "person",
+        {
+            "given_name": original.given_name.upper(),
+            "family_name": original.family_name,
+            "id_number": original.id_number,
+            "dietary_needs": "Vegetarian",
+        },
+    ).id
     window.ctrl.poll()
     count = len(queries.people(store))
     panel = window.pages["people"].panels[0]
@@ -215,9 +229,14 @@ def test_long_work_runs_off_the_window_thread_in_the_user_language(window, qtbot
 
     set_language("es")
     seen: dict[str, object] = {}
-    run_task(window, "…", lambda progress: _("'{name}' is not a kind of item."),
-             lambda r: seen.setdefault("ok", r), lambda e: seen.setdefault("error", e),
-             wait=True)
+    run_task(
+        window,
+        "…",
+        lambda progress: _("'{name}' is not a kind of item."),
+        lambda r: seen.setdefault("ok", r),
+        lambda e: seen.setdefault("error", e),
+        wait=True,
+    )
     assert seen == {"ok": "'{name}' no es un tipo de elemento."}
 
     def endless(progress):
@@ -226,8 +245,13 @@ def test_long_work_runs_off_the_window_thread_in_the_user_language(window, qtbot
         raise Cancelled
 
     seen.clear()
-    progress = run_task(window, "…", endless, lambda r: seen.setdefault("ok", r),
-                        lambda e: seen.setdefault("error", e))
+    progress = run_task(
+        window,
+        "…",
+        endless,
+        lambda r: seen.setdefault("ok", r),
+        lambda e: seen.setdefault("error", e),
+    )
     progress.cancel()
     qtbot.waitUntil(lambda: "error" in seen, timeout=3000)
     assert isinstance(seen["error"], Cancelled)
@@ -247,8 +271,14 @@ def test_reading_that_takes_too_long_can_be_abandoned(window, qtbot):
             time.sleep(0.005)
         return "table"
 
-    run_task(window, "Reading…", slow_read, lambda r: seen.setdefault("ok", r),
-             lambda e: seen.setdefault("error", e), abandon=True)
+    run_task(
+        window,
+        "Reading…",
+        slow_read,
+        lambda r: seen.setdefault("ok", r),
+        lambda e: seen.setdefault("error", e),
+        abandon=True,
+    )
     dialog = window.findChild(QProgressDialog)
     dialog.canceled.emit()  # what its Cancel button and Esc do
     assert isinstance(seen["error"], Abandoned)

@@ -9,12 +9,10 @@ from planner import operations, queries
 from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
 
 
-def test_board_lists_the_demo_days_and_proposes_nothing_while_rides_cover_everyone(window,
-                                                                                  qtbot):
+def test_board_lists_the_demo_days_and_proposes_nothing_while_rides_cover_everyone(window, qtbot):
     dialog = ArrivalsDialog(window.ctrl, window.formats, window)
     qtbot.addWidget(dialog)
-    texts = [dialog.board.topLevelItem(i).text(2)
-             for i in range(dialog.board.topLevelItemCount())]
+    texts = [dialog.board.topLevelItem(i).text(2) for i in range(dialog.board.topLevelItemCount())]
     assert texts.count("Copa Airlines CM 421") == 1 and "Copa Airlines CM 422" in texts
     assert dialog.proposals == [] and not dialog.create_button.isEnabled()
 
@@ -60,8 +58,11 @@ def test_the_window_setting_regroups_arrivals_and_is_kept_with_the_plan(window, 
 
 def test_a_persons_journey_shows_flight_transfer_hotel_and_sessions(window, qtbot):
     store = window.ctrl.require()
-    head = next(p for p in queries.people(store) if p.role == "head_of_delegation"
-                and p.delegation == "Panama delegation")
+    head = next(
+        p
+        for p in queries.people(store)
+        if p.role == "head_of_delegation" and p.delegation == "Panama delegation"
+    )
     dialog = ScheduleDialog(window.ctrl, window.formats, ("person", head.id), window)
     qtbot.addWidget(dialog)
     lines = dialog.lines()
@@ -127,9 +128,10 @@ def test_file_menu_exports_manifests_and_the_clearance_list(window, qtbot, tmp_p
     # a second visit: the dialog offers both, on the one selected on the Site visits page
     tour = next(s for s in queries.sessions(window.ctrl.store) if s.kind == "site_visit")
     values = operations.get_values(window.ctrl.store, "session", tour.id)
-    second = window.ctrl.create("session", {
-        **{k: values[k] for k in ("kind", "start", "end", "audience")},
-        "title": "Second visit"})
+    second = window.ctrl.create(
+        "session",
+        {**{k: values[k] for k in ("kind", "start", "end", "audience")}, "title": "Second visit"},
+    )
     window.show_page("site_visits")
     window.pages["site_visits"].panels[0].refresh()
     window.pages["site_visits"].panels[0].select_ids([second])
@@ -138,8 +140,9 @@ def test_file_menu_exports_manifests_and_the_clearance_list(window, qtbot, tmp_p
     assert dialog.visit.count() == 2 and dialog.options().visit == second
 
 
-def test_exporting_manifests_of_a_plan_without_rides_says_what_to_do(window, qtbot, tmp_path,
-                                                                       opened):
+def test_exporting_manifests_of_a_plan_without_rides_says_what_to_do(
+    window, qtbot, tmp_path, opened
+):
     store = window.ctrl.require()
     window.ctrl.delete("ride", [r[0] for r in queries_rides(store)])
     window._actions["export_manifests"].trigger()

@@ -14,8 +14,9 @@ from ui.shell.main_window import PAGE_NAMES
 
 
 def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
-    qtbot.keyClick(window, str(PAGE_NAMES.index("calendar") + 1),
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window, str(PAGE_NAMES.index("calendar") + 1), Qt.KeyboardModifier.ControlModifier
+    )
     assert window.current_page() is window.pages["calendar"]
     cal = window.pages["calendar"]
     typed = {}
@@ -31,8 +32,9 @@ def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
             dialog.reject()
 
     QTimer.singleShot(100, fill_in)
-    qtbot.keyClick(window, "n", Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, "n", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert typed["focus"] and not typed["open"], typed
     [created] = cal.grid.selected
     values = operations.get_values(window.ctrl.require(), "session", created)
@@ -66,8 +68,9 @@ def test_create_move_and_export_with_the_keyboard_only(window, qtbot, tmp_path):
     QTimer.singleShot(100, export)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, "e", Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, "e", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert typed["kind"] == "agenda" and typed["written"] == [out], typed
     titles = [c.value for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
     assert "Briefing de seguridad" in titles

@@ -9,8 +9,9 @@ from planner import queries
 from ui.models.table import ID_ROLE, ROW_ROLE, SORT_ROLE, Column, RowTableModel, SearchProxy
 
 
-@pytest.mark.parametrize("page", ["delegations", "people", "organisations", "groups",
-                                  "venues", "sessions"])
+@pytest.mark.parametrize(
+    "page", ["delegations", "people", "organisations", "groups", "venues", "sessions"]
+)
 def test_every_list_model_passes_the_model_tester(window, qtmodeltester, page):
     window.show_page(page)
     for panel in window.pages[page].panels:
@@ -37,8 +38,7 @@ def test_people_search_ignores_accents_and_case(window):
 
 def test_counts_sort_as_numbers_not_text(qtbot):
     rows = [type("R", (), {"id": i, "n": n})() for i, n in enumerate([9, 100, 20])]
-    model = RowTableModel([Column("n", "N", lambda r: str(r.n), sort=lambda r: r.n,
-                                  numeric=True)])
+    model = RowTableModel([Column("n", "N", lambda r: str(r.n), sort=lambda r: r.n, numeric=True)])
     model.set_rows(rows)
     proxy = SearchProxy()
     proxy.setSourceModel(model)
@@ -64,5 +64,6 @@ def test_names_sort_in_spanish_order(qtbot):
 def test_rows_come_from_the_core_not_from_sql_in_the_ui(window):
     panel = window.pages["groups"].panels[0]
     panel.refresh()
-    assert [panel.model.row_object(r) for r in range(panel.model.rowCount())] == \
-        queries.groups(window.ctrl.store)
+    assert [panel.model.row_object(r) for r in range(panel.model.rowCount())] == queries.groups(
+        window.ctrl.store
+    )

@@ -21,12 +21,15 @@ def _back_to_english():
     install("en")
 
 
-@pytest.mark.parametrize(("lang", "region", "day", "time"), [
-    ("es", "es-HN", "25/11/2023", "2:45 p. m."),
-    ("es", "es-PA", "11/25/2023", "2:45 p. m."),
-    ("en", "en-GB", "25/11/2023", "14:45"),
-    ("en", "en-US", "11/25/2023", "2:45 PM"),
-])
+@pytest.mark.parametrize(
+    ("lang", "region", "day", "time"),
+    [
+        ("es", "es-HN", "25/11/2023", "2:45 p. m."),
+        ("es", "es-PA", "11/25/2023", "2:45 p. m."),
+        ("en", "en-GB", "25/11/2023", "14:45"),
+        ("en", "en-US", "11/25/2023", "2:45 PM"),
+    ],
+)
 def test_the_region_sets_how_the_window_writes_dates_and_times(lang, region, day, time):
     install(lang, region)
     formats = Formats()
@@ -59,8 +62,7 @@ def test_preferences_offer_the_regions_of_the_chosen_language(settings, qtbot):
     qtbot.addWidget(again)
     assert again.region.currentData() == "es-PA"
     again.language.setCurrentIndex(again.language.findData("en"))
-    assert [again.region.itemData(i) for i in range(again.region.count())] == [
-        "", "en-GB", "en-US"]
+    assert [again.region.itemData(i) for i in range(again.region.count())] == ["", "en-GB", "en-US"]
 
 
 def test_applying_a_region_reformats_the_open_window(window, qtbot):

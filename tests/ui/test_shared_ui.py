@@ -57,8 +57,7 @@ def test_two_windows_on_one_shared_plan_see_each_others_edits(two_windows, qtbot
     assert not any("too many" in p.message for p in b.watcher.problems)
     assert a.ctrl.update("session", lunch.id, {"room_id": 1})
     b.ctrl.poll()
-    qtbot.waitUntil(lambda: any("too many" in p.message for p in b.watcher.problems),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: any("too many" in p.message for p in b.watcher.problems), timeout=10000)
 
 
 def edit_in_form(window: MainWindow, qtbot, value: str, choose: str) -> dict:
@@ -69,14 +68,21 @@ def edit_in_form(window: MainWindow, qtbot, value: str, choose: str) -> dict:
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         seen["dialog"] = dialog.objectName()
-        seen["rows"] = [[dialog.table.item(r, c).text() for c in range(3)]
-                        for r in range(dialog.table.rowCount())]
+        seen["rows"] = [
+            [dialog.table.item(r, c).text() for c in range(3)]
+            for r in range(dialog.table.rowCount())
+        ]
         (dialog.keep if choose == "keep" else dialog.take).click()
 
     form = window.editor.open(window, "person", 1)
     form.show()
-    operations.update(window.ctrl.store, "person", 1, {"position": "Por otra persona"},
-               operations.get_values(window.ctrl.store, "person", 1)["version"])
+    operations.update(
+        window.ctrl.store,
+        "person",
+        1,
+        {"position": "Por otra persona"},
+        operations.get_values(window.ctrl.store, "person", 1)["version"],
+    )
     form.field("position").setText(value)
     qtbot.wait(200)  # the form's check
     QTimer.singleShot(100, answer)
@@ -150,30 +156,30 @@ def test_open_shared_plan_from_the_menu_and_reopen_it_on_start(qtbot, tmp_path, 
     again.ctrl.close()
 
 
-def test_the_server_password_is_asked_when_no_pgpass_has_it(qtbot, tmp_path, pg_demo,
-                                                            monkeypatch):
+def test_the_server_password_is_asked_when_no_pgpass_has_it(qtbot, tmp_path, pg_demo, monkeypatch):
     line = Path(os.environ["PGPASSFILE"]).read_text().strip()
     password = line.rsplit(":", 1)[1]
     win = window_on(qtbot, tmp_path, "d", None)
     asked = []
     with monkeypatch.context() as patch:  # until the end of this block only
         patch.setenv("PGPASSFILE", str(tmp_path / "none"))
-        patch.setattr(win, "ask_password",
-                      lambda message: asked.append(message) or password)
+        patch.setattr(win, "ask_password", lambda message: asked.append(message) or password)
         assert win.open_path(pg_demo)
         win.ctrl.close()
     assert asked and "wants the password of planner" in asked[0]
 
 
-def test_publish_a_local_plan_from_the_file_menu(qtbot, tmp_path, demo_path, pg_address,
-                                                 monkeypatch):
+def test_publish_a_local_plan_from_the_file_menu(
+    qtbot, tmp_path, demo_path, pg_address, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     from ui.dialogs.shared import ConnectDialog
 
     win = window_on(qtbot, tmp_path, "e", str(demo_path))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -188,8 +194,9 @@ def test_publish_a_local_plan_from_the_file_menu(qtbot, tmp_path, demo_path, pg_
     win.ctrl.close()
 
 
-def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(two_windows, pg_server,
-                                                                        monkeypatch):
+def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(
+    two_windows, pg_server, monkeypatch
+):
     import psycopg
 
     a, _b = two_windows
@@ -198,8 +205,9 @@ def test_a_server_that_stops_answering_is_said_once_and_not_waited_on(two_window
     a.ctrl.connection.connect(seen.append)
     with psycopg.connect(pg_server, autocommit=True) as admin:
         admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
-        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      " WHERE datname = %s", (database,))
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (database,)
+        )
     try:
         assert not a.ctrl.poll()
         assert len(seen) == 1 and seen[0]

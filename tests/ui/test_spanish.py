@@ -54,8 +54,10 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.extend(widget.item(i).text() for i in range(widget.count()))
         elif isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
-            texts.extend(str(model.headerData(c, Qt.Orientation.Horizontal))
-                         for c in range(model.columnCount()))
+            texts.extend(
+                str(model.headerData(c, Qt.Orientation.Horizontal))
+                for c in range(model.columnCount())
+            )
     return [t.replace("&&", "\0").replace("&", "").replace("\0", "&") for t in texts if t]
 
 
@@ -101,10 +103,18 @@ def test_menus_and_pages_speak_spanish(spanish_window):
     assert sorted(seen & english) == []
 
 
-@pytest.mark.parametrize("kind, page", [
-    ("person", "people"), ("delegation", "delegations"), ("organisation", "organisations"),
-    ("group", "groups"), ("venue", "venues"), ("room", "venues"), ("session", "sessions"),
-])
+@pytest.mark.parametrize(
+    "kind, page",
+    [
+        ("person", "people"),
+        ("delegation", "delegations"),
+        ("organisation", "organisations"),
+        ("group", "groups"),
+        ("venue", "venues"),
+        ("room", "venues"),
+        ("session", "sessions"),
+    ],
+)
 def test_dialogs_speak_spanish(spanish_window, qtbot, kind, page):
     english = english_texts_with_spanish_translations()
     spanish_window.show_page(page)
@@ -171,14 +181,17 @@ def test_qt_catalogues_are_finished_and_compiled(tmp_path):
         pytest.skip("pyside6-lrelease comes with PySide6")
     for ts in sorted(TS.glob("planner_*.ts")):
         root = ET.parse(ts).getroot()
-        unfinished = [m.findtext("source") for m in root.iter("message")
-                      if m.find("translation") is None
-                      or m.find("translation").get("type") == "unfinished"]
+        unfinished = [
+            m.findtext("source")
+            for m in root.iter("message")
+            if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
+        ]
         assert unfinished == [], f"{ts.name}: translate these, then python tools/i18n.py compile"
         out = tmp_path / ts.with_suffix(".qm").name
         subprocess.run([lrelease, "-silent", str(ts), "-qm", str(out)], check=True)
         assert out.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
-            f"{ts.name} changed since it was compiled: python tools/i18n.py compile")
+            f"{ts.name} changed since it was compiled: python tools/i18n.py compile"
+        )
 
 
 def test_qts_own_dialogs_speak_spanish_too(spanish_window, qtbot):
@@ -192,7 +205,8 @@ def test_qts_own_dialogs_speak_spanish_too(spanish_window, qtbot):
     texts = {a.text() for a in preview.findChildren(QAction) if a.text()}
     assert {"Imprimir", "Configuración de página", "Acercar"} <= texts
     assert not texts & {"Print", "Page setup", "Zoom in", "Next page"}
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
-                               | QDialogButtonBox.StandardButton.Save)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save
+    )
     qtbot.addWidget(buttons)
     assert {b.text().replace("&", "") for b in buttons.buttons()} == {"Cancelar", "Guardar"}

@@ -36,8 +36,9 @@ def damaged_plan(demo_path: Path, tmp_path: Path, kind: str) -> Path:
     return path
 
 
-def test_a_cut_plan_is_refused_with_recover_and_the_backup(window, qtbot, demo_path, tmp_path,
-                                                           monkeypatch):
+def test_a_cut_plan_is_refused_with_recover_and_the_backup(
+    window, qtbot, demo_path, tmp_path, monkeypatch
+):
     path = damaged_plan(demo_path, tmp_path, "cut")
     backup = path.with_name("field trip backup format 4 20231120-101500.dplan")
     shutil.copyfile(demo_path, backup)
@@ -55,8 +56,9 @@ def test_a_cut_plan_is_refused_with_recover_and_the_backup(window, qtbot, demo_p
     assert digest(path) == before
 
 
-def test_recover_saves_what_can_be_read_in_a_new_plan_and_opens_it(window, qtbot, demo_path,
-                                                                   tmp_path, monkeypatch):
+def test_recover_saves_what_can_be_read_in_a_new_plan_and_opens_it(
+    window, qtbot, demo_path, tmp_path, monkeypatch
+):
     path = damaged_plan(demo_path, tmp_path, "cut")
     target = tmp_path / "damaged" / "field trip recovered.dplan"
     before = digest(path)
@@ -77,13 +79,19 @@ def test_recover_saves_what_can_be_read_in_a_new_plan_and_opens_it(window, qtbot
     assert digest(path) == before
 
 
-def test_a_broken_index_is_found_as_the_plan_opens_and_no_edit_is_written(window, qtbot,
-                                                                          demo_path, tmp_path):
+def test_a_broken_index_is_found_as_the_plan_opens_and_no_edit_is_written(
+    window, qtbot, demo_path, tmp_path
+):
     path = damaged_plan(demo_path, tmp_path, "index")
     before = digest(path)
     assert window.open_path(path)  # quick_check passes: the plan shows
-    qtbot.waitUntil(lambda: isinstance(getattr(window, "last_damaged", None), DamagedBox)
-                    and window.last_damaged.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(getattr(window, "last_damaged", None), DamagedBox)
+            and window.last_damaged.isVisible()
+        ),
+        timeout=10_000,
+    )
     assert "is damaged" in window.last_damaged.text()
     window.last_damaged.close()
     store = window.ctrl.store

@@ -27,6 +27,7 @@ def dialog(window, qtbot):
         qtbot.addWidget(d)
         d.show()
         return d
+
     return make
 
 
@@ -55,7 +56,8 @@ def core_message(kind: str, path: Path, store, split: bool = False) -> str:
 
 
 def test_the_dialog_refuses_a_plan_a_device_or_another_extension_as_the_command_line(
-        window, dialog, tmp_path, monkeypatch):
+    window, dialog, tmp_path, monkeypatch
+):
     store = window.ctrl.require()
     plan = store.path
     before = plan.read_bytes()
@@ -68,12 +70,14 @@ def test_the_dialog_refuses_a_plan_a_device_or_another_extension_as_the_command_
     d.set_scope("delegation", d.delegation.itemData(1))
     started = []
     monkeypatch.setattr("ui.dialogs.export.run_task", lambda *a, **k: started.append(a))
-    for path, words in ((plan, "is the plan being exported"),
-                        (tmp_path / "link.xlsx", "is the plan being exported"),
-                        (other, "is a Delegation Planner plan"),
-                        (tmp_path / "pipe.xlsx", "is a named pipe"),
-                        (Path(device()), "is a device"),
-                        (tmp_path / "list.pdf", "does not end in .xlsx")):
+    for path, words in (
+        (plan, "is the plan being exported"),
+        (tmp_path / "link.xlsx", "is the plan being exported"),
+        (other, "is a Delegation Planner plan"),
+        (tmp_path / "pipe.xlsx", "is a named pipe"),
+        (Path(device()), "is a device"),
+        (tmp_path / "list.pdf", "does not end in .xlsx"),
+    ):
         d.path.setText(str(path))
         said = core_message("participants", path, store)
         assert words in said
@@ -93,8 +97,7 @@ def test_the_dialog_refuses_a_plan_a_device_or_another_extension_as_the_command_
     assert "is a Delegation Planner plan" in d.problem() and not d.start()
 
 
-def test_a_plan_that_appears_while_the_export_runs_is_not_replaced(window, dialog, qtbot,
-                                                                    tmp_path):
+def test_a_plan_that_appears_while_the_export_runs_is_not_replaced(window, dialog, qtbot, tmp_path):
     store = window.ctrl.require()
     target = tmp_path / "budget.xlsx"
     d = dialog("budget")
@@ -128,9 +131,9 @@ def test_papers_for_personal_data_say_why_they_need_it(window, dialog, qtbot, tm
     assert d.written == [tmp_path / "pay.xlsx"]
 
 
-def test_the_file_menu_exports_are_the_export_dialog_with_the_preference(window, opened,
-                                                                          qtbot, tmp_path,
-                                                                          monkeypatch):
+def test_the_file_menu_exports_are_the_export_dialog_with_the_preference(
+    window, opened, qtbot, tmp_path, monkeypatch
+):
     window.settings.set(opt.EXPORTS_WITHOUT_PERSONAL, True)  # Edit ▸ Preferences
     threads = []
     real_run = catalog.run
@@ -140,9 +143,13 @@ def test_the_file_menu_exports_are_the_export_dialog_with_the_preference(window,
         return real_run(*args, **kwargs)
 
     monkeypatch.setattr(catalog, "run", run)
-    for action, kind in (("export_agenda", "agenda"), ("export_manifests", "manifests"),
-                         ("export_budget", "budget"), ("export_perdiem", "perdiem"),
-                         ("export_clearance", "clearance")):
+    for action, kind in (
+        ("export_agenda", "agenda"),
+        ("export_manifests", "manifests"),
+        ("export_budget", "budget"),
+        ("export_perdiem", "perdiem"),
+        ("export_clearance", "clearance"),
+    ):
         window._actions[action].trigger()
         d = opened[-1]
         assert d.kind().name == kind, action
@@ -167,11 +174,14 @@ def test_the_main_window_has_no_export_path_of_its_own(window):
     assert not hasattr(window, "_export")
 
 
-def test_a_note_the_busy_plan_could_not_keep_is_said_after_the_export(window, dialog, qtbot,
-                                                                       tmp_path, monkeypatch):
+def test_a_note_the_busy_plan_could_not_keep_is_said_after_the_export(
+    window, dialog, qtbot, tmp_path, monkeypatch
+):
     def busy(*_args, **_kwargs):
-        raise PlanBusyError("demo.dplan is busy: another program is writing to it. Try again"
-                            " in a moment.", "demo.dplan")
+        raise PlanBusyError(
+            "demo.dplan is busy: another program is writing to it. Try again in a moment.",
+            "demo.dplan",
+        )
 
     monkeypatch.setattr("planner.exports.changes.record", busy)
     d = dialog("itineraries")

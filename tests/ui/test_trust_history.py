@@ -38,15 +38,22 @@ def test_the_windows_history_says_what_happened_in_the_plans_zone(window):
     ctrl = window.ctrl
     store = ctrl.store
     with store.reading() as r:
-        sid, title = r.rows("SELECT id, title FROM agenda_session WHERE title LIKE 'Module 3:%'"
-                            " ORDER BY starts_at LIMIT 1")[0]
+        sid, title = r.rows(
+            "SELECT id, title FROM agenda_session WHERE title LIKE 'Module 3:%'"
+            " ORDER BY starts_at LIMIT 1"
+        )[0]
         group = r.value("SELECT id FROM participant_group WHERE name = 'Group A'")
     values = operations.get_values(store, "session", sid)
-    assert ctrl.update("session", sid, {"audience": [*values["audience"], ("group", group)]},
-                       values["version"])
+    assert ctrl.update(
+        "session", sid, {"audience": [*values["audience"], ("group", group)]}, values["version"]
+    )
     proposal = rotation.propose(store, rotation.demo_request(store))
-    assert ctrl.replace("session", list(proposal.remove_ids), list(proposal.sessions),
-                        "Generate a rotation") is not None
+    assert (
+        ctrl.replace(
+            "session", list(proposal.remove_ids), list(proposal.sessions), "Generate a rotation"
+        )
+        is not None
+    )
     ctrl.undo_stack.undo()  # the rotation, taken back
     window.show_history()
     dialog = window.last_history
@@ -56,8 +63,14 @@ def test_the_windows_history_says_what_happened_in_the_plans_zone(window):
     audience = next(r for r in rows if r[2] == "Edit session")
     assert audience[3] == f"session {title}" and audience[4] == "Group A added to the audience"
     undone = [r for r in rows if r[2] == "Undo: Generate a rotation" and r[4].startswith("del")]
-    assert undone and all(re.fullmatch(r"deleted \(\d+ Nov 2023 \d\d:\d\d–\d\d:\d\d; room:"
-                                       r" Aula \d\)", r[4]) for r in undone), undone[:2]
+    assert undone and all(
+        re.fullmatch(
+            r"deleted \(\d+ Nov 2023 \d\d:\d\d–\d\d:\d\d; room:"
+            r" Aula \d\)",
+            r[4],
+        )
+        for r in undone
+    ), undone[:2]
     now = datetime.now(ZoneInfo("America/Tegucigalpa"))  # not UTC, not this machine's zone
     shown = re.search(r"(\d\d):(\d\d)$", rows[0][0])
     assert shown is not None, rows[0][0]
@@ -77,7 +90,8 @@ def test_control_characters_show_as_signs_in_the_window(window):
     assert window.ctrl.update("person", 3, {"position": "Inspector"}, version)
     with store.transaction("Edit person") as session:
         session.connection().exec_driver_sql(
-            "UPDATE person SET given_name = ? WHERE id = 3", ("Ana\x1b[2J\x07\x00",))
+            "UPDATE person SET given_name = ? WHERE id = 3", ("Ana\x1b[2J\x07\x00",)
+        )
     window.show_history("person", 3, "History of this item")
     dialog = window.last_history
     rows = rows_of(dialog)
@@ -98,8 +112,9 @@ def test_the_history_speaks_spanish(spanish_window):
         sid = r.value("SELECT id FROM agenda_session WHERE title LIKE 'Module 3:%'")
         group = r.value("SELECT id FROM participant_group WHERE name = 'Group A'")
     values = operations.get_values(store, "session", sid)
-    assert ctrl.update("session", sid, {"audience": [*values["audience"], ("group", group)]},
-                       values["version"])
+    assert ctrl.update(
+        "session", sid, {"audience": [*values["audience"], ("group", group)]}, values["version"]
+    )
     version = operations.get_values(store, "person", 1)["version"]
     assert ctrl.update("person", 1, {"phone": "+504 9999-0000"}, version)
     ctrl.undo_stack.undo()

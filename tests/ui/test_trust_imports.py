@@ -28,8 +28,10 @@ def test_an_import_finished_after_someone_elses_says_what_it_did(window, qtbot, 
     new = wizard.preview.count("new")
     assert new > 0 and "will be created" in wizard.check.summary.text()
     # meanwhile another program imports the same roster into the same plan
-    assert main(["import", "people", str(store.path), str(ROSTER), "--delegation",
-                 "Cohorte 2024"]) == 0
+    assert (
+        main(["import", "people", str(store.path), str(ROSTER), "--delegation", "Cohorte 2024"])
+        == 0
+    )
     capsys.readouterr()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     people = queries.people(store)
@@ -38,5 +40,6 @@ def test_an_import_finished_after_someone_elses_says_what_it_did(window, qtbot, 
     assert wizard.batch is not None and wizard.batch.created.get("person", []) == []
     assert wizard.outcome.startswith("Import 0 people from roster-dnspf-honduras.xlsx: 0 new,")
     assert "already there or repeated" in wizard.outcome
-    assert window.ctrl.undo_stack.undoText().endswith("Import 0 people from"
-                                                      " roster-dnspf-honduras.xlsx")
+    assert window.ctrl.undo_stack.undoText().endswith(
+        "Import 0 people from roster-dnspf-honduras.xlsx"
+    )

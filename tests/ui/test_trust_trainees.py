@@ -17,8 +17,7 @@ from planner.operations.attendance import roll, sessions_with_rolls, set_marks
 from ui.dialogs.attendance import FAMILY, HOURS, ID_ROLE, AttendanceDialog
 
 
-def test_the_dialog_shows_the_hours_of_the_summary_and_the_certificate(window, qtbot,
-                                                                       tmp_path):
+def test_the_dialog_shows_the_hours_of_the_summary_and_the_certificate(window, qtbot, tmp_path):
     store = window.ctrl.require()
     for session, *_rest in sessions_with_rolls(store):
         set_marks(store, session, {a.person_id: True for a in roll(store, session).attendees})
@@ -32,17 +31,23 @@ def test_the_dialog_shows_the_hours_of_the_summary_and_the_certificate(window, q
     shown = d.table.item(rows[person.id], HOURS).text()
     # the summary's cell and the certificate
     book = load_workbook(run(store, "attendance", tmp_path / "att.xlsx", Options())[0])
-    cell = next(r for r in book["Trainees"].iter_rows()
-                if r[1].value == person.listed_name)[5]
-    certificate = re.sub(r"\s+", " ", PdfReader(pdf.certificates(
-        store, data, tmp_path / "c.pdf", Options(person=person.id), Job())).pages[0]
-        .extract_text())
+    cell = next(r for r in book["Trainees"].iter_rows() if r[1].value == person.listed_name)[5]
+    certificate = re.sub(
+        r"\s+",
+        " ",
+        PdfReader(
+            pdf.certificates(store, data, tmp_path / "c.pdf", Options(person=person.id), Job())
+        )
+        .pages[0]
+        .extract_text(),
+    )
     assert shown == "24.3"  # 24 h 15 min, half-up once
     assert Decimal(str(cell.value)) == Decimal(shown) and cell.number_format == "0.0"
     assert f"{shown} hours of training" in certificate
     # the plan's figures: trainees, and everyone else apart
-    assert d.figures.text() == ("Whole plan: 200 trainees · 200 attended · 200 trained ·"
-                                " 14 also present (not trainees)")
+    assert d.figures.text() == (
+        "Whole plan: 200 trainees · 200 attended · 200 trained · 14 also present (not trainees)"
+    )
     staff = next(p for p in data.sorted_people() if p.role == "staff")
     row = rows[staff.id]
     assert d.table.item(row, HOURS).text() == "—"  # no hours of training for staff

@@ -15,14 +15,17 @@ from ui.dialogs.unknown_zone import UnknownZoneBox, ZoneChoice
 def unknown_zone_plan(path: Path) -> None:
     with sqlite3.connect(path) as con:  # as a plan made where 'Mars/Olympus' was a zone
         con.execute("UPDATE plan SET timezone = 'Mars/Olympus'")
-        con.execute("UPDATE agenda_session SET timezone = 'Mars/Olympus'"
-                    " WHERE timezone = 'America/Tegucigalpa'")
+        con.execute(
+            "UPDATE agenda_session SET timezone = 'Mars/Olympus'"
+            " WHERE timezone = 'America/Tegucigalpa'"
+        )
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the file, to compare it after
     con.close()
 
 
 def test_the_window_names_the_zone_and_copies_the_plan_into_a_known_one(
-        window, qtbot, demo_path, tmp_path, monkeypatch):
+    window, qtbot, demo_path, tmp_path, monkeypatch
+):
     unknown_zone_plan(demo_path)
     before = demo_path.read_bytes()
     assert not window.open_path(demo_path)

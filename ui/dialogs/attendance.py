@@ -47,8 +47,19 @@ from planner.store import Change
 from ui.formats import Formats
 from ui.session.controller import PlanController
 
-WATCHED = frozenset({"attendance", "agenda_session", "session_audience", "person",
-                     "group_member", "participant_group", "delegation", "organisation", "plan"})
+WATCHED = frozenset(
+    {
+        "attendance",
+        "agenda_session",
+        "session_audience",
+        "person",
+        "group_member",
+        "participant_group",
+        "delegation",
+        "organisation",
+        "plan",
+    }
+)
 PRESENT, FAMILY, GIVEN, ORGANISATION, SAVED, HOURS = range(6)
 ID_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,8 +68,13 @@ DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 class AttendanceDialog(QDialog):
     """Record who was present at each session."""
 
-    def __init__(self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None,
-                 session_id: int | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        formats: Formats,
+        parent: QWidget | None = None,
+        session_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
         self.roll: SessionRoll | None = None
@@ -84,10 +100,14 @@ class AttendanceDialog(QDialog):
         self.figures = QLabel(self)
         self.figures.setObjectName("attendance_figures")
         self.figures.setWordWrap(True)
-        self.figures.setToolTip(self.tr("Trainees are the people with the role Trainee; a"
-                                        " trainee attended when marked present at least once."
-                                        " Trainers, staff and delegation members are counted"
-                                        " apart as also present and get no certificate."))
+        self.figures.setToolTip(
+            self.tr(
+                "Trainees are the people with the role Trainee; a"
+                " trainee attended when marked present at least once."
+                " Trainers, staff and delegation members are counted"
+                " apart as also present and get no certificate."
+            )
+        )
         self.sessions = QTreeWidget(self)
         self.sessions.setObjectName("attendance_sessions")
         self.sessions.setAccessibleName(self.tr("Sessions"))
@@ -126,13 +146,23 @@ class AttendanceDialog(QDialog):
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("attendance_roll")
         self.table.setAccessibleName(self.tr("Who was present"))
-        self.table.setHorizontalHeaderLabels([self.tr("Present"), self.tr("Family name"),
-                                              self.tr("Given names"), self.tr("Organisation"),
-                                              self.tr("Recorded"), self.tr("Hours")])
-        self.table.horizontalHeaderItem(HOURS).setToolTip(self.tr(
-            "A trainee's hours of training so far, as recorded: training, plenary and"
-            " site-visit sessions, the figure the attendance summary and the certificate"
-            " show"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Present"),
+                self.tr("Family name"),
+                self.tr("Given names"),
+                self.tr("Organisation"),
+                self.tr("Recorded"),
+                self.tr("Hours"),
+            ]
+        )
+        self.table.horizontalHeaderItem(HOURS).setToolTip(
+            self.tr(
+                "A trainee's hours of training so far, as recorded: training, plenary and"
+                " site-visit sessions, the figure the attendance summary and the certificate"
+                " show"
+            )
+        )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -152,8 +182,13 @@ class AttendanceDialog(QDialog):
         self.counts = QLabel(self)
         self.counts.setObjectName("attendance_counts")
         self.counts.setFont(_bold(self.counts.font()))
-        self.hint = QLabel(self.tr("Save records everyone on the list: ticked people as present,"
-                                   " the others as absent. Edit ▸ Undo takes it back."), self)
+        self.hint = QLabel(
+            self.tr(
+                "Save records everyone on the list: ticked people as present,"
+                " the others as absent. Edit ▸ Undo takes it back."
+            ),
+            self,
+        )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -166,8 +201,9 @@ class AttendanceDialog(QDialog):
         self.addAction(save_action)
         find_action = QAction(self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(lambda: (self.person_search.setFocus(),
-                                               self.person_search.selectAll()))
+        find_action.triggered.connect(
+            lambda: (self.person_search.setFocus(), self.person_search.selectAll())
+        )
         self.addAction(find_action)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -206,12 +242,14 @@ class AttendanceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(close)
-        for first, second in ((self.session_search, self.sessions),
-                              (self.sessions, self.person_search),
-                              (self.person_search, self.all_present),
-                              (self.all_present, self.none_present),
-                              (self.none_present, self.table),
-                              (self.table, self.save_button)):
+        for first, second in (
+            (self.session_search, self.sessions),
+            (self.sessions, self.person_search),
+            (self.person_search, self.all_present),
+            (self.all_present, self.none_present),
+            (self.none_present, self.table),
+            (self.table, self.save_button),
+        ):
             QWidget.setTabOrder(first, second)
 
         self.session_search.textChanged.connect(self._filter_sessions)
@@ -247,8 +285,9 @@ class AttendanceDialog(QDialog):
                 self.sessions.addTopLevelItem(day_item)
                 day_item.setFirstColumnSpanned(True)
             assert day_item is not None
-            item = QTreeWidgetItem(day_item, [self.formats.time(start), title,
-                                              f"{present} / {registered}"])
+            item = QTreeWidgetItem(
+                day_item, [self.formats.time(start), title, f"{present} / {registered}"]
+            )
             item.setData(0, ID_ROLE, session_id)
             item.setData(0, DAY_ROLE, self.formats.weekday_date(start.date()))
             item.setToolTip(1, title)
@@ -265,12 +304,16 @@ class AttendanceDialog(QDialog):
     def _show_figures(self, tally: training.Tally) -> None:
         """The whole plan's figures, counted as the attendance summary counts them."""
         self.tally = tally
-        self.figures.setText(self.tr("Whole plan: %1 trainees · %2 attended · %3 trained · %4"
-                                     " also present (not trainees)")
-                             .replace("%1", self.formats.number(len(tally.trainees)))
-                             .replace("%2", self.formats.number(len(tally.attended)))
-                             .replace("%3", self.formats.number(len(tally.trained)))
-                             .replace("%4", self.formats.number(len(tally.also_present))))
+        self.figures.setText(
+            self.tr(
+                "Whole plan: %1 trainees · %2 attended · %3 trained · %4"
+                " also present (not trainees)"
+            )
+            .replace("%1", self.formats.number(len(tally.trainees)))
+            .replace("%2", self.formats.number(len(tally.attended)))
+            .replace("%3", self.formats.number(len(tally.trained)))
+            .replace("%4", self.formats.number(len(tally.also_present)))
+        )
 
     def hours_text(self, person_id: int) -> str:
         """A trainee's hours as the Hours column shows them ("" for anyone else)."""
@@ -287,8 +330,9 @@ class AttendanceDialog(QDialog):
         return items
 
     def _item_of(self, session_id: int | None) -> QTreeWidgetItem | None:
-        return next((item for item in self._session_items()
-                     if item.data(0, ID_ROLE) == session_id), None)
+        return next(
+            (item for item in self._session_items() if item.data(0, ID_ROLE) == session_id), None
+        )
 
     def session_ids(self) -> list[int]:
         return [item.data(0, ID_ROLE) for item in self._session_items()]
@@ -314,19 +358,22 @@ class AttendanceDialog(QDialog):
             shown = 0
             for j in range(day.childCount()):
                 item = day.child(j)
-                haystack = fold(f"{day.text(0)} {item.data(0, DAY_ROLE)} {item.text(0)}"
-                                f" {item.text(1)}")
+                haystack = fold(
+                    f"{day.text(0)} {item.data(0, DAY_ROLE)} {item.text(0)} {item.text(1)}"
+                )
                 hidden = not all(w in haystack for w in words)
                 item.setHidden(hidden)
                 shown += not hidden
             day.setHidden(shown == 0)
 
-    def _session_chosen(self, current: QTreeWidgetItem | None,
-                        previous: QTreeWidgetItem | None) -> None:
+    def _session_chosen(
+        self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None
+    ) -> None:
         if current is not None and current.parent() is None:  # a day's heading: step over it
             upwards = previous is not None and previous.parent() is current
-            target = (self.sessions.itemAbove(current) if upwards
-                      else self.sessions.itemBelow(current))
+            target = (
+                self.sessions.itemAbove(current) if upwards else self.sessions.itemBelow(current)
+            )
             self.sessions.setCurrentItem(target if target is not None else previous)
             return
         wanted = current.data(0, ID_ROLE) if current is not None else None
@@ -334,8 +381,9 @@ class AttendanceDialog(QDialog):
             return
         if not self.settle():
             self.sessions.blockSignals(True)
-            self.sessions.setCurrentItem(previous if previous is not None
-                                         else self._item_of(self._session))
+            self.sessions.setCurrentItem(
+                previous if previous is not None else self._item_of(self._session)
+            )
             self.sessions.blockSignals(False)
             return
         self._show_roll(wanted)
@@ -356,29 +404,40 @@ class AttendanceDialog(QDialog):
         self._rows.clear()
         if r is None:
             self.heading.setText(self.tr("No session has an audience yet"))
-            self.when.setText(self.tr("Give sessions an audience (groups, delegations or people)"
-                                      " to record who attended."))
+            self.when.setText(
+                self.tr(
+                    "Give sessions an audience (groups, delegations or people)"
+                    " to record who attended."
+                )
+            )
             self.table.blockSignals(False)
             self._update_counts()
             return
         self.heading.setText(r.title)
-        self.when.setText(self.tr("%1, %2–%3 · %n person(s) registered", "",
-                                  len(r.attendees))
-                          .replace("%1", self.formats.weekday_date(r.start.date()))
-                          .replace("%2", self.formats.time(r.start))
-                          .replace("%3", self.formats.time(r.end)))
+        self.when.setText(
+            self.tr("%1, %2–%3 · %n person(s) registered", "", len(r.attendees))
+            .replace("%1", self.formats.weekday_date(r.start.date()))
+            .replace("%2", self.formats.time(r.start))
+            .replace("%3", self.formats.time(r.end))
+        )
         self.table.setRowCount(len(r.attendees))
         for row, a in enumerate(r.attendees):
             if a.person_id not in self.touched:
                 self.ticks[a.person_id] = bool(a.present)
             self._rows[a.person_id] = row
             check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                           | Qt.ItemFlag.ItemIsUserCheckable)
+            check.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
             check.setData(ID_ROLE, a.person_id)
             self.table.setItem(row, PRESENT, check)
-            for column, text in ((FAMILY, a.family_name.upper()), (GIVEN, a.given_name),
-                                 (ORGANISATION, a.organisation)):
+            for column, text in (
+                (FAMILY, a.family_name.upper()),
+                (GIVEN, a.given_name),
+                (ORGANISATION, a.organisation),
+            ):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, a.person_id)
                 self.table.setItem(row, column, cell)
@@ -396,9 +455,12 @@ class AttendanceDialog(QDialog):
         if record is not None and not record.trainee:  # a dash: the column stays narrow
             item.setText("—")
             item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
-            item.setToolTip(self.tr("Not a trainee (%1): counted apart as also present, not"
-                                    " as trained; no certificate")
-                            .replace("%1", role_label(record.role)))
+            item.setToolTip(
+                self.tr(
+                    "Not a trainee (%1): counted apart as also present, not"
+                    " as trained; no certificate"
+                ).replace("%1", role_label(record.role))
+            )
         return item
 
     def _show_row(self, a: Attendee) -> None:
@@ -412,14 +474,16 @@ class AttendanceDialog(QDialog):
         if a.present is None:
             saved.setText(self.tr("not recorded"))
             font.setItalic(True)
-            saved.setForeground(QBrush(self.palette().color(
-                QPalette.ColorRole.PlaceholderText)))
+            saved.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
         else:
             saved.setText(self.tr("present") if a.present else self.tr("absent"))
             saved.setForeground(QBrush(self.palette().color(QPalette.ColorRole.Text)))
         if changed:  # "not recorded → present": what Save will record
-            saved.setText(self.tr("%1 → %2").replace("%1", saved.text()).replace(
-                "%2", self.tr("present") if ticked else self.tr("absent")))
+            saved.setText(
+                self.tr("%1 → %2")
+                .replace("%1", saved.text())
+                .replace("%2", self.tr("present") if ticked else self.tr("absent"))
+            )
         saved.setFont(font)
         name_font = self.table.font()
         name_font.setBold(changed)
@@ -459,18 +523,24 @@ class AttendanceDialog(QDialog):
     def _filter_people(self, text: str) -> None:
         words = fold(text).split()
         for row in range(self.table.rowCount()):
-            haystack = fold(" ".join(self.table.item(row, c).text()
-                                     for c in (FAMILY, GIVEN, ORGANISATION)))
+            haystack = fold(
+                " ".join(self.table.item(row, c).text() for c in (FAMILY, GIVEN, ORGANISATION))
+            )
             self.table.setRowHidden(row, not all(w in haystack for w in words))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Space and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
             rows = {i.row() for i in self.table.selectionModel().selectedRows()} or (
-                {self.table.currentRow()} if self.table.currentRow() >= 0 else set())
+                {self.table.currentRow()} if self.table.currentRow() >= 0 else set()
+            )
             ids = [self.table.item(r, PRESENT).data(ID_ROLE) for r in sorted(rows)]
             if ids:  # Space ticks the selected people (all of them if any was not)
                 present = not all(self.ticks.get(i, False) for i in ids)
@@ -495,15 +565,22 @@ class AttendanceDialog(QDialog):
     def dirty(self) -> bool:
         if self.roll is None:
             return False
-        return any(self.ticks[a.person_id] != a.present for a in self.roll.attendees
-                   if a.person_id in self.touched)
+        return any(
+            self.ticks[a.person_id] != a.present
+            for a in self.roll.attendees
+            if a.person_id in self.touched
+        )
 
     def _update_counts(self) -> None:
         r = self.roll
         if r is None:
             self.counts.setText("")
-            for widget in (self.save_button, self.all_present, self.none_present,
-                           self.person_search):
+            for widget in (
+                self.save_button,
+                self.all_present,
+                self.none_present,
+                self.person_search,
+            ):
                 widget.setEnabled(False)
             return
         for widget in (self.all_present, self.none_present, self.person_search):
@@ -511,12 +588,16 @@ class AttendanceDialog(QDialog):
         total = len(r.attendees)
         present = sum(1 for a in r.attendees if self.ticks.get(a.person_id))
         text = self.tr("%1 of %2 present").replace("%1", str(present)).replace("%2", str(total))
-        missing = sum(1 for a in r.attendees
-                      if a.present is None and a.person_id not in self.touched)
+        missing = sum(
+            1 for a in r.attendees if a.present is None and a.person_id not in self.touched
+        )
         if missing:
             text += " · " + self.tr("%n not recorded yet", "", missing)
-        changes = sum(1 for a in r.attendees
-                      if a.person_id in self.touched and self.ticks[a.person_id] != a.present)
+        changes = sum(
+            1
+            for a in r.attendees
+            if a.person_id in self.touched and self.ticks[a.person_id] != a.present
+        )
         if changes:
             text += " · " + self.tr("%n change(s) not saved", "", changes)
         self.counts.setText(text)
@@ -534,12 +615,15 @@ class AttendanceDialog(QDialog):
         def make() -> Any:
             batch = set_marks(store, session_id, wanted)
             if batch is None:  # recorded elsewhere meanwhile
-                raise PlannerError(self.tr("Nothing to save: these marks are recorded"
-                                           " already."))
+                raise PlannerError(self.tr("Nothing to save: these marks are recorded already."))
             return batch
 
-        text = self.tr("Record attendance at %1: %2 of %3 present").replace(
-            "%1", r.title).replace("%2", str(present)).replace("%3", str(len(wanted)))
+        text = (
+            self.tr("Record attendance at %1: %2 of %3 present")
+            .replace("%1", r.title)
+            .replace("%2", str(present))
+            .replace("%3", str(len(wanted)))
+        )
         self._saving = True
         try:
             batch = self.ctrl.run_batch(text, make=make)
@@ -561,16 +645,23 @@ class AttendanceDialog(QDialog):
         return answer == "discard"
 
     def _ask_unsaved(self) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save the ticks?"),
-                          self.tr("The ticks on %1 are not saved yet.").replace(
-                              "%1", self.roll.title if self.roll else ""),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Save the ticks?"),
+            self.tr("The ticks on %1 are not saved yet.").replace(
+                "%1", self.roll.title if self.roll else ""
+            ),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(
-            QMessageBox.StandardButton(answer), "cancel")
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(QMessageBox.StandardButton(answer), "cancel")
 
     def _on_changed(self, change: Change) -> None:
         """Changes from undo, redo or elsewhere: show the marks as recorded now."""

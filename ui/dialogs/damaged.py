@@ -18,20 +18,29 @@ class DamagedBox(QMessageBox):
     """The damaged message with Recover…, Open the Backup (when there is one) and Close."""
 
     def __init__(self, window: Any, error: DamagedPlanError) -> None:
-        super().__init__(QMessageBox.Icon.Warning, self.tr("The plan is damaged"),
-                         error.summary + "\n\n" + self.tr(
-                             "Recover… saves what can still be read in a new plan and tells"
-                             " you what could not be; the damaged file is not changed."),
-                         QMessageBox.StandardButton.NoButton, window)
+        super().__init__(
+            QMessageBox.Icon.Warning,
+            self.tr("The plan is damaged"),
+            error.summary
+            + "\n\n"
+            + self.tr(
+                "Recover… saves what can still be read in a new plan and tells"
+                " you what could not be; the damaged file is not changed."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
         self.setObjectName("damaged_box")
         self.window_ = window
         self.error = error
-        self.recover_button = self.addButton(self.tr("&Recover…"),
-                                             QMessageBox.ButtonRole.ActionRole)
+        self.recover_button = self.addButton(
+            self.tr("&Recover…"), QMessageBox.ButtonRole.ActionRole
+        )
         self.backup_button = None
         if error.backup:
-            self.backup_button = self.addButton(self.tr("Open the &Backup"),
-                                                QMessageBox.ButtonRole.ActionRole)
+            self.backup_button = self.addButton(
+                self.tr("Open the &Backup"), QMessageBox.ButtonRole.ActionRole
+            )
         self.addButton(QMessageBox.StandardButton.Close)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.buttonClicked.connect(self._clicked)
@@ -63,25 +72,36 @@ def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -
             window,
             QCoreApplication.translate("DamagedBox", "Save what can be read in a new plan"),
             str(recovery_name(damaged)),
-            QCoreApplication.translate("DamagedBox", "Plans (*.dplan)"))
+            QCoreApplication.translate("DamagedBox", "Plans (*.dplan)"),
+        )
         if not chosen:
             return False
         target = chosen if chosen.lower().endswith(".dplan") else chosen + ".dplan"
     result: dict[str, Any] = {}
     # the file dialog asked before replacing a file; a given target is the caller's choice
-    run_task(window, QCoreApplication.translate("DamagedBox", "Recovering the plan…"),
-             lambda progress: recover(damaged, Path(target), overwrite=True, progress=progress),
-             lambda done: result.update(done=done), lambda exc: result.update(error=exc),
-             cancellable=False, wait=True)
+    run_task(
+        window,
+        QCoreApplication.translate("DamagedBox", "Recovering the plan…"),
+        lambda progress: recover(damaged, Path(target), overwrite=True, progress=progress),
+        lambda done: result.update(done=done),
+        lambda exc: result.update(error=exc),
+        cancellable=False,
+        wait=True,
+    )
     if "error" in result:
-        window.show_error(message_of(result["error"]), QCoreApplication.translate(
-            "DamagedBox", "The plan could not be recovered"))
+        window.show_error(
+            message_of(result["error"]),
+            QCoreApplication.translate("DamagedBox", "The plan could not be recovered"),
+        )
         return False
     done = result["done"]
     report = QMessageBox(
         QMessageBox.Icon.Information if done.complete else QMessageBox.Icon.Warning,
-        QCoreApplication.translate("DamagedBox", "Recovered"), "\n".join(done.lines()),
-        QMessageBox.StandardButton.Ok, window)
+        QCoreApplication.translate("DamagedBox", "Recovered"),
+        "\n".join(done.lines()),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
     report.setObjectName("recovered_box")
     report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.last_recovery = done

@@ -82,14 +82,19 @@ class TwoLineDelegate(QStyledItemDelegate):
         badge.setBold(True)
         return title, small, badge
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         title, small, _badge = self._fonts(option)
         height = QFontMetrics(title).height() + 2 * QFontMetrics(small).lineSpacing() + 14
         return QSize(260, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt_ = QStyleOptionViewItem(option)
         self.initStyleOption(opt_, index)
         title_text = opt_.text
@@ -100,10 +105,12 @@ class TwoLineDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt_, painter, widget)
         selected = bool(opt_.state & QStyle.StateFlag.State_Selected)
         palette = opt_.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                    else QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.HighlightedText if selected
-                              else QPalette.ColorRole.PlaceholderText)
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
         title, small, badge_font = self._fonts(opt_)
         area = opt_.rect.adjusted(10, 6, -10, -6)
         painter.save()
@@ -112,8 +119,9 @@ class TwoLineDelegate(QStyledItemDelegate):
         if badge:
             fm_badge = QFontMetrics(badge_font)
             badge_width = fm_badge.horizontalAdvance(badge) + 12
-            box = QRect(area.right() - badge_width + 1, area.top(), badge_width,
-                        fm_badge.height() + 2)
+            box = QRect(
+                area.right() - badge_width + 1, area.top(), badge_width, fm_badge.height() + 2
+            )
             painter.setPen(QColor("#FFB74D"))
             painter.setBrush(QColor("#FFF4E5"))
             painter.drawRoundedRect(box, 3, 3)
@@ -123,27 +131,42 @@ class TwoLineDelegate(QStyledItemDelegate):
         fm_title = QFontMetrics(title)
         painter.setFont(title)
         painter.setPen(text_colour)
-        title_rect = QRect(area.left(), area.top(), area.width() - badge_width - 6,
-                           fm_title.height())
-        painter.drawText(title_rect,
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         fm_title.elidedText(title_text, Qt.TextElideMode.ElideRight,
-                                             title_rect.width()))
+        title_rect = QRect(
+            area.left(), area.top(), area.width() - badge_width - 6, fm_title.height()
+        )
+        painter.drawText(
+            title_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            fm_title.elidedText(title_text, Qt.TextElideMode.ElideRight, title_rect.width()),
+        )
         painter.setFont(small)
         painter.setPen(muted)
-        detail_rect = QRect(area.left(), title_rect.bottom() + 3, area.width(),
-                            area.bottom() - title_rect.bottom() - 2)
+        detail_rect = QRect(
+            area.left(),
+            title_rect.bottom() + 3,
+            area.width(),
+            area.bottom() - title_rect.bottom() - 2,
+        )
         detail = str(index.data(DETAIL_ROLE) or "")
-        painter.drawText(detail_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                          | Qt.TextFlag.TextWordWrap), detail)
+        painter.drawText(
+            detail_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            detail,
+        )
         painter.restore()
 
 
 class ExportDialog(QDialog):
     """Choose an export and write it; stays open to write another."""
 
-    def __init__(self, ctrl: PlanController, settings: opt.Settings, formats: Formats,
-                 parent: QWidget | None = None, kind: str | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        settings: opt.Settings,
+        formats: Formats,
+        parent: QWidget | None = None,
+        kind: str | None = None,
+    ) -> None:
         super().__init__(parent)
         from planner.domain.i18n import current_language
 
@@ -193,22 +216,32 @@ class ExportDialog(QDialog):
         self.heading.setFont(heading_font)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
-        self.personal_note = QLabel(self.tr(
-            "⚠ Contains personal data (identity numbers, birth dates or phones). Handle it as"
-            " confidential: share it only with who needs it, and delete copies after use."), self)
+        self.personal_note = QLabel(
+            self.tr(
+                "⚠ Contains personal data (identity numbers, birth dates or phones). Handle it as"
+                " confidential: share it only with who needs it, and delete copies after use."
+            ),
+            self,
+        )
         self.personal_note.setObjectName("personal_note")
         self.personal_note.setWordWrap(True)
         self.personal_note.setStyleSheet(
             "QLabel { background: #FFF4E5; color: #663C00; border: 1px solid #FFB74D;"
-            " border-radius: 4px; padding: 6px; }")
+            " border-radius: 4px; padding: 6px; }"
+        )
 
         # for whom
         who_box = QGroupBox(self.tr("For whom"), self)
         self.who = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
-        for i, (name, text) in enumerate((
-                ("plan", self.tr("W&hole plan")), ("delegation", self.tr("&Delegation:")),
-                ("group", self.tr("&Group:")), ("person", self.tr("&Person:")))):
+        for i, (name, text) in enumerate(
+            (
+                ("plan", self.tr("W&hole plan")),
+                ("delegation", self.tr("&Delegation:")),
+                ("group", self.tr("&Group:")),
+                ("person", self.tr("&Person:")),
+            )
+        ):
             radio = QRadioButton(text, who_box)
             radio.setObjectName(f"who_{name}")
             self.who.addButton(radio, i)
@@ -218,18 +251,27 @@ class ExportDialog(QDialog):
         self.delegation.setObjectName("export_delegation")
         self.delegation.setAccessibleName(self.tr("Delegation"))
         for row in queries.delegations(store):
-            self.delegation.addItem(self.tr("%1 (%2 people)").replace("%1", row.name)
-                                    .replace("%2", str(row.members)), row.id)
+            self.delegation.addItem(
+                self.tr("%1 (%2 people)").replace("%1", row.name).replace("%2", str(row.members)),
+                row.id,
+            )
         self.group = QComboBox(who_box)
         self.group.setObjectName("export_group")
         self.group.setAccessibleName(self.tr("Group"))
         for group in queries.groups(store):
             text = f"{group.name} — {group.delegation}" if group.delegation else group.name
-            self.group.addItem(self.tr("%1 (%2 people)").replace("%1", text)
-                               .replace("%2", str(group.size)), group.id)
+            self.group.addItem(
+                self.tr("%1 (%2 people)").replace("%1", text).replace("%2", str(group.size)),
+                group.id,
+            )
         self.person = SearchCombo(
-            [(c.id, f"{c.label} — {c.detail}" if c.detail else c.label)
-             for c in queries.choices(store, "person")], None, who_box)
+            [
+                (c.id, f"{c.label} — {c.detail}" if c.detail else c.label)
+                for c in queries.choices(store, "person")
+            ],
+            None,
+            who_box,
+        )
         self.person.setObjectName("export_person")
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setToolTip(self.tr("Type part of a name to find a person"))
@@ -237,22 +279,28 @@ class ExportDialog(QDialog):
         self.visit.setObjectName("export_visit")
         for session in queries.sessions(store):
             if session.kind == SessionKind.SITE_VISIT:
-                when = (f"{formats.weekday_date(session.start.date())}"
-                        f" {formats.time(session.start)}")
+                when = f"{formats.weekday_date(session.start.date())} {formats.time(session.start)}"
                 self.visit.addItem(f"{when} · {session.title}", session.id)
         self.visit_label = QLabel(self.tr("Site &visit:"), who_box)
         self.visit_label.setBuddy(self.visit)
         self.everyone = QCheckBox(self.tr("Everyone, not only the people who &travel"), who_box)
         self.everyone.setObjectName("export_everyone")
-        self.everyone.setToolTip(self.tr("Without this, only people with a flight or another"
-                                         " journey in the plan get an itinerary."))
+        self.everyone.setToolTip(
+            self.tr(
+                "Without this, only people with a flight or another"
+                " journey in the plan get an itinerary."
+            )
+        )
         self.split = QCheckBox(who_box)
         self.split.setObjectName("export_split")
         who_grid = QGridLayout(who_box)
         who_grid.setColumnStretch(1, 1)
         who_grid.addWidget(self.radios["plan"], 0, 0, 1, 2)
-        for row_index, name, widget in ((1, "delegation", self.delegation),
-                                        (2, "group", self.group), (3, "person", self.person)):
+        for row_index, name, widget in (
+            (1, "delegation", self.delegation),
+            (2, "group", self.group),
+            (3, "person", self.person),
+        ):
             who_grid.addWidget(self.radios[name], row_index, 0)
             who_grid.addWidget(widget, row_index, 1)
         who_grid.addWidget(self.visit_label, 4, 0)
@@ -269,28 +317,38 @@ class ExportDialog(QDialog):
         self.locale = QComboBox(reader_box)
         self.locale.setObjectName("export_locale")
         sample = date(2023, 11, 25)
-        for code, name in (("es-HN", "Honduras"), ("es-PA", "Panamá"),
-                           ("en", self.tr("English"))):
-            self.locale.addItem(self.tr("%1 (%2)").replace("%1", name).replace(
-                "%2", _example_date(sample, code)), code)
+        for code, name in (("es-HN", "Honduras"), ("es-PA", "Panamá"), ("en", self.tr("English"))):
+            self.locale.addItem(
+                self.tr("%1 (%2)").replace("%1", name).replace("%2", _example_date(sample, code)),
+                code,
+            )
         self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
-        self.without_personal = QCheckBox(self.tr(
-            "Leave out &identity numbers, birth dates and phone numbers"), reader_box)
+        self.without_personal = QCheckBox(
+            self.tr("Leave out &identity numbers, birth dates and phone numbers"), reader_box
+        )
         self.without_personal.setObjectName("export_without_personal")
         self.without_personal.setToolTip(self.tr("The default is set in Edit ▸ Preferences"))
         self.without_personal.setChecked(settings.get(opt.EXPORTS_WITHOUT_PERSONAL))
         self.without_personal.toggled.connect(self._personal_changed)
         reader_form = QFormLayout(reader_box)
-        for text, widget in ((self.tr("&Language:"), self.language),
-                             (self.tr("Date for&mat:"), self.locale)):
+        for text, widget in (
+            (self.tr("&Language:"), self.language),
+            (self.tr("Date for&mat:"), self.locale),
+        ):
             label = QLabel(text, reader_box)
             label.setBuddy(widget)
             reader_form.addRow(label, widget)
         reader_form.addRow(self.without_personal)
         lang = current_language()
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
-        self.locale.setCurrentIndex(max(0, self.locale.findData(
-            _usual_locale(lang, summary.country, settings.get(opt.REGION)))))
+        self.locale.setCurrentIndex(
+            max(
+                0,
+                self.locale.findData(
+                    _usual_locale(lang, summary.country, settings.get(opt.REGION))
+                ),
+            )
+        )
         self._country = summary.country
 
         # where
@@ -316,8 +374,9 @@ class ExportDialog(QDialog):
         self.open_file = QPushButton(self.tr("Open F&ile"), self)
         self.open_file.setObjectName("open_file")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = self.buttons.addButton(self.tr("E&xport"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("E&xport"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.setObjectName("export_button")
         self.export_button.setDefault(True)
         self.export_button.setAutoDefault(True)
@@ -356,11 +415,27 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         # keyboard order: what, for whom, readers, where, then the buttons
-        order = [self.kinds, self.radios["plan"], self.radios["delegation"], self.delegation,
-                 self.radios["group"], self.group, self.radios["person"], self.person,
-                 self.visit, self.everyone, self.split, self.language, self.locale,
-                 self.without_personal, self.path, self.browse, self.open_folder,
-                 self.open_file, self.export_button]
+        order = [
+            self.kinds,
+            self.radios["plan"],
+            self.radios["delegation"],
+            self.delegation,
+            self.radios["group"],
+            self.group,
+            self.radios["person"],
+            self.person,
+            self.visit,
+            self.everyone,
+            self.split,
+            self.language,
+            self.locale,
+            self.without_personal,
+            self.path,
+            self.browse,
+            self.open_folder,
+            self.open_file,
+            self.export_button,
+        ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -384,8 +459,14 @@ class ExportDialog(QDialog):
 
     # choices
     def _row_of(self, name: str) -> int:
-        return next((i for i in range(self.kinds.count())
-                     if self.kinds.item(i).data(Qt.ItemDataRole.UserRole) == name), -1)
+        return next(
+            (
+                i
+                for i in range(self.kinds.count())
+                if self.kinds.item(i).data(Qt.ItemDataRole.UserRole) == name
+            ),
+            -1,
+        )
 
     def select_kind(self, name: str) -> None:
         self.kinds.setCurrentRow(max(0, self._row_of(name)))
@@ -401,8 +482,7 @@ class ExportDialog(QDialog):
     def set_scope(self, who: str, item_id: int | None = None) -> None:
         """Choose for whom (``who`` is one of plan, delegation, group, person)."""
         self.radios[who].setChecked(True)
-        combo = {"delegation": self.delegation, "group": self.group,
-                 "person": self.person}.get(who)
+        combo = {"delegation": self.delegation, "group": self.group, "person": self.person}.get(who)
         if combo is not None and item_id is not None:
             combo.setCurrentIndex(max(0, combo.findData(item_id)))
         self._update()
@@ -415,9 +495,11 @@ class ExportDialog(QDialog):
 
     def options(self) -> Options:
         kind = self.kind()
-        options = Options(lang=str(self.language.currentData()),
-                          locale=str(self.locale.currentData()),
-                          personal=not self.without_personal.isChecked())
+        options = Options(
+            lang=str(self.language.currentData()),
+            locale=str(self.locale.currentData()),
+            personal=not self.without_personal.isChecked(),
+        )
         who = self.scope()
         if who == "delegation":
             options.delegation = self.delegation.currentData()
@@ -449,18 +531,28 @@ class ExportDialog(QDialog):
         if who == "person" and options.person is None:
             return self.tr("Choose the person.")
         if kind.needs == "visit" and options.visit is None:
-            return self.tr("The plan has no site visit yet. Add one on the Site visits page,"
-                           " with who goes, then export its clearance list.")
+            return self.tr(
+                "The plan has no site visit yet. Add one on the Site visits page,"
+                " with who goes, then export its clearance list."
+            )
         if kind.personal_purpose and not options.personal:  # refused as the command line does
-            return " ".join((_(kind.personal_purpose), self.tr(
-                "Untick “Leave out identity numbers, birth dates and phone numbers” for this"
-                " export.")))
+            return " ".join(
+                (
+                    _(kind.personal_purpose),
+                    self.tr(
+                        "Untick “Leave out identity numbers, birth dates and phone numbers” for"
+                        " this"
+                        " export."
+                    ),
+                )
+            )
         target = self.target()
         if target is None:
             return self.tr("Choose where to save it.")
         if not target.parent.is_dir():
             return self.tr("The folder %1 does not exist. Choose another.").replace(
-                "%1", str(target.parent))
+                "%1", str(target.parent)
+            )
         try:  # never a plan, the plan itself, a device, a pipe, or another extension
             check_output(kind, target, options.split, self.ctrl.store)
         except PlannerError as exc:
@@ -480,14 +572,21 @@ class ExportDialog(QDialog):
 
     def _personal_changed(self, _checked: bool = False) -> None:
         kind = self.kind()
-        self.personal_note.setVisible(kind is not None and kind.personal
-                                      and not self.without_personal.isChecked())
+        self.personal_note.setVisible(
+            kind is not None and kind.personal and not self.without_personal.isChecked()
+        )
         self._update_button()  # a paper whose purpose is personal data needs it
 
     def _language_changed(self, _index: int) -> None:
         lang = str(self.language.currentData())
-        self.locale.setCurrentIndex(max(0, self.locale.findData(
-            _usual_locale(lang, self._country, self.settings.get(opt.REGION)))))
+        self.locale.setCurrentIndex(
+            max(
+                0,
+                self.locale.findData(
+                    _usual_locale(lang, self._country, self.settings.get(opt.REGION))
+                ),
+            )
+        )
         self._update()
 
     def _update(self) -> None:
@@ -496,8 +595,10 @@ class ExportDialog(QDialog):
         if kind is None:
             self._update_button()
             return
-        allowed = {"plan": kind.needs != "delegation",
-                   **{f: f in kind.filters for f in ("delegation", "group", "person")}}
+        allowed = {
+            "plan": kind.needs != "delegation",
+            **{f: f in kind.filters for f in ("delegation", "group", "person")},
+        }
         for name, radio in self.radios.items():
             radio.setEnabled(allowed[name])
         if not allowed[self.scope()]:
@@ -516,11 +617,14 @@ class ExportDialog(QDialog):
         self.everyone.setEnabled(kind.all_option and who != "person")
         self.split.setVisible(kind.split_by is not None)
         self.split.setEnabled(kind.split_by is not None and who != "person")
-        self.split.setText(self.tr("&One file per person, into a folder")
-                           if kind.split_by == "person" else
-                           self.tr("&One file per delegation, into a folder"))
-        self.path_label.setText(self.tr("&Save to folder:") if self.options().split
-                                else self.tr("&Save to:"))
+        self.split.setText(
+            self.tr("&One file per person, into a folder")
+            if kind.split_by == "person"
+            else self.tr("&One file per delegation, into a folder")
+        )
+        self.path_label.setText(
+            self.tr("&Save to folder:") if self.options().split else self.tr("&Save to:")
+        )
         self._suggest_path()
         self._update_button()
 
@@ -553,8 +657,7 @@ class ExportDialog(QDialog):
         words = self._file_words().get(kind.name, kind.name)
         stem = f"{self.plan_path.stem} {words}"
         who = self.scope()
-        combo = {"delegation": self.delegation, "group": self.group,
-                 "person": self.person}.get(who)
+        combo = {"delegation": self.delegation, "group": self.group, "person": self.person}.get(who)
         if combo is not None and combo.currentIndex() >= 0:
             name = combo.currentText().split(" — ")[0].split(" (")[0]
             stem += f" - {name}"
@@ -568,8 +671,9 @@ class ExportDialog(QDialog):
         folder = self._folder()
         target = self.target()
         if target is not None and self.path.text() != self._suggested:
-            stem = target.stem if target.suffix.lower() in (".xlsx", ".pdf", ".ics") \
-                else target.name
+            stem = (
+                target.stem if target.suffix.lower() in (".xlsx", ".pdf", ".ics") else target.name
+            )
             name = stem if self.options().split else stem + kind.suffix
             self.path.setText(str(folder / name))  # the name chosen, with the right suffix
             return
@@ -577,15 +681,25 @@ class ExportDialog(QDialog):
         self.path.setText(self._suggested)
 
     def _file_words(self) -> dict[str, str]:
-        return {"schedule": self.tr("schedule"), "agenda": self.tr("agenda"),
-                "itineraries": self.tr("itineraries"), "signin": self.tr("sign-in sheets"),
-                "participants": self.tr("participants"), "attendance": self.tr("attendance"),
-                "manifests": self.tr("manifests"), "clearance": self.tr("clearance list"),
-                "rooming": self.tr("rooming list"), "catering": self.tr("catering"),
-                "budget": self.tr("budget"), "perdiem": self.tr("per diem"),
-                "certificates": self.tr("certificates"), "badges": self.tr("badges"),
-                "ics": self.tr("calendar"), "pdf": self.tr("agenda booklet"),
-                "changes": self.tr("changes")}
+        return {
+            "schedule": self.tr("schedule"),
+            "agenda": self.tr("agenda"),
+            "itineraries": self.tr("itineraries"),
+            "signin": self.tr("sign-in sheets"),
+            "participants": self.tr("participants"),
+            "attendance": self.tr("attendance"),
+            "manifests": self.tr("manifests"),
+            "clearance": self.tr("clearance list"),
+            "rooming": self.tr("rooming list"),
+            "catering": self.tr("catering"),
+            "budget": self.tr("budget"),
+            "perdiem": self.tr("per diem"),
+            "certificates": self.tr("certificates"),
+            "badges": self.tr("badges"),
+            "ics": self.tr("calendar"),
+            "pdf": self.tr("agenda booklet"),
+            "changes": self.tr("changes"),
+        }
 
     def choose_path(self) -> None:
         kind = self.kind()
@@ -594,7 +708,8 @@ class ExportDialog(QDialog):
         current = self.target() or self._folder() / self.suggested_name()
         if self.options().split:
             folder = QFileDialog.getExistingDirectory(
-                self, self.tr("Write the files into which folder?"), str(current.parent))
+                self, self.tr("Write the files into which folder?"), str(current.parent)
+            )
             if not folder:
                 return
             chosen = Path(folder)
@@ -602,12 +717,17 @@ class ExportDialog(QDialog):
             if any(chosen.iterdir()):
                 chosen = chosen / self.suggested_name()
         else:
-            filters = {".xlsx": self.tr("Excel workbooks (*.xlsx)"),
-                       ".pdf": self.tr("PDF documents (*.pdf)"),
-                       ".ics": self.tr("Calendar files (*.ics)")}
+            filters = {
+                ".xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                ".pdf": self.tr("PDF documents (*.pdf)"),
+                ".ics": self.tr("Calendar files (*.ics)"),
+            }
             path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Export as"), str(current),
-                filters.get(kind.suffix, "") or self.tr("All files (*)"))
+                self,
+                self.tr("Export as"),
+                str(current),
+                filters.get(kind.suffix, "") or self.tr("All files (*)"),
+            )
             if not path:
                 return
             chosen = Path(path)
@@ -620,10 +740,13 @@ class ExportDialog(QDialog):
         return self._progress is not None
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Replace the file?"), question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the file?"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def start(self) -> bool:
@@ -636,8 +759,13 @@ class ExportDialog(QDialog):
             self._say(problem, error=True)
             return False
         options = self.options()
-        if not options.split and target.exists() and not self.confirm(
-                self.tr("%1 exists already. Replace it?").replace("%1", target.name)):
+        if (
+            not options.split
+            and target.exists()
+            and not self.confirm(
+                self.tr("%1 exists already. Replace it?").replace("%1", target.name)
+            )
+        ):
             return False
         store = self.ctrl.require()
         folder = target.parent
@@ -666,8 +794,13 @@ class ExportDialog(QDialog):
         self._target = target
         self._split = options.split
         self._kind = kind
-        self._progress = run_task(self, self.tr("Writing %1…").replace("%1", target.name),
-                                  task, self._succeeded, self._failed)
+        self._progress = run_task(
+            self,
+            self.tr("Writing %1…").replace("%1", target.name),
+            task,
+            self._succeeded,
+            self._failed,
+        )
         return True
 
     def cancel(self) -> None:
@@ -694,8 +827,10 @@ class ExportDialog(QDialog):
             return
         except OSError as exc:
             self._done()
-            self._say(self.tr("The files could not be moved into place: %1").replace(
-                "%1", str(exc)), error=True)
+            self._say(
+                self.tr("The files could not be moved into place: %1").replace("%1", str(exc)),
+                error=True,
+            )
             return
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -703,7 +838,8 @@ class ExportDialog(QDialog):
         self._done()
         if self._split:
             said = self.tr("%n file(s) written to %1", "", len(final)).replace(
-                "%1", str(self._target))
+                "%1", str(self._target)
+            )
         else:
             said = self.tr("Written to %1").replace("%1", str(final[0]))
         # written, but something the user should know (a note for "what changed" not kept)
@@ -752,12 +888,14 @@ class ExportDialog(QDialog):
         if len(self.written) == 1:
             self.open_url(QUrl.fromLocalFile(str(self.written[0])))
 
-    def _say(self, text: str, error: bool = False, done: bool = False,
-             warning: bool = False) -> None:
+    def _say(
+        self, text: str, error: bool = False, done: bool = False, warning: bool = False
+    ) -> None:
         self.last_message = text
         self.status.setText(text)
-        self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE if done
-                                  else WARNING_STYLE if warning else "")
+        self.status.setStyleSheet(
+            ERROR_STYLE if error else DONE_STYLE if done else WARNING_STYLE if warning else ""
+        )
 
     def reject(self) -> None:
         if self.running():  # Escape while writing stops the export; the dialog stays

@@ -38,13 +38,13 @@ from planner.domain.errors import PlannerError
 from ui.session.controller import PlanController
 from ui.session.worker import Abandoned, message_of, run_task
 
-STATUS_COLOURS = {"new": "#2E7D32", "update": "#1565C0", "duplicate": "#6D6D6D",
-                  "error": "#B00020"}
+STATUS_COLOURS = {"new": "#2E7D32", "update": "#1565C0", "duplicate": "#6D6D6D", "error": "#B00020"}
 
 
 class ImportWizard(QWizard):
-    def __init__(self, ctrl: PlanController, parent: QWidget | None = None,
-                 path: str | None = None) -> None:
+    def __init__(
+        self, ctrl: PlanController, parent: QWidget | None = None, path: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctrl = ctrl
         self.setWindowTitle(self.tr("Import"))
@@ -82,8 +82,12 @@ class SourcePage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("What to import"))
-        self.setSubTitle(self.tr("Rosters and agendas from Excel (.xlsx, .xls), LibreOffice"
-                                 " (.ods) or CSV files, in Spanish or English."))
+        self.setSubTitle(
+            self.tr(
+                "Rosters and agendas from Excel (.xlsx, .xls), LibreOffice"
+                " (.ods) or CSV files, in Spanish or English."
+            )
+        )
         self.people = QRadioButton(self.tr("&People (a roster or list of participants)"), self)
         self.agenda = QRadioButton(self.tr("A&genda (one row per session)"), self)
         self.people.setChecked(True)
@@ -97,10 +101,10 @@ class SourcePage(QWizardPage):
         self.sheet = QComboBox(self)
         self.sheet.setAccessibleName(self.tr("Sheet"))
         store = wizard.ctrl.require()
-        self.delegation = self._names_combo([c.label for c in queries.choices(store,
-                                                                              "delegation")])
-        self.organisation = self._names_combo([c.label for c in queries.choices(
-            store, "organisation")])
+        self.delegation = self._names_combo([c.label for c in queries.choices(store, "delegation")])
+        self.organisation = self._names_combo(
+            [c.label for c in queries.choices(store, "organisation")]
+        )
         self.group = self._names_combo([c.label for c in queries.choices(store, "group")])
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #B00020;")
@@ -120,12 +124,21 @@ class SourcePage(QWizardPage):
         people_form = QFormLayout(self.people_box)
         people_form.setContentsMargins(0, 8, 0, 0)
         for label, widget, tip in (
-            (self.tr("Put them in the &delegation"), self.delegation,
-             self.tr("Type a new name to create the delegation.")),
-            (self.tr("Their &organisation"), self.organisation,
-             self.tr("Used where the file gives none; a new name is created.")),
-            (self.tr("And in the gro&up"), self.group,
-             self.tr("Optional; a new name creates the group.")),
+            (
+                self.tr("Put them in the &delegation"),
+                self.delegation,
+                self.tr("Type a new name to create the delegation."),
+            ),
+            (
+                self.tr("Their &organisation"),
+                self.organisation,
+                self.tr("Used where the file gives none; a new name is created."),
+            ),
+            (
+                self.tr("And in the gro&up"),
+                self.group,
+                self.tr("Optional; a new name creates the group."),
+            ),
         ):
             text = QLabel(label, self.people_box)
             text.setBuddy(widget)
@@ -155,8 +168,11 @@ class SourcePage(QWizardPage):
 
     def _browse(self) -> None:
         path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Import from"), self.file.text(),
-            self.tr("Spreadsheets and CSV (*.xlsx *.xls *.ods *.csv);;All files (*)"))
+            self,
+            self.tr("Import from"),
+            self.file.text(),
+            self.tr("Spreadsheets and CSV (*.xlsx *.xls *.ods *.csv);;All files (*)"),
+        )
         if path:
             self.file.setText(path)
 
@@ -192,12 +208,21 @@ class SourcePage(QWizardPage):
             return read_table(path, sheet, known_headers=known)
 
         def failed(exc: BaseException) -> None:
-            result["error"] = (self.tr("Reading stopped. Press Next to read the file again.")
-                               if isinstance(exc, Abandoned) else message_of(exc))
+            result["error"] = (
+                self.tr("Reading stopped. Press Next to read the file again.")
+                if isinstance(exc, Abandoned)
+                else message_of(exc)
+            )
 
-        run_task(self, self.tr("Reading %s…") % Path(path).name, read,
-                 lambda table: result.setdefault("table", table), failed, wait=True,
-                 abandon=True)
+        run_task(
+            self,
+            self.tr("Reading %s…") % Path(path).name,
+            read,
+            lambda table: result.setdefault("table", table),
+            failed,
+            wait=True,
+            abandon=True,
+        )
         if "error" in result:
             self.error.setText(result["error"])
             return False
@@ -216,12 +241,17 @@ class ColumnsPage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("Which column holds what"))
-        self.setSubTitle(self.tr("Guessed from the headings; correct any that are wrong. The"
-                                 " choice is remembered for the next file with these headings."))
+        self.setSubTitle(
+            self.tr(
+                "Guessed from the headings; correct any that are wrong. The"
+                " choice is remembered for the next file with these headings."
+            )
+        )
         self.grid = QTableWidget(0, 3, self)
         self.grid.setObjectName("column_mapping")
-        self.grid.setHorizontalHeaderLabels([self.tr("Column in the file"),
-                                             self.tr("First values"), self.tr("Read as")])
+        self.grid.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Read as")]
+        )
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -238,8 +268,11 @@ class ColumnsPage(QWizardPage):
         self.grid.setRowCount(len(table.headers))
         for row, header in enumerate(table.headers):
             self.grid.setItem(row, 0, QTableWidgetItem(header))
-            samples = [text_of(cells[row]) for _n, cells in table.rows[:40]
-                       if row < len(cells) and cells[row] not in (None, "")][:3]
+            samples = [
+                text_of(cells[row])
+                for _n, cells in table.rows[:40]
+                if row < len(cells) and cells[row] not in (None, "")
+            ][:3]
             self.grid.setItem(row, 1, QTableWidgetItem(" · ".join(samples)))
             combo = QComboBox(self.grid)
             combo.addItem(self.tr("— leave out —"), None)
@@ -259,8 +292,9 @@ class ColumnsPage(QWizardPage):
             combo = self.grid.cellWidget(row, 2)
             self.w.mapping[header] = combo.currentData()
         left_out = [h for h, f in self.w.mapping.items() if f is None]
-        self.unmapped.setText(self.tr("Not imported: %s.") % ", ".join(
-            f"“{h}”" for h in left_out) if left_out else "")
+        self.unmapped.setText(
+            self.tr("Not imported: %s.") % ", ".join(f"“{h}”" for h in left_out) if left_out else ""
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -273,28 +307,36 @@ class CheckPage(QWizardPage):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(self.tr("Every row checked"))
-        self.setSubTitle(self.tr("Rows are numbered as the spreadsheet shows them. Nothing is"
-                                 " written until you press Import."))
+        self.setSubTitle(
+            self.tr(
+                "Rows are numbered as the spreadsheet shows them. Nothing is"
+                " written until you press Import."
+            )
+        )
         self.summary = QLabel(self)
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         self.show_only = QComboBox(self)
-        for value, label in ((None, self.tr("All rows")), ("error", self.tr("Errors")),
-                             ("warning", self.tr("Rows with warnings")),
-                             ("new", self.tr("New")), ("update", self.tr("Updates")),
-                             ("duplicate", self.tr("Already there or repeated"))):
+        for value, label in (
+            (None, self.tr("All rows")),
+            ("error", self.tr("Errors")),
+            ("warning", self.tr("Rows with warnings")),
+            ("new", self.tr("New")),
+            ("update", self.tr("Updates")),
+            ("duplicate", self.tr("Already there or repeated")),
+        ):
             self.show_only.addItem(label, value)
         self.show_only.currentIndexChanged.connect(self._fill)
         self.rows = QTableWidget(0, 4, self)
         self.rows.setObjectName("import_rows")
-        self.rows.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Result"), self.tr("Name"),
-                                             self.tr("Why")])
+        self.rows.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Result"), self.tr("Name"), self.tr("Why")]
+        )
         self.rows.verticalHeader().hide()
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows.setWordWrap(True)
         self.rows.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.skip = QCheckBox(self.tr("Import the valid rows and &skip those with errors"),
-                              self)
+        self.skip = QCheckBox(self.tr("Import the valid rows and &skip those with errors"), self)
         self.skip.toggled.connect(self.completeChanged)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -314,11 +356,16 @@ class CheckPage(QWizardPage):
 
         def check(progress: Any) -> Any:
             if self.w.people():
-                return people.preview(store, table, self.w.mapping,
-                                      delegation=src.delegation.currentText(),
-                                      organisation=src.organisation.currentText(),
-                                      group=src.group.currentText(), progress=progress,
-                                      cancelled=progress.cancelled)
+                return people.preview(
+                    store,
+                    table,
+                    self.w.mapping,
+                    delegation=src.delegation.currentText(),
+                    organisation=src.organisation.currentText(),
+                    group=src.group.currentText(),
+                    progress=progress,
+                    cancelled=progress.cancelled,
+                )
             return agenda.preview(store, table, cancelled=progress.cancelled)
 
         def done(pv: Any) -> None:
@@ -328,33 +375,49 @@ class CheckPage(QWizardPage):
         def failed(exc: BaseException) -> None:
             self.w.preview = None
             self.summary.setStyleSheet("color: #B00020;")
-            self.summary.setText(self.tr("Stopped; nothing was imported.")
-                                 if type(exc).__name__ == "Cancelled" else message_of(exc))
+            self.summary.setText(
+                self.tr("Stopped; nothing was imported.")
+                if type(exc).__name__ == "Cancelled"
+                else message_of(exc)
+            )
             self.completeChanged.emit()
 
         self.summary.setText(self.tr("Checking…"))
-        run_task(self, self.tr("Checking %n row(s)…", "", len(table.rows)), check, done, failed,
-                 wait=self.w.wait)
+        run_task(
+            self,
+            self.tr("Checking %n row(s)…", "", len(table.rows)),
+            check,
+            done,
+            failed,
+            wait=self.w.wait,
+        )
 
     def _show(self) -> None:
         pv = self.w.preview
         warnings = sum(1 for r in pv.rows if r.warnings)
-        counts = ((pv.count("new"), self.tr("%n new", "", pv.count("new"))),
-                  (pv.count("update"), self.tr("%n to update", "", pv.count("update"))),
-                  (pv.count("duplicate"), self.tr("%n already in the plan or repeated", "",
-                                                  pv.count("duplicate"))),
-                  (len(pv.errors), self.tr("%n with errors", "", len(pv.errors))),
-                  (warnings, self.tr("%n with warnings", "", warnings)))
+        counts = (
+            (pv.count("new"), self.tr("%n new", "", pv.count("new"))),
+            (pv.count("update"), self.tr("%n to update", "", pv.count("update"))),
+            (
+                pv.count("duplicate"),
+                self.tr("%n already in the plan or repeated", "", pv.count("duplicate")),
+            ),
+            (len(pv.errors), self.tr("%n with errors", "", len(pv.errors))),
+            (warnings, self.tr("%n with warnings", "", warnings)),
+        )
         text = ", ".join(part for n, part in counts if n) or self.tr("The sheet has no rows.")
         text += "."
         created = getattr(pv, "new_names", {})
         for kind, names in created.items():
             for name in names:
                 text += " " + self.tr("“%1” (%2) will be created.").replace("%1", name).replace(
-                    "%2", kind_name(kind))
+                    "%2", kind_name(kind)
+                )
         if pv.errors:
-            text += " " + self.tr("Fix these rows in the file and import it again, or import"
-                                  " the other rows and skip them.")
+            text += " " + self.tr(
+                "Fix these rows in the file and import it again, or import"
+                " the other rows and skip them."
+            )
         self.summary.setStyleSheet("color: #B00020;" if pv.errors else "")
         self.summary.setText(text)
         self.skip.setVisible(bool(pv.errors))
@@ -369,17 +432,30 @@ class CheckPage(QWizardPage):
         if pv is None:
             return
         wanted = self.show_only.currentData()
-        labels = {"new": self.tr("new"), "update": self.tr("update"),
-                  "duplicate": self.tr("already there"), "error": self.tr("error")}
-        shown = [r for r in pv.rows if wanted is None or r.status == wanted
-                 or (wanted == "warning" and r.warnings)][:5000]
+        labels = {
+            "new": self.tr("new"),
+            "update": self.tr("update"),
+            "duplicate": self.tr("already there"),
+            "error": self.tr("error"),
+        }
+        shown = [
+            r
+            for r in pv.rows
+            if wanted is None or r.status == wanted or (wanted == "warning" and r.warnings)
+        ][:5000]
         self.rows.setRowCount(len(shown))
         for i, r in enumerate(shown):
-            why = "; ".join([*r.reasons, *([r.note] if getattr(r, "note", "") else []),
-                             *(self.tr("warning: %s") % w for w in r.warnings)])
+            why = "; ".join(
+                [
+                    *r.reasons,
+                    *([r.note] if getattr(r, "note", "") else []),
+                    *(self.tr("warning: %s") % w for w in r.warnings),
+                ]
+            )
             if getattr(r, "changes", None) and r.status == "update":
                 why = (why + "; " if why else "") + self.tr("changes: %s") % ", ".join(
-                    self._change_label(c) for c in r.changes)
+                    self._change_label(c) for c in r.changes
+                )
             for column, value in enumerate((str(r.row), labels[r.status], r.name, why)):
                 item = QTableWidgetItem(value)
                 if column == 1:
@@ -393,12 +469,19 @@ class CheckPage(QWizardPage):
 
         if name in FIELDS:
             return field_label(name)
-        return {"title": self.tr("title"), "kind": self.tr("kind"),
-                "starts_at": self.tr("start"), "ends_at": self.tr("end"),
-                "room_id": self.tr("room"), "audience": self.tr("audience"),
-                "facilitator_ids": self.tr("facilitators"), "module_id": self.tr("module"),
-                "location": self.tr("place"), "description": self.tr("description"),
-                "notes": self.tr("notes")}.get(name, name)
+        return {
+            "title": self.tr("title"),
+            "kind": self.tr("kind"),
+            "starts_at": self.tr("start"),
+            "ends_at": self.tr("end"),
+            "room_id": self.tr("room"),
+            "audience": self.tr("audience"),
+            "facilitator_ids": self.tr("facilitators"),
+            "module_id": self.tr("module"),
+            "location": self.tr("place"),
+            "description": self.tr("description"),
+            "notes": self.tr("notes"),
+        }.get(name, name)
 
     def isComplete(self) -> bool:
         pv = self.w.preview
@@ -422,24 +505,36 @@ class CheckPage(QWizardPage):
                     raise people.Cancelled  # the transaction rolls back: nothing changes
 
             if module is people:  # the mapping is remembered in the import's transaction
-                return people.apply(store, pv, skip_invalid=self.skip.isChecked(),
-                                    progress=report, remember=True)
+                return people.apply(
+                    store, pv, skip_invalid=self.skip.isChecked(), progress=report, remember=True
+                )
             return agenda.apply(store, pv, skip_invalid=self.skip.isChecked())
 
-        run_task(self, self.tr("Importing…"), write,
-                 lambda batch: result.setdefault("batch", batch),
-                 lambda exc: result.setdefault("error", exc), wait=True)
+        run_task(
+            self,
+            self.tr("Importing…"),
+            write,
+            lambda batch: result.setdefault("batch", batch),
+            lambda exc: result.setdefault("error", exc),
+            wait=True,
+        )
         if "error" in result:
             exc = result["error"]
             self.summary.setStyleSheet("color: #B00020;")
-            self.summary.setText(self.tr("Stopped; nothing was imported.")
-                                 if type(exc).__name__ == "Cancelled" else message_of(exc))
+            self.summary.setText(
+                self.tr("Stopped; nothing was imported.")
+                if type(exc).__name__ == "Cancelled"
+                else message_of(exc)
+            )
             return False
         batch = result["batch"]
         # the rows were matched again as they were written (someone may have imported the
         # same file meanwhile): say what was done, not what the check foresaw
-        self.w.outcome = self.tr("%1: %2").replace("%1", batch.label).replace(
-            "%2", people.summary(module.report(pv)))
+        self.w.outcome = (
+            self.tr("%1: %2")
+            .replace("%1", batch.label)
+            .replace("%2", people.summary(module.report(pv)))
+        )
         self.w.batch = self.w.ctrl.run_batch(batch.label, batch=batch)
         return True
 
@@ -447,7 +542,6 @@ class CheckPage(QWizardPage):
 def kind_name(kind: str) -> str:
     from planner.domain.labels import noun
 
-    return noun({"organisation": "organisation", "delegation": "delegation",
-                 "group": "group"}[kind])
-
-
+    return noun(
+        {"organisation": "organisation", "delegation": "delegation", "group": "group"}[kind]
+    )

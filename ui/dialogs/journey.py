@@ -34,15 +34,28 @@ from planner.store import Change
 from ui.formats import Formats
 from ui.session.controller import PlanController
 
-BOARD_TABLES = frozenset({"travel", "ride", "ride_passenger", "person", "vehicle", "stay",
-                          "venue", "road_time", "plan", "plan_setting"})
+BOARD_TABLES = frozenset(
+    {
+        "travel",
+        "ride",
+        "ride_passenger",
+        "person",
+        "vehicle",
+        "stay",
+        "venue",
+        "road_time",
+        "plan",
+        "plan_setting",
+    }
+)
 
 
 class ArrivalsDialog(QDialog):
     """Who lands and leaves when, by day, and the transfers that would take them."""
 
-    def __init__(self, ctrl: PlanController, formats: Formats,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
         self.proposals: list[logistics.Proposal] = []
@@ -51,10 +64,18 @@ class ArrivalsDialog(QDialog):
         self.setWindowTitle(self.tr("Arrivals, departures and transfers"))
         self.board = QTreeWidget(self)
         self.board.setObjectName("arrivals_board")
-        self.board.setHeaderLabels([self.tr("Time"), self.tr("Movement"),
-                                    self.tr("Flight"), self.tr("From or to"),
-                                    self.tr("Airport"), self.tr("People"),
-                                    self.tr("Delegations"), self.tr("Transfer")])
+        self.board.setHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Movement"),
+                self.tr("Flight"),
+                self.tr("From or to"),
+                self.tr("Airport"),
+                self.tr("People"),
+                self.tr("Delegations"),
+                self.tr("Transfer"),
+            ]
+        )
         self.board.setRootIsDecorated(False)
         self.board.setAlternatingRowColors(True)
         self.board.setUniformRowHeights(True)
@@ -64,18 +85,28 @@ class ArrivalsDialog(QDialog):
         self.window_spin.setRange(5, 24 * 60)
         self.window_spin.setSingleStep(15)
         self.window_spin.setSuffix(self.tr(" min"))
-        self.window_spin.setToolTip(self.tr("People who land this close to each other share a"
-                                            " transfer. Kept with the plan."))
+        self.window_spin.setToolTip(
+            self.tr(
+                "People who land this close to each other share a transfer. Kept with the plan."
+            )
+        )
         self.proposal_table = QTableWidget(0, 5, self)
         self.proposal_table.setObjectName("transfer_proposals")
-        self.proposal_table.setHorizontalHeaderLabels([
-            self.tr("Leaves"), self.tr("Transfer"), self.tr("Vehicle"), self.tr("People"),
-            self.tr("Note")])
+        self.proposal_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Leaves"),
+                self.tr("Transfer"),
+                self.tr("Vehicle"),
+                self.tr("People"),
+                self.tr("Note"),
+            ]
+        )
         self.proposal_table.verticalHeader().setVisible(False)
         self.proposal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.proposal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.proposal_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+            3, QHeaderView.ResizeMode.Stretch
+        )
         self.proposal_table.itemChanged.connect(self._update_button)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -127,8 +158,9 @@ class ArrivalsDialog(QDialog):
         self.refresh()
 
     def _on_changed(self, change: Change | None) -> None:
-        if self.isVisible() and (change is None or not change.tables
-                                 or BOARD_TABLES & set(change.tables)):
+        if self.isVisible() and (
+            change is None or not change.tables or BOARD_TABLES & set(change.tables)
+        ):
             self.refresh()
 
     def _window_changed(self, minutes: int) -> None:
@@ -150,23 +182,40 @@ class ArrivalsDialog(QDialog):
             head.setFirstColumnSpanned(True)
             for e in entries:
                 arriving = e.direction == "arrival"
-                item = QTreeWidgetItem([
-                    fmt.time(e.at), self.tr("Arrival") if arriving else self.tr("Departure"),
-                    " ".join(p for p in (e.carrier, e.number) if p), e.other, e.place,
-                    f"{len(e.people)}: " + ", ".join(e.people), ", ".join(e.delegations),
-                    e.transfer or self.tr("none yet")])
+                item = QTreeWidgetItem(
+                    [
+                        fmt.time(e.at),
+                        self.tr("Arrival") if arriving else self.tr("Departure"),
+                        " ".join(p for p in (e.carrier, e.number) if p),
+                        e.other,
+                        e.place,
+                        f"{len(e.people)}: " + ", ".join(e.people),
+                        ", ".join(e.delegations),
+                        e.transfer or self.tr("none yet"),
+                    ]
+                )
                 item.setToolTip(5, "\n".join(e.people))
                 if not e.transfer:
                     item.setForeground(7, QBrush(QColor("#B03A2E")))
                 self.board.addTopLevelItem(item)
         if not days:
-            empty = QTreeWidgetItem([self.tr("No arrivals or departures yet: add them on the"
-                                             " Travel page, or import a list that has flights"
-                                             " (File ▸ Import).")])
+            empty = QTreeWidgetItem(
+                [
+                    self.tr(
+                        "No arrivals or departures yet: add them on the"
+                        " Travel page, or import a list that has flights"
+                        " (File ▸ Import)."
+                    )
+                ]
+            )
             self.board.addTopLevelItem(empty)
             empty.setFirstColumnSpanned(True)
-        clock = self.board.fontMetrics().horizontalAdvance(
-            self.formats.time(datetime(2000, 1, 1, 10, 45))) + 24
+        clock = (
+            self.board.fontMetrics().horizontalAdvance(
+                self.formats.time(datetime(2000, 1, 1, 10, 45))
+            )
+            + 24
+        )
         for column, width in enumerate((clock, 85, 140, 130, 150, 260, 130)):
             self.board.setColumnWidth(column, width)
         self._fill_proposals()
@@ -179,14 +228,18 @@ class ArrivalsDialog(QDialog):
         table.setRowCount(len(self.proposals))
         fmt = self.formats
         for row, p in enumerate(self.proposals):
-            when = QTableWidgetItem(f"{fmt.weekday_date(p.start.date())} {fmt.time(p.start)}"
-                                    f"–{fmt.time(p.end)}")
+            when = QTableWidgetItem(
+                f"{fmt.weekday_date(p.start.date())} {fmt.time(p.start)}–{fmt.time(p.end)}"
+            )
             when.setFlags(when.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             when.setCheckState(Qt.CheckState.Checked)
-            cells = [when, QTableWidgetItem(self._title(p)),
-                     QTableWidgetItem(p.vehicle or self.tr("none free")),
-                     QTableWidgetItem(f"{len(p.names)}: " + ", ".join(p.names)),
-                     QTableWidgetItem(" ".join(p.notes))]
+            cells = [
+                when,
+                QTableWidgetItem(self._title(p)),
+                QTableWidgetItem(p.vehicle or self.tr("none free")),
+                QTableWidgetItem(f"{len(p.names)}: " + ", ".join(p.names)),
+                QTableWidgetItem(" ".join(p.notes)),
+            ]
             cells[3].setToolTip("\n".join(p.names))
             cells[4].setToolTip(" ".join(p.notes))
             for column, cell in enumerate(cells):
@@ -203,9 +256,12 @@ class ArrivalsDialog(QDialog):
         return self.tr("Airport drop-off: %1").replace("%1", flights)
 
     def checked(self) -> list[logistics.Proposal]:
-        return [p for row, p in enumerate(self.proposals)
-                if (item := self.proposal_table.item(row, 0)) is not None
-                and item.checkState() == Qt.CheckState.Checked]
+        return [
+            p
+            for row, p in enumerate(self.proposals)
+            if (item := self.proposal_table.item(row, 0)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
 
     def _update_button(self, *_args: Any) -> None:
         chosen = self.checked()
@@ -213,9 +269,14 @@ class ArrivalsDialog(QDialog):
         if not self.proposals:
             self.status.setText(self.tr("Every arrival and departure has its transfer."))
         else:
-            self.status.setText(self.tr("%n transfer(s) proposed. Rides are created with these"
-                                        " people as passengers; Edit ▸ Undo takes them back.",
-                                        "", len(self.proposals)))
+            self.status.setText(
+                self.tr(
+                    "%n transfer(s) proposed. Rides are created with these"
+                    " people as passengers; Edit ▸ Undo takes them back.",
+                    "",
+                    len(self.proposals),
+                )
+            )
 
     def create_rides(self) -> None:
         chosen = self.checked()
@@ -239,8 +300,13 @@ class ScheduleDialog(QDialog):
 
     open_item = Signal(str, int)
 
-    def __init__(self, ctrl: PlanController, formats: Formats, who: tuple[str, int] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        formats: Formats,
+        who: tuple[str, int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
         self.items: list[logistics.Item] = []
@@ -263,13 +329,19 @@ class ScheduleDialog(QDialog):
                     break
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("schedule_tree")
-        self.tree.setHeaderLabels([self.tr("Time"), self.tr("What"), self.tr("Where"),
-                                   self.tr("Details")])
+        self.tree.setHeaderLabels(
+            [self.tr("Time"), self.tr("What"), self.tr("Where"), self.tr("Details")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemDoubleClicked.connect(self._open)
-        hint = QLabel(self.tr("Times are local: flights as on the ticket, everything else in"
-                              " the plan's time zone. Double-click a line to edit it."), self)
+        hint = QLabel(
+            self.tr(
+                "Times are local: flights as on the ticket, everything else in"
+                " the plan's time zone. Double-click a line to edit it."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         top = QHBoxLayout()
         label = QLabel(self.tr("&Whose journey"), self)
@@ -295,9 +367,14 @@ class ScheduleDialog(QDialog):
             return
         self.items = logistics.schedule(self.ctrl.require(), tuple(who))
         fmt = self.formats
-        kinds = {"arrival": self.tr("Flight in"), "departure": self.tr("Flight out"),
-                 "ride": self.tr("Ride"), "hotel": self.tr("Hotel"),
-                 "session": self.tr("Session"), "stop": self.tr("Stop")}
+        kinds = {
+            "arrival": self.tr("Flight in"),
+            "departure": self.tr("Flight out"),
+            "ride": self.tr("Ride"),
+            "hotel": self.tr("Hotel"),
+            "session": self.tr("Session"),
+            "stop": self.tr("Stop"),
+        }
         day = None
         for n, item in enumerate(self.items):
             if item.start.date() != day:
@@ -306,10 +383,14 @@ class ScheduleDialog(QDialog):
                 head.setFont(0, _bold(head.font(0)))
                 self.tree.addTopLevelItem(head)
                 head.setFirstColumnSpanned(True)
-            span = fmt.time(item.start) + (f"–{fmt.time(item.end)}" if item.end is not None
-                                           and item.end.date() == item.start.date() else "")
-            row = QTreeWidgetItem([span, f"{kinds.get(item.kind, item.kind)} · {item.title}",
-                                   item.place, item.detail])
+            span = fmt.time(item.start) + (
+                f"–{fmt.time(item.end)}"
+                if item.end is not None and item.end.date() == item.start.date()
+                else ""
+            )
+            row = QTreeWidgetItem(
+                [span, f"{kinds.get(item.kind, item.kind)} · {item.title}", item.place, item.detail]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, n)
             for column in (1, 2, 3):
                 row.setToolTip(column, row.text(column))
@@ -319,15 +400,18 @@ class ScheduleDialog(QDialog):
             self.tree.addTopLevelItem(empty)
             empty.setFirstColumnSpanned(True)
         sample = datetime(2000, 1, 1, 10, 45)
-        span_width = self.tree.fontMetrics().horizontalAdvance(
-            f"{fmt.time(sample)}–{fmt.time(sample)}") + 24
+        span_width = (
+            self.tree.fontMetrics().horizontalAdvance(f"{fmt.time(sample)}–{fmt.time(sample)}") + 24
+        )
         for column, width in enumerate((span_width, 330, 260)):
             self.tree.setColumnWidth(column, width)
 
     def lines(self) -> list[str]:
         """The rows as shown (for tests and copying)."""
-        return [" | ".join(self.tree.topLevelItem(i).text(c) for c in range(4)).rstrip(" |")
-                for i in range(self.tree.topLevelItemCount())]
+        return [
+            " | ".join(self.tree.topLevelItem(i).text(c) for c in range(4)).rstrip(" |")
+            for i in range(self.tree.topLevelItemCount())
+        ]
 
     def _open(self, row: QTreeWidgetItem, _column: int) -> None:
         index = row.data(0, Qt.ItemDataRole.UserRole)

@@ -197,35 +197,53 @@ class PlanDialogs(QObject):
         sections = self._fields(parent)
         places = queries.places(store)
         airports = [(c.id, c.label) for c in places if c.detail == PlaceKind.AIRPORT]
-        others = [(c.id, f"{c.label} ({place_kind_label(c.detail)})") for c in places
-                  if c.detail != PlaceKind.AIRPORT]
+        others = [
+            (c.id, f"{c.label} ({place_kind_label(c.detail)})")
+            for c in places
+            if c.detail != PlaceKind.AIRPORT
+        ]
         sections[0].fields = [
             *sections[0].fields,
             FormField(
                 "arrival_airport_id",
                 self.tr("&Arrival airport"),
                 SearchCombo(airports + others, self.tr("(none)"), parent),
-                self.tr("Where people land when their ticket names no airport; new arrivals"
-                        " start with it. Add airports under Places."),
+                self.tr(
+                    "Where people land when their ticket names no airport; new arrivals"
+                    " start with it. Add airports under Places."
+                ),
             ),
         ]
-        rates = [(r.id, f"{r.location} — {self.formats.amount(r.daily_rate, r.currency)}")
-                 for r in sorted(queries.per_diem_rates(store),
-                                 key=lambda r: reference.fold(r.location))]
+        rates = [
+            (r.id, f"{r.location} — {self.formats.amount(r.daily_rate, r.currency)}")
+            for r in sorted(queries.per_diem_rates(store), key=lambda r: reference.fold(r.location))
+        ]
         per_diem = ChoiceField([(None, self.tr("(none chosen)")), *rates], parent)
         per_diem.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         per_diem.setMinimumContentsLength(12)
-        sections.append(Section(self.tr("Budget rules (rates: Budget page)"), [
-            FormField("indirect_rate", self.tr("&Indirect support"), PercentField(parent)),
-            FormField("per_diem_rate_id", self.tr("Per diem &rate"), per_diem),
-            FormField("last_day_share", self.tr("Last da&y paid at"), PercentField(parent)),
-            FormField("lodging_deduction", self.tr("Lod&ging provided"), PercentField(parent)),
-            FormField("breakfast_deduction", self.tr("Brea&kfast provided"),
-                      PercentField(parent)),
-            FormField("lunch_deduction", self.tr("Lunc&h provided"), PercentField(parent)),
-            FormField("dinner_deduction", self.tr("Dinner pro&vided"), PercentField(parent)),
-        ], column=1))
+        sections.append(
+            Section(
+                self.tr("Budget rules (rates: Budget page)"),
+                [
+                    FormField("indirect_rate", self.tr("&Indirect support"), PercentField(parent)),
+                    FormField("per_diem_rate_id", self.tr("Per diem &rate"), per_diem),
+                    FormField("last_day_share", self.tr("Last da&y paid at"), PercentField(parent)),
+                    FormField(
+                        "lodging_deduction", self.tr("Lod&ging provided"), PercentField(parent)
+                    ),
+                    FormField(
+                        "breakfast_deduction", self.tr("Brea&kfast provided"), PercentField(parent)
+                    ),
+                    FormField("lunch_deduction", self.tr("Lunc&h provided"), PercentField(parent)),
+                    FormField(
+                        "dinner_deduction", self.tr("Dinner pro&vided"), PercentField(parent)
+                    ),
+                ],
+                column=1,
+            )
+        )
         dialog = FormDialog(
             parent,
             self.tr("Plan details"),
@@ -258,8 +276,9 @@ class PreferencesDialog(QDialog):
             self.language.addItem(label, value)
         self.region = QComboBox(self)
         self.region.setObjectName("preferences_region")
-        self.region.setToolTip(self.tr(
-            "Whose way of writing dates, times and numbers the window follows"))
+        self.region.setToolTip(
+            self.tr("Whose way of writing dates, times and numbers the window follows")
+        )
         self.language.currentIndexChanged.connect(self._fill_regions)
         self.date_format = QComboBox(self)
         for value, label in (
@@ -331,18 +350,27 @@ class PreferencesDialog(QDialog):
 
         chosen = self.region.currentData()
         lang = effective_language(self.language.currentData() or "")
-        names = {"es-HN": "Honduras", "es-PA": "Panamá", "en-GB": self.tr("United Kingdom"),
-                 "en-US": self.tr("United States")}
+        names = {
+            "es-HN": "Honduras",
+            "es-PA": "Panamá",
+            "en-GB": self.tr("United Kingdom"),
+            "en-US": self.tr("United States"),
+        }
         self.region.clear()
         usual = effective_region(lang)
-        self.region.addItem(self.tr("Usual for the language (%1)").replace(
-            "%1", names.get(usual, usual)), "")
+        self.region.addItem(
+            self.tr("Usual for the language (%1)").replace("%1", names.get(usual, usual)), ""
+        )
         for code in REGIONS.get(lang, REGIONS["en"]):
             example = Formats(locale=QLocale(code.replace("-", "_")))
             sample = datetime(2023, 11, 25, 14, 45)
-            self.region.addItem(self.tr("%1: %2, %3").replace("%1", names.get(code, code))
-                                .replace("%2", example.date(sample.date()))
-                                .replace("%3", example.time(sample)), code)
+            self.region.addItem(
+                self.tr("%1: %2, %3")
+                .replace("%1", names.get(code, code))
+                .replace("%2", example.date(sample.date()))
+                .replace("%3", example.time(sample)),
+                code,
+            )
         self._select(self.region, chosen or "")
 
     @staticmethod
@@ -378,8 +406,9 @@ class PreferencesDialog(QDialog):
 class CopyPlanDialog(QDialog):
     """File ▸ Copy Plan with New Dates: the plan as the template of the next exchange."""
 
-    def __init__(self, ctrl: PlanController, formats: Formats,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from planner import operations
 
@@ -402,13 +431,17 @@ class CopyPlanDialog(QDialog):
         self.error.setStyleSheet("color: #B00020;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        for label, widget in ((self.tr("New &first day"), self.start),
-                              (self.tr("&Title"), self.title), (self.tr("&Save as"), self.path)):
+        for label, widget in (
+            (self.tr("New &first day"), self.start),
+            (self.tr("&Title"), self.title),
+            (self.tr("&Save as"), self.path),
+        ):
             text = QLabel(label, self)
             text.setBuddy(widget)
             form.addRow(text, widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                        QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Copy"))
         self.buttons.accepted.connect(self._copy)
         self.buttons.rejected.connect(self.reject)
@@ -428,9 +461,16 @@ class CopyPlanDialog(QDialog):
         assert start is not None
         shift = (start - self.first_day).days
         end = start + timedelta(days=self.length)
-        self.summary.setText(self.tr("The copy runs %1 – %2; every session moves by %n day(s) and"
-                                     " keeps its time of day.", "", shift).replace(
-            "%1", self.formats.date(start)).replace("%2", self.formats.date(end)))
+        self.summary.setText(
+            self.tr(
+                "The copy runs %1 – %2; every session moves by %n day(s) and"
+                " keeps its time of day.",
+                "",
+                shift,
+            )
+            .replace("%1", self.formats.date(start))
+            .replace("%2", self.formats.date(end))
+        )
         problem = new_plan_path_problem(self.path.value())
         if not self.title.value().strip():
             problem = self.tr("Give the copy a title.")
@@ -447,8 +487,9 @@ class CopyPlanDialog(QDialog):
         assert start is not None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.created = operations.copy_plan(self.ctrl.require(), self.path.value(), start,
-                                         title=self.title.value())
+            self.created = operations.copy_plan(
+                self.ctrl.require(), self.path.value(), start, title=self.title.value()
+            )
         except PlannerError as exc:
             self.error.setText(str(exc))
             return

@@ -35,13 +35,18 @@ from ui.session.controller import PlanController
 from ui.widgets.fields import CheckListField
 
 SETTING = "rotation"
-DEFAULT_SLOTS = [(time(8, 30), time(10, 15)), (time(10, 30), time(12, 0)),
-                 (time(13, 0), time(14, 45)), (time(15, 0), time(16, 30))]
+DEFAULT_SLOTS = [
+    (time(8, 30), time(10, 15)),
+    (time(10, 30), time(12, 0)),
+    (time(13, 0), time(14, 45)),
+    (time(15, 0), time(16, 30)),
+]
 
 
 class RotationDialog(QDialog):
-    def __init__(self, ctrl: PlanController, formats: Formats,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from planner import operations
         from planner.queries.agenda import AgendaData
@@ -56,35 +61,59 @@ class RotationDialog(QDialog):
         self.zone = data.zone
         saved = operations.get_setting(store, SETTING)
         request = Request.from_setting(saved) if saved else self._defaults(data)
-        breaks = request.breaks if saved else [
-            (time(10, 15), time(10, 30), self.tr("Coffee break"), "break"),
-            (time(12, 0), time(13, 0), self.tr("Lunch"), "meal"),
-            (time(14, 45), time(15, 0), self.tr("Coffee break"), "break")]
+        breaks = (
+            request.breaks
+            if saved
+            else [
+                (time(10, 15), time(10, 30), self.tr("Coffee break"), "break"),
+                (time(12, 0), time(13, 0), self.tr("Lunch"), "meal"),
+                (time(14, 45), time(15, 0), self.tr("Coffee break"), "break"),
+            ]
+        )
 
-        self.groups = CheckListField([(c.id, c.label, "") for c in queries.choices(store,
-                                                                                    "group")],
-                                     self, self.tr("Filter groups…"))
-        self.modules = CheckListField([(c.id, c.label, "") for c in queries.choices(store,
-                                                                                     "module")],
-                                      self, self.tr("Filter modules…"))
-        self.rooms = CheckListField([(c.id, c.label, self.tr("%s seats") % c.detail)
-                                     for c in queries.choices(store, "room")], self,
-                                    self.tr("Filter rooms…"))
-        self.days = CheckListField([(d.isoformat(), formats.weekday_date(d), "")
-                                    for d in data.days()], self, self.tr("Filter days…"),
-                                   ticked_first=False)
+        self.groups = CheckListField(
+            [(c.id, c.label, "") for c in queries.choices(store, "group")],
+            self,
+            self.tr("Filter groups…"),
+        )
+        self.modules = CheckListField(
+            [(c.id, c.label, "") for c in queries.choices(store, "module")],
+            self,
+            self.tr("Filter modules…"),
+        )
+        self.rooms = CheckListField(
+            [
+                (c.id, c.label, self.tr("%s seats") % c.detail)
+                for c in queries.choices(store, "room")
+            ],
+            self,
+            self.tr("Filter rooms…"),
+        )
+        self.days = CheckListField(
+            [(d.isoformat(), formats.weekday_date(d), "") for d in data.days()],
+            self,
+            self.tr("Filter days…"),
+            ticked_first=False,
+        )
         for field in (self.groups, self.modules, self.rooms, self.days):
             field._view.setMinimumHeight(90)
-        for field, values in ((self.groups, request.group_ids), (self.modules, request.module_ids),
-                              (self.rooms, request.room_ids),
-                              (self.days, [d.isoformat() for d in request.days])):
+        for field, values in (
+            (self.groups, request.group_ids),
+            (self.modules, request.module_ids),
+            (self.rooms, request.room_ids),
+            (self.days, [d.isoformat() for d in request.days]),
+        ):
             field.set_value(values)
         choose = QGroupBox(self.tr("What to schedule"), self)
         grid = QGridLayout(choose)
-        for i, (label, field) in enumerate(((self.tr("&Groups"), self.groups),
-                                            (self.tr("&Modules"), self.modules),
-                                            (self.tr("&Rooms"), self.rooms),
-                                            (self.tr("&Days"), self.days))):
+        for i, (label, field) in enumerate(
+            (
+                (self.tr("&Groups"), self.groups),
+                (self.tr("&Modules"), self.modules),
+                (self.tr("&Rooms"), self.rooms),
+                (self.tr("&Days"), self.days),
+            )
+        ):
             title = QLabel(label, choose)
             title.setBuddy(field)
             grid.addWidget(title, 2 * (i // 2), i % 2)
@@ -93,24 +122,37 @@ class RotationDialog(QDialog):
         self.slots = self._table([self.tr("Starts"), self.tr("Ends")])
         for a, b in request.slots or DEFAULT_SLOTS:
             self._add_slot(a, b)
-        self.breaks = self._table([self.tr("Starts"), self.tr("Ends"), self.tr("Title"),
-                                   self.tr("Kind")])
+        self.breaks = self._table(
+            [self.tr("Starts"), self.tr("Ends"), self.tr("Title"), self.tr("Kind")]
+        )
         for a, b, title, kind in breaks:
             self._add_break(a, b, title, kind)
-        self.replace_existing = QCheckBox(self.tr(
-            "Replace the module sessions these groups already have on these days"), self)
+        self.replace_existing = QCheckBox(
+            self.tr("Replace the module sessions these groups already have on these days"), self
+        )
         self.replace_existing.setChecked(request.replace_existing)
         times = QGroupBox(self.tr("The teaching day"), self)
         box = QVBoxLayout(times)
-        box.addWidget(QLabel(self.tr("Teaching slots (a module takes as many slots in a row as"
-                                     " its duration needs):"), times))
+        box.addWidget(
+            QLabel(
+                self.tr(
+                    "Teaching slots (a module takes as many slots in a row as its duration needs):"
+                ),
+                times,
+            )
+        )
         box.addWidget(self.slots)
         box.addLayout(self._row_buttons(self.slots, lambda: self._add_slot(time(9), time(10))))
-        box.addWidget(QLabel(self.tr("Fixed breaks and lunch, added for the groups where"
-                                     " missing:"), times))
+        box.addWidget(
+            QLabel(self.tr("Fixed breaks and lunch, added for the groups where missing:"), times)
+        )
         box.addWidget(self.breaks)
-        box.addLayout(self._row_buttons(self.breaks, lambda: self._add_break(
-            time(10), time(10, 15), self.tr("Coffee break"), "break")))
+        box.addLayout(
+            self._row_buttons(
+                self.breaks,
+                lambda: self._add_break(time(10), time(10, 15), self.tr("Coffee break"), "break"),
+            )
+        )
         box.addWidget(self.replace_existing)
 
         self.propose_button = QPushButton(self.tr("&Propose a timetable"), self)
@@ -125,11 +167,13 @@ class RotationDialog(QDialog):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.accept_button = self.buttons.addButton(self.tr("&Accept"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.accept_button = self.buttons.addButton(
+            self.tr("&Accept"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.accept_button.setEnabled(False)
-        self.accept_button.setToolTip(self.tr("Add the proposed sessions (one step: Edit ▸ Undo"
-                                              " takes it all back)"))
+        self.accept_button.setToolTip(
+            self.tr("Add the proposed sessions (one step: Edit ▸ Undo takes it all back)")
+        )
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
@@ -162,12 +206,16 @@ class RotationDialog(QDialog):
         groups = sorted({u[1] for b in modular for u in b.units if u[0] == "group"})
         rooms = sorted({b.room_id for b in modular if b.room_id is not None})
         days = sorted({b.start.date() for b in modular}) or [
-            d for d in data.days() if d.weekday() < 5]
+            d for d in data.days() if d.weekday() < 5
+        ]
         store = self.ctrl.require()
         return Request(
             groups or [c.id for c in queries.choices(store, "group")],
             [c.id for c in queries.choices(store, "module")],
-            rooms or [c.id for c in queries.choices(store, "room")], days, DEFAULT_SLOTS)
+            rooms or [c.id for c in queries.choices(store, "room")],
+            days,
+            DEFAULT_SLOTS,
+        )
 
     # the time tables
     def _table(self, headers: list[str]) -> QTableWidget:
@@ -184,8 +232,9 @@ class RotationDialog(QDialog):
         plus = QPushButton(self.tr("Add a row"), self)
         plus.clicked.connect(add)
         minus = QPushButton(self.tr("Remove the row"), self)
-        minus.clicked.connect(lambda: table.removeRow(table.currentRow())
-                              if table.currentRow() >= 0 else None)
+        minus.clicked.connect(
+            lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None
+        )
         row.addStretch(1)
         row.addWidget(plus)
         row.addWidget(minus)
@@ -222,16 +271,28 @@ class RotationDialog(QDialog):
     def request(self) -> Any:
         from planner.rules.rotation import Request
 
-        slots = [(self._time_of(self.slots.cellWidget(r, 0)),
-                  self._time_of(self.slots.cellWidget(r, 1))) for r in range(self.slots.rowCount())]
-        breaks = [(self._time_of(self.breaks.cellWidget(r, 0)),
-                   self._time_of(self.breaks.cellWidget(r, 1)),
-                   self.breaks.cellWidget(r, 2).text().strip() or self.tr("Break"),
-                   self.breaks.cellWidget(r, 3).currentData())
-                  for r in range(self.breaks.rowCount())]
-        return Request(self.groups.value(), self.modules.value(), self.rooms.value(),
-                       sorted(date.fromisoformat(d) for d in self.days.value()), sorted(slots),
-                       breaks, self.replace_existing.isChecked())
+        slots = [
+            (self._time_of(self.slots.cellWidget(r, 0)), self._time_of(self.slots.cellWidget(r, 1)))
+            for r in range(self.slots.rowCount())
+        ]
+        breaks = [
+            (
+                self._time_of(self.breaks.cellWidget(r, 0)),
+                self._time_of(self.breaks.cellWidget(r, 1)),
+                self.breaks.cellWidget(r, 2).text().strip() or self.tr("Break"),
+                self.breaks.cellWidget(r, 3).currentData(),
+            )
+            for r in range(self.breaks.rowCount())
+        ]
+        return Request(
+            self.groups.value(),
+            self.modules.value(),
+            self.rooms.value(),
+            sorted(date.fromisoformat(d) for d in self.days.value()),
+            sorted(slots),
+            breaks,
+            self.replace_existing.isChecked(),
+        )
 
     # proposing and accepting
     def propose(self) -> None:
@@ -246,19 +307,24 @@ class RotationDialog(QDialog):
         self.accept_button.setEnabled(p.ok)
         if not p.ok:
             self.message.setStyleSheet("color: #B00020;")
-            self.message.setText(self.tr("No timetable is possible as asked:") + "\n• " +
-                                 "\n• ".join(p.reasons))
+            self.message.setText(
+                self.tr("No timetable is possible as asked:") + "\n• " + "\n• ".join(p.reasons)
+            )
             self.preview.clear()
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
             return
         self.message.setStyleSheet("")
         text = self.tr("A clash-free timetable: %1 modules in %2 sessions, found in %3 s.")
-        text = text.replace("%1", str(len(p.placements))).replace(
-            "%2", str(len(p.sessions))).replace("%3", f"{p.seconds:.2f}")
+        text = (
+            text.replace("%1", str(len(p.placements)))
+            .replace("%2", str(len(p.sessions)))
+            .replace("%3", f"{p.seconds:.2f}")
+        )
         if p.remove_ids:
-            text += " " + self.tr("It replaces %n session(s) already planned.", "",
-                                  len(p.remove_ids))
+            text += " " + self.tr(
+                "It replaces %n session(s) already planned.", "", len(p.remove_ids)
+            )
         self.message.setText(text)
         self._fill_preview()
 
@@ -276,15 +342,18 @@ class RotationDialog(QDialog):
         self.preview.setColumnCount(len(group_ids))
         self.preview.setRowCount(len(slots))
         self.preview.setHorizontalHeaderLabels([groups.get(g, "?") for g in group_ids])
-        self.preview.setVerticalHeaderLabels([
-            f"{self.formats.weekday_date(d)} {a:%H:%M}–{b:%H:%M}" for d, _i, a, b in slots])
+        self.preview.setVerticalHeaderLabels(
+            [f"{self.formats.weekday_date(d)} {a:%H:%M}–{b:%H:%M}" for d, _i, a, b in slots]
+        )
         row_of = {(d, i): r for r, (d, i, _a, _b) in enumerate(slots)}
         for x in p.placements:
             column = group_ids.index(x.group_id)
             for i in range(x.first, x.first + x.count):
-                item = QTableWidgetItem(f"{modules.get(x.module_id, '?')}\n"
-                                        f"{rooms.get(x.room_id, '?')} · "
-                                        f"{people.get(x.trainer_id, '?')}")
+                item = QTableWidgetItem(
+                    f"{modules.get(x.module_id, '?')}\n"
+                    f"{rooms.get(x.room_id, '?')} · "
+                    f"{people.get(x.trainer_id, '?')}"
+                )
                 item.setToolTip(item.text())
                 self.preview.setItem(row_of[(x.day, i)], column, item)
         self.preview.resizeRowsToContents()
@@ -296,8 +365,9 @@ class RotationDialog(QDialog):
         if p is None or not p.ok:
             return
         store = self.ctrl.require()
-        created = self.ctrl.replace("session", list(p.remove_ids), list(p.sessions),
-                                    self.tr("Generate a rotation"))
+        created = self.ctrl.replace(
+            "session", list(p.remove_ids), list(p.sessions), self.tr("Generate a rotation")
+        )
         if created is None:
             return
         operations.set_setting(store, SETTING, self.request().as_setting())

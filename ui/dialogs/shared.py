@@ -35,8 +35,9 @@ class ConnectDialog(QDialog):
     """The server, port, database and login of a shared plan. The password is optional (the
     server's .pgpass entry is used without it) and is never saved."""
 
-    def __init__(self, title: str, ok_text: str, intro: str, parent: QWidget | None = None,
-                 address: str = "") -> None:
+    def __init__(
+        self, title: str, ok_text: str, intro: str, parent: QWidget | None = None, address: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("connect_dialog")
@@ -59,15 +60,19 @@ class ConnectDialog(QDialog):
         explain = QLabel(intro, self)
         explain.setWordWrap(True)
         form = QFormLayout()
-        for text, widget in ((self.tr("&Server:"), self.host), (self.tr("Po&rt:"), self.port),
-                             (self.tr("&Database:"), self.database),
-                             (self.tr("&User:"), self.user),
-                             (self.tr("Pass&word:"), self.password)):
+        for text, widget in (
+            (self.tr("&Server:"), self.host),
+            (self.tr("Po&rt:"), self.port),
+            (self.tr("&Database:"), self.database),
+            (self.tr("&User:"), self.user),
+            (self.tr("Pass&word:"), self.password),
+        ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             form.addRow(label, widget)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(ok_text)
         self.buttons.accepted.connect(self.accept)
@@ -98,16 +103,25 @@ class ConnectDialog(QDialog):
         self.user.setText(url.username or _login())
 
     def _update(self) -> None:
-        self.ok.setEnabled(bool(self.host.text().strip() and self.database.text().strip()
-                                and self.user.text().strip()))
+        self.ok.setEnabled(
+            bool(
+                self.host.text().strip()
+                and self.database.text().strip()
+                and self.user.text().strip()
+            )
+        )
 
     def address(self) -> str:
         """postgresql://user@host:port/database (never with the password)."""
         from sqlalchemy.engine import URL
 
-        return URL.create("postgresql", username=self.user.text().strip(),
-                          host=self.host.text().strip(), port=self.port.value(),
-                          database=self.database.text().strip()).render_as_string()
+        return URL.create(
+            "postgresql",
+            username=self.user.text().strip(),
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            database=self.database.text().strip(),
+        ).render_as_string()
 
     def typed_password(self) -> str | None:
         return self.password.text() or None
@@ -141,23 +155,36 @@ class ConflictDialog(QDialog):
 
     KEEP, TAKE = 1, 2
 
-    def __init__(self, error: ConflictError, mine: dict[str, Any], labels: dict[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        error: ConflictError,
+        mine: dict[str, Any],
+        labels: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Changed by someone else"))
         self.setObjectName("conflict_dialog")
         current = error.current or {}
         who = error.who or self.tr("someone else")
-        intro = QLabel(self.tr("%1 changed this item after you opened it. Nothing of yours was"
-                               " saved yet. Keep your version, or take theirs?").replace(
-                                   "%1", who), self)
+        intro = QLabel(
+            self.tr(
+                "%1 changed this item after you opened it. Nothing of yours was"
+                " saved yet. Keep your version, or take theirs?"
+            ).replace("%1", who),
+            self,
+        )
         intro.setWordWrap(True)
-        rows = [(key, current.get(key), value) for key, value in mine.items()
-                if current.get(key) != value]
+        rows = [
+            (key, current.get(key), value)
+            for key, value in mine.items()
+            if current.get(key) != value
+        ]
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setObjectName("conflict_table")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Field"), self.tr("Now (by %1)").replace("%1", who), self.tr("Yours")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Now (by %1)").replace("%1", who), self.tr("Yours")]
+        )
         for r, (key, theirs, yours) in enumerate(rows):
             label = labels.get(key, key.replace("_", " ").capitalize())
             for c, text in enumerate((label, _shown(theirs), _shown(yours))):
@@ -168,10 +195,10 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Their values and yours"))
         buttons = QDialogButtonBox(self)
-        self.keep = buttons.addButton(self.tr("&Keep Mine"),
-                                      QDialogButtonBox.ButtonRole.AcceptRole)
-        self.take = buttons.addButton(self.tr("&Take Theirs"),
-                                      QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep = buttons.addButton(self.tr("&Keep Mine"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.take = buttons.addButton(
+            self.tr("&Take Theirs"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.keep.setToolTip(self.tr("Save your values over theirs (Edit ▸ Undo takes it back)"))
         self.take.setToolTip(self.tr("Drop your change and show theirs"))
         self.keep.clicked.connect(lambda: self.done(self.KEEP))
@@ -188,9 +215,15 @@ class HistoryDialog(QDialog):
     """Who changed what and when: the whole plan's history or one item's, newest first. The
     list is the program's usual table (sortable by any column, filtered as you type)."""
 
-    def __init__(self, store: Any, formats: Formats, parent: QWidget | None = None,
-                 entity: str | None = None, entity_id: int | None = None,
-                 title: str = "") -> None:
+    def __init__(
+        self,
+        store: Any,
+        formats: Formats,
+        parent: QWidget | None = None,
+        entity: str | None = None,
+        entity_id: int | None = None,
+        title: str = "",
+    ) -> None:
         from planner.store.history import history, plan_zone
         from ui.models.table import Column, RowTableModel, SearchProxy
 
@@ -210,18 +243,32 @@ class HistoryDialog(QDialog):
 
         self.zone = plan_zone(store).key
         zone_tip = self.tr("In the plan's time zone, %1").replace("%1", self.zone)
-        self.model = RowTableModel([
-            Column("when", self.tr("When"), when, sort=lambda e: e.change_set_id, width=16,
-                   tooltip=lambda e: zone_tip),
-            Column("who", self.tr("Who"), lambda e: e.user, width=12),
-            Column("action", self.tr("Action"), lambda e: e.action, width=28,
-                   tooltip=lambda e: e.action),
-            Column("item", self.tr("Item"), lambda e: e.item, width=44,
-                   tooltip=lambda e: e.item),
-            Column("what", self.tr("What changed"), what, width=60, tooltip=what),
-        ], self)
-        self.model.set_rows(history(store, entity, entity_id,
-                                    max_rows=None if entity else 5000))
+        self.model = RowTableModel(
+            [
+                Column(
+                    "when",
+                    self.tr("When"),
+                    when,
+                    sort=lambda e: e.change_set_id,
+                    width=16,
+                    tooltip=lambda e: zone_tip,
+                ),
+                Column("who", self.tr("Who"), lambda e: e.user, width=12),
+                Column(
+                    "action",
+                    self.tr("Action"),
+                    lambda e: e.action,
+                    width=28,
+                    tooltip=lambda e: e.action,
+                ),
+                Column(
+                    "item", self.tr("Item"), lambda e: e.item, width=44, tooltip=lambda e: e.item
+                ),
+                Column("what", self.tr("What changed"), what, width=60, tooltip=what),
+            ],
+            self,
+        )
+        self.model.set_rows(history(store, entity, entity_id, max_rows=None if entity else 5000))
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)
@@ -272,13 +319,16 @@ class HistoryDialog(QDialog):
     def _filter(self, text: str) -> None:
         self.proxy.set_search(text)
         changes = len({e.change_set_id for e in self.shown_entries()})
-        self.count.setText(self.tr("%n change(s); times in %1", "", changes).replace(
-            "%1", self.zone))
+        self.count.setText(
+            self.tr("%n change(s); times in %1", "", changes).replace("%1", self.zone)
+        )
 
     def shown_entries(self) -> list[Any]:
         """The changes the filter keeps, in the order shown."""
-        return [self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-                for r in range(self.proxy.rowCount())]
+        return [
+            self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            for r in range(self.proxy.rowCount())
+        ]
 
     def cell(self, row: int, column: int) -> str:
         return str(self.proxy.index(row, column).data() or "")
@@ -288,9 +338,15 @@ class HistoryDialog(QDialog):
 
         if path is None:
             chosen, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Export the history"),
-                str(self.store.path.with_name(self.tr("%1 history.xlsx").replace(
-                    "%1", self.store.path.stem))), self.tr("Workbooks (*.xlsx)"))
+                self,
+                self.tr("Export the history"),
+                str(
+                    self.store.path.with_name(
+                        self.tr("%1 history.xlsx").replace("%1", self.store.path.stem)
+                    )
+                ),
+                self.tr("Workbooks (*.xlsx)"),
+            )
             if not chosen:
                 return False
             path = chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx"

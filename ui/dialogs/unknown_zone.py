@@ -35,10 +35,12 @@ class ZoneChoice(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Copy in a Known Zone"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "The copy keeps the plan's dates and every time of day; it is planned in the zone"
-            " you choose. The plan itself is not changed.\nUnknown here: %1").replace(
-                "%1", ", ".join(zones)))
+        intro = QLabel(
+            self.tr(
+                "The copy keeps the plan's dates and every time of day; it is planned in the zone"
+                " you choose. The plan itself is not changed.\nUnknown here: %1"
+            ).replace("%1", ", ".join(zones))
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -50,8 +52,9 @@ class ZoneChoice(QDialog):
         label.setBuddy(self.zone)
         form.addRow(label, self.zone)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -65,13 +68,19 @@ class UnknownZoneBox(QMessageBox):
     """The core's message with Copy in a Known Zone… and Close."""
 
     def __init__(self, window: Any, error: UnknownZoneError) -> None:
-        super().__init__(QMessageBox.Icon.Warning, self.tr("The plan's time zone is unknown here"),
-                         str(error), QMessageBox.StandardButton.NoButton, window)
+        super().__init__(
+            QMessageBox.Icon.Warning,
+            self.tr("The plan's time zone is unknown here"),
+            str(error),
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
         self.setObjectName("unknown_zone_box")
         self.window_ = window
         self.error = error
-        self.copy_button = self.addButton(self.tr("&Copy in a Known Zone…"),
-                                          QMessageBox.ButtonRole.ActionRole)
+        self.copy_button = self.addButton(
+            self.tr("&Copy in a Known Zone…"), QMessageBox.ButtonRole.ActionRole
+        )
         self.addButton(QMessageBox.StandardButton.Close)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.buttonClicked.connect(self._clicked)
@@ -106,8 +115,9 @@ def _suggested_zone(path: Path) -> str:
     return default_timezone(str(country)) or DEFAULT_ZONE
 
 
-def copy_in_known_zone(window: Any, error: UnknownZoneError, zone: str | None = None,
-                       target: str | Path | None = None) -> bool:
+def copy_in_known_zone(
+    window: Any, error: UnknownZoneError, zone: str | None = None, target: str | Path | None = None
+) -> bool:
     """Ask the zone and where (unless given), copy in the background, open the copy."""
     from planner import operations
     from ui.session.worker import message_of, run_task
@@ -119,11 +129,17 @@ def copy_in_known_zone(window: Any, error: UnknownZoneError, zone: str | None = 
             return False
         zone = choice.value()
     if target is None:
-        suggestion = source.with_name(QCoreApplication.translate(
-            "UnknownZoneBox", "%1 (copy).dplan").replace("%1", source.stem))
+        suggestion = source.with_name(
+            QCoreApplication.translate("UnknownZoneBox", "%1 (copy).dplan").replace(
+                "%1", source.stem
+            )
+        )
         chosen, _f = QFileDialog.getSaveFileName(
-            window, QCoreApplication.translate("UnknownZoneBox", "Save the copy as"),
-            str(suggestion), QCoreApplication.translate("UnknownZoneBox", "Plans (*.dplan)"))
+            window,
+            QCoreApplication.translate("UnknownZoneBox", "Save the copy as"),
+            str(suggestion),
+            QCoreApplication.translate("UnknownZoneBox", "Plans (*.dplan)"),
+        )
         if not chosen:
             return False
         target = chosen if chosen.lower().endswith(".dplan") else chosen + ".dplan"
@@ -135,12 +151,19 @@ def copy_in_known_zone(window: Any, error: UnknownZoneError, zone: str | None = 
         operations.copy_in_zone(source, Path(str(target)), chosen_zone, overwrite=True).close()
         return Path(str(target))
 
-    run_task(window, QCoreApplication.translate("UnknownZoneBox", "Copying the plan…"),
-             work,
-             lambda done: result.update(done=done), lambda exc: result.update(error=exc),
-             cancellable=False, wait=True)
+    run_task(
+        window,
+        QCoreApplication.translate("UnknownZoneBox", "Copying the plan…"),
+        work,
+        lambda done: result.update(done=done),
+        lambda exc: result.update(error=exc),
+        cancellable=False,
+        wait=True,
+    )
     if "error" in result:
-        window.show_error(message_of(result["error"]),
-                          QCoreApplication.translate("UnknownZoneBox", "The copy was not made"))
+        window.show_error(
+            message_of(result["error"]),
+            QCoreApplication.translate("UnknownZoneBox", "The copy was not made"),
+        )
         return False
     return bool(window.open_path(result["done"]))

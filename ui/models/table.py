@@ -84,8 +84,7 @@ class RowTableModel(QAbstractTableModel):
         self._rows = self._sorted(self._rows)
         self._search = []
         position = {id(r): n for n, r in enumerate(self._rows)}
-        self.changePersistentIndexList(
-            old, [self.index(position[id(r)], c) for r, c in old_rows])
+        self.changePersistentIndexList(old, [self.index(position[id(r)], c) for r, c in old_rows])
         self.layoutChanged.emit()
 
     def rows(self) -> list[Any]:
@@ -164,8 +163,12 @@ class RowTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A value typed into a cell: handed to ``on_edit`` (which saves it through the
         controller, and the list reloads from the plan); unchanged text saves nothing."""
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None
-                or index.row() >= len(self._rows)):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or self.on_edit is None
+            or index.row() >= len(self._rows)
+        ):
             return False
         column = self.columns[index.column()]
         row = self._rows[index.row()]

@@ -38,16 +38,46 @@ from ui.session.controller import PlanController
 from ui.widgets.fields import SearchCombo
 from ui.widgets.timegrid import Column, TimeGrid
 
-WATCHED = frozenset({"agenda_session", "room", "venue", "session_audience", "session_facilitator",
-                     "participant_group", "group_member", "delegation", "person", "module",
-                     "plan"})
-COPIED = ("kind", "title", "description", "start", "end", "timezone", "room_id", "location",
-          "notes", "module_id", "facilitator_ids", "audience")
+WATCHED = frozenset(
+    {
+        "agenda_session",
+        "room",
+        "venue",
+        "session_audience",
+        "session_facilitator",
+        "participant_group",
+        "group_member",
+        "delegation",
+        "person",
+        "module",
+        "plan",
+    }
+)
+COPIED = (
+    "kind",
+    "title",
+    "description",
+    "start",
+    "end",
+    "timezone",
+    "room_id",
+    "location",
+    "notes",
+    "module_id",
+    "facilitator_ids",
+    "audience",
+)
 
 
 class CalendarPage(QWidget):
-    def __init__(self, ctrl: PlanController, settings: opt.Settings, formats: Formats,
-                 editor: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        settings: opt.Settings,
+        formats: Formats,
+        editor: Any,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctrl, self.settings, self.formats = ctrl, settings, formats
         self._editor = editor  # a callable giving the ItemEditor (loaded on first use)
@@ -79,8 +109,9 @@ class CalendarPage(QWidget):
         self.filter = SearchCombo([], self.tr("All sessions"), self)
         self.filter.setMinimumWidth(220)
         self.filter.setAccessibleName(self.tr("Show the sessions of"))
-        self.filter.setToolTip(self.tr("Show only the sessions of a group, delegation, person or"
-                                       " room"))
+        self.filter.setToolTip(
+            self.tr("Show only the sessions of a group, delegation, person or room")
+        )
         self.colour_by = QComboBox(self)
         self.colour_by.addItem(self.tr("Colour by kind"), False)
         self.colour_by.addItem(self.tr("Colour by module"), True)
@@ -102,8 +133,11 @@ class CalendarPage(QWidget):
         self.repeat_button.setToolTip(self.tr("Copy the selected sessions to other days"))
         self.new_button = QPushButton(self.tr("&New session…"), self)
         self.rotation_button = QPushButton(self.tr("&Generate rotation…"), self)
-        self.rotation_button.setToolTip(self.tr("Let the program plan every group through every"
-                                                " module without clashes (Ctrl+R)"))
+        self.rotation_button.setToolTip(
+            self.tr(
+                "Let the program plan every group through every module without clashes (Ctrl+R)"
+            )
+        )
         self.status = QLabel(self)
         self.status.setObjectName("calendar_status")
 
@@ -115,7 +149,9 @@ class CalendarPage(QWidget):
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self.grid.update())
 
         self.day.setMinimumContentsLength(16)
-        self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.day.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(8)
@@ -222,8 +258,9 @@ class CalendarPage(QWidget):
         self.filter.addItem(self.tr("All sessions"), None)
         for unit, name in self.data.filter_choices():
             self.filter.addItem(name, unit)
-        people = sorted(((u, n) for u, n in self.data.names.items() if u[0] == "person"),
-                        key=lambda x: x[1])
+        people = sorted(
+            ((u, n) for u, n in self.data.names.items() if u[0] == "person"), key=lambda x: x[1]
+        )
         for unit, name in people:
             self.filter.addItem(name, unit)
         self.filter.set_value(current_filter)
@@ -259,20 +296,33 @@ class CalendarPage(QWidget):
             unit = self.filter.value()
             lanes = data.lanes(blocks, all_rooms=False)
             if unit is not None and unit[0] == "room":
-                lanes = [lane for lane in data.lanes([], all_rooms=True)
-                         if lane.room_id == unit[1]]
-            columns = [Column(lane.room_id, lane.name or self.tr("No room"),
-                              self.tr("%1 · %2 seats").replace("%1", lane.venue).replace(
-                                  "%2", str(lane.capacity)) if lane.room_id else
-                              self.tr("sessions elsewhere"), day) for lane in lanes]
+                lanes = [lane for lane in data.lanes([], all_rooms=True) if lane.room_id == unit[1]]
+            columns = [
+                Column(
+                    lane.room_id,
+                    lane.name or self.tr("No room"),
+                    self.tr("%1 · %2 seats")
+                    .replace("%1", lane.venue)
+                    .replace("%2", str(lane.capacity))
+                    if lane.room_id
+                    else self.tr("sessions elsewhere"),
+                    day,
+                )
+                for lane in lanes
+            ]
             if not columns:
                 columns = [Column(None, self.tr("No sessions"), "", day)]
         else:
             blocks = [b for b in data.blocks.values() if predicate(b)]
-            columns = [Column(d, self.formats.weekday_date(d),
-                              self.tr("%n session(s)", "", sum(
-                                  1 for b in data.on_day(d) if predicate(b))), d)
-                       for d in data.days()]
+            columns = [
+                Column(
+                    d,
+                    self.formats.weekday_date(d),
+                    self.tr("%n session(s)", "", sum(1 for b in data.on_day(d) if predicate(b))),
+                    d,
+                )
+                for d in data.days()
+            ]
         self.grid.colour_by_module = bool(self.colour_by.currentData())
         self.grid.set_content(data, columns, blocks, by_room)
         self._update_status()
@@ -303,8 +353,12 @@ class CalendarPage(QWidget):
         self.grid.update()
 
     def _reveal(self, rect: QRectF) -> None:
-        self.scroll.ensureVisible(int(rect.center().x()), int(rect.center().y()),
-                                  int(rect.width() / 2) + 20, int(rect.height() / 2) + 40)
+        self.scroll.ensureVisible(
+            int(rect.center().x()),
+            int(rect.center().y()),
+            int(rect.width() / 2) + 20,
+            int(rect.height() / 2) + 40,
+        )
 
     def show_session(self, session_id: int) -> None:
         """Open the session's day and select it (from the problems panel)."""
@@ -331,8 +385,10 @@ class CalendarPage(QWidget):
         text = self.tr("%n session(s) shown", "", shown)
         if n:
             text += " · " + self.tr("%n selected", "", n)
-        text += " · " + self.tr("Drag to move, drag an edge to resize, drag on empty space to"
-                                " create; double-click to edit.")
+        text += " · " + self.tr(
+            "Drag to move, drag an edge to resize, drag on empty space to"
+            " create; double-click to edit."
+        )
         self.status.setText(text)
         self.repeat_button.setEnabled(n > 0)
 
@@ -371,8 +427,9 @@ class CalendarPage(QWidget):
         if self.data is None:
             return
         day = self.current_day() or self.data.first_day
-        start = datetime.combine(day, datetime.min.time(), tzinfo=self.data.zone) + \
-            timedelta(hours=9)
+        start = datetime.combine(day, datetime.min.time(), tzinfo=self.data.zone) + timedelta(
+            hours=9
+        )
         self._on_create(start, start + timedelta(hours=1), None)
 
     def edit_item(self) -> None:
@@ -391,8 +448,13 @@ class CalendarPage(QWidget):
             self.ctrl.delete("session", [b.id for b in blocks])
 
     def confirm_delete(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete"), question,
-                          QMessageBox.StandardButton.NoButton, self.window())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete"),
+            question,
+            QMessageBox.StandardButton.NoButton,
+            self.window(),
+        )
         box.setInformativeText(self.tr("You can undo this with Edit ▸ Undo (Ctrl+Z)."))
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
@@ -419,10 +481,14 @@ class CalendarPage(QWidget):
         if not blocks:
             return
         self._clipboard = self._values_of(blocks)
-        QGuiApplication.clipboard().setText("\n".join(
-            f"{b.start:%Y-%m-%d}\t{b.start:%H:%M}\t{b.end:%H:%M}\t{b.title}" for b in blocks))
-        self.status.setText(self.tr("%n session(s) copied; Ctrl+V pastes them on the day shown.",
-                                    "", len(blocks)))
+        QGuiApplication.clipboard().setText(
+            "\n".join(
+                f"{b.start:%Y-%m-%d}\t{b.start:%H:%M}\t{b.end:%H:%M}\t{b.title}" for b in blocks
+            )
+        )
+        self.status.setText(
+            self.tr("%n session(s) copied; Ctrl+V pastes them on the day shown.", "", len(blocks))
+        )
 
     def paste(self) -> None:
         """Paste the copied sessions on the day shown, at the same times and rooms."""
@@ -431,8 +497,10 @@ class CalendarPage(QWidget):
             return
         first = min(v["start"] for v in self._clipboard)
         shift = day - first.astimezone(self.data.zone).date() if self.data else timedelta()
-        self._create_copies([self._shifted(v, shift) for v in self._clipboard],
-                            self.tr("Paste %n session(s)", "", len(self._clipboard)))
+        self._create_copies(
+            [self._shifted(v, shift) for v in self._clipboard],
+            self.tr("Paste %n session(s)", "", len(self._clipboard)),
+        )
 
     def duplicate_selected(self) -> None:
         """A copy of each selected session right after it, in the same room."""
@@ -447,8 +515,9 @@ class CalendarPage(QWidget):
         blocks = self.selected_blocks()
         if not blocks or self.data is None:
             return
-        dialog = RepeatDialog(self.data.days(), {b.start.date() for b in blocks}, self.formats,
-                              self)
+        dialog = RepeatDialog(
+            self.data.days(), {b.start.date() for b in blocks}, self.formats, self
+        )
         if not dialog.exec():
             return
         values = self._values_of(blocks)
@@ -497,8 +566,9 @@ class CalendarPage(QWidget):
         menu.addAction(self.tr("Copy"), self.copy_rows).setEnabled(n > 0)
         menu.addAction(self.tr("Paste"), self.paste).setEnabled(bool(self._clipboard))
         menu.addAction(self.tr("Repeat on days…"), self.repeat_selected).setEnabled(n > 0)
-        menu.addAction(self.tr("History of This Session…"), self.show_session_history
-                       ).setEnabled(n == 1)
+        menu.addAction(self.tr("History of This Session…"), self.show_session_history).setEnabled(
+            n == 1
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Delete"), self.delete_items).setEnabled(n > 0)
         menu.exec(pos)
@@ -506,21 +576,30 @@ class CalendarPage(QWidget):
     def show_session_history(self) -> None:
         window = self.window()
         if len(self.grid.selected) == 1 and hasattr(window, "show_history"):
-            window.show_history("agenda_session", next(iter(self.grid.selected)),
-                                self.tr("History of this session"))
+            window.show_history(
+                "agenda_session", next(iter(self.grid.selected)), self.tr("History of this session")
+            )
 
 
 class RepeatDialog(QDialog):
     """Choose the days to copy sessions to."""
 
-    def __init__(self, days: list[date], origin: set[date], formats: Formats,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, days: list[date], origin: set[date], formats: Formats, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Repeat on days"))
         self.setObjectName("repeat_dialog")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Copy the selected sessions, at the same times and in"
-                                        " the same rooms, to these days:"), self))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Copy the selected sessions, at the same times and in"
+                    " the same rooms, to these days:"
+                ),
+                self,
+            )
+        )
         self.boxes: list[tuple[date, QCheckBox]] = []
         for d in days:
             box = QCheckBox(formats.weekday_date(d), self)
@@ -530,11 +609,13 @@ class RepeatDialog(QDialog):
             layout.addWidget(box)
             self.boxes.append((d, box))
         weekdays = QPushButton(self.tr("All &weekdays"), self)
-        weekdays.clicked.connect(lambda: [b.setChecked(d.weekday() < 5 and b.isEnabled())
-                                          for d, b in self.boxes])
+        weekdays.clicked.connect(
+            lambda: [b.setChecked(d.weekday() < 5 and b.isEnabled()) for d, b in self.boxes]
+        )
         layout.addWidget(weekdays)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -49,8 +49,9 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Callable[[Progress], Any], progress: Progress,
-                 signals: _Signals) -> None:
+    def __init__(
+        self, task: Callable[[Progress], Any], progress: Progress, signals: _Signals
+    ) -> None:
         super().__init__()
         self.task, self.progress, self.signals = task, progress, signals
         self.context = contextvars.copy_context()  # the language of messages, among others
@@ -65,9 +66,16 @@ class _Runnable(QRunnable):
             self.signals.finished.emit(result)
 
 
-def run_task(parent: QWidget, label: str, task: Callable[[Progress], Any],
-             on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None],
-             cancellable: bool = True, wait: bool = False, abandon: bool = False) -> Progress:
+def run_task(
+    parent: QWidget,
+    label: str,
+    task: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+    cancellable: bool = True,
+    wait: bool = False,
+    abandon: bool = False,
+) -> Progress:
     """Run ``task`` in the thread pool with a progress dialog (shown after half a second).
 
     ``wait`` blocks until it ends while keeping the window painted. Cancel asks the task to

@@ -46,7 +46,8 @@ def _report_unexpected(window: Any) -> Any:
         message = QCoreApplication.translate(
             "MainWindow",
             "Something unexpected went wrong (%1: %2). Your plan is safe: every change you"
-            " completed is saved. If it happens again, please report what you did.")
+            " completed is saved. If it happens again, please report what you did.",
+        )
         window.show_error(message.replace("%1", kind.__name__).replace("%2", str(value)))
 
     return hook
@@ -94,8 +95,9 @@ def run(plan: str | None = None) -> int:
 
                     try:  # own peak: ru_maxrss keeps the launcher's across exec on Linux
                         with open("/proc/self/status") as status:
-                            rss = next(int(line.split()[1]) for line in status
-                                       if line.startswith("VmHWM:"))
+                            rss = next(
+                                int(line.split()[1]) for line in status if line.startswith("VmHWM:")
+                            )
                     except (OSError, StopIteration):
                         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                     print(f"PAINTED {time.perf_counter():.6f} {rss}", flush=True)

@@ -35,9 +35,22 @@ from ui.pages.lists.panel import ListPages, PageFactory
 from ui.pages.overview import OverviewPage
 from ui.session.controller import PlanController
 
-PAGE_NAMES = ("overview", "calendar", "sessions", "delegations", "people", "organisations",
-              "groups", "venues", "curriculum", "travel", "accommodation", "site_visits",
-              "vehicles", "budget")
+PAGE_NAMES = (
+    "overview",
+    "calendar",
+    "sessions",
+    "delegations",
+    "people",
+    "organisations",
+    "groups",
+    "venues",
+    "curriculum",
+    "travel",
+    "accommodation",
+    "site_visits",
+    "vehicles",
+    "budget",
+)
 
 
 def page_shortcut(index: int) -> QKeySequence | None:
@@ -56,8 +69,9 @@ def _preload_editing() -> None:
     import threading
 
     if "planner.operations" not in sys.modules:
-        threading.Thread(target=lambda: __import__("planner.operations"), name="preload",
-                         daemon=True).start()
+        threading.Thread(
+            target=lambda: __import__("planner.operations"), name="preload", daemon=True
+        ).start()
 
 
 def icon(name: str) -> QIcon:
@@ -164,8 +178,9 @@ class WelcomePage(QWidget):
         for path in recent:
             if is_address(path):  # a shared plan: its database and server
                 database, server = address_parts(path)
-                item = QListWidgetItem(self.tr("%1  —  shared, on %2").replace(
-                    "%1", database).replace("%2", server))
+                item = QListWidgetItem(
+                    self.tr("%1  —  shared, on %2").replace("%1", database).replace("%2", server)
+                )
                 item.setData(Qt.ItemDataRole.UserRole, path)
                 item.setToolTip(path)
                 self.recent.addItem(item)
@@ -215,6 +230,7 @@ class MainWindow(QMainWindow):
         self._plan_dialogs: Any = None
         factory = PageFactory(self.ctrl, lambda: self.editor, self.settings, self.formats)
         lists = ListPages(factory)
+
         def overview() -> OverviewPage:
             page = OverviewPage(self.ctrl, self.formats)
             page.navigate.connect(self.show_page)
@@ -230,33 +246,51 @@ class MainWindow(QMainWindow):
             return page
 
         def journey_tool(panel: Any, unit: str) -> None:
-            panel.add_tool(self.tr("Journey…"), lambda: self.show_journey(panel, unit),
-                           self.tr("Everything on the selected journey: flights, transfers,"
-                                   " hotel, sessions and stops"), fewest_selected=1)
+            panel.add_tool(
+                self.tr("Journey…"),
+                lambda: self.show_journey(panel, unit),
+                self.tr(
+                    "Everything on the selected journey: flights, transfers,"
+                    " hotel, sessions and stops"
+                ),
+                fewest_selected=1,
+            )
 
         def people() -> Any:
             page = lists.people()
             panel = page.panels[0]
-            panel.add_tool(self.tr("Find Duplicates…"), self.merge_people, self.tr(
-                "Find people entered more than once and merge them"))
-            panel.add_tool(self.tr("Merge Selected People…"),
-                           lambda: self.merge_people(panel.selected_ids()),
-                           self.tr("Merge the selected people into one"), button=False,
-                           fewest_selected=2)
+            panel.add_tool(
+                self.tr("Find Duplicates…"),
+                self.merge_people,
+                self.tr("Find people entered more than once and merge them"),
+            )
+            panel.add_tool(
+                self.tr("Merge Selected People…"),
+                lambda: self.merge_people(panel.selected_ids()),
+                self.tr("Merge the selected people into one"),
+                button=False,
+                fewest_selected=2,
+            )
             journey_tool(panel, "person")
             return page
 
         def groups() -> Any:
             page = lists.groups()
-            page.panels[0].add_tool(self.tr("Split into Groups…"), self.split_groups, self.tr(
-                "Share the people of a delegation out into balanced groups"))
+            page.panels[0].add_tool(
+                self.tr("Split into Groups…"),
+                self.split_groups,
+                self.tr("Share the people of a delegation out into balanced groups"),
+            )
             return page
 
         def travel() -> Any:
             page = lists.travel()
             panel = page.panels[0]
-            panel.add_tool(self.tr("Arrivals and Transfers…"), self.arrivals_board, self.tr(
-                "Arrivals and departures by day, and the airport transfers still needed"))
+            panel.add_tool(
+                self.tr("Arrivals and Transfers…"),
+                self.arrivals_board,
+                self.tr("Arrivals and departures by day, and the airport transfers still needed"),
+            )
             journey_tool(panel, "person_id")
             return page
 
@@ -273,15 +307,24 @@ class MainWindow(QMainWindow):
             page.export_perdiem.connect(self.export_perdiem)
             return page
 
-        self.pages = LazyPages({
-            "overview": overview, "calendar": calendar, "sessions": lists.sessions,
-            "delegations": delegations, "people": people,
-            "organisations": lists.organisations, "groups": groups,
-            "venues": lists.venues, "curriculum": lists.curriculum,
-            "travel": travel, "accommodation": lists.accommodation,
-            "site_visits": lists.site_visits, "vehicles": lists.vehicles,
-            "budget": budget,
-        })
+        self.pages = LazyPages(
+            {
+                "overview": overview,
+                "calendar": calendar,
+                "sessions": lists.sessions,
+                "delegations": delegations,
+                "people": people,
+                "organisations": lists.organisations,
+                "groups": groups,
+                "venues": lists.venues,
+                "curriculum": lists.curriculum,
+                "travel": travel,
+                "accommodation": lists.accommodation,
+                "site_visits": lists.site_visits,
+                "vehicles": lists.vehicles,
+                "budget": budget,
+            }
+        )
         titles = {
             "overview": self.tr("Overview"),
             "calendar": self.tr("Calendar"),
@@ -385,15 +428,26 @@ class MainWindow(QMainWindow):
             self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "action_open"
         )
         a["open_shared"] = self._action(
-            self.tr("Open S&hared Plan…"), self.open_shared_dialog, QKeySequence("Ctrl+Shift+O"),
+            self.tr("Open S&hared Plan…"),
+            self.open_shared_dialog,
+            QKeySequence("Ctrl+Shift+O"),
             "action_open_shared",
-            self.tr("Open a plan kept on a PostgreSQL server, which a team edits together"))
+            self.tr("Open a plan kept on a PostgreSQL server, which a team edits together"),
+        )
         a["publish"] = self._action(
-            self.tr("P&ublish to a Server…"), self.publish_dialog, None, "action_publish",
-            self.tr("Copy this plan to an empty database on a PostgreSQL server, for a team"))
+            self.tr("P&ublish to a Server…"),
+            self.publish_dialog,
+            None,
+            "action_publish",
+            self.tr("Copy this plan to an empty database on a PostgreSQL server, for a team"),
+        )
         a["history"] = self._action(
-            self.tr("&History…"), lambda: self.show_history(), QKeySequence("Ctrl+Shift+H"),
-            "action_history", self.tr("Who changed what and when"))
+            self.tr("&History…"),
+            lambda: self.show_history(),
+            QKeySequence("Ctrl+Shift+H"),
+            "action_history",
+            self.tr("Who changed what and when"),
+        )
         a["copy_as"] = self._action(
             self.tr("Save a Copy &As…"),
             self.save_copy_as,
@@ -406,8 +460,10 @@ class MainWindow(QMainWindow):
             self.save_copy_without_personal_data,
             None,
             "action_copy_private",
-            self.tr("Write a copy with identity numbers, birth dates and phone numbers blanked,"
-                    " to share the plan with a partner"),
+            self.tr(
+                "Write a copy with identity numbers, birth dates and phone numbers blanked,"
+                " to share the plan with a partner"
+            ),
         )
         a["details"] = self._action(
             self.tr("Plan Detail&s…"),
@@ -471,71 +527,146 @@ class MainWindow(QMainWindow):
             "action_refresh",
             self.tr("Reload the plan, including changes made elsewhere"),
         )
-        a["rotation"] = self._action(self.tr("&Generate Rotation…"), self.generate_rotation,
-                                     QKeySequence("Ctrl+R"), "action_rotation", self.tr(
-                                         "Plan every group through every module without"
-                                         " clashes"))
-        a["copy_dates"] = self._action(self.tr("Cop&y Plan with New Dates…"),
-                                       self.copy_with_new_dates, None, "action_copy_dates",
-                                       self.tr("Copy the plan to new dates, as the template of"
-                                               " the next exchange"))
-        a["import"] = self._action(self.tr("&Import…"), self.import_file,
-                                   QKeySequence("Ctrl+Shift+I"), "action_import",
-                                   self.tr("Import people or an agenda from a spreadsheet"))
+        a["rotation"] = self._action(
+            self.tr("&Generate Rotation…"),
+            self.generate_rotation,
+            QKeySequence("Ctrl+R"),
+            "action_rotation",
+            self.tr("Plan every group through every module without clashes"),
+        )
+        a["copy_dates"] = self._action(
+            self.tr("Cop&y Plan with New Dates…"),
+            self.copy_with_new_dates,
+            None,
+            "action_copy_dates",
+            self.tr("Copy the plan to new dates, as the template of the next exchange"),
+        )
+        a["import"] = self._action(
+            self.tr("&Import…"),
+            self.import_file,
+            QKeySequence("Ctrl+Shift+I"),
+            "action_import",
+            self.tr("Import people or an agenda from a spreadsheet"),
+        )
         a["export"] = self._action(
-            self.tr("E&xport…"), lambda: self.show_export(), QKeySequence("Ctrl+Shift+E"),
-            "action_export", self.tr("Write itineraries, agendas, lists, certificates and more,"
-                                     " for the whole plan or for whom you choose"))
-        a["print"] = self._action(self.tr("Prin&t…"), self.print_calendar,
-                                  QKeySequence.StandardKey.Print, "action_print",
-                                  self.tr("Print the calendar as it is shown: the day by room,"
-                                          " or the whole plan by day"))
-        a["print_preview"] = self._action(self.tr("Print Pre&view…"), self.print_preview, None,
-                                          "action_print_preview",
-                                          self.tr("See the calendar's page before printing it"))
-        a["attendance"] = self._action(self.tr("&Record Attendance…"),
-                                       lambda: self.record_attendance(), None, "action_attendance",
-                                       self.tr("Tick who came to each session, so reports count"
-                                               " who was trained"))
-        a["export_agenda"] = self._action(self.tr("&Export Agenda List…"), self.export_agenda,
-                                          None, "action_export_agenda", self.tr(
-                                              "Write the sessions to a workbook, one row each,"
-                                              " that can be edited and imported back"))
+            self.tr("E&xport…"),
+            lambda: self.show_export(),
+            QKeySequence("Ctrl+Shift+E"),
+            "action_export",
+            self.tr(
+                "Write itineraries, agendas, lists, certificates and more,"
+                " for the whole plan or for whom you choose"
+            ),
+        )
+        a["print"] = self._action(
+            self.tr("Prin&t…"),
+            self.print_calendar,
+            QKeySequence.StandardKey.Print,
+            "action_print",
+            self.tr("Print the calendar as it is shown: the day by room, or the whole plan by day"),
+        )
+        a["print_preview"] = self._action(
+            self.tr("Print Pre&view…"),
+            self.print_preview,
+            None,
+            "action_print_preview",
+            self.tr("See the calendar's page before printing it"),
+        )
+        a["attendance"] = self._action(
+            self.tr("&Record Attendance…"),
+            lambda: self.record_attendance(),
+            None,
+            "action_attendance",
+            self.tr("Tick who came to each session, so reports count who was trained"),
+        )
+        a["export_agenda"] = self._action(
+            self.tr("&Export Agenda List…"),
+            self.export_agenda,
+            None,
+            "action_export_agenda",
+            self.tr(
+                "Write the sessions to a workbook, one row each,"
+                " that can be edited and imported back"
+            ),
+        )
         a["export_manifests"] = self._action(
-            self.tr("Export Vehicle &Manifests…"), self.export_manifests, None,
-            "action_export_manifests", self.tr("Write each vehicle's rides and passengers, one"
-                                               " sheet per vehicle, for drivers and providers"))
+            self.tr("Export Vehicle &Manifests…"),
+            self.export_manifests,
+            None,
+            "action_export_manifests",
+            self.tr(
+                "Write each vehicle's rides and passengers, one"
+                " sheet per vehicle, for drivers and providers"
+            ),
+        )
         a["export_clearance"] = self._action(
-            self.tr("Export Host C&learance List…"), self.export_clearance, None,
-            "action_export_clearance", self.tr("Write who goes on a site visit, with"
-                                               " organisation and identity or passport number,"
-                                               " for a host that asks for it"))
+            self.tr("Export Host C&learance List…"),
+            self.export_clearance,
+            None,
+            "action_export_clearance",
+            self.tr(
+                "Write who goes on a site visit, with"
+                " organisation and identity or passport number,"
+                " for a host that asks for it"
+            ),
+        )
         a["export_budget"] = self._action(
-            self.tr("Export &Budget…"), self.export_budget, None, "action_export_budget",
-            self.tr("Write the budget workbook: summary by category and funding source, every"
-                    " line with live formulas, and the rates"))
+            self.tr("Export &Budget…"),
+            self.export_budget,
+            None,
+            "action_export_budget",
+            self.tr(
+                "Write the budget workbook: summary by category and funding source, every"
+                " line with live formulas, and the rates"
+            ),
+        )
         a["export_perdiem"] = self._action(
-            self.tr("Export Per Diem &Payment Sheet…"), self.export_perdiem, None,
-            "action_export_perdiem", self.tr("Write what each traveller is paid as per diem,"
-                                             " with a line to sign on payment"))
-        a["split"] = self._action(self.tr("Spli&t into Groups…"), self.split_groups, None,
-                                  "action_split", self.tr(
-                                      "Share the people of a delegation out into balanced"
-                                      " groups"))
-        a["merge"] = self._action(self.tr("&Merge People Listed Twice…"), self.merge_people,
-                                  None, "action_merge", self.tr(
-                                      "Find people entered more than once and merge them"))
-        a["arrivals"] = self._action(self.tr("&Arrivals and Transfers…"), self.arrivals_board,
-                                     None, "action_arrivals", self.tr(
-                                         "Arrivals and departures by day, and the airport"
-                                         " transfers still needed"))
-        a["journey"] = self._action(self.tr("&Journey…"), lambda: self.show_journey(), None,
-                                    "action_journey", self.tr(
-                                        "One person's or delegation's flights, transfers, hotel"
-                                        " and sessions in one timeline"))
-        a["problems"] = self._action(self.tr("&Problems"), self.show_problems,
-                                     QKeySequence("F8"), "action_problems",
-                                     self.tr("Show the problems the conflict check found"))
+            self.tr("Export Per Diem &Payment Sheet…"),
+            self.export_perdiem,
+            None,
+            "action_export_perdiem",
+            self.tr(
+                "Write what each traveller is paid as per diem, with a line to sign on payment"
+            ),
+        )
+        a["split"] = self._action(
+            self.tr("Spli&t into Groups…"),
+            self.split_groups,
+            None,
+            "action_split",
+            self.tr("Share the people of a delegation out into balanced groups"),
+        )
+        a["merge"] = self._action(
+            self.tr("&Merge People Listed Twice…"),
+            self.merge_people,
+            None,
+            "action_merge",
+            self.tr("Find people entered more than once and merge them"),
+        )
+        a["arrivals"] = self._action(
+            self.tr("&Arrivals and Transfers…"),
+            self.arrivals_board,
+            None,
+            "action_arrivals",
+            self.tr("Arrivals and departures by day, and the airport transfers still needed"),
+        )
+        a["journey"] = self._action(
+            self.tr("&Journey…"),
+            lambda: self.show_journey(),
+            None,
+            "action_journey",
+            self.tr(
+                "One person's or delegation's flights, transfers, hotel"
+                " and sessions in one timeline"
+            ),
+        )
+        a["problems"] = self._action(
+            self.tr("&Problems"),
+            self.show_problems,
+            QKeySequence("F8"),
+            "action_problems",
+            self.tr("Show the problems the conflict check found"),
+        )
         a["about"] = self._action(
             self.tr("&About Delegation Planner"), self.about, None, "action_about"
         )
@@ -545,9 +676,15 @@ class MainWindow(QMainWindow):
         from ui.shell.mnemonics import mnemonic_of, with_mnemonics
 
         refresh = mnemonic_of(a["refresh"].text())
-        menu_titles = dict(zip(PAGE_NAMES, with_mnemonics(
-            [titles[name] for name in PAGE_NAMES], {refresh} if refresh else set()),
-            strict=True))
+        menu_titles = dict(
+            zip(
+                PAGE_NAMES,
+                with_mnemonics(
+                    [titles[name] for name in PAGE_NAMES], {refresh} if refresh else set()
+                ),
+                strict=True,
+            )
+        )
         for i, name in enumerate(PAGE_NAMES):
             a[f"page_{name}"] = self._action(
                 menu_titles[name],
@@ -610,8 +747,21 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
         plan_menu = bar.addMenu(self.tr("&Plan"))
-        for key in ("rotation", "problems", None, "arrivals", "journey", None, "attendance",
-                    None, "split", "merge", None, "history", "details"):
+        for key in (
+            "rotation",
+            "problems",
+            None,
+            "arrivals",
+            "journey",
+            None,
+            "attendance",
+            None,
+            "split",
+            "merge",
+            None,
+            "history",
+            "details",
+        ):
             if key is None:
                 plan_menu.addSeparator()
             else:
@@ -653,8 +803,9 @@ class MainWindow(QMainWindow):
         button = getattr(self, "problems_button", None)
         if button is not None:
             errors = self.watcher.error_count()
-            button.setText(self.tr("%n problem(s)", "", errors) if errors else
-                           self.tr("No problems"))
+            button.setText(
+                self.tr("%n problem(s)", "", errors) if errors else self.tr("No problems")
+            )
             button.setStyleSheet("color: #C62828; font-weight: bold;" if errors else "")
             button.setVisible(self.ctrl.store is not None)
 
@@ -711,13 +862,35 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self.ctrl.store is not None
-        list_page = callable(getattr(self.current_page(), "active_panel", None)) and \
-            not isinstance(self.current_page(), OverviewPage)
-        for key in ("copy_as", "copy_private", "copy_dates", "details", "close", "refresh",
-                    "rotation", "problems", "import", "export_agenda", "export_manifests",
-                    "export_clearance", "export_budget", "export_perdiem", "split", "merge",
-                    "arrivals", "journey", "export", "print", "print_preview", "attendance",
-                    "publish", "history"):
+        list_page = callable(getattr(self.current_page(), "active_panel", None)) and not isinstance(
+            self.current_page(), OverviewPage
+        )
+        for key in (
+            "copy_as",
+            "copy_private",
+            "copy_dates",
+            "details",
+            "close",
+            "refresh",
+            "rotation",
+            "problems",
+            "import",
+            "export_agenda",
+            "export_manifests",
+            "export_clearance",
+            "export_budget",
+            "export_perdiem",
+            "split",
+            "merge",
+            "arrivals",
+            "journey",
+            "export",
+            "print",
+            "print_preview",
+            "attendance",
+            "publish",
+            "history",
+        ):
             self._actions[key].setEnabled(has_plan)
         for key in ("add", "edit", "delete", "copy_rows", "find"):
             self._actions[key].setEnabled(has_plan and list_page)
@@ -809,9 +982,13 @@ class MainWindow(QMainWindow):
             return
         self.path_label.setText(store.location)
         self.path_label.setToolTip(
-            self.tr("A shared plan: every change is saved at once on the server, and the changes"
-                    " of others appear within seconds.") if store.shared else
-            self.tr("Every change is saved at once in this file."))
+            self.tr(
+                "A shared plan: every change is saved at once on the server, and the changes"
+                " of others appear within seconds."
+            )
+            if store.shared
+            else self.tr("Every change is saved at once in this file.")
+        )
         number = store.last_change_id()
         self.change_label.setText(self.tr("Saved · change no. %s") % self.formats.number(number))
 
@@ -881,8 +1058,9 @@ class MainWindow(QMainWindow):
     # shared plans
     def ask_password(self, message: str) -> str | None:
         """The server's password, asked for once; kept by the open plan only, never saved."""
-        text, ok = QInputDialog.getText(self, self.tr("Password"), message,
-                                        QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(
+            self, self.tr("Password"), message, QLineEdit.EchoMode.Password
+        )
         return text if ok else None
 
     def open_shared_dialog(self) -> bool:
@@ -891,10 +1069,15 @@ class MainWindow(QMainWindow):
 
         last = next((p for p in self.settings.recent_plans() if is_address(p)), "")
         dialog = ConnectDialog(
-            self.tr("Open a shared plan"), self.tr("&Open"),
-            self.tr("A shared plan is kept on a PostgreSQL server: everyone who opens it edits"
-                    " the same plan, and sees the others' changes within seconds."),
-            self, last)
+            self.tr("Open a shared plan"),
+            self.tr("&Open"),
+            self.tr(
+                "A shared plan is kept on a PostgreSQL server: everyone who opens it edits"
+                " the same plan, and sees the others' changes within seconds."
+            ),
+            self,
+            last,
+        )
         if not dialog.exec():
             return False
         return self.open_path(dialog.address(), dialog.typed_password())
@@ -909,18 +1092,29 @@ class MainWindow(QMainWindow):
         if store is None:
             return False
         dialog = ConnectDialog(
-            self.tr("Publish to a server"), self.tr("&Publish"),
-            self.tr("The plan is copied whole (people, agenda, budget and history) to an empty"
-                    " database, which the server's administrator creates. Then the team opens"
-                    " it with File ▸ Open Shared Plan. This file stays as it is."), self)
+            self.tr("Publish to a server"),
+            self.tr("&Publish"),
+            self.tr(
+                "The plan is copied whole (people, agenda, budget and history) to an empty"
+                " database, which the server's administrator creates. Then the team opens"
+                " it with File ▸ Open Shared Plan. This file stays as it is."
+            ),
+            self,
+        )
         result: dict[str, Any] = {}
         while dialog.exec():
             address, password = dialog.address(), dialog.typed_password()
-            run_task(self, self.tr("Publishing the plan…"),
-                     lambda progress, a=address, p=password: publish(store, a, password=p,
-                                                                      progress=progress),
-                     lambda count: result.update(count=count),
-                     lambda exc: result.update(error=exc), cancellable=False, wait=True)
+            run_task(
+                self,
+                self.tr("Publishing the plan…"),
+                lambda progress, a=address, p=password: publish(
+                    store, a, password=p, progress=progress
+                ),
+                lambda count: result.update(count=count),
+                lambda exc: result.update(error=exc),
+                cancellable=False,
+                wait=True,
+            )
             error = result.pop("error", None)
             if error is None:
                 break
@@ -928,15 +1122,20 @@ class MainWindow(QMainWindow):
         else:
             return False
         answer = QMessageBox.question(
-            self, self.tr("Published"),
-            self.tr("The plan is on the server (%1 rows). Open the shared plan now? From then"
-                    " on your changes go to the server.").replace("%1", str(result["count"])))
+            self,
+            self.tr("Published"),
+            self.tr(
+                "The plan is on the server (%1 rows). Open the shared plan now? From then"
+                " on your changes go to the server."
+            ).replace("%1", str(result["count"])),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.open_path(address, password)
         return True
 
-    def show_history(self, entity: str | None = None, entity_id: int | None = None,
-                     title: str = "") -> None:
+    def show_history(
+        self, entity: str | None = None, entity_id: int | None = None, title: str = ""
+    ) -> None:
         """Plan ▸ History: who changed what and when (or one item's history)."""
         from ui.dialogs.shared import HistoryDialog
 
@@ -956,8 +1155,10 @@ class MainWindow(QMainWindow):
         """The shared plan's server went away (``message``) or came back ("")."""
         if message:
             self.statusBar().showMessage(
-                self.tr("The server does not answer; the changes of others will show once it"
-                        " does. %1").replace("%1", message))
+                self.tr(
+                    "The server does not answer; the changes of others will show once it does. %1"
+                ).replace("%1", message)
+            )
         else:
             self.statusBar().showMessage(self.tr("The server answers again."), 5000)
             self.refresh_all()
@@ -994,10 +1195,14 @@ class MainWindow(QMainWindow):
             return False
         if path is None:
             suggestion = store.path.with_name(
-                self.tr("%s without personal data.dplan").replace("%s", store.path.stem))
+                self.tr("%s without personal data.dplan").replace("%s", store.path.stem)
+            )
             chosen, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Save a copy without personal data"), str(suggestion),
-                self.tr("Plans (*.dplan)"))
+                self,
+                self.tr("Save a copy without personal data"),
+                str(suggestion),
+                self.tr("Plans (*.dplan)"),
+            )
             if not chosen:
                 return False
             path = chosen if chosen.lower().endswith(".dplan") else chosen + ".dplan"
@@ -1010,9 +1215,14 @@ class MainWindow(QMainWindow):
             return False
         QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(
-            self.tr("Copy without identity numbers, birth dates and phone numbers saved to %s."
-                    " You are still working in %s.")
-            .replace("%s", str(path), 1).replace("%s", store.display_name, 1), 8000)
+            self.tr(
+                "Copy without identity numbers, birth dates and phone numbers saved to %s."
+                " You are still working in %s."
+            )
+            .replace("%s", str(path), 1)
+            .replace("%s", store.display_name, 1),
+            8000,
+        )
         return True
 
     def save_copy_to(self, path: str | Path) -> bool:
@@ -1194,9 +1404,11 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or dialog.created is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Copy made"),
+            self,
+            self.tr("Copy made"),
             self.tr("The copy is saved as %s. Open it now? (This plan closes; it is saved.)")
-            % dialog.created.path)
+            % dialog.created.path,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.ctrl.adopt(dialog.created)
         else:

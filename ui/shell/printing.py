@@ -44,12 +44,14 @@ class PrintGrid(TimeGrid):
     def __init__(self) -> None:
         super().__init__()
         palette = QPalette(self.palette())
-        for role, colour in ((QPalette.ColorRole.Base, "#FFFFFF"),
-                             (QPalette.ColorRole.Window, "#F2F2F2"),
-                             (QPalette.ColorRole.Text, "#000000"),
-                             (QPalette.ColorRole.WindowText, "#000000"),
-                             (QPalette.ColorRole.Mid, "#9E9E9E"),
-                             (QPalette.ColorRole.PlaceholderText, "#555555")):
+        for role, colour in (
+            (QPalette.ColorRole.Base, "#FFFFFF"),
+            (QPalette.ColorRole.Window, "#F2F2F2"),
+            (QPalette.ColorRole.Text, "#000000"),
+            (QPalette.ColorRole.WindowText, "#000000"),
+            (QPalette.ColorRole.Mid, "#9E9E9E"),
+            (QPalette.ColorRole.PlaceholderText, "#555555"),
+        ):
             palette.setColor(role, QColor(colour))
         self.setPalette(palette)
 
@@ -64,8 +66,11 @@ def describe_view(page: Any, formats: Formats) -> str:
         day = page.current_day() or (data.first_day if data is not None else None)
         text = tr("%1, by room").replace("%1", formats.long_date(day) if day else "")
     elif data is not None:
-        text = tr("Whole plan, by day: %1 to %2").replace(
-            "%1", formats.date(data.first_day)).replace("%2", formats.date(data.last_day))
+        text = (
+            tr("Whole plan, by day: %1 to %2")
+            .replace("%1", formats.date(data.first_day))
+            .replace("%2", formats.date(data.last_day))
+        )
     else:
         text = tr("Whole plan, by day")
     if page.filter.value() is not None:
@@ -73,8 +78,14 @@ def describe_view(page: Any, formats: Formats) -> str:
     return text
 
 
-def paint_calendar(painter: QPainter, area: QRectF, page: Any, title: str,
-                   formats: Formats, printed: datetime | None = None) -> None:
+def paint_calendar(
+    painter: QPainter,
+    area: QRectF,
+    page: Any,
+    title: str,
+    formats: Formats,
+    printed: datetime | None = None,
+) -> None:
     """Draw the header and the page's current grid, scaled to fit ``area``."""
     printed = printed or datetime.now()
     base = QFont(page.font())
@@ -85,35 +96,52 @@ def paint_calendar(painter: QPainter, area: QRectF, page: Any, title: str,
     small.setPointSizeF(9)
     fm_title = QFontMetricsF(title_font, painter.device())
     fm_small = QFontMetricsF(small, painter.device())
-    when = tr("Printed %1 %2").replace("%1", formats.date(printed.date())).replace(
-        "%2", formats.time(printed))
+    when = (
+        tr("Printed %1 %2")
+        .replace("%1", formats.date(printed.date()))
+        .replace("%2", formats.time(printed))
+    )
     painter.save()
     painter.setPen(QColor("#000000"))
     painter.setFont(small)
     when_width = fm_small.horizontalAdvance(when)
-    painter.drawText(QRectF(area.right() - when_width, area.top(), when_width,
-                            fm_title.height()),
-                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), when)
+    painter.drawText(
+        QRectF(area.right() - when_width, area.top(), when_width, fm_title.height()),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+        when,
+    )
     painter.setFont(title_font)
     title_width = area.width() - when_width - fm_small.averageCharWidth() * 3
-    painter.drawText(QRectF(area.left(), area.top(), title_width, fm_title.height()),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                     fm_title.elidedText(title, Qt.TextElideMode.ElideRight, title_width))
+    painter.drawText(
+        QRectF(area.left(), area.top(), title_width, fm_title.height()),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        fm_title.elidedText(title, Qt.TextElideMode.ElideRight, title_width),
+    )
     y = area.top() + fm_title.height() + fm_small.height() * 0.2
     painter.setFont(small)
     what = tr("Calendar: %1").replace("%1", describe_view(page, formats))
-    painter.drawText(QRectF(area.left(), y, area.width(), fm_small.height()),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                     fm_small.elidedText(what, Qt.TextElideMode.ElideRight, area.width()))
+    painter.drawText(
+        QRectF(area.left(), y, area.width(), fm_small.height()),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        fm_small.elidedText(what, Qt.TextElideMode.ElideRight, area.width()),
+    )
     y += fm_small.height() * 1.5
     painter.setPen(QPen(QColor("#9E9E9E"), max(1.0, fm_small.height() / 20)))
-    painter.drawLine(QRectF(area.left(), y, area.width(), 0).topLeft(),
-                     QRectF(area.left(), y, area.width(), 0).topRight())
-    grid_area = QRectF(area.left(), y + fm_small.height() * 0.5, area.width(),
-                       area.bottom() - y - fm_small.height() * 0.5)
+    painter.drawLine(
+        QRectF(area.left(), y, area.width(), 0).topLeft(),
+        QRectF(area.left(), y, area.width(), 0).topRight(),
+    )
+    grid_area = QRectF(
+        area.left(),
+        y + fm_small.height() * 0.5,
+        area.width(),
+        area.bottom() - y - fm_small.height() * 0.5,
+    )
     image = grid_image(page, grid_area.width() / grid_area.height())
-    target = QRectF(grid_area.topLeft(), image.deviceIndependentSize().scaled(
-        grid_area.size(), Qt.AspectRatioMode.KeepAspectRatio))
+    target = QRectF(
+        grid_area.topLeft(),
+        image.deviceIndependentSize().scaled(grid_area.size(), Qt.AspectRatioMode.KeepAspectRatio),
+    )
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.drawImage(target, image)
     painter.restore()
@@ -135,8 +163,7 @@ def grid_image(page: Any, aspect: float) -> QImage:
     grid.pixels_per_minute = (height - 52) / span  # HEADER and the last line's room
     grid.resize(width, height)
     grid._layout()
-    image = QImage(grid.width() * SHARPNESS, grid.height() * SHARPNESS,
-                   QImage.Format.Format_RGB32)
+    image = QImage(grid.width() * SHARPNESS, grid.height() * SHARPNESS, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(SHARPNESS)
     image.fill(QColor("#FFFFFF"))
     painter = QPainter(image)
@@ -159,8 +186,9 @@ def print_page(printer: QPrinter, page: Any, title: str, formats: Formats) -> No
     """Print the calendar page on ``printer`` (already set up: a printer, a PDF file...)."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PlannerError(tr("The printer could not be started. Check that it is connected"
-                              " and try again."))
+        raise PlannerError(
+            tr("The printer could not be started. Check that it is connected and try again.")
+        )
     try:
         rect = printer.pageRect(QPrinter.Unit.DevicePixel)
         paint_calendar(painter, QRectF(0, 0, rect.width(), rect.height()), page, title, formats)

@@ -89,18 +89,22 @@ class AmountChart(QWidget):
         self._legend: tuple[str, str] = ("", "")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-    def set_bars(self, bars: Sequence[tuple[str, Decimal, Decimal | None, str]],
-                 amount_format: Callable[[Decimal], str] = str,
-                 percent_format: Callable[[float], str] | None = None,
-                 legend: tuple[str, str] = ("", "")) -> None:
+    def set_bars(
+        self,
+        bars: Sequence[tuple[str, Decimal, Decimal | None, str]],
+        amount_format: Callable[[Decimal], str] = str,
+        percent_format: Callable[[float], str] | None = None,
+        legend: tuple[str, str] = ("", ""),
+    ) -> None:
         """``legend`` names the budget and the actual bars (shown when an actual exists)."""
         self._bars = list(bars)
         self._format = amount_format
         if percent_format is not None:
             self._percent = percent_format
         self._legend = legend
-        self.setAccessibleDescription("; ".join(f"{label}: {amount_format(amount)}"
-                                                for label, amount, _a, _c in self._bars))
+        self.setAccessibleDescription(
+            "; ".join(f"{label}: {amount_format(amount)}" for label, amount, _a, _c in self._bars)
+        )
         self.updateGeometry()
         self.update()
 
@@ -138,10 +142,12 @@ class AmountChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "—")
             return
         total = sum((b[1] for b in self._bars), Decimal(0))
-        label_width = min(max(fm.horizontalAdvance(b[0]) for b in self._bars) + 16,
-                          int(self.width() * 0.4))
-        value_width = max(fm.horizontalAdvance(self._value_text(b[1], total, b[2]))
-                          for b in self._bars) + 12
+        label_width = min(
+            max(fm.horizontalAdvance(b[0]) for b in self._bars) + 16, int(self.width() * 0.4)
+        )
+        value_width = (
+            max(fm.horizontalAdvance(self._value_text(b[1], total, b[2])) for b in self._bars) + 12
+        )
         top = float(max(max(b[1], b[2] or Decimal(0)) for b in self._bars)) or 1.0
         row = self._row_height()
         span = max(10.0, self.width() - label_width - value_width - 8.0)
@@ -179,14 +185,18 @@ class AmountChart(QWidget):
             painter.setBrush(palette.color(QPalette.ColorRole.Mid))
             painter.drawRoundedRect(QRectF(x, y + 2, 22, h - 4), 3, 3)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(x + 28, y, 400, h),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             self._legend[0])
+            painter.drawText(
+                QRectF(x + 28, y, 400, h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self._legend[0],
+            )
             x += 28 + fm.horizontalAdvance(self._legend[0]) + 24
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(dark)
             painter.drawRect(QRectF(x, y + h / 2 - 2, 22, 4))
             painter.setPen(text_colour)
-            painter.drawText(QRectF(x + 28, y, 400, h),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             self._legend[1])
+            painter.drawText(
+                QRectF(x + 28, y, 400, h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self._legend[1],
+            )

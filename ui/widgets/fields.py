@@ -119,8 +119,13 @@ class MoneyField(TextField):
         return self.text().strip() or None
 
     def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else format(value, "f") if isinstance(value, Decimal)
-                     else str(value))
+        self.setText(
+            ""
+            if value is None
+            else format(value, "f")
+            if isinstance(value, Decimal)
+            else str(value)
+        )
 
 
 class NumberField(TextField):
@@ -140,8 +145,9 @@ class NumberField(TextField):
             return self.text().strip()
 
     def set_value(self, value: Any) -> None:
-        self.setText("" if value is None else f"{value:g}" if isinstance(value, float)
-                     else str(value))
+        self.setText(
+            "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+        )
 
 
 class ChoiceField(QComboBox):
@@ -611,8 +617,9 @@ class MonthField(QComboBox):
 
     edited = Signal()
 
-    def __init__(self, first: date, last: date, parent: QWidget | None = None,
-                 none_label: str | None = None) -> None:
+    def __init__(
+        self, first: date, last: date, parent: QWidget | None = None, none_label: str | None = None
+    ) -> None:
         super().__init__(parent)
         if none_label is not None:
             self.addItem(none_label, None)

@@ -64,24 +64,33 @@ class ProblemsWatcher(QObject):
     def _on_changed(self, change: Change) -> None:
         store = self.ctrl.store
         checker = self.checker
-        moved = [item for item in change.items if item[0] == "agenda_session"
-                 and item[2] == "update"]
-        if (store is not None and checker is not None and change.tables <= SESSION_ONLY
-                and moved and len(moved) == len(change.items) and len(moved) <= 20
-                and change.tables and "acknowledgement" not in change.tables):
+        moved = [
+            item for item in change.items if item[0] == "agenda_session" and item[2] == "update"
+        ]
+        if (
+            store is not None
+            and checker is not None
+            and change.tables <= SESSION_ONLY
+            and moved
+            and len(moved) == len(change.items)
+            and len(moved) <= 20
+            and change.tables
+            and "acknowledgement" not in change.tables
+        ):
             try:
                 with store.reading() as r:
                     for _t, sid, _k in moved:
-                        row = r.rows("SELECT starts_at, ends_at, room_id FROM agenda_session"
-                                     " WHERE id = :id", {"id": sid})
+                        row = r.rows(
+                            "SELECT starts_at, ends_at, room_id FROM agenda_session WHERE id = :id",
+                            {"id": sid},
+                        )
                         if not row or sid not in checker.data.sessions:
                             self.full()
                             return
                         from planner.store import parse_time
 
                         start, end, room = row[0]
-                        self.problems = checker.move(sid, parse_time(start), parse_time(end),
-                                                     room)
+                        self.problems = checker.move(sid, parse_time(start), parse_time(end), room)
             except PlannerError:
                 self.full()
                 return
@@ -103,22 +112,52 @@ class ProblemsDock(QDockWidget):
     show_session = Signal(int)
     open_item = Signal(str, int)  # (kind, id)
 
-    def __init__(self, ctrl: PlanController, watcher: ProblemsWatcher, formats: Formats,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        watcher: ProblemsWatcher,
+        formats: Formats,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("Problems"), parent)
         self.setObjectName("problems_dock")
         self.ctrl, self.watcher, self.formats = ctrl, watcher, formats
         body = QWidget(self)
-        self.model = RowTableModel([
-            Column("severity", self.tr("Severity"), self._severity, width=8,
-                   colour=lambda p: "#C62828" if p.severity == "error" and not p.acknowledged
-                   else "#F9A825" if not p.acknowledged else "#9E9E9E"),
-            Column("when", self.tr("When"), lambda p: f"{self.formats.weekday_date(p.start.date())}"
-                   f" {self.formats.time(p.start)}", sort=lambda p: p.start.isoformat(),
-                   width=18),
-            Column("message", self.tr("Problem"), lambda p: p.message + (
-                self.tr(" — accepted: %s") % p.note if p.acknowledged else ""), width=90),
-        ], self)
+        self.model = RowTableModel(
+            [
+                Column(
+                    "severity",
+                    self.tr("Severity"),
+                    self._severity,
+                    width=8,
+                    colour=lambda p: (
+                        "#C62828"
+                        if p.severity == "error" and not p.acknowledged
+                        else "#F9A825"
+                        if not p.acknowledged
+                        else "#9E9E9E"
+                    ),
+                ),
+                Column(
+                    "when",
+                    self.tr("When"),
+                    lambda p: (
+                        f"{self.formats.weekday_date(p.start.date())} {self.formats.time(p.start)}"
+                    ),
+                    sort=lambda p: p.start.isoformat(),
+                    width=18,
+                ),
+                Column(
+                    "message",
+                    self.tr("Problem"),
+                    lambda p: (
+                        p.message + (self.tr(" — accepted: %s") % p.note if p.acknowledged else "")
+                    ),
+                    width=90,
+                ),
+            ],
+            self,
+        )
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(body)
@@ -141,8 +180,9 @@ class ProblemsDock(QDockWidget):
         self.show_accepted = QCheckBox(self.tr("Show &accepted"), body)
         self.show_accepted.toggled.connect(self.refresh)
         self.accept_button = QPushButton(self.tr("A&ccept…"), body)
-        self.accept_button.setToolTip(self.tr("Accept the selected problem with a note, so it"
-                                              " stops counting"))
+        self.accept_button.setToolTip(
+            self.tr("Accept the selected problem with a note, so it stops counting")
+        )
         self.accept_button.clicked.connect(self.accept_selected)
         self.reopen_button = QPushButton(self.tr("Take &back"), body)
         self.reopen_button.setToolTip(self.tr("Count the selected accepted problem again"))
@@ -169,8 +209,11 @@ class ProblemsDock(QDockWidget):
 
     def refresh(self) -> None:
         problems = self.watcher.problems
-        shown = problems if self.show_accepted.isChecked() else [
-            p for p in problems if not p.acknowledged]
+        shown = (
+            problems
+            if self.show_accepted.isChecked()
+            else [p for p in problems if not p.acknowledged]
+        )
         self.model.set_rows(shown)
         self.view.resizeRowsToContents()
         errors = self.watcher.error_count()
@@ -178,9 +221,11 @@ class ProblemsDock(QDockWidget):
         if self.ctrl.store is None:
             text = ""
         elif not problems:
-            text = self.tr("No problems: no one is booked twice, no room or vehicle is"
-                           " double-booked or too small, everyone can get where they are due,"
-                           " and everyone in town has a bed.")
+            text = self.tr(
+                "No problems: no one is booked twice, no room or vehicle is"
+                " double-booked or too small, everyone can get where they are due,"
+                " and everyone in town has a bed."
+            )
         else:
             text = self.tr("%n error(s)", "", errors)
             warnings = sum(1 for p in problems if p.severity != "error" and not p.acknowledged)
@@ -188,8 +233,9 @@ class ProblemsDock(QDockWidget):
                 text += ", " + self.tr("%n warning(s)", "", warnings)
             if accepted:
                 text += ", " + self.tr("%n accepted", "", accepted)
-            text += ". " + self.tr("Double-click a problem to see it on the calendar or open"
-                                   " what it is about.")
+            text += ". " + self.tr(
+                "Double-click a problem to see it on the calendar or open what it is about."
+            )
         self.summary.setText(text)
         self._update_buttons()
 
@@ -209,9 +255,14 @@ class ProblemsDock(QDockWidget):
         if problem.sessions:
             self.show_session.emit(problem.sessions[0].id)
             return
-        for kind, refs in (("ride", problem.rides), ("stay", problem.stays),
-                           ("room_block", problem.blocks), ("travel", problem.travel),
-                           ("vehicle", problem.vehicles), ("venue", problem.places)):
+        for kind, refs in (
+            ("ride", problem.rides),
+            ("stay", problem.stays),
+            ("room_block", problem.blocks),
+            ("travel", problem.travel),
+            ("vehicle", problem.vehicles),
+            ("venue", problem.places),
+        ):
             if refs:
                 self.open_item.emit(kind, refs[0].id)
                 return
@@ -221,9 +272,11 @@ class ProblemsDock(QDockWidget):
         if problem is None:
             return
         note, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Accept a problem"),
+            self,
+            self.tr("Accept a problem"),
             self.tr("Why is this acceptable? The note is kept in the plan.\n\n%s")
-            % problem.message)
+            % problem.message,
+        )
         if ok:
             self.ctrl.acknowledge(problem.key, note.strip() or self.tr("Accepted"))
 
@@ -231,4 +284,3 @@ class ProblemsDock(QDockWidget):
         problem = self.selected()
         if problem is not None:
             self.ctrl.acknowledge(problem.key, None)
-

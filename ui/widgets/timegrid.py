@@ -100,8 +100,9 @@ class TimeGrid(QWidget):
         self.selection_changed.connect(lambda: self.describe_selection(announce=True))
 
     # content
-    def set_content(self, data: AgendaData, columns: list[Column], blocks: list[Block],
-                    by_room: bool) -> None:
+    def set_content(
+        self, data: AgendaData, columns: list[Column], blocks: list[Block], by_room: bool
+    ) -> None:
         self.data, self.columns, self.blocks, self.by_room = data, columns, blocks, by_room
         self.selected &= {b.id for b in blocks}
         self._preview.clear()
@@ -117,14 +118,18 @@ class TimeGrid(QWidget):
         self._layout()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.axis + max(1, len(self.columns)) * MIN_LANE,
-                     HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute))
+        return QSize(
+            self.axis + max(1, len(self.columns)) * MIN_LANE,
+            HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute),
+        )
 
     def set_formats(self, formats: Formats) -> None:
         self.formats = formats
         fm = QFontMetrics(self._small)
-        widest = max(fm.horizontalAdvance(self.formats.time(datetime(2000, 1, 1, hour)))
-                     for hour in (0, 10, 11, 12, 22, 23))
+        widest = max(
+            fm.horizontalAdvance(self.formats.time(datetime(2000, 1, 1, hour)))
+            for hour in (0, 10, 11, 12, 22, 23)
+        )
         self.axis = max(AXIS, widest + 14)
         self._layout()
 
@@ -202,8 +207,7 @@ class TimeGrid(QWidget):
                 top = self.y_of(self._minute_of(start, day))
                 bottom = self.y_of(self._minute_of(end, day))
                 x = self.axis + column * self._lane_width + 3 + slot * width
-                placed.append(Placed(b, QRectF(x, top, width - 2, max(8.0, bottom - top)),
-                                     column))
+                placed.append(Placed(b, QRectF(x, top, width - 2, max(8.0, bottom - top)), column))
         self._placed = placed
 
     def block_at(self, pos: QPointF) -> Placed | None:
@@ -271,10 +275,11 @@ class TimeGrid(QWidget):
         for minute in range(self.first_minute, self.last_minute + 1, 60):
             y = int(self.y_of(minute))
             if top + HEADER - 4 <= y <= visible.bottom():
-                painter.drawText(QRect(left, y - fm.height() // 2, self.axis - 8, fm.height()),
-                                 int(Qt.AlignmentFlag.AlignRight),
-                                 self.formats.time(datetime.combine(
-                                     date(2000, 1, 1), time(minute // 60 % 24))))
+                painter.drawText(
+                    QRect(left, y - fm.height() // 2, self.axis - 8, fm.height()),
+                    int(Qt.AlignmentFlag.AlignRight),
+                    self.formats.time(datetime.combine(date(2000, 1, 1), time(minute // 60 % 24))),
+                )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(window)
         painter.drawRect(QRect(left, top, visible.width(), HEADER))
@@ -287,15 +292,21 @@ class TimeGrid(QWidget):
             rect = QRect(x + 4, top + 2, self._lane_width - 8, HEADER // 2)
             painter.setFont(self._bold)
             painter.setPen(text)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                             QFontMetrics(self._bold).elidedText(
-                                 column.title, Qt.TextElideMode.ElideRight, rect.width()))
+            painter.drawText(
+                rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                QFontMetrics(self._bold).elidedText(
+                    column.title, Qt.TextElideMode.ElideRight, rect.width()
+                ),
+            )
             painter.setFont(self._small)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             sub = rect.translated(0, HEADER // 2 - 2)
-            painter.drawText(sub, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             fm.elidedText(column.subtitle, Qt.TextElideMode.ElideRight,
-                                           sub.width()))
+            painter.drawText(
+                sub,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                fm.elidedText(column.subtitle, Qt.TextElideMode.ElideRight, sub.width()),
+            )
 
     def _draw_block(self, painter: QPainter, p: Placed) -> None:
         b = p.block
@@ -313,8 +324,9 @@ class TimeGrid(QWidget):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
         if b.id in self.selected and self.hasFocus():  # where the keyboard is, as Qt draws it
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1,
-                                Qt.PenStyle.DotLine))
+            painter.setPen(
+                QPen(self.palette().color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DotLine)
+            )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colour)
@@ -329,9 +341,11 @@ class TimeGrid(QWidget):
         warn = "⚠ " if b.id in self.problem_ids else ""
         painter.setFont(self._bold)
         title_rect = QRectF(inner.left(), y, inner.width(), fm_bold.height())
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft),
-                         fm_bold.elidedText(warn + b.title, Qt.TextElideMode.ElideRight,
-                                            int(inner.width())))
+        painter.drawText(
+            title_rect,
+            int(Qt.AlignmentFlag.AlignLeft),
+            fm_bold.elidedText(warn + b.title, Qt.TextElideMode.ElideRight, int(inner.width())),
+        )
         y += fm_bold.height()
         painter.setFont(self._small)
         lines = [f"{self.formats.time(start)}–{self.formats.time(end)}"]
@@ -345,9 +359,11 @@ class TimeGrid(QWidget):
         for text in lines:
             if y + fm.height() > inner.bottom() + 1:
                 break
-            painter.drawText(QRectF(inner.left(), y, inner.width(), fm.height()),
-                             int(Qt.AlignmentFlag.AlignLeft),
-                             fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft),
+                fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())),
+            )
             y += fm.height()
 
     # mouse
@@ -383,8 +399,13 @@ class TimeGrid(QWidget):
             mode = "top"
         elif hit.rect.bottom() - pos.y() <= EDGE:
             mode = "bottom"
-        self._drag = {"mode": mode, "origin": pos, "block": b, "column": hit.column,
-                      "active": False}
+        self._drag = {
+            "mode": mode,
+            "origin": pos,
+            "block": b,
+            "column": hit.column,
+            "active": False,
+        }
         self.update(hit.rect.toAlignedRect().adjusted(-3, -3, 3, 3))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -394,8 +415,9 @@ class TimeGrid(QWidget):
             hit = self.block_at(pos)
             cursor = Qt.CursorShape.ArrowCursor
             if hit is not None:
-                if (pos.y() - hit.rect.top() <= EDGE and hit.rect.height() > 3 * EDGE) or \
-                        hit.rect.bottom() - pos.y() <= EDGE:
+                if (
+                    pos.y() - hit.rect.top() <= EDGE and hit.rect.height() > 3 * EDGE
+                ) or hit.rect.bottom() - pos.y() <= EDGE:
                     cursor = Qt.CursorShape.SizeVerCursor
                 else:
                     cursor = Qt.CursorShape.OpenHandCursor
@@ -406,8 +428,9 @@ class TimeGrid(QWidget):
             column = drag["column"]
             x = self.axis + column * self._lane_width + 3
             old = self._rubber
-            self._rubber = QRectF(x, min(origin.y(), pos.y()), self._lane_width - 6,
-                                  abs(pos.y() - origin.y()))
+            self._rubber = QRectF(
+                x, min(origin.y(), pos.y()), self._lane_width - 6, abs(pos.y() - origin.y())
+            )
             self._repaint_rects(old, self._rubber)
             return
         if not drag["active"] and (pos - drag["origin"]).manhattanLength() < 4:
@@ -478,8 +501,9 @@ class TimeGrid(QWidget):
         self._drag = None
         for sid, (start, end, column) in list(self._preview.items()):
             b = next((x for x in self.blocks if x.id == sid), None)
-            if b is None or ((start, end) == (b.start, b.end) and \
-                    column == self._column_of(b, b.start)):
+            if b is None or (
+                (start, end) == (b.start, b.end) and column == self._column_of(b, b.start)
+            ):
                 self._preview.pop(sid, None)
                 continue
             key = self.columns[column].key if self.by_room else b.room_id
@@ -517,12 +541,16 @@ class TimeGrid(QWidget):
 
     # keyboard and screen readers
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
-                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                             | Qt.KeyboardModifier.AltModifier):
-            backwards = event.key() == Qt.Key.Key_Backtab \
-                or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
             if self.step_selection(-1 if backwards else 1):
                 return True
         if event.type() == QEvent.Type.ToolTip:
@@ -564,9 +592,12 @@ class TimeGrid(QWidget):
         Nov 2023, 08:00 to 10:00. Room A. Group 1." """
         start, end, column = self._preview.get(block.id, (block.start, block.end, -1))
         parts = [block.title]
-        parts.append(self.tr("%1, %2 to %3").replace("%1", self.formats.weekday_date(
-            start.date())).replace("%2", self.formats.time(start)).replace(
-            "%3", self.formats.time(end)))
+        parts.append(
+            self.tr("%1, %2 to %3")
+            .replace("%1", self.formats.weekday_date(start.date()))
+            .replace("%2", self.formats.time(start))
+            .replace("%3", self.formats.time(end))
+        )
         room = self.data.rooms.get(block.room_id) if self.data and block.room_id else None
         if column >= 0 and self.by_room and self.columns[column].key != block.room_id:
             parts.append(self.columns[column].title)  # being moved to another room
@@ -589,14 +620,17 @@ class TimeGrid(QWidget):
         elif chosen:
             text = self.tr("%n sessions chosen", "", len(chosen))
         else:
-            text = self.tr("No session chosen. Tab goes from session to session; the arrows move"
-                           " the chosen one, Shift with the arrows changes its length, Enter"
-                           " edits it.")
+            text = self.tr(
+                "No session chosen. Tab goes from session to session; the arrows move"
+                " the chosen one, Shift with the arrows changes its length, Enter"
+                " edits it."
+            )
         if text == self.accessibleDescription():
             return
         self.setAccessibleDescription(text)
         QAccessible.updateAccessibility(
-            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+        )
         if announce and self.hasFocus():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
@@ -617,8 +651,10 @@ class TimeGrid(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self.selected) == 1:
             self.edit_requested.emit(next(iter(self.selected)))
             return
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right) \
-                and self.selected:
+        if (
+            key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+            and self.selected
+        ):
             self.nudge(key, bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         if key == Qt.Key.Key_Escape and self._drag is not None:
@@ -644,8 +680,9 @@ class TimeGrid(QWidget):
                 else:
                     start, end = start + sign * step, end + sign * step
             else:
-                column = max(0, min(len(self.columns) - 1,
-                                    column + (-1 if key == Qt.Key.Key_Left else 1)))
+                column = max(
+                    0, min(len(self.columns) - 1, column + (-1 if key == Qt.Key.Key_Left else 1))
+                )
                 if not self.by_room:
                     shift = self.columns[column].day - start.date()
                     start, end = start + shift, end + shift

@@ -106,6 +106,7 @@ class Problem:
 
     def as_json(self) -> dict[str, Any]:
         """The object ``planner check --json`` prints (a contract: add keys, never rename)."""
+
         def refs(items: list[Ref]) -> list[dict[str, Any]]:
             return [{"id": r.id, "name": r.name} for r in items]
 
@@ -238,48 +239,90 @@ class Logistics:
             return found
 
         airport = r.rows("SELECT arrival_airport_id FROM plan ORDER BY id LIMIT 1")[0][0]
-        places = {i: Place(n, _zone(z, zone), o or "", c or "") for i, n, z, o, c in r.rows(
-            "SELECT id, name, timezone, opens, closes FROM venue")}
+        places = {
+            i: Place(n, _zone(z, zone), o or "", c or "")
+            for i, n, z, o, c in r.rows("SELECT id, name, timezone, opens, closes FROM venue")
+        }
         roads: dict[tuple[int, int], int] = {}
         for a, b, minutes in r.rows("SELECT from_id, to_id, minutes FROM road_time"):
             roads[(a, b)] = roads[(b, a)] = minutes
         trips: dict[int, list[Trip]] = defaultdict(list)
         for i, p, direction, mode, carrier, number, place, departs, arrives in r.rows(
-                "SELECT id, person_id, direction, mode, carrier, number, place_id, departs_at,"
-                " arrives_at FROM travel"):
+            "SELECT id, person_id, direction, mode, carrier, number, place_id, departs_at,"
+            " arrives_at FROM travel"
+        ):
             arrival = direction == "arrival"
             at = epoch(arrives if arrival else departs)
             if at is None:
                 continue
-            trips[p].append(Trip(i, p, arrival, at, place if place is not None else airport,
-                                 (number or carrier or "").strip(), mode == "flight"))
+            trips[p].append(
+                Trip(
+                    i,
+                    p,
+                    arrival,
+                    at,
+                    place if place is not None else airport,
+                    (number or carrier or "").strip(),
+                    mode == "flight",
+                )
+            )
         for items in trips.values():
             items.sort(key=lambda t: (t.at, t.id))
-        stays = [Stay(i, p, v, b, day(a), day(o), w) for i, p, v, b, a, o, w in r.rows(
-            "SELECT id, person_id, venue_id, block_id, check_in, check_out, sharing_with_id"
-            " FROM stay")]
-        blocks = {i: Block(i, v, t, n, day(a), day(o)) for i, v, t, n, a, o in r.rows(
-            "SELECT id, venue_id, room_type, rooms, check_in, check_out FROM room_block")}
-        vehicles = {i: (n, s, d) for i, n, s, d in r.rows(
-            "SELECT id, name, seats, driver_id FROM vehicle")}
+        stays = [
+            Stay(i, p, v, b, day(a), day(o), w)
+            for i, p, v, b, a, o, w in r.rows(
+                "SELECT id, person_id, venue_id, block_id, check_in, check_out, sharing_with_id"
+                " FROM stay"
+            )
+        ]
+        blocks = {
+            i: Block(i, v, t, n, day(a), day(o))
+            for i, v, t, n, a, o in r.rows(
+                "SELECT id, venue_id, room_type, rooms, check_in, check_out FROM room_block"
+            )
+        }
+        vehicles = {
+            i: (n, s, d) for i, n, s, d in r.rows("SELECT id, name, seats, driver_id FROM vehicle")
+        }
         riders: dict[int, set[Unit]] = defaultdict(set)
-        for ride, g, d, p in r.rows("SELECT ride_id, group_id, delegation_id, person_id"
-                                    " FROM ride_passenger"):
+        for ride, g, d, p in r.rows(
+            "SELECT ride_id, group_id, delegation_id, person_id FROM ride_passenger"
+        ):
             riders[ride].add(("group", g) if g else ("delegation", d) if d else ("person", p))
         rides = {}
         for i, v, title, start, end, a, b, visit in r.rows(
-                "SELECT id, vehicle_id, title, starts_at, ends_at, from_id, to_id, session_id"
-                " FROM ride"):
-            rides[i] = Ride(i, v, title or "", epoch(start) or 0, epoch(end) or 0, a, b, visit,
-                            frozenset(riders.get(i, ())))
+            "SELECT id, vehicle_id, title, starts_at, ends_at, from_id, to_id, session_id FROM ride"
+        ):
+            rides[i] = Ride(
+                i,
+                v,
+                title or "",
+                epoch(start) or 0,
+                epoch(end) or 0,
+                a,
+                b,
+                visit,
+                frozenset(riders.get(i, ())),
+            )
         stops: dict[int, list[Stop]] = defaultdict(list)
         for i, s, position, venue, arrives, leaves in r.rows(
-                "SELECT id, session_id, position, venue_id, arrives_at, leaves_at"
-                " FROM visit_stop ORDER BY session_id, position, id"):
+            "SELECT id, session_id, position, venue_id, arrives_at, leaves_at"
+            " FROM visit_stop ORDER BY session_id, position, id"
+        ):
             stops[s].append(Stop(i, position, venue, epoch(arrives), epoch(leaves)))
         room_venue = dict(r.rows("SELECT id, venue_id FROM room"))
-        return cls(airport, places, roads, dict(trips), stays, blocks, vehicles, rides,
-                   dict(stops), room_venue)
+        return cls(
+            airport,
+            places,
+            roads,
+            dict(trips),
+            stays,
+            blocks,
+            vehicles,
+            rides,
+            dict(stops),
+            room_venue,
+        )
 
 
 @dataclass
@@ -302,15 +345,17 @@ class PlanData:
     @classmethod
     def load(cls, store: PlanStore) -> PlanData:
         with store.reading() as r:
-            tz, first, last = r.rows("SELECT timezone, start_date, end_date FROM plan"
-                                     " ORDER BY id LIMIT 1")[0]
+            tz, first, last = r.rows(
+                "SELECT timezone, start_date, end_date FROM plan ORDER BY id LIMIT 1"
+            )[0]
             membership = Membership.load(r)
             groups = dict(r.rows("SELECT id, name FROM participant_group"))
             delegations = dict(r.rows("SELECT id, name FROM delegation"))
             rooms = {i: (n, c) for i, n, c in r.rows("SELECT id, name, capacity FROM room")}
             audience: dict[int, set[Unit]] = defaultdict(set)
-            for s, g, d, p in r.rows("SELECT session_id, group_id, delegation_id, person_id"
-                                     " FROM session_audience"):
+            for s, g, d, p in r.rows(
+                "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+            ):
                 audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
             facilitators: dict[int, set[int]] = defaultdict(set)
             for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
@@ -320,22 +365,42 @@ class PlanData:
             for i, title, start, end, room, kind in r.rows(
                 "SELECT id, title, starts_at, ends_at, room_id, kind FROM agenda_session"
             ):
-                sessions[i] = Session(i, title, int(parse_time(start).timestamp()),
-                                      int(parse_time(end).timestamp()), room,
-                                      frozenset(audience.get(i, ())),
-                                      frozenset(facilitators.get(i, ())),
-                                      logistics.room_venue.get(room) if room else None, kind)
+                sessions[i] = Session(
+                    i,
+                    title,
+                    int(parse_time(start).timestamp()),
+                    int(parse_time(end).timestamp()),
+                    room,
+                    frozenset(audience.get(i, ())),
+                    frozenset(facilitators.get(i, ())),
+                    logistics.room_venue.get(room) if room else None,
+                    kind,
+                )
             acknowledged = dict(r.rows("SELECT problem_key, note FROM acknowledgement"))
             unavailable: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-            for p, start, end, note in r.rows("SELECT person_id, starts_at, ends_at, note"
-                                              " FROM unavailability"):
-                unavailable[p].append((int(parse_time(start).timestamp()),
-                                       int(parse_time(end).timestamp()), note))
+            for p, start, end, note in r.rows(
+                "SELECT person_id, starts_at, ends_at, note FROM unavailability"
+            ):
+                unavailable[p].append(
+                    (int(parse_time(start).timestamp()), int(parse_time(end).timestamp()), note)
+                )
         first_day, last_day = parse_date(first), parse_date(last)
         assert first_day is not None and last_day is not None
-        return cls(ZoneInfo(tz), first_day, last_day, sessions, rooms, membership.names,
-                   groups, delegations, membership.members, membership.units_of, acknowledged,
-                   dict(unavailable), logistics)
+        return cls(
+            ZoneInfo(tz),
+            first_day,
+            last_day,
+            sessions,
+            rooms,
+            membership.names,
+            groups,
+            delegations,
+            membership.members,
+            membership.units_of,
+            acknowledged,
+            dict(unavailable),
+            logistics,
+        )
 
 
 # --- the check ----------------------------------------------------------------------------------
@@ -428,13 +493,17 @@ class Checker:
                 lo = a.at + margin + self._reach(a.place)
             if departures:
                 d = departures[0]
-                hi = d.at - (CHECK_IN if d.flight else ROAD_CHECK_IN).total_seconds() \
+                hi = (
+                    d.at
+                    - (CHECK_IN if d.flight else ROAD_CHECK_IN).total_seconds()
                     - self._reach(d.place)
+                )
             self._free[person] = (lo, hi)
         # roads matter between sessions only when places that have rooms are roads apart
         venues = set(lg.room_venue.values())
-        self._max_road = 60 * max((m for (a, b), m in lg.roads.items()
-                                   if a in venues and b in venues), default=0)
+        self._max_road = 60 * max(
+            (m for (a, b), m in lg.roads.items() if a in venues and b in venues), default=0
+        )
         self._ride_index = sorted((r.start, r.end, r.id) for r in lg.rides.values())
         self._ride_starts = [start for start, _e, _i in self._ride_index]
         self._longest_ride = max((e - s for s, e, _i in self._ride_index), default=0)
@@ -494,8 +563,9 @@ class Checker:
         return sorted(self.problems.values(), key=lambda p: (p.start, p.kind, p.key))
 
     # one changed session
-    def move(self, session_id: int, start: datetime, end: datetime,
-             room: int | None) -> list[Problem]:
+    def move(
+        self, session_id: int, start: datetime, end: datetime, room: int | None
+    ) -> list[Problem]:
         """Re-check after one session moved (in time or room); returns all problems."""
         s = self.data.sessions[session_id]
         for key in list(self._by_session.get(session_id, ())):
@@ -527,8 +597,10 @@ class Checker:
                             continue
                         if other.start < s.end and s.start < other.end:
                             clashes[oid].update(people)
-                        elif reach and (s.end <= other.start < s.end + reach
-                                        or other.end <= s.start < other.end + reach):
+                        elif reach and (
+                            s.end <= other.start < s.end + reach
+                            or other.end <= s.start < other.end + reach
+                        ):
                             tight[oid].update(people)
         for oid, clashing in clashes.items():
             a, b = sorted((s, others[oid]), key=lambda x: x.id)
@@ -564,27 +636,55 @@ class Checker:
         data = self.data
         start, end = self._local(s.start), self._local(s.end)
         if start.date() < data.first_day or (end - timedelta(seconds=1)).date() > data.last_day:
-            self._add(Problem(
-                OUTSIDE_PLAN_DATES, SEVERITY[OUTSIDE_PLAN_DATES],
-                _("“{title}” on {day} is outside the plan's days ({first} – {last}). Move it, or"
-                  " change the plan's dates in File ▸ Plan Details.").format(
-                    title=s.title, day=_day(start.date()), first=_day(data.first_day),
-                    last=_day(data.last_day)),
-                start, end, f"{OUTSIDE_PLAN_DATES}:{s.id}", [self._session_ref(s)]))
+            self._add(
+                Problem(
+                    OUTSIDE_PLAN_DATES,
+                    SEVERITY[OUTSIDE_PLAN_DATES],
+                    _(
+                        "“{title}” on {day} is outside the plan's days ({first} – {last}). Move"
+                        " it, or"
+                        " change the plan's dates in File ▸ Plan Details."
+                    ).format(
+                        title=s.title,
+                        day=_day(start.date()),
+                        first=_day(data.first_day),
+                        last=_day(data.last_day),
+                    ),
+                    start,
+                    end,
+                    f"{OUTSIDE_PLAN_DATES}:{s.id}",
+                    [self._session_ref(s)],
+                )
+            )
         if s.room is not None and s.room in data.rooms:
             name, capacity = data.rooms[s.room]
             people: set[int] = set()
             for unit in self._units(s):
                 people |= data.members.get(unit, frozenset())
             if len(people) > capacity:
-                self._add(Problem(
-                    OVER_CAPACITY, SEVERITY[OVER_CAPACITY],
-                    _("“{title}” ({when}) brings {n} people into {room}, which seats {capacity}"
-                      " ({extra} too many). Choose a larger room or split the audience.").format(
-                        title=s.title, when=self._when(s.start, s.end), n=len(people), room=name,
-                        capacity=capacity, extra=len(people) - capacity),
-                    start, end, f"{OVER_CAPACITY}:{s.id}", [self._session_ref(s)],
-                    rooms=[Ref(s.room, name)]))
+                self._add(
+                    Problem(
+                        OVER_CAPACITY,
+                        SEVERITY[OVER_CAPACITY],
+                        _(
+                            "“{title}” ({when}) brings {n} people into {room}, which seats"
+                            " {capacity}"
+                            " ({extra} too many). Choose a larger room or split the audience."
+                        ).format(
+                            title=s.title,
+                            when=self._when(s.start, s.end),
+                            n=len(people),
+                            room=name,
+                            capacity=capacity,
+                            extra=len(people) - capacity,
+                        ),
+                        start,
+                        end,
+                        f"{OVER_CAPACITY}:{s.id}",
+                        [self._session_ref(s)],
+                        rooms=[Ref(s.room, name)],
+                    )
+                )
 
     def _check_availability(self, s: Session) -> None:
         """Facilitators and people invited by name, booked while they said they cannot."""
@@ -596,30 +696,48 @@ class Checker:
             for start, end, note in data.unavailable.get(person, ()):
                 if start < s.end and s.start < end:
                     name = data.people.get(person, "?")
-                    self._add(Problem(
-                        BOOKED_WHEN_UNAVAILABLE, SEVERITY[BOOKED_WHEN_UNAVAILABLE],
-                        _("{name} is booked for “{title}” {when} but is unavailable then"
-                          "{note}. Find someone else, move the session, or accept it with a"
-                          " note.").format(
-                            name=name, title=s.title, when=self._when(s.start, s.end),
-                            note=f" ({note})" if note else ""),
-                        self._local(max(start, s.start)), self._local(min(end, s.end)),
-                        f"{BOOKED_WHEN_UNAVAILABLE}:{person}:{s.id}", [self._session_ref(s)],
-                        people=[Ref(person, name)]))
+                    self._add(
+                        Problem(
+                            BOOKED_WHEN_UNAVAILABLE,
+                            SEVERITY[BOOKED_WHEN_UNAVAILABLE],
+                            _(
+                                "{name} is booked for “{title}” {when} but is unavailable then"
+                                "{note}. Find someone else, move the session, or accept it with a"
+                                " note."
+                            ).format(
+                                name=name,
+                                title=s.title,
+                                when=self._when(s.start, s.end),
+                                note=f" ({note})" if note else "",
+                            ),
+                            self._local(max(start, s.start)),
+                            self._local(min(end, s.end)),
+                            f"{BOOKED_WHEN_UNAVAILABLE}:{person}:{s.id}",
+                            [self._session_ref(s)],
+                            people=[Ref(person, name)],
+                        )
+                    )
                     break
 
     def _room_clash(self, a: Session, b: Session) -> None:
         assert a.room is not None
         name = self.data.rooms.get(a.room, ("?", 0))[0]
         start, end = max(a.start, b.start), min(a.end, b.end)
-        self._add(Problem(
-            ROOM_DOUBLE_BOOKED, SEVERITY[ROOM_DOUBLE_BOOKED],
-            _("{room} is booked twice {when}: “{first}” and “{second}”. Move one of them or"
-              " give it another room.").format(
-                room=name, when=self._when(start, end), first=a.title, second=b.title),
-            self._local(start), self._local(end),
-            f"{ROOM_DOUBLE_BOOKED}:{a.room}:{a.id}:{b.id}",
-            [self._session_ref(a), self._session_ref(b)], rooms=[Ref(a.room, name)]))
+        self._add(
+            Problem(
+                ROOM_DOUBLE_BOOKED,
+                SEVERITY[ROOM_DOUBLE_BOOKED],
+                _(
+                    "{room} is booked twice {when}: “{first}” and “{second}”. Move one of them or"
+                    " give it another room."
+                ).format(room=name, when=self._when(start, end), first=a.title, second=b.title),
+                self._local(start),
+                self._local(end),
+                f"{ROOM_DOUBLE_BOOKED}:{a.room}:{a.id}:{b.id}",
+                [self._session_ref(a), self._session_ref(b)],
+                rooms=[Ref(a.room, name)],
+            )
+        )
 
     def _people_clash(self, a: Session, b: Session, people: set[int]) -> None:
         data = self.data
@@ -628,19 +746,30 @@ class Checker:
         sessions = [self._session_ref(a), self._session_ref(b)]
         facilitating = sorted(p for p in people if p in a.facilitators or p in b.facilitators)
         for person in facilitating:
-            self._add(Problem(
-                FACILITATOR_DOUBLE_BOOKED, SEVERITY[FACILITATOR_DOUBLE_BOOKED],
-                _("{name} is booked twice {when}: facilitating “{first}” and"
-                  " {second_role} “{second}”. Find another facilitator or move a"
-                  " session.").format(
-                    name=data.people.get(person, "?"), when=when,
-                    first=(a if person in a.facilitators else b).title,
-                    second_role=_("facilitating") if person in a.facilitators
-                    and person in b.facilitators else _("attending"),
-                    second=(b if person in a.facilitators else a).title),
-                self._local(start), self._local(end),
-                f"{FACILITATOR_DOUBLE_BOOKED}:{person}:{a.id}:{b.id}", sessions,
-                people=[Ref(person, data.people.get(person, "?"))]))
+            self._add(
+                Problem(
+                    FACILITATOR_DOUBLE_BOOKED,
+                    SEVERITY[FACILITATOR_DOUBLE_BOOKED],
+                    _(
+                        "{name} is booked twice {when}: facilitating “{first}” and"
+                        " {second_role} “{second}”. Find another facilitator or move a"
+                        " session."
+                    ).format(
+                        name=data.people.get(person, "?"),
+                        when=when,
+                        first=(a if person in a.facilitators else b).title,
+                        second_role=_("facilitating")
+                        if person in a.facilitators and person in b.facilitators
+                        else _("attending"),
+                        second=(b if person in a.facilitators else a).title,
+                    ),
+                    self._local(start),
+                    self._local(end),
+                    f"{FACILITATOR_DOUBLE_BOOKED}:{person}:{a.id}:{b.id}",
+                    sessions,
+                    people=[Ref(person, data.people.get(person, "?"))],
+                )
+            )
         rest = people.difference(facilitating)
         if not rest:
             return
@@ -648,32 +777,46 @@ class Checker:
         groups, delegations, left = self._cover(rest, a, b)
         names = sorted(data.people.get(p, "?") for p in rest)
         subjects = [data.groups.get(g, "?") for g in groups] + [
-            data.delegations.get(d, "?") for d in delegations]
+            data.delegations.get(d, "?") for d in delegations
+        ]
         if not left and len(subjects) == 1:
             who = ngettext("{name} ({n} person) is", "{name} ({n} people) are", len(rest)).format(
-                name=subjects[0], n=len(rest))
+                name=subjects[0], n=len(rest)
+            )
         elif len(rest) == 1:
             who = _("{name} is").format(name=names[0])
         else:
             shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
-            who = ngettext("{n} person ({names}) is", "{n} people ({names}) are",
-                           len(rest)).format(n=len(rest), names=shown)
-        subject_key = ",".join([f"g{g}" for g in groups] + [f"d{d}" for d in delegations]) \
-            or ",".join(str(p) for p in sorted(rest)[:20])
-        self._add(Problem(
-            PERSON_DOUBLE_BOOKED, SEVERITY[PERSON_DOUBLE_BOOKED],
-            _("{who} in two places at once {when}: “{first}” and “{second}”. Move one of the"
-              " sessions or change who attends.").format(
-                who=who, when=when, first=a.title, second=b.title),
-            self._local(start), self._local(end),
-            f"{PERSON_DOUBLE_BOOKED}:{subject_key}:{a.id}:{b.id}", sessions,
-            people=[Ref(p, data.people.get(p, "?"))
-                    for p in sorted(rest, key=lambda p: data.people.get(p, ""))],
-            groups=[Ref(g, data.groups.get(g, "?")) for g in groups],
-            delegations=[Ref(d, data.delegations.get(d, "?")) for d in delegations]))
+            who = ngettext("{n} person ({names}) is", "{n} people ({names}) are", len(rest)).format(
+                n=len(rest), names=shown
+            )
+        subject_key = ",".join(
+            [f"g{g}" for g in groups] + [f"d{d}" for d in delegations]
+        ) or ",".join(str(p) for p in sorted(rest)[:20])
+        self._add(
+            Problem(
+                PERSON_DOUBLE_BOOKED,
+                SEVERITY[PERSON_DOUBLE_BOOKED],
+                _(
+                    "{who} in two places at once {when}: “{first}” and “{second}”. Move one of the"
+                    " sessions or change who attends."
+                ).format(who=who, when=when, first=a.title, second=b.title),
+                self._local(start),
+                self._local(end),
+                f"{PERSON_DOUBLE_BOOKED}:{subject_key}:{a.id}:{b.id}",
+                sessions,
+                people=[
+                    Ref(p, data.people.get(p, "?"))
+                    for p in sorted(rest, key=lambda p: data.people.get(p, ""))
+                ],
+                groups=[Ref(g, data.groups.get(g, "?")) for g in groups],
+                delegations=[Ref(d, data.delegations.get(d, "?")) for d in delegations],
+            )
+        )
 
-    def _cover(self, people: set[int], a: Session,
-               b: Session) -> tuple[list[int], list[int], set[int]]:
+    def _cover(
+        self, people: set[int], a: Session, b: Session
+    ) -> tuple[list[int], list[int], set[int]]:
         """Groups, then delegations, of the two sessions wholly inside ``people``."""
         left = set(people)
         groups: list[int] = []
@@ -751,12 +894,30 @@ class Checker:
         for unit in self._units(s):
             travellers |= self._travellers_of_unit.get(unit, set())
         if travellers:
-            self._journey(travellers, s.title, s.start, s.end, s.venue, s.venue,
-                          self._units(s), f"{s.id}", sessions=[self._session_ref(s)])
+            self._journey(
+                travellers,
+                s.title,
+                s.start,
+                s.end,
+                s.venue,
+                s.venue,
+                self._units(s),
+                f"{s.id}",
+                sessions=[self._session_ref(s)],
+            )
 
-    def _journey(self, travellers: set[int], title: str, start: int, end: int,
-                 origin: int | None, destination: int | None, units: Iterable[Unit],
-                 key: str, **refs: list[Ref]) -> None:
+    def _journey(
+        self,
+        travellers: set[int],
+        title: str,
+        start: int,
+        end: int,
+        origin: int | None,
+        destination: int | None,
+        units: Iterable[Unit],
+        key: str,
+        **refs: list[Ref],
+    ) -> None:
         """People who land too late for an item, or must leave before it ends."""
         # people on the same flight (or journey) are named together
         Same = tuple[str, int, int, int]  # (label, at, place, ready or latest time to go)
@@ -790,9 +951,15 @@ class Checker:
                 trip, assumed = trips[same]
                 limit = same[3]  # ready at the earliest, or gone at the latest
                 who, n, groups, delegations, subject = self._who(people, units)
-                values = {"who": who, "title": title, "when": self._when(start, end),
-                          "trip": self._trip_name(trip), "place": self._place_name(trip.place),
-                          "at": self._stamp(trip.at), "minutes": _duration(abs(limit - trip.at))}
+                values = {
+                    "who": who,
+                    "title": title,
+                    "when": self._when(start, end),
+                    "trip": self._trip_name(trip),
+                    "place": self._place_name(trip.place),
+                    "at": self._stamp(trip.at),
+                    "minutes": _duration(abs(limit - trip.at)),
+                }
                 if kind == BEFORE_ARRIVAL:
                     message = ngettext(
                         "{who} cannot make “{title}” {when}: {trip} arrives at {place} {at};"
@@ -800,8 +967,9 @@ class Checker:
                         " change who goes, or change the travel.",
                         "{who} cannot make “{title}” {when}: {trip} arrives at {place} {at};"
                         " allowing {minutes} to get there, {ready} is the earliest. Move it,"
-                        " change who goes, or change the travel.", n).format(
-                        ready=self._stamp(limit), **values)
+                        " change who goes, or change the travel.",
+                        n,
+                    ).format(ready=self._stamp(limit), **values)
                     message += self._assumed(trip.place, origin, assumed)
                     span = (start, min(end, limit))
                 else:
@@ -811,21 +979,36 @@ class Checker:
                         " go. Move it, change who goes, or change the travel.",
                         "{who} cannot stay for “{title}” {when}: {trip} leaves {place} {at};"
                         " allowing {minutes} to get there and check in, {by} is the latest to"
-                        " go. Move it, change who goes, or change the travel.", n).format(
-                        by=self._stamp(limit), **values)
+                        " go. Move it, change who goes, or change the travel.",
+                        n,
+                    ).format(by=self._stamp(limit), **values)
                     message += self._assumed(destination, trip.place, assumed)
                     span = (max(start, limit), end)
-                self._add(_with(refs, Problem(
-                    kind, SEVERITY[kind], message, self._local(span[0]), self._local(span[1]),
-                    f"{kind}:{subject}:{key}", people=self._people_refs(people), groups=groups,
-                    delegations=delegations, travel=[self._trip_ref(trip)])))
+                self._add(
+                    _with(
+                        refs,
+                        Problem(
+                            kind,
+                            SEVERITY[kind],
+                            message,
+                            self._local(span[0]),
+                            self._local(span[1]),
+                            f"{kind}:{subject}:{key}",
+                            people=self._people_refs(people),
+                            groups=groups,
+                            delegations=delegations,
+                            travel=[self._trip_ref(trip)],
+                        ),
+                    )
+                )
 
     def _assumed(self, a: int | None, b: int | None, minutes: int | None) -> str:
         if minutes is None:
             return ""
-        return " " + _("No road time from {a} to {b} is entered, so {minutes} min are assumed;"
-                       " enter it under Places & rooms ▸ Road times.").format(
-            a=self._place_name(a), b=self._place_name(b), minutes=minutes)
+        return " " + _(
+            "No road time from {a} to {b} is entered, so {minutes} min are assumed;"
+            " enter it under Places & rooms ▸ Road times."
+        ).format(a=self._place_name(a), b=self._place_name(b), minutes=minutes)
 
     def _rides_during(self, start: int, end: int) -> Iterable[Ride]:
         rides = self.data.logistics.rides
@@ -838,7 +1021,8 @@ class Checker:
     def _check_rides_during(self, s: Session) -> None:
         """Passengers and drivers of rides that run while they are in a session."""
         if s.units.isdisjoint(self._riding_units) and s.facilitators.isdisjoint(
-                self._riding_people):
+            self._riding_people
+        ):
             return
         visit_audience = self.data.sessions
         for ride in self._rides_during(s.start, s.end):
@@ -847,48 +1031,110 @@ class Checker:
             start, end = max(s.start, ride.start), min(s.end, ride.end)
             driver = self._driver(ride)
             if driver is not None and self._attends(driver, s):
-                self._driver_clash(driver, ride, start, end, s.title,
-                                   _("facilitating") if driver in s.facilitators
-                                   else _("attending"), f"s{s.id}",
-                                   sessions=[self._session_ref(s)])
+                self._driver_clash(
+                    driver,
+                    ride,
+                    start,
+                    end,
+                    s.title,
+                    _("facilitating") if driver in s.facilitators else _("attending"),
+                    f"s{s.id}",
+                    sessions=[self._session_ref(s)],
+                )
             people = self._riders_in(ride, s)
             own = visit_audience.get(ride.visit) if ride.visit is not None else None
             if people and own is not None:
                 people -= self._riders_in(ride, own)  # their visit's clashes are said already
             if people:
-                self._riding_clash(people, ride.units | s.units, start, end, s.title,
-                                   self._ride_name(ride), f"s{s.id}:r{ride.id}",
-                                   sessions=[self._session_ref(s)], rides=[self._ride_ref(ride)])
+                self._riding_clash(
+                    people,
+                    ride.units | s.units,
+                    start,
+                    end,
+                    s.title,
+                    self._ride_name(ride),
+                    f"s{s.id}:r{ride.id}",
+                    sessions=[self._session_ref(s)],
+                    rides=[self._ride_ref(ride)],
+                )
 
-    def _driver_clash(self, driver: int, ride: Ride, start: int, end: int, other: str,
-                      role: str, key: str, **refs: list[Ref]) -> None:
+    def _driver_clash(
+        self,
+        driver: int,
+        ride: Ride,
+        start: int,
+        end: int,
+        other: str,
+        role: str,
+        key: str,
+        **refs: list[Ref],
+    ) -> None:
         data = self.data
         vehicle = data.logistics.vehicles.get(ride.vehicle or -1, ("?", 0, None))[0]
         name = data.people.get(driver, "?")
         rides = refs.pop("rides", [])
-        self._add(_with(refs, Problem(
-            DRIVER_DOUBLE_BOOKED, SEVERITY[DRIVER_DOUBLE_BOOKED],
-            _("{name}, the driver of {vehicle}, is booked twice {when}: driving “{first}” and"
-              " {role} “{second}”. Find another driver or move one of them.").format(
-                name=name, vehicle=vehicle, when=self._when(start, end),
-                first=self._ride_name(ride), role=role, second=other),
-            self._local(start), self._local(end),
-            f"{DRIVER_DOUBLE_BOOKED}:{driver}:r{ride.id}:{key}",
-            people=[Ref(driver, name)], rides=[self._ride_ref(ride), *rides],
-            vehicles=[Ref(ride.vehicle or 0, vehicle)])))
+        self._add(
+            _with(
+                refs,
+                Problem(
+                    DRIVER_DOUBLE_BOOKED,
+                    SEVERITY[DRIVER_DOUBLE_BOOKED],
+                    _(
+                        "{name}, the driver of {vehicle}, is booked twice {when}: driving"
+                        " “{first}” and"
+                        " {role} “{second}”. Find another driver or move one of them."
+                    ).format(
+                        name=name,
+                        vehicle=vehicle,
+                        when=self._when(start, end),
+                        first=self._ride_name(ride),
+                        role=role,
+                        second=other,
+                    ),
+                    self._local(start),
+                    self._local(end),
+                    f"{DRIVER_DOUBLE_BOOKED}:{driver}:r{ride.id}:{key}",
+                    people=[Ref(driver, name)],
+                    rides=[self._ride_ref(ride), *rides],
+                    vehicles=[Ref(ride.vehicle or 0, vehicle)],
+                ),
+            )
+        )
 
-    def _riding_clash(self, people: set[int], units: Iterable[Unit], start: int, end: int,
-                      first: str, second: str, key: str, **refs: list[Ref]) -> None:
+    def _riding_clash(
+        self,
+        people: set[int],
+        units: Iterable[Unit],
+        start: int,
+        end: int,
+        first: str,
+        second: str,
+        key: str,
+        **refs: list[Ref],
+    ) -> None:
         who, n, groups, delegations, subject = self._who(people, units)
-        self._add(_with(refs, Problem(
-            PERSON_DOUBLE_BOOKED, SEVERITY[PERSON_DOUBLE_BOOKED],
-            ngettext("{who} is in two places at once {when}: “{first}” and “{second}”. Move one"
-                     " of them or change who rides.",
-                     "{who} are in two places at once {when}: “{first}” and “{second}”. Move"
-                     " one of them or change who rides.", n).format(
-                who=who, when=self._when(start, end), first=first, second=second),
-            self._local(start), self._local(end), f"{PERSON_DOUBLE_BOOKED}:{subject}:{key}",
-            people=self._people_refs(people), groups=groups, delegations=delegations)))
+        self._add(
+            _with(
+                refs,
+                Problem(
+                    PERSON_DOUBLE_BOOKED,
+                    SEVERITY[PERSON_DOUBLE_BOOKED],
+                    ngettext(
+                        "{who} is in two places at once {when}: “{first}” and “{second}”. Move one"
+                        " of them or change who rides.",
+                        "{who} are in two places at once {when}: “{first}” and “{second}”. Move"
+                        " one of them or change who rides.",
+                        n,
+                    ).format(who=who, when=self._when(start, end), first=first, second=second),
+                    self._local(start),
+                    self._local(end),
+                    f"{PERSON_DOUBLE_BOOKED}:{subject}:{key}",
+                    people=self._people_refs(people),
+                    groups=groups,
+                    delegations=delegations,
+                ),
+            )
+        )
 
     def _check_rides(self) -> None:
         """Each ride alone (seats, arrivals), each vehicle's day, and rides that overlap."""
@@ -900,17 +1146,29 @@ class Checker:
                 name, seats, _driver = lg.vehicles[ride.vehicle]
                 riders = len(self._riders[ride.id])
                 if riders > seats:
-                    self._add(Problem(
-                        VEHICLE_OVER_CAPACITY, SEVERITY[VEHICLE_OVER_CAPACITY],
-                        _("{vehicle} carries {n} passengers on “{title}” {when} but seats"
-                          " {seats} ({extra} too many). Add a vehicle, or move passengers to"
-                          " another ride.").format(
-                            vehicle=name, n=riders, title=self._ride_name(ride),
-                            when=self._when(ride.start, ride.end), seats=seats,
-                            extra=riders - seats),
-                        self._local(ride.start), self._local(ride.end),
-                        f"{VEHICLE_OVER_CAPACITY}:{ride.id}", rides=[self._ride_ref(ride)],
-                        vehicles=[Ref(ride.vehicle, name)]))
+                    self._add(
+                        Problem(
+                            VEHICLE_OVER_CAPACITY,
+                            SEVERITY[VEHICLE_OVER_CAPACITY],
+                            _(
+                                "{vehicle} carries {n} passengers on “{title}” {when} but seats"
+                                " {seats} ({extra} too many). Add a vehicle, or move passengers to"
+                                " another ride."
+                            ).format(
+                                vehicle=name,
+                                n=riders,
+                                title=self._ride_name(ride),
+                                when=self._when(ride.start, ride.end),
+                                seats=seats,
+                                extra=riders - seats,
+                            ),
+                            self._local(ride.start),
+                            self._local(ride.end),
+                            f"{VEHICLE_OVER_CAPACITY}:{ride.id}",
+                            rides=[self._ride_ref(ride)],
+                            vehicles=[Ref(ride.vehicle, name)],
+                        )
+                    )
             if lg.trips:
                 travellers: set[int] = set()
                 for unit in ride.units:
@@ -919,9 +1177,17 @@ class Checker:
                 if driver is not None and driver in lg.trips:
                     travellers.add(driver)
                 if travellers:
-                    self._journey(travellers, self._ride_name(ride), ride.start, ride.end,
-                                  ride.origin, ride.destination, ride.units, f"r{ride.id}",
-                                  rides=[self._ride_ref(ride)])
+                    self._journey(
+                        travellers,
+                        self._ride_name(ride),
+                        ride.start,
+                        ride.end,
+                        ride.origin,
+                        ride.destination,
+                        ride.units,
+                        f"r{ride.id}",
+                        rides=[self._ride_ref(ride)],
+                    )
         for vehicle, rides in by_vehicle.items():
             rides.sort(key=lambda r: (r.start, r.id))
             name = lg.vehicles[vehicle][0]
@@ -929,35 +1195,61 @@ class Checker:
             for a_id, b_id in _overlapping_pairs(items):
                 a, b = lg.rides[a_id], lg.rides[b_id]
                 start, end = max(a.start, b.start), min(a.end, b.end)
-                self._add(Problem(
-                    VEHICLE_DOUBLE_BOOKED, SEVERITY[VEHICLE_DOUBLE_BOOKED],
-                    _("{vehicle} is booked twice {when}: “{first}” and “{second}”. Move one of"
-                      " the rides or give it another vehicle.").format(
-                        vehicle=name, when=self._when(start, end), first=self._ride_name(a),
-                        second=self._ride_name(b)),
-                    self._local(start), self._local(end),
-                    f"{VEHICLE_DOUBLE_BOOKED}:{vehicle}:{a.id}:{b.id}",
-                    rides=[self._ride_ref(a), self._ride_ref(b)], vehicles=[Ref(vehicle, name)]))
+                self._add(
+                    Problem(
+                        VEHICLE_DOUBLE_BOOKED,
+                        SEVERITY[VEHICLE_DOUBLE_BOOKED],
+                        _(
+                            "{vehicle} is booked twice {when}: “{first}” and “{second}”. Move"
+                            " one of"
+                            " the rides or give it another vehicle."
+                        ).format(
+                            vehicle=name,
+                            when=self._when(start, end),
+                            first=self._ride_name(a),
+                            second=self._ride_name(b),
+                        ),
+                        self._local(start),
+                        self._local(end),
+                        f"{VEHICLE_DOUBLE_BOOKED}:{vehicle}:{a.id}:{b.id}",
+                        rides=[self._ride_ref(a), self._ride_ref(b)],
+                        vehicles=[Ref(vehicle, name)],
+                    )
+                )
             for a, b in itertools.pairwise(rides):
                 if b.start < a.end:
                     continue
                 road, assumed = self._road(a.destination, b.origin)
                 if assumed is None and b.start - a.end < road:
-                    self._add(Problem(
-                        NOT_ENOUGH_TRAVEL_TIME, SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
-                        _("{vehicle} cannot get from {a} to {b} in time on {day}: “{first}” ends"
-                          " at {end}, “{second}” starts at {start}, and the road takes {road}."
-                          " Move a ride or use another vehicle.").format(
-                            vehicle=name, a=self._place_name(a.destination),
-                            b=self._place_name(b.origin), day=_day(self._local(a.end).date()),
-                            first=self._ride_name(a), end=_clock(self._local(a.end)),
-                            second=self._ride_name(b), start=_clock(self._local(b.start)),
-                            road=_duration(road)),
-                        self._local(a.end), self._local(b.start),
-                        f"{NOT_ENOUGH_TRAVEL_TIME}:v{vehicle}:{a.id}:{b.id}",
-                        rides=[self._ride_ref(a), self._ride_ref(b)],
-                        vehicles=[Ref(vehicle, name)],
-                        places=self._place_refs(a.destination, b.origin)))
+                    self._add(
+                        Problem(
+                            NOT_ENOUGH_TRAVEL_TIME,
+                            SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
+                            _(
+                                "{vehicle} cannot get from {a} to {b} in time on {day}:"
+                                " “{first}” ends"
+                                " at {end}, “{second}” starts at {start}, and the road takes"
+                                " {road}."
+                                " Move a ride or use another vehicle."
+                            ).format(
+                                vehicle=name,
+                                a=self._place_name(a.destination),
+                                b=self._place_name(b.origin),
+                                day=_day(self._local(a.end).date()),
+                                first=self._ride_name(a),
+                                end=_clock(self._local(a.end)),
+                                second=self._ride_name(b),
+                                start=_clock(self._local(b.start)),
+                                road=_duration(road),
+                            ),
+                            self._local(a.end),
+                            self._local(b.start),
+                            f"{NOT_ENOUGH_TRAVEL_TIME}:v{vehicle}:{a.id}:{b.id}",
+                            rides=[self._ride_ref(a), self._ride_ref(b)],
+                            vehicles=[Ref(vehicle, name)],
+                            places=self._place_refs(a.destination, b.origin),
+                        )
+                    )
         # rides that overlap: a driver or a passenger in two at once
         rides_of: dict[int, list[Ride]] = defaultdict(list)
         for ride in lg.rides.values():
@@ -986,14 +1278,28 @@ class Checker:
                     role = _("riding in")
                 else:
                     continue
-                self._driver_clash(driver, ride, start, end, self._ride_name(other), role,
-                                   f"r{other.id}", rides=[self._ride_ref(other)])
+                self._driver_clash(
+                    driver,
+                    ride,
+                    start,
+                    end,
+                    self._ride_name(other),
+                    role,
+                    f"r{other.id}",
+                    rides=[self._ride_ref(other)],
+                )
             people = (self._riders[a.id] & self._riders[b.id]) - drivers
             if people:
-                self._riding_clash(set(people), a.units | b.units, start, end,
-                                   self._ride_name(a), self._ride_name(b),
-                                   f"r{a.id}:r{b.id}", rides=[self._ride_ref(a),
-                                                              self._ride_ref(b)])
+                self._riding_clash(
+                    set(people),
+                    a.units | b.units,
+                    start,
+                    end,
+                    self._ride_name(a),
+                    self._ride_name(b),
+                    f"r{a.id}:r{b.id}",
+                    rides=[self._ride_ref(a), self._ride_ref(b)],
+                )
 
     def _tight_pairs(self, items: list[tuple[int, int, int]]) -> Iterable[tuple[int, int]]:
         """Pairs (earlier, later) of one person's sessions too close for the road between."""
@@ -1002,7 +1308,7 @@ class Checker:
         for n, (_start, end, a) in enumerate(items):
             if sessions[a].venue is None:
                 continue
-            for b_start, _b_end, b in items[n + 1:]:
+            for b_start, _b_end, b in items[n + 1 :]:
                 if b_start >= end + reach:
                     break
                 if b_start >= end and self._gap_too_short(sessions[a], sessions[b]) is not None:
@@ -1020,19 +1326,35 @@ class Checker:
     def _too_far(self, a: Session, b: Session, people: set[int]) -> None:
         road = self._gap_too_short(a, b) or 0
         who, _n, groups, delegations, subject = self._who(people, a.units | b.units)
-        self._add(Problem(
-            NOT_ENOUGH_TRAVEL_TIME, SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
-            _("{who}: not enough time to get from “{first}” at {a} to “{second}” at {b} on {day}:"
-              " the road takes {road}, and there are {gap} between them. Move one of the"
-              " sessions or change who attends.").format(
-                who=who, first=a.title, a=self._place_name(a.venue), second=b.title,
-                b=self._place_name(b.venue), day=_day(self._local(a.end).date()),
-                road=_duration(road), gap=_duration(b.start - a.end)),
-            self._local(a.end), self._local(b.start),
-            f"{NOT_ENOUGH_TRAVEL_TIME}:{subject}:{a.id}:{b.id}",
-            [self._session_ref(a), self._session_ref(b)], people=self._people_refs(people),
-            groups=groups, delegations=delegations,
-            places=self._place_refs(a.venue, b.venue)))
+        self._add(
+            Problem(
+                NOT_ENOUGH_TRAVEL_TIME,
+                SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
+                _(
+                    "{who}: not enough time to get from “{first}” at {a} to “{second}” at {b} on"
+                    " {day}:"
+                    " the road takes {road}, and there are {gap} between them. Move one of the"
+                    " sessions or change who attends."
+                ).format(
+                    who=who,
+                    first=a.title,
+                    a=self._place_name(a.venue),
+                    second=b.title,
+                    b=self._place_name(b.venue),
+                    day=_day(self._local(a.end).date()),
+                    road=_duration(road),
+                    gap=_duration(b.start - a.end),
+                ),
+                self._local(a.end),
+                self._local(b.start),
+                f"{NOT_ENOUGH_TRAVEL_TIME}:{subject}:{a.id}:{b.id}",
+                [self._session_ref(a), self._session_ref(b)],
+                people=self._people_refs(people),
+                groups=groups,
+                delegations=delegations,
+                places=self._place_refs(a.venue, b.venue),
+            )
+        )
 
     def _check_place(self, s: Session) -> None:
         """Opening hours of the session's place and of a visit's stops; roads between stops."""
@@ -1046,43 +1368,82 @@ class Checker:
                 if place is None or arrives is None or leaves is None:
                     continue
                 if _closed(place, arrives, leaves):
-                    self._add(Problem(
-                        PLACE_CLOSED, SEVERITY[PLACE_CLOSED],
-                        _("“{title}” stops at {place} {when}, outside its opening hours"
-                          " ({opens}–{closes}). Change the stop's times, or agree them with the"
-                          " host.").format(
-                            title=s.title, place=place.name, when=self._when(arrives, leaves),
-                            opens=place.opens, closes=place.closes),
-                        self._local(arrives), self._local(leaves),
-                        f"{PLACE_CLOSED}:stop{stop.id}", [self._session_ref(s)],
-                        places=self._place_refs(stop.venue)))
+                    self._add(
+                        Problem(
+                            PLACE_CLOSED,
+                            SEVERITY[PLACE_CLOSED],
+                            _(
+                                "“{title}” stops at {place} {when}, outside its opening hours"
+                                " ({opens}–{closes}). Change the stop's times, or agree them"
+                                " with the"
+                                " host."
+                            ).format(
+                                title=s.title,
+                                place=place.name,
+                                when=self._when(arrives, leaves),
+                                opens=place.opens,
+                                closes=place.closes,
+                            ),
+                            self._local(arrives),
+                            self._local(leaves),
+                            f"{PLACE_CLOSED}:stop{stop.id}",
+                            [self._session_ref(s)],
+                            places=self._place_refs(stop.venue),
+                        )
+                    )
             for a, b in itertools.pairwise(stops):
                 if a.leaves is None or b.arrives is None:
                     continue
                 road, assumed = self._road(a.venue, b.venue)
                 if assumed is None and b.arrives - a.leaves < road:
-                    self._add(Problem(
-                        NOT_ENOUGH_TRAVEL_TIME, SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
-                        _("“{title}”: not enough time from {a} (leaving at {leaves}) to {b}"
-                          " (arriving at {arrives}): the road takes {road}. Change the stops'"
-                          " times.").format(
-                            title=s.title, a=self._place_name(a.venue),
-                            leaves=_clock(self._local(a.leaves)), b=self._place_name(b.venue),
-                            arrives=_clock(self._local(b.arrives)), road=_duration(road)),
-                        self._local(a.leaves), self._local(max(a.leaves, b.arrives)),
-                        f"{NOT_ENOUGH_TRAVEL_TIME}:stop{a.id}:{b.id}", [self._session_ref(s)],
-                        places=self._place_refs(a.venue, b.venue)))
+                    self._add(
+                        Problem(
+                            NOT_ENOUGH_TRAVEL_TIME,
+                            SEVERITY[NOT_ENOUGH_TRAVEL_TIME],
+                            _(
+                                "“{title}”: not enough time from {a} (leaving at {leaves}) to {b}"
+                                " (arriving at {arrives}): the road takes {road}. Change the stops'"
+                                " times."
+                            ).format(
+                                title=s.title,
+                                a=self._place_name(a.venue),
+                                leaves=_clock(self._local(a.leaves)),
+                                b=self._place_name(b.venue),
+                                arrives=_clock(self._local(b.arrives)),
+                                road=_duration(road),
+                            ),
+                            self._local(a.leaves),
+                            self._local(max(a.leaves, b.arrives)),
+                            f"{NOT_ENOUGH_TRAVEL_TIME}:stop{a.id}:{b.id}",
+                            [self._session_ref(s)],
+                            places=self._place_refs(a.venue, b.venue),
+                        )
+                    )
             return
         place = lg.places.get(s.venue) if s.venue is not None else None
         if place is not None and _closed(place, s.start, s.end):
-            self._add(Problem(
-                PLACE_CLOSED, SEVERITY[PLACE_CLOSED],
-                _("“{title}” is at {place} {when}, outside its opening hours ({opens}–{closes})."
-                  " Move the session, or change the place's hours.").format(
-                    title=s.title, place=place.name, when=self._when(s.start, s.end),
-                    opens=place.opens, closes=place.closes),
-                self._local(s.start), self._local(s.end), f"{PLACE_CLOSED}:{s.id}",
-                [self._session_ref(s)], places=self._place_refs(s.venue)))
+            self._add(
+                Problem(
+                    PLACE_CLOSED,
+                    SEVERITY[PLACE_CLOSED],
+                    _(
+                        "“{title}” is at {place} {when}, outside its opening hours"
+                        " ({opens}–{closes})."
+                        " Move the session, or change the place's hours."
+                    ).format(
+                        title=s.title,
+                        place=place.name,
+                        when=self._when(s.start, s.end),
+                        opens=place.opens,
+                        closes=place.closes,
+                    ),
+                    self._local(s.start),
+                    self._local(s.end),
+                    f"{PLACE_CLOSED}:{s.id}",
+                    [self._session_ref(s)],
+                    places=self._place_refs(s.venue),
+                )
+            )
 
     def _check_beds(self) -> None:
         """Nights in town without a bed, stays that miss the travel dates, full blocks."""
@@ -1101,8 +1462,7 @@ class Checker:
                 spans.append((trip, departure))
                 first = self._local(trip.at)
                 first_night = first.date() - timedelta(days=1 if first.hour < EARLY_HOUR else 0)
-                last = (self._local(departure.at).date() if departure is not None
-                        else data.last_day)
+                last = self._local(departure.at).date() if departure is not None else data.last_day
                 needed.update(_nights(first_night, last))
             if not needed:
                 continue
@@ -1114,41 +1474,64 @@ class Checker:
         for (first_night, last_night), people in sorted(homeless.items()):
             units = {u for p in people for u in data.units_of.get(p, ()) if u[0] != "person"}
             who, n, groups, delegations, subject = self._who(people, units)
-            self._add(Problem(
-                NO_BED, SEVERITY[NO_BED],
-                ngettext("{who} has no bed for {nights}, while in town. Add a stay at a hotel"
-                         " (Accommodation page).",
-                         "{who} have no bed for {nights}, while in town. Add a stay at a hotel"
-                         " (Accommodation page).", n).format(
-                    who=who, nights=_night_span(first_night, last_night)),
-                self._evening(first_night), self._morning(last_night + timedelta(days=1)),
-                f"{NO_BED}:{subject}:{first_night.isoformat()}", people=self._people_refs(people),
-                groups=groups, delegations=delegations,
-                travel=[self._trip_ref(t) for p in sorted(people)[:20]
-                        for t in lg.trips.get(p, ())]))
+            self._add(
+                Problem(
+                    NO_BED,
+                    SEVERITY[NO_BED],
+                    ngettext(
+                        "{who} has no bed for {nights}, while in town. Add a stay at a hotel"
+                        " (Accommodation page).",
+                        "{who} have no bed for {nights}, while in town. Add a stay at a hotel"
+                        " (Accommodation page).",
+                        n,
+                    ).format(who=who, nights=_night_span(first_night, last_night)),
+                    self._evening(first_night),
+                    self._morning(last_night + timedelta(days=1)),
+                    f"{NO_BED}:{subject}:{first_night.isoformat()}",
+                    people=self._people_refs(people),
+                    groups=groups,
+                    delegations=delegations,
+                    travel=[
+                        self._trip_ref(t) for p in sorted(people)[:20] for t in lg.trips.get(p, ())
+                    ],
+                )
+            )
         self._check_blocks()
 
-    def _stay_mismatch(self, person: int, spans: list[tuple[Trip, Trip | None]],
-                       have: set[date], needed: set[date]) -> None:
+    def _stay_mismatch(
+        self, person: int, spans: list[tuple[Trip, Trip | None]], have: set[date], needed: set[date]
+    ) -> None:
         lg = self.data.logistics
         stays = [s for s in lg.stays if s.person == person]
         arrival, departure = spans[0][0], spans[-1][1]
         name = self.data.people.get(person, "?")
         first, last = min(needed), max(needed) + timedelta(days=1)
-        self._add(Problem(
-            STAY_MISMATCH, SEVERITY[STAY_MISMATCH],
-            _("{name}'s hotel stay ({stay}) does not match the travel: arriving {arrival},"
-              " leaving {departure}, the stay should be {expected}. Change the stay's dates or"
-              " the travel.").format(
-                name=name, stay=_span(min(have), max(have) + timedelta(days=1)),
-                arrival=self._stamp(arrival.at),
-                departure=self._stamp(departure.at) if departure is not None
-                else _("at the end of the plan"), expected=_span(first, last)),
-            self._evening(min(min(have), first)),
-            self._morning(max(max(have), max(needed)) + timedelta(days=1)),
-            f"{STAY_MISMATCH}:{person}", people=[Ref(person, name)],
-            travel=[self._trip_ref(t) for t in lg.trips.get(person, ())],
-            stays=[self._stay_ref(s) for s in stays]))
+        self._add(
+            Problem(
+                STAY_MISMATCH,
+                SEVERITY[STAY_MISMATCH],
+                _(
+                    "{name}'s hotel stay ({stay}) does not match the travel: arriving {arrival},"
+                    " leaving {departure}, the stay should be {expected}. Change the stay's"
+                    " dates or"
+                    " the travel."
+                ).format(
+                    name=name,
+                    stay=_span(min(have), max(have) + timedelta(days=1)),
+                    arrival=self._stamp(arrival.at),
+                    departure=self._stamp(departure.at)
+                    if departure is not None
+                    else _("at the end of the plan"),
+                    expected=_span(first, last),
+                ),
+                self._evening(min(min(have), first)),
+                self._morning(max(max(have), max(needed)) + timedelta(days=1)),
+                f"{STAY_MISMATCH}:{person}",
+                people=[Ref(person, name)],
+                travel=[self._trip_ref(t) for t in lg.trips.get(person, ())],
+                stays=[self._stay_ref(s) for s in stays],
+            )
+        )
 
     def _check_blocks(self) -> None:
         lg = self.data.logistics
@@ -1164,8 +1547,11 @@ class Checker:
             over: list[tuple[date, int]] = []
             for night in sorted(nights):
                 present = {s.person: s for s in stays if s.check_in <= night < s.check_out}
-                shared = {frozenset((p, s.sharing)) for p, s in present.items()
-                          if s.sharing is not None and s.sharing in present and s.sharing != p}
+                shared = {
+                    frozenset((p, s.sharing))
+                    for p, s in present.items()
+                    if s.sharing is not None and s.sharing in present and s.sharing != p
+                }
                 taken = len(present) - len(shared)
                 held = block.rooms if block.check_in <= night < block.check_out else 0
                 if taken > held:
@@ -1174,50 +1560,78 @@ class Checker:
                 taken = max(t for night, t in over if first <= night <= last)
                 hotel = self._place_name(block.venue)
                 held = block.rooms
-                self._add(Problem(
-                    BLOCK_OVERBOOKED, SEVERITY[BLOCK_OVERBOOKED],
-                    ngettext("The block of {type} rooms at {hotel} holds {held} room ({from_} –"
-                             " {to}), but {taken} are taken for {nights}. Add rooms to the block"
-                             " or its nights, or move stays to another block.",
-                             "The block of {type} rooms at {hotel} holds {held} rooms ({from_} –"
-                             " {to}), but {taken} are taken for {nights}. Add rooms to the block"
-                             " or its nights, or move stays to another block.", held).format(
-                        type=block.room_type or "?", hotel=hotel, held=held,
-                        from_=_day(block.check_in), to=_day(block.check_out),
-                        taken=taken, nights=_night_span(first, last)),
-                    self._evening(first), self._morning(last + timedelta(days=1)),
-                    f"{BLOCK_OVERBOOKED}:{block_id}:{first.isoformat()}",
-                    blocks=[self._block_ref(block)], places=self._place_refs(block.venue),
-                    stays=[self._stay_ref(s) for s in stays
-                           if s.check_in <= last and first < s.check_out]))
+                self._add(
+                    Problem(
+                        BLOCK_OVERBOOKED,
+                        SEVERITY[BLOCK_OVERBOOKED],
+                        ngettext(
+                            "The block of {type} rooms at {hotel} holds {held} room ({from_} –"
+                            " {to}), but {taken} are taken for {nights}. Add rooms to the block"
+                            " or its nights, or move stays to another block.",
+                            "The block of {type} rooms at {hotel} holds {held} rooms ({from_} –"
+                            " {to}), but {taken} are taken for {nights}. Add rooms to the block"
+                            " or its nights, or move stays to another block.",
+                            held,
+                        ).format(
+                            type=block.room_type or "?",
+                            hotel=hotel,
+                            held=held,
+                            from_=_day(block.check_in),
+                            to=_day(block.check_out),
+                            taken=taken,
+                            nights=_night_span(first, last),
+                        ),
+                        self._evening(first),
+                        self._morning(last + timedelta(days=1)),
+                        f"{BLOCK_OVERBOOKED}:{block_id}:{first.isoformat()}",
+                        blocks=[self._block_ref(block)],
+                        places=self._place_refs(block.venue),
+                        stays=[
+                            self._stay_ref(s)
+                            for s in stays
+                            if s.check_in <= last and first < s.check_out
+                        ],
+                    )
+                )
 
     # naming
-    def _who(self, people: set[int], units: Iterable[Unit]
-             ) -> tuple[str, int, list[Ref], list[Ref], str]:
+    def _who(
+        self, people: set[int], units: Iterable[Unit]
+    ) -> tuple[str, int, list[Ref], list[Ref], str]:
         """Who, in a message: a whole group or delegation when it is exactly them, else names.
         Also the count, the groups and delegations named, and a key for these people."""
         data = self.data
         groups, delegations, left = self._cover_units(people, units)
         names = sorted(data.people.get(p, "?") for p in people)
         subjects = [data.groups.get(g, "?") for g in groups] + [
-            data.delegations.get(d, "?") for d in delegations]
+            data.delegations.get(d, "?") for d in delegations
+        ]
         n = len(people)
         if not left and len(subjects) == 1:
             who = ngettext("{name} ({n} person)", "{name} ({n} people)", n).format(
-                name=subjects[0], n=n)
+                name=subjects[0], n=n
+            )
         elif n == 1:
             who = names[0]
         else:
             shown = ", ".join(names[:8]) + (" …" if len(names) > 8 else "")
             who = ngettext("{n} person ({names})", "{n} people ({names})", n).format(
-                n=n, names=shown)
-        subject = ",".join([f"g{g}" for g in groups] + [f"d{d}" for d in delegations]) \
-            or ",".join(str(p) for p in sorted(people)[:20])
-        return (who, n, [Ref(g, data.groups.get(g, "?")) for g in groups],
-                [Ref(d, data.delegations.get(d, "?")) for d in delegations], subject)
+                n=n, names=shown
+            )
+        subject = ",".join([f"g{g}" for g in groups] + [f"d{d}" for d in delegations]) or ",".join(
+            str(p) for p in sorted(people)[:20]
+        )
+        return (
+            who,
+            n,
+            [Ref(g, data.groups.get(g, "?")) for g in groups],
+            [Ref(d, data.delegations.get(d, "?")) for d in delegations],
+            subject,
+        )
 
-    def _cover_units(self, people: set[int], units: Iterable[Unit]
-                     ) -> tuple[list[int], list[int], set[int]]:
+    def _cover_units(
+        self, people: set[int], units: Iterable[Unit]
+    ) -> tuple[list[int], list[int], set[int]]:
         left = set(people)
         groups: list[int] = []
         delegations: list[int] = []
@@ -1245,27 +1659,33 @@ class Checker:
 
     def _trip_name(self, trip: Trip) -> str:
         if trip.flight:
-            return _("flight {number}").format(number=trip.label) if trip.label \
-                else _("the flight")
-        return _("the journey by road ({number})").format(number=trip.label) if trip.label \
+            return _("flight {number}").format(number=trip.label) if trip.label else _("the flight")
+        return (
+            _("the journey by road ({number})").format(number=trip.label)
+            if trip.label
             else _("the journey by road")
+        )
 
     def _trip_ref(self, trip: Trip) -> Ref:
-        return Ref(trip.id, f"{trip.label or self._trip_name(trip)} — "
-                            f"{self.data.people.get(trip.person, '?')}")
+        return Ref(
+            trip.id,
+            f"{trip.label or self._trip_name(trip)} — {self.data.people.get(trip.person, '?')}",
+        )
 
     def _ride_name(self, ride: Ride) -> str:
         if ride.title:
             return ride.title
-        return _("ride from {a} to {b}").format(a=self._place_name(ride.origin),
-                                               b=self._place_name(ride.destination))
+        return _("ride from {a} to {b}").format(
+            a=self._place_name(ride.origin), b=self._place_name(ride.destination)
+        )
 
     def _ride_ref(self, ride: Ride) -> Ref:
         return Ref(ride.id, self._ride_name(ride))
 
     def _stay_ref(self, stay: Stay) -> Ref:
-        return Ref(stay.id, f"{self.data.people.get(stay.person, '?')} — "
-                            f"{self._place_name(stay.venue)}")
+        return Ref(
+            stay.id, f"{self.data.people.get(stay.person, '?')} — {self._place_name(stay.venue)}"
+        )
 
     def _block_ref(self, block: Block) -> Ref:
         return Ref(block.id, f"{self._place_name(block.venue)} — {block.room_type}")
@@ -1288,10 +1708,12 @@ class Checker:
     def _when(self, start: int, end: int) -> str:
         a, b = self._local(start), self._local(end)
         if a.date() == b.date():
-            return _("on {day}, {start}–{end}").format(day=_day(a.date()), start=_clock(a),
-                                                       end=_clock(b))
-        return _("from {start} to {end}").format(start=f"{_day(a.date())} {_clock(a)}",
-                                                 end=f"{_day(b.date())} {_clock(b)}")
+            return _("on {day}, {start}–{end}").format(
+                day=_day(a.date()), start=_clock(a), end=_clock(b)
+            )
+        return _("from {start} to {end}").format(
+            start=f"{_day(a.date())} {_clock(a)}", end=f"{_day(b.date())} {_clock(b)}"
+        )
 
     def _session_ref(self, s: Session) -> Ref:
         return Ref(s.id, s.title)

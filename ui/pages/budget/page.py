@@ -64,12 +64,32 @@ if TYPE_CHECKING:
     from planner.rules.budget import Allocation, Budget, Line
 
 # Tables whose changes can change the budget.
-BUDGET_TABLES = frozenset({
-    "plan", "person", "delegation", "participant_group", "group_member", "venue", "room",
-    "agenda_session", "session_facilitator", "session_audience", "travel", "room_block", "stay",
-    "vehicle", "ride", "funding_source", "budget_category", "per_diem_rate", "exchange_rate",
-    "catering_rate", "budget_line", "budget_actual",
-})
+BUDGET_TABLES = frozenset(
+    {
+        "plan",
+        "person",
+        "delegation",
+        "participant_group",
+        "group_member",
+        "venue",
+        "room",
+        "agenda_session",
+        "session_facilitator",
+        "session_audience",
+        "travel",
+        "room_block",
+        "stay",
+        "vehicle",
+        "ride",
+        "funding_source",
+        "budget_category",
+        "per_diem_rate",
+        "exchange_rate",
+        "catering_rate",
+        "budget_line",
+        "budget_actual",
+    }
+)
 CATEGORY_COLOURS = {
     BudgetCategory.TRAVEL: "#4E79A7",
     BudgetCategory.ACCOMMODATION: "#F28E2B",
@@ -85,8 +105,10 @@ CATEGORY_COLOURS = {
 }
 SOURCE_COLOURS = ["#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#76B7B2", "#EDC948", "#9C755F"]
 OVER_COLOUR = "#C62828"
-WARNING_STYLE = ("QLabel { background: #FFF4E5; color: #5D4037; border: 1px solid #F9A825;"
-                 " border-radius: 4px; padding: 6px 8px; }")
+WARNING_STYLE = (
+    "QLabel { background: #FFF4E5; color: #5D4037; border: 1px solid #F9A825;"
+    " border-radius: 4px; padding: 6px 8px; }"
+)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # a line's key, "category:<category>" or "total"
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 2  # a hand-entered line's id
 
@@ -105,8 +127,14 @@ class BudgetPage(QWidget):
     export_budget = Signal()
     export_perdiem = Signal()
 
-    def __init__(self, ctrl: PlanController, factory: PageFactory, settings: opt.Settings,
-                 formats: Formats, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctrl: PlanController,
+        factory: PageFactory,
+        settings: opt.Settings,
+        formats: Formats,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctrl, self.settings, self.formats = ctrl, settings, formats
         self.editor = factory.editor
@@ -134,12 +162,19 @@ class BudgetPage(QWidget):
         self.warnings_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_label.hide()
         export = QPushButton(self.tr("Export Budget…"), self)
-        export.setToolTip(self.tr("Write the budget workbook finance audits: summary, lines"
-                                  " and rates, with live formulas"))
+        export.setToolTip(
+            self.tr(
+                "Write the budget workbook finance audits: summary, lines"
+                " and rates, with live formulas"
+            )
+        )
         export.clicked.connect(self.export_budget)
         perdiem = QPushButton(self.tr("Per Diem Payment Sheet…"), self)
-        perdiem.setToolTip(self.tr("Write the sheet of what each traveller is paid as per"
-                                   " diem, to sign on payment"))
+        perdiem.setToolTip(
+            self.tr(
+                "Write the sheet of what each traveller is paid as per diem, to sign on payment"
+            )
+        )
         perdiem.clicked.connect(self.export_perdiem)
 
         top = QHBoxLayout()
@@ -253,24 +288,30 @@ class BudgetPage(QWidget):
         self.people.show_allocation(self.allocation)
 
     def money(self, value: Decimal, currency: str | None = None) -> str:
-        cur = currency if currency is not None else (self.budget.currency if self.budget
-                                                     else "")
+        cur = currency if currency is not None else (self.budget.currency if self.budget else "")
         return self.formats.amount(value, cur)
 
     def _show_header(self, result: Budget) -> None:
         self.total_label.setText(self.tr("Total %1").replace("%1", self.money(result.total)))
         with_actual = [x for x in result.lines if x.actual is not None]
         if with_actual:
-            self.actual_label.setText(self.tr("Actual cost so far %1 (%2 of %3 lines)")
-                                      .replace("%1", self.money(result.actual_total))
-                                      .replace("%2", self.formats.number(len(with_actual)))
-                                      .replace("%3", self.formats.number(len(result.lines))))
+            self.actual_label.setText(
+                self.tr("Actual cost so far %1 (%2 of %3 lines)")
+                .replace("%1", self.money(result.actual_total))
+                .replace("%2", self.formats.number(len(with_actual)))
+                .replace("%3", self.formats.number(len(result.lines)))
+            )
         else:
             self.actual_label.setText(self.tr("No actual costs entered yet"))
         self.actual_label.setStyleSheet("color: palette(dark);")
         sources = result.by_source()
-        self.sources_label.setText(self.tr("By funding source: %1").replace("%1", "  ·  ".join(
-            f"{t.label} <b>{self.money(t.amount)}</b>" for t in sources)) if sources else "")
+        self.sources_label.setText(
+            self.tr("By funding source: %1").replace(
+                "%1", "  ·  ".join(f"{t.label} <b>{self.money(t.amount)}</b>" for t in sources)
+            )
+            if sources
+            else ""
+        )
         self.sources_label.setTextFormat(Qt.TextFormat.RichText)
         if result.warnings:
             self.warnings_label.setText("⚠ " + "\n⚠ ".join(result.warnings))
@@ -283,8 +324,9 @@ class BudgetPage(QWidget):
 class LinesTab(QWidget):
     """Every line of the budget in a tree by category, with the totals."""
 
-    DESCRIPTION, EXPLANATION, QUANTITY, UNIT, UNIT_COST, RATE, AMOUNT, CODE, SOURCE, ACTUAL = \
-        range(10)
+    DESCRIPTION, EXPLANATION, QUANTITY, UNIT, UNIT_COST, RATE, AMOUNT, CODE, SOURCE, ACTUAL = range(
+        10
+    )
 
     def __init__(self, page: BudgetPage) -> None:
         super().__init__(page)
@@ -322,19 +364,31 @@ class LinesTab(QWidget):
         self._restore_header()
 
         self.add_button = QPushButton(self.tr("&Add Line…"), self)
-        self.add_button.setToolTip(self.tr("Add a cost the plan does not compute: interpretation,"
-                                           " materials, visibility… (Ctrl+Shift+N)"))
+        self.add_button.setToolTip(
+            self.tr(
+                "Add a cost the plan does not compute: interpretation,"
+                " materials, visibility… (Ctrl+Shift+N)"
+            )
+        )
         self.add_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.edit_button.setToolTip(self.tr("Edit a line entered by hand, or enter the actual"
-                                            " cost of a computed line (Enter)"))
+        self.edit_button.setToolTip(
+            self.tr(
+                "Edit a line entered by hand, or enter the actual cost of a computed line (Enter)"
+            )
+        )
         self.edit_button.clicked.connect(self.edit_item)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.delete_button.setToolTip(self.tr("Delete the selected lines entered by hand (Del)"))
         self.delete_button.clicked.connect(self.delete_items)
-        self.hint = QLabel(self.tr("Lines in italics were entered by hand. The others come from"
-                                   " the plan and its rates: change those to change them, and"
-                                   " use Actual Cost… to enter what was spent."), self)
+        self.hint = QLabel(
+            self.tr(
+                "Lines in italics were entered by hand. The others come from"
+                " the plan and its rates: change those to change them, and"
+                " use Actual Cost… to enter what was spent."
+            ),
+            self,
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(dark);")
 
@@ -352,21 +406,32 @@ class LinesTab(QWidget):
 
     # the header
     def _titles(self) -> list[str]:
-        return [self.tr("Line"), self.tr("How it is computed"), self.tr("Quantity"),
-                self.tr("Unit"), self.tr("Unit cost"), self.tr("Exchange rate"),
-                self.tr("Amount (%1)").replace("%1", self._currency) if self._currency
-                else self.tr("Amount"),
-                self.tr("Budget code"), self.tr("Funding source"),
-                self.tr("Actual cost (%1)").replace("%1", self._currency) if self._currency
-                else self.tr("Actual cost")]
+        return [
+            self.tr("Line"),
+            self.tr("How it is computed"),
+            self.tr("Quantity"),
+            self.tr("Unit"),
+            self.tr("Unit cost"),
+            self.tr("Exchange rate"),
+            self.tr("Amount (%1)").replace("%1", self._currency)
+            if self._currency
+            else self.tr("Amount"),
+            self.tr("Budget code"),
+            self.tr("Funding source"),
+            self.tr("Actual cost (%1)").replace("%1", self._currency)
+            if self._currency
+            else self.tr("Actual cost"),
+        ]
 
     def _set_headers(self) -> None:
         self.model.setHorizontalHeaderLabels(self._titles())
         for column in (self.QUANTITY, self.UNIT_COST, self.RATE, self.AMOUNT, self.ACTUAL):
-            self.model.setHeaderData(column, Qt.Orientation.Horizontal,
-                                     int(Qt.AlignmentFlag.AlignRight
-                                         | Qt.AlignmentFlag.AlignVCenter),
-                                     Qt.ItemDataRole.TextAlignmentRole)
+            self.model.setHeaderData(
+                column,
+                Qt.Orientation.Horizontal,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                Qt.ItemDataRole.TextAlignmentRole,
+            )
 
     def _restore_header(self) -> None:
         header = self.tree.header()
@@ -406,8 +471,9 @@ class LinesTab(QWidget):
             action = menu.addAction(title)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda on, c=column: (header.setSectionHidden(c, not on),
-                                                        self._save_header()))
+            action.toggled.connect(
+                lambda on, c=column: (header.setSectionHidden(c, not on), self._save_header())
+            )
         menu.exec(header.mapToGlobal(pos))
 
     # showing
@@ -427,8 +493,9 @@ class LinesTab(QWidget):
         for line in result.lines:
             by_category.setdefault(line.category, []).append(line)
         for total in result.by_category():
-            parent = self._category_row(total.key, total.label, total.amount, total.actual,
-                                        by_category.get(total.key, []))
+            parent = self._category_row(
+                total.key, total.label, total.amount, total.actual, by_category.get(total.key, [])
+            )
             for line in by_category.get(total.key, []):
                 parent[0].appendRow(self._line_row(line, result.currency))
             self.model.appendRow(parent)
@@ -468,12 +535,16 @@ class LinesTab(QWidget):
         elif not line.rate:
             rate = "—"
             rate_tip = self.tr("No exchange rate for %1: the line counts as zero.").replace(
-                "%1", line.currency)
+                "%1", line.currency
+            )
         else:
             rate = self.fmt.amount(line.rate)
-            rate_tip = (self.tr("%1 for one %2, the rate of %3").replace(
-                "%1", self.fmt.amount(line.rate, line.currency)).replace("%2", currency)
-                .replace("%3", month_text(self.fmt, line.month)))
+            rate_tip = (
+                self.tr("%1 for one %2, the rate of %3")
+                .replace("%1", self.fmt.amount(line.rate, line.currency))
+                .replace("%2", currency)
+                .replace("%3", month_text(self.fmt, line.month))
+            )
         actual = money(line.actual, "") if line.actual is not None else ""
         row = [
             self._item(line.description, tip=line.description),
@@ -494,16 +565,18 @@ class LinesTab(QWidget):
                 item.setFont(font)
         if line.actual is not None and line.actual > line.amount:
             row[self.ACTUAL].setForeground(QBrush(QColor(OVER_COLOUR)))
-            row[self.ACTUAL].setToolTip(self.tr("%1 over the budget").replace(
-                "%1", money(line.actual - line.amount)))
+            row[self.ACTUAL].setToolTip(
+                self.tr("%1 over the budget").replace("%1", money(line.actual - line.amount))
+            )
         if not line.rate:
             row[self.RATE].setForeground(QBrush(QColor(OVER_COLOUR)))
         row[0].setData(line.key, KEY_ROLE)
         row[0].setData(line.manual_id, MANUAL_ROLE)
         return row
 
-    def _category_row(self, category: str, label: str, amount: Decimal, actual: Decimal,
-                      lines: list[Line]) -> list[QStandardItem]:
+    def _category_row(
+        self, category: str, label: str, amount: Decimal, actual: Decimal, lines: list[Line]
+    ) -> list[QStandardItem]:
         money = self.page.money
         codes = {x.budget_code for x in lines}
         sources = {x.funding_source for x in lines}
@@ -511,7 +584,10 @@ class LinesTab(QWidget):
         row = [
             self._item(label),
             self._item(self.tr("%n line(s)", "", len(lines))),
-            self._item(""), self._item(""), self._item(""), self._item(""),
+            self._item(""),
+            self._item(""),
+            self._item(""),
+            self._item(""),
             self._item(money(amount, ""), right=True),
             self._item(codes.pop() if len(codes) == 1 else ""),
             self._item(sources.pop() if len(sources) == 1 else ""),
@@ -521,11 +597,13 @@ class LinesTab(QWidget):
         font.setBold(True)
         for item in row:
             item.setFont(font)
-        row[self.EXPLANATION].setForeground(QBrush(self.palette().color(
-            QPalette.ColorRole.PlaceholderText)))
+        row[self.EXPLANATION].setForeground(
+            QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        )
         row[0].setData(f"category:{category}", KEY_ROLE)
-        row[0].setData(QColor(CATEGORY_COLOURS.get(category, "#BAB0AC")),
-                       Qt.ItemDataRole.DecorationRole)
+        row[0].setData(
+            QColor(CATEGORY_COLOURS.get(category, "#BAB0AC")), Qt.ItemDataRole.DecorationRole
+        )
         if has_actual and actual > amount:
             row[self.ACTUAL].setForeground(QBrush(QColor(OVER_COLOUR)))
         return row
@@ -562,8 +640,10 @@ class LinesTab(QWidget):
         keys = []
         for row in range(self.model.rowCount()):
             top = self.model.index(row, 0)
-            keys.extend(str(self.model.index(c, 0, top).data(KEY_ROLE))
-                        for c in range(self.model.rowCount(top)))
+            keys.extend(
+                str(self.model.index(c, 0, top).data(KEY_ROLE))
+                for c in range(self.model.rowCount(top))
+            )
         return keys
 
     def cell(self, key: str, column: int) -> str:
@@ -598,18 +678,20 @@ class LinesTab(QWidget):
                 self.tree.scrollTo(index)
 
     def _selected_lines(self) -> list[tuple[str, int | None]]:
-        return [(str(i.data(KEY_ROLE)), i.data(MANUAL_ROLE))
-                for i in self.tree.selectionModel().selectedRows()
-                if not str(i.data(KEY_ROLE)).startswith("category:")
-                and i.data(KEY_ROLE) != "total"]
+        return [
+            (str(i.data(KEY_ROLE)), i.data(MANUAL_ROLE))
+            for i in self.tree.selectionModel().selectedRows()
+            if not str(i.data(KEY_ROLE)).startswith("category:") and i.data(KEY_ROLE) != "total"
+        ]
 
     def _on_selection(self, *_args: Any) -> None:
         lines = self._selected_lines()
         has_plan = self.ctrl.store is not None
         self.add_button.setEnabled(has_plan)
         self.edit_button.setEnabled(has_plan and len(lines) == 1)
-        self.delete_button.setEnabled(has_plan and bool(lines)
-                                      and all(m is not None for _k, m in lines))
+        self.delete_button.setEnabled(
+            has_plan and bool(lines) and all(m is not None for _k, m in lines)
+        )
         if len(lines) == 1 and lines[0][1] is None:
             self.edit_button.setText(self.tr("A&ctual Cost…"))
         else:
@@ -627,9 +709,18 @@ class LinesTab(QWidget):
             return
         preset: dict[str, Any] = {}
         key = self.current_key() or ""
-        category = key.removeprefix("category:") if key.startswith("category:") else next(
-            (x.category for x in (self.page.budget.lines if self.page.budget else [])
-             if x.key == key), "")
+        category = (
+            key.removeprefix("category:")
+            if key.startswith("category:")
+            else next(
+                (
+                    x.category
+                    for x in (self.page.budget.lines if self.page.budget else [])
+                    if x.key == key
+                ),
+                "",
+            )
+        )
         if category and category != BudgetCategory.INDIRECT:
             preset["category"] = str(category)
         dialog = self.page.editor().open(self.window(), "budget_line", None, preset)
@@ -648,9 +739,9 @@ class LinesTab(QWidget):
             dialog = self.page.editor().open(self.window(), "budget_line", int(manual_id))
         else:
             existing = queries.budget_actuals(self.ctrl.store).get(key)
-            dialog = self.page.editor().open(self.window(), "budget_actual",
-                                             existing.id if existing else None,
-                                             {"line_key": key})
+            dialog = self.page.editor().open(
+                self.window(), "budget_actual", existing.id if existing else None, {"line_key": key}
+            )
         if dialog is not None and dialog.exec():
             self.page.recompute()
 
@@ -664,8 +755,13 @@ class LinesTab(QWidget):
             question = self.tr("Delete the budget line “%1”?").replace("%1", name)
         else:
             question = self.tr("Delete %n budget line(s)?", "", len(ids))
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete"), question,
-                          QMessageBox.StandardButton.NoButton, self.window())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete"),
+            question,
+            QMessageBox.StandardButton.NoButton,
+            self.window(),
+        )
         box.setInformativeText(self.tr("You can undo this with Edit ▸ Undo (Ctrl+Z)."))
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -678,31 +774,37 @@ class LinesTab(QWidget):
     def copy_rows(self) -> None:
         """The selected rows (or every row) as tab-separated text, for a spreadsheet."""
         header = self.tree.header()
-        columns = [header.logicalIndex(v) for v in range(header.count())
-                   if not header.isSectionHidden(header.logicalIndex(v))]
+        columns = [
+            header.logicalIndex(v)
+            for v in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(v))
+        ]
         titles = self._titles()
         text = ["\t".join(titles[c] for c in columns)]
-        rows = sorted(self.tree.selectionModel().selectedRows(),
-                      key=lambda i: (i.parent().row(), i.row()) if i.parent().isValid()
-                      else (i.row(), -1))
+        rows = sorted(
+            self.tree.selectionModel().selectedRows(),
+            key=lambda i: (i.parent().row(), i.row()) if i.parent().isValid() else (i.row(), -1),
+        )
         for index in rows:
             text.append("\t".join(str(index.siblingAtColumn(c).data() or "") for c in columns))
         QGuiApplication.clipboard().setText("\n".join(text))
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
-        menu.addAction(self.tr("Add Line…"), self.add_item).setEnabled(
-            self.add_button.isEnabled())
+        menu.addAction(self.tr("Add Line…"), self.add_item).setEnabled(self.add_button.isEnabled())
         menu.addAction(self.edit_button.text().replace("&", ""), self.edit_item).setEnabled(
-            self.edit_button.isEnabled())
+            self.edit_button.isEnabled()
+        )
         menu.addAction(self.tr("Delete"), self.delete_items).setEnabled(
-            self.delete_button.isEnabled())
+            self.delete_button.isEnabled()
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Expand All"), self.tree.expandAll)
         menu.addAction(self.tr("Collapse All"), self.tree.collapseAll)
         menu.addSeparator()
         menu.addAction(self.tr("Copy rows"), self.copy_rows).setEnabled(
-            bool(self.tree.selectionModel().selectedRows()))
+            bool(self.tree.selectionModel().selectedRows())
+        )
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
@@ -734,63 +836,137 @@ class RatesTab(QWidget):
         self.page = page
         fmt = page.formats
         per_diem_columns = [
-            Column("location", self.tr("Location"), lambda r: r.location, width=16,
-                   edit="location"),
-            Column("daily_rate", self.tr("Daily rate"), lambda r: fmt.amount(r.daily_rate),
-                   sort=lambda r: r.daily_rate, numeric=True, width=10, edit="daily_rate",
-                   edit_text=lambda r: _plain(r.daily_rate)),
-            Column("currency", self.tr("Currency"), lambda r: r.currency, width=8,
-                   edit="currency"),
-            Column("lodging_share", self.tr("Lodging share"), lambda r: self._percent(
-                r.lodging_share), sort=lambda r: r.lodging_share, numeric=True, width=12,
-                   edit="lodging_share", edit_text=lambda r: _plain(r.lodging_share),
-                   tooltip=lambda r: self.tr("Per cent of the daily rate that is for lodging")),
-            Column("valid_from", self.tr("Valid from"), lambda r: fmt.date(r.valid_from),
-                   sort=lambda r: r.valid_from.isoformat() if r.valid_from else "", width=11),
-            Column("chosen", self.tr("Plan's"), lambda r: "✓" if r.chosen else "", width=7,
-                   tooltip=lambda r: self.tr("The plan's per diem uses this rate (choose it"
-                                             " under The plan's budget rules)") if r.chosen
-                   else ""),
+            Column(
+                "location", self.tr("Location"), lambda r: r.location, width=16, edit="location"
+            ),
+            Column(
+                "daily_rate",
+                self.tr("Daily rate"),
+                lambda r: fmt.amount(r.daily_rate),
+                sort=lambda r: r.daily_rate,
+                numeric=True,
+                width=10,
+                edit="daily_rate",
+                edit_text=lambda r: _plain(r.daily_rate),
+            ),
+            Column("currency", self.tr("Currency"), lambda r: r.currency, width=8, edit="currency"),
+            Column(
+                "lodging_share",
+                self.tr("Lodging share"),
+                lambda r: self._percent(r.lodging_share),
+                sort=lambda r: r.lodging_share,
+                numeric=True,
+                width=12,
+                edit="lodging_share",
+                edit_text=lambda r: _plain(r.lodging_share),
+                tooltip=lambda r: self.tr("Per cent of the daily rate that is for lodging"),
+            ),
+            Column(
+                "valid_from",
+                self.tr("Valid from"),
+                lambda r: fmt.date(r.valid_from),
+                sort=lambda r: r.valid_from.isoformat() if r.valid_from else "",
+                width=11,
+            ),
+            Column(
+                "chosen",
+                self.tr("Plan's"),
+                lambda r: "✓" if r.chosen else "",
+                width=7,
+                tooltip=lambda r: (
+                    self.tr(
+                        "The plan's per diem uses this rate (choose it"
+                        " under The plan's budget rules)"
+                    )
+                    if r.chosen
+                    else ""
+                ),
+            ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
         exchange_columns = [
             Column("currency", self.tr("Currency"), lambda r: r.currency, width=8),
-            Column("month", self.tr("Month"), lambda r: month_text(fmt, r.month),
-                   sort=lambda r: r.month.isoformat(), width=18),
-            Column("units", self.tr("Units for one %1").replace("%1", self._plan_currency()),
-                   lambda r: fmt.amount(r.units_per_base), sort=lambda r: r.units_per_base,
-                   numeric=True, width=17, edit="units_per_base",
-                   edit_text=lambda r: _plain(r.units_per_base)),
+            Column(
+                "month",
+                self.tr("Month"),
+                lambda r: month_text(fmt, r.month),
+                sort=lambda r: r.month.isoformat(),
+                width=18,
+            ),
+            Column(
+                "units",
+                self.tr("Units for one %1").replace("%1", self._plan_currency()),
+                lambda r: fmt.amount(r.units_per_base),
+                sort=lambda r: r.units_per_base,
+                numeric=True,
+                width=17,
+                edit="units_per_base",
+                edit_text=lambda r: _plain(r.units_per_base),
+            ),
             Column("source", self.tr("Source"), lambda r: r.source, edit="source"),
         ]
         catering_columns = [
-            Column("kind", self.tr("For"), lambda r: meal_label(r.kind),
-                   sort=lambda r: MEAL_ORDER.get(r.kind, 9), width=14),
-            Column("per_head", self.tr("Per head"), lambda r: fmt.amount(r.per_head),
-                   sort=lambda r: r.per_head, numeric=True, width=10, edit="per_head",
-                   edit_text=lambda r: _plain(r.per_head)),
-            Column("currency", self.tr("Currency"), lambda r: r.currency, width=8,
-                   edit="currency"),
+            Column(
+                "kind",
+                self.tr("For"),
+                lambda r: meal_label(r.kind),
+                sort=lambda r: MEAL_ORDER.get(r.kind, 9),
+                width=14,
+            ),
+            Column(
+                "per_head",
+                self.tr("Per head"),
+                lambda r: fmt.amount(r.per_head),
+                sort=lambda r: r.per_head,
+                numeric=True,
+                width=10,
+                edit="per_head",
+                edit_text=lambda r: _plain(r.per_head),
+            ),
+            Column("currency", self.tr("Currency"), lambda r: r.currency, width=8, edit="currency"),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        self.per_diem = factory._panel(self, "per_diem_rate", self.tr("Per diem rates"),
-                                       per_diem_columns, queries.per_diem_rates,
-                                       {"per_diem_rate", "plan"}, heading_level=2)
-        self.exchange = factory._panel(self, "exchange_rate", self.tr("Exchange rates"),
-                                       exchange_columns, queries.exchange_rates,
-                                       {"exchange_rate", "plan"}, heading_level=2)
-        self.catering = factory._panel(self, "catering_rate", self.tr("Catering rates"),
-                                       catering_columns, queries.catering_rates,
-                                       {"catering_rate"}, heading_level=2)
+        self.per_diem = factory._panel(
+            self,
+            "per_diem_rate",
+            self.tr("Per diem rates"),
+            per_diem_columns,
+            queries.per_diem_rates,
+            {"per_diem_rate", "plan"},
+            heading_level=2,
+        )
+        self.exchange = factory._panel(
+            self,
+            "exchange_rate",
+            self.tr("Exchange rates"),
+            exchange_columns,
+            queries.exchange_rates,
+            {"exchange_rate", "plan"},
+            heading_level=2,
+        )
+        self.catering = factory._panel(
+            self,
+            "catering_rate",
+            self.tr("Catering rates"),
+            catering_columns,
+            queries.catering_rates,
+            {"catering_rate"},
+            heading_level=2,
+        )
         self.panels = [self.per_diem, self.exchange, self.catering]
         for panel in self.panels:
             _compact(panel)
         self.exchange.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.catering.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.rules = RulesBox(page, self)
-        hint = QLabel(self.tr("Double-click a number or a name (or press F2) to change it in"
-                              " place; Edit… opens the whole form. Every change can be"
-                              " undone."), self)
+        hint = QLabel(
+            self.tr(
+                "Double-click a number or a name (or press F2) to change it in"
+                " place; Edit… opens the whole form. Every change can be"
+                " undone."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
 
@@ -868,8 +1044,14 @@ def fit_titles(view: QTableView) -> None:
 class RulesBox(QGroupBox):
     """The plan's per diem rate and percentages, each saved as it changes (one undoable step)."""
 
-    FIELDS = ("indirect_rate", "breakfast_deduction", "lunch_deduction", "dinner_deduction",
-              "lodging_deduction", "last_day_share")
+    FIELDS = (
+        "indirect_rate",
+        "breakfast_deduction",
+        "lunch_deduction",
+        "dinner_deduction",
+        "lodging_deduction",
+        "last_day_share",
+    )
 
     def __init__(self, page: BudgetPage, parent: QWidget) -> None:
         super().__init__(parent)
@@ -882,24 +1064,41 @@ class RulesBox(QGroupBox):
         self.per_diem = QComboBox(self)
         self.per_diem.setObjectName("per_diem_rate_id")
         self.per_diem.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.per_diem.setMinimumContentsLength(16)
         self.per_diem.activated.connect(self._per_diem_chosen)
         self.fields: dict[str, PercentField] = {}
         labels = {
-            "indirect_rate": (self.tr("&Indirect support"), self.tr(
-                "Added to the budget as a share of all the other lines.")),
-            "last_day_share": (self.tr("Last da&y paid at"), self.tr(
-                "The day of departure is paid at this share of the daily rate.")),
-            "lodging_deduction": (self.tr("L&odging provided"), self.tr(
-                "Taken off the per diem for each night the plan pays a hotel, unless the per"
-                " diem rate has its own lodging share.")),
-            "breakfast_deduction": (self.tr("Brea&kfast provided"), self.tr(
-                "Taken off for each breakfast the plan serves (a meal session or the hotel's).")),
-            "lunch_deduction": (self.tr("Lu&nch provided"), self.tr(
-                "Taken off for each lunch the plan serves.")),
-            "dinner_deduction": (self.tr("Dinner pro&vided"), self.tr(
-                "Taken off for each dinner the plan serves.")),
+            "indirect_rate": (
+                self.tr("&Indirect support"),
+                self.tr("Added to the budget as a share of all the other lines."),
+            ),
+            "last_day_share": (
+                self.tr("Last da&y paid at"),
+                self.tr("The day of departure is paid at this share of the daily rate."),
+            ),
+            "lodging_deduction": (
+                self.tr("L&odging provided"),
+                self.tr(
+                    "Taken off the per diem for each night the plan pays a hotel, unless the per"
+                    " diem rate has its own lodging share."
+                ),
+            ),
+            "breakfast_deduction": (
+                self.tr("Brea&kfast provided"),
+                self.tr(
+                    "Taken off for each breakfast the plan serves (a meal session or the hotel's)."
+                ),
+            ),
+            "lunch_deduction": (
+                self.tr("Lu&nch provided"),
+                self.tr("Taken off for each lunch the plan serves."),
+            ),
+            "dinner_deduction": (
+                self.tr("Dinner pro&vided"),
+                self.tr("Taken off for each dinner the plan serves."),
+            ),
         }
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -909,8 +1108,15 @@ class RulesBox(QGroupBox):
         note = QLabel(self.tr("Per diem deductions, as a share of the daily rate:"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(dark);")
-        for key in ("indirect_rate", "last_day_share", None, "lodging_deduction",
-                    "breakfast_deduction", "lunch_deduction", "dinner_deduction"):
+        for key in (
+            "indirect_rate",
+            "last_day_share",
+            None,
+            "lodging_deduction",
+            "breakfast_deduction",
+            "lunch_deduction",
+            "dinner_deduction",
+        ):
             if key is None:
                 form.addRow(note)
                 continue
@@ -971,16 +1177,22 @@ class RulesBox(QGroupBox):
         field = self.fields[key]
         value = field.value()
         stored = self._values.get(key)
-        if self.ctrl.store is None or "id" not in self._values or (
-                stored is not None and Decimal(stored) == value):
+        if (
+            self.ctrl.store is None
+            or "id" not in self._values
+            or (stored is not None and Decimal(stored) == value)
+        ):
             return
         if not self.ctrl.update("plan", int(self._values["id"]), {key: value}):
             self.refresh()
 
     def _per_diem_chosen(self, index: int) -> None:
         value = self.per_diem.itemData(index)
-        if self.ctrl.store is None or "id" not in self._values or \
-                value == self._values.get("per_diem_rate_id"):
+        if (
+            self.ctrl.store is None
+            or "id" not in self._values
+            or value == self._values.get("per_diem_rate_id")
+        ):
             return
         if not self.ctrl.update("plan", int(self._values["id"]), {"per_diem_rate_id": value}):
             self.refresh()
@@ -995,38 +1207,76 @@ class FundingTab(QWidget):
         source_columns = [
             Column("name", self.tr("Funding source"), lambda r: r.name, width=62, edit="name"),
             Column("code", self.tr("Code"), lambda r: r.code, width=18, edit="code"),
-            Column("categories", self.tr("Categories"), lambda r: page.formats.number(
-                r.categories), sort=lambda r: r.categories, numeric=True, width=10,
-                   tooltip=lambda r: self.tr("Categories whose lines it pays unless a line"
-                                             " names another source")),
-            Column("lines", self.tr("Own lines"), lambda r: page.formats.number(r.lines),
-                   sort=lambda r: r.lines, numeric=True, width=10,
-                   tooltip=lambda r: self.tr("Lines entered by hand that name it")),
+            Column(
+                "categories",
+                self.tr("Categories"),
+                lambda r: page.formats.number(r.categories),
+                sort=lambda r: r.categories,
+                numeric=True,
+                width=10,
+                tooltip=lambda r: self.tr(
+                    "Categories whose lines it pays unless a line names another source"
+                ),
+            ),
+            Column(
+                "lines",
+                self.tr("Own lines"),
+                lambda r: page.formats.number(r.lines),
+                sort=lambda r: r.lines,
+                numeric=True,
+                width=10,
+                tooltip=lambda r: self.tr("Lines entered by hand that name it"),
+            ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
         category_columns = [
-            Column("category", self.tr("Category"), lambda r: budget_category_label(r.category),
-                   sort=lambda r: CATEGORY_ORDER.get(r.category, 99), width=24,
-                   colour=lambda r: CATEGORY_COLOURS.get(r.category, "")),
-            Column("budget_code", self.tr("Budget code"), lambda r: r.budget_code, width=28,
-                   edit="budget_code"),
+            Column(
+                "category",
+                self.tr("Category"),
+                lambda r: budget_category_label(r.category),
+                sort=lambda r: CATEGORY_ORDER.get(r.category, 99),
+                width=24,
+                colour=lambda r: CATEGORY_COLOURS.get(r.category, ""),
+            ),
+            Column(
+                "budget_code",
+                self.tr("Budget code"),
+                lambda r: r.budget_code,
+                width=28,
+                edit="budget_code",
+            ),
             Column("funding_source", self.tr("Funding source"), lambda r: r.funding_source),
         ]
-        self.sources = factory._panel(self, "funding_source", self.tr("Funding sources"),
-                                      source_columns, queries.funding_sources,
-                                      {"funding_source", "budget_category", "budget_line"},
-                                      heading_level=2)
-        self.categories = factory._panel(self, "budget_category",
-                                         self.tr("Budget codes of the categories"),
-                                         category_columns, queries.budget_categories,
-                                         {"budget_category", "funding_source"}, heading_level=2)
+        self.sources = factory._panel(
+            self,
+            "funding_source",
+            self.tr("Funding sources"),
+            source_columns,
+            queries.funding_sources,
+            {"funding_source", "budget_category", "budget_line"},
+            heading_level=2,
+        )
+        self.categories = factory._panel(
+            self,
+            "budget_category",
+            self.tr("Budget codes of the categories"),
+            category_columns,
+            queries.budget_categories,
+            {"budget_category", "funding_source"},
+            heading_level=2,
+        )
         self.panels = [self.sources, self.categories]
         for panel in self.panels:
             _compact(panel)
         self.categories.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        hint = QLabel(self.tr("A line takes its category's budget code and funding source"
-                              " unless it has its own. Double-click a name or a code (or press"
-                              " F2) to change it in place."), self)
+        hint = QLabel(
+            self.tr(
+                "A line takes its category's budget code and funding source"
+                " unless it has its own. Double-click a name or a code (or press"
+                " F2) to change it in place."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(dark);")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -1082,22 +1332,47 @@ class ChartTab(QScrollArea):
             return f"{fmt.locale.toString(value, 'f', 1)} %"
 
         legend = (self.tr("Budget"), self.tr("Actual cost"))
-        self.category_title.setText(self.tr("Cost by category (%1)").replace("%1",
-                                                                            result.currency))
+        self.category_title.setText(self.tr("Cost by category (%1)").replace("%1", result.currency))
         self.by_category.set_bars(
-            [(t.label, t.amount, t.actual if any(
-                x.actual is not None for x in result.lines if x.category == t.key) else None,
-              CATEGORY_COLOURS.get(t.key, "#BAB0AC")) for t in result.by_category()],
-            lambda v: money(v), percent, legend)
+            [
+                (
+                    t.label,
+                    t.amount,
+                    t.actual
+                    if any(x.actual is not None for x in result.lines if x.category == t.key)
+                    else None,
+                    CATEGORY_COLOURS.get(t.key, "#BAB0AC"),
+                )
+                for t in result.by_category()
+            ],
+            lambda v: money(v),
+            percent,
+            legend,
+        )
         sources = result.by_source()
-        self.source_title.setText(self.tr("Cost by funding source (%1)").replace(
-            "%1", result.currency))
+        self.source_title.setText(
+            self.tr("Cost by funding source (%1)").replace("%1", result.currency)
+        )
         self.by_source.set_bars(
-            [(t.label, t.amount, t.actual if any(
-                x.actual is not None for x in result.lines
-                if str(x.funding_source_id or "") == t.key) else None,
-              SOURCE_COLOURS[n % len(SOURCE_COLOURS)] if t.key else "#BAB0AC")
-             for n, t in enumerate(sources)], lambda v: money(v), percent, legend)
+            [
+                (
+                    t.label,
+                    t.amount,
+                    t.actual
+                    if any(
+                        x.actual is not None
+                        for x in result.lines
+                        if str(x.funding_source_id or "") == t.key
+                    )
+                    else None,
+                    SOURCE_COLOURS[n % len(SOURCE_COLOURS)] if t.key else "#BAB0AC",
+                )
+                for n, t in enumerate(sources)
+            ],
+            lambda v: money(v),
+            percent,
+            legend,
+        )
 
 
 # --- cost per participant -----------------------------------------------------------------------
@@ -1137,19 +1412,43 @@ class PeopleTab(QWidget):
         columns = [
             Column("name", self.tr("Name"), lambda r: r.name, width=34),
             Column("delegation", self.tr("Delegation"), lambda r: r.delegation, width=26),
-            Column("direct", self.tr("Direct costs"), lambda r: money(r.direct, ""),
-                   sort=lambda r: r.direct, numeric=True, width=14,
-                   tooltip=lambda r: self.tr("Their per diem, fares and hotel nights (a shared"
-                                             " room counts half)")),
-            Column("trainee_days", self.tr("Trainee-days"), lambda r: fmt.number(
-                r.trainee_days), sort=lambda r: r.trainee_days, numeric=True, width=12,
-                   tooltip=lambda r: self.tr("Days with a session they attend as a member of"
-                                             " a group")),
-            Column("shared", self.tr("Shared costs"), lambda r: money(r.shared, ""),
-                   sort=lambda r: r.shared, numeric=True, width=14,
-                   tooltip=lambda r: self._shared_tip(r)),
-            Column("total", self.tr("Total"), lambda r: money(r.total, ""),
-                   sort=lambda r: r.total, numeric=True, width=14),
+            Column(
+                "direct",
+                self.tr("Direct costs"),
+                lambda r: money(r.direct, ""),
+                sort=lambda r: r.direct,
+                numeric=True,
+                width=14,
+                tooltip=lambda r: self.tr(
+                    "Their per diem, fares and hotel nights (a shared room counts half)"
+                ),
+            ),
+            Column(
+                "trainee_days",
+                self.tr("Trainee-days"),
+                lambda r: fmt.number(r.trainee_days),
+                sort=lambda r: r.trainee_days,
+                numeric=True,
+                width=12,
+                tooltip=lambda r: self.tr("Days with a session they attend as a member of a group"),
+            ),
+            Column(
+                "shared",
+                self.tr("Shared costs"),
+                lambda r: money(r.shared, ""),
+                sort=lambda r: r.shared,
+                numeric=True,
+                width=14,
+                tooltip=lambda r: self._shared_tip(r),
+            ),
+            Column(
+                "total",
+                self.tr("Total"),
+                lambda r: money(r.total, ""),
+                sort=lambda r: r.total,
+                numeric=True,
+                width=14,
+            ),
         ]
         self.model = RowTableModel(columns, self)
         self.proxy = SearchProxy(self)
@@ -1170,10 +1469,15 @@ class PeopleTab(QWidget):
             self.view.horizontalHeader().resizeSection(i, column.width * char + 16)
         self.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
         fit_titles(self.view)
-        self.hint = QLabel(self.tr("Direct costs are a person's own per diem, fares and hotel"
-                                   " nights; the shared costs are spread over the days each"
-                                   " trainee attends. Lines entered by hand are not shared"
-                                   " out."), self)
+        self.hint = QLabel(
+            self.tr(
+                "Direct costs are a person's own per diem, fares and hotel"
+                " nights; the shared costs are spread over the days each"
+                " trainee attends. Lines entered by hand are not shared"
+                " out."
+            ),
+            self,
+        )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(dark);")
         top = QHBoxLayout()
@@ -1189,8 +1493,11 @@ class PeopleTab(QWidget):
         self._per_day = Decimal(0)
 
     def _shared_tip(self, row: CostRow) -> str:
-        return self.tr("%1 trainee-days × %2").replace("%1", str(row.trainee_days)).replace(
-            "%2", self.page.money(self._per_day))
+        return (
+            self.tr("%1 trainee-days × %2")
+            .replace("%1", str(row.trainee_days))
+            .replace("%2", self.page.money(self._per_day))
+        )
 
     def mark_dirty(self) -> None:
         self._dirty = True
@@ -1199,9 +1506,14 @@ class PeopleTab(QWidget):
         self._dirty = False
         self._per_day = allocation.per_trainee_day
         self.explanation.setText(allocation.explanation)
-        self.model.set_rows([CostRow(p.person_id, p.name, p.delegation, p.direct,
-                                     p.trainee_days, p.shared, p.total)
-                             for p in allocation.people])
+        self.model.set_rows(
+            [
+                CostRow(
+                    p.person_id, p.name, p.delegation, p.direct, p.trainee_days, p.shared, p.total
+                )
+                for p in allocation.people
+            ]
+        )
         self._update_count()
 
     def _on_search(self, text: str) -> None:
@@ -1215,8 +1527,12 @@ class PeopleTab(QWidget):
         if shown == total:
             self.count_label.setText(f"{fmt.number(total)} {what}")
         else:
-            self.count_label.setText(self.tr("%1 of %2 %3 shown").replace(
-                "%1", fmt.number(shown)).replace("%2", fmt.number(total)).replace("%3", what))
+            self.count_label.setText(
+                self.tr("%1 of %2 %3 shown")
+                .replace("%1", fmt.number(shown))
+                .replace("%2", fmt.number(total))
+                .replace("%3", what)
+            )
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

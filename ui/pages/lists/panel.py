@@ -237,18 +237,27 @@ class ListPanel(QWidget):
             self.count_label.setText(f"{self.formats.number(total)} {what}")
         else:
             self.count_label.setText(
-                self.tr("%1 of %2 %3 shown").replace("%1", self.formats.number(shown))
-                .replace("%2", self.formats.number(total)).replace("%3", what))
+                self.tr("%1 of %2 %3 shown")
+                .replace("%1", self.formats.number(shown))
+                .replace("%2", self.formats.number(total))
+                .replace("%3", what)
+            )
         if self.ctrl.store is not None and total == 0:
-            self.empty_hint.setText(self.tr("No %1 yet. Add the first with Add… (Ctrl+Shift+N).")
-                                    .replace("%1", noun(self.noun_kind, 0)))
+            self.empty_hint.setText(
+                self.tr("No %1 yet. Add the first with Add… (Ctrl+Shift+N).").replace(
+                    "%1", noun(self.noun_kind, 0)
+                )
+            )
         elif shown == 0 and total and not self.search.text().strip():
-            self.empty_hint.setText(self.tr("No %1 for what is selected above.")
-                                    .replace("%1", noun(self.noun_kind, 0)))
+            self.empty_hint.setText(
+                self.tr("No %1 for what is selected above.").replace("%1", noun(self.noun_kind, 0))
+            )
         elif shown == 0 and total:
-            self.empty_hint.setText(self.tr(
-                "Nothing matches “%1”. Clear the search to see all %2.")
-                                    .replace("%1", self.search.text()).replace("%2", what))
+            self.empty_hint.setText(
+                self.tr("Nothing matches “%1”. Clear the search to see all %2.")
+                .replace("%1", self.search.text())
+                .replace("%2", what)
+            )
         else:
             self.empty_hint.setText("")
         self.empty_hint.setVisible(bool(self.empty_hint.text()))
@@ -306,8 +315,15 @@ class ListPanel(QWidget):
         self.delete_button.setEnabled(has_plan and n >= 1)
         self.selection_changed.emit()
 
-    def add_tool(self, text: str, slot: Callable[[], Any], tip: str = "", *,
-                 button: bool = True, fewest_selected: int = 0) -> QAction:
+    def add_tool(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        tip: str = "",
+        *,
+        button: bool = True,
+        fewest_selected: int = 0,
+    ) -> QAction:
         """An action of this list beyond add, edit and delete: a button before Add (if
         ``button``) and an entry of the context menu, enabled once enough rows are selected."""
         action = QAction(text, self)
@@ -335,8 +351,10 @@ class ListPanel(QWidget):
         double-click or F2 edits the cell, Enter saves it through the controller as one undoable
         step; a value the plan refuses is reported and the cell keeps its value."""
         self.model.on_edit = self._save_cell
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
 
     def _save_cell(self, row: Any, column: Column, value: Any) -> bool:
         if self.ctrl.store is None:
@@ -345,8 +363,12 @@ class ListPanel(QWidget):
             value = value.strip()
         self._saving_cell = True
         try:
-            return self.ctrl.update(self.kind, row.id, {column.edit: value},
-                                    expected_version=getattr(row, "version", None))
+            return self.ctrl.update(
+                self.kind,
+                row.id,
+                {column.edit: value},
+                expected_version=getattr(row, "version", None),
+            )
         finally:
             self._saving_cell = False
 
@@ -384,13 +406,22 @@ class ListPanel(QWidget):
             return
         if len(ids) == 1:
             obj = self.model.row_object(self.model.row_of_id(ids[0]))
-            label = (getattr(obj, "name", None) or getattr(obj, "title", None)
-                     or self.model.columns[0].text(obj))
-            question = self.tr("Delete the %1 “%2”?").replace("%1", noun(self.noun_kind)).replace(
-                "%2", label)
+            label = (
+                getattr(obj, "name", None)
+                or getattr(obj, "title", None)
+                or self.model.columns[0].text(obj)
+            )
+            question = (
+                self.tr("Delete the %1 “%2”?")
+                .replace("%1", noun(self.noun_kind))
+                .replace("%2", label)
+            )
         else:
-            question = self.tr("Delete %1 %2?").replace("%1", str(len(ids))).replace(
-                "%2", noun(self.noun_kind, len(ids)))
+            question = (
+                self.tr("Delete %1 %2?")
+                .replace("%1", str(len(ids)))
+                .replace("%2", noun(self.noun_kind, len(ids)))
+            )
         details = ""
         if impact.lines:
             details = (
@@ -405,8 +436,13 @@ class ListPanel(QWidget):
 
     def confirm_delete(self, question: str, details: str) -> bool:
         """Ask before deleting; Cancel is the default button."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete"), question,
-                          QMessageBox.StandardButton.NoButton, self.window())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete"),
+            question,
+            QMessageBox.StandardButton.NoButton,
+            self.window(),
+        )
         box.setInformativeText(details)
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -444,7 +480,8 @@ class ListPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("Copy rows"), self.copy_rows).setEnabled(bool(self.selected_ids()))
         menu.addAction(self.tr("History of This Item…"), self.show_item_history).setEnabled(
-            len(self.selected_ids()) == 1)
+            len(self.selected_ids()) == 1
+        )
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def show_item_history(self) -> None:
@@ -461,8 +498,11 @@ class ListPanel(QWidget):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
-        if (watched is self.view and event.type() == QEvent.Type.KeyPress
-                and self.view.state() != QAbstractItemView.State.EditingState):
+        if (
+            watched is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and self.view.state() != QAbstractItemView.State.EditingState
+        ):
             # (keys a cell's editor leaves, such as the Enter that saves it, are not ours)
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit_button.isEnabled():
@@ -543,9 +583,16 @@ class PageFactory:
             name,
         )
 
-    def master_detail(self, page: Page, master: ListPanel, details: Sequence[ListPanel],
-                      hint: QLabel, *, side_by_side: bool = True,
-                      stretch: Sequence[int] = (1, 2)) -> None:
+    def master_detail(
+        self,
+        page: Page,
+        master: ListPanel,
+        details: Sequence[ListPanel],
+        hint: QLabel,
+        *,
+        side_by_side: bool = True,
+        stretch: Sequence[int] = (1, 2),
+    ) -> None:
         """The master list on top and its details below it (side by side, or one under the
         other), with a hint saying what the details show."""
         page.panels.extend([master, *details])
@@ -602,53 +649,96 @@ class ListPages(QWidget):
 
     def _num(self, key: str, title: str, width: int = 9) -> Column:
         """A column of counts: right-aligned, localised, sorted as numbers."""
-        return Column(key, title, lambda r: self.fmt.number(getattr(r, key)),
-                      sort=lambda r: getattr(r, key), numeric=True, width=width)
+        return Column(
+            key,
+            title,
+            lambda r: self.fmt.number(getattr(r, key)),
+            sort=lambda r: getattr(r, key),
+            numeric=True,
+            width=width,
+        )
 
     def delegations(self) -> Page:
         columns = [
             Column("name", self.tr("Name"), lambda r: r.name, colour=lambda r: r.colour, width=26),
-            Column("country", self.tr("Country"), lambda r: reference.country_name(r.country),
-                   width=14),
+            Column(
+                "country", self.tr("Country"), lambda r: reference.country_name(r.country), width=14
+            ),
             self._num("members", self.tr("Members")),
             self._num("women", self.tr("Women")),
             self._num("men", self.tr("Men")),
             Column("head", self.tr("Head"), lambda r: r.head, width=26),
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=40),
         ]
-        return self.f.single("delegation", self.tr("Delegations"), columns, queries.delegations,
-                             {"delegation", "person", "organisation"})
+        return self.f.single(
+            "delegation",
+            self.tr("Delegations"),
+            columns,
+            queries.delegations,
+            {"delegation", "person", "organisation"},
+        )
 
     def people(self) -> Page:
         columns = [
             Column("family_name", self.tr("Family names"), lambda r: r.family_name, width=20),
             Column("given_name", self.tr("Given names"), lambda r: r.given_name, width=18),
             Column("sex", self.tr("Sex"), lambda r: labels.sex_label(r.sex), width=8),
-            Column("role", self.tr("Role"), lambda r: labels.role_label(r.role, r.role_other),
-                   width=16),
-            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
-                   colour=lambda r: r.delegation_colour, width=20),
+            Column(
+                "role", self.tr("Role"), lambda r: labels.role_label(r.role, r.role_other), width=16
+            ),
+            Column(
+                "delegation",
+                self.tr("Delegation"),
+                lambda r: r.delegation,
+                colour=lambda r: r.delegation_colour,
+                width=20,
+            ),
             Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=24),
             Column("position", self.tr("Position or rank"), lambda r: r.position, width=20),
             Column("duty_station", self.tr("Duty station"), lambda r: r.duty_station, width=18),
             Column("groups", self.tr("Groups"), lambda r: r.groups, width=10),
             Column("email", self.tr("Email"), lambda r: r.email, width=28),
             Column("phone", self.tr("Phone"), lambda r: r.phone, personal=True, width=15),
-            Column("nationality", self.tr("Nationality"),
-                   lambda r: reference.country_name(r.nationality), hidden=True, width=14),
-            Column("id_number", self.tr("ID or passport no."), lambda r: r.id_number, personal=True,
-                   hidden=True, width=16),
-            Column("birth_date", self.tr("Date of birth"), lambda r: self.fmt.date(r.birth_date),
-                   sort=lambda r: _date_sort(r.birth_date), personal=True, hidden=True,
-                   width=12),
+            Column(
+                "nationality",
+                self.tr("Nationality"),
+                lambda r: reference.country_name(r.nationality),
+                hidden=True,
+                width=14,
+            ),
+            Column(
+                "id_number",
+                self.tr("ID or passport no."),
+                lambda r: r.id_number,
+                personal=True,
+                hidden=True,
+                width=16,
+            ),
+            Column(
+                "birth_date",
+                self.tr("Date of birth"),
+                lambda r: self.fmt.date(r.birth_date),
+                sort=lambda r: _date_sort(r.birth_date),
+                personal=True,
+                hidden=True,
+                width=12,
+            ),
             Column("languages", self.tr("Languages"), lambda r: r.languages, hidden=True),
-            Column("accessibility_needs", self.tr("Accessibility needs"),
-                   lambda r: r.accessibility_needs, hidden=True),
+            Column(
+                "accessibility_needs",
+                self.tr("Accessibility needs"),
+                lambda r: r.accessibility_needs,
+                hidden=True,
+            ),
             Column("dietary_needs", self.tr("Dietary needs"), lambda r: r.dietary_needs),
         ]
-        return self.f.single("person", self.tr("People"), columns, queries.people,
-                             {"person", "delegation", "organisation", "participant_group",
-                              "group_member"})
+        return self.f.single(
+            "person",
+            self.tr("People"),
+            columns,
+            queries.people,
+            {"person", "delegation", "organisation", "participant_group", "group_member"},
+        )
 
     def organisations(self) -> Page:
         columns = [
@@ -657,9 +747,13 @@ class ListPages(QWidget):
             self._num("people", self.tr("People")),
             Column("country", self.tr("Country"), lambda r: reference.country_name(r.country)),
         ]
-        return self.f.single("organisation", self.tr("Organisations"), columns,
-                             queries.organisations,
-                             {"organisation", "person"})
+        return self.f.single(
+            "organisation",
+            self.tr("Organisations"),
+            columns,
+            queries.organisations,
+            {"organisation", "person"},
+        )
 
     def groups(self) -> Page:
         columns = [
@@ -669,19 +763,38 @@ class ListPages(QWidget):
             self._num("men", self.tr("Men")),
             Column("delegation", self.tr("Delegation"), lambda r: r.delegation),
         ]
-        return self.f.single("group", self.tr("Groups"), columns, queries.groups,
-                             {"participant_group", "group_member", "person", "delegation"})
+        return self.f.single(
+            "group",
+            self.tr("Groups"),
+            columns,
+            queries.groups,
+            {"participant_group", "group_member", "person", "delegation"},
+        )
 
     def sessions(self) -> Page:
         fmt = self.fmt
         columns = [
-            Column("date", self.tr("Date"), lambda r: fmt.weekday_date(r.start.date()),
-                   sort=lambda r: r.start.isoformat(), width=15),
-            Column("start", self.tr("Start"), lambda r: fmt.time(r.start),
-                   sort=lambda r: r.start.timetz().isoformat(), width=self.fmt.time_width()),
-            Column("end", self.tr("End"), lambda r: fmt.time(r.end),
-                   sort=lambda r: r.end.isoformat(),
-                   width=self.fmt.time_width()),
+            Column(
+                "date",
+                self.tr("Date"),
+                lambda r: fmt.weekday_date(r.start.date()),
+                sort=lambda r: r.start.isoformat(),
+                width=15,
+            ),
+            Column(
+                "start",
+                self.tr("Start"),
+                lambda r: fmt.time(r.start),
+                sort=lambda r: r.start.timetz().isoformat(),
+                width=self.fmt.time_width(),
+            ),
+            Column(
+                "end",
+                self.tr("End"),
+                lambda r: fmt.time(r.end),
+                sort=lambda r: r.end.isoformat(),
+                width=self.fmt.time_width(),
+            ),
             Column("title", self.tr("Title"), lambda r: r.title, width=40),
             Column("kind", self.tr("Kind"), lambda r: labels.kind_label(r.kind), width=12),
             Column("room", self.tr("Room"), lambda r: r.room or r.location, width=16),
@@ -690,10 +803,23 @@ class ListPages(QWidget):
             Column("audience", self.tr("Audience"), lambda r: r.audience, width=28),
             Column("facilitators", self.tr("Facilitators"), lambda r: r.facilitators),
         ]
-        return self.f.single("session", self.tr("Sessions"), columns, queries.sessions,
-                             {"agenda_session", "room", "venue", "session_audience",
-                              "session_facilitator", "participant_group", "group_member",
-                              "delegation", "person"})
+        return self.f.single(
+            "session",
+            self.tr("Sessions"),
+            columns,
+            queries.sessions,
+            {
+                "agenda_session",
+                "room",
+                "venue",
+                "session_audience",
+                "session_facilitator",
+                "participant_group",
+                "group_member",
+                "delegation",
+                "person",
+            },
+        )
 
     def _when(self, value: datetime | None) -> str:
         """A date and time: Fri 01/12/2023 09:20."""
@@ -701,19 +827,36 @@ class ListPages(QWidget):
             return ""
         return f"{self.fmt.weekday_date(value.date())} {self.fmt.time(value)}"
 
-    def _day(self, key: str, title: str, value: Callable[[Any], date | None],
-             width: int = 15, hidden: bool = False) -> Column:
-        return Column(key, title, lambda r: self.fmt.weekday_date(d) if (d := value(r)) else "",
-                      sort=lambda r: _date_sort(value(r)), width=width, hidden=hidden)
+    def _day(
+        self,
+        key: str,
+        title: str,
+        value: Callable[[Any], date | None],
+        width: int = 15,
+        hidden: bool = False,
+    ) -> Column:
+        return Column(
+            key,
+            title,
+            lambda r: self.fmt.weekday_date(d) if (d := value(r)) else "",
+            sort=lambda r: _date_sort(value(r)),
+            width=width,
+            hidden=hidden,
+        )
 
-    def _clock(self, key: str, title: str, value: Callable[[Any], datetime | None],
-               hidden: bool = False) -> Column:
+    def _clock(
+        self, key: str, title: str, value: Callable[[Any], datetime | None], hidden: bool = False
+    ) -> Column:
         """A time of day; the tooltip gives the date and the zone."""
-        return Column(key, title, lambda r: self.fmt.time(t) if (t := value(r)) else "",
-                      sort=lambda r: t.timestamp() if (t := value(r)) else None,
-                      width=self.fmt.time_width(),
-                      tooltip=lambda r: f"{self._when(t)} ({t.tzname()})" if (t := value(r))
-                      else "", hidden=hidden)
+        return Column(
+            key,
+            title,
+            lambda r: self.fmt.time(t) if (t := value(r)) else "",
+            sort=lambda r: t.timestamp() if (t := value(r)) else None,
+            width=self.fmt.time_width(),
+            tooltip=lambda r: f"{self._when(t)} ({t.tzname()})" if (t := value(r)) else "",
+            hidden=hidden,
+        )
 
     def _clearance_colour(self, clearance: str) -> str:
         return CLEARANCE_COLOURS.get(clearance, "")
@@ -728,10 +871,13 @@ class ListPages(QWidget):
             self._num("rooms", self.tr("Rooms")),
             self._num("capacity", self.tr("Seats")),
             Column("code", self.tr("Code"), lambda r: r.code, width=6),
-            Column("hours", self.tr("Open"), lambda r: f"{r.opens}–{r.closes}" if r.opens
-                   else "", width=12),
-            Column("timezone", self.tr("Time zone"), lambda r: r.timezone, hidden=True,
-                   width=20),
+            Column(
+                "hours",
+                self.tr("Open"),
+                lambda r: f"{r.opens}–{r.closes}" if r.opens else "",
+                width=12,
+            ),
+            Column("timezone", self.tr("Time zone"), lambda r: r.timezone, hidden=True, width=20),
             Column("address", self.tr("Address"), lambda r: r.address),
         ]
         room_columns = [
@@ -744,19 +890,55 @@ class ListPages(QWidget):
         road_columns = [
             Column("from", self.tr("From"), lambda r: r.from_name, width=24),
             Column("to", self.tr("To"), lambda r: r.to_name, width=24),
-            Column("minutes", self.tr("Driving time"), lambda r: self.fmt.duration(r.minutes),
-                   sort=lambda r: r.minutes, numeric=True, width=12),
-            Column("distance", self.tr("Distance"), lambda r: self.tr("%1 km").replace(
-                "%1", self.fmt.number(r.distance_km)) if r.distance_km is not None else "",
-                   sort=lambda r: r.distance_km, numeric=True, width=9),
+            Column(
+                "minutes",
+                self.tr("Driving time"),
+                lambda r: self.fmt.duration(r.minutes),
+                sort=lambda r: r.minutes,
+                numeric=True,
+                width=12,
+            ),
+            Column(
+                "distance",
+                self.tr("Distance"),
+                lambda r: (
+                    self.tr("%1 km").replace("%1", self.fmt.number(r.distance_km))
+                    if r.distance_km is not None
+                    else ""
+                ),
+                sort=lambda r: r.distance_km,
+                numeric=True,
+                width=9,
+            ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        venues = self.f._panel(page, "venue", self.tr("Places"), venue_columns, queries.venues,
-                               {"venue", "room"}, name="place")
-        rooms = self.f._panel(page, "room", self.tr("Rooms"), room_columns, queries.rooms,
-                              {"room", "venue", "agenda_session"}, heading_level=2)
-        roads = self.f._panel(page, "road_time", self.tr("Road times"), road_columns,
-                              queries.road_times, {"road_time", "venue"}, heading_level=2)
+        venues = self.f._panel(
+            page,
+            "venue",
+            self.tr("Places"),
+            venue_columns,
+            queries.venues,
+            {"venue", "room"},
+            name="place",
+        )
+        rooms = self.f._panel(
+            page,
+            "room",
+            self.tr("Rooms"),
+            room_columns,
+            queries.rooms,
+            {"room", "venue", "agenda_session"},
+            heading_level=2,
+        )
+        roads = self.f._panel(
+            page,
+            "road_time",
+            self.tr("Road times"),
+            road_columns,
+            queries.road_times,
+            {"road_time", "venue"},
+            heading_level=2,
+        )
         hint = QLabel()
         hint.setObjectName("rooms_hint")
 
@@ -768,16 +950,20 @@ class ListPages(QWidget):
                 rooms.preset = lambda: {"venue_id": venue_id}
                 roads.set_predicate(lambda r: venue_id in (r.from_id, r.to_id))
                 roads.preset = lambda: {"from_id": venue_id}
-                hint.setText(self.tr(
-                    "Rooms and road times of the selected place. Select no place to see them"
-                    " all."))
+                hint.setText(
+                    self.tr(
+                        "Rooms and road times of the selected place. Select no place to see them"
+                        " all."
+                    )
+                )
             else:
                 rooms.set_predicate(None)
                 rooms.preset = dict
                 roads.set_predicate(None)
                 roads.preset = dict
-                hint.setText(self.tr("All rooms and road times. Select a place to see only its"
-                                     " own."))
+                hint.setText(
+                    self.tr("All rooms and road times. Select a place to see only its own.")
+                )
 
         venues.selection_changed.connect(follow)
         follow()
@@ -787,25 +973,47 @@ class ListPages(QWidget):
     def travel(self) -> Page:
         columns = [
             Column("person", self.tr("Person"), lambda r: r.person, width=28),
-            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
-                   colour=lambda r: r.delegation_colour, width=20),
-            Column("direction", self.tr("Direction"), lambda r: direction_label(r.direction),
-                   width=10),
+            Column(
+                "delegation",
+                self.tr("Delegation"),
+                lambda r: r.delegation,
+                colour=lambda r: r.delegation_colour,
+                width=20,
+            ),
+            Column(
+                "direction", self.tr("Direction"), lambda r: direction_label(r.direction), width=10
+            ),
             self._day("date", self.tr("Date"), lambda r: r.at.date() if r.at else None),
             self._clock("time", self.tr("Time"), lambda r: r.at),
             Column("flight", self.tr("Flight"), lambda r: r.flight, width=20),
             Column("other_end", self.tr("From or to"), lambda r: r.other_end, width=20),
             Column("place", self.tr("Airport"), lambda r: r.place, width=34),
-            Column("mode", self.tr("By"), lambda r: travel_mode_label(r.mode), hidden=True,
-                   width=8),
-            Column("departs", self.tr("Departs"), lambda r: self._ticket_time(r.departs),
-                   sort=lambda r: r.departs.timestamp() if r.departs else None, hidden=True),
-            Column("arrives", self.tr("Arrives"), lambda r: self._ticket_time(r.arrives),
-                   sort=lambda r: r.arrives.timestamp() if r.arrives else None, hidden=True),
+            Column(
+                "mode", self.tr("By"), lambda r: travel_mode_label(r.mode), hidden=True, width=8
+            ),
+            Column(
+                "departs",
+                self.tr("Departs"),
+                lambda r: self._ticket_time(r.departs),
+                sort=lambda r: r.departs.timestamp() if r.departs else None,
+                hidden=True,
+            ),
+            Column(
+                "arrives",
+                self.tr("Arrives"),
+                lambda r: self._ticket_time(r.arrives),
+                sort=lambda r: r.arrives.timestamp() if r.arrives else None,
+                hidden=True,
+            ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        return self.f.single("travel", self.tr("Arrivals and departures"), columns,
-                             queries.travels, {"travel", "person", "delegation", "venue"})
+        return self.f.single(
+            "travel",
+            self.tr("Arrivals and departures"),
+            columns,
+            queries.travels,
+            {"travel", "person", "delegation", "venue"},
+        )
 
     def _ticket_time(self, value: datetime | None) -> str:
         return f"{self._when(value)} {value.tzname()}" if value is not None else ""
@@ -821,19 +1029,38 @@ class ListPages(QWidget):
             self._day("check_in", self.tr("Check-in"), lambda r: r.check_in),
             self._day("check_out", self.tr("Check-out"), lambda r: r.check_out),
             self._num("nights", self.tr("Nights"), 7),
-            Column("rate", self.tr("Nightly rate"), lambda r: fmt.amount(r.nightly_rate,
-                                                                         r.currency),
-                   sort=lambda r: r.nightly_rate, numeric=True, width=13),
-            Column("total", self.tr("Total"), lambda r: fmt.amount(r.total, r.currency),
-                   sort=lambda r: r.total, numeric=True, width=14,
-                   tooltip=lambda r: self.tr("%1 rooms × %2 nights × the nightly rate")
-                   .replace("%1", str(r.rooms)).replace("%2", str(r.nights))),
+            Column(
+                "rate",
+                self.tr("Nightly rate"),
+                lambda r: fmt.amount(r.nightly_rate, r.currency),
+                sort=lambda r: r.nightly_rate,
+                numeric=True,
+                width=13,
+            ),
+            Column(
+                "total",
+                self.tr("Total"),
+                lambda r: fmt.amount(r.total, r.currency),
+                sort=lambda r: r.total,
+                numeric=True,
+                width=14,
+                tooltip=lambda r: (
+                    self.tr("%1 rooms × %2 nights × the nightly rate")
+                    .replace("%1", str(r.rooms))
+                    .replace("%2", str(r.nights))
+                ),
+            ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
         stay_columns = [
             Column("person", self.tr("Person"), lambda r: r.person, width=28),
-            Column("delegation", self.tr("Delegation"), lambda r: r.delegation,
-                   colour=lambda r: r.delegation_colour, width=20),
+            Column(
+                "delegation",
+                self.tr("Delegation"),
+                lambda r: r.delegation,
+                colour=lambda r: r.delegation_colour,
+                width=20,
+            ),
             Column("hotel", self.tr("Hotel"), lambda r: r.hotel, width=22),
             Column("room_type", self.tr("Room type"), lambda r: r.room_type, width=12),
             self._day("check_in", self.tr("Check-in"), lambda r: r.check_in),
@@ -842,31 +1069,54 @@ class ListPages(QWidget):
             Column("sharing", self.tr("Sharing with"), lambda r: r.sharing_with, width=22),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        blocks = self.f._panel(page, "room_block", self.tr("Room blocks"), block_columns,
-                               queries.room_blocks, {"room_block", "venue", "stay"})
-        stays = self.f._panel(page, "stay", self.tr("Hotel stays"), stay_columns, queries.stays,
-                              {"stay", "person", "delegation", "venue", "room_block"},
-                              heading_level=2)
+        blocks = self.f._panel(
+            page,
+            "room_block",
+            self.tr("Room blocks"),
+            block_columns,
+            queries.room_blocks,
+            {"room_block", "venue", "stay"},
+        )
+        stays = self.f._panel(
+            page,
+            "stay",
+            self.tr("Hotel stays"),
+            stay_columns,
+            queries.stays,
+            {"stay", "person", "delegation", "venue", "room_block"},
+            heading_level=2,
+        )
         hint = QLabel()
         hint.setObjectName("stays_hint")
 
         def follow() -> None:
             ids = blocks.selected_ids()
-            block = next((b for b in blocks.model.rows() if b.id == ids[0]), None) \
-                if len(ids) == 1 else None
+            block = (
+                next((b for b in blocks.model.rows() if b.id == ids[0]), None)
+                if len(ids) == 1
+                else None
+            )
             if block is not None:
                 stays.set_predicate(lambda r: r.block_id == block.id)
-                stays.preset = lambda: {"venue_id": block.venue_id, "block_id": block.id,
-                                        "check_in": block.check_in,
-                                        "check_out": block.check_out,
-                                        "room_type": block.room_type}
-                hint.setText(self.tr("Stays in the selected room block. Select no block to see"
-                                     " every stay, booked in a block or not."))
+                stays.preset = lambda: {
+                    "venue_id": block.venue_id,
+                    "block_id": block.id,
+                    "check_in": block.check_in,
+                    "check_out": block.check_out,
+                    "room_type": block.room_type,
+                }
+                hint.setText(
+                    self.tr(
+                        "Stays in the selected room block. Select no block to see"
+                        " every stay, booked in a block or not."
+                    )
+                )
             else:
                 stays.set_predicate(None)
                 stays.preset = dict
-                hint.setText(self.tr("Every hotel stay. Select a room block to see only the"
-                                     " stays in it."))
+                hint.setText(
+                    self.tr("Every hotel stay. Select a room block to see only the stays in it.")
+                )
 
         blocks.selection_changed.connect(follow)
         follow()
@@ -882,38 +1132,73 @@ class ListPages(QWidget):
             Column("vehicle", self.tr("Vehicle"), lambda r: r.vehicle, width=10),
             Column("from", self.tr("From"), lambda r: r.from_name, width=24),
             Column("to", self.tr("To"), lambda r: r.to_name, width=24),
-            Column("people", self.tr("People"), lambda r: self.fmt.number(r.passenger_count),
-                   sort=lambda r: r.passenger_count, numeric=True, width=8,
-                   colour=lambda r: OVERFULL_COLOUR if r.overfull else "",
-                   tooltip=lambda r: self.tr("%1 people for %2 seats")
-                   .replace("%1", str(r.passenger_count)).replace("%2", str(r.seats))
-                   if r.seats is not None else ""),
+            Column(
+                "people",
+                self.tr("People"),
+                lambda r: self.fmt.number(r.passenger_count),
+                sort=lambda r: r.passenger_count,
+                numeric=True,
+                width=8,
+                colour=lambda r: OVERFULL_COLOUR if r.overfull else "",
+                tooltip=lambda r: (
+                    self.tr("%1 people for %2 seats")
+                    .replace("%1", str(r.passenger_count))
+                    .replace("%2", str(r.seats))
+                    if r.seats is not None
+                    else ""
+                ),
+            ),
             Column("passengers", self.tr("Passengers"), lambda r: r.passengers, width=30),
-            Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24,
-                   hidden=in_visit),
+            Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24, hidden=in_visit),
             Column("notes", self.tr("Notes"), lambda r: r.notes, hidden=True),
         ]
 
-    RIDE_TABLES = frozenset({"ride", "ride_passenger", "vehicle", "venue", "agenda_session",
-                             "person", "participant_group", "group_member", "delegation"})
+    RIDE_TABLES = frozenset(
+        {
+            "ride",
+            "ride_passenger",
+            "vehicle",
+            "venue",
+            "agenda_session",
+            "person",
+            "participant_group",
+            "group_member",
+            "delegation",
+        }
+    )
 
     def site_visits(self) -> Page:
         page = Page()
         fmt = self.fmt
         visit_columns = [
             self._day("date", self.tr("Date"), lambda r: r.start.date()),
-            Column("start", self.tr("Start"), lambda r: fmt.time(r.start),
-                   sort=lambda r: r.start.timestamp(), width=self.fmt.time_width()),
-            Column("end", self.tr("End"), lambda r: fmt.time(r.end),
-                   sort=lambda r: r.end.timestamp(), width=self.fmt.time_width()),
+            Column(
+                "start",
+                self.tr("Start"),
+                lambda r: fmt.time(r.start),
+                sort=lambda r: r.start.timestamp(),
+                width=self.fmt.time_width(),
+            ),
+            Column(
+                "end",
+                self.tr("End"),
+                lambda r: fmt.time(r.end),
+                sort=lambda r: r.end.timestamp(),
+                width=self.fmt.time_width(),
+            ),
             Column("title", self.tr("Site visit"), lambda r: r.title, width=36),
             self._num("stops", self.tr("Stops"), 8),
             Column("route", self.tr("Route"), lambda r: r.route, width=30),
-            Column("clearance", self.tr("Clearance"), lambda r: ", ".join(
-                f"{clearance_label(c)}: {fmt.number(n)}" for c, n in r.clearances),
-                   sort=lambda r: [CLEARANCE_RANK.get(c, 9) for c, _n in r.clearances],
-                   colour=lambda r: self._clearance_colour(r.clearances[0][0])
-                   if r.clearances else "", width=26),
+            Column(
+                "clearance",
+                self.tr("Clearance"),
+                lambda r: ", ".join(
+                    f"{clearance_label(c)}: {fmt.number(n)}" for c, n in r.clearances
+                ),
+                sort=lambda r: [CLEARANCE_RANK.get(c, 9) for c, _n in r.clearances],
+                colour=lambda r: self._clearance_colour(r.clearances[0][0]) if r.clearances else "",
+                width=26,
+            ),
             self._num("audience_size", self.tr("People"), 7),
             Column("audience", self.tr("Who goes"), lambda r: r.audience, width=22),
             self._num("rides", self.tr("Rides"), 9),
@@ -924,27 +1209,66 @@ class ListPages(QWidget):
             Column("place", self.tr("Place"), lambda r: r.place, width=30),
             self._clock("arrives", self.tr("Arrives"), lambda r: r.arrives),
             self._clock("leaves", self.tr("Leaves"), lambda r: r.leaves),
-            Column("clearance", self.tr("Clearance"), lambda r: clearance_label(r.clearance),
-                   sort=lambda r: CLEARANCE_RANK.get(r.clearance, 9),
-                   colour=lambda r: self._clearance_colour(r.clearance), width=14),
+            Column(
+                "clearance",
+                self.tr("Clearance"),
+                lambda r: clearance_label(r.clearance),
+                sort=lambda r: CLEARANCE_RANK.get(r.clearance, 9),
+                colour=lambda r: self._clearance_colour(r.clearance),
+                width=14,
+            ),
             Column("host", self.tr("Host"), lambda r: r.host_name, width=30),
             Column("contact", self.tr("Contact"), lambda r: r.host_contact, width=24),
-            Column("hours", self.tr("Open"), lambda r: f"{r.opens}–{r.closes}" if r.opens
-                   else "", width=12, hidden=True),
+            Column(
+                "hours",
+                self.tr("Open"),
+                lambda r: f"{r.opens}–{r.closes}" if r.opens else "",
+                width=12,
+                hidden=True,
+            ),
             Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24, hidden=True),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        visits = self.f._panel(page, "session", self.tr("Site visits"), visit_columns,
-                               queries.site_visits,
-                               {"agenda_session", "visit_stop", "venue", "ride", "vehicle",
-                                "session_audience", "participant_group", "group_member",
-                                "delegation", "person"}, name="site_visit")
+        visits = self.f._panel(
+            page,
+            "session",
+            self.tr("Site visits"),
+            visit_columns,
+            queries.site_visits,
+            {
+                "agenda_session",
+                "visit_stop",
+                "venue",
+                "ride",
+                "vehicle",
+                "session_audience",
+                "participant_group",
+                "group_member",
+                "delegation",
+                "person",
+            },
+            name="site_visit",
+        )
         visits.preset = lambda: {"kind": SessionKind.SITE_VISIT}
-        stops = self.f._panel(page, "stop", self.tr("Stops"), stop_columns, queries.stops,
-                              {"visit_stop", "venue", "agenda_session"}, heading_level=2)
-        rides = self.f._panel(page, "ride", self.tr("Rides"), self._ride_columns(True),
-                              queries.rides, set(self.RIDE_TABLES), heading_level=2,
-                              name="visit_ride")
+        stops = self.f._panel(
+            page,
+            "stop",
+            self.tr("Stops"),
+            stop_columns,
+            queries.stops,
+            {"visit_stop", "venue", "agenda_session"},
+            heading_level=2,
+        )
+        rides = self.f._panel(
+            page,
+            "ride",
+            self.tr("Rides"),
+            self._ride_columns(True),
+            queries.rides,
+            set(self.RIDE_TABLES),
+            heading_level=2,
+            name="visit_ride",
+        )
         hint = QLabel()
         hint.setObjectName("visits_hint")
 
@@ -956,20 +1280,29 @@ class ListPages(QWidget):
                 stops.preset = lambda: {"session_id": visit_id}
                 rides.set_predicate(lambda r: r.session_id == visit_id)
                 rides.preset = lambda: {"session_id": visit_id}
-                hint.setText(self.tr("The stops and rides of the selected visit. Select no"
-                                     " visit to see those of every visit."))
+                hint.setText(
+                    self.tr(
+                        "The stops and rides of the selected visit. Select no"
+                        " visit to see those of every visit."
+                    )
+                )
             else:
                 stops.set_predicate(None)
                 stops.preset = dict
                 rides.set_predicate(lambda r: r.session_id is not None)
                 rides.preset = dict
-                hint.setText(self.tr("The stops and rides of every visit. Select a visit to see"
-                                     " only its own; airport transfers are under Vehicles."))
+                hint.setText(
+                    self.tr(
+                        "The stops and rides of every visit. Select a visit to see"
+                        " only its own; airport transfers are under Vehicles."
+                    )
+                )
 
         visits.selection_changed.connect(follow)
         follow()
-        self.f.master_detail(page, visits, [stops, rides], hint, side_by_side=False,
-                             stretch=(2, 3, 3))
+        self.f.master_detail(
+            page, visits, [stops, rides], hint, side_by_side=False, stretch=(2, 3, 3)
+        )
         return page
 
     def vehicles(self) -> Page:
@@ -978,21 +1311,44 @@ class ListPages(QWidget):
             Column("name", self.tr("Vehicle"), lambda r: r.name, width=14),
             self._num("seats", self.tr("Seats"), 7),
             Column("driver", self.tr("Driver"), lambda r: r.driver, width=24),
-            Column("phone", self.tr("Driver's phone"), lambda r: r.driver_phone, personal=True,
-                   width=20),
+            Column(
+                "phone",
+                self.tr("Driver's phone"),
+                lambda r: r.driver_phone,
+                personal=True,
+                width=20,
+            ),
             Column("provider", self.tr("Provider"), lambda r: r.provider, width=22),
             Column("plate", self.tr("Plate"), lambda r: r.plate, width=10),
-            Column("rate", self.tr("Day rate"), lambda r: self.fmt.amount(r.day_rate,
-                                                                           r.currency),
-                   sort=lambda r: r.day_rate, numeric=True, width=13),
+            Column(
+                "rate",
+                self.tr("Day rate"),
+                lambda r: self.fmt.amount(r.day_rate, r.currency),
+                sort=lambda r: r.day_rate,
+                numeric=True,
+                width=13,
+            ),
             self._num("rides", self.tr("Rides"), 9),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]
-        vehicles = self.f._panel(page, "vehicle", self.tr("Vehicles"), vehicle_columns,
-                                 queries.vehicles, {"vehicle", "person", "ride"})
-        rides = self.f._panel(page, "ride", self.tr("Rides"), self._ride_columns(False),
-                              queries.rides, set(self.RIDE_TABLES), heading_level=2,
-                              name="vehicle_ride")
+        vehicles = self.f._panel(
+            page,
+            "vehicle",
+            self.tr("Vehicles"),
+            vehicle_columns,
+            queries.vehicles,
+            {"vehicle", "person", "ride"},
+        )
+        rides = self.f._panel(
+            page,
+            "ride",
+            self.tr("Rides"),
+            self._ride_columns(False),
+            queries.rides,
+            set(self.RIDE_TABLES),
+            heading_level=2,
+            name="vehicle_ride",
+        )
         hint = QLabel()
         hint.setObjectName("rides_hint")
 
@@ -1002,8 +1358,12 @@ class ListPages(QWidget):
                 vehicle_id = ids[0]
                 rides.set_predicate(lambda r: r.vehicle_id == vehicle_id)
                 rides.preset = lambda: {"vehicle_id": vehicle_id}
-                hint.setText(self.tr("The rides of the selected vehicle. Select no vehicle to"
-                                     " see every ride, airport transfers and site visits alike."))
+                hint.setText(
+                    self.tr(
+                        "The rides of the selected vehicle. Select no vehicle to"
+                        " see every ride, airport transfers and site visits alike."
+                    )
+                )
             else:
                 rides.set_predicate(None)
                 rides.preset = dict
@@ -1019,12 +1379,21 @@ class ListPages(QWidget):
         page = Page()
         module_columns = [
             self._num("number", self.tr("No."), 5),
-            Column("title", self.tr("Module"), lambda r: r.title, colour=lambda r: r.colour,
-                   width=44),
-            Column("duration", self.tr("Duration"), lambda r: self.tr("%1 h %2 min")
-                   .replace("%1", str(r.duration_minutes // 60))
-                   .replace("%2", f"{r.duration_minutes % 60:02d}"),
-                   sort=lambda r: r.duration_minutes, numeric=True, width=10),
+            Column(
+                "title", self.tr("Module"), lambda r: r.title, colour=lambda r: r.colour, width=44
+            ),
+            Column(
+                "duration",
+                self.tr("Duration"),
+                lambda r: (
+                    self.tr("%1 h %2 min")
+                    .replace("%1", str(r.duration_minutes // 60))
+                    .replace("%2", f"{r.duration_minutes % 60:02d}")
+                ),
+                sort=lambda r: r.duration_minutes,
+                numeric=True,
+                width=10,
+            ),
             Column("trainers", self.tr("Trainers"), lambda r: r.trainers, width=30),
             self._num("sessions", self.tr("Sessions")),
             self._num("room_size", self.tr("Seats needed")),
@@ -1032,21 +1401,47 @@ class ListPages(QWidget):
         ]
         unavailable_columns = [
             Column("person", self.tr("Person"), lambda r: r.person, width=26),
-            Column("from", self.tr("From"), lambda r: f"{fmt.weekday_date(r.start.date())}"
-                   f" {fmt.time(r.start)}", sort=lambda r: r.start.isoformat(), width=22),
-            Column("until", self.tr("Until"), lambda r: f"{fmt.weekday_date(r.end.date())}"
-                   f" {fmt.time(r.end)}", sort=lambda r: r.end.isoformat(), width=22),
+            Column(
+                "from",
+                self.tr("From"),
+                lambda r: f"{fmt.weekday_date(r.start.date())} {fmt.time(r.start)}",
+                sort=lambda r: r.start.isoformat(),
+                width=22,
+            ),
+            Column(
+                "until",
+                self.tr("Until"),
+                lambda r: f"{fmt.weekday_date(r.end.date())} {fmt.time(r.end)}",
+                sort=lambda r: r.end.isoformat(),
+                width=22,
+            ),
             Column("note", self.tr("Note"), lambda r: r.note),
         ]
-        modules = self.f._panel(page, "module", self.tr("Curriculum"), module_columns,
-                                queries.modules, {"module", "module_trainer", "person",
-                                                  "agenda_session"})
-        unavailable = self.f._panel(page, "unavailability", self.tr("Unavailable times"),
-                                    unavailable_columns, queries.unavailabilities,
-                                    {"unavailability", "person", "plan"}, heading_level=2)
+        modules = self.f._panel(
+            page,
+            "module",
+            self.tr("Curriculum"),
+            module_columns,
+            queries.modules,
+            {"module", "module_trainer", "person", "agenda_session"},
+        )
+        unavailable = self.f._panel(
+            page,
+            "unavailability",
+            self.tr("Unavailable times"),
+            unavailable_columns,
+            queries.unavailabilities,
+            {"unavailability", "person", "plan"},
+            heading_level=2,
+        )
         page.panels.extend([modules, unavailable])
-        hint = QLabel(self.tr("Trainers' unavailable times are respected by the rotation"
-                              " generator (Calendar ▸ Generate rotation…)."), page)
+        hint = QLabel(
+            self.tr(
+                "Trainers' unavailable times are respected by the rotation"
+                " generator (Calendar ▸ Generate rotation…)."
+            ),
+            page,
+        )
         hint.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical, page)
         splitter.addWidget(modules)
@@ -1062,4 +1457,3 @@ class ListPages(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)
         return page
-
