@@ -28,6 +28,15 @@ def test_ruff_finds_nothing():
 
 
 @pytest.mark.skipif(
+    shutil.which("ruff", path=str(Path(sys.executable).parent)) is None,
+    reason="ruff is installed with the test extras",
+)
+def test_the_code_is_formatted_by_ruff():
+    result = _run("ruff", "format", "--check", "planner", "ui", "tests", "tools", "bench")
+    assert result.returncode == 0, "run: ruff format\n" + result.stdout + result.stderr
+
+
+@pytest.mark.skipif(
     shutil.which("mypy", path=str(Path(sys.executable).parent)) is None,
     reason="mypy is installed with the test extras",
 )
