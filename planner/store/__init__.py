@@ -13,7 +13,6 @@ from planner.store.addresses import address_parts, is_address
 from planner.store.changes import Change, ChangeRecorder, recorder
 from planner.store.files import (
     APPLICATION_ID,
-    SIDECARS,
     SQLITE_MAGIC,
     SUFFIX,
     FileHeader,
@@ -25,7 +24,6 @@ from planner.store.files import (
     new_plan_path_problem,
     read_header,
     schema_version,
-    writable,
 )
 from planner.store.plan import (
     PlanStore,
@@ -35,6 +33,7 @@ from planner.store.plan import (
     parse_date,
     parse_time,
 )
+from planner.store.sidecars import SIDECARS, writable
 
 __all__ = [
     "APPLICATION_ID",

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from planner.domain.errors import DamagedPlanError, PlanBusyError, PlanFileError
 from planner.domain.i18n import _, ngettext
+from planner.store.sidecars import readonly_uri, remove_new_sidecars, sidecars_present
 
 # messages of SQLite (and of Python's sqlite3) that mean the file itself is damaged
 DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "could not decode to utf-8")
@@ -255,8 +256,6 @@ def file_state(path: Path) -> tuple[int, ...] | None:
 def integrity_problems(path: Path) -> list[str]:
     """SQLite's integrity_check of the plan (every page, every index against its table), read
     only; what it found, [] when sound."""
-    from planner.store.files import readonly_uri, remove_new_sidecars, sidecars_present
-
     sidecars = sidecars_present(path)
     try:
         con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)

@@ -38,18 +38,15 @@ from planner.store.files import (
     migrate,
     read_header,
     read_only_message,
-    readonly_uri,
-    remove_new_sidecars,
     restrict_permissions,
     schema_version,
-    sidecars_present,
     special_file_problem,
-    writable,
 )
 from planner.store.integrity import (
     damaged_error,
     verify_file,
 )
+from planner.store.sidecars import readonly_uri, remove_new_sidecars, sidecars_present, writable
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded on the first write, not to show a plan
     from sqlalchemy import Engine

@@ -389,7 +389,8 @@ def _revision(con: sqlite3.Connection, head: bytes) -> str:
 
 
 def _check_paths(source: Path, target: Path, overwrite: bool) -> bytes:
-    from planner.store.files import SIDECARS, new_plan_path_problem, read_header
+    from planner.store.files import new_plan_path_problem, read_header
+    from planner.store.sidecars import SIDECARS
 
     read_header(source)  # a readable regular file, SQLite's, with our application_id
     with open(source, "rb") as fh:
