@@ -7,7 +7,7 @@ what.
 
 What the window, ``planner history`` and the history export show is made here, once:
 
-- a change to a personal field (:data:`planner.store.privacy.PERSONAL`) is shown as a change, its
+- a change to a personal field (:data:`planner.domain.personal.PERSONAL`) is shown as a change, its
   values masked (``•••``), in the words and in the values a script reads (``changes``);
 - times are in the plan's time zone; linked items are named ("Group A added to the audience");
 - a plan's text is shown harmlessly (:func:`planner.domain.printable.printable`);
@@ -25,10 +25,10 @@ from zoneinfo import ZoneInfo
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _, format_date
 from planner.domain.labels import KIND_NOUNS, noun
+from planner.domain.personal import is_personal
 from planner.domain.printable import printable
 from planner.store.history_words import MASK, SETTING_NAMES, Phrasing, field_key
 from planner.store.plan import PlanStore, parse_time
-from planner.store.privacy import is_personal
 
 # change-log entity (table) -> the kind whose noun names it
 TABLE_KINDS = {

@@ -1,11 +1,9 @@
-"""Personal data: which fields hold it, and a copy of a plan without it, to share with a
-partner.
+"""A copy of a plan without personal data, to share with a partner.
 
-``PERSONAL`` is the one list of them (identity and passport numbers, birth dates, phone
-numbers): the copy blanks them, and the history shows a change to one masked. In the copy they
-are blanked in the people themselves and in the change log that remembers the values they had.
-The copy is then vacuumed, so no old page of the file still holds them. The plan itself is not
-touched.
+The fields are :data:`planner.domain.personal.PERSONAL` (identity and passport numbers, birth
+dates, phone numbers), the list the history masks too. In the copy they are blanked in the
+people themselves and in the change log that remembers the values they had. The copy is then
+vacuumed, so no old page of the file still holds them. The plan itself is not touched.
 """
 
 from __future__ import annotations
@@ -15,19 +13,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from planner.domain.model import Base
+from planner.domain.personal import PERSONAL
 from planner.store.plan import PlanStore
-
-# table -> its columns that hold personal data. A person's identity or passport number (one
-# field), date of birth and phone; drivers' and logistics staff's phones too (the history masks
-# every phone: it cannot know the role a person had when the phone changed).
-PERSONAL: dict[str, tuple[str, ...]] = {"person": ("id_number", "birth_date", "phone")}
-PERSONAL_FIELDS = PERSONAL["person"]
-
-
-def is_personal(table: str, field: str) -> bool:
-    """Whether ``field`` of an item of ``table`` (a table name, e.g. "person") is personal."""
-    return field in PERSONAL.get(table, ())
 
 
 def _scrub(detail: dict[str, Any], fields: tuple[str, ...]) -> bool:
@@ -41,6 +28,8 @@ def _scrub(detail: dict[str, Any], fields: tuple[str, ...]) -> bool:
 
 
 def _blank(path: Path) -> None:
+    from planner.domain.model import Base  # the ORM's tables, loaded only for a copy
+
     con = sqlite3.connect(path)
     try:
         with con:

@@ -14,9 +14,9 @@ import pytest
 from planner import operations
 from planner.cli import main
 from planner.domain.i18n import language
+from planner.domain.personal import PERSONAL, is_personal
 from planner.rules import rotation
 from planner.store.history import history, text_lines
-from planner.store.privacy import PERSONAL, is_personal
 
 SECRETS = (
     "+507 6748-1639",

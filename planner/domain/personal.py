@@ -1,0 +1,18 @@
+"""Which fields hold personal data: the one list the history, the copy without personal data
+and the exports go by.
+
+Identity and passport numbers (one field), dates of birth and phone numbers of people; drivers'
+and logistics staff's phones too (the history masks every phone: it cannot know the role a
+person had when the phone changed).
+"""
+
+from __future__ import annotations
+
+# table -> its columns that hold personal data
+PERSONAL: dict[str, tuple[str, ...]] = {"person": ("id_number", "birth_date", "phone")}
+PERSONAL_FIELDS = PERSONAL["person"]
+
+
+def is_personal(table: str, field: str) -> bool:
+    """Whether ``field`` of an item of ``table`` (a table name, e.g. "person") is personal."""
+    return field in PERSONAL.get(table, ())
