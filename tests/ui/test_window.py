@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from planner import operations, queries
 from planner.store import open_plan
@@ -322,6 +322,24 @@ def test_a_copy_without_personal_data_for_a_partner(window, tmp_path):
     assert window.ctrl.path.name == "demo.dplan"
     assert any(p.id_number for p in queries.people(window.ctrl.require()))
     assert "Copy without identity numbers" in window.statusBar().currentMessage()
+
+
+def test_the_file_menu_asks_where_to_save_the_copy_without_personal_data(
+    window, tmp_path, monkeypatch
+):
+    copy = tmp_path / "shared.dplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window._actions["copy_private"].trigger()  # its "checked" is not taken for a path
+    assert copy.exists() and window.last_error == ""
+
+
+def test_the_plan_menu_looks_for_everyone_listed_twice(window, monkeypatch):
+    from ui.dialogs.people_tools import MergeDialog
+
+    shown = []
+    monkeypatch.setattr(MergeDialog, "exec", lambda dialog: shown.append(dialog.only) or 0)
+    window._actions["merge"].trigger()  # the whole plan, not "only" the action's "checked"
+    assert shown == [None] and window.last_error == ""
 
 
 def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):

@@ -78,7 +78,8 @@ class Actions(QObject):
         self, text: str, slot: Slot, shortcut: Shortcut = None, name: str = "", tip: str = ""
     ) -> QAction:
         action = QAction(text, self.window)
-        action.triggered.connect(slot)
+        # (not given the action's "checked": it would land in a slot's first optional parameter)
+        action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             if isinstance(shortcut, list):
                 action.setShortcuts(shortcut)
