@@ -171,32 +171,32 @@ class Actions(QObject):
         a["undo"], a["redo"] = undo, redo
         a["add"] = self._action(
             self.tr("&Add…"),
-            lambda: shell.act_on_panel("add_item"),
+            lambda: shell.act_on_panel(lambda panel: panel.add_item()),
             QKeySequence("Ctrl+Shift+N"),
             "action_add",
         )
         a["edit"] = self._action(  # Enter and F2 edit too, in lists and the calendar
             self.tr("&Edit…"),
-            lambda: shell.act_on_panel("edit_item"),
+            lambda: shell.act_on_panel(lambda panel: panel.edit_item()),
             QKeySequence("Ctrl+E"),
             "action_edit",
         )
         a["delete"] = self._action(
             self.tr("&Delete…"),
-            lambda: shell.act_on_panel("delete_items"),
+            lambda: shell.act_on_panel(lambda panel: panel.delete_items()),
             QKeySequence(QKeySequence.StandardKey.Delete),
             "action_delete",
         )
         a["copy_rows"] = self._action(
             self.tr("&Copy Rows"),
-            lambda: shell.act_on_panel("copy_rows"),
+            lambda: shell.act_on_panel(lambda panel: panel.copy_rows()),
             None,
             "action_copy_rows",
             self.tr("Copy the selected rows for a spreadsheet"),
         )
         a["find"] = self._action(
             self.tr("&Find"),
-            lambda: shell.act_on_panel("focus_search"),
+            lambda: shell.act_on_panel(lambda panel: panel.focus_search()),
             QKeySequence.StandardKey.Find,
             "action_find",
         )

@@ -71,6 +71,7 @@ def run(plan: str | None = None) -> int:
     QCoreApplication.setOrganizationName("DelegationPlanner")
     QCoreApplication.setApplicationName("Delegation Planner")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Delegation Planner")
     app.setWindowIcon(icon("app"))
     settings = opt.Settings()

@@ -39,7 +39,7 @@ from ui.formats import Formats
 from ui.pages.lists.columns import ListPages
 from ui.pages.lists.panel import ListPage, PageFactory
 from ui.pages.overview import OverviewPage
-from ui.pages.protocols import Page
+from ui.pages.protocols import Page, Panel
 from ui.session.controller import PlanController
 from ui.shell.actions import Actions
 from ui.shell.navigation import PAGE_NAMES, LazyPages, icon
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.watcher.updated.connect(self._on_problems)
         self._actions: dict[str, QAction] = {}
         self._status_widgets: list[QWidget] = []
+        self.problems_dock: ProblemsDock | None = None
         self._build()
         self.resize(1280, 760)
         geometry = settings.get(opt.GEOMETRY)
@@ -244,15 +245,14 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_problems(self) -> None:
-        old = getattr(self, "problems_dock", None)
-        if old is not None:
-            self.removeDockWidget(old)
-            old.deleteLater()
-        self.problems_dock = ProblemsDock(self.ctrl, self.watcher, self.formats, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [130], Qt.Orientation.Vertical)
-        self.problems_dock.show_session.connect(self.show_session)
-        self.problems_dock.open_item.connect(self.edit_item)
+        if self.problems_dock is not None:
+            self.removeDockWidget(self.problems_dock)
+            self.problems_dock.deleteLater()
+        dock = self.problems_dock = ProblemsDock(self.ctrl, self.watcher, self.formats, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [130], Qt.Orientation.Vertical)
+        dock.show_session.connect(self.show_session)
+        dock.open_item.connect(self.edit_item)
 
     def edit_item(self, kind: str, item_id: int) -> None:
         """Open the form of one item (from the problems panel)."""
@@ -322,16 +322,18 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_problems(self) -> None:
+        assert self.problems_dock is not None
         self.problems_dock.show()
         self.problems_dock.raise_()
         self.problems_dock.view.setFocus()
 
-    def act_on_panel(self, method: str) -> None:
-        """Edit ▸ Add, Edit, Delete, Copy Rows and Find act on the page's active panel."""
+    def act_on_panel(self, action: Callable[[Panel], None]) -> None:
+        """Edit ▸ Add, Edit, Delete, Copy Rows and Find: ``action`` on the active panel of the
+        page shown."""
         page = self.current_page()
         panel = page.active_panel() if isinstance(page, Page) else None
         if panel is not None and self.ctrl.store is not None:
-            getattr(panel, method)()
+            action(panel)
 
     def _update_actions(self) -> None:
         has_plan = self.ctrl.store is not None

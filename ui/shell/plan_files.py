@@ -47,7 +47,7 @@ class PlanFiles(QObject):
         self.ctrl = shell.ctrl
         self.settings = shell.settings
         self._plan_dialogs: PlanDialogs | None = None
-        self.last_history: HistoryDialog | None = None  # the last history shown (tests)
+        self.last_history: HistoryDialog | None = None  # the history shown last
 
     # opening
     def open_path(self, path: str | Path, password: str | None = None) -> bool:
@@ -146,6 +146,7 @@ class PlanFiles(QObject):
         self.settings.clear_recent()
         self.fill_recent(menu)
 
+    # shared plans
     def ask_password(self, message: str) -> str | None:
         """The server's password, asked for once; kept by the open plan only, never saved."""
         text, ok = QInputDialog.getText(
@@ -253,6 +254,7 @@ class PlanFiles(QObject):
         choice = dialog.exec()
         return {ConflictDialog.KEEP: "keep", ConflictDialog.TAKE: "take"}.get(choice, "")
 
+    # copies of the plan
     def save_copy_as(self) -> None:
         store = self.ctrl.store
         if store is None:
@@ -341,6 +343,7 @@ class PlanFiles(QObject):
         else:
             dialog.created.close()
 
+    # the open plan
     def edit_plan_details(self) -> None:
         if self.ctrl.store is not None:
             self.plan_dialogs.edit_details(self.window)

@@ -4,6 +4,7 @@ a ``Shell``, never as the class itself, so none of them imports the window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 from planner.domain.errors import DamagedPlanError
 from ui import settings as opt
 from ui.formats import Formats
+from ui.pages.protocols import Panel
 from ui.session.controller import PlanController
 from ui.shell.navigation import LazyPages
 
@@ -46,8 +48,8 @@ class Shell(Protocol):
     def show_damaged(self, error: DamagedPlanError) -> None: ...
 
     # what the window's own menu entries do
-    def act_on_panel(self, method: str) -> None:
-        """Edit ▸ Add, Edit, Delete, Copy Rows, Find: ``method`` of the page's panel."""
+    def act_on_panel(self, action: Callable[[Panel], None]) -> None:
+        """Edit ▸ Add, Edit, Delete, Copy Rows, Find: ``action`` on the page's panel."""
 
     def show_problems(self) -> None: ...
 

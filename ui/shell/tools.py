@@ -6,7 +6,7 @@ Delegations: journey)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -215,7 +215,9 @@ class Tools(QObject):
         if self.ctrl.store is not None:
             ArrivalsDialog(self.ctrl, self.shell.formats, self.window).exec()
 
-    def show_journey(self, panel: ListPanel | None = None, unit: str = "person") -> Any:
+    def show_journey(
+        self, panel: ListPanel | None = None, unit: str = "person"
+    ) -> ScheduleDialog | None:
         """One person's or delegation's journey: the selected one of a list (``unit`` says
         which: "person", "delegation", or "person_id" for the person of a selected row)."""
         from ui.dialogs.journey import ScheduleDialog
@@ -230,7 +232,7 @@ class Tools(QObject):
                 who = ("person", panel.model.row_object(row).person_id)
             else:
                 who = (unit, ids[0])
-        dialog: ScheduleDialog = ScheduleDialog(self.ctrl, self.shell.formats, who, self.window)
+        dialog = ScheduleDialog(self.ctrl, self.shell.formats, who, self.window)
 
         def open_item(kind: str, item_id: int) -> None:
             editor = self.shell.editor.open(dialog, kind, item_id)
