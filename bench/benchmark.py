@@ -573,7 +573,7 @@ app = QApplication([])
 window = MainWindow(opt.Settings())
 window.resize(1366, 768)
 window.show()
-window.open_path(sys.argv[1])
+window.files.open_path(sys.argv[1])
 window.show_page("calendar")
 page = window.pages["calendar"]
 day = page.data.busiest_day()

@@ -45,7 +45,7 @@ def main() -> None:
     window.show()
     window.start(None)
     window.grab().save(str(out / "00-welcome.png"))
-    window.open_path(args.plan)
+    window.files.open_path(args.plan)
     for i, name in enumerate(PAGE_NAMES, start=1):
         window.show_page(name)
         app.processEvents()

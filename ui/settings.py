@@ -1,4 +1,5 @@
-"""The window's settings, each declared once with its type and default (cf. Picard's options).
+"""The window's settings, each declared once with its type and default (cf. Picard's options):
+every key the window stores is named here, and only here.
 
 Stored with QSettings (per user). Tests and benchmarks point ``PLANNER_SETTINGS`` at an ini file
 of their own so they never touch the user's settings.
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from planner.store import is_address
 
 T = TypeVar("T")
 
@@ -37,6 +40,16 @@ EXPORTS_WITHOUT_PERSONAL = Option("privacy/exports_without_personal_data", False
 GEOMETRY = Option("window/geometry", QByteArray())
 STATE = Option("window/state", QByteArray())
 PAGE = Option("window/page", 0)
+EXPORT_FOLDER = Option("export/folder", "")  # the folder of the last export
+EXPORT_KIND = Option("export/kind", "")  # the last kind exported
+CALENDAR_SNAP = Option("calendar/snap", 5)  # minutes a dragged session snaps to
+BUDGET_LINES_HEADER = Option("budget/lines/header", QByteArray())  # the budget lines' columns
+
+
+def list_header(name: str) -> Option[QByteArray]:
+    """The columns of the list ``name`` as the user left them (order, widths, shown, sort)."""
+    return Option(f"lists/{name}/header", QByteArray())
+
 
 DATE_FORMATS = ("system", "iso", "day_first", "month_first")
 TIME_FORMATS = ("system", "24h", "12h")
@@ -71,12 +84,6 @@ class Settings:
     def set(self, option: Option[T], value: T) -> None:
         self._q.setValue(option.key, value)
 
-    def value(self, key: str, default: Any = None) -> Any:
-        return self._q.value(key, default)
-
-    def set_value(self, key: str, value: Any) -> None:
-        self._q.setValue(key, value)
-
     def sync(self) -> None:
         self._q.sync()
 
@@ -85,8 +92,6 @@ class Settings:
         return [str(p) for p in self.get(RECENT)]
 
     def add_recent(self, path: str | Path) -> None:
-        from planner.store import is_address
-
         path = str(path) if is_address(path) else str(Path(path).resolve())
         recent = [p for p in self.recent_plans() if p != path]
         recent.insert(0, path)

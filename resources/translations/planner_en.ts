@@ -179,16 +179,6 @@
     </message>
 </context>
 <context>
-    <name>ItemEditor</name>
-    <message numerus="yes">
-        <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n persons</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LinesTab</name>
     <message numerus="yes">
         <source>%n line(s)</source>
@@ -202,6 +192,16 @@
         <translation>
             <numerusform>Delete %n budget line?</numerusform>
             <numerusform>Delete %n budget lines?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogisticsForms</name>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
         </translation>
     </message>
 </context>

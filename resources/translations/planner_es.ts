@@ -45,6 +45,579 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New Plan…</source>
+        <translation>&amp;Nuevo plan…</translation>
+    </message>
+    <message>
+        <source>Create an empty plan file</source>
+        <translation>Crear un archivo de plan vacío</translation>
+    </message>
+    <message>
+        <source>New &amp;Demo Plan…</source>
+        <translation>Nuevo plan de &amp;demostración…</translation>
+    </message>
+    <message>
+        <source>Write the Tegucigalpa 2023 demo plan and open it</source>
+        <translation>Escribir el plan de demostración Tegucigalpa 2023 y abrirlo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open S&amp;hared Plan…</source>
+        <translation>A&amp;brir plan compartido…</translation>
+    </message>
+    <message>
+        <source>Open a plan kept on a PostgreSQL server, which a team edits together</source>
+        <translation>Abrir un plan guardado en un servidor PostgreSQL, que un equipo edita en conjunto</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish to a Server…</source>
+        <translation>Pub&amp;licar en un servidor…</translation>
+    </message>
+    <message>
+        <source>Copy this plan to an empty database on a PostgreSQL server, for a team</source>
+        <translation>Copiar este plan a una base de datos vacía de un servidor PostgreSQL, para un equipo</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
+        <source>Who changed what and when</source>
+        <translation>Quién cambió qué y cuándo</translation>
+    </message>
+    <message>
+        <source>Save a Copy &amp;As…</source>
+        <translation>Guardar una c&amp;opia como…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the open plan to another file</source>
+        <translation>Escribir una copia del plan abierto en otro archivo</translation>
+    </message>
+    <message>
+        <source>Save a Copy &amp;Without Personal Data…</source>
+        <translation>&amp;Guardar una copia sin datos personales…</translation>
+    </message>
+    <message>
+        <source>Write a copy with identity numbers, birth dates and phone numbers blanked, to share the plan with a partner</source>
+        <translation>Escribir una copia sin números de identidad, fechas de nacimiento ni números de teléfono, para compartir el plan con una contraparte</translation>
+    </message>
+    <message>
+        <source>Plan Detail&amp;s…</source>
+        <translation>Datos del &amp;plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Plan</source>
+        <translation>&amp;Cerrar plan</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>&amp;Copiar filas</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows for a spreadsheet</source>
+        <translation>Copiar las filas seleccionadas para pegarlas en una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Reload the plan, including changes made elsewhere</source>
+        <translation>Volver a cargar el plan, con los cambios hechos en otro lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Rotation…</source>
+        <translation>&amp;Generar rotación…</translation>
+    </message>
+    <message>
+        <source>Plan every group through every module without clashes</source>
+        <translation>Planificar el paso de cada grupo por cada módulo sin conflictos de horario</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Plan with New Dates…</source>
+        <translation>Copiar el plan con otras &amp;fechas…</translation>
+    </message>
+    <message>
+        <source>Copy the plan to new dates, as the template of the next exchange</source>
+        <translation>Copiar el plan con otras fechas, como plantilla del próximo intercambio</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import people or an agenda from a spreadsheet</source>
+        <translation>Importar personas o una agenda desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Write itineraries, agendas, lists, certificates and more, for the whole plan or for whom you choose</source>
+        <translation>Escribir itinerarios, agendas, listas, certificados y más, para todo el plan o para quien usted elija</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>I&amp;mprimir…</translation>
+    </message>
+    <message>
+        <source>Print the calendar as it is shown: the day by room, or the whole plan by day</source>
+        <translation>Imprimir el calendario tal como se muestra: el día por sala o todo el plan por día</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>Vis&amp;ta previa de impresión…</translation>
+    </message>
+    <message>
+        <source>See the calendar&apos;s page before printing it</source>
+        <translation>Ver la página del calendario antes de imprimirla</translation>
+    </message>
+    <message>
+        <source>&amp;Record Attendance…</source>
+        <translation>Registrar &amp;asistencia…</translation>
+    </message>
+    <message>
+        <source>Tick who came to each session, so reports count who was trained</source>
+        <translation>Marcar quiénes asistieron a cada sesión, para que los informes cuenten quiénes recibieron la capacitación</translation>
+    </message>
+    <message>
+        <source>&amp;Export Agenda List…</source>
+        <translation>&amp;Exportar lista de la agenda…</translation>
+    </message>
+    <message>
+        <source>Write the sessions to a workbook, one row each, that can be edited and imported back</source>
+        <translation>Escribir las sesiones en un libro, una fila por sesión, que se puede editar y volver a importar</translation>
+    </message>
+    <message>
+        <source>Export Vehicle &amp;Manifests…</source>
+        <translation>Exportar listas de pasa&amp;jeros…</translation>
+    </message>
+    <message>
+        <source>Write each vehicle&apos;s rides and passengers, one sheet per vehicle, for drivers and providers</source>
+        <translation>Escribe los trayectos y pasajeros de cada vehículo, una hoja por vehículo, para conductores y proveedores</translation>
+    </message>
+    <message>
+        <source>Export Host C&amp;learance List…</source>
+        <translation>Exportar lista de autori&amp;zación de ingreso…</translation>
+    </message>
+    <message>
+        <source>Write who goes on a site visit, with organisation and identity or passport number, for a host that asks for it</source>
+        <translation>Escribe quiénes van a una visita de campo, con organización y número de identidad o pasaporte, para el anfitrión que lo pida</translation>
+    </message>
+    <message>
+        <source>Export &amp;Budget…</source>
+        <translation>Exportar pres&amp;upuesto…</translation>
+    </message>
+    <message>
+        <source>Write the budget workbook: summary by category and funding source, every line with live formulas, and the rates</source>
+        <translation>Escribir el libro del presupuesto: resumen por categoría y fuente de financiamiento, cada línea con fórmulas y las tarifas</translation>
+    </message>
+    <message>
+        <source>Export Per Diem &amp;Payment Sheet…</source>
+        <translation>Exportar planilla de pago de &amp;viáticos…</translation>
+    </message>
+    <message>
+        <source>Write what each traveller is paid as per diem, with a line to sign on payment</source>
+        <translation>Escribir los viáticos que se pagan a cada viajero, con un espacio para firmar al recibirlos</translation>
+    </message>
+    <message>
+        <source>Spli&amp;t into Groups…</source>
+        <translation>&amp;Dividir en grupos…</translation>
+    </message>
+    <message>
+        <source>Share the people of a delegation out into balanced groups</source>
+        <translation>Repartir las personas de una delegación en grupos equilibrados</translation>
+    </message>
+    <message>
+        <source>&amp;Merge People Listed Twice…</source>
+        <translation>&amp;Fusionar personas registradas dos veces…</translation>
+    </message>
+    <message>
+        <source>Find people entered more than once and merge them</source>
+        <translation>Buscar personas registradas más de una vez y fusionarlas</translation>
+    </message>
+    <message>
+        <source>&amp;Arrivals and Transfers…</source>
+        <translation>&amp;Llegadas y traslados…</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures by day, and the airport transfers still needed</source>
+        <translation>Llegadas y salidas por día, y los traslados de aeropuerto pendientes</translation>
+    </message>
+    <message>
+        <source>&amp;Journey…</source>
+        <translation>Re&amp;corrido…</translation>
+    </message>
+    <message>
+        <source>One person&apos;s or delegation&apos;s flights, transfers, hotel and sessions in one timeline</source>
+        <translation>Vuelos, traslados, hotel y sesiones de una persona o delegación en una sola línea de tiempo</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>P&amp;roblemas</translation>
+    </message>
+    <message>
+        <source>Show the problems the conflict check found</source>
+        <translation>Mostrar los problemas que encontró la verificación de conflictos</translation>
+    </message>
+    <message>
+        <source>&amp;About Delegation Planner</source>
+        <translation>&amp;Acerca de Delegation Planner</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaForms</name>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <translation>&amp;Número</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>e.g. Psychological first aid</source>
+        <translation>p. ej., Primeros auxilios psicológicos</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Duración</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Teaching time for one group; a rotation gives it whole slots.</source>
+        <translation>Tiempo de capacitación para un grupo; la rotación le asigna franjas completas.</translation>
+    </message>
+    <message>
+        <source>&amp;Seats needed</source>
+        <translation>&amp;Asientos necesarios</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> asientos</translation>
+    </message>
+    <message>
+        <source>The smallest room it can use; 0 means the group&apos;s size.</source>
+        <translation>La sala más pequeña que puede usar; 0 significa el tamaño del grupo.</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment</source>
+        <translation>&amp;Equipamiento</translation>
+    </message>
+    <message>
+        <source>e.g. projector, flip chart</source>
+        <translation>p. ej., proyector, rotafolio</translation>
+    </message>
+    <message>
+        <source>Rooms must have all of it. Separate items with commas.</source>
+        <translation>Las salas deben contar con todo este equipamiento. Separe los elementos con comas.</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>&amp;Color</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>Who can give it</source>
+        <translation>Quién puede impartirlo</translation>
+    </message>
+    <message>
+        <source>T&amp;rainers</source>
+        <translation>Ca&amp;pacitadores</translation>
+    </message>
+    <message>
+        <source>Filter people…</source>
+        <translation>Filtrar personas…</translation>
+    </message>
+    <message>
+        <source>Unavailable time</source>
+        <translation>Horario no disponible</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>(choose a person)</source>
+        <translation>(elija una persona)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>Local time in %s</source>
+        <translation>Hora local de %s</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>e.g. flies back on Thursday afternoon</source>
+        <translation>p. ej., regresa en avión el jueves por la tarde</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>delegación</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 asientos)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>e.g. Module 1: Child protection</source>
+        <translation>p. ej., Módulo 1: Protección de la niñez</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Ti&amp;po</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>(sin sala)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <source>Where, if not in a room</source>
+        <translation>Dónde, si no es en una sala</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>&amp;Módulo</translation>
+    </message>
+    <message>
+        <source>(no module)</source>
+        <translation>(sin módulo)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quiénes</translation>
+    </message>
+    <message>
+        <source>&amp;Audience</source>
+        <translation>&amp;Asistentes</translation>
+    </message>
+    <message>
+        <source>Filter groups, delegations, people…</source>
+        <translation>Filtrar grupos, delegaciones, personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitators</source>
+        <translation>Fa&amp;cilitadores</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPages</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>Facilitators</source>
+        <translation>Facilitadores</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>Capacitadores</translation>
+    </message>
+    <message>
+        <source>Seats needed</source>
+        <translation>Asientos mín.</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Equipamiento</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Curriculum</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Unavailable times</source>
+        <translation>Horarios no disponibles</translation>
+    </message>
+    <message>
+        <source>Trainers&apos; unavailable times are respected by the rotation generator (Calendar ▸ Generate rotation…).</source>
+        <translation>El generador de rotaciones respeta los horarios no disponibles de los capacitadores (Calendario ▸ Generar rotación…).</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsDialog</name>
     <message>
         <source>Arrivals, departures and transfers</source>
@@ -332,6 +905,285 @@
     <message>
         <source>The ticks on %1 are not saved yet.</source>
         <translation>Las marcas de %1 aún no se han guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetForms</name>
+    <message>
+        <source>(the category&apos;s funding source)</source>
+        <translation>(la fuente de financiamiento de la categoría)</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>Línea presupuestaria</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Categoría</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>e.g. Participant manuals, printed and bound</source>
+        <translation>p. ej., Manuales para participantes, impresos y empastados</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>Ca&amp;ntidad</translation>
+    </message>
+    <message>
+        <source>U&amp;nit</source>
+        <translation>&amp;Unidad</translation>
+    </message>
+    <message>
+        <source>e.g. copies, days, lump sum</source>
+        <translation>p. ej., ejemplares, días, suma global</translation>
+    </message>
+    <message>
+        <source>Unit c&amp;ost</source>
+        <translation>Costo unitar&amp;io</translation>
+    </message>
+    <message>
+        <source>e.g. 145.00</source>
+        <translation>p. ej., 145.00</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <source>E&amp;xchange rate of</source>
+        <translation>&amp;Tipo de cambio de</translation>
+    </message>
+    <message>
+        <source>(the plan&apos;s first month)</source>
+        <translation>(el primer mes del plan)</translation>
+    </message>
+    <message>
+        <source>The month whose exchange rate converts a cost in another currency.</source>
+        <translation>El mes cuyo tipo de cambio convierte un costo en otra moneda.</translation>
+    </message>
+    <message>
+        <source>Funding and spending</source>
+        <translation>Financiamiento y gasto</translation>
+    </message>
+    <message>
+        <source>&amp;Budget code</source>
+        <translation>Código &amp;presupuestario</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the category&apos;s code.</source>
+        <translation>Déjelo vacío para usar el código de la categoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Funding source</source>
+        <translation>&amp;Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Actual cost</source>
+        <translation>Costo &amp;real</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>aún no se conoce</translation>
+    </message>
+    <message>
+        <source>What was spent, in the plan&apos;s currency, once it is known.</source>
+        <translation>Lo que se gastó, en la moneda del plan, cuando se conozca.</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>e.g. quote from Litografía López, 12 Oct</source>
+        <translation>p. ej., cotización de Litografía López, 12 oct</translation>
+    </message>
+    <message>
+        <source>(the category&apos;s: %s)</source>
+        <translation>(la de la categoría: %s)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Budgeted: %s</source>
+        <translation>Presupuestado: %s</translation>
+    </message>
+    <message>
+        <source>A line the plan no longer computes (%s).</source>
+        <translation>Una línea que el plan ya no calcula (%s).</translation>
+    </message>
+    <message>
+        <source>Actual cost of a computed line</source>
+        <translation>Costo real de una línea calculada</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>e.g. 6050.00</source>
+        <translation>p. ej., 6050.00</translation>
+    </message>
+    <message>
+        <source>What was spent, in %s (the plan&apos;s currency).</source>
+        <translation>Lo que se gastó, en %s (la moneda del plan).</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>e.g. invoice 2023-118, paid on 5 December</source>
+        <translation>p. ej., factura 2023-118, pagada el 5 de diciembre</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Actual Cost</source>
+        <translation>&amp;Quitar el costo real</translation>
+    </message>
+    <message>
+        <source>Remove the actual cost: the line shows only its budget</source>
+        <translation>Quitar el costo real: la línea muestra solo lo presupuestado</translation>
+    </message>
+    <message>
+        <source>Per diem rate</source>
+        <translation>Tarifa de viáticos</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <source>e.g. Tegucigalpa</source>
+        <translation>p. ej., Tegucigalpa</translation>
+    </message>
+    <message>
+        <source>&amp;Daily rate</source>
+        <translation>Tarifa &amp;diaria</translation>
+    </message>
+    <message>
+        <source>e.g. 190.00</source>
+        <translation>p. ej., 190.00</translation>
+    </message>
+    <message>
+        <source>Lod&amp;ging share</source>
+        <translation>Porcentaje de &amp;alojamiento</translation>
+    </message>
+    <message>
+        <source>Per cent of the daily rate that is for lodging, left out for each night the plan pays a hotel; empty: the plan&apos;s lodging deduction (%s %%).</source>
+        <translation>Porcentaje de la tarifa diaria que corresponde al alojamiento; se descuenta por cada noche de hotel que paga el plan. Vacío: el descuento por alojamiento del plan (%s %%).</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Vigente desde</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin especificar</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>e.g. ICSC rate for Honduras, Tegucigalpa</source>
+        <translation>p. ej., tarifa de la CAPI para Honduras, Tegucigalpa</translation>
+    </message>
+    <message>
+        <source>e.g. 24.69</source>
+        <translation>p. ej., 24.69</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>M&amp;es</translation>
+    </message>
+    <message>
+        <source>Costs of that month in this currency are converted with this rate; a month without a rate uses the one before it.</source>
+        <translation>Los costos de ese mes en esta moneda se convierten con este tipo de cambio; un mes sin tipo de cambio usa el anterior.</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Fuente</translation>
+    </message>
+    <message>
+        <source>e.g. UN operational rate of exchange</source>
+        <translation>p. ej., tipo de cambio operacional de las Naciones Unidas</translation>
+    </message>
+    <message>
+        <source>Units of %1 for one %2 (the plan&apos;s currency).</source>
+        <translation>Unidades de %1 por cada %2 (la moneda del plan).</translation>
+    </message>
+    <message>
+        <source>%1 for one %2, e.g. 24.69</source>
+        <translation>%1 por cada %2, p. ej., 24.69</translation>
+    </message>
+    <message>
+        <source>Catering rate</source>
+        <translation>Tarifa de alimentación</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Para</translation>
+    </message>
+    <message>
+        <source>Meal sessions are told apart by their time: breakfast before 10:30, lunch before 16:00, dinner after.</source>
+        <translation>Las comidas se distinguen por su hora: desayuno antes de las 10:30, almuerzo antes de las 16:00 y cena después.</translation>
+    </message>
+    <message>
+        <source>&amp;Per head</source>
+        <translation>Por pe&amp;rsona</translation>
+    </message>
+    <message>
+        <source>e.g. 85.00</source>
+        <translation>p. ej., 85.00</translation>
+    </message>
+    <message>
+        <source>e.g. Hotel Plaza&apos;s conference package</source>
+        <translation>p. ej., paquete de conferencias del Hotel Plaza</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>Fuente de financiamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Western Hemisphere Program</source>
+        <translation>p. ej., Programa para el Hemisferio Occidental</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <source>The grant or project code finance uses.</source>
+        <translation>El código de la subvención o del proyecto que usa finanzas.</translation>
+    </message>
+    <message>
+        <source>Budget code and funding source of a category</source>
+        <translation>Código presupuestario y fuente de financiamiento de una categoría</translation>
+    </message>
+    <message>
+        <source>e.g. WHP-32 Catering</source>
+        <translation>p. ej., WHP-32 Alimentación</translation>
+    </message>
+    <message>
+        <source>Every line of the category gets it, unless the line has its own.</source>
+        <translation>Todas las líneas de la categoría lo usan, salvo que la línea tenga el suyo.</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1711,25 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin especificar)</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>delegación</translation>
+    </message>
+    <message>
+        <source>(the plan&apos;s currency, %s)</source>
+        <translation>(la moneda del plan, %s)</translation>
+    </message>
+</context>
+<context>
     <name>ColourField</name>
     <message>
         <source>Choose a colour</source>
@@ -1086,90 +1957,6 @@
         <translation>⚠ Contiene datos personales (números de identidad, fechas de nacimiento o teléfonos). Trátelo como confidencial: compártalo solo con quien lo necesite y elimine las copias después de usarlas.</translation>
     </message>
     <message>
-        <source>For whom</source>
-        <translation>Para quién</translation>
-    </message>
-    <message>
-        <source>W&amp;hole plan</source>
-        <translation>&amp;Todo el plan</translation>
-    </message>
-    <message>
-        <source>&amp;Delegation:</source>
-        <translation>&amp;Delegación:</translation>
-    </message>
-    <message>
-        <source>&amp;Group:</source>
-        <translation>&amp;Grupo:</translation>
-    </message>
-    <message>
-        <source>&amp;Person:</source>
-        <translation>&amp;Persona:</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Delegación</translation>
-    </message>
-    <message>
-        <source>%1 (%2 people)</source>
-        <translation>%1 (%2 personas)</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Grupo</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <source>Type part of a name to find a person</source>
-        <translation>Escriba parte de un nombre para buscar a una persona</translation>
-    </message>
-    <message>
-        <source>Site &amp;visit:</source>
-        <translation>&amp;Visita de campo:</translation>
-    </message>
-    <message>
-        <source>Everyone, not only the people who &amp;travel</source>
-        <translation>Todas las personas, no solo las que &amp;viajan</translation>
-    </message>
-    <message>
-        <source>Without this, only people with a flight or another journey in the plan get an itinerary.</source>
-        <translation>Si no se marca, solo reciben itinerario las personas con un vuelo u otro trayecto en el plan.</translation>
-    </message>
-    <message>
-        <source>For its readers</source>
-        <translation>Para sus lectores</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>How dates are written: Panama writes the month first</source>
-        <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
-    </message>
-    <message>
-        <source>Leave out &amp;identity numbers, birth dates and phone numbers</source>
-        <translation>&amp;Sin números de identidad, fechas de nacimiento ni teléfonos</translation>
-    </message>
-    <message>
-        <source>The default is set in Edit ▸ Preferences</source>
-        <translation>El valor predeterminado se elige en Editar ▸ Preferencias</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Idioma:</translation>
-    </message>
-    <message>
-        <source>Date for&amp;mat:</source>
-        <translation>&amp;Formato de fecha:</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
@@ -1362,6 +2149,96 @@
     </message>
 </context>
 <context>
+    <name>ForReaders</name>
+    <message>
+        <source>For its readers</source>
+        <translation>Para sus lectores</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>How dates are written: Panama writes the month first</source>
+        <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
+    </message>
+    <message>
+        <source>Leave out &amp;identity numbers, birth dates and phone numbers</source>
+        <translation>&amp;Sin números de identidad, fechas de nacimiento ni teléfonos</translation>
+    </message>
+    <message>
+        <source>The default is set in Edit ▸ Preferences</source>
+        <translation>El valor predeterminado se elige en Editar ▸ Preferencias</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Date for&amp;mat:</source>
+        <translation>&amp;Formato de fecha:</translation>
+    </message>
+</context>
+<context>
+    <name>ForWhom</name>
+    <message>
+        <source>For whom</source>
+        <translation>Para quién</translation>
+    </message>
+    <message>
+        <source>W&amp;hole plan</source>
+        <translation>&amp;Todo el plan</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation:</source>
+        <translation>&amp;Delegación:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>%1 (%2 people)</source>
+        <translation>%1 (%2 personas)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find a person</source>
+        <translation>Escriba parte de un nombre para buscar a una persona</translation>
+    </message>
+    <message>
+        <source>Site &amp;visit:</source>
+        <translation>&amp;Visita de campo:</translation>
+    </message>
+    <message>
+        <source>Everyone, not only the people who &amp;travel</source>
+        <translation>Todas las personas, no solo las que &amp;viajan</translation>
+    </message>
+    <message>
+        <source>Without this, only people with a flight or another journey in the plan get an itinerary.</source>
+        <translation>Si no se marca, solo reciben itinerario las personas con un vuelo u otro trayecto en el plan.</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <source>%1 min</source>
@@ -1534,1101 +2411,6 @@
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
-    <message>
-        <source>(not set)</source>
-        <translation>(sin especificar)</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organización</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <source>e.g. National Border Service of Panama</source>
-        <translation>p. ej., Servicio Nacional de Fronteras de Panamá</translation>
-    </message>
-    <message>
-        <source>&amp;Acronym</source>
-        <translation>&amp;Siglas</translation>
-    </message>
-    <message>
-        <source>&amp;Country</source>
-        <translation>&amp;País</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>N&amp;otas</translation>
-    </message>
-    <message>
-        <source>(no head chosen)</source>
-        <translation>(sin jefatura elegida)</translation>
-    </message>
-    <message>
-        <source>Add the delegation&apos;s people first, then choose its head here.</source>
-        <translation>Primero agregue las personas de la delegación; luego elija aquí quién la encabeza.</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Delegación</translation>
-    </message>
-    <message>
-        <source>e.g. Panama delegation</source>
-        <translation>p. ej., Delegación de Panamá</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organización</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ninguna)</translation>
-    </message>
-    <message>
-        <source>&amp;Head</source>
-        <translation>&amp;Jefatura</translation>
-    </message>
-    <message>
-        <source>Co&amp;lour</source>
-        <translation>&amp;Color</translation>
-    </message>
-    <message>
-        <source>Used in lists and on the calendar.</source>
-        <translation>Se usa en las listas y en el calendario.</translation>
-    </message>
-    <message>
-        <source>Describe the role</source>
-        <translation>Describa el rol</translation>
-    </message>
-    <message>
-        <source>not known</source>
-        <translation>desconocida</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>Identidad</translation>
-    </message>
-    <message>
-        <source>&amp;Given names</source>
-        <translation>&amp;Nombres</translation>
-    </message>
-    <message>
-        <source>&amp;Family names</source>
-        <translation>&amp;Apellidos</translation>
-    </message>
-    <message>
-        <source>&amp;Sex</source>
-        <translation>&amp;Sexo</translation>
-    </message>
-    <message>
-        <source>Date of &amp;birth</source>
-        <translation>Fec&amp;ha de nacimiento</translation>
-    </message>
-    <message>
-        <source>&amp;Nationality</source>
-        <translation>Na&amp;cionalidad</translation>
-    </message>
-    <message>
-        <source>&amp;ID or passport no.</source>
-        <translation>N.º de &amp;identidad o pasaporte</translation>
-    </message>
-    <message>
-        <source>Role in the plan</source>
-        <translation>Rol en el plan</translation>
-    </message>
-    <message>
-        <source>&amp;Delegation</source>
-        <translation>&amp;Delegación</translation>
-    </message>
-    <message>
-        <source>&amp;Role</source>
-        <translation>&amp;Rol</translation>
-    </message>
-    <message>
-        <source>&amp;Position or rank</source>
-        <translation>Cargo o &amp;grado</translation>
-    </message>
-    <message>
-        <source>D&amp;uty station</source>
-        <translation>L&amp;ugar de trabajo</translation>
-    </message>
-    <message>
-        <source>Contact and needs</source>
-        <translation>Contacto y necesidades</translation>
-    </message>
-    <message>
-        <source>&amp;Email</source>
-        <translation>Correo &amp;electrónico</translation>
-    </message>
-    <message>
-        <source>P&amp;hone</source>
-        <translation>Telé&amp;fono</translation>
-    </message>
-    <message>
-        <source>&amp;Languages</source>
-        <translation>Idio&amp;mas</translation>
-    </message>
-    <message>
-        <source>e.g. Spanish, English</source>
-        <translation>p. ej., español, inglés</translation>
-    </message>
-    <message>
-        <source>Dietar&amp;y needs</source>
-        <translation>Necesidades a&amp;limentarias</translation>
-    </message>
-    <message>
-        <source>e.g. Vegetarian</source>
-        <translation>p. ej., comida vegetariana</translation>
-    </message>
-    <message>
-        <source>&amp;Accessibility needs</source>
-        <translation>Necesidades de accesi&amp;bilidad</translation>
-    </message>
-    <message>
-        <source>No&amp;tes</source>
-        <translation>No&amp;tas</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Grupo</translation>
-    </message>
-    <message>
-        <source>e.g. Group A</source>
-        <translation>p. ej., Grupo A</translation>
-    </message>
-    <message>
-        <source>The delegation its members come from, if one.</source>
-        <translation>La delegación de la que provienen sus integrantes, si la hay.</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Integrantes</translation>
-    </message>
-    <message>
-        <source>&amp;Members</source>
-        <translation>&amp;Integrantes</translation>
-    </message>
-    <message>
-        <source>Filter people by name or delegation…</source>
-        <translation>Filtrar personas por nombre o delegación…</translation>
-    </message>
-    <message>
-        <source>e.g. 250.00</source>
-        <translation>p. ej., 250.00</translation>
-    </message>
-    <message>
-        <source>What the plan pays for each day the room has a session; leave empty if the plan does not pay for it.</source>
-        <translation>Lo que paga el plan por cada día en que la sala tiene una sesión; déjelo vacío si el plan no la paga.</translation>
-    </message>
-    <message>
-        <source>T&amp;rainers</source>
-        <translation>Ca&amp;pacitadores</translation>
-    </message>
-    <message>
-        <source>Journey</source>
-        <translation>Viaje</translation>
-    </message>
-    <message>
-        <source>&amp;Who</source>
-        <translation>&amp;Quién</translation>
-    </message>
-    <message>
-        <source>&amp;Direction</source>
-        <translation>Se&amp;ntido</translation>
-    </message>
-    <message>
-        <source>An arrival in town, or a departure from it.</source>
-        <translation>Una llegada a la ciudad o una salida de ella.</translation>
-    </message>
-    <message>
-        <source>&amp;Travel by</source>
-        <translation>&amp;Medio de transporte</translation>
-    </message>
-    <message>
-        <source>Air&amp;line or carrier</source>
-        <translation>Aerolínea o &amp;empresa</translation>
-    </message>
-    <message>
-        <source>e.g. Copa Airlines</source>
-        <translation>p. ej., Copa Airlines</translation>
-    </message>
-    <message>
-        <source>Flight or service &amp;no.</source>
-        <translation>N.º de &amp;vuelo o servicio</translation>
-    </message>
-    <message>
-        <source>&amp;Airport or terminal</source>
-        <translation>&amp;Aeropuerto o terminal</translation>
-    </message>
-    <message>
-        <source>Where they land or leave from in town; transfers start or end here.</source>
-        <translation>Dónde llegan o de dónde salen en la ciudad; los traslados empiezan o terminan aquí.</translation>
-    </message>
-    <message>
-        <source>Ticket &amp;price</source>
-        <translation>&amp;Costo del boleto</translation>
-    </message>
-    <message>
-        <source>e.g. 486.40</source>
-        <translation>p. ej., 486.40</translation>
-    </message>
-    <message>
-        <source>A return ticket&apos;s price goes on one of its two journeys; leave empty if the plan does not pay for it.</source>
-        <translation>El costo de un boleto de ida y vuelta va en uno de sus dos trayectos; déjelo vacío si el plan no lo paga.</translation>
-    </message>
-    <message>
-        <source>Price c&amp;urrency</source>
-        <translation>Moneda del &amp;boleto</translation>
-    </message>
-    <message>
-        <source>Note&amp;s</source>
-        <translation>N&amp;otas</translation>
-    </message>
-    <message>
-        <source>Times, as on the ticket</source>
-        <translation>Horas, como figuran en el boleto</translation>
-    </message>
-    <message>
-        <source>e.g. Panama City (PTY)</source>
-        <translation>p. ej., Ciudad de Panamá (PTY)</translation>
-    </message>
-    <message>
-        <source>D&amp;eparts</source>
-        <translation>&amp;Salida</translation>
-    </message>
-    <message>
-        <source>Departure time &amp;zone</source>
-        <translation>&amp;Zona horaria de salida</translation>
-    </message>
-    <message>
-        <source>T&amp;o</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <source>e.g. Tegucigalpa (TGU)</source>
-        <translation>p. ej., Tegucigalpa (TGU)</translation>
-    </message>
-    <message>
-        <source>A&amp;rrives</source>
-        <translation>&amp;Llegada</translation>
-    </message>
-    <message>
-        <source>Local times where the journey leaves and lands; tick a time once it is known.</source>
-        <translation>Horas locales del lugar de salida y del de llegada; marque cada hora cuando se conozca.</translation>
-    </message>
-    <message>
-        <source>(choose a hotel)</source>
-        <translation>(elija un hotel)</translation>
-    </message>
-    <message>
-        <source>Rooms held by a hotel</source>
-        <translation>Habitaciones reservadas en un hotel</translation>
-    </message>
-    <message>
-        <source>&amp;Hotel</source>
-        <translation>&amp;Hotel</translation>
-    </message>
-    <message>
-        <source>Room &amp;type</source>
-        <translation>&amp;Tipo de habitación</translation>
-    </message>
-    <message>
-        <source>e.g. Single, Double</source>
-        <translation>p. ej., Sencilla, Doble</translation>
-    </message>
-    <message>
-        <source>&amp;Rooms</source>
-        <translation>Ha&amp;bitaciones</translation>
-    </message>
-    <message>
-        <source> rooms</source>
-        <translation> habitaciones</translation>
-    </message>
-    <message>
-        <source>Check-&amp;in</source>
-        <translation>&amp;Entrada</translation>
-    </message>
-    <message>
-        <source>The first night held.</source>
-        <translation>La primera noche reservada.</translation>
-    </message>
-    <message>
-        <source>Check-&amp;out</source>
-        <translation>&amp;Salida</translation>
-    </message>
-    <message>
-        <source>The morning after the last night.</source>
-        <translation>La mañana siguiente a la última noche.</translation>
-    </message>
-    <message>
-        <source>e.g. 85.50</source>
-        <translation>p. ej., 85.50</translation>
-    </message>
-    <message>
-        <source>For one room and one night; leave empty if not known.</source>
-        <translation>Por una habitación y una noche; déjelo vacío si no se conoce.</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Notas</translation>
-    </message>
-    <message>
-        <source>Host&apos;s phone or &amp;email</source>
-        <translation>&amp;Teléfono o correo del anfitrión</translation>
-    </message>
-    <message>
-        <source>(the plan&apos;s currency, %s)</source>
-        <translation>(la moneda del plan, %s)</translation>
-    </message>
-    <message>
-        <source>(the category&apos;s funding source)</source>
-        <translation>(la fuente de financiamiento de la categoría)</translation>
-    </message>
-    <message>
-        <source>Budget line</source>
-        <translation>Línea presupuestaria</translation>
-    </message>
-    <message>
-        <source>&amp;Category</source>
-        <translation>&amp;Categoría</translation>
-    </message>
-    <message>
-        <source>e.g. Participant manuals, printed and bound</source>
-        <translation>p. ej., Manuales para participantes, impresos y empastados</translation>
-    </message>
-    <message>
-        <source>&amp;Quantity</source>
-        <translation>Ca&amp;ntidad</translation>
-    </message>
-    <message>
-        <source>U&amp;nit</source>
-        <translation>&amp;Unidad</translation>
-    </message>
-    <message>
-        <source>e.g. copies, days, lump sum</source>
-        <translation>p. ej., ejemplares, días, suma global</translation>
-    </message>
-    <message>
-        <source>Unit c&amp;ost</source>
-        <translation>Costo unitar&amp;io</translation>
-    </message>
-    <message>
-        <source>e.g. 145.00</source>
-        <translation>p. ej., 145.00</translation>
-    </message>
-    <message>
-        <source>E&amp;xchange rate of</source>
-        <translation>&amp;Tipo de cambio de</translation>
-    </message>
-    <message>
-        <source>(the plan&apos;s first month)</source>
-        <translation>(el primer mes del plan)</translation>
-    </message>
-    <message>
-        <source>The month whose exchange rate converts a cost in another currency.</source>
-        <translation>El mes cuyo tipo de cambio convierte un costo en otra moneda.</translation>
-    </message>
-    <message>
-        <source>Funding and spending</source>
-        <translation>Financiamiento y gasto</translation>
-    </message>
-    <message>
-        <source>&amp;Budget code</source>
-        <translation>Código &amp;presupuestario</translation>
-    </message>
-    <message>
-        <source>Leave empty to use the category&apos;s code.</source>
-        <translation>Déjelo vacío para usar el código de la categoría.</translation>
-    </message>
-    <message>
-        <source>&amp;Funding source</source>
-        <translation>&amp;Fuente de financiamiento</translation>
-    </message>
-    <message>
-        <source>&amp;Actual cost</source>
-        <translation>Costo &amp;real</translation>
-    </message>
-    <message>
-        <source>not known yet</source>
-        <translation>aún no se conoce</translation>
-    </message>
-    <message>
-        <source>What was spent, in the plan&apos;s currency, once it is known.</source>
-        <translation>Lo que se gastó, en la moneda del plan, cuando se conozca.</translation>
-    </message>
-    <message>
-        <source>e.g. quote from Litografía López, 12 Oct</source>
-        <translation>p. ej., cotización de Litografía López, 12 oct</translation>
-    </message>
-    <message>
-        <source>(the category&apos;s: %s)</source>
-        <translation>(la de la categoría: %s)</translation>
-    </message>
-    <message>
-        <source>Budgeted: %s</source>
-        <translation>Presupuestado: %s</translation>
-    </message>
-    <message>
-        <source>A line the plan no longer computes (%s).</source>
-        <translation>Una línea que el plan ya no calcula (%s).</translation>
-    </message>
-    <message>
-        <source>Actual cost of a computed line</source>
-        <translation>Costo real de una línea calculada</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
-        <source>e.g. 6050.00</source>
-        <translation>p. ej., 6050.00</translation>
-    </message>
-    <message>
-        <source>What was spent, in %s (the plan&apos;s currency).</source>
-        <translation>Lo que se gastó, en %s (la moneda del plan).</translation>
-    </message>
-    <message>
-        <source>e.g. invoice 2023-118, paid on 5 December</source>
-        <translation>p. ej., factura 2023-118, pagada el 5 de diciembre</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Actual Cost</source>
-        <translation>&amp;Quitar el costo real</translation>
-    </message>
-    <message>
-        <source>Remove the actual cost: the line shows only its budget</source>
-        <translation>Quitar el costo real: la línea muestra solo lo presupuestado</translation>
-    </message>
-    <message>
-        <source>Per diem rate</source>
-        <translation>Tarifa de viáticos</translation>
-    </message>
-    <message>
-        <source>e.g. Tegucigalpa</source>
-        <translation>p. ej., Tegucigalpa</translation>
-    </message>
-    <message>
-        <source>&amp;Daily rate</source>
-        <translation>Tarifa &amp;diaria</translation>
-    </message>
-    <message>
-        <source>e.g. 190.00</source>
-        <translation>p. ej., 190.00</translation>
-    </message>
-    <message>
-        <source>Lod&amp;ging share</source>
-        <translation>Porcentaje de &amp;alojamiento</translation>
-    </message>
-    <message>
-        <source>Per cent of the daily rate that is for lodging, left out for each night the plan pays a hotel; empty: the plan&apos;s lodging deduction (%s %%).</source>
-        <translation>Porcentaje de la tarifa diaria que corresponde al alojamiento; se descuenta por cada noche de hotel que paga el plan. Vacío: el descuento por alojamiento del plan (%s %%).</translation>
-    </message>
-    <message>
-        <source>&amp;Valid from</source>
-        <translation>&amp;Vigente desde</translation>
-    </message>
-    <message>
-        <source>e.g. ICSC rate for Honduras, Tegucigalpa</source>
-        <translation>p. ej., tarifa de la CAPI para Honduras, Tegucigalpa</translation>
-    </message>
-    <message>
-        <source>e.g. 24.69</source>
-        <translation>p. ej., 24.69</translation>
-    </message>
-    <message>
-        <source>Exchange rate</source>
-        <translation>Tipo de cambio</translation>
-    </message>
-    <message>
-        <source>&amp;Month</source>
-        <translation>M&amp;es</translation>
-    </message>
-    <message>
-        <source>Costs of that month in this currency are converted with this rate; a month without a rate uses the one before it.</source>
-        <translation>Los costos de ese mes en esta moneda se convierten con este tipo de cambio; un mes sin tipo de cambio usa el anterior.</translation>
-    </message>
-    <message>
-        <source>&amp;Rate</source>
-        <translation>&amp;Tipo de cambio</translation>
-    </message>
-    <message>
-        <source>&amp;Source</source>
-        <translation>&amp;Fuente</translation>
-    </message>
-    <message>
-        <source>e.g. UN operational rate of exchange</source>
-        <translation>p. ej., tipo de cambio operacional de las Naciones Unidas</translation>
-    </message>
-    <message>
-        <source>Units of %1 for one %2 (the plan&apos;s currency).</source>
-        <translation>Unidades de %1 por cada %2 (la moneda del plan).</translation>
-    </message>
-    <message>
-        <source>%1 for one %2, e.g. 24.69</source>
-        <translation>%1 por cada %2, p. ej., 24.69</translation>
-    </message>
-    <message>
-        <source>Catering rate</source>
-        <translation>Tarifa de alimentación</translation>
-    </message>
-    <message>
-        <source>&amp;For</source>
-        <translation>&amp;Para</translation>
-    </message>
-    <message>
-        <source>Meal sessions are told apart by their time: breakfast before 10:30, lunch before 16:00, dinner after.</source>
-        <translation>Las comidas se distinguen por su hora: desayuno antes de las 10:30, almuerzo antes de las 16:00 y cena después.</translation>
-    </message>
-    <message>
-        <source>&amp;Per head</source>
-        <translation>Por pe&amp;rsona</translation>
-    </message>
-    <message>
-        <source>e.g. 85.00</source>
-        <translation>p. ej., 85.00</translation>
-    </message>
-    <message>
-        <source>e.g. Hotel Plaza&apos;s conference package</source>
-        <translation>p. ej., paquete de conferencias del Hotel Plaza</translation>
-    </message>
-    <message>
-        <source>Funding source</source>
-        <translation>Fuente de financiamiento</translation>
-    </message>
-    <message>
-        <source>e.g. Western Hemisphere Program</source>
-        <translation>p. ej., Programa para el Hemisferio Occidental</translation>
-    </message>
-    <message>
-        <source>&amp;Code</source>
-        <translation>&amp;Código</translation>
-    </message>
-    <message>
-        <source>The grant or project code finance uses.</source>
-        <translation>El código de la subvención o del proyecto que usa finanzas.</translation>
-    </message>
-    <message>
-        <source>Budget code and funding source of a category</source>
-        <translation>Código presupuestario y fuente de financiamiento de una categoría</translation>
-    </message>
-    <message>
-        <source>e.g. WHP-32 Catering</source>
-        <translation>p. ej., WHP-32 Alimentación</translation>
-    </message>
-    <message>
-        <source>Every line of the category gets it, unless the line has its own.</source>
-        <translation>Todas las líneas de la categoría lo usan, salvo que la línea tenga el suyo.</translation>
-    </message>
-    <message>
-        <source>C&amp;urrency</source>
-        <translation>&amp;Moneda</translation>
-    </message>
-    <message>
-        <source>Arr&amp;ival time zone</source>
-        <translation>Zona hora&amp;ria de llegada</translation>
-    </message>
-    <message>
-        <source>&amp;Nightly rate</source>
-        <translation>Tarifa por &amp;noche</translation>
-    </message>
-    <message>
-        <source>rooms</source>
-        <translation>habitaciones</translation>
-    </message>
-    <message>
-        <source>%1 × %2, %3 to %4</source>
-        <translation>%1 × %2, del %3 al %4</translation>
-    </message>
-    <message>
-        <source>(booked apart from the room blocks)</source>
-        <translation>(reservada fuera de los bloques de habitaciones)</translation>
-    </message>
-    <message>
-        <source>Hotel stay</source>
-        <translation>Estancia en hotel</translation>
-    </message>
-    <message>
-        <source>Room &amp;block</source>
-        <translation>&amp;Bloque de habitaciones</translation>
-    </message>
-    <message>
-        <source>The hotel&apos;s rooms held for the plan that this stay uses.</source>
-        <translation>Las habitaciones reservadas en el hotel para el plan que usa esta estancia.</translation>
-    </message>
-    <message>
-        <source>The morning they leave.</source>
-        <translation>La mañana en que se van.</translation>
-    </message>
-    <message>
-        <source>&amp;Sharing with</source>
-        <translation>&amp;Comparte con</translation>
-    </message>
-    <message>
-        <source>(a room of their own)</source>
-        <translation>(no comparte habitación)</translation>
-    </message>
-    <message>
-        <source>(choose a place)</source>
-        <translation>(elija un lugar)</translation>
-    </message>
-    <message>
-        <source>Road time</source>
-        <translation>Tiempo de trayecto</translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <source>The time holds either way.</source>
-        <translation>El tiempo vale en ambos sentidos.</translation>
-    </message>
-    <message>
-        <source>&amp;Driving time</source>
-        <translation>&amp;Tiempo de manejo</translation>
-    </message>
-    <message>
-        <source>By van, in usual traffic; rides and site visits are checked against it.</source>
-        <translation>En microbús, con tráfico normal; se usa para revisar los trayectos y las visitas de campo.</translation>
-    </message>
-    <message>
-        <source>D&amp;istance</source>
-        <translation>D&amp;istancia</translation>
-    </message>
-    <message>
-        <source> km</source>
-        <translation> km</translation>
-    </message>
-    <message>
-        <source>e.g. road works near Zambrano</source>
-        <translation>p. ej., obras en la carretera cerca de Zambrano</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>sin especificar</translation>
-    </message>
-    <message>
-        <source>(choose a site visit)</source>
-        <translation>(elija una visita de campo)</translation>
-    </message>
-    <message>
-        <source>Stop of a site visit</source>
-        <translation>Parada de una visita de campo</translation>
-    </message>
-    <message>
-        <source>Site &amp;visit</source>
-        <translation>&amp;Visita de campo</translation>
-    </message>
-    <message>
-        <source>&amp;Order</source>
-        <translation>O&amp;rden</translation>
-    </message>
-    <message>
-        <source>1 for the first stop of the visit.</source>
-        <translation>1 para la primera parada de la visita.</translation>
-    </message>
-    <message>
-        <source>&amp;Place</source>
-        <translation>&amp;Lugar</translation>
-    </message>
-    <message>
-        <source>&amp;Arrives</source>
-        <translation>Ll&amp;egada</translation>
-    </message>
-    <message>
-        <source>&amp;Leaves</source>
-        <translation>&amp;Salida</translation>
-    </message>
-    <message>
-        <source>&amp;Host</source>
-        <translation>&amp;Anfitrión</translation>
-    </message>
-    <message>
-        <source>e.g. Sub-inspector in charge</source>
-        <translation>p. ej., Subinspector a cargo</translation>
-    </message>
-    <message>
-        <source>&amp;Clearance</source>
-        <translation>A&amp;utorización</translation>
-    </message>
-    <message>
-        <source>Permission to enter, where the place asks for it.</source>
-        <translation>Permiso de ingreso, cuando el lugar lo exige.</translation>
-    </message>
-    <message>
-        <source>e.g. bring passports; no photographs</source>
-        <translation>p. ej., llevar pasaporte; no se permiten fotografías</translation>
-    </message>
-    <message>
-        <source>Vehicle</source>
-        <translation>Vehículo</translation>
-    </message>
-    <message>
-        <source>e.g. Van 1</source>
-        <translation>p. ej., Microbús 1</translation>
-    </message>
-    <message>
-        <source>Passenger &amp;seats</source>
-        <translation>&amp;Asientos para pasajeros</translation>
-    </message>
-    <message>
-        <source>Not counting the driver.</source>
-        <translation>Sin contar al conductor.</translation>
-    </message>
-    <message>
-        <source>&amp;Driver</source>
-        <translation>&amp;Conductor</translation>
-    </message>
-    <message>
-        <source>(no driver yet)</source>
-        <translation>(aún sin conductor)</translation>
-    </message>
-    <message>
-        <source>People with the role Driver are listed first.</source>
-        <translation>Las personas con el rol Conductor(a) aparecen primero.</translation>
-    </message>
-    <message>
-        <source>&amp;Provider</source>
-        <translation>&amp;Proveedor</translation>
-    </message>
-    <message>
-        <source>e.g. Transportes Morazán</source>
-        <translation>p. ej., Transportes Morazán</translation>
-    </message>
-    <message>
-        <source>P&amp;late</source>
-        <translation>P&amp;laca</translation>
-    </message>
-    <message>
-        <source>Day &amp;rate</source>
-        <translation>&amp;Tarifa diaria</translation>
-    </message>
-    <message>
-        <source>&amp;Breakfast</source>
-        <translation>&amp;Desayuno</translation>
-    </message>
-    <message>
-        <source>Included in the nightly rate</source>
-        <translation>Incluido en la tarifa por noche</translation>
-    </message>
-    <message>
-        <source>The per diem of the people staying then leaves out breakfast.</source>
-        <translation>Los viáticos de quienes se alojan no incluyen entonces el desayuno.</translation>
-    </message>
-    <message>
-        <source>e.g. release date for unused rooms</source>
-        <translation>p. ej., fecha de liberación de las habitaciones no usadas</translation>
-    </message>
-    <message>
-        <source>e.g. 120.00</source>
-        <translation>p. ej., 120.00</translation>
-    </message>
-    <message>
-        <source>With the driver; leave empty if not known.</source>
-        <translation>Con conductor incluido; déjelo vacío si no se conoce.</translation>
-    </message>
-    <message>
-        <source>(no vehicle yet)</source>
-        <translation>(aún sin vehículo)</translation>
-    </message>
-    <message>
-        <source>(none: an airport transfer or another ride)</source>
-        <translation>(ninguna: traslado de aeropuerto u otro trayecto)</translation>
-    </message>
-    <message>
-        <source>Ride</source>
-        <translation>Trayecto</translation>
-    </message>
-    <message>
-        <source>e.g. Airport pick-up, CM 421</source>
-        <translation>p. ej., Recogida en el aeropuerto, CM 421</translation>
-    </message>
-    <message>
-        <source>&amp;Vehicle</source>
-        <translation>&amp;Vehículo</translation>
-    </message>
-    <message>
-        <source>&amp;Site visit</source>
-        <translation>V&amp;isita de campo</translation>
-    </message>
-    <message>
-        <source>Passengers</source>
-        <translation>Pasajeros</translation>
-    </message>
-    <message>
-        <source>&amp;Passengers</source>
-        <translation>&amp;Pasajeros</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n persona</numerusform>
-            <numerusform>%n personas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 for %2 seats</source>
-        <translation>%1 para %2 asientos</translation>
-    </message>
-    <message>
-        <source>e.g. Training centre</source>
-        <translation>p. ej., Centro de capacitación</translation>
-    </message>
-    <message>
-        <source>Role des&amp;cription</source>
-        <translation>Descri&amp;pción del rol</translation>
-    </message>
-    <message>
-        <source>&amp;City</source>
-        <translation>&amp;Ciudad</translation>
-    </message>
-    <message>
-        <source>&amp;Address</source>
-        <translation>&amp;Dirección</translation>
-    </message>
-    <message>
-        <source>Travel and opening hours</source>
-        <translation>Viajes y horario de atención</translation>
-    </message>
-    <message>
-        <source>Airport co&amp;de</source>
-        <translation>Código de &amp;aeropuerto</translation>
-    </message>
-    <message>
-        <source>The three-letter code on tickets, for airports.</source>
-        <translation>El código de tres letras que figura en los boletos, para aeropuertos.</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone</source>
-        <translation>&amp;Zona horaria</translation>
-    </message>
-    <message>
-        <source>Only if not the plan&apos;s: an airport abroad.</source>
-        <translation>Solo si no es la del plan: un aeropuerto en el extranjero.</translation>
-    </message>
-    <message>
-        <source>&amp;Latitude</source>
-        <translation>&amp;Latitud</translation>
-    </message>
-    <message>
-        <source>Lon&amp;gitude</source>
-        <translation>Lon&amp;gitud</translation>
-    </message>
-    <message>
-        <source>O&amp;pens at</source>
-        <translation>A&amp;bre a las</translation>
-    </message>
-    <message>
-        <source>Leave both empty if it is always open.</source>
-        <translation>Deje ambos vacíos si siempre está abierto.</translation>
-    </message>
-    <message>
-        <source>Clo&amp;ses at</source>
-        <translation>Cie&amp;rra a las</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>Sala</translation>
-    </message>
-    <message>
-        <source>&amp;Venue</source>
-        <translation>&amp;Sede</translation>
-    </message>
-    <message>
-        <source>(choose a venue)</source>
-        <translation>(elija una sede)</translation>
-    </message>
-    <message>
-        <source>e.g. Room 1</source>
-        <translation>p. ej., Sala 1</translation>
-    </message>
-    <message>
-        <source>&amp;Capacity</source>
-        <translation>&amp;Capacidad</translation>
-    </message>
-    <message>
-        <source> seats</source>
-        <translation> asientos</translation>
-    </message>
-    <message>
-        <source>&amp;Equipment</source>
-        <translation>&amp;Equipamiento</translation>
-    </message>
-    <message>
-        <source>e.g. projector, flip chart</source>
-        <translation>p. ej., proyector, rotafolio</translation>
-    </message>
-    <message>
-        <source>Separate items with commas.</source>
-        <translation>Separe los elementos con comas.</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>Módulo</translation>
-    </message>
-    <message>
-        <source>N&amp;umber</source>
-        <translation>&amp;Número</translation>
-    </message>
-    <message>
-        <source>e.g. Psychological first aid</source>
-        <translation>p. ej., Primeros auxilios psicológicos</translation>
-    </message>
-    <message>
-        <source>&amp;Duration</source>
-        <translation>&amp;Duración</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Teaching time for one group; a rotation gives it whole slots.</source>
-        <translation>Tiempo de capacitación para un grupo; la rotación le asigna franjas completas.</translation>
-    </message>
-    <message>
-        <source>&amp;Seats needed</source>
-        <translation>&amp;Asientos necesarios</translation>
-    </message>
-    <message>
-        <source>The smallest room it can use; 0 means the group&apos;s size.</source>
-        <translation>La sala más pequeña que puede usar; 0 significa el tamaño del grupo.</translation>
-    </message>
-    <message>
-        <source>Rooms must have all of it. Separate items with commas.</source>
-        <translation>Las salas deben contar con todo este equipamiento. Separe los elementos con comas.</translation>
-    </message>
-    <message>
-        <source>Who can give it</source>
-        <translation>Quién puede impartirlo</translation>
-    </message>
-    <message>
-        <source>Unavailable time</source>
-        <translation>Horario no disponible</translation>
-    </message>
-    <message>
-        <source>&amp;Person</source>
-        <translation>&amp;Persona</translation>
-    </message>
-    <message>
-        <source>(choose a person)</source>
-        <translation>(elija una persona)</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
-        <source>&amp;Until</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>&amp;Nota</translation>
-    </message>
-    <message>
-        <source>e.g. flies back on Thursday afternoon</source>
-        <translation>p. ej., regresa en avión el jueves por la tarde</translation>
-    </message>
-    <message>
-        <source>group</source>
-        <translation>grupo</translation>
-    </message>
-    <message>
-        <source>delegation</source>
-        <translation>delegación</translation>
-    </message>
-    <message>
-        <source>%1 (%2 seats)</source>
-        <translation>%1 (%2 asientos)</translation>
-    </message>
-    <message>
-        <source>Session</source>
-        <translation>Sesión</translation>
-    </message>
-    <message>
-        <source>&amp;Title</source>
-        <translation>&amp;Título</translation>
-    </message>
-    <message>
-        <source>e.g. Module 1: Child protection</source>
-        <translation>p. ej., Módulo 1: Protección de la niñez</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>Ti&amp;po</translation>
-    </message>
-    <message>
-        <source>&amp;Starts</source>
-        <translation>&amp;Inicio</translation>
-    </message>
-    <message>
-        <source>Local time in %s</source>
-        <translation>Hora local de %s</translation>
-    </message>
-    <message>
-        <source>(the plan&apos;s time zone)</source>
-        <translation>(la zona horaria del plan)</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Lugar</translation>
-    </message>
-    <message>
-        <source>&amp;Ends</source>
-        <translation>&amp;Fin</translation>
-    </message>
-    <message>
-        <source>&amp;Room</source>
-        <translation>&amp;Sala</translation>
-    </message>
-    <message>
-        <source>(no room)</source>
-        <translation>(sin sala)</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>&amp;Lugar</translation>
-    </message>
-    <message>
-        <source>Where, if not in a room</source>
-        <translation>Dónde, si no es en una sala</translation>
-    </message>
-    <message>
-        <source>&amp;Module</source>
-        <translation>&amp;Módulo</translation>
-    </message>
-    <message>
-        <source>(no module)</source>
-        <translation>(sin módulo)</translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation>&amp;Descripción</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Quiénes</translation>
-    </message>
-    <message>
-        <source>&amp;Audience</source>
-        <translation>&amp;Asistentes</translation>
-    </message>
-    <message>
-        <source>Filter groups, delegations, people…</source>
-        <translation>Filtrar grupos, delegaciones, personas…</translation>
-    </message>
-    <message>
-        <source>&amp;Facilitators</source>
-        <translation>Fa&amp;cilitadores</translation>
-    </message>
-    <message>
-        <source>Filter people…</source>
-        <translation>Filtrar personas…</translation>
-    </message>
 </context>
 <context>
     <name>LinesTab</name>
@@ -2776,154 +2558,563 @@
     </message>
 </context>
 <context>
-    <name>ListPages</name>
+    <name>ListPanel</name>
+    <message>
+        <source>Search (Ctrl+F)…</source>
+        <translation>Buscar (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <source>Search %s</source>
+        <translation>Buscar en %s</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>A&amp;gregar…</translation>
+    </message>
+    <message>
+        <source>Add a new %s (Ctrl+Shift+N)</source>
+        <translation>Agregar %s (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the selected item (Enter)</source>
+        <translation>Editar el elemento seleccionado (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected items (Del)</source>
+        <translation>Eliminar los elementos seleccionados (Del)</translation>
+    </message>
+    <message>
+        <source>Hidden by Preferences ▸ Personal data</source>
+        <translation>Oculta según Preferencias ▸ Datos personales</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 shown</source>
+        <translation>%1 de %2 %3 visibles</translation>
+    </message>
+    <message>
+        <source>No %1 yet. Add the first with Add… (Ctrl+Shift+N).</source>
+        <translation>Aún no hay %1. Para empezar, pulse Agregar… (Ctrl+Shift+N).</translation>
+    </message>
+    <message>
+        <source>No %1 for what is selected above.</source>
+        <translation>No hay %1 para lo seleccionado arriba.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”. Clear the search to see all %2.</source>
+        <translation>Ningún resultado para “%1”. Borre la búsqueda para volver a ver la lista de %2.</translation>
+    </message>
+    <message>
+        <source>Delete the %1 “%2”?</source>
+        <translation>¿Eliminar %1 “%2”?</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2?</source>
+        <translation>¿Eliminar %1 %2?</translation>
+    </message>
+    <message>
+        <source>This also removes or changes:</source>
+        <translation>Esto también elimina o modifica:</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit ▸ Undo (Ctrl+Z).</source>
+        <translation>Puede deshacer esta acción con Editar ▸ Deshacer (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>Copiar filas</translation>
+    </message>
+    <message>
+        <source>History of This Item…</source>
+        <translation>Historial de este elemento…</translation>
+    </message>
+    <message>
+        <source>History of this item</source>
+        <translation>Historial de este elemento</translation>
+    </message>
+</context>
+<context>
+    <name>LogisticsForms</name>
+    <message>
+        <source>not known</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin especificar)</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Viaje</translation>
+    </message>
+    <message>
+        <source>&amp;Who</source>
+        <translation>&amp;Quién</translation>
+    </message>
+    <message>
+        <source>(choose a person)</source>
+        <translation>(elija una persona)</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>Se&amp;ntido</translation>
+    </message>
+    <message>
+        <source>An arrival in town, or a departure from it.</source>
+        <translation>Una llegada a la ciudad o una salida de ella.</translation>
+    </message>
+    <message>
+        <source>&amp;Travel by</source>
+        <translation>&amp;Medio de transporte</translation>
+    </message>
+    <message>
+        <source>Air&amp;line or carrier</source>
+        <translation>Aerolínea o &amp;empresa</translation>
+    </message>
+    <message>
+        <source>e.g. Copa Airlines</source>
+        <translation>p. ej., Copa Airlines</translation>
+    </message>
+    <message>
+        <source>Flight or service &amp;no.</source>
+        <translation>N.º de &amp;vuelo o servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Airport or terminal</source>
+        <translation>&amp;Aeropuerto o terminal</translation>
+    </message>
+    <message>
+        <source>Where they land or leave from in town; transfers start or end here.</source>
+        <translation>Dónde llegan o de dónde salen en la ciudad; los traslados empiezan o terminan aquí.</translation>
+    </message>
+    <message>
+        <source>Ticket &amp;price</source>
+        <translation>&amp;Costo del boleto</translation>
+    </message>
+    <message>
+        <source>e.g. 486.40</source>
+        <translation>p. ej., 486.40</translation>
+    </message>
+    <message>
+        <source>A return ticket&apos;s price goes on one of its two journeys; leave empty if the plan does not pay for it.</source>
+        <translation>El costo de un boleto de ida y vuelta va en uno de sus dos trayectos; déjelo vacío si el plan no lo paga.</translation>
+    </message>
+    <message>
+        <source>Price c&amp;urrency</source>
+        <translation>Moneda del &amp;boleto</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>Times, as on the ticket</source>
+        <translation>Horas, como figuran en el boleto</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>e.g. Panama City (PTY)</source>
+        <translation>p. ej., Ciudad de Panamá (PTY)</translation>
+    </message>
+    <message>
+        <source>D&amp;eparts</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>Departure time &amp;zone</source>
+        <translation>&amp;Zona horaria de salida</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>e.g. Tegucigalpa (TGU)</source>
+        <translation>p. ej., Tegucigalpa (TGU)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrives</source>
+        <translation>&amp;Llegada</translation>
+    </message>
+    <message>
+        <source>Arr&amp;ival time zone</source>
+        <translation>Zona hora&amp;ria de llegada</translation>
+    </message>
+    <message>
+        <source>Local times where the journey leaves and lands; tick a time once it is known.</source>
+        <translation>Horas locales del lugar de salida y del de llegada; marque cada hora cuando se conozca.</translation>
+    </message>
+    <message>
+        <source>(choose a hotel)</source>
+        <translation>(elija un hotel)</translation>
+    </message>
+    <message>
+        <source>Rooms held by a hotel</source>
+        <translation>Habitaciones reservadas en un hotel</translation>
+    </message>
+    <message>
+        <source>&amp;Hotel</source>
+        <translation>&amp;Hotel</translation>
+    </message>
+    <message>
+        <source>Room &amp;type</source>
+        <translation>&amp;Tipo de habitación</translation>
+    </message>
+    <message>
+        <source>e.g. Single, Double</source>
+        <translation>p. ej., Sencilla, Doble</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>Ha&amp;bitaciones</translation>
+    </message>
+    <message>
+        <source> rooms</source>
+        <translation> habitaciones</translation>
+    </message>
+    <message>
+        <source>Check-&amp;in</source>
+        <translation>&amp;Entrada</translation>
+    </message>
+    <message>
+        <source>The first night held.</source>
+        <translation>La primera noche reservada.</translation>
+    </message>
+    <message>
+        <source>Check-&amp;out</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>The morning after the last night.</source>
+        <translation>La mañana siguiente a la última noche.</translation>
+    </message>
+    <message>
+        <source>&amp;Nightly rate</source>
+        <translation>Tarifa por &amp;noche</translation>
+    </message>
+    <message>
+        <source>e.g. 85.50</source>
+        <translation>p. ej., 85.50</translation>
+    </message>
+    <message>
+        <source>For one room and one night; leave empty if not known.</source>
+        <translation>Por una habitación y una noche; déjelo vacío si no se conoce.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <source>&amp;Breakfast</source>
+        <translation>&amp;Desayuno</translation>
+    </message>
+    <message>
+        <source>Included in the nightly rate</source>
+        <translation>Incluido en la tarifa por noche</translation>
+    </message>
+    <message>
+        <source>The per diem of the people staying then leaves out breakfast.</source>
+        <translation>Los viáticos de quienes se alojan no incluyen entonces el desayuno.</translation>
+    </message>
+    <message>
+        <source>e.g. release date for unused rooms</source>
+        <translation>p. ej., fecha de liberación de las habitaciones no usadas</translation>
+    </message>
+    <message>
+        <source>rooms</source>
+        <translation>habitaciones</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 to %4</source>
+        <translation>%1 × %2, del %3 al %4</translation>
+    </message>
+    <message>
+        <source>(booked apart from the room blocks)</source>
+        <translation>(reservada fuera de los bloques de habitaciones)</translation>
+    </message>
+    <message>
+        <source>Hotel stay</source>
+        <translation>Estancia en hotel</translation>
+    </message>
+    <message>
+        <source>Room &amp;block</source>
+        <translation>&amp;Bloque de habitaciones</translation>
+    </message>
+    <message>
+        <source>The hotel&apos;s rooms held for the plan that this stay uses.</source>
+        <translation>Las habitaciones reservadas en el hotel para el plan que usa esta estancia.</translation>
+    </message>
+    <message>
+        <source>The morning they leave.</source>
+        <translation>La mañana en que se van.</translation>
+    </message>
+    <message>
+        <source>&amp;Sharing with</source>
+        <translation>&amp;Comparte con</translation>
+    </message>
+    <message>
+        <source>(a room of their own)</source>
+        <translation>(no comparte habitación)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>(choose a place)</source>
+        <translation>(elija un lugar)</translation>
+    </message>
+    <message>
+        <source>Road time</source>
+        <translation>Tiempo de trayecto</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>The time holds either way.</source>
+        <translation>El tiempo vale en ambos sentidos.</translation>
+    </message>
+    <message>
+        <source>&amp;Driving time</source>
+        <translation>&amp;Tiempo de manejo</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>By van, in usual traffic; rides and site visits are checked against it.</source>
+        <translation>En microbús, con tráfico normal; se usa para revisar los trayectos y las visitas de campo.</translation>
+    </message>
+    <message>
+        <source>D&amp;istance</source>
+        <translation>D&amp;istancia</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>e.g. road works near Zambrano</source>
+        <translation>p. ej., obras en la carretera cerca de Zambrano</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin especificar</translation>
+    </message>
+    <message>
+        <source>(choose a site visit)</source>
+        <translation>(elija una visita de campo)</translation>
+    </message>
+    <message>
+        <source>Stop of a site visit</source>
+        <translation>Parada de una visita de campo</translation>
+    </message>
+    <message>
+        <source>Site &amp;visit</source>
+        <translation>&amp;Visita de campo</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>O&amp;rden</translation>
+    </message>
+    <message>
+        <source>1 for the first stop of the visit.</source>
+        <translation>1 para la primera parada de la visita.</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Arrives</source>
+        <translation>Ll&amp;egada</translation>
+    </message>
+    <message>
+        <source>Local time in %s</source>
+        <translation>Hora local de %s</translation>
+    </message>
+    <message>
+        <source>&amp;Leaves</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Anfitrión</translation>
+    </message>
+    <message>
+        <source>e.g. Sub-inspector in charge</source>
+        <translation>p. ej., Subinspector a cargo</translation>
+    </message>
+    <message>
+        <source>Host&apos;s phone or &amp;email</source>
+        <translation>&amp;Teléfono o correo del anfitrión</translation>
+    </message>
+    <message>
+        <source>&amp;Clearance</source>
+        <translation>A&amp;utorización</translation>
+    </message>
+    <message>
+        <source>Permission to enter, where the place asks for it.</source>
+        <translation>Permiso de ingreso, cuando el lugar lo exige.</translation>
+    </message>
+    <message>
+        <source>e.g. bring passports; no photographs</source>
+        <translation>p. ej., llevar pasaporte; no se permiten fotografías</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Van 1</source>
+        <translation>p. ej., Microbús 1</translation>
+    </message>
+    <message>
+        <source>Passenger &amp;seats</source>
+        <translation>&amp;Asientos para pasajeros</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> asientos</translation>
+    </message>
+    <message>
+        <source>Not counting the driver.</source>
+        <translation>Sin contar al conductor.</translation>
+    </message>
+    <message>
+        <source>&amp;Driver</source>
+        <translation>&amp;Conductor</translation>
+    </message>
+    <message>
+        <source>(no driver yet)</source>
+        <translation>(aún sin conductor)</translation>
+    </message>
+    <message>
+        <source>People with the role Driver are listed first.</source>
+        <translation>Las personas con el rol Conductor(a) aparecen primero.</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Proveedor</translation>
+    </message>
+    <message>
+        <source>e.g. Transportes Morazán</source>
+        <translation>p. ej., Transportes Morazán</translation>
+    </message>
+    <message>
+        <source>P&amp;late</source>
+        <translation>P&amp;laca</translation>
+    </message>
+    <message>
+        <source>Day &amp;rate</source>
+        <translation>&amp;Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>e.g. 120.00</source>
+        <translation>p. ej., 120.00</translation>
+    </message>
+    <message>
+        <source>With the driver; leave empty if not known.</source>
+        <translation>Con conductor incluido; déjelo vacío si no se conoce.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1 (%2 asientos)</translation>
+    </message>
+    <message>
+        <source>(no vehicle yet)</source>
+        <translation>(aún sin vehículo)</translation>
+    </message>
+    <message>
+        <source>Filter groups, delegations, people…</source>
+        <translation>Filtrar grupos, delegaciones, personas…</translation>
+    </message>
+    <message>
+        <source>(none: an airport transfer or another ride)</source>
+        <translation>(ninguna: traslado de aeropuerto u otro trayecto)</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Trayecto</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>e.g. Airport pick-up, CM 421</source>
+        <translation>p. ej., Recogida en el aeropuerto, CM 421</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>&amp;Vehículo</translation>
+    </message>
+    <message>
+        <source>&amp;Site visit</source>
+        <translation>V&amp;isita de campo</translation>
+    </message>
+    <message>
+        <source>Passengers</source>
+        <translation>Pasajeros</translation>
+    </message>
+    <message>
+        <source>&amp;Passengers</source>
+        <translation>&amp;Pasajeros</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 for %2 seats</source>
+        <translation>%1 para %2 asientos</translation>
+    </message>
+</context>
+<context>
+    <name>LogisticsPages</name>
     <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>País</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Integrantes</translation>
-    </message>
-    <message>
-        <source>Women</source>
-        <translation>Mujeres</translation>
-    </message>
-    <message>
-        <source>Men</source>
-        <translation>Hombres</translation>
-    </message>
-    <message>
-        <source>Head</source>
-        <translation>Jefatura</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organización</translation>
-    </message>
-    <message>
-        <source>Delegations</source>
-        <translation>Delegaciones</translation>
-    </message>
-    <message>
-        <source>Family names</source>
-        <translation>Apellidos</translation>
-    </message>
-    <message>
-        <source>Given names</source>
-        <translation>Nombres</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Sexo</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rol</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Delegación</translation>
-    </message>
-    <message>
-        <source>Position or rank</source>
-        <translation>Cargo o grado</translation>
-    </message>
-    <message>
-        <source>Duty station</source>
-        <translation>Lugar de trabajo</translation>
-    </message>
-    <message>
-        <source>Groups</source>
-        <translation>Grupos</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Nationality</source>
-        <translation>Nacionalidad</translation>
-    </message>
-    <message>
-        <source>ID or passport no.</source>
-        <translation>N.º de identidad o pasaporte</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <source>Languages</source>
-        <translation>Idiomas</translation>
-    </message>
-    <message>
-        <source>Accessibility needs</source>
-        <translation>Necesidades de accesibilidad</translation>
-    </message>
-    <message>
-        <source>Dietary needs</source>
-        <translation>Necesidades alimentarias</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Personas</translation>
-    </message>
-    <message>
-        <source>Acronym</source>
-        <translation>Sigla</translation>
-    </message>
-    <message>
-        <source>Organisations</source>
-        <translation>Organizaciones</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Título</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Tipo</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>Sala</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>Sede</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>Asistentes</translation>
-    </message>
-    <message>
-        <source>Facilitators</source>
-        <translation>Facilitadores</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Sesiones</translation>
     </message>
     <message>
         <source>City</source>
@@ -2954,6 +3145,10 @@
         <translation>Dirección</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
@@ -2962,36 +3157,12 @@
         <translation>Capacidad</translation>
     </message>
     <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
         <source>Equipment</source>
         <translation>Equipamiento</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>N.º</translation>
-    </message>
-    <message>
-        <source>Module</source>
-        <translation>Módulo</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>Trainers</source>
-        <translation>Capacitadores</translation>
-    </message>
-    <message>
-        <source>Seats needed</source>
-        <translation>Asientos mín.</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Persona</translation>
     </message>
     <message>
         <source>From</source>
@@ -3034,8 +3205,20 @@
         <translation>Todas las salas y tiempos de trayecto. Seleccione un lugar para ver solo los suyos.</translation>
     </message>
     <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>Sentido</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Time</source>
@@ -3138,6 +3321,10 @@
         <translation>Vehículo</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
         <source>%1 people for %2 seats</source>
         <translation>%1 personas para %2 asientos</translation>
     </message>
@@ -3148,6 +3335,14 @@
     <message>
         <source>Site visit</source>
         <translation>Visita de campo</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Stops</source>
@@ -3172,6 +3367,10 @@
     <message>
         <source>Vehicles</source>
         <translation>Vehículos</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3221,148 +3420,9 @@
         <source>Every ride. Select a vehicle to see only its rides.</source>
         <translation>Todos los trayectos. Seleccione un vehículo para ver solo los suyos.</translation>
     </message>
-    <message>
-        <source>Until</source>
-        <translation>Hasta</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Nota</translation>
-    </message>
-    <message>
-        <source>Curriculum</source>
-        <translation>Programa</translation>
-    </message>
-    <message>
-        <source>Unavailable times</source>
-        <translation>Horarios no disponibles</translation>
-    </message>
-    <message>
-        <source>Trainers&apos; unavailable times are respected by the rotation generator (Calendar ▸ Generate rotation…).</source>
-        <translation>El generador de rotaciones respeta los horarios no disponibles de los capacitadores (Calendario ▸ Generar rotación…).</translation>
-    </message>
-</context>
-<context>
-    <name>ListPanel</name>
-    <message>
-        <source>Search (Ctrl+F)…</source>
-        <translation>Buscar (Ctrl+F)…</translation>
-    </message>
-    <message>
-        <source>Search %s</source>
-        <translation>Buscar en %s</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>A&amp;gregar…</translation>
-    </message>
-    <message>
-        <source>Add a new %s (Ctrl+Shift+N)</source>
-        <translation>Agregar %s (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
-        <source>Edit the selected item (Enter)</source>
-        <translation>Editar el elemento seleccionado (Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>E&amp;liminar</translation>
-    </message>
-    <message>
-        <source>Delete the selected items (Del)</source>
-        <translation>Eliminar los elementos seleccionados (Del)</translation>
-    </message>
-    <message>
-        <source>Hidden by Preferences ▸ Personal data</source>
-        <translation>Oculta según Preferencias ▸ Datos personales</translation>
-    </message>
-    <message>
-        <source>%1 of %2 %3 shown</source>
-        <translation>%1 de %2 %3 visibles</translation>
-    </message>
-    <message>
-        <source>No %1 yet. Add the first with Add… (Ctrl+Shift+N).</source>
-        <translation>Aún no hay %1. Para empezar, pulse Agregar… (Ctrl+Shift+N).</translation>
-    </message>
-    <message>
-        <source>No %1 for what is selected above.</source>
-        <translation>No hay %1 para lo seleccionado arriba.</translation>
-    </message>
-    <message>
-        <source>Nothing matches “%1”. Clear the search to see all %2.</source>
-        <translation>Ningún resultado para “%1”. Borre la búsqueda para volver a ver la lista de %2.</translation>
-    </message>
-    <message>
-        <source>Delete the %1 “%2”?</source>
-        <translation>¿Eliminar %1 “%2”?</translation>
-    </message>
-    <message>
-        <source>Delete %1 %2?</source>
-        <translation>¿Eliminar %1 %2?</translation>
-    </message>
-    <message>
-        <source>This also removes or changes:</source>
-        <translation>Esto también elimina o modifica:</translation>
-    </message>
-    <message>
-        <source>You can undo this with Edit ▸ Undo (Ctrl+Z).</source>
-        <translation>Puede deshacer esta acción con Editar ▸ Deshacer (Ctrl+Z).</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Agregar…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Editar…</translation>
-    </message>
-    <message>
-        <source>Copy rows</source>
-        <translation>Copiar filas</translation>
-    </message>
-    <message>
-        <source>History of This Item…</source>
-        <translation>Historial de este elemento…</translation>
-    </message>
-    <message>
-        <source>History of this item</source>
-        <translation>Historial de este elemento</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Find Duplicates…</source>
-        <translation>Buscar duplicados…</translation>
-    </message>
-    <message>
-        <source>Find people entered more than once and merge them</source>
-        <translation>Buscar personas registradas más de una vez y fusionarlas</translation>
-    </message>
-    <message>
-        <source>Merge Selected People…</source>
-        <translation>Fusionar personas seleccionadas…</translation>
-    </message>
-    <message>
-        <source>Merge the selected people into one</source>
-        <translation>Fusionar las personas seleccionadas en una sola</translation>
-    </message>
-    <message>
-        <source>Split into Groups…</source>
-        <translation>Dividir en grupos…</translation>
-    </message>
-    <message>
-        <source>Share the people of a delegation out into balanced groups</source>
-        <translation>Repartir las personas de una delegación en grupos equilibrados</translation>
-    </message>
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
@@ -3390,22 +3450,6 @@
     <message>
         <source>Groups</source>
         <translation>Grupos</translation>
-    </message>
-    <message>
-        <source>Journey…</source>
-        <translation>Recorrido…</translation>
-    </message>
-    <message>
-        <source>Everything on the selected journey: flights, transfers, hotel, sessions and stops</source>
-        <translation>Todo el recorrido de la selección: vuelos, traslados, hotel, sesiones y paradas</translation>
-    </message>
-    <message>
-        <source>Arrivals and Transfers…</source>
-        <translation>Llegadas y traslados…</translation>
-    </message>
-    <message>
-        <source>Arrivals and departures by day, and the airport transfers still needed</source>
-        <translation>Llegadas y salidas por día, y los traslados de aeropuerto pendientes</translation>
     </message>
     <message>
         <source>Places &amp;&amp; rooms</source>
@@ -3439,262 +3483,6 @@
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
-    <message>
-        <source>&amp;New Plan…</source>
-        <translation>&amp;Nuevo plan…</translation>
-    </message>
-    <message>
-        <source>Create an empty plan file</source>
-        <translation>Crear un archivo de plan vacío</translation>
-    </message>
-    <message>
-        <source>New &amp;Demo Plan…</source>
-        <translation>Nuevo plan de &amp;demostración…</translation>
-    </message>
-    <message>
-        <source>Write the Tegucigalpa 2023 demo plan and open it</source>
-        <translation>Escribir el plan de demostración Tegucigalpa 2023 y abrirlo</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Abrir…</translation>
-    </message>
-    <message>
-        <source>Open S&amp;hared Plan…</source>
-        <translation>A&amp;brir plan compartido…</translation>
-    </message>
-    <message>
-        <source>Open a plan kept on a PostgreSQL server, which a team edits together</source>
-        <translation>Abrir un plan guardado en un servidor PostgreSQL, que un equipo edita en conjunto</translation>
-    </message>
-    <message>
-        <source>P&amp;ublish to a Server…</source>
-        <translation>Pub&amp;licar en un servidor…</translation>
-    </message>
-    <message>
-        <source>Copy this plan to an empty database on a PostgreSQL server, for a team</source>
-        <translation>Copiar este plan a una base de datos vacía de un servidor PostgreSQL, para un equipo</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;Historial…</translation>
-    </message>
-    <message>
-        <source>Who changed what and when</source>
-        <translation>Quién cambió qué y cuándo</translation>
-    </message>
-    <message>
-        <source>Write a copy of the open plan to another file</source>
-        <translation>Escribir una copia del plan abierto en otro archivo</translation>
-    </message>
-    <message>
-        <source>Save a Copy &amp;Without Personal Data…</source>
-        <translation>&amp;Guardar una copia sin datos personales…</translation>
-    </message>
-    <message>
-        <source>Write a copy with identity numbers, birth dates and phone numbers blanked, to share the plan with a partner</source>
-        <translation>Escribir una copia sin números de identidad, fechas de nacimiento ni números de teléfono, para compartir el plan con una contraparte</translation>
-    </message>
-    <message>
-        <source>&amp;Close Plan</source>
-        <translation>&amp;Cerrar plan</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Agregar…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>E&amp;liminar…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Rows</source>
-        <translation>&amp;Copiar filas</translation>
-    </message>
-    <message>
-        <source>Copy the selected rows for a spreadsheet</source>
-        <translation>Copiar las filas seleccionadas para pegarlas en una hoja de cálculo</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Buscar</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferencias…</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
-    </message>
-    <message>
-        <source>Reload the plan, including changes made elsewhere</source>
-        <translation>Volver a cargar el plan, con los cambios hechos en otro lugar</translation>
-    </message>
-    <message>
-        <source>&amp;Generate Rotation…</source>
-        <translation>&amp;Generar rotación…</translation>
-    </message>
-    <message>
-        <source>Plan every group through every module without clashes</source>
-        <translation>Planificar el paso de cada grupo por cada módulo sin conflictos de horario</translation>
-    </message>
-    <message>
-        <source>Copy the plan to new dates, as the template of the next exchange</source>
-        <translation>Copiar el plan con otras fechas, como plantilla del próximo intercambio</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Importar…</translation>
-    </message>
-    <message>
-        <source>Import people or an agenda from a spreadsheet</source>
-        <translation>Importar personas o una agenda desde una hoja de cálculo</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;xportar…</translation>
-    </message>
-    <message>
-        <source>Write itineraries, agendas, lists, certificates and more, for the whole plan or for whom you choose</source>
-        <translation>Escribir itinerarios, agendas, listas, certificados y más, para todo el plan o para quien usted elija</translation>
-    </message>
-    <message>
-        <source>Prin&amp;t…</source>
-        <translation>I&amp;mprimir…</translation>
-    </message>
-    <message>
-        <source>Print the calendar as it is shown: the day by room, or the whole plan by day</source>
-        <translation>Imprimir el calendario tal como se muestra: el día por sala o todo el plan por día</translation>
-    </message>
-    <message>
-        <source>Print Pre&amp;view…</source>
-        <translation>Vis&amp;ta previa de impresión…</translation>
-    </message>
-    <message>
-        <source>See the calendar&apos;s page before printing it</source>
-        <translation>Ver la página del calendario antes de imprimirla</translation>
-    </message>
-    <message>
-        <source>&amp;Record Attendance…</source>
-        <translation>Registrar &amp;asistencia…</translation>
-    </message>
-    <message>
-        <source>Tick who came to each session, so reports count who was trained</source>
-        <translation>Marcar quiénes asistieron a cada sesión, para que los informes cuenten quiénes recibieron la capacitación</translation>
-    </message>
-    <message>
-        <source>&amp;Export Agenda List…</source>
-        <translation>&amp;Exportar lista de la agenda…</translation>
-    </message>
-    <message>
-        <source>Write the sessions to a workbook, one row each, that can be edited and imported back</source>
-        <translation>Escribir las sesiones en un libro, una fila por sesión, que se puede editar y volver a importar</translation>
-    </message>
-    <message>
-        <source>Export Vehicle &amp;Manifests…</source>
-        <translation>Exportar listas de pasa&amp;jeros…</translation>
-    </message>
-    <message>
-        <source>Write each vehicle&apos;s rides and passengers, one sheet per vehicle, for drivers and providers</source>
-        <translation>Escribe los trayectos y pasajeros de cada vehículo, una hoja por vehículo, para conductores y proveedores</translation>
-    </message>
-    <message>
-        <source>Export Host C&amp;learance List…</source>
-        <translation>Exportar lista de autori&amp;zación de ingreso…</translation>
-    </message>
-    <message>
-        <source>Write who goes on a site visit, with organisation and identity or passport number, for a host that asks for it</source>
-        <translation>Escribe quiénes van a una visita de campo, con organización y número de identidad o pasaporte, para el anfitrión que lo pida</translation>
-    </message>
-    <message>
-        <source>Export &amp;Budget…</source>
-        <translation>Exportar pres&amp;upuesto…</translation>
-    </message>
-    <message>
-        <source>Write the budget workbook: summary by category and funding source, every line with live formulas, and the rates</source>
-        <translation>Escribir el libro del presupuesto: resumen por categoría y fuente de financiamiento, cada línea con fórmulas y las tarifas</translation>
-    </message>
-    <message>
-        <source>Export Per Diem &amp;Payment Sheet…</source>
-        <translation>Exportar planilla de pago de &amp;viáticos…</translation>
-    </message>
-    <message>
-        <source>Write what each traveller is paid as per diem, with a line to sign on payment</source>
-        <translation>Escribir los viáticos que se pagan a cada viajero, con un espacio para firmar al recibirlos</translation>
-    </message>
-    <message>
-        <source>&amp;Merge People Listed Twice…</source>
-        <translation>&amp;Fusionar personas registradas dos veces…</translation>
-    </message>
-    <message>
-        <source>&amp;Arrivals and Transfers…</source>
-        <translation>&amp;Llegadas y traslados…</translation>
-    </message>
-    <message>
-        <source>&amp;Journey…</source>
-        <translation>Re&amp;corrido…</translation>
-    </message>
-    <message>
-        <source>One person&apos;s or delegation&apos;s flights, transfers, hotel and sessions in one timeline</source>
-        <translation>Vuelos, traslados, hotel y sesiones de una persona o delegación en una sola línea de tiempo</translation>
-    </message>
-    <message>
-        <source>&amp;Problems</source>
-        <translation>P&amp;roblemas</translation>
-    </message>
-    <message>
-        <source>Show the problems the conflict check found</source>
-        <translation>Mostrar los problemas que encontró la verificación de conflictos</translation>
-    </message>
-    <message>
-        <source>&amp;About Delegation Planner</source>
-        <translation>&amp;Acerca de Delegation Planner</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Acerca de &amp;Qt</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Abrir &amp;reciente</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Plan</source>
-        <translation>&amp;Plan</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
@@ -3709,14 +3497,6 @@
     <message>
         <source>Show the problems panel (F8)</source>
         <translation>Mostrar el panel de problemas (F8)</translation>
-    </message>
-    <message>
-        <source>The plan could not be opened</source>
-        <translation>No se pudo abrir el plan</translation>
-    </message>
-    <message>
-        <source>The plan was upgraded to this version&apos;s format; a backup copy is at %s</source>
-        <translation>El plan se actualizó al formato de esta versión; hay una copia de seguridad en %s</translation>
     </message>
     <message>
         <source>No plan open</source>
@@ -3735,120 +3515,12 @@
         <translation>Guardado · cambio n.º %s</translation>
     </message>
     <message>
-        <source>Save the demo plan as</source>
-        <translation>Guardar el plan de demostración como</translation>
-    </message>
-    <message>
-        <source>Plans (*.dplan)</source>
-        <translation>Planes (*.dplan)</translation>
-    </message>
-    <message>
-        <source>Open a plan</source>
-        <translation>Abrir un plan</translation>
-    </message>
-    <message>
-        <source>Plans (*.dplan);;All files (*)</source>
-        <translation>Planes (*.dplan);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Recent</source>
-        <translation>&amp;Borrar recientes</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Contraseña</translation>
-    </message>
-    <message>
-        <source>Open a shared plan</source>
-        <translation>Abrir un plan compartido</translation>
-    </message>
-    <message>
-        <source>&amp;Open</source>
-        <translation>&amp;Abrir</translation>
-    </message>
-    <message>
-        <source>A shared plan is kept on a PostgreSQL server: everyone who opens it edits the same plan, and sees the others&apos; changes within seconds.</source>
-        <translation>Un plan compartido se guarda en un servidor PostgreSQL: todas las personas que lo abren editan el mismo plan y ven los cambios de las demás en segundos.</translation>
-    </message>
-    <message>
-        <source>Publish to a server</source>
-        <translation>Publicar en un servidor</translation>
-    </message>
-    <message>
-        <source>&amp;Publish</source>
-        <translation>&amp;Publicar</translation>
-    </message>
-    <message>
-        <source>The plan is copied whole (people, agenda, budget and history) to an empty database, which the server&apos;s administrator creates. Then the team opens it with File ▸ Open Shared Plan. This file stays as it is.</source>
-        <translation>El plan se copia entero (personas, agenda, presupuesto e historial) a una base de datos vacía, que crea el administrador del servidor. Luego el equipo lo abre con Archivo ▸ Abrir plan compartido. Este archivo queda como está.</translation>
-    </message>
-    <message>
-        <source>Publishing the plan…</source>
-        <translation>Publicando el plan…</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Publicado</translation>
-    </message>
-    <message>
-        <source>The plan is on the server (%1 rows). Open the shared plan now? From then on your changes go to the server.</source>
-        <translation>El plan está en el servidor (%1 filas). ¿Abrir ahora el plan compartido? Desde entonces sus cambios van al servidor.</translation>
-    </message>
-    <message>
         <source>The server does not answer; the changes of others will show once it does. %1</source>
         <translation>El servidor no responde; los cambios de los demás aparecerán cuando responda. %1</translation>
     </message>
     <message>
         <source>The server answers again.</source>
         <translation>El servidor responde de nuevo.</translation>
-    </message>
-    <message>
-        <source>Save a copy of the plan</source>
-        <translation>Guardar una copia del plan</translation>
-    </message>
-    <message>
-        <source>%s without personal data.dplan</source>
-        <translation>%s sin datos personales.dplan</translation>
-    </message>
-    <message>
-        <source>Save a copy without personal data</source>
-        <translation>Guardar una copia sin datos personales</translation>
-    </message>
-    <message>
-        <source>The copy was not written</source>
-        <translation>No se escribió la copia</translation>
-    </message>
-    <message>
-        <source>Copy without identity numbers, birth dates and phone numbers saved to %s. You are still working in %s.</source>
-        <translation>Copia sin números de identidad, fechas de nacimiento ni números de teléfono guardada en %s. Sigue trabajando en %s.</translation>
-    </message>
-    <message>
-        <source>Copy saved to %s. You are still working in %s.</source>
-        <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
-    </message>
-    <message>
-        <source>Save a Copy &amp;As…</source>
-        <translation>Guardar una c&amp;opia como…</translation>
-    </message>
-    <message>
-        <source>Plan Detail&amp;s…</source>
-        <translation>Datos del &amp;plan…</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y Plan with New Dates…</source>
-        <translation>Copiar el plan con otras &amp;fechas…</translation>
-    </message>
-    <message>
-        <source>Spli&amp;t into Groups…</source>
-        <translation>&amp;Dividir en grupos…</translation>
-    </message>
-    <message>
-        <source>Copy made</source>
-        <translation>Copia creada</translation>
-    </message>
-    <message>
-        <source>The copy is saved as %s. Open it now? (This plan closes; it is saved.)</source>
-        <translation>La copia se guardó como %s. ¿Desea abrirla ahora? (Este plan se cerrará; ya está guardado).</translation>
     </message>
     <message>
         <source>About Delegation Planner</source>
@@ -4048,6 +3720,300 @@
     </message>
 </context>
 <context>
+    <name>PeopleForms</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. National Border Service of Panama</source>
+        <translation>p. ej., Servicio Nacional de Fronteras de Panamá</translation>
+    </message>
+    <message>
+        <source>&amp;Acronym</source>
+        <translation>&amp;Siglas</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>(no head chosen)</source>
+        <translation>(sin jefatura elegida)</translation>
+    </message>
+    <message>
+        <source>Add the delegation&apos;s people first, then choose its head here.</source>
+        <translation>Primero agregue las personas de la delegación; luego elija aquí quién la encabeza.</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>e.g. Panama delegation</source>
+        <translation>p. ej., Delegación de Panamá</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>&amp;Head</source>
+        <translation>&amp;Jefatura</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>&amp;Color</translation>
+    </message>
+    <message>
+        <source>Used in lists and on the calendar.</source>
+        <translation>Se usa en las listas y en el calendario.</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>No&amp;tas</translation>
+    </message>
+    <message>
+        <source>Describe the role</source>
+        <translation>Describa el rol</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Nombres</translation>
+    </message>
+    <message>
+        <source>&amp;Family names</source>
+        <translation>&amp;Apellidos</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>&amp;Sexo</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>Fec&amp;ha de nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>Na&amp;cionalidad</translation>
+    </message>
+    <message>
+        <source>&amp;ID or passport no.</source>
+        <translation>N.º de &amp;identidad o pasaporte</translation>
+    </message>
+    <message>
+        <source>Role in the plan</source>
+        <translation>Rol en el plan</translation>
+    </message>
+    <message>
+        <source>&amp;Delegation</source>
+        <translation>&amp;Delegación</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>Role des&amp;cription</source>
+        <translation>Descri&amp;pción del rol</translation>
+    </message>
+    <message>
+        <source>&amp;Position or rank</source>
+        <translation>Cargo o &amp;grado</translation>
+    </message>
+    <message>
+        <source>D&amp;uty station</source>
+        <translation>L&amp;ugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Contact and needs</source>
+        <translation>Contacto y necesidades</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>Correo &amp;electrónico</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Telé&amp;fono</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>Idio&amp;mas</translation>
+    </message>
+    <message>
+        <source>e.g. Spanish, English</source>
+        <translation>p. ej., español, inglés</translation>
+    </message>
+    <message>
+        <source>Dietar&amp;y needs</source>
+        <translation>Necesidades a&amp;limentarias</translation>
+    </message>
+    <message>
+        <source>e.g. Vegetarian</source>
+        <translation>p. ej., comida vegetariana</translation>
+    </message>
+    <message>
+        <source>&amp;Accessibility needs</source>
+        <translation>Necesidades de accesi&amp;bilidad</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>e.g. Group A</source>
+        <translation>p. ej., Grupo A</translation>
+    </message>
+    <message>
+        <source>The delegation its members come from, if one.</source>
+        <translation>La delegación de la que provienen sus integrantes, si la hay.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Integrantes</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Integrantes</translation>
+    </message>
+    <message>
+        <source>Filter people by name or delegation…</source>
+        <translation>Filtrar personas por nombre o delegación…</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePages</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Integrantes</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Hombres</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Jefatura</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>Delegaciones</translation>
+    </message>
+    <message>
+        <source>Family names</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Nombres</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Position or rank</source>
+        <translation>Cargo o grado</translation>
+    </message>
+    <message>
+        <source>Duty station</source>
+        <translation>Lugar de trabajo</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nacionalidad</translation>
+    </message>
+    <message>
+        <source>ID or passport no.</source>
+        <translation>N.º de identidad o pasaporte</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Accessibility needs</source>
+        <translation>Necesidades de accesibilidad</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Necesidades alimentarias</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Acronym</source>
+        <translation>Sigla</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organizaciones</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Search (Ctrl+F)…</source>
@@ -4100,6 +4066,133 @@
     <message>
         <source>%1 of %2 %3 shown</source>
         <translation>%1 de %2 %3 visibles</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesForms</name>
+    <message>
+        <source>(the plan&apos;s time zone)</source>
+        <translation>(la zona horaria del plan)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>e.g. Training centre</source>
+        <translation>p. ej., Centro de capacitación</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Ti&amp;po</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <source>Travel and opening hours</source>
+        <translation>Viajes y horario de atención</translation>
+    </message>
+    <message>
+        <source>Airport co&amp;de</source>
+        <translation>Código de &amp;aeropuerto</translation>
+    </message>
+    <message>
+        <source>The three-letter code on tickets, for airports.</source>
+        <translation>El código de tres letras que figura en los boletos, para aeropuertos.</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <source>Only if not the plan&apos;s: an airport abroad.</source>
+        <translation>Solo si no es la del plan: un aeropuerto en el extranjero.</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude</source>
+        <translation>&amp;Latitud</translation>
+    </message>
+    <message>
+        <source>Lon&amp;gitude</source>
+        <translation>Lon&amp;gitud</translation>
+    </message>
+    <message>
+        <source>O&amp;pens at</source>
+        <translation>A&amp;bre a las</translation>
+    </message>
+    <message>
+        <source>Leave both empty if it is always open.</source>
+        <translation>Deje ambos vacíos si siempre está abierto.</translation>
+    </message>
+    <message>
+        <source>Clo&amp;ses at</source>
+        <translation>Cie&amp;rra a las</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Sede</translation>
+    </message>
+    <message>
+        <source>(choose a venue)</source>
+        <translation>(elija una sede)</translation>
+    </message>
+    <message>
+        <source>e.g. Room 1</source>
+        <translation>p. ej., Sala 1</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Capacidad</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> asientos</translation>
+    </message>
+    <message>
+        <source>&amp;Equipment</source>
+        <translation>&amp;Equipamiento</translation>
+    </message>
+    <message>
+        <source>e.g. projector, flip chart</source>
+        <translation>p. ej., proyector, rotafolio</translation>
+    </message>
+    <message>
+        <source>Separate items with commas.</source>
+        <translation>Separe los elementos con comas.</translation>
+    </message>
+    <message>
+        <source>Day &amp;rate</source>
+        <translation>&amp;Tarifa diaria</translation>
+    </message>
+    <message>
+        <source>e.g. 250.00</source>
+        <translation>p. ej., 250.00</translation>
+    </message>
+    <message>
+        <source>What the plan pays for each day the room has a session; leave empty if the plan does not pay for it.</source>
+        <translation>Lo que paga el plan por cada día en que la sala tiene una sesión; déjelo vacío si el plan no la paga.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Moneda</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4371,109 @@
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFiles</name>
+    <message>
+        <source>The plan could not be opened</source>
+        <translation>No se pudo abrir el plan</translation>
+    </message>
+    <message>
+        <source>The plan was upgraded to this version&apos;s format; a backup copy is at %s</source>
+        <translation>El plan se actualizó al formato de esta versión; hay una copia de seguridad en %s</translation>
+    </message>
+    <message>
+        <source>Save the demo plan as</source>
+        <translation>Guardar el plan de demostración como</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan)</source>
+        <translation>Planes (*.dplan)</translation>
+    </message>
+    <message>
+        <source>Open a plan</source>
+        <translation>Abrir un plan</translation>
+    </message>
+    <message>
+        <source>Plans (*.dplan);;All files (*)</source>
+        <translation>Planes (*.dplan);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent</source>
+        <translation>&amp;Borrar recientes</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Open a shared plan</source>
+        <translation>Abrir un plan compartido</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>A shared plan is kept on a PostgreSQL server: everyone who opens it edits the same plan, and sees the others&apos; changes within seconds.</source>
+        <translation>Un plan compartido se guarda en un servidor PostgreSQL: todas las personas que lo abren editan el mismo plan y ven los cambios de las demás en segundos.</translation>
+    </message>
+    <message>
+        <source>Publish to a server</source>
+        <translation>Publicar en un servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>The plan is copied whole (people, agenda, budget and history) to an empty database, which the server&apos;s administrator creates. Then the team opens it with File ▸ Open Shared Plan. This file stays as it is.</source>
+        <translation>El plan se copia entero (personas, agenda, presupuesto e historial) a una base de datos vacía, que crea el administrador del servidor. Luego el equipo lo abre con Archivo ▸ Abrir plan compartido. Este archivo queda como está.</translation>
+    </message>
+    <message>
+        <source>Publishing the plan…</source>
+        <translation>Publicando el plan…</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>The plan is on the server (%1 rows). Open the shared plan now? From then on your changes go to the server.</source>
+        <translation>El plan está en el servidor (%1 filas). ¿Abrir ahora el plan compartido? Desde entonces sus cambios van al servidor.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the plan</source>
+        <translation>Guardar una copia del plan</translation>
+    </message>
+    <message>
+        <source>%s without personal data.dplan</source>
+        <translation>%s sin datos personales.dplan</translation>
+    </message>
+    <message>
+        <source>Save a copy without personal data</source>
+        <translation>Guardar una copia sin datos personales</translation>
+    </message>
+    <message>
+        <source>The copy was not written</source>
+        <translation>No se escribió la copia</translation>
+    </message>
+    <message>
+        <source>Copy without identity numbers, birth dates and phone numbers saved to %s. You are still working in %s.</source>
+        <translation>Copia sin números de identidad, fechas de nacimiento ni números de teléfono guardada en %s. Sigue trabajando en %s.</translation>
+    </message>
+    <message>
+        <source>Copy saved to %s. You are still working in %s.</source>
+        <translation>Se guardó la copia en %s. Usted sigue trabajando en %s.</translation>
+    </message>
+    <message>
+        <source>Copy made</source>
+        <translation>Copia creada</translation>
+    </message>
+    <message>
+        <source>The copy is saved as %s. Open it now? (This plan closes; it is saved.)</source>
+        <translation>La copia se guardó como %s. ¿Desea abrirla ahora? (Este plan se cerrará; ya está guardado).</translation>
     </message>
 </context>
 <context>
@@ -5010,6 +5206,49 @@
     <message>
         <source>No session chosen. Tab goes from session to session; the arrows move the chosen one, Shift with the arrows changes its length, Enter edits it.</source>
         <translation>Ninguna sesión elegida. Tab pasa de una sesión a otra; las flechas mueven la elegida, Mayús con las flechas cambia su duración, Intro la edita.</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>Find Duplicates…</source>
+        <translation>Buscar duplicados…</translation>
+    </message>
+    <message>
+        <source>Find people entered more than once and merge them</source>
+        <translation>Buscar personas registradas más de una vez y fusionarlas</translation>
+    </message>
+    <message>
+        <source>Merge Selected People…</source>
+        <translation>Fusionar personas seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Merge the selected people into one</source>
+        <translation>Fusionar las personas seleccionadas en una sola</translation>
+    </message>
+    <message>
+        <source>Split into Groups…</source>
+        <translation>Dividir en grupos…</translation>
+    </message>
+    <message>
+        <source>Share the people of a delegation out into balanced groups</source>
+        <translation>Repartir las personas de una delegación en grupos equilibrados</translation>
+    </message>
+    <message>
+        <source>Arrivals and Transfers…</source>
+        <translation>Llegadas y traslados…</translation>
+    </message>
+    <message>
+        <source>Arrivals and departures by day, and the airport transfers still needed</source>
+        <translation>Llegadas y salidas por día, y los traslados de aeropuerto pendientes</translation>
+    </message>
+    <message>
+        <source>Journey…</source>
+        <translation>Recorrido…</translation>
+    </message>
+    <message>
+        <source>Everything on the selected journey: flights, transfers, hotel, sessions and stops</source>
+        <translation>Todo el recorrido de la selección: vuelos, traslados, hotel, sesiones y paradas</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ def window(qtbot, settings, demo_path) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
-    assert win.open_path(demo_path), win.last_error
+    assert win.files.open_path(demo_path), win.last_error
     yield win
     win.ctrl.close()
 

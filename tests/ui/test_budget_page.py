@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from planner import operations, queries
 from planner.rules import budget
 from ui.models.table import ROW_ROLE
-from ui.pages.budget.page import LinesTab
+from ui.pages.budget.lines import LinesTab
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def through_dialog(start: Callable[[], None], fill: Callable[[Any], None]) -> di
 
 def settle(qtbot, page) -> None:
     """The page recomputes 150 ms after the last change."""
-    qtbot.waitUntil(lambda: not page._timer.isActive() and not page._dirty, timeout=2000)
+    qtbot.waitUntil(lambda: not page._timer.isActive() and not page.freshness.stale, timeout=2000)
 
 
 def test_the_page_shows_the_demo_total_and_categories(window, page):
@@ -303,7 +303,7 @@ def test_the_plan_details_edit_the_budget_rules(window, page, qtbot):
     store = window.ctrl.store
 
     def run():
-        dialog = window.plan_dialogs.last_dialog
+        dialog = window.files.plan_dialogs.last_dialog
         try:
             assert (
                 dialog.field("last_day_share").value()
@@ -318,7 +318,7 @@ def test_the_plan_details_edit_the_budget_rules(window, page, qtbot):
                 dialog.reject()
 
     QTimer.singleShot(50, run)
-    window.edit_plan_details()
+    window.files.edit_plan_details()
     assert operations.plan_values(store)["last_day_share"] == Decimal(50)
     window._actions["undo"].trigger()
     assert operations.plan_values(store)["last_day_share"] != Decimal(50)

@@ -269,8 +269,8 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
         ScheduleDialog(ctrl, formats, ("delegation", delegation), window),
         RepeatDialog(days, {days[0]}, formats, window),
         ConnectDialog(
-            QApplication.translate("MainWindow", "Open a shared plan"),
-            QApplication.translate("MainWindow", "&Open"),
+            QApplication.translate("PlanFiles", "Open a shared plan"),
+            QApplication.translate("PlanFiles", "&Open"),
             "",
             window,
             "postgresql://ana@plans.example.org:5432/tegucigalpa",
@@ -289,8 +289,8 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
         if isinstance(dialog, QWizard):  # each page of the import, as far as it goes empty
             assert dialog.currentPage() is not None
         dialog.reject()
-    faults += modal_of(lambda: window.plan_dialogs.edit_details(window))
-    faults += modal_of(lambda: window.plan_dialogs.new_plan(window))
+    faults += modal_of(lambda: window.files.plan_dialogs.edit_details(window))
+    faults += modal_of(lambda: window.files.plan_dialogs.new_plan(window))
     assert not faults, "\n".join(faults)
 
 

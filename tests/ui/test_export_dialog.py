@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from planner import queries
 from planner.domain.errors import PlannerError
 from planner.exports import catalog
-from ui.dialogs.export import FOLDER_KEY, ExportDialog
+from ui import settings as opt
+from ui.dialogs.export import ExportDialog
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_export_comes_first_in_the_file_menu_on_ctrl_shift_e(window):
 
 
 def test_the_menu_opens_the_dialog_on_the_kind_last_exported(window, qtbot):
-    window.settings.set_value("export/kind", "manifests")
+    window.settings.set(opt.EXPORT_KIND, "manifests")
     seen = {}
 
     def look():
@@ -84,13 +85,13 @@ def test_writes_the_budget_workbook_and_offers_its_folder_and_file(dialog, qtbot
     d.open_folder.click()
     d.open_file.click()
     assert [u.toLocalFile() for u in opened] == [str(target.parent), str(target)]
-    assert d.settings.value(FOLDER_KEY) == str(target.parent)  # remembered
+    assert d.settings.get(opt.EXPORT_FOLDER) == str(target.parent)  # remembered
 
 
 def test_the_last_folder_is_remembered_for_the_next_export(dialog, qtbot, tmp_path, window):
     folder = tmp_path / "exports"
     folder.mkdir()
-    window.settings.set_value(FOLDER_KEY, str(folder))
+    window.settings.set(opt.EXPORT_FOLDER, str(folder))
     d = dialog("perdiem")
     assert d.path.text() == str(folder / "demo per diem.xlsx")
     assert d.personal_note.isVisible()  # names and identity numbers: confidential

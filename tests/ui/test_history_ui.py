@@ -12,7 +12,7 @@ def test_one_items_history_from_the_list(window):
     assert window.ctrl.update("person", 1, {"position": "Comisionado General"}, version)
     panel.select_ids([1], 1)
     panel.show_item_history()
-    dialog = window.last_history
+    dialog = window.files.last_history
     rows = [[dialog.cell(r, c) for c in range(5)] for r in range(dialog.proxy.rowCount())]
     assert dialog.windowTitle() == "History of this item"
     assert rows[0][2] == "Edit person" and "Comisionado General" in rows[0][4]
@@ -40,8 +40,8 @@ def test_the_export_button_writes_the_filtered_history(window, tmp_path, monkeyp
 
     version = operations.get_values(window.ctrl.store, "person", 2)["version"]
     assert window.ctrl.update("person", 2, {"position": "Inspectora"}, version)
-    window.show_history()
-    dialog = window.last_history
+    window.files.show_history()
+    dialog = window.files.last_history
     dialog.filter.setText("inspectora")  # accents and case ignored, as in every list
     assert dialog.proxy.rowCount() == 1
     out = tmp_path / "history.xlsx"

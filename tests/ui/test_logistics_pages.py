@@ -90,7 +90,7 @@ def win(qtbot, settings, ids) -> Iterator[MainWindow]:
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    assert window.open_path(ids["path"]), window.last_error
+    assert window.files.open_path(ids["path"]), window.last_error
     yield window
     window.ctrl.close()
 
@@ -566,7 +566,7 @@ def test_places_road_times_and_the_new_venue_fields(win, qtbot, ids, monkeypatch
 
 
 def test_the_plan_details_choose_the_arrival_airport(win, qtbot, ids):
-    dialogs = win.plan_dialogs
+    dialogs = win.files.plan_dialogs
     store = win.ctrl.store
     other = win.ctrl.create("venue", {"name": "Palmerola", "kind": "airport", "code": "XPL"})
 
@@ -583,7 +583,7 @@ def test_the_plan_details_choose_the_arrival_airport(win, qtbot, ids):
                 dialog.reject()
 
     QTimer.singleShot(50, run)
-    win.edit_plan_details()
+    win.files.edit_plan_details()
     assert operations.plan_values(store)["arrival_airport_id"] == other
     dialog = win.editor.open(win, "travel", None)
     qtbot.addWidget(dialog)

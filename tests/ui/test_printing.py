@@ -8,8 +8,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-from ui.shell import printing
-from ui.shell.printing import print_to_pdf
+from ui.dialogs import printing
+from ui.dialogs.printing import print_to_pdf
 
 TITLE = "Training on Migration, Human Rights and Humanitarian Action at Borders"
 
@@ -22,8 +22,8 @@ def text_of(path: Path) -> str:
 
 def test_the_day_and_the_whole_plan_print_to_pdf(window, tmp_path):
     window.show_page("overview")  # printing builds the calendar page if need be
-    page = window.printing.page()
-    assert window.printing.title() == TITLE
+    page = window.tools.printing.page()
+    assert window.tools.printing.title() == TITLE
     day = print_to_pdf(page, tmp_path / "day.pdf", TITLE, window.formats)
     assert day.stat().st_size > 20_000  # the grid is on it
     text = text_of(day)
@@ -52,7 +52,7 @@ def test_print_and_preview_in_the_file_menu(window, tmp_path, monkeypatch, qtbot
     printer = printing.new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    window.printing.printer = printer
+    window.tools.printing.printer = printer
 
     class Chosen:  # the print dialog, answered with its Print button
         def __init__(self, chosen, parent):
@@ -68,7 +68,7 @@ def test_print_and_preview_in_the_file_menu(window, tmp_path, monkeypatch, qtbot
     actions["print"].trigger()
     assert TITLE in text_of(tmp_path / "printed.pdf")
 
-    preview = window.printing.preview_dialog(window)
+    preview = window.tools.printing.preview_dialog(window)
     qtbot.addWidget(preview)
     painted = []
     preview.paintRequested.connect(painted.append)

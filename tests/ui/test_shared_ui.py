@@ -27,7 +27,7 @@ def window_on(qtbot, tmp_path: Path, name: str, address: str | None) -> MainWind
     win.resize(1366, 768)
     win.show()
     if address is not None:
-        assert win.open_path(address), win.last_error
+        assert win.files.open_path(address), win.last_error
     return win
 
 
@@ -115,7 +115,7 @@ def test_the_history_shows_who_changed_what_and_exports(two_windows, tmp_path):
     assert a.ctrl.update("person", 2, {"position": "Inspectora"}, version)
     b.ctrl.poll()
     b._actions["history"].trigger()
-    dialog = b.last_history
+    dialog = b.files.last_history
     rows = [[dialog.cell(r, c) for c in range(5)] for r in range(dialog.proxy.rowCount())]
     assert rows[0][1:4] == ["planner", "Edit person", rows[0][3]]
     assert "position" in rows[0][4] and "Inspectora" in rows[0][4]
@@ -163,8 +163,8 @@ def test_the_server_password_is_asked_when_no_pgpass_has_it(qtbot, tmp_path, pg_
     asked = []
     with monkeypatch.context() as patch:  # until the end of this block only
         patch.setenv("PGPASSFILE", str(tmp_path / "none"))
-        patch.setattr(win, "ask_password", lambda message: asked.append(message) or password)
-        assert win.open_path(pg_demo)
+        patch.setattr(win.files, "ask_password", lambda message: asked.append(message) or password)
+        assert win.files.open_path(pg_demo)
         win.ctrl.close()
     assert asked and "wants the password of planner" in asked[0]
 
@@ -188,7 +188,7 @@ def test_publish_a_local_plan_from_the_file_menu(
         dialog.accept()
 
     QTimer.singleShot(100, fill)
-    assert win.publish_dialog()
+    assert win.files.publish_dialog()
     assert win.ctrl.store.shared and win.ctrl.store.location == pg_address
     assert len(queries.people(win.ctrl.store)) == 214
     win.ctrl.close()

@@ -80,7 +80,7 @@ def window_in(language: str, qtbot, settings, demo_path) -> Iterator[MainWindow]
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    assert window.open_path(demo_path)
+    assert window.files.open_path(demo_path)
     yield window
     window.ctrl.close()
     install("en")

@@ -43,7 +43,7 @@ def test_a_cut_plan_is_refused_with_recover_and_the_backup(
     backup = path.with_name("field trip backup format 4 20231120-101500.dplan")
     shutil.copyfile(demo_path, backup)
     before = digest(path)
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     box = window.last_damaged
     assert isinstance(box, DamagedBox) and box.isVisible()
     text = box.text()
@@ -62,7 +62,7 @@ def test_recover_saves_what_can_be_read_in_a_new_plan_and_opens_it(
     path = damaged_plan(demo_path, tmp_path, "cut")
     target = tmp_path / "damaged" / "field trip recovered.dplan"
     before = digest(path)
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     asked: list[str] = []
 
     def save_name(parent, caption, suggestion, filters):  # the file dialog
@@ -84,7 +84,7 @@ def test_a_broken_index_is_found_as_the_plan_opens_and_no_edit_is_written(
 ):
     path = damaged_plan(demo_path, tmp_path, "index")
     before = digest(path)
-    assert window.open_path(path)  # quick_check passes: the plan shows
+    assert window.files.open_path(path)  # quick_check passes: the plan shows
     qtbot.waitUntil(
         lambda: (
             isinstance(getattr(window, "last_damaged", None), DamagedBox)

@@ -23,8 +23,8 @@ def test_the_windows_history_masks_phones_and_identity_numbers(window):
     for phone, id_number in (("+507 6748-1639", "8-123-4567"), ("+507 6000-1111", "PA-998")):
         version = operations.get_values(ctrl.store, "person", 1)["version"]
         assert ctrl.update("person", 1, {"phone": phone, "id_number": id_number}, version)
-    window.show_history()
-    dialog = window.last_history
+    window.files.show_history()
+    dialog = window.files.last_history
     rows = rows_of(dialog)
     text = "\n".join(" | ".join(r) for r in rows)
     assert rows[0][2] == "Edit person" and "phone: ••• → •••" in rows[0][4]
@@ -55,8 +55,8 @@ def test_the_windows_history_says_what_happened_in_the_plans_zone(window):
         is not None
     )
     ctrl.undo_stack.undo()  # the rotation, taken back
-    window.show_history()
-    dialog = window.last_history
+    window.files.show_history()
+    dialog = window.files.last_history
     rows = rows_of(dialog)
     actions = [r[2] for r in rows]
     assert actions[0] == "Undo: Generate a rotation" and "Generate a rotation" in actions
@@ -92,8 +92,8 @@ def test_control_characters_show_as_signs_in_the_window(window):
         session.connection().exec_driver_sql(
             "UPDATE person SET given_name = ? WHERE id = 3", ("Ana\x1b[2J\x07\x00",)
         )
-    window.show_history("person", 3, "History of this item")
-    dialog = window.last_history
+    window.files.show_history("person", 3, "History of this item")
+    dialog = window.files.last_history
     rows = rows_of(dialog)
     assert rows[0][3].startswith("person Ana<ESC>[2J<BEL><NUL> ")
     assert not any(re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", cell) for r in rows for cell in r)
@@ -118,8 +118,8 @@ def test_the_history_speaks_spanish(spanish_window):
     version = operations.get_values(store, "person", 1)["version"]
     assert ctrl.update("person", 1, {"phone": "+504 9999-0000"}, version)
     ctrl.undo_stack.undo()
-    spanish_window.show_history()
-    dialog = spanish_window.last_history
+    spanish_window.files.show_history()
+    dialog = spanish_window.files.last_history
     rows = rows_of(dialog)
     assert rows[0][2] == "Deshacer: Editar persona" and rows[0][4] == "teléfono: ••• → •••"
     audience = next(r for r in rows if r[2] == "Editar sesión")

@@ -28,7 +28,7 @@ def test_the_window_names_the_zone_and_copies_the_plan_into_a_known_one(
 ):
     unknown_zone_plan(demo_path)
     before = demo_path.read_bytes()
-    assert not window.open_path(demo_path)
+    assert not window.files.open_path(demo_path)
     box = window.last_unknown_zone
     assert isinstance(box, UnknownZoneBox) and box.isVisible()
     assert "'Mars/Olympus'" in box.text() and "Plan Details" in box.text()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from planner import operations, queries
 from planner.store import open_plan
@@ -193,7 +193,7 @@ def test_session_dialog_keeps_the_duration_when_the_start_moves(window, qtbot):
 
 
 def test_plan_details_are_edited_and_undone(window, qtbot):
-    dialogs = window.plan_dialogs
+    dialogs = window.files.plan_dialogs
     captured = {}
 
     def run_dialog():
@@ -205,7 +205,7 @@ def test_plan_details_are_edited_and_undone(window, qtbot):
         ok_button(dialog).click()
 
     QTimer.singleShot(50, run_dialog)
-    window.edit_plan_details()
+    window.files.edit_plan_details()
     assert operations.plan_values(window.ctrl.store)["city"] == "Comayagüela"
     window.ctrl.undo_stack.undo()
     assert operations.plan_values(window.ctrl.store)["city"] == "Tegucigalpa"
@@ -255,7 +255,7 @@ def test_bad_files_are_refused_with_a_message_and_left_untouched(window, tmp_pat
         con.commit()
         con.close()
     before = digest(path)
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert "not changed" in window.last_error
     assert digest(path) == before
     assert window.ctrl.path == demo_path  # the open plan stays open
@@ -299,7 +299,7 @@ def test_closing_shows_the_welcome_page_with_recent_plans(window):
 
 def test_save_a_copy_as_writes_a_plan_and_keeps_working_here(window, tmp_path):
     copy = tmp_path / "copy.dplan"
-    assert window.save_copy_to(copy)
+    assert window.files.save_copy_to(copy)
     store = open_plan(copy)
     try:
         assert len(queries.people(store)) == 214
@@ -311,7 +311,7 @@ def test_save_a_copy_as_writes_a_plan_and_keeps_working_here(window, tmp_path):
 def test_a_copy_without_personal_data_for_a_partner(window, tmp_path):
     assert window._actions["copy_private"].isEnabled()
     copy = tmp_path / "for partners.dplan"
-    assert window.save_copy_without_personal_data(copy)
+    assert window.files.save_copy_without_personal_data(copy)
     store = open_plan(copy)
     try:
         people = queries.people(store)
@@ -324,11 +324,29 @@ def test_a_copy_without_personal_data_for_a_partner(window, tmp_path):
     assert "Copy without identity numbers" in window.statusBar().currentMessage()
 
 
+def test_the_file_menu_asks_where_to_save_the_copy_without_personal_data(
+    window, tmp_path, monkeypatch
+):
+    copy = tmp_path / "shared.dplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    window._actions["copy_private"].trigger()  # its "checked" is not taken for a path
+    assert copy.exists() and window.last_error == ""
+
+
+def test_the_plan_menu_looks_for_everyone_listed_twice(window, monkeypatch):
+    from ui.dialogs.people_tools import MergeDialog
+
+    shown = []
+    monkeypatch.setattr(MergeDialog, "exec", lambda dialog: shown.append(dialog.only) or 0)
+    window._actions["merge"].trigger()  # the whole plan, not "only" the action's "checked"
+    assert shown == [None] and window.last_error == ""
+
+
 def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):
     target = tmp_path / "nuevo.dplan"
 
     def fill():
-        dialog = window.plan_dialogs.last_dialog
+        dialog = window.files.plan_dialogs.last_dialog
         dialog.field("title").setText("Visita de estudio a Panamá")
         dialog.field("country").set_value("PA")
         assert dialog.field("timezone").value() == "America/Panama"
@@ -344,7 +362,7 @@ def test_new_plan_dialog_creates_and_opens_a_plan(window, qtbot, tmp_path):
         ok_button(dialog).click()
 
     QTimer.singleShot(50, fill)
-    window.new_plan()
+    window.files.new_plan()
     assert window.ctrl.path == target
     assert operations.plan_values(window.ctrl.store)["timezone"] == "America/Panama"
     assert window.current_page() is window.pages["overview"]
@@ -363,7 +381,7 @@ def test_hiding_personal_data_hides_those_columns(qtbot, settings, demo_path):
     settings.set(opt.HIDE_PERSONAL, True)
     win = MainWindow(settings)
     qtbot.addWidget(win)
-    win.open_path(demo_path)
+    win.files.open_path(demo_path)
     panel = panel_of(win, "people")
     header = panel.view.horizontalHeader()
     hidden = {c.key for i, c in enumerate(panel.model.columns) if header.isSectionHidden(i)}
@@ -387,7 +405,7 @@ def test_empty_lists_and_fruitless_searches_say_what_to_do(qtbot, settings, tmp_
     win = MainWindow(settings)
     qtbot.addWidget(win)
     win.show()
-    win.open_path(tmp_path / "empty.dplan")
+    win.files.open_path(tmp_path / "empty.dplan")
     panel = panel_of(win, "people")
     assert panel.empty_hint.isVisible()
     assert "No people yet" in panel.empty_hint.text()

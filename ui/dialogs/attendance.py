@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -529,8 +529,6 @@ class AttendanceDialog(QDialog):
             self.table.setRowHidden(row, not all(w in haystack for w in words))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
-
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress

@@ -12,6 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner.domain.errors import DamagedPlanError
+from planner.store.integrity import recovery_name
+from planner.store.recovery import recover
+from ui.session.worker import message_of, run_task
 
 
 class DamagedBox(QMessageBox):
@@ -49,7 +52,7 @@ class DamagedBox(QMessageBox):
         if button is self.recover_button:
             recover_plan(self.window_, Path(self.error.path))
         elif button is self.backup_button and self.error.backup:
-            self.window_.open_path(self.error.backup)
+            self.window_.files.open_path(self.error.backup)
 
 
 def show_damaged(window: Any, error: DamagedPlanError) -> DamagedBox:
@@ -63,10 +66,6 @@ def show_damaged(window: Any, error: DamagedPlanError) -> DamagedBox:
 
 def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -> bool:
     """Recover… : ask where (unless ``target``), recover in the background, report, open."""
-    from planner.store.integrity import recovery_name
-    from planner.store.recovery import recover
-    from ui.session.worker import message_of, run_task
-
     if target is None:
         chosen, _f = QFileDialog.getSaveFileName(
             window,
@@ -105,6 +104,6 @@ def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -
     report.setObjectName("recovered_box")
     report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.last_recovery = done
-    opened = bool(window.open_path(done.target))
+    opened = bool(window.files.open_path(done.target))
     report.open()
     return opened

@@ -13,24 +13,17 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,10 +31,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QRadioButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,111 +38,27 @@ from PySide6.QtWidgets import (
 from planner import queries
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
-from planner.domain.labels import SessionKind
 from planner.exports import catalog
 from planner.exports.catalog import ExportKind
 from planner.exports.common import Cancelled, Job, Options
 from planner.exports.destination import check_output
 from ui import settings as opt
+from ui.dialogs.export_options import (
+    BADGE_ROLE,
+    DETAIL_ROLE,
+    WHO,
+    ForReaders,
+    ForWhom,
+    TwoLineDelegate,
+    bold,
+)
 from ui.formats import Formats
 from ui.session.controller import PlanController
 from ui.session.worker import Progress, message_of, run_task
-from ui.widgets.fields import SearchCombo
 
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
-FOLDER_KEY = "export/folder"  # the folder of the last export
-KIND_KEY = "export/kind"  # the last kind exported
-WHO = ("plan", "delegation", "group", "person")
 ERROR_STYLE = "color: #B00020;"
 DONE_STYLE = "color: #1B5E20;"
 WARNING_STYLE = "color: #663C00;"
-
-
-class TwoLineDelegate(QStyledItemDelegate):
-    """A list item as a bold title over a muted description, with an optional badge."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        title = QFont(option.font)
-        title.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.9)
-        badge = QFont(small)
-        badge.setBold(True)
-        return title, small, badge
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        title, small, _badge = self._fonts(option)
-        height = QFontMetrics(title).height() + 2 * QFontMetrics(small).lineSpacing() + 14
-        return QSize(260, height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt_ = QStyleOptionViewItem(option)
-        self.initStyleOption(opt_, index)
-        title_text = opt_.text
-        opt_.text = ""
-        widget = opt_.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt_, painter, widget)
-        selected = bool(opt_.state & QStyle.StateFlag.State_Selected)
-        palette = opt_.palette
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        )
-        title, small, badge_font = self._fonts(opt_)
-        area = opt_.rect.adjusted(10, 6, -10, -6)
-        painter.save()
-        badge = index.data(BADGE_ROLE) or ""
-        badge_width = 0
-        if badge:
-            fm_badge = QFontMetrics(badge_font)
-            badge_width = fm_badge.horizontalAdvance(badge) + 12
-            box = QRect(
-                area.right() - badge_width + 1, area.top(), badge_width, fm_badge.height() + 2
-            )
-            painter.setPen(QColor("#FFB74D"))
-            painter.setBrush(QColor("#FFF4E5"))
-            painter.drawRoundedRect(box, 3, 3)
-            painter.setFont(badge_font)
-            painter.setPen(QColor("#663C00"))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badge)
-        fm_title = QFontMetrics(title)
-        painter.setFont(title)
-        painter.setPen(text_colour)
-        title_rect = QRect(
-            area.left(), area.top(), area.width() - badge_width - 6, fm_title.height()
-        )
-        painter.drawText(
-            title_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            fm_title.elidedText(title_text, Qt.TextElideMode.ElideRight, title_rect.width()),
-        )
-        painter.setFont(small)
-        painter.setPen(muted)
-        detail_rect = QRect(
-            area.left(),
-            title_rect.bottom() + 3,
-            area.width(),
-            area.bottom() - title_rect.bottom() - 2,
-        )
-        detail = str(index.data(DETAIL_ROLE) or "")
-        painter.drawText(
-            detail_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            detail,
-        )
-        painter.restore()
 
 
 class ExportDialog(QDialog):
@@ -168,8 +73,6 @@ class ExportDialog(QDialog):
         kind: str | None = None,
     ) -> None:
         super().__init__(parent)
-        from planner.domain.i18n import current_language
-
         self.ctrl, self.settings, self.formats = ctrl, settings, formats
         store = ctrl.require()
         self.plan_path = store.path
@@ -207,11 +110,11 @@ class ExportDialog(QDialog):
             self.kinds.addItem(item)
         kinds_label = QLabel(self.tr("&What to export"), self)
         kinds_label.setBuddy(self.kinds)
-        kinds_label.setFont(_bold(kinds_label.font()))
+        kinds_label.setFont(bold(kinds_label.font()))
 
         self.heading = QLabel(self)
         self.heading.setObjectName("export_heading")
-        heading_font = _bold(self.heading.font())
+        heading_font = bold(self.heading.font())
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
         self.heading.setFont(heading_font)
         self.description = QLabel(self)
@@ -230,126 +133,16 @@ class ExportDialog(QDialog):
             " border-radius: 4px; padding: 6px; }"
         )
 
-        # for whom
-        who_box = QGroupBox(self.tr("For whom"), self)
-        self.who = QButtonGroup(self)
-        self.radios: dict[str, QRadioButton] = {}
-        for i, (name, text) in enumerate(
-            (
-                ("plan", self.tr("W&hole plan")),
-                ("delegation", self.tr("&Delegation:")),
-                ("group", self.tr("&Group:")),
-                ("person", self.tr("&Person:")),
-            )
-        ):
-            radio = QRadioButton(text, who_box)
-            radio.setObjectName(f"who_{name}")
-            self.who.addButton(radio, i)
-            self.radios[name] = radio
-        self.radios["plan"].setChecked(True)
-        self.delegation = QComboBox(who_box)
-        self.delegation.setObjectName("export_delegation")
-        self.delegation.setAccessibleName(self.tr("Delegation"))
-        for row in queries.delegations(store):
-            self.delegation.addItem(
-                self.tr("%1 (%2 people)").replace("%1", row.name).replace("%2", str(row.members)),
-                row.id,
-            )
-        self.group = QComboBox(who_box)
-        self.group.setObjectName("export_group")
-        self.group.setAccessibleName(self.tr("Group"))
-        for group in queries.groups(store):
-            text = f"{group.name} — {group.delegation}" if group.delegation else group.name
-            self.group.addItem(
-                self.tr("%1 (%2 people)").replace("%1", text).replace("%2", str(group.size)),
-                group.id,
-            )
-        self.person = SearchCombo(
-            [
-                (c.id, f"{c.label} — {c.detail}" if c.detail else c.label)
-                for c in queries.choices(store, "person")
-            ],
-            None,
-            who_box,
-        )
-        self.person.setObjectName("export_person")
-        self.person.setAccessibleName(self.tr("Person"))
-        self.person.setToolTip(self.tr("Type part of a name to find a person"))
-        self.visit = QComboBox(who_box)
-        self.visit.setObjectName("export_visit")
-        for session in queries.sessions(store):
-            if session.kind == SessionKind.SITE_VISIT:
-                when = f"{formats.weekday_date(session.start.date())} {formats.time(session.start)}"
-                self.visit.addItem(f"{when} · {session.title}", session.id)
-        self.visit_label = QLabel(self.tr("Site &visit:"), who_box)
-        self.visit_label.setBuddy(self.visit)
-        self.everyone = QCheckBox(self.tr("Everyone, not only the people who &travel"), who_box)
-        self.everyone.setObjectName("export_everyone")
-        self.everyone.setToolTip(
-            self.tr(
-                "Without this, only people with a flight or another"
-                " journey in the plan get an itinerary."
-            )
-        )
-        self.split = QCheckBox(who_box)
-        self.split.setObjectName("export_split")
-        who_grid = QGridLayout(who_box)
-        who_grid.setColumnStretch(1, 1)
-        who_grid.addWidget(self.radios["plan"], 0, 0, 1, 2)
-        for row_index, name, widget in (
-            (1, "delegation", self.delegation),
-            (2, "group", self.group),
-            (3, "person", self.person),
-        ):
-            who_grid.addWidget(self.radios[name], row_index, 0)
-            who_grid.addWidget(widget, row_index, 1)
-        who_grid.addWidget(self.visit_label, 4, 0)
-        who_grid.addWidget(self.visit, 4, 1)
-        who_grid.addWidget(self.everyone, 5, 0, 1, 2)
-        who_grid.addWidget(self.split, 6, 0, 1, 2)
-
-        # for which readers
-        reader_box = QGroupBox(self.tr("For its readers"), self)
-        self.language = QComboBox(reader_box)
-        self.language.setObjectName("export_language")
-        self.language.addItem("English", "en")
-        self.language.addItem("Español", "es")
-        self.locale = QComboBox(reader_box)
-        self.locale.setObjectName("export_locale")
-        sample = date(2023, 11, 25)
-        for code, name in (("es-HN", "Honduras"), ("es-PA", "Panamá"), ("en", self.tr("English"))):
-            self.locale.addItem(
-                self.tr("%1 (%2)").replace("%1", name).replace("%2", _example_date(sample, code)),
-                code,
-            )
-        self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
-        self.without_personal = QCheckBox(
-            self.tr("Leave out &identity numbers, birth dates and phone numbers"), reader_box
-        )
-        self.without_personal.setObjectName("export_without_personal")
-        self.without_personal.setToolTip(self.tr("The default is set in Edit ▸ Preferences"))
-        self.without_personal.setChecked(settings.get(opt.EXPORTS_WITHOUT_PERSONAL))
+        # for whom, for which readers
+        who_box = ForWhom(store, formats, self)
+        self.who, self.radios = who_box.who, who_box.radios
+        self.delegation, self.group, self.person = who_box.delegation, who_box.group, who_box.person
+        self.visit, self.visit_label = who_box.visit, who_box.visit_label
+        self.everyone, self.split = who_box.everyone, who_box.split
+        self.readers = ForReaders(settings, summary.country, self)
+        self.language, self.locale = self.readers.language, self.readers.locale
+        self.without_personal = self.readers.without_personal
         self.without_personal.toggled.connect(self._personal_changed)
-        reader_form = QFormLayout(reader_box)
-        for text, widget in (
-            (self.tr("&Language:"), self.language),
-            (self.tr("Date for&mat:"), self.locale),
-        ):
-            label = QLabel(text, reader_box)
-            label.setBuddy(widget)
-            reader_form.addRow(label, widget)
-        reader_form.addRow(self.without_personal)
-        lang = current_language()
-        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
-        self.locale.setCurrentIndex(
-            max(
-                0,
-                self.locale.findData(
-                    _usual_locale(lang, summary.country, settings.get(opt.REGION))
-                ),
-            )
-        )
-        self._country = summary.country
 
         # where
         self.path = QLineEdit(self)
@@ -390,7 +183,7 @@ class ExportDialog(QDialog):
         right_layout.addWidget(self.personal_note)
         right_layout.addSpacing(4)
         right_layout.addWidget(who_box)
-        right_layout.addWidget(reader_box)
+        right_layout.addWidget(self.readers)
         right_layout.addStretch(1)
         right_layout.addLayout(where)
         left = QVBoxLayout()
@@ -454,7 +247,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self._show_result(False)
         self.resize(1020, 660)
-        wanted = kind or str(settings.value(KIND_KEY, "") or "")
+        wanted = kind or str(settings.get(opt.EXPORT_KIND) or "")
         self.select_kind(wanted if self._row_of(wanted) >= 0 else "")
 
     # choices
@@ -578,15 +371,7 @@ class ExportDialog(QDialog):
         self._update_button()  # a paper whose purpose is personal data needs it
 
     def _language_changed(self, _index: int) -> None:
-        lang = str(self.language.currentData())
-        self.locale.setCurrentIndex(
-            max(
-                0,
-                self.locale.findData(
-                    _usual_locale(lang, self._country, self.settings.get(opt.REGION))
-                ),
-            )
-        )
+        self.readers.follow_language()
         self._update()
 
     def _update(self) -> None:
@@ -644,7 +429,7 @@ class ExportDialog(QDialog):
         target = self.target()
         if target is not None and target.parent.is_dir():
             return target.parent
-        remembered = str(self.settings.value(FOLDER_KEY, "") or "")
+        remembered = str(self.settings.get(opt.EXPORT_FOLDER) or "")
         if remembered and Path(remembered).is_dir():
             return Path(remembered)
         return self.plan_path.parent
@@ -769,8 +554,8 @@ class ExportDialog(QDialog):
             return False
         store = self.ctrl.require()
         folder = target.parent
-        self.settings.set_value(FOLDER_KEY, str(folder))
-        self.settings.set_value(KIND_KEY, kind.name)
+        self.settings.set(opt.EXPORT_FOLDER, str(folder))
+        self.settings.set(opt.EXPORT_KIND, kind.name)
         name = kind.name
 
         def task(progress: Progress) -> tuple[Path, list[Path], list[str]]:
@@ -902,30 +687,3 @@ class ExportDialog(QDialog):
             self.cancel()
             return
         super().reject()
-
-
-def _bold(font: QFont) -> QFont:
-    font = QFont(font)
-    font.setBold(True)
-    return font
-
-
-def _usual_locale(lang: str, country: str, region: str = "") -> str:
-    """The export's date format: the reader's region chosen in Preferences when it is of the
-    export's language, else the plan's country (a plan in Panama writes the month first)."""
-    from ui.translation import export_locale
-
-    if region and region.startswith(lang):
-        return export_locale(region)
-    if lang != "es":
-        return "en"
-    return "es-PA" if country.upper() == "PA" else "es-HN"
-
-
-def _example_date(day: date, locale: str) -> str:
-    from planner.exports.common import sample_date
-
-    try:
-        return sample_date(day, locale)
-    except (PlannerError, ValueError, LookupError):
-        return locale

@@ -46,6 +46,8 @@ class Section:
 
 
 class FormDialog(QDialog):
+    created_id: int | None = None  # the id of the item an add dialog created
+
     def __init__(
         self,
         parent: QWidget | None,

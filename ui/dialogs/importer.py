@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.errors import PlannerError
+from planner.domain.labels import noun
 from ui.session.controller import PlanController
 from ui.session.worker import Abandoned, message_of, run_task
 
@@ -540,8 +541,6 @@ class CheckPage(QWizardPage):
 
 
 def kind_name(kind: str) -> str:
-    from planner.domain.labels import noun
-
     return noun(
         {"organisation": "organisation", "delegation": "delegation", "group": "group"}[kind]
     )

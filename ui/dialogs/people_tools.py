@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.errors import PlannerError
+from planner.rules import grouping
 from ui.formats import Formats
 from ui.session.controller import PlanController
+from ui.session.deferred import operations
 
 
 class SplitDialog(QDialog):
@@ -135,8 +137,6 @@ class SplitDialog(QDialog):
         self._update()
 
     def _update(self, *_args: Any) -> None:
-        from planner.rules import grouping
-
         store = self.ctrl.require()
         self._groups, self._names = [], []
         self.preview.setRowCount(0)
@@ -178,8 +178,6 @@ class SplitDialog(QDialog):
         self.ok.setEnabled(True)
 
     def accept(self) -> None:
-        from planner.rules import grouping
-
         store = self.ctrl.require()
         kind, ref = self.source.currentData()
         delegation = ref if kind == "delegation" else None
@@ -283,8 +281,6 @@ class MergeDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from planner import operations
-
         store = self.ctrl.require()
         self._people = {p.id: p for p in queries.people(store)}
         if self.only is not None:
@@ -374,8 +370,6 @@ class MergeDialog(QDialog):
         return item.data(Qt.ItemDataRole.UserRole) if item else []
 
     def merge_current(self) -> None:
-        from planner import operations
-
         ids = self._current_set()
         rows = self.records.selectionModel().selectedRows()
         if not ids or not rows:

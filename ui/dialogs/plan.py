@@ -31,6 +31,8 @@ from ui import settings as opt
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.formats import Formats
 from ui.session.controller import PlanController
+from ui.session.deferred import operations
+from ui.translation import REGIONS, effective_language, effective_region, system_language
 from ui.widgets.fields import (
     ChoiceField,
     DateField,
@@ -148,8 +150,6 @@ class PlanDialogs(QObject):
         }
         created: list[PlanStore] = []
 
-        from planner import operations
-
         def validate(values: dict[str, Any]) -> list[FieldError]:
             values = dict(values)
             path = values.pop("path")
@@ -179,8 +179,6 @@ class PlanDialogs(QObject):
         return None
 
     def edit_details(self, parent: QWidget) -> bool:
-        from planner import operations
-
         store = self.ctrl.require()
         initial = operations.plan_values(store)
         version = initial.pop("version")
@@ -340,14 +338,10 @@ class PreferencesDialog(QDialog):
         self.load()
 
     def _system_name(self) -> str:
-        from ui.translation import system_language
-
         return {"es": "Español", "en": "English"}.get(system_language(), "English")
 
     def _fill_regions(self, _index: int = -1) -> None:
         """The regions of the chosen language, each with how it writes a date and a time."""
-        from ui.translation import REGIONS, effective_language, effective_region
-
         chosen = self.region.currentData()
         lang = effective_language(self.language.currentData() or "")
         names = {
@@ -410,8 +404,6 @@ class CopyPlanDialog(QDialog):
         self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from planner import operations
-
         self.ctrl = ctrl
         self.setWindowTitle(self.tr("Copy the plan with new dates"))
         self.setObjectName("copy_plan_dialog")
@@ -479,8 +471,6 @@ class CopyPlanDialog(QDialog):
         return problem is None
 
     def _copy(self) -> None:
-        from planner import operations
-
         if not self._check():
             return
         start = self.start.value()

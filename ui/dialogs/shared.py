@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import ConflictError, PlannerError
 from ui.formats import Formats
+from ui.models.table import Column, RowTableModel, SearchProxy
+from ui.session.deferred import history
 
 
 class ConnectDialog(QDialog):
@@ -224,9 +226,6 @@ class HistoryDialog(QDialog):
         entity_id: int | None = None,
         title: str = "",
     ) -> None:
-        from planner.store.history import history, plan_zone
-        from ui.models.table import Column, RowTableModel, SearchProxy
-
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("History of the plan"))
         self.setObjectName("history_dialog")
@@ -241,7 +240,7 @@ class HistoryDialog(QDialog):
                 return summary or e.what
             return f"{e.what} ({summary})" if summary else e.what
 
-        self.zone = plan_zone(store).key
+        self.zone = history.plan_zone(store).key
         zone_tip = self.tr("In the plan's time zone, %1").replace("%1", self.zone)
         self.model = RowTableModel(
             [
@@ -268,7 +267,9 @@ class HistoryDialog(QDialog):
             ],
             self,
         )
-        self.model.set_rows(history(store, entity, entity_id, max_rows=None if entity else 5000))
+        self.model.set_rows(
+            history.history(store, entity, entity_id, max_rows=None if entity else 5000)
+        )
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit(self)

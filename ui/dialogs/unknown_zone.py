@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import UnknownZoneError
 from planner.domain.reference import default_timezone
-from ui.dialogs.editors.editor import zone_items
+from planner.store import open_plan
+from ui.dialogs.editors.common import zone_items
+from ui.session.deferred import operations
+from ui.session.worker import message_of, run_task
 from ui.widgets.fields import SearchCombo
 
 DEFAULT_ZONE = "America/Tegucigalpa"
@@ -101,8 +104,6 @@ def show_unknown_zone(window: Any, error: UnknownZoneError) -> UnknownZoneBox:
 
 def _suggested_zone(path: Path) -> str:
     """The zone of the plan's country where it has one, else Tegucigalpa's."""
-    from planner.store import open_plan
-
     try:
         store = open_plan(path, read_only=True, check_zones=False)
     except Exception:  # the suggestion is a courtesy: any zone can be chosen
@@ -119,9 +120,6 @@ def copy_in_known_zone(
     window: Any, error: UnknownZoneError, zone: str | None = None, target: str | Path | None = None
 ) -> bool:
     """Ask the zone and where (unless given), copy in the background, open the copy."""
-    from planner import operations
-    from ui.session.worker import message_of, run_task
-
     source = Path(error.path)
     if zone is None:
         choice = ZoneChoice(window, error.zones, _suggested_zone(source))
@@ -166,4 +164,4 @@ def copy_in_known_zone(
             QCoreApplication.translate("UnknownZoneBox", "The copy was not made"),
         )
         return False
-    return bool(window.open_path(result["done"]))
+    return bool(window.files.open_path(result["done"]))

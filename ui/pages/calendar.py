@@ -34,7 +34,10 @@ from planner.queries.agenda import AgendaData, Block
 from planner.store import Change
 from ui import settings as opt
 from ui.formats import Formats
+from ui.pages.lists.panel import EditorSource, HistoryOpener
+from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
+from ui.session.deferred import operations
 from ui.widgets.fields import SearchCombo
 from ui.widgets.timegrid import Column, TimeGrid
 
@@ -75,16 +78,18 @@ class CalendarPage(QWidget):
         ctrl: PlanController,
         settings: opt.Settings,
         formats: Formats,
-        editor: Any,
+        editor: EditorSource,
         parent: QWidget | None = None,
+        history: HistoryOpener | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctrl, self.settings, self.formats = ctrl, settings, formats
-        self._editor = editor  # a callable giving the ItemEditor (loaded on first use)
+        self._editor = editor  # the ItemEditor, loaded on first use
+        self.history = history
         self.data: AgendaData | None = None
-        self._dirty = True
+        # a change reloads the page when shown, or once the block being dragged is dropped
+        self.freshness = RefreshWhenShown(self, self.refresh, WATCHED, self._refresh_when_idle)
         self._clipboard: list[dict[str, Any]] = []
-        self.panels: list[Any] = []
         self.setObjectName("page_calendar")
 
         title = QLabel(self.tr("Calendar"), self)
@@ -119,7 +124,7 @@ class CalendarPage(QWidget):
         self.snap.setRange(1, 60)
         self.snap.setSuffix(self.tr(" min"))
         self.snap.setPrefix(self.tr("Snap "))
-        self.snap.setValue(int(settings.value("calendar/snap", 5) or 5))
+        self.snap.setValue(settings.get(opt.CALENDAR_SNAP) or 5)
         self.snap.setAccessibleName(self.tr("Snap to minutes"))
         zoom_out = QToolButton(self)
         zoom_out.setText("−")
@@ -211,24 +216,17 @@ class CalendarPage(QWidget):
         return self
 
     def on_changed(self, change: Change | None) -> None:
-        if change is None or change.tables & WATCHED:
-            self._dirty = True
-            self._refresh_when_idle()
+        self.freshness.changed(change)
 
     def _refresh_when_idle(self) -> None:
         """Reload now, or once the block being dragged is dropped (a change made elsewhere
         must not yank it from under the mouse)."""
-        if not self._dirty or not self.isVisible():
+        if not self.freshness.stale or not self.isVisible():
             return
         if self.grid.dragging():
             QTimer.singleShot(300, self._refresh_when_idle)
         else:
             self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -237,7 +235,7 @@ class CalendarPage(QWidget):
     # loading and showing
     def refresh(self) -> None:
         store = self.ctrl.store
-        self._dirty = False
+        self.freshness.stale = False
         if store is None:
             return
         self.data = AgendaData.load(store)
@@ -337,7 +335,7 @@ class CalendarPage(QWidget):
 
     def _set_snap(self, minutes: int) -> None:
         self.grid.snap_minutes = minutes
-        self.settings.set_value("calendar/snap", minutes)
+        self.settings.set(opt.CALENDAR_SNAP, minutes)
 
     def zoom(self, factor: float) -> None:
         self.grid.set_zoom(self.grid.pixels_per_minute * factor)
@@ -362,7 +360,7 @@ class CalendarPage(QWidget):
 
     def show_session(self, session_id: int) -> None:
         """Open the session's day and select it (from the problems panel)."""
-        if self._dirty or self.data is None:
+        if self.freshness.stale or self.data is None:
             self.refresh()
         if self.data is None or session_id not in self.data.blocks:
             return
@@ -462,8 +460,6 @@ class CalendarPage(QWidget):
         return box.clickedButton() is delete
 
     def _values_of(self, blocks: list[Block]) -> list[dict[str, Any]]:
-        from planner import operations
-
         store = self.ctrl.require()
         out = []
         for b in blocks:
@@ -574,9 +570,8 @@ class CalendarPage(QWidget):
         menu.exec(pos)
 
     def show_session_history(self) -> None:
-        window = self.window()
-        if len(self.grid.selected) == 1 and hasattr(window, "show_history"):
-            window.show_history(
+        if len(self.grid.selected) == 1 and self.history is not None:
+            self.history(
                 "agenda_session", next(iter(self.grid.selected)), self.tr("History of this session")
             )
 

@@ -24,6 +24,7 @@ from planner.domain import labels, reference
 from planner.domain.labels import ROLE_LABELS
 from planner.store import Change
 from ui.formats import Formats
+from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
 from ui.widgets.charts import BarChart
 
@@ -76,8 +77,7 @@ class OverviewPage(QScrollArea):
         super().__init__(parent)
         self.ctrl = ctrl
         self.formats = formats
-        self.panels: list[Any] = []
-        self._dirty = True
+        self.freshness = RefreshWhenShown(self, self.refresh)  # every change may show here
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
@@ -159,18 +159,11 @@ class OverviewPage(QScrollArea):
         return None
 
     def on_changed(self, change: Change | None) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: Any) -> None:
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
+        self.freshness.changed(change)
 
     def refresh(self) -> None:
         store = self.ctrl.store
-        self._dirty = False
+        self.freshness.stale = False
         if store is None:
             return
         sm = queries.summary(store)

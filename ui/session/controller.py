@@ -1,9 +1,9 @@
 """The open plan as the window sees it: one store, one undo stack, one change signal.
 
 Widgets ask the controller for a change; the controller runs the planner operation (one
-transaction) inside an undo command and emits ``changed`` with the tables it touched; pages
-reload what shows those tables. Changes made elsewhere (the command line, another window) are
-noticed by polling the plan's change log and announced the same way.
+transaction) inside an undo command (:mod:`ui.session.commands`) and emits ``changed`` with the
+tables it touched; pages reload what shows those tables. Changes made elsewhere (the command line,
+another window) are noticed by polling the plan's change log and announced the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +15,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from planner.domain.errors import ConflictError, DamagedPlanError, PlannerError
-from planner.domain.labels import noun
+from planner.domain.i18n import _
 from planner.store import Change, PlanStore, open_plan
+from ui.session.commands import (
+    AcknowledgeCommand,
+    BatchCommand,
+    Command,
+    CreateCommand,
+    CreateManyCommand,
+    DeleteCommand,
+    ReplaceCommand,
+    UpdateCommand,
+)
+from ui.session.deferred import operations
 
 ALL_TABLES = frozenset(
     {
@@ -151,8 +162,6 @@ class PlanController(QObject):
 
     def remember_snapshot(self, snapshot: Any) -> None:
         """After a restore: the items are back with the versions they had."""
-        from planner import operations
-
         tables = {operations.kind(k).model.__tablename__: k for k in operations.KINDS}
         for table, rows in snapshot.rows.items():
             if table in tables:
@@ -180,8 +189,6 @@ class PlanController(QObject):
         if self.store is None:
             return False
         if self.store.replaced():
-            from planner.domain.i18n import _
-
             path = self.store.path
             self.close()
             self.failed.emit(
@@ -227,11 +234,11 @@ class PlanController(QObject):
         if not change.empty:
             self.changed.emit(change)
 
-    def run(self, command: QUndoCommand, resolvable: bool = False) -> bool:
+    def run(self, command: Command, resolvable: bool = False) -> bool:
         """Do a command now and keep it for undo. Reports failure and returns False; with
         ``resolvable``, a conflict the window can resolve (who and what) is raised instead."""
         try:
-            command.first_run()  # type: ignore[attr-defined]
+            command.first_run()
         except ConflictError as exc:
             if resolvable and exc.current is not None and self.conflict_handler is not None:
                 raise
@@ -298,326 +305,3 @@ class PlanController(QObject):
 
     def delete(self, kind: str, ids: Sequence[int]) -> bool:
         return self.run(DeleteCommand(self, kind, list(ids)))
-
-
-class _Command(QUndoCommand):
-    """An undoable action; the first run happens before it is pushed (so failures can be
-    reported), later redos and undos call the planner operations again."""
-
-    def __init__(self, ctrl: PlanController, text: str) -> None:
-        super().__init__(text)
-        self.ctrl = ctrl
-        self._first = True
-
-    def first_run(self) -> None:
-        self.do()
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._safely(self.do)
-
-    def undo(self) -> None:
-        self._safely(self.revert)
-
-    def _safely(self, action: Any) -> None:
-        try:
-            action()
-        except PlannerError as exc:
-            self.setObsolete(True)
-            self.ctrl.failed.emit(str(exc))
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def undo_label(self) -> str:
-        """How the history names this action's undo: 'Undo: Generate a rotation'."""
-        from planner.domain.i18n import _
-
-        return _("Undo: {action}").format(action=self.text())
-
-
-class CreateCommand(_Command):
-    def __init__(self, ctrl: PlanController, kind: str, values: dict[str, Any]) -> None:
-        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Add %s") % noun(kind))
-        self.kind, self.values = kind, values
-        self.item_id: int | None = None
-        self.version = 1
-        self.snapshot: Any = None  # planner.operations.Snapshot
-
-    def do(self) -> None:
-        from planner import operations
-
-        store = self.ctrl.require()
-        if self.snapshot is None:
-            result = operations.create(store, self.kind, self.values)
-            self.item_id, self.version = result.id, result.version
-            self.ctrl.remember(self.kind, result.id, result.version)
-            self.ctrl.announce(result.change)
-        else:
-            change = operations.restore(store, self.snapshot)
-            self.ctrl.remember_snapshot(self.snapshot)
-            self.ctrl.announce(change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        assert self.item_id is not None
-        expected = self.ctrl.known(self.kind, self.item_id, self.version)
-        result = operations.delete(
-            self.ctrl.require(),
-            self.kind,
-            [self.item_id],
-            action=self.undo_label(),
-            expected_versions={self.item_id: expected or 1},
-        )
-        self.snapshot = result.snapshot
-        self.ctrl.forget(self.kind, [self.item_id])
-        self.ctrl.announce(result.change)
-
-
-class UpdateCommand(_Command):
-    def __init__(
-        self,
-        ctrl: PlanController,
-        kind: str,
-        item_id: int,
-        values: dict[str, Any],
-        expected_version: int | None,
-    ) -> None:
-        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Edit %s") % noun(kind))
-        self.kind, self.item_id = kind, item_id
-        self.new_values = values
-        self.old_values: dict[str, Any] = {}
-        self.version = expected_version
-
-    def do(self) -> None:
-        from planner import operations
-
-        expected = (
-            self.version if self._first else self.ctrl.known(self.kind, self.item_id, self.version)
-        )
-        result = operations.update(
-            self.ctrl.require(), self.kind, self.item_id, self.new_values, expected
-        )
-        if not self.old_values:
-            self.old_values = result.old_values
-        self.version = result.version
-        self.ctrl.remember(self.kind, self.item_id, result.version)
-        self.ctrl.announce(result.change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        expected = self.ctrl.known(self.kind, self.item_id, self.version)
-        result = operations.update(
-            self.ctrl.require(),
-            self.kind,
-            self.item_id,
-            self.old_values,
-            expected,
-            action=self.undo_label(),
-        )
-        self.version = result.version
-        self.ctrl.remember(self.kind, self.item_id, result.version)
-        self.ctrl.announce(result.change)
-
-
-class DeleteCommand(_Command):
-    def __init__(self, ctrl: PlanController, kind: str, ids: list[int]) -> None:
-        what = noun(kind) if len(ids) == 1 else f"{len(ids)} {noun(kind, len(ids))}"
-        super().__init__(ctrl, QCoreApplication.translate("PlanController", "Delete %s") % what)
-        self.kind, self.ids = kind, ids
-        self.snapshot: Any = None  # planner.operations.Snapshot
-
-    def do(self) -> None:
-        from planner import operations
-
-        expected = None
-        if self.snapshot is not None:  # a redo: only if nobody changed them since the undo
-            own = operations.kind(self.kind).model.__tablename__
-            expected = {
-                row["id"]: self.ctrl.known(self.kind, row["id"], row["version"])
-                for row in self.snapshot.rows.get(own, [])
-            }
-        result = operations.delete(
-            self.ctrl.require(), self.kind, self.ids, expected_versions=expected
-        )
-        self.snapshot = result.snapshot
-        self.ctrl.forget(self.kind, self.ids)
-        self.ctrl.announce(result.change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        assert self.snapshot is not None
-        change = operations.restore(self.ctrl.require(), self.snapshot, self.undo_label())
-        self.ctrl.remember_snapshot(self.snapshot)
-        self.ctrl.announce(change)
-
-
-class CreateManyCommand(_Command):
-    def __init__(
-        self, ctrl: PlanController, kind: str, items: list[dict[str, Any]], text: str = ""
-    ) -> None:
-        what = f"{len(items)} {noun(kind, len(items))}"
-        super().__init__(
-            ctrl, text or QCoreApplication.translate("PlanController", "Add %s") % what
-        )
-        self.kind, self.items = kind, items
-        self.item_ids: list[int] = []
-        self.snapshot: Any = None
-
-    def do(self) -> None:
-        from planner import operations
-
-        store = self.ctrl.require()
-        if self.snapshot is None:
-            self.item_ids = operations.create_many(store, self.kind, self.items)
-            for item_id in self.item_ids:
-                self.ctrl.remember(self.kind, item_id, 1)
-            self.ctrl.announce(store.last_change)
-        else:
-            change = operations.restore(store, self.snapshot)
-            self.ctrl.remember_snapshot(self.snapshot)
-            self.ctrl.announce(change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.item_ids}
-        result = operations.delete(
-            self.ctrl.require(),
-            self.kind,
-            self.item_ids,
-            action=self.undo_label(),
-            expected_versions=expected,
-        )
-        self.snapshot = result.snapshot
-        self.ctrl.forget(self.kind, self.item_ids)
-        self.ctrl.announce(result.change)
-
-
-class AcknowledgeCommand(_Command):
-    def __init__(self, ctrl: PlanController, key: str, note: str | None) -> None:
-        text = (
-            QCoreApplication.translate("PlanController", "Accept a problem")
-            if note is not None
-            else QCoreApplication.translate("PlanController", "Take back an accepted problem")
-        )
-        super().__init__(ctrl, text)
-        self.key, self.note = key, note
-        self.previous: str | None = None
-
-    def do(self) -> None:
-        from planner import operations
-
-        store = self.ctrl.require()
-        self.previous = operations.acknowledgements(store).get(self.key)
-        self.ctrl.announce(operations.acknowledge(store, self.key, self.note))
-
-    def revert(self) -> None:
-        from planner import operations
-
-        self.ctrl.announce(operations.acknowledge(self.ctrl.require(), self.key, self.previous))
-
-
-class ReplaceCommand(_Command):
-    def __init__(
-        self,
-        ctrl: PlanController,
-        kind: str,
-        remove_ids: list[int],
-        items: list[dict[str, Any]],
-        text: str,
-    ) -> None:
-        super().__init__(ctrl, text)
-        self.kind, self.remove_ids, self.items = kind, remove_ids, items
-        self.created: list[int] = []
-        self.removed: Any = None  # snapshot of what was replaced
-        self.created_snapshot: Any = None  # snapshot of what was added (after an undo)
-
-    def do(self) -> None:
-        from planner import operations
-
-        store = self.ctrl.require()
-        if self.created_snapshot is None:
-            result = operations.replace_items(
-                store, self.kind, self.remove_ids, self.items, action=self.text()
-            )
-            for item_id in result.created:
-                self.ctrl.remember(self.kind, item_id, 1)
-        else:
-            own = operations.kind(self.kind).model.__tablename__
-            versions = {
-                r["id"]: self.ctrl.known(self.kind, r["id"], r["version"])
-                for r in self.removed.rows.get(own, [])
-            }
-            result = operations.replace_items(
-                store,
-                self.kind,
-                self.remove_ids,
-                add_snapshot=self.created_snapshot,
-                action=self.text(),
-                expected_versions=versions,
-            )
-            self.ctrl.remember_snapshot(self.created_snapshot)
-        self.ctrl.forget(self.kind, self.remove_ids)
-        self.removed, self.created = result.removed, result.created
-        self.ctrl.announce(result.change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.created}
-        result = operations.replace_items(
-            self.ctrl.require(),
-            self.kind,
-            self.created,
-            add_snapshot=self.removed,
-            action=self.undo_label(),
-            expected_versions=expected,
-        )
-        self.ctrl.forget(self.kind, self.created)
-        self.ctrl.remember_snapshot(self.removed)
-        self.created_snapshot = result.removed
-        self.ctrl.announce(result.change)
-
-
-class BatchCommand(_Command):
-    def __init__(self, ctrl: PlanController, text: str, make: Any, batch: Any) -> None:
-        super().__init__(ctrl, text)
-        self.make, self.batch = make, batch
-
-    def do(self) -> None:
-        from planner import operations
-
-        if self.batch is None:
-            self.batch = self.make()
-            change = self.batch.change
-        elif self._first:  # done already (in a worker thread): only tell the window
-            change = self.batch.change
-        else:
-            change = operations.redo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
-            self.ctrl.remember_snapshot(self.batch.snapshot)
-        self._remember()
-        if self.batch.removed is not None:
-            self.ctrl.forget(self.batch.removed.kind, list(self.batch.removed.ids))
-        self.ctrl.announce(change)
-
-    def revert(self) -> None:
-        from planner import operations
-
-        change = operations.undo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
-        self._remember()
-        if self.batch.removed is not None:
-            self.ctrl.remember_snapshot(self.batch.removed)
-        self.ctrl.announce(change)
-
-    def _remember(self) -> None:
-        for kind, item_id, _old, _new, version in self.batch.updated:
-            self.ctrl.remember(kind, item_id, version)

@@ -8,7 +8,21 @@ import time
 import traceback
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.domain.errors import DamagedPlanError
 from planner.domain.i18n import _
+from ui import settings as opt
+from ui.pages.lists.panel import ListPage
+from ui.shell.main_window import MainWindow
+from ui.shell.navigation import icon
+from ui.translation import effective_language, install
+
+try:
+    import resource  # (not on Windows)
+except ImportError:  # pragma: no cover
+    resource = None  # type: ignore[assignment]
 
 
 def display_problem() -> str | None:
@@ -28,21 +42,17 @@ def display_problem() -> str | None:
     return None
 
 
-def _report_unexpected(window: Any) -> Any:
+def _report_unexpected(window: MainWindow) -> Any:
     """An error nobody foresaw: details to stderr for a bug report, a message in the window
     instead of a crash. The plan is safe: every completed action is already committed."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
-        from planner.domain.errors import DamagedPlanError
-
         if isinstance(value, DamagedPlanError):  # a read met a damaged plan: say so in words
             window.show_damaged(value)
             return
         traceback.print_exception(kind, value, tb)
         if issubclass(kind, KeyboardInterrupt):
             sys.exit(130)
-        from PySide6.QtCore import QCoreApplication
-
         message = QCoreApplication.translate(
             "MainWindow",
             "Something unexpected went wrong (%1: %2). Your plan is safe: every change you"
@@ -54,22 +64,14 @@ def _report_unexpected(window: Any) -> Any:
 
 
 def run(plan: str | None = None) -> int:
-    from ui.translation import effective_language
-
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
-    from ui import settings as opt
-    from ui.shell.main_window import MainWindow, icon
-    from ui.translation import install
-
     QCoreApplication.setOrganizationName("DelegationPlanner")
     QCoreApplication.setApplicationName("Delegation Planner")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Delegation Planner")
     app.setWindowIcon(icon("app"))
     settings = opt.Settings()
@@ -82,28 +84,24 @@ def run(plan: str | None = None) -> int:
     window.start(plan)
 
     if bench:  # benchmark: report the first paint of the window (or a page) and quit
-        target = window
+        target: QObject = window
         if bench != "window":
             window.show_page(bench)
             page = window.pages[bench]
-            target = page.panels[0].view.viewport() if getattr(page, "panels", None) else page
+            target = page.panels[0].view.viewport() if isinstance(page, ListPage) else page
 
         class Probe(QObject):
             def eventFilter(self, obj: QObject, event: QEvent) -> bool:
                 if obj is target and event.type() == QEvent.Type.Paint:
-                    import resource
-
                     try:  # own peak: ru_maxrss keeps the launcher's across exec on Linux
                         with open("/proc/self/status") as status:
                             rss = next(
                                 int(line.split()[1]) for line in status if line.startswith("VmHWM:")
                             )
                     except (OSError, StopIteration):
-                        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0
                     print(f"PAINTED {time.perf_counter():.6f} {rss}", flush=True)
                     target.removeEventFilter(self)
-                    from PySide6.QtCore import QTimer
-
                     QTimer.singleShot(0, app.quit)
                 return False
 

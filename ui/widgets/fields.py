@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDoubleSpinBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -542,8 +543,6 @@ class PathField(QWidget):
         self, parent: QWidget | None = None, file_filter: str = "", suffix: str = ".dplan"
     ) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QFileDialog
-
         self._dialog = QFileDialog
         self._filter = file_filter
         self._suffix = suffix

@@ -25,8 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
+from planner import queries
 from planner.domain.errors import PlannerError
 from ui.formats import Formats
+from ui.pages.calendar import CalendarPage
+from ui.shell.protocols import Shell
 from ui.widgets.timegrid import MIN_LANE, TimeGrid
 
 SHARPNESS = 3  # the grid is drawn at three times its size, about 300 dots per inch on paper
@@ -210,20 +213,18 @@ def print_to_pdf(page: Any, path: str | Path, title: str, formats: Formats) -> P
 class CalendarPrinting:
     """The window's printing: the calendar page, built and up to date, on paper."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Shell) -> None:
         self.window = window
         self.printer: QPrinter | None = None  # kept, so the next print uses the same choices
 
-    def page(self) -> Any:
-        pages = self.window.pages
-        page = pages["calendar"]
-        if page.data is None or getattr(page, "_dirty", False):
+    def page(self) -> CalendarPage:
+        page = self.window.pages["calendar"]
+        assert isinstance(page, CalendarPage)
+        if page.data is None or page.freshness.stale:
             page.refresh()
         return page
 
     def title(self) -> str:
-        from planner import queries
-
         return queries.summary(self.window.ctrl.require()).title
 
     def _printer(self) -> QPrinter:
@@ -235,7 +236,7 @@ class CalendarPrinting:
     def print_dialog(self, parent: QWidget | None = None) -> bool:
         """File ▸ Print…: choose the printer, then print."""
         printer = self._printer()
-        dialog = QPrintDialog(printer, parent or self.window)
+        dialog = QPrintDialog(printer, parent or self.window.window())
         dialog.setWindowTitle(tr("Print the calendar"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -251,7 +252,7 @@ class CalendarPrinting:
 
     def preview_dialog(self, parent: QWidget | None = None) -> QPrintPreviewDialog:
         """File ▸ Print Preview…: the page as it will print, with a Print button."""
-        dialog = QPrintPreviewDialog(self._printer(), parent or self.window)
+        dialog = QPrintPreviewDialog(self._printer(), parent or self.window.window())
         dialog.setWindowTitle(tr("Print preview: calendar"))
         dialog.paintRequested.connect(self.print_on)
         dialog.resize(1100, 720)

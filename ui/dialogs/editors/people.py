@@ -1,0 +1,213 @@
+"""The forms of people: organisations, delegations, people and groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from planner import queries
+from planner.domain.labels import ROLE_LABELS, Role, role_label, sex_label
+from ui.dialogs.editors.common import FormBuilder, Forms
+from ui.dialogs.form import FormDialog, FormField, Section
+from ui.widgets.fields import (
+    CheckListField,
+    ChoiceField,
+    ColourField,
+    DateField,
+    NotesField,
+    SearchCombo,
+    TextField,
+)
+
+
+class PeopleForms(Forms):
+    def builders(self) -> dict[str, FormBuilder]:
+        return {
+            "organisation": self.organisation,
+            "delegation": self.delegation,
+            "person": self.person,
+            "group": self.group,
+        }
+
+    def organisation(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        return [
+            Section(
+                self.tr("Organisation"),
+                [
+                    FormField(
+                        "name",
+                        self.tr("&Name"),
+                        TextField(parent, self.tr("e.g. National Border Service of Panama")),
+                    ),
+                    FormField("acronym", self.tr("&Acronym"), TextField(parent, "SENAFRONT", 40)),
+                    FormField("country", self.tr("&Country"), self.choices.countries(parent)),
+                    FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                ],
+            )
+        ], None
+
+    def delegation(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        store = self.ctrl.require()
+        members = (
+            [(c.id, c.label) for c in queries.members_of_delegation(store, item_id)]
+            if item_id is not None
+            else []
+        )
+        head = SearchCombo(members, self.tr("(no head chosen)"), parent)
+        hint = (
+            ""
+            if item_id is not None
+            else self.tr("Add the delegation's people first, then choose its head here.")
+        )
+        head.setEnabled(item_id is not None and bool(members))
+        return [
+            Section(
+                self.tr("Delegation"),
+                [
+                    FormField(
+                        "name",
+                        self.tr("&Name"),
+                        TextField(parent, self.tr("e.g. Panama delegation")),
+                    ),
+                    FormField("country", self.tr("&Country"), self.choices.countries(parent)),
+                    FormField(
+                        "organisation_id",
+                        self.tr("&Organisation"),
+                        SearchCombo(self.choices.refs("organisation"), self.tr("(none)"), parent),
+                    ),
+                    FormField("head_id", self.tr("&Head"), head, hint),
+                    FormField(
+                        "colour",
+                        self.tr("Co&lour"),
+                        ColourField(parent),
+                        self.tr("Used in lists and on the calendar."),
+                    ),
+                    FormField("notes", self.tr("No&tes"), NotesField(parent)),
+                ],
+            )
+        ], None
+
+    def person(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        sexes = [
+            (None, sex_label(None)),
+            ("female", sex_label("female")),
+            ("male", sex_label("male")),
+            ("other", sex_label("other")),
+        ]
+        roles = [(r.value, role_label(r.value)) for r in Role if r.value in ROLE_LABELS]
+        role = ChoiceField(roles, parent)
+        role_other = TextField(parent, self.tr("Describe the role"), 100)
+        birth = DateField(
+            parent,
+            optional=True,
+            display_format=self.formats.date_pattern(),
+            empty_text=self.tr("not known"),
+        )
+        sections = [
+            Section(
+                self.tr("Identity"),
+                [
+                    FormField("given_name", self.tr("&Given names"), TextField(parent, "", 100)),
+                    FormField("family_name", self.tr("&Family names"), TextField(parent, "", 100)),
+                    FormField("sex", self.tr("&Sex"), ChoiceField(sexes, parent)),
+                    FormField("birth_date", self.tr("Date of &birth"), birth),
+                    FormField(
+                        "nationality", self.tr("&Nationality"), self.choices.countries(parent)
+                    ),
+                    FormField(
+                        "id_number", self.tr("&ID or passport no."), TextField(parent, "", 60)
+                    ),
+                ],
+            ),
+            Section(
+                self.tr("Role in the plan"),
+                [
+                    FormField(
+                        "delegation_id",
+                        self.tr("&Delegation"),
+                        SearchCombo(self.choices.refs("delegation"), self.tr("(none)"), parent),
+                    ),
+                    FormField(
+                        "organisation_id",
+                        self.tr("&Organisation"),
+                        SearchCombo(self.choices.refs("organisation"), self.tr("(none)"), parent),
+                    ),
+                    FormField("role", self.tr("&Role"), role),
+                    FormField("role_other", self.tr("Role des&cription"), role_other),
+                    FormField("position", self.tr("&Position or rank"), TextField(parent)),
+                    FormField("duty_station", self.tr("D&uty station"), TextField(parent)),
+                ],
+            ),
+            Section(
+                self.tr("Contact and needs"),
+                [
+                    FormField("email", self.tr("&Email"), TextField(parent, "name@example.org")),
+                    FormField("phone", self.tr("P&hone"), TextField(parent, "+504 0000-0000", 60)),
+                    FormField(
+                        "languages",
+                        self.tr("&Languages"),
+                        TextField(parent, self.tr("e.g. Spanish, English")),
+                    ),
+                    FormField(
+                        "dietary_needs",
+                        self.tr("Dietar&y needs"),
+                        TextField(parent, self.tr("e.g. Vegetarian")),
+                    ),
+                    FormField(
+                        "accessibility_needs", self.tr("&Accessibility needs"), TextField(parent)
+                    ),
+                    FormField("notes", self.tr("No&tes"), NotesField(parent)),
+                ],
+                column=1,
+            ),
+        ]
+
+        def extra(dialog: FormDialog) -> None:
+            def sync() -> None:
+                role_other.setEnabled(role.value() == Role.OTHER)
+
+            role.edited.connect(sync)
+            sync()
+
+        return sections, extra
+
+    def group(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Any]:
+        people = [(c.id, c.label, c.detail) for c in queries.choices(self.ctrl.require(), "person")]
+        return [
+            Section(
+                self.tr("Group"),
+                [
+                    FormField("name", self.tr("&Name"), TextField(parent, self.tr("e.g. Group A"))),
+                    FormField(
+                        "delegation_id",
+                        self.tr("&Delegation"),
+                        SearchCombo(self.choices.refs("delegation"), self.tr("(none)"), parent),
+                        self.tr("The delegation its members come from, if one."),
+                    ),
+                    FormField("colour", self.tr("Co&lour"), ColourField(parent)),
+                    FormField("notes", self.tr("N&otes"), NotesField(parent)),
+                ],
+            ),
+            Section(
+                self.tr("Members"),
+                [
+                    FormField(
+                        "member_ids",
+                        self.tr("&Members"),
+                        CheckListField(
+                            people, parent, self.tr("Filter people by name or delegation…")
+                        ),
+                    ),
+                ],
+                column=1,
+            ),
+        ], None

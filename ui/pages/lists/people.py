@@ -1,0 +1,137 @@
+"""The list pages of people: delegations, people, organisations and groups (their columns,
+titles and the tables whose changes reload them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner import queries
+from planner.domain import labels, reference
+from ui.models.table import Column
+from ui.pages.lists.columns import ListPages, date_sort
+from ui.pages.lists.panel import ListPage
+
+
+class PeoplePages(ListPages):
+    """Delegations, People, Organisations and Groups."""
+
+    def pages(self) -> dict[str, Callable[[], ListPage]]:
+        return {
+            "delegations": self.delegations,
+            "people": self.people,
+            "organisations": self.organisations,
+            "groups": self.groups,
+        }
+
+    def delegations(self) -> ListPage:
+        columns = [
+            Column("name", self.tr("Name"), lambda r: r.name, colour=lambda r: r.colour, width=26),
+            Column(
+                "country", self.tr("Country"), lambda r: reference.country_name(r.country), width=14
+            ),
+            self.count("members", self.tr("Members")),
+            self.count("women", self.tr("Women")),
+            self.count("men", self.tr("Men")),
+            Column("head", self.tr("Head"), lambda r: r.head, width=26),
+            Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=40),
+        ]
+        return self.f.single(
+            "delegation",
+            self.tr("Delegations"),
+            columns,
+            queries.delegations,
+            {"delegation", "person", "organisation"},
+        )
+
+    def people(self) -> ListPage:
+        columns = [
+            Column("family_name", self.tr("Family names"), lambda r: r.family_name, width=20),
+            Column("given_name", self.tr("Given names"), lambda r: r.given_name, width=18),
+            Column("sex", self.tr("Sex"), lambda r: labels.sex_label(r.sex), width=8),
+            Column(
+                "role", self.tr("Role"), lambda r: labels.role_label(r.role, r.role_other), width=16
+            ),
+            Column(
+                "delegation",
+                self.tr("Delegation"),
+                lambda r: r.delegation,
+                colour=lambda r: r.delegation_colour,
+                width=20,
+            ),
+            Column("organisation", self.tr("Organisation"), lambda r: r.organisation, width=24),
+            Column("position", self.tr("Position or rank"), lambda r: r.position, width=20),
+            Column("duty_station", self.tr("Duty station"), lambda r: r.duty_station, width=18),
+            Column("groups", self.tr("Groups"), lambda r: r.groups, width=10),
+            Column("email", self.tr("Email"), lambda r: r.email, width=28),
+            Column("phone", self.tr("Phone"), lambda r: r.phone, personal=True, width=15),
+            Column(
+                "nationality",
+                self.tr("Nationality"),
+                lambda r: reference.country_name(r.nationality),
+                hidden=True,
+                width=14,
+            ),
+            Column(
+                "id_number",
+                self.tr("ID or passport no."),
+                lambda r: r.id_number,
+                personal=True,
+                hidden=True,
+                width=16,
+            ),
+            Column(
+                "birth_date",
+                self.tr("Date of birth"),
+                lambda r: self.fmt.date(r.birth_date),
+                sort=lambda r: date_sort(r.birth_date),
+                personal=True,
+                hidden=True,
+                width=12,
+            ),
+            Column("languages", self.tr("Languages"), lambda r: r.languages, hidden=True),
+            Column(
+                "accessibility_needs",
+                self.tr("Accessibility needs"),
+                lambda r: r.accessibility_needs,
+                hidden=True,
+            ),
+            Column("dietary_needs", self.tr("Dietary needs"), lambda r: r.dietary_needs),
+        ]
+        return self.f.single(
+            "person",
+            self.tr("People"),
+            columns,
+            queries.people,
+            {"person", "delegation", "organisation", "participant_group", "group_member"},
+        )
+
+    def organisations(self) -> ListPage:
+        columns = [
+            Column("name", self.tr("Name"), lambda r: r.name, width=44),
+            Column("acronym", self.tr("Acronym"), lambda r: r.acronym, width=12),
+            self.count("people", self.tr("People")),
+            Column("country", self.tr("Country"), lambda r: reference.country_name(r.country)),
+        ]
+        return self.f.single(
+            "organisation",
+            self.tr("Organisations"),
+            columns,
+            queries.organisations,
+            {"organisation", "person"},
+        )
+
+    def groups(self) -> ListPage:
+        columns = [
+            Column("name", self.tr("Name"), lambda r: r.name, colour=lambda r: r.colour, width=20),
+            self.count("size", self.tr("Members")),
+            self.count("women", self.tr("Women")),
+            self.count("men", self.tr("Men")),
+            Column("delegation", self.tr("Delegation"), lambda r: r.delegation),
+        ]
+        return self.f.single(
+            "group",
+            self.tr("Groups"),
+            columns,
+            queries.groups,
+            {"participant_group", "group_member", "person", "delegation"},
+        )
