@@ -767,6 +767,8 @@ def _resolve(store: Any, table: str, value: str) -> int:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
+    from planner.operations.people import create_groups
+    from planner.queries.grouping import members
     from planner.rules import grouping
     from planner.store import open_plan
 
@@ -778,13 +780,13 @@ def cmd_groups(args: argparse.Namespace) -> int:
         organisation = (
             _resolve(store, "organisation", args.organisation) if args.organisation else None
         )
-        people = grouping.members(store, delegation=delegation, organisation=organisation)
+        people = members(store, delegation=delegation, organisation=organisation)
         result = grouping.split(people, args.into, args.spread_by == "duty-station")
         names = grouping.group_names(store, args.into, args.prefix or _("Group"))
         for name, line in zip(names, grouping.describe(result), strict=True):
             print(f"{name}: {line}")
         if not args.dry_run:
-            grouping.create_groups(store, result, names, delegation)
+            create_groups(store, result, names, delegation)
             _err(
                 ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
                     n=len(names)
@@ -854,6 +856,7 @@ def _resolve_visit(store: Any, value: str) -> int:
 
 def cmd_transfers(args: argparse.Namespace) -> int:
     """Print (and with --apply create) the airport transfers the plan still needs."""
+    from planner.operations.logistics import accept_transfers
     from planner.rules import logistics
     from planner.store import open_plan
 
@@ -897,7 +900,7 @@ def cmd_transfers(args: argparse.Namespace) -> int:
             if not proposals:
                 print(_("Every arrival and departure already has its transfer."))
         if args.apply and proposals:
-            logistics.accept(store, proposals)
+            accept_transfers(store, proposals)
             _err(
                 ngettext("Created {n} ride.", "Created {n} rides.", len(proposals)).format(
                     n=len(proposals)

@@ -135,6 +135,7 @@ class SplitDialog(QDialog):
         self._update()
 
     def _update(self, *_args: Any) -> None:
+        from planner.queries.grouping import members
         from planner.rules import grouping
 
         store = self.ctrl.require()
@@ -147,7 +148,7 @@ class SplitDialog(QDialog):
                     self.tr("There is nobody to split yet: import or add people first.")
                 )
             kind, ref = data
-            people = grouping.members(store, **{kind: ref})
+            people = members(store, **{kind: ref})
             self._groups = grouping.split(people, self.into.value(), self.spread.isChecked())
             self._names = grouping.group_names(
                 store, self.into.value(), self.prefix.text().strip() or self.tr("Group")
@@ -178,7 +179,7 @@ class SplitDialog(QDialog):
         self.ok.setEnabled(True)
 
     def accept(self) -> None:
-        from planner.rules import grouping
+        from planner.operations.people import create_groups
 
         store = self.ctrl.require()
         kind, ref = self.source.currentData()
@@ -186,7 +187,7 @@ class SplitDialog(QDialog):
         split, names = self._groups, self._names
         batch = self.ctrl.run_batch(
             self.tr("Split into %n group(s)", "", len(names)),
-            lambda: grouping.create_groups(store, split, names, delegation),
+            lambda: create_groups(store, split, names, delegation),
         )
         if batch is None:
             return  # the window reported why
