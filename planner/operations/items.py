@@ -81,13 +81,13 @@ def normalise(k: Kind, values: dict[str, Any]) -> dict[str, Any]:
                 value = value.upper()
         out[key] = value
     for key in MONEY_FIELDS.intersection(out):
-        out[key] = money(out[key])
+        out[key] = _money(out[key])
     if k.tidy is not None:
         k.tidy(out)
     return out
 
 
-def money(value: Any) -> Any:
+def _money(value: Any) -> Any:
     """An amount as ``Decimal`` ("85,50" and "85.50" alike); anything else is left to fail."""
     if value is None or isinstance(value, Decimal | bool):
         return value
@@ -106,7 +106,7 @@ def money(value: Any) -> Any:
     return value
 
 
-def repairs(k: Kind, stored: dict[str, Any]) -> dict[str, Any]:
+def _repairs(k: Kind, stored: dict[str, Any]) -> dict[str, Any]:
     """Stored text that holds control characters (saved by an older version), cleaned: any
     edit of the item repairs it instead of refusing the field the user did not touch."""
     return {
@@ -127,7 +127,7 @@ def validate(
     if own_id is not None:
         current = get_values(store, kind_name, own_id)
         current.pop("version")
-        merged = {**current, **repairs(k, current), **values}
+        merged = {**current, **_repairs(k, current), **values}
     else:
         merged = {**k.defaults, **values}
     merged = normalise(k, merged)
@@ -143,7 +143,7 @@ def plan_of(session: Session) -> Plan:
     return plan
 
 
-def fill_zones(session: Session, k: Kind, values: dict[str, Any], plan_zone: str) -> None:
+def _fill_zones(session: Session, k: Kind, values: dict[str, Any], plan_zone: str) -> None:
     """Give a time without its zone column the zone of its place, else the plan's."""
     for zone_key, time_key in k.zones:
         if values.get(zone_key) or values.get(time_key) is None:
@@ -175,7 +175,7 @@ GROUP_LINKS: dict[str, tuple[type[Entity], str]] = {
 }
 
 
-def links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
+def _links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
     links: dict[str, Any] = {}
     conn = session.connection()
     for name in k.links:
@@ -204,7 +204,7 @@ def links_of(session: Session, k: Kind, item_id: int) -> dict[str, Any]:
 
 def values_of(session: Session, k: Kind, obj: Entity) -> dict[str, Any]:
     """An item's fields and links as they are in the plan."""
-    return {**row_values(obj, k), **links_of(session, k, obj.id)}
+    return {**row_values(obj, k), **_links_of(session, k, obj.id)}
 
 
 def get_values(store: PlanStore, kind_name: str, item_id: int) -> dict[str, Any]:
@@ -217,16 +217,16 @@ def get_values(store: PlanStore, kind_name: str, item_id: int) -> dict[str, Any]
                 _("This {item} no longer exists (deleted elsewhere).").format(item=noun(k.name))
             )
         values = row_values(obj, k)
-        values.update(links_of(session, k, item_id))
+        values.update(_links_of(session, k, item_id))
         values["version"] = obj.version
     return values
 
 
-def set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) -> dict[str, Any]:
+def _set_links(session: Session, k: Kind, item_id: int, values: dict[str, Any]) -> dict[str, Any]:
     """Replace an item's links; returns {link: [old, new]} for those that changed."""
     if not any(key in values for key in k.links):
         return {}
-    current = links_of(session, k, item_id)
+    current = _links_of(session, k, item_id)
     conn = session.connection()
     changed: dict[str, Any] = {}
     for name in k.links:
@@ -296,12 +296,12 @@ def _creatable(kind_name: str) -> Kind:
 
 
 def _insert(session: Session, k: Kind, merged: dict[str, Any], zone: str) -> Entity:
-    fill_zones(session, k, merged, zone)
+    _fill_zones(session, k, merged, zone)
     raise_if_invalid(k.validator(session, merged, None))
     obj = k.model(**{key: merged[key] for key in k.fields if key in merged})
     session.add(obj)
     session.flush()
-    links = set_links(session, k, obj.id, merged)
+    links = _set_links(session, k, obj.id, merged)
     if links:
         recorder(session).record(k.model.__tablename__, obj.id, "update", links)
     return obj
@@ -368,11 +368,11 @@ def _update_in(
     if expected_version is not None and obj.version != expected_version:
         raise ConflictError("")  # update() says who and what, after this transaction
     before = values_of(session, k, obj)
-    values = {**repairs(k, before), **values}
+    values = {**_repairs(k, before), **values}
     merged = {**before, **values}
     if k.zones:
         filled = dict(merged)
-        fill_zones(session, k, filled, plan_of(session).timezone)
+        _fill_zones(session, k, filled, plan_of(session).timezone)
         values.update({key: filled[key] for key, _t in k.zones if filled[key] != merged[key]})
         merged = filled
     raise_if_invalid(k.validator(session, merged, item_id))
@@ -413,7 +413,7 @@ def apply_values(session: Session, k: Kind, obj: Entity, values: dict[str, Any])
             setattr(obj, key, values[key])
     column_changed = session.is_modified(obj)
     session.flush()
-    link_changes = set_links(session, k, obj.id, values)
+    link_changes = _set_links(session, k, obj.id, values)
     if link_changes:
         recorder(session).record(k.model.__tablename__, obj.id, "update", link_changes)
         if not column_changed:
