@@ -338,7 +338,7 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
     from planner.exports import sheet as sheet_module
     from planner.exports.catalog import KINDS, run
     from planner.exports.common import Job, Options, PlanData
-    from planner.operations.attendance import marks
+    from planner.queries.attendance import marks
     from planner.store import open_plan
 
     store = open_plan(plan)

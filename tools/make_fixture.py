@@ -262,7 +262,7 @@ def main() -> None:
     # plan format 5: attendance at the site visit, and an export record of the delegation
     from planner.exports.catalog import run
     from planner.exports.common import Options
-    from planner.operations.attendance import set_marks
+    from planner.operations.agenda import set_marks
 
     set_marks(store, visit, {people[0]: True, people[1]: False})
     out = target.with_name("fixture-agenda.xlsx")

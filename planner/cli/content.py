@@ -16,6 +16,7 @@ from planner.domain.i18n import (
     current_language,
     ngettext,
 )
+from planner.queries.grouping import members
 from planner.rules import grouping, logistics
 from planner.store import check_plan_file, is_address, open_plan, schema_version, writable
 
@@ -109,13 +110,15 @@ def cmd_groups(args: argparse.Namespace) -> int:
         organisation = (
             resolve(store, "organisation", args.organisation) if args.organisation else None
         )
-        people = grouping.members(store, delegation=delegation, organisation=organisation)
+        people = members(store, delegation=delegation, organisation=organisation)
         result = grouping.split(people, args.into, args.spread_by == "duty-station")
         names = grouping.group_names(store, args.into, args.prefix or _("Group"))
         for name, line in zip(names, grouping.describe(result), strict=True):
             print(f"{name}: {line}")
         if not args.dry_run:
-            grouping.create_groups(store, result, names, delegation)
+            from planner.operations.people import create_groups
+
+            create_groups(store, result, names, delegation)
             err(
                 ngettext("Created {n} group.", "Created {n} groups.", len(names)).format(
                     n=len(names)
@@ -224,7 +227,9 @@ def cmd_transfers(args: argparse.Namespace) -> int:
             if not proposals:
                 print(_("Every arrival and departure already has its transfer."))
         if args.apply and proposals:
-            logistics.accept(store, proposals)
+            from planner.operations.logistics import accept_transfers
+
+            accept_transfers(store, proposals)
             err(
                 ngettext("Created {n} ride.", "Created {n} rides.", len(proposals)).format(
                     n=len(proposals)

@@ -17,6 +17,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, language
 from planner.domain.reference import fold, sort_key
 from planner.queries.agenda import AgendaData, Block
+from planner.queries.attendance import marks, registered_people
 from planner.queries.membership import Membership, Unit
 from planner.rules.training import Tally, tally
 from planner.store import PlanStore, parse_date
@@ -149,8 +150,6 @@ class PlanData:
     def load(cls, store: PlanStore, personal: bool = True) -> PlanData:
         """The plan for an export; without ``personal``, every identity number, birth date
         and phone is left out from the start, so no export can show one."""
-        from planner.operations.attendance import marks, registered_people
-
         agenda = AgendaData.load(store)
         with store.reading() as r:
             title, city, country, organiser, donor, first, last = r.rows(

@@ -11,22 +11,25 @@ list imports back unchanged.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import N_, _, ngettext
+from planner.domain.i18n import N_, _, language, ngettext
 from planner.domain.inputs import MULTILINE_FIELDS, clean_field
 from planner.domain.labels import SESSION_KIND_LABELS, kind_label
 from planner.domain.reference import fold
-from planner.imports.people import DUPLICATE, ERROR, NEW, UPDATE, parse_date, text_of
+from planner.imports.people.cells import parse_date, text_of
+from planner.imports.people.rows import DUPLICATE, ERROR, NEW, UPDATE, Cancelled, InvalidRows
 from planner.imports.readers import Table
-from planner.store import PlanStore, Reader, parse_time
+from planner.queries.matching import Names, name_key
+from planner.store import PlanStore, Reader
+
+if TYPE_CHECKING:  # the ORM is loaded to write, not to check a file
+    from planner.operations.batches import Batch
 
 COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
     (
@@ -76,18 +79,12 @@ TEXT_FIELDS = ("location", "description", "notes")
 TEXT_LIMITS = {"title": 300, "location": 300}  # as a session keeps them
 
 
-def _key(text: str) -> str:
-    return " ".join(fold(text).strip().rstrip(":").split())
-
-
 def known_header(text: str) -> bool:
-    key = _key(text)
+    key = name_key(text)
     return any(key == alias for _f, _l, aliases in COLUMNS for alias in aliases)
 
 
 def headers_for(lang: str | None = None) -> list[str]:
-    from planner.domain.i18n import language
-
     with language(lang or "en"):
         return [_(label) for _f, label, _a in COLUMNS]
 
@@ -95,9 +92,11 @@ def headers_for(lang: str | None = None) -> list[str]:
 def map_columns(table: Table) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, header in enumerate(table.headers):
-        key = _key(header)
+        key = name_key(header)
         for name, label, aliases in COLUMNS:
-            if name not in found and (key in aliases or key in (_key(label), _key(_(label)))):
+            if name not in found and (
+                key in aliases or key in (name_key(label), name_key(_(label)))
+            ):
                 found[name] = index
                 break
     missing = [n for n in ("date", "start", "end", "title") if n not in found]
@@ -115,98 +114,6 @@ def map_columns(table: Table) -> dict[str, int]:
             )
         )
     return found
-
-
-# --- what the plan knows by name ----------------------------------------------------------------
-
-
-@dataclass
-class Names:
-    zone: ZoneInfo
-    rooms: dict[str, list[int]]
-    room_labels: dict[int, str]
-    groups: dict[str, int]
-    delegations: dict[str, int]
-    people: dict[str, list[int]]
-    modules: dict[str, int]
-    module_labels: dict[int, str]
-    sessions: dict[int, dict[str, Any]]
-
-    @classmethod
-    def load(cls, store: PlanStore) -> Names:
-        with store.reading() as r:
-            return cls.load_from(r)
-
-    @classmethod
-    def load_from(cls, r: Reader) -> Names:
-        """What the plan holds, read through ``r`` (the import reads it again in its
-        transaction)."""
-        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
-        rooms: dict[str, list[int]] = defaultdict(list)
-        labels: dict[int, str] = {}
-        room_rows = r.rows(
-            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
-        )
-        counts: dict[str, int] = defaultdict(int)
-        for _i, name, _v in room_rows:
-            counts[_key(name)] += 1
-        for i, name, venue in room_rows:
-            rooms[_key(name)].append(i)
-            for form in (f"{name} — {venue}", f"{name} ({venue})", f"{name} - {venue}"):
-                rooms[_key(form)].append(i)
-            labels[i] = name if counts[_key(name)] == 1 else f"{name} — {venue}"
-        groups = {_key(n): i for i, n in r.rows("SELECT id, name FROM participant_group")}
-        delegations = {_key(n): i for i, n in r.rows("SELECT id, name FROM delegation")}
-        people: dict[str, list[int]] = defaultdict(list)
-        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
-            people[_key(f"{g} {f}")].append(i)
-        modules: dict[str, int] = {}
-        module_labels: dict[int, str] = {}
-        for i, n, t in r.rows("SELECT id, number, title FROM module"):
-            modules[_key(t)] = i
-            modules[_key(f"{n}. {t}")] = i
-            modules[str(n)] = i
-            module_labels[i] = t
-        sessions: dict[int, dict[str, Any]] = {}
-        for i, kind, title, s, e, room, location, module, desc, notes in r.rows(
-            "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
-            " description, notes FROM agenda_session"
-        ):
-            sessions[i] = {
-                "kind": kind,
-                "title": title,
-                "start": parse_time(s).astimezone(zone),
-                "end": parse_time(e).astimezone(zone),
-                "room_id": room,
-                "location": location,
-                "module_id": module,
-                "description": desc,
-                "notes": notes,
-                "audience": [],
-                "facilitator_ids": [],
-            }
-        for s, g, d, p in r.rows(
-            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
-        ):
-            sessions[s]["audience"].append(
-                ("group", g) if g else ("delegation", d) if d else ("person", p)
-            )
-        for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
-            sessions[s]["facilitator_ids"].append(p)
-        for values in sessions.values():
-            values["audience"] = sorted(values["audience"])
-            values["facilitator_ids"] = sorted(values["facilitator_ids"])
-        return cls(
-            zone,
-            dict(rooms),
-            labels,
-            groups,
-            delegations,
-            dict(people),
-            modules,
-            module_labels,
-            sessions,
-        )
 
 
 # --- reading rows -------------------------------------------------------------------------------
@@ -244,18 +151,21 @@ def parse_clock(value: Any) -> time | datetime:
 
 
 def parse_kind(text: str) -> str:
-    key = _key(text)
+    key = name_key(text)
     if not key:
         return "training"
     for code, label in SESSION_KIND_LABELS.items():
-        if key in (_key(code), _key(code.replace("_", " ")), _key(label), _key(_(label))):
+        if key in (
+            name_key(code),
+            name_key(code.replace("_", " ")),
+            name_key(label),
+            name_key(_(label)),
+        ):
             return code
-    from planner.domain.i18n import language
-
     for lang in ("en", "es"):
         with language(lang):
             for code in SESSION_KIND_LABELS:
-                if key == _key(kind_label(code)):
+                if key == name_key(kind_label(code)):
                     return code
     raise ValueError(
         _("'{value}' is not a kind of session; use one of: {kinds}").format(
@@ -323,8 +233,6 @@ def _check_all(
     seen: dict[tuple[Any, ...], AgendaRow] = {}
     for n, (row_number, cells) in enumerate(table.rows):
         if cancelled is not None and n % 200 == 0 and cancelled():
-            from planner.imports.people import Cancelled
-
             raise Cancelled
         row = _check(row_number, cells, columns, names, day_first)
         if row.status == NEW:
@@ -430,7 +338,7 @@ def _check(
     room_text = text_of(_cell(cells, columns, "room"))
     values["room_id"] = None
     if room_text:
-        found = names.rooms.get(_key(room_text), [])
+        found = names.rooms.get(name_key(room_text), [])
         if len(found) == 1:
             values["room_id"] = found[0]
         elif found:
@@ -448,7 +356,7 @@ def _check(
             )
     audience: list[tuple[str, int]] = []
     for name in _names(_cell(cells, columns, "audience")):
-        key = _key(name)
+        key = name_key(name)
         if key in names.groups:
             audience.append(("group", names.groups[key]))
         elif key in names.delegations:
@@ -468,7 +376,7 @@ def _check(
     values["audience"] = sorted(set(audience))
     facilitators: list[int] = []
     for name in _names(_cell(cells, columns, "facilitators")):
-        found = names.people.get(_key(name), [])
+        found = names.people.get(name_key(name), [])
         if len(found) == 1:
             facilitators.append(found[0])
         elif found:
@@ -483,7 +391,7 @@ def _check(
     module_text = text_of(_cell(cells, columns, "module"))
     values["module_id"] = None
     if module_text:
-        module = names.modules.get(_key(module_text)) or names.modules.get(module_text)
+        module = names.modules.get(name_key(module_text)) or names.modules.get(module_text)
         if module is None:
             reasons.append(
                 _("module '{module}' is not in the curriculum").format(module=module_text)
@@ -535,17 +443,13 @@ def _check(
     )
 
 
-def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Any:
+def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) -> Batch:
     """Create and update the sessions in one transaction; returns a ``planner.operations.Batch``.
 
     The rows are checked against the plan again inside the transaction, which holds the
     plan's write lock: an import of the same list that finished since the preview counts
     (its sessions are "already there"), and ``pv.rows`` then say what this import did."""
-    from planner import operations
-    from planner.domain.model import AgendaSession
-    from planner.imports.people import InvalidRows
-    from planner.operations import items
-    from planner.store.shared import SqlReader
+    from planner.operations.agenda import ImportedSession, import_sessions
 
     if pv.errors and not skip_invalid:
         raise InvalidRows(
@@ -557,14 +461,10 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
                 len(pv.errors),
             ).format(n=len(pv.errors))
         )
-    label = _("Import the agenda from {file}").format(file=pv.table.path.name)
-    batch = operations.Batch(label)
-    k = operations.kind("session")
-    with store.transaction(label) as session:
+
+    def rows_in(r: Reader) -> list[ImportedSession]:
         before = len(pv.errors)
-        pv.rows = _check_all(
-            pv.table, Names.load_from(SqlReader(session.connection())), pv.day_first
-        )
+        pv.rows = _check_all(pv.table, Names.load_from(r), pv.day_first)
         if len(pv.errors) > before and not skip_invalid:
             changed = len(pv.errors) - before
             raise InvalidRows(
@@ -576,27 +476,14 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
                     changed,
                 ).format(n=changed)
             )
-        zone = items._plan(session).timezone
-        for row in pv.rows:
-            if row.status == NEW:
-                values = {**row.values, "timezone": zone}
-                batch.add("agenda_session", items._create_in(session, k, values, zone))
-            elif row.status == UPDATE and row.session_id is not None:
-                obj = session.get(AgendaSession, row.session_id)
-                if obj is None:
-                    continue
-                before_values = {**items._row_values(obj, k), **items._links_of(session, k, obj.id)}
-                merged = {**before_values, **row.values}
-                errors = k.validator(session, merged, obj.id)
-                if errors:
-                    raise PlannerError(
-                        _("Row {row}: {message}").format(row=row.row, message=errors[0].message)
-                    )
-                old = {key: before_values[key] for key in row.values}
-                items._apply_values(session, k, obj, row.values)
-                batch.updated.append(("session", obj.id, old, dict(row.values), obj.version))
-    batch.change = store.last_change
-    return batch
+        return [
+            ImportedSession(row.row, None if row.status == NEW else row.session_id, row.values)
+            for row in pv.rows
+            if row.status == NEW or (row.status == UPDATE and row.session_id is not None)
+        ]
+
+    label = _("Import the agenda from {file}").format(file=pv.table.path.name)
+    return import_sessions(store, label, rows_in)
 
 
 def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:

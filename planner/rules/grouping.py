@@ -1,42 +1,20 @@
 """Splitting people into groups that are alike: sizes within one person of each other, and
 each group's number of women within one person of its fair share; optionally people of the
 same duty station spread across the groups (so a border post does not lose all its officers to
-the same week)."""
+the same week). The people come from :mod:`planner.queries.grouping`; the groups are
+created by :func:`planner.operations.people.create_groups`."""
 
 from __future__ import annotations
 
 import string
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, ngettext
+from planner.domain.inputs import clean_text
 from planner.domain.reference import fold
+from planner.queries.grouping import Member, group_names_taken
 from planner.store import PlanStore
-
-
-@dataclass(frozen=True)
-class Member:
-    id: int
-    name: str
-    sex: str | None
-    duty_station: str
-
-
-def members(
-    store: PlanStore, *, delegation: int | None = None, organisation: int | None = None
-) -> list[Member]:
-    if (delegation is None) == (organisation is None):
-        raise PlannerError(_("Choose a delegation or an organisation whose people to split."))
-    column = "delegation_id" if delegation is not None else "organisation_id"
-    with store.reading() as r:
-        rows = r.rows(
-            f"SELECT id, given_name, family_name, sex, duty_station FROM person"
-            f" WHERE {column} = :ref ORDER BY family_name, given_name, id",
-            {"ref": delegation if delegation is not None else organisation},
-        )
-    return [Member(i, f"{g} {f}".strip(), s, d or "") for i, g, f, s, d in rows]
 
 
 def _shares(total: int, weights: list[int]) -> list[int]:
@@ -94,8 +72,6 @@ def split(people: list[Member], into: int, spread_by_station: bool = False) -> l
 
 def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
     """Names for new groups that no group of the plan has: "Group A", "Group B"…"""
-    from planner.domain.inputs import clean_text
-
     prefix = " ".join(clean_text(prefix).split())
     if len(prefix) > 90:
         raise PlannerError(
@@ -104,8 +80,7 @@ def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
                 " at most 90); shorten it."
             ).format(length=len(prefix))
         )
-    with store.reading() as r:
-        taken = {fold(n) for (n,) in r.rows("SELECT name FROM participant_group")}
+    taken = group_names_taken(store)
     letters = list(string.ascii_uppercase) + [
         f"{a}{b}" for a in string.ascii_uppercase for b in string.ascii_uppercase
     ]
@@ -117,55 +92,6 @@ def group_names(store: PlanStore, into: int, prefix: str) -> list[str]:
         if len(names) == into:
             return names
     raise PlannerError(_("Too many groups."))
-
-
-def create_groups(
-    store: PlanStore, groups: list[list[Member]], names: list[str], delegation: int | None
-) -> Any:
-    """Create the groups with their members in one transaction; returns an undoable Batch."""
-    from sqlalchemy import insert
-
-    from planner import operations
-    from planner.domain.inputs import clean_text
-    from planner.domain.model import GroupMember, ParticipantGroup, table_of
-
-    colours = [
-        "#76B7B2",
-        "#EDC948",
-        "#B07AA1",
-        "#FF9DA7",
-        "#9C755F",
-        "#BAB0AC",
-        "#4E79A7",
-        "#F28E2B",
-        "#59A14F",
-        "#E15759",
-    ]
-    label = ngettext("Split into {n} group", "Split into {n} groups", len(groups)).format(
-        n=len(groups)
-    )
-    batch = operations.Batch(label)
-    with store.transaction(label) as session:
-        conn = session.connection()
-        for i, (name, people) in enumerate(zip(names, groups, strict=True)):
-            group = ParticipantGroup(
-                name=" ".join(clean_text(name).split()),
-                delegation_id=delegation,
-                colour=colours[i % len(colours)],
-                notes="",
-            )
-            session.add(group)
-            session.flush()
-            batch.add("participant_group", group.id)
-            gm = table_of(GroupMember)
-            if people:
-                for row in conn.execute(
-                    insert(gm).returning(gm.c.id, sort_by_parameter_order=True),
-                    [{"group_id": group.id, "person_id": p.id, "version": 1} for p in people],
-                ):
-                    batch.add("group_member", row[0])
-    batch.change = store.last_change
-    return batch
 
 
 def describe(groups: list[list[Member]]) -> list[str]:

@@ -2,7 +2,8 @@
 for people who land close together, and one person's or delegation's whole journey.
 
 Everything here reads with plain SQL (``PlanStore.reading``); proposals become rides through
-:func:`accept`, one transaction and one undo step like every other change.
+:func:`planner.operations.logistics.accept_transfers`, one transaction and one undo step like
+every other change.
 """
 
 from __future__ import annotations
@@ -334,7 +335,7 @@ class Proposal:
         return _("Airport drop-off: {flights}").format(flights=flights)
 
     def ride_values(self) -> dict[str, Any]:
-        """The values of the ride :func:`accept` creates (``planner.operations`` kind "ride")."""
+        """The values of the ride accepting it creates (``planner.operations`` kind "ride")."""
         return {
             "vehicle_id": self.vehicle_id,
             "title": self.title[:200],
@@ -486,15 +487,6 @@ def _propose(
             )
         )
     return out
-
-
-def accept(store: PlanStore, proposals: list[Proposal]) -> list[int]:
-    """Create the rides of the chosen proposals in one transaction; returns their ids."""
-    from planner.operations import create_many
-
-    return create_many(
-        store, "ride", [p.ride_values() for p in proposals], action=_("Add airport transfers")
-    )
 
 
 # --- one person's or delegation's journey -------------------------------------------------------

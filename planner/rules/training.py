@@ -2,7 +2,7 @@
 
 - A *trainee* is a person with the role Trainee (:class:`planner.domain.labels.Role`).
 - A trainee *attended* when marked present at least once
-  (:mod:`planner.operations.attendance`), at a
+  (:mod:`planner.queries.attendance`), at a
   session on a roll (breaks and meals have none).
 - A trainee is *trained* when they completed the training: :func:`completed`, the one place
   the completion rule lives (until check-in brings one, a trainee who attended).
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from planner.domain.labels import Role
-from planner.operations.attendance import marks as read_marks
-from planner.operations.attendance import registered_people
+from planner.queries.attendance import marks as read_marks
+from planner.queries.attendance import registered_people
 from planner.store import PlanStore, parse_time
 
 # Session kinds whose time counts as hours of training (not breaks, meals, meetings,

@@ -28,6 +28,7 @@ from planner.store.files import (
 from planner.store.plan import (
     PlanStore,
     Reader,
+    Transaction,
     create_plan_file,
     open_plan_file,
     parse_date,
@@ -45,6 +46,7 @@ __all__ = [
     "FileHeader",
     "PlanStore",
     "Reader",
+    "Transaction",
     "address_parts",
     "backup_file",
     "check_plan_file",

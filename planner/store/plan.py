@@ -90,6 +90,46 @@ def _rollback(session: Session) -> None:
         session.rollback()
 
 
+class Transaction:
+    """One user action being written (:meth:`PlanStore.transaction`): inside the ``with``
+    block its ``session``; after it, the ``change`` it committed."""
+
+    def __init__(self, store: PlanStore, action: str) -> None:
+        self.action = action  # the label of the change set; an import may rename itself
+        self._store = store
+        self._context: contextlib.AbstractContextManager[Session] | None = None
+        self._session: Session | None = None
+        self._change: Change | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the transaction is not open")
+        return self._session
+
+    @property
+    def change(self) -> Change:
+        """What the committed transaction changed (the window refreshes from it)."""
+        if self._change is None:
+            raise RuntimeError("the transaction has not been committed")
+        return self._change
+
+    def committed(self, change: Change) -> None:
+        self._change = change
+
+    def __enter__(self) -> Transaction:
+        self._context = self._store._write(self)
+        self._session = self._context.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> bool | None:
+        assert self._context is not None
+        try:
+            return self._context.__exit__(*exc)
+        finally:
+            self._context = self._session = None
+
+
 class PlanStore:
     """An open plan file (a shared plan on a server is
     :class:`planner.store.shared.SharedPlanStore`)."""
@@ -111,7 +151,6 @@ class PlanStore:
         self.path = path
         self.read_only = read_only
         self.user = current_user()
-        self.last_change = Change(None, "", frozenset())
         self.backup_path: Path | None = None
         self._engine: Engine | None = None
         self._read_lock = threading.RLock()
@@ -230,13 +269,13 @@ class PlanStore:
         return frozenset(row[0] for row in rows)
 
     # writing
-    @contextlib.contextmanager
-    def transaction(self, action: str) -> Iterator[Session]:
+    def transaction(self, action: str) -> Transaction:
         """One user action: everything inside is committed together, or nothing is.
 
-        ``action`` is the human label stored in the change log ("Edit person"); an action that
-        learns what it really did only inside (an import) may replace it by setting
-        ``session.info["action"]``.
+        ``with store.transaction("Edit person") as tx:`` work with ``tx.session``; after the
+        block ``tx.change`` says what was committed. ``action`` is the human label stored in the
+        change log; an action that learns what it really did only inside (an import) may
+        replace it by setting ``tx.action``.
 
         The transaction holds the plan's write lock from its first moment, before anything is
         read (SQLite: ``BEGIN IMMEDIATE``; a shared plan: its write lock, see
@@ -246,6 +285,12 @@ class PlanStore:
         Errors say "Nothing was changed" only when the transaction was rolled back; a commit
         whose answer was lost says that the change may have been saved.
         """
+        return Transaction(self, action)
+
+    @contextlib.contextmanager
+    def _write(self, tx: Transaction) -> Iterator[Session]:
+        """The work of :meth:`transaction`: yields its session, commits, and hands ``tx`` its
+        change."""
         from sqlalchemy import event
         from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
         from sqlalchemy.orm import Session
@@ -263,8 +308,7 @@ class PlanStore:
                 session.connection(execution_options={"planner_write": True})
                 yield session
                 session.flush()
-                action = session.info.get("action", action)
-                change_set_id = self._write_change_set(session, action, rec)
+                change_set_id = self._write_change_set(session, tx.action, rec)
             except StaleDataError as exc:  # a row changed under us (another person, a window)
                 _rollback(session)
                 raise ConflictError(
@@ -308,7 +352,7 @@ class PlanStore:
             with contextlib.suppress(Exception):  # after a commit, nothing here may undo it
                 session.close()
         items = tuple((e[0], e[1], e[2]) for e in rec.entries)
-        self.last_change = Change(change_set_id, action, frozenset(rec.tables), items)
+        tx.committed(Change(change_set_id, tx.action, frozenset(rec.tables), items))
 
     def _write_change_set(self, session: Session, action: str, rec: ChangeRecorder) -> int | None:
         from planner.domain.model import ChangeLog, ChangeSet, table_of

@@ -41,7 +41,6 @@ from planner.domain.errors import (
 )
 from planner.domain.i18n import _
 from planner.store.addresses import address_parts
-from planner.store.changes import Change
 from planner.store.files import known_revisions, schema_version
 from planner.store.plan import PlanStore, Reader
 
@@ -442,7 +441,6 @@ class SharedPlanStore(PlanStore):
         self.path = Path.home() / f"{self.database}.dplan"
         self.read_only = False
         self.user = user
-        self.last_change = Change(None, "", frozenset())
         self.backup_path = None
         self._engine = engine
         self._read_lock = threading.RLock()

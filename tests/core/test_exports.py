@@ -14,7 +14,8 @@ from planner.cli import main
 from planner.domain.errors import PlannerError
 from planner.exports.catalog import KINDS, run
 from planner.exports.common import Cancelled, Job, Options, PlanData
-from planner.operations.attendance import roll, set_marks
+from planner.operations.agenda import set_marks
+from planner.queries.attendance import roll
 from planner.store import PlanStore
 
 WORKBOOKS = [

@@ -415,10 +415,11 @@ def test_people_import_undoes_and_redoes_as_one_step(demo):
 
 
 def test_groups_split_evenly_with_women_and_stations_spread(demo, capsys):
+    from planner.queries.grouping import members as members_of
     from planner.rules import grouping
 
     dnspf = next(d.id for d in queries.delegations(demo) if d.name == "DNSPF trainees")
-    members = grouping.members(demo, delegation=dnspf)
+    members = members_of(demo, delegation=dnspf)
     women = sum(1 for m in members if m.sex == "female")
     result = grouping.split(members, 6, spread_by_station=True)
     sizes = [len(g) for g in result]

@@ -99,7 +99,7 @@ def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
             },
         )
     proposals = logistics.propose_transfers(plan)
-    ids = logistics.accept(plan, proposals)
+    ids = operations.accept_transfers(plan, proposals).ids
     assert len(ids) == 1
     ride = operations.get_values(plan, "ride", ids[0])
     assert sorted(ride["passengers"]) == [("person", p) for p in people]

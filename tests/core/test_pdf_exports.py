@@ -26,7 +26,8 @@ from planner.exports.common import (
     PersonInfo,
     PlanData,
 )
-from planner.operations.attendance import roll, set_marks
+from planner.operations.agenda import set_marks
+from planner.queries.attendance import roll
 from planner.store import open_plan
 
 

@@ -139,7 +139,8 @@ def test_changes_at_the_same_moment_lose_nothing(two_clients):
     holding, done = threading.Event(), threading.Event()
 
     def slow_edit() -> None:
-        with a.transaction("Edit person") as session:
+        with a.transaction("Edit person") as tx:
+            session = tx.session
             session.get(Person, 1).position = "Primero"
             session.flush()  # the row is locked from here until the commit
             holding.set()
@@ -173,8 +174,9 @@ def test_a_connection_lost_during_an_edit_saves_nothing_and_recovers(two_clients
     before = operations.get_values(b, "person", 1)
     with (
         pytest.raises(PlannerError, match=r"connection to the server .* was lost"),
-        a.transaction("Edit person") as session,
+        a.transaction("Edit person") as tx,
     ):
+        session = tx.session
         session.get(Person, 1).position = "Half"
         session.get(Person, 2).position = "Saved"
         session.flush()

@@ -268,9 +268,9 @@ def test_creating_never_leaves_a_half_made_plan(tmp_path):
 
 def test_failed_action_changes_nothing(demo):
     before = demo.last_change_id()
-    with pytest.raises(RuntimeError), demo.transaction("Half an action") as s:
-        s.get(Person, 1).given_name = "Half"
-        s.flush()
+    with pytest.raises(RuntimeError), demo.transaction("Half an action") as tx:
+        tx.session.get(Person, 1).given_name = "Half"
+        tx.session.flush()
         raise RuntimeError("interrupted")
     assert operations.get_values(demo, "person", 1)["given_name"] != "Half"
     assert demo.last_change_id() == before

@@ -339,7 +339,8 @@ def test_the_same_words_in_spanish(demo):
 def _plant_control_characters(store) -> None:
     """What an import of an older version left: raw ESC, BEL and NUL in names and in the log."""
     operations.update(store, "person", 3, {"position": "Inspector"})
-    with store.transaction("Edit person") as session:
+    with store.transaction("Edit person") as tx:
+        session = tx.session
         con = session.connection()
         con.exec_driver_sql(
             "UPDATE person SET given_name = ?, family_name = ? WHERE id = 3",
@@ -396,7 +397,8 @@ def test_every_command_prints_a_plans_names_harmlessly(demo, demo_path, capsys):
     """info, check and the rest print names an older version stored with escape codes: as
     signs in text, as JSON escapes (the same data once read) in JSON."""
     _plant_control_characters(demo)
-    with demo.transaction("an older version's text") as session:
+    with demo.transaction("an older version's text") as tx:
+        session = tx.session
         session.connection().exec_driver_sql(
             "UPDATE delegation SET name = 'Pana\x1b[2J\x9bm\u202e' WHERE id = 1"
         )

@@ -116,7 +116,7 @@ def test_every_edit_path_stores_clean_text(demo):
     assert (values["given_name"], values["notes"]) == ("Ana[2J María", "a\nb\tc\nd")
     new_id = operations.create(demo, "organisation", {"name": "Org\x1b\tUno", "notes": "x\x00y"}).id
     assert operations.get_values(demo, "organisation", new_id)["name"] == "Org Uno"
-    [many] = operations.create_many(demo, "organisation", [{"name": "Org\x07Dos"}])
+    [many] = operations.create_many(demo, "organisation", [{"name": "Org\x07Dos"}]).ids
     assert operations.get_values(demo, "organisation", many)["name"] == "OrgDos"
     operations.update_plan(demo, {"title": "Plan\x1b[5m\x9b título", "city": "Tegu\x00cigalpa"})
     assert operations.plan_values(demo)["title"] == "Plan[5m título"
@@ -131,8 +131,8 @@ def test_every_edit_path_stores_clean_text(demo):
     twin = operations.create(
         demo, "person", {"given_name": "Ana", "family_name": "Dup", "id_number": "X-1"}
     ).id
-    with demo.transaction("an older version's text") as session:  # stored before this fix
-        session.connection().exec_driver_sql(
+    with demo.transaction("an older version's text") as tx:  # stored before this fix
+        tx.session.connection().exec_driver_sql(
             "UPDATE person SET position = 'Jefe\x1b[1m' WHERE id = ?", (twin,)
         )
     operations.merge_people(demo, other, [twin])
@@ -142,7 +142,8 @@ def test_every_edit_path_stores_clean_text(demo):
 def test_an_edit_repairs_text_an_older_version_stored_instead_of_refusing_it(demo):
     """A name saved with control characters by an older version: editing another field of
     the person saves, and cleans the name, instead of refusing a field nobody touched."""
-    with demo.transaction("an older version's text") as session:
+    with demo.transaction("an older version's text") as tx:
+        session = tx.session
         session.connection().exec_driver_sql(
             "UPDATE person SET given_name = 'Ana\x1b[2J\x07' WHERE id = 1"
         )

@@ -139,7 +139,7 @@ def test_one_roster_imported_twice_at_once_adds_each_person_once(tmp_path):
 def test_the_write_transaction_holds_the_plan_file_lock_before_it_reads(plan):
     """SQLite: BEGIN IMMEDIATE at the transaction's first moment, before any read, so a
     second writer waits instead of matching against a plan about to change."""
-    with plan.transaction("Hold the lock") as _session:
+    with plan.transaction("Hold the lock") as _tx:
         other = sqlite3.connect(plan.path, timeout=0, isolation_level=None)
         try:
             with pytest.raises(sqlite3.OperationalError, match="locked"):

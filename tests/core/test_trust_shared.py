@@ -259,7 +259,8 @@ def test_psycopgs_error_ignored_terminating_line_never_reaches_the_user(pg_demo,
         store = open_shared(address)
         for attempt in range(12):
             try:
-                with store.transaction("Many rows") as session:
+                with store.transaction("Many rows") as tx:
+                    session = tx.session
                     conn = session.connection()
                     pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
 

@@ -16,7 +16,8 @@ from planner.domain.errors import PlannerError
 from planner.exports import pdf
 from planner.exports.catalog import KINDS, run, split_parts
 from planner.exports.common import Job, Options, PlanData
-from planner.operations.attendance import roll, sessions_with_rolls, set_marks
+from planner.operations.agenda import set_marks
+from planner.queries.attendance import roll, sessions_with_rolls
 from planner.rules.training import NOT_ON_ROLL, TRAINING_KINDS, completed, hours_of, tally
 from planner.store import PlanStore
 

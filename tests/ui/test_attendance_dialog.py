@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from planner.operations.attendance import roll, sessions_with_rolls
+from planner.queries.attendance import roll, sessions_with_rolls
 from ui.dialogs.attendance import FAMILY, PRESENT, SAVED, AttendanceDialog
 
 N = 14  # registered for the sessions used here

@@ -88,7 +88,8 @@ def test_control_characters_show_as_signs_in_the_window(window):
     store = window.ctrl.store
     version = operations.get_values(store, "person", 3)["version"]
     assert window.ctrl.update("person", 3, {"position": "Inspector"}, version)
-    with store.transaction("Edit person") as session:
+    with store.transaction("Edit person") as tx:
+        session = tx.session
         session.connection().exec_driver_sql(
             "UPDATE person SET given_name = ? WHERE id = 3", ("Ana\x1b[2J\x07\x00",)
         )

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from planner.exports import pdf
 from planner.exports.catalog import run
 from planner.exports.common import Job, Options, PlanData
-from planner.operations.attendance import roll, sessions_with_rolls, set_marks
+from planner.operations.agenda import set_marks
+from planner.queries.attendance import roll, sessions_with_rolls
 from ui.dialogs.attendance import FAMILY, HOURS, ID_ROLE, AttendanceDialog
 
 

@@ -35,13 +35,8 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import PlannerError
 from planner.domain.labels import role_label
 from planner.domain.reference import fold
-from planner.operations.attendance import (
-    Attendee,
-    SessionRoll,
-    roll,
-    sessions_with_rolls,
-    set_marks,
-)
+from planner.operations.agenda import set_marks
+from planner.queries.attendance import Attendee, SessionRoll, roll, sessions_with_rolls
 from planner.rules import training
 from planner.store import Change
 from ui.formats import Formats

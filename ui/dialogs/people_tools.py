@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.errors import PlannerError
+from planner.queries.grouping import members
 from planner.rules import grouping
 from ui.formats import Formats
 from ui.session.controller import PlanController
@@ -147,7 +148,7 @@ class SplitDialog(QDialog):
                     self.tr("There is nobody to split yet: import or add people first.")
                 )
             kind, ref = data
-            people = grouping.members(store, **{kind: ref})
+            people = members(store, **{kind: ref})
             self._groups = grouping.split(people, self.into.value(), self.spread.isChecked())
             self._names = grouping.group_names(
                 store, self.into.value(), self.prefix.text().strip() or self.tr("Group")
@@ -184,7 +185,7 @@ class SplitDialog(QDialog):
         split, names = self._groups, self._names
         batch = self.ctrl.run_batch(
             self.tr("Split into %n group(s)", "", len(names)),
-            lambda: grouping.create_groups(store, split, names, delegation),
+            lambda: operations.create_groups(store, split, names, delegation),
         )
         if batch is None:
             return  # the window reported why

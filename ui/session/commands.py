@@ -202,10 +202,11 @@ class CreateManyCommand(Command):
     def do(self) -> None:
         store = self.ctrl.require()
         if self.snapshot is None:
-            self.item_ids = operations.create_many(store, self.kind, self.items)
+            created = operations.create_many(store, self.kind, self.items)
+            self.item_ids = created.ids
             for item_id in self.item_ids:
                 self.ctrl.remember(self.kind, item_id, 1)
-            self.ctrl.announce(store.last_change)
+            self.ctrl.announce(created.change)
         else:
             change = operations.restore(store, self.snapshot)
             self.ctrl.remember_snapshot(self.snapshot)

@@ -3,7 +3,8 @@
 A session's *registered* people are its audience (groups, delegations and people invited by
 name); its facilitators are not trainees and are not on its list. Each registered person is
 "present", "absent" or not recorded yet (no row). The checklist in the window and the signed
-sheets both end in :func:`set_marks`, one undoable transaction per session.
+sheets are recorded by :func:`planner.operations.agenda.set_marks`, one undoable transaction
+per session.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.domain.errors import ConflictError, PlannerError
-from planner.domain.i18n import _, ngettext
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.reference import sort_key
 from planner.queries.membership import Membership
 from planner.store import PlanStore, Reader, parse_time
 
@@ -70,8 +71,6 @@ def marks(r: Reader) -> dict[int, dict[int, bool]]:
 def roll(store: PlanStore, session_id: int) -> SessionRoll:
     """A session's registered people with their marks (and anyone marked who is no longer
     registered, so no record is hidden), sorted by family name."""
-    from planner.domain.reference import sort_key
-
     with store.reading() as r:
         found = r.rows(
             "SELECT s.title, s.starts_at, s.ends_at, p.timezone FROM agenda_session s,"
@@ -102,59 +101,6 @@ def roll(store: PlanStore, session_id: int) -> SessionRoll:
     )
 
 
-def set_marks(store: PlanStore, session_id: int, wanted: dict[int, bool]) -> Any:
-    """Record who was present (True) or absent (False) at a session, in one transaction;
-    returns an undoable Batch (None when nothing changed)."""
-    from planner import operations
-    from planner.domain.model import AgendaSession, Attendance
-
-    with store.reading() as r:
-        existing = {
-            p: (i, bool(present), v)
-            for i, p, present, v in r.rows(
-                "SELECT id, person_id, present, version FROM attendance WHERE session_id = ?",
-                (session_id,),
-            )
-        }
-        known = {i for (i,) in r.rows("SELECT id FROM person")}
-    changes = {p: v for p, v in wanted.items() if p not in existing or existing[p][1] != v}
-    if not changes:
-        return None
-    unknown = set(changes) - known
-    if unknown:
-        raise PlannerError(
-            _("Some of these people were deleted elsewhere; attendance was not recorded.")
-        )
-    present = sum(1 for v in wanted.values() if v)
-    label = ngettext(
-        "Record attendance: {n} present", "Record attendance: {n} present", present
-    ).format(n=present)
-    batch = operations.Batch(label)
-    with store.transaction(label) as session:
-        if session.get(AgendaSession, session_id) is None:
-            raise PlannerError(_("The session was deleted elsewhere; attendance was not recorded."))
-        for person, value in sorted(changes.items()):
-            if person in existing:
-                row_id, old, _version = existing[person]
-                obj = session.get(Attendance, row_id)
-                if obj is None:
-                    raise ConflictError(
-                        _("The attendance list changed elsewhere; reopen it and mark it again.")
-                    )
-                obj.present = value
-                session.flush()
-                batch.updated.append(
-                    ("attendance", row_id, {"present": old}, {"present": value}, obj.version)
-                )
-            else:
-                obj = Attendance(session_id=session_id, person_id=person, present=value, note="")
-                session.add(obj)
-                session.flush()
-                batch.add("attendance", obj.id)
-    batch.change = store.last_change
-    return batch
-
-
 def sessions_with_rolls(store: PlanStore) -> list[tuple[int, str, datetime, int, int]]:
     """(id, title, start, registered, present) of every session with an audience, in time
     order, breaks and meals apart: the list the attendance checklist chooses from."""
@@ -178,3 +124,20 @@ def sessions_with_rolls(store: PlanStore) -> list[tuple[int, str, datetime, int,
         for i, t, s in rows
         if people.get(i)
     ]
+
+
+def session_marks(
+    store: PlanStore, session_id: int
+) -> tuple[dict[int, tuple[int, bool, int]], set[int]]:
+    """A session's recorded marks, person -> (attendance id, present, version), and the ids
+    of every person of the plan, read at once (what recording marks compares with)."""
+    with store.reading() as r:
+        existing = {
+            p: (i, bool(present), v)
+            for i, p, present, v in r.rows(
+                "SELECT id, person_id, present, version FROM attendance WHERE session_id = ?",
+                (session_id,),
+            )
+        }
+        known = {i for (i,) in r.rows("SELECT id FROM person")}
+    return existing, known

@@ -1,270 +1,52 @@
-"""The demo plan: the Tegucigalpa 2023 training, with fictional people made up here.
-
-``build_demo(path)`` writes the reference scenario: plan days 25 Nov - 2 Dec 2023, the
-Panamanian delegation of 10 (SENAFRONT, the National Migration Service, IOM Panama), 200 DNSPF
-officers in four groups, IOM Honduras' organisers, eight modules in rotation over 27-30 Nov
-across four classrooms, opening and closing ceremonies in a hall, breaks and lunches, and the
-1 Dec field tour to Las Manos and CAMI Danlí.
-
-``scale=N`` writes N such cohorts side by side (N times the people, groups, rooms and sessions),
-each in its own training centre, for benchmarks. The result is the same on every run.
-"""
+"""One cohort of the demo built as rows with their ids (so links are made before anything is
+written): its delegations and people, groups, venues and rooms, the rotation of modules, the
+ceremonies and meals, the field tour, flights, hotel stays, vans and rides."""
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
-from pathlib import Path
+from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, text, update
-
-from planner.domain.i18n import _
-from planner.domain.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
-from planner.domain.model import AgendaSession, Base, Delegation, Plan, table_of
-from planner.store import PlanStore, recorder
-
-TZ = ZoneInfo("America/Tegucigalpa")
-FIRST_DAY = date(2023, 11, 25)
-LAST_DAY = date(2023, 12, 2)
-TRAINING_DAYS = [date(2023, 11, 27) + timedelta(days=i) for i in range(4)]
-
-
-def at(day: date, hh: int, mm: int = 0) -> datetime:
-    return datetime.combine(day, time(hh, mm), tzinfo=TZ)
-
-
-PLAN = {
-    "title": "Training on Migration, Human Rights and Humanitarian Action at Borders",
-    "city": "Tegucigalpa",
-    "country": "HN",
-    "timezone": "America/Tegucigalpa",
-    "start_date": FIRST_DAY,
-    "end_date": LAST_DAY,
-    "currency": "USD",
-    "organiser": "IOM Honduras",
-    "funding_programme": "Western Hemisphere Program",
-    "donor": "Bureau of Population, Refugees and Migration (PRM), U.S. Department of State",
-    "notes": "Demo plan: the people are fictional.",
-}
-
-MODULES = [
-    "Differentiated identification and protection of unaccompanied or separated children",
-    "Protection of LGBTIQ+ people in contexts of mobility",
-    "People living with HIV in contexts of mobility",
-    "Protection and assistance for victims of human trafficking",
-    "Gender and migration",
-    "Principles of humanitarian assistance",
-    "Psychological first aid",
-    "Protection and safe referrals",
-]
-
-ORGANISATIONS = [
-    ("SENAFRONT", "National Border Service of Panama", "SENAFRONT", "PA"),
-    ("SNM", "National Migration Service of Panama", "SNM", "PA"),
-    ("IOM-PA", "IOM Panama", "IOM", "PA"),
-    ("DNSPF", "National Directorate of Border Police Services", "DNSPF", "HN"),
-    ("IOM-HN", "IOM Honduras", "IOM", "HN"),
-]
-
-MALE = [
-    "Carlos",
-    "José",
-    "Luis",
-    "Juan",
-    "Marvin",
-    "Selvin",
-    "Óscar",
-    "Mario",
-    "Víctor",
-    "Darwin",
-    "Nelson",
-    "Kevin",
-    "Elvin",
-    "Wilmer",
-    "Denis",
-    "Fredy",
-    "Héctor",
-    "Jorge",
-    "Allan",
-    "Edwin",
-    "Ramón",
-    "Francisco",
-    "Milton",
-    "Roberto",
-    "Julio",
-    "Erick",
-    "Mauricio",
-    "Josué",
-    "Walter",
-    "Cristian",
-]
-FEMALE = [
-    "María",
-    "Rosa",
-    "Sonia",
-    "Suyapa",
-    "Kenia",
-    "Yolanda",
-    "Nohemí",
-    "Fátima",
-    "Karla",
-    "Gabriela",
-    "Dania",
-    "Lourdes",
-    "Glenda",
-    "Ana",
-    "Iris",
-    "Xiomara",
-    "Wendy",
-    "Carolina",
-    "Lesly",
-    "Patricia",
-    "Sandra",
-    "Mirna",
-    "Yesenia",
-    "Ángela",
-]
-FAMILY = [
-    "Aguilar",
-    "Banegas",
-    "Bonilla",
-    "Castillo",
-    "Cruz",
-    "Díaz",
-    "Espinoza",
-    "Flores",
-    "García",
-    "Hernández",
-    "Lagos",
-    "López",
-    "Maradiaga",
-    "Martínez",
-    "Matute",
-    "Mejía",
-    "Murillo",
-    "Núñez",
-    "Ordóñez",
-    "Paz",
-    "Reyes",
-    "Rivera",
-    "Rodríguez",
-    "Sánchez",
-    "Sierra",
-    "Turcios",
-    "Valladares",
-    "Velásquez",
-    "Zelaya",
-    "Zúniga",
-    "Ávila",
-    "Ochoa",
-    "Funes",
-    "Irías",
-]
-RANKS = (
-    ["Agente"] * 6
-    + ["Cabo"] * 4
-    + ["Sargento"] * 3
-    + ["Suboficial"] * 2
-    + ["Subinspector", "Subinspector", "Inspector", "Inspector", "Subcomisario", "Comisario"]
+from planner.demo.scenario import (
+    ARRIVAL_FLIGHTS,
+    BORDER_POSTS,
+    CLASSROOM_DAY_RATE,
+    CLASSROOMS,
+    DEPARTURE_FLIGHT,
+    DIETS,
+    EQUIPMENT,
+    FAMILY,
+    FEMALE,
+    FIRST_DAY,
+    GROUP_COLOURS,
+    GROUP_SIZES,
+    HALL_DAY_RATE,
+    IOM_HONDURAS,
+    LAST_DAY,
+    MALE,
+    MEETING_ROOM_DAY_RATE,
+    MODULE_COLOURS,
+    MODULE_TRAINERS,
+    MODULES,
+    NIGHTLY_RATE,
+    PALETTE,
+    PANAMA,
+    PANAMA_DELEGATION,
+    RANKS,
+    RETURN_FARE,
+    TRAINING_DAYS,
+    TZ,
+    VAN_DAY_RATE,
+    at,
 )
-BORDER_POSTS = [
-    "Las Manos",
-    "El Florido",
-    "Agua Caliente",
-    "Guasaule",
-    "El Amatillo",
-    "Corinto",
-    "Trojes",
-    "El Poy",
-    "Aeropuerto Toncontín",
-    "Aeropuerto Ramón Villeda Morales",
-    "Puerto Cortés",
-    "La Fraternidad",
-]
-DIETS = ["Vegetariana", "Sin cerdo", "Sin gluten", "Diabético"]  # as Honduran rosters write them
-
-# (organisation key, role, position, sex, languages, diet)
-PANAMA_DELEGATION = [
-    (
-        "SENAFRONT",
-        Role.HEAD,
-        "Commissioner, Citizen Security and Civil Affairs",
-        "male",
-        "Spanish, English",
-        "",
-    ),
-    (
-        "SENAFRONT",
-        Role.TRAINER,
-        "Instructor, Humanitarian Border Security Unit (USFROH)",
-        "male",
-        "Spanish",
-        "",
-    ),
-    (
-        "SENAFRONT",
-        Role.TRAINER,
-        "Instructor, Humanitarian Border Security Unit (USFROH)",
-        "female",
-        "Spanish",
-        "",
-    ),
-    (
-        "SENAFRONT",
-        Role.TRAINER,
-        "Instructor, psychological first aid",
-        "female",
-        "Spanish",
-        "Vegetarian",
-    ),
-    ("SENAFRONT", Role.TRAINER, "Legal adviser, human rights", "male", "Spanish", ""),
-    ("SNM", Role.TRAINER, "Head, protection unit", "female", "Spanish", ""),
-    ("SNM", Role.TRAINER, "Migration officer, child protection", "female", "Spanish", ""),
-    ("SNM", Role.TRAINER, "Migration officer, counter-trafficking", "male", "Spanish", "No pork"),
-    (
-        "IOM-PA",
-        Role.ADVISER,
-        "National Migration Management Officer",
-        "female",
-        "Spanish, English",
-        "",
-    ),
-    ("IOM-PA", Role.LOGISTICS, "Project assistant", "male", "Spanish, English", ""),
-]
-# Who gives which module (index into PANAMA_DELEGATION), module by module.
-MODULE_TRAINERS = [6, 2, 5, 7, 4, 1, 3, 8]
-
-IOM_HONDURAS = [
-    (Role.STAFF, "Project officer", "female", "Spanish, English"),
-    (Role.LOGISTICS, "Logistics assistant", "male", "Spanish"),
-    (Role.DRIVER, "Driver", "male", "Spanish"),
-    (Role.DRIVER, "Driver", "male", "Spanish"),
-]
-
-PALETTE = {"panama": "#4E79A7", "dnspf": "#59A14F", "iom": "#F28E2B"}
-GROUP_COLOURS = ["#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7"]
-MODULE_COLOURS = [
-    "#4E79A7",
-    "#F28E2B",
-    "#E15759",
-    "#76B7B2",
-    "#59A14F",
-    "#EDC948",
-    "#B07AA1",
-    "#9C755F",
-]
-GROUP_SIZES = [50, 50, 50, 50]
-CLASSROOMS = [("Aula 1", 55), ("Aula 2", 55), ("Aula 3", 60), ("Aula 4", 60)]
-EQUIPMENT = "projector, screen, flip chart, sound system"
+from planner.domain.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
 
 
 @dataclass
-class _Rows:
+class Rows:
     """Rows to insert, with ids given here so links can be made before inserting."""
 
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
@@ -277,22 +59,7 @@ class _Rows:
         return new_id
 
 
-PANAMA = ZoneInfo("America/Panama")
-# (flight, departs Panama City (Panama time), lands in Tegucigalpa (local time))
-ARRIVAL_FLIGHTS = [
-    ("CM 421", datetime(2023, 11, 25, 12, 5, tzinfo=PANAMA), at(FIRST_DAY, 13, 5)),
-    ("CM 247", datetime(2023, 11, 26, 8, 50, tzinfo=PANAMA), at(date(2023, 11, 26), 9, 40)),
-]
-DEPARTURE_FLIGHT = ("CM 422", at(LAST_DAY, 14, 15), datetime(2023, 12, 2, 17, 10, tzinfo=PANAMA))
-NIGHTLY_RATE = Decimal("95.00")
-VAN_DAY_RATE = Decimal("120.00")
-RETURN_FARE = Decimal("486.40")  # Copa Airlines PTY-TGU-PTY, economy, November 2023
-CLASSROOM_DAY_RATE = Decimal("3500")  # HNL
-HALL_DAY_RATE = Decimal("12000")  # HNL
-MEETING_ROOM_DAY_RATE = Decimal("150.00")  # USD, at the hotel
-
-
-class _Shared:
+class Shared:
     """What every cohort uses: the curriculum, the airports and the sites of the field tour."""
 
     def __init__(self) -> None:
@@ -300,9 +67,9 @@ class _Shared:
         self.places: dict[str, int] = {}
 
 
-class _Cohort:
+class Cohort:
     def __init__(
-        self, rows: _Rows, rng: random.Random, index: int, orgs: dict[str, int], shared: _Shared
+        self, rows: Rows, rng: random.Random, index: int, orgs: dict[str, int], shared: Shared
     ) -> None:
         self.rows, self.rng, self.index, self.orgs = rows, rng, index, orgs
         self.shared = shared
@@ -953,202 +720,3 @@ class _Cohort:
             visitors,
             [head, officer],
         )
-
-
-def fill_demo(store: PlanStore, scale: int = 1) -> None:
-    """Add the demo's organisations, people, groups, venues and agenda to an empty plan."""
-    rng = random.Random(2023)
-    rows = _Rows()
-    orgs = {}
-    for key, name, acronym, country in ORGANISATIONS:
-        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
-    heads: dict[int, int] = {}
-    shared = _Shared()
-    for index in range(scale):
-        cohort = _Cohort(rows, rng, index, orgs, shared)
-        cohort.build()
-        heads.update(cohort.heads)
-    per_diem = _budget(rows)
-    with store.transaction(_("Create demo plan")) as session:
-        conn = session.connection()
-        rec = recorder(session)
-        for table in Base.metadata.sorted_tables:
-            data = rows.tables.get(table.name)
-            if not data:
-                continue
-            conn.execute(insert(table), data)
-            rec.touch(table.name)
-            if table.name in (
-                "organisation",
-                "delegation",
-                "person",
-                "participant_group",
-                "venue",
-                "room",
-                "agenda_session",
-                "travel",
-                "room_block",
-                "stay",
-                "road_time",
-                "visit_stop",
-                "vehicle",
-                "ride",
-                "funding_source",
-                "per_diem_rate",
-                "exchange_rate",
-                "catering_rate",
-                "budget_line",
-            ):
-                for row in data:
-                    rec.record(table.name, row["id"], "insert")
-        ptable = table_of(Plan)
-        conn.execute(
-            update(ptable).values(
-                arrival_airport_id=shared.places["TGU"], per_diem_rate_id=per_diem
-            )
-        )
-        dtable = table_of(Delegation)
-        for delegation_id, person_id in heads.items():
-            conn.execute(
-                update(dtable).where(dtable.c.id == delegation_id).values(head_id=person_id)
-            )
-        _attendance(conn, rec)
-    assert AgendaSession.__tablename__ in rows.tables
-
-
-def _attendance(conn: Any, rec: Any) -> None:
-    """The 2023 training took place: who attended each training session and the field tour
-    is recorded (a few trainees missed a session), so the attendance summary and the
-    certificates have something to show."""
-    from planner.domain.model import Attendance
-
-    rng = random.Random(1125)
-    registered = conn.execute(
-        text(
-            "SELECT s.id, coalesce(gm.person_id, p.id, a.person_id) FROM agenda_session s"
-            " JOIN session_audience a ON a.session_id = s.id"
-            " LEFT JOIN group_member gm ON gm.group_id = a.group_id"
-            " LEFT JOIN person p ON p.delegation_id = a.delegation_id"
-            " WHERE s.kind IN ('training', 'site_visit', 'plenary')"
-            " ORDER BY s.id, 2"
-        )
-    ).all()
-    seen: set[tuple[int, int]] = set()
-    marks = []
-    for session_id, person_id in registered:
-        if person_id is None or (session_id, person_id) in seen:
-            continue
-        seen.add((session_id, person_id))
-        marks.append(
-            {
-                "session_id": session_id,
-                "person_id": person_id,
-                "present": rng.random() > 0.04,
-                "note": "",
-                "version": 1,
-            }
-        )
-    if marks:
-        conn.execute(insert(table_of(Attendance)), marks)
-        rec.touch("attendance")
-
-
-def _budget(rows: _Rows) -> int:
-    """Rates and hand-entered lines of the budget; returns the plan's per diem rate."""
-    donor = rows.add(
-        "funding_source",
-        name="US Department of State, PRM (Western Hemisphere Program)",
-        code="WHP-HN-2023-07",
-        notes="",
-    )
-    own = rows.add(
-        "funding_source", name="IOM Honduras, cost-sharing", code="HN-OPS-2023", notes=""
-    )
-    for category, code, source in (
-        ("travel", "WHP-21 Travel", donor),
-        ("accommodation", "WHP-22 Accommodation", donor),
-        ("per_diem", "WHP-23 DSA", donor),
-        ("venue", "WHP-31 Venue", donor),
-        ("catering", "WHP-32 Catering", donor),
-        ("ground_transport", "WHP-33 Transport", donor),
-        ("materials", "WHP-41 Materials", donor),
-        ("visibility", "HN-51 Visibility", own),
-        ("other", "HN-59 Other", own),
-        ("indirect", "WHP-90 ISC", donor),
-    ):
-        rows.add("budget_category", category=category, budget_code=code, funding_source_id=source)
-    per_diem = rows.add(
-        "per_diem_rate",
-        location="Tegucigalpa",
-        daily_rate=Decimal("190.00"),
-        currency="USD",
-        lodging_share=Decimal("56"),
-        valid_from=date(2023, 10, 1),
-        notes="ICSC DSA for Honduras, Tegucigalpa.",
-    )
-    for month, units in ((date(2023, 11, 1), "24.6900"), (date(2023, 12, 1), "24.7100")):
-        rows.add(
-            "exchange_rate",
-            currency="HNL",
-            month=month,
-            units_per_base=Decimal(units),
-            source="UN operational rate of exchange",
-        )
-    for meal, per_head, currency in (
-        ("break", "85", "HNL"),
-        ("breakfast", "180", "HNL"),
-        ("lunch", "260", "HNL"),
-        ("dinner", "18.00", "USD"),
-    ):
-        rows.add(
-            "catering_rate", kind=meal, per_head=Decimal(per_head), currency=currency, notes=""
-        )
-    lines: list[tuple[str, str, str, str, str, str, int | None]] = [
-        (
-            "materials",
-            "Participant manuals, printed and bound",
-            "220",
-            "copies",
-            "145",
-            "HNL",
-            None,
-        ),
-        ("materials", "Certificates of participation", "210", "copies", "22", "HNL", None),
-        ("visibility", "Roll-up banners with donor logos", "2", "banners", "95.00", "USD", None),
-        (
-            "ground_transport",
-            "Fuel for the field tour to Las Manos and Danlí",
-            "2",
-            "vans",
-            "1850",
-            "HNL",
-            None,
-        ),
-        ("other", "Bank charges for per diem payments", "1", "lump sum", "40.00", "USD", own),
-    ]
-    for category, description, quantity, unit, cost, currency, payer in lines:
-        rows.add(
-            "budget_line",
-            category=category,
-            description=description,
-            budget_code="",
-            funding_source_id=payer,
-            quantity=Decimal(quantity),
-            unit=unit,
-            unit_cost=Decimal(cost),
-            currency=currency,
-            month=None,
-            actual=None,
-            notes="",
-        )
-    return per_diem
-
-
-def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:
-    """Write the demo plan to ``path`` and open it."""
-    from planner.operations import new_plan
-
-    plan = dict(PLAN)
-    if scale > 1:
-        plan["title"] = f"{PLAN['title']} (×{scale})"
-    return new_plan(path, plan, overwrite=overwrite, fill=lambda store: fill_demo(store, scale))

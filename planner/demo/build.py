@@ -1,0 +1,205 @@
+"""Building the demo plan: every cohort's rows, the budget's rates and lines, and who
+attended the training (it took place), written through :func:`planner.operations.load_rows`
+in one transaction."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from planner.demo.cohort import Cohort, Rows, Shared
+from planner.demo.scenario import ORGANISATIONS, PLAN
+from planner.domain.i18n import _
+from planner.operations.plan import load_rows, new_plan
+from planner.store import PlanStore
+
+# Each row of these tables gets its line in the change log (the rest are links and marks).
+RECORDED = frozenset(
+    {
+        "organisation",
+        "delegation",
+        "person",
+        "participant_group",
+        "venue",
+        "room",
+        "agenda_session",
+        "travel",
+        "room_block",
+        "stay",
+        "road_time",
+        "visit_stop",
+        "vehicle",
+        "ride",
+        "funding_source",
+        "per_diem_rate",
+        "exchange_rate",
+        "catering_rate",
+        "budget_line",
+    }
+)
+
+
+def fill_demo(store: PlanStore, scale: int = 1) -> None:
+    """Add the demo's organisations, people, groups, venues and agenda to an empty plan."""
+    rng = random.Random(2023)
+    rows = Rows()
+    orgs = {}
+    for key, name, acronym, country in ORGANISATIONS:
+        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
+    heads: dict[int, int] = {}
+    shared = Shared()
+    for index in range(scale):
+        cohort = Cohort(rows, rng, index, orgs, shared)
+        cohort.build()
+        heads.update(cohort.heads)
+    per_diem = _budget(rows)
+    for delegation in rows.tables["delegation"]:
+        delegation["head_id"] = heads.get(delegation["id"], delegation["head_id"])
+    _attendance(rows)
+    load_rows(
+        store,
+        _("Create demo plan"),
+        rows.tables,
+        recorded=RECORDED,
+        plan={"arrival_airport_id": shared.places["TGU"], "per_diem_rate_id": per_diem},
+    )
+
+
+def _attendance(rows: Rows) -> None:
+    """The 2023 training took place: who attended each training session and the field tour
+    is recorded (a few trainees missed a session), so the attendance summary and the
+    certificates have something to show."""
+    rng = random.Random(1125)
+    attended = {
+        s["id"]
+        for s in rows.tables["agenda_session"]
+        if s["kind"] in ("training", "site_visit", "plenary")
+    }
+    members: dict[int, list[int]] = defaultdict(list)
+    for m in rows.tables["group_member"]:
+        members[m["group_id"]].append(m["person_id"])
+    people_of: dict[int, list[int]] = defaultdict(list)
+    for p in rows.tables["person"]:
+        if p["delegation_id"] is not None:
+            people_of[p["delegation_id"]].append(p["id"])
+    registered: set[tuple[int, int]] = set()
+    for a in rows.tables["session_audience"]:
+        if a["session_id"] not in attended:
+            continue
+        if a["group_id"] is not None:
+            people = members[a["group_id"]]
+        elif a["delegation_id"] is not None:
+            people = people_of[a["delegation_id"]]
+        else:
+            people = [a["person_id"]]
+        registered.update((a["session_id"], p) for p in people if p is not None)
+    for session_id, person_id in sorted(registered):
+        rows.add(
+            "attendance",
+            session_id=session_id,
+            person_id=person_id,
+            present=rng.random() > 0.04,
+            note="",
+        )
+
+
+def _budget(rows: Rows) -> int:
+    """Rates and hand-entered lines of the budget; returns the plan's per diem rate."""
+    donor = rows.add(
+        "funding_source",
+        name="US Department of State, PRM (Western Hemisphere Program)",
+        code="WHP-HN-2023-07",
+        notes="",
+    )
+    own = rows.add(
+        "funding_source", name="IOM Honduras, cost-sharing", code="HN-OPS-2023", notes=""
+    )
+    for category, code, source in (
+        ("travel", "WHP-21 Travel", donor),
+        ("accommodation", "WHP-22 Accommodation", donor),
+        ("per_diem", "WHP-23 DSA", donor),
+        ("venue", "WHP-31 Venue", donor),
+        ("catering", "WHP-32 Catering", donor),
+        ("ground_transport", "WHP-33 Transport", donor),
+        ("materials", "WHP-41 Materials", donor),
+        ("visibility", "HN-51 Visibility", own),
+        ("other", "HN-59 Other", own),
+        ("indirect", "WHP-90 ISC", donor),
+    ):
+        rows.add("budget_category", category=category, budget_code=code, funding_source_id=source)
+    per_diem = rows.add(
+        "per_diem_rate",
+        location="Tegucigalpa",
+        daily_rate=Decimal("190.00"),
+        currency="USD",
+        lodging_share=Decimal("56"),
+        valid_from=date(2023, 10, 1),
+        notes="ICSC DSA for Honduras, Tegucigalpa.",
+    )
+    for month, units in ((date(2023, 11, 1), "24.6900"), (date(2023, 12, 1), "24.7100")):
+        rows.add(
+            "exchange_rate",
+            currency="HNL",
+            month=month,
+            units_per_base=Decimal(units),
+            source="UN operational rate of exchange",
+        )
+    for meal, per_head, currency in (
+        ("break", "85", "HNL"),
+        ("breakfast", "180", "HNL"),
+        ("lunch", "260", "HNL"),
+        ("dinner", "18.00", "USD"),
+    ):
+        rows.add(
+            "catering_rate", kind=meal, per_head=Decimal(per_head), currency=currency, notes=""
+        )
+    lines: list[tuple[str, str, str, str, str, str, int | None]] = [
+        (
+            "materials",
+            "Participant manuals, printed and bound",
+            "220",
+            "copies",
+            "145",
+            "HNL",
+            None,
+        ),
+        ("materials", "Certificates of participation", "210", "copies", "22", "HNL", None),
+        ("visibility", "Roll-up banners with donor logos", "2", "banners", "95.00", "USD", None),
+        (
+            "ground_transport",
+            "Fuel for the field tour to Las Manos and Danlí",
+            "2",
+            "vans",
+            "1850",
+            "HNL",
+            None,
+        ),
+        ("other", "Bank charges for per diem payments", "1", "lump sum", "40.00", "USD", own),
+    ]
+    for category, description, quantity, unit, cost, currency, payer in lines:
+        rows.add(
+            "budget_line",
+            category=category,
+            description=description,
+            budget_code="",
+            funding_source_id=payer,
+            quantity=Decimal(quantity),
+            unit=unit,
+            unit_cost=Decimal(cost),
+            currency=currency,
+            month=None,
+            actual=None,
+            notes="",
+        )
+    return per_diem
+
+
+def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:
+    """Write the demo plan to ``path`` and open it."""
+    plan = dict(PLAN)
+    if scale > 1:
+        plan["title"] = f"{PLAN['title']} (×{scale})"
+    return new_plan(path, plan, overwrite=overwrite, fill=lambda store: fill_demo(store, scale))
