@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -145,25 +146,10 @@ def zone_known_here(name: str) -> bool:
     return True
 
 
-# Every column that names the zone of a time, with the item it belongs to.
-_ZONE_COLUMNS = (
-    ("plan", "timezone"),
-    ("agenda_session", "timezone"),
-    ("venue", "timezone"),
-    ("travel", "departs_tz"),
-    ("travel", "arrives_tz"),
-    ("ride", "timezone"),
-)
-
-
-def unknown_zones(reader: Any) -> list[str]:
-    """The zones a plan uses that this computer does not know (``reader``: a
-    :class:`planner.store.Reader`)."""
-    sql = " UNION ".join(
-        f"SELECT DISTINCT {column} FROM {table}" for table, column in _ZONE_COLUMNS
-    )
-    used = {row[0] for row in reader.rows(sql) if row[0]}
-    return sorted(zone for zone in used if not zone_known_here(str(zone)))
+def unknown_zones(used: Iterable[str]) -> list[str]:
+    """Of the zones a plan uses (:func:`planner.store.files.zones_used`), those this computer
+    does not know."""
+    return sorted({str(zone) for zone in used if zone and not zone_known_here(str(zone))})
 
 
 def unknown_zone_message(name: str, path: str, zones: list[str], start: Any) -> str:
@@ -180,21 +166,4 @@ def unknown_zone_message(name: str, path: str, zones: list[str], start: Any) -> 
         zone="', '".join(clean_text(z) for z in zones),
         path=clean_text(path),
         start=start,
-    )
-
-
-def refuse_unknown_zones(store: Any) -> None:
-    """Raise :class:`planner.domain.errors.UnknownZoneError` when the open plan ``store`` uses a
-    zone this computer does not know: every time of the plan would be unreadable."""
-    from planner.domain.errors import UnknownZoneError
-
-    with store.reading() as r:
-        zones = unknown_zones(r)
-        if not zones:
-            return
-        start = r.value("SELECT start_date FROM plan ORDER BY id LIMIT 1")
-    raise UnknownZoneError(
-        unknown_zone_message(store.display_name, store.location, zones, str(start)[:10]),
-        store.location,
-        zones,
     )

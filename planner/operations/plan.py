@@ -55,6 +55,7 @@ from planner.store import (
     open_plan,
     recorder,
 )
+from planner.store.files import zones_used
 
 PERCENT_FIELDS = (
     ("indirect_rate", N_("Indirect support")),
@@ -280,7 +281,7 @@ def copy_plan(
     raise_if_invalid(checker.errors)
     with source.reading() as r:
         first = first_day(r)
-        lacking = unknown_zones(r)
+        lacking = unknown_zones(zones_used(r))
         span = date_span(r)
     if lacking and timezone is None:
         raise PlannerError(

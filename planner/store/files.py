@@ -26,8 +26,10 @@ from planner.domain.errors import (
     PlanBusyError,
     PlanFileError,
     PlannerError,
+    UnknownZoneError,
 )
 from planner.domain.i18n import _
+from planner.domain.inputs import unknown_zone_message, unknown_zones
 from planner.store.integrity import (
     clean_detail,
     damaged,
@@ -425,3 +427,51 @@ def new_plan_path_problem(path: str | os.PathLike[str], *, overwrite: bool = Fal
     if target.exists() and not overwrite:
         return _("{path} already exists. Choose another name.").format(path=target)
     return None
+
+
+# Every column that names the zone of a time, with the item it belongs to.
+ZONE_COLUMNS = (
+    ("plan", "timezone"),
+    ("agenda_session", "timezone"),
+    ("venue", "timezone"),
+    ("travel", "departs_tz"),
+    ("travel", "arrives_tz"),
+    ("ride", "timezone"),
+)
+
+
+def zones_used(reader: Any) -> set[str]:
+    """The time zones a plan names (``reader``: a :class:`planner.store.plan.Reader`, or a
+    sqlite3 connection), in the tables its format has."""
+    columns: tuple[tuple[str, str], ...] = ZONE_COLUMNS
+    if isinstance(reader, sqlite3.Connection):  # a file not yet opened: maybe an older format
+        rows = reader.execute
+        columns = tuple(
+            (table, column)
+            for table, column in ZONE_COLUMNS
+            if any(row[1] == column for row in rows(f'PRAGMA table_info("{table}")'))
+        )
+    else:  # an open plan has the newest format, on either backend
+        rows = reader.rows
+    sql = " UNION ".join(f"SELECT DISTINCT {column} FROM {table}" for table, column in columns)
+    return {str(row[0]) for row in rows(sql) if row[0]}
+
+
+def zones_known(path: Path) -> None:
+    """Refuse, before anything is written, a plan file that names a time zone this computer
+    does not know: every time of it would be unreadable (:class:`UnknownZoneError`)."""
+    before = sidecars_present(path)
+    con = sqlite3.connect(readonly_uri(path), uri=True, timeout=5)
+    try:
+        zones = unknown_zones(zones_used(con))
+        start = con.execute("SELECT start_date FROM plan ORDER BY id LIMIT 1").fetchone()
+    finally:
+        con.close()
+        remove_new_sidecars(path, before)
+    if not zones:
+        return
+    raise UnknownZoneError(
+        unknown_zone_message(path.name, str(path), zones, str(start[0] if start else "")[:10]),
+        str(path),
+        zones,
+    )

@@ -41,6 +41,7 @@ from planner.store.files import (
     restrict_permissions,
     schema_version,
     special_file_problem,
+    zones_known,
 )
 from planner.store.integrity import (
     damaged_error,
@@ -481,6 +482,8 @@ def open_plan_file(
     """
     path = Path(path)
     header = check_plan_file(path)
+    if check_zones:
+        zones_known(path)  # before anything is written: an upgrade, the switch to WAL
     can_write = writable(path)
     if not read_only and not can_write:
         raise PlanFileError(read_only_message(path), str(path))
@@ -538,14 +541,6 @@ def open_plan_file(
         ) from exc
     store.backup_path = backup
     store._verified = verified or backup is not None
-    if check_zones:
-        from planner.domain.inputs import refuse_unknown_zones
-
-        try:
-            refuse_unknown_zones(store)
-        except BaseException:
-            store.close()
-            raise
     return store
 
 

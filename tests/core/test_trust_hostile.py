@@ -417,6 +417,23 @@ def _unknown_zone_plan(path: Path) -> None:
     con.close()
 
 
+def test_an_older_plan_in_an_unknown_zone_is_refused_before_it_is_upgraded(tmp_path):
+    """The zone is checked before anything is written: no upgrade, no backup copy, no WAL
+    switch, so "The file was not changed" is true."""
+    import shutil
+
+    old = tmp_path / "old.dplan"
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "plans" / "format-0003.dplan", old)
+    with sqlite3.connect(old) as con:
+        con.execute("UPDATE plan SET timezone = 'Mars/Olympus'")
+    con.close()
+    before = old.read_bytes()
+    with pytest.raises(UnknownZoneError, match="Mars/Olympus"):
+        open_plan(old)
+    assert old.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.dplan"]
+
+
 def test_a_plan_in_an_unknown_zone_is_refused_naming_the_zone(demo, demo_path, capsys):
     demo.close()
     _unknown_zone_plan(demo_path)
