@@ -1,4 +1,5 @@
-"""The agenda as the calendar shows it: sessions by day and room, filters, snapping.
+"""The agenda: as the calendar shows it (sessions by day and room, filters, snapping), and as
+lists (sessions, the curriculum's modules, when people are unavailable).
 
 ``AgendaData.load(store)`` reads every session with its room, module and audience in a few
 plain queries; the calendar keeps it and asks it which sessions a day, a room lane or a filter
@@ -7,13 +8,14 @@ plain queries; the calendar keeps it and asks it which sessions a day, a room la
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from planner.domain.labels import kind_label
+from planner.queries.common import full_name, group_and_delegation_sizes
 from planner.store import PlanStore, parse_date, parse_time
 
 KIND_COLOURS = {
@@ -249,3 +251,163 @@ def snap(moment: datetime, minutes: int) -> datetime:
 
 def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
+
+
+# --- the agenda as lists ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    version: int
+    kind: str
+    title: str
+    start: datetime  # aware, in the session's own zone
+    end: datetime
+    room: str
+    venue: str
+    location: str
+    audience: str
+    audience_size: int
+    facilitators: str
+
+
+def sessions(store: PlanStore) -> list[SessionRow]:
+    with store.reading() as r:
+        group_names = dict(r.rows("SELECT id, name FROM participant_group ORDER BY id"))
+        delegation_names = dict(r.rows("SELECT id, name FROM delegation ORDER BY id"))
+        person_names = {
+            i: full_name(g, f)
+            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person ORDER BY id")
+        }
+        group_sizes, delegation_sizes = group_and_delegation_sizes(r)
+        audience: dict[int, list[str]] = defaultdict(list)
+        sizes: Counter[int] = Counter()
+        for sid, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+            " ORDER BY id"
+        ):
+            if g is not None:
+                audience[sid].append(group_names.get(g, "?"))
+                sizes[sid] += group_sizes.get(g, 0)
+            elif d is not None:
+                audience[sid].append(delegation_names.get(d, "?"))
+                sizes[sid] += delegation_sizes.get(d, 0)
+            elif p is not None:
+                audience[sid].append(person_names.get(p, "?"))
+                sizes[sid] += 1
+        facilitators: dict[int, list[str]] = defaultdict(list)
+        for sid, pid in r.rows("SELECT session_id, person_id FROM session_facilitator ORDER BY id"):
+            facilitators[sid].append(person_names.get(pid, "?"))
+        rooms_ = {
+            rid: (rname, vname)
+            for rid, rname, vname in r.rows(
+                "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
+                " ORDER BY r.id"
+            )
+        }
+        zones: dict[str, ZoneInfo] = {}
+        rows = []
+        for sid, version, kind, title, start, end, tz, room_id, location in r.rows(
+            "SELECT id, version, kind, title, starts_at, ends_at, timezone, room_id, location"
+            " FROM agenda_session ORDER BY id"
+        ):
+            zone = zones.get(tz) or zones.setdefault(tz, ZoneInfo(tz))
+            room, venue = rooms_.get(room_id, ("", "")) if room_id else ("", "")
+            rows.append(
+                SessionRow(
+                    sid,
+                    version,
+                    kind,
+                    title,
+                    parse_time(start).astimezone(zone),
+                    parse_time(end).astimezone(zone),
+                    room,
+                    venue,
+                    location,
+                    ", ".join(sorted(audience.get(sid, []))),
+                    sizes.get(sid, 0),
+                    ", ".join(sorted(facilitators.get(sid, []))),
+                )
+            )
+        return rows
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    id: int
+    version: int
+    number: int
+    title: str
+    duration_minutes: int
+    room_size: int
+    equipment: str
+    colour: str
+    trainers: str
+    sessions: int
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class UnavailabilityRow:
+    id: int
+    version: int
+    person_id: int
+    person: str
+    start: datetime  # aware, in the plan's zone
+    end: datetime
+    note: str
+
+    @property
+    def name(self) -> str:
+        return self.person
+
+
+def modules(store: PlanStore) -> list[ModuleRow]:
+    with store.reading() as r:
+        trainers: dict[int, list[str]] = defaultdict(list)
+        for mid, g, f in r.rows(
+            "SELECT t.module_id, p.given_name, p.family_name"
+            " FROM module_trainer t JOIN person p ON p.id = t.person_id"
+            " ORDER BY t.id"
+        ):
+            trainers[mid].append(full_name(g, f))
+        uses = dict(
+            r.rows(
+                "SELECT module_id, count(*) FROM agenda_session"
+                " WHERE module_id IS NOT NULL GROUP BY module_id"
+            )
+        )
+        return [
+            ModuleRow(
+                i, v, n, t, d, s, e, c, ", ".join(sorted(trainers.get(i, []))), uses.get(i, 0)
+            )
+            for i, v, n, t, d, s, e, c in r.rows(
+                "SELECT id, version, number, title, duration_minutes, room_size, equipment,"
+                " colour FROM module ORDER BY id"
+            )
+        ]
+
+
+def unavailabilities(store: PlanStore) -> list[UnavailabilityRow]:
+    with store.reading() as r:
+        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+        return [
+            UnavailabilityRow(
+                i,
+                v,
+                p,
+                full_name(g, f),
+                parse_time(s).astimezone(zone),
+                parse_time(e).astimezone(zone),
+                note,
+            )
+            for i, v, p, g, f, s, e, note in r.rows(
+                "SELECT u.id, u.version, u.person_id, p.given_name, p.family_name, u.starts_at,"
+                " u.ends_at, u.note FROM unavailability u JOIN person p ON p.id = u.person_id"
+                " ORDER BY u.id"
+            )
+        ]
