@@ -24,7 +24,6 @@ from planner.domain.reference import country_name, fold
 from planner.exports.common import (
     Job,
     Options,
-    PersonInfo,
     PlanData,
     Scope,
     format_day,
@@ -34,6 +33,7 @@ from planner.exports.common import (
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
 from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
 
 NOT_SIGNED = frozenset({"break", "meal"})  # sessions nobody signs in to
@@ -719,7 +719,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         by_age.title_block(title_lines(data, _("Trainees trained by age and sex"), options, extra))
         by_age.headings(
             [
-                _("Age on {day}").format(day=format_day(data.first, options, "medium")),
+                _("Age on {day}").format(day=format_day(data.first_day, options, "medium")),
                 _("Women"),
                 _("Men"),
                 _("Other or not known"),
@@ -729,7 +729,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         bands: dict[int | None, Counter[str | None]] = defaultdict(Counter)
         for p in tally.trained:
             person = data.people[p]
-            bands[_band(person.birth_date, data.first)][_sex_key(person)] += 1
+            bands[_band(person.birth_date, data.first_day)][_sex_key(person)] += 1
         for band in [*range(len(AGE_BANDS)), None]:
             c = bands.get(band, Counter())
             by_age.add(_band_label(band), *[c[s] for s in sexes], sum(c.values()))

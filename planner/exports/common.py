@@ -11,13 +11,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
-from typing import Any
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, language
-from planner.domain.reference import fold, sort_key
+from planner.domain.reference import fold
 from planner.queries.agenda import AgendaData, Block
-from planner.queries.membership import Membership, Unit
+from planner.queries.snapshot import (
+    ATTENDANCE,
+    CALENDAR,
+    LOGISTICS,
+    PEOPLE,
+    PersonInfo,
+    Snapshot,
+    Unit,
+)
+from planner.rules import budget as budget_rules
 from planner.rules.training import Tally, tally
 from planner.store import PlanStore, parse_date
 
@@ -70,154 +78,49 @@ class Job:
             self.progress(done, total)
 
 
-@dataclass(frozen=True)
-class PersonInfo:
-    id: int
-    given_name: str
-    family_name: str
-    sex: str | None
-    role: str
-    organisation: str
-    acronym: str
-    position: str
-    duty_station: str
-    delegation_id: int | None
-    email: str
-    phone: str
-    id_number: str
-    birth_date: date | None
-    nationality: str
-    dietary_needs: str
-    accessibility_needs: str
-
-    @property
-    def name(self) -> str:
-        return " ".join(p for p in (self.given_name, self.family_name) if p)
-
-    @property
-    def listed_name(self) -> str:
-        """'PAZ, Ana': family names first in capitals, as on lists to sign."""
-        family = self.family_name.upper()
-        return (
-            f"{family}, {self.given_name}"
-            if family and self.given_name
-            else (family or self.given_name)
-        )
-
-    @cached_property
-    def key(self) -> tuple[Any, ...]:
-        return (sort_key(self.family_name), sort_key(self.given_name), self.id)
-
-    @property
-    def organisation_short(self) -> str:
-        return self.acronym or self.organisation
+# What an export reads of the plan: its calendar, people, attendance and logistics.
+PARTS = frozenset({CALENDAR, PEOPLE, ATTENDANCE, LOGISTICS})
 
 
-@dataclass
-class PlanData:
-    """The plan read once for an export: its agenda, its people and who belongs to what."""
-
-    title: str
-    city: str
-    country: str
-    organiser: str
-    donor: str
-    first: date
-    last: date
-    change: int
-    agenda: AgendaData
-    people: dict[int, PersonInfo]
-    membership: Membership
-    delegations: dict[int, tuple[str, str, int | None]]  # id -> (name, country, head)
-    groups: dict[int, tuple[str, int | None]]  # id -> (name, delegation)
-    registered: dict[int, set[int]]  # session -> its audience's people
-    marks: dict[int, dict[int, bool]]  # session -> person -> present
-    travellers: set[int]  # people with an arrival or departure in the plan
-    _sessions_of: dict[int, list[Block]] = field(default_factory=dict)
-    _budget: Any = None
-
-    def budget(self, store: PlanStore) -> Any:
-        """The plan's budget (planner.rules.budget.Budget), computed once for the exports that
-        need it."""
-        if self._budget is None:
-            from planner.rules import budget
-
-            self._budget = budget.compute(store)
-        return self._budget
+class PlanData(Snapshot):
+    """The plan read once for an export (:mod:`planner.queries.snapshot`), with its calendar
+    (``agenda``), who each session registers, and what exports ask of it: who, what, when."""
 
     @classmethod
-    def load(cls, store: PlanStore, personal: bool = True) -> PlanData:
+    def load(cls, store: PlanStore, personal: bool = True, scope: Unit | None = None) -> PlanData:
         """The plan for an export; without ``personal``, every identity number, birth date
-        and phone is left out from the start, so no export can show one."""
-        from planner.operations.attendance import marks, registered_people
+        and phone is left out from the start, so no export can show one. With ``scope``, only
+        the sessions of that person, group or delegation are read."""
+        return cls.read(store, PARTS, personal=personal, scope=scope)
 
-        agenda = AgendaData.load(store)
-        with store.reading() as r:
-            title, city, country, organiser, donor, first, last = r.rows(
-                "SELECT title, city, country, organiser, donor, start_date, end_date FROM plan"
-                " ORDER BY id LIMIT 1"
-            )[0]
-            change = int(r.value("SELECT max(id) FROM change_set") or 0)
-            people = {
-                row[0]: PersonInfo(
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3],
-                    row[4],
-                    row[5] or "",
-                    row[6] or "",
-                    row[7],
-                    row[8],
-                    row[9],
-                    row[10],
-                    row[11],
-                    row[12],
-                    parse_date(row[13]),
-                    row[14],
-                    row[15],
-                    row[16],
-                )
-                for row in r.rows(
-                    "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
-                    " p.position, p.duty_station, p.delegation_id, p.email,"
-                    + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
-                    + " p.nationality, p.dietary_needs, p.accessibility_needs"
-                    " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
-                )
-            }
-            membership = Membership.load(r)
-            delegations = {
-                i: (n, c, h)
-                for i, n, c, h in r.rows("SELECT id, name, country, head_id FROM delegation")
-            }
-            groups = {
-                i: (n, d)
-                for i, n, d in r.rows("SELECT id, name, delegation_id FROM participant_group")
-            }
-            registered = registered_people(r, membership)
-            recorded = marks(r)
-            travellers = {p for (p,) in r.rows("SELECT DISTINCT person_id FROM travel")}
-        first_day, last_day = parse_date(first), parse_date(last)
-        assert first_day is not None and last_day is not None
-        return cls(
-            title,
-            city,
-            country,
-            organiser,
-            donor,
-            first_day,
-            last_day,
-            change,
-            agenda,
-            people,
-            membership,
-            delegations,
-            groups,
-            dict(registered),
-            dict(recorded),
-            travellers,
-        )
+    @cached_property
+    def agenda(self) -> AgendaData:
+        return AgendaData.of(self)
+
+    @cached_property
+    def registered(self) -> dict[int, set[int]]:
+        """session -> its audience's people (facilitators apart)"""
+        members = self.membership.members
+        out: dict[int, set[int]] = {}
+        for session in self.sessions.values():
+            if session.units:
+                people: set[int] = set()
+                for unit in session.units:
+                    people |= members.get(unit, frozenset())
+                out[session.id] = people
+        return out
+
+    @property
+    def travellers(self) -> set[int]:
+        """People with an arrival or departure in the plan."""
+        return self.logistics.travellers
+
+    def budget(self, store: PlanStore) -> budget_rules.Budget:
+        """The plan's budget, computed once for the exports that need it."""
+        found: budget_rules.Budget | None = self.__dict__.get("_budget")
+        if found is None:
+            found = self.__dict__["_budget"] = budget_rules.compute(store)
+        return found
 
     # who
     def sorted_people(self, ids: set[int] | frozenset[int] | None = None) -> list[PersonInfo]:
@@ -227,9 +130,6 @@ class PlanData:
             else (self.people[i] for i in ids if i in self.people)
         )
         return sorted(chosen, key=lambda p: p.key)
-
-    def members(self, unit: Unit) -> frozenset[int]:
-        return self.membership.members.get(unit, frozenset())
 
     def attended(self, session: int) -> set[int]:
         return {p for p, present in self.marks.get(session, {}).items() if present}
@@ -250,15 +150,17 @@ class PlanData:
     # what
     def sessions_of(self, person: int) -> list[Block]:
         """The sessions a person attends (audience) or gives (facilitator), in time order."""
-        if not self._sessions_of:
-            by_person: dict[int, list[Block]] = defaultdict(list)
-            for block in self.agenda.blocks.values():
-                for p in self.registered.get(block.id, set()) | block.facilitators:
-                    by_person[p].append(block)
-            for blocks in by_person.values():
-                blocks.sort(key=lambda b: (b.start, b.id))
-            self._sessions_of = dict(by_person)
-        return self._sessions_of.get(person, [])
+        return self._sessions_by_person.get(person, [])
+
+    @cached_property
+    def _sessions_by_person(self) -> dict[int, list[Block]]:
+        by_person: dict[int, list[Block]] = defaultdict(list)
+        for block in self.agenda.blocks.values():
+            for p in self.registered.get(block.id, set()) | block.facilitators:
+                by_person[p].append(block)
+        for blocks in by_person.values():
+            blocks.sort(key=lambda b: (b.start, b.id))
+        return dict(by_person)
 
     def sessions_for(self, people: set[int] | frozenset[int] | None) -> list[Block]:
         """Sessions any of these people attends or gives (every session for None)."""
@@ -271,8 +173,8 @@ class PlanData:
         return sorted(ids.values(), key=lambda b: (b.start, b.id))
 
     def days(self) -> list[date]:
-        n = (self.last - self.first).days + 1
-        return [self.first + timedelta(days=i) for i in range(n)]
+        n = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=i) for i in range(n)]
 
     def room_label(self, block: Block) -> str:
         lane = self.agenda.rooms.get(block.room_id) if block.room_id else None
@@ -336,7 +238,10 @@ def title_lines(
     """The plan's title, then what this is, for whom, its dates, when it was produced and the
     plan's change number, so two printouts can be told apart."""
     dates, when = _dates_and_now(
-        data.first, data.last, options.babel_locale, datetime.now().strftime("%Y-%m-%d %H:%M")
+        data.first_day,
+        data.last_day,
+        options.babel_locale,
+        datetime.now().strftime("%Y-%m-%d %H:%M"),
     )
     left_out = () if options.personal else (left_out_note(),)
     return [data.title, _heading(what, dates, when, data.change), *extra, *left_out]

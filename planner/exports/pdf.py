@@ -55,7 +55,6 @@ from planner.domain.reference import country_name, sort_key
 from planner.exports.common import (
     Job,
     Options,
-    PersonInfo,
     PlanData,
     Scope,
     format_clock,
@@ -65,6 +64,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.snapshot import PersonInfo
 from planner.rules.training import Tally, format_hours
 from planner.store import PlanStore
 
@@ -252,7 +252,7 @@ def _certificate_text(
         _("Certificate of participation"),
         _("has taken part in «{title}»").format(title=data.title),
         _("held in {city}, {dates}").format(
-            city=data.city, dates=format_date_range(data.first, data.last, locale=locale)
+            city=data.city, dates=format_date_range(data.first_day, data.last_day, locale=locale)
         ),
         ngettext("{hours} hour of training", "{hours} hours of training", count).format(hours=shown)
         if hours > 0
@@ -500,10 +500,8 @@ BADGE_W, BADGE_H = 90 * mm, 60 * mm
 BADGE_COLUMNS, BADGE_ROWS = 2, 4
 
 
-def _delegation_colours(store: PlanStore) -> dict[int, Any]:
-    with store.reading() as r:
-        rows = r.rows("SELECT id, colour FROM delegation")
-    return {i: _colour(colour) for i, colour in rows}
+def _delegation_colours(data: PlanData) -> dict[int, Any]:
+    return {i: _colour(colour) for i, colour in data.delegation_colours.items()}
 
 
 def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
@@ -519,7 +517,7 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
                     " people first, or choose others."
                 ).format(whom=_whom(scope))
             )
-        palette = _delegation_colours(store)
+        palette = _delegation_colours(data)
         per_page = BADGE_COLUMNS * BADGE_ROWS
         sheets = [people[i : i + per_page] for i in range(0, len(people), per_page)]
         total = len(sheets) + len(people)
@@ -737,7 +735,7 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
         journeys = logistics.schedules(
             store, [("person", p.id) for people in travelling.values() for p in people]
         )
-        palette = _delegation_colours(store)
+        palette = _delegation_colours(data)
         total = sum(1 + len(people) for people in travelling.values())
         job.step(0, total)
         _fonts()
@@ -880,7 +878,7 @@ def _booklet_cover(
     state: _Running,
     colour: Any,
 ) -> list[Any]:
-    name, country, _head = data.delegations[delegation]
+    name, country = data.delegations[delegation].name, data.delegations[delegation].country
 
     def enter(s: _Running) -> None:
         s.header, s.colour, s.small = "", colour, small
@@ -891,7 +889,7 @@ def _booklet_cover(
 
     what = _("Agenda booklet: {delegation}").format(delegation=name)
     small = title_lines(data, what, options)[1]
-    dates = format_date_range(data.first, data.last, locale=options.babel_locale)
+    dates = format_date_range(data.first_day, data.last_day, locale=options.babel_locale)
     lines = [
         _Mark(state, enter),
         Spacer(1, 22 * mm),

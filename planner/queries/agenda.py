@@ -1,8 +1,9 @@
 """The agenda: as the calendar shows it (sessions by day and room, filters, snapping), and as
 lists (sessions, the curriculum's modules, when people are unavailable).
 
-``AgendaData.load(store)`` reads every session with its room, module and audience in a few
-plain queries; the calendar keeps it and asks it which sessions a day, a room lane or a filter
+``AgendaData.load(store)`` is the calendar's view of the plan's snapshot
+(:mod:`planner.queries.snapshot`): every session as a block with its room, module and
+audience; the calendar keeps it and asks it which sessions a day, a room lane or a filter
 ("Group B's week", "what this trainer does") shows.
 """
 
@@ -16,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.labels import kind_label
 from planner.queries.common import full_name, group_and_delegation_sizes
-from planner.store import PlanStore, parse_date, parse_time
+from planner.queries.snapshot import CALENDAR, Snapshot, Unit
+from planner.store import PlanStore, parse_time
 
 KIND_COLOURS = {
     "training": "#4E79A7",
@@ -28,8 +30,6 @@ KIND_COLOURS = {
     "travel": "#9C755F",
     "site_visit": "#B07AA1",
 }
-
-Unit = tuple[str, int]
 
 
 @dataclass(frozen=True)
@@ -78,94 +78,46 @@ class AgendaData:
 
     @classmethod
     def load(cls, store: PlanStore) -> AgendaData:
-        with store.reading() as r:
-            tz, first, last = r.rows(
-                "SELECT timezone, start_date, end_date FROM plan ORDER BY id LIMIT 1"
-            )[0]
-            zone = ZoneInfo(tz)
-            names: dict[Unit, str] = {}
-            for i, n in r.rows("SELECT id, name FROM participant_group"):
-                names[("group", i)] = n
-            for i, n in r.rows("SELECT id, name FROM delegation"):
-                names[("delegation", i)] = n
-            units_of: dict[int, set[Unit]] = {}
-            for i, g, f, d in r.rows(
-                "SELECT id, given_name, family_name, delegation_id FROM person"
-            ):
-                names[("person", i)] = " ".join(p for p in (g, f) if p)
-                units_of[i] = {("person", i)} | ({("delegation", d)} if d else set())
-            for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-                units_of[p].add(("group", g))
-            rooms = {
-                i: Lane(i, n, v, c)
-                for i, n, v, c in r.rows(
-                    "SELECT r.id, r.name, v.name, r.capacity FROM room r"
-                    " JOIN venue v ON v.id = r.venue_id ORDER BY v.name, r.name"
-                )
-            }
-            modules = r.rows("SELECT id, number, title, colour FROM module")
-            audience: dict[int, set[Unit]] = defaultdict(set)
-            for s, g, d, p in r.rows(
-                "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
-            ):
-                audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
-            facilitators: dict[int, set[int]] = defaultdict(set)
-            for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
-                facilitators[s].add(p)
-            stops: dict[int, list[str]] = defaultdict(list)
-            for s, place in r.rows(
-                "SELECT s.session_id, v.name FROM visit_stop s"
-                " JOIN venue v ON v.id = s.venue_id"
-                " ORDER BY s.session_id, s.position, s.id"
-            ):
-                stops[s].append(place)
-            vans: dict[int, set[str]] = defaultdict(set)
-            for s, vehicle in r.rows(
-                "SELECT DISTINCT r.session_id, v.name FROM ride r"
-                " JOIN vehicle v ON v.id = r.vehicle_id"
-                " WHERE r.session_id IS NOT NULL"
-            ):
-                vans[s].add(vehicle)
-            blocks = {}
-            for i, v, kind, title, start, end, room, module, location in r.rows(
-                "SELECT id, version, kind, title, starts_at, ends_at, room_id, module_id,"
-                " location FROM agenda_session"
-            ):
-                units = frozenset(audience.get(i, ()))
-                blocks[i] = Block(
-                    i,
-                    v,
-                    kind,
-                    title,
-                    parse_time(start).astimezone(zone),
-                    parse_time(end).astimezone(zone),
-                    room,
-                    module,
-                    location,
-                    ", ".join(sorted(names.get(u, "?") for u in units)),
-                    units,
-                    frozenset(facilitators.get(i, ())),
-                    " · ".join(
-                        part
-                        for part in (
-                            " → ".join(stops.get(i, ())),
-                            ", ".join(sorted(vans.get(i, ()))),
-                        )
-                        if part
-                    ),
-                )
-        first_day, last_day = parse_date(first), parse_date(last)
-        assert first_day is not None and last_day is not None
+        return cls.of(Snapshot.read(store, {CALENDAR}))
+
+    @classmethod
+    def of(cls, plan: Snapshot) -> AgendaData:
+        """The calendar's view of a snapshot read with its ``CALENDAR`` part."""
+        zone = plan.zone
+        names: dict[Unit, str] = {}
+        for i, group in plan.groups.items():
+            names[("group", i)] = group.name
+        for i, delegation in plan.delegations.items():
+            names[("delegation", i)] = delegation.name
+        for i, name in plan.names.items():
+            names[("person", i)] = name
+        blocks = {}
+        for i, s in plan.sessions.items():
+            blocks[i] = Block(
+                i,
+                s.version,
+                s.kind,
+                s.title,
+                datetime.fromtimestamp(s.start, UTC).astimezone(zone),
+                datetime.fromtimestamp(s.end, UTC).astimezone(zone),
+                s.room,
+                s.module,
+                s.location,
+                ", ".join(sorted(names.get(u, "?") for u in s.units)),
+                s.units,
+                s.facilitators,
+                plan.routes.get(i, ""),
+            )
         return cls(
             zone,
-            first_day,
-            last_day,
+            plan.first_day,
+            plan.last_day,
             blocks,
-            rooms,
-            {i: c for i, _n, _t, c in modules},
-            {i: f"{n}. {t}" for i, n, t, _c in modules},
+            {i: Lane(i, r.name, r.venue_name, r.capacity) for i, r in plan.rooms.items()},
+            {i: m.colour for i, m in plan.modules.items()},
+            {i: f"{m.number}. {m.title}" for i, m in plan.modules.items()},
             names,
-            {p: frozenset(u) for p, u in units_of.items()},
+            plan.units_of,
         )
 
     # days
@@ -411,3 +363,19 @@ def unavailabilities(store: PlanStore) -> list[UnavailabilityRow]:
                 " ORDER BY u.id"
             )
         ]
+
+
+def session_times(
+    store: PlanStore, ids: list[int]
+) -> dict[int, tuple[datetime, datetime, int | None]]:
+    """When and in which room these sessions are now (the ones that still exist): what the
+    conflict check re-checks when a session only moved."""
+    found: dict[int, tuple[datetime, datetime, int | None]] = {}
+    with store.reading() as r:
+        for sid in ids:
+            for start, end, room in r.rows(
+                "SELECT starts_at, ends_at, room_id FROM agenda_session WHERE id = :id",
+                {"id": sid},
+            ):
+                found[sid] = (parse_time(start), parse_time(end), room)
+    return found
