@@ -854,14 +854,14 @@ def _resolve_visit(store: Any, value: str) -> int:
 
 def cmd_transfers(args: argparse.Namespace) -> int:
     """Print (and with --apply create) the airport transfers the plan still needs."""
-    from planner.rules import logistics
+    from planner.rules import logistics, transfers
     from planner.store import open_plan
 
     if args.window is not None and not 1 <= args.window <= 24 * 60:
         raise PlannerError(_("--window must be between 1 and 1440 minutes."))
     store = open_plan(args.plan) if args.apply else _open_for_reading(args.plan)
     try:
-        proposals = logistics.propose_transfers(store, args.window)
+        proposals = transfers.propose_transfers(store, args.window)
         if args.json:
             print(
                 json.dumps(

@@ -33,6 +33,7 @@ from planner.exports.common import (
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
 from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.journeys import schedules
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
 
@@ -264,8 +265,6 @@ def agenda(store: PlanStore, data: PlanData, target: Path, options: Options, job
 def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """A sheet per person: flights, transfers, hotel, sessions, site visits, and whom to call.
     For the people who travel (arrive or leave by plane or road), everyone with ``all``."""
-    from planner.rules.logistics import schedules
-
     with reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
@@ -278,7 +277,7 @@ def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options
                     " export everyone's itinerary (--all)."
                 )
             )
-        items = schedules(store, [("person", p.id) for p in people])
+        items = schedules(data, [("person", p.id) for p in people])
         focal = [p for p in data.sorted_people() if p.role == "logistics" and p.phone]
         call = "; ".join(f"{p.name} {p.phone}" for p in focal)
         sheets: list[Sheet] = []

@@ -24,7 +24,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, language
 from planner.domain.labels import BudgetCategory, budget_category_label, meal_label
 from planner.domain.reference import sort_key
-from planner.exports.common import left_out_note, plan_lines
+from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
 from planner.exports.sheet import Cell as _Cell
 from planner.exports.sheet import Sheet as _Sheet
 from planner.exports.sheet import text as _text
@@ -53,6 +53,16 @@ def _plan_lines(store: PlanStore, what: str) -> list[str]:
 
 
 # --- the budget workbook ------------------------------------------------------------------------
+
+
+def workbook(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The catalog's writer of the budget workbook (the budget computed once per export)."""
+    return budget_workbook(store, target, options.lang, data.budget(store))
+
+
+def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The catalog's writer of the per diem payment sheet."""
+    return perdiem_sheet(store, target, options.lang, data.budget(store), personal=options.personal)
 
 
 def budget_workbook(

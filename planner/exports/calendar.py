@@ -17,6 +17,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.labels import kind_label
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.queries.journeys import schedules
 from planner.store import PlanStore
 
 PRODID = "-//Delegation Planner//delegation-planner//EN"
@@ -36,8 +37,6 @@ def plan_uid(store: PlanStore) -> str:
 
 def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from icalendar import Calendar, Event
-
-    from planner.rules.logistics import schedules
 
     with reader(options):
         scope = scope_of(data, options)
@@ -81,7 +80,7 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
             ]
         else:
             assert scope.unit is not None
-            items = schedules(store, [scope.unit])[scope.unit]
+            items = schedules(data, [scope.unit])[scope.unit]
             entries = [
                 (
                     i.start,

@@ -122,14 +122,14 @@ KINDS: dict[str, ExportKind] = {
             N_("Vehicle manifests"),
             N_("A sheet per vehicle: each ride with its passengers"),
             ".xlsx",
-            "legacy:manifests",
+            "travel:manifests",
         ),
         ExportKind(
             "clearance",
             N_("Host clearance list"),
             N_("Who goes on a site visit, with identity numbers, for its hosts"),
             ".xlsx",
-            "legacy:clearance",
+            "travel:clearance",
             personal=True,
             needs="visit",
             personal_purpose=N_(
@@ -160,14 +160,14 @@ KINDS: dict[str, ExportKind] = {
             N_("Budget workbook"),
             N_("Every line with live formulas on visible rates"),
             ".xlsx",
-            "legacy:budget",
+            "budget:workbook",
         ),
         ExportKind(
             "perdiem",
             N_("Per diem payment sheet"),
             N_("Days, rate, deductions and a signature column per traveller"),
             ".xlsx",
-            "legacy:perdiem",
+            "budget:perdiem",
             personal=True,
             personal_purpose=N_(
                 "The per diem payment sheet exists to pay each traveller against their"

@@ -64,6 +64,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.journeys import schedules
 from planner.queries.snapshot import PersonInfo
 from planner.rules.training import Tally, format_hours
 from planner.store import PlanStore
@@ -706,8 +707,6 @@ def _on_day(block: Block, day: date) -> bool:
 def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """The agenda booklet of a delegation, or of every delegation one after another: a cover,
     the delegation's sessions day by day, and each member's itinerary."""
-    from planner.rules import logistics
-
     with reader(options):
         scope = scope_of(data, options)
         if scope.kind == "delegation" and scope.id is not None:
@@ -732,8 +731,8 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
             d: [p for p in people if options.all or p.id in data.travellers]
             for d, people in members.items()
         }
-        journeys = logistics.schedules(
-            store, [("person", p.id) for people in travelling.values() for p in people]
+        journeys = schedules(
+            data, [("person", p.id) for people in travelling.values() for p in people]
         )
         palette = _delegation_colours(data)
         total = sum(1 + len(people) for people in travelling.values())

@@ -628,3 +628,81 @@ def place_zone(store: PlanStore, place_id: int | None) -> str:
         return ""
     with store.reading() as r:
         return str(r.value("SELECT timezone FROM venue WHERE id = :i", {"i": place_id}) or "")
+
+
+# --- a site visit's clearance list ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitGoers:
+    """Who goes on a site visit (its audience, facilitators and the drivers of its vehicles),
+    as its hosts' clearance list names them, and its stops' hosts."""
+
+    title: str
+    # (id, family names, given names, organisation, position, nationality, id number, role);
+    # the id number "" without ``personal``
+    people: list[tuple[int, str, str, str, str, str, str, str]]
+    stops: list[tuple[str | None, str, str]]  # (place, host, clearance) in order
+
+
+def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoers | None:
+    """Who goes on a site visit (None when there is no such session)."""
+    with store.reading() as r:
+        found = r.rows("SELECT title, kind FROM agenda_session WHERE id = ?", (visit_id,))
+        if not found:
+            return None
+        title, _kind = found[0]
+        units = r.rows(
+            "SELECT group_id, delegation_id, person_id FROM session_audience WHERE session_id = ?",
+            (visit_id,),
+        )
+        people: set[int] = set()
+        for g, d, p in units:
+            if g:
+                people.update(
+                    x
+                    for (x,) in r.rows(
+                        "SELECT person_id FROM group_member WHERE group_id = ?", (g,)
+                    )
+                )
+            elif d:
+                people.update(
+                    x for (x,) in r.rows("SELECT id FROM person WHERE delegation_id = ?", (d,))
+                )
+            else:
+                people.add(p)
+        people.update(
+            x
+            for (x,) in r.rows(
+                "SELECT person_id FROM session_facilitator WHERE session_id = ?", (visit_id,)
+            )
+        )
+        drivers = {
+            x
+            for (x,) in r.rows(
+                "SELECT DISTINCT v.driver_id FROM ride r JOIN vehicle v ON v.id = r.vehicle_id"
+                " WHERE r.session_id = ? AND v.driver_id IS NOT NULL",
+                (visit_id,),
+            )
+        }
+        people |= drivers
+        rows = (
+            r.rows(
+                "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
+                " p.nationality, p.id_number, p.role FROM person p"
+                " LEFT JOIN organisation o ON o.id = p.organisation_id"
+            )
+            if people
+            else []
+        )
+        stops = r.rows(
+            "SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
+            " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
+            " ORDER BY s.position",
+            (visit_id,),
+        )
+    return VisitGoers(
+        title,
+        [(*row[:6], row[6] if personal else "", row[7]) for row in rows if row[0] in people],
+        [tuple(stop) for stop in stops],
+    )

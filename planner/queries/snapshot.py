@@ -513,15 +513,17 @@ class _Zones:
         return zone
 
 
-# The people of a scope, and the sessions they attend (through a group, their delegation or by
-# name), give or were marked at: plain portable SQL with one parameter.
+# The people of a scope, and the sessions of the scope itself or of its people (through a
+# group, their delegation or by name), that they give or were marked at: plain portable SQL
+# with one parameter.
 _SCOPE_PEOPLE = {
     "person": "SELECT id FROM person WHERE id = :scope",
     "group": "SELECT person_id FROM group_member WHERE group_id = :scope",
     "delegation": "SELECT id FROM person WHERE delegation_id = :scope",
 }
 _SCOPE_SESSIONS = (
-    "SELECT session_id FROM session_audience WHERE person_id IN ({people})"
+    "SELECT session_id FROM session_audience WHERE {unit} = :scope"
+    " OR person_id IN ({people})"
     " OR group_id IN (SELECT group_id FROM group_member WHERE person_id IN ({people}))"
     " OR delegation_id IN (SELECT delegation_id FROM person WHERE id IN ({people}))"
     " UNION SELECT session_id FROM session_facilitator WHERE person_id IN ({people})"
@@ -534,7 +536,8 @@ def _scoped(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
     ("" for the whole plan), and its parameters."""
     if scope is None:
         return lambda column: "", {}
-    sessions = _SCOPE_SESSIONS.format(people=_SCOPE_PEOPLE[scope[0]])
+    kind = scope[0]
+    sessions = _SCOPE_SESSIONS.format(unit=f"{kind}_id", people=_SCOPE_PEOPLE[kind])
     return lambda column: f" WHERE {column} IN ({sessions})", {"scope": scope[1]}
 
 

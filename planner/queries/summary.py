@@ -1,4 +1,4 @@
-"""The plan at a glance: the overview page and ``planner info``."""
+"""The plan at a glance (the overview page and ``planner info``), and its settings."""
 
 from __future__ import annotations
 
@@ -154,3 +154,10 @@ def info_json(store: PlanStore) -> dict[str, Any]:
         "rooms": sm.rooms,
         "change_number": sm.change_number,
     }
+
+
+def plan_setting(store: PlanStore, key: str) -> str | None:
+    """A setting kept in the plan, as its stored JSON text (None when not set)."""
+    with store.reading() as r:
+        value = r.value("SELECT value FROM plan_setting WHERE key = :k", {"k": key})
+    return None if value is None else str(value)

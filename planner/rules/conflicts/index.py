@@ -18,7 +18,7 @@ from datetime import timedelta
 from planner.queries.snapshot import Ride, Session, Snapshot, Trip, Unit
 from planner.rules.conflicts.problems import Problem
 from planner.rules.conflicts.words import Words
-from planner.rules.logistics import CHECK_IN, DEFAULT_ROAD, PICKUP_MARGIN
+from planner.rules.transfers import CHECK_IN, DEFAULT_ROAD, PICKUP_MARGIN
 
 ROAD_CHECK_IN = timedelta(minutes=15)  # at the terminal before leaving by road
 

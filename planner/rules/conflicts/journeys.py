@@ -23,7 +23,7 @@ from planner.rules.conflicts.problems import (
     with_refs,
 )
 from planner.rules.conflicts.words import day_text, duration_text, night_span_text, span_text
-from planner.rules.logistics import CHECK_IN, PICKUP_MARGIN
+from planner.rules.transfers import CHECK_IN, PICKUP_MARGIN
 
 EARLY_HOUR = 6  # landing before 06:00 needs the night before in the hotel
 
