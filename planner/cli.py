@@ -836,10 +836,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _resolve_visit(store: Any, value: str) -> int:
-    with store.reading() as r:
-        visits = r.rows(
-            "SELECT id, title FROM agenda_session WHERE kind = 'site_visit' ORDER BY starts_at"
-        )
+    from planner.queries.agenda import site_visit_titles
+
+    visits = site_visit_titles(store)
     if value.isdigit() and any(i == int(value) for i, _t in visits):
         return int(value)
     found = [i for i, t in visits if value.casefold() in t.casefold()]

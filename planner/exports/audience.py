@@ -32,6 +32,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.queries import logistics as queries_logistics
 from planner.queries.agenda import KIND_COLOURS, Block
 from planner.queries.journeys import schedules
 from planner.queries.snapshot import PersonInfo
@@ -819,13 +820,7 @@ def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, jo
     with whom, which nights, with the identity number hotels register."""
     with reader(options):
         scope = scope_of(data, options)
-        with store.reading() as r:
-            rows = r.rows(
-                "SELECT s.person_id, v.name, s.check_in, s.check_out, s.room_type,"
-                " s.sharing_with_id, s.notes, coalesce(b.room_type, ''),"
-                " b.breakfast_included FROM stay s JOIN venue v ON v.id = s.venue_id"
-                " LEFT JOIN room_block b ON b.id = s.block_id"
-            )
+        rows = queries_logistics.rooming(store)
         by_hotel: dict[str, list[Any]] = defaultdict(list)
         for row in rows:
             if scope.people is None or row[0] in scope.people:
@@ -938,7 +933,7 @@ def diet_group(text: str) -> str:
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
     from planner.domain.labels import meal_label
-    from planner.rules.budget import _meal_of
+    from planner.rules.budget import meal_of
 
     with reader(options):
         blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
@@ -993,7 +988,7 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
             people = heads[b.id]
             expected |= people
             counts = Counter(needs[p] for p in people if p in needs)
-            kind = kind_label(b.kind) if b.kind == "break" else meal_label(_meal_of(b.start))
+            kind = kind_label(b.kind) if b.kind == "break" else meal_label(meal_of(b.start))
             sheet.add(
                 b.start.date(),
                 _span(b),

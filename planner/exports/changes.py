@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.domain.i18n import _
 from planner.exports.common import Options, PlanData, format_day
+from planner.queries.agenda import last_export
 from planner.store import PlanStore, parse_time
 
 
@@ -93,19 +94,14 @@ def compare(
 ) -> ChangeReport:
     """The changes since the delegation's last export (every session as new if never)."""
     options = options or Options()
-    with store.reading() as r:
-        found = r.rows(
-            "SELECT at, change_set_id, kind, snapshot FROM export_record"
-            " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1",
-            (delegation,),
-        )
+    found = last_export(store, delegation)
     now = {s["id"]: s for s in snapshot(data, delegation)}
-    if not found:
+    if found is None:
         rows = [
             AgendaChange("added", s["title"], "", _describe(s, data, options)) for s in now.values()
         ]
         return ChangeReport(None, 0, "", tuple(rows))
-    at, change, kind, text = found[0]
+    at, change, kind, text = found
     try:
         before = {s["id"]: s for s in json.loads(text)}
     except (ValueError, TypeError, KeyError):

@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, language
+from planner.domain.i18n import _, babel_locale, language
 from planner.domain.reference import fold
 from planner.queries.agenda import AgendaData, Block
+from planner.queries.choices import named
 from planner.queries.snapshot import (
     ATTENDANCE,
     CALENDAR,
@@ -25,9 +26,10 @@ from planner.queries.snapshot import (
     Snapshot,
     Unit,
 )
+from planner.queries.summary import plan_heading
 from planner.rules import budget as budget_rules
-from planner.rules.training import Tally, tally
-from planner.store import PlanStore, parse_date
+from planner.rules.training import Tally, tally_of
+from planner.store import PlanStore
 
 LOCALES = ("en", "es-HN", "es-PA")
 
@@ -97,19 +99,6 @@ class PlanData(Snapshot):
     def agenda(self) -> AgendaData:
         return AgendaData.of(self)
 
-    @cached_property
-    def registered(self) -> dict[int, set[int]]:
-        """session -> its audience's people (facilitators apart)"""
-        members = self.membership.members
-        out: dict[int, set[int]] = {}
-        for session in self.sessions.values():
-            if session.units:
-                people: set[int] = set()
-                for unit in session.units:
-                    people |= members.get(unit, frozenset())
-                out[session.id] = people
-        return out
-
     @property
     def travellers(self) -> set[int]:
         """People with an arrival or departure in the plan."""
@@ -137,15 +126,7 @@ class PlanData(Snapshot):
     def training(self, within: set[int] | frozenset[int] | None = None) -> Tally:
         """Trainees, who attended and was trained, who else was present and everyone's hours
         (:mod:`planner.rules.training`), for these people (None: everyone)."""
-        blocks = self.agenda.blocks.values()
-        return tally(
-            {p.id: p.role for p in self.people.values()},
-            {b.id: b.kind for b in blocks},
-            {b.id: b.minutes for b in blocks},
-            self.marks,
-            self.registered,
-            within,
-        )
+        return tally_of(self, within)
 
     # what
     def sessions_of(self, person: int) -> list[Block]:
@@ -256,19 +237,11 @@ def _heading(what: str, dates: str, when: str, change: int) -> str:
 def plan_lines(store: PlanStore, what: str) -> list[str]:
     """The same two title lines for a workbook written without the plan read whole (the
     budget, the manifests, the agenda list), in the current language."""
-    with store.reading() as r:
-        title, first, last = r.rows(
-            "SELECT title, start_date, end_date FROM plan ORDER BY id LIMIT 1"
-        )[0]
-        change = int(r.value("SELECT max(id) FROM change_set") or 0)
-    from planner.domain.i18n import babel_locale
-
-    first_day, last_day = parse_date(first), parse_date(last)
-    assert first_day is not None and last_day is not None
+    plan = plan_heading(store)
     dates, when = _dates_and_now(
-        first_day, last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
+        plan.first_day, plan.last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
     )
-    return [str(title), _heading(what, dates, when, change)]
+    return [plan.title, _heading(what, dates, when, plan.change)]
 
 
 def left_out_note() -> str:
@@ -335,15 +308,7 @@ def reader(options: Options) -> Iterator[None]:
 
 def resolve(store: PlanStore, table: str, value: str) -> int:
     """An item by id or by name (an error listing the candidates when unclear)."""
-    if table == "person":
-        sql = (
-            "SELECT id, trim(given_name || ' ' || family_name) FROM person"
-            " ORDER BY family_name, given_name"
-        )
-    else:
-        sql = f"SELECT id, name FROM {table} ORDER BY name"
-    with store.reading() as r:
-        rows = r.rows(sql)
+    rows = named(store, table)
     if value.isdigit() and any(i == int(value) for i, _n in rows):
         return int(value)
     exact = [i for i, n in rows if fold(n) == fold(value)]

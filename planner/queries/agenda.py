@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.domain.labels import kind_label
@@ -379,3 +380,84 @@ def session_times(
             ):
                 found[sid] = (parse_time(start), parse_time(end), room)
     return found
+
+
+def site_visit_titles(store: PlanStore) -> list[tuple[int, str]]:
+    """(id, title) of the site visits, in time order."""
+    with store.reading() as r:
+        return [
+            (int(i), str(t))
+            for i, t in r.rows(
+                "SELECT id, title FROM agenda_session WHERE kind = 'site_visit' ORDER BY starts_at"
+            )
+        ]
+
+
+def last_export(store: PlanStore, delegation: int) -> tuple[Any, int | None, str, str] | None:
+    """What the delegation's last export of its agenda recorded: (when, change number, kind of
+    export, the agenda as JSON), None when never exported."""
+    with store.reading() as r:
+        found = r.rows(
+            "SELECT at, change_set_id, kind, snapshot FROM export_record"
+            " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1",
+            (delegation,),
+        )
+    if not found:
+        return None
+    at, change, kind, agenda = found[0]
+    return at, change, kind, agenda
+
+
+# --- what the rotation generator reads (planner.rules.rotation) ---------------------------------
+
+
+@dataclass(frozen=True)
+class RotationRows:
+    """The plan as the rotation generator reads it: groups, modules with their trainers, rooms
+    with their equipment, people, and every session and unavailability already in the plan
+    (rows as stored)."""
+
+    timezone: str
+    group_sizes: dict[int, int]
+    groups: list[tuple[int, str]]
+    module_trainers: list[tuple[int, int]]  # (module, person), by person
+    modules: list[tuple[Any, ...]]  # (id, number, title, minutes, room size, equipment)
+    rooms: list[tuple[Any, ...]]  # (id, name, capacity, equipment)
+    people: list[tuple[int, str, str]]  # (id, given names, family names)
+    group_members: list[tuple[int, int]]  # (group, person)
+    delegation_of: dict[int, int | None]
+    audience: list[tuple[Any, ...]]  # (session, group, delegation, person)
+    facilitators: list[tuple[int, int]]  # (session, person)
+    sessions: list[tuple[Any, ...]]  # (id, title, starts_at, ends_at, room, module)
+    unavailable: list[tuple[Any, ...]]  # (person, starts_at, ends_at)
+
+
+def rotation_rows(store: PlanStore) -> RotationRows:
+    with store.reading() as r:
+        return RotationRows(
+            str(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1")),
+            dict(r.rows("SELECT group_id, count(*) FROM group_member GROUP BY group_id")),
+            r.rows("SELECT id, name FROM participant_group"),
+            r.rows("SELECT module_id, person_id FROM module_trainer ORDER BY person_id"),
+            r.rows("SELECT id, number, title, duration_minutes, room_size, equipment FROM module"),
+            r.rows("SELECT id, name, capacity, equipment FROM room"),
+            r.rows("SELECT id, given_name, family_name FROM person"),
+            r.rows("SELECT group_id, person_id FROM group_member"),
+            dict(r.rows("SELECT id, delegation_id FROM person")),
+            r.rows("SELECT session_id, group_id, delegation_id, person_id FROM session_audience"),
+            r.rows("SELECT session_id, person_id FROM session_facilitator"),
+            r.rows("SELECT id, title, starts_at, ends_at, room_id, module_id FROM agenda_session"),
+            r.rows("SELECT person_id, starts_at, ends_at FROM unavailability"),
+        )
+
+
+def demo_rotation(store: PlanStore) -> tuple[list[int], list[int], list[int]]:
+    """The demo plan's rotation: its first four groups, its modules by number, and its first
+    four classrooms ("Aula …")."""
+    with store.reading() as r:
+        groups = [i for (i,) in r.rows("SELECT id FROM participant_group ORDER BY id")][:4]
+        modules = [i for (i,) in r.rows("SELECT id FROM module ORDER BY number")]
+        rooms = [i for (i,) in r.rows("SELECT id FROM room WHERE name LIKE 'Aula %' ORDER BY id")][
+            :4
+        ]
+    return groups, modules, rooms

@@ -87,3 +87,17 @@ def places(store: PlanStore) -> list[Choice]:
             for i, n, c, k in r.rows("SELECT id, name, code, kind FROM venue ORDER BY id")
         ]
     return sorted(found, key=lambda c: fold(c.label))
+
+
+def named(store: PlanStore, table: str) -> list[tuple[int, str]]:
+    """(id, name) of every delegation, organisation, group or person, by name: what a name
+    typed on the command line is looked for among."""
+    if table == "person":
+        sql = (
+            "SELECT id, trim(given_name || ' ' || family_name) FROM person"
+            " ORDER BY family_name, given_name"
+        )
+    else:
+        sql = f"SELECT id, name FROM {table} ORDER BY name"
+    with store.reading() as r:
+        return [(int(i), str(n)) for i, n in r.rows(sql)]

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from planner.domain.reference import fold
 from planner.queries.common import UnitNames, Zones, full_name, money, person_names, place_label
@@ -706,3 +707,15 @@ def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoer
         [(*row[:6], row[6] if personal else "", row[7]) for row in rows if row[0] in people],
         [tuple(stop) for stop in stops],
     )
+
+
+def rooming(store: PlanStore) -> list[tuple[Any, ...]]:
+    """Every hotel stay as a rooming list shows it: (person, hotel, check_in, check_out, room
+    type, sharing with, notes, the block's room type or "", the block's breakfast)."""
+    with store.reading() as r:
+        return r.rows(
+            "SELECT s.person_id, v.name, s.check_in, s.check_out, s.room_type,"
+            " s.sharing_with_id, s.notes, coalesce(b.room_type, ''),"
+            " b.breakfast_included FROM stay s JOIN venue v ON v.id = s.venue_id"
+            " LEFT JOIN room_block b ON b.id = s.block_id"
+        )

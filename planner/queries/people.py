@@ -184,3 +184,17 @@ def people_in(store: PlanStore, units: list[tuple[str, int]]) -> int:
     """How many people a list of groups, delegations and people holds (each counted once)."""
     with store.reading() as r:
         return len(UnitNames(r, {}).people_in([(str(u[0]), int(u[1])) for u in units]))
+
+
+def identities(store: PlanStore, *, personal: bool) -> dict[int, tuple[str, str, str, str]]:
+    """person -> (given names, family names, identity number, organisation), as a payment
+    sheet names them; the identity number "" without ``personal``."""
+    with store.reading() as r:
+        return {
+            i: (g, f, idn if personal else "", org)
+            for i, g, f, idn, org in r.rows(
+                "SELECT p.id, p.given_name, p.family_name, "
+                + ("p.id_number" if personal else "''")
+                + ", o.name FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
+            )
+        }

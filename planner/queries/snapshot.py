@@ -349,6 +349,19 @@ class Snapshot:
         """person -> full name"""
         return self.membership.names
 
+    @cached_property
+    def registered(self) -> dict[int, set[int]]:
+        """session -> its audience's people (facilitators apart)"""
+        members = self.membership.members
+        out: dict[int, set[int]] = {}
+        for session in self.sessions.values():
+            if session.units:
+                people: set[int] = set()
+                for unit in session.units:
+                    people |= members.get(unit, frozenset())
+                out[session.id] = people
+        return out
+
     def members(self, unit: Unit) -> frozenset[int]:
         """The people of a group, a delegation or one person."""
         return self.membership.members.get(unit, frozenset())

@@ -161,3 +161,49 @@ def plan_setting(store: PlanStore, key: str) -> str | None:
     with store.reading() as r:
         value = r.value("SELECT value FROM plan_setting WHERE key = :k", {"k": key})
     return None if value is None else str(value)
+
+
+# --- what a printout's title says, and what identifies the plan ---------------------------------
+
+
+@dataclass(frozen=True)
+class PlanHeading:
+    """The plan as a workbook's title lines name it."""
+
+    title: str
+    first_day: date
+    last_day: date
+    change: int  # the number of its last change
+    donor: str
+    funding_programme: str
+
+
+def plan_heading(store: PlanStore) -> PlanHeading:
+    with store.reading() as r:
+        title, first, last, donor, programme = r.rows(
+            "SELECT title, start_date, end_date, donor, funding_programme FROM plan"
+            " ORDER BY id LIMIT 1"
+        )[0]
+        change = int(r.value("SELECT max(id) FROM change_set") or 0)
+    first_day, last_day = parse_date(first), parse_date(last)
+    assert first_day is not None and last_day is not None
+    return PlanHeading(str(title), first_day, last_day, change, donor, programme)
+
+
+def plan_identity(store: PlanStore) -> tuple[str, int, str, str]:
+    """What tells this plan from another (its calendars' events are named after it): the time
+    of its first change ("" when none), its id, title and first day as stored."""
+    with store.reading() as r:
+        first = r.value("SELECT at FROM change_set ORDER BY id LIMIT 1") or ""
+        plan_id, title, start = r.rows(
+            "SELECT id, title, start_date FROM plan ORDER BY id LIMIT 1"
+        )[0]
+    return str(first), plan_id, title, start
+
+
+def versions(store: PlanStore, tables: tuple[str, ...]) -> dict[tuple[str, int], int]:
+    """(table, id) -> version of every item in these tables."""
+    with store.reading() as r:
+        return {
+            (table, i): v for table in tables for i, v in r.rows(f"SELECT id, version FROM {table}")
+        }
