@@ -213,6 +213,20 @@ def scope_of(data: PlanData, options: Options) -> Scope:
     return Scope("plan", None, data.title, None)
 
 
+NOT_SIGNED = frozenset({"break", "meal"})  # sessions nobody signs in to
+
+
+def for_whom(scope: Scope) -> tuple[str, ...]:
+    """The line a paper for one delegation, group or person adds under its title."""
+    return () if scope.kind == "plan" else (scope.name,)
+
+
+def time_span(block: Block) -> str:
+    """'08:30–10:15'"""
+    start, end = block.start, block.end
+    return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
+
+
 def title_lines(
     data: PlanData, what: str, options: Options, extra: tuple[str, ...] = ()
 ) -> list[str]:

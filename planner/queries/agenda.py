@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.domain.labels import kind_label
+from planner.domain.reference import fold
 from planner.queries.common import full_name, group_and_delegation_sizes
 from planner.queries.snapshot import CALENDAR, Snapshot, Unit
 from planner.store import PlanStore, parse_time
@@ -461,3 +462,80 @@ def demo_rotation(store: PlanStore) -> tuple[list[int], list[int], list[int]]:
             :4
         ]
     return groups, modules, rooms
+
+
+# --- the agenda list (the workbook the agenda import reads back) --------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """A session as the agenda list writes it: its room, audience, trainers and module by
+    name (a room's place is added only when two rooms share the name)."""
+
+    id: int
+    kind: str
+    title: str
+    start: datetime  # aware, in the plan's zone
+    end: datetime
+    room: str
+    audience: tuple[str, ...]  # delegations, then groups, then people, each by id
+    facilitators: tuple[str, ...]  # by id
+    location: str
+    module: str
+    description: str
+    notes: str
+
+
+def _same_name(text: str) -> str:
+    return " ".join(fold(text).strip().rstrip(":").split())
+
+
+def agenda_list(store: PlanStore) -> list[AgendaLine]:
+    """Every session, in time order."""
+    with store.reading() as r:
+        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+        room_rows = r.rows(
+            "SELECT r.id, r.name, v.name FROM room r JOIN venue v ON v.id = r.venue_id"
+        )
+        counts: Counter[str] = Counter(_same_name(name) for _i, name, _v in room_rows)
+        rooms = {
+            i: name if counts[_same_name(name)] == 1 else f"{name} — {venue}"
+            for i, name, venue in room_rows
+        }
+        modules = {i: t for i, _n, t in r.rows("SELECT id, number, title FROM module")}
+        names: dict[Unit, str] = {}
+        for i, n in r.rows("SELECT id, name FROM participant_group"):
+            names[("group", i)] = n
+        for i, n in r.rows("SELECT id, name FROM delegation"):
+            names[("delegation", i)] = n
+        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
+            names[("person", i)] = " ".join(p for p in (g, f) if p)
+        audience: dict[int, list[Unit]] = defaultdict(list)
+        for s, g, d, p in r.rows(
+            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        ):
+            audience[s].append(("group", g) if g else ("delegation", d) if d else ("person", p))
+        facilitators: dict[int, list[int]] = defaultdict(list)
+        for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
+            facilitators[s].append(p)
+        lines = [
+            AgendaLine(
+                i,
+                kind,
+                title,
+                parse_time(start).astimezone(zone),
+                parse_time(end).astimezone(zone),
+                rooms.get(room, "") if room else "",
+                tuple(names.get(u, "?") for u in sorted(audience.get(i, []))),
+                tuple(names.get(("person", p), "?") for p in sorted(facilitators.get(i, []))),
+                location,
+                modules.get(module, "") if module else "",
+                description,
+                notes,
+            )
+            for i, kind, title, start, end, room, location, module, description, notes in r.rows(
+                "SELECT id, kind, title, starts_at, ends_at, room_id, location, module_id,"
+                " description, notes FROM agenda_session"
+            )
+        ]
+    return sorted(lines, key=lambda line: (line.start, line.id))
