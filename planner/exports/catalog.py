@@ -21,6 +21,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
+from planner.queries.snapshot import Unit
 from planner.store import PlanStore
 
 Writer = Callable[[PlanStore, PlanData, Path, Options, Job], Path]
@@ -306,6 +307,16 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     ]
 
 
+def unit_of(options: Options) -> Unit | None:
+    """The person, group or delegation an export is limited to: only their part of the
+    agenda is read (None: the whole plan)."""
+    for kind in FILTERS:
+        chosen = getattr(options, kind)
+        if chosen is not None:
+            return (kind, int(chosen))
+    return None
+
+
 def run(
     store: PlanStore,
     name: str,
@@ -337,7 +348,7 @@ def run(
                 folder=parent
             )
         )
-    data = PlanData.load(store, personal=options.personal)
+    data = PlanData.load(store, personal=options.personal, scope=unit_of(options))
     if not options.split:
         path = kind.write(store, data, target, options, job)
         job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered

@@ -148,7 +148,9 @@ def changes_since_export(
     store: PlanStore, delegation: int, options: Options | None = None
 ) -> ChangeReport:
     """For the window: a delegation's agenda changes since its last export."""
-    return compare(store, PlanData.load(store), delegation, options)
+    return compare(
+        store, PlanData.load(store, scope=("delegation", delegation)), delegation, options
+    )
 
 
 # --- what changed ---------------------------------------------------------------------------------
