@@ -10,7 +10,7 @@ No identity numbers, birth dates or participants' phones appear in a calendar.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
@@ -119,8 +119,6 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
 
 
 def _zero_or_quarter(kind: str) -> object:
-    from datetime import timedelta
-
     return timedelta(minutes=0 if kind in ("travel", "stop") else 15)
 
 

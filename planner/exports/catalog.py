@@ -19,6 +19,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
+from planner.exports.changes import record
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
 from planner.queries.snapshot import Unit
@@ -424,8 +425,6 @@ def _remember(
     is done whatever happens here; a note that cannot be written is said in ``job.warnings``."""
     if not kind.records or store.read_only:
         return
-    from planner.exports.changes import record
-
     scope = scope_of(data, options)
     if scope.kind == "delegation" and scope.id is not None:
         delegations = [scope.id]

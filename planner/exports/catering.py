@@ -8,7 +8,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
-from planner.domain.labels import kind_label
+from planner.domain.labels import kind_label, meal_label
 from planner.domain.reference import fold
 from planner.exports.common import (
     NOT_SIGNED,
@@ -20,6 +20,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, write
+from planner.rules.budget import meal_of
 from planner.store import PlanStore
 
 # --- catering counts ------------------------------------------------------------------------------
@@ -65,9 +66,6 @@ def diet_group(text: str) -> str:
 
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
-    from planner.domain.labels import meal_label
-    from planner.rules.budget import meal_of
-
     with reader(options):
         blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
         if not blocks:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, babel_locale, language
+from planner.domain.i18n import _, babel_locale, format_date_range, language
 from planner.domain.reference import fold
 from planner.queries.agenda import AgendaData, Block
 from planner.queries.choices import named
@@ -268,8 +268,6 @@ def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[s
     """The plan's dates and the time of production, formatted once per minute (hundreds of
     sheets share them; Babel takes a millisecond each time)."""
     from babel.dates import format_date
-
-    from planner.domain.i18n import format_date_range
 
     now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
     day = str(format_date(now.date(), format="medium", locale=locale))
