@@ -25,7 +25,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
-from planner.queries.agenda import Block
+from planner.queries.calendar import Block
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
 

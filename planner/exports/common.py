@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, babel_locale, format_date_range, language
 from planner.domain.reference import fold
-from planner.queries.agenda import AgendaData, Block
+from planner.queries.calendar import AgendaData, Block
 from planner.queries.choices import named
 from planner.queries.snapshot import (
     ATTENDANCE,

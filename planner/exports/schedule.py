@@ -24,7 +24,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, sheet_title, write
-from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.calendar import KIND_COLOURS, Block
 from planner.store import PlanStore
 
 SLOT = 15  # minutes per row of the schedule grid

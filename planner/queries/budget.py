@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.domain.labels import budget_category_label, meal_label
 from planner.queries.common import money
@@ -198,8 +198,7 @@ def plan_currency(store: PlanStore) -> str:
 # lines (amounts are still text or numbers as stored, times still stored moments).
 
 
-@dataclass(frozen=True)
-class BudgetBasics:
+class BudgetBasics(NamedTuple):
     """What every budget figure needs: the plan's currency, zone, dates and budget settings,
     who belongs to what, the exchange rates, and each category's code and funding source."""
 
@@ -232,8 +231,7 @@ def _basics(r: Reader) -> BudgetBasics:
     )
 
 
-@dataclass(frozen=True)
-class BudgetRows:
+class BudgetRows(NamedTuple):
     """Everything the budget's lines are computed from."""
 
     basics: BudgetBasics
@@ -318,8 +316,7 @@ def budget_rows(store: PlanStore) -> BudgetRows:
         )
 
 
-@dataclass(frozen=True)
-class ParticipantRows:
+class ParticipantRows(NamedTuple):
     """What the cost per participant adds: hotel nights in blocks, who is a trainee (a
     group's member), and the days of each session that is not a break or a meal."""
 

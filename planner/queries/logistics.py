@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.domain.reference import fold
 from planner.queries.common import UnitNames, Zones, full_name, money, person_names, place_label
@@ -634,8 +634,7 @@ def place_zone(store: PlanStore, place_id: int | None) -> str:
 # --- a site visit's clearance list ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VisitGoers:
+class VisitGoers(NamedTuple):
     """Who goes on a site visit (its audience, facilitators and the drivers of its vehicles),
     as its hosts' clearance list names them, and its stops' hosts."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from planner.queries.common import group_and_delegation_sizes
@@ -166,8 +166,7 @@ def plan_setting(store: PlanStore, key: str) -> str | None:
 # --- what a printout's title says, and what identifies the plan ---------------------------------
 
 
-@dataclass(frozen=True)
-class PlanHeading:
+class PlanHeading(NamedTuple):
     """The plan as a workbook's title lines name it."""
 
     title: str

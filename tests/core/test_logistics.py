@@ -248,7 +248,7 @@ def test_transfers_command_proposes_and_applies(tmp_path, capsys):
 
 
 def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
-    from planner.queries.agenda import AgendaData
+    from planner.queries.calendar import AgendaData
 
     data = AgendaData.load(demo)
     (tour,) = [b for b in data.blocks.values() if b.kind == "site_visit"]

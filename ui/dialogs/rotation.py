@@ -49,7 +49,7 @@ class RotationDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         from planner import operations
-        from planner.queries.agenda import AgendaData
+        from planner.queries.calendar import AgendaData
         from planner.rules.rotation import Request
 
         self.ctrl, self.formats = ctrl, formats

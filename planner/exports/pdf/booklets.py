@@ -66,7 +66,7 @@ from planner.exports.pdf.drawing import (
     style,
     write_pdf,
 )
-from planner.queries.agenda import KIND_COLOURS, Block
+from planner.queries.calendar import KIND_COLOURS, Block
 from planner.queries.journeys import schedules
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
