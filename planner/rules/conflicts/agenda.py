@@ -22,7 +22,7 @@ from planner.rules.conflicts.problems import (
 from planner.rules.conflicts.words import day_text
 
 
-def check_session(ix: Index, sink: Sink, s: Session) -> None:
+def dates_and_seats(ix: Index, sink: Sink, s: Session) -> None:
     """Dates outside the plan's, and more people than the room seats."""
     w = ix.words
     data = ix.data
@@ -116,6 +116,7 @@ def availability(ix: Index, sink: Sink, s: Session) -> None:
 
 
 def room_clash(ix: Index, sink: Sink, a: Session, b: Session) -> None:
+    """Two sessions in one room at once."""
     w = ix.words
     assert a.room is not None
     room = ix.data.rooms.get(a.room)
@@ -139,6 +140,7 @@ def room_clash(ix: Index, sink: Sink, a: Session, b: Session) -> None:
 
 
 def people_clash(ix: Index, sink: Sink, a: Session, b: Session, people: set[int]) -> None:
+    """People (facilitators named one by one) in two sessions at once."""
     w = ix.words
     data = ix.data
     start, end = max(a.start, b.start), min(a.end, b.end)

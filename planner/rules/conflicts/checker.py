@@ -15,9 +15,17 @@ from collections import defaultdict
 from datetime import datetime
 
 from planner.queries.snapshot import LOGISTICS, REVIEW, Session, Snapshot
-from planner.rules.conflicts import agenda, journeys, places, vehicles
+from planner.rules.conflicts.agenda import (
+    availability,
+    dates_and_seats,
+    people_clash,
+    room_clash,
+)
 from planner.rules.conflicts.index import Index, Sink, overlapping_pairs
+from planner.rules.conflicts.journeys import beds, journeys_of
+from planner.rules.conflicts.places import gap_too_short, places_of, tight_pairs, too_far
 from planner.rules.conflicts.problems import Problem
+from planner.rules.conflicts.vehicles import check_rides, rides_during
 from planner.store import PlanStore
 
 # What the check reads of the plan besides its agenda and people.
@@ -55,13 +63,13 @@ class Checker:
         """What one session may clash with on its own: its people's availability and
         journeys, rides at the same time, its place, the plan's dates, its room's seats."""
         ix, sink = self.index, self.sink
-        agenda.availability(ix, sink, s)
+        availability(ix, sink, s)
         if self.data.logistics.trips:
-            journeys.check_session(ix, sink, s)
+            journeys_of(ix, sink, s)
         if ix.ride_index:
-            vehicles.check_session(ix, sink, s)
-        places.check_session(ix, sink, s)
-        agenda.check_session(ix, sink, s)
+            rides_during(ix, sink, s)
+        places_of(ix, sink, s)
+        dates_and_seats(ix, sink, s)
 
     # whole plan
     def run(self) -> list[Problem]:
@@ -71,7 +79,7 @@ class Checker:
         for s in sessions.values():
             self._alone(s)
         for a, b in ix.room_overlaps():
-            agenda.room_clash(ix, sink, sessions[a], sessions[b])
+            room_clash(ix, sink, sessions[a], sessions[b])
         clashes: dict[tuple[int, int], set[int]] = defaultdict(set)
         tight: dict[tuple[int, int], set[int]] = defaultdict(set)
         roads = ix.max_road > 0
@@ -85,14 +93,14 @@ class Checker:
             for pair in overlapping_pairs(items):
                 clashes[pair].update(people)
             if roads:
-                for pair in places.tight_pairs(ix, items):
+                for pair in tight_pairs(ix, items):
                     tight[pair].update(people)
         for (a, b), clashing in clashes.items():
-            agenda.people_clash(ix, sink, sessions[a], sessions[b], clashing)
+            people_clash(ix, sink, sessions[a], sessions[b], clashing)
         for (a, b), late in tight.items():
-            places.too_far(ix, sink, sessions[a], sessions[b], late)
-        vehicles.check_rides(ix, sink)
-        journeys.beds(ix, sink)
+            too_far(ix, sink, sessions[a], sessions[b], late)
+        check_rides(ix, sink)
+        beds(ix, sink)
         return sink.sorted()
 
     # one changed session
@@ -117,7 +125,7 @@ class Checker:
                 if other_start >= s.end:
                     break
                 if oid != s.id and other_end > s.start:
-                    agenda.room_clash(ix, sink, *sorted((s, others[oid]), key=lambda x: x.id))
+                    room_clash(ix, sink, *sorted((s, others[oid]), key=lambda x: x.id))
         clashes: dict[int, set[int]] = defaultdict(set)
         tight: dict[int, set[int]] = defaultdict(set)
         reach = ix.max_road
@@ -138,9 +146,9 @@ class Checker:
                             tight[oid].update(people)
         for oid, clashing in clashes.items():
             a, b = sorted((s, others[oid]), key=lambda x: x.id)
-            agenda.people_clash(ix, sink, a, b, clashing)
+            people_clash(ix, sink, a, b, clashing)
         for oid, late in tight.items():
             a, b = sorted((s, others[oid]), key=lambda x: (x.start, x.id))
-            if places.gap_too_short(ix, a, b) is not None:
-                places.too_far(ix, sink, a, b, late)
+            if gap_too_short(ix, a, b) is not None:
+                too_far(ix, sink, a, b, late)
         return sink.sorted()

@@ -28,7 +28,8 @@ from planner.rules.transfers import CHECK_IN, PICKUP_MARGIN
 EARLY_HOUR = 6  # landing before 06:00 needs the night before in the hotel
 
 
-def check_session(ix: Index, sink: Sink, s: Session) -> None:
+def journeys_of(ix: Index, sink: Sink, s: Session) -> None:
+    """The session's people who land too late for it or must leave before it ends."""
     w = ix.words
     travellers: set[int] = set()
     for unit in ix.units(s):
@@ -257,6 +258,7 @@ def stay_mismatch(
 
 
 def blocks(ix: Index, sink: Sink) -> None:
+    """Room blocks with more stays than rooms on a night (two sharing take one room)."""
     w = ix.words
     lg = ix.data.logistics
     by_block: dict[int, list[Stay]] = defaultdict(list)

@@ -20,7 +20,7 @@ from planner.rules.conflicts.problems import (
 from planner.rules.conflicts.words import clock_text, day_text, duration_text
 
 
-def check_session(ix: Index, sink: Sink, s: Session) -> None:
+def places_of(ix: Index, sink: Sink, s: Session) -> None:
     """Opening hours of the session's place and of a visit's stops; roads between stops."""
     w = ix.words
     lg = ix.data.logistics
@@ -112,6 +112,7 @@ def check_session(ix: Index, sink: Sink, s: Session) -> None:
 
 
 def too_far(ix: Index, sink: Sink, a: Session, b: Session, people: set[int]) -> None:
+    """People with too little time on the road from one session to the next."""
     w = ix.words
     road = gap_too_short(ix, a, b) or 0
     who, _n, groups, delegations, subject = w.who(people, a.units | b.units)

@@ -25,7 +25,7 @@ from planner.rules.conflicts.problems import (
 from planner.rules.conflicts.words import clock_text, day_text, duration_text
 
 
-def check_session(ix: Index, sink: Sink, s: Session) -> None:
+def rides_during(ix: Index, sink: Sink, s: Session) -> None:
     """Passengers and drivers of rides that run while they are in a session."""
     w = ix.words
     if s.units.isdisjoint(ix.riding_units) and s.facilitators.isdisjoint(ix.riding_people):
