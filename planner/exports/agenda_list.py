@@ -6,13 +6,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from planner.domain.i18n import _, language
+from planner.domain.i18n import N_, _, language
 from planner.domain.labels import kind_label
 from planner.exports.common import plan_lines
 from planner.exports.sheet import Cell, Sheet, write
-from planner.imports.agenda import headers_for
 from planner.queries.agenda import agenda_list
 from planner.store import PlanStore
+
+# The columns in the order the rows below fill them, headed with the labels the agenda import
+# knows them by (planner.imports.agenda.COLUMNS), so a list written here reads back unchanged.
+HEADINGS = (
+    N_("Session ID"),
+    N_("Date"),
+    N_("Start"),
+    N_("End"),
+    N_("Title"),
+    N_("Kind"),
+    N_("Room"),
+    N_("Audience"),
+    N_("Facilitators"),
+    N_("Location"),
+    N_("Module"),
+    N_("Description"),
+    N_("Notes"),
+)
 
 
 def write_agenda_list(
@@ -23,7 +40,7 @@ def write_agenda_list(
     with language(lang or "en"):
         sheet = Sheet(_("Agenda")[:31])
         sheet.title_block(lines or plan_lines(store, _("Agenda list")))
-        sheet.headings(headers_for(lang))
+        sheet.headings([_(label) for label in HEADINGS])
         sheet.filter = True
         for s in sessions:
             start, end = s.start, s.end

@@ -1,6 +1,11 @@
-"""Every read the pages, the command line and the exports need, in plain SQL (no ORM), by
-domain: people, agenda, logistics, budget, the plan at a glance (summary), choices for forms,
-and the snapshot the conflict check, the exports and the calendar share.
+"""Every read the pages, the command line, the rules and the exports need, in plain SQL (no
+ORM), by domain: ``people``, ``agenda``, ``logistics`` and ``budget`` (lists of rows, and what
+the rules compute from), ``summary`` (the plan at a glance, its settings and headings),
+``choices`` (items to pick from in forms), ``membership`` (who belongs to what); and, read
+when a page or paper needs the whole plan, ``snapshot`` (the plan read once, shared by the
+conflict check, the exports and the calendar), ``calendar`` (the calendar's view of it) and
+``journeys`` (arrivals board, schedules, manifests). This package names the lists; the other
+modules are imported where they are used.
 """
 
 from planner.queries.agenda import (

@@ -50,9 +50,14 @@ def money(value: Any) -> Decimal | None:
 class Zones:
     """ZoneInfo by name, the plan's zone for a name that is empty or unknown."""
 
-    def __init__(self, r: Reader) -> None:
-        self.plan = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1") or "UTC")
+    def __init__(self, plan: ZoneInfo) -> None:
+        self.plan = plan
         self._found: dict[str, ZoneInfo] = {}
+
+    @classmethod
+    def read(cls, r: Reader) -> Zones:
+        """The zones of the plan ``r`` reads."""
+        return cls(ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1") or "UTC"))
 
     def __call__(self, name: str | None) -> ZoneInfo:
         if not name:

@@ -285,7 +285,7 @@ CLEARANCE_ORDER = ("refused", "requested", "confirmed", "not_needed")  # worst f
 
 def travels(store: PlanStore) -> list[TravelRow]:
     with store.reading() as r:
-        zones = Zones(r)
+        zones = Zones.read(r)
         return [
             TravelRow(
                 i,
@@ -437,7 +437,7 @@ def road_times(store: PlanStore) -> list[RoadTimeRow]:
 def site_visits(store: PlanStore) -> list[SiteVisitRow]:
     """Sessions of the kind site visit, with their stops, clearances, rides and who goes."""
     with store.reading() as r:
-        zones = Zones(r)
+        zones = Zones.read(r)
         units = UnitNames(r, person_names(r))
         audience = units.read(r, "session_audience", "session_id")
         route: dict[int, list[str]] = defaultdict(list)
@@ -487,7 +487,7 @@ def site_visits(store: PlanStore) -> list[SiteVisitRow]:
 
 def stops(store: PlanStore) -> list[StopRow]:
     with store.reading() as r:
-        zones = Zones(r)
+        zones = Zones.read(r)
         return [
             StopRow(
                 i,
@@ -581,7 +581,7 @@ def vehicles(store: PlanStore) -> list[VehicleRow]:
 
 def rides(store: PlanStore) -> list[RideRow]:
     with store.reading() as r:
-        zones = Zones(r)
+        zones = Zones.read(r)
         units = UnitNames(r, person_names(r))
         passengers = units.read(r, "ride_passenger", "ride_id")
         places = dict(r.rows("SELECT id, name FROM venue ORDER BY id"))

@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.labels import CONTACT_ROLES
 from planner.domain.reference import sort_key
+from planner.queries.common import Zones
 from planner.queries.membership import Membership, Unit
 from planner.store import PlanStore, Reader, parse_date, parse_time
 
@@ -396,7 +397,7 @@ class Snapshot:
             " arrival_airport_id FROM plan ORDER BY id LIMIT 1"
         )[0]
         zone = ZoneInfo(tz)
-        zones = _Zones(zone)
+        zones = Zones(zone)
         change = int(r.value("SELECT max(id) FROM change_set") or 0)
         people: dict[int, PersonInfo] = {}
         if PEOPLE in parts:
@@ -506,26 +507,6 @@ class Snapshot:
         return snapshot
 
 
-class _Zones:
-    """ZoneInfo by name, the plan's zone for a name that is empty or unknown."""
-
-    def __init__(self, plan: ZoneInfo) -> None:
-        self.plan = plan
-        self._found: dict[str, ZoneInfo] = {}
-
-    def __call__(self, name: str | None) -> ZoneInfo:
-        if not name:
-            return self.plan
-        zone = self._found.get(name)
-        if zone is None:
-            try:
-                zone = ZoneInfo(name)
-            except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
-                zone = self.plan
-            self._found[name] = zone
-        return zone
-
-
 # The people of a scope, and the sessions of the scope itself or of its people (through a
 # group, their delegation or by name), that they give or were marked at: plain portable SQL
 # with one parameter.
@@ -616,7 +597,7 @@ def _calendar(r: Reader) -> tuple[dict[int, Module], dict[int, str]]:
     return modules, routes
 
 
-def _logistics(r: Reader, zones: _Zones, airport: int | None, personal: bool) -> Logistics:
+def _logistics(r: Reader, zones: Zones, airport: int | None, personal: bool) -> Logistics:
     def epoch(value: Any) -> int | None:
         return None if value is None else _epoch(value)
 
