@@ -19,7 +19,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
-from planner.exports.changes import record
+from planner.exports import changes
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
 from planner.queries.snapshot import Unit
@@ -433,7 +433,7 @@ def _remember(
     else:
         return
     try:
-        record(store, data, kind.name, delegations)
+        changes.record(store, data, kind.name, delegations)
     except PlannerError as exc:
         job.warnings.append(
             _(
