@@ -478,14 +478,14 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
     import sqlite3
     from datetime import timedelta
 
-    from planner.rules.conflicts import Checker, PlanData
+    from planner.rules.conflicts import Checker, load
     from planner.store import open_plan
 
     store = open_plan(plan)
     loads, runs = [], []
     for _ in range(5):
         t = time.perf_counter()
-        data = PlanData.load(store)
+        data = load(store)
         loads.append(time.perf_counter() - t)
         checker = Checker(data)
         t = time.perf_counter()
@@ -506,7 +506,7 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
     lg = data.logistics
     print(
         f"(d) conflict check, --scale {scale} plan ({len(sessions)} sessions,"
-        f" {len(data.people)} people, {sum(len(t) for t in lg.trips.values())} flights,"
+        f" {len(data.names)} people, {sum(len(t) for t in lg.trips.values())} flights,"
         f" {len(lg.stays)} stays, {len(lg.rides)} rides, {len(lg.vehicles)} vehicles),"
         f" data loaded:"
     )
@@ -542,7 +542,7 @@ def conflict_check(plan: Path, work: Path, scale: int) -> None:
         sql_times.append(time.perf_counter() - t)
     con.close()
     store = open_plan(clashing)
-    checker = Checker(PlanData.load(store))
+    checker = Checker(load(store))
     store.close()
     for _ in range(7):
         t = time.perf_counter()

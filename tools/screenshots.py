@@ -68,12 +68,12 @@ def main() -> None:
                     dialog.reject()
     if args.dialogs:
         from planner import queries
-        from planner.rules import logistics
+        from planner.queries import journeys
         from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
         from ui.dialogs.plan import PreferencesDialog
 
         store = window.ctrl.require()
-        board = [e for entries in logistics.board(store).values() for e in entries]
+        board = [e for entries in journeys.board(store).values() for e in entries]
         names = {name for e in board for name in e.delegations}
         travelling = [d for d in queries.delegations(store) if d.name in names]
         shown: list[tuple[str, object]] = [

@@ -16,8 +16,9 @@ from planner.domain.i18n import (
     current_language,
     ngettext,
 )
+from planner.queries.agenda import site_visit_titles
 from planner.queries.grouping import members
-from planner.rules import grouping, logistics
+from planner.rules import grouping, transfers
 from planner.store import check_plan_file, is_address, open_plan, schema_version, writable
 
 
@@ -169,10 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _resolve_visit(store: Any, value: str) -> int:
-    with store.reading() as r:
-        visits = r.rows(
-            "SELECT id, title FROM agenda_session WHERE kind = 'site_visit' ORDER BY starts_at"
-        )
+    visits = site_visit_titles(store)
     if value.isdigit() and any(i == int(value) for i, _t in visits):
         return int(value)
     found = [i for i, t in visits if value.casefold() in t.casefold()]
@@ -191,7 +189,7 @@ def cmd_transfers(args: argparse.Namespace) -> int:
         raise PlannerError(_("--window must be between 1 and 1440 minutes."))
     store = open_plan(args.plan) if args.apply else open_for_reading(args.plan)
     try:
-        proposals = logistics.propose_transfers(store, args.window)
+        proposals = transfers.propose_transfers(store, args.window)
         if args.json:
             print(
                 json.dumps(

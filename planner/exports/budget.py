@@ -24,11 +24,14 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, language
 from planner.domain.labels import BudgetCategory, budget_category_label, meal_label
 from planner.domain.reference import sort_key
-from planner.exports.common import left_out_note, plan_lines
+from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
 from planner.exports.sheet import Cell as _Cell
 from planner.exports.sheet import Sheet as _Sheet
 from planner.exports.sheet import text as _text
 from planner.exports.sheet import write as _write
+from planner.queries.budget import exchange_rates, funding_sources
+from planner.queries.people import identities
+from planner.queries.summary import plan_heading
 from planner.rules import budget
 from planner.store import PlanStore
 
@@ -44,15 +47,23 @@ def money_format(currency: str) -> str:
 
 def _plan_lines(store: PlanStore, what: str) -> list[str]:
     """The plan's title lines, then its donor and funding programme."""
-    with store.reading() as r:
-        donor, programme = r.rows("SELECT donor, funding_programme FROM plan ORDER BY id LIMIT 1")[
-            0
-        ]
+    plan = plan_heading(store)
+    donor, programme = plan.donor, plan.funding_programme
     funding = " · ".join(p for p in (donor, programme) if p)
     return [*plan_lines(store, what), *([funding] if funding else [])]
 
 
 # --- the budget workbook ------------------------------------------------------------------------
+
+
+def workbook(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The catalog's writer of the budget workbook (the budget computed once per export)."""
+    return budget_workbook(store, target, options.lang, data.budget(store))
+
+
+def perdiem(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The catalog's writer of the per diem payment sheet."""
+    return perdiem_sheet(store, target, options.lang, data.budget(store), personal=options.personal)
 
 
 def budget_workbook(
@@ -114,11 +125,7 @@ def _rates_sheet(store: PlanStore, result: budget.Budget) -> tuple[_Sheet, dict[
         if line.currency == cur or (line.currency, line.month) in seen:
             continue
         seen.add((line.currency, line.month))
-    with store.reading() as r:
-        fx = {
-            (c, str(m)[:7]): s
-            for c, m, s in r.rows("SELECT currency, month, source FROM exchange_rate")
-        }
+    fx = {(x.currency, x.month.isoformat()[:7]): x.source for x in exchange_rates(store)}
     for currency, month in sorted(seen):
         line = next(x for x in result.lines if x.currency == currency and x.month == month)
         row = sheet.add(
@@ -339,8 +346,7 @@ def _summary_sheet(
         _Cell(_("Estimate ({currency})").format(currency=cur), bold=True, fill=True, text=True),
         _Cell(_("Actual ({currency})").format(currency=cur), bold=True, fill=True, text=True),
     )
-    with store.reading() as r:
-        codes_of = dict(r.rows("SELECT name, code FROM funding_source"))
+    codes_of = {source.name: source.code for source in funding_sources(store)}
     start = sheet.next_row
     column = f"'{lines}'!$C${first}:$C${last}"
     for total in result.by_source():
@@ -413,14 +419,7 @@ def perdiem_sheet(
                     " (Budget ▸ Rates)."
                 )
             )
-        with store.reading() as r:
-            people = {
-                i: (g, f, idn, org)
-                for i, g, f, idn, org in r.rows(
-                    "SELECT p.id, p.given_name, p.family_name, p.id_number, o.name FROM person p"
-                    " LEFT JOIN organisation o ON o.id = p.organisation_id"
-                )
-            }
+        people = identities(store, personal=personal)
         sheet = _Sheet(_("Per diem"))
         sheet.title_block(
             [

@@ -10,13 +10,16 @@ No identity numbers, birth dates or participants' phones appear in a calendar.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.labels import kind_label
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.queries.journeys import schedules
+from planner.queries.summary import plan_identity
+from planner.queries.summary import versions as item_versions
 from planner.store import PlanStore
 
 PRODID = "-//Delegation Planner//delegation-planner//EN"
@@ -25,11 +28,7 @@ PRODID = "-//Delegation Planner//delegation-planner//EN"
 def plan_uid(store: PlanStore) -> str:
     """A stable identity of the plan: its first change set's time (copies of the same plan
     share it; a new plan or a plan copied to new dates gets its own)."""
-    with store.reading() as r:
-        first = r.value("SELECT at FROM change_set ORDER BY id LIMIT 1") or ""
-        plan_id, title, start = r.rows(
-            "SELECT id, title, start_date FROM plan ORDER BY id LIMIT 1"
-        )[0]
+    first, plan_id, title, start = plan_identity(store)
     seed = f"{first}|{plan_id}" if first else f"{title}|{start}|{plan_id}"
     return hashlib.sha1(seed.encode()).hexdigest()[:16]
 
@@ -37,17 +36,10 @@ def plan_uid(store: PlanStore) -> str:
 def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from icalendar import Calendar, Event
 
-    from planner.rules.logistics import schedules
-
     with reader(options):
         scope = scope_of(data, options)
         namespace = plan_uid(store)
-        with store.reading() as r:
-            versions = {
-                (table, i): v
-                for table in ("agenda_session", "travel", "ride", "stay", "visit_stop")
-                for i, v in r.rows(f"SELECT id, version FROM {table}")
-            }
+        versions = item_versions(store, ("agenda_session", "travel", "ride", "stay", "visit_stop"))
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -81,7 +73,7 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
             ]
         else:
             assert scope.unit is not None
-            items = schedules(store, [scope.unit])[scope.unit]
+            items = schedules(data, [scope.unit])[scope.unit]
             entries = [
                 (
                     i.start,
@@ -127,8 +119,6 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
 
 
 def _zero_or_quarter(kind: str) -> object:
-    from datetime import timedelta
-
     return timedelta(minutes=0 if kind in ("travel", "stop") else 15)
 
 

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
+from planner.exports import changes
 from planner.exports.common import Job, Options, PlanData, reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
+from planner.queries.snapshot import Unit
 from planner.store import PlanStore
 
 Writer = Callable[[PlanStore, PlanData, Path, Options, Job], Path]
@@ -64,7 +66,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Schedule grid"),
             N_("A sheet per day, time down and rooms across, and an overview of the plan"),
             ".xlsx",
-            "audience:schedule_grid",
+            "schedule:schedule_grid",
             _UNITS,
             records=True,
         ),
@@ -73,7 +75,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Agenda"),
             N_("The whole plan's agenda list, or a delegation's or group's agenda by day"),
             ".xlsx",
-            "audience:agenda",
+            "schedule:agenda",
             _WHO,
             "delegation",
             records=True,
@@ -83,7 +85,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Itineraries"),
             N_("A sheet per person: flights, transfers, hotel, sessions, visits and whom to call"),
             ".xlsx",
-            "audience:itineraries",
+            "itineraries:itineraries",
             _WHO,
             "person",
             records=True,
@@ -94,7 +96,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Sign-in sheets"),
             N_("A sheet per session to sign, with blank rows for walk-ins"),
             ".xlsx",
-            "audience:signin",
+            "attendance:signin",
             _UNITS,
         ),
         ExportKind(
@@ -102,7 +104,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Participant list"),
             N_("Everyone with their personal data (confidential)"),
             ".xlsx",
-            "audience:participants",
+            "participants:participants",
             _UNITS,
             personal=True,
         ),
@@ -114,7 +116,7 @@ KINDS: dict[str, ExportKind] = {
                 " and age band; everyone else present listed apart"
             ),
             ".xlsx",
-            "audience:attendance",
+            "attendance:attendance",
             _UNITS,
         ),
         ExportKind(
@@ -122,14 +124,14 @@ KINDS: dict[str, ExportKind] = {
             N_("Vehicle manifests"),
             N_("A sheet per vehicle: each ride with its passengers"),
             ".xlsx",
-            "legacy:manifests",
+            "travel:manifests",
         ),
         ExportKind(
             "clearance",
             N_("Host clearance list"),
             N_("Who goes on a site visit, with identity numbers, for its hosts"),
             ".xlsx",
-            "legacy:clearance",
+            "travel:clearance",
             personal=True,
             needs="visit",
             personal_purpose=N_(
@@ -144,7 +146,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Rooming list"),
             N_("A sheet per hotel: who sleeps where, sharing with whom, which nights"),
             ".xlsx",
-            "audience:rooming",
+            "participants:rooming",
             frozenset({"delegation"}),
             personal=True,
         ),
@@ -153,21 +155,21 @@ KINDS: dict[str, ExportKind] = {
             N_("Catering counts"),
             N_("Heads per meal and break, with dietary needs grouped"),
             ".xlsx",
-            "audience:catering",
+            "catering:catering",
         ),
         ExportKind(
             "budget",
             N_("Budget workbook"),
             N_("Every line with live formulas on visible rates"),
             ".xlsx",
-            "legacy:budget",
+            "budget:workbook",
         ),
         ExportKind(
             "perdiem",
             N_("Per diem payment sheet"),
             N_("Days, rate, deductions and a signature column per traveller"),
             ".xlsx",
-            "legacy:perdiem",
+            "budget:perdiem",
             personal=True,
             personal_purpose=N_(
                 "The per diem payment sheet exists to pay each traveller against their"
@@ -181,7 +183,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Certificates"),
             N_("A bilingual certificate of participation for each trainee who was trained"),
             ".pdf",
-            "pdf:certificates",
+            "pdf.certificate:certificates",
             _WHO,
             "person",
         ),
@@ -190,7 +192,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Name badges and tent cards"),
             N_("Badges to wear and folded cards for the table, as PDF"),
             ".pdf",
-            "pdf:badges",
+            "pdf.badge:badges",
             _WHO,
         ),
         ExportKind(
@@ -208,7 +210,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Agenda booklet (PDF)"),
             N_("Cover, day pages and each member's itinerary, per delegation"),
             ".pdf",
-            "pdf:booklet",
+            "pdf.booklets:booklet",
             frozenset({"delegation"}),
             "delegation",
             records=True,
@@ -219,7 +221,7 @@ KINDS: dict[str, ExportKind] = {
             N_("What changed"),
             N_("A delegation's agenda changes since its last export"),
             ".xlsx",
-            "audience:changes",
+            "changes:changes",
             frozenset({"delegation"}),
             needs="delegation",
         ),
@@ -306,6 +308,16 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     ]
 
 
+def unit_of(options: Options) -> Unit | None:
+    """The person, group or delegation an export is limited to: only their part of the
+    agenda is read (None: the whole plan)."""
+    for kind in FILTERS:
+        chosen = getattr(options, kind)
+        if chosen is not None:
+            return (kind, int(chosen))
+    return None
+
+
 def run(
     store: PlanStore,
     name: str,
@@ -337,7 +349,7 @@ def run(
                 folder=parent
             )
         )
-    data = PlanData.load(store, personal=options.personal)
+    data = PlanData.load(store, personal=options.personal, scope=unit_of(options))
     if not options.split:
         path = kind.write(store, data, target, options, job)
         job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered
@@ -413,8 +425,6 @@ def _remember(
     is done whatever happens here; a note that cannot be written is said in ``job.warnings``."""
     if not kind.records or store.read_only:
         return
-    from planner.exports.changes import record
-
     scope = scope_of(data, options)
     if scope.kind == "delegation" and scope.id is not None:
         delegations = [scope.id]
@@ -423,7 +433,7 @@ def _remember(
     else:
         return
     try:
-        record(store, data, kind.name, delegations)
+        changes.record(store, data, kind.name, delegations)
     except PlannerError as exc:
         job.warnings.append(
             _(

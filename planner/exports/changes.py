@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from planner.domain.i18n import _
-from planner.exports.common import Options, PlanData, format_day
+from planner.exports.common import Job, Options, PlanData, format_day, reader, title_lines
+from planner.exports.sheet import Cell, Sheet, write
+from planner.queries.agenda import last_export
 from planner.store import PlanStore, parse_time
 
 
@@ -93,19 +96,14 @@ def compare(
 ) -> ChangeReport:
     """The changes since the delegation's last export (every session as new if never)."""
     options = options or Options()
-    with store.reading() as r:
-        found = r.rows(
-            "SELECT at, change_set_id, kind, snapshot FROM export_record"
-            " WHERE delegation_id = ? ORDER BY id DESC LIMIT 1",
-            (delegation,),
-        )
+    found = last_export(store, delegation)
     now = {s["id"]: s for s in snapshot(data, delegation)}
-    if not found:
+    if found is None:
         rows = [
             AgendaChange("added", s["title"], "", _describe(s, data, options)) for s in now.values()
         ]
         return ChangeReport(None, 0, "", tuple(rows))
-    at, change, kind, text = found[0]
+    at, change, kind, text = found
     try:
         before = {s["id"]: s for s in json.loads(text)}
     except (ValueError, TypeError, KeyError):
@@ -150,4 +148,42 @@ def changes_since_export(
     store: PlanStore, delegation: int, options: Options | None = None
 ) -> ChangeReport:
     """For the window: a delegation's agenda changes since its last export."""
-    return compare(store, PlanData.load(store), delegation, options)
+    return compare(
+        store, PlanData.load(store, scope=("delegation", delegation)), delegation, options
+    )
+
+
+# --- what changed ---------------------------------------------------------------------------------
+
+
+def changes(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """A delegation's agenda changes since its last export, to send with the new agenda."""
+    with reader(options):
+        assert options.delegation is not None
+        report = compare(store, data, options.delegation, options)
+        name = data.delegation_name(options.delegation)
+        sheet = Sheet(_("What changed"))
+        since = (
+            _("since the export of {when} (change no. {change})").format(
+                when=report.since.strftime("%Y-%m-%d %H:%M"), change=report.since_change
+            )
+            if report.since
+            else _("no earlier export: every session is listed as new")
+        )
+        sheet.title_block(
+            title_lines(data, _("Agenda changes for {name}").format(name=name), options, (since,))
+        )
+        sheet.headings([_("Change"), _("Session"), _("Before"), _("Now")])
+        for row in report.rows:
+            sheet.add(
+                row.label,
+                Cell(row.title, text=True, wrap=True),
+                Cell(row.before, text=True, wrap=True),
+                Cell(row.after, text=True, wrap=True),
+            )
+        if not report.rows:
+            sheet.add(
+                Cell(_("Nothing changed in this delegation's agenda."), italic=True, text=True)
+            )
+        sheet.widths.update({2: 40, 3: 44, 4: 44})
+        return write([sheet], target)

@@ -11,16 +11,25 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
-from typing import Any
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, language
-from planner.domain.reference import fold, sort_key
-from planner.queries.agenda import AgendaData, Block
-from planner.queries.attendance import marks, registered_people
-from planner.queries.membership import Membership, Unit
-from planner.rules.training import Tally, tally
-from planner.store import PlanStore, parse_date
+from planner.domain.i18n import _, babel_locale, format_date_range, language
+from planner.domain.reference import fold
+from planner.queries.calendar import AgendaData, Block
+from planner.queries.choices import named
+from planner.queries.snapshot import (
+    ATTENDANCE,
+    CALENDAR,
+    LOGISTICS,
+    PEOPLE,
+    PersonInfo,
+    Snapshot,
+    Unit,
+)
+from planner.queries.summary import plan_heading
+from planner.rules import budget as budget_rules
+from planner.rules.training import Tally, tally_of
+from planner.store import PlanStore
 
 LOCALES = ("en", "es-HN", "es-PA")
 
@@ -71,152 +80,36 @@ class Job:
             self.progress(done, total)
 
 
-@dataclass(frozen=True)
-class PersonInfo:
-    id: int
-    given_name: str
-    family_name: str
-    sex: str | None
-    role: str
-    organisation: str
-    acronym: str
-    position: str
-    duty_station: str
-    delegation_id: int | None
-    email: str
-    phone: str
-    id_number: str
-    birth_date: date | None
-    nationality: str
-    dietary_needs: str
-    accessibility_needs: str
-
-    @property
-    def name(self) -> str:
-        return " ".join(p for p in (self.given_name, self.family_name) if p)
-
-    @property
-    def listed_name(self) -> str:
-        """'PAZ, Ana': family names first in capitals, as on lists to sign."""
-        family = self.family_name.upper()
-        return (
-            f"{family}, {self.given_name}"
-            if family and self.given_name
-            else (family or self.given_name)
-        )
-
-    @cached_property
-    def key(self) -> tuple[Any, ...]:
-        return (sort_key(self.family_name), sort_key(self.given_name), self.id)
-
-    @property
-    def organisation_short(self) -> str:
-        return self.acronym or self.organisation
+# What an export reads of the plan: its calendar, people, attendance and logistics.
+PARTS = frozenset({CALENDAR, PEOPLE, ATTENDANCE, LOGISTICS})
 
 
-@dataclass
-class PlanData:
-    """The plan read once for an export: its agenda, its people and who belongs to what."""
-
-    title: str
-    city: str
-    country: str
-    organiser: str
-    donor: str
-    first: date
-    last: date
-    change: int
-    agenda: AgendaData
-    people: dict[int, PersonInfo]
-    membership: Membership
-    delegations: dict[int, tuple[str, str, int | None]]  # id -> (name, country, head)
-    groups: dict[int, tuple[str, int | None]]  # id -> (name, delegation)
-    registered: dict[int, set[int]]  # session -> its audience's people
-    marks: dict[int, dict[int, bool]]  # session -> person -> present
-    travellers: set[int]  # people with an arrival or departure in the plan
-    _sessions_of: dict[int, list[Block]] = field(default_factory=dict)
-    _budget: Any = None
-
-    def budget(self, store: PlanStore) -> Any:
-        """The plan's budget (planner.rules.budget.Budget), computed once for the exports that
-        need it."""
-        if self._budget is None:
-            from planner.rules import budget
-
-            self._budget = budget.compute(store)
-        return self._budget
+class PlanData(Snapshot):
+    """The plan read once for an export (:mod:`planner.queries.snapshot`), with its calendar
+    (``agenda``), who each session registers, and what exports ask of it: who, what, when."""
 
     @classmethod
-    def load(cls, store: PlanStore, personal: bool = True) -> PlanData:
+    def load(cls, store: PlanStore, personal: bool = True, scope: Unit | None = None) -> PlanData:
         """The plan for an export; without ``personal``, every identity number, birth date
-        and phone is left out from the start, so no export can show one."""
-        agenda = AgendaData.load(store)
-        with store.reading() as r:
-            title, city, country, organiser, donor, first, last = r.rows(
-                "SELECT title, city, country, organiser, donor, start_date, end_date FROM plan"
-                " ORDER BY id LIMIT 1"
-            )[0]
-            change = int(r.value("SELECT max(id) FROM change_set") or 0)
-            people = {
-                row[0]: PersonInfo(
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[3],
-                    row[4],
-                    row[5] or "",
-                    row[6] or "",
-                    row[7],
-                    row[8],
-                    row[9],
-                    row[10],
-                    row[11],
-                    row[12],
-                    parse_date(row[13]),
-                    row[14],
-                    row[15],
-                    row[16],
-                )
-                for row in r.rows(
-                    "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
-                    " p.position, p.duty_station, p.delegation_id, p.email,"
-                    + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
-                    + " p.nationality, p.dietary_needs, p.accessibility_needs"
-                    " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
-                )
-            }
-            membership = Membership.load(r)
-            delegations = {
-                i: (n, c, h)
-                for i, n, c, h in r.rows("SELECT id, name, country, head_id FROM delegation")
-            }
-            groups = {
-                i: (n, d)
-                for i, n, d in r.rows("SELECT id, name, delegation_id FROM participant_group")
-            }
-            registered = registered_people(r, membership)
-            recorded = marks(r)
-            travellers = {p for (p,) in r.rows("SELECT DISTINCT person_id FROM travel")}
-        first_day, last_day = parse_date(first), parse_date(last)
-        assert first_day is not None and last_day is not None
-        return cls(
-            title,
-            city,
-            country,
-            organiser,
-            donor,
-            first_day,
-            last_day,
-            change,
-            agenda,
-            people,
-            membership,
-            delegations,
-            groups,
-            dict(registered),
-            dict(recorded),
-            travellers,
-        )
+        and phone is left out from the start, so no export can show one. With ``scope``, only
+        the sessions of that person, group or delegation are read."""
+        return cls.read(store, PARTS, personal=personal, scope=scope)
+
+    @cached_property
+    def agenda(self) -> AgendaData:
+        return AgendaData.of(self)
+
+    @property
+    def travellers(self) -> set[int]:
+        """People with an arrival or departure in the plan."""
+        return self.logistics.travellers
+
+    def budget(self, store: PlanStore) -> budget_rules.Budget:
+        """The plan's budget, computed once for the exports that need it."""
+        found: budget_rules.Budget | None = self.__dict__.get("_budget")
+        if found is None:
+            found = self.__dict__["_budget"] = budget_rules.compute(store)
+        return found
 
     # who
     def sorted_people(self, ids: set[int] | frozenset[int] | None = None) -> list[PersonInfo]:
@@ -227,37 +120,28 @@ class PlanData:
         )
         return sorted(chosen, key=lambda p: p.key)
 
-    def members(self, unit: Unit) -> frozenset[int]:
-        return self.membership.members.get(unit, frozenset())
-
     def attended(self, session: int) -> set[int]:
         return {p for p, present in self.marks.get(session, {}).items() if present}
 
     def training(self, within: set[int] | frozenset[int] | None = None) -> Tally:
         """Trainees, who attended and was trained, who else was present and everyone's hours
         (:mod:`planner.rules.training`), for these people (None: everyone)."""
-        blocks = self.agenda.blocks.values()
-        return tally(
-            {p.id: p.role for p in self.people.values()},
-            {b.id: b.kind for b in blocks},
-            {b.id: b.minutes for b in blocks},
-            self.marks,
-            self.registered,
-            within,
-        )
+        return tally_of(self, within)
 
     # what
     def sessions_of(self, person: int) -> list[Block]:
         """The sessions a person attends (audience) or gives (facilitator), in time order."""
-        if not self._sessions_of:
-            by_person: dict[int, list[Block]] = defaultdict(list)
-            for block in self.agenda.blocks.values():
-                for p in self.registered.get(block.id, set()) | block.facilitators:
-                    by_person[p].append(block)
-            for blocks in by_person.values():
-                blocks.sort(key=lambda b: (b.start, b.id))
-            self._sessions_of = dict(by_person)
-        return self._sessions_of.get(person, [])
+        return self._sessions_by_person.get(person, [])
+
+    @cached_property
+    def _sessions_by_person(self) -> dict[int, list[Block]]:
+        by_person: dict[int, list[Block]] = defaultdict(list)
+        for block in self.agenda.blocks.values():
+            for p in self.registered.get(block.id, set()) | block.facilitators:
+                by_person[p].append(block)
+        for blocks in by_person.values():
+            blocks.sort(key=lambda b: (b.start, b.id))
+        return dict(by_person)
 
     def sessions_for(self, people: set[int] | frozenset[int] | None) -> list[Block]:
         """Sessions any of these people attends or gives (every session for None)."""
@@ -270,8 +154,8 @@ class PlanData:
         return sorted(ids.values(), key=lambda b: (b.start, b.id))
 
     def days(self) -> list[date]:
-        n = (self.last - self.first).days + 1
-        return [self.first + timedelta(days=i) for i in range(n)]
+        n = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=i) for i in range(n)]
 
     def room_label(self, block: Block) -> str:
         lane = self.agenda.rooms.get(block.room_id) if block.room_id else None
@@ -329,13 +213,30 @@ def scope_of(data: PlanData, options: Options) -> Scope:
     return Scope("plan", None, data.title, None)
 
 
+NOT_SIGNED = frozenset({"break", "meal"})  # sessions nobody signs in to
+
+
+def for_whom(scope: Scope) -> tuple[str, ...]:
+    """The line a paper for one delegation, group or person adds under its title."""
+    return () if scope.kind == "plan" else (scope.name,)
+
+
+def time_span(block: Block) -> str:
+    """'08:30–10:15'"""
+    start, end = block.start, block.end
+    return f"{start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
+
+
 def title_lines(
     data: PlanData, what: str, options: Options, extra: tuple[str, ...] = ()
 ) -> list[str]:
     """The plan's title, then what this is, for whom, its dates, when it was produced and the
     plan's change number, so two printouts can be told apart."""
     dates, when = _dates_and_now(
-        data.first, data.last, options.babel_locale, datetime.now().strftime("%Y-%m-%d %H:%M")
+        data.first_day,
+        data.last_day,
+        options.babel_locale,
+        datetime.now().strftime("%Y-%m-%d %H:%M"),
     )
     left_out = () if options.personal else (left_out_note(),)
     return [data.title, _heading(what, dates, when, data.change), *extra, *left_out]
@@ -350,19 +251,11 @@ def _heading(what: str, dates: str, when: str, change: int) -> str:
 def plan_lines(store: PlanStore, what: str) -> list[str]:
     """The same two title lines for a workbook written without the plan read whole (the
     budget, the manifests, the agenda list), in the current language."""
-    with store.reading() as r:
-        title, first, last = r.rows(
-            "SELECT title, start_date, end_date FROM plan ORDER BY id LIMIT 1"
-        )[0]
-        change = int(r.value("SELECT max(id) FROM change_set") or 0)
-    from planner.domain.i18n import babel_locale
-
-    first_day, last_day = parse_date(first), parse_date(last)
-    assert first_day is not None and last_day is not None
+    plan = plan_heading(store)
     dates, when = _dates_and_now(
-        first_day, last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
+        plan.first_day, plan.last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
     )
-    return [str(title), _heading(what, dates, when, change)]
+    return [plan.title, _heading(what, dates, when, plan.change)]
 
 
 def left_out_note() -> str:
@@ -375,8 +268,6 @@ def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[s
     """The plan's dates and the time of production, formatted once per minute (hundreds of
     sheets share them; Babel takes a millisecond each time)."""
     from babel.dates import format_date
-
-    from planner.domain.i18n import format_date_range
 
     now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
     day = str(format_date(now.date(), format="medium", locale=locale))
@@ -429,15 +320,7 @@ def reader(options: Options) -> Iterator[None]:
 
 def resolve(store: PlanStore, table: str, value: str) -> int:
     """An item by id or by name (an error listing the candidates when unclear)."""
-    if table == "person":
-        sql = (
-            "SELECT id, trim(given_name || ' ' || family_name) FROM person"
-            " ORDER BY family_name, given_name"
-        )
-    else:
-        sql = f"SELECT id, name FROM {table} ORDER BY name"
-    with store.reading() as r:
-        rows = r.rows(sql)
+    rows = named(store, table)
     if value.isdigit() and any(i == int(value) for i, _n in rows):
         return int(value)
     exact = [i for i, n in rows if fold(n) == fold(value)]

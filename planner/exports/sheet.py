@@ -10,6 +10,8 @@ into place once complete.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
 from planner.exports.xlsx import FORMULA_STARTS, clean_text, current_formats
 
 
@@ -128,9 +132,6 @@ def write(sheets: list[Sheet], target: str | Path) -> Path:
     try:
         return _write(sheets, target)
     except OSError as exc:  # openpyxl streams rows to a temporary file: a full disk shows here
-        from planner.domain.errors import PlannerError
-        from planner.domain.i18n import _
-
         raise PlannerError(
             _(
                 "{path} could not be written: {reason}. Free some disk space or"
@@ -157,9 +158,6 @@ def _discard(wb: Any) -> None:
     openpyxl streams each write-only sheet's rows into a temporary file through a generator;
     left open, the generator is finalised whenever it is collected, after its file is gone,
     and Python prints "Exception ignored … Traceback" under the message the user was given."""
-    import contextlib
-    import os
-
     for ws in wb.worksheets:
         with contextlib.suppress(Exception):
             if not ws.closed:

@@ -7,23 +7,19 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, language
+from planner.domain.labels import clearance_label, role_label
+from planner.domain.reference import country_name, sort_key
+from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
+from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.queries import journeys
+from planner.queries.logistics import visit_goers
 from planner.store import PlanStore
 
 
-def _plan_line(store: PlanStore, what: str) -> tuple[str, str]:
-    from planner.exports.common import plan_lines
-
-    title, line = plan_lines(store, what)
-    return title, line
-
-
-def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> Path:
+def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """One sheet per vehicle: each ride with its time, route and every passenger by name."""
-    from planner.exports.sheet import Cell, Sheet, sheet_title, write
-    from planner.rules import logistics
-
-    rides = logistics.manifests(store)
-    with language(lang or "en"):
+    rides = journeys.manifests(data)
+    with language(options.lang or "en"):
         if not rides:
             raise PlannerError(
                 _(
@@ -32,13 +28,13 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
                 )
             )
         taken: set[str] = set()
-        by_vehicle: dict[str, list[logistics.ManifestRide]] = {}
+        by_vehicle: dict[str, list[journeys.ManifestRide]] = {}
         for ride in rides:
             by_vehicle.setdefault(ride.vehicle, []).append(ride)
         sheets = []
         for vehicle, items in by_vehicle.items():
             sheet = Sheet(sheet_title(vehicle, taken))
-            title, line = _plan_line(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
+            title, line = plan_lines(store, _("Manifest of {vehicle}").format(vehicle=vehicle))
             driver = items[0].driver
             sheet.title_block(
                 [
@@ -78,6 +74,12 @@ def manifests(store: PlanStore, target: str | Path, lang: str | None = None) -> 
         return write(sheets, target)
 
 
+def clearance(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The clearance list of the site visit ``options.visit``."""
+    assert options.visit is not None
+    return clearance_list(store, options.visit, target, options.lang, personal=options.personal)
+
+
 def clearance_list(
     store: PlanStore, visit_id: int, target: str | Path, lang: str | None = None, *, personal: bool
 ) -> Path:
@@ -85,73 +87,12 @@ def clearance_list(
     nationality, identity or passport number; drivers of the visit's vehicles included.
     ``personal`` has no default: the caller says whether identity numbers go in (the export
     catalog refuses this list without them, since they are its purpose)."""
-    from planner.domain.reference import country_name
-    from planner.exports.sheet import Cell, Sheet, write
-
-    with store.reading() as r:
-        found = r.rows("SELECT title, kind FROM agenda_session WHERE id = ?", (visit_id,))
-        if not found:
-            raise PlannerError(_("There is no session {id} in the plan.").format(id=visit_id))
-        title_of_visit, _kind = found[0]
-        units = r.rows(
-            "SELECT group_id, delegation_id, person_id FROM session_audience WHERE session_id = ?",
-            (visit_id,),
-        )
-        people: set[int] = set()
-        for g, d, p in units:
-            if g:
-                people.update(
-                    x
-                    for (x,) in r.rows(
-                        "SELECT person_id FROM group_member WHERE group_id = ?", (g,)
-                    )
-                )
-            elif d:
-                people.update(
-                    x for (x,) in r.rows("SELECT id FROM person WHERE delegation_id = ?", (d,))
-                )
-            else:
-                people.add(p)
-        people.update(
-            x
-            for (x,) in r.rows(
-                "SELECT person_id FROM session_facilitator WHERE session_id = ?", (visit_id,)
-            )
-        )
-        drivers = {
-            x
-            for (x,) in r.rows(
-                "SELECT DISTINCT v.driver_id FROM ride r JOIN vehicle v ON v.id = r.vehicle_id"
-                " WHERE r.session_id = ? AND v.driver_id IS NOT NULL",
-                (visit_id,),
-            )
-        }
-        people |= drivers
-        rows = (
-            r.rows(
-                "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
-                " p.nationality, p.id_number, p.role FROM person p"
-                " LEFT JOIN organisation o ON o.id = p.organisation_id"
-            )
-            if people
-            else []
-        )
-        stops = r.rows(
-            "SELECT v.name, s.host_name, s.clearance FROM visit_stop s"
-            " LEFT JOIN venue v ON v.id = s.venue_id WHERE s.session_id = ?"
-            " ORDER BY s.position",
-            (visit_id,),
-        )
-    from planner.domain.reference import sort_key
-    from planner.exports.common import left_out_note
-
-    chosen = sorted(
-        ((*row[:6], row[6] if personal else "", row[7]) for row in rows if row[0] in people),
-        key=lambda row: (sort_key(row[1]), sort_key(row[2])),
-    )
+    visit = visit_goers(store, visit_id, personal=personal)
+    if visit is None:
+        raise PlannerError(_("There is no session {id} in the plan.").format(id=visit_id))
+    title_of_visit, stops = visit.title, visit.stops
+    chosen = sorted(visit.people, key=lambda row: (sort_key(row[1]), sort_key(row[2])))
     with language(lang or "en"):
-        from planner.domain.labels import clearance_label, role_label
-
         if not chosen:
             raise PlannerError(
                 _("Nobody goes on “{title}” yet: choose who attends it first.").format(
@@ -159,7 +100,7 @@ def clearance_list(
                 )
             )
         sheet = Sheet(_("Clearance list")[:31])
-        title, line = _plan_line(store, _("Clearance list"))
+        title, line = plan_lines(store, _("Clearance list"))
         hosts = "; ".join(
             f"{name} ({clearance_label(clearance)})"
             for name, _host, clearance in stops

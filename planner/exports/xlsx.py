@@ -19,6 +19,7 @@ from openpyxl.workbook import Workbook
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
+from planner.exports.destination import check_replaceable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters a workbook cannot hold (XML 1.0): dropped from text rather than refused.
@@ -88,8 +89,6 @@ def write_atomically(
     os.close(fd)
     try:
         produce(tmp_name)
-        from planner.exports.destination import check_replaceable
-
         check_replaceable(target)  # once more, just before: never onto a plan or a device
         os.replace(tmp_name, target)
     except OSError as exc:

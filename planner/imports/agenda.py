@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import PlannerError
@@ -515,52 +514,3 @@ def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
         for warning in row.warnings:
             out["warnings"].append({"row": row.row, "reason": warning})
     return out
-
-
-# --- the list as a workbook ---------------------------------------------------------------------
-
-
-def export(
-    store: PlanStore, target: str | Path, lang: str | None = None, lines: list[str] | None = None
-) -> Path:
-    """Write the agenda list (one row per session, in time order) as an .xlsx workbook whose
-    columns the agenda import reads back."""
-    from planner.domain.i18n import language
-    from planner.exports.common import plan_lines
-    from planner.exports.sheet import Cell, Sheet, write
-
-    names = Names.load(store)
-    with store.reading() as r:
-        unit_names: dict[tuple[str, int], str] = {}
-        for i, n in r.rows("SELECT id, name FROM participant_group"):
-            unit_names[("group", i)] = n
-        for i, n in r.rows("SELECT id, name FROM delegation"):
-            unit_names[("delegation", i)] = n
-        for i, g, f in r.rows("SELECT id, given_name, family_name FROM person"):
-            unit_names[("person", i)] = " ".join(p for p in (g, f) if p)
-    with language(lang or "en"):
-        sheet = Sheet(_("Agenda")[:31])
-        sheet.title_block(lines or plan_lines(store, _("Agenda list")))
-        sheet.headings(headers_for(lang))
-        sheet.filter = True
-        ordered = sorted(names.sessions.items(), key=lambda kv: (kv[1]["start"], kv[0]))
-        for sid, s in ordered:
-            start, end = s["start"], s["end"]
-            end_cell: Any = end.time() if end.date() == start.date() else end.replace(tzinfo=None)
-            sheet.add(
-                sid,
-                start.date(),
-                start.time(),
-                end_cell,
-                Cell(s["title"], text=True),
-                kind_label(s["kind"]),
-                names.room_labels.get(s["room_id"], "") if s["room_id"] else "",
-                "; ".join(unit_names.get(u, "?") for u in s["audience"]),
-                "; ".join(unit_names.get(("person", p), "?") for p in s["facilitator_ids"]),
-                s["location"],
-                names.module_labels.get(s["module_id"], "") if s["module_id"] else "",
-                s["description"],
-                s["notes"],
-            )
-        sheet.widths.update({5: 40, 8: 40, 9: 40, 12: 40, 13: 40})
-        return write([sheet], target)

@@ -437,7 +437,7 @@ register(VENUE, ROOM, TRAVEL, ROOM_BLOCK, STAY, ROAD_TIME, STOP, VEHICLE, RIDE)
 
 
 class RideProposal(Protocol):
-    """A ride the program proposes (:class:`planner.rules.logistics.Proposal`)."""
+    """A ride the program proposes (:class:`planner.rules.transfers.Proposal`)."""
 
     def ride_values(self) -> dict[str, Any]: ...
 

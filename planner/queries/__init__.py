@@ -1,67 +1,85 @@
-"""Every read the pages, the command line and the exports need, in plain SQL (no ORM): lists of
-items as rows, choices for forms, the plan at a glance.
+"""Every read the pages, the command line, the rules and the exports need, in plain SQL (no
+ORM), by domain: ``people``, ``agenda``, ``logistics`` and ``budget`` (lists of rows, and what
+the rules compute from), ``summary`` (the plan at a glance, its settings and headings),
+``choices`` (items to pick from in forms), ``membership`` (who belongs to what); and, read
+when a page or paper needs the whole plan, ``snapshot`` (the plan read once, shared by the
+conflict check, the exports and the calendar), ``calendar`` (the calendar's view of it) and
+``journeys`` (arrivals board, schedules, manifests). This package names the lists; the other
+modules are imported where they are used.
 """
 
-from planner.queries.lists import (
-    CLEARANCE_ORDER,
+from planner.queries.agenda import (
+    ModuleRow,
+    SessionRow,
+    UnavailabilityRow,
+    modules,
+    sessions,
+    unavailabilities,
+)
+from planner.queries.budget import (
     BudgetActualRow,
     BudgetCategoryRow,
     CateringRateRow,
-    Choice,
-    DelegationRow,
     ExchangeRateRow,
     FundingSourceRow,
-    GroupRow,
-    ModuleRow,
-    OrganisationRow,
     PerDiemRateRow,
-    PersonRow,
+    budget_actuals,
+    budget_categories,
+    catering_rates,
+    exchange_rates,
+    funding_sources,
+    per_diem_rates,
+    plan_currency,
+)
+from planner.queries.choices import (
+    Choice,
+    choices,
+    members_of_delegation,
+    people_with_role,
+    places,
+)
+from planner.queries.common import (
+    full_name,
+)
+from planner.queries.logistics import (
+    CLEARANCE_ORDER,
     RideRow,
     RoadTimeRow,
     RoomBlockRow,
     RoomRow,
-    SessionRow,
     SiteVisitRow,
     StayRow,
     StopRow,
-    Summary,
     TravelRow,
-    UnavailabilityRow,
     VehicleRow,
     VenueRow,
-    budget_actuals,
-    budget_categories,
-    catering_rates,
-    choices,
-    delegations,
-    exchange_rates,
-    full_name,
-    funding_sources,
-    groups,
-    info_json,
-    members_of_delegation,
-    modules,
-    organisations,
-    people,
-    people_in,
-    people_with_role,
-    per_diem_rates,
     place_zone,
-    places,
-    plan_currency,
     rides,
     road_times,
     room_blocks,
     rooms,
-    sessions,
     site_visits,
     stays,
     stops,
-    summary,
     travels,
-    unavailabilities,
     vehicles,
     venues,
+)
+from planner.queries.people import (
+    DelegationRow,
+    GroupRow,
+    OrganisationRow,
+    PersonRow,
+    delegations,
+    groups,
+    organisations,
+    people,
+    people_in,
+)
+from planner.queries.summary import (
+    Summary,
+    info_json,
+    summary,
 )
 
 __all__ = [

@@ -8,7 +8,9 @@ by name and a whole group are looked up the same way.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from planner.store import Reader
 
@@ -23,15 +25,23 @@ class Membership:
 
     @classmethod
     def load(cls, r: Reader) -> Membership:
-        names = {
-            i: " ".join(p for p in (g, f) if p)
-            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person")
-        }
-        units_of: dict[int, set[Unit]] = {p: {("person", p)} for p in names}
-        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-            units_of[p].add(("group", g))
-        for p, d in r.rows("SELECT id, delegation_id FROM person WHERE delegation_id IS NOT NULL"):
-            units_of[p].add(("delegation", d))
+        return cls.of(
+            r.rows("SELECT id, given_name, family_name, delegation_id FROM person"),
+            r.rows("SELECT group_id, person_id FROM group_member"),
+        )
+
+    @classmethod
+    def of(
+        cls, people: Iterable[tuple[int, str, str, Any]], group_members: Iterable[tuple[int, int]]
+    ) -> Membership:
+        """From rows (id, given name, family name, delegation) and (group, person)."""
+        names: dict[int, str] = {}
+        units_of: dict[int, set[Unit]] = {}
+        for i, g, f, d in people:
+            names[i] = " ".join(p for p in (g, f) if p)
+            units_of[i] = {("person", i), ("delegation", d)} if d is not None else {("person", i)}
+        for group, person in group_members:
+            units_of[person].add(("group", group))
         members: dict[Unit, set[int]] = defaultdict(set)
         for p, units in units_of.items():
             for unit in units:

@@ -24,9 +24,9 @@ exported workbook's formulas do, so the totals agree to the cent.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,144 +35,44 @@ from planner.domain.labels import (
     BudgetCategory,
     Meal,
     SessionKind,
-    budget_category_label,
     meal_label,
 )
-from planner.queries.membership import Membership
-from planner.store import PlanStore, Reader, parse_date, parse_time
+from planner.queries.budget import (
+    BudgetBasics,
+    BudgetRows,
+    budget_rows,
+    participant_rows,
+)
+from planner.rules.budget_lines import (
+    CATEGORY_ORDER,
+    Budget,
+    Line,
+    Total,
+    cents,
+    money_text,
+)
+from planner.store import PlanStore, parse_date, parse_time
 
-CENT = Decimal("0.01")
+__all__ = [
+    "CATEGORY_ORDER",
+    "SHARED_CATEGORIES",
+    "Allocation",
+    "Budget",
+    "Line",
+    "ParticipantCost",
+    "Total",
+    "cents",
+    "compute",
+    "meal_of",
+    "money_text",
+    "per_participant",
+]
+
 HUNDRED = Decimal(100)
 BREAKFAST_BEFORE = time(10, 30)  # a meal session starting earlier is a breakfast
 LUNCH_BEFORE = time(16, 0)  # ... earlier than this a lunch, later a dinner
-CATEGORY_ORDER = list(BudgetCategory)
 
 Unit = tuple[str, int]
-
-
-def cents(value: Decimal) -> Decimal:
-    """Rounded half-up to cents (what ``ROUND(x, 2)`` does in a spreadsheet)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def money_text(value: Decimal) -> str:
-    return f"{cents(value):f}"
-
-
-@dataclass(frozen=True)
-class Line:
-    key: str  # stable while the thing it costs exists: "block:3", "perdiem:12", "manual:5"
-    category: str
-    description: str
-    explanation: str  # how the plan computed it
-    quantity: Decimal
-    unit: str
-    unit_cost: Decimal
-    currency: str  # of the unit cost
-    month: date  # whose exchange rate converts it
-    rate: Decimal  # units of ``currency`` for one of the plan's currency (1 for the plan's own)
-    amount: Decimal  # in the plan's currency, rounded to cents once
-    budget_code: str
-    funding_source_id: int | None
-    funding_source: str
-    actual: Decimal | None  # spent, in the plan's currency
-    manual_id: int | None = None  # the hand-entered line's id
-
-
-@dataclass(frozen=True)
-class Total:
-    key: str  # a category, or a funding source's id ("" when none)
-    label: str
-    amount: Decimal
-    actual: Decimal  # of the lines that have one
-    lines: int
-
-
-@dataclass
-class Budget:
-    currency: str
-    lines: list[Line]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> Decimal:
-        return sum((line.amount for line in self.lines), Decimal(0))
-
-    @property
-    def actual_total(self) -> Decimal:
-        return sum((line.actual for line in self.lines if line.actual is not None), Decimal(0))
-
-    def by_category(self) -> list[Total]:
-        grouped: dict[str, list[Line]] = defaultdict(list)
-        for line in self.lines:
-            grouped[line.category].append(line)
-        return [
-            _total(c, budget_category_label(c), grouped[c]) for c in CATEGORY_ORDER if c in grouped
-        ]
-
-    def by_source(self) -> list[Total]:
-        grouped: dict[tuple[str, str], list[Line]] = defaultdict(list)
-        for line in self.lines:
-            grouped[(str(line.funding_source_id or ""), line.funding_source)].append(line)
-        totals = [
-            _total(key, name or _("No funding source"), items)
-            for (key, name), items in grouped.items()
-        ]
-        return sorted(totals, key=lambda t: (not t.key, -t.amount, t.label.casefold()))
-
-    def as_json(self) -> dict[str, Any]:
-        """What ``planner budget --json`` prints (a contract: add keys, never rename)."""
-        cur = self.currency
-
-        def total(t: Total, name: str) -> dict[str, Any]:
-            return {
-                name: t.key,
-                "label": t.label,
-                "amount": money_text(t.amount),
-                "actual": money_text(t.actual),
-                "currency": cur,
-                "lines": t.lines,
-            }
-
-        return {
-            "currency": cur,
-            "lines": [
-                {
-                    "key": line.key,
-                    "category": line.category,
-                    "description": line.description,
-                    "explanation": line.explanation,
-                    "quantity": f"{line.quantity.normalize():f}",
-                    "unit": line.unit,
-                    "unit_cost": {"amount": f"{line.unit_cost:f}", "currency": line.currency},
-                    "month": line.month.isoformat(),
-                    "exchange_rate": f"{line.rate:f}",
-                    "amount": money_text(line.amount),
-                    "currency": cur,
-                    "actual": None if line.actual is None else money_text(line.actual),
-                    "budget_code": line.budget_code,
-                    "funding_source": line.funding_source,
-                    "funding_source_id": line.funding_source_id,
-                    "manual_id": line.manual_id,
-                }
-                for line in self.lines
-            ],
-            "categories": [total(t, "category") for t in self.by_category()],
-            "funding_sources": [total(t, "funding_source_id") for t in self.by_source()],
-            "total": {"amount": money_text(self.total), "currency": cur},
-            "actual_total": {"amount": money_text(self.actual_total), "currency": cur},
-            "warnings": self.warnings,
-        }
-
-
-def _total(key: str, label: str, lines: list[Line]) -> Total:
-    return Total(
-        key,
-        label,
-        sum((x.amount for x in lines), Decimal(0)),
-        sum((x.actual for x in lines if x.actual is not None), Decimal(0)),
-        len(lines),
-    )
 
 
 # --- reading what the budget needs ------------------------------------------------------------
@@ -203,15 +103,11 @@ class _Plan:
 
 
 class _Reader:
-    """Everything the budget reads, with plain SQL, once."""
+    """The plan's budget settings, who belongs to what, exchange rates, codes and sources."""
 
-    def __init__(self, r: Reader) -> None:
+    def __init__(self, basics: BudgetBasics) -> None:
         (cur, tz, first, last, indirect, breakfast, lunch, dinner, lodging, last_share, rate_id) = (
-            r.rows(
-                "SELECT currency, timezone, start_date, end_date, indirect_rate,"
-                " breakfast_deduction, lunch_deduction, dinner_deduction, lodging_deduction,"
-                " last_day_share, per_diem_rate_id FROM plan ORDER BY id LIMIT 1"
-            )[0]
+            basics.plan
         )
         self.plan = _Plan(
             cur,
@@ -228,26 +124,18 @@ class _Reader:
             _dec(last_share) or Decimal(0),
             rate_id,
         )
-        membership = Membership.load(r)
+        membership = basics.membership
         self.people = membership.names
         self.units_of = membership.units_of
         self.members = membership.members
         self.fx: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-        for currency, month, units in r.rows(
-            "SELECT currency, month, units_per_base FROM exchange_rate ORDER BY currency, month"
-        ):
+        for currency, month, units in basics.exchange_rates:
             value = _dec(units)
             if value:
                 self.fx[currency].append((_day(month), value))
-        self.defaults = {
-            c: (code or "", source)
-            for c, code, source in r.rows(
-                "SELECT category, budget_code, funding_source_id FROM budget_category"
-            )
-        }
-        self.sources = dict(r.rows("SELECT id, name FROM funding_source"))
-        self.actuals = {k: _dec(a) for k, a in r.rows("SELECT line_key, amount FROM budget_actual")}
-        self.r = r
+        self.defaults = {c: (code or "", source) for c, code, source in basics.category_defaults}
+        self.sources = basics.funding_sources
+        self.actuals = {k: _dec(a) for k, a in basics.actuals}
 
     def local(self, stored: Any) -> datetime:
         return parse_time(stored).astimezone(self.plan.zone)
@@ -350,15 +238,15 @@ class _Builder:
 
 def compute(store: PlanStore) -> Budget:
     """The plan's budget as it stands now."""
-    with store.reading() as r:
-        data = _Reader(r)
-        b = _Builder(data)
-        _travel_and_per_diem(b, r)
-        _accommodation(b, r)
-        _ground_transport(b, r)
-        _venue(b, r)
-        _catering(b, r)
-        _manual(b, r)
+    rows = budget_rows(store)
+    data = _Reader(rows.basics)
+    b = _Builder(data)
+    _travel_and_per_diem(b, rows)
+    _accommodation(b, rows)
+    _ground_transport(b, rows)
+    _venue(b, rows)
+    _catering(b, rows)
+    _manual(b, rows)
     _indirect(b)
     order = {str(c): n for n, c in enumerate(CATEGORY_ORDER)}
     b.lines.sort(key=lambda x: (order.get(x.category, 99), x.description.casefold(), x.key))
@@ -369,20 +257,15 @@ def _money(currency: str, value: Decimal) -> str:
     return f"{currency} {value:,.2f}"
 
 
-def _accommodation(b: _Builder, r: Reader) -> None:
+def _accommodation(b: _Builder, rows: BudgetRows) -> None:
     data = b.data
     blocks = {
         i: (v, name, t, _dec(rate), cur or data.plan.currency)
-        for i, v, name, t, rate, cur in r.rows(
-            "SELECT b.id, b.venue_id, v.name, b.room_type, b.nightly_rate,"
-            " b.currency FROM room_block b JOIN venue v ON v.id = b.venue_id"
-        )
+        for i, v, name, t, rate, cur in rows.blocks
     }
     stays: dict[int, list[tuple[int, date, date, int | None]]] = defaultdict(list)
     loose = 0
-    for person, block, first, last, sharing in r.rows(
-        "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"
-    ):
+    for person, block, first, last, sharing in rows.stays:
         if block is None or block not in blocks:
             loose += 1
             continue
@@ -440,13 +323,10 @@ def _accommodation(b: _Builder, r: Reader) -> None:
         )
 
 
-def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
+def _travel_and_per_diem(b: _Builder, rows: BudgetRows) -> None:
     data, plan = b.data, b.data.plan
     trips: dict[int, list[tuple[str, datetime, str, Decimal | None, str]]] = defaultdict(list)
-    for person, direction, arrives, departs, number, carrier, fare, fare_cur in r.rows(
-        "SELECT person_id, direction, arrives_at, departs_at, number, carrier, fare,"
-        " fare_currency FROM travel"
-    ):
+    for person, direction, arrives, departs, number, carrier, fare, fare_cur in rows.travel:
         stored = arrives if direction == "arrival" else departs
         if stored is None:
             continue
@@ -476,10 +356,7 @@ def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
     # per diem
     rates = {
         i: (loc, _dec(rate) or Decimal(0), cur, _dec(share))
-        for i, loc, rate, cur, share in r.rows(
-            "SELECT id, location, daily_rate, currency, lodging_share"
-            " FROM per_diem_rate ORDER BY id"
-        )
+        for i, loc, rate, cur, share in rows.per_diem_rates
     }
     travellers = {p for p, items in trips.items() if any(d == "arrival" for d, *_r in items)}
     if not travellers:
@@ -499,7 +376,7 @@ def _travel_and_per_diem(b: _Builder, r: Reader) -> None:
         return
     location, daily, currency, share = rates[rate_id]
     lodging_pct = share if share is not None else plan.deductions["lodging"]
-    provided = _provided(b, r, travellers)
+    provided = _provided(b, rows, travellers)
     for person in sorted(travellers, key=lambda p: data.people.get(p, "")):
         items = sorted(trips[person], key=lambda t: t[1])
         arrival = next(at for d, at, *_r in items if d == "arrival")
@@ -562,17 +439,14 @@ def _pct(value: Decimal) -> str:
 
 
 def _provided(
-    b: _Builder, r: Reader, travellers: set[int]
+    b: _Builder, rows: BudgetRows, travellers: set[int]
 ) -> dict[int, tuple[set[date], dict[date, set[str]]]]:
     """Per traveller: the nights the plan pays a room (a stay in a block) and the meals it
     serves each day (a block's breakfast, a meal session they attend)."""
     data = b.data
     lodging: dict[int, set[date]] = defaultdict(set)
     meals: dict[int, dict[date, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for person, first, last, breakfast in r.rows(
-        "SELECT s.person_id, s.check_in, s.check_out, b.breakfast_included FROM stay s"
-        " JOIN room_block b ON b.id = s.block_id"
-    ):
+    for person, first, last, breakfast in rows.block_nights:
         if person not in travellers:
             continue
         day, end = _day(first), _day(last)
@@ -582,20 +456,13 @@ def _provided(
                 meals[person][day + timedelta(days=1)].add(Meal.BREAKFAST)
             day += timedelta(days=1)
     audience: dict[int, set[Unit]] = defaultdict(set)
-    for s, g, d, p in r.rows(
-        "SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
-        " FROM session_audience a JOIN agenda_session s"
-        " ON s.id = a.session_id WHERE s.kind = 'meal'"
-    ):
+    for s, g, d, p in rows.meal_audience:
         audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
-    for s, p in r.rows(
-        "SELECT f.session_id, f.person_id FROM session_facilitator f"
-        " JOIN agenda_session s ON s.id = f.session_id WHERE s.kind = 'meal'"
-    ):
+    for s, p in rows.meal_facilitators:
         audience[s].add(("person", p))
-    for s, start in r.rows("SELECT id, starts_at FROM agenda_session WHERE kind = 'meal'"):
+    for s, start in rows.meals:
         at = data.local(start)
-        meal = _meal_of(at)
+        meal = meal_of(at)
         units = audience.get(s, set())
         for person in travellers:
             if not units.isdisjoint(data.units_of.get(person, ())):
@@ -603,7 +470,7 @@ def _provided(
     return {p: (lodging.get(p, set()), dict(meals.get(p, {}))) for p in travellers}
 
 
-def _meal_of(at: datetime) -> str:
+def meal_of(at: datetime) -> str:
     clock = at.time()
     if clock < BREAKFAST_BEFORE:
         return Meal.BREAKFAST
@@ -615,16 +482,11 @@ def _days_text(days: list[date]) -> str:
     return shown + (" …" if len(days) > 6 else "")
 
 
-def _ground_transport(b: _Builder, r: Reader) -> None:
+def _ground_transport(b: _Builder, rows: BudgetRows) -> None:
     data = b.data
-    vehicles = {
-        i: (n, _dec(rate), cur or data.plan.currency)
-        for i, n, rate, cur in r.rows("SELECT id, name, day_rate, currency FROM vehicle")
-    }
+    vehicles = {i: (n, _dec(rate), cur or data.plan.currency) for i, n, rate, cur in rows.vehicles}
     days: dict[int, set[date]] = defaultdict(set)
-    for vehicle, start, end in r.rows(
-        "SELECT vehicle_id, starts_at, ends_at FROM ride WHERE vehicle_id IS NOT NULL"
-    ):
+    for vehicle, start, end in rows.vehicle_rides:
         day, last = data.local(start).date(), (data.local(end) - timedelta(seconds=1)).date()
         while day <= last:
             days[vehicle].add(day)
@@ -654,19 +516,14 @@ def _ground_transport(b: _Builder, r: Reader) -> None:
         )
 
 
-def _venue(b: _Builder, r: Reader) -> None:
+def _venue(b: _Builder, rows: BudgetRows) -> None:
     data = b.data
     rooms = {
         i: (f"{room}, {venue}", _dec(rate), cur or data.plan.currency)
-        for i, room, venue, rate, cur in r.rows(
-            "SELECT r.id, r.name, v.name, r.day_rate, r.currency FROM room r"
-            " JOIN venue v ON v.id = r.venue_id"
-        )
+        for i, room, venue, rate, cur in rows.rooms
     }
     days: dict[int, set[date]] = defaultdict(set)
-    for room, start in r.rows(
-        "SELECT room_id, starts_at FROM agenda_session WHERE room_id IS NOT NULL"
-    ):
+    for room, start in rows.room_sessions:
         days[room].add(data.local(start).date())
     for room, used in sorted(days.items()):
         name, rate, currency = rooms[room]
@@ -688,32 +545,21 @@ def _venue(b: _Builder, r: Reader) -> None:
         )
 
 
-def _catering(b: _Builder, r: Reader) -> None:
+def _catering(b: _Builder, rows: BudgetRows) -> None:
     data = b.data
     rates = {
-        k: (_dec(v) or Decimal(0), cur or data.plan.currency)
-        for k, v, cur in r.rows("SELECT kind, per_head, currency FROM catering_rate")
+        k: (_dec(v) or Decimal(0), cur or data.plan.currency) for k, v, cur in rows.catering_rates
     }
     audience: dict[int, set[Unit]] = defaultdict(set)
-    for s, g, d, p in r.rows(
-        "SELECT a.session_id, a.group_id, a.delegation_id, a.person_id"
-        " FROM session_audience a JOIN agenda_session s"
-        " ON s.id = a.session_id WHERE s.kind IN ('meal', 'break')"
-    ):
+    for s, g, d, p in rows.catering_audience:
         audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
     facilitators: dict[int, set[int]] = defaultdict(set)
-    for s, p in r.rows(
-        "SELECT f.session_id, f.person_id FROM session_facilitator f"
-        " JOIN agenda_session s ON s.id = f.session_id"
-        " WHERE s.kind IN ('meal', 'break')"
-    ):
+    for s, p in rows.catering_facilitators:
         facilitators[s].add(p)
     served: dict[str, list[tuple[date, int]]] = defaultdict(list)
-    for s, kind, start in r.rows(
-        "SELECT id, kind, starts_at FROM agenda_session WHERE kind IN ('meal', 'break')"
-    ):
+    for s, kind, start in rows.catering_sessions:
         at = data.local(start)
-        meal = Meal.BREAK if kind == SessionKind.BREAK else _meal_of(at)
+        meal = Meal.BREAK if kind == SessionKind.BREAK else meal_of(at)
         people: set[int] = set(facilitators.get(s, set()))
         for unit in audience.get(s, ()):
             people |= data.members.get(unit, set())
@@ -748,7 +594,7 @@ def _catering(b: _Builder, r: Reader) -> None:
         )
 
 
-def _manual(b: _Builder, r: Reader) -> None:
+def _manual(b: _Builder, rows: BudgetRows) -> None:
     plan = b.data.plan
     for (
         i,
@@ -762,10 +608,7 @@ def _manual(b: _Builder, r: Reader) -> None:
         currency,
         month,
         actual,
-    ) in r.rows(
-        "SELECT id, category, description, budget_code, funding_source_id, quantity, unit,"
-        " unit_cost, currency, month, actual FROM budget_line ORDER BY id"
-    ):
+    ) in rows.lines:
         qty, cost = _dec(quantity) or Decimal(0), _dec(unit_cost) or Decimal(0)
         cur = currency or plan.currency
         b.add(
@@ -851,48 +694,31 @@ def per_participant(store: PlanStore, result: Budget | None = None) -> Allocatio
     for x in result.lines:
         if x.key.startswith(("perdiem:", "fare:")):
             direct[int(x.key.split(":")[1])] += x.amount
-    with store.reading() as r:
-        data = _Reader(r)
-        rates = {
-            i: (_dec(rate), cur_ or cur)
-            for i, rate, cur_ in r.rows("SELECT id, nightly_rate, currency FROM room_block")
-        }
-        for person, block, first, last, sharing in r.rows(
-            "SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"
-            " WHERE block_id IS NOT NULL"
-        ):
-            rate, currency = rates.get(block, (None, cur))
-            if rate is None:
-                continue
-            fx, _warning = data.rate(currency, _first_of_month(_day(first)))
-            if not fx:
-                continue
-            nights = (_day(last) - _day(first)).days
-            share = Decimal(1) / 2 if sharing is not None else Decimal(1)
-            direct[person] += cents(nights * rate * share / fx)
-        trainees: set[int] = set()
-        for (p,) in r.rows("SELECT DISTINCT person_id FROM group_member"):
-            trainees.add(p)
-        audience: dict[int, set[Unit]] = defaultdict(set)
-        for s, g, d, p in r.rows(
-            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
-        ):
-            audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
-        days: dict[int, set[date]] = defaultdict(set)
-        for s, start in r.rows(
-            "SELECT id, starts_at FROM agenda_session WHERE kind NOT IN ('break', 'meal')"
-        ):
-            day = data.local(start).date()
-            for unit in audience.get(s, ()):
-                for p in data.members.get(unit, ()):
-                    if p in trainees:
-                        days[p].add(day)
-        delegation_of = {
-            i: name
-            for i, name in r.rows(
-                "SELECT p.id, d.name FROM person p JOIN delegation d ON d.id = p.delegation_id"
-            )
-        }
+    rows = participant_rows(store)
+    data = _Reader(rows.basics)
+    rates = {i: (_dec(rate), cur_ or cur) for i, rate, cur_ in rows.block_rates}
+    for person, block, first, last, sharing in rows.block_stays:
+        rate, currency = rates.get(block, (None, cur))
+        if rate is None:
+            continue
+        fx, _warning = data.rate(currency, _first_of_month(_day(first)))
+        if not fx:
+            continue
+        nights = (_day(last) - _day(first)).days
+        share = Decimal(1) / 2 if sharing is not None else Decimal(1)
+        direct[person] += cents(nights * rate * share / fx)
+    trainees = rows.trainees
+    audience: dict[int, set[Unit]] = defaultdict(set)
+    for s, g, d, p in rows.audience:
+        audience[s].add(("group", g) if g else ("delegation", d) if d else ("person", p))
+    days: dict[int, set[date]] = defaultdict(set)
+    for s, start in rows.sessions:
+        day = data.local(start).date()
+        for unit in audience.get(s, ()):
+            for p in data.members.get(unit, ()):
+                if p in trainees:
+                    days[p].add(day)
+    delegation_of = rows.delegation_names
     total_days = sum(len(v) for v in days.values())
     per_day = shared / total_days if total_days else Decimal(0)
     people = [

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.i18n import _, ngettext
 from planner.domain.reference import fold
+from planner.queries.agenda import demo_rotation, rotation_rows
 from planner.store import PlanStore, parse_time
 
 MIN_SLOT_MINUTES = 30
@@ -126,89 +127,73 @@ def _items(text: str) -> frozenset[str]:
 
 
 def _load(store: PlanStore, request: Request) -> _Inputs:
-    with store.reading() as r:
-        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
-        sizes = dict(r.rows("SELECT group_id, count(*) FROM group_member GROUP BY group_id"))
-        groups = {
-            i: (n, sizes.get(i, 0))
-            for i, n in r.rows("SELECT id, name FROM participant_group")
-            if i in request.group_ids
+    rows = rotation_rows(store)
+    zone = ZoneInfo(rows.timezone)
+    sizes = rows.group_sizes
+    groups = {i: (n, sizes.get(i, 0)) for i, n in rows.groups if i in request.group_ids}
+    trainers: dict[int, list[int]] = defaultdict(list)
+    for m, p in rows.module_trainers:
+        trainers[m].append(p)
+    modules = {
+        i: (n, t, d, s, _items(e), trainers.get(i, []))
+        for i, n, t, d, s, e in rows.modules
+        if i in request.module_ids
+    }
+    rooms = {i: (n, c, _items(e)) for i, n, c, e in rows.rooms if i in request.room_ids}
+    people = {i: " ".join(p for p in (g, f) if p) for i, g, f in rows.people}
+    members: dict[int, set[int]] = defaultdict(set)
+    for g, p in rows.group_members:
+        members[p].add(g)
+    delegation_of = rows.delegation_of
+    group_delegations: dict[int, set[int]] = defaultdict(set)
+    for p, gs in members.items():
+        for g in gs:
+            delegation = delegation_of.get(p)
+            if delegation:
+                group_delegations[g].add(delegation)
+    audience: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for s, g, d, p in rows.audience:
+        audience[s].append(("group", g) if g else ("delegation", d) if d else ("person", p))
+    facilitators: dict[int, list[int]] = defaultdict(list)
+    for s, p in rows.facilitators:
+        facilitators[s].append(p)
+    days = set(request.days)
+    busy: dict[tuple[str, int], list[tuple[datetime, datetime]]] = defaultdict(list)
+    remove: list[int] = []
+    existing_breaks: set[tuple[str, datetime]] = set()
+    for sid, title, start, end, room, module in rows.sessions:
+        a, b = parse_time(start).astimezone(zone), parse_time(end).astimezone(zone)
+        touched = {g for kind, ref in audience[sid] if kind == "group" for g in [ref]}
+        touched |= {
+            g for kind, ref in audience[sid] if kind == "person" for g in members.get(ref, ())
         }
-        trainers: dict[int, list[int]] = defaultdict(list)
-        for m, p in r.rows("SELECT module_id, person_id FROM module_trainer ORDER BY person_id"):
-            trainers[m].append(p)
-        modules = {
-            i: (n, t, d, s, _items(e), trainers.get(i, []))
-            for i, n, t, d, s, e in r.rows(
-                "SELECT id, number, title, duration_minutes, room_size, equipment FROM module"
-            )
-            if i in request.module_ids
+        touched |= {
+            g
+            for g, ds in group_delegations.items()
+            for kind, ref in audience[sid]
+            if kind == "delegation" and ref in ds
         }
-        rooms = {
-            i: (n, c, _items(e))
-            for i, n, c, e in r.rows("SELECT id, name, capacity, equipment FROM room")
-            if i in request.room_ids
-        }
-        people = {
-            i: " ".join(p for p in (g, f) if p)
-            for i, g, f in r.rows("SELECT id, given_name, family_name FROM person")
-        }
-        members: dict[int, set[int]] = defaultdict(set)
-        for g, p in r.rows("SELECT group_id, person_id FROM group_member"):
-            members[p].add(g)
-        delegation_of = dict(r.rows("SELECT id, delegation_id FROM person"))
-        group_delegations: dict[int, set[int]] = defaultdict(set)
-        for p, gs in members.items():
-            for g in gs:
-                if delegation_of.get(p):
-                    group_delegations[g].add(delegation_of[p])
-        audience: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        for s, g, d, p in r.rows(
-            "SELECT session_id, group_id, delegation_id, person_id FROM session_audience"
+        mine = touched & set(request.group_ids)
+        if (
+            request.replace_existing
+            and module is not None
+            and a.date() in days
+            and mine
+            and all(k == "group" and ref in request.group_ids for k, ref in audience[sid])
         ):
-            audience[s].append(("group", g) if g else ("delegation", d) if d else ("person", p))
-        facilitators: dict[int, list[int]] = defaultdict(list)
-        for s, p in r.rows("SELECT session_id, person_id FROM session_facilitator"):
-            facilitators[s].append(p)
-        days = set(request.days)
-        busy: dict[tuple[str, int], list[tuple[datetime, datetime]]] = defaultdict(list)
-        remove: list[int] = []
-        existing_breaks: set[tuple[str, datetime]] = set()
-        for sid, title, start, end, room, module in r.rows(
-            "SELECT id, title, starts_at, ends_at, room_id, module_id FROM agenda_session"
-        ):
-            a, b = parse_time(start).astimezone(zone), parse_time(end).astimezone(zone)
-            touched = {g for kind, ref in audience[sid] if kind == "group" for g in [ref]}
-            touched |= {
-                g for kind, ref in audience[sid] if kind == "person" for g in members.get(ref, ())
-            }
-            touched |= {
-                g
-                for g, ds in group_delegations.items()
-                for kind, ref in audience[sid]
-                if kind == "delegation" and ref in ds
-            }
-            mine = touched & set(request.group_ids)
-            if (
-                request.replace_existing
-                and module is not None
-                and a.date() in days
-                and mine
-                and all(k == "group" and ref in request.group_ids for k, ref in audience[sid])
-            ):
-                remove.append(sid)
-                continue
-            existing_breaks.add((title, a))
-            for g in touched:
-                busy[("group", g)].append((a, b))
-            if room is not None:
-                busy[("room", room)].append((a, b))
-            for p in facilitators.get(sid, ()):
-                busy[("person", p)].append((a, b))
-        for p, start, end in r.rows("SELECT person_id, starts_at, ends_at FROM unavailability"):
-            busy[("person", p)].append(
-                (parse_time(start).astimezone(zone), parse_time(end).astimezone(zone))
-            )
+            remove.append(sid)
+            continue
+        existing_breaks.add((title, a))
+        for g in touched:
+            busy[("group", g)].append((a, b))
+        if room is not None:
+            busy[("room", room)].append((a, b))
+        for p in facilitators.get(sid, ()):
+            busy[("person", p)].append((a, b))
+    for p, start, end in rows.unavailable:
+        busy[("person", p)].append(
+            (parse_time(start).astimezone(zone), parse_time(end).astimezone(zone))
+        )
     return _Inputs(zone, groups, modules, rooms, people, busy, remove, existing_breaks)
 
 
@@ -666,12 +651,7 @@ def _sessions(
 def demo_request(store: PlanStore) -> Request:
     """The rotation of the demo plan: its four groups, eight modules and four classrooms over
     the four training days, in four daily slots around the breaks and lunch."""
-    with store.reading() as r:
-        groups = [i for (i,) in r.rows("SELECT id FROM participant_group ORDER BY id")][:4]
-        modules = [i for (i,) in r.rows("SELECT id FROM module ORDER BY number")]
-        rooms = [i for (i,) in r.rows("SELECT id FROM room WHERE name LIKE 'Aula %' ORDER BY id")][
-            :4
-        ]
+    groups, modules, rooms = demo_rotation(store)
     days = [date(2023, 11, 27) + timedelta(days=i) for i in range(4)]
     slots = [
         (time(8, 30), time(10, 15)),

@@ -13,7 +13,8 @@
   in the attendance summary, the window and the certificate.
 
 Everything here is a pure function of plain data (:func:`tally`), so the exports (which read
-the plan once) and the window (:func:`load`) count in exactly the same way.
+the plan once) and the window (:func:`load`) count in exactly the same way, from the plan's
+snapshot (:func:`tally_of`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from planner.domain.labels import Role
-from planner.queries.attendance import marks as read_marks
-from planner.queries.attendance import registered_people
-from planner.store import PlanStore, parse_time
+from planner.queries.snapshot import ATTENDANCE, PEOPLE, Snapshot
+from planner.store import PlanStore
 
 # Session kinds whose time counts as hours of training (not breaks, meals, meetings,
 # ceremonies or travel).
@@ -141,17 +141,19 @@ def tally(
     )
 
 
+def tally_of(plan: Snapshot, within: Collection[int] | None = None) -> Tally:
+    """The tally of a plan's snapshot read with its ``PEOPLE`` and ``ATTENDANCE`` parts."""
+    sessions = plan.sessions.values()
+    return tally(
+        {p.id: p.role for p in plan.people.values()},
+        {s.id: s.kind for s in sessions},
+        {s.id: (s.end - s.start) // 60 for s in sessions},
+        plan.marks,
+        plan.registered,
+        within,
+    )
+
+
 def load(store: PlanStore, within: Collection[int] | None = None) -> Tally:
     """The plan's tally, read from the plan (for the window)."""
-    with store.reading() as r:
-        roles = {i: role for i, role in r.rows("SELECT id, role FROM person")}
-        kinds: dict[int, str] = {}
-        lengths: dict[int, int] = {}
-        for i, kind, start, end in r.rows(
-            "SELECT id, kind, starts_at, ends_at FROM agenda_session"
-        ):
-            kinds[i] = kind
-            lengths[i] = int((parse_time(end) - parse_time(start)).total_seconds() // 60)
-        recorded = read_marks(r)
-        registered = registered_people(r)
-    return tally(roles, kinds, lengths, recorded, registered, within)
+    return tally_of(Snapshot.read(store, {PEOPLE, ATTENDANCE}, personal=False), within)

@@ -6,7 +6,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from planner import operations, queries
-from planner.rules import logistics
+from planner.queries import journeys
+from planner.queries.snapshot import LOGISTICS, Snapshot
+from planner.rules import transfers
 from planner.rules.conflicts import check
 
 TZ = ZoneInfo("America/Tegucigalpa")
@@ -44,7 +46,7 @@ def arrive(plan, person: int, when: datetime, number: str = "CM 421") -> int:
 
 
 def test_the_demo_board_shows_both_arrival_days_and_the_departure_with_transfers(demo):
-    days = logistics.board(demo)
+    days = journeys.board(demo)
     assert list(days) == [date(2023, 11, 25), date(2023, 11, 26), date(2023, 12, 2)]
     first = days[date(2023, 11, 25)][0]
     assert (first.direction, first.number, first.at.hour, first.at.minute) == (
@@ -57,7 +59,7 @@ def test_the_demo_board_shows_both_arrival_days_and_the_departure_with_transfers
     assert first.transfer  # the demo's pick-up covers them
     leaving = days[date(2023, 12, 2)][0]
     assert leaving.direction == "departure" and len(leaving.people) == 10
-    assert logistics.propose_transfers(demo) == []  # every arrival already has its ride
+    assert transfers.propose_transfers(demo) == []  # every arrival already has its ride
 
 
 def test_arrivals_within_the_window_share_one_transfer_in_a_van_that_fits(plan):
@@ -69,7 +71,7 @@ def test_arrivals_within_the_window_share_one_transfer_in_a_van_that_fits(plan):
     arrive(plan, people[1], at(25, 13, 50), "AV 633")
     arrive(plan, people[2], at(25, 14, 0), "TA 390")  # 55 min after the first: same transfer
     arrive(plan, people[3], at(25, 18, 0))
-    proposals = logistics.propose_transfers(plan)
+    proposals = transfers.propose_transfers(plan)
     assert [len(p.person_ids) for p in proposals] == [3, 1]
     first, second = proposals
     assert first.flights == ["CM 421", "AV 633", "TA 390"]
@@ -78,8 +80,8 @@ def test_arrivals_within_the_window_share_one_transfer_in_a_van_that_fits(plan):
     assert (first.origin, first.destination, first.vehicle_id) == (airport, hotel, van)
     assert second.vehicle == "Car"  # the smallest free vehicle that fits
     # a narrower window splits the first three
-    operations.set_setting(plan, logistics.WINDOW_SETTING, 30)
-    assert [len(p.person_ids) for p in logistics.propose_transfers(plan)] == [1, 2, 1]
+    operations.set_setting(plan, transfers.WINDOW_SETTING, 30)
+    assert [len(p.person_ids) for p in transfers.propose_transfers(plan)] == [1, 2, 1]
 
 
 def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
@@ -98,14 +100,14 @@ def test_accepted_transfers_become_rides_and_are_not_proposed_again(plan):
                 "check_out": date(2023, 12, 2),
             },
         )
-    proposals = logistics.propose_transfers(plan)
+    proposals = transfers.propose_transfers(plan)
     ids = operations.accept_transfers(plan, proposals).ids
     assert len(ids) == 1
     ride = operations.get_values(plan, "ride", ids[0])
     assert sorted(ride["passengers"]) == [("person", p) for p in people]
     assert ride["title"] == "Airport pick-up: CM 421"
-    assert logistics.propose_transfers(plan) == []
-    assert logistics.board(plan)[date(2023, 11, 25)][0].transfer == ride["title"]
+    assert transfers.propose_transfers(plan) == []
+    assert journeys.board(plan)[date(2023, 11, 25)][0].transfer == ride["title"]
     assert not [
         p for p in check(plan) if p.kind in ("vehicle_over_capacity", "vehicle_double_booked")
     ]
@@ -118,7 +120,7 @@ def test_a_group_too_large_for_any_van_is_split_over_the_free_ones(plan):
     operations.create(plan, "vehicle", {"name": "Van 2", "seats": 8})
     for p in people:
         arrive(plan, p, at(25, 13, 5))
-    proposals = logistics.propose_transfers(plan)
+    proposals = transfers.propose_transfers(plan)
     assert sorted((p.vehicle, len(p.person_ids)) for p in proposals) == [
         ("Van 1", 10),
         ("Van 2", 5),
@@ -138,7 +140,7 @@ def test_departures_are_dropped_off_in_time_for_check_in(plan):
             "departs_at": at(2, 14, 15, 12),
         },
     )
-    (drop,) = logistics.propose_transfers(plan)
+    (drop,) = transfers.propose_transfers(plan)
     assert (drop.origin, drop.destination) == (hotel, airport)
     assert drop.end == at(2, 14, 15, 12) - timedelta(hours=2)
     assert drop.vehicle_id is None and drop.notes  # no vehicle yet: it says so
@@ -150,7 +152,7 @@ def test_a_persons_schedule_holds_flight_transfer_hotel_and_sessions_in_order(de
         for p in queries.people(demo)
         if p.role == "head_of_delegation" and p.delegation == "Panama delegation"
     )
-    items = logistics.schedule(demo, ("person", head.id))
+    items = journeys.schedule(demo, ("person", head.id))
     kinds = [i.kind for i in items]
     assert kinds[:3] == ["arrival", "ride", "hotel"]
     assert kinds[-2:] == ["ride", "departure"]
@@ -162,14 +164,14 @@ def test_a_persons_schedule_holds_flight_transfer_hotel_and_sessions_in_order(de
 
 def test_a_delegations_schedule_lists_each_flight_once(demo):
     dele = next(d for d in queries.delegations(demo) if d.name == "Panama delegation")
-    items = logistics.schedule(demo, ("delegation", dele.id))
+    items = journeys.schedule(demo, ("delegation", dele.id))
     flights = [i for i in items if i.kind in ("arrival", "departure")]
     assert len(flights) == 3
     assert "5 people" in flights[0].detail
 
 
 def test_manifests_name_every_passenger(demo):
-    rides = logistics.manifests(demo)
+    rides = journeys.manifests(Snapshot.read(demo, {LOGISTICS}))
     tour = [m for m in rides if m.title == "Field tour" and m.vehicle == "Van 1"]
     assert len(tour) == 4 and len(tour[0].passengers) == 10 and tour[0].driver
 
@@ -246,7 +248,7 @@ def test_transfers_command_proposes_and_applies(tmp_path, capsys):
 
 
 def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
-    from planner.queries.agenda import AgendaData
+    from planner.queries.calendar import AgendaData
 
     data = AgendaData.load(demo)
     (tour,) = [b for b in data.blocks.values() if b.kind == "site_visit"]

@@ -26,6 +26,7 @@ from planner.exports.common import (
     PersonInfo,
     PlanData,
 )
+from planner.exports.pdf import drawing
 from planner.operations.agenda import set_marks
 from planner.queries.attendance import roll
 from planner.store import open_plan
@@ -238,14 +239,14 @@ def test_badges_and_tent_cards(demo, tmp_path):
 
 
 def test_long_names_shrink_to_fit():
-    pdf._fonts()
+    drawing.fonts()
     name = "María Fernanda de los Ángeles Ordóñez Zúniga"
-    text, size = pdf._fit(name, pdf.BOLD, 26, 120 * mm, 10)
+    text, size = drawing.fit(name, drawing.BOLD, 26, 120 * mm, 10)
     assert text == name and 10 <= size < 26
-    assert pdf.pdfmetrics.stringWidth(text, pdf.BOLD, size) <= 120 * mm
-    text, size = pdf._fit(name * 4, pdf.BOLD, 26, 120 * mm, 10)
+    assert drawing.pdfmetrics.stringWidth(text, drawing.BOLD, size) <= 120 * mm
+    text, size = drawing.fit(name * 4, drawing.BOLD, 26, 120 * mm, 10)
     assert size == 10 and text.endswith("…")
-    assert pdf._clean("Hotel → Airport\u2009–\u20092 Dec") == "Hotel › Airport – 2 Dec"
+    assert drawing.clean("Hotel → Airport\u2009–\u20092 Dec") == "Hotel › Airport – 2 Dec"
 
 
 def test_booklet_of_the_panamanian_delegation(printed, demo, tmp_path):

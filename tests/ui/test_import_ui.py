@@ -9,7 +9,7 @@ import openpyxl
 from PySide6.QtWidgets import QWizard
 
 from planner import operations, queries
-from planner.imports import agenda
+from planner.exports.agenda_list import write_agenda_list
 from ui.dialogs.importer import ImportWizard
 from ui.dialogs.people_tools import MergeDialog, SplitDialog
 
@@ -103,7 +103,7 @@ def test_rows_with_errors_block_the_import_until_the_user_skips_them(window, qtb
 
 def test_a_changed_agenda_list_comes_back_as_updates(window, qtbot, tmp_path):
     store = window.ctrl.require()
-    path = agenda.export(store, tmp_path / "agenda.xlsx")
+    path = write_agenda_list(store, tmp_path / "agenda.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb.active
     header_row = next(r for r in range(1, 20) if ws.cell(r, 1).value == "Session ID")

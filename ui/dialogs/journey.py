@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from planner import operations, queries
 from planner.domain.errors import PlannerError
-from planner.rules import logistics
+from planner.queries import journeys
+from planner.rules import transfers
 from planner.store import Change
 from ui.formats import Formats
 from ui.session.controller import PlanController
@@ -58,7 +59,7 @@ class ArrivalsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
-        self.proposals: list[logistics.Proposal] = []
+        self.proposals: list[transfers.Proposal] = []
         self.created: list[int] = []
         self.setObjectName("arrivals_dialog")
         self.setWindowTitle(self.tr("Arrivals, departures and transfers"))
@@ -152,7 +153,7 @@ class ArrivalsDialog(QDialog):
         self.resize(1100, 680)
 
         store = ctrl.require()
-        self.window_spin.setValue(logistics.transfer_window(store))
+        self.window_spin.setValue(transfers.transfer_window(store))
         self.window_spin.valueChanged.connect(self._window_changed)
         ctrl.changed.connect(self._on_changed)
         self.refresh()
@@ -165,15 +166,15 @@ class ArrivalsDialog(QDialog):
 
     def _window_changed(self, minutes: int) -> None:
         store = self.ctrl.require()
-        if logistics.transfer_window(store) != minutes:
-            self.ctrl.announce(operations.set_setting(store, logistics.WINDOW_SETTING, minutes))
+        if transfers.transfer_window(store) != minutes:
+            self.ctrl.announce(operations.set_setting(store, transfers.WINDOW_SETTING, minutes))
         self._fill_proposals()
 
     def refresh(self) -> None:
         store = self.ctrl.require()
         self.board.clear()
         fmt = self.formats
-        days = logistics.board(store)
+        days = journeys.board(store)
         for day, entries in days.items():
             head = QTreeWidgetItem([fmt.weekday_date(day)])
             head.setFirstColumnSpanned(True)
@@ -222,7 +223,7 @@ class ArrivalsDialog(QDialog):
 
     def _fill_proposals(self) -> None:
         store = self.ctrl.require()
-        self.proposals = logistics.propose_transfers(store, self.window_spin.value())
+        self.proposals = transfers.propose_transfers(store, self.window_spin.value())
         table = self.proposal_table
         table.blockSignals(True)
         table.setRowCount(len(self.proposals))
@@ -249,13 +250,13 @@ class ArrivalsDialog(QDialog):
         table.blockSignals(False)
         self._update_button()
 
-    def _title(self, p: logistics.Proposal) -> str:
+    def _title(self, p: transfers.Proposal) -> str:
         flights = ", ".join(p.flights)
         if p.direction == "arrival":
             return self.tr("Airport pick-up: %1").replace("%1", flights)
         return self.tr("Airport drop-off: %1").replace("%1", flights)
 
-    def checked(self) -> list[logistics.Proposal]:
+    def checked(self) -> list[transfers.Proposal]:
         return [
             p
             for row, p in enumerate(self.proposals)
@@ -309,7 +310,7 @@ class ScheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctrl, self.formats = ctrl, formats
-        self.items: list[logistics.Item] = []
+        self.items: list[journeys.Item] = []
         self.setObjectName("schedule_dialog")
         self.setWindowTitle(self.tr("Journey"))
         self.who = QComboBox(self)
@@ -365,7 +366,7 @@ class ScheduleDialog(QDialog):
         self.tree.clear()
         if who is None:
             return
-        self.items = logistics.schedule(self.ctrl.require(), tuple(who))
+        self.items = journeys.schedule(self.ctrl.require(), tuple(who))
         fmt = self.formats
         kinds = {
             "arrival": self.tr("Flight in"),

@@ -30,11 +30,8 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.labels import SESSION_KIND_LABELS, kind_label
-from planner.queries.agenda import AgendaData
-from planner.rules.rotation import Request, propose
 from ui.formats import Formats
 from ui.session.controller import PlanController
-from ui.session.deferred import operations
 from ui.widgets.fields import CheckListField
 
 SETTING = "rotation"
@@ -51,6 +48,10 @@ class RotationDialog(QDialog):
         self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        from planner import operations
+        from planner.queries.calendar import AgendaData
+        from planner.rules.rotation import Request
+
         self.ctrl, self.formats = ctrl, formats
         self.proposal: Any = None
         self.setWindowTitle(self.tr("Generate a rotation"))
@@ -199,6 +200,8 @@ class RotationDialog(QDialog):
 
     # defaults: what the plan's module sessions already use
     def _defaults(self, data: Any) -> Any:
+        from planner.rules.rotation import Request
+
         modular = [b for b in data.blocks.values() if b.module_id is not None]
         groups = sorted({u[1] for b in modular for u in b.units if u[0] == "group"})
         rooms = sorted({b.room_id for b in modular if b.room_id is not None})
@@ -266,6 +269,8 @@ class RotationDialog(QDialog):
         return time(t.hour(), t.minute())
 
     def request(self) -> Any:
+        from planner.rules.rotation import Request
+
         slots = [
             (self._time_of(self.slots.cellWidget(r, 0)), self._time_of(self.slots.cellWidget(r, 1)))
             for r in range(self.slots.rowCount())
@@ -291,6 +296,8 @@ class RotationDialog(QDialog):
 
     # proposing and accepting
     def propose(self) -> None:
+        from planner.rules.rotation import propose
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.proposal = propose(self.ctrl.require(), self.request())
@@ -352,6 +359,8 @@ class RotationDialog(QDialog):
         self.preview.resizeRowsToContents()
 
     def apply(self) -> None:
+        from planner import operations
+
         p = self.proposal
         if p is None or not p.ok:
             return

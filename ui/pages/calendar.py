@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
-from planner.queries.agenda import AgendaData, Block
+from planner.queries.calendar import AgendaData, Block
 from planner.store import Change
 from ui import settings as opt
 from ui.formats import Formats

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
-from planner.rules.conflicts import Checker, PlanData, Problem
+from planner.queries.agenda import session_times
+from planner.rules.conflicts import Checker, Problem, load
 from planner.store import Change
 from ui.formats import Formats
 from ui.models.table import ROW_ROLE, Column, RowTableModel, SearchProxy
@@ -54,7 +55,7 @@ class ProblemsWatcher(QObject):
         if store is None:
             return
         try:
-            self.checker = Checker(PlanData.load(store))
+            self.checker = Checker(load(store))
             self.problems = self.checker.run()
         except PlannerError as exc:
             self.ctrl.failed.emit(str(exc))
@@ -78,19 +79,13 @@ class ProblemsWatcher(QObject):
             and "acknowledgement" not in change.tables
         ):
             try:
-                with store.reading() as r:
-                    for _t, sid, _k in moved:
-                        row = r.rows(
-                            "SELECT starts_at, ends_at, room_id FROM agenda_session WHERE id = :id",
-                            {"id": sid},
-                        )
-                        if not row or sid not in checker.data.sessions:
-                            self.full()
-                            return
-                        from planner.store import parse_time
-
-                        start, end, room = row[0]
-                        self.problems = checker.move(sid, parse_time(start), parse_time(end), room)
+                now = session_times(store, [sid for _t, sid, _k in moved])
+                for _t, sid, _k in moved:
+                    if sid not in now or sid not in checker.data.sessions:
+                        self.full()
+                        return
+                    start, end, room = now[sid]
+                    self.problems = checker.move(sid, start, end, room)
             except PlannerError:
                 self.full()
                 return

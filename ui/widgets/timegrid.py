@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from planner.queries.agenda import AgendaData, Block, snap
+from planner.queries.calendar import AgendaData, Block, snap
 from ui.formats import Formats
 
 AXIS = 58

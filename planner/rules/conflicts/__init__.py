@@ -1,14 +1,33 @@
 """The conflict check: every clash of people, rooms, facilitators, journeys, vehicles, beds and
 places, as problems with a stable key.
+
+``problems`` (what is found), ``index`` (the check's core: its look-ups and the sink),
+``checker`` (the whole check and the re-check of one moved session), and one module per family
+of checks: ``agenda``, ``journeys``, ``vehicles``, ``places``; ``words`` names things in
+messages. The check reads the plan's snapshot (:mod:`planner.queries.snapshot`).
 """
 
-from planner.rules.conflicts.checker import (
+from planner.queries.snapshot import (
+    Logistics,
+    Place,
+    Ride,
+    RoomBlock,
+    Session,
+    Snapshot,
+    Stay,
+    Stop,
+    Trip,
+    Unit,
+)
+from planner.rules.conflicts.checker import Checker, check, load
+from planner.rules.conflicts.index import ROAD_CHECK_IN
+from planner.rules.conflicts.journeys import EARLY_HOUR
+from planner.rules.conflicts.problems import (
     AFTER_DEPARTURE,
     BEFORE_ARRIVAL,
     BLOCK_OVERBOOKED,
     BOOKED_WHEN_UNAVAILABLE,
     DRIVER_DOUBLE_BOOKED,
-    EARLY_HOUR,
     ERROR,
     FACILITATOR_DOUBLE_BOOKED,
     NO_BED,
@@ -17,28 +36,20 @@ from planner.rules.conflicts.checker import (
     OVER_CAPACITY,
     PERSON_DOUBLE_BOOKED,
     PLACE_CLOSED,
-    ROAD_CHECK_IN,
     ROOM_DOUBLE_BOOKED,
     SEVERITY,
     STAY_MISMATCH,
     VEHICLE_DOUBLE_BOOKED,
     VEHICLE_OVER_CAPACITY,
     WARNING,
-    Block,
-    Checker,
-    Logistics,
-    Place,
-    PlanData,
     Problem,
     Ref,
-    Ride,
-    Session,
-    Stay,
-    Stop,
-    Trip,
-    Unit,
-    check,
 )
+
+# The names these had before the check read the shared snapshot, kept for their callers:
+# the plan the check reads is a Snapshot, and a hotel's block of rooms a RoomBlock.
+PlanData = Snapshot
+Block = RoomBlock
 
 __all__ = [
     "AFTER_DEPARTURE",
@@ -70,10 +81,13 @@ __all__ = [
     "Problem",
     "Ref",
     "Ride",
+    "RoomBlock",
     "Session",
+    "Snapshot",
     "Stay",
     "Stop",
     "Trip",
     "Unit",
     "check",
+    "load",
 ]

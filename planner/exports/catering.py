@@ -1,0 +1,151 @@
+"""The caterer's counts: heads per meal and break (the audience and its trainers), with
+dietary needs grouped as people write them in either language."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.labels import kind_label, meal_label
+from planner.domain.reference import fold
+from planner.exports.common import (
+    NOT_SIGNED,
+    Job,
+    Options,
+    PlanData,
+    reader,
+    time_span,
+    title_lines,
+)
+from planner.exports.sheet import Cell, Sheet, write
+from planner.rules.budget import meal_of
+from planner.store import PlanStore
+
+# --- catering counts ------------------------------------------------------------------------------
+
+# Dietary needs as people write them, in either language, grouped under one heading.
+DIET_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("vegan", ("vegan", "vegano", "vegana")),
+    ("vegetarian", ("vegetarian", "vegetariano", "vegetariana", "veggie")),
+    ("no_pork", ("no pork", "sin cerdo", "halal", "no cerdo", "sin puerco", "pork-free")),
+    ("gluten_free", ("gluten", "celiac", "coeliac", "celiaco", "celiaca")),
+    ("lactose_free", ("lactose", "lactosa", "dairy", "lacteos", "sin leche")),
+    ("diabetic", ("diabet",)),
+    ("kosher", ("kosher",)),
+    ("nut_allergy", ("nut", "mani", "nueces", "cacahuate")),
+    ("seafood_allergy", ("seafood", "shellfish", "mariscos")),
+)
+
+
+def diet_label(group: str) -> str:
+    labels = {
+        "vegan": _("Vegan"),
+        "vegetarian": _("Vegetarian"),
+        "no_pork": _("No pork"),
+        "gluten_free": _("Gluten-free"),
+        "lactose_free": _("Lactose-free"),
+        "diabetic": _("Diabetic"),
+        "kosher": _("Kosher"),
+        "nut_allergy": _("Nut allergy"),
+        "seafood_allergy": _("Seafood allergy"),
+    }
+    return labels.get(group, group)
+
+
+def diet_group(text: str) -> str:
+    """The group a written dietary need belongs to ("Vegetariana" -> "vegetarian"); a need
+    no group knows is its own group, in the words first written."""
+    key = fold(text).strip()
+    for group, words in DIET_GROUPS:
+        if any(word in key for word in words):
+            return group
+    return text.strip()
+
+
+def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """Heads per meal and break (audience and trainers), with dietary needs grouped."""
+    with reader(options):
+        blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
+        if not blocks:
+            raise PlannerError(
+                _(
+                    "The agenda has no meals or breaks yet: add them as sessions"
+                    " of the kind Meal or Break."
+                )
+            )
+        heads: dict[int, set[int]] = {
+            b.id: data.registered.get(b.id, set()) | b.facilitators for b in blocks
+        }
+        needs: dict[int, str] = {}
+        written: dict[str, str] = {}  # an unknown need's group -> its first spelling
+        for p in data.people.values():
+            if p.dietary_needs.strip():
+                group = diet_group(p.dietary_needs)
+                needs[p.id] = written.setdefault(fold(group), group)
+        found = sorted(
+            {needs[p] for people in heads.values() for p in people if p in needs},
+            key=lambda g: fold(diet_label(g)),
+        )
+        sheet = Sheet(_("Catering"))
+        sheet.title_block(
+            title_lines(
+                data,
+                _("Catering counts"),
+                options,
+                (
+                    _(
+                        "Heads are the people expected (the audience and its trainers); each"
+                        " dietary"
+                        " need is also counted in the total."
+                    ),
+                ),
+            )
+        )
+        sheet.headings(
+            [
+                _("Date"),
+                _("Time"),
+                _("Meal or break"),
+                _("Session"),
+                _("Where"),
+                _("Heads"),
+                *[diet_label(g) for g in found],
+            ]
+        )
+        expected: set[int] = set()
+        for b in blocks:
+            people = heads[b.id]
+            expected |= people
+            counts = Counter(needs[p] for p in people if p in needs)
+            kind = kind_label(b.kind) if b.kind == "break" else meal_label(meal_of(b.start))
+            sheet.add(
+                b.start.date(),
+                time_span(b),
+                kind,
+                Cell(b.title, text=True, wrap=True),
+                Cell(data.room_label(b), text=True, wrap=True),
+                len(people),
+                *[counts.get(g, 0) for g in found],
+            )
+        sheet.widths.update({4: 30, 5: 26})
+        # who has which need, once each, for the kitchen to plan plates
+        who = Sheet(_("Dietary needs"))
+        who.landscape = False
+        who.title_block(title_lines(data, _("Dietary needs"), options))
+        who.headings([_("Need"), _("Name"), _("Delegation"), _("As written")])
+        listed = data.sorted_people({p for p in expected if p in needs})
+        for group in found:
+            for person in listed:
+                if needs[person.id] == group:
+                    who.add(
+                        diet_label(group),
+                        person.name,
+                        data.delegation_name(person.delegation_id),
+                        person.dietary_needs,
+                    )
+        if not listed:
+            who.add(Cell(_("Nobody expected at meals has a dietary need."), italic=True, text=True))
+        job.step(1, 1)
+        return write([sheet, who], target)

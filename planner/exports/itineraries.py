@@ -1,0 +1,95 @@
+"""Itineraries: a sheet per person with their flights, transfers, hotel, sessions, site visits
+and whom to call."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.labels import role_label
+from planner.exports.common import (
+    Job,
+    Options,
+    PlanData,
+    reader,
+    scope_of,
+    title_lines,
+)
+from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.queries.journeys import schedules
+from planner.store import PlanStore
+
+
+def _clock(moment: datetime) -> time:
+    return moment.time().replace(tzinfo=None)
+
+
+# --- itineraries ----------------------------------------------------------------------------------
+
+
+def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """A sheet per person: flights, transfers, hotel, sessions, site visits, and whom to call.
+    For the people who travel (arrive or leave by plane or road), everyone with ``all``."""
+    with reader(options):
+        scope = scope_of(data, options)
+        people = data.sorted_people(scope.people)
+        if not options.all and scope.kind != "person":
+            people = [p for p in people if p.id in data.travellers]
+        if not people:
+            raise PlannerError(
+                _(
+                    "Nobody here travels yet: add arrivals and departures, or"
+                    " export everyone's itinerary (--all)."
+                )
+            )
+        items = schedules(data, [("person", p.id) for p in people])
+        focal = [p for p in data.sorted_people() if p.role == "logistics" and p.phone]
+        call = "; ".join(f"{p.name} {p.phone}" for p in focal)
+        sheets: list[Sheet] = []
+        taken: set[str] = set()
+        for n, person in enumerate(people):
+            if n % 20 == 0:
+                job.step(n, len(people))
+            sheet = Sheet(sheet_title(person.name, taken))
+            sheet.landscape = False
+            about = " · ".join(
+                x
+                for x in (
+                    person.organisation,
+                    data.delegation_name(person.delegation_id),
+                    role_label(person.role),
+                )
+                if x
+            )
+            extra = [about] if about else []
+            if call:
+                extra.append(_("Logistics focal point: {contacts}").format(contacts=call))
+            sheet.title_block(
+                title_lines(
+                    data, _("Itinerary of {name}").format(name=person.name), options, tuple(extra)
+                )
+            )
+            sheet.headings(
+                [_("Date"), _("Start"), _("End"), _("What"), _("Where"), _("Details"), _("Call")]
+            )
+            for item in items[("person", person.id)]:
+                end = item.end
+                sheet.add(
+                    item.start.date(),
+                    _clock(item.start),
+                    (_clock(end) if end.date() == item.start.date() else end.replace(tzinfo=None))
+                    if end is not None
+                    else None,
+                    Cell(item.title, text=True, wrap=True),
+                    Cell(item.place, text=True, wrap=True),
+                    Cell(item.detail, text=True, wrap=True),
+                    Cell(item.contact if options.personal else "", text=True, wrap=True),
+                )
+            if sheet.next_row == (sheet.heading or 0) + 1:
+                sheet.add(Cell(_("Nothing planned for this person yet."), italic=True, text=True))
+            sheet.widths.update({1: 12, 4: 34, 5: 28, 6: 30, 7: 26})
+            sheets.append(sheet)
+        job.step(len(people), len(people))
+        return write(sheets, target)

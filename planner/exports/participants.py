@@ -1,0 +1,177 @@
+"""The lists that hold personal data, said confidential on every page: the participant list
+for partners and hosts, and the rooming list a hotel's front desk registers guests with."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.domain.labels import role_label, sex_label
+from planner.domain.reference import country_name, fold
+from planner.exports.common import (
+    Job,
+    Options,
+    PlanData,
+    for_whom,
+    reader,
+    scope_of,
+    title_lines,
+)
+from planner.exports.sheet import Sheet, sheet_title, write
+from planner.queries import logistics as queries_logistics
+from planner.store import PlanStore
+
+# --- the participant list -------------------------------------------------------------------------
+
+
+def participants(
+    store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
+) -> Path:
+    """Everyone with the fields partners and hosts ask for, personal data included: the
+    workbook says it is confidential on every page."""
+    with reader(options):
+        scope = scope_of(data, options)
+        people = data.sorted_people(scope.people)
+        if not people:
+            raise PlannerError(_("There is nobody to list: add people to the plan first."))
+        groups: dict[int, list[str]] = defaultdict(list)
+        for (kind, gid), members in data.membership.members.items():
+            if kind == "group" and gid in data.groups:
+                for member in members:
+                    groups[member].append(data.groups[gid][0])
+        sheet = Sheet(_("Participants"))
+        confidential = _(
+            "CONFIDENTIAL: personal data. Share only with those who need it and"
+            " delete copies after the event."
+        )
+        sheet.title_block(
+            title_lines(data, _("Participant list"), options, (*for_whom(scope), confidential))
+        )
+        sheet.headings(
+            [
+                _("No."),
+                _("Family names"),
+                _("Given names"),
+                _("Sex"),
+                _("Organisation"),
+                _("Position or rank"),
+                _("Duty station"),
+                _("Delegation"),
+                _("Groups"),
+                _("Role"),
+                _("Nationality"),
+                _("ID or passport no."),
+                _("Birth date"),
+                _("Email"),
+                _("Phone"),
+                _("Dietary needs"),
+                _("Accessibility needs"),
+            ]
+        )
+        sheet.filter = True
+        sheet.frozen_columns = 3
+        for n, p in enumerate(people, start=1):
+            if n % 200 == 0:
+                job.step(n, len(people))
+            sheet.add(
+                n,
+                p.family_name,
+                p.given_name,
+                sex_label(p.sex) if p.sex else "",
+                p.organisation,
+                p.position,
+                p.duty_station,
+                data.delegation_name(p.delegation_id),
+                ", ".join(sorted(groups.get(p.id, []))),
+                role_label(p.role),
+                country_name(p.nationality) if p.nationality else "",
+                p.id_number,
+                p.birth_date,
+                p.email,
+                p.phone,
+                p.dietary_needs,
+                p.accessibility_needs,
+            )
+        sheet.widths.update({5: 30, 6: 30, 7: 24})
+        return write([sheet], target)
+
+
+# --- the rooming list -----------------------------------------------------------------------------
+
+
+def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """A sheet per hotel for its front desk: who sleeps there, in which room type, sharing
+    with whom, which nights, with the identity number hotels register."""
+    with reader(options):
+        scope = scope_of(data, options)
+        rows = queries_logistics.rooming(store)
+        by_hotel: dict[str, list[Any]] = defaultdict(list)
+        for row in rows:
+            if scope.people is None or row[0] in scope.people:
+                by_hotel[row[1]].append(row)
+        if not by_hotel:
+            raise PlannerError(
+                _("Nobody has a hotel stay yet: add stays (Accommodation page) first.")
+            )
+        sheets = []
+        taken: set[str] = set()
+        for hotel in sorted(by_hotel, key=fold):
+            sheet = Sheet(sheet_title(hotel, taken))
+            sheet.title_block(
+                title_lines(
+                    data, _("Rooming list: {hotel}").format(hotel=hotel), options, for_whom(scope)
+                )
+            )
+            sheet.headings(
+                [
+                    _("No."),
+                    _("Family names"),
+                    _("Given names"),
+                    _("Sex"),
+                    _("Room type"),
+                    _("Sharing with"),
+                    _("Check-in"),
+                    _("Check-out"),
+                    _("Nights"),
+                    _("Delegation"),
+                    _("Nationality"),
+                    _("ID or passport no."),
+                    _("Notes"),
+                ]
+            )
+            stays = by_hotel[hotel]
+
+            def order(row: Any) -> tuple[Any, ...]:
+                person = data.people[row[0]]
+                partner = data.people.get(row[5])
+                pair = min(person.key, partner.key) if partner else person.key
+                return (row[2], pair, person.key)
+
+            for n, row in enumerate(sorted(stays, key=order), start=1):
+                pid, _h, check_in, check_out, room_type, sharing, notes, block_type, _bf = row
+                person = data.people[pid]
+                partner = data.people.get(sharing)
+                start = date.fromisoformat(str(check_in)[:10])
+                end = date.fromisoformat(str(check_out)[:10])
+                sheet.add(
+                    n,
+                    person.family_name,
+                    person.given_name,
+                    sex_label(person.sex) if person.sex else "",
+                    room_type or block_type,
+                    partner.name if partner else "",
+                    start,
+                    end,
+                    (end - start).days,
+                    data.delegation_name(person.delegation_id),
+                    country_name(person.nationality) if person.nationality else "",
+                    person.id_number,
+                    notes,
+                )
+            sheets.append(sheet)
+        job.step(1, 1)
+        return write(sheets, target)

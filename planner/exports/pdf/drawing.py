@@ -1,0 +1,194 @@
+"""What the PDFs share: the embedded fonts, colours, text cleaned and fitted to its room,
+paragraph styles, a canvas with the file's metadata, and writing the file into place."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from planner.domain.i18n import _
+from planner.exports.common import (
+    Options,
+    PlanData,
+    Scope,
+)
+
+FONT = "PlannerVera"
+BOLD = "PlannerVera-Bold"
+ITALIC = "PlannerVera-Italic"
+BOLD_ITALIC = "PlannerVera-BoldItalic"
+CREATOR = "Delegation Planner"
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#5F6B76")
+NAVY = colors.HexColor("#1F3A5F")
+GOLD = colors.HexColor("#B8912F")
+RULE = colors.HexColor("#C9D1D9")
+ZEBRA = colors.HexColor("#F3F5F8")
+DAY_FILL = colors.HexColor("#E4EAF2")
+NO_COLOUR = colors.HexColor("#8C959F")
+
+# A space inside a phone number, kept from breaking the number over two lines.
+PHONE_SPACE = re.compile(r"(?<=[+\d]) (?=\d)")
+# Characters the Vera fonts lack, and what prints instead.
+STAND_INS = {
+    "\u2009": " ",
+    "\u202f": "\u00a0",
+    "\u2007": " ",
+    "\u200a": " ",
+    "\u2008": " ",
+    "\u2192": "›",
+    "\u2190": "‹",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "−",
+}
+
+
+# --- fonts and text -----------------------------------------------------------------------------
+
+
+@cache
+def fonts() -> frozenset[int]:
+    """Register the embedded fonts once; returns the characters they can print."""
+    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+    regular = TTFont(FONT, os.path.join(folder, "Vera.ttf"))
+    for font in (
+        regular,
+        TTFont(BOLD, os.path.join(folder, "VeraBd.ttf")),
+        TTFont(ITALIC, os.path.join(folder, "VeraIt.ttf")),
+        TTFont(BOLD_ITALIC, os.path.join(folder, "VeraBI.ttf")),
+    ):
+        pdfmetrics.registerFont(font)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
+    return frozenset(regular.face.charToGlyph)
+
+
+def clean(text: str) -> str:
+    """The text with every character the font lacks replaced by one it has."""
+    known = fonts()
+    out = []
+    for ch in text:
+        if ord(ch) in known or ch in "\n":
+            out.append(ch)
+        elif ch in STAND_INS:
+            out.append(STAND_INS[ch])
+        else:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) in known)
+            out.append(plain or "?")
+    return "".join(out)
+
+
+def markup(text: str) -> str:
+    """User text made safe for Paragraph markup."""
+    return escape(clean(text))
+
+
+def fit(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
+    """The text and the largest size up to ``size`` at which it fits ``width``; below
+    ``smallest`` it is cut short with an ellipsis."""
+    text = clean(text)
+    wide = pdfmetrics.stringWidth(text, font, size)
+    if wide <= width:
+        return text, size
+    size = max(smallest, math.floor(size * width / wide * 2) / 2)
+    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
+        size -= 0.5
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text, size
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…", size
+
+
+def colour(value: str | None) -> Any:
+    """A "#RRGGBB" colour; grey for none or anything else."""
+    if not value or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value.strip()):
+        return NO_COLOUR
+    return colors.HexColor("#" + value.strip().lstrip("#"))
+
+
+def ink_on(fill: Any) -> Any:
+    """White or dark text, whichever reads on ``fill``."""
+    light = 0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue
+    return INK if light > 0.62 else colors.white
+
+
+def tint(fill: Any, share: float) -> Any:
+    """``fill`` mixed with white (share 0: white, 1: the colour)."""
+    return colors.Color(
+        1 - share * (1 - fill.red), 1 - share * (1 - fill.green), 1 - share * (1 - fill.blue)
+    )
+
+
+def style(
+    name: str,
+    size: float,
+    font: str = FONT,
+    leading: float | None = None,
+    colour: Any = INK,
+    align: int = TA_LEFT,
+    **more: Any,
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=font,
+        fontSize=size,
+        leading=leading if leading is not None else size * 1.25,
+        textColor=colour,
+        alignment=align,
+        **more,
+    )
+
+
+# --- writing the file ---------------------------------------------------------------------------
+
+
+def write_pdf(target: Path, draw: Callable[[str], None]) -> Path:
+    """Run ``draw(temporary path)`` in the target's folder and move the result into place."""
+    from planner.exports.xlsx import write_atomically
+
+    return write_atomically(target, draw, _("a PDF viewer"))
+
+
+def canvas(
+    path: str, size: tuple[float, float], title: str, subject: str, data: PlanData, options: Options
+) -> Any:
+    c = Canvas(path, pagesize=size, pageCompression=1, lang=options.lang, initialFontName=FONT)
+    c.setTitle(clean(title))
+    c.setAuthor(clean(data.organiser))
+    c.setSubject(clean(subject))
+    c.setCreator(CREATOR)
+    return c
+
+
+def whom(scope: Scope) -> str:
+    return scope.name if scope.kind != "plan" else _("the plan")
+
+
+def second_language(options: Options) -> tuple[str, str]:
+    """The second language of a bilingual page and its Babel locale."""
+    if options.lang == "es":
+        return "en", "en_GB"
+    return "es", "es_PA" if options.reader_locale == "es-PA" else "es_HN"
+
+
+def delegation_colours(data: PlanData) -> dict[int, Any]:
+    return {i: colour(value) for i, value in data.delegation_colours.items()}

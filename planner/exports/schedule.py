@@ -1,0 +1,233 @@
+"""The schedule as people plan with it: the venue's grid (a sheet per day, time down and rooms
+across, sessions as merged coloured blocks) after a one-sheet overview, and a delegation's,
+group's or person's agenda by day (the whole plan's agenda is the agenda list)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import _
+from planner.exports.agenda_list import write_agenda_list
+from planner.exports.common import (
+    Job,
+    Options,
+    PlanData,
+    for_whom,
+    format_day,
+    reader,
+    scope_of,
+    time_span,
+    title_lines,
+)
+from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.queries.calendar import KIND_COLOURS, Block
+from planner.store import PlanStore
+
+SLOT = 15  # minutes per row of the schedule grid
+
+
+@lru_cache(maxsize=256)
+def _light(colour: str) -> str:
+    """A pale version of a colour, so black text on it stays readable in print."""
+    colour = colour.lstrip("#")
+    try:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return "#EEEEEE"
+    r, g, b = (int(c + (255 - c) * 0.6) for c in (r, g, b))
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+# --- the schedule grid ----------------------------------------------------------------------------
+
+
+def schedule_grid(
+    store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
+) -> Path:
+    """A sheet per day (time down, rooms across, sessions as merged coloured blocks with title,
+    audience and trainers), after a one-sheet overview of the whole plan."""
+    with reader(options):
+        scope = scope_of(data, options)
+        blocks = data.sessions_for(scope.people)
+        if not blocks:
+            raise PlannerError(
+                _("There are no sessions to show: add sessions to the agenda first.")
+            )
+        days = data.days()
+        extra = for_whom(scope)
+        sheets = [_overview(data, blocks, days, options, extra)]
+        taken = {sheets[0].title.casefold()}
+        for n, day in enumerate(days):
+            job.step(n, len(days))
+            on_day = [
+                b for b in blocks if b.start.date() <= day <= (b.end - timedelta(seconds=1)).date()
+            ]
+            if on_day:
+                sheets.append(_day_grid(data, day, on_day, options, extra, taken))
+        job.step(len(days), len(days))
+        return write(sheets, target)
+
+
+def _overview(
+    data: PlanData, blocks: list[Block], days: list[date], options: Options, extra: tuple[str, ...]
+) -> Sheet:
+    sheet = Sheet(_("Overview"))
+    sheet.title_block(title_lines(data, _("Schedule overview"), options, extra))
+    sheet.headings([format_day(d, options, "EEE d MMM") for d in days])
+    by_day: dict[date, list[Block]] = defaultdict(list)
+    for block in blocks:
+        by_day[block.start.date()].append(block)
+    rows = max((len(v) for v in by_day.values()), default=0)
+    for i in range(rows):
+        cells: list[Cell | None] = []
+        for day in days:
+            items = by_day.get(day, [])
+            if i < len(items):
+                b = items[i]
+                where = data.room_label(b)
+                cells.append(
+                    Cell(
+                        f"{time_span(b)} {b.title}" + (f" · {where}" if where else ""),
+                        text=True,
+                        wrap=True,
+                        fill=_light(KIND_COLOURS.get(b.kind, "#79706E")),
+                    )
+                )
+            else:
+                cells.append(None)
+        sheet.add(*cells)
+    for column in range(1, len(days) + 1):
+        sheet.widths[column] = 34
+        sheet.minimum[column] = 34
+    return sheet
+
+
+def _day_grid(
+    data: PlanData,
+    day: date,
+    blocks: list[Block],
+    options: Options,
+    extra: tuple[str, ...],
+    taken: set[str],
+) -> Sheet:
+    zone = data.agenda.zone
+    midnight = datetime.combine(day, time(0), tzinfo=zone)
+
+    def slot(moment: datetime) -> int:
+        minutes = (moment.astimezone(zone) - midnight).total_seconds() / 60
+        return int(max(0, min(24 * 60, minutes)) // SLOT)
+
+    def slot_end(moment: datetime) -> int:
+        minutes = (moment.astimezone(zone) - midnight).total_seconds() / 60
+        return int(-(-max(0, min(24 * 60, minutes)) // SLOT))
+
+    first = min(slot(b.start) for b in blocks)
+    last = max(slot_end(b.end) for b in blocks)
+    first -= first % (60 // SLOT)  # start on the hour
+    # columns: each room, with extra columns when sessions in it overlap (a clash shows)
+    lanes = data.agenda.lanes(blocks)
+    columns: list[tuple[str, list[tuple[int, int, Block]]]] = []
+    in_room: dict[int | None, list[Block]] = defaultdict(list)
+    for b in sorted(blocks, key=lambda b: (b.start, b.id)):
+        in_room[b.room_id].append(b)
+    for lane in lanes:
+        mine = in_room.get(lane.room_id, [])
+        tracks: list[list[tuple[int, int, Block]]] = []
+        for b in mine:
+            a, z = max(first, slot(b.start)), max(slot(b.start) + 1, min(last, slot_end(b.end)))
+            for track in tracks:
+                if track[-1][1] <= a:
+                    track.append((a, z, b))
+                    break
+            else:
+                tracks.append([(a, z, b)])
+        name = lane.name if lane.room_id is not None else _("Elsewhere or no room")
+        for n, track in enumerate(tracks or [[]]):
+            columns.append((name if n == 0 else f"{name} ({n + 1})", track))
+    sheet = Sheet(sheet_title(format_day(day, options, "EEE d MMM"), taken))
+    sheet.title_block(
+        title_lines(
+            data, _("Schedule of {day}").format(day=format_day(day, options)), options, extra
+        )
+    )
+    sheet.headings([_("Time"), *[c[0] for c in columns]])
+    sheet.frozen_columns = 1
+    top = sheet.next_row
+    grid: dict[tuple[int, int], Cell] = {}
+    for column, (_name, track) in enumerate(columns, start=2):
+        for a, z, b in track:
+            row = top + a - first
+            lines = [f"{time_span(b)}  {b.title}"]
+            if b.audience:
+                lines.append(b.audience)
+            trainers = data.facilitator_names(b)
+            if trainers:
+                lines.append(trainers)
+            if b.route:
+                lines.append(b.route)
+            grid[(row, column)] = Cell(
+                "\n".join(lines),
+                text=True,
+                wrap=True,
+                border=True,
+                fill=_light(data.agenda.colour(b, False)),
+            )
+            sheet.merge(row, column, top + z - first - 1, column)
+    for n in range(last - first):
+        row = top + n
+        minutes = (first + n) * SLOT
+        clock = time(minutes // 60 % 24, minutes % 60)
+        sheet.add(
+            Cell(clock) if minutes % 30 == 0 else None,
+            *[grid.get((row, column)) for column in range(2, len(columns) + 2)],
+        )
+    sheet.widths[1] = 8
+    for column in range(2, len(columns) + 2):
+        sheet.widths[column] = 28
+        sheet.minimum[column] = 22
+    sheet.wrapped.clear()  # merged blocks span many rows: no row grows for them
+    return sheet
+
+
+# --- agendas --------------------------------------------------------------------------------------
+
+
+def agenda(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
+    """The whole plan's agenda list (the columns the agenda import reads back), or for a
+    delegation, group or person their agenda by day."""
+    scope = scope_of(data, options)
+    if scope.kind == "plan":
+        with reader(options):
+            return write_agenda_list(
+                store, target, options.lang, lines=title_lines(data, _("Agenda list"), options)
+            )
+    with reader(options):
+        blocks = data.sessions_for(scope.people)
+        if not blocks:
+            raise PlannerError(
+                _("{name} has no sessions in the agenda yet.").format(name=scope.name)
+            )
+        sheet = Sheet(sheet_title(scope.name, set()))
+        sheet.landscape = False
+        what = _("Agenda of {name}").format(name=scope.name)
+        sheet.title_block(title_lines(data, what, options))
+        sheet.headings([_("Time"), _("Session"), _("Where"), _("Trainers"), _("With whom")])
+        day: date | None = None
+        for block in blocks:
+            if block.start.date() != day:
+                day = block.start.date()
+                row = sheet.add(Cell(format_day(day, options), big=True, text=True))
+                sheet.merge(row, 1, row, 5)
+            sheet.add(
+                time_span(block),
+                Cell(block.title, text=True, wrap=True),
+                Cell(data.room_label(block) or block.route, text=True, wrap=True),
+                Cell(data.facilitator_names(block), text=True, wrap=True),
+                Cell(block.audience, text=True, wrap=True),
+            )
+        sheet.widths.update({1: 12, 2: 40, 3: 28, 4: 28, 5: 30})
+        return write([sheet], target)
