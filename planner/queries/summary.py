@@ -163,6 +163,13 @@ def plan_setting(store: PlanStore, key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def plan_country(store: PlanStore) -> str:
+    """The plan's country code ("" when none); read as stored, so also from a plan whose time
+    zone this computer does not know."""
+    with store.reading() as r:
+        return str(r.value("SELECT country FROM plan ORDER BY id LIMIT 1") or "")
+
+
 # --- what a printout's title says, and what identifies the plan ---------------------------------
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import UnknownZoneError
 from planner.domain.reference import default_timezone
+from planner.queries.summary import plan_country
 from planner.store import open_plan
 from ui.dialogs.editors.common import zone_items
 from ui.session.deferred import operations
@@ -109,11 +110,10 @@ def _suggested_zone(path: Path) -> str:
     except Exception:  # the suggestion is a courtesy: any zone can be chosen
         return DEFAULT_ZONE
     try:
-        with store.reading() as r:
-            country = r.value("SELECT country FROM plan ORDER BY id LIMIT 1") or ""
+        country = plan_country(store)
     finally:
         store.close()
-    return default_timezone(str(country)) or DEFAULT_ZONE
+    return default_timezone(country) or DEFAULT_ZONE
 
 
 def copy_in_known_zone(
