@@ -15,6 +15,7 @@ from planner.domain.i18n import (
 )
 from planner.domain.printable import printable
 from planner.store import check_plan_file, is_address, open_plan, schema_version, writable
+from planner.store.addresses import display_address, has_password, hide_password
 
 EXIT_OK = 0
 
@@ -52,8 +53,6 @@ def hide(text: str) -> str:
     addresses = [a for a in ARGV if "://" in a]
     if not addresses and "://" not in text and "password" not in text.lower():
         return text
-    from planner.store.shared import hide_password
-
     text = hide_password(text)
     for address in addresses:
         text = hide_password(text, address)
@@ -64,8 +63,6 @@ def shown(plan: str) -> str:
     """A plan file as given, or a shared plan's address without its password."""
     if not is_address(plan):
         return plan
-    from planner.store.shared import display_address
-
     return display_address(plan)
 
 
@@ -74,8 +71,6 @@ def password_note(args: argparse.Namespace) -> None:
     addresses = [v for v in vars(args).values() if isinstance(v, str) and is_address(v)]
     if not addresses:
         return
-    from planner.store.shared import has_password
-
     if any(has_password(a) for a in addresses):
         err(
             _(

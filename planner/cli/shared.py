@@ -11,10 +11,11 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import (
     _,
 )
+from planner.store.addresses import display_address
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from planner.store.shared import display_address, publish
+    from planner.store.shared import publish
 
     count = publish(
         args.plan,
@@ -31,7 +32,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_download(args: argparse.Namespace) -> int:
-    from planner.store.shared import display_address, download
+    from planner.store.shared import download
 
     check_suffix(args.file)
     if Path(args.file).exists() and not args.force:

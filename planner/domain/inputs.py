@@ -15,8 +15,10 @@ import os
 import re
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
 
 from planner.domain.i18n import _
 
@@ -121,13 +123,9 @@ def shipped_zones() -> frozenset[str]:
     """The time zones of the ``tzdata`` package, which comes with the program: every computer
     that runs it knows them. (``zoneinfo.available_timezones()`` also lists names of this
     computer alone, such as 'localtime'.)"""
-    from importlib import resources
-
     try:
         text = (resources.files("tzdata") / "zones").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover
-        from zoneinfo import available_timezones
-
         return frozenset(available_timezones()) - {"localtime", "posixrules", "Factory"}
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
@@ -135,8 +133,6 @@ def shipped_zones() -> frozenset[str]:
 def zone_known_here(name: str) -> bool:
     """Whether this computer can read times in zone ``name`` (a plan made elsewhere may use
     a zone this computer lacks)."""
-    from zoneinfo import ZoneInfo
-
     if name in shipped_zones():
         return True
     try:

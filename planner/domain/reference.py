@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import cache, lru_cache
+from importlib import resources
+
+from planner.domain.i18n import current_language
+from planner.domain.inputs import shipped_zones
 
 
 @cache
 def timezones() -> frozenset[str]:
     """The zones a plan may use: those of the tzdata package the program ships, so that the
     plan reads the same on every computer (not 'localtime' or other names of one system)."""
-    from planner.domain.inputs import shipped_zones
-
     return shipped_zones()
 
 
@@ -19,9 +22,6 @@ def timezones() -> frozenset[str]:
 def _country_table() -> dict[str, dict[str, str]]:
     """Country names by language (resources/countries.json, made from Babel's CLDR by
     tools/make_countries.py: far quicker to read than Babel's locale data)."""
-    import json
-    from importlib import resources
-
     text = (resources.files("resources") / "countries.json").read_text(encoding="utf-8")
     table: dict[str, dict[str, str]] = json.loads(text)
     return table
@@ -59,8 +59,6 @@ def sort_key(text: str) -> tuple[str, str]:
 
 
 def _names(lang: str | None) -> dict[str, str]:
-    from planner.domain.i18n import current_language
-
     table = _country_table()
     return table.get(lang or current_language()) or table["en"]
 

@@ -35,7 +35,7 @@ from planner.operations.kinds import AUDIENCE_TYPES, Kind, register
 from planner.operations.validation import Validation
 from planner.queries.attendance import session_marks
 from planner.store import PlanStore, Reader
-from planner.store.shared import SqlReader
+from planner.store.reader import SqlReader
 
 MAX_SESSION_LENGTH = timedelta(days=7)
 

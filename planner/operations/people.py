@@ -45,7 +45,7 @@ from planner.operations.validation import Validation
 from planner.queries.grouping import Member
 from planner.queries.matching import person_name
 from planner.store import PlanStore, Reader, recorder
-from planner.store.shared import SqlReader
+from planner.store.reader import SqlReader
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 

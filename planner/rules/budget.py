@@ -30,7 +30,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.domain.i18n import _, format_date, ngettext
+from planner.domain.i18n import _, babel_locale, format_date, ngettext
 from planner.domain.labels import (
     BudgetCategory,
     Meal,
@@ -163,8 +163,6 @@ class _Reader:
 
 def _month(day: date) -> str:
     from babel.dates import format_skeleton
-
-    from planner.domain.i18n import babel_locale
 
     return str(format_skeleton("yMMMM", day, locale=babel_locale()))
 

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.domain.i18n import _, ngettext
+from planner.domain.i18n import _, babel_locale, ngettext
 from planner.domain.reference import fold
 from planner.queries.agenda import demo_rotation, rotation_rows
 from planner.store import PlanStore, parse_time
@@ -427,8 +427,6 @@ def _request_problems(request: Request) -> list[str]:
 
 def _day_name(d: date) -> str:
     from babel.dates import format_skeleton
-
-    from planner.domain.i18n import babel_locale
 
     return str(format_skeleton("MMMEd", d, locale=babel_locale()))
 

@@ -27,13 +27,13 @@ from planner.store.files import (
 )
 from planner.store.plan import (
     PlanStore,
-    Reader,
     Transaction,
     create_plan_file,
     open_plan_file,
     parse_date,
     parse_time,
 )
+from planner.store.reader import Reader
 from planner.store.sidecars import SIDECARS, writable
 
 __all__ = [

@@ -29,7 +29,7 @@ from planner.domain.errors import (
     UnknownZoneError,
 )
 from planner.domain.i18n import _
-from planner.domain.inputs import unknown_zone_message, unknown_zones
+from planner.domain.inputs import plan_name_problem, unknown_zone_message, unknown_zones
 from planner.store.integrity import (
     clean_detail,
     damaged,
@@ -401,8 +401,6 @@ def backup_name(path: Path, old_schema: int) -> Path:
 
 def new_plan_path_problem(path: str | os.PathLike[str], *, overwrite: bool = False) -> str | None:
     """Why a plan cannot be created at ``path`` (a message), or None if it can."""
-    from planner.domain.inputs import plan_name_problem
-
     text = str(path).strip()
     if not text:
         return _("Choose where to save the plan.")

@@ -27,7 +27,14 @@ from planner.domain.i18n import N_, _, format_date
 from planner.domain.labels import KIND_NOUNS, noun
 from planner.domain.personal import is_personal
 from planner.domain.printable import printable
-from planner.store.history_words import MASK, SETTING_NAMES, Phrasing, field_key
+from planner.store.history_words import (
+    AUDIENCE_TABLES,
+    ENUM_LABELS,
+    MASK,
+    SETTING_NAMES,
+    Phrasing,
+    field_key,
+)
 from planner.store.plan import PlanStore, parse_time
 
 # change-log entity (table) -> the kind whose noun names it
@@ -339,8 +346,6 @@ def _wanted(
     changes: list[tuple[str, Any, Any]],
 ) -> None:
     """The items whose names this row needs: itself, what its fields link to."""
-    from planner.store.history_words import AUDIENCE_TABLES
-
     wanted.add((table, item_id))
     for key, old, new in changes:
         target = links.get((table, key))
@@ -383,8 +388,6 @@ def _item_zones(r: Any, rows: list[list[Any]]) -> dict[tuple[str, int], dict[str
 
 def _part(table: str, column: str, value: Any) -> str:
     """One naming column's value in words: a label for a code, a month as a month."""
-    from planner.store.history_words import ENUM_LABELS
-
     labels = ENUM_LABELS.get((table, column))
     if labels is not None and value in labels:
         return _(labels[value])

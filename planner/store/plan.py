@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,8 @@ from planner.domain.errors import (
     PlannerError,
 )
 from planner.domain.i18n import _
+from planner.domain.inputs import plan_name_problem
+from planner.store import tempfiles
 from planner.store.changes import Change, ChangeRecorder, after_flush, json_default
 from planner.store.files import (
     APPLICATION_ID,
@@ -47,29 +49,12 @@ from planner.store.integrity import (
     damaged_error,
     verify_file,
 )
+from planner.store.reader import Reader
 from planner.store.sidecars import readonly_uri, remove_new_sidecars, sidecars_present, writable
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded on the first write, not to show a plan
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
-
-
-class Reader:
-    """Plain SQL reads on one connection, inside one read transaction (a consistent view).
-
-    Lists, the overview and the command line read through this without loading SQLAlchemy,
-    which keeps opening a plan fast. Parameters are named (``:name``).
-    """
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._con = connection
-
-    def rows(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
-        return self._con.execute(sql, params).fetchall()
-
-    def value(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
-        row = self._con.execute(sql, params).fetchone()
-        return row[0] if row else None
 
 
 def parse_time(value: Any) -> datetime:
@@ -552,9 +537,6 @@ def create_plan_file(
     ``populate(store)`` may fill it before it appears under its name: a crash while building
     never leaves a half-made plan behind, and an existing file is replaced only at the end.
     """
-    from planner.domain.inputs import plan_name_problem
-    from planner.store import tempfiles
-
     problem = plan_name_problem(path)
     if problem:
         raise PlanFileError(problem, str(path))

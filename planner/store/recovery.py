@@ -31,6 +31,18 @@ from typing import Any
 
 from planner.domain.errors import NewerPlanError, PlanFileError, PlannerError
 from planner.domain.i18n import _, ngettext
+from planner.domain.labels import KIND_NOUNS, noun
+from planner.store.btree import rows_cut
+from planner.store.files import (
+    APPLICATION_ID,
+    known_revisions,
+    migrate,
+    new_plan_path_problem,
+    read_header,
+    restrict_permissions,
+)
+from planner.store.integrity import integrity_problems, length_problem
+from planner.store.sidecars import SIDECARS
 
 MIN_ROWID = -(2**63)
 MAX_ROWID = 2**63 - 1
@@ -197,8 +209,6 @@ class Recovery:
 
 
 def _name(table: str) -> str:
-    from planner.domain.labels import KIND_NOUNS, noun
-
     kind = TABLE_KINDS.get(table, table)
     return noun(kind, 2) if kind in KIND_NOUNS else table
 
@@ -364,10 +374,8 @@ def _relink(dst: sqlite3.Connection, results: dict[str, TableResult]) -> None:
 # --- the command -------------------------------------------------------------------------------
 
 
-def _revision(con: sqlite3.Connection, head: bytes) -> str:
+def revision_of(con: sqlite3.Connection, head: bytes) -> str:
     """The damaged plan's schema revision: its alembic_version row, else its header's format."""
-    from planner.store.files import known_revisions
-
     known = known_revisions()
     with contextlib.suppress(sqlite3.DatabaseError, UnicodeDecodeError):
         rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -389,9 +397,6 @@ def _revision(con: sqlite3.Connection, head: bytes) -> str:
 
 
 def _check_paths(source: Path, target: Path, overwrite: bool) -> bytes:
-    from planner.store.files import new_plan_path_problem, read_header
-    from planner.store.sidecars import SIDECARS
-
     read_header(source)  # a readable regular file, SQLite's, with our application_id
     with open(source, "rb") as fh:
         head = fh.read(100)
@@ -421,10 +426,6 @@ def recover(
 ) -> Recovery:
     """Copy what can be read of the plan ``source`` into a new plan ``target`` (see the
     module's text). ``source`` is never written."""
-    from planner.store.btree import rows_cut
-    from planner.store.files import APPLICATION_ID, migrate, restrict_permissions
-    from planner.store.integrity import length_problem
-
     source, target = Path(source), Path(target)
     head = _check_paths(source, target, overwrite)
     folder = target.absolute().parent
@@ -444,7 +445,7 @@ def recover(
         src = sqlite3.connect(copy, isolation_level=None)
         src.text_factory = _decoder(results)
         try:
-            revision = _revision(src, head)
+            revision = revision_of(src, head)
             fresh = work / "recovered.dplan"
             con = sqlite3.connect(fresh)
             con.execute(f"PRAGMA application_id={APPLICATION_ID}")
@@ -460,8 +461,6 @@ def recover(
         finally:
             src.close()
         migrate(fresh)  # then this version's format, like any older plan
-        from planner.store.integrity import integrity_problems
-
         problems = integrity_problems(fresh)
         if problems:  # never: the new plan is written by SQLite from scratch
             raise PlannerError(

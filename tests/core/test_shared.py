@@ -24,8 +24,9 @@ from planner.domain.errors import (
 )
 from planner.domain.model import Base, Person
 from planner.store import known_revisions, open_plan
+from planner.store.addresses import url_of
 from planner.store.history import history
-from planner.store.shared import SharedPlanStore, _url, download, open_shared, publish
+from planner.store.shared import SharedPlanStore, download, open_shared, publish
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.usefixtures("pg_server")
@@ -84,7 +85,7 @@ def test_publishing_needs_an_empty_database_and_opening_needs_a_plan(demo_path, 
 
 
 def test_a_wrong_password_or_server_is_said_in_words(pg_demo):
-    url = _url(pg_demo)
+    url = url_of(pg_demo)
     wrong = url.set(password="not-the-password").set(drivername="postgresql")
     with pytest.raises(PasswordNeeded, match="refused"):
         open_shared(wrong.render_as_string(hide_password=False))
@@ -209,10 +210,10 @@ def _older_shared_plan(address: str, fixture: Path) -> None:
     from sqlalchemy import MetaData
 
     from planner.store.files import alembic_config
-    from planner.store.shared import _engine
+    from planner.store.server import engine_for
 
     revision = fixture.stem.rsplit("-", 1)[1]
-    engine = _engine(address)
+    engine = engine_for(address)
     local = create_engine(f"sqlite:///{fixture}")
     try:
         with engine.begin() as conn:

@@ -319,6 +319,7 @@ def test_a_shared_plans_writes_take_its_write_lock_first(pg_demo, monkeypatch):
     long), so what a transaction reads is what it writes over."""
     import time
 
+    import planner.store.server as server
     import planner.store.shared as shared
     from planner.domain.errors import PlanBusyError
 
@@ -327,11 +328,11 @@ def test_a_shared_plans_writes_take_its_write_lock_first(pg_demo, monkeypatch):
         with a.transaction("Hold the lock"):
             with b.engine.connect() as conn:
                 free = conn.exec_driver_sql(
-                    f"SELECT pg_try_advisory_xact_lock({shared.WRITE_LOCK})"
+                    f"SELECT pg_try_advisory_xact_lock({server.WRITE_LOCK})"
                 ).scalar()
                 conn.rollback()
             assert free is False  # the write lock is a's from its first moment
-            monkeypatch.setattr(shared, "WRITE_WAIT_SECONDS", 1)
+            monkeypatch.setattr(server, "WRITE_WAIT_SECONDS", 1)
             started = time.monotonic()
             with pytest.raises(PlanBusyError, match="busy: someone else is saving"):
                 operations.create(b, "organisation", {"name": "Waits"})

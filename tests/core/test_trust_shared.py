@@ -139,7 +139,7 @@ def test_a_password_in_an_address_is_used_and_never_printed(role, pg_address, de
 def test_a_password_typed_in_the_window_is_never_in_a_message(role, pg_address):
     """The Open Shared Plan dialog passes the password apart from the address."""
     from planner.domain.errors import PasswordNeeded
-    from planner.store.shared import display_address
+    from planner.store.addresses import display_address
 
     user, secret = role
     with pytest.raises(PasswordNeeded) as refused:
