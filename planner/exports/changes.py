@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,30 +65,14 @@ def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
 
 def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) -> None:
     """Remember what these delegations' agendas hold now (one small write, not an edit)."""
-    from planner.domain.model import ExportRecord, table_of
+    from planner.operations.plan import note_export  # the ORM, loaded to write
 
-    if store.read_only or not delegations:
-        return
-    now = datetime.now(UTC)
-    rows = [
-        {
-            "version": 1,
-            "at": now,
-            "user_name": store.user,
-            "kind": kind,
-            "delegation_id": d,
-            "change_set_id": data.change,
-            "snapshot": json.dumps(snapshot(data, d), ensure_ascii=False),
-        }
-        for d in delegations
-    ]
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        with store.engine.connect().execution_options(planner_write=True) as conn, conn.begin():
-            conn.execute(table_of(ExportRecord).insert(), rows)
-    except DBAPIError as exc:
-        raise store._db_error(exc) from exc
+    note_export(
+        store,
+        kind,
+        data.change,
+        {d: json.dumps(snapshot(data, d), ensure_ascii=False) for d in delegations},
+    )
 
 
 def compare(

@@ -29,6 +29,7 @@ from planner.domain.model import (
     Acknowledgement,
     AgendaSession,
     BudgetLine,
+    ExportRecord,
     PerDiemRate,
     Plan,
     PlanSetting,
@@ -246,6 +247,29 @@ def set_setting(store: PlanStore, key: str, value: Any) -> Change:
 
 
 # --- a plan as the template of the next one -------------------------------------------------
+
+
+def note_export(store: PlanStore, kind: str, change: int, agendas: Mapping[int, str]) -> None:
+    """Remember what delegations' agendas held at an export (``agendas``: delegation id ->
+    its agenda as JSON), for "what changed" next time. Not an edit: no change set, nothing to
+    undo; a read-only plan notes nothing."""
+    if store.read_only or not agendas:
+        return
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "version": 1,
+            "at": now,
+            "user_name": store.user,
+            "kind": kind,
+            "delegation_id": delegation,
+            "change_set_id": change,
+            "snapshot": agenda,
+        }
+        for delegation, agenda in agendas.items()
+    ]
+    with store.transaction(_("Note what an export held")) as tx:
+        tx.session.connection().execute(table_of(ExportRecord).insert(), rows)
 
 
 def copy_plan(
