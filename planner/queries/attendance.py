@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.domain.errors import PlannerError
@@ -60,12 +61,17 @@ def registered_people(r: Reader, membership: Membership | None = None) -> dict[i
     return out
 
 
-def marks(r: Reader) -> dict[int, dict[int, bool]]:
-    """session -> person -> present, for every recorded mark."""
+def marks(
+    r: Reader, where: str = "", params: dict[str, Any] | None = None
+) -> dict[int, dict[int, bool]]:
+    """session -> person -> present, for every recorded mark (``where``: a condition on the
+    marks' sessions, such as a snapshot's scope, with its ``params``)."""
     out: dict[int, dict[int, bool]] = defaultdict(dict)
-    for s, p, present in r.rows("SELECT session_id, person_id, present FROM attendance"):
+    for s, p, present in r.rows(
+        "SELECT session_id, person_id, present FROM attendance" + where, params or {}
+    ):
         out[s][p] = bool(present)
-    return out
+    return dict(out)
 
 
 def roll(store: PlanStore, session_id: int) -> SessionRoll:

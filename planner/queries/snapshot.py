@@ -35,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.labels import CONTACT_ROLES
 from planner.domain.reference import sort_key
+from planner.queries.attendance import marks as read_marks
 from planner.queries.common import Zones
 from planner.queries.membership import Membership, Unit
 from planner.store import PlanStore, Reader, parse_date, parse_time
@@ -487,13 +488,7 @@ class Snapshot:
         if CALENDAR in parts:
             snapshot.modules, snapshot.routes = _calendar(r)
         if ATTENDANCE in parts:
-            marks: dict[int, dict[int, bool]] = defaultdict(dict)
-            for s, p, present in r.rows(
-                "SELECT session_id, person_id, present FROM attendance" + within("session_id"),
-                params,
-            ):
-                marks[s][p] = bool(present)
-            snapshot.marks = dict(marks)
+            snapshot.marks = read_marks(r, within("session_id"), params)
         if LOGISTICS in parts:
             snapshot.logistics = _logistics(r, zones, airport, personal)
         if REVIEW in parts:
