@@ -17,9 +17,9 @@ from planner.exports.common import (
     Options,
     PlanData,
     Scope,
+    for_reader,
     for_whom,
     format_day,
-    reader,
     scope_of,
     time_span,
     title_lines,
@@ -36,7 +36,7 @@ def signin(store: PlanStore, data: PlanData, target: Path, options: Options, job
     """A sheet per session to sign; when a group has several sessions in a day, one sheet for
     the group and day with a signature column per session. Numbered rows, family names in
     capitals, organisation, sex, and blank rows for walk-ins."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         blocks = [
             b
@@ -184,7 +184,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
     many attended and were trained (from the attendance recorded, not from registration), by
     session, by sex and organisation and by sex and age band; each trainee's sessions and
     hours; and everyone else present (trainers, staff, the delegation) apart."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         blocks = [
             b

@@ -16,7 +16,7 @@ from pathlib import Path
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.labels import kind_label
-from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.exports.common import Job, Options, PlanData, for_reader, scope_of
 from planner.queries.journeys import schedules
 from planner.queries.summary import plan_identity
 from planner.queries.summary import versions as item_versions
@@ -36,7 +36,7 @@ def plan_uid(store: PlanStore) -> str:
 def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     from icalendar import Calendar, Event
 
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         namespace = plan_uid(store)
         versions = item_versions(store, ("agenda_session", "travel", "ride", "stay", "visit_stop"))

@@ -20,7 +20,7 @@ from pathlib import Path
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
 from planner.exports import changes
-from planner.exports.common import Job, Options, PlanData, reader, scope_of
+from planner.exports.common import Job, Options, PlanData, for_reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
 from planner.queries.snapshot import Unit
 from planner.store import PlanStore
@@ -51,7 +51,7 @@ class ExportKind:
     ) -> Path:
         module, function = self.writer.split(":")
         fn: Writer = getattr(importlib.import_module(f"planner.exports.{module}"), function)
-        with reader(options):  # the reader's language and date formats, for every writer
+        with for_reader(options):  # the reader's language and date formats, for every writer
             return fn(store, data, target, options, job)
 
 

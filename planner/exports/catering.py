@@ -15,7 +15,7 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
-    reader,
+    for_reader,
     time_span,
     title_lines,
 )
@@ -66,7 +66,7 @@ def diet_group(text: str) -> str:
 
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
-    with reader(options):
+    with for_reader(options):
         blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
         if not blocks:
             raise PlannerError(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.i18n import _
-from planner.exports.common import Job, Options, PlanData, format_day, reader, title_lines
+from planner.exports.common import Job, Options, PlanData, for_reader, format_day, title_lines
 from planner.exports.sheet import Cell, Sheet, write
 from planner.queries.agenda import last_export
 from planner.store import PlanStore, parse_time
@@ -142,7 +142,7 @@ def changes_since_export(
 
 def changes(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """A delegation's agenda changes since its last export, to send with the new agenda."""
-    with reader(options):
+    with for_reader(options):
         assert options.delegation is not None
         report = compare(store, data, options.delegation, options)
         name = data.delegation_name(options.delegation)

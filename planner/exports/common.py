@@ -310,7 +310,7 @@ def format_moment(moment: datetime, options: Options) -> str:
 
 
 @contextlib.contextmanager
-def reader(options: Options) -> Iterator[None]:
+def for_reader(options: Options) -> Iterator[None]:
     """Export in the reader's language and with their date formats."""
     from planner.exports.xlsx import formats
 

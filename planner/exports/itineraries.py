@@ -13,7 +13,7 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
-    reader,
+    for_reader,
     scope_of,
     title_lines,
 )
@@ -32,7 +32,7 @@ def _clock(moment: datetime) -> time:
 def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """A sheet per person: flights, transfers, hotel, sessions, site visits, and whom to call.
     For the people who travel (arrive or leave by plane or road), everyone with ``all``."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
         if not options.all and scope.kind != "person":

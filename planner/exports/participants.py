@@ -16,8 +16,8 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
+    for_reader,
     for_whom,
-    reader,
     scope_of,
     title_lines,
 )
@@ -33,7 +33,7 @@ def participants(
 ) -> Path:
     """Everyone with the fields partners and hosts ask for, personal data included: the
     workbook says it is confidential on every page."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
         if not people:
@@ -106,7 +106,7 @@ def participants(
 def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """A sheet per hotel for its front desk: who sleeps there, in which room type, sharing
     with whom, which nights, with the identity number hotels register."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         rows = queries_logistics.rooming(store)
         by_hotel: dict[str, list[Any]] = defaultdict(list)

@@ -16,9 +16,9 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
+    for_reader,
     for_whom,
     format_day,
-    reader,
     scope_of,
     time_span,
     title_lines,
@@ -50,7 +50,7 @@ def schedule_grid(
 ) -> Path:
     """A sheet per day (time down, rooms across, sessions as merged coloured blocks with title,
     audience and trainers), after a one-sheet overview of the whole plan."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         blocks = data.sessions_for(scope.people)
         if not blocks:
@@ -201,11 +201,11 @@ def agenda(store: PlanStore, data: PlanData, target: Path, options: Options, job
     delegation, group or person their agenda by day."""
     scope = scope_of(data, options)
     if scope.kind == "plan":
-        with reader(options):
+        with for_reader(options):
             return write_agenda_list(
                 store, target, options.lang, lines=title_lines(data, _("Agenda list"), options)
             )
-    with reader(options):
+    with for_reader(options):
         blocks = data.sessions_for(scope.people)
         if not blocks:
             raise PlannerError(

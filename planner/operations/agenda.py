@@ -20,8 +20,8 @@ from planner.domain.model import (
     AgendaSession,
     Attendance,
     Delegation,
+    Group,
     Module,
-    ParticipantGroup,
     Person,
     Ride,
     Room,
@@ -72,7 +72,7 @@ def _validate_session(session: Session, v: dict[str, Any], own_id: int | None) -
                 _("The audience holds an entry that is not a group, delegation or person."),
             )
             break
-        model = {"group": ParticipantGroup, "delegation": Delegation, "person": Person}[entry[0]]
+        model = {"group": Group, "delegation": Delegation, "person": Person}[entry[0]]
         if session.get(model, entry[1]) is None:
             c.add("audience", _("Part of the audience no longer exists; choose again."))
             break

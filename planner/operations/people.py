@@ -23,10 +23,10 @@ from planner.domain.inputs import clean_field, clean_text
 from planner.domain.labels import Role, Sex
 from planner.domain.model import (
     Delegation,
+    Group,
     GroupMember,
     ModuleTrainer,
     Organisation,
-    ParticipantGroup,
     Person,
     PlanSetting,
     SessionAudience,
@@ -167,7 +167,7 @@ def _validate_group(session: Session, v: dict[str, Any], own_id: int | None) -> 
             "name",
             N_("Name"),
             name,
-            session.execute(select(ParticipantGroup.id, ParticipantGroup.name)),
+            session.execute(select(Group.id, Group.name)),
             own_id,
         )
     c.ids(session, "member_ids", Person, N_("member"))
@@ -227,7 +227,7 @@ PERSON = Kind(
 )
 GROUP = Kind(
     "group",
-    ParticipantGroup,
+    Group,
     ("name", "delegation_id", "colour", "notes"),
     _validate_group,
     {"colour": "#72B7B2"},
@@ -390,7 +390,7 @@ def create_groups(
         session = tx.session
         conn = session.connection()
         for i, (name, people) in enumerate(zip(names, groups, strict=True)):
-            group = ParticipantGroup(
+            group = Group(
                 name=" ".join(clean_text(name).split()),
                 delegation_id=delegation,
                 colour=GROUP_COLOURS[i % len(GROUP_COLOURS)],
@@ -496,7 +496,7 @@ def import_people(
         models: dict[str, Any] = {
             "organisation": Organisation,
             "delegation": Delegation,
-            "group": ParticipantGroup,
+            "group": Group,
         }
 
         def ref(kind: str, name: str) -> int | None:

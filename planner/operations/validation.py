@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from planner.domain.errors import FieldError, ValidationError
 from planner.domain.i18n import _
-from planner.domain.model import Delegation, Entity, ParticipantGroup, Person
+from planner.domain.model import Delegation, Entity, Group, Person
 from planner.domain.reference import country_codes, currency_codes, timezones
 from planner.operations.kinds import AUDIENCE_TYPES
 
 COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 UNIT_MODELS: dict[str, type[Entity]] = {
-    "group": ParticipantGroup,
+    "group": Group,
     "delegation": Delegation,
     "person": Person,
 }

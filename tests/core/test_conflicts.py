@@ -135,7 +135,7 @@ def test_acknowledged_problems_are_listed_but_marked(demo):
 
 
 def test_moving_one_session_gives_the_same_result_as_a_full_check(demo):
-    data = conflicts.PlanData.load(demo)
+    data = conflicts.load(demo)
     checker = conflicts.Checker(data)
     checker.run()
     rng = random.Random(7)

@@ -133,7 +133,7 @@ def kinds(store):
 
 def test_the_demo_journey_has_no_problems(demo):
     assert conflicts.check(demo) == []
-    data = conflicts.PlanData.load(demo)
+    data = conflicts.load(demo)
     assert data.logistics.rides and data.logistics.trips and data.logistics.stops
 
 
@@ -468,7 +468,7 @@ def test_moving_sessions_agrees_with_a_full_check_on_the_demo_journey(demo):
             "audience": [("delegation", panama.id)],
         },
     )
-    data = conflicts.PlanData.load(demo)
+    data = conflicts.load(demo)
     checker = conflicts.Checker(data)
     before = checker.run()
     assert "before_arrival" in {p.kind for p in before}

@@ -51,9 +51,9 @@ from planner.domain.model.logistics import (
 )
 from planner.domain.model.people import (
     Delegation,
+    Group,
     GroupMember,
     Organisation,
-    ParticipantGroup,
     Person,
 )
 from planner.domain.model.plan import (
@@ -83,12 +83,12 @@ __all__ = [
     "ExchangeRate",
     "ExportRecord",
     "FundingSource",
+    "Group",
     "GroupMember",
     "Module",
     "ModuleTrainer",
     "Money",
     "Organisation",
-    "ParticipantGroup",
     "PerDiemRate",
     "Person",
     "Plan",

@@ -87,7 +87,7 @@ class Person(Entity):
         return " ".join(p for p in (self.given_name, self.family_name) if p)
 
 
-class ParticipantGroup(Entity):
+class Group(Entity):
     __tablename__ = "participant_group"
 
     name: Mapped[str] = mapped_column(String(100))

@@ -16,7 +16,7 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
-    reader,
+    for_reader,
     scope_of,
 )
 from planner.exports.pdf.drawing import (
@@ -46,7 +46,7 @@ BADGE_COLUMNS, BADGE_ROWS = 2, 4
 def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Name badges, eight to an A4 page with cut marks, then a tent card (A4 landscape, folded
     in the middle) for each person in the choice."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
         if not people:

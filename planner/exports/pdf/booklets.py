@@ -38,9 +38,9 @@ from planner.exports.common import (
     Job,
     Options,
     PlanData,
+    for_reader,
     format_clock,
     format_day,
-    reader,
     scope_of,
     title_lines,
 )
@@ -113,7 +113,7 @@ def _on_day(block: Block, day: date) -> bool:
 def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """The agenda booklet of a delegation, or of every delegation one after another: a cover,
     the delegation's sessions day by day, and each member's itinerary."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         if scope.kind == "delegation" and scope.id is not None:
             chosen = [scope.id]

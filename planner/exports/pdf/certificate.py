@@ -21,7 +21,7 @@ from planner.exports.common import (
     Options,
     PlanData,
     Scope,
-    reader,
+    for_reader,
     scope_of,
 )
 from planner.exports.pdf.drawing import (
@@ -124,7 +124,7 @@ def certificates(
     """A certificate of participation (A4 landscape, bilingual) for each trainee in the choice
     who was trained, with their hours as the attendance summary counts them; trainers, staff
     and the delegation get none."""
-    with reader(options):
+    with for_reader(options):
         scope = scope_of(data, options)
         people, tally = _certified(data, scope)
         other, other_locale = second_language(options)

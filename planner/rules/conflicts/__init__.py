@@ -46,11 +46,6 @@ from planner.rules.conflicts.problems import (
     Ref,
 )
 
-# The names these had before the check read the shared snapshot, kept for their callers:
-# the plan the check reads is a Snapshot, and a hotel's block of rooms a RoomBlock.
-PlanData = Snapshot
-Block = RoomBlock
-
 __all__ = [
     "AFTER_DEPARTURE",
     "BEFORE_ARRIVAL",
@@ -73,11 +68,9 @@ __all__ = [
     "VEHICLE_DOUBLE_BOOKED",
     "VEHICLE_OVER_CAPACITY",
     "WARNING",
-    "Block",
     "Checker",
     "Logistics",
     "Place",
-    "PlanData",
     "Problem",
     "Ref",
     "Ride",
