@@ -256,6 +256,7 @@ class ColumnsPage(QWizardPage):
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.read_as: list[QComboBox] = []  # the grid's last column, a heading's field
         self.unmapped = QLabel(self)
         self.unmapped.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -267,6 +268,7 @@ class ColumnsPage(QWizardPage):
 
         table = self.w.table
         self.grid.setRowCount(len(table.headers))
+        self.read_as = []
         for row, header in enumerate(table.headers):
             self.grid.setItem(row, 0, QTableWidgetItem(header))
             samples = [
@@ -283,14 +285,13 @@ class ColumnsPage(QWizardPage):
             combo.currentIndexChanged.connect(self._changed)
             combo.setAccessibleName(self.tr("Read %s as") % header)
             self.grid.setCellWidget(row, 2, combo)
+            self.read_as.append(combo)
         self.grid.resizeColumnToContents(0)
         self.grid.setColumnWidth(2, 220)
         self._changed()
 
     def _changed(self, *_args: Any) -> None:
-        table = self.w.table
-        for row, header in enumerate(table.headers):
-            combo = self.grid.cellWidget(row, 2)
+        for header, combo in zip(self.w.table.headers, self.read_as, strict=True):
             self.w.mapping[header] = combo.currentData()
         left_out = [h for h, f in self.w.mapping.items() if f is None]
         self.unmapped.setText(

@@ -373,9 +373,10 @@ class MergeDialog(QDialog):
     def merge_current(self) -> None:
         ids = self._current_set()
         rows = self.records.selectionModel().selectedRows()
-        if not ids or not rows:
+        chosen = self.records.item(rows[0].row(), 0) if rows else None
+        if not ids or chosen is None:
             return
-        keep = self.records.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        keep = chosen.data(Qt.ItemDataRole.UserRole)
         others = [i for i in ids if i != keep]
         store = self.ctrl.require()
         name = self._people[keep].name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from planner.domain.errors import ConflictError, PlannerError
 from ui.formats import Formats
 from ui.models.table import Column, RowTableModel, SearchProxy
 from ui.session.deferred import history
+
+if TYPE_CHECKING:  # loaded on first use (SQLAlchemy)
+    from planner.store.history import HistoryEntry
 
 
 class ConnectDialog(QDialog):
@@ -231,10 +234,10 @@ class HistoryDialog(QDialog):
         self.setObjectName("history_dialog")
         self.store, self.formats = store, formats
 
-        def when(e: Any) -> str:  # the core gives it in the plan's time zone
+        def when(e: HistoryEntry) -> str:  # the core gives it in the plan's time zone
             return f"{formats.date(e.at.date())} {formats.time(e.at)}"
 
-        def what(e: Any) -> str:  # "start: 09:30 → 10:30"; "deleted (27 Nov, Aula 1)"
+        def what(e: HistoryEntry) -> str:  # "start: 09:30 → 10:30"; "deleted (27 Nov, Aula 1)"
             summary = e.summary()
             if e.kind == "update":
                 return summary or e.what

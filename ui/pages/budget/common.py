@@ -44,7 +44,7 @@ BUDGET_TABLES = frozenset(
         "budget_actual",
     }
 )
-CATEGORY_COLOURS = {
+CATEGORY_COLOURS: dict[str, str] = {  # looked up by the category as stored
     BudgetCategory.TRAVEL: "#4E79A7",
     BudgetCategory.ACCOMMODATION: "#F28E2B",
     BudgetCategory.PER_DIEM: "#E15759",
