@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QKeySequence, QPalette, QShowEvent
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import PlannerError
 from planner.domain.labels import role_label
 from planner.domain.reference import fold
+from planner.operations import Batch
 from planner.operations.agenda import set_marks
 from planner.queries.attendance import Attendee, SessionRoll, roll, sessions_with_rolls
 from planner.rules import training
@@ -612,7 +612,7 @@ class AttendanceDialog(QDialog):
         session_id, wanted = r.session_id, self.wanted()
         present = sum(1 for v in wanted.values() if v)
 
-        def make() -> Any:
+        def make() -> Batch:
             batch = set_marks(store, session_id, wanted)
             if batch is None:  # recorded elsewhere meanwhile
                 raise PlannerError(self.tr("Nothing to save: these marks are recorded already."))

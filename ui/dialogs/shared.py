@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import ConflictError, PlannerError
+from planner.store import PlanStore
 from ui.formats import Formats
 from ui.models.table import Column, RowTableModel, SearchProxy
 from ui.session.deferred import history
@@ -222,7 +223,7 @@ class HistoryDialog(QDialog):
 
     def __init__(
         self,
-        store: Any,
+        store: PlanStore,
         formats: Formats,
         parent: QWidget | None = None,
         entity: str | None = None,
@@ -327,7 +328,7 @@ class HistoryDialog(QDialog):
             self.tr("%n change(s); times in %1", "", changes).replace("%1", self.zone)
         )
 
-    def shown_entries(self) -> list[Any]:
+    def shown_entries(self) -> list[HistoryEntry]:
         """The changes the filter keeps, in the order shown."""
         return [
             self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())

@@ -394,7 +394,7 @@ class CalendarPage(QWidget):
     def selected_blocks(self) -> list[Block]:
         return [b for b in self.grid.blocks if b.id in self.grid.selected]
 
-    def _on_moved(self, session_id: int, start: datetime, end: datetime, room: Any) -> None:
+    def _on_moved(self, session_id: int, start: datetime, end: datetime, room: int | None) -> None:
         assert self.data is not None
         block = self.data.blocks[session_id]
         values: dict[str, Any] = {"start": start, "end": end}
@@ -403,7 +403,7 @@ class CalendarPage(QWidget):
         self.ctrl.update("session", session_id, values, expected_version=block.version)
         self.grid.clear_preview()  # the change reloads the calendar; a refusal leaves it as it was
 
-    def _on_create(self, start: datetime, end: datetime, room: Any) -> None:
+    def _on_create(self, start: datetime, end: datetime, room: int | None) -> None:
         preset: dict[str, Any] = {"start": start, "end": end, "room_id": room}
         unit = self.filter.value()
         if unit is not None and unit[0] in ("group", "delegation", "person"):

@@ -48,7 +48,7 @@ MIN_LANE = 150
 class Column:
     """One lane: a room on a day (day view) or a whole day (week view)."""
 
-    key: Any  # room id (or None) in the day view, a date in the week view
+    key: int | date | None  # room id (or None) in the day view, a date in the week view
     title: str
     subtitle: str
     day: date

@@ -316,7 +316,7 @@ class ListPanel(QWidget):
     def add_tool(
         self,
         text: str,
-        slot: Callable[[], Any],
+        slot: Callable[[], object],
         tip: str = "",
         *,
         button: bool = True,
