@@ -695,3 +695,25 @@ class FixedField(QLabel):
 
     def set_value(self, value: Any) -> None:
         self._value = value
+
+
+# A form's field: one of the widgets above, each with value(), set_value() and ``edited``.
+Field = (
+    TextField
+    | NotesField
+    | IntField
+    | MoneyField
+    | NumberField
+    | ChoiceField
+    | SearchCombo
+    | DateField
+    | DateTimeField
+    | OptionalDateTimeField
+    | ColourField
+    | CheckListField
+    | PathField
+    | CheckField
+    | PercentField
+    | MonthField
+    | FixedField
+)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -555,12 +556,12 @@ class TimeGrid(QWidget):
             )
             if self.step_selection(-1 if backwards else 1):
                 return True
-        if event.type() == QEvent.Type.ToolTip:
-            hit = self.block_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.block_at(QPointF(event.pos()))
             if hit is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), self.describe(hit.block), self)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.describe(hit.block), self)
             return True
         return super().event(event)
 
