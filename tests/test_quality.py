@@ -1,4 +1,5 @@
-"""Lint and types are part of the suite: ruff on everything, strict mypy on the core."""
+"""Lint and types are part of the suite: ruff on everything, strict mypy on the core and the
+window (pyproject.toml's ``[tool.mypy]``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,6 @@ def test_the_code_is_formatted_by_ruff():
     shutil.which("mypy", path=str(Path(sys.executable).parent)) is None,
     reason="mypy is installed with the test extras",
 )
-def test_core_is_strictly_typed():
+def test_core_and_window_are_strictly_typed():
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

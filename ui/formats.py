@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
@@ -39,24 +39,24 @@ class Formats:
             QLocale.FormatType.ShortFormat
         )
 
-    def date(self, value: date | None) -> str:
+    def date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
         return self.locale.toString(QDate(value.year, value.month, value.day), self.date_pattern())
 
-    def time(self, value: datetime) -> str:
+    def time(self, value: dt.datetime) -> str:
         return self.locale.toString(QTime(value.hour, value.minute), self.time_pattern())
 
     def time_width(self) -> int:
         """Characters a time column needs in this locale ("13:45" or "1:45 p. m.")."""
         return max(7, len(self.locale.toString(QTime(12, 45), self.time_pattern())) + 2)
 
-    def weekday_date(self, value: date) -> str:
+    def weekday_date(self, value: dt.date) -> str:
         qd = QDate(value.year, value.month, value.day)
         day = self.locale.dayName(qd.dayOfWeek(), QLocale.FormatType.ShortFormat)
         return f"{day} {self.date(value)}"
 
-    def long_date(self, value: date) -> str:
+    def long_date(self, value: dt.date) -> str:
         return self.locale.toString(
             QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat
         )
@@ -73,7 +73,7 @@ class Formats:
         text = format(value.quantize(Decimal(1).scaleb(-places)), "f")
         sign = "-" if text.startswith("-") else ""
         whole, _dot, fraction = text.lstrip("-").partition(".")
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]

@@ -33,7 +33,7 @@ TIME_FORMAT = Option("ui/time_format", "system")  # system, 24h, 12h
 REGION = Option("ui/region", "")  # "" = as the system; es-HN, es-PA, en-GB, en-US
 REOPEN_LAST = Option("files/reopen_last", True)
 LAST_PLAN = Option("files/last_plan", "")
-RECENT = Option("files/recent", [])
+RECENT: Option[list[str]] = Option("files/recent", [])
 POLL_SECONDS = Option("files/poll_seconds", 2)
 HIDE_PERSONAL = Option("privacy/hide_personal_data", False)
 EXPORTS_WITHOUT_PERSONAL = Option("privacy/exports_without_personal_data", False)
@@ -79,7 +79,7 @@ class Settings:
             return list(value) if isinstance(value, list | tuple) else [value]  # type: ignore[return-value]
         if isinstance(default, QByteArray):
             return value if isinstance(value, QByteArray) else default  # type: ignore[return-value]
-        return value if value is not None else default  # type: ignore[no-any-return]
+        return value if value is not None else default
 
     def set(self, option: Option[T], value: T) -> None:
         self._q.setValue(option.key, value)

@@ -148,9 +148,9 @@ def test_language_and_date_format(dialog):
     assert d.options().lang == "en" and d.options().locale == "en"
     d.language.setCurrentIndex(d.language.findData("es"))
     assert d.options().lang == "es" and d.options().locale == "es-HN"  # a plan in Honduras
-    d.locale.setCurrentIndex(d.locale.findData("es-PA"))
+    d.date_locale.setCurrentIndex(d.date_locale.findData("es-PA"))
     assert d.options().locale == "es-PA"
-    assert "11/25/2023" in d.locale.currentText()  # Panama writes the month first
+    assert "11/25/2023" in d.date_locale.currentText()  # Panama writes the month first
 
 
 def test_cancelling_leaves_no_file(dialog, qtbot, tmp_path):

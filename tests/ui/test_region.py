@@ -92,12 +92,12 @@ def test_an_export_defaults_to_the_readers_region(window, qtbot):
     dialog = ExportDialog(window.ctrl, window.settings, window.formats, window)
     qtbot.addWidget(dialog)
     assert dialog.language.currentData() == "es"
-    assert dialog.locale.currentData() == "es-PA"  # the plan is in Honduras, the reader not
+    assert dialog.date_locale.currentData() == "es-PA"  # the plan is in Honduras, the reader not
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    assert dialog.locale.currentData() == "en"
+    assert dialog.date_locale.currentData() == "en"
     window.settings.set(opt.REGION, "")
     dialog.language.setCurrentIndex(dialog.language.findData("es"))
-    assert dialog.locale.currentData() == "es-HN"  # no region chosen: the plan's country
+    assert dialog.date_locale.currentData() == "es-HN"  # no region chosen: the plan's country
 
 
 def test_the_calendars_hours_fit_in_its_margin_in_every_region(window, qtbot):

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QBrush, QFont, QKeyEvent, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import PlannerError
 from planner.domain.labels import role_label
 from planner.domain.reference import fold
+from planner.operations import Batch
 from planner.operations.agenda import set_marks
 from planner.queries.attendance import Attendee, SessionRoll, roll, sessions_with_rolls
 from planner.rules import training
@@ -151,7 +151,9 @@ class AttendanceDialog(QDialog):
                 self.tr("Hours"),
             ]
         )
-        self.table.horizontalHeaderItem(HOURS).setToolTip(
+        hours = self.table.horizontalHeaderItem(HOURS)
+        assert hours is not None  # made by setHorizontalHeaderLabels
+        hours.setToolTip(
             self.tr(
                 "A trainee's hours of training so far, as recorded: training, plenary and"
                 " site-visit sessions, the figure the attendance summary and the certificate"
@@ -196,9 +198,7 @@ class AttendanceDialog(QDialog):
         self.addAction(save_action)
         find_action = QAction(self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(
-            lambda: (self.person_search.setFocus(), self.person_search.selectAll())
-        )
+        find_action.triggered.connect(self._find_person)
         self.addAction(find_action)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -318,11 +318,9 @@ class AttendanceDialog(QDialog):
         return self.formats.hours(record.hours)
 
     def _session_items(self) -> list[QTreeWidgetItem]:
-        items = []
-        for i in range(self.sessions.topLevelItemCount()):
-            day = self.sessions.topLevelItem(i)
-            items.extend(day.child(j) for j in range(day.childCount()))
-        return items
+        return [
+            item for day in _children(self.sessions.invisibleRootItem()) for item in _children(day)
+        ]
 
     def _item_of(self, session_id: int | None) -> QTreeWidgetItem | None:
         return next(
@@ -348,11 +346,9 @@ class AttendanceDialog(QDialog):
 
     def _filter_sessions(self, text: str) -> None:
         words = fold(text).split()
-        for i in range(self.sessions.topLevelItemCount()):
-            day = self.sessions.topLevelItem(i)
+        for day in _children(self.sessions.invisibleRootItem()):
             shown = 0
-            for j in range(day.childCount()):
-                item = day.child(j)
+            for item in _children(day):
                 haystack = fold(
                     f"{day.text(0)} {item.data(0, DAY_ROLE)} {item.text(0)} {item.text(1)}"
                 )
@@ -369,15 +365,16 @@ class AttendanceDialog(QDialog):
             target = (
                 self.sessions.itemAbove(current) if upwards else self.sessions.itemBelow(current)
             )
-            self.sessions.setCurrentItem(target if target is not None else previous)
+            # None (nothing to step to) clears it: Qt takes a null item, its stub wrongly not
+            self.sessions.setCurrentItem(target if target is not None else previous)  # type: ignore[arg-type]
             return
         wanted = current.data(0, ID_ROLE) if current is not None else None
         if wanted is None or wanted == self._session:
             return
         if not self.settle():
             self.sessions.blockSignals(True)
-            self.sessions.setCurrentItem(
-                previous if previous is not None else self._item_of(self._session)
+            self.sessions.setCurrentItem(  # None clears it (as above)
+                previous if previous is not None else self._item_of(self._session)  # type: ignore[arg-type]
             )
             self.sessions.blockSignals(False)
             return
@@ -461,10 +458,10 @@ class AttendanceDialog(QDialog):
     def _show_row(self, a: Attendee) -> None:
         row = self._rows[a.person_id]
         ticked = self.ticks[a.person_id]
-        check = self.table.item(row, PRESENT)
+        check = self._cell(row, PRESENT)
         check.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         changed = a.person_id in self.touched and ticked != a.present
-        saved = self.table.item(row, SAVED)
+        saved = self._cell(row, SAVED)
         font = self.table.font()
         if a.present is None:
             saved.setText(self.tr("not recorded"))
@@ -483,7 +480,12 @@ class AttendanceDialog(QDialog):
         name_font = self.table.font()
         name_font.setBold(changed)
         for column in (FAMILY, GIVEN):
-            self.table.item(row, column).setFont(name_font)
+            self._cell(row, column).setFont(name_font)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # _show_roll fills every cell of the list
+        return item
 
     def _attendee(self, person_id: int) -> Attendee | None:
         if self.roll is None:
@@ -519,14 +521,15 @@ class AttendanceDialog(QDialog):
         words = fold(text).split()
         for row in range(self.table.rowCount()):
             haystack = fold(
-                " ".join(self.table.item(row, c).text() for c in (FAMILY, GIVEN, ORGANISATION))
+                " ".join(self._cell(row, c).text() for c in (FAMILY, GIVEN, ORGANISATION))
             )
             self.table.setRowHidden(row, not all(w in haystack for w in words))
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Space
             and event.modifiers()
             in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -534,7 +537,7 @@ class AttendanceDialog(QDialog):
             rows = {i.row() for i in self.table.selectionModel().selectedRows()} or (
                 {self.table.currentRow()} if self.table.currentRow() >= 0 else set()
             )
-            ids = [self.table.item(r, PRESENT).data(ID_ROLE) for r in sorted(rows)]
+            ids = [self._cell(r, PRESENT).data(ID_ROLE) for r in sorted(rows)]
             if ids:  # Space ticks the selected people (all of them if any was not)
                 present = not all(self.ticks.get(i, False) for i in ids)
                 for person_id in ids:
@@ -596,6 +599,10 @@ class AttendanceDialog(QDialog):
         self.counts.setText(text)
         self.save_button.setEnabled(self.dirty())
 
+    def _find_person(self) -> None:
+        self.person_search.setFocus()
+        self.person_search.selectAll()
+
     def save(self) -> bool:
         """Record the list (one undoable step); False when nothing was recorded."""
         r = self.roll
@@ -605,7 +612,7 @@ class AttendanceDialog(QDialog):
         session_id, wanted = r.session_id, self.wanted()
         present = sum(1 for v in wanted.values() if v)
 
-        def make() -> Any:
+        def make() -> Batch:
             batch = set_marks(store, session_id, wanted)
             if batch is None:  # recorded elsewhere meanwhile
                 raise PlannerError(self.tr("Nothing to save: these marks are recorded already."))
@@ -669,7 +676,7 @@ class AttendanceDialog(QDialog):
         self.touched &= present
         self._fill()
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         current = self.sessions.currentItem()
         if current is not None:  # laid out now: the chosen session in the middle
@@ -683,6 +690,10 @@ class AttendanceDialog(QDialog):
         with contextlib.suppress(RuntimeError, TypeError, RuntimeWarning):
             self.ctrl.changed.disconnect(self._on_changed)
         super().done(result)
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
 
 
 def _bold(font: QFont) -> QFont:

@@ -6,21 +6,24 @@ The damaged file is never changed. The words and the rules are the core's."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from planner.domain.errors import DamagedPlanError
 from planner.store.integrity import recovery_name
 from planner.store.recovery import recover
 from ui.session.worker import message_of, run_task
 
+if TYPE_CHECKING:  # a type only: the window hands itself over
+    from ui.shell.protocols import Shell
+
 
 class DamagedBox(QMessageBox):
     """The damaged message with Recover…, Open the Backup (when there is one) and Close."""
 
-    def __init__(self, window: Any, error: DamagedPlanError) -> None:
+    def __init__(self, window: Shell, error: DamagedPlanError) -> None:
         super().__init__(
             QMessageBox.Icon.Warning,
             self.tr("The plan is damaged"),
@@ -31,7 +34,7 @@ class DamagedBox(QMessageBox):
                 " you what could not be; the damaged file is not changed."
             ),
             QMessageBox.StandardButton.NoButton,
-            window,
+            window.window(),
         )
         self.setObjectName("damaged_box")
         self.window_ = window
@@ -48,14 +51,14 @@ class DamagedBox(QMessageBox):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.buttonClicked.connect(self._clicked)
 
-    def _clicked(self, button: Any) -> None:
+    def _clicked(self, button: QAbstractButton) -> None:
         if button is self.recover_button:
             recover_plan(self.window_, Path(self.error.path))
         elif button is self.backup_button and self.error.backup:
             self.window_.files.open_path(self.error.backup)
 
 
-def show_damaged(window: Any, error: DamagedPlanError) -> DamagedBox:
+def show_damaged(window: Shell, error: DamagedPlanError) -> DamagedBox:
     """Say the plan is damaged and offer the way back (window-modal, never blocks a test)."""
     window.last_error = error.summary
     box = DamagedBox(window, error)
@@ -64,11 +67,11 @@ def show_damaged(window: Any, error: DamagedPlanError) -> DamagedBox:
     return box
 
 
-def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -> bool:
+def recover_plan(window: Shell, damaged: Path, target: str | Path | None = None) -> bool:
     """Recover… : ask where (unless ``target``), recover in the background, report, open."""
     if target is None:
         chosen, _f = QFileDialog.getSaveFileName(
-            window,
+            window.window(),
             QCoreApplication.translate("DamagedBox", "Save what can be read in a new plan"),
             str(recovery_name(damaged)),
             QCoreApplication.translate("DamagedBox", "Plans (*.dplan)"),
@@ -79,7 +82,7 @@ def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -
     result: dict[str, Any] = {}
     # the file dialog asked before replacing a file; a given target is the caller's choice
     run_task(
-        window,
+        window.window(),
         QCoreApplication.translate("DamagedBox", "Recovering the plan…"),
         lambda progress: recover(damaged, Path(target), overwrite=True, progress=progress),
         lambda done: result.update(done=done),
@@ -99,7 +102,7 @@ def recover_plan(window: Any, damaged: Path, target: str | Path | None = None) -
         QCoreApplication.translate("DamagedBox", "Recovered"),
         "\n".join(done.lines()),
         QMessageBox.StandardButton.Ok,
-        window,
+        window.window(),
     )
     report.setObjectName("recovered_box")
     report.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -140,7 +140,7 @@ class ExportDialog(QDialog):
         self.visit, self.visit_label = who_box.visit, who_box.visit_label
         self.everyone, self.split = who_box.everyone, who_box.split
         self.readers = ForReaders(settings, summary.country, self)
-        self.language, self.locale = self.readers.language, self.readers.locale
+        self.language, self.date_locale = self.readers.language, self.readers.date_locale
         self.without_personal = self.readers.without_personal
         self.without_personal.toggled.connect(self._personal_changed)
 
@@ -208,7 +208,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         # keyboard order: what, for whom, readers, where, then the buttons
-        order = [
+        order: list[QWidget] = [
             self.kinds,
             self.radios["plan"],
             self.radios["delegation"],
@@ -221,7 +221,7 @@ class ExportDialog(QDialog):
             self.everyone,
             self.split,
             self.language,
-            self.locale,
+            self.date_locale,
             self.without_personal,
             self.path,
             self.browse,
@@ -233,7 +233,7 @@ class ExportDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
-        self.who.idToggled.connect(lambda _i, checked: checked and self._update())
+        self.who.idToggled.connect(self._who_toggled)
         for combo in (self.delegation, self.group, self.visit):
             combo.currentIndexChanged.connect(lambda _i: self._update())
         self.person.edited.connect(self._update)
@@ -290,7 +290,7 @@ class ExportDialog(QDialog):
         kind = self.kind()
         options = Options(
             lang=str(self.language.currentData()),
-            locale=str(self.locale.currentData()),
+            locale=str(self.date_locale.currentData()),
             personal=not self.without_personal.isChecked(),
         )
         who = self.scope()
@@ -373,6 +373,10 @@ class ExportDialog(QDialog):
     def _language_changed(self, _index: int) -> None:
         self.readers.follow_language()
         self._update()
+
+    def _who_toggled(self, _id: int, checked: bool) -> None:
+        if checked:  # a new choice toggles two buttons: update once, for the one chosen
+            self._update()
 
     def _update(self) -> None:
         """Enable what the chosen kind can do, and suggest where to save it."""

@@ -246,15 +246,15 @@ class ForReaders(QGroupBox):
         self.language.setObjectName("export_language")
         self.language.addItem("English", "en")
         self.language.addItem("Español", "es")
-        self.locale = QComboBox(self)
-        self.locale.setObjectName("export_locale")
+        self.date_locale = QComboBox(self)
+        self.date_locale.setObjectName("export_locale")
         sample = date(2023, 11, 25)
         for code, name in (("es-HN", "Honduras"), ("es-PA", "Panamá"), ("en", self.tr("English"))):
-            self.locale.addItem(
+            self.date_locale.addItem(
                 self.tr("%1 (%2)").replace("%1", name).replace("%2", example_date(sample, code)),
                 code,
             )
-        self.locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
+        self.date_locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
         self.without_personal = QCheckBox(
             self.tr("Leave out &identity numbers, birth dates and phone numbers"), self
         )
@@ -264,7 +264,7 @@ class ForReaders(QGroupBox):
         reader_form = QFormLayout(self)
         for text, widget in (
             (self.tr("&Language:"), self.language),
-            (self.tr("Date for&mat:"), self.locale),
+            (self.tr("Date for&mat:"), self.date_locale),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -278,10 +278,10 @@ class ForReaders(QGroupBox):
         """The date format usual for ``lang`` (the language chosen unless given) and the
         reader's region."""
         lang = lang or str(self.language.currentData())
-        self.locale.setCurrentIndex(
+        self.date_locale.setCurrentIndex(
             max(
                 0,
-                self.locale.findData(
+                self.date_locale.findData(
                     usual_locale(lang, self.country, self.settings.get(opt.REGION))
                 ),
             )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import FieldError, PlannerError
+from ui.widgets.fields import Field
 
 ERROR_STYLE = "color: #B00020;"
 
@@ -34,7 +35,7 @@ ERROR_STYLE = "color: #B00020;"
 class FormField:
     key: str
     label: str
-    widget: QWidget
+    widget: Field
     hint: str = ""
 
 
@@ -100,7 +101,7 @@ class FormDialog(QDialog):
                 label.setBuddy(f.widget)
                 form.addRow(label, holder)
                 f.widget.setAccessibleName(f.label.replace("&", ""))
-                f.widget.edited.connect(self._schedule)  # type: ignore[attr-defined]
+                f.widget.edited.connect(self._schedule)
             if section.column not in columns:
                 columns[section.column] = QVBoxLayout()
                 row.addLayout(columns[section.column], 1)
@@ -137,7 +138,7 @@ class FormDialog(QDialog):
             sections[0].fields[0].widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # values
-    def field(self, key: str) -> QWidget:
+    def field(self, key: str) -> Field:
         return self._fields[key].widget
 
     def labels(self) -> dict[str, str]:
@@ -145,12 +146,12 @@ class FormDialog(QDialog):
         return {key: f.label.replace("&", "") for key, f in self._fields.items()}
 
     def values(self) -> dict[str, Any]:
-        return {key: f.widget.value() for key, f in self._fields.items()}  # type: ignore[attr-defined]
+        return {key: f.widget.value() for key, f in self._fields.items()}
 
     def set_values(self, values: dict[str, Any]) -> None:
         for key, value in values.items():
             if key in self._fields:
-                self._fields[key].widget.set_value(value)  # type: ignore[attr-defined]
+                self._fields[key].widget.set_value(value)
 
     def changed_values(self) -> dict[str, Any]:
         """Only what the user changed (so an edit never overwrites other fields)."""

@@ -9,7 +9,7 @@ Import writes every valid row in one step (or nothing), which Edit ▸ Undo take
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -37,7 +37,13 @@ from planner import queries
 from planner.domain.errors import PlannerError
 from planner.domain.labels import noun
 from ui.session.controller import PlanController
-from ui.session.worker import Abandoned, message_of, run_task
+from ui.session.worker import Abandoned, Progress, message_of, run_task
+
+if TYPE_CHECKING:  # loaded when a file is read (the workbook readers, SQLAlchemy)
+    from planner.imports.agenda import AgendaPreview
+    from planner.imports.people import Preview
+    from planner.imports.readers import Table
+    from planner.operations import Batch
 
 STATUS_COLOURS = {"new": "#2E7D32", "update": "#1565C0", "duplicate": "#6D6D6D", "error": "#B00020"}
 
@@ -51,10 +57,10 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("import_wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.table: Any = None
+        self.table: Table | None = None  # the sheet read (page 1)
         self.mapping: dict[str, str | None] = {}
-        self.preview: Any = None
-        self.batch: Any = None
+        self.preview: Preview | AgendaPreview | None = None  # the rows checked (page 3)
+        self.batch: Batch | None = None  # what the import did, once done
         self.outcome = ""  # what the import did, once done
         self.wait = False  # tests and scripts: run the work to its end before returning
         self.source = SourcePage(self, path)
@@ -68,6 +74,11 @@ class ImportWizard(QWizard):
 
     def people(self) -> bool:
         return self.source.people.isChecked()
+
+    def sheet_read(self) -> Table:
+        """The sheet the first page read (the later pages come after it)."""
+        assert self.table is not None
+        return self.table
 
     def nextId(self) -> int:
         current = self.currentId()
@@ -205,7 +216,7 @@ class SourcePage(QWizardPage):
         known = people.known_header if self.people.isChecked() else agenda.known_header
         result: dict[str, Any] = {}
 
-        def read(progress: Any) -> Any:
+        def read(progress: Progress) -> Table:
             return read_table(path, sheet, known_headers=known)
 
         def failed(exc: BaseException) -> None:
@@ -227,10 +238,10 @@ class SourcePage(QWizardPage):
         if "error" in result:
             self.error.setText(result["error"])
             return False
-        self.w.table = result["table"]
+        self.w.table = table = result["table"]
         if self.people.isChecked():
             try:
-                self.w.mapping = people.mapping_for(self.w.ctrl.require(), self.w.table)
+                self.w.mapping = people.mapping_for(self.w.ctrl.require(), table)
             except PlannerError as exc:
                 self.error.setText(str(exc))
                 return False
@@ -256,6 +267,7 @@ class ColumnsPage(QWizardPage):
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.read_as: list[QComboBox] = []  # the grid's last column, a heading's field
         self.unmapped = QLabel(self)
         self.unmapped.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -265,8 +277,9 @@ class ColumnsPage(QWizardPage):
     def initializePage(self) -> None:
         from planner.imports.people import FIELDS, field_label, text_of
 
-        table = self.w.table
+        table = self.w.sheet_read()
         self.grid.setRowCount(len(table.headers))
+        self.read_as = []
         for row, header in enumerate(table.headers):
             self.grid.setItem(row, 0, QTableWidgetItem(header))
             samples = [
@@ -283,14 +296,13 @@ class ColumnsPage(QWizardPage):
             combo.currentIndexChanged.connect(self._changed)
             combo.setAccessibleName(self.tr("Read %s as") % header)
             self.grid.setCellWidget(row, 2, combo)
+            self.read_as.append(combo)
         self.grid.resizeColumnToContents(0)
         self.grid.setColumnWidth(2, 220)
         self._changed()
 
     def _changed(self, *_args: Any) -> None:
-        table = self.w.table
-        for row, header in enumerate(table.headers):
-            combo = self.grid.cellWidget(row, 2)
+        for header, combo in zip(self.w.sheet_read().headers, self.read_as, strict=True):
             self.w.mapping[header] = combo.currentData()
         left_out = [h for h, f in self.w.mapping.items() if f is None]
         self.unmapped.setText(
@@ -352,10 +364,10 @@ class CheckPage(QWizardPage):
         from planner.imports import agenda, people
 
         store = self.w.ctrl.require()
-        table = self.w.table
+        table = self.w.sheet_read()
         src = self.w.source
 
-        def check(progress: Any) -> Any:
+        def check(progress: Progress) -> people.Preview | agenda.AgendaPreview:
             if self.w.people():
                 return people.preview(
                     store,
@@ -369,9 +381,9 @@ class CheckPage(QWizardPage):
                 )
             return agenda.preview(store, table, cancelled=progress.cancelled)
 
-        def done(pv: Any) -> None:
+        def done(pv: people.Preview | agenda.AgendaPreview) -> None:
             self.w.preview = pv
-            self._show()
+            self._show(pv)
 
         def failed(exc: BaseException) -> None:
             self.w.preview = None
@@ -393,8 +405,7 @@ class CheckPage(QWizardPage):
             wait=self.w.wait,
         )
 
-    def _show(self) -> None:
-        pv = self.w.preview
+    def _show(self, pv: Preview | AgendaPreview) -> None:
         warnings = sum(1 for r in pv.rows if r.warnings)
         counts = (
             (pv.count("new"), self.tr("%n new", "", pv.count("new"))),
@@ -496,16 +507,16 @@ class CheckPage(QWizardPage):
 
         store = self.w.ctrl.require()
         pv = self.w.preview
-        module: Any = people if self.w.people() else agenda
+        assert pv is not None  # isComplete lets the page end only with the rows checked
         result: dict[str, Any] = {}
 
-        def write(progress: Any) -> Any:
+        def write(progress: Progress) -> Batch:
             def report(done: int, total: int) -> None:
                 progress(done, total)
                 if progress.cancelled():
                     raise people.Cancelled  # the transaction rolls back: nothing changes
 
-            if module is people:  # the mapping is remembered in the import's transaction
+            if isinstance(pv, people.Preview):  # its mapping is remembered in the same step
                 return people.apply(
                     store, pv, skip_invalid=self.skip.isChecked(), progress=report, remember=True
                 )
@@ -534,7 +545,12 @@ class CheckPage(QWizardPage):
         self.w.outcome = (
             self.tr("%1: %2")
             .replace("%1", batch.label)
-            .replace("%2", people.summary(module.report(pv)))
+            .replace(
+                "%2",
+                people.summary(
+                    people.report(pv) if isinstance(pv, people.Preview) else agenda.report(pv)
+                ),
+            )
         )
         self.w.batch = self.w.ctrl.run_batch(batch.label, batch=batch)
         return True

@@ -321,8 +321,8 @@ class ScheduleDialog(QDialog):
         for d in queries.delegations(store):
             self.who.addItem(self.tr("Delegation: %1").replace("%1", d.name), ("delegation", d.id))
         for p in queries.people(store):
-            label = f"{p.name} ({p.delegation})" if p.delegation else p.name
-            self.who.addItem(label, ("person", p.id))
+            name = f"{p.name} ({p.delegation})" if p.delegation else p.name
+            self.who.addItem(name, ("person", p.id))
         if who is not None:
             for index in range(self.who.count()):
                 if tuple(self.who.itemData(index)) == tuple(who):
@@ -409,10 +409,9 @@ class ScheduleDialog(QDialog):
 
     def lines(self) -> list[str]:
         """The rows as shown (for tests and copying)."""
-        return [
-            " | ".join(self.tree.topLevelItem(i).text(c) for c in range(4)).rstrip(" |")
-            for i in range(self.tree.topLevelItemCount())
-        ]
+        root = self.tree.invisibleRootItem()
+        rows = [row for i in range(root.childCount()) if (row := root.child(i)) is not None]
+        return [" | ".join(row.text(c) for c in range(4)).rstrip(" |") for row in rows]
 
     def _open(self, row: QTreeWidgetItem, _column: int) -> None:
         index = row.data(0, Qt.ItemDataRole.UserRole)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.errors import PlannerError
-from planner.queries.grouping import members
+from planner.queries.grouping import Member, members
 from planner.rules import grouping
 from ui.formats import Formats
 from ui.session.controller import PlanController
@@ -133,7 +133,7 @@ class SplitDialog(QDialog):
         ):
             signal.connect(self._update)
         self.resize(760, 520)
-        self._groups: list[Any] = []
+        self._groups: list[list[Member]] = []
         self._names: list[str] = []
         self._update()
 
@@ -277,7 +277,7 @@ class MergeDialog(QDialog):
         layout.addWidget(close)
         self.sets.currentRowChanged.connect(self._show_set)
         self._hidden: set[tuple[int, ...]] = set()
-        self._people: dict[int, Any] = {}
+        self._people: dict[int, queries.PersonRow] = {}
         self.resize(1040, 520)
         self.reload()
 
@@ -373,9 +373,10 @@ class MergeDialog(QDialog):
     def merge_current(self) -> None:
         ids = self._current_set()
         rows = self.records.selectionModel().selectedRows()
-        if not ids or not rows:
+        chosen = self.records.item(rows[0].row(), 0) if rows else None
+        if not ids or chosen is None:
             return
-        keep = self.records.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        keep = chosen.data(Qt.ItemDataRole.UserRole)
         others = [i for i in ids if i != keep]
         store = self.ctrl.require()
         name = self._people[keep].name

@@ -332,8 +332,8 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (general, files, privacy):
-            layout.addWidget(widget)
+        for box in (general, files, privacy):
+            layout.addWidget(box)
         layout.addWidget(buttons)
         self.load()
 

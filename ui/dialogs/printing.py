@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -62,7 +61,7 @@ class PrintGrid(TimeGrid):
         return QRegion(self.rect())
 
 
-def describe_view(page: Any, formats: Formats) -> str:
+def describe_view(page: CalendarPage, formats: Formats) -> str:
     """What the calendar shows: 'Monday 27 November 2023, by room · Group A'."""
     data = page.data
     if page.view_mode.currentData() == "day":
@@ -84,7 +83,7 @@ def describe_view(page: Any, formats: Formats) -> str:
 def paint_calendar(
     painter: QPainter,
     area: QRectF,
-    page: Any,
+    page: CalendarPage,
     title: str,
     formats: Formats,
     printed: datetime | None = None,
@@ -150,7 +149,7 @@ def paint_calendar(
     painter.restore()
 
 
-def grid_image(page: Any, aspect: float) -> QImage:
+def grid_image(page: CalendarPage, aspect: float) -> QImage:
     """The page's grid laid out for paper of this width/height: every lane and the whole
     day from the first to the last session, no scrolling."""
     grid = PrintGrid()
@@ -185,7 +184,7 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def print_page(printer: QPrinter, page: Any, title: str, formats: Formats) -> None:
+def print_page(printer: QPrinter, page: CalendarPage, title: str, formats: Formats) -> None:
     """Print the calendar page on ``printer`` (already set up: a printer, a PDF file...)."""
     painter = QPainter()
     if not painter.begin(printer):
@@ -199,7 +198,7 @@ def print_page(printer: QPrinter, page: Any, title: str, formats: Formats) -> No
         painter.end()
 
 
-def print_to_pdf(page: Any, path: str | Path, title: str, formats: Formats) -> Path:
+def print_to_pdf(page: CalendarPage, path: str | Path, title: str, formats: Formats) -> Path:
     """Write the calendar page to a PDF file (no dialog)."""
     printer = new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -30,9 +31,15 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.labels import SESSION_KIND_LABELS, kind_label
+from planner.queries.calendar import AgendaData
+from planner.queries.settings import get_setting
+from planner.rules.rotation import Proposal, Request, propose
 from ui.formats import Formats
 from ui.session.controller import PlanController
+from ui.session.deferred import operations
 from ui.widgets.fields import CheckListField
+
+W = TypeVar("W", bound=QWidget)
 
 SETTING = "rotation"
 DEFAULT_SLOTS = [
@@ -48,18 +55,14 @@ class RotationDialog(QDialog):
         self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from planner import operations
-        from planner.queries.calendar import AgendaData
-        from planner.rules.rotation import Request
-
         self.ctrl, self.formats = ctrl, formats
-        self.proposal: Any = None
+        self.proposal: Proposal | None = None
         self.setWindowTitle(self.tr("Generate a rotation"))
         self.setObjectName("rotation_dialog")
         store = ctrl.require()
         data = AgendaData.load(store)
         self.zone = data.zone
-        saved = operations.get_setting(store, SETTING)
+        saved = get_setting(store, SETTING)
         request = Request.from_setting(saved) if saved else self._defaults(data)
         breaks = (
             request.breaks
@@ -114,9 +117,9 @@ class RotationDialog(QDialog):
                 (self.tr("&Days"), self.days),
             )
         ):
-            title = QLabel(label, choose)
-            title.setBuddy(field)
-            grid.addWidget(title, 2 * (i // 2), i % 2)
+            heading = QLabel(label, choose)
+            heading.setBuddy(field)
+            grid.addWidget(heading, 2 * (i // 2), i % 2)
             grid.addWidget(field, 2 * (i // 2) + 1, i % 2)
 
         self.slots = self._table([self.tr("Starts"), self.tr("Ends")])
@@ -199,9 +202,7 @@ class RotationDialog(QDialog):
         self.resize(1200, 700)
 
     # defaults: what the plan's module sessions already use
-    def _defaults(self, data: Any) -> Any:
-        from planner.rules.rotation import Request
-
+    def _defaults(self, data: AgendaData) -> Request:
         modular = [b for b in data.blocks.values() if b.module_id is not None]
         groups = sorted({u[1] for b in modular for u in b.units if u[0] == "group"})
         rooms = sorted({b.room_id for b in modular if b.room_id is not None})
@@ -227,7 +228,7 @@ class RotationDialog(QDialog):
         table.setMinimumHeight(120)
         return table
 
-    def _row_buttons(self, table: QTableWidget, add: Any) -> QHBoxLayout:
+    def _row_buttons(self, table: QTableWidget, add: Callable[[], None]) -> QHBoxLayout:
         row = QHBoxLayout()
         plus = QPushButton(self.tr("Add a row"), self)
         plus.clicked.connect(add)
@@ -264,23 +265,21 @@ class RotationDialog(QDialog):
         self.breaks.setCellWidget(row, 3, kinds)
 
     @staticmethod
-    def _time_of(widget: Any) -> time:
-        t = widget.time()
+    def _time_of(table: QTableWidget, row: int, column: int) -> time:
+        t = _cell(table, row, column, QTimeEdit).time()
         return time(t.hour(), t.minute())
 
-    def request(self) -> Any:
-        from planner.rules.rotation import Request
-
+    def request(self) -> Request:
         slots = [
-            (self._time_of(self.slots.cellWidget(r, 0)), self._time_of(self.slots.cellWidget(r, 1)))
+            (self._time_of(self.slots, r, 0), self._time_of(self.slots, r, 1))
             for r in range(self.slots.rowCount())
         ]
         breaks = [
             (
-                self._time_of(self.breaks.cellWidget(r, 0)),
-                self._time_of(self.breaks.cellWidget(r, 1)),
-                self.breaks.cellWidget(r, 2).text().strip() or self.tr("Break"),
-                self.breaks.cellWidget(r, 3).currentData(),
+                self._time_of(self.breaks, r, 0),
+                self._time_of(self.breaks, r, 1),
+                _cell(self.breaks, r, 2, QLineEdit).text().strip() or self.tr("Break"),
+                _cell(self.breaks, r, 3, QComboBox).currentData(),
             )
             for r in range(self.breaks.rowCount())
         ]
@@ -296,14 +295,11 @@ class RotationDialog(QDialog):
 
     # proposing and accepting
     def propose(self) -> None:
-        from planner.rules.rotation import propose
-
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.proposal = propose(self.ctrl.require(), self.request())
+            p = self.proposal = propose(self.ctrl.require(), self.request())
         finally:
             QApplication.restoreOverrideCursor()
-        p = self.proposal
         self.accept_button.setEnabled(p.ok)
         if not p.ok:
             self.message.setStyleSheet("color: #B00020;")
@@ -326,10 +322,9 @@ class RotationDialog(QDialog):
                 "It replaces %n session(s) already planned.", "", len(p.remove_ids)
             )
         self.message.setText(text)
-        self._fill_preview()
+        self._fill_preview(p)
 
-    def _fill_preview(self) -> None:
-        p = self.proposal
+    def _fill_preview(self, p: Proposal) -> None:
         store = self.ctrl.require()
         groups = {c.id: c.label for c in queries.choices(store, "group")}
         rooms = {c.id: c.label.split(" — ")[0] for c in queries.choices(store, "room")}
@@ -359,8 +354,6 @@ class RotationDialog(QDialog):
         self.preview.resizeRowsToContents()
 
     def apply(self) -> None:
-        from planner import operations
-
         p = self.proposal
         if p is None or not p.ok:
             return
@@ -372,3 +365,10 @@ class RotationDialog(QDialog):
             return
         operations.set_setting(store, SETTING, self.request().as_setting())
         self.accept()
+
+
+def _cell(table: QTableWidget, row: int, column: int, kind: type[W]) -> W:
+    """The editor the dialog put in a cell of its time tables."""
+    widget = table.cellWidget(row, column)
+    assert isinstance(widget, kind)
+    return widget

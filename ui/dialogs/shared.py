@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,9 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import ConflictError, PlannerError
+from planner.store import PlanStore
 from ui.formats import Formats
 from ui.models.table import Column, RowTableModel, SearchProxy
 from ui.session.deferred import history
+
+if TYPE_CHECKING:  # loaded on first use (SQLAlchemy)
+    from planner.store.history import HistoryEntry
 
 
 class ConnectDialog(QDialog):
@@ -219,7 +223,7 @@ class HistoryDialog(QDialog):
 
     def __init__(
         self,
-        store: Any,
+        store: PlanStore,
         formats: Formats,
         parent: QWidget | None = None,
         entity: str | None = None,
@@ -231,10 +235,10 @@ class HistoryDialog(QDialog):
         self.setObjectName("history_dialog")
         self.store, self.formats = store, formats
 
-        def when(e: Any) -> str:  # the core gives it in the plan's time zone
+        def when(e: HistoryEntry) -> str:  # the core gives it in the plan's time zone
             return f"{formats.date(e.at.date())} {formats.time(e.at)}"
 
-        def what(e: Any) -> str:  # "start: 09:30 → 10:30"; "deleted (27 Nov, Aula 1)"
+        def what(e: HistoryEntry) -> str:  # "start: 09:30 → 10:30"; "deleted (27 Nov, Aula 1)"
             summary = e.summary()
             if e.kind == "update":
                 return summary or e.what
@@ -324,7 +328,7 @@ class HistoryDialog(QDialog):
             self.tr("%n change(s); times in %1", "", changes).replace("%1", self.zone)
         )
 
-    def shown_entries(self) -> list[Any]:
+    def shown_entries(self) -> list[HistoryEntry]:
         """The changes the filter keeps, in the order shown."""
         return [
             self.model.row_object(self.proxy.mapToSource(self.proxy.index(r, 0)).row())

@@ -6,10 +6,11 @@ then opens the copy. The plan itself is only read."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,8 +27,11 @@ from planner.queries.summary import plan_country
 from planner.store import open_plan
 from ui.dialogs.editors.common import zone_items
 from ui.session.deferred import operations
-from ui.session.worker import message_of, run_task
+from ui.session.worker import Progress, message_of, run_task
 from ui.widgets.fields import SearchCombo
+
+if TYPE_CHECKING:  # a type only: the window hands itself over
+    from ui.shell.protocols import Shell
 
 DEFAULT_ZONE = "America/Tegucigalpa"
 
@@ -71,13 +75,13 @@ class ZoneChoice(QDialog):
 class UnknownZoneBox(QMessageBox):
     """The core's message with Copy in a Known Zone… and Close."""
 
-    def __init__(self, window: Any, error: UnknownZoneError) -> None:
+    def __init__(self, window: Shell, error: UnknownZoneError) -> None:
         super().__init__(
             QMessageBox.Icon.Warning,
             self.tr("The plan's time zone is unknown here"),
             str(error),
             QMessageBox.StandardButton.NoButton,
-            window,
+            window.window(),
         )
         self.setObjectName("unknown_zone_box")
         self.window_ = window
@@ -89,12 +93,12 @@ class UnknownZoneBox(QMessageBox):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.buttonClicked.connect(self._clicked)
 
-    def _clicked(self, button: Any) -> None:
+    def _clicked(self, button: QAbstractButton) -> None:
         if button is self.copy_button:
             copy_in_known_zone(self.window_, self.error)
 
 
-def show_unknown_zone(window: Any, error: UnknownZoneError) -> UnknownZoneBox:
+def show_unknown_zone(window: Shell, error: UnknownZoneError) -> UnknownZoneBox:
     """Say which zone is unknown and offer the copy (window-modal, never blocks a test)."""
     window.last_error = str(error)
     box = UnknownZoneBox(window, error)
@@ -117,12 +121,15 @@ def _suggested_zone(path: Path) -> str:
 
 
 def copy_in_known_zone(
-    window: Any, error: UnknownZoneError, zone: str | None = None, target: str | Path | None = None
+    window: Shell,
+    error: UnknownZoneError,
+    zone: str | None = None,
+    target: str | Path | None = None,
 ) -> bool:
     """Ask the zone and where (unless given), copy in the background, open the copy."""
     source = Path(error.path)
     if zone is None:
-        choice = ZoneChoice(window, error.zones, _suggested_zone(source))
+        choice = ZoneChoice(window.window(), error.zones, _suggested_zone(source))
         if choice.exec() != QDialog.DialogCode.Accepted or not choice.value():
             return False
         zone = choice.value()
@@ -133,7 +140,7 @@ def copy_in_known_zone(
             )
         )
         chosen, _f = QFileDialog.getSaveFileName(
-            window,
+            window.window(),
             QCoreApplication.translate("UnknownZoneBox", "Save the copy as"),
             str(suggestion),
             QCoreApplication.translate("UnknownZoneBox", "Plans (*.dplan)"),
@@ -144,13 +151,13 @@ def copy_in_known_zone(
     result: dict[str, Any] = {}
     chosen_zone = zone
 
-    def work(_progress: Any) -> Path:
+    def work(_progress: Progress) -> Path:
         # the file dialog asked before replacing a file; a given target is the caller's choice
         operations.copy_in_zone(source, Path(str(target)), chosen_zone, overwrite=True).close()
         return Path(str(target))
 
     run_task(
-        window,
+        window.window(),
         QCoreApplication.translate("UnknownZoneBox", "Copying the plan…"),
         work,
         lambda done: result.update(done=done),

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -147,11 +147,11 @@ class CalendarPage(QWidget):
         self.status.setObjectName("calendar_status")
 
         self.grid = TimeGrid()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.grid)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.horizontalScrollBar().valueChanged.connect(lambda _v: self.grid.update())
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self.grid.update())
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.grid)
+        self.scroll_area.setWidgetResizable(False)
+        self.scroll_area.horizontalScrollBar().valueChanged.connect(lambda _v: self.grid.update())
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self.grid.update())
 
         self.day.setMinimumContentsLength(16)
         self.day.setSizeAdjustPolicy(
@@ -167,13 +167,13 @@ class CalendarPage(QWidget):
         top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        for widget in (self.repeat_button, self.colour_by, self.snap, zoom_out, zoom_in):
-            bottom.addWidget(widget)
+        for control in (self.repeat_button, self.colour_by, self.snap, zoom_out, zoom_in):
+            bottom.addWidget(control)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(bottom)
 
         self.view_mode.currentIndexChanged.connect(lambda _i: self.show_current())
@@ -228,7 +228,7 @@ class CalendarPage(QWidget):
         else:
             self.refresh()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self.grid._layout)
 
@@ -327,7 +327,7 @@ class CalendarPage(QWidget):
         if blocks:  # show the morning's first session
             first = min(blocks, key=lambda b: (b.start.time(), b.id))
             y = int(self.grid.y_of(first.start.hour * 60 + first.start.minute))
-            self.scroll.verticalScrollBar().setValue(max(0, y - 60))
+            self.scroll_area.verticalScrollBar().setValue(max(0, y - 60))
 
     def _recolour(self) -> None:
         self.grid.colour_by_module = bool(self.colour_by.currentData())
@@ -351,7 +351,7 @@ class CalendarPage(QWidget):
         self.grid.update()
 
     def _reveal(self, rect: QRectF) -> None:
-        self.scroll.ensureVisible(
+        self.scroll_area.ensureVisible(
             int(rect.center().x()),
             int(rect.center().y()),
             int(rect.width() / 2) + 20,
@@ -394,7 +394,7 @@ class CalendarPage(QWidget):
     def selected_blocks(self) -> list[Block]:
         return [b for b in self.grid.blocks if b.id in self.grid.selected]
 
-    def _on_moved(self, session_id: int, start: datetime, end: datetime, room: Any) -> None:
+    def _on_moved(self, session_id: int, start: datetime, end: datetime, room: int | None) -> None:
         assert self.data is not None
         block = self.data.blocks[session_id]
         values: dict[str, Any] = {"start": start, "end": end}
@@ -403,7 +403,7 @@ class CalendarPage(QWidget):
         self.ctrl.update("session", session_id, values, expected_version=block.version)
         self.grid.clear_preview()  # the change reloads the calendar; a refusal leaves it as it was
 
-    def _on_create(self, start: datetime, end: datetime, room: Any) -> None:
+    def _on_create(self, start: datetime, end: datetime, room: int | None) -> None:
         preset: dict[str, Any] = {"start": start, "end": end, "room_id": room}
         unit = self.filter.value()
         if unit is not None and unit[0] in ("group", "delegation", "person"):
@@ -604,9 +604,7 @@ class RepeatDialog(QDialog):
             layout.addWidget(box)
             self.boxes.append((d, box))
         weekdays = QPushButton(self.tr("All &weekdays"), self)
-        weekdays.clicked.connect(
-            lambda: [b.setChecked(d.weekday() < 5 and b.isEnabled()) for d, b in self.boxes]
-        )
+        weekdays.clicked.connect(self._tick_weekdays)
         layout.addWidget(weekdays)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -614,6 +612,10 @@ class RepeatDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _tick_weekdays(self) -> None:
+        for d, box in self.boxes:
+            box.setChecked(d.weekday() < 5 and box.isEnabled())
 
     def chosen_days(self) -> list[date]:
         return [d for d, box in self.boxes if box.isChecked() and box.isEnabled()]

@@ -8,8 +8,8 @@ controller is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QUndoCommand
@@ -19,6 +19,9 @@ from planner.domain.i18n import _
 from planner.domain.labels import noun
 from planner.store import Change, PlanStore
 from ui.session.deferred import operations
+
+if TYPE_CHECKING:  # loaded on first use (SQLAlchemy)
+    from planner.operations import Batch, Snapshot
 
 
 class Session(Protocol):
@@ -30,11 +33,15 @@ class Session(Protocol):
 
     def require(self) -> PlanStore: ...
 
+    @overload
+    def known(self, kind: str, item_id: int, fallback: int) -> int: ...
+
+    @overload
     def known(self, kind: str, item_id: int, fallback: int | None) -> int | None: ...
 
     def remember(self, kind: str, item_id: int, version: int) -> None: ...
 
-    def remember_snapshot(self, snapshot: Any) -> None: ...
+    def remember_snapshot(self, snapshot: Snapshot) -> None: ...
 
     def forget(self, kind: str, ids: Sequence[int]) -> None: ...
 
@@ -62,7 +69,7 @@ class Command(QUndoCommand):
     def undo(self) -> None:
         self._safely(self.revert)
 
-    def _safely(self, action: Any) -> None:
+    def _safely(self, action: Callable[[], None]) -> None:
         try:
             action()
         except PlannerError as exc:
@@ -86,7 +93,7 @@ class CreateCommand(Command):
         self.kind, self.values = kind, values
         self.item_id: int | None = None
         self.version = 1
-        self.snapshot: Any = None  # planner.operations.Snapshot
+        self.snapshot: Snapshot | None = None
 
     def do(self) -> None:
         store = self.ctrl.require()
@@ -163,7 +170,7 @@ class DeleteCommand(Command):
         what = noun(kind) if len(ids) == 1 else f"{len(ids)} {noun(kind, len(ids))}"
         super().__init__(ctrl, QCoreApplication.translate("PlanController", "Delete %s") % what)
         self.kind, self.ids = kind, ids
-        self.snapshot: Any = None  # planner.operations.Snapshot
+        self.snapshot: Snapshot | None = None
 
     def do(self) -> None:
         expected = None
@@ -197,7 +204,7 @@ class CreateManyCommand(Command):
         )
         self.kind, self.items = kind, items
         self.item_ids: list[int] = []
-        self.snapshot: Any = None
+        self.snapshot: Snapshot | None = None
 
     def do(self) -> None:
         store = self.ctrl.require()
@@ -258,8 +265,8 @@ class ReplaceCommand(Command):
         super().__init__(ctrl, text)
         self.kind, self.remove_ids, self.items = kind, remove_ids, items
         self.created: list[int] = []
-        self.removed: Any = None  # snapshot of what was replaced
-        self.created_snapshot: Any = None  # snapshot of what was added (after an undo)
+        self.removed: Snapshot | None = None  # what was replaced
+        self.created_snapshot: Snapshot | None = None  # what was added (after an undo)
 
     def do(self) -> None:
         store = self.ctrl.require()
@@ -269,7 +276,8 @@ class ReplaceCommand(Command):
             )
             for item_id in result.created:
                 self.ctrl.remember(self.kind, item_id, 1)
-        else:
+        else:  # a redo: the first run set what it replaced
+            assert self.removed is not None
             own = operations.kind(self.kind).model.__tablename__
             versions = {
                 r["id"]: self.ctrl.known(self.kind, r["id"], r["version"])
@@ -289,6 +297,7 @@ class ReplaceCommand(Command):
         self.ctrl.announce(result.change)
 
     def revert(self) -> None:
+        assert self.removed is not None  # set by the run this undoes
         expected = {i: self.ctrl.known(self.kind, i, 1) or 1 for i in self.created}
         result = operations.replace_items(
             self.ctrl.require(),
@@ -305,31 +314,43 @@ class ReplaceCommand(Command):
 
 
 class BatchCommand(Command):
-    def __init__(self, ctrl: Session, text: str, make: Any, batch: Any) -> None:
+    def __init__(
+        self,
+        ctrl: Session,
+        text: str,
+        make: Callable[[], Batch] | None,
+        batch: Batch | None,
+    ) -> None:
         super().__init__(ctrl, text)
         self.make, self.batch = make, batch
 
     def do(self) -> None:
-        if self.batch is None:
-            self.batch = self.make()
-            change = self.batch.change
+        batch = self.batch
+        if batch is None:
+            assert self.make is not None  # the controller is given one or the other
+            batch = self.batch = self.make()
+            change = batch.change
         elif self._first:  # done already (in a worker thread): only tell the window
-            change = self.batch.change
+            change = batch.change
         else:
-            change = operations.redo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
-            self.ctrl.remember_snapshot(self.batch.snapshot)
-        self._remember()
-        if self.batch.removed is not None:
-            self.ctrl.forget(self.batch.removed.kind, list(self.batch.removed.ids))
+            change = operations.redo_batch(self.ctrl.require(), batch, self.ctrl.known)
+            assert batch.snapshot is not None  # what the undo took away, put back
+            self.ctrl.remember_snapshot(batch.snapshot)
+        self._remember(batch)
+        if batch.removed is not None:
+            self.ctrl.forget(batch.removed.kind, list(batch.removed.ids))
+        assert change is not None  # a batch that was done has its change
         self.ctrl.announce(change)
 
     def revert(self) -> None:
-        change = operations.undo_batch(self.ctrl.require(), self.batch, self.ctrl.known)
-        self._remember()
-        if self.batch.removed is not None:
-            self.ctrl.remember_snapshot(self.batch.removed)
+        batch = self.batch
+        assert batch is not None  # done by the run this undoes
+        change = operations.undo_batch(self.ctrl.require(), batch, self.ctrl.known)
+        self._remember(batch)
+        if batch.removed is not None:
+            self.ctrl.remember_snapshot(batch.removed)
         self.ctrl.announce(change)
 
-    def _remember(self) -> None:
-        for kind, item_id, _old, _new, version in self.batch.updated:
+    def _remember(self, batch: Batch) -> None:
+        for kind, item_id, _old, _new, version in batch.updated:
             self.ctrl.remember(kind, item_id, version)

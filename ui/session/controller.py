@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,6 +32,9 @@ from ui.session.commands import (
     UpdateCommand,
 )
 from ui.session.deferred import operations
+
+if TYPE_CHECKING:  # loaded on first use (SQLAlchemy)
+    from planner.operations import Batch, Snapshot
 
 ALL_TABLES = frozenset(
     {
@@ -154,13 +157,19 @@ class PlanController(QObject):
         self._seen = 0
         self.closed.emit()
 
+    @overload
+    def known(self, kind: str, item_id: int, fallback: int) -> int: ...
+
+    @overload
+    def known(self, kind: str, item_id: int, fallback: int | None) -> int | None: ...
+
     def known(self, kind: str, item_id: int, fallback: int | None) -> int | None:
         return self.versions.get((kind, item_id), fallback)
 
     def remember(self, kind: str, item_id: int, version: int) -> None:
         self.versions[(kind, item_id)] = version
 
-    def remember_snapshot(self, snapshot: Any) -> None:
+    def remember_snapshot(self, snapshot: Snapshot) -> None:
         """After a restore: the items are back with the versions they had."""
         tables = {operations.kind(k).model.__tablename__: k for k in operations.KINDS}
         for table, rows in snapshot.rows.items():
@@ -269,7 +278,9 @@ class PlanController(QObject):
         cmd = ReplaceCommand(self, kind, remove_ids, items, text)
         return cmd.created if self.run(cmd) else None
 
-    def run_batch(self, text: str, make: Any = None, batch: Any = None) -> Any:
+    def run_batch(
+        self, text: str, make: Callable[[], Batch] | None = None, batch: Batch | None = None
+    ) -> Batch | None:
         """An action made of many changes (an import, a split, a merge) as one undo step.
 
         Either ``make()`` does it now, or ``batch`` was already done (in a worker thread)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextvars
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from planner.domain.errors import PlannerError
 
 _ACTIVE: set[QObject] = set()  # the signals of running tasks, kept alive until they end
+T = TypeVar("T")  # what a task gives back
 
 
 class Progress:
@@ -69,8 +70,8 @@ class _Runnable(QRunnable):
 def run_task(
     parent: QWidget,
     label: str,
-    task: Callable[[Progress], Any],
-    on_success: Callable[[Any], None],
+    task: Callable[[Progress], T],
+    on_success: Callable[[T], None],
     on_failure: Callable[[BaseException], None],
     cancellable: bool = True,
     wait: bool = False,
@@ -121,7 +122,7 @@ def run_task(
         dialog.close()
         dialog.deleteLater()
 
-    def succeeded(result: Any) -> None:
+    def succeeded(result: T) -> None:
         if state["running"]:
             finish()
             on_success(result)

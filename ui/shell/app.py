@@ -6,7 +6,8 @@ import os
 import sys
 import time
 import traceback
-from typing import Any
+from collections.abc import Callable
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -42,11 +43,13 @@ def display_problem() -> str | None:
     return None
 
 
-def _report_unexpected(window: MainWindow) -> Any:
+def _report_unexpected(
+    window: MainWindow,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
     """An error nobody foresaw: details to stderr for a bug report, a message in the window
     instead of a crash. The plan is safe: every completed action is already committed."""
 
-    def hook(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, DamagedPlanError):  # a read met a damaged plan: say so in words
             window.show_damaged(value)
             return

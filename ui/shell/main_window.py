@@ -50,7 +50,10 @@ from ui.translation import effective_language, install
 from ui.widgets.problems import ProblemsDock, ProblemsWatcher
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
+    from planner.store.recovery import Recovery
+    from ui.dialogs.damaged import DamagedBox
     from ui.dialogs.editors.editor import ItemEditor
+    from ui.dialogs.unknown_zone import UnknownZoneBox
 
 __all__ = ["PAGE_NAMES", "MainWindow"]
 
@@ -71,6 +74,9 @@ class MainWindow(QMainWindow):
         self.ctrl = ctrl or PlanController(self)
         self.formats = Formats.from_settings(settings)
         self.last_error = ""
+        self.last_damaged: DamagedBox | None = None
+        self.last_unknown_zone: UnknownZoneBox | None = None
+        self.last_recovery: Recovery | None = None
         self.setObjectName("main_window")
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)

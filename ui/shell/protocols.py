@@ -17,7 +17,11 @@ from ui.session.controller import PlanController
 from ui.shell.navigation import LazyPages
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
+    from planner.store.recovery import Recovery
+    from ui.dialogs.damaged import DamagedBox
     from ui.dialogs.editors.editor import ItemEditor
+    from ui.dialogs.unknown_zone import UnknownZoneBox
+    from ui.shell.plan_files import PlanFiles  # which holds the window as a Shell
 
 
 class Shell(Protocol):
@@ -27,6 +31,12 @@ class Shell(Protocol):
     settings: opt.Settings
     formats: Formats
     pages: LazyPages
+    files: PlanFiles
+    # what the window said last (tests and scripts read them)
+    last_error: str
+    last_damaged: DamagedBox | None
+    last_unknown_zone: UnknownZoneBox | None
+    last_recovery: Recovery | None
 
     @property
     def editor(self) -> ItemEditor:

@@ -17,10 +17,12 @@ class BarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, int, str]] = []
-        self._format = str
+        self._format: Callable[[int], str] = str
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-    def set_bars(self, bars: Sequence[tuple[str, int, str]], number_format: Any = str) -> None:
+    def set_bars(
+        self, bars: Sequence[tuple[str, int, str]], number_format: Callable[[int], str] = str
+    ) -> None:
         self._bars = list(bars)
         self._format = number_format
         self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value, _c in bars))

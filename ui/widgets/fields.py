@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QSortFilterProxyModel, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.models.table import fold
+from planner.domain.reference import fold
 
 NO_DATE = QDate(1899, 12, 31)
 
@@ -200,6 +210,12 @@ class SearchCombo(QComboBox):
         self.currentIndexChanged.connect(self.edited)
         self.lineEdit().editingFinished.connect(self._settle)
 
+    def lineEdit(self) -> QLineEdit:
+        """Never None: the box is editable."""
+        line = super().lineEdit()
+        assert line is not None
+        return line
+
     def _settle(self) -> None:
         """Typed text that names no item goes back to the chosen item."""
         text = self.currentText()
@@ -309,7 +325,7 @@ class OptionalDateTimeField(QWidget):
         empty_text: str = "—",
     ) -> None:
         super().__init__(parent)
-        self.default: Any = None  # a callable giving the time to offer when ticked
+        self.default: Callable[[], datetime | None] | None = None  # the time to offer when ticked
         self._last: datetime | None = None
         self.known = QCheckBox(self)
         self.known.setToolTip(self.tr("Tick when the time is known"))
@@ -410,7 +426,9 @@ class _CheckedFilter(QSortFilterProxyModel):
         self._only_checked = on
         self.invalidate()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         if self._only_checked:
             index = self.sourceModel().index(source_row, 0, source_parent)
             if index.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked.value:
@@ -516,7 +534,8 @@ class CheckListField(QWidget):
         wanted = {tuple(v) if isinstance(v, list) else v for v in (value or [])}
         self._model.blockSignals(True)
         rows = [self._model.takeRow(0) for _ in range(self._model.rowCount())]
-        ticked, unticked = [], []
+        ticked: list[list[QStandardItem]] = []
+        unticked: list[list[QStandardItem]] = []
         for row in rows:
             item = row[0]
             key = item.data(Qt.ItemDataRole.UserRole)
@@ -676,3 +695,25 @@ class FixedField(QLabel):
 
     def set_value(self, value: Any) -> None:
         self._value = value
+
+
+# A form's field: one of the widgets above, each with value(), set_value() and ``edited``.
+Field = (
+    TextField
+    | NotesField
+    | IntField
+    | MoneyField
+    | NumberField
+    | ChoiceField
+    | SearchCombo
+    | DateField
+    | DateTimeField
+    | OptionalDateTimeField
+    | ColourField
+    | CheckListField
+    | PathField
+    | CheckField
+    | PercentField
+    | MonthField
+    | FixedField
+)

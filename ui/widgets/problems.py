@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -243,7 +243,7 @@ class ProblemsDock(QDockWidget):
         self.accept_button.setEnabled(p is not None and not p.acknowledged)
         self.reopen_button.setEnabled(p is not None and p.acknowledged)
 
-    def _open(self, index: Any) -> None:
+    def _open(self, index: QModelIndex) -> None:
         problem = index.data(ROW_ROLE)
         if problem is None:
             return

@@ -22,14 +22,17 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -46,7 +49,7 @@ MIN_LANE = 150
 class Column:
     """One lane: a room on a day (day view) or a whole day (week view)."""
 
-    key: Any  # room id (or None) in the day view, a date in the week view
+    key: int | date | None  # room id (or None) in the day view, a date in the week view
     title: str
     subtitle: str
     day: date
@@ -144,7 +147,7 @@ class TimeGrid(QWidget):
         self._place()
         self.update()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         parent = self.parentWidget()
         lanes = max(1, len(self.columns))
@@ -553,12 +556,12 @@ class TimeGrid(QWidget):
             )
             if self.step_selection(-1 if backwards else 1):
                 return True
-        if event.type() == QEvent.Type.ToolTip:
-            hit = self.block_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.block_at(QPointF(event.pos()))
             if hit is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), self.describe(hit.block), self)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.describe(hit.block), self)
             return True
         return super().event(event)
 
@@ -634,11 +637,11 @@ class TimeGrid(QWidget):
         if announce and self.hasFocus():
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
-    def focusInEvent(self, event: Any) -> None:
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.update()
 
-    def focusOutEvent(self, event: Any) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.update()
 

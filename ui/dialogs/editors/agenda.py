@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner import operations, queries
 from planner.domain.labels import SESSION_KIND_LABELS, SessionKind, kind_label
-from ui.dialogs.editors.common import FormBuilder, Forms, keep_duration
+from ui.dialogs.editors.common import Extra, FormBuilder, Forms, keep_duration
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.widgets.fields import (
     CheckListField,
@@ -34,7 +34,7 @@ class AgendaForms(Forms):
 
     def module(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         people = [(c.id, c.label, c.detail) for c in queries.choices(self.ctrl.require(), "person")]
         number = IntField(parent, maximum=999)
         number.setMinimum(1)
@@ -85,7 +85,7 @@ class AgendaForms(Forms):
 
     def unavailability(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         plan = operations.plan_values(self.ctrl.require())
         zone = ZoneInfo(plan["timezone"])
         if "start" not in initial:
@@ -123,7 +123,7 @@ class AgendaForms(Forms):
 
     def session(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         plan = operations.plan_values(store)
         zone = ZoneInfo(initial.get("timezone") or plan["timezone"])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from planner import operations, queries
 from planner.domain.labels import BudgetCategory, Meal, budget_category_label, meal_label
 from planner.rules import budget
-from ui.dialogs.editors.common import COMMON_CURRENCIES, FormBuilder, Forms, html_text
+from ui.dialogs.editors.common import COMMON_CURRENCIES, Extra, FormBuilder, Forms, html_text
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.widgets.fields import ChoiceField, DateField, FixedField, MoneyField, NotesField, TextField
 
@@ -30,7 +30,7 @@ class BudgetForms(Forms):
 
     def budget_line(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         if item_id is None:
             self.choices.plan_currency(initial)
@@ -119,7 +119,7 @@ class BudgetForms(Forms):
 
     def budget_actual(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         result = budget.compute(store)
         key = initial.get("line_key")
@@ -171,7 +171,7 @@ class BudgetForms(Forms):
 
     def per_diem_rate(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         if item_id is None:
             self.choices.plan_currency(initial)
         lodging = operations.plan_values(self.ctrl.require())["lodging_deduction"]
@@ -224,7 +224,7 @@ class BudgetForms(Forms):
 
     def exchange_rate(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         plan = operations.plan_values(store)
         base = plan["currency"]
@@ -287,7 +287,7 @@ class BudgetForms(Forms):
 
     def catering_rate(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         if item_id is None:
             self.choices.plan_currency(initial)
@@ -325,7 +325,7 @@ class BudgetForms(Forms):
 
     def funding_source(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         return [
             Section(
                 self.tr("Funding source"),
@@ -348,7 +348,7 @@ class BudgetForms(Forms):
 
     def budget_category(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         if item_id is None and not initial.get("category"):
             taken = {c.category for c in queries.budget_categories(store)}

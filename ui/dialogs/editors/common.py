@@ -17,7 +17,7 @@ from planner.domain.reference import currency_codes, timezones
 from ui.dialogs.form import FormDialog, Section
 from ui.formats import Formats
 from ui.session.controller import PlanController
-from ui.widgets.fields import ChoiceField, MonthField, SearchCombo
+from ui.widgets.fields import ChoiceField, DateTimeField, MonthField, SearchCombo
 
 ComboT = TypeVar("ComboT", bound=QComboBox)
 COMMON_CURRENCIES = ["USD", "HNL", "PAB", "EUR", "GTQ", "NIO", "CRC", "MXN", "COP", "DOP"]
@@ -53,7 +53,7 @@ def html_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def keep_duration(start: Any, end: Any) -> None:
+def keep_duration(start: DateTimeField, end: DateTimeField) -> None:
     """Moving the start moves the end with it; moving the end sets a new duration."""
     duration = [end.value() - start.value()]
 
@@ -78,7 +78,7 @@ class Choices(QObject):
         self.ctrl = ctrl
         self.formats = formats
 
-    def refs(self, what: str) -> list[tuple[Any, str]]:
+    def refs(self, what: str) -> list[tuple[int, str]]:
         return [(c.id, c.label) for c in queries.choices(self.ctrl.require(), what)]
 
     def countries(self, parent: QWidget) -> SearchCombo:
@@ -110,7 +110,7 @@ class Choices(QObject):
             items = [i for i in items if i[0] in wanted] + [i for i in items if i[0] not in wanted]
         return compact(SearchCombo(items, none_label, parent))
 
-    def units(self) -> list[tuple[Any, str, str]]:
+    def units(self) -> list[tuple[tuple[str, int], str, str]]:
         """Groups, delegations and people, to tick (an audience, a ride's passengers)."""
         store = self.ctrl.require()
         return (

@@ -21,6 +21,7 @@ from planner.domain.labels import (
     travel_mode_label,
 )
 from ui.dialogs.editors.common import (
+    Extra,
     FormBuilder,
     Forms,
     compact,
@@ -58,7 +59,7 @@ class LogisticsForms(Forms):
 
     def travel(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         plan = operations.plan_values(store)
         plan_zone = plan["timezone"]
@@ -200,7 +201,7 @@ class LogisticsForms(Forms):
 
     def room_block(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         if item_id is None:
             plan = operations.plan_values(store)
@@ -268,7 +269,7 @@ class LogisticsForms(Forms):
 
     def stay(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         blocks = sorted(queries.room_blocks(store), key=lambda b: (b.hotel, b.check_in))
         if item_id is None:
@@ -383,7 +384,7 @@ class LogisticsForms(Forms):
 
     def road_time(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         from_place = self.choices.places(parent, self.tr("(choose a place)"))
         to_place = self.choices.places(parent, self.tr("(choose a place)"))
         return [
@@ -419,7 +420,7 @@ class LogisticsForms(Forms):
 
     def stop(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         visits = self.choices.visits()
         if item_id is None and initial.get("session_id") is None and len(visits) == 1:
@@ -434,7 +435,7 @@ class LogisticsForms(Forms):
             own = [s for s in all_stops if s.session_id == visit_id and s.id != item_id]
             found = next((v for v in visits if v.id == visit_id), None)
             position = max((s.position for s in own), default=0) + 1
-            last = max((s.leaves or s.arrives for s in own if s.leaves or s.arrives), default=None)
+            last = max((t for s in own if (t := s.leaves or s.arrives)), default=None)
             return position, last or (found.start if found is not None else None)
 
         if item_id is None:
@@ -506,9 +507,12 @@ class LogisticsForms(Forms):
 
         def extra(dialog: FormDialog) -> None:
             arrives.default = lambda: leaves.value() or (visit.start if visit is not None else None)
-            leaves.default = lambda: (
-                arrives.value() + timedelta(hours=1) if arrives.value() else None
-            )
+
+            def an_hour_after_arriving() -> datetime | None:
+                arrival = arrives.value()
+                return arrival + timedelta(hours=1) if arrival else None
+
+            leaves.default = an_hour_after_arriving
 
             def visit_changed() -> None:
                 if item_id is not None:
@@ -525,7 +529,7 @@ class LogisticsForms(Forms):
 
     def vehicle(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         if item_id is None and initial.get("currency") in (None, "", "USD"):
             initial["currency"] = operations.plan_values(self.ctrl.require())["currency"] or "USD"
         return [
@@ -571,7 +575,7 @@ class LogisticsForms(Forms):
 
     def ride(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         plan = operations.plan_values(store)
         zone = ZoneInfo(initial.get("timezone") or plan["timezone"])

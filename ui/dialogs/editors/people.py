@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner import queries
 from planner.domain.labels import ROLE_LABELS, Role, role_label, sex_label
-from ui.dialogs.editors.common import FormBuilder, Forms
+from ui.dialogs.editors.common import Extra, FormBuilder, Forms
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.widgets.fields import (
     CheckListField,
@@ -32,7 +32,7 @@ class PeopleForms(Forms):
 
     def organisation(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         return [
             Section(
                 self.tr("Organisation"),
@@ -51,7 +51,7 @@ class PeopleForms(Forms):
 
     def delegation(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         store = self.ctrl.require()
         members = (
             [(c.id, c.label) for c in queries.members_of_delegation(store, item_id)]
@@ -94,7 +94,7 @@ class PeopleForms(Forms):
 
     def person(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         sexes = [
             (None, sex_label(None)),
             ("female", sex_label("female")),
@@ -180,7 +180,7 @@ class PeopleForms(Forms):
 
     def group(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         people = [(c.id, c.label, c.detail) for c in queries.choices(self.ctrl.require(), "person")]
         return [
             Section(

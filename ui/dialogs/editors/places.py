@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.labels import PlaceKind, place_kind_label
-from ui.dialogs.editors.common import FormBuilder, Forms, zone_items
+from ui.dialogs.editors.common import Extra, FormBuilder, Forms, zone_items
 from ui.dialogs.form import FormField, Section
 from ui.widgets.fields import (
     ChoiceField,
@@ -30,7 +30,7 @@ class PlacesForms(Forms):
 
     def venue(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         kinds = [(k.value, place_kind_label(k.value)) for k in PlaceKind]
         zones = [("", self.tr("(the plan's time zone)")), *zone_items()]
         return [
@@ -77,7 +77,7 @@ class PlacesForms(Forms):
 
     def room(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
-    ) -> tuple[list[Section], Any]:
+    ) -> tuple[list[Section], Extra]:
         venues = self.choices.refs("venue")
         return [
             Section(

@@ -4,8 +4,9 @@ colours and item roles of its views, how they write percentages and months, and
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableView, QWidget
@@ -44,7 +45,7 @@ BUDGET_TABLES = frozenset(
         "budget_actual",
     }
 )
-CATEGORY_COLOURS = {
+CATEGORY_COLOURS: dict[str, str] = {  # looked up by the category as stored
     BudgetCategory.TRAVEL: "#4E79A7",
     BudgetCategory.ACCOMMODATION: "#F28E2B",
     BudgetCategory.PER_DIEM: "#E15759",
@@ -89,7 +90,7 @@ def percent_text(fmt: Formats, value: Decimal) -> str:
     return f"{format(exact, 'f').replace('.', fmt.locale.decimalPoint())} %"
 
 
-def month_text(fmt: Formats, month: Any) -> str:
+def month_text(fmt: Formats, month: date) -> str:
     """November 2023 (in the window's language)."""
     text = fmt.locale.toString(QDate(month.year, month.month, 1), "MMMM yyyy")
     return text[:1].upper() + text[1:]

@@ -6,12 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPalette,
     QStandardItem,
@@ -185,7 +186,11 @@ class LinesTab(QWidget):
     def _save_header(self, *_args: Any) -> None:
         self.page.settings.set(opt.BUDGET_LINES_HEADER, self.tree.header().saveState())
 
-    def _header_menu(self, pos: Any) -> None:
+    def _show_column(self, column: int, on: bool) -> None:
+        self.tree.header().setSectionHidden(column, not on)
+        self._save_header()
+
+    def _header_menu(self, pos: QPoint) -> None:
         header = self.tree.header()
         menu = QMenu(self)
         for column, title in enumerate(self._titles()):
@@ -194,9 +199,7 @@ class LinesTab(QWidget):
             action = menu.addAction(title)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(
-                lambda on, c=column: (header.setSectionHidden(c, not on), self._save_header())
-            )
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
         menu.exec(header.mapToGlobal(pos))
 
     # showing
@@ -360,7 +363,7 @@ class LinesTab(QWidget):
 
     def line_keys(self) -> list[str]:
         """The keys of every line shown (not the categories)."""
-        keys = []
+        keys: list[str] = []
         for row in range(self.model.rowCount()):
             top = self.model.index(row, 0)
             keys.extend(
@@ -513,7 +516,7 @@ class LinesTab(QWidget):
     def focus_search(self) -> None:
         pass  # the lines have no search box: Edit ▸ Find does nothing here
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("Add Line…"), self.add_item).setEnabled(self.add_button.isEnabled())
         menu.addAction(self.edit_button.text().replace("&", ""), self.edit_item).setEnabled(
@@ -531,8 +534,12 @@ class LinesTab(QWidget):
         )
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.edit_button.isEnabled():
                 self.edit_item()

@@ -9,8 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -179,7 +188,11 @@ class ListPanel(QWidget):
     def _save_header(self, *_args: Any) -> None:
         self.settings.set(opt.list_header(self.name), self.view.horizontalHeader().saveState())
 
-    def _header_menu(self, pos: Any) -> None:
+    def _show_column(self, column: int, on: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not on)
+        self._save_header()
+
+    def _header_menu(self, pos: QPoint) -> None:
         header = self.view.horizontalHeader()
         menu = QMenu(self)
         hide_personal = self.settings.get(opt.HIDE_PERSONAL)
@@ -190,9 +203,7 @@ class ListPanel(QWidget):
             if column.personal and hide_personal:
                 action.setEnabled(False)
                 action.setToolTip(self.tr("Hidden by Preferences ▸ Personal data"))
-            action.toggled.connect(
-                lambda on, i=i: (header.setSectionHidden(i, not on), self._save_header())
-            )
+            action.toggled.connect(lambda on, i=i: self._show_column(i, on))
         menu.exec(header.mapToGlobal(pos))
 
     # loading
@@ -253,7 +264,7 @@ class ListPanel(QWidget):
     def _place_hint(self) -> None:
         self.empty_hint.setGeometry(self.view.viewport().rect())
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_hint()
 
@@ -305,7 +316,7 @@ class ListPanel(QWidget):
     def add_tool(
         self,
         text: str,
-        slot: Callable[[], Any],
+        slot: Callable[[], object],
         tip: str = "",
         *,
         button: bool = True,
@@ -328,7 +339,7 @@ class ListPanel(QWidget):
         self._on_selection()
         return action
 
-    def _double_clicked(self, index: Any) -> None:
+    def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             return  # the cell is edited in place
         self.edit_item()
@@ -451,7 +462,7 @@ class ListPanel(QWidget):
             lines.append("\t".join(self.model.columns[c].text(obj) for c in visible))
         QGuiApplication.clipboard().setText("\n".join(lines))
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("Add…"), self.add_item).setEnabled(self.add_button.isEnabled())
         menu.addAction(self.tr("Edit…"), self.edit_item).setEnabled(self.edit_button.isEnabled())
@@ -477,10 +488,11 @@ class ListPanel(QWidget):
         table = operations.kind(self.kind).model.__tablename__
         self.history(table, ids[0], self.tr("History of this item"))
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.view
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and self.view.state() != QAbstractItemView.State.EditingState
         ):
             # (keys a cell's editor leaves, such as the Enter that saves it, are not ours)
