@@ -247,12 +247,21 @@ class PlanStore:
             return int(r.value("SELECT max(id) FROM change_set") or 0)
 
     def tables_changed_since(self, change_set_id: int) -> frozenset[str]:
+        """The tables written by the change sets after ``change_set_id``; every table of the
+        plan when those sets name none (a change the log records without its rows)."""
         with self.reading() as r:
             rows = r.rows(
                 "SELECT DISTINCT entity FROM change_log WHERE change_set_id > :id",
                 {"id": change_set_id},
             )
-        return frozenset(row[0] for row in rows)
+        return frozenset(row[0] for row in rows) or self.table_names()
+
+    @staticmethod
+    def table_names() -> frozenset[str]:
+        """Every table a plan holds, as the model declares them."""
+        from planner.domain.model import Base
+
+        return frozenset(Base.metadata.tables)
 
     # writing
     def transaction(self, action: str) -> Transaction:

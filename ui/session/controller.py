@@ -36,42 +36,6 @@ from ui.session.deferred import operations
 if TYPE_CHECKING:  # loaded on first use (SQLAlchemy)
     from planner.operations import Batch, Snapshot
 
-ALL_TABLES = frozenset(
-    {
-        "plan",
-        "organisation",
-        "delegation",
-        "person",
-        "participant_group",
-        "group_member",
-        "venue",
-        "room",
-        "agenda_session",
-        "session_facilitator",
-        "session_audience",
-        "module",
-        "module_trainer",
-        "unavailability",
-        "plan_setting",
-        "acknowledgement",
-        "travel",
-        "room_block",
-        "stay",
-        "road_time",
-        "visit_stop",
-        "vehicle",
-        "ride",
-        "ride_passenger",
-        "funding_source",
-        "budget_category",
-        "per_diem_rate",
-        "exchange_rate",
-        "catering_rate",
-        "budget_line",
-        "budget_actual",
-    }
-)
-
 
 class PlanController(QObject):
     opened = Signal(object)  # PlanStore
@@ -221,7 +185,7 @@ class PlanController(QObject):
             return False
         self._unreachable(None)
         self._seen = latest
-        self.changed.emit(Change(latest, "", tables or ALL_TABLES))
+        self.changed.emit(Change(latest, "", tables))
         return True
 
     def _unreachable(self, message: str | None) -> None:
