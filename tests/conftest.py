@@ -20,8 +20,6 @@ from planner.demo import build_demo
 from planner.domain.i18n import set_language
 from planner.store import PlanStore, open_plan
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 @pytest.fixture(autouse=True)
 def _english() -> Iterator[None]:

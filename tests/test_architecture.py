@@ -12,7 +12,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
+
 MAX_LINES = 800
 # Imported inside a function, on purpose, to keep the window's start quick: the ORM (and the
 # modules that load it when imported), the workbook, PDF and calendar libraries, migrations,
@@ -207,3 +208,19 @@ def test_opening_the_window_loads_neither_the_orm_nor_the_file_libraries():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]", "defer these imports: " + result.stdout
+
+
+def test_tests_mirror_the_layout():
+    """A test of ``planner/rules`` lives in ``tests/planner/rules/``: every folder of tests
+    under ``tests/planner`` and ``tests/ui`` names a package of the code."""
+    strays = []
+    for top in ("planner", "ui"):
+        for folder in sorted((ROOT / "tests" / top).rglob("*")):
+            if not folder.is_dir() or folder.name == "__pycache__":
+                continue
+            code = ROOT / folder.relative_to(ROOT / "tests")
+            if not (code / "__init__.py").is_file():
+                strays.append(str(folder.relative_to(ROOT)))
+    assert strays == [], "these test folders name no package of planner/ or ui/"
+    loose = sorted(p.name for p in (ROOT / "tests").glob("*/test_*.py") if p.parent.name == "core")
+    assert loose == [], "tests of the core live in tests/planner/<package>/"

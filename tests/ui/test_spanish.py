@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.paths import ROOT
 from ui import settings as opt
 from ui.shell.main_window import PAGE_NAMES, MainWindow
 from ui.translation import install
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TS = ROOT / "resources" / "translations"
 
 
 def english_texts_with_spanish_translations() -> set[str]:

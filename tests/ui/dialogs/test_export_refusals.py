@@ -15,7 +15,7 @@ import pytest
 from planner.domain.errors import PlanBusyError, PlannerError
 from planner.exports import catalog
 from planner.exports.destination import check_output
-from tests.core.test_trust_exports import device
+from tests.planner.exports.test_destination import device
 from ui import settings as opt
 from ui.dialogs.export import ExportDialog
 

@@ -27,7 +27,7 @@ from planner.store import known_revisions, open_plan
 from planner.store.addresses import url_of
 from planner.store.history import history
 from planner.store.shared import SharedPlanStore, download, open_shared, publish
-from tests.conftest import FIXTURES
+from tests.paths import FIXTURES, ROOT
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
@@ -331,7 +331,7 @@ def test_two_clients_editing_at_once_lose_no_update(pg_server, demo_path, capsys
     accepted one is in the plan and the change log, and none overwrote another unseen."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.path.insert(0, str(ROOT))
     from bench.shared_edits import run
 
     result = run(pg_server, demo_path, edits=150, people=6)

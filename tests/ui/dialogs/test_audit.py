@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.i18n import current_language
+from tests.paths import DATA
 from tests.ui.test_spanish import (
     english_texts_with_spanish_translations,
     visible_texts,
@@ -295,11 +296,10 @@ def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_p
 
 
 def test_each_page_of_the_import_fits_and_works_by_keyboard(lang_window, qtbot):
-    from pathlib import Path
 
     from ui.dialogs.importer import ImportWizard
 
-    roster = Path(__file__).resolve().parents[1] / "data" / "roster-dnspf-honduras.xlsx"
+    roster = DATA / "roster-dnspf-honduras.xlsx"
     wizard = ImportWizard(lang_window.ctrl, lang_window, str(roster))
     wizard.wait = True
     faults = audit(shown(qtbot, wizard))

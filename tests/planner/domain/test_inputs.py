@@ -22,8 +22,8 @@ from planner.domain.errors import UnknownZoneError, ValidationError
 from planner.domain.inputs import clean_text, shipped_zones
 from planner.domain.reference import timezones
 from planner.store import open_plan
+from tests.paths import FIXTURES, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LONG = "x" * 5000
 
@@ -423,7 +423,7 @@ def test_an_older_plan_in_an_unknown_zone_is_refused_before_it_is_upgraded(tmp_p
     import shutil
 
     old = tmp_path / "old.dplan"
-    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "plans" / "format-0003.dplan", old)
+    shutil.copyfile(FIXTURES / "plans" / "format-0003.dplan", old)
     with sqlite3.connect(old) as con:
         con.execute("UPDATE plan SET timezone = 'Mars/Olympus'")
     con.close()

@@ -6,9 +6,8 @@ import ast
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 def test_no_core_module_imports_qt_or_ui():

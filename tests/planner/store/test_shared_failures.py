@@ -15,7 +15,6 @@ import subprocess
 import sys
 import textwrap
 import uuid
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -25,10 +24,10 @@ from planner import operations, queries
 from planner.cli import main
 from planner.domain.errors import PlannerError
 from planner.store.shared import open_shared
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.usefixtures("pg_server")
 
-ROOT = Path(__file__).resolve().parents[2]
 ROSTER = ROOT / "tests" / "data" / "roster-dnspf-honduras.xlsx"
 
 

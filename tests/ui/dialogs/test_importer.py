@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QWizard
 
 from planner import operations, queries
 from planner.exports.agenda_list import write_agenda_list
+from tests.paths import DATA
 from ui.dialogs.importer import ImportWizard
 from ui.dialogs.people_tools import MergeDialog, SplitDialog
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def wizard_on(window, qtbot, path: Path, people: bool = True) -> ImportWizard:

@@ -22,7 +22,7 @@ from planner.store import (
     open_plan,
     schema_version,
 )
-from tests.conftest import FIXTURES
+from tests.paths import FIXTURES
 
 
 def digest(path: Path) -> str:

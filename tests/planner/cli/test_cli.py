@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

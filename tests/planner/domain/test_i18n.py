@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from planner.domain.i18n import _, format_date_range, language, ngettext
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "resources" / "locale"
 KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 

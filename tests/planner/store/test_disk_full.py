@@ -8,11 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from planner.store import open_plan
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="RLIMIT_FSIZE is a POSIX limit")
 
@@ -65,7 +65,7 @@ def test_a_full_disk_refuses_the_import_the_export_and_the_edit(demo, tmp_path):
     )
     out = tmp_path / "exports" / "participants.xlsx"
     out.parent.mkdir()
-    root = Path(__file__).resolve().parents[2]
+    root = ROOT
     done = subprocess.run(
         [sys.executable, "-c", FULL_DISK, str(demo.path), str(roster), str(out)],
         capture_output=True,

@@ -24,8 +24,7 @@ from planner.domain.errors import PlannerError
 from planner.exports.catalog import KINDS, run
 from planner.exports.common import Options, PlanData
 from planner.exports.destination import check_output, check_replaceable
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 def digest(path: Path) -> str:

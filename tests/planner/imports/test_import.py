@@ -17,8 +17,8 @@ from planner.domain.errors import PlannerError
 from planner.domain.model import Travel
 from planner.imports import agenda, people
 from planner.imports.readers import read_table
+from tests.paths import DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 ZONE = ZoneInfo("America/Tegucigalpa")
 
 

@@ -8,11 +8,11 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from planner import operations
+from tests.paths import ROOT
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
+TOOL = ROOT / "tools" / "crash_harness.py"
 
 
 def harness():

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from tests.paths import ROOT
 from ui.dialogs.damaged import DamagedBox, recover_plan
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
+TOOL = ROOT / "tools" / "crash_harness.py"
 
 
 def damage(path: Path, kind: str) -> None:

@@ -25,9 +25,9 @@ from planner.domain.errors import DamagedPlanError, PlanFileError, PlannerError
 from planner.store import backup_file, check_plan_file, create_plan_file, open_plan
 from planner.store.integrity import backups, length_problem, wal_extent
 from planner.store.recovery import recover
-from tests.conftest import FIXTURES
+from tests.paths import FIXTURES, ROOT
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "crash_harness.py"
+TOOL = ROOT / "tools" / "crash_harness.py"
 
 
 def harness():
@@ -448,9 +448,7 @@ def test_recover_upgrades_an_older_damaged_plan(tmp_path):
     assert check_plan_file(tmp_path / "new.dplan").user_version == int(
         sorted(
             p.name[:4]
-            for p in (
-                Path(__file__).parents[2] / "planner" / "store" / "migrations" / "versions"
-            ).glob("0*.py")
+            for p in (ROOT / "planner" / "store" / "migrations" / "versions").glob("0*.py")
         )[-1]
     )
 
@@ -544,7 +542,7 @@ def test_recover_runs_headless_from_the_planner_command(demo_path, tmp_path):
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parents[2]
+    root = ROOT
     new = tmp_path / "back.dplan"
     code = (
         "import sys; from ui.launcher import main; code = main(sys.argv[1:]);"

@@ -3,15 +3,14 @@ window adds nobody twice and says what the import did, not what its check foresa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QWizard
 
 from planner import queries
 from planner.cli import main
+from tests.paths import DATA
 from ui.dialogs.importer import ImportWizard
 
-ROSTER = Path(__file__).resolve().parents[1] / "data" / "roster-dnspf-honduras.xlsx"
+ROSTER = DATA / "roster-dnspf-honduras.xlsx"
 
 
 def test_an_import_finished_after_someone_elses_says_what_it_did(window, qtbot, capsys):

@@ -23,8 +23,8 @@ import pytest
 
 from planner import operations, queries
 from tests.conftest import PLAN_VALUES
+from tests.paths import DATA
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 ROSTER = DATA / "roster-dnspf-honduras.xlsx"
 OPTIONS = ["--delegation", "Cohorte Race", "--organisation", "Org Race", "--group", "Grupo Race"]
 NEW_ITEMS = [
