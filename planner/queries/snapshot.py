@@ -33,6 +33,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, Self
 from zoneinfo import ZoneInfo
 
+from planner.domain.collector import collector_paused
 from planner.domain.labels import CONTACT_ROLES
 from planner.domain.reference import sort_key
 from planner.queries.attendance import marks as read_marks
@@ -388,7 +389,7 @@ class Snapshot:
         scope: Unit | None = None,
     ) -> Self:
         wanted = frozenset(parts)
-        with store.reading() as r:
+        with store.reading() as r, collector_paused():
             return cls._read(r, wanted, personal, scope)
 
     @classmethod

@@ -14,6 +14,7 @@ import bisect
 from collections import defaultdict
 from datetime import datetime
 
+from planner.domain.collector import collector_paused
 from planner.queries.snapshot import LOGISTICS, REVIEW, Session, Snapshot
 from planner.rules.conflicts.agenda import (
     availability,
@@ -45,7 +46,8 @@ def check(store: PlanStore) -> list[Problem]:
 class Checker:
     def __init__(self, data: Snapshot) -> None:
         self.data = data
-        self.index = Index(data)
+        with collector_paused():
+            self.index = Index(data)
         self.sink = Sink(data.acknowledged)
 
     @property
@@ -73,6 +75,10 @@ class Checker:
 
     # whole plan
     def run(self) -> list[Problem]:
+        with collector_paused():
+            return self._run()
+
+    def _run(self) -> list[Problem]:
         ix, sink = self.index, self.sink
         sink.clear()
         sessions = self.data.sessions

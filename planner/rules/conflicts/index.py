@@ -33,6 +33,27 @@ def overlapping_pairs(items: list[tuple[int, int, int]]) -> Iterable[tuple[int, 
         active.append((end, sid))
 
 
+class Intervals:
+    """Items by time: (start, end, id) kept sorted by start, to find at once those that
+    overlap a span (a ride during a session) without looking at the others."""
+
+    def __init__(self, items: Iterable[tuple[int, int, int]]) -> None:
+        self.items = sorted(items)
+        self.starts = [start for start, _e, _i in self.items]
+        self.longest = max((e - s for s, e, _i in self.items), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def during(self, start: int, end: int) -> Iterable[int]:
+        """The ids of the items that overlap [start, end)."""
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        for item_start, item_end, item in self.items[first:last]:
+            if item_start < end and start < item_end:
+                yield item
+
+
 class Sink:
     """The problems found, one per key (a later finding of the same clash replaces it),
     acknowledged ones marked, and which sessions each concerns, so that a moved session's
@@ -133,6 +154,27 @@ class Index:
         self.riding_units: set[Unit] = set()
         for person in self.riding_people:
             self.riding_units |= data.units_of.get(person, frozenset())
+        # each unit's rides by time: the rides of someone in it, as passenger or driver, so
+        # that a session looks only at the rides its own people take (not at every ride of
+        # every cohort at that hour)
+        of_unit: dict[Unit, list[tuple[int, int, int]]] = defaultdict(list)
+        for ride in lg.rides.values():
+            taken_by: set[Unit] = set()
+            for rider_units, _people in self.rider_units[ride.id]:
+                taken_by |= rider_units
+            for person in self.riders[ride.id]:
+                taken_by.add(("person", person))
+            driver = self.ride_driver[ride.id]
+            if driver is not None:
+                taken_by |= data.units_of.get(driver, frozenset())
+                taken_by.add(("person", driver))
+            for unit in taken_by:
+                of_unit[unit].append((ride.start, ride.end, ride.id))
+        self.rides_of_unit = {unit: Intervals(items) for unit, items in of_unit.items()}
+        # the longest road from each place (a traveller's margin at either end)
+        self.longest_road: dict[int, int] = {}
+        for (origin, _b), minutes in lg.roads.items():
+            self.longest_road[origin] = max(self.longest_road.get(origin, 0), minutes)
         # a traveller with one arrival and one departure can be anywhere between these times
         self.free: dict[int, tuple[float, float]] = {}
         for person in lg.trips:
@@ -157,9 +199,7 @@ class Index:
         self.max_road = 60 * max(
             (m for (a, b), m in lg.roads.items() if a in venues and b in venues), default=0
         )
-        self.ride_index = sorted((r.start, r.end, r.id) for r in lg.rides.values())
-        self.ride_starts = [start for start, _e, _i in self.ride_index]
-        self.longest_ride = max((e - s for s, e, _i in self.ride_index), default=0)
+        self.ride_index = Intervals((r.start, r.end, r.id) for r in lg.rides.values())
 
     @staticmethod
     def units(s: Session) -> frozenset[Unit]:
@@ -183,8 +223,8 @@ class Index:
         """The longest the road from ``place`` to anywhere can take, in seconds."""
         if place is None:
             return 0
-        known = [m for (a, _b), m in self.data.logistics.roads.items() if a == place]
-        return 60 * max([*known, int(DEFAULT_ROAD.total_seconds() // 60)])
+        default = int(DEFAULT_ROAD.total_seconds() // 60)
+        return 60 * max(self.longest_road.get(place, default), default)
 
     def driver(self, ride: Ride) -> int | None:
         return self.ride_driver.get(ride.id)
@@ -235,10 +275,15 @@ class Index:
         after = [t for t in departures if t.at > start]
         return after[0] if after else departures[-1]
 
-    def rides_during(self, start: int, end: int) -> Iterable[Ride]:
+    def rides_during(self, start: int, end: int, units: Iterable[Unit] | None = None) -> list[Ride]:
+        """The rides that run during [start, end), in the order they start; with ``units``,
+        only those someone of these units takes (as passenger or driver)."""
         rides = self.data.logistics.rides
-        first = bisect.bisect_left(self.ride_starts, start - self.longest_ride)
-        last = bisect.bisect_left(self.ride_starts, end)
-        for ride_start, ride_end, rid in self.ride_index[first:last]:
-            if ride_start < end and start < ride_end:
-                yield rides[rid]
+        if units is None:
+            return [rides[rid] for rid in self.ride_index.during(start, end)]
+        found: set[int] = set()
+        for unit in units:
+            index = self.rides_of_unit.get(unit)
+            if index is not None:
+                found.update(index.during(start, end))
+        return sorted((rides[rid] for rid in found), key=lambda r: (r.start, r.end, r.id))

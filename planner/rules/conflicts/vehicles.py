@@ -31,7 +31,7 @@ def rides_during(ix: Index, sink: Sink, s: Session) -> None:
     if s.units.isdisjoint(ix.riding_units) and s.facilitators.isdisjoint(ix.riding_people):
         return
     visit_audience = ix.data.sessions
-    for ride in ix.rides_during(s.start, s.end):
+    for ride in ix.rides_during(s.start, s.end, ix.units(s)):
         if ride.visit == s.id:
             continue
         start, end = max(s.start, ride.start), min(s.end, ride.end)
