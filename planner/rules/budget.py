@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from planner.domain.collector import collector_paused
 from planner.domain.i18n import _, babel_locale, format_date, ngettext
 from planner.domain.labels import (
     BudgetCategory,
@@ -236,16 +237,17 @@ class _Builder:
 
 def compute(store: PlanStore) -> Budget:
     """The plan's budget as it stands now."""
-    rows = budget_rows(store)
-    data = _Reader(rows.basics)
-    b = _Builder(data)
-    _travel_and_per_diem(b, rows)
-    _accommodation(b, rows)
-    _ground_transport(b, rows)
-    _venue(b, rows)
-    _catering(b, rows)
-    _manual(b, rows)
-    _indirect(b)
+    with collector_paused():
+        rows = budget_rows(store)
+        data = _Reader(rows.basics)
+        b = _Builder(data)
+        _travel_and_per_diem(b, rows)
+        _accommodation(b, rows)
+        _ground_transport(b, rows)
+        _venue(b, rows)
+        _catering(b, rows)
+        _manual(b, rows)
+        _indirect(b)
     order = {str(c): n for n, c in enumerate(CATEGORY_ORDER)}
     b.lines.sort(key=lambda x: (order.get(x.category, 99), x.description.casefold(), x.key))
     return Budget(data.plan.currency, b.lines, b.warnings)
@@ -461,10 +463,11 @@ def _provided(
     for s, start in rows.meals:
         at = data.local(start)
         meal = meal_of(at)
-        units = audience.get(s, set())
-        for person in travellers:
-            if not units.isdisjoint(data.units_of.get(person, ())):
-                meals[person][at.date()].add(meal)
+        served: set[int] = set()
+        for unit in audience.get(s, ()):
+            served.update(data.members.get(unit, ()))
+        for person in served & travellers:
+            meals[person][at.date()].add(meal)
     return {p: (lodging.get(p, set()), dict(meals.get(p, {}))) for p in travellers}
 
 
