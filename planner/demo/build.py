@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from planner.demo.cohort import Cohort, Rows, Shared
 from planner.demo.scenario import ORGANISATIONS, PLAN
@@ -43,36 +45,48 @@ RECORDED = frozenset(
 
 
 def fill_demo(store: PlanStore, scale: int = 1) -> None:
-    """Add the demo's organisations, people, groups, venues and agenda to an empty plan."""
-    rng = random.Random(2023)
-    rows = Rows()
-    orgs = {}
-    for key, name, acronym, country in ORGANISATIONS:
-        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
-    heads: dict[int, int] = {}
-    shared = Shared()
-    for index in range(scale):
-        cohort = Cohort(rows, rng, index, orgs, shared)
-        cohort.build()
-        heads.update(cohort.heads)
-    per_diem = _budget(rows)
-    for delegation in rows.tables["delegation"]:
-        delegation["head_id"] = heads.get(delegation["id"], delegation["head_id"])
-    _attendance(rows)
+    """Add the demo's organisations, people, groups, venues and agenda to an empty plan.
+
+    Written in one transaction, a cohort at a time: each cohort's rows are made, written and
+    let go before the next, so a plan of a thousand cohorts is never all in memory."""
+    plan: dict[str, Any] = {}
     load_rows(
         store,
         _("Create demo plan"),
-        rows.tables,
+        _batches(scale, plan),
         recorded=RECORDED,
-        plan={"arrival_airport_id": shared.places["TGU"], "per_diem_rate_id": per_diem},
+        plan=plan,
     )
 
 
-def _attendance(rows: Rows) -> None:
+def _batches(scale: int, plan: dict[str, Any]) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """The demo's rows by table, a batch at a time (ids run on across batches); fills ``plan``
+    with the plan's own links once they are known."""
+    rng = random.Random(2023)
+    marks = random.Random(1125)
+    next_id: dict[str, int] = defaultdict(lambda: 1)
+    rows = Rows(next_id=next_id)
+    orgs = {}
+    for key, name, acronym, country in ORGANISATIONS:
+        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
+    plan["per_diem_rate_id"] = _budget(rows)
+    yield rows.tables
+    shared = Shared()
+    for index in range(scale):
+        rows = Rows(next_id=next_id)
+        cohort = Cohort(rows, rng, index, orgs, shared)
+        cohort.build()
+        for delegation in rows.tables["delegation"]:
+            delegation["head_id"] = cohort.heads.get(delegation["id"], delegation["head_id"])
+        _attendance(rows, marks)
+        plan["arrival_airport_id"] = shared.places["TGU"]
+        yield rows.tables
+
+
+def _attendance(rows: Rows, rng: random.Random) -> None:
     """The 2023 training took place: who attended each training session and the field tour
     is recorded (a few trainees missed a session), so the attendance summary and the
-    certificates have something to show."""
-    rng = random.Random(1125)
+    certificates have something to show. ``rows`` are one cohort's."""
     attended = {
         s["id"]
         for s in rows.tables["agenda_session"]

@@ -6,7 +6,7 @@ The plan's own kind ("plan": title, dates, zone, currency, rates) is defined her
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -436,18 +436,25 @@ def _shift_plan(
 
 # --- a plan built whole ---------------------------------------------------------------------
 
+RowsByTable = Mapping[str, Sequence[dict[str, Any]]]
+
 
 def load_rows(
     store: PlanStore,
     action: str,
-    rows_of: Mapping[str, Sequence[dict[str, Any]]],
+    rows_of: Mapping[str, Sequence[dict[str, Any]]]
+    | Iterable[Mapping[str, Sequence[dict[str, Any]]]],
     *,
     recorded: Collection[str] = (),
     plan: Mapping[str, Any] | None = None,
 ) -> Change:
     """Add rows prepared whole, with their ids, in one transaction: a plan built at once (the
-    demo). Each row of the ``recorded`` tables gets its line in the change log; ``plan`` sets
-    fields of the plan's own row (links to rows added here)."""
+    demo). ``rows_of`` is the rows by table, or batches of them written one after the other
+    (a large plan is made and written a part at a time, so that it is never all in memory;
+    a batch may link to rows of the batches before it). Each row of the ``recorded`` tables
+    gets its line in the change log; ``plan`` sets fields of the plan's own row (links to rows
+    added here), read once every batch is written."""
+    batches = [rows_of] if isinstance(rows_of, Mapping) else rows_of
     with store.transaction(action) as tx:
         rec = recorder(tx.session)
 
@@ -456,7 +463,8 @@ def load_rows(
                 for row in rows:
                     rec.record(name, row["id"], "insert")
 
-        insert_rows(tx.session, rows_of, inserted)
+        for batch in batches:
+            insert_rows(tx.session, batch, inserted)
         if plan:
             tx.session.connection().execute(sql_update(table_of(Plan)).values(dict(plan)))
     return tx.change
