@@ -39,7 +39,11 @@ And, on --scale 25 and 400 plans (built once and kept in bench/out/, which git i
       the first write of an open plan adds (integrity_check, once per open plan; the window
       runs it in the background as the plan opens); and `planner recover` of the plan with a
       broken index (once).
-Plans and files are built before timing starts. ``--only f`` runs one part (letters a to j).
+And, only when asked (``--only k``: it takes several minutes), on --scales 100, 400 and 1000:
+  (k) plans of many cohorts: building, the conflict check, moving a session, the budget and the
+      exports for one person, group or delegation, each in a fresh process with its peak
+      memory, and an import at the row limit and over it (see bench/scale.py).
+Plans and files are built before timing starts. ``--only f`` runs one part (letters a to k).
 """
 
 from __future__ import annotations
@@ -125,6 +129,11 @@ def main() -> None:
         default="25,400",
         help="the plan sizes of part (j), e.g. '25' (default 25,400)",
     )
+    parser.add_argument(
+        "--scales",
+        default="100,400,1000",
+        help="the plan sizes of part (k), e.g. '100,400' (default 100,400,1000)",
+    )
     args = parser.parse_args()
     parts = set(args.only)
 
@@ -163,6 +172,11 @@ def main() -> None:
         shared_figures(work)
     if "j" in parts:
         damage_checks(work, [int(n) for n in args.damage_scales.split(",") if n.strip()])
+    if "k" in parts:
+        from scale import import_limit, scale_figures
+
+        scale_figures([int(n) for n in args.scales.split(",") if n.strip()])
+        import_limit()
 
 
 def damage_checks(work: Path, scales: list[int]) -> None:

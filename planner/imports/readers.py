@@ -22,9 +22,17 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from planner.domain.collector import collector_paused
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.inputs import clean_text, name_problem
+from planner.imports.sizes import (
+    MAX_ROWS,
+    refuse_too_many,
+    text_lines,
+    xlsx_rows,
+    xlsx_sheet_part,
+)
 
 ERROR_VALUES = frozenset(
     {
@@ -53,6 +61,7 @@ ERROR_VALUES = frozenset(
 SPREADSHEETS = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SEARCH_ROWS = 30
 MAX_CELL = 32767  # characters in one cell: Excel's own limit
+_DONE: list[Any] = []
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 Cell = Any  # str, int, float, bool, date, datetime, time or None
@@ -142,9 +151,18 @@ def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = 
     """Read one sheet. ``known_headers(text) -> bool`` helps find the header row."""
     path = Path(path)
     _check_file(path)
+    with collector_paused():  # rows of cells hold no cycles (see planner.domain.collector)
+        return _read_table(path, sheet, known_headers)
+
+
+def _read_table(path: Path, sheet: str | None, known_headers: Any) -> Table:
     suffix = path.suffix.lower()
     errors: set[tuple[int, int]] = set()
     if suffix in SPREADSHEETS:
+        if suffix in (".xlsx", ".xlsm"):  # counted before the workbook is opened
+            counted = xlsx_rows(path, sheet)
+            if counted is not None:
+                refuse_too_many(path.name, *counted)
         workbook = _workbook(path)
         names = list(workbook.sheet_names)
         if not names:
@@ -165,7 +183,11 @@ def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = 
                 else None
             )
             try:
-                grid = workbook.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+                found = workbook.get_sheet_by_name(chosen)
+                refuse_too_many(path.name, chosen, found.height)
+                grid = found.to_python(skip_empty_area=False)
+            except PlannerError:
+                raise
             except Exception as exc:
                 raise PlannerError(
                     _("The sheet '{sheet}' of {name} cannot be read ({reason}).").format(
@@ -176,6 +198,9 @@ def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = 
                 errors = scan.result()
     elif suffix in (".csv", ".txt", ".tsv"):
         names, chosen = [path.stem], path.stem
+        lines = text_lines(path) if path.stat().st_size > MAX_ROWS else 0
+        if lines > MAX_ROWS:
+            refuse_too_many(path.name, None, _csv_rows(path))
         grid = _read_csv(path)
     else:
         raise PlannerError(
@@ -185,6 +210,7 @@ def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = 
         )
     rows: list[list[Cell]] = []  # a blank row is []
     for number, row in enumerate(grid, start=1):
+        grid[number - 1] = _DONE  # let each row of the sheet go once read (half the memory)
         texts = [v for v in row if v.__class__ is str]
         joined = "".join(texts)
         if len(joined) > MAX_CELL:
@@ -197,7 +223,12 @@ def read_table(path: str | Path, sheet: str | None = None, known_headers: Any = 
             if len(texts) == len(row) and not joined.strip():
                 rows.append([])
             else:
-                rows.append([None if v == "" else v for v in row])
+                if "" in row:  # an empty cell is None; the sheet's own list is kept
+                    row = list(row) if row.__class__ is not list else row
+                    for col, value in enumerate(row):
+                        if value == "":
+                            row[col] = None
+                rows.append(row)
             continue
         cells: list[Cell] = list(row)
         for col, value in enumerate(cells):
@@ -309,14 +340,7 @@ def _decode(path: Path, raw: bytes) -> str:
                 " save it again as CSV, and import it once more."
             ).format(name=path.name, suffix=path.suffix)
         )
-    encodings = [encoding for bom, encoding in _BOMS if raw.startswith(bom)][:1]
-    if not encodings:
-        head = raw[:4000]
-        odd, even = head[1::2].count(0), head[0::2].count(0)
-        if len(head) >= 4 and odd > len(head) // 5 and even < odd // 10:
-            encodings = ["utf-16-le"]  # "Unicode text" saved without its mark
-        elif len(head) >= 4 and even > len(head) // 5 and odd < even // 10:
-            encodings = ["utf-16-be"]
+    encodings = _unicode_encoding(raw)
     text = None
     for encoding in encodings or ["utf-8", "cp1252", "latin-1"]:
         try:
@@ -335,6 +359,35 @@ def _decode(path: Path, raw: bytes) -> str:
             ).format(name=path.name)
         )
     return text
+
+
+def _unicode_encoding(raw: bytes) -> list[str]:
+    """The encoding a text's byte-order mark or its zero bytes say (UTF-16 or UTF-32), if any."""
+    encodings = [encoding for bom, encoding in _BOMS if raw.startswith(bom)][:1]
+    if not encodings:
+        head = raw[:4000]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        if len(head) >= 4 and odd > len(head) // 5 and even < odd // 10:
+            encodings = ["utf-16-le"]  # "Unicode text" saved without its mark
+        elif len(head) >= 4 and even > len(head) // 5 and odd < even // 10:
+            encodings = ["utf-16-be"]
+    return encodings
+
+
+def _csv_rows(path: Path) -> int:
+    """The rows of a CSV file, streamed without keeping them (a line break inside quotes
+    does not start a row). Latin-1 reads any bytes: quotes and breaks are the same in UTF-8."""
+    with path.open("rb") as fh:
+        encoding = (_unicode_encoding(fh.read(4000)) or ["latin-1"])[0]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, path.stat().st_size + 1))
+    try:
+        with path.open(encoding=encoding, errors="replace", newline="") as text:
+            return sum(1 for _row in csv.reader(text))
+    except csv.Error:
+        return text_lines(path)  # said properly when the file is read
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
@@ -385,30 +438,10 @@ def _xlsx_error_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
     """Cells of an .xlsx sheet typed as errors (calamine reads them as empty)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-            match = re.search(
-                r'<sheet\b[^>]*name="' + re.escape(_xml_escape(sheet)) + r'"[^>]*r:id="([^"]+)"',
-                workbook,
-            )
-            if match is None:
+            part = xlsx_sheet_part(archive, sheet)
+            if part is None:
                 return set()
-            target = re.search(
-                r'<Relationship\b[^>]*Id="' + re.escape(match.group(1)) + r'"[^>]*Target="([^"]+)"',
-                rels,
-            )
-            if target is None:
-                target = re.search(
-                    r'<Relationship\b[^>]*Target="([^"]+)"[^>]*Id="'
-                    + re.escape(match.group(1))
-                    + '"',
-                    rels,
-                )
-            if target is None:
-                return set()
-            name = target.group(1).lstrip("/")
-            name = name if name.startswith("xl/") else f"xl/{name}"
-            xml = archive.read(name)
+            xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return set()
     found: set[tuple[int, int]] = set()
@@ -425,9 +458,3 @@ def _xlsx_error_cells(path: Path, sheet: str) -> set[tuple[int, int]]:
                     col = col * 26 + (ord(ch) - 64)
                 found.add((number, col - 1))
     return found
-
-
-def _xml_escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )

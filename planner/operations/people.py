@@ -597,8 +597,42 @@ def import_people(
                     batch.updated.append(("travel", trip.id, old, new, trip.version))
 
         rows = roster.rows
-        # the rows, then the inserts of new people
-        total = len(rows) + sum(1 for r in rows if r is not None and r.match_id is None)
+        total = len(rows)
+        step = 5000  # new people are written in pieces, never all held at once as rows
+        table, gm = table_of(Person), table_of(GroupMember)
+
+        def write_new() -> None:
+            """Insert the new people gathered so far, their journeys and group links."""
+            if not new_people:
+                return
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                    new_people,
+                )
+            ]
+            for person_id in ids:
+                rec.record("person", person_id, "insert")
+                batch.add("person", person_id)
+            for person_id, trips in zip(ids, new_travel, strict=True):
+                if trips is not None:
+                    write_travel(person_id, trips)
+            links = [
+                {"group_id": g, "person_id": p, "version": 1}
+                for p, g in zip(ids, new_groups, strict=True)
+                if g is not None
+            ]
+            if links:
+                for link in conn.execute(
+                    insert(gm).returning(gm.c.id, sort_by_parameter_order=True), links
+                ):
+                    batch.add("group_member", link[0])
+            rec.touch("person", "group_member")
+            new_people.clear()
+            new_groups.clear()
+            new_travel.clear()
+
         for n, row in enumerate(rows):
             if progress is not None and n % 1000 == 0:
                 progress(n, total)
@@ -621,6 +655,8 @@ def import_people(
                 new_people.append(person)
                 new_groups.append(group)
                 new_travel.append(row.trips or None)
+                if len(new_people) >= step:
+                    write_new()
                 continue
             obj = session.get(Person, row.match_id)
             if obj is None:
@@ -653,38 +689,7 @@ def import_people(
                 member_id = inserted[0]
                 members.add((group, obj.id))
                 batch.add("group_member", int(member_id))
-        if new_people:
-            table = table_of(Person)
-            ids = []
-            step = 5000  # in pieces, to show progress (and let a cancel in) on large files
-            for start in range(0, len(new_people), step):
-                if progress is not None:
-                    progress(len(rows) + start, total)
-                ids += [
-                    row[0]
-                    for row in conn.execute(
-                        insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                        new_people[start : start + step],
-                    )
-                ]
-            for person_id in ids:
-                rec.record("person", person_id, "insert")
-                batch.add("person", person_id)
-            for person_id, trips in zip(ids, new_travel, strict=True):
-                if trips is not None:
-                    write_travel(person_id, trips)
-            links = [
-                {"group_id": g, "person_id": p, "version": 1}
-                for p, g in zip(ids, new_groups, strict=True)
-                if g is not None
-            ]
-            if links:
-                gm = table_of(GroupMember)
-                for link in conn.execute(
-                    insert(gm).returning(gm.c.id, sort_by_parameter_order=True), links
-                ):
-                    batch.add("group_member", link[0])
-            rec.touch("person", "group_member")
+        write_new()
         rec.touch("organisation", "delegation", "participant_group", "travel")
         if progress is not None:
             progress(total, total)

@@ -46,13 +46,13 @@ class Change:
 class ChangeRecorder:
     """Collects what a transaction touched, to write it as one change set on commit."""
 
-    entries: list[tuple[str, int, str, dict[str, Any]]] = field(default_factory=list)
+    entries: list[tuple[str, int, str, dict[str, Any] | None]] = field(default_factory=list)
     tables: set[str] = field(default_factory=set)
 
     def record(
         self, entity: str, entity_id: int, kind: str, detail: dict[str, Any] | None = None
     ) -> None:
-        self.entries.append((entity, entity_id, kind, detail or {}))
+        self.entries.append((entity, entity_id, kind, detail or None))
         self.tables.add(entity)
 
     def touch(self, *tables: str) -> None:

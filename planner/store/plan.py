@@ -360,9 +360,11 @@ class PlanStore:
             .insert()
             .values(at=datetime.now(UTC), user_name=self.user, action=action, version=1)
         ).inserted_primary_key[0]  # type: ignore[index]
-        if rec.entries:
+        insert = table_of(ChangeLog).insert()
+        step = 5000  # a large import's log is written in pieces, never all held as rows
+        for start in range(0, len(rec.entries), step):
             conn.execute(
-                table_of(ChangeLog).insert(),
+                insert,
                 [
                     {
                         "version": 1,
@@ -374,7 +376,7 @@ class PlanStore:
                         if detail
                         else "",
                     }
-                    for entity, entity_id, kind, detail in rec.entries
+                    for entity, entity_id, kind, detail in rec.entries[start : start + step]
                 ],
             )
         return int(change_set_id)

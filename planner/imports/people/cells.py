@@ -138,7 +138,14 @@ def text_of(value: Any) -> str:
         )
     if isinstance(value, date):
         return value.isoformat()
-    return " ".join(str(value).split())
+    text = str(value)
+    if _ODD_SPACE.search(text) is None:
+        return text  # already tidy: the cell's own text (no copy per cell of a large file)
+    return " ".join(text.split())
+
+
+# space at either end, two in a row, or any space but the plain one (tabs, breaks, NBSP)
+_ODD_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
 
 DATE_RE = re.compile(r"^(\d{1,4})[./\-\s](\d{1,2})[./\-\s](\d{1,4})$")

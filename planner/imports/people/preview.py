@@ -71,7 +71,7 @@ def preview(
         if progress is not None and n % 500 == 0:
             progress(n, total)
         result = check_row(table, row_number, cells, columns, day_first)
-        result.checked = dict(result.values)
+        result.checked = result.values  # the same dict until rows merge (see RowResult)
         results.append(result)
     pv = Preview(
         table,

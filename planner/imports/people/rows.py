@@ -52,7 +52,7 @@ MAX_LENGTH = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     row: int
     status: str
@@ -64,7 +64,9 @@ class RowResult:
     same_as_row: int | None = None  # an earlier row of the file
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     note: str = ""  # why a row is an update or a duplicate
-    checked: dict[str, Any] = field(default_factory=dict)  # the values before rows merged
+    # the values as checked, before rows merged: ``values`` is this very dict until a later
+    # row merges into this one (then a copy), so a large file keeps one dict per row
+    checked: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -112,11 +114,13 @@ def match_rows(pv: Preview, existing: dict[str, Any]) -> None:
             new_names[kind].add(name)
     for result in pv.rows:
         if not result.checked:
-            result.checked = dict(result.values)
+            result.checked = result.values
         if result.status != ERROR:  # as checked: the plan plays no part in a row's errors
-            result.status, result.values = NEW, dict(result.checked)
+            result.status, result.values = NEW, result.checked
             result.match_id = result.same_as_row = None
-            result.changes, result.note = {}, ""
+            result.note = ""
+            if result.changes:
+                result.changes = {}
         for kind in ("organisation", "delegation", "group"):
             name = result.values.get(kind) or chosen[kind]
             if name and fold(name).strip() not in existing[_plural(kind)]:
@@ -311,6 +315,8 @@ def _match(
             ).format(row=earlier.row, what=_what(kind))
             for name, value in v.items():
                 if value not in (None, "") and earlier.values.get(name) in (None, ""):
+                    if earlier.values is earlier.checked:
+                        earlier.values = dict(earlier.checked)  # keep what was checked
                     earlier.values[name] = value
             return
     for kind, key in keys:

@@ -1,0 +1,244 @@
+"""Part (k) of the benchmark: a plan of many cohorts, at --scales 100, 400 and 1000.
+
+    python bench/benchmark.py --only k [--scales 100,400,1000]
+
+For each scale it builds the plan with `planner demo --scale N` (a fresh process, kept in
+bench/out/, which git ignores), then measures, each in a fresh process whose own peak memory
+(VmHWM) is read from /proc:
+  - the build: time and peak memory (target at scale 1000: <= 1 GiB);
+  - the conflict check with its data read: reading the data, the check (median of 3), and
+    re-checking after moving one session (median and 95th percentile of 200 moves)
+    (targets: scale 400 <= 5x scale 100, <= 1.5 s at 400 and <= 4 s at 1000; a move <= 16 ms
+    at 1000); and `planner check` as a user runs it;
+  - the budget computed (median of 3) (target: scale 400 <= 5x scale 100);
+  - the exports for one person, group or delegation (itineraries and calendar of one
+    person, the agenda of one group, the booklet of one delegation): time and peak memory
+    (targets: <= 300 MiB at scale 400 and within 1.5x of scale 100).
+Then the import limit: a roster of exactly the limit's rows imported into a new plan (time,
+peak memory, target <= 500 MiB), and one of 1.5 times the limit refused (time, exit status).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+COMMAND = r"""
+import json, sys, time
+from planner.cli import main
+t = time.perf_counter()
+code = main(sys.argv[1:])
+took = time.perf_counter() - t
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print("FIGURES " + json.dumps({"code": code, "seconds": took, "mib": hwm / 1024}), file=sys.stderr)
+"""
+
+CHECK = r"""
+import json, random, statistics, sys, time
+from datetime import UTC, datetime, timedelta
+from planner.rules.conflicts import Checker, load
+from planner.rules import budget
+from planner.store import open_plan
+store = open_plan(sys.argv[1])
+t = time.perf_counter()
+data = load(store)
+loading = time.perf_counter() - t
+checks = []
+for _ in range(3):
+    t = time.perf_counter()
+    checker = Checker(data)
+    problems = checker.run()
+    checks.append(time.perf_counter() - t)
+rng = random.Random(1)
+sessions = list(data.sessions.values())
+rooms = list(data.rooms)
+moves = []
+for _ in range(200):
+    s = rng.choice(sessions)
+    start = datetime.fromtimestamp(s.start, UTC) + timedelta(minutes=rng.choice([-60, -30, 30, 60]))
+    end = start + timedelta(seconds=s.end - s.start)
+    t = time.perf_counter()
+    checker.move(s.id, start, end, rng.choice(rooms))
+    moves.append(time.perf_counter() - t)
+moves.sort()
+budgets = []
+for _ in range(3):
+    t = time.perf_counter()
+    lines = len(budget.compute(store).lines)
+    budgets.append(time.perf_counter() - t)
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print("FIGURES " + json.dumps({
+    "people": len(data.names), "sessions": len(sessions), "rides": len(data.logistics.rides),
+    "loading": loading, "check": statistics.median(checks), "problems": len(problems),
+    "move": statistics.median(moves), "move95": moves[int(len(moves) * 0.95)],
+    "budget": statistics.median(budgets), "lines": lines, "mib": hwm / 1024,
+}), file=sys.stderr)
+"""
+
+AUDIENCE = r"""
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+person = con.execute(
+    "SELECT p.id FROM person p JOIN travel t ON t.person_id = p.id ORDER BY p.id LIMIT 1"
+).fetchone()[0]
+group = con.execute("SELECT id FROM participant_group ORDER BY id LIMIT 1").fetchone()[0]
+delegation = con.execute("SELECT id FROM delegation ORDER BY id LIMIT 1").fetchone()[0]
+print(person, group, delegation)
+"""
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"}
+
+
+def _figures(cmd: list[str]) -> dict[str, Any]:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), check=False)
+    for line in reversed(done.stderr.splitlines()):
+        if line.startswith("FIGURES "):
+            figures: dict[str, Any] = json.loads(line[len("FIGURES ") :])
+            return figures
+    raise SystemExit(f"{cmd[3:]} gave no figures:\n{done.stderr[-2000:]}")
+
+
+def command(*args: str) -> dict[str, Any]:
+    """Run a `planner` command in a fresh process: its exit status, seconds and peak MiB."""
+    return _figures([sys.executable, "-c", COMMAND, *args])
+
+
+def _row(label: str, values: dict[int, str], target: str = "") -> str:
+    cells = "".join(f"{values[s]:>22}" for s in sorted(values))
+    return f"    {label:<34}{cells}   {target}".rstrip()
+
+
+def scale_figures(scales: list[int]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    built: dict[int, dict[str, Any]] = {}
+    checked: dict[int, dict[str, Any]] = {}
+    cli_check: dict[int, dict[str, Any]] = {}
+    exports: dict[str, dict[int, dict[str, Any]]] = {}
+    for scale in scales:
+        plan = OUT / f"scale{scale}.dplan"
+        built[scale] = command("demo", str(plan), "--scale", str(scale), "--force")
+        checked[scale] = _figures([sys.executable, "-c", CHECK, str(plan)])
+        cli_check[scale] = command("check", str(plan))
+        ids = subprocess.run(
+            [sys.executable, "-c", AUDIENCE, str(plan)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        person, group, delegation = ids
+        for name, kind, option, value, suffix in (
+            ("itineraries, one person", "itineraries", "--person", person, ".xlsx"),
+            ("calendar (ics), one person", "ics", "--person", person, ".ics"),
+            ("agenda, one group", "agenda", "--group", group, ".xlsx"),
+            ("booklet (pdf), one delegation", "pdf", "--delegation", delegation, ".pdf"),
+        ):
+            out = OUT / f"one-{kind}-{scale}{suffix}"
+            figures = command("export", kind, str(plan), "-o", str(out), option, value)
+            exports.setdefault(name, {})[scale] = figures
+    first = checked[scales[0]]
+    shown = ", ".join(map(str, scales))
+    print(f"(k) plans of many cohorts (each process's own peak memory; scales {shown}):")
+    print(
+        _row(
+            "scale (people / sessions / rides)",
+            {
+                s: f"{s} ({c['people']:,}/{c['sessions']:,}/{c['rides']:,})"
+                for s, c in checked.items()
+            },
+        )
+    )
+    print(
+        _row(
+            "planner demo --scale N",
+            {s: f"{b['seconds']:.1f} s {b['mib']:.0f} MiB" for s, b in built.items()},
+            "(target at 1000: <= 1024 MiB)",
+        )
+    )
+    print(
+        _row("reading the check's data", {s: f"{c['loading']:.2f} s" for s, c in checked.items()})
+    )
+    print(
+        _row(
+            "conflict check, data read",
+            {
+                s: f"{c['check']:.2f} s ({c['check'] / first['check']:.1f}x)"
+                for s, c in checked.items()
+            },
+            "(targets: 400 <= 5x 100; <= 1.5 s at 400, <= 4 s at 1000)",
+        )
+    )
+    print(
+        _row(
+            "after moving one session",
+            {s: f"{c['move'] * 1000:.2f}/{c['move95'] * 1000:.2f} ms" for s, c in checked.items()},
+            "(median/95th; target at 1000: <= 16 ms)",
+        )
+    )
+    print(
+        _row(
+            "planner check (the command)",
+            {s: f"{c['seconds']:.1f} s {c['mib']:.0f} MiB" for s, c in cli_check.items()},
+        )
+    )
+    print(_row("problems found", {s: f"{c['problems']}" for s, c in checked.items()}))
+    print(
+        _row(
+            "budget computed",
+            {
+                s: f"{c['budget']:.2f} s ({c['budget'] / first['budget']:.1f}x)"
+                for s, c in checked.items()
+            },
+            "(target: 400 <= 5x 100)",
+        )
+    )
+    for name, by_scale in exports.items():
+        base = by_scale[scales[0]]["mib"]
+        print(
+            _row(
+                name,
+                {
+                    s: f"{f['seconds']:.1f} s {f['mib']:.0f} MiB ({f['mib'] / base:.1f}x)"
+                    if f["code"] == 0
+                    else f"exit {f['code']}"
+                    for s, f in by_scale.items()
+                },
+                "(targets: <= 300 MiB at 400, <= 1.5x 100)",
+            )
+        )
+
+
+def import_limit() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    sys.path.insert(0, str(ROOT))
+    from benchmark import make_roster
+
+    from planner.imports.sizes import MAX_ROWS
+
+    at, over = OUT / f"roster-{MAX_ROWS}.xlsx", OUT / f"roster-{MAX_ROWS * 3 // 2}.xlsx"
+    t = time.perf_counter()
+    for path, rows in ((at, MAX_ROWS - 4), (over, MAX_ROWS * 3 // 2)):  # 4 title/heading rows
+        if not path.exists():
+            make_roster(path, rows)
+    made = time.perf_counter() - t
+    plan = OUT / "import-limit.dplan"
+    command("demo", str(plan), "--force")
+    imported = command("import", "people", str(plan), str(at))
+    refused = command("import", "people", str(plan), str(over), "--dry-run")
+    print(
+        f"    import at the limit ({MAX_ROWS:,} rows, {at.stat().st_size / 1e6:.1f} MB .xlsx;"
+        f" rosters made in {made:.0f} s): read, checked and imported in"
+        f" {imported['seconds']:.1f} s, peak {imported['mib']:.0f} MiB (target <= 500 MiB),"
+        f" exit {imported['code']}"
+    )
+    print(
+        f"    {MAX_ROWS * 3 // 2:,} rows ({over.stat().st_size / 1e6:.1f} MB): refused in"
+        f" {refused['seconds']:.2f} s, peak {refused['mib']:.0f} MiB, exit {refused['code']}"
+        " (target: refused, exit 2, before its cells are read)"
+    )
