@@ -95,12 +95,50 @@ print(person, group, delegation)
 """
 
 
+WINDOW = r"""
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui import settings as opt
+from ui.shell.main_window import MainWindow
+from ui.translation import install
+app = QApplication(sys.argv[:1])
+install("en")
+window = MainWindow(opt.Settings())
+window.resize(1366, 768)
+window.show()
+assert window.files.open_path(sys.argv[1]), window.last_error
+window.show_page("people")
+gaps, state = [], {"last": time.perf_counter(), "began": None, "ended": None}
+def tick():
+    now = time.perf_counter()
+    watcher = window.watcher
+    if watcher.checking and state["began"] is None:
+        state["began"] = now
+    if state["began"] is not None and state["ended"] is None:
+        gaps.append(now - state["last"])
+        if not watcher.checking and watcher.checker is not None:
+            state["ended"] = now
+            app.quit()
+    state["last"] = now
+timer = QTimer()
+timer.timeout.connect(tick)
+timer.start(10)
+QTimer.singleShot(120000, app.quit)
+app.exec()
+print("FIGURES " + json.dumps({
+    "check": (state["ended"] or 0) - (state["began"] or 0), "worst": max(gaps, default=0),
+    "ticks": len(gaps), "problems": len(window.watcher.problems),
+}), file=sys.stderr)
+"""
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "LANGUAGE": "en"}
 
 
-def _figures(cmd: list[str]) -> dict[str, Any]:
-    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), check=False)
+def _figures(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env or _env(), check=False)
     for line in reversed(done.stderr.splitlines()):
         if line.startswith("FIGURES "):
             figures: dict[str, Any] = json.loads(line[len("FIGURES ") :])
@@ -114,7 +152,7 @@ def command(*args: str) -> dict[str, Any]:
 
 
 def _row(label: str, values: dict[int, str], target: str = "") -> str:
-    cells = "".join(f"{values[s]:>22}" for s in sorted(values))
+    cells = "".join(f"{values[s]:>24}" for s in sorted(values))
     return f"    {label:<34}{cells}   {target}".rstrip()
 
 
@@ -212,6 +250,34 @@ def scale_figures(scales: list[int]) -> None:
                 "(targets: <= 300 MiB at 400, <= 1.5x 100)",
             )
         )
+
+
+def window_figures(scale: int, runs: int) -> None:
+    """The window on the scale-N plan: launch to the People list painted, the background
+    check's worst frame, and dragging on the calendar's busiest day."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from benchmark import drag_frames, median_of
+
+    plan = OUT / f"scale{scale}.dplan"
+    env = {**_env(), "QT_QPA_PLATFORM": "offscreen", "PLANNER_SETTINGS": str(OUT / "bench.ini")}
+    launch, opening, mib = median_of(
+        runs,
+        [sys.executable, "-m", "ui.launcher", str(plan)],
+        {**env, "PLANNER_BENCH_PAINT": "people"},
+    )
+    print(
+        f"    the window on the scale-{scale} plan: launch to People list painted"
+        f" {launch:.2f} s (opening and filling {opening:.2f} s), {mib:.0f} MiB, median of"
+        f" {runs} (target <= 2 s)"
+    )
+    frames = _figures([sys.executable, "-c", WINDOW, str(plan)], env)
+    print(
+        f"    its conflict check in the background: {frames['check']:.1f} s, the window's"
+        f" longest frame meanwhile {frames['worst'] * 1000:.0f} ms over {frames['ticks']}"
+        f" frames of 10 ms (target <= 100 ms); {frames['problems']} problems"
+    )
+    print("    ", end="")
+    drag_frames(plan, env)
 
 
 def import_limit() -> None:

@@ -142,23 +142,54 @@ class PlanStore:
         self._read_lock = threading.RLock()
         self._verify_lock = threading.Lock()
         self._sidecars = sidecars_present(path)
-        if read_only:
-            self._reader_con = sqlite3.connect(
-                readonly_uri(path),
+        self._reader_con = self._new_reader()
+        # readers for a second thread that reads while the first does (the window's conflict
+        # check reads the whole plan in the background; the window goes on reading meanwhile)
+        self._spare_readers: list[sqlite3.Connection] = []
+        self._spare_lock = threading.Lock()
+        self._closed = False
+        # a first read joins the plan's WAL: its -shm file tells others the plan is open
+        self._reader_con.execute("SELECT count(*) FROM plan").fetchone()
+        self._identity = self._file_identity()
+
+    def _new_reader(self) -> sqlite3.Connection:
+        if self.read_only:
+            con = sqlite3.connect(
+                readonly_uri(self.path),
                 uri=True,
                 timeout=5,
                 check_same_thread=False,
                 isolation_level=None,
             )
         else:
-            self._reader_con = sqlite3.connect(
-                path, timeout=5, check_same_thread=False, isolation_level=None
+            con = sqlite3.connect(
+                self.path, timeout=5, check_same_thread=False, isolation_level=None
             )
-        self._reader_con.execute("PRAGMA busy_timeout=5000")
-        self._reader_con.execute("PRAGMA query_only=ON")
-        # a first read joins the plan's WAL: its -shm file tells others the plan is open
-        self._reader_con.execute("SELECT count(*) FROM plan").fetchone()
-        self._identity = self._file_identity()
+        con.execute("PRAGMA busy_timeout=5000")
+        con.execute("PRAGMA query_only=ON")
+        return con
+
+    def _borrow_reader(self) -> tuple[sqlite3.Connection, bool]:
+        """The plan's reader when it is free (or this thread's already), else a spare one:
+        (connection, spare)."""
+        if self._read_lock.acquire(blocking=False):
+            return self._reader_con, False
+        with self._spare_lock:
+            if self._closed:
+                raise PlanFileError(_("The plan was closed."), str(self.path))
+            if self._spare_readers:
+                return self._spare_readers.pop(), True
+        return self._new_reader(), True
+
+    def _give_back(self, con: sqlite3.Connection, spare: bool) -> None:
+        if not spare:
+            self._read_lock.release()
+            return
+        with self._spare_lock:
+            if not self._closed:
+                self._spare_readers.append(con)
+                return
+        con.close()
 
     def _file_identity(self) -> tuple[int, int] | None:
         try:
@@ -210,22 +241,24 @@ class PlanStore:
     # reading
     @contextlib.contextmanager
     def reading(self) -> Iterator[Reader]:
-        """A consistent read-only view of the plan for plain SQL (one read transaction)."""
-        with self._read_lock:
-            con = self._reader_con
+        """A consistent read-only view of the plan for plain SQL (one read transaction).
+        Threads read at the same time, each on its own connection."""
+        con, spare = self._borrow_reader()
+        try:
+            con.execute("BEGIN")
             try:
-                con.execute("BEGIN")
-                try:
-                    yield Reader(con)
-                finally:
-                    con.execute("ROLLBACK")
-            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-                if (
-                    not isinstance(exc, sqlite3.OperationalError)
-                    and damaged_error(self.path, exc) is None
-                ):
-                    raise  # not the file's fault: a mistake in the query
-                raise self._db_error(exc) from exc
+                yield Reader(con)
+            finally:
+                con.execute("ROLLBACK")
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if (
+                not isinstance(exc, sqlite3.OperationalError)
+                and damaged_error(self.path, exc) is None
+            ):
+                raise  # not the file's fault: a mistake in the query
+            raise self._db_error(exc) from exc
+        finally:
+            self._give_back(con, spare)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -435,6 +468,11 @@ class PlanStore:
         guard = _no_checkpoint_guard(self.path) if self._damage is not None else None
         with self._read_lock:
             self._reader_con.close()
+        with self._spare_lock:
+            self._closed = True
+            spares, self._spare_readers = self._spare_readers, []
+        for con in spares:
+            con.close()
         if self.read_only:
             remove_new_sidecars(self.path, self._sidecars)
         if self._engine is not None:

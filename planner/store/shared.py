@@ -23,6 +23,7 @@ import contextlib
 import os
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,8 @@ class SharedPlanStore(PlanStore):
         self.backup_path = None
         self._engine = engine
         self._read_lock = threading.RLock()
+        self._reads = 0  # reads in flight (the window's check reads in the background)
+        self._reads_lock = threading.Lock()
 
     @property
     def location(self) -> str:
@@ -96,14 +99,23 @@ class SharedPlanStore(PlanStore):
     def reading(self) -> Iterator[Reader]:
         from sqlalchemy.exc import DBAPIError
 
+        with self._reads_lock:
+            engine = self.engine
+            self._reads += 1
         try:
-            with self.engine.connect() as conn:
+            with engine.connect() as conn:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
                 with conn.begin() as tx:
                     yield SqlReader(conn)
                     tx.rollback()
         except DBAPIError as exc:
             raise self._db_error(exc, stage="read") from exc
+        finally:
+            with self._reads_lock:
+                self._reads -= 1
+                last = self._engine is None and self._reads == 0
+            if last:  # the plan was closed during this read: close its connection now
+                engine.dispose()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -222,9 +234,18 @@ class SharedPlanStore(PlanStore):
             backup_file(whole, Path(dest), prepare=prepare)
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        """Close the connections. A read another thread is making (the window's conflict
+        check) is let finish first, for up to ten seconds; a read still going then has its
+        connection closed as it ends."""
+        deadline = time.monotonic() + 10
+        while True:  # a read in another thread (the window's check) ends first, briefly
+            with self._reads_lock:
+                if self._reads == 0 or time.monotonic() > deadline:
+                    engine, self._engine = self._engine, None
+                    break
+            time.sleep(0.01)
+        if engine is not None:
+            engine.dispose()
 
 
 def open_shared(

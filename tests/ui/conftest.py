@@ -31,6 +31,19 @@ def window(qtbot, settings, demo_path) -> Iterator[MainWindow]:
     win.ctrl.close()
 
 
+@pytest.fixture
+def checked(qtbot):
+    """Wait for a window's conflict check, which runs in the background (the first one starts
+    a moment after the plan opens), to have found what the plan holds now."""
+
+    def wait(win: MainWindow) -> None:
+        qtbot.waitUntil(
+            lambda: win.watcher.checker is not None and not win.watcher.checking, timeout=20000
+        )
+
+    return wait
+
+
 @pytest.fixture(autouse=True)
 def _self_deleting_dialogs(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     """Edit forms delete themselves once closed (so a day of editing does not pile hidden

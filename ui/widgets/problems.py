@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import threading
+import time
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,42 +29,89 @@ from planner.store import Change
 from ui.formats import Formats
 from ui.models.table import ROW_ROLE, Column, RowTableModel, SearchProxy
 from ui.session.controller import PlanController
+from ui.session.worker import message_of
 
 # Changes that only move sessions can be re-checked one session at a time.
 SESSION_ONLY = frozenset({"agenda_session"})
 
 
 class ProblemsWatcher(QObject):
-    """Keeps the conflict check current: a full check on open and structural changes, a
-    one-session re-check when a session only moved (dragging on the calendar)."""
+    """Keeps the conflict check current: a full check on open and structural changes, in the
+    background (a plan of 80,000 people takes a second or two to read and check, and the
+    window must not stop for it); a one-session re-check when a session only moved (dragging
+    on the calendar), at once."""
 
     updated = Signal()
+    _found = Signal(int, object)  # a full check's number, (checker, problems) or its error
 
     def __init__(self, ctrl: PlanController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctrl = ctrl
         self.checker: Checker | None = None
         self.problems: list[Problem] = []
+        self.checking = False  # a full check runs in the background
+        self._again = False  # the plan changed while it ran: check once more when it ends
+        self._run = 0  # each full check's number: the findings of an older one are dropped
+        self._found.connect(self._on_found)
         # after the window has shown the plan: opening stays fast
         ctrl.opened.connect(lambda _s: QTimer.singleShot(400, self.full))
         ctrl.closed.connect(self._clear)
         ctrl.changed.connect(self._on_changed)
 
     def _clear(self) -> None:
+        self._run += 1
+        self.checking = self._again = False
         self.checker, self.problems = None, []
         self.updated.emit()
 
     def full(self) -> None:
+        """Check the whole plan in the background; the panel keeps what it shows until the new
+        findings come."""
         store = self.ctrl.store
         if store is None:
             return
-        try:
-            self.checker = Checker(load(store))
-            self.problems = self.checker.run()
-        except PlannerError as exc:
-            self.ctrl.failed.emit(str(exc))
+        if self.checking:
+            self._again = True
             return
+        self.checking = True
+        self._run += 1
+        run = self._run
+        context = contextvars.copy_context()  # the language the problems are said in
+
+        def check() -> None:
+            result: tuple[Checker, list[Problem]] | BaseException
+            try:
+                checker = Checker(load(store))
+                result = (checker, checker.run())
+            except BaseException as exc:  # said on the GUI thread
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._found.emit(run, result)
+
+        threading.Thread(
+            target=lambda: context.run(check), name="conflict check", daemon=True
+        ).start()
+
+    def _on_found(self, run: int, result: tuple[Checker, list[Problem]] | BaseException) -> None:
+        if run != self._run:
+            return  # the plan was closed, or checked again, since
+        self.checking = False
+        if isinstance(result, BaseException):
+            if self.ctrl.store is not None:  # a plan closed under the check says nothing
+                self.ctrl.failed.emit(message_of(result))
+        else:
+            self.checker, self.problems = result
+        if self._again:
+            self._again = False
+            self.full()
         self.updated.emit()
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Let the background check end (for scripts and tests); the findings are in."""
+        deadline = time.monotonic() + timeout
+        while self.checking and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.005)
 
     def _on_changed(self, change: Change) -> None:
         store = self.ctrl.store
@@ -71,6 +122,7 @@ class ProblemsWatcher(QObject):
         if (
             store is not None
             and checker is not None
+            and not self.checking
             and change.tables <= SESSION_ONLY
             and moved
             and len(moved) == len(change.items)

@@ -381,3 +381,38 @@ def test_a_plan_another_program_is_writing_says_busy_and_changes_nothing(demo, d
     )  # reported not done: not done
     operations.update(demo, "person", 1, {"notes": "mine"})  # once the other lets go, it works
     assert operations.get_values(demo, "person", 1)["notes"] == "mine"
+
+
+def test_a_second_thread_reads_while_the_first_holds_a_long_read(demo):
+    """The window's conflict check reads the whole plan in the background; the window's own
+    reads (a list, the change poll) must not wait for it."""
+    import threading
+    import time
+
+    holding, release = threading.Event(), threading.Event()
+
+    def long_read() -> None:
+        with demo.reading() as r:
+            r.value("SELECT count(*) FROM person")
+            holding.set()
+            release.wait(10)
+
+    other = threading.Thread(target=long_read)
+    other.start()
+    try:
+        assert holding.wait(5)
+        started = time.perf_counter()
+        with demo.reading() as r:
+            people = r.value("SELECT count(*) FROM person")
+        assert time.perf_counter() - started < 1.0 and people > 0
+        operations.update(demo, "person", 1, {"position": "Comisionado"})  # writes go on too
+        assert demo.last_change_id() > 0
+    finally:
+        release.set()
+        other.join(5)
+    spares = list(demo._spare_readers)
+    assert spares  # the second read's connection, kept for the next one
+    demo.close()
+    assert demo._spare_readers == []
+    with pytest.raises(sqlite3.ProgrammingError):  # closed with the plan
+        spares[0].execute("SELECT 1")

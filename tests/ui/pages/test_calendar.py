@@ -195,7 +195,10 @@ def test_keyboard_moves_the_selected_session(window, qtbot):
     assert values["end"] - values["start"] == timedelta(minutes=65)
 
 
-def test_a_clash_appears_in_the_problems_panel_at_once_and_leads_to_the_session(window, qtbot):
+def test_a_clash_appears_in_the_problems_panel_at_once_and_leads_to_the_session(
+    window, qtbot, checked
+):
+    checked(window)  # the plan's first check, in the background as it opened
     cal = calendar(window)
     grid = cal.grid
     dock = window.problems_dock
@@ -224,7 +227,8 @@ def test_a_clash_appears_in_the_problems_panel_at_once_and_leads_to_the_session(
     assert dock.model.rowCount() == 0
 
 
-def test_accepting_a_problem_keeps_a_note_and_undoes(window, qtbot, monkeypatch):
+def test_accepting_a_problem_keeps_a_note_and_undoes(window, qtbot, monkeypatch, checked):
+    checked(window)
     cal = calendar(window)
     block = block_titled(cal, "Lunch")
     window.ctrl.update(
@@ -241,6 +245,7 @@ def test_accepting_a_problem_keeps_a_note_and_undoes(window, qtbot, monkeypatch)
     )
     errors = window.watcher.error_count()
     dock.accept_selected()
+    checked(window)  # an acceptance is checked again in the background
     assert window.watcher.error_count() == errors - 1
     dock.show_accepted.setChecked(True)
     accepted = [
@@ -250,6 +255,7 @@ def test_accepting_a_problem_keeps_a_note_and_undoes(window, qtbot, monkeypatch)
     ]
     assert accepted and accepted[0].note == "Lunch served in the classroom today."
     window.ctrl.undo_stack.undo()
+    checked(window)
     assert window.watcher.error_count() == errors
 
 

@@ -36,8 +36,9 @@ def two_windows(qtbot, tmp_path, pg_demo):
     a = window_on(qtbot, tmp_path, "a", pg_demo)
     b = window_on(qtbot, tmp_path, "b", pg_demo)
     yield a, b
-    a.ctrl.close()
-    b.ctrl.close()
+    for win in (a, b):  # their conflict checks end before the plan's database goes
+        win.watcher.wait()
+        win.ctrl.close()
 
 
 def test_two_windows_on_one_shared_plan_see_each_others_edits(two_windows, qtbot):

@@ -485,9 +485,10 @@ def test_an_item_deleted_elsewhere_while_its_dialog_is_open_is_explained(window,
     assert not ok_button(dialog).isEnabled()
 
 
-def test_switching_language_rechecks_the_problems_in_spanish(window):
+def test_switching_language_rechecks_the_problems_in_spanish(window, checked):
     from ui.translation import install
 
+    checked(window)
     window.ctrl.update(
         "session",
         next(s.id for s in queries.sessions(window.ctrl.store) if s.title == "Lunch"),
@@ -497,8 +498,50 @@ def test_switching_language_rechecks_the_problems_in_spanish(window):
     window.settings.set(opt.LANGUAGE, "es")
     window.apply_preferences()
     try:
+        checked(window)
         assert any("de más" in p.message for p in window.watcher.problems)
         assert window.menuBar().actions()[0].text() == "&Archivo"
     finally:
         window.settings.set(opt.LANGUAGE, "en")
         install("en")
+
+
+def test_the_conflict_check_runs_beside_the_window_and_catches_up_with_changes(
+    window, qtbot, checked, monkeypatch
+):
+    """A large plan takes seconds to check: the window checks it in the background (and goes
+    on answering); a change made meanwhile is checked once the running check ends; a plan
+    closed meanwhile shows nothing of it."""
+    import threading
+
+    from planner.rules.conflicts import Checker
+
+    checked(window)
+    threads: list[str] = []
+    gate = threading.Event()
+    real_run = Checker.run
+
+    def slow_run(self):
+        threads.append(threading.current_thread().name)
+        gate.wait(10)
+        return real_run(self)
+
+    monkeypatch.setattr(Checker, "run", slow_run)
+    window.watcher.full()
+    qtbot.waitUntil(lambda: threads == ["conflict check"])
+    assert window.watcher.checking
+    lunch = next(s for s in queries.sessions(window.ctrl.store) if s.title == "Lunch")
+    window.ctrl.create("vehicle", {"name": "Moto", "seats": 1})  # while the check runs
+    window.ctrl.update("session", lunch.id, {"room_id": 1})  # a clash: Lunch in a classroom
+    QApplication.processEvents()  # the window answers meanwhile
+    gate.set()
+    checked(window)
+    assert len(threads) == 2, "the changes are checked once more, after the running check"
+    assert any("too many" in p.message for p in window.watcher.problems)
+    gate.clear()
+    window.watcher.full()
+    qtbot.waitUntil(lambda: len(threads) == 3)
+    window.ctrl.close()  # the plan goes while its check runs
+    gate.set()
+    qtbot.wait(200)
+    assert window.watcher.problems == [] and not window.watcher.checking
