@@ -152,7 +152,7 @@ def command(*args: str) -> dict[str, Any]:
 
 
 def _row(label: str, values: dict[int, str], target: str = "") -> str:
-    cells = "".join(f"{values[s]:>24}" for s in sorted(values))
+    cells = "".join(f"{values[s]:>28}" for s in sorted(values))
     return f"    {label:<34}{cells}   {target}".rstrip()
 
 

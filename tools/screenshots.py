@@ -46,6 +46,8 @@ def main() -> None:
     window.start(None)
     window.grab().save(str(out / "00-welcome.png"))
     window.files.open_path(args.plan)
+    window.watcher.full()  # the problems panel as a user sees it a moment after opening
+    window.watcher.wait()
     for i, name in enumerate(PAGE_NAMES, start=1):
         window.show_page(name)
         app.processEvents()
