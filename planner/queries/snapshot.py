@@ -401,16 +401,25 @@ class Snapshot:
         zone = ZoneInfo(tz)
         zones = Zones(zone)
         change = int(r.value("SELECT max(id) FROM change_set") or 0)
+        known, known_params = _known(scope)  # the people a scope's papers can name
         people: dict[int, PersonInfo] = {}
         if PEOPLE in parts:
-            people = _people(r, personal)
+            people = _people(r, personal, known("p.id"), known_params)
             rows: Iterable[tuple[int, str, str, int | None]] = [
                 (p.id, p.given_name, p.family_name, p.delegation_id) for p in people.values()
             ]
         else:
-            rows = r.rows("SELECT id, given_name, family_name, delegation_id FROM person")
+            rows = r.rows(
+                "SELECT id, given_name, family_name, delegation_id FROM person" + known("id"),
+                known_params,
+            )
         delegation_of = {i: d for i, _g, _f, d in rows}
-        membership = Membership.of(rows, r.rows("SELECT group_id, person_id FROM group_member"))
+        membership = Membership.of(
+            rows,
+            r.rows(
+                "SELECT group_id, person_id FROM group_member" + known("person_id"), known_params
+            ),
+        )
         groups = {
             i: Group(n, d)
             for i, n, d in r.rows("SELECT id, name, delegation_id FROM participant_group")
@@ -491,7 +500,7 @@ class Snapshot:
         if ATTENDANCE in parts:
             snapshot.marks = read_marks(r, within("session_id"), params)
         if LOGISTICS in parts:
-            snapshot.logistics = _logistics(r, zones, airport, personal)
+            snapshot.logistics = _logistics(r, zones, airport, personal, known, known_params)
         if REVIEW in parts:
             snapshot.acknowledged = dict(r.rows("SELECT problem_key, note FROM acknowledgement"))
             unavailable: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
@@ -531,7 +540,46 @@ def _scoped(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
     return lambda column: f" WHERE {column} IN ({sessions})", {"scope": scope[1]}
 
 
-def _people(r: Reader, personal: bool) -> dict[int, PersonInfo]:
+# The people the papers of a scope can name: the scope's own and their delegations and groups,
+# everyone the scope's sessions bring together (audiences, facilitators, whoever was marked),
+# whoever shares their room, heads a delegation, drives, or is a contact.
+_SCOPE_KNOWN = (
+    "SELECT person_id FROM group_member WHERE group_id IN"
+    " (SELECT group_id FROM session_audience WHERE session_id IN ({sessions}))"
+    " UNION SELECT id FROM person WHERE delegation_id IN"
+    " (SELECT delegation_id FROM session_audience WHERE session_id IN ({sessions}))"
+    " UNION SELECT person_id FROM session_audience WHERE session_id IN ({sessions})"
+    " UNION SELECT person_id FROM session_facilitator WHERE session_id IN ({sessions})"
+    " UNION SELECT person_id FROM attendance WHERE session_id IN ({sessions})"
+    " UNION {people}"
+    " UNION SELECT id FROM person WHERE delegation_id IN"
+    " (SELECT delegation_id FROM person WHERE id IN ({people}))"
+    " UNION SELECT person_id FROM group_member WHERE group_id IN"
+    " (SELECT group_id FROM group_member WHERE person_id IN ({people}))"
+    " UNION SELECT sharing_with_id FROM stay WHERE person_id IN ({people})"
+    " UNION SELECT person_id FROM stay WHERE sharing_with_id IN ({people})"
+    " UNION SELECT head_id FROM delegation"
+    " UNION SELECT driver_id FROM vehicle"
+    " UNION SELECT id FROM person WHERE role IN ({contacts})"
+)
+
+
+def _known(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
+    """What keeps the people a scope's papers can name: a WHERE clause on a column holding a
+    person's id ("" for the whole plan), and its parameters."""
+    if scope is None:
+        return lambda column: "", {}
+    kind = scope[0]
+    people = _SCOPE_PEOPLE[kind]
+    sessions = _SCOPE_SESSIONS.format(unit=f"{kind}_id", people=people)
+    contacts = ", ".join(f"'{role}'" for role in sorted(CONTACT_ROLES))
+    known = _SCOPE_KNOWN.format(sessions=sessions, people=people, contacts=contacts)
+    return lambda column: f" WHERE {column} IN ({known})", {"scope": scope[1]}
+
+
+def _people(
+    r: Reader, personal: bool, where: str = "", params: dict[str, Any] | None = None
+) -> dict[int, PersonInfo]:
     return {
         row[0]: PersonInfo(
             row[0],
@@ -557,7 +605,8 @@ def _people(r: Reader, personal: bool) -> dict[int, PersonInfo]:
             " p.position, p.duty_station, p.delegation_id, p.email,"
             + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
             + " p.nationality, p.dietary_needs, p.accessibility_needs"
-            " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
+            " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id" + where,
+            params or {},
         )
     }
 
@@ -593,7 +642,17 @@ def _calendar(r: Reader) -> tuple[dict[int, Module], dict[int, str]]:
     return modules, routes
 
 
-def _logistics(r: Reader, zones: Zones, airport: int | None, personal: bool) -> Logistics:
+def _logistics(
+    r: Reader,
+    zones: Zones,
+    airport: int | None,
+    personal: bool,
+    known: Callable[[str], str] = lambda column: "",
+    params: dict[str, Any] | None = None,
+) -> Logistics:
+    """Places, roads, journeys, beds and vehicles; the journeys and beds of the ``known``."""
+    params = params or {}
+
     def epoch(value: Any) -> int | None:
         return None if value is None else _epoch(value)
 
@@ -623,6 +682,8 @@ def _logistics(r: Reader, zones: Zones, airport: int | None, personal: bool) -> 
     ) in r.rows(
         "SELECT id, person_id, direction, mode, carrier, number, place_id, from_place,"
         " to_place, departs_at, departs_tz, arrives_at, arrives_tz FROM travel"
+        + known("person_id"),
+        params,
     ):
         travellers.add(p)
         arrival = direction == "arrival"
@@ -649,7 +710,8 @@ def _logistics(r: Reader, zones: Zones, airport: int | None, personal: bool) -> 
         Stay(i, p, v, b, _day(a), _day(o), w)
         for i, p, v, b, a, o, w in r.rows(
             "SELECT id, person_id, venue_id, block_id, check_in, check_out, sharing_with_id"
-            " FROM stay"
+            " FROM stay" + known("person_id"),
+            params,
         )
     ]
     blocks = {
@@ -691,12 +753,9 @@ def _logistics(r: Reader, zones: Zones, airport: int | None, personal: bool) -> 
         " host_contact FROM visit_stop ORDER BY session_id, position, id"
     ):
         stops[s].append(Stop(i, position, venue, epoch(arrives), epoch(leaves), host, contact))
+    roles = ", ".join(f"'{role}'" for role in sorted(CONTACT_ROLES))
     contacts = (
-        {
-            i: phone
-            for i, phone, role in r.rows("SELECT id, phone, role FROM person WHERE phone != ''")
-            if role in CONTACT_ROLES
-        }
+        dict(r.rows(f"SELECT id, phone FROM person WHERE phone != '' AND role IN ({roles})"))
         if personal
         else {}
     )
