@@ -299,7 +299,8 @@ def import_limit() -> None:
     refused = command("import", "people", str(plan), str(over), "--dry-run")
     print(
         f"    import at the limit ({MAX_ROWS:,} rows, {at.stat().st_size / 1e6:.1f} MB .xlsx;"
-        f" rosters made in {made:.0f} s): read, checked and imported in"
+        f" {f'rosters made in {made:.0f} s' if made >= 1 else 'rosters kept from a run before'}):"
+        f" read, checked and imported in"
         f" {imported['seconds']:.1f} s, peak {imported['mib']:.0f} MiB (target <= 500 MiB),"
         f" exit {imported['code']}"
     )
