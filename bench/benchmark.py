@@ -173,11 +173,12 @@ def main() -> None:
     if "j" in parts:
         damage_checks(work, [int(n) for n in args.damage_scales.split(",") if n.strip()])
     if "k" in parts:
-        from scale import import_limit, scale_figures, window_figures
+        from scale import import_limit, scale_figures, shared_scale, window_figures
 
         scales = [int(n) for n in args.scales.split(",") if n.strip()]
         scale_figures(scales)
         window_figures(400 if 400 in scales else scales[-1], 3)
+        shared_scale(scales[0])
         import_limit()
 
 

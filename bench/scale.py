@@ -14,7 +14,10 @@ bench/out/, which git ignores), then measures, each in a fresh process whose own
   - the exports for one person, group or delegation (itineraries and calendar of one
     person, the agenda of one group, the booklet of one delegation): time and peak memory
     (targets: <= 300 MiB at scale 400 and within 1.5x of scale 100).
-Then the import limit: a roster of exactly the limit's rows imported into a new plan (time,
+Then the window on the scale-400 plan (launch to the People list, its longest frame while the
+conflict check runs in the background, dragging on the calendar's busiest day), the smallest
+plan shared on PostgreSQL next to the same plan as a file (when PLANNER_TEST_DATABASE names a
+server), and the import limit: a roster of exactly the limit's rows imported into a new plan (time,
 peak memory, target <= 500 MiB), and one of 1.5 times the limit refused (time, exit status).
 """
 
@@ -278,6 +281,50 @@ def window_figures(scale: int, runs: int) -> None:
     )
     print("    ", end="")
     drag_frames(plan, env)
+
+
+SHARED = r"""
+import json, os, sys, time, uuid
+import psycopg
+from planner.rules.conflicts.checker import Checker, load
+from planner.store import open_plan
+from planner.store.shared import publish
+server, plan = os.environ["PLANNER_TEST_DATABASE"], sys.argv[1]
+name = f"bench_{uuid.uuid4().hex[:8]}"
+with psycopg.connect(server, autocommit=True) as admin:
+    admin.execute(f'CREATE DATABASE "{name}"')
+address = server.rsplit("/", 1)[0] + "/" + name
+try:
+    t = time.perf_counter()
+    publish(plan, address)
+    figures = {"publish": time.perf_counter() - t}
+    for label, where in (("file", plan), ("shared", address)):
+        t = time.perf_counter()
+        store = open_plan(where)
+        Checker(load(store)).run()
+        figures[label] = time.perf_counter() - t
+        store.close()
+finally:
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+print("FIGURES " + json.dumps(figures), file=sys.stderr)
+"""
+
+
+def shared_scale(scale: int) -> None:
+    """A scale-N plan published to the PostgreSQL server of PLANNER_TEST_DATABASE: opening
+    and checking it next to the same plan as a file."""
+    if not os.environ.get("PLANNER_TEST_DATABASE"):
+        print('    shared plan: no PostgreSQL server (eval "$(tools/pg-test-server start)")')
+        return
+    figures = _figures([sys.executable, "-c", SHARED, str(OUT / f"scale{scale}.dplan")])
+    ratio = figures["shared"] / figures["file"]
+    print(
+        f"    the scale-{scale} plan shared on PostgreSQL (published in"
+        f" {figures['publish']:.0f} s):"
+        f" opened and checked in {figures['shared']:.2f} s, as a file {figures['file']:.2f} s:"
+        f" {ratio:.2f}x (target <= 2x)"
+    )
 
 
 def import_limit() -> None:
