@@ -39,10 +39,11 @@ And, on --scale 25 and 400 plans (built once and kept in bench/out/, which git i
       the first write of an open plan adds (integrity_check, once per open plan; the window
       runs it in the background as the plan opens); and `planner recover` of the plan with a
       broken index (once).
-And, only when asked (``--only k``: it takes several minutes), on --scales 100, 400 and 1000:
+And, only when asked (``--only k``: about half an hour), on --scales 100, 400 and 1000:
   (k) plans of many cohorts: building, the conflict check, moving a session, the budget and the
       exports for one person, group or delegation, each in a fresh process with its peak
-      memory, and an import at the row limit and over it (see bench/scale.py).
+      memory, every export of the whole plan at the largest scale, and an import at the row
+      limit and over it (see bench/scale.py).
 Plans and files are built before timing starts. ``--only f`` runs one part (letters a to k).
 """
 
@@ -173,12 +174,13 @@ def main() -> None:
     if "j" in parts:
         damage_checks(work, [int(n) for n in args.damage_scales.split(",") if n.strip()])
     if "k" in parts:
-        from scale import import_limit, scale_figures, shared_scale, window_figures
+        from scale import import_limit, scale_figures, shared_scale, whole_exports, window_figures
 
         scales = [int(n) for n in args.scales.split(",") if n.strip()]
         scale_figures(scales)
         window_figures(400 if 400 in scales else scales[-1], 3)
         shared_scale(scales[0])
+        whole_exports(scales[-1])
         import_limit()
 
 

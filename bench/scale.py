@@ -17,7 +17,8 @@ bench/out/, which git ignores), then measures, each in a fresh process whose own
 Then the window on the scale-400 plan (launch to the People list, its longest frame while the
 conflict check runs in the background, dragging on the calendar's busiest day), the smallest
 plan shared on PostgreSQL next to the same plan as a file (when PLANNER_TEST_DATABASE names a
-server), and the import limit: a roster of exactly the limit's rows imported into a new plan (time,
+server), every export of the whole plan at the largest scale (target: each <= 1 GiB), and the
+import limit: a roster of exactly the limit's rows imported into a new plan (time,
 peak memory, target <= 500 MiB), and one of 1.5 times the limit refused (time, exit status).
 """
 
@@ -325,6 +326,44 @@ def shared_scale(scale: int) -> None:
         f" opened and checked in {figures['shared']:.2f} s, as a file {figures['file']:.2f} s:"
         f" {ratio:.2f}x (target <= 2x)"
     )
+
+
+def whole_exports(scale: int) -> None:
+    """Every export of the whole plan at scale N, each in a fresh process: time and peak
+    memory (target at scale 1000: <= 1 GiB each)."""
+    sys.path.insert(0, str(ROOT))
+    from planner.exports.catalog import KINDS
+
+    plan = OUT / f"scale{scale}.dplan"
+    visit = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("
+            "\"SELECT id FROM agenda_session WHERE kind = 'site_visit' LIMIT 1\").fetchone()[0])",
+            str(plan),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    delegation = subprocess.run(
+        [sys.executable, "-c", AUDIENCE, str(plan)], capture_output=True, text=True, check=True
+    ).stdout.split()[2]
+    worst = 0.0
+    print(f"    every export of the whole scale-{scale} plan (target: each <= 1024 MiB):")
+    for name, kind in KINDS.items():
+        extra = []
+        if kind.needs == "visit":
+            extra = ["--visit", visit]
+        elif kind.needs == "delegation":
+            extra = ["--delegation", delegation]
+        out = OUT / f"whole-{name}-{scale}{kind.suffix}"
+        f = command("export", name, str(plan), "-o", str(out), *extra)
+        worst = max(worst, f["mib"])
+        shown = f"exit {f['code']}" if f["code"] else f"{f['seconds']:.0f} s {f['mib']:.0f} MiB"
+        print(f"        {name:<13} {shown}{'' if not extra else '  (' + ' '.join(extra) + ')'}")
+    print(f"        most memory: {worst:.0f} MiB (target <= 1024 MiB)")
 
 
 def import_limit() -> None:
