@@ -45,6 +45,7 @@ class ExportKind:
     # N_(): why the kind cannot be written without personal data (its purpose is that data);
     # "" for the kinds that leave those columns out when asked
     personal_purpose: str = ""
+    marks: bool = False  # shows who attended (the attendance marks are read)
 
     def write(
         self, store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
@@ -98,6 +99,7 @@ KINDS: dict[str, ExportKind] = {
             ".xlsx",
             "attendance:signin",
             _UNITS,
+            marks=True,
         ),
         ExportKind(
             "participants",
@@ -118,6 +120,7 @@ KINDS: dict[str, ExportKind] = {
             ".xlsx",
             "attendance:attendance",
             _UNITS,
+            marks=True,
         ),
         ExportKind(
             "manifests",
@@ -186,6 +189,7 @@ KINDS: dict[str, ExportKind] = {
             "pdf.certificate:certificates",
             _WHO,
             "person",
+            marks=True,
         ),
         ExportKind(
             "badges",
@@ -349,7 +353,7 @@ def run(
                 folder=parent
             )
         )
-    data = PlanData.load(store, personal=options.personal, scope=unit_of(options))
+    data = PlanData.load(store, personal=options.personal, scope=unit_of(options), marks=kind.marks)
     if not options.split:
         path = kind.write(store, data, target, options, job)
         job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered

@@ -89,11 +89,20 @@ class PlanData(Snapshot):
     (``agenda``), who each session registers, and what exports ask of it: who, what, when."""
 
     @classmethod
-    def load(cls, store: PlanStore, personal: bool = True, scope: Unit | None = None) -> PlanData:
+    def load(
+        cls,
+        store: PlanStore,
+        personal: bool = True,
+        scope: Unit | None = None,
+        marks: bool = True,
+    ) -> PlanData:
         """The plan for an export; without ``personal``, every identity number, birth date
         and phone is left out from the start, so no export can show one. With ``scope``, only
-        the sessions of that person, group or delegation are read."""
-        return cls.read(store, PARTS, personal=personal, scope=scope)
+        the sessions of that person, group or delegation are read; without ``marks``, nobody's
+        attendance (most papers never show it, and a large plan holds millions of marks)."""
+        return cls.read(
+            store, PARTS if marks else PARTS - {ATTENDANCE}, personal=personal, scope=scope
+        )
 
     @cached_property
     def agenda(self) -> AgendaData:
