@@ -358,11 +358,14 @@ def _relink(dst: sqlite3.Connection, results: dict[str, TableResult]) -> None:
             result = results[table]
             if columns and not any(info.get(c) for c in columns):
                 sets = ", ".join(f'"{c}" = NULL' for c in columns)
-                dst.execute(f'UPDATE "{table}" SET {sets} WHERE rowid = ?', (rowid,))
-                result.unlinked += 1
-            else:
-                dst.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
-                result.dropped += 1
+                try:
+                    dst.execute(f'UPDATE "{table}" SET {sets} WHERE rowid = ?', (rowid,))
+                    result.unlinked += 1
+                    continue
+                except sqlite3.IntegrityError:
+                    pass  # the row means nothing without it (an audience with no member): it goes
+            dst.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+            result.dropped += 1
     raise PlannerError(
         _(
             "The recovered rows still point to items that are missing after"

@@ -439,6 +439,28 @@ def test_recover_keeps_rows_whose_linked_item_was_lost_without_the_link(demo_pat
     open_plan(tmp_path / "back.dplan").close()
 
 
+def test_recover_drops_a_link_that_means_nothing_without_its_lost_item(demo_path, tmp_path):
+    """A session's audience entry names exactly one group, delegation or person: when that
+    group is lost, the entry goes (emptying it would break the rule, and recover failed)."""
+    con = sqlite3.connect(demo_path)
+    con.execute("PRAGMA foreign_keys=OFF")
+    group, entries = con.execute(
+        "SELECT group_id, count(*) FROM session_audience WHERE group_id IS NOT NULL"
+        " GROUP BY group_id LIMIT 1"
+    ).fetchone()
+    con.execute("DELETE FROM participant_group WHERE id = ?", (group,))
+    con.commit()
+    con.close()
+    result = recover(demo_path, tmp_path / "back.dplan")
+    by_table = {t.table: t for t in result.tables}
+    assert by_table["session_audience"].dropped >= entries
+    with sqlite3.connect(tmp_path / "back.dplan") as back:
+        assert back.execute(
+            "SELECT count(*) FROM session_audience WHERE group_id = ?", (group,)
+        ).fetchone() == (0,)
+    open_plan(tmp_path / "back.dplan").close()
+
+
 def test_recover_upgrades_an_older_damaged_plan(tmp_path):
     path = tmp_path / "old.dplan"
     shutil.copyfile(FIXTURES / "plans" / "format-0003.dplan", path)
