@@ -223,8 +223,7 @@ def _read_table(path: Path, sheet: str | None, known_headers: Any) -> Table:
             if len(texts) == len(row) and not joined.strip():
                 rows.append([])
             else:
-                if "" in row:  # an empty cell is None; the sheet's own list is kept
-                    row = list(row) if row.__class__ is not list else row
+                if "" in row:  # an empty cell is None, in the sheet's own list
                     for col, value in enumerate(row):
                         if value == "":
                             row[col] = None

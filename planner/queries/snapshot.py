@@ -540,6 +540,9 @@ def _scoped(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
     return lambda column: f" WHERE {column} IN ({sessions})", {"scope": scope[1]}
 
 
+# The roles of the people a paper gives as contacts, as an SQL list ('driver', 'logistics').
+_CONTACT_ROLES = ", ".join(f"'{role}'" for role in sorted(CONTACT_ROLES))
+
 # The people the papers of a scope can name: the scope's own and their delegations and groups,
 # everyone the scope's sessions bring together (audiences, facilitators, whoever was marked),
 # whoever shares their room, heads a delegation, drives, or is a contact.
@@ -572,8 +575,7 @@ def _known(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
     kind = scope[0]
     people = _SCOPE_PEOPLE[kind]
     sessions = _SCOPE_SESSIONS.format(unit=f"{kind}_id", people=people)
-    contacts = ", ".join(f"'{role}'" for role in sorted(CONTACT_ROLES))
-    known = _SCOPE_KNOWN.format(sessions=sessions, people=people, contacts=contacts)
+    known = _SCOPE_KNOWN.format(sessions=sessions, people=people, contacts=_CONTACT_ROLES)
     return lambda column: f" WHERE {column} IN ({known})", {"scope": scope[1]}
 
 
@@ -753,9 +755,10 @@ def _logistics(
         " host_contact FROM visit_stop ORDER BY session_id, position, id"
     ):
         stops[s].append(Stop(i, position, venue, epoch(arrives), epoch(leaves), host, contact))
-    roles = ", ".join(f"'{role}'" for role in sorted(CONTACT_ROLES))
     contacts = (
-        dict(r.rows(f"SELECT id, phone FROM person WHERE phone != '' AND role IN ({roles})"))
+        dict(
+            r.rows(f"SELECT id, phone FROM person WHERE phone != '' AND role IN ({_CONTACT_ROLES})")
+        )
         if personal
         else {}
     )
