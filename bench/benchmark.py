@@ -389,7 +389,7 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
             delegation=delegation if kind.needs == "delegation" else None,
             visit=visit if kind.needs == "visit" else None,
         )
-        seen: list[list[Any]] = []
+        seen: list[Any] = []  # the sheets of the export's workbook
         sheet_module.observer = seen.append
         full, ours, bare = [], [], []
         for n in range(3):
@@ -401,9 +401,7 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
             kind.write(store, data, work / f"again-{name}-{n}{kind.suffix}", options, Job())
             ours.append(time.perf_counter() - t)
             if seen:
-                bare.append(
-                    sum(_bare_write(s, work / f"bare-{name}-{n}.xlsx", looks=True) for s in seen)
-                )
+                bare.append(_bare_write(seen, work / f"bare-{name}-{n}.xlsx", looks=True))
         sheet_module.observer = None
         took = statistics.median(full)
         total += took
@@ -411,7 +409,7 @@ def export_figures(plan: Path, work: Path, scale: int) -> None:
         if bare:
             ratio = statistics.median(ours) / statistics.median(bare)
             worst = max(worst, ratio)
-            cells = sum(len([c for c in row if c is not None]) for s in seen[-1] for row in s.rows)
+            cells = sum(len([c for c in row if c is not None]) for s in seen for row in s.rows)
             line += (
                 f"   plan read: {statistics.median(ours) * 1000:6.0f} ms, bare"
                 f" {statistics.median(bare) * 1000:6.0f} ms: {ratio:4.2f}x"

@@ -4,6 +4,8 @@ the donor's attendance summary in the words of :mod:`planner.rules.training`."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from planner.exports.common import (
     time_span,
     title_lines,
 )
-from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries.calendar import Block
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
@@ -50,15 +52,17 @@ def signin(store: PlanStore, data: PlanData, target: Path, options: Options, job
         bundles: dict[tuple[frozenset[tuple[str, int]], date], list[Block]] = defaultdict(list)
         for b in blocks:
             bundles[(b.units, b.start.date())].append(b)
-        sheets: list[Sheet] = []
-        taken: set[str] = set()
+        taken = SheetTitles()
         ordered = sorted(bundles.values(), key=lambda bs: (bs[0].start, bs[0].audience))
-        for n, bundle in enumerate(ordered):
-            if n % 10 == 0:
-                job.step(n, len(ordered))
-            sheets.append(_signin_sheet(data, bundle, scope, options, taken))
-        job.step(len(ordered), len(ordered))
-        return write(sheets, target)
+
+        def sheets() -> Iterator[Sheet]:  # one at a time: made, written, let go
+            for n, bundle in enumerate(ordered):
+                if n % 10 == 0:
+                    job.step(n, len(ordered))
+                yield _signin_sheet(data, bundle, scope, options, taken)
+            job.step(len(ordered), len(ordered))
+
+        return write(sheets(), target)
 
 
 def _signin_sheet(
@@ -193,7 +197,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
         ]
         within = scope.people
 
-        def keep(people: set[int]) -> set[int]:
+        def keep(people: AbstractSet[int]) -> AbstractSet[int]:
             return people if within is None else people & within
 
         recorded = [b for b in blocks if data.marks.get(b.id)]
@@ -226,211 +230,225 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             "Hours: training, plenary and site-visit sessions attended, exact minutes"
             " rounded once to one decimal."
         )
-        sexes = ("female", "male", None)
-        # the figures, then what the words mean
-        summary = Sheet(_("Summary"))
-        summary.landscape = False
-        summary.title_block(
-            title_lines(data, _("Attendance summary"), options, (*for_whom(scope), *notes[1:]))
-        )
-        summary.headings([_("Who is counted"), _("People")])
-        summary.add(_("Trainees (people with the role Trainee)"), len(trainees))
-        summary.add(_("Trainees who attended (present at least once)"), len(tally.attended))
-        summary.add(
-            Cell(_("Trainees trained"), bold=True, text=True), Cell(len(tally.trained), bold=True)
-        )
-        summary.add(
-            _("Also present (not trainees: not counted as trained)"), len(tally.also_present)
-        )
-        roles = Counter(data.people[p].role for p in tally.also_present)
-        if roles:
+
+        def sheets() -> Iterator[Sheet]:  # one at a time: made, written, let go
+            sexes = ("female", "male", None)
+            # the figures, then what the words mean
+            summary = Sheet(_("Summary"))
+            summary.landscape = False
+            summary.title_block(
+                title_lines(data, _("Attendance summary"), options, (*for_whom(scope), *notes[1:]))
+            )
+            summary.headings([_("Who is counted"), _("People")])
+            summary.add(_("Trainees (people with the role Trainee)"), len(trainees))
+            summary.add(_("Trainees who attended (present at least once)"), len(tally.attended))
+            summary.add(
+                Cell(_("Trainees trained"), bold=True, text=True),
+                Cell(len(tally.trained), bold=True),
+            )
+            summary.add(
+                _("Also present (not trainees: not counted as trained)"), len(tally.also_present)
+            )
+            roles = Counter(data.people[p].role for p in tally.also_present)
+            if roles:
+                summary.add()
+                summary.add(Cell(_("Also present, by role"), bold=True, text=True))
+                for role, n in sorted(
+                    roles.items(), key=lambda item: (-item[1], fold(role_label(item[0])))
+                ):
+                    summary.add(role_label(role), n)
             summary.add()
-            summary.add(Cell(_("Also present, by role"), bold=True, text=True))
-            for role, n in sorted(
-                roles.items(), key=lambda item: (-item[1], fold(role_label(item[0])))
-            ):
-                summary.add(role_label(role), n)
-        summary.add()
-        summary.add(Cell(_("What the words mean"), bold=True, text=True))
-        for line in (
-            _(
-                "Trainees are the people with the role Trainee. A trainee attended when"
-                " marked present at least once, and was trained on completing the"
-                " training (until a completion rule is set: on attending)."
-            ),
-            _(
-                "Trainers, staff and delegation members marked present are listed"
-                " apart, as also present: they are not counted as trained and get no"
-                " certificate."
-            ),
-            _(
-                "Hours count the training, plenary and site-visit sessions attended"
-                " (not breaks, meals, meetings or ceremonies), in exact minutes, rounded"
-                " half-up once to one decimal: the same figure as on the certificate."
-            ),
-            _(
-                "Counts come from the attendance recorded (Plan ▸ Record Attendance),"
-                " not from registration."
-            ),
-        ):
-            row = summary.add(Cell(line, wrap=True, text=True))
-            summary.merge(row, 1, row, 2)
-        summary.widths.update({1: 60, 2: 12})
-        summary.minimum.update({1: 60, 2: 12})
-        # by session
-        by_session = Sheet(_("By session"))
-        by_session.title_block(title_lines(data, _("Attendance by session"), options, extra))
-        by_session.headings(
-            [
-                _("Date"),
-                _("Time"),
-                _("Session"),
-                _("Audience"),
-                _("Trainees registered"),
-                _("Trainees present"),
-                _("Women"),
-                _("Men"),
-                _("Trainees absent"),
-                _("Not recorded"),
-                _("Also present"),
-            ]
-        )
-        for b in blocks:
-            registered = keep(data.registered.get(b.id, set())) & trainees
-            marks = data.marks.get(b.id, {})
-            here = keep({p for p, v in marks.items() if v})
-            present = here & trainees
-            absent = keep({p for p, v in marks.items() if not v}) & trainees
-            by_sex = Counter(data.people[p].sex for p in present if p in data.people)
-            others = here & tally.also_present
-            by_session.add(
-                b.start.date(),
-                time_span(b),
-                Cell(b.title, text=True, wrap=True),
-                Cell(b.audience, text=True, wrap=True),
-                len(registered),
-                len(present) if marks else None,
-                by_sex["female"] if marks else None,
-                by_sex["male"] if marks else None,
-                len(absent) if marks else None,
-                len(registered - set(marks)),
-                len(others) if marks else None,
-            )
-        by_session.widths.update({3: 40, 4: 30})
-        # by organisation and sex
-        by_org = Sheet(_("By organisation"))
-        by_org.title_block(
-            title_lines(data, _("Trainees trained by organisation and sex"), options, extra)
-        )
-        by_org.headings(
-            [_("Organisation"), _("Women"), _("Men"), _("Other or not known"), _("Total")]
-        )
-        orgs: dict[str, Counter[str | None]] = defaultdict(Counter)
-        for p in tally.trained:
-            person = data.people[p]
-            orgs[person.organisation or _("No organisation")][_sex_key(person)] += 1
-        totals: Counter[str | None] = Counter()
-        for org in sorted(orgs, key=lambda o: fold(o)):
-            c = orgs[org]
-            totals.update(c)
-            by_org.add(org, *[c[s] for s in sexes], sum(c.values()))
-        by_org.add(
-            Cell(_("Total"), bold=True, text=True),
-            *[Cell(totals[s], bold=True) for s in sexes],
-            Cell(sum(totals.values()), bold=True),
-        )
-        # by age band and sex
-        by_age = Sheet(_("By age"))
-        by_age.title_block(title_lines(data, _("Trainees trained by age and sex"), options, extra))
-        by_age.headings(
-            [
-                _("Age on {day}").format(day=format_day(data.first_day, options, "medium")),
-                _("Women"),
-                _("Men"),
-                _("Other or not known"),
-                _("Total"),
-            ]
-        )
-        bands: dict[int | None, Counter[str | None]] = defaultdict(Counter)
-        for p in tally.trained:
-            person = data.people[p]
-            bands[_band(person.birth_date, data.first_day)][_sex_key(person)] += 1
-        for band in [*range(len(AGE_BANDS)), None]:
-            c = bands.get(band, Counter())
-            by_age.add(_band_label(band), *[c[s] for s in sexes], sum(c.values()))
-        by_age.add(
-            Cell(_("Total"), bold=True, text=True),
-            *[Cell(totals[s], bold=True) for s in sexes],
-            Cell(sum(totals.values()), bold=True),
-        )
-        # each trainee who attended, with the sessions and hours attended
-        people_sheet = Sheet(_("Trainees"))
-        people_sheet.title_block(
-            title_lines(data, _("Trainees who attended"), options, (*extra, hours_note))
-        )
-        people_sheet.headings(
-            [
-                _("No."),
-                _("Name"),
-                _("Organisation"),
-                _("Sex"),
-                _("Sessions attended"),
-                _("Hours"),
-                _("Trained"),
-            ]
-        )
-        for n, person in enumerate(data.sorted_people(tally.attended), start=1):
-            record = tally.records[person.id]
-            people_sheet.add(
-                n,
-                person.listed_name,
-                person.organisation_short,
-                _sex_letter(person.sex),
-                record.sessions,
-                Cell(record.hours, number_format="0.0"),
-                Cell(_("Yes") if person.id in tally.trained else _("No"), text=True, center=True),
-            )
-        # everyone else present: not trainees, not counted as trained, no certificate
-        others_sheet = Sheet(_("Also present"))
-        others_sheet.title_block(
-            title_lines(
-                data,
-                _("Also present"),
-                options,
-                (
-                    *for_whom(scope),
-                    _(
-                        "Trainers, staff and delegation members marked present: not"
-                        " trainees, so not counted as trained and given no"
-                        " certificate."
-                    ),
+            summary.add(Cell(_("What the words mean"), bold=True, text=True))
+            for line in (
+                _(
+                    "Trainees are the people with the role Trainee. A trainee attended when"
+                    " marked present at least once, and was trained on completing the"
+                    " training (until a completion rule is set: on attending)."
                 ),
+                _(
+                    "Trainers, staff and delegation members marked present are listed"
+                    " apart, as also present: they are not counted as trained and get no"
+                    " certificate."
+                ),
+                _(
+                    "Hours count the training, plenary and site-visit sessions attended"
+                    " (not breaks, meals, meetings or ceremonies), in exact minutes, rounded"
+                    " half-up once to one decimal: the same figure as on the certificate."
+                ),
+                _(
+                    "Counts come from the attendance recorded (Plan ▸ Record Attendance),"
+                    " not from registration."
+                ),
+            ):
+                row = summary.add(Cell(line, wrap=True, text=True))
+                summary.merge(row, 1, row, 2)
+            summary.widths.update({1: 60, 2: 12})
+            summary.minimum.update({1: 60, 2: 12})
+            yield summary
+            # by session
+            by_session = Sheet(_("By session"))
+            by_session.title_block(title_lines(data, _("Attendance by session"), options, extra))
+            by_session.headings(
+                [
+                    _("Date"),
+                    _("Time"),
+                    _("Session"),
+                    _("Audience"),
+                    _("Trainees registered"),
+                    _("Trainees present"),
+                    _("Women"),
+                    _("Men"),
+                    _("Trainees absent"),
+                    _("Not recorded"),
+                    _("Also present"),
+                ]
             )
-        )
-        others_sheet.headings(
-            [
-                _("No."),
-                _("Name"),
-                _("Organisation"),
-                _("Delegation"),
-                _("Role"),
-                _("Sessions attended"),
-            ]
-        )
-        for n, person in enumerate(data.sorted_people(tally.also_present), start=1):
-            others_sheet.add(
-                n,
-                person.listed_name,
-                person.organisation_short,
-                data.delegation_name(person.delegation_id),
-                role_label(person.role),
-                tally.sessions(person.id),
+            for b in blocks:
+                registered = keep(data.registered.get(b.id, set())) & trainees
+                marks = data.marks.get(b.id, {})
+                here = keep({p for p, v in marks.items() if v})
+                present = here & trainees
+                absent = keep({p for p, v in marks.items() if not v}) & trainees
+                by_sex = Counter(data.people[p].sex for p in present if p in data.people)
+                others = here & tally.also_present
+                by_session.add(
+                    b.start.date(),
+                    time_span(b),
+                    Cell(b.title, text=True, wrap=True),
+                    Cell(b.audience, text=True, wrap=True),
+                    len(registered),
+                    len(present) if marks else None,
+                    by_sex["female"] if marks else None,
+                    by_sex["male"] if marks else None,
+                    len(absent) if marks else None,
+                    len(registered - set(marks)),
+                    len(others) if marks else None,
+                )
+            by_session.widths.update({3: 40, 4: 30})
+            yield by_session
+            # by organisation and sex
+            by_org = Sheet(_("By organisation"))
+            by_org.title_block(
+                title_lines(data, _("Trainees trained by organisation and sex"), options, extra)
             )
-        if not tally.also_present:
-            others_sheet.add(Cell(_("Nobody else was marked present."), italic=True, text=True))
-        others_sheet.widths.update({2: 34, 4: 26, 5: 22})
-        job.step(1, 1)
-        return write([summary, by_session, by_org, by_age, people_sheet, others_sheet], target)
+            by_org.headings(
+                [_("Organisation"), _("Women"), _("Men"), _("Other or not known"), _("Total")]
+            )
+            orgs: dict[str, Counter[str | None]] = defaultdict(Counter)
+            for p in tally.trained:
+                person = data.people[p]
+                orgs[person.organisation or _("No organisation")][_sex_key(person)] += 1
+            totals: Counter[str | None] = Counter()
+            for org in sorted(orgs, key=lambda o: fold(o)):
+                c = orgs[org]
+                totals.update(c)
+                by_org.add(org, *[c[s] for s in sexes], sum(c.values()))
+            by_org.add(
+                Cell(_("Total"), bold=True, text=True),
+                *[Cell(totals[s], bold=True) for s in sexes],
+                Cell(sum(totals.values()), bold=True),
+            )
+            yield by_org
+            # by age band and sex
+            by_age = Sheet(_("By age"))
+            by_age.title_block(
+                title_lines(data, _("Trainees trained by age and sex"), options, extra)
+            )
+            by_age.headings(
+                [
+                    _("Age on {day}").format(day=format_day(data.first_day, options, "medium")),
+                    _("Women"),
+                    _("Men"),
+                    _("Other or not known"),
+                    _("Total"),
+                ]
+            )
+            bands: dict[int | None, Counter[str | None]] = defaultdict(Counter)
+            for p in tally.trained:
+                person = data.people[p]
+                bands[_band(person.birth_date, data.first_day)][_sex_key(person)] += 1
+            for band in [*range(len(AGE_BANDS)), None]:
+                c = bands.get(band, Counter())
+                by_age.add(_band_label(band), *[c[s] for s in sexes], sum(c.values()))
+            by_age.add(
+                Cell(_("Total"), bold=True, text=True),
+                *[Cell(totals[s], bold=True) for s in sexes],
+                Cell(sum(totals.values()), bold=True),
+            )
+            yield by_age
+            # each trainee who attended, with the sessions and hours attended
+            people_sheet = Sheet(_("Trainees"))
+            people_sheet.title_block(
+                title_lines(data, _("Trainees who attended"), options, (*extra, hours_note))
+            )
+            people_sheet.headings(
+                [
+                    _("No."),
+                    _("Name"),
+                    _("Organisation"),
+                    _("Sex"),
+                    _("Sessions attended"),
+                    _("Hours"),
+                    _("Trained"),
+                ]
+            )
+            for n, person in enumerate(data.sorted_people(tally.attended), start=1):
+                record = tally.records[person.id]
+                people_sheet.add(
+                    n,
+                    person.listed_name,
+                    person.organisation_short,
+                    _sex_letter(person.sex),
+                    record.sessions,
+                    Cell(record.hours, number_format="0.0"),
+                    Cell(
+                        _("Yes") if person.id in tally.trained else _("No"), text=True, center=True
+                    ),
+                )
+            yield people_sheet
+            # everyone else present: not trainees, not counted as trained, no certificate
+            others_sheet = Sheet(_("Also present"))
+            others_sheet.title_block(
+                title_lines(
+                    data,
+                    _("Also present"),
+                    options,
+                    (
+                        *for_whom(scope),
+                        _(
+                            "Trainers, staff and delegation members marked present: not"
+                            " trainees, so not counted as trained and given no"
+                            " certificate."
+                        ),
+                    ),
+                )
+            )
+            others_sheet.headings(
+                [
+                    _("No."),
+                    _("Name"),
+                    _("Organisation"),
+                    _("Delegation"),
+                    _("Role"),
+                    _("Sessions attended"),
+                ]
+            )
+            for n, person in enumerate(data.sorted_people(tally.also_present), start=1):
+                others_sheet.add(
+                    n,
+                    person.listed_name,
+                    person.organisation_short,
+                    data.delegation_name(person.delegation_id),
+                    role_label(person.role),
+                    tally.sessions(person.id),
+                )
+            if not tally.also_present:
+                others_sheet.add(Cell(_("Nobody else was marked present."), italic=True, text=True))
+            others_sheet.widths.update({2: 34, 4: 26, 5: 22})
+            yield others_sheet
+            job.step(1, 1)
+
+        return write(sheets(), target)
 
 
 def _sex_key(person: PersonInfo) -> str | None:

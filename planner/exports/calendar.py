@@ -92,39 +92,50 @@ def ics(store: PlanStore, data: PlanData, target: Path, options: Options, job: J
                     " sessions, flights or rides yet."
                 ).format(name=scope.name)
             )
-        for n, (start, end, title, place, detail, ref) in enumerate(entries):
-            if n % 200 == 0:
-                job.step(n, len(entries))
-            event = Event()
-            event.add("uid", f"{ref[0]}-{ref[1]}@{namespace}.delegation-planner")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", start)
-            if end is not None and end > start:
-                event.add("dtend", end)
-            else:
-                event.add("duration", _zero_or_quarter(ref[0]))
-            event.add("summary", title)
-            if place:
-                event.add("location", place)
-            if detail:
-                event.add("description", detail)
-            event.add(
-                "sequence", max(0, versions.get((table_of_ref.get(ref[0], ""), ref[1]), 1) - 1)
-            )
-            cal.add_component(event)
-        cal.add_missing_timezones()
-        payload = cal.to_ical()
-        job.step(len(entries), len(entries))
-        return _save(payload, target)
+        # The zones first (VTIMEZONE), as icalendar finds them for events in those zones;
+        # then each event written as soon as it is made: a whole plan's 80,000 events are
+        # never all held.
+        probe = Calendar()
+        for zone in {e[0].tzinfo for e in entries} | {e[1].tzinfo for e in entries if e[1]}:
+            stub = Event()
+            stub.add("dtstart", datetime(2000, 1, 1, tzinfo=zone))
+            probe.add_component(stub)
+        probe.add_missing_timezones()
+        for timezone in sorted(probe.timezones, key=lambda t: str(t.get("tzid"))):
+            cal.add_component(timezone)
+        head = cal.to_ical()
+        end_of_calendar = b"END:VCALENDAR\r\n"
+        assert head.endswith(end_of_calendar)
+
+        def produce(path: str) -> None:
+            with open(path, "wb") as out:
+                out.write(head[: -len(end_of_calendar)])
+                for n, (start, end, title, place, detail, ref) in enumerate(entries):
+                    if n % 200 == 0:
+                        job.step(n, len(entries))
+                    event = Event()
+                    event.add("uid", f"{ref[0]}-{ref[1]}@{namespace}.delegation-planner")
+                    event.add("dtstamp", stamp)
+                    event.add("dtstart", start)
+                    if end is not None and end > start:
+                        event.add("dtend", end)
+                    else:
+                        event.add("duration", _zero_or_quarter(ref[0]))
+                    event.add("summary", title)
+                    if place:
+                        event.add("location", place)
+                    if detail:
+                        event.add("description", detail)
+                    version = versions.get((table_of_ref.get(ref[0], ""), ref[1]), 1)
+                    event.add("sequence", max(0, version - 1))
+                    out.write(event.to_ical())
+                out.write(end_of_calendar)
+            job.step(len(entries), len(entries))
+
+        from planner.exports.xlsx import write_atomically
+
+        return write_atomically(target, produce, _("a calendar program"))
 
 
 def _zero_or_quarter(kind: str) -> object:
     return timedelta(minutes=0 if kind in ("travel", "stop") else 15)
-
-
-def _save(payload: bytes, target: Path) -> Path:
-    from planner.exports.xlsx import write_atomically
-
-    return write_atomically(
-        target, lambda path: Path(path).write_bytes(payload), _("a calendar program")
-    )

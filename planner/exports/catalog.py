@@ -46,6 +46,7 @@ class ExportKind:
     # "" for the kinds that leave those columns out when asked
     personal_purpose: str = ""
     marks: bool = False  # shows who attended (the attendance marks are read)
+    plan: bool = True  # reads the plan's people and agenda (the history: its change log alone)
 
     def write(
         self, store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
@@ -99,7 +100,6 @@ KINDS: dict[str, ExportKind] = {
             ".xlsx",
             "attendance:signin",
             _UNITS,
-            marks=True,
         ),
         ExportKind(
             "participants",
@@ -235,6 +235,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Who changed what and when, newest first"),
             ".xlsx",
             "history:plan_history",
+            plan=False,
         ),
     )
 }
@@ -353,7 +354,11 @@ def run(
                 folder=parent
             )
         )
-    data = PlanData.load(store, personal=options.personal, scope=unit_of(options), marks=kind.marks)
+    data = (
+        PlanData.load(store, personal=options.personal, scope=unit_of(options), marks=kind.marks)
+        if kind.plan
+        else PlanData.heading(store)
+    )
     if not options.split:
         path = kind.write(store, data, target, options, job)
         job.step(1, 1)  # a cancel that came at the very end still counts: nothing remembered

@@ -4,6 +4,7 @@ dietary needs grouped as people write them in either language."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
@@ -75,8 +76,11 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                     " of the kind Meal or Break."
                 )
             )
-        heads: dict[int, set[int]] = {
-            b.id: data.registered.get(b.id, set()) | b.facilitators for b in blocks
+        # the audience's set itself when no trainer is added (shared by sessions alike)
+        heads: dict[int, AbstractSet[int]] = {
+            b.id: (registered | b.facilitators) if b.facilitators else registered
+            for b in blocks
+            for registered in (data.registered.get(b.id, frozenset()),)
         }
         needs: dict[int, str] = {}
         written: dict[str, str] = {}  # an unknown need's group -> its first spelling

@@ -9,6 +9,7 @@ removed, moved, renamed, put in another room or given other trainers since then.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,8 @@ from planner.domain.i18n import _
 from planner.exports.common import Job, Options, PlanData, for_reader, format_day, title_lines
 from planner.exports.sheet import Cell, Sheet, write
 from planner.queries.agenda import last_export
+from planner.queries.calendar import Block
+from planner.queries.snapshot import Unit
 from planner.store import PlanStore, parse_time
 
 
@@ -48,8 +51,16 @@ class ChangeReport:
     rows: tuple[AgendaChange, ...]
 
 
-def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
-    blocks = data.sessions_for(data.members(("delegation", delegation)))
+def snapshot(
+    data: PlanData, delegation: int, by_delegation: dict[int, list[Block]] | None = None
+) -> list[dict[str, Any]]:
+    """What the delegation's agenda holds now: the sessions any of its members attends or
+    gives (``by_delegation``: :func:`sessions_by_delegation`, made once for many)."""
+    blocks = (
+        by_delegation.get(delegation, [])
+        if by_delegation is not None
+        else data.sessions_for(data.members(("delegation", delegation)))
+    )
     return [
         {
             "id": b.id,
@@ -63,15 +74,47 @@ def snapshot(data: PlanData, delegation: int) -> list[dict[str, Any]]:
     ]
 
 
+def sessions_by_delegation(data: PlanData) -> dict[int, list[Block]]:
+    """delegation -> the sessions any of its members attends or gives, in time order; made
+    from each audience's delegations (not each person's sessions: a whole plan holds millions)."""
+    delegation_of = data.delegation_of
+    of_unit: dict[Unit, set[int]] = {}
+
+    def delegations(unit: Unit) -> set[int]:
+        found = of_unit.get(unit)
+        if found is None:
+            found = of_unit[unit] = (
+                {unit[1]}
+                if unit[0] == "delegation"
+                else {d for p in data.members(unit) if (d := delegation_of.get(p)) is not None}
+            )
+        return found
+
+    out: dict[int, list[Block]] = defaultdict(list)
+    for block in data.agenda.blocks.values():
+        found: set[int] = set()
+        for unit in block.units:
+            found |= delegations(unit)
+        for person in block.facilitators:
+            if (d := delegation_of.get(person)) is not None:
+                found.add(d)
+        for d in found:
+            out[d].append(block)
+    for blocks in out.values():
+        blocks.sort(key=lambda b: (b.start, b.id))
+    return out
+
+
 def record(store: PlanStore, data: PlanData, kind: str, delegations: list[int]) -> None:
     """Remember what these delegations' agendas hold now (one small write, not an edit)."""
     from planner.operations.plan import note_export  # the ORM, loaded to write
 
+    index = sessions_by_delegation(data) if len(delegations) > 1 else None
     note_export(
         store,
         kind,
         data.change,
-        {d: json.dumps(snapshot(data, d), ensure_ascii=False) for d in delegations},
+        ((d, json.dumps(snapshot(data, d, index), ensure_ascii=False)) for d in delegations),
     )
 
 

@@ -104,6 +104,12 @@ class PlanData(Snapshot):
             store, PARTS if marks else PARTS - {ATTENDANCE}, personal=personal, scope=scope
         )
 
+    @classmethod
+    def heading(cls, store: PlanStore) -> PlanData:
+        """Only the plan itself (title, dates, time zone, organiser), for an export that
+        reads nothing else of it (the history): no person's or session's row is read."""
+        return cls.read(store, frozenset(), personal=False, scope=("person", 0))  # nobody
+
     @cached_property
     def agenda(self) -> AgendaData:
         return AgendaData.of(self)

@@ -3,6 +3,7 @@ and whom to call."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, time
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
-from planner.exports.sheet import Cell, Sheet, sheet_title, write
-from planner.queries.journeys import schedules
+from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
+from planner.queries.journeys import Journeys
+from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
 
 
@@ -44,52 +46,63 @@ def itineraries(store: PlanStore, data: PlanData, target: Path, options: Options
                     " export everyone's itinerary (--all)."
                 )
             )
-        items = schedules(data, [("person", p.id) for p in people])
+        journeys = Journeys(data)
         focal = [p for p in data.sorted_people() if p.role == "logistics" and p.phone]
         call = "; ".join(f"{p.name} {p.phone}" for p in focal)
-        sheets: list[Sheet] = []
-        taken: set[str] = set()
-        for n, person in enumerate(people):
-            if n % 20 == 0:
-                job.step(n, len(people))
-            sheet = Sheet(sheet_title(person.name, taken))
-            sheet.landscape = False
-            about = " · ".join(
-                x
-                for x in (
-                    person.organisation,
-                    data.delegation_name(person.delegation_id),
-                    role_label(person.role),
-                )
-                if x
-            )
-            extra = [about] if about else []
-            if call:
-                extra.append(_("Logistics focal point: {contacts}").format(contacts=call))
-            sheet.title_block(
-                title_lines(
-                    data, _("Itinerary of {name}").format(name=person.name), options, tuple(extra)
-                )
-            )
-            sheet.headings(
-                [_("Date"), _("Start"), _("End"), _("What"), _("Where"), _("Details"), _("Call")]
-            )
-            for item in items[("person", person.id)]:
-                end = item.end
-                sheet.add(
-                    item.start.date(),
-                    _clock(item.start),
-                    (_clock(end) if end.date() == item.start.date() else end.replace(tzinfo=None))
-                    if end is not None
-                    else None,
-                    Cell(item.title, text=True, wrap=True),
-                    Cell(item.place, text=True, wrap=True),
-                    Cell(item.detail, text=True, wrap=True),
-                    Cell(item.contact if options.personal else "", text=True, wrap=True),
-                )
-            if sheet.next_row == (sheet.heading or 0) + 1:
-                sheet.add(Cell(_("Nothing planned for this person yet."), italic=True, text=True))
-            sheet.widths.update({1: 12, 4: 34, 5: 28, 6: 30, 7: 26})
-            sheets.append(sheet)
-        job.step(len(people), len(people))
-        return write(sheets, target)
+
+        def sheets() -> Iterator[Sheet]:  # one at a time: made, written, let go
+            taken = SheetTitles()
+            for n, person in enumerate(people):
+                if n % 20 == 0:
+                    job.step(n, len(people))
+                yield _itinerary(data, person, journeys, call, options, taken)
+            job.step(len(people), len(people))
+
+        return write(sheets(), target)
+
+
+def _itinerary(
+    data: PlanData,
+    person: PersonInfo,
+    journeys: Journeys,
+    call: str,
+    options: Options,
+    taken: set[str],
+) -> Sheet:
+    sheet = Sheet(sheet_title(person.name, taken))
+    sheet.landscape = False
+    about = " · ".join(
+        x
+        for x in (
+            person.organisation,
+            data.delegation_name(person.delegation_id),
+            role_label(person.role),
+        )
+        if x
+    )
+    extra = [about] if about else []
+    if call:
+        extra.append(_("Logistics focal point: {contacts}").format(contacts=call))
+    sheet.title_block(
+        title_lines(data, _("Itinerary of {name}").format(name=person.name), options, tuple(extra))
+    )
+    sheet.headings(
+        [_("Date"), _("Start"), _("End"), _("What"), _("Where"), _("Details"), _("Call")]
+    )
+    for item in journeys.of(("person", person.id)):
+        end = item.end
+        sheet.add(
+            item.start.date(),
+            _clock(item.start),
+            (_clock(end) if end.date() == item.start.date() else end.replace(tzinfo=None))
+            if end is not None
+            else None,
+            Cell(item.title, text=True, wrap=True),
+            Cell(item.place, text=True, wrap=True),
+            Cell(item.detail, text=True, wrap=True),
+            Cell(item.contact if options.personal else "", text=True, wrap=True),
+        )
+    if sheet.next_row == (sheet.heading or 0) + 1:
+        sheet.add(Cell(_("Nothing planned for this person yet."), italic=True, text=True))
+    sheet.widths.update({1: 12, 4: 34, 5: 28, 6: 30, 7: 26})
+    return sheet

@@ -21,7 +21,7 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
-from planner.exports.sheet import Sheet, sheet_title, write
+from planner.exports.sheet import Sheet, SheetTitles, sheet_title, write
 from planner.queries import logistics as queries_logistics
 from planner.store import PlanStore
 
@@ -118,7 +118,7 @@ def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, jo
                 _("Nobody has a hotel stay yet: add stays (Accommodation page) first.")
             )
         sheets = []
-        taken: set[str] = set()
+        taken = SheetTitles()
         for hotel in sorted(by_hotel, key=fold):
             sheet = Sheet(sheet_title(hotel, taken))
             sheet.title_block(

@@ -5,6 +5,7 @@ group's or person's agenda by day (the whole plan's agenda is the agenda list)."
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,7 @@ from planner.exports.common import (
     time_span,
     title_lines,
 )
-from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries.calendar import KIND_COLOURS, Block
 from planner.store import PlanStore
 
@@ -59,17 +60,24 @@ def schedule_grid(
             )
         days = data.days()
         extra = for_whom(scope)
-        sheets = [_overview(data, blocks, days, options, extra)]
-        taken = {sheets[0].title.casefold()}
-        for n, day in enumerate(days):
-            job.step(n, len(days))
-            on_day = [
-                b for b in blocks if b.start.date() <= day <= (b.end - timedelta(seconds=1)).date()
-            ]
-            if on_day:
-                sheets.append(_day_grid(data, day, on_day, options, extra, taken))
-        job.step(len(days), len(days))
-        return write(sheets, target)
+
+        def sheets() -> Iterator[Sheet]:  # one at a time: made, written, let go
+            overview = _overview(data, blocks, days, options, extra)
+            taken = SheetTitles()
+            taken.add(overview.title.casefold())
+            yield overview
+            for n, day in enumerate(days):
+                job.step(n, len(days))
+                on_day = [
+                    b
+                    for b in blocks
+                    if b.start.date() <= day <= (b.end - timedelta(seconds=1)).date()
+                ]
+                if on_day:
+                    yield _day_grid(data, day, on_day, options, extra, taken)
+            job.step(len(days), len(days))
+
+        return write(sheets(), target)
 
 
 def _overview(

@@ -1,7 +1,9 @@
 """A workbook sheet collected row by row, then streamed in openpyxl's write-only mode.
 
-Rows are kept until the end so that column widths, wrapped rows and the frozen heading are
-known before writing; then every row is streamed (fast and lean on large plans) with styles
+A sheet's rows are kept until it is complete so that column widths, wrapped rows and the
+frozen heading are known before writing; then every row is streamed (fast and lean on large
+plans) and the sheet let go before the next is made (sheets may come from a generator, one at a
+time: a whole plan's itineraries never hold more than one person's rows), with styles
 made once and shared by every cell that looks alike. Text that starts like a formula is
 written as text; dates, times and date-times are real ones in the reader's formats
 (:func:`planner.exports.xlsx.formats`). The workbook is written to a temporary file and renamed
@@ -11,9 +13,10 @@ into place once complete.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -25,7 +28,7 @@ from planner.domain.i18n import _
 from planner.exports.xlsx import FORMULA_STARTS, clean_text, current_formats
 
 
-@dataclass
+@dataclass(slots=True)  # a whole plan's workbook holds hundreds of thousands
 class Cell:
     value: Any
     number_format: str = ""
@@ -87,13 +90,27 @@ class Sheet:
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
+class SheetTitles(set[str]):
+    """The sheet names taken in one workbook, and where to go on counting each name given
+    again (a whole plan's sign-in sheets name "27.11 Group A" a thousand times)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+
 def sheet_title(name: str, taken: set[str]) -> str:
     """A sheet name Excel accepts (31 characters, no []:*?/\\), unique in the workbook."""
     base = _BAD_SHEET_CHARS.sub(" ", name).strip().strip("'")[:31] or "-"
-    title, n = base, 2
+    counts = taken.counts if isinstance(taken, SheetTitles) else {}
+    title, n = base, counts.get(base, 2)
+    if n > 2:  # named before: on from the last number given
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
     while title.casefold() in taken:
         suffix = f" ({n})"
         title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    counts[base] = n
     taken.add(title.casefold())
     return title
 
@@ -120,27 +137,31 @@ def _length(cell: Any) -> int:
     return 10 if isinstance(value, date) else 12
 
 
-# Called with the sheets of every workbook about to be written (the benchmark compares the
-# writing with bare openpyxl writing the same cells).
-observer: Callable[[list[Sheet]], None] | None = None
+# openpyxl writes through lxml when it is installed, whose write errors are not OSError
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError,)
+with contextlib.suppress(ImportError):
+    _WRITE_ERRORS += (importlib.import_module("lxml.etree").SerialisationError,)
+
+# Called with each sheet about to be written (the benchmark compares the writing with bare
+# openpyxl writing the same cells).
+observer: Callable[[Sheet], None] | None = None
 
 
-def write(sheets: list[Sheet], target: str | Path) -> Path:
-    """Stream the sheets into the workbook ``target`` (replaced only once complete)."""
-    if observer is not None:
-        observer(sheets)
+def write(sheets: Iterable[Sheet], target: str | Path) -> Path:
+    """Stream the sheets into the workbook ``target`` (replaced only once complete), each let
+    go once written."""
     try:
         return _write(sheets, target)
-    except OSError as exc:  # openpyxl streams rows to a temporary file: a full disk shows here
+    except _WRITE_ERRORS as exc:  # rows stream to a temporary file: a full disk shows here
         raise PlannerError(
             _(
                 "{path} could not be written: {reason}. Free some disk space or"
                 " choose another folder."
-            ).format(path=target, reason=exc.strerror or exc)
+            ).format(path=target, reason=getattr(exc, "strerror", None) or exc)
         ) from exc
 
 
-def _write(sheets: list[Sheet], target: str | Path) -> Path:
+def _write(sheets: Iterable[Sheet], target: str | Path) -> Path:
     from openpyxl import Workbook
 
     date_format, time_format, datetime_format = current_formats()
@@ -173,7 +194,7 @@ def _discard(wb: Any) -> None:
 
 def _stream(
     wb: Any,
-    sheets: list[Sheet],
+    sheets: Iterable[Sheet],
     target: str | Path,
     date_format: str,
     time_format: str,
@@ -200,6 +221,8 @@ def _stream(
     styles: dict[tuple[Any, ...], Any] = {}
     merged_away: set[tuple[int, int]] = set()
     for sheet in sheets:
+        if observer is not None:
+            observer(sheet)
         ws = wb.create_sheet(sheet.title[:31])
         merged_away = {
             (r, c)
@@ -375,4 +398,7 @@ def _stream(
                     c._style = style
                 out.append(c)
             ws.append(out)
+        ws.close()  # its rows are on disk; the workbook keeps only the sheet's settings
+        ws.row_dimensions.clear()  # written with the rows: a whole plan's thousands let go
+        ws.column_dimensions.clear()  # and the widths, written before them
     return save(wb, target)

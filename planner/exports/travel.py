@@ -10,7 +10,7 @@ from planner.domain.i18n import _, language
 from planner.domain.labels import clearance_label, role_label
 from planner.domain.reference import country_name, sort_key
 from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
-from planner.exports.sheet import Cell, Sheet, sheet_title, write
+from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries import journeys
 from planner.queries.logistics import visit_goers
 from planner.store import PlanStore
@@ -27,7 +27,7 @@ def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, 
                     " the proposed airport transfers) first."
                 )
             )
-        taken: set[str] = set()
+        taken = SheetTitles()
         by_vehicle: dict[str, list[journeys.ManifestRide]] = {}
         for ride in rides:
             by_vehicle.setdefault(ride.vehicle, []).append(ride)

@@ -5,6 +5,7 @@ The plan's own kind ("plan": title, dates, zone, currency, rates) is defined her
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -249,27 +250,40 @@ def set_setting(store: PlanStore, key: str, value: Any) -> Change:
 # --- a plan as the template of the next one -------------------------------------------------
 
 
-def note_export(store: PlanStore, kind: str, change: int, agendas: Mapping[int, str]) -> None:
-    """Remember what delegations' agendas held at an export (``agendas``: delegation id ->
-    its agenda as JSON), for "what changed" next time. Not an edit: no change set, nothing to
-    undo; a read-only plan notes nothing."""
-    if store.read_only or not agendas:
+def note_export(
+    store: PlanStore, kind: str, change: int, agendas: Iterable[tuple[int, str]]
+) -> None:
+    """Remember what delegations' agendas held at an export (``agendas``: pairs of a
+    delegation id and its agenda as JSON, made one at a time), for "what changed" next time.
+    Not an edit: no change set, nothing to undo; a read-only plan notes nothing. Written in
+    pieces inside one transaction: a whole plan's thousands of agendas are never all held."""
+    if store.read_only:
         return
     now = datetime.now(UTC)
-    rows = [
-        {
-            "version": 1,
-            "at": now,
-            "user_name": store.user,
-            "kind": kind,
-            "delegation_id": delegation,
-            "change_set_id": change,
-            "snapshot": agenda,
-        }
-        for delegation, agenda in agendas.items()
-    ]
+    pending = iter(agendas)
+    first = next(pending, None)
+    if first is None:
+        return
     with store.transaction(_("Note what an export held")) as tx:
-        tx.session.connection().execute(table_of(ExportRecord).insert(), rows)
+        insert, connection = table_of(ExportRecord).insert(), tx.session.connection()
+        rows: list[dict[str, Any]] = []
+        for delegation, agenda in itertools.chain((first,), pending):
+            rows.append(
+                {
+                    "version": 1,
+                    "at": now,
+                    "user_name": store.user,
+                    "kind": kind,
+                    "delegation_id": delegation,
+                    "change_set_id": change,
+                    "snapshot": agenda,
+                }
+            )
+            if len(rows) == 200:
+                connection.execute(insert, rows)
+                rows = []
+        if rows:
+            connection.execute(insert, rows)
 
 
 def copy_plan(

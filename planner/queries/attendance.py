@@ -67,10 +67,13 @@ def marks(
     """session -> person -> present, for every recorded mark (``where``: a condition on the
     marks' sessions, such as a snapshot's scope, with its ``params``)."""
     out: dict[int, dict[int, bool]] = defaultdict(dict)
-    for s, p, present in r.rows(
+    # read a row at a time, each person's id kept once (a large plan holds millions of marks)
+    same: dict[int, int] = {}
+    one = same.setdefault
+    for s, p, present in r.each(
         "SELECT session_id, person_id, present FROM attendance" + where, params or {}
     ):
-        out[s][p] = bool(present)
+        out[s][one(p, p)] = bool(present)
     return dict(out)
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.i18n import _, format_date, ngettext
 from planner.domain.labels import Direction
-from planner.queries.snapshot import LOGISTICS, Ride, Snapshot, Trip, Unit, local
+from planner.queries.snapshot import LOGISTICS, Ride, Snapshot, Stay, Trip, Unit, local
 from planner.store import PlanStore
 
 # --- the arrivals and departures board ----------------------------------------------------------
@@ -133,39 +133,71 @@ def schedule(store: PlanStore, who: Unit) -> list[Item]:
 def schedules(plan: Snapshot, whos: Iterable[Unit]) -> dict[Unit, list[Item]]:
     """The journeys of many people or delegations (itineraries), from a snapshot read with
     its ``LOGISTICS`` part."""
-    groups_of: dict[int, set[Unit]] = defaultdict(set)
-    for unit, members in plan.membership.members.items():
-        if unit[0] == "group":
-            for person in members:
-                groups_of[person].add(unit)
-    aboard = {ride.id: riders(plan, ride) for ride in plan.logistics.rides.values()}
-    sessions = _Sessions(plan)
-    return {who: _schedule(plan, sessions, who, groups_of, aboard) for who in whos}
+    journeys = Journeys(plan)
+    return {who: journeys.of(who) for who in whos}
+
+
+class Journeys:
+    """Everyone's journey on demand: trips, stays, rides and sessions indexed by person once,
+    so that each journey reads only its own (a whole plan's itineraries, one at a time)."""
+
+    def __init__(self, plan: Snapshot) -> None:
+        self.plan = plan
+        lg = plan.logistics
+        groups_of: dict[int, set[Unit]] = defaultdict(set)
+        for unit, members in plan.membership.members.items():
+            if unit[0] == "group":
+                for person in members:
+                    groups_of[person].add(unit)
+        self.groups_of = groups_of
+        self.stays: dict[int, list[Stay]] = defaultdict(list)
+        for stay in lg.stays:
+            self.stays[stay.person].append(stay)
+        # each ride with the people it carries, and by whom it concerns (aboard or driving)
+        self.aboard: dict[int, set[int]] = {}
+        self.rides: dict[int, list[int]] = defaultdict(list)
+        for ride in lg.rides.values():
+            carried = self.aboard[ride.id] = riders(plan, ride)
+            driver = lg.vehicles[ride.vehicle].driver if ride.vehicle in lg.vehicles else None
+            for person in carried | ({driver} if driver is not None else set()):
+                self.rides[person].append(ride.id)
+        self.sessions = _Sessions(plan)
+
+    def of(self, who: Unit) -> list[Item]:
+        """Everything on this person's or delegation's journey, in time order."""
+        plan = self.plan
+        people = {who[1]} if who[0] == "person" else set(plan.members(who))
+        units: set[Unit] = {who}
+        for person in people:
+            units.add(("person", person))
+            delegation = plan.delegation_of.get(person)
+            if delegation is not None:
+                units.add(("delegation", delegation))
+            units |= self.groups_of.get(person, set())
+        trips = sorted(
+            (t for p in people for t in plan.logistics.trips.get(p, ())), key=lambda t: t.id
+        )
+        stays = sorted((s for p in people for s in self.stays.get(p, ())), key=lambda s: s.id)
+        rides = sorted({r for p in people for r in self.rides.get(p, ())})
+        return _schedule(self, people, units, trips, stays, rides)
 
 
 def _schedule(
-    plan: Snapshot,
-    sessions: _Sessions,
-    who: Unit,
-    groups_of: dict[int, set[Unit]],
-    riders: dict[int, set[int]],
+    journeys: Journeys,
+    people: set[int],
+    units: set[Unit],
+    trips: list[Trip],
+    stays_of: list[Stay],
+    ride_ids: list[int],
 ) -> list[Item]:
+    plan = journeys.plan
     lg = plan.logistics
-    people = {who[1]} if who[0] == "person" else set(plan.members(who))
-    units: set[Unit] = {who}
-    for person in people:
-        units.add(("person", person))
-        delegation = plan.delegation_of.get(person)
-        if delegation is not None:
-            units.add(("delegation", delegation))
-        units |= groups_of.get(person, set())
     items: list[Item] = []
     single = len(people) == 1
     # flights, one line per flight for a delegation
     flights: dict[tuple[Any, ...], list[Trip]] = defaultdict(list)
-    for trip in lg.all_trips():
-        if trip.person in people:
-            flights[(trip.direction, trip.at, trip.number, trip.place)].append(trip)
+    for trip in trips:
+        flights[(trip.direction, trip.at, trip.number, trip.place)].append(trip)
     for (direction, _at, number, place), trips in flights.items():
         first = trips[0]
         title = " ".join(p for p in (first.carrier, number) if p) or _("by road")
@@ -191,9 +223,8 @@ def _schedule(
         )
     # hotel stays
     stays: dict[tuple[int, date, date], list[tuple[int, int]]] = defaultdict(list)
-    for stay in lg.stays:
-        if stay.person in people:
-            stays[(stay.venue, stay.check_in, stay.check_out)].append((stay.id, stay.person))
+    for stay in stays_of:
+        stays[(stay.venue, stay.check_in, stay.check_out)].append((stay.id, stay.person))
     for (hotel, check_in, check_out), rows in stays.items():
         nights = (check_out - check_in).days
         detail = ngettext(
@@ -214,11 +245,10 @@ def _schedule(
             )
         )
     # rides
-    for ride in lg.rides.values():
+    for ride_id in ride_ids:
+        ride = lg.rides[ride_id]
         driver = lg.vehicles[ride.vehicle].driver if ride.vehicle in lg.vehicles else None
-        on_board = riders[ride.id] & people
-        if not on_board and driver not in people:
-            continue
+        on_board = journeys.aboard[ride.id] & people
         vehicle = lg.vehicles[ride.vehicle].name if ride.vehicle in lg.vehicles else ""
         route = " → ".join(
             p for p in (lg.place_name(ride.origin), lg.place_name(ride.destination)) if p
@@ -247,7 +277,7 @@ def _schedule(
             )
         )
     # sessions and stops
-    items.extend(sessions.items(units, people))
+    items.extend(journeys.sessions.items(units, people))
     return sorted(items, key=lambda i: (i.start.astimezone(UTC), i.kind))
 
 

@@ -27,7 +27,7 @@ class Membership:
     def load(cls, r: Reader) -> Membership:
         return cls.of(
             r.rows("SELECT id, given_name, family_name, delegation_id FROM person"),
-            r.rows("SELECT group_id, person_id FROM group_member"),
+            r.each("SELECT group_id, person_id FROM group_member"),
         )
 
     @classmethod
@@ -37,11 +37,16 @@ class Membership:
         """From rows (id, given name, family name, delegation) and (group, person)."""
         names: dict[int, str] = {}
         units_of: dict[int, set[Unit]] = {}
+        shared: dict[Unit, Unit] = {}  # one ("delegation", d) and ("group", g) for all members
         for i, g, f, d in people:
             names[i] = " ".join(p for p in (g, f) if p)
-            units_of[i] = {("person", i), ("delegation", d)} if d is not None else {("person", i)}
+            units_of[i] = (
+                {("person", i), shared.setdefault(("delegation", d), ("delegation", d))}
+                if d is not None
+                else {("person", i)}
+            )
         for group, person in group_members:
-            units_of[person].add(("group", group))
+            units_of[person].add(shared.setdefault(("group", group), ("group", group)))
         members: dict[Unit, set[int]] = defaultdict(set)
         for p, units in units_of.items():
             for unit in units:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,10 @@ class Reader:
 
     def rows(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
         return self._con.execute(sql, params).fetchall()
+
+    def each(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Iterator[Any]:
+        """The rows one at a time (a whole plan's 200,000 people never all held as rows)."""
+        return iter(self._con.execute(sql, params))
 
     def value(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
         row = self._con.execute(sql, params).fetchone()
@@ -53,12 +57,15 @@ class SqlReader(Reader):
         self._sa = connection
 
     def rows(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[Any]:
+        return list(self.each(sql, params))
+
+    def each(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Iterator[Any]:
         if isinstance(params, dict):
             statement, values = statement_for(sql, 0), params
         else:
             statement = statement_for(sql, len(params))
             values = {f"p{i}": v for i, v in enumerate(params)}
-        return [tuple(row) for row in self._sa.execute(statement, values)]
+        return (tuple(row) for row in self._sa.execute(statement, values))
 
     def value(self, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> Any:
         found = self.rows(sql, params)

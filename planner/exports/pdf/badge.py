@@ -30,6 +30,7 @@ from planner.exports.pdf.drawing import (
     fit,
     fonts,
     ink_on,
+    refuse_too_many_pages,
     tint,
     whom,
     write_pdf,
@@ -60,6 +61,10 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
         per_page = BADGE_COLUMNS * BADGE_ROWS
         sheets = [people[i : i + per_page] for i in range(0, len(people), per_page)]
         total = len(sheets) + len(people)
+        refuse_too_many_pages(
+            total,
+            _("Print the badges of one delegation or group at a time (--delegation, --group)."),
+        )
         fonts()
 
         def draw(path: str) -> None:

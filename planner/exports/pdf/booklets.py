@@ -63,6 +63,7 @@ from planner.exports.pdf.drawing import (
     fit,
     fonts,
     markup,
+    refuse_too_many_pages,
     style,
     write_pdf,
 )
@@ -137,6 +138,22 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
             d: [p for p in people if options.all or p.id in data.travellers]
             for d, people in members.items()
         }
+        # a cover, the days (sixteen rows a page at most) and a page at least per itinerary;
+        # laid out, a booklet takes about 90 KiB of memory a page until it is saved
+        days = len(data.days())
+        refuse_too_many_pages(
+            sum(
+                1
+                + -(-(days + len(data.sessions_for(data.members(("delegation", d))))) // 16)
+                + len(people)
+                for d, people in travelling.items()
+            ),
+            _(
+                "Export one delegation's booklet at a time (--delegation), or one file per"
+                " delegation (--split)."
+            ),
+            booklet=True,
+        )
         journeys = schedules(
             data, [("person", p.id) for people in travelling.values() for p in people]
         )

@@ -37,6 +37,7 @@ from planner.exports.pdf.drawing import (
     clean,
     fit,
     fonts,
+    refuse_too_many_pages,
     second_language,
     whom,
     write_pdf,
@@ -127,6 +128,13 @@ def certificates(
     with for_reader(options):
         scope = scope_of(data, options)
         people, tally = _certified(data, scope)
+        refuse_too_many_pages(
+            len(people),
+            _(
+                "Export the certificates of one delegation or group at a time (--delegation,"
+                " --group), or one file per person (--split)."
+            ),
+        )
         other, other_locale = second_language(options)
         fonts()
 

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.exports.common import (
     Options,
@@ -159,6 +160,29 @@ def style(
 
 
 # --- writing the file ---------------------------------------------------------------------------
+
+
+# The most pages one PDF holds. reportlab keeps every page of a document until it saves it:
+# 25,000 pages of certificates or badges take about 400 MiB, 5,000 pages of agenda booklets
+# (tables laid out in paragraphs) about as much; a whole plan of 200,000 people would take
+# over 3 GiB, and days to print. Larger choices are refused before a page is drawn, saying how
+# to divide them.
+MAX_PAGES = 25_000
+BOOKLET_PAGES = 5_000
+
+
+def refuse_too_many_pages(pages: int, how: str, booklet: bool = False) -> None:
+    """Refuse a PDF of more than :data:`MAX_PAGES` pages (:data:`BOOKLET_PAGES` for a
+    ``booklet``; ``pages``: as many as it will have at least); ``how``: how to divide it."""
+    limit = BOOKLET_PAGES if booklet else MAX_PAGES
+    if pages <= limit:
+        return
+    raise PlannerError(
+        _(
+            "This PDF would have at least {pages:,} pages; one PDF holds at most {limit:,}"
+            " (more takes more memory than most computers have, and days to print). {how}"
+        ).format(pages=pages, limit=limit, how=how)
+    )
 
 
 def write_pdf(target: Path, draw: Callable[[str], None]) -> Path:

@@ -107,6 +107,25 @@ def test_itineraries_cover_the_people_who_travel_with_whom_to_call(demo, tmp_pat
     assert "Logistics focal point" in text
 
 
+def test_a_whole_plan_export_notes_each_delegation_agenda_as_one_export_would(demo, tmp_path):
+    """The whole plan's export notes every delegation's agenda for "what changed" from one
+    index of audiences (not each person's sessions): the same notes as one export each."""
+    import json
+
+    from planner.exports.changes import snapshot
+    from planner.queries.agenda import last_export
+
+    run(demo, "agenda", tmp_path / "all.xlsx", Options())
+    data = PlanData.load(demo)
+    assert len(data.delegations) >= 3
+    for delegation in data.delegations:
+        found = last_export(demo, delegation)
+        assert found is not None and found[2] == "agenda"
+        noted = json.loads(found[3])
+        assert noted == snapshot(data, delegation)  # worked out from this one's members
+        assert noted or not data.members(("delegation", delegation))
+
+
 def test_one_person_one_delegation_and_split_files(demo, tmp_path):
     panama = delegation_id(demo, "Panama delegation")
     out = run(demo, "agenda", tmp_path / "panama.xlsx", Options(delegation=panama))[0]

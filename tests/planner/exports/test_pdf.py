@@ -367,3 +367,39 @@ def test_a_missing_folder_says_what_to_do(demo, tmp_path):
     with pytest.raises(PlannerError, match=r"does not exist\. Create it first"):
         pdf.badges(demo, data, tmp_path / "missing" / "badges.pdf", Options(), Job())
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "limit", "divide"),
+    [
+        ("certificates", "MAX_PAGES", "one file per person"),
+        ("badges", "MAX_PAGES", "one delegation or group at a time"),
+        ("pdf", "BOOKLET_PAGES", "one file per delegation"),
+    ],
+)
+def test_a_pdf_over_the_page_limit_is_refused_before_a_page_is_drawn(
+    demo, tmp_path, monkeypatch, capsys, kind, limit, divide
+):
+    """reportlab holds every page until it saves: a whole plan of 200,000 people would take
+    gigabytes, so a PDF over the limit is refused (exit 2) saying how to divide it, and one
+    delegation's or group's still prints."""
+    from planner.cli import main
+
+    record_group_a(demo)
+    monkeypatch.setattr(drawing, limit, 12)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "x.pdf"
+    assert main(["export", kind, str(demo.path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "one PDF holds at most 12" in err and divide in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []  # not even a temporary file
+    data = PlanData.load(demo)
+    small = (
+        ["--delegation", str(delegation_id(data, "Panama delegation"))]
+        if kind == "pdf"
+        else ["--group", str(group_id(data, "Group A"))]
+    )
+    monkeypatch.setattr(drawing, limit, 60)
+    assert main(["export", kind, str(demo.path), "-o", str(out), *small]) == 0
+    assert 0 < len(PdfReader(out).pages) <= 60
