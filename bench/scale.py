@@ -361,7 +361,9 @@ def whole_exports(scale: int) -> None:
         out = OUT / f"whole-{name}-{scale}{kind.suffix}"
         f = command("export", name, str(plan), "-o", str(out), *extra)
         worst = max(worst, f["mib"])
-        shown = f"exit {f['code']}" if f["code"] else f"{f['seconds']:.0f} s {f['mib']:.0f} MiB"
+        shown = f"{f['seconds']:.0f} s {f['mib']:.0f} MiB"
+        if f["code"]:  # a PDF over the page limit: refused before a page is drawn
+            shown = f"refused (exit {f['code']}) in {f['seconds']:.0f} s, {f['mib']:.0f} MiB"
         print(f"        {name:<13} {shown}{'' if not extra else '  (' + ' '.join(extra) + ')'}")
     print(f"        most memory: {worst:.0f} MiB (target <= 1024 MiB)")
 

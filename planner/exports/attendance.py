@@ -392,6 +392,8 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     _("Trained"),
                 ]
             )
+            # two cells shared by every row (a whole plan has 200,000 trainees)
+            yes, no = (Cell(word, text=True, center=True) for word in (_("Yes"), _("No")))
             for n, person in enumerate(data.sorted_people(tally.attended), start=1):
                 record = tally.records[person.id]
                 people_sheet.add(
@@ -401,9 +403,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     _sex_letter(person.sex),
                     record.sessions,
                     Cell(record.hours, number_format="0.0"),
-                    Cell(
-                        _("Yes") if person.id in tally.trained else _("No"), text=True, center=True
-                    ),
+                    yes if person.id in tally.trained else no,
                 )
             yield people_sheet
             # everyone else present: not trainees, not counted as trained, no certificate

@@ -51,7 +51,7 @@ def is_trainee(role: str | None) -> bool:
     return role == Role.TRAINEE.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per person of a whole plan
 class Record:
     """One person's attendance as the papers count it."""
 
