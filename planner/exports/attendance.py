@@ -339,15 +339,19 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                 person = data.people[p]
                 orgs[person.organisation or _("No organisation")][_sex_key(person)] += 1
             totals: Counter[str | None] = Counter()
+
+            def total_row(sheet: Sheet) -> None:  # the trained by sex, on both sheets
+                sheet.add(
+                    Cell(_("Total"), bold=True, text=True),
+                    *[Cell(totals[s], bold=True) for s in sexes],
+                    Cell(sum(totals.values()), bold=True),
+                )
+
             for org in sorted(orgs, key=lambda o: fold(o)):
                 c = orgs[org]
                 totals.update(c)
                 by_org.add(org, *[c[s] for s in sexes], sum(c.values()))
-            by_org.add(
-                Cell(_("Total"), bold=True, text=True),
-                *[Cell(totals[s], bold=True) for s in sexes],
-                Cell(sum(totals.values()), bold=True),
-            )
+            total_row(by_org)
             yield by_org
             # by age band and sex
             by_age = Sheet(_("By age"))
@@ -370,11 +374,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             for band in [*range(len(AGE_BANDS)), None]:
                 c = bands.get(band, Counter())
                 by_age.add(_band_label(band), *[c[s] for s in sexes], sum(c.values()))
-            by_age.add(
-                Cell(_("Total"), bold=True, text=True),
-                *[Cell(totals[s], bold=True) for s in sexes],
-                Cell(sum(totals.values()), bold=True),
-            )
+            total_row(by_age)
             yield by_age
             # each trainee who attended, with the sessions and hours attended
             people_sheet = Sheet(_("Trainees"))
