@@ -39,6 +39,7 @@ from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
 from ui.session.deferred import operations
 from ui.widgets.fields import SearchCombo
+from ui.widgets.flow import FlowRow
 from ui.widgets.timegrid import Column, TimeGrid
 
 WATCHED = frozenset(
@@ -157,14 +158,11 @@ class CalendarPage(QWidget):
         self.day.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(8)
-        for widget in (self.view_mode, self.prev_day, self.day, self.next_day):
-            top.addWidget(widget)
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.rotation_button)
-        top.addWidget(self.new_button)
+        top = FlowRow()  # on a narrow window the buttons wrap below instead of widening it
+        for widget in (title, self.view_mode, self.prev_day, self.day, self.next_day):
+            top.add_lead(widget)
+        for widget in (self.filter, self.rotation_button, self.new_button):
+            top.add_trail(widget)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         for control in (self.repeat_button, self.colour_by, self.snap, zoom_out, zoom_in):
@@ -264,6 +262,35 @@ class CalendarPage(QWidget):
         self.filter.set_value(current_filter)
         self.filter.blockSignals(False)
         self.show_current()
+
+    def view_state(self) -> dict[str, Any]:
+        """What the page shows (kept when the window is rebuilt in another language)."""
+        bars = self.scroll_area.horizontalScrollBar(), self.scroll_area.verticalScrollBar()
+        return {
+            "mode": self.view_mode.currentData(),
+            "day": self.current_day(),
+            "filter": self.filter.value(),
+            "colour": self.colour_by.currentIndex(),
+            "selected": set(self.grid.selected),
+            "scroll": tuple(bar.value() for bar in bars),
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        if self.freshness.stale:
+            self.refresh()
+        mode = self.view_mode.findData(state["mode"])
+        day = self._day_index(state["day"]) if state["day"] else -1
+        for combo, index in ((self.view_mode, mode), (self.day, day)):
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.colour_by.setCurrentIndex(state["colour"])
+        self.filter.set_value(state["filter"])
+        self.show_current()
+        self.grid.selected = state["selected"] & {b.id for b in self.grid.blocks}
+        self.grid.update()
+        h, v = state["scroll"]
+        self.scroll_area.horizontalScrollBar().setValue(h)
+        self.scroll_area.verticalScrollBar().setValue(v)
 
     def _day_index(self, day: date) -> int:
         return next((i for i in range(self.day.count()) if self.day.itemData(i) == day), -1)

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._actions: dict[str, QAction] = {}
         self._status_widgets: list[QWidget] = []
         self.problems_dock: ProblemsDock | None = None
+        self._kept_views: dict[str, dict[Any, Any]] = {}  # pages' views across a rebuild
         self._build()
         self.resize(1280, 760)
         geometry = settings.get(opt.GEOMETRY)
@@ -251,12 +252,11 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_problems(self) -> None:
-        if self.problems_dock is not None:
-            self.removeDockWidget(self.problems_dock)
-            self.problems_dock.deleteLater()
+        if self.problems_dock is not None:  # a new language: its rows and place are kept
+            self.problems_dock.retranslate(self.formats)
+            return
         dock = self.problems_dock = ProblemsDock(self.ctrl, self.watcher, self.formats, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [130], Qt.Orientation.Vertical)
         dock.show_session.connect(self.show_session)
         dock.open_item.connect(self.edit_item)
 
@@ -322,7 +322,13 @@ class MainWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         if 0 <= row < len(PAGE_NAMES) and self.ctrl.store is not None:
-            self.stack.setCurrentWidget(self.pages[PAGE_NAMES[row]])
+            page = self.pages[PAGE_NAMES[row]]
+            self.stack.setCurrentWidget(page)
+            kept = self._kept_views.pop(PAGE_NAMES[row], None)
+            if kept:
+                from ui.shell import view_state
+
+                view_state.restore(page, kept)
             self.settings.set(opt.PAGE, row)
             self.settings.sync()  # a crash reopens the plan on this page
         self._update_actions()
@@ -365,6 +371,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _on_closed(self) -> None:
+        self._kept_views = {}  # another plan starts as it opens
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.refresh(self.settings.recent_plans())
         self.nav.clearSelection()
@@ -431,6 +438,13 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         """Apply changed preferences at once: rebuilds the pages in the new language."""
+        from ui.shell import view_state
+
+        kept = {
+            name: view_state.capture(self.pages[name])
+            for name in PAGE_NAMES
+            if self.pages.built(name) and self.ctrl.store is not None
+        }
         install(effective_language(self.settings.get(opt.LANGUAGE)), self.settings.get(opt.REGION))
         self.formats = Formats.from_settings(self.settings)
         self.ctrl.set_poll_interval(self.settings.get(opt.POLL_SECONDS))
@@ -445,6 +459,7 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.deleteLater()
         self._build()
+        self._kept_views = kept  # each page as it was, put back as it is shown
         self.watcher.full()  # the problems in the new language
         if self.ctrl.store is not None:
             for page in self.pages.built_pages():

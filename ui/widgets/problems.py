@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime as dt
 import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -166,45 +176,11 @@ class ProblemsDock(QDockWidget):
         formats: Formats,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Problems"), parent)
+        super().__init__(parent)
         self.setObjectName("problems_dock")
         self.ctrl, self.watcher, self.formats = ctrl, watcher, formats
         body = QWidget(self)
-        self.model = RowTableModel(
-            [
-                Column(
-                    "severity",
-                    self.tr("Severity"),
-                    self._severity,
-                    width=8,
-                    colour=lambda p: (
-                        "#C62828"
-                        if p.severity == "error" and not p.acknowledged
-                        else "#F9A825"
-                        if not p.acknowledged
-                        else "#9E9E9E"
-                    ),
-                ),
-                Column(
-                    "when",
-                    self.tr("When"),
-                    lambda p: (
-                        f"{self.formats.weekday_date(p.start.date())} {self.formats.time(p.start)}"
-                    ),
-                    sort=lambda p: p.start.isoformat(),
-                    width=18,
-                ),
-                Column(
-                    "message",
-                    self.tr("Problem"),
-                    lambda p: (
-                        p.message + (self.tr(" — accepted: %s") % p.note if p.acknowledged else "")
-                    ),
-                    width=90,
-                ),
-            ],
-            self,
-        )
+        self.model = RowTableModel(self._columns(), self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTableView(body)
@@ -215,24 +191,16 @@ class ProblemsDock(QDockWidget):
         self.view.setWordWrap(True)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setAccessibleName(self.tr("Problems"))
-        char = self.view.fontMetrics().averageCharWidth()
-        for i, column in enumerate(self.model.columns[:2]):
-            self.view.setColumnWidth(i, column.width * char + 16)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
         self.summary = QLabel(body)
         self.summary.setObjectName("problems_summary")
         self.summary.setWordWrap(True)
-        self.show_accepted = QCheckBox(self.tr("Show &accepted"), body)
+        self.show_accepted = QCheckBox(body)
         self.show_accepted.toggled.connect(self.refresh)
-        self.accept_button = QPushButton(self.tr("A&ccept…"), body)
-        self.accept_button.setToolTip(
-            self.tr("Accept the selected problem with a note, so it stops counting")
-        )
+        self.accept_button = QPushButton(body)
         self.accept_button.clicked.connect(self.accept_selected)
-        self.reopen_button = QPushButton(self.tr("Take &back"), body)
-        self.reopen_button.setToolTip(self.tr("Count the selected accepted problem again"))
+        self.reopen_button = QPushButton(body)
         self.reopen_button.clicked.connect(self.take_back_selected)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -246,8 +214,88 @@ class ProblemsDock(QDockWidget):
         self.setWidget(body)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         watcher.updated.connect(self.refresh)
-        ctrl.opened.connect(lambda _s: self.summary.setText(self.tr("Checking the plan…")))
+        self._wanted = True  # shown with a plan unless the user closes it
+        self._no_plan = False
+        ctrl.opened.connect(self._on_opened)
+        ctrl.closed.connect(self._on_closed)
+        self.retranslate(formats)
+        if ctrl.store is None:
+            self._on_closed()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(
+                "severity",
+                self.tr("Severity"),
+                self._severity,
+                width=8,
+                colour=lambda p: (
+                    "#C62828"
+                    if p.severity == "error" and not p.acknowledged
+                    else "#F9A825"
+                    if not p.acknowledged
+                    else "#9E9E9E"
+                ),
+            ),
+            Column(
+                "when",
+                self.tr("When"),
+                lambda p: (
+                    f"{self.formats.weekday_date(p.start.date())} {self.formats.time(p.start)}"
+                ),
+                sort=lambda p: p.start.isoformat(),
+                width=18,
+            ),
+            Column(
+                "message",
+                self.tr("Problem"),
+                lambda p: (
+                    p.message + (self.tr(" — accepted: %s") % p.note if p.acknowledged else "")
+                ),
+                width=90,
+            ),
+        ]
+
+    def retranslate(self, formats: Formats) -> None:
+        """Say everything in the language (and with the formats) now chosen, keeping the rows,
+        the selection and where the panel is docked (Preferences ▸ Language)."""
+        self.formats = formats
+        self.setWindowTitle(self.tr("Problems"))
+        self.model.columns = self._columns()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.columns))
+        self.view.setAccessibleName(self.tr("Problems"))
+        self.show_accepted.setText(self.tr("Show &accepted"))
+        self.accept_button.setText(self.tr("A&ccept…"))
+        self.accept_button.setToolTip(
+            self.tr("Accept the selected problem with a note, so it stops counting")
+        )
+        self.reopen_button.setText(self.tr("Take &back"))
+        self.reopen_button.setToolTip(self.tr("Count the selected accepted problem again"))
+        self._fit_columns()
         self.refresh()
+
+    def _fit_columns(self) -> None:
+        """Severity and when as wide as their words in this language and clock."""
+        metrics = self.view.fontMetrics()
+        sample = dt.datetime(2023, 11, 29, 22, 45)
+        when = f"{self.formats.weekday_date(sample.date())} {self.formats.time(sample)}"
+        words = [self.tr("Severity"), self.tr("Accepted"), self.tr("Warning"), self.tr("Error")]
+        widths = (max(map(metrics.horizontalAdvance, words)), metrics.horizontalAdvance(when))
+        for i, width in enumerate(widths):
+            self.view.setColumnWidth(i, width + 24)
+
+    def _on_closed(self) -> None:
+        """No plan, no panel (until one is opened, if the user had it shown)."""
+        if not self._no_plan:
+            self._wanted = not self.isHidden()
+        self._no_plan = True
+        self.hide()
+
+    def _on_opened(self, _store: object) -> None:
+        self.summary.setText(self.tr("Checking the plan…"))
+        if self._no_plan and self._wanted:
+            self.show()
+        self._no_plan = False
 
     def _severity(self, p: Problem) -> str:
         if p.acknowledged:
@@ -269,9 +317,8 @@ class ProblemsDock(QDockWidget):
             text = ""
         elif not problems:
             text = self.tr(
-                "No problems: no one is booked twice, no room or vehicle is"
-                " double-booked or too small, everyone can get where they are due,"
-                " and everyone in town has a bed."
+                "No problems: no double bookings, no room or vehicle too small, everyone"
+                " can get where they are due and has a bed."
             )
         else:
             text = self.tr("%n error(s)", "", errors)
@@ -284,7 +331,26 @@ class ProblemsDock(QDockWidget):
                 "Double-click a problem to see it on the calendar or open what it is about."
             )
         self.summary.setText(text)
+        self._collapse(not shown)
         self._update_buttons()
+
+    def _collapse(self, empty: bool) -> None:
+        """With nothing to list the panel is one line (the summary) and gives its height back
+        to the page; it opens again, a few rows high, when there is something to say."""
+        body = self.widget()
+        self.show_accepted.setHidden(empty and not self.watcher.problems)
+        if body is None or empty == self.view.isHidden():
+            return
+        self.view.setHidden(empty)
+        for button in (self.accept_button, self.reopen_button):
+            button.setHidden(empty)
+        if empty:
+            body.setMaximumHeight(body.minimumSizeHint().height())
+        else:
+            body.setMaximumHeight(16777215)
+            window = self.parentWidget()
+            if isinstance(window, QMainWindow) and not self.isFloating():
+                window.resizeDocks([self], [170], Qt.Orientation.Vertical)
 
     def selected(self) -> Problem | None:
         rows = self.view.selectionModel().selectedRows()

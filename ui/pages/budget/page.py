@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from planner.domain.errors import PlannerError
 from planner.rules import budget
@@ -34,6 +34,7 @@ from ui.pages.lists.panel import ListPanel, PageFactory
 from ui.pages.protocols import Panel
 from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
+from ui.widgets.flow import FlowRow
 
 
 class BudgetPage(QWidget):
@@ -91,15 +92,11 @@ class BudgetPage(QWidget):
         )
         perdiem.clicked.connect(self.export_perdiem)
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(16)
-        top.addWidget(self.total_label)
-        top.addSpacing(12)
-        top.addWidget(self.actual_label)
-        top.addStretch(1)
-        top.addWidget(export)
-        top.addWidget(perdiem)
+        top = FlowRow()  # on a narrow window the buttons wrap below instead of widening it
+        for widget in (title, self.total_label, self.actual_label):
+            top.add_lead(widget)
+        for widget in (export, perdiem):
+            top.add_trail(widget)
 
         self.lines = LinesTab(self, self)
         self.rates = RatesTab(self, factory, self)

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import current_language
 from planner.domain.labels import KIND_NOUNS, noun
 from planner.store import Change, PlanStore
 from ui import settings as opt
@@ -43,6 +43,7 @@ from ui.models.table import ID_ROLE, Column, RowTableModel, SearchProxy
 from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
 from ui.session.deferred import operations
+from ui.widgets.flow import FlowRow
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from ui.dialogs.editors.editor import ItemEditor
@@ -84,6 +85,7 @@ class ListPanel(QWidget):
         self.tables = tables
         self._load = load
         self._saving_cell = False
+        self._fitting = False
         self.freshness = RefreshWhenShown(self, self.refresh, tables, self._refresh_now)
         self.preset: Callable[[], dict[str, Any]] = dict
         self.setObjectName(f"{self.name}_panel")
@@ -151,16 +153,14 @@ class ListPanel(QWidget):
         self.empty_hint.hide()
 
         self.tools: list[tuple[QAction, int]] = []  # extra actions, fewest rows they need
-        top = QHBoxLayout()
+        # heading and count on the left, search and buttons on the right; on a narrow panel
+        # the buttons move to the lines below instead of widening the window
+        top = FlowRow()
         self._top = top
-        top.addWidget(heading)
-        top.addSpacing(12)
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.search)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
+        top.add_lead(heading)
+        top.add_lead(self.count_label)
+        for widget in (self.search, self.add_button, self.edit_button, self.delete_button):
+            top.add_trail(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -170,23 +170,53 @@ class ListPanel(QWidget):
     # header layout, remembered per list
     def _restore_header(self) -> None:
         header = self.view.horizontalHeader()
-        state = self.settings.get(opt.list_header(self.name))
+        state = self.settings.get(self._header_option())
         restored = bool(state) and header.restoreState(state)
+        self._fit_pending = not restored  # fitted to the rows once they are first loaded
         hide_personal = self.settings.get(opt.HIDE_PERSONAL)
         for i, column in enumerate(self.model.columns):
             if not restored:
                 header.setSectionHidden(i, column.hidden)
             if column.personal and hide_personal:
                 header.setSectionHidden(i, True)
-        if not restored:
+        if not restored:  # until the user changes them, the columns are ours to fit
+            self._fitting = True
             self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             char = self.view.fontMetrics().averageCharWidth()
             for i, column in enumerate(self.model.columns):
                 chars = column.width or (9 if column.numeric else 22)
                 header.resizeSection(i, chars * char + 16)
+            self._fitting = False
+
+    def _header_option(self) -> opt.Option[Any]:
+        """Column widths are kept per language: a heading's width depends on its words."""
+        lang = current_language()
+        return opt.list_header(self.name if lang == "en" else f"{self.name}.{lang}")
 
     def _save_header(self, *_args: Any) -> None:
-        self.settings.set(opt.list_header(self.name), self.view.horizontalHeader().saveState())
+        if not self._fitting:
+            self.settings.set(self._header_option(), self.view.horizontalHeader().saveState())
+
+    def fit_columns(self, sample: int = 200, most_chars: int = 40) -> None:
+        """Size each shown column to its heading and to the widest of the first ``sample``
+        rows, in the language and formats shown (so "3:00 p. m." and "Tiempo de manejo"
+        read whole), at most ``most_chars`` characters wide: longer text is elided and shown
+        whole on hover."""
+        header = self.view.horizontalHeader()
+        most = most_chars * self.view.fontMetrics().averageCharWidth()
+        rows = min(sample, self.proxy.rowCount())
+        self._fitting = True
+        try:
+            for column in range(self.model.columnCount()):
+                if header.isSectionHidden(column) or column == self.model.columnCount() - 1:
+                    continue
+                widest = header.sectionSizeFromContents(column).width()
+                for row in range(rows):
+                    index = self.proxy.index(row, column)
+                    widest = max(widest, min(most, self.view.sizeHintForIndex(index).width()))
+                header.resizeSection(column, widest + 8)
+        finally:
+            self._fitting = False
 
     def _show_column(self, column: int, on: bool) -> None:
         self.view.horizontalHeader().setSectionHidden(column, not on)
@@ -222,6 +252,9 @@ class ListPanel(QWidget):
         current = self.current_id()
         rows = self._load(store) if store is not None else []
         self.model.set_rows(rows)
+        if self._fit_pending and rows:
+            self._fit_pending = False
+            self.fit_columns()
         self.freshness.stale = False
         self.select_ids(selected, current)
         self._update_count()
@@ -335,7 +368,7 @@ class ListPanel(QWidget):
             tool.setObjectName(f"tool_{len(self.tools)}")
             tool.clicked.connect(action.trigger)
             action.changed.connect(lambda: tool.setEnabled(action.isEnabled()))
-            self._top.insertWidget(self._top.indexOf(self.add_button), tool)
+            self._top.add_trail(tool, before=self.add_button)
         self._on_selection()
         return action
 
