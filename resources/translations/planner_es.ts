@@ -4638,10 +4638,6 @@
         <translation>Advertencia</translation>
     </message>
     <message>
-        <source>No problems: no one is booked twice, no room or vehicle is double-booked or too small, everyone can get where they are due, and everyone in town has a bed.</source>
-        <translation>Sin problemas: nadie tiene dos compromisos a la vez, ninguna sala ni vehículo está reservado dos veces ni es demasiado pequeño, todos pueden llegar a tiempo adonde deben estar y todos los que están en la ciudad tienen alojamiento.</translation>
-    </message>
-    <message>
         <source>Double-click a problem to see it on the calendar or open what it is about.</source>
         <translation>Haga doble clic en un problema para verlo en el calendario o abrir el elemento al que se refiere.</translation>
     </message>
@@ -4651,6 +4647,10 @@
             <numerusform>%n error</numerusform>
             <numerusform>%n errores</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No problems: no double bookings, no room or vehicle too small, everyone can get where they are due and has a bed.</source>
+        <translation>Sin problemas: nadie reservado dos veces, ninguna sala ni vehículo pequeño, todos llegan a tiempo y tienen cama.</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.i18n import current_language
 from tests.paths import DATA
+from tests.ui.laptop import EDIT_KINDS, other_dialogs
 from tests.ui.test_spanish import (
     english_texts_with_spanish_translations,
     visible_texts,
@@ -35,32 +36,6 @@ from tests.ui.test_spanish import (
 from ui.shell.mnemonics import mnemonic_of
 
 SCREEN = (1366, 768 - 40)  # a laptop screen less a panel or task bar
-
-EDIT_KINDS = (
-    "organisation",
-    "delegation",
-    "person",
-    "group",
-    "venue",
-    "room",
-    "module",
-    "unavailability",
-    "session",
-    "travel",
-    "room_block",
-    "stay",
-    "road_time",
-    "stop",
-    "vehicle",
-    "ride",
-    "budget_line",
-    "budget_actual",
-    "per_diem_rate",
-    "exchange_rate",
-    "catering_rate",
-    "funding_source",
-    "budget_category",
-)
 
 
 @pytest.fixture(params=["en", "es"])
@@ -239,51 +214,8 @@ def test_every_edit_dialog_fits_and_works_by_keyboard(lang_window, qtbot):
 
 
 def test_every_other_dialog_fits_and_works_by_keyboard(lang_window, qtbot, tmp_path):
-    from planner import queries
-    from planner.domain.errors import ConflictError
-    from ui.dialogs.attendance import AttendanceDialog
-    from ui.dialogs.export import ExportDialog
-    from ui.dialogs.importer import ImportWizard
-    from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
-    from ui.dialogs.people_tools import MergeDialog, SplitDialog
-    from ui.dialogs.plan import CopyPlanDialog, PreferencesDialog
-    from ui.dialogs.rotation import RotationDialog
-    from ui.dialogs.shared import ConflictDialog, ConnectDialog, HistoryDialog
-    from ui.pages.calendar import RepeatDialog
-
     window = lang_window
-    ctrl, formats = window.ctrl, window.formats
-    store = ctrl.require()
-    delegation = queries.delegations(store)[0].id
-    days = sorted({s.start.date() for s in queries.sessions(store)})
-    built: list[QWidget] = [
-        PreferencesDialog(window.settings, window),
-        CopyPlanDialog(ctrl, formats, window),
-        ExportDialog(ctrl, window.settings, formats, window),
-        ExportDialog(ctrl, window.settings, formats, window, "itineraries"),
-        AttendanceDialog(ctrl, formats, window),
-        ImportWizard(ctrl, window),
-        SplitDialog(ctrl, window),
-        MergeDialog(ctrl, formats, window),
-        RotationDialog(ctrl, formats, window),
-        ArrivalsDialog(ctrl, formats, window),
-        ScheduleDialog(ctrl, formats, ("delegation", delegation), window),
-        RepeatDialog(days, {days[0]}, formats, window),
-        ConnectDialog(
-            QApplication.translate("PlanFiles", "Open a shared plan"),
-            QApplication.translate("PlanFiles", "&Open"),
-            "",
-            window,
-            "postgresql://ana@plans.example.org:5432/tegucigalpa",
-        ),
-        ConflictDialog(
-            ConflictError("changed", who="ana", current={"position": "Mayor"}),
-            {"position": "Comisionado"},
-            {"position": "Position"},
-            window,
-        ),
-        HistoryDialog(store, formats, window),
-    ]
+    built = other_dialogs(window)
     faults = []
     for dialog in built:
         faults += audit(shown(qtbot, dialog))
