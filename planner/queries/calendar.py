@@ -73,6 +73,8 @@ class AgendaData:
     module_names: dict[int, str]
     names: dict[Unit, str]  # ("group", id) -> "Group A", ("person", id) -> "Ana Paz", ...
     units_of: dict[int, frozenset[Unit]]  # person -> units they belong to (self included)
+    module_numbers: dict[int, str] = field(default_factory=dict)  # module id -> "3"
+    _marks: dict[Unit, str] = field(default_factory=dict)
     _by_day: dict[date, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -117,7 +119,18 @@ class AgendaData:
             {i: f"{m.number}. {m.title}" for i, m in plan.modules.items()},
             names,
             plan.units_of,
+            module_numbers={i: str(m.number) for i, m in plan.modules.items()},
         )
+
+    def group_marks(self, block: Block) -> str:
+        """The groups a session is for, as short as they can be told apart ("A B" for
+        Group A and Group B, "A10" for Group A 10), for a block too narrow for their names."""
+        if not self._marks:
+            self._marks = _group_marks(
+                {unit: name for unit, name in self.names.items() if unit[0] == "group"}
+            )
+        marks = sorted(self._marks[u] for u in block.units if u in self._marks)
+        return " ".join(marks)
 
     # days
     def days(self) -> list[date]:
@@ -202,3 +215,21 @@ def snap(moment: datetime, minutes: int) -> datetime:
 
 def utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
+
+
+def _group_marks(names: dict[Unit, str]) -> dict[Unit, str]:
+    """Each group's name less the words every group's name starts with ("Group", "Grupo"),
+    run together when short: {"Group A": "A", "Group A 10": "A10"}."""
+    words = {unit: name.split() for unit, name in names.items()}
+    common = 0
+    if len(words) > 1:
+        shortest = min(len(w) for w in words.values())
+        first = next(iter(words.values()))
+        while common < shortest - 1 and all(w[common] == first[common] for w in words.values()):
+            common += 1
+    marks = {}
+    for unit, split in words.items():
+        rest = split[common:] or split
+        joined = "".join(rest)
+        marks[unit] = joined if len(joined) <= 4 else " ".join(rest)
+    return marks

@@ -296,6 +296,13 @@
 <context>
     <name>TimeGrid</name>
     <message numerus="yes">
+        <source>%n more session(s) start then, too many to show side by side. Double-click to see the day by room.</source>
+        <translation>
+            <numerusform>%n more session start then, too many to show side by side. Double-click to see the day by room.</numerusform>
+            <numerusform>%n more sessions start then, too many to show side by side. Double-click to see the day by room.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n sessions chosen</source>
         <translation>
             <numerusform>%n session chosen</numerusform>

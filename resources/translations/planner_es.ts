@@ -5189,6 +5189,17 @@
         <translation>Calendario</translation>
     </message>
     <message>
+        <source>M%1</source>
+        <translation>M%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more session(s) start then, too many to show side by side. Double-click to see the day by room.</source>
+        <translation>
+            <numerusform>%n sesión más empieza entonces; no caben lado a lado. Doble clic para ver el día por sala.</numerusform>
+            <numerusform>%n sesiones más empiezan entonces; no caben lado a lado. Doble clic para ver el día por sala.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1, %2 to %3</source>
         <translation>%1, de %2 a %3</translation>
     </message>

@@ -7,7 +7,7 @@ room. Every change goes through the controller, so it is one undoable step.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
@@ -159,10 +159,11 @@ class CalendarPage(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         top = FlowRow()  # on a narrow window the buttons wrap below instead of widening it
-        for widget in (title, self.view_mode, self.prev_day, self.day, self.next_day):
-            top.add_lead(widget)
-        for widget in (self.filter, self.rotation_button, self.new_button):
-            top.add_trail(widget)
+        leads: tuple[QWidget, ...] = (title, self.view_mode, self.prev_day, self.day, self.next_day)
+        for lead in leads:
+            top.add_lead(lead)
+        for trail in (self.filter, self.rotation_button, self.new_button):
+            top.add_trail(trail)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         for control in (self.repeat_button, self.colour_by, self.snap, zoom_out, zoom_in):
@@ -192,6 +193,7 @@ class CalendarPage(QWidget):
         self.grid.selection_changed.connect(self._update_status)
         self.grid.context_requested.connect(self._context_menu)
         self.grid.reveal_requested.connect(self._reveal)
+        self.grid.day_requested.connect(self.show_day)
         self.grid.set_formats(formats)
         self.grid.snap_minutes = self.snap.value()
 
@@ -322,6 +324,8 @@ class CalendarPage(QWidget):
             lanes = data.lanes(blocks, all_rooms=False)
             if unit is not None and unit[0] == "room":
                 lanes = [lane for lane in data.lanes([], all_rooms=True) if lane.room_id == unit[1]]
+            elif not lanes:  # an empty day: the plan's rooms, to plan it by dragging
+                lanes = data.lanes([], all_rooms=True)
             columns = [
                 Column(
                     lane.room_id,
@@ -351,10 +355,10 @@ class CalendarPage(QWidget):
         self.grid.colour_by_module = bool(self.colour_by.currentData())
         self.grid.set_content(data, columns, blocks, by_room)
         self._update_status()
-        if blocks:  # show the morning's first session
-            first = min(blocks, key=lambda b: (b.start.time(), b.id))
-            y = int(self.grid.y_of(first.start.hour * 60 + first.start.minute))
-            self.scroll_area.verticalScrollBar().setValue(max(0, y - 60))
+        # the morning's first session, or on an empty day the time the plan's days start
+        first = min((b.start.time() for b in (blocks or data.blocks.values())), default=time(8))
+        y = int(self.grid.y_of(first.hour * 60 + first.minute))
+        self.scroll_area.verticalScrollBar().setValue(max(0, y - 60))
 
     def _recolour(self) -> None:
         self.grid.colour_by_module = bool(self.colour_by.currentData())
@@ -366,6 +370,13 @@ class CalendarPage(QWidget):
 
     def zoom(self, factor: float) -> None:
         self.grid.set_zoom(self.grid.pixels_per_minute * factor)
+
+    def show_day(self, day: date) -> None:
+        """The day by room (from the whole plan's "+N more")."""
+        self.view_mode.setCurrentIndex(self.view_mode.findData("day"))
+        index = self._day_index(day)
+        if index >= 0:
+            self.day.setCurrentIndex(index)
 
     def step_day(self, step: int) -> None:
         index = self.day.currentIndex() + step

@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             kept = self._kept_views.pop(PAGE_NAMES[row], None)
             if kept:
-                from ui.shell import view_state
+                from ui.pages import view_state
 
                 view_state.restore(page, kept)
             self.settings.set(opt.PAGE, row)
@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         """Apply changed preferences at once: rebuilds the pages in the new language."""
-        from ui.shell import view_state
+        from ui.pages import view_state
 
         kept = {
             name: view_state.capture(self.pages[name])

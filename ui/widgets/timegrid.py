@@ -12,6 +12,8 @@ operations.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -32,17 +34,47 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.queries.calendar import AgendaData, Block, snap
 from ui.formats import Formats
+from ui.widgets.blocks import BlockPainter
 
 AXIS = 58
 HEADER = 44
 EDGE = 6
 MIN_LANE = 150
+MIN_DAY = 96  # eight days fit the calendar of a 1366 px wide window
+MIN_SLOT = 28  # the narrowest side-by-side block (its module number and group letter)
+
+
+def _sub_columns(spans: list[tuple[datetime, datetime]]) -> list[int]:
+    """For spans in order of start, the sub-column of each: the leftmost free when it starts
+    (overlapping spans side by side)."""
+    free: list[int] = []  # sub-columns free now, smallest first
+    busy: list[tuple[datetime, int]] = []  # (end, sub-column) of the spans running
+    used = 0
+    slots = []
+    for start, end in spans:
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            slot = heapq.heappop(free)
+        else:
+            slot, used = used, used + 1
+        heapq.heappush(busy, (end, slot))
+        slots.append(slot)
+    return slots
+
+
+def _free(starts: list[datetime], ends: list[datetime], start: datetime, end: datetime) -> bool:
+    """Whether a sub-column (its blocks' ``starts`` and ``ends``, in order and apart) is free
+    from ``start`` to ``end``."""
+    before = bisect_left(starts, end) - 1  # the last block to start before ``end``
+    return before < 0 or ends[before] <= start
 
 
 @dataclass(frozen=True)
@@ -70,6 +102,7 @@ class TimeGrid(QWidget):
     delete_requested = Signal()
     context_requested = Signal(QPoint)
     reveal_requested = Signal(QRectF)  # the keyboard chose a block: scroll it into view
+    day_requested = Signal(object)  # a date: "+N more" double-clicked, show it by room
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +124,11 @@ class TimeGrid(QWidget):
         self.problem_ids: set[int] = set()
         self.selected: set[int] = set()
         self._placed: list[Placed] = []
+        self._where: dict[int, int] = {}  # session id -> its place in ``_placed``
+        self._overflow: list[tuple[QRectF, int, date]] = []  # "+N" more at a time, on a day
+        # while a block is dragged: the visible grid without it, drawn once, so each frame
+        # draws only the dragged block over it (a plan of 30,000 sessions drags as lightly)
+        self._still: tuple[QRect, frozenset[int], QPixmap] | None = None
         self._lane_width = MIN_LANE
         self._drag: dict[str, Any] | None = None
         self._preview: dict[int, tuple[datetime, datetime, int]] = {}
@@ -100,6 +138,7 @@ class TimeGrid(QWidget):
         self._small.setPointSizeF(font.pointSizeF() * 0.85)
         self._bold = QFont(font)
         self._bold.setBold(True)
+        self.painter = BlockPainter(self)
         self.selection_changed.connect(lambda: self.describe_selection(announce=True))
 
     # content
@@ -120,9 +159,14 @@ class TimeGrid(QWidget):
         self.pixels_per_minute = max(0.4, min(4.0, pixels_per_minute))
         self._layout()
 
+    def _min_lane(self) -> int:
+        """A room needs room for its sessions' titles; a day of the whole plan is narrower, so
+        that a week and more fits a laptop's screen (its sessions say what fits)."""
+        return MIN_LANE if self.by_room else MIN_DAY
+
     def sizeHint(self) -> QSize:
         return QSize(
-            self.axis + max(1, len(self.columns)) * MIN_LANE,
+            self.axis + max(1, len(self.columns)) * self._min_lane(),
             HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute),
         )
 
@@ -139,7 +183,9 @@ class TimeGrid(QWidget):
     def _layout(self) -> None:
         parent = self.parentWidget()
         available = parent.width() if parent is not None else self.width()
-        self._lane_width = max(MIN_LANE, (available - self.axis) // max(1, len(self.columns)))
+        self._lane_width = max(
+            self._min_lane(), (available - self.axis) // max(1, len(self.columns))
+        )
         width = self.axis + self._lane_width * len(self.columns)
         height = HEADER + int((self.last_minute - self.first_minute) * self.pixels_per_minute) + 8
         self.setMinimumSize(width, height)
@@ -152,7 +198,7 @@ class TimeGrid(QWidget):
         parent = self.parentWidget()
         lanes = max(1, len(self.columns))
         if parent is not None and (parent.width() - self.axis) // lanes != self._lane_width:
-            self._lane_width = max(MIN_LANE, (parent.width() - self.axis) // lanes)
+            self._lane_width = max(self._min_lane(), (parent.width() - self.axis) // lanes)
             self._place()
 
     # geometry
@@ -190,28 +236,46 @@ class TimeGrid(QWidget):
                 column = self._column_of(b, start)
             if column >= 0:
                 by_column.setdefault(column, []).append((b, start, end))
+        overflow: list[tuple[QRectF, int, date]] = []
         for column, items in by_column.items():
             items.sort(key=lambda x: (x[1], x[2]))
-            # greedy interval colouring: sub-columns for overlapping blocks
-            ends: list[datetime] = []
-            slot_of: list[int] = []
-            for _b, start, end in items:
-                for i, e in enumerate(ends):
-                    if e <= start:
-                        ends[i] = end
-                        slot_of.append(i)
-                        break
-                else:
-                    ends.append(end)
-                    slot_of.append(len(ends) - 1)
-            width = (self._lane_width - 6) / max(1, len(ends))
+            slot_of = _sub_columns([(start, end) for _b, start, end in items])
+            # as many sub-columns as can show a block's module and group; past them a
+            # "+N" says how many more run then (double-click it for the day by room)
+            slots = min(max(slot_of, default=0) + 1, max(1, int(self._lane_width - 6) // MIN_SLOT))
+            starts: list[list[datetime]] = [[] for _ in range(slots)]
+            finishes: list[list[datetime]] = [[] for _ in range(slots)]
+            for (_b, start, end), slot in zip(items, slot_of, strict=True):
+                if slot < slots:
+                    starts[slot].append(start)  # in order, and apart, within a sub-column
+                    finishes[slot].append(end)
+            width = (self._lane_width - 6) / slots
             day = self.columns[column].day
+            hidden: dict[datetime, int] = {}
             for (b, start, end), slot in zip(items, slot_of, strict=True):
+                if slot >= slots:
+                    hidden[start] = hidden.get(start, 0) + 1
+                    continue
+                # a block spreads right over the sub-columns free while it runs, so a
+                # plenary session between parallel ones reads at the lane's full width
+                span = 1
+                while slot + span < slots and _free(
+                    starts[slot + span], finishes[slot + span], start, end
+                ):
+                    span += 1
                 top = self.y_of(self._minute_of(start, day))
                 bottom = self.y_of(self._minute_of(end, day))
                 x = self.axis + column * self._lane_width + 3 + slot * width
-                placed.append(Placed(b, QRectF(x, top, width - 2, max(8.0, bottom - top)), column))
+                rect = QRectF(x, top, width * span - 2, max(8.0, bottom - top))
+                placed.append(Placed(b, rect, column))
+            right = self.axis + (column + 1) * self._lane_width - 3
+            for start, count in hidden.items():
+                top = self.y_of(self._minute_of(start, day))
+                overflow.append((QRectF(right - 44, top + 1, 42, 16), count, day))
+        self._overflow = overflow
         self._placed = placed
+        self._where = {p.block.id: i for i, p in enumerate(placed)}
+        self._still = None  # the picture of the blocks that stay, made again when needed
 
     def block_at(self, pos: QPointF) -> Placed | None:
         for p in reversed(self._placed):
@@ -220,12 +284,55 @@ class TimeGrid(QWidget):
         return None
 
     def rect_of(self, session_id: int) -> QRectF | None:
-        return next((p.rect for p in self._placed if p.block.id == session_id), None)
+        where = self._where.get(session_id)
+        return self._placed[where].rect if where is not None else None
 
     # drawing
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         clip = event.rect()
+        moving = frozenset(self._preview)
+        if self._drag is not None and moving:
+            visible = self.visibleRegion().boundingRect()
+            still = self._still
+            if still is None or still[0] != visible or still[1] != moving:
+                ratio = self.devicePixelRatioF()
+                picture = QPixmap(visible.size() * ratio)
+                picture.setDevicePixelRatio(ratio)
+                inside = QPainter(picture)
+                inside.translate(-visible.topLeft())
+                self._paint_grid(inside, visible, skip=moving)
+                inside.end()
+                still = self._still = (visible, moving, picture)
+            painter.setClipRect(clip)
+            painter.drawPixmap(visible.topLeft(), still[2])
+            for sid in moving:
+                where = self._where.get(sid)
+                if where is not None:
+                    self.painter.draw(painter, self._placed[where])
+            self._draw_frame(painter, clip)
+            return
+        self._still = None
+        self._paint_grid(painter, clip)
+        if self._rubber is not None:
+            palette = self.palette()
+            highlight = palette.color(QPalette.ColorRole.Highlight)
+            fill = QColor(highlight)
+            fill.setAlpha(60)
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            painter.drawRect(self._rubber)
+        self._draw_frame(painter, clip)
+        if self.hasFocus() and not self.selected:  # focus with no session chosen: the grid
+            visible = self.visibleRegion().boundingRect()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(visible.adjusted(1, 1, -1, -1))
+
+    def _paint_grid(
+        self, painter: QPainter, clip: QRect, skip: frozenset[int] = frozenset()
+    ) -> None:
+        """The lines and the blocks (all but ``skip``) within ``clip``."""
         palette = self.palette()
         painter.fillRect(clip, palette.color(QPalette.ColorRole.Base))
         line = palette.color(QPalette.ColorRole.Mid)
@@ -246,21 +353,19 @@ class TimeGrid(QWidget):
         # blocks
         clip_f = QRectF(clip)
         for p in self._placed:
-            if p.rect.intersects(clip_f):
-                self._draw_block(painter, p)
-        if self._rubber is not None:
-            highlight = palette.color(QPalette.ColorRole.Highlight)
-            fill = QColor(highlight)
-            fill.setAlpha(60)
-            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
-            painter.setBrush(fill)
-            painter.drawRect(self._rubber)
-        self._draw_frame(painter, clip)
-        if self.hasFocus() and not self.selected:  # focus with no session chosen: the grid
-            visible = self.visibleRegion().boundingRect()
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(visible.adjusted(1, 1, -1, -1))
+            if p.rect.intersects(clip_f) and p.block.id not in skip:
+                self.painter.draw(painter, p)
+        if self._overflow:  # "+N": sessions at that time beyond the lane's width
+            painter.setFont(self._small)
+            for rect, count, _day in self._overflow:
+                if rect.intersects(clip_f):
+                    painter.setPen(QPen(palette.color(QPalette.ColorRole.Dark), 1))
+                    painter.setBrush(palette.color(QPalette.ColorRole.ToolTipBase))
+                    painter.drawRoundedRect(rect, 6, 6)
+                    painter.setPen(palette.color(QPalette.ColorRole.ToolTipText))
+                    painter.drawText(
+                        rect, int(Qt.AlignmentFlag.AlignCenter), f"+{self.formats.number(count)}"
+                    )
 
     def _draw_frame(self, painter: QPainter, clip: QRect) -> None:
         """The lane headers (pinned to the top) and the time axis (pinned to the left)."""
@@ -310,64 +415,6 @@ class TimeGrid(QWidget):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                 fm.elidedText(column.subtitle, Qt.TextElideMode.ElideRight, sub.width()),
             )
-
-    def _draw_block(self, painter: QPainter, p: Placed) -> None:
-        b = p.block
-        assert self.data is not None
-        colour = QColor(self.data.colour(b, self.colour_by_module))
-        fill = QColor(colour)
-        fill.setAlpha(70 if b.id not in self.selected else 140)
-        rect = p.rect
-        pen = QPen(colour.darker(140), 1)
-        if b.id in self.problem_ids:
-            pen = QPen(QColor("#C62828"), 2, Qt.PenStyle.DashLine)
-        if b.id in self.selected:
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 3, 3)
-        if b.id in self.selected and self.hasFocus():  # where the keyboard is, as Qt draws it
-            painter.setPen(
-                QPen(self.palette().color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DotLine)
-            )
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), colour)
-        inner = rect.adjusted(7, 2, -3, -2)
-        if inner.height() < 6:
-            return
-        start, end, _c = self._preview.get(b.id, (b.start, b.end, -1))
-        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        fm_bold = QFontMetrics(self._bold)
-        fm = QFontMetrics(self._small)
-        y = inner.top()
-        warn = "⚠ " if b.id in self.problem_ids else ""
-        painter.setFont(self._bold)
-        title_rect = QRectF(inner.left(), y, inner.width(), fm_bold.height())
-        painter.drawText(
-            title_rect,
-            int(Qt.AlignmentFlag.AlignLeft),
-            fm_bold.elidedText(warn + b.title, Qt.TextElideMode.ElideRight, int(inner.width())),
-        )
-        y += fm_bold.height()
-        painter.setFont(self._small)
-        lines = [f"{self.formats.time(start)}–{self.formats.time(end)}"]
-        if not self.by_room:
-            room = self.data.rooms.get(b.room_id) if b.room_id else None
-            lines[0] += f" · {room.name}" if room else (f" · {b.location}" if b.location else "")
-        if b.route:
-            lines.append(b.route)
-        if b.audience:
-            lines.append(b.audience)
-        for text in lines:
-            if y + fm.height() > inner.bottom() + 1:
-                break
-            painter.drawText(
-                QRectF(inner.left(), y, inner.width(), fm.height()),
-                int(Qt.AlignmentFlag.AlignLeft),
-                fm.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())),
-            )
-            y += fm.height()
 
     # mouse
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -473,11 +520,12 @@ class TimeGrid(QWidget):
         bottom = self.y_of(self._minute_of(end, day))
         x = self.axis + column * self._lane_width + 3
         rect = QRectF(x, top, self._lane_width - 8, max(8.0, bottom - top))
-        for i, placed in enumerate(self._placed):
-            if placed.block.id == b.id:
-                self._placed[i] = Placed(b, rect, column)
-                return
-        self._placed.append(Placed(b, rect, column))
+        where = self._where.get(b.id)
+        if where is not None:
+            self._placed[where] = Placed(b, rect, column)
+        else:
+            self._where[b.id] = len(self._placed)
+            self._placed.append(Placed(b, rect, column))
 
     def _repaint_rects(self, *rects: QRectF | None) -> None:
         region = QRect()
@@ -531,7 +579,15 @@ class TimeGrid(QWidget):
             end = start + timedelta(minutes=max(self.snap_minutes, 30))
         self.create_requested.emit(start, end, col.key if self.by_room else None)
 
+    def _more_at(self, pos: QPointF) -> tuple[QRectF, int, date] | None:
+        return next((o for o in self._overflow if o[0].contains(pos)), None)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        more = self._more_at(event.position())
+        if more is not None:
+            self._drag = None
+            self.day_requested.emit(more[2])
+            return
         hit = self.block_at(event.position())
         self._drag = None
         if hit is not None:
@@ -558,7 +614,19 @@ class TimeGrid(QWidget):
                 return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             hit = self.block_at(QPointF(event.pos()))
-            if hit is None:
+            more = self._more_at(QPointF(event.pos()))
+            if more is not None:
+                QToolTip.showText(
+                    event.globalPos(),
+                    self.tr(
+                        "%n more session(s) start then, too many to show side by side."
+                        " Double-click to see the day by room.",
+                        "",
+                        more[1],
+                    ),
+                    self,
+                )
+            elif hit is None:
                 QToolTip.hideText()
             else:
                 QToolTip.showText(event.globalPos(), self.describe(hit.block), self)

@@ -93,10 +93,10 @@ class BudgetPage(QWidget):
         perdiem.clicked.connect(self.export_perdiem)
 
         top = FlowRow()  # on a narrow window the buttons wrap below instead of widening it
-        for widget in (title, self.total_label, self.actual_label):
-            top.add_lead(widget)
-        for widget in (export, perdiem):
-            top.add_trail(widget)
+        for label in (title, self.total_label, self.actual_label):
+            top.add_lead(label)
+        for button in (export, perdiem):
+            top.add_trail(button)
 
         self.lines = LinesTab(self, self)
         self.rates = RatesTab(self, factory, self)
