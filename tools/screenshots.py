@@ -29,7 +29,7 @@ def main() -> None:
         old.unlink()
     os.environ["PLANNER_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from ui import settings as opt
     from ui.shell.main_window import PAGE_NAMES, MainWindow
@@ -41,7 +41,7 @@ def main() -> None:
     install(args.lang)
     window = MainWindow(settings)
     width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
+    window.resize(width, height - 40)  # a laptop's screen less its task bar
     window.show()
     window.start(None)
     window.grab().save(str(out / "00-welcome.png"))
@@ -57,6 +57,17 @@ def main() -> None:
             view.selectRow(0)
         app.processEvents()
         window.grab().save(str(out / f"{i:02d}-{name}.png"))
+        if name == "calendar":  # also the whole plan, a lane a day
+            page.view_mode.setCurrentIndex(page.view_mode.findData("week"))
+            app.processEvents()
+            window.grab().save(str(out / f"{i:02d}-{name}-week.png"))
+            page.view_mode.setCurrentIndex(page.view_mode.findData("day"))
+        for tabs in page.findChildren(QTabWidget):  # each tab of a page with tabs
+            for index in range(1, tabs.count()):
+                tabs.setCurrentIndex(index)
+                app.processEvents()
+                window.grab().save(str(out / f"{i:02d}-{name}-tab{index}.png"))
+            tabs.setCurrentIndex(0)
         if args.dialogs and getattr(page, "panels", None):
             for panel in page.panels:
                 if panel.model.rowCount() == 0:

@@ -224,7 +224,7 @@ def cmd_transfers(args: argparse.Namespace) -> int:
                 for note in p.notes:
                     print("    " + note)
             if not proposals:
-                print(_("Every arrival and departure already has its transfer."))
+                print(transfers.nothing_to_propose(store))
         if args.apply and proposals:
             from planner.operations.logistics import accept_transfers
 

@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import N_, _, language, ngettext
+from planner.domain.i18n import LANGUAGES, N_, _, language, ngettext
 from planner.domain.inputs import MULTILINE_FIELDS, clean_field
 from planner.domain.labels import SESSION_KIND_LABELS, kind_label
 from planner.domain.reference import fold
@@ -149,23 +150,39 @@ def parse_clock(value: Any) -> time | datetime:
     )
 
 
+@cache
+def _kind_names() -> dict[str, frozenset[str]]:
+    """Every name a kind of session goes by, folded: its code and its label in each language
+    of the catalogue ("site_visit", "site visit", "visita de campo")."""
+    names: dict[str, frozenset[str]] = {}
+    for code in SESSION_KIND_LABELS:
+        found = {name_key(code), name_key(code.replace("_", " "))}
+        for lang in LANGUAGES:
+            with language(lang):
+                found.add(name_key(kind_label(code)))
+        names[code] = frozenset(found)
+    return names
+
+
 def parse_kind(text: str) -> str:
+    """The kind of session a cell names: its code, or its label in English or Spanish (case
+    and accents do not count), or the first or last word of a label of several words when
+    that word names one kind only ("Visita" for "Visita de campo", "Visit" for "Site visit")."""
     key = name_key(text)
     if not key:
         return "training"
-    for code, label in SESSION_KIND_LABELS.items():
-        if key in (
-            name_key(code),
-            name_key(code.replace("_", " ")),
-            name_key(label),
-            name_key(_(label)),
-        ):
+    names = _kind_names()
+    for code, known in names.items():
+        if key in known:
             return code
-    for lang in ("en", "es"):
-        with language(lang):
-            for code in SESSION_KIND_LABELS:
-                if key == name_key(kind_label(code)):
-                    return code
+    partial = {
+        code
+        for code, known in names.items()
+        for name in known
+        if " " in name and key in (name.split()[0], name.split()[-1])
+    }
+    if len(partial) == 1:
+        return partial.pop()
     raise ValueError(
         _("'{value}' is not a kind of session; use one of: {kinds}").format(
             value=text, kinds=", ".join(kind_label(k) for k in SESSION_KIND_LABELS)
@@ -349,7 +366,7 @@ def _check(
         else:
             reasons.append(
                 _(
-                    "room '{room}' is not in the plan; add it on the Venues & rooms"
+                    "room '{room}' is not in the plan; add it on the Places & rooms"
                     " page or correct the name"
                 ).format(room=room_text)
             )

@@ -1,7 +1,7 @@
 """People: organisations, delegations, people and participant groups, with their validators;
-merging people found twice (:func:`merge_people`), splitting people into new groups
-(:func:`create_groups`) and writing the people of a roster the import checked
-(:func:`import_people`).
+saving a person's form with their groups (:func:`save_person`), merging people found twice
+(:func:`merge_people`), splitting people into new groups (:func:`create_groups`) and writing
+the people of a roster the import checked (:func:`import_people`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from planner.domain.errors import ConflictError, FieldError, PlannerError
 from planner.domain.i18n import N_, _, ngettext
 from planner.domain.inputs import clean_field, clean_text
-from planner.domain.labels import Role, Sex
+from planner.domain.labels import Role, Sex, noun
 from planner.domain.model import (
     Delegation,
     Group,
@@ -39,7 +39,14 @@ from planner.domain.model import (
 from planner.domain.reference import fold
 from planner.operations.batches import Batch
 from planner.operations.deletion import delete_in
-from planner.operations.items import plan_of
+from planner.operations.items import (
+    apply_values,
+    create_in,
+    last_author,
+    plan_of,
+    update_in,
+    values_of,
+)
 from planner.operations.kinds import Kind, register
 from planner.operations.validation import Validation
 from planner.queries.grouping import Member
@@ -235,6 +242,81 @@ GROUP = Kind(
 )
 
 register(ORGANISATION, DELEGATION, PERSON, GROUP)
+
+
+# --- a person's form: their fields and their groups ---------------------------------------------
+
+
+def save_person(
+    store: PlanStore,
+    person_id: int | None,
+    values: dict[str, Any],
+    join: Sequence[int] = (),
+    leave: Sequence[int] = (),
+    expected_version: int | None = None,
+) -> Batch:
+    """Add a person (``person_id`` None) or change some of their fields, and put them in the
+    groups ``join`` and out of the groups ``leave`` (their other groups stay as they are), in
+    one transaction; the Batch undoes it all as one step. With ``expected_version``, refuse
+    (``ConflictError``) if the person changed since it was read."""
+    word = noun(PERSON.name)
+    action = (_("Add {item}") if person_id is None else _("Edit {item}")).format(item=word)
+    batch = Batch(action)
+    try:
+        with store.transaction(action) as tx:
+            session = tx.session
+            if person_id is None:
+                person_id = create_in(session, PERSON.name, values)
+                batch.add(Person.__tablename__, person_id)
+            else:
+                old, new, version = update_in(
+                    session, PERSON.name, person_id, values, expected_version
+                )
+                if new:
+                    batch.updated.append((PERSON.name, person_id, old, new, version))
+            _move_in_groups(session, person_id, join, leave, batch)
+    except ConflictError as exc:
+        if str(exc) or person_id is None:
+            raise
+        with store.read() as session:  # changed since it was read: say by whom
+            who = last_author(session, PERSON, person_id)
+        raise ConflictError(
+            _(
+                "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
+                " changed. Look at it again and redo your change."
+            ).format(item=word, who=who),
+            who=who,
+        ) from exc
+    batch.change = tx.change
+    return batch
+
+
+def _move_in_groups(
+    session: Session, person_id: int, join: Sequence[int], leave: Sequence[int], batch: Batch
+) -> None:
+    """Put a person in some groups and out of others as changes of those groups' members,
+    as the group's own form makes them (the history says whom each group gained or lost)."""
+    joining = set(join)
+    for group_id in sorted(joining | set(leave)):
+        group = session.get(Group, group_id)
+        if group is None:
+            raise ConflictError(
+                _("This {item} was deleted elsewhere; nothing was changed.").format(
+                    item=noun(GROUP.name)
+                ),
+                kind=GROUP.name,
+                item_id=group_id,
+            )
+        before = list(values_of(session, GROUP, group)["member_ids"])
+        after = sorted(
+            set(before) | {person_id} if group_id in joining else set(before) - {person_id}
+        )
+        if after == before:
+            continue
+        apply_values(session, GROUP, group, {"member_ids": after})
+        batch.updated.append(
+            (GROUP.name, group_id, {"member_ids": before}, {"member_ids": after}, group.version)
+        )
 
 
 # --- merging people found twice ---------------------------------------------------------------

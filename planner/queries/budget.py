@@ -242,7 +242,8 @@ class BudgetRows(NamedTuple):
     meal_audience: list[tuple[Any, ...]]  # (session, group, delegation, person) of meals
     meal_facilitators: list[tuple[int, int]]  # (session, person) of meals
     meals: list[tuple[int, Any]]  # (session, starts_at)
-    blocks: list[tuple[Any, ...]]  # (id, venue, hotel, room type, nightly rate, currency)
+    # (id, venue, hotel, room type, nightly rate, currency, rooms, check_in, check_out)
+    blocks: list[tuple[Any, ...]]
     stays: list[tuple[Any, ...]]  # (person, block, check_in, check_out, sharing with)
     vehicles: list[tuple[Any, ...]]  # (id, name, day rate, currency)
     vehicle_rides: list[tuple[Any, ...]]  # (vehicle, starts_at, ends_at)
@@ -285,7 +286,8 @@ def budget_rows(store: PlanStore) -> BudgetRows:
             r.rows("SELECT id, starts_at FROM agenda_session WHERE kind = 'meal'"),
             r.rows(
                 "SELECT b.id, b.venue_id, v.name, b.room_type, b.nightly_rate,"
-                " b.currency FROM room_block b JOIN venue v ON v.id = b.venue_id"
+                " b.currency, b.rooms, b.check_in, b.check_out FROM room_block b"
+                " JOIN venue v ON v.id = b.venue_id"
             ),
             r.rows("SELECT person_id, block_id, check_in, check_out, sharing_with_id FROM stay"),
             r.rows("SELECT id, name, day_rate, currency FROM vehicle"),
@@ -313,6 +315,15 @@ def budget_rows(store: PlanStore) -> BudgetRows:
                 "SELECT id, category, description, budget_code, funding_source_id, quantity,"
                 " unit, unit_cost, currency, month, actual FROM budget_line ORDER BY id"
             ),
+        )
+
+
+def block_stays(store: PlanStore) -> list[tuple[Any, ...]]:
+    """The stays in a room block: (block, person, check_in, check_out, sharing with)."""
+    with store.reading() as r:
+        return r.rows(
+            "SELECT block_id, person_id, check_in, check_out, sharing_with_id FROM stay"
+            " WHERE block_id IS NOT NULL ORDER BY block_id, id"
         )
 
 

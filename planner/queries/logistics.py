@@ -131,17 +131,40 @@ class RoomBlockRow:
     currency: str
     stays: int  # stays booked in the block
     notes: str
+    # the room-nights its stays use, as the budget counts them (two sharing a room use one):
+    # filled by planner.rules.budget_blocks.room_blocks, 0 as read here
+    used: int = 0
 
     @property
     def nights(self) -> int:
         return (self.check_out - self.check_in).days
 
     @property
+    def held(self) -> int:
+        """The room-nights the block holds as contracted: rooms × nights."""
+        return self.rooms * self.nights
+
+    @property
+    def released(self) -> int:
+        """The room-nights held that no stay uses (never below zero)."""
+        return max(self.held - self.used, 0)
+
+    @property
     def total(self) -> Decimal | None:
-        """What the whole block costs: rooms × nights × rate."""
-        if self.nightly_rate is None:
-            return None
-        return self.nightly_rate * self.rooms * self.nights
+        """What the whole block costs as held: rooms × nights × rate."""
+        return self._cost(self.held)
+
+    @property
+    def used_total(self) -> Decimal | None:
+        """What the room-nights used cost: what the budget counts."""
+        return self._cost(self.used)
+
+    @property
+    def released_total(self) -> Decimal | None:
+        return self._cost(self.released)
+
+    def _cost(self, room_nights: int) -> Decimal | None:
+        return None if self.nightly_rate is None else self.nightly_rate * room_nights
 
     @property
     def name(self) -> str:

@@ -198,3 +198,18 @@ def identities(store: PlanStore, *, personal: bool) -> dict[int, tuple[str, str,
                 + ", o.name FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id"
             )
         }
+
+
+def memberships(store: PlanStore, person_id: int) -> tuple[int, list[int]]:
+    """A person's version and the ids of the groups they belong to, read together: what the
+    person's form shows in its Groups field, and the version its save expects."""
+    with store.reading() as r:
+        version = r.value("SELECT version FROM person WHERE id = ?", (person_id,))
+        groups = [
+            int(g)
+            for (g,) in r.rows(
+                "SELECT group_id FROM group_member WHERE person_id = ? ORDER BY group_id",
+                (person_id,),
+            )
+        ]
+    return int(version or 0), groups

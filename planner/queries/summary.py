@@ -170,6 +170,12 @@ def plan_country(store: PlanStore) -> str:
         return str(r.value("SELECT country FROM plan ORDER BY id LIMIT 1") or "")
 
 
+def plan_city(store: PlanStore) -> str:
+    """The city the plan takes place in ("" when none given)."""
+    with store.reading() as r:
+        return str(r.value("SELECT city FROM plan ORDER BY id LIMIT 1") or "")
+
+
 # --- what a printout's title says, and what identifies the plan ---------------------------------
 
 

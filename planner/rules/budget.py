@@ -3,7 +3,8 @@ category, per funding source and overall, in the plan's currency.
 
 What the plan computes, each line saying how ("10 people, 65 room-nights × USD 95.00"):
 - *accommodation*: the room-nights of the stays in each room block, at the block's rate (two
-  people sharing a room take one);
+  people sharing a room take one); beside each line, the room-nights the block holds as
+  contracted and those released (``Budget.room_blocks``, :mod:`planner.rules.budget_blocks`);
 - *per diem*: for each person who travels, a full day for each night in town and the last day at
   the plan's share (40 %), less the plan's percentages for the lodging, breakfasts, lunches and
   dinners the plan provides (a night in a room block, a block's breakfast, a meal session they
@@ -44,8 +45,10 @@ from planner.queries.budget import (
     budget_rows,
     participant_rows,
 )
+from planner.rules.budget_blocks import held_nights, room_nights
 from planner.rules.budget_lines import (
     CATEGORY_ORDER,
+    BlockNights,
     Budget,
     Line,
     Total,
@@ -58,6 +61,7 @@ __all__ = [
     "CATEGORY_ORDER",
     "SHARED_CATEGORIES",
     "Allocation",
+    "BlockNights",
     "Budget",
     "Line",
     "ParticipantCost",
@@ -180,6 +184,7 @@ class _Builder:
         self.data = data
         self.lines: list[Line] = []
         self.warnings: list[str] = []
+        self.room_blocks: dict[str, BlockNights] = {}
 
     def add(
         self,
@@ -250,7 +255,7 @@ def compute(store: PlanStore) -> Budget:
         _indirect(b)
     order = {str(c): n for n, c in enumerate(CATEGORY_ORDER)}
     b.lines.sort(key=lambda x: (order.get(x.category, 99), x.description.casefold(), x.key))
-    return Budget(data.plan.currency, b.lines, b.warnings)
+    return Budget(data.plan.currency, b.lines, b.warnings, b.room_blocks)
 
 
 def _money(currency: str, value: Decimal) -> str:
@@ -260,8 +265,8 @@ def _money(currency: str, value: Decimal) -> str:
 def _accommodation(b: _Builder, rows: BudgetRows) -> None:
     data = b.data
     blocks = {
-        i: (v, name, t, _dec(rate), cur or data.plan.currency)
-        for i, v, name, t, rate, cur in rows.blocks
+        i: (v, name, t, _dec(rate), cur or data.plan.currency, held_nights(n, _day(a), _day(z)))
+        for i, v, name, t, rate, cur, n, a, z in rows.blocks
     }
     stays: dict[int, list[tuple[int, date, date, int | None]]] = defaultdict(list)
     loose = 0
@@ -281,7 +286,7 @@ def _accommodation(b: _Builder, rows: BudgetRows) -> None:
             ).format(n=loose)
         )
     for block, items in stays.items():
-        _venue_id, hotel, room_type, rate, currency = blocks[block]
+        _venue_id, hotel, room_type, rate, currency, held = blocks[block]
         if rate is None:
             b.warn(
                 _(
@@ -290,22 +295,10 @@ def _accommodation(b: _Builder, rows: BudgetRows) -> None:
                 ).format(type=room_type or "?", hotel=hotel)
             )
             continue
-        nights: dict[date, dict[int, int | None]] = defaultdict(dict)
-        for person, first, last, sharing in items:
-            day = first
-            while day < last:
-                nights[day][person] = sharing
-                day += timedelta(days=1)
-        room_nights = 0
-        for present in nights.values():
-            shared = {
-                frozenset((p, q))
-                for p, q in present.items()
-                if q is not None and q in present and q != p
-            }
-            room_nights += len(present) - len(shared)
+        used = room_nights(items)
+        b.room_blocks[f"block:{block}"] = BlockNights(held, used, rate, currency)
         people = len({p for p, *_rest in items})
-        first_night = min(nights) if nights else data.plan.first_day
+        first_night = min((first for _p, first, last, _s in items if first < last), default=None)
         b.add(
             f"block:{block}",
             BudgetCategory.ACCOMMODATION,
@@ -314,12 +307,12 @@ def _accommodation(b: _Builder, rows: BudgetRows) -> None:
                 "{people} person, {n} room-nights × {rate}",
                 "{people} people, {n} room-nights × {rate}",
                 people,
-            ).format(people=people, n=room_nights, rate=_money(currency, rate)),
-            Decimal(room_nights),
+            ).format(people=people, n=used, rate=_money(currency, rate)),
+            Decimal(used),
             _("room-nights"),
             rate,
             currency,
-            first_night,
+            first_night or data.plan.first_day,
         )
 
 

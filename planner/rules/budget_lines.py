@@ -48,6 +48,33 @@ class Line:
 
 
 @dataclass(frozen=True)
+class BlockNights:
+    """A room block's room-nights beside its budget line: those it holds as contracted (rooms ×
+    nights), those its stays use (what the line counts) and those released (held, not used)."""
+
+    held: int
+    used: int
+    rate: Decimal  # the block's nightly rate, in ``currency``
+    currency: str
+
+    @property
+    def released(self) -> int:
+        return max(self.held - self.used, 0)
+
+    @property
+    def held_cost(self) -> Decimal:
+        return self.rate * self.held
+
+    @property
+    def used_cost(self) -> Decimal:
+        return self.rate * self.used
+
+    @property
+    def released_cost(self) -> Decimal:
+        return self.rate * self.released
+
+
+@dataclass(frozen=True)
 class Total:
     key: str  # a category, or a funding source's id ("" when none)
     label: str
@@ -61,6 +88,8 @@ class Budget:
     currency: str
     lines: list[Line]
     warnings: list[str] = field(default_factory=list)
+    # each room block's room-nights held, used and released, by its line's key ("block:3")
+    room_blocks: dict[str, BlockNights] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:

@@ -99,6 +99,17 @@ def propose_transfers(store: PlanStore, window: int | None = None) -> list[Propo
     return sorted(proposals, key=lambda p: p.start)
 
 
+def nothing_to_propose(store: PlanStore) -> str:
+    """Why :func:`propose_transfers` proposes nothing: no one in the plan travels yet, or
+    every arrival and departure already has its transfer."""
+    if not Snapshot.read(store, {LOGISTICS}).logistics.all_trips():
+        return _(
+            "No one in this plan travels yet: add arrivals and departures on the Travel page"
+            " (or import them), then propose transfers."
+        )
+    return _("Every arrival and departure already has its transfer.")
+
+
 def transfer_window(store: PlanStore) -> int:
     """The plan's transfer window in minutes."""
     value = plan_setting(store, WINDOW_SETTING)

@@ -181,6 +181,34 @@
 <context>
     <name>LinesTab</name>
     <message numerus="yes">
+        <source>Held: %n room-night(s), %1, the block as contracted: what the hotel may bill.</source>
+        <translation>
+            <numerusform>Held: %n room-night, %1, the block as contracted: what the hotel may bill.</numerusform>
+            <numerusform>Held: %n room-nights, %1, the block as contracted: what the hotel may bill.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used: %n room-night(s), %1, by the stays in the block: what this line counts.</source>
+        <translation>
+            <numerusform>Used: %n room-night, %1, by the stays in the block: what this line counts.</numerusform>
+            <numerusform>Used: %n room-nights, %1, by the stays in the block: what this line counts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released: %n room-night(s), %1, held but not used: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds.</source>
+        <translation>
+            <numerusform>Released: %n room-night, %1, held but not used: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds.</numerusform>
+            <numerusform>Released: %n room-nights, %1, held but not used: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Released: none. The stays use %n room-night(s) more than the block holds.</source>
+        <translation>
+            <numerusform>Released: none. The stays use %n room-night more than the block holds.</numerusform>
+            <numerusform>Released: none. The stays use %n room-nights more than the block holds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n line</numerusform>
@@ -202,6 +230,44 @@
         <translation>
             <numerusform>%n person</numerusform>
             <numerusform>%n persons</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogisticsPages</name>
+    <message numerus="yes">
+        <source>%n room-night(s) used × the nightly rate: what the budget counts</source>
+        <translation>
+            <numerusform>%n room-night used × the nightly rate: what the budget counts</numerusform>
+            <numerusform>%n room-nights used × the nightly rate: what the budget counts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) held (%1 rooms × %2 nights), %3: the block as contracted, what the hotel may bill</source>
+        <translation>
+            <numerusform>%n room-night held (%1 rooms × %2 nights), %3: the block as contracted, what the hotel may bill</numerusform>
+            <numerusform>%n room-nights held (%1 rooms × %2 nights), %3: the block as contracted, what the hotel may bill</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) used by the stays in the block (two people sharing a room use one), %1: what the budget counts</source>
+        <translation>
+            <numerusform>%n room-night used by the stays in the block (two people sharing a room use one), %1: what the budget counts</numerusform>
+            <numerusform>%n room-nights used by the stays in the block (two people sharing a room use one), %1: what the budget counts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That is %n room-night(s) more than the block holds.</source>
+        <translation>
+            <numerusform>That is %n room-night more than the block holds.</numerusform>
+            <numerusform>That is %n room-nights more than the block holds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) held but not used, %1: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds</source>
+        <translation>
+            <numerusform>%n room-night held but not used, %1: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds</numerusform>
+            <numerusform>%n room-nights held but not used, %1: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds</numerusform>
         </translation>
     </message>
 </context>

@@ -2507,6 +2507,42 @@
         <translation>%1 por encima de lo presupuestado</translation>
     </message>
     <message numerus="yes">
+        <source>Held: %n room-night(s), %1, the block as contracted: what the hotel may bill.</source>
+        <translation>
+            <numerusform>Contratadas: %n noche de habitación, %1, el bloque tal como se contrató: lo que el hotel puede facturar.</numerusform>
+            <numerusform>Contratadas: %n noches de habitación, %1, el bloque tal como se contrató: lo que el hotel puede facturar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used: %n room-night(s), %1, by the stays in the block: what this line counts.</source>
+        <translation>
+            <numerusform>Usadas: %n noche de habitación, %1, por las estancias del bloque: lo que cuenta esta línea.</numerusform>
+            <numerusform>Usadas: %n noches de habitación, %1, por las estancias del bloque: lo que cuenta esta línea.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 held, %2 released (not counted)</source>
+        <translation>%1 contratadas, %2 liberadas (no se cuentan)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Released: %n room-night(s), %1, held but not used: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds.</source>
+        <translation>
+            <numerusform>Liberadas: %n noche de habitación, %1, contratada pero no usada: no está en el presupuesto, aunque mientras no se puedan liberar habitaciones con una fecha límite el hotel puede facturar lo contratado.</numerusform>
+            <numerusform>Liberadas: %n noches de habitación, %1, contratadas pero no usadas: no están en el presupuesto, aunque mientras no se puedan liberar habitaciones con una fecha límite el hotel puede facturar lo contratado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only %1 held</source>
+        <translation>solo %1 contratadas</translation>
+    </message>
+    <message numerus="yes">
+        <source>Released: none. The stays use %n room-night(s) more than the block holds.</source>
+        <translation>
+            <numerusform>Liberadas: ninguna. Las estancias usan %n noche de habitación más de las que tiene el bloque.</numerusform>
+            <numerusform>Liberadas: ninguna. Las estancias usan %n noches de habitación más de las que tiene el bloque.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n línea</numerusform>
@@ -3281,12 +3317,23 @@
         <translation>Tarifa por noche</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>Total</translation>
+        <source>Total held</source>
+        <translation>Total contratado</translation>
     </message>
     <message>
-        <source>%1 rooms × %2 nights × the nightly rate</source>
-        <translation>%1 habitaciones × %2 noches × la tarifa por noche</translation>
+        <source>%1 rooms × %2 nights × the nightly rate: the block as contracted, what the hotel may bill</source>
+        <translation>%1 habitaciones × %2 noches × la tarifa por noche: el bloque tal como se contrató, lo que el hotel puede facturar</translation>
+    </message>
+    <message>
+        <source>In the budget</source>
+        <translation>En el presupuesto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) used × the nightly rate: what the budget counts</source>
+        <translation>
+            <numerusform>%n noche de habitación usada × la tarifa por noche: lo que cuenta el presupuesto</numerusform>
+            <numerusform>%n noches de habitación usadas × la tarifa por noche: lo que cuenta el presupuesto</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sharing with</source>
@@ -3301,12 +3348,64 @@
         <translation>Estancias en hotel</translation>
     </message>
     <message>
+        <source>Held, used and released count room-nights (a room for a night). The budget counts the room-nights used; until rooms can be released by a cut-off date the hotel may bill those held.</source>
+        <translation>Contratadas, usadas y liberadas cuentan noches de habitación (una habitación por una noche). El presupuesto cuenta las noches de habitación usadas; mientras no se puedan liberar habitaciones con una fecha límite, el hotel puede facturar las contratadas.</translation>
+    </message>
+    <message>
         <source>Stays in the selected room block. Select no block to see every stay, booked in a block or not.</source>
         <translation>Estancias del bloque de habitaciones seleccionado. Para ver todas las estancias, estén o no reservadas en un bloque, no seleccione ningún bloque.</translation>
     </message>
     <message>
         <source>Every hotel stay. Select a room block to see only the stays in it.</source>
         <translation>Todas las estancias en hotel. Seleccione un bloque de habitaciones para ver solo sus estancias.</translation>
+    </message>
+    <message>
+        <source>no rate</source>
+        <translation>sin tarifa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) held (%1 rooms × %2 nights), %3: the block as contracted, what the hotel may bill</source>
+        <translation>
+            <numerusform>%n noche de habitación contratada (%1 habitaciones × %2 noches), %3: el bloque tal como se contrató, lo que el hotel puede facturar</numerusform>
+            <numerusform>%n noches de habitación contratadas (%1 habitaciones × %2 noches), %3: el bloque tal como se contrató, lo que el hotel puede facturar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) used by the stays in the block (two people sharing a room use one), %1: what the budget counts</source>
+        <translation>
+            <numerusform>%n noche de habitación usada por las estancias del bloque (dos personas que comparten habitación usan una), %1: lo que cuenta el presupuesto</numerusform>
+            <numerusform>%n noches de habitación usadas por las estancias del bloque (dos personas que comparten habitación usan una), %1: lo que cuenta el presupuesto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That is %n room-night(s) more than the block holds.</source>
+        <translation>
+            <numerusform>Es %n noche de habitación más de las que tiene el bloque.</numerusform>
+            <numerusform>Son %n noches de habitación más de las que tiene el bloque.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every room-night held is used: none is released.</source>
+        <translation>Se usan todas las noches de habitación contratadas: no se libera ninguna.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room-night(s) held but not used, %1: not in the budget, though until rooms can be released by a cut-off date the hotel may bill what it holds</source>
+        <translation>
+            <numerusform>%n noche de habitación contratada pero no usada, %1: no está en el presupuesto, aunque mientras no se puedan liberar habitaciones con una fecha límite el hotel puede facturar lo contratado</numerusform>
+            <numerusform>%n noches de habitación contratadas pero no usadas, %1: no están en el presupuesto, aunque mientras no se puedan liberar habitaciones con una fecha límite el hotel puede facturar lo contratado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Contratadas</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Usadas</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Liberadas</translation>
     </message>
     <message>
         <source>Leaves</source>
@@ -3794,11 +3893,15 @@
         <translation>desconocida</translation>
     </message>
     <message>
+        <source>Filter groups…</source>
+        <translation>Filtrar grupos…</translation>
+    </message>
+    <message>
         <source>Identity</source>
         <translation>Identidad</translation>
     </message>
     <message>
-        <source>&amp;Given names</source>
+        <source>Gi&amp;ven names</source>
         <translation>&amp;Nombres</translation>
     </message>
     <message>
@@ -3843,7 +3946,11 @@
     </message>
     <message>
         <source>D&amp;uty station</source>
-        <translation>L&amp;ugar de trabajo</translation>
+        <translation>Lugar de traba&amp;jo</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>Gr&amp;upos</translation>
     </message>
     <message>
         <source>Contact and needs</source>
@@ -3876,6 +3983,14 @@
     <message>
         <source>&amp;Accessibility needs</source>
         <translation>Necesidades de accesi&amp;bilidad</translation>
+    </message>
+    <message>
+        <source>Add %s</source>
+        <translation>Agregar %s</translation>
+    </message>
+    <message>
+        <source>Edit %s</source>
+        <translation>Editar %s</translation>
     </message>
     <message>
         <source>Group</source>
@@ -4071,6 +4186,10 @@
 <context>
     <name>PlacesForms</name>
     <message>
+        <source>e.g. %1</source>
+        <translation>p. ej., %1</translation>
+    </message>
+    <message>
         <source>(the plan&apos;s time zone)</source>
         <translation>(la zona horaria del plan)</translation>
     </message>
@@ -4111,6 +4230,10 @@
         <translation>Código de &amp;aeropuerto</translation>
     </message>
     <message>
+        <source>three letters</source>
+        <translation>tres letras</translation>
+    </message>
+    <message>
         <source>The three-letter code on tickets, for airports.</source>
         <translation>El código de tres letras que figura en los boletos, para aeropuertos.</translation>
     </message>
@@ -4127,8 +4250,20 @@
         <translation>&amp;Latitud</translation>
     </message>
     <message>
+        <source>decimal degrees, north +</source>
+        <translation>grados decimales, norte +</translation>
+    </message>
+    <message>
         <source>Lon&amp;gitude</source>
         <translation>Lon&amp;gitud</translation>
+    </message>
+    <message>
+        <source>decimal degrees, east +</source>
+        <translation>grados decimales, este +</translation>
+    </message>
+    <message>
+        <source>From a map: right-click the place and copy its coordinates.</source>
+        <translation>De un mapa: haga clic derecho en el lugar y copie sus coordenadas.</translation>
     </message>
     <message>
         <source>O&amp;pens at</source>
@@ -5025,12 +5160,19 @@
         <translation>Sesión</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Parada</translation>
-    </message>
-    <message>
         <source>Nothing planned for them yet.</source>
         <translation>Aún no hay nada planificado.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCombo</name>
+    <message>
+        <source>“%1” matches several: choose one from the list.</source>
+        <translation>«%1» coincide con varios: elija uno de la lista.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the list: type part of a name and choose it.</source>
+        <translation>«%1» no está en la lista: escriba parte de un nombre y elíjalo.</translation>
     </message>
 </context>
 <context>

@@ -120,3 +120,18 @@ def test_the_problems_panel_is_one_line_when_empty_and_hidden_with_no_plan(
     assert dock.isHidden()  # no plan, no panel
     assert window.files.open_path(demo_path)
     assert not dock.isHidden()
+
+
+def test_a_long_plan_path_shortens_in_the_status_bar_instead_of_widening_it(window, tmp_path):
+    from tests.ui.laptop import AVAILABLE
+
+    deep = tmp_path / ("Capacitación en fronteras y derechos humanos " * 4).strip()
+    deep.mkdir()
+    path = deep / "Plan de la capacitación en Tegucigalpa, noviembre de 2023.dplan"
+    path.write_bytes(window.ctrl.store.path.read_bytes())
+    window.resize(AVAILABLE)
+    assert window.files.open_path(str(path))
+    label = window.path_label
+    assert label.text() == str(path) and str(path) in label.toolTip()
+    assert window.minimumSizeHint().width() <= AVAILABLE.width()
+    assert window.width() <= AVAILABLE.width()

@@ -46,6 +46,10 @@ class Section:
     column: int = 0
 
 
+Validator = Callable[[dict[str, Any]], list[FieldError]]  # a form's values -> what is wrong
+Submitter = Callable[[dict[str, Any]], bool]  # a form's values -> saved?
+
+
 class FormDialog(QDialog):
     created_id: int | None = None  # the id of the item an add dialog created
 
@@ -54,8 +58,8 @@ class FormDialog(QDialog):
         parent: QWidget | None,
         title: str,
         sections: Sequence[Section],
-        validate: Callable[[dict[str, Any]], list[FieldError]],
-        submit: Callable[[dict[str, Any]], bool],
+        validate: Validator,
+        submit: Submitter,
         initial: dict[str, Any] | None = None,
         ok_text: str = "",
     ) -> None:
@@ -144,6 +148,18 @@ class FormDialog(QDialog):
     def labels(self) -> dict[str, str]:
         """Each field's label as shown, without its Alt+letter marker."""
         return {key: f.label.replace("&", "") for key, f in self._fields.items()}
+
+    def wrap_saving(
+        self,
+        validate: Callable[[Validator, dict[str, Any]], list[FieldError]],
+        submit: Callable[[Submitter, dict[str, Any]], bool],
+    ) -> None:
+        """Let a form check and save through its own functions, each given the usual one to
+        call (a person's groups, saved with the person in one step); checks again at once."""
+        usual_validate, usual_submit = self._validate, self._submit
+        self._validate = lambda values: validate(usual_validate, values)
+        self._submit = lambda values: submit(usual_submit, values)
+        self.check()
 
     def values(self) -> dict[str, Any]:
         return {key: f.widget.value() for key, f in self._fields.items()}

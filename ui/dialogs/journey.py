@@ -374,7 +374,6 @@ class ScheduleDialog(QDialog):
             "ride": self.tr("Ride"),
             "hotel": self.tr("Hotel"),
             "session": self.tr("Session"),
-            "stop": self.tr("Stop"),
         }
         day = None
         for n, item in enumerate(self.items):
@@ -389,9 +388,13 @@ class ScheduleDialog(QDialog):
                 if item.end is not None and item.end.date() == item.start.date()
                 else ""
             )
-            row = QTreeWidgetItem(
-                [span, f"{kinds.get(item.kind, item.kind)} · {item.title}", item.place, item.detail]
+            # a stop's title already says so ("Stop: Las Manos border post")
+            what = (
+                item.title
+                if item.kind == "stop"
+                else f"{kinds.get(item.kind, item.kind)} · {item.title}"
             )
+            row = QTreeWidgetItem([span, what, item.place, item.detail])
             row.setData(0, Qt.ItemDataRole.UserRole, n)
             for column in (1, 2, 3):
                 row.setToolTip(column, row.text(column))

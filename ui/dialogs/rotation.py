@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
-from typing import TypeVar
+from datetime import date, datetime, time
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -307,6 +307,7 @@ class RotationDialog(QDialog):
                 self.tr("No timetable is possible as asked:") + "\n• " + "\n• ".join(p.reasons)
             )
             self.preview.clear()
+            self.preview.clearSpans()
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
             return
@@ -325,33 +326,53 @@ class RotationDialog(QDialog):
         self._fill_preview(p)
 
     def _fill_preview(self, p: Proposal) -> None:
+        """The sessions accepting writes, at their own times: a row for each time some of them
+        take (a slot shortened by a session already planned there, such as an opening
+        ceremony, is a row of its own), a column for each group; a break or lunch added for
+        the groups spans the row."""
         store = self.ctrl.require()
         groups = {c.id: c.label for c in queries.choices(store, "group")}
         rooms = {c.id: c.label.split(" — ")[0] for c in queries.choices(store, "room")}
         modules = {c.id: c.label for c in queries.choices(store, "module")}
         people = {c.id: c.label for c in queries.choices(store, "person")}
         group_ids = sorted({x.group_id for x in p.placements}, key=lambda g: groups.get(g, ""))
-        slots = sorted({(s.day, s.index, s.start, s.end) for s in p.slots})
+        times = sorted({self._times_of(s) for s in p.sessions})
+        row_of = {t: r for r, t in enumerate(times)}
         self.preview.clear()
+        self.preview.clearSpans()
         self.preview.horizontalHeader().setDefaultSectionSize(230)
         self.preview.setColumnCount(len(group_ids))
-        self.preview.setRowCount(len(slots))
+        self.preview.setRowCount(len(times))
         self.preview.setHorizontalHeaderLabels([groups.get(g, "?") for g in group_ids])
         self.preview.setVerticalHeaderLabels(
-            [f"{self.formats.weekday_date(d)} {a:%H:%M}–{b:%H:%M}" for d, _i, a, b in slots]
+            [f"{self.formats.weekday_date(a.date())} {a:%H:%M}–{b:%H:%M}" for a, b in times]
         )
-        row_of = {(d, i): r for r, (d, i, _a, _b) in enumerate(slots)}
-        for x in p.placements:
-            column = group_ids.index(x.group_id)
-            for i in range(x.first, x.first + x.count):
-                item = QTableWidgetItem(
-                    f"{modules.get(x.module_id, '?')}\n"
-                    f"{rooms.get(x.room_id, '?')} · "
-                    f"{people.get(x.trainer_id, '?')}"
-                )
+        for s in p.sessions:
+            row = row_of[self._times_of(s)]
+            if s.get("module_id") is None:  # a break or lunch for all the groups
+                item = QTableWidgetItem(str(s["title"]))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setToolTip(item.text())
-                self.preview.setItem(row_of[(x.day, i)], column, item)
+                self.preview.setItem(row, 0, item)
+                if len(group_ids) > 1:
+                    self.preview.setSpan(row, 0, 1, len(group_ids))
+                continue
+            trainers = ", ".join(people.get(t, "?") for t in s.get("facilitator_ids", []))
+            item = QTableWidgetItem(
+                f"{modules.get(s['module_id'], '?')}\n"
+                f"{rooms.get(s['room_id'], '?')} · {trainers or '?'}"
+            )
+            item.setToolTip(item.text())
+            for unit, ref in s.get("audience", []):
+                if unit == "group" and ref in group_ids:
+                    self.preview.setItem(row, group_ids.index(ref), item.clone())
         self.preview.resizeRowsToContents()
+
+    def _times_of(self, session: dict[str, Any]) -> tuple[datetime, datetime]:
+        """A proposed session's start and end as the plan shows them (in its time zone)."""
+        start, end = session["start"], session["end"]
+        assert isinstance(start, datetime) and isinstance(end, datetime)
+        return start.astimezone(self.zone), end.astimezone(self.zone)
 
     def apply(self) -> None:
         p = self.proposal

@@ -47,6 +47,7 @@ from ui.shell.plan_files import PlanFiles, reopen_location
 from ui.shell.tools import Tools
 from ui.shell.welcome import WelcomePage
 from ui.translation import effective_language, install
+from ui.widgets.flow import ElidedLabel
 from ui.widgets.problems import ProblemsDock, ProblemsWatcher
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.problems_button)
         self.change_label = QLabel()
         self.change_label.setObjectName("change_label")
-        self.path_label = QLabel()
+        self.path_label = ElidedLabel()
         self.path_label.setObjectName("path_label")
         status.addPermanentWidget(self.change_label)
         status.addPermanentWidget(self.path_label)
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
             self.path_label.setText(self.tr("No plan open"))
             return
         self.path_label.setText(store.location)
-        self.path_label.setToolTip(
+        saving = (
             self.tr(
                 "A shared plan: every change is saved at once on the server, and the changes"
                 " of others appear within seconds."
@@ -418,6 +419,7 @@ class MainWindow(QMainWindow):
             if store.shared
             else self.tr("Every change is saved at once in this file.")
         )
+        self.path_label.setToolTip(f"{store.location}\n{saving}")
         number = store.last_change_id()
         self.change_label.setText(self.tr("Saved · change no. %s") % self.formats.number(number))
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -217,16 +218,45 @@ class SearchCombo(QComboBox):
         return line
 
     def _settle(self) -> None:
-        """Typed text that names no item goes back to the chosen item."""
-        text = self.currentText()
-        found = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if found < 0:
-            folded = fold(text)
-            found = next((i for i in range(self.count()) if fold(self.itemText(i)) == folded), -1)
+        """Typed text chooses the item it names: its whole label, its name without the code in
+        brackets ("Guatemala" for "Guatemala (GT)"), its code, or the one label it is part
+        of. Text that names none, or several, goes back to the chosen item and says why."""
+        text = self.currentText().strip()
+        if text == self.itemText(self.currentIndex()):
+            return
+        found = self.find_item(text)
         if found >= 0:
             self.setCurrentIndex(found)
-        else:
-            self.setEditText(self.itemText(self.currentIndex()))
+            self.setEditText(self.itemText(found))
+            return
+        self.setEditText(self.itemText(self.currentIndex()))
+        if text:
+            several = sum(1 for i in range(self.count()) if fold(text) in fold(self.itemText(i)))
+            message = (
+                self.tr("“%1” matches several: choose one from the list.")
+                if several > 1
+                else self.tr("“%1” is not in the list: type part of a name and choose it.")
+            )
+            QToolTip.showText(
+                self.mapToGlobal(self.rect().bottomLeft()), message.replace("%1", text), self
+            )
+
+    def find_item(self, text: str) -> int:
+        """The item ``text`` names (-1 for none or several)."""
+        folded = fold(text.strip())
+        if not folded:
+            return -1
+        labels = [fold(self.itemText(i)) for i in range(self.count())]
+        for i, label in enumerate(labels):
+            name = label.rsplit(" (", 1)[0] if label.endswith(")") else label
+            data = self.itemData(i)
+            if folded in (label, name) or (isinstance(data, str) and fold(data) == folded):
+                return i
+        for test in (str.startswith, str.__contains__):
+            hits = [i for i, label in enumerate(labels) if test(label, folded)]
+            if len(hits) == 1:
+                return hits[0]
+        return -1
 
     def value(self) -> Any:
         return _plain(self.currentData())

@@ -1,4 +1,6 @@
-"""A row of widgets that wraps onto more lines when its space is narrow, so a list's heading,
+"""Widgets that never make the window wider than a laptop screen.
+
+A row of widgets that wraps onto more lines when its space is narrow, so a list's heading,
 search box and buttons never make the window wider than a laptop screen.
 
 :class:`FlowRow` holds a *lead* (the heading and count, on the left) and a *trail* (the search
@@ -10,7 +12,8 @@ right-aligned, wrapping between widgets as often as the width needs.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
 
 class FlowRow(QLayout):
@@ -130,3 +133,39 @@ class FlowRow(QLayout):
                     x += w + self._spacing
             y += height + self._spacing
         return y - rect.y() - (self._spacing if lines else 0)
+
+
+class ElidedLabel(QLabel):
+    """A line of text (a plan's path) that shortens in the middle, with an ellipsis, rather
+    than widen the window; ``text()`` is the whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        super().setText(text)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        return QSize(min(120, least.width()), least.height())
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self._full) + 8
+        return QSize(width, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width())
+        if shown != super().text():
+            super().setText(shown)

@@ -247,6 +247,32 @@ def test_transfers_command_proposes_and_applies(tmp_path, capsys):
     assert "already has its transfer" in capsys.readouterr().out
 
 
+def test_transfers_on_a_plan_where_no_one_travels_say_so(tmp_path, capsys):
+    import json
+
+    from planner.cli import main
+    from planner.domain.i18n import language
+    from tests.conftest import PLAN_VALUES
+
+    plan_path = tmp_path / "t.dplan"
+    store = operations.new_plan(plan_path, dict(PLAN_VALUES))
+    places(store)
+    operations.create(store, "vehicle", {"name": "Van 1", "seats": 12})
+    assert transfers.nothing_to_propose(store).startswith("No one in this plan travels yet")
+    with language("es"):
+        assert transfers.nothing_to_propose(store).startswith("Nadie viaja todavía")
+    store.close()
+    assert main(["transfers", str(plan_path)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "No one in this plan travels yet: add arrivals and departures on the Travel page"
+        " (or import them), then propose transfers.\n"
+    )
+    assert "already has its transfer" not in out
+    assert main(["transfers", str(plan_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_the_calendar_shows_the_field_tour_with_its_route_and_vans(demo):
     from planner.queries.calendar import AgendaData
 

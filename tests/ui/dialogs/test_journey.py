@@ -73,6 +73,8 @@ def test_a_persons_journey_shows_flight_transfer_hotel_and_sessions(window, qtbo
     assert "Hotel · Hotel check-in" in lines[3]
     assert any("Session · Opening ceremony" in line for line in lines)
     assert "Flight out" in lines[-1]
+    stops = [line for line in lines if "Las Manos border post" in line and "Stop" in line]
+    assert stops and not any("Stop · Stop" in line for line in stops)  # said once
     opened = []
     dialog.open_item.connect(lambda kind, item_id: opened.append((kind, item_id)))
     dialog._open(dialog.tree.topLevelItem(1), 0)

@@ -7,9 +7,12 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from planner import queries
-from planner.domain.labels import ROLE_LABELS, Role, role_label, sex_label
+from planner.domain.errors import FieldError
+from planner.domain.labels import ROLE_LABELS, Role, noun, role_label, sex_label
+from planner.operations.people import save_person
+from planner.queries.people import memberships
 from ui.dialogs.editors.common import Extra, FormBuilder, Forms
-from ui.dialogs.form import FormDialog, FormField, Section
+from ui.dialogs.form import FormDialog, FormField, Section, Submitter, Validator
 from ui.widgets.fields import (
     CheckListField,
     ChoiceField,
@@ -110,11 +113,21 @@ class PeopleForms(Forms):
             display_format=self.formats.date_pattern(),
             empty_text=self.tr("not known"),
         )
+        store = self.ctrl.require()
+        version, member_of = memberships(store, item_id) if item_id is not None else (None, [])
+        initial["group_ids"] = member_of
+        groups = CheckListField(
+            [(c.id, c.label, "") for c in queries.choices(store, "group")],
+            parent,
+            self.tr("Filter groups…"),
+        )
+        groups._view.setMinimumHeight(90)  # a plan has a few groups, not hundreds: the
+        groups._view.setMaximumHeight(126)  # form stays within a laptop's screen
         sections = [
             Section(
                 self.tr("Identity"),
                 [
-                    FormField("given_name", self.tr("&Given names"), TextField(parent, "", 100)),
+                    FormField("given_name", self.tr("Gi&ven names"), TextField(parent, "", 100)),
                     FormField("family_name", self.tr("&Family names"), TextField(parent, "", 100)),
                     FormField("sex", self.tr("&Sex"), ChoiceField(sexes, parent)),
                     FormField("birth_date", self.tr("Date of &birth"), birth),
@@ -143,6 +156,7 @@ class PeopleForms(Forms):
                     FormField("role_other", self.tr("Role des&cription"), role_other),
                     FormField("position", self.tr("&Position or rank"), TextField(parent)),
                     FormField("duty_station", self.tr("D&uty station"), TextField(parent)),
+                    FormField("group_ids", self.tr("&Groups"), groups),
                 ],
             ),
             Section(
@@ -175,8 +189,45 @@ class PeopleForms(Forms):
 
             role.edited.connect(sync)
             sync()
+            self._save_groups_with_the_rest(dialog, item_id, version, member_of)
 
         return sections, extra
+
+    def _save_groups_with_the_rest(
+        self, dialog: FormDialog, item_id: int | None, version: int | None, shown: list[int]
+    ) -> None:
+        """The person's groups are memberships, not a field of theirs: the form checks the
+        person without them, and a save that changes them writes the person and their groups
+        together (one transaction, one step to undo); a save that does not is the usual one."""
+
+        def without_groups(values: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in values.items() if k != "group_ids"}
+
+        def check(validate: Validator, values: dict[str, Any]) -> list[FieldError]:
+            return validate(without_groups(values))
+
+        def save(submit: Submitter, values: dict[str, Any]) -> bool:
+            wanted = set(values.get("group_ids") or [])
+            join, leave = sorted(wanted - set(shown)), sorted(set(shown) - wanted)
+            if not join and not leave:
+                return submit(without_groups(values))
+            store = self.ctrl.require()
+            if item_id is None:
+                fields = without_groups(values)
+                text = self.tr("Add %s") % noun("person")
+            else:
+                fields = without_groups(dialog.changed_values())
+                text = self.tr("Edit %s") % noun("person")
+            batch = self.ctrl.run_batch(
+                text, make=lambda: save_person(store, item_id, fields, join, leave, version)
+            )
+            if batch is None:
+                return False
+            if item_id is None:
+                dialog.created_id = batch.created["person"][0]
+            return True
+
+        dialog.wrap_saving(check, save)  # the check made as the form opened counted the groups
 
     def group(
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]

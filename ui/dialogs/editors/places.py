@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.labels import PlaceKind, place_kind_label
+from planner.queries.summary import plan_city
 from ui.dialogs.editors.common import Extra, FormBuilder, Forms, zone_items
 from ui.dialogs.form import FormField, Section
 from ui.widgets.fields import (
@@ -32,6 +33,10 @@ class PlacesForms(Forms):
         self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
     ) -> tuple[list[Section], Extra]:
         kinds = [(k.value, place_kind_label(k.value)) for k in PlaceKind]
+        # the examples are of this plan's city, not of the demo's
+        store = self.ctrl.store
+        city = plan_city(store) if store is not None else ""
+        city_hint = self.tr("e.g. %1").replace("%1", city) if city else ""
         zones = [("", self.tr("(the plan's time zone)")), *zone_items()]
         return [
             Section(
@@ -41,7 +46,7 @@ class PlacesForms(Forms):
                         "name", self.tr("&Name"), TextField(parent, self.tr("e.g. Training centre"))
                     ),
                     FormField("kind", self.tr("&Kind"), ChoiceField(kinds, parent)),
-                    FormField("city", self.tr("&City"), TextField(parent, "Tegucigalpa", 100)),
+                    FormField("city", self.tr("&City"), TextField(parent, city_hint, 100)),
                     FormField("address", self.tr("&Address"), TextField(parent, "", 300)),
                     FormField("notes", self.tr("N&otes"), NotesField(parent)),
                 ],
@@ -52,7 +57,7 @@ class PlacesForms(Forms):
                     FormField(
                         "code",
                         self.tr("Airport co&de"),
-                        TextField(parent, "TGU", 10),
+                        TextField(parent, self.tr("three letters"), 10),
                         self.tr("The three-letter code on tickets, for airports."),
                     ),
                     FormField(
@@ -61,8 +66,17 @@ class PlacesForms(Forms):
                         SearchCombo(zones, None, parent),
                         self.tr("Only if not the plan's: an airport abroad."),
                     ),
-                    FormField("latitude", self.tr("&Latitude"), NumberField(parent, "14.0611")),
-                    FormField("longitude", self.tr("Lon&gitude"), NumberField(parent, "-87.2172")),
+                    FormField(
+                        "latitude",
+                        self.tr("&Latitude"),
+                        NumberField(parent, self.tr("decimal degrees, north +")),
+                    ),
+                    FormField(
+                        "longitude",
+                        self.tr("Lon&gitude"),
+                        NumberField(parent, self.tr("decimal degrees, east +")),
+                        self.tr("From a map: right-click the place and copy its coordinates."),
+                    ),
                     FormField(
                         "opens",
                         self.tr("O&pens at"),

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from planner import queries
 from planner.domain.labels import BudgetCategory
-from planner.rules.budget import Budget, Line
+from planner.rules.budget import BlockNights, Budget, Line
 from ui import settings as opt
 from ui.pages.budget.common import (
     CATEGORY_COLOURS,
@@ -60,6 +60,7 @@ class LinesTab(QWidget):
         self._collapsed: set[str] = set()
         self._currency = ""
         self._fitted = False
+        self._room_blocks: dict[str, BlockNights] = {}
 
         self.model = QStandardItemModel(self)
         self.tree = QTreeView(self)
@@ -209,6 +210,7 @@ class LinesTab(QWidget):
         scroll = self.tree.verticalScrollBar().value()
         first = self._currency != result.currency
         self._currency = result.currency
+        self._room_blocks = result.room_blocks
         self.model.removeRows(0, self.model.rowCount())
         self._set_headers()
         if (first or not self._fitted) and self._default_widths and self.tree.isVisible():
@@ -272,9 +274,10 @@ class LinesTab(QWidget):
                 .replace("%3", month_text(self.fmt, line.month))
             )
         actual = money(line.actual, "") if line.actual is not None else ""
+        explanation, explanation_tip = self._explanation(line)
         row = [
             self._item(line.description, tip=line.description),
-            self._item(line.explanation, tip=line.explanation),
+            self._item(explanation, tip=explanation_tip),
             self._item(quantity, right=True),
             self._item(unit),
             self._item(unit_cost, right=True),
@@ -299,6 +302,50 @@ class LinesTab(QWidget):
         row[0].setData(line.key, KEY_ROLE)
         row[0].setData(line.manual_id, MANUAL_ROLE)
         return row
+
+    def _explanation(self, line: Line) -> tuple[str, str]:
+        """How the line is computed, and its tooltip. A room block's line counts the room-nights
+        its stays use; when the block holds a different number, it says so: held, used and
+        released, and what each costs."""
+        nights = self._room_blocks.get(line.key)
+        if nights is None or nights.held == nights.used:
+            return line.explanation, line.explanation
+        fmt = self.fmt
+
+        def cost(value: Decimal) -> str:
+            return fmt.amount(value, nights.currency)
+
+        held = self.tr(
+            "Held: %n room-night(s), %1, the block as contracted: what the hotel may bill.",
+            "",
+            nights.held,
+        ).replace("%1", cost(nights.held_cost))
+        used = self.tr(
+            "Used: %n room-night(s), %1, by the stays in the block: what this line counts.",
+            "",
+            nights.used,
+        ).replace("%1", cost(nights.used_cost))
+        if nights.released:
+            short = (
+                self.tr("%1 held, %2 released (not counted)")
+                .replace("%1", fmt.number(nights.held))
+                .replace("%2", fmt.number(nights.released))
+            )
+            rest = self.tr(
+                "Released: %n room-night(s), %1, held but not used: not in the budget, though"
+                " until rooms can be released by a cut-off date the hotel may bill what it holds.",
+                "",
+                nights.released,
+            ).replace("%1", cost(nights.released_cost))
+        else:
+            short = self.tr("only %1 held").replace("%1", fmt.number(nights.held))
+            rest = self.tr(
+                "Released: none. The stays use %n room-night(s) more than the block holds.",
+                "",
+                nights.used - nights.held,
+            )
+        tip = "\n".join((line.explanation, held, used, rest))
+        return f"{line.explanation} · {short}", tip
 
     def _category_row(
         self, category: str, label: str, amount: Decimal, actual: Decimal, lines: list[Line]

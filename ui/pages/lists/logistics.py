@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 
 from PySide6.QtWidgets import QLabel
 
@@ -17,6 +18,7 @@ from planner.domain.labels import (
     place_kind_label,
     travel_mode_label,
 )
+from planner.rules import budget_blocks
 from ui.models.table import Column
 from ui.pages.lists.columns import (
     CLEARANCE_COLOURS,
@@ -207,6 +209,7 @@ class LogisticsPages(ListPages):
             self.day("check_in", self.tr("Check-in"), lambda r: r.check_in),
             self.day("check_out", self.tr("Check-out"), lambda r: r.check_out),
             self.count("nights", self.tr("Nights"), 7),
+            *self._room_night_columns(),
             Column(
                 "rate",
                 self.tr("Nightly rate"),
@@ -217,15 +220,29 @@ class LogisticsPages(ListPages):
             ),
             Column(
                 "total",
-                self.tr("Total"),
+                self.tr("Total held"),
                 lambda r: fmt.amount(r.total, r.currency),
                 sort=lambda r: r.total,
                 numeric=True,
                 width=14,
                 tooltip=lambda r: (
-                    self.tr("%1 rooms × %2 nights × the nightly rate")
-                    .replace("%1", str(r.rooms))
-                    .replace("%2", str(r.nights))
+                    self.tr(
+                        "%1 rooms × %2 nights × the nightly rate: the block as contracted, what"
+                        " the hotel may bill"
+                    )
+                    .replace("%1", fmt.number(r.rooms))
+                    .replace("%2", fmt.number(r.nights))
+                ),
+            ),
+            Column(
+                "budget",
+                self.tr("In the budget"),
+                lambda r: fmt.amount(r.used_total, r.currency),
+                sort=lambda r: r.used_total,
+                numeric=True,
+                width=14,
+                tooltip=lambda r: self.tr(
+                    "%n room-night(s) used × the nightly rate: what the budget counts", "", r.used
                 ),
             ),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
@@ -252,7 +269,7 @@ class LogisticsPages(ListPages):
             "room_block",
             self.tr("Room blocks"),
             block_columns,
-            queries.room_blocks,
+            budget_blocks.room_blocks,
             {"room_block", "venue", "stay"},
         )
         stays = self.f.panel(
@@ -266,6 +283,11 @@ class LogisticsPages(ListPages):
         )
         hint = QLabel()
         hint.setObjectName("stays_hint")
+        budget_note = self.tr(
+            "Held, used and released count room-nights (a room for a night). The budget counts"
+            " the room-nights used; until rooms can be released by a cut-off date the hotel may"
+            " bill those held."
+        )
 
         def follow() -> None:
             ids = blocks.selected_ids()
@@ -288,18 +310,98 @@ class LogisticsPages(ListPages):
                         "Stays in the selected room block. Select no block to see"
                         " every stay, booked in a block or not."
                     )
+                    + " "
+                    + budget_note
                 )
             else:
                 stays.set_predicate(None)
                 stays.preset = dict
                 hint.setText(
                     self.tr("Every hotel stay. Select a room block to see only the stays in it.")
+                    + " "
+                    + budget_note
                 )
 
         blocks.selection_changed.connect(follow)
         follow()
         self.f.master_detail(page, blocks, [stays], hint)
         return page
+
+    def _room_night_columns(self) -> list[Column]:
+        """A room block's room-nights held (as contracted), used (by its stays: what the
+        budget counts) and released (held, not used), each tooltip saying what they cost."""
+        fmt = self.fmt
+
+        def cost(r: queries.RoomBlockRow, value: Decimal | None) -> str:
+            return fmt.amount(value, r.currency) if value is not None else self.tr("no rate")
+
+        def held(r: queries.RoomBlockRow) -> str:
+            return (
+                self.tr(
+                    "%n room-night(s) held (%1 rooms × %2 nights), %3: the block as contracted,"
+                    " what the hotel may bill",
+                    "",
+                    r.held,
+                )
+                .replace("%1", fmt.number(r.rooms))
+                .replace("%2", fmt.number(r.nights))
+                .replace("%3", cost(r, r.total))
+            )
+
+        def used(r: queries.RoomBlockRow) -> str:
+            text = self.tr(
+                "%n room-night(s) used by the stays in the block (two people sharing a room use"
+                " one), %1: what the budget counts",
+                "",
+                r.used,
+            ).replace("%1", cost(r, r.used_total))
+            if r.used > r.held:
+                more = self.tr(
+                    "That is %n room-night(s) more than the block holds.", "", r.used - r.held
+                )
+                text = f"{text}. {more}"
+            return text
+
+        def released(r: queries.RoomBlockRow) -> str:
+            if not r.released:
+                return self.tr("Every room-night held is used: none is released.")
+            return self.tr(
+                "%n room-night(s) held but not used, %1: not in the budget, though until rooms"
+                " can be released by a cut-off date the hotel may bill what it holds",
+                "",
+                r.released,
+            ).replace("%1", cost(r, r.released_total))
+
+        return [
+            Column(
+                "held",
+                self.tr("Held"),
+                lambda r: fmt.number(r.held),
+                sort=lambda r: r.held,
+                numeric=True,
+                width=7,
+                tooltip=held,
+            ),
+            Column(
+                "used",
+                self.tr("Used"),
+                lambda r: fmt.number(r.used),
+                sort=lambda r: r.used,
+                numeric=True,
+                width=7,
+                colour=lambda r: OVERFULL_COLOUR if r.used > r.held else "",
+                tooltip=used,
+            ),
+            Column(
+                "released",
+                self.tr("Released"),
+                lambda r: fmt.number(r.released) if r.released else "—",
+                sort=lambda r: r.released,
+                numeric=True,
+                width=9,
+                tooltip=released,
+            ),
+        ]
 
     def _ride_columns(self, in_visit: bool) -> list[Column]:
         return [
