@@ -35,7 +35,14 @@ class ListPages(QObject):
         """The builder of each page, by the page's name in the window."""
         raise NotImplementedError
 
-    def count(self, key: str, title: str, width: int = 9) -> Column:
+    def count(
+        self,
+        key: str,
+        title: str,
+        width: int = 9,
+        tooltip: Callable[[Any], str] | None = None,
+        colour: Callable[[Any], str] | None = None,
+    ) -> Column:
         """A column of counts: right-aligned, localised, sorted as numbers."""
         return Column(
             key,
@@ -44,6 +51,27 @@ class ListPages(QObject):
             sort=lambda r: getattr(r, key),
             numeric=True,
             width=width,
+            tooltip=tooltip,
+            colour=colour,
+        )
+
+    def money(
+        self,
+        key: str,
+        title: str,
+        amount: Callable[[Any], Any],
+        tooltip: Callable[[Any], str] | None = None,
+        width: int = 14,
+    ) -> Column:
+        """An amount in the row's currency (``r.currency``), sorted as a number."""
+        return Column(
+            key,
+            title,
+            lambda r: self.fmt.amount(amount(r), r.currency),
+            sort=amount,
+            numeric=True,
+            width=width,
+            tooltip=tooltip,
         )
 
     def when(self, value: datetime | None) -> str:

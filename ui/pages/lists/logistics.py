@@ -210,22 +210,12 @@ class LogisticsPages(ListPages):
             self.day("check_out", self.tr("Check-out"), lambda r: r.check_out),
             self.count("nights", self.tr("Nights"), 7),
             *self._room_night_columns(),
-            Column(
-                "rate",
-                self.tr("Nightly rate"),
-                lambda r: fmt.amount(r.nightly_rate, r.currency),
-                sort=lambda r: r.nightly_rate,
-                numeric=True,
-                width=13,
-            ),
-            Column(
+            self.money("rate", self.tr("Nightly rate"), lambda r: r.nightly_rate, width=13),
+            self.money(
                 "total",
                 self.tr("Total held"),
-                lambda r: fmt.amount(r.total, r.currency),
-                sort=lambda r: r.total,
-                numeric=True,
-                width=14,
-                tooltip=lambda r: (
+                lambda r: r.total,
+                lambda r: (
                     self.tr(
                         "%1 rooms × %2 nights × the nightly rate: the block as contracted, what"
                         " the hotel may bill"
@@ -234,14 +224,11 @@ class LogisticsPages(ListPages):
                     .replace("%2", fmt.number(r.nights))
                 ),
             ),
-            Column(
+            self.money(
                 "budget",
                 self.tr("In the budget"),
-                lambda r: fmt.amount(r.used_total, r.currency),
-                sort=lambda r: r.used_total,
-                numeric=True,
-                width=14,
-                tooltip=lambda r: self.tr(
+                lambda r: r.used_total,
+                lambda r: self.tr(
                     "%n room-night(s) used × the nightly rate: what the budget counts", "", r.used
                 ),
             ),
@@ -373,24 +360,13 @@ class LogisticsPages(ListPages):
             ).replace("%1", cost(r, r.released_total))
 
         return [
-            Column(
-                "held",
-                self.tr("Held"),
-                lambda r: fmt.number(r.held),
-                sort=lambda r: r.held,
-                numeric=True,
-                width=7,
-                tooltip=held,
-            ),
-            Column(
+            self.count("held", self.tr("Held"), 7, held),
+            self.count(
                 "used",
                 self.tr("Used"),
-                lambda r: fmt.number(r.used),
-                sort=lambda r: r.used,
-                numeric=True,
-                width=7,
-                colour=lambda r: OVERFULL_COLOUR if r.used > r.held else "",
-                tooltip=used,
+                7,
+                used,
+                lambda r: OVERFULL_COLOUR if r.used > r.held else "",
             ),
             Column(
                 "released",
