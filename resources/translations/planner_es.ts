@@ -2594,6 +2594,13 @@
     </message>
 </context>
 <context>
+    <name>ListPages</name>
+    <message>
+        <source>Open</source>
+        <translation>Horario</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <source>Search (Ctrl+F)…</source>
@@ -3169,10 +3176,6 @@
         <translation>Código</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Horario</translation>
-    </message>
-    <message>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
@@ -3295,6 +3298,11 @@
     <message>
         <source>Room type</source>
         <translation>Tipo de habitación</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <comment>in a hotel</comment>
+        <translation>Habitaciones</translation>
     </message>
     <message>
         <source>Booked</source>
@@ -4785,7 +4793,7 @@
     </message>
     <message>
         <source>No problems: no double bookings, no room or vehicle too small, everyone can get where they are due and has a bed.</source>
-        <translation>Sin problemas: nadie reservado dos veces, ninguna sala ni vehículo pequeño, todos llegan a tiempo y tienen cama.</translation>
+        <translation>Sin problemas: nadie con dos compromisos a la vez, ninguna sala ni vehículo demasiado pequeño, todos llegan a tiempo y tienen cama.</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QApplication
 
 from tests.paths import ROOT
 from tests.ui.laptop import AVAILABLE, too_big, walk_dialogs, walk_pages
@@ -135,3 +136,39 @@ def test_a_long_plan_path_shortens_in_the_status_bar_instead_of_widening_it(wind
     assert label.text() == str(path) and str(path) in label.toolTip()
     assert window.minimumSizeHint().width() <= AVAILABLE.width()
     assert window.width() <= AVAILABLE.width()
+
+
+def test_columns_share_a_narrow_list_the_widest_giving_way_first():
+    from ui.pages.lists.panel import share_width
+
+    wanted = {0: 300, 1: 60, 2: 400, 3: 80}
+    assert share_width(wanted, 1000, floor=100) == wanted  # room for all: as they want
+    shared = share_width(wanted, 500, floor=100)
+    assert shared[1] == 60 and shared[3] == 80  # the narrow keep their width
+    assert shared[0] == shared[2] and sum(shared.values()) <= 500
+    assert share_width(wanted, 100, floor=100) == {0: 100, 1: 60, 2: 100, 3: 80}  # the floor
+    # no narrower than its heading: what does not fit then scrolls
+    assert share_width({0: 300, 1: 300}, 200, 50, least={0: 150}) == {0: 150, 1: 50}
+
+
+def test_a_narrow_list_keeps_its_buttons_together_and_places_open_in_the_windows_clock(
+    qtbot, settings, demo_path
+):
+    from tests.ui.test_spanish import window_in
+
+    for window in window_in("es", qtbot, settings, demo_path):
+        window.resize(AVAILABLE)
+        window.show_page("venues")
+        page = window.pages["venues"]
+        rooms = next(p for p in page.panels if p.kind == "room")
+        rooms.resize(420, 300)
+        QApplication.processEvents()
+        buttons = [rooms.add_button, rooms.edit_button, rooms.delete_button]
+        assert len({b.geometry().top() for b in buttons}) == 1  # one line, not Eliminar alone
+        places = page.panels[0]
+        hours = next(i for i, c in enumerate(places.model.columns) if c.key == "hours")
+        shown = {
+            " ".join(places.model.index(r, hours).data().split())  # (Qt's narrow spaces)
+            for r in range(places.model.rowCount())
+        }
+        assert "8:00 a. m.–5:00 p. m." in shown  # CAMI Danlí, kept as 08:00–17:00

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -168,6 +169,9 @@ class FormDialog(QDialog):
         for key, value in values.items():
             if key in self._fields:
                 self._fields[key].widget.set_value(value)
+        # a long value reads from its start ("Toncontín International…"), not its end
+        for line in self.findChildren(QLineEdit):
+            line.setCursorPosition(0)
 
     def changed_values(self) -> dict[str, Any]:
         """Only what the user changed (so an edit never overwrites other fields)."""

@@ -87,9 +87,11 @@ class BlockPainter:
             y += fm_bold.height()
         painter.setFont(grid._small)
         lines = [when]
-        if not grid.by_room:
+        if not grid.by_room:  # where, on a line of its own: a day's lane is narrow
             room = grid.data.rooms.get(b.room_id) if b.room_id else None
-            lines[0] += f" · {room.name}" if room else (f" · {b.location}" if b.location else "")
+            where = room.name if room else b.location
+            if where:
+                lines.append(where)
         if b.route:
             lines.append(b.route)
         if b.audience:

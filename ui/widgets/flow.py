@@ -88,10 +88,15 @@ class FlowRow(QLayout):
         self._arrange(rect, apply=True)
 
     # the arrangement
-    def _lines(self, items: list[QLayoutItem], width: int) -> list[list[QLayoutItem]]:
+    def _lines(
+        self, items: list[QLayoutItem], width: int, from_end: bool = False
+    ) -> list[list[QLayoutItem]]:
+        """``items`` in lines of ``width``; ``from_end`` fills the last line first, so the
+        buttons at the end stay together and the first line takes what is left."""
+        order = list(reversed(items)) if from_end else items
         lines: list[list[QLayoutItem]] = []
         used = width + 1
-        for item in items:
+        for item in order:
             w = min(item.sizeHint().width(), width)
             if lines and used + self._spacing + w <= width:
                 lines[-1].append(item)
@@ -99,6 +104,8 @@ class FlowRow(QLayout):
             else:
                 lines.append([item])
                 used = w
+        if from_end:
+            lines = [list(reversed(line)) for line in reversed(lines)]
         return lines
 
     def _arrange(self, rect: QRect, apply: bool) -> int:
@@ -116,7 +123,7 @@ class FlowRow(QLayout):
             lines = [(lead, trail)]
         else:
             lines = [(line, []) for line in self._lines(lead, width)]
-            lines += [([], line) for line in self._lines(trail, width)]
+            lines += [([], line) for line in self._lines(trail, width, from_end=True)]
         y = rect.y()
         for left, right in lines:
             height = max((i.sizeHint().height() for i in left + right), default=0)

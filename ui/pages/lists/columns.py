@@ -74,6 +74,24 @@ class ListPages(QObject):
             tooltip=tooltip,
         )
 
+    def opening_hours(self, hidden: bool = False) -> Column:
+        """A place's opening hours ("08:00"–"17:00" as kept) in the window's clock."""
+
+        def clock(text: str) -> str:
+            hour, _sep, minute = text.partition(":")
+            if not (hour.isdigit() and minute.isdigit()):
+                return text
+            return self.fmt.time(datetime(2000, 1, 1, int(hour) % 24, int(minute) % 60))
+
+        return Column(
+            "hours",
+            self.tr("Open"),
+            lambda r: f"{clock(r.opens)}–{clock(r.closes)}" if r.opens else "",
+            sort=lambda r: r.opens,
+            width=2 * self.fmt.time_width(),
+            hidden=hidden,
+        )
+
     def when(self, value: datetime | None) -> str:
         """A date and time: Fri 01/12/2023 09:20."""
         if value is None:

@@ -51,12 +51,7 @@ class LogisticsPages(ListPages):
             self.count("rooms", self.tr("Rooms")),
             self.count("capacity", self.tr("Seats")),
             Column("code", self.tr("Code"), lambda r: r.code, width=6),
-            Column(
-                "hours",
-                self.tr("Open"),
-                lambda r: f"{r.opens}–{r.closes}" if r.opens else "",
-                width=12,
-            ),
+            self.opening_hours(),
             Column("timezone", self.tr("Time zone"), lambda r: r.timezone, hidden=True, width=20),
             Column("address", self.tr("Address"), lambda r: r.address),
         ]
@@ -204,7 +199,7 @@ class LogisticsPages(ListPages):
         block_columns = [
             Column("hotel", self.tr("Hotel"), lambda r: r.hotel, width=24),
             Column("room_type", self.tr("Room type"), lambda r: r.room_type, width=12),
-            self.count("rooms", self.tr("Rooms"), 7),
+            self.count("rooms", self.tr("Rooms", "in a hotel"), 7),
             self.count("stays", self.tr("Booked"), 9),
             self.day("check_in", self.tr("Check-in"), lambda r: r.check_in),
             self.day("check_out", self.tr("Check-out"), lambda r: r.check_out),
@@ -475,13 +470,7 @@ class LogisticsPages(ListPages):
             ),
             Column("host", self.tr("Host"), lambda r: r.host_name, width=30),
             Column("contact", self.tr("Contact"), lambda r: r.host_contact, width=24),
-            Column(
-                "hours",
-                self.tr("Open"),
-                lambda r: f"{r.opens}–{r.closes}" if r.opens else "",
-                width=12,
-                hidden=True,
-            ),
+            self.opening_hours(hidden=True),
             Column("visit", self.tr("Site visit"), lambda r: r.visit, width=24, hidden=True),
             Column("notes", self.tr("Notes"), lambda r: r.notes),
         ]

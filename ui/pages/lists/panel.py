@@ -52,6 +52,29 @@ EditorSource = Callable[[], "ItemEditor"]
 HistoryOpener = Callable[[str, int, str], None]  # (table, item id, title): its history shown
 
 
+def share_width(
+    wanted: dict[int, int], room: int, floor: int, least: dict[int, int] | None = None
+) -> dict[int, int]:
+    """Widths that fit ``room`` if they can: the widest columns are narrowed to one level
+    (never below ``floor``, nor below what they want, nor below their ``least``: their
+    heading), the others keep theirs; what still does not fit scrolls."""
+    least = least or {}
+
+    def width(column: int, level: int) -> int:
+        return max(least.get(column, 0), min(wanted[column], max(level, floor)))
+
+    if sum(wanted.values()) <= room:
+        return wanted
+    low, high = floor, max(wanted.values())
+    while low < high:  # the highest level at which everything fits
+        level = (low + high + 1) // 2
+        if sum(width(c, level) for c in wanted) <= room:
+            low = level
+        else:
+            high = level - 1
+    return {column: width(column, low) for column in wanted}
+
+
 class ListPanel(QWidget):
     """A table of one kind of item, with its search box and buttons."""
 
@@ -200,21 +223,33 @@ class ListPanel(QWidget):
     def fit_columns(self, sample: int = 200, most_chars: int = 40) -> None:
         """Size each shown column to its heading and to the widest of the first ``sample``
         rows, in the language and formats shown (so "3:00 p. m." and "Tiempo de manejo"
-        read whole), at most ``most_chars`` characters wide: longer text is elided and shown
-        whole on hover."""
+        read whole), at most ``most_chars`` characters wide. When they all cannot fit the
+        list's width, the widest give way first (to no less than 14 characters), so a long
+        organisation name does not push the last columns out of sight; what is cut is elided
+        and shown whole on hover."""
         header = self.view.horizontalHeader()
-        most = most_chars * self.view.fontMetrics().averageCharWidth()
+        char = self.view.fontMetrics().averageCharWidth()
         rows = min(sample, self.proxy.rowCount())
+        last = self.model.columnCount() - 1
+        wanted: dict[int, int] = {}
+        heading: dict[int, int] = {}
+        for column in range(self.model.columnCount()):
+            if header.isSectionHidden(column):
+                continue
+            # the heading with room for the sort arrow beside it
+            widest = heading[column] = header.sectionSizeFromContents(column).width() + 14
+            for row in range(rows):
+                size = self.view.sizeHintForIndex(self.proxy.index(row, column)).width()
+                widest = max(widest, min(most_chars * char, size) + 8)
+            wanted[column] = widest
+        room = self.view.viewport().width()
+        if room > 200:
+            wanted = share_width(wanted, room, 14 * char, heading)
         self._fitting = True
         try:
-            for column in range(self.model.columnCount()):
-                if header.isSectionHidden(column) or column == self.model.columnCount() - 1:
-                    continue
-                widest = header.sectionSizeFromContents(column).width()
-                for row in range(rows):
-                    index = self.proxy.index(row, column)
-                    widest = max(widest, min(most, self.view.sizeHintForIndex(index).width()))
-                header.resizeSection(column, widest + 8)
+            for column, width in wanted.items():
+                if column != last:
+                    header.resizeSection(column, width)
         finally:
             self._fitting = False
 
