@@ -44,6 +44,7 @@ def main() -> None:
     window.resize(width, height - 40)  # a laptop's screen less its task bar
     window.show()
     window.start(None)
+    app.processEvents()
     window.grab().save(str(out / "00-welcome.png"))
     window.files.open_path(args.plan)
     window.watcher.full()  # the problems panel as a user sees it a moment after opening

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from planner import operations
+from planner import operations, queries
 
 
 def test_a_country_typed_by_its_name_and_enter_is_chosen(window, qtbot):
@@ -43,4 +43,27 @@ def test_a_new_place_offers_examples_from_the_plan_not_from_tegucigalpa(window, 
     assert form.field("city").placeholderText() == "e.g. San Salvador"
     texts = " ".join(form.field(n).placeholderText() for n in ("city", "code", "latitude"))
     assert "Tegucigalpa" not in texts and "TGU" not in texts and "14.0611" not in texts
+    form.reject()
+
+
+def test_opening_hours_read_and_type_in_the_windows_clock(window, qtbot):
+    from ui.formats import Formats
+    from ui.widgets.clock import ClockField, parse_clock
+
+    assert parse_clock("8:00 a. m.") == "08:00" and parse_clock("6:30\u202fp.\u00a0m.") == "18:30"
+    assert parse_clock("20:00") == "20:00" and parse_clock("12:00 a. m.") == "00:00"
+    assert parse_clock("13 pm") is None and parse_clock("noon") is None
+    field = ClockField(Formats(time_format="12h"), None, "06:00")
+    qtbot.addWidget(field)
+    assert field.placeholderText() == "6:00 AM"
+    field.set_value("17:00")
+    assert field.text() == "5:00 PM" and field.value() == "17:00"
+    field.setText("7:15 pm")
+    assert field.value() == "19:15"
+    field.setText("later")  # no time: the plan's check says how to write one
+    assert field.value() == "later"
+    venue = next(v for v in queries.venues(window.ctrl.store) if v.opens)
+    form = window.editor.open(window, "venue", venue.id)
+    qtbot.addWidget(form)
+    assert form.field("opens").value() == venue.opens and form.changed_values() == {}
     form.reject()

@@ -11,6 +11,7 @@ from planner.domain.labels import PlaceKind, place_kind_label
 from planner.queries.summary import plan_city
 from ui.dialogs.editors.common import Extra, FormBuilder, Forms, zone_items
 from ui.dialogs.form import FormField, Section
+from ui.widgets.clock import ClockField
 from ui.widgets.fields import (
     ChoiceField,
     IntField,
@@ -80,10 +81,12 @@ class PlacesForms(Forms):
                     FormField(
                         "opens",
                         self.tr("O&pens at"),
-                        TextField(parent, "06:00", 5),
+                        ClockField(self.formats, parent, "06:00"),
                         self.tr("Leave both empty if it is always open."),
                     ),
-                    FormField("closes", self.tr("Clo&ses at"), TextField(parent, "18:00", 5)),
+                    FormField(
+                        "closes", self.tr("Clo&ses at"), ClockField(self.formats, parent, "18:00")
+                    ),
                 ],
                 column=1,
             ),
