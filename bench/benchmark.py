@@ -14,7 +14,8 @@ Every figure above is the median of --runs fresh processes. Then, on the --scale
       (target <= 200 ms), the check after moving one session (target <= 16 ms), loading its
       data, and the room-overlap part next to a plain SQL self-join finding the same overlaps
       (target >= 10x faster);
-  (e) the frame time while dragging a block on the calendar's busiest day (target <= 16 ms).
+  (e) the frame time while dragging a block on the calendar's busiest day, and on the whole
+      plan's days side by side (target <= 16 ms).
 And, on a 10,000-row roster (Spanish headers below a title block, dates typed as text):
   (f) reading it next to python-calamine reading the same file (target <= 1.5x), and reading,
       checking and importing it into a plan (target <= 3 s), medians of 5; then the same for
