@@ -2444,7 +2444,7 @@
     </message>
     <message>
         <source>Lines in italics were entered by hand. The others come from the plan and its rates: change those to change them, and use Actual Cost… to enter what was spent.</source>
-        <translation>Las líneas en cursiva se ingresaron a mano. Las demás salen del plan y sus tarifas: cambie estos para cambiarlas y use Costo real… para registrar lo que se gastó.</translation>
+        <translation>Las líneas en cursiva se ingresaron a mano. Las demás salen del plan y sus tarifas: cámbielos para cambiarlas y use Costo real… para registrar lo que se gastó.</translation>
     </message>
     <message>
         <source>Line</source>

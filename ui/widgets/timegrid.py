@@ -48,6 +48,7 @@ HEADER = 44
 EDGE = 6
 MIN_LANE = 150
 MIN_DAY = 96  # eight days fit the calendar of a 1366 px wide window
+BADGE = 44  # the width of a "+N" (more sessions then than fit)
 MIN_SLOT = 28  # the narrowest side-by-side block (its module number and group letter)
 
 
@@ -242,14 +243,18 @@ class TimeGrid(QWidget):
             slot_of = _sub_columns([(start, end) for _b, start, end in items])
             # as many sub-columns as can show a block's module and group; past them a
             # "+N" says how many more run then (double-click it for the day by room)
-            slots = min(max(slot_of, default=0) + 1, max(1, int(self._lane_width - 6) // MIN_SLOT))
+            usable = int(self._lane_width - 6)
+            needed = max(slot_of, default=0) + 1
+            if needed > usable // MIN_SLOT:  # crowded: keep room on the right for the "+N"
+                usable -= BADGE + 2
+            slots = min(needed, max(1, usable // MIN_SLOT))
             starts: list[list[datetime]] = [[] for _ in range(slots)]
             finishes: list[list[datetime]] = [[] for _ in range(slots)]
             for (_b, start, end), slot in zip(items, slot_of, strict=True):
                 if slot < slots:
                     starts[slot].append(start)  # in order, and apart, within a sub-column
                     finishes[slot].append(end)
-            width = (self._lane_width - 6) / slots
+            width = usable / slots
             day = self.columns[column].day
             hidden: dict[datetime, int] = {}
             for (b, start, end), slot in zip(items, slot_of, strict=True):
@@ -271,7 +276,7 @@ class TimeGrid(QWidget):
             right = self.axis + (column + 1) * self._lane_width - 3
             for start, count in hidden.items():
                 top = self.y_of(self._minute_of(start, day))
-                overflow.append((QRectF(right - 44, top + 1, 42, 16), count, day))
+                overflow.append((QRectF(right - BADGE, top + 1, BADGE, 16), count, day))
         self._overflow = overflow
         self._placed = placed
         self._where = {p.block.id: i for i, p in enumerate(placed)}

@@ -45,11 +45,16 @@ def test_the_whole_plan_shows_its_eight_days_at_once_on_a_laptop(window):
 def test_a_crowd_of_parallel_sessions_shows_as_more_and_opens_the_day(window, monkeypatch):
     cal = whole_plan(window)
     grid = cal.grid
-    monkeypatch.setattr("ui.widgets.timegrid.MIN_SLOT", (grid._lane_width - 6) // 2)
+    from ui.widgets.timegrid import BADGE
+
+    room = grid._lane_width - 6 - BADGE - 2  # beside the "+N"
+    monkeypatch.setattr("ui.widgets.timegrid.MIN_SLOT", room // 2)
     grid._place()  # room for two side by side: the other two modules are "+2"
     monday = [o for o in grid._overflow if o[2] == date(2023, 11, 27)]
     assert monday and all(count == 2 for _rect, count, _day in monday)
     rect = monday[0][0]
+    blocks = [p.rect for p in grid._placed if p.rect.top() == rect.top() - 1]
+    assert blocks and all(b.right() < rect.left() for b in blocks)  # none under the "+2"
     left = Qt.MouseButton.LeftButton
     grid.mouseDoubleClickEvent(
         QMouseEvent(
