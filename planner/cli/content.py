@@ -159,6 +159,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             split=args.split,
             visit=_resolve_visit(store, args.visit) if args.visit else None,
             personal=not args.no_personal_data,
+            paper=args.paper,
         )
         job = Job()
         for path in run(store, args.kind, args.output, options, job):

@@ -258,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
             " en (default: es-HN for Spanish, en for English)"
         ),
     )
+    p.add_argument(
+        "--paper",
+        choices=["letter", "a4"],
+        help=_(
+            "the paper it prints on (default: the usual one in the plan's country: Letter in"
+            " the Americas where it is the norm, A4 elsewhere)"
+        ),
+    )
     p.add_argument("--delegation", metavar="D", help=_("only this delegation (a name or an id)"))
     p.add_argument("--group", metavar="G", help=_("only this group (a name or an id)"))
     p.add_argument("--person", metavar="P", help=_("only this person (a name or an id)"))

@@ -22,7 +22,9 @@ from planner.domain.i18n import N_, _
 from planner.exports import changes
 from planner.exports.common import Job, Options, PlanData, for_reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
+from planner.exports.paper import on_paper, paper_for
 from planner.queries.snapshot import Unit
+from planner.queries.summary import plan_country
 from planner.store import PlanStore
 
 Writer = Callable[[PlanStore, PlanData, Path, Options, Job], Path]
@@ -53,7 +55,9 @@ class ExportKind:
     ) -> Path:
         module, function = self.writer.split(":")
         fn: Writer = getattr(importlib.import_module(f"planner.exports.{module}"), function)
-        with for_reader(options):  # the reader's language and date formats, for every writer
+        paper = options.paper or paper_for(plan_country(store))
+        # the reader's language, date formats and paper, for every writer
+        with for_reader(options), on_paper(paper):
             return fn(store, data, target, options, job)
 
 

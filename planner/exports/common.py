@@ -52,6 +52,7 @@ class Options:
     split: bool = False  # one file per person or delegation, into a folder
     visit: int | None = None  # the site visit of a clearance list
     personal: bool = True  # False: identity numbers, birth dates and phones are left out
+    paper: str | None = None  # "letter" or "a4"; None: the usual one of the plan's country
 
     @property
     def reader_locale(self) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
+from planner.exports.paper import EXCEL_CODES, current_paper, page_size
 from planner.exports.xlsx import FORMULA_STARTS, clean_text, current_formats
 
 
@@ -85,6 +86,45 @@ class Sheet:
     def merge(self, row: int, column: int, last_row: int, last_column: int) -> None:
         if (row, column) != (last_row, last_column):
             self.merges.append((row, column, last_row, last_column))
+
+
+# The least a sheet is shrunk to fit its paper's width: 11-point type printed at 75 % reads
+# as 8-point type, the smallest a paper read at arm's length should have. A sheet wider than
+# that prints its columns over more pages instead.
+LEAST_SCALE = 0.75
+MARGINS = 0.7 * 72 * 2  # points: the left and right margins Excel and LibreOffice print with
+
+
+def fit_scale(widths: dict[int, int], landscape: bool) -> float:
+    """How much a sheet of these column widths (in characters of 11-point Calibri, about 7
+    pixels each plus 5 of padding, at 96 pixels an inch) must shrink to fit its paper's
+    width (1.0 when it fits)."""
+    width, height = page_size()
+    printable = (height if landscape else width) - MARGINS
+    wanted = sum((chars * 7 + 5) * 0.75 for chars in widths.values())
+    return min(1.0, printable / wanted) if wanted else 1.0
+
+
+def _wrap_title_lines(sheet: Sheet) -> None:
+    """The lines above a table's headings (title, date, audience...) wrap within the table's
+    width instead of running past its last column, where a printer would shrink the whole page
+    to take them in."""
+    if not sheet.heading or sheet.heading < 2:
+        return
+    last = len(sheet.rows[sheet.heading - 1])
+    starts = {(r1, c1) for r1, c1, _r2, _c2 in sheet.merges}
+    for n, row in enumerate(sheet.rows[: sheet.heading - 1], start=1):
+        if last < 2 or not row or row[0] is None or any(c is not None for c in row[1:]):
+            continue
+        if (n, 1) in starts:
+            continue
+        cell = row[0] if row[0].__class__ is Cell else Cell(row[0], text=isinstance(row[0], str))
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        cell.wrap = True
+        row[0] = cell
+        sheet.wrapped.add(n)
+        sheet.merges.append((n, 1, n, last))
 
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -224,6 +264,7 @@ def _stream(
         if observer is not None:
             observer(sheet)
         ws = wb.create_sheet(sheet.title[:31])
+        _wrap_title_lines(sheet)
         merged_away = {
             (r, c)
             for r1, c1, r2, c2 in sheet.merges
@@ -282,10 +323,16 @@ def _stream(
                     f"{max(sheet.heading, len(sheet.rows))}"
                 )
         ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.paperSize = EXCEL_CODES[current_paper()]
+        scale = fit_scale(final, sheet.landscape)
+        if scale >= LEAST_SCALE:  # the page's width at once, in type still easy to read
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+        else:  # too wide for that: the columns go on over more pages, first column repeated
+            ws.page_setup.scale = int(LEAST_SCALE * 100)
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
+            ws.print_title_cols = f"A:{get_column_letter(max(1, sheet.frozen_columns))}"
         ws.oddFooter.center.text = "&P / &N"
         if sheet.merges:  # set at once: adding them one by one checks each against all
             ws.merged_cells = MultiCellRange(

@@ -2167,6 +2167,18 @@
         <translation>Cómo se escriben las fechas: en Panamá se escribe primero el mes</translation>
     </message>
     <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>%1, as usual in the plan&apos;s country</source>
+        <translation>%1, la usual en el país del plan</translation>
+    </message>
+    <message>
+        <source>Workbooks and PDFs print on it: Letter in most of the Americas, A4 elsewhere</source>
+        <translation>Libros y PDF se imprimen en él: Carta en casi toda América, A4 en el resto</translation>
+    </message>
+    <message>
         <source>Leave out &amp;identity numbers, birth dates and phone numbers</source>
         <translation>&amp;Sin números de identidad, fechas de nacimiento ni teléfonos</translation>
     </message>
@@ -2181,6 +2193,10 @@
     <message>
         <source>Date for&amp;mat:</source>
         <translation>&amp;Formato de fecha:</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>Pape&amp;l:</translation>
     </message>
 </context>
 <context>

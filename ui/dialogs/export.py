@@ -142,6 +142,7 @@ class ExportDialog(QDialog):
         self.readers = ForReaders(settings, summary.country, self)
         self.language, self.date_locale = self.readers.language, self.readers.date_locale
         self.without_personal = self.readers.without_personal
+        self.paper = self.readers.paper
         self.without_personal.toggled.connect(self._personal_changed)
 
         # where
@@ -222,6 +223,7 @@ class ExportDialog(QDialog):
             self.split,
             self.language,
             self.date_locale,
+            self.paper,
             self.without_personal,
             self.path,
             self.browse,
@@ -292,6 +294,7 @@ class ExportDialog(QDialog):
             lang=str(self.language.currentData()),
             locale=str(self.date_locale.currentData()),
             personal=not self.without_personal.isChecked(),
+            paper=self.paper.currentData(),
         )
         who = self.scope()
         if who == "delegation":

@@ -29,6 +29,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import current_language
 from planner.domain.labels import SessionKind
 from planner.exports.common import sample_date
+from planner.exports.paper import paper_for
 from planner.store import PlanStore
 from ui import settings as opt
 from ui.formats import Formats
@@ -255,6 +256,18 @@ class ForReaders(QGroupBox):
                 code,
             )
         self.date_locale.setToolTip(self.tr("How dates are written: Panama writes the month first"))
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("export_paper")
+        usual = paper_for(country)
+        names = {"letter": self.tr("Letter"), "a4": "A4"}
+        self.paper.addItem(
+            self.tr("%1, as usual in the plan's country").replace("%1", names[usual]), None
+        )
+        for code, name in names.items():
+            self.paper.addItem(name, code)
+        self.paper.setToolTip(
+            self.tr("Workbooks and PDFs print on it: Letter in most of the Americas, A4 elsewhere")
+        )
         self.without_personal = QCheckBox(
             self.tr("Leave out &identity numbers, birth dates and phone numbers"), self
         )
@@ -265,6 +278,7 @@ class ForReaders(QGroupBox):
         for text, widget in (
             (self.tr("&Language:"), self.language),
             (self.tr("Date for&mat:"), self.date_locale),
+            (self.tr("Pape&r:"), self.paper),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)

@@ -1,4 +1,4 @@
-"""Name badges, eight to an A4 page with cut marks, and a tent card for the table."""
+"""Name badges, eight to a page (Letter or A4) with cut marks, and a tent card for the table."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
 from planner.domain.errors import PlannerError
@@ -19,6 +18,7 @@ from planner.exports.common import (
     for_reader,
     scope_of,
 )
+from planner.exports.paper import page_size
 from planner.exports.pdf.drawing import (
     BOLD,
     FONT,
@@ -45,8 +45,8 @@ BADGE_COLUMNS, BADGE_ROWS = 2, 4
 
 
 def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
-    """Name badges, eight to an A4 page with cut marks, then a tent card (A4 landscape, folded
-    in the middle) for each person in the choice."""
+    """Name badges, eight to a page (Letter or A4) with cut marks, then a tent card
+    (landscape, folded in the middle) for each person in the choice."""
     with for_reader(options):
         scope = scope_of(data, options)
         people = data.sorted_people(scope.people)
@@ -70,7 +70,7 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
         def draw(path: str) -> None:
             c = canvas(
                 path,
-                A4,
+                page_size(),
                 _("Name badges and tent cards: {title}").format(title=data.title),
                 _("Name badges and tent cards"),
                 data,
@@ -84,7 +84,7 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
                 done += 1
             for person in people:
                 job.step(done, total)
-                c.setPageSize(landscape(A4))
+                c.setPageSize(page_size(landscape=True))
                 _draw_tent_card(c, data, person, palette)
                 c.showPage()
                 done += 1
@@ -97,7 +97,7 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
 def _draw_badge_sheet(
     c: Any, data: PlanData, people: list[PersonInfo], palette: dict[int, Any]
 ) -> None:
-    width, height = A4
+    width, height = page_size()
     left = (width - BADGE_COLUMNS * BADGE_W) / 2
     bottom = (height - BADGE_ROWS * BADGE_H) / 2
     top = bottom + BADGE_ROWS * BADGE_H
@@ -165,7 +165,7 @@ def _draw_badge(
 
 
 def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any]) -> None:
-    width, height = landscape(A4)
+    width, height = page_size(landscape=True)
     half = height / 2
     fill = palette.get(person.delegation_id or -1, NO_COLOUR)
     # the lower half reads from the front; the upper half, turned, from the other side

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -44,6 +43,7 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
+from planner.exports.paper import page_size
 from planner.exports.pdf.drawing import (
     BOLD,
     CREATOR,
@@ -193,7 +193,7 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
         def decorate(cover: bool) -> Callable[[Any, Any], None]:
             def on_page_end(c: Any, doc: Any) -> None:
                 job.step(min(state.done, total), total)
-                width, height = A4
+                width, height = page_size()
                 c.saveState()
                 if cover:
                     c.setFillColor(state.colour)
@@ -226,12 +226,12 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
 
             return on_page_end
 
-        width, height = A4
+        width, height = page_size()
 
         def draw(path: str) -> None:
             doc = BaseDocTemplate(
                 path,
-                pagesize=A4,
+                pagesize=page_size(),
                 title=clean(_("Agenda booklet: {title}").format(title=data.title)),
                 author=clean(data.organiser),
                 subject=clean(_("Agenda booklet")),

@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
@@ -24,6 +23,7 @@ from planner.exports.common import (
     for_reader,
     scope_of,
 )
+from planner.exports.paper import page_size
 from planner.exports.pdf.drawing import (
     BOLD,
     FONT,
@@ -122,7 +122,7 @@ def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
 def certificates(
     store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
 ) -> Path:
-    """A certificate of participation (A4 landscape, bilingual) for each trainee in the choice
+    """A certificate of participation (landscape, bilingual) for each trainee in the choice
     who was trained, with their hours as the attendance summary counts them; trainers, staff
     and the delegation get none."""
     with for_reader(options):
@@ -141,7 +141,7 @@ def certificates(
         def draw(path: str) -> None:
             c = canvas(
                 path,
-                landscape(A4),
+                page_size(landscape=True),
                 _("Certificates of participation: {title}").format(title=data.title),
                 _("Certificates of participation"),
                 data,
@@ -205,7 +205,7 @@ def _draw_lines(c: Any, lines: tuple[str, ...], look: str, centre: float, top: f
 
 def _certificate_frame(c: Any, data: PlanData) -> None:
     """The frame and the organiser's name, the same on every page: drawn once as a form."""
-    width, height = landscape(A4)
+    width, height = page_size(landscape=True)
     c.beginForm("certificate-frame")
     c.setStrokeColor(NAVY)
     c.setLineWidth(3)
@@ -251,7 +251,7 @@ def _draw_certificate(
     second: _CertificateText,
     head: PersonInfo | None,
 ) -> None:
-    width, height = landscape(A4)
+    width, height = page_size(landscape=True)
     centre = width / 2
     c.doForm("certificate-frame")
     # the text, centred between the organiser and the signatures: (lines, look, space above)

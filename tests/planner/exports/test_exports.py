@@ -76,7 +76,10 @@ def test_every_workbook_is_written_with_its_title_block(demo, tmp_path, lang):
             "perdiem",
         ), (kind, line)
         assert first.freeze_panes, kind
-        assert first.page_setup.fitToWidth == 1, kind
+        setup = first.page_setup
+        # fitted to the page's width, or (too wide for legible type) printed at 75 % over pages
+        assert setup.fitToWidth == 1 or int(setup.scale) >= 75, kind
+        assert setup.paperSize in (1, "1"), kind  # a plan in Honduras prints on Letter
 
 
 def test_schedule_grid_has_a_sheet_per_day_with_merged_session_blocks(demo, tmp_path):

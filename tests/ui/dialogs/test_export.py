@@ -153,6 +153,13 @@ def test_language_and_date_format(dialog):
     assert "11/25/2023" in d.date_locale.currentText()  # Panama writes the month first
 
 
+def test_paper_is_the_countrys_unless_chosen(dialog):
+    d = dialog("budget")
+    assert d.options().paper is None and d.paper.currentText().startswith("Letter")  # Honduras
+    d.paper.setCurrentIndex(d.paper.findData("a4"))
+    assert d.options().paper == "a4"
+
+
 def test_cancelling_leaves_no_file(dialog, qtbot, tmp_path):
     d = dialog("manifests")
     target = Path(d.path.text())

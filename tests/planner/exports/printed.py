@@ -1,0 +1,98 @@
+"""Exports printed as their readers print them: LibreOffice turns a workbook into a PDF with the
+page setup we wrote, and page 1 is measured (its paper, and the size of its type as printed).
+
+    python -m tests.planner.exports.printed PLAN [--lang es] [--paper letter]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+POINTS = {"letter": (612.0, 792.0), "a4": (595.3, 841.9)}
+
+
+def to_pdf(workbook: Path, folder: Path) -> Path:
+    """``workbook`` printed to PDF by LibreOffice (a profile of its own: runs may overlap)."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None, "LibreOffice (soffice) is not installed"
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                str(workbook),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return folder / (workbook.stem + ".pdf")
+
+
+def page_one(pdf: Path) -> tuple[str, float, int]:
+    """(paper, median printed size in points of page 1's words, how many words)."""
+    page = PdfReader(str(pdf)).pages[0]
+    width, height = (float(v) for v in page.mediabox.upper_right)
+    short, long = sorted((width, height))
+    paper = next(
+        (name for name, (w, h) in POINTS.items() if abs(w - short) < 3 and abs(h - long) < 3),
+        f"{short:.0f}×{long:.0f}",
+    )
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+            sizes.extend([size * scale] * len(text.split()))
+
+    page.extract_text(visitor_text=visit)
+    return paper, statistics.median(sizes) if sizes else 0.0, len(sizes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("plan")
+    parser.add_argument("--lang", default="es")
+    parser.add_argument("--paper")
+    args = parser.parse_args()
+    from planner.exports.catalog import KINDS, run
+    from planner.exports.common import Options
+    from planner.queries import delegations
+    from planner.queries.agenda import site_visit_titles
+    from planner.store import open_plan
+
+    store = open_plan(args.plan)
+    out = Path(tempfile.mkdtemp(prefix="printed-"))
+    visit = site_visit_titles(store)[0][0]
+    delegation = delegations(store)[0].id
+    for kind in KINDS.values():
+        if kind.suffix != ".xlsx":
+            continue
+        options = Options(lang=args.lang, paper=args.paper)
+        if kind.needs == "visit":
+            options.visit = visit
+        if kind.needs == "delegation":
+            options.delegation = delegation
+        (workbook,) = run(store, kind.name, out / f"{kind.name}.xlsx", options)
+        paper, size, words = page_one(to_pdf(workbook, out))
+        print(f"{kind.name:13} {paper:7} {size:5.1f} pt over {words} words")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

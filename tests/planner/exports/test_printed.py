@@ -1,0 +1,91 @@
+"""Every workbook printed through LibreOffice as its reader would print it: on the paper of the
+plan's country (Letter in Honduras) and in type of at least 8 points on page 1 (10-point
+Calibri measures 13 points high on paper: the median word under 8-point type is what the last
+field test found at 3.8 to 7.3); in both languages. Workbooks are set in Calibri: the machine
+needs Carlito, its metric twin, for LibreOffice to lay them out as Excel does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from planner.exports.catalog import KINDS, run
+from planner.exports.common import Options
+from planner.queries import delegations
+from planner.queries.agenda import site_visit_titles
+from tests.planner.exports.printed import page_one, to_pdf
+
+LEAST_POINTS = 8.0
+
+
+def office() -> None:
+    missing = []
+    if shutil.which("soffice") is None:
+        missing.append("LibreOffice (soffice; Debian: libreoffice-calc-nogui)")
+    fonts = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True).stdout
+    if "Carlito" not in fonts:
+        missing.append("the Carlito font (Debian: fonts-crosextra-carlito)")
+    if missing:
+        if os.environ.get("PLANNER_REQUIRE_OFFICE"):
+            pytest.fail("missing: " + "; ".join(missing))
+        pytest.skip("missing: " + "; ".join(missing))
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_workbook_prints_legibly_on_the_paper_of_the_plans_country(demo, tmp_path, lang):
+    office()
+    visit = site_visit_titles(demo)[0][0]
+    delegation = delegations(demo)[0].id
+    small = []
+    for kind in KINDS.values():
+        if kind.suffix != ".xlsx":
+            continue
+        options = Options(lang=lang)
+        if kind.needs == "visit":
+            options.visit = visit
+        if kind.needs == "delegation":
+            options.delegation = delegation
+        (workbook,) = run(demo, kind.name, tmp_path / f"{kind.name}.xlsx", options)
+        paper, points, words = page_one(to_pdf(workbook, tmp_path))
+        assert paper == "letter", (kind.name, paper)  # the demo plan is in Honduras
+        assert words > 20, kind.name
+        if points < LEAST_POINTS:
+            small.append(f"{kind.name}: {points:.1f} pt")
+    assert not small, "printed under 8-point type: " + ", ".join(small)
+
+
+def test_paper_follows_the_plans_country_and_can_be_chosen(demo, tmp_path):
+    from pypdf import PdfReader
+
+    from planner import operations
+
+    def size(path):
+        box = PdfReader(str(path)).pages[0].mediabox
+        return sorted(round(float(v)) for v in box.upper_right)
+
+    letter = run(demo, "badges", tmp_path / "letter.pdf", Options())[0]
+    assert size(letter) == [612, 792]
+    a4 = run(demo, "badges", tmp_path / "a4.pdf", Options(paper="a4"))[0]
+    assert size(a4) == [595, 842]
+    operations.update(demo, "plan", 1, {"country": "ES"})  # a plan in Spain: A4
+    book = run(demo, "rooming", tmp_path / "rooming.xlsx", Options())[0]
+    from openpyxl import load_workbook
+
+    assert str(load_workbook(book).worksheets[0].page_setup.paperSize) == "9"
+    booklet = run(demo, "certificates", tmp_path / "certificates.pdf", Options())[0]
+    assert size(booklet) == [595, 842]
+
+
+def test_the_command_line_prints_on_the_paper_asked_for(demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    from planner.cli import main
+
+    out = tmp_path / "perdiem.xlsx"
+    assert main(["export", "perdiem", str(demo_path), "-o", str(out), "--paper", "a4"]) == 0
+    assert str(load_workbook(out).worksheets[0].page_setup.paperSize) == "9"
+    assert main(["export", "perdiem", str(demo_path), "-o", str(out)]) == 0
+    assert str(load_workbook(out).worksheets[0].page_setup.paperSize) == "1"  # Honduras: Letter
