@@ -122,7 +122,22 @@ def format_time(value: datetime, fmt: str = "short", lang: str | None = None) ->
 def format_date_range(
     start: date, end: date, lang: str | None = None, locale: str | None = None
 ) -> str:
-    """'25 Nov – 2 Dec 2023' in the reader's language (or Babel ``locale``, e.g. es_PA)."""
-    from babel.dates import format_interval
+    """'25 Nov – 2 Dec 2023' in the reader's language (or Babel ``locale``, e.g. es_PA); in
+    Spanish as a sentence writes it: "25 de noviembre al 2 de diciembre de 2023"."""
+    from babel.dates import format_date, format_interval
 
-    return str(format_interval(start, end, "yMMMd", locale=locale or babel_locale(lang)))
+    locale = locale or babel_locale(lang)
+    if not locale.startswith("es"):
+        return str(format_interval(start, end, "yMMMd", locale=locale))
+
+    def day(value: date, with_year: bool) -> str:
+        pattern = "d 'de' MMMM 'de' y" if with_year else "d 'de' MMMM"
+        return str(format_date(value, format=pattern, locale=locale))
+
+    if start == end:
+        return day(start, True)
+    if start.year != end.year:
+        return f"{day(start, True)} al {day(end, True)}"
+    if start.month != end.month:
+        return f"{day(start, False)} al {day(end, True)}"
+    return f"{start.day} al {day(end, True)}"

@@ -21,7 +21,7 @@ from planner.exports.common import (
     Scope,
     for_reader,
     for_whom,
-    format_day,
+    prose_day,
     scope_of,
     time_span,
     title_lines,
@@ -69,7 +69,7 @@ def _signin_sheet(
     data: PlanData, bundle: list[Block], scope: Scope, options: Options, taken: set[str]
 ) -> Sheet:
     first = bundle[0]
-    day = format_day(first.start.date(), options)
+    day = prose_day(first.start.date(), options)
     audience = first.audience or first.title
     title = (
         f"{first.start:%d.%m} {audience}"
@@ -360,7 +360,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             )
             by_age.headings(
                 [
-                    _("Age on {day}").format(day=format_day(data.first_day, options, "medium")),
+                    _("Age on {day}").format(day=prose_day(data.first_day, options)),
                     _("Women"),
                     _("Men"),
                     _("Other or not known"),

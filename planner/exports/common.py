@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
+from zoneinfo import ZoneInfo
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, babel_locale, format_date_range, language
@@ -249,10 +250,7 @@ def title_lines(
     """The plan's title, then what this is, for whom, its dates, when it was produced and the
     plan's change number, so two printouts can be told apart."""
     dates, when = _dates_and_now(
-        data.first_day,
-        data.last_day,
-        options.babel_locale,
-        datetime.now().strftime("%Y-%m-%d %H:%M"),
+        data.first_day, data.last_day, options.babel_locale, _minute_now(data.zone)
     )
     left_out = () if options.personal else (left_out_note(),)
     return [data.title, _heading(what, dates, when, data.change), *extra, *left_out]
@@ -269,7 +267,7 @@ def plan_lines(store: PlanStore, what: str) -> list[str]:
     budget, the manifests, the agenda list), in the current language."""
     plan = plan_heading(store)
     dates, when = _dates_and_now(
-        plan.first_day, plan.last_day, babel_locale(), datetime.now().strftime("%Y-%m-%d %H:%M")
+        plan.first_day, plan.last_day, babel_locale(), _minute_now(plan.timezone)
     )
     return [plan.title, _heading(what, dates, when, plan.change)]
 
@@ -279,19 +277,47 @@ def left_out_note() -> str:
     return _("Identity numbers, birth dates and phone numbers are left out of this export.")
 
 
+def _minute_now(zone: ZoneInfo | str | None) -> str:
+    """Now, to the minute, in the plan's time zone (where its readers are), not the
+    computer's: a paper made on a server in UTC says the time Tegucigalpa read."""
+    try:
+        tz = zone if isinstance(zone, ZoneInfo) else ZoneInfo(zone or "UTC")
+    except (ValueError, KeyError, OSError):
+        tz = ZoneInfo("UTC")
+    return datetime.now(tz).strftime("%Y-%m-%d %H:%M")
+
+
 @lru_cache(maxsize=32)
 def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[str, str]:
     """The plan's dates and the time of production, formatted once per minute (hundreds of
-    sheets share them; Babel takes a millisecond each time)."""
+    sheets share them; Babel takes a millisecond each time); in Spanish as a sentence writes
+    them ("generada el 2 de diciembre de 2026, 06:05")."""
     from babel.dates import format_date
 
     now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
-    day = str(format_date(now.date(), format="medium", locale=locale))
-    return format_date_range(first, last, locale=locale), f"{day} {now:%H:%M}"
+    pattern = "d 'de' MMMM 'de' y" if locale.startswith("es") else "medium"
+    day = str(format_date(now.date(), format=pattern, locale=locale))
+    separator = ", " if locale.startswith("es") else " "
+    return format_date_range(first, last, locale=locale), f"{day}{separator}{now:%H:%M}"
 
 
 def format_day(day: date, options: Options, fmt: str = "full") -> str:
+    """A day as a heading or a cell shows it, its first letter capital ("Lunes, 27 de
+    noviembre de 2023", "Mon 27 Nov")."""
     return _format_day(day, options.babel_locale, fmt)
+
+
+def prose_day(day: date, options: Options, year: bool = True) -> str:
+    """A day inside a sentence: in Spanish in lower case and without a padded day ("Programa
+    del lunes 27 de noviembre de 2023", "Edad al 2 de diciembre de 2023"), in English "Monday
+    27 November 2023"."""
+    from babel.dates import format_date
+
+    if options.lang == "es":
+        pattern = "EEEE d 'de' MMMM 'de' y" if year else "EEEE d 'de' MMMM"
+    else:
+        pattern = "EEEE d MMMM y" if year else "EEEE d MMMM"
+    return str(format_date(day, format=pattern, locale=options.babel_locale))
 
 
 @lru_cache(maxsize=1024)

@@ -20,6 +20,7 @@ from planner.exports.common import (
     for_reader,
     for_whom,
     format_day,
+    prose_day,
     scope_of,
     time_span,
     title_lines,
@@ -159,7 +160,7 @@ def _day_grid(
     sheet = Sheet(sheet_title(format_day(day, options, "EEE d MMM"), taken))
     sheet.title_block(
         title_lines(
-            data, _("Schedule of {day}").format(day=format_day(day, options)), options, extra
+            data, _("Schedule of {day}").format(day=prose_day(day, options)), options, extra
         )
     )
     sheet.headings([_("Time"), *[c[0] for c in columns]])

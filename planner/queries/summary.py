@@ -188,18 +188,21 @@ class PlanHeading(NamedTuple):
     change: int  # the number of its last change
     donor: str
     funding_programme: str
+    timezone: str = "UTC"  # the plan's: the time a paper was produced is said in it
 
 
 def plan_heading(store: PlanStore) -> PlanHeading:
     with store.reading() as r:
-        title, first, last, donor, programme = r.rows(
-            "SELECT title, start_date, end_date, donor, funding_programme FROM plan"
+        title, first, last, donor, programme, zone = r.rows(
+            "SELECT title, start_date, end_date, donor, funding_programme, timezone FROM plan"
             " ORDER BY id LIMIT 1"
         )[0]
         change = int(r.value("SELECT max(id) FROM change_set") or 0)
     first_day, last_day = parse_date(first), parse_date(last)
     assert first_day is not None and last_day is not None
-    return PlanHeading(str(title), first_day, last_day, change, donor, programme)
+    return PlanHeading(
+        str(title), first_day, last_day, change, donor, programme, str(zone or "UTC")
+    )
 
 
 def plan_identity(store: PlanStore) -> tuple[str, int, str, str]:

@@ -1,0 +1,44 @@
+"""Dates as a Spanish reader writes them in a sentence: weekdays and months in lower case, no
+padded day ("Programa del lunes 27 de noviembre de 2023", "25 de noviembre al 2 de diciembre
+de 2023"), and a paper's time of production in the plan's time zone, not the computer's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from openpyxl import load_workbook
+
+from planner.domain.i18n import format_date_range
+from planner.exports.catalog import run
+from planner.exports.common import Options, prose_day
+
+
+def test_days_and_ranges_read_as_a_sentence_writes_them():
+    assert prose_day(date(2023, 11, 27), Options(lang="es")) == "lunes 27 de noviembre de 2023"
+    assert prose_day(date(2023, 12, 2), Options(lang="en")) == "Saturday 2 December 2023"
+    assert (
+        format_date_range(date(2023, 11, 25), date(2023, 12, 2), "es")
+        == "25 de noviembre al 2 de diciembre de 2023"
+    )
+    assert format_date_range(date(2023, 11, 27), date(2023, 11, 30), "es") == (
+        "27 al 30 de noviembre de 2023"
+    )
+    assert format_date_range(date(2023, 12, 30), date(2024, 1, 2), "es") == (
+        "30 de diciembre de 2023 al 2 de enero de 2024"
+    )
+    english = format_date_range(date(2023, 11, 25), date(2023, 12, 2), "en")
+    assert " ".join(english.split()) == "25 Nov – 2 Dec 2023"  # (Babel's thin spaces)
+
+
+def test_a_schedule_in_spanish_says_its_days_in_lower_case_and_its_time_in_the_plans_zone(
+    demo, tmp_path
+):
+    out = run(demo, "schedule", tmp_path / "programa.xlsx", Options(lang="es"))[0]
+    book = load_workbook(out)
+    texts = [str(c.value) for ws in book for row in ws.iter_rows(max_row=3) for c in row if c.value]
+    assert any("Programa del lunes 27 de noviembre de 2023" in t for t in texts)
+    heading = next(t for t in texts if "generada el" in t)
+    assert "25 de noviembre al 2 de diciembre de 2023" in heading
+    now = datetime.now(ZoneInfo("America/Tegucigalpa"))
+    assert f"{now:%H}:" in heading.split("generada el", 1)[1]  # Tegucigalpa's hour
