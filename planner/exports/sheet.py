@@ -105,6 +105,16 @@ def fit_scale(widths: dict[int, int], landscape: bool) -> float:
     return min(1.0, printable / wanted) if wanted else 1.0
 
 
+def _quoted(style: Any) -> Any:
+    """``style`` with Excel's quote prefix: text that starts like a formula ("=Grupo A",
+    "+504 9999") stays text when someone edits its cell (F2, Enter), not only when written."""
+    from openpyxl.styles.cell_style import StyleArray
+
+    quoted = StyleArray() if style is None else StyleArray(list(style))
+    quoted.quotePrefix = 1
+    return quoted
+
+
 def _wrap_title_lines(sheet: Sheet) -> None:
     """The lines above a table's headings (title, date, audience...) wrap within the table's
     width instead of running past its last column, where a printer would shrink the whole page
@@ -361,6 +371,8 @@ def _stream(
                         c.data_type = "s"  # stays text: never evaluated as a formula
                         if tall_row:
                             c._style = top_style
+                        if cell.startswith(FORMULA_STARTS):
+                            c._style = _quoted(c._style)
                         out.append(c)
                         continue
                     if not tall_row and isinstance(cell, int | float | Decimal):
@@ -373,7 +385,8 @@ def _stream(
                 elif isinstance(value, str):
                     value = clean_text(value)
                 c = WriteOnlyCell(ws, value=value)
-                if cell.text and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                quoted = cell.text and isinstance(value, str) and value.startswith(FORMULA_STARTS)
+                if quoted:
                     c.data_type = "s"  # stays text: never evaluated as a formula
                 number_format = cell.number_format
                 if not number_format:
@@ -395,6 +408,8 @@ def _stream(
                     or cell.border
                     or cell.center
                 ):
+                    if quoted:
+                        c._style = _quoted(c._style)
                     out.append(c)  # the default look
                     continue
                 look = (
@@ -443,6 +458,8 @@ def _stream(
                     styles[look] = c._style
                 else:  # shared, never changed: each row is written out as soon as it is made
                     c._style = style
+                if quoted:
+                    c._style = _quoted(c._style)
                 out.append(c)
             ws.append(out)
         ws.close()  # its rows are on disk; the workbook keeps only the sheet's settings

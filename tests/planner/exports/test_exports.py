@@ -234,6 +234,7 @@ def test_text_that_looks_like_a_formula_stays_text(demo, tmp_path):
         ]
         assert found, kind
         assert all(c.data_type == "s" for c in found), kind
+        assert all(c.quotePrefix for c in found), kind  # still text once edited in Excel
 
 
 def test_attendance_counts_who_was_trained_not_who_registered(demo, tmp_path):
