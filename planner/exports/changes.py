@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.i18n import _
-from planner.exports.common import Job, Options, PlanData, for_reader, format_day, title_lines
+from planner.exports.common import (
+    Job,
+    Options,
+    PlanData,
+    for_reader,
+    format_day,
+    format_moment,
+    title_lines,
+)
 from planner.exports.sheet import Cell, Sheet, write
 from planner.queries.agenda import last_export
 from planner.queries.calendar import Block
@@ -192,7 +200,7 @@ def changes(store: PlanStore, data: PlanData, target: Path, options: Options, jo
         sheet = Sheet(_("What changed"))
         since = (
             _("since the export of {when} (change no. {change})").format(
-                when=report.since.strftime("%Y-%m-%d %H:%M"), change=report.since_change
+                when=format_moment(report.since, options), change=report.since_change
             )
             if report.since
             else _("no earlier export: every session is listed as new")

@@ -292,13 +292,10 @@ def _dates_and_now(first: date, last: date, locale: str, minute: str) -> tuple[s
     """The plan's dates and the time of production, formatted once per minute (hundreds of
     sheets share them; Babel takes a millisecond each time); in Spanish as a sentence writes
     them ("generada el 2 de diciembre de 2026, 06:05")."""
-    from babel.dates import format_date
-
     now = datetime.strptime(minute, "%Y-%m-%d %H:%M")
-    pattern = "d 'de' MMMM 'de' y" if locale.startswith("es") else "medium"
-    day = str(format_date(now.date(), format=pattern, locale=locale))
-    separator = ", " if locale.startswith("es") else " "
-    return format_date_range(first, last, locale=locale), f"{day}{separator}{now:%H:%M}"
+    return format_date_range(first, last, locale=locale), _moment_text(
+        now.date(), f"{now:%H:%M}", locale
+    )
 
 
 def format_day(day: date, options: Options, fmt: str = "full") -> str:
@@ -345,10 +342,18 @@ def format_clock(moment: datetime, options: Options) -> str:
 
 
 def format_moment(moment: datetime, options: Options) -> str:
+    """A date and time in a sentence: "2 de diciembre de 2026, 00:05", "2 Dec 2026 00:05"."""
+    return _moment_text(moment.date(), f"{moment:%H:%M}", options.babel_locale)
+
+
+@lru_cache(maxsize=256)
+def _moment_text(day: date, clock: str, locale: str) -> str:
     from babel.dates import format_date
 
-    day = str(format_date(moment.date(), format="medium", locale=options.babel_locale))
-    return f"{day} {moment:%H:%M}"
+    if locale.startswith("es"):
+        spanish = format_date(day, format="d 'de' MMMM 'de' y", locale=locale)
+        return f"{spanish}, {clock}"
+    return f"{format_date(day, format='medium', locale=locale)} {clock}"
 
 
 @contextlib.contextmanager

@@ -42,3 +42,24 @@ def test_a_schedule_in_spanish_says_its_days_in_lower_case_and_its_time_in_the_p
     assert "25 de noviembre al 2 de diciembre de 2023" in heading
     now = datetime.now(ZoneInfo("America/Tegucigalpa"))
     assert f"{now:%H}:" in heading.split("generada el", 1)[1]  # Tegucigalpa's hour
+
+
+def test_what_changed_says_both_times_alike_in_the_plans_zone(demo, tmp_path):
+    from planner.queries import delegations
+
+    delegation = delegations(demo)[0].id
+    options = Options(lang="es", delegation=delegation)
+    run(demo, "agenda", tmp_path / "agenda.xlsx", options)  # the export to compare with
+    out = run(demo, "changes", tmp_path / "cambios.xlsx", options)[0]
+    lines = [
+        str(c.value)
+        for row in load_workbook(out).worksheets[0].iter_rows(max_row=4)
+        for c in row
+        if c.value
+    ]
+    since = next(line for line in lines if line.startswith("desde la exportación del"))
+    made = next(line for line in lines if "generada el" in line).split("generada el ", 1)[1]
+    today = datetime.now(ZoneInfo("America/Tegucigalpa")).date()
+    written = prose_day(today, Options(lang="es")).split(" ", 1)[1]  # "5 de diciembre de 2026"
+    assert since.startswith(f"desde la exportación del {written}, ")
+    assert made.startswith(f"{written}, ")
