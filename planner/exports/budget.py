@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, language
+from planner.domain.i18n import _, babel_locale, language
 from planner.domain.labels import BudgetCategory, budget_category_label, meal_label
 from planner.domain.reference import sort_key
 from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
@@ -39,6 +39,21 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RATE_FORMAT = "0.0000"
 QUANTITY_FORMAT = "#,##0.####"
 PERCENT_FORMAT = '0.##" %"'
+
+
+def month_text(month: date, full: bool = False) -> str:
+    """A budget month as text in the workbook's language ("nov. 2023", "noviembre de 2023";
+    "Nov 2023"), the same on every reader's machine, not a number format their Excel
+    translates (or not)."""
+    from babel.dates import format_date
+
+    locale = babel_locale()
+    if locale.startswith("es"):
+        if full:
+            return str(format_date(month, format="MMMM 'de' y", locale=locale))
+        short = str(format_date(month, format="MMM", locale=locale)).rstrip(".")
+        return f"{short}. {month.year}"
+    return str(format_date(month, format="MMMM y" if full else "MMM y", locale=locale))
 
 
 def money_format(currency: str) -> str:
@@ -130,7 +145,7 @@ def _rates_sheet(store: PlanStore, result: budget.Budget) -> tuple[_Sheet, dict[
         line = next(x for x in result.lines if x.currency == currency and x.month == month)
         row = sheet.add(
             _text(currency),
-            _Cell(month, "mmmm yyyy"),
+            _text(month_text(month, full=True)),
             _Cell(line.rate, RATE_FORMAT),
             _text(fx.get((currency, month.isoformat()[:7]), "")),
         )
@@ -237,9 +252,10 @@ def _lines_sheet(
                     "=" + "+".join(f"L{r}" for r in subtotals.values()) if subtotals else 0,
                     money_format(cur),
                 )
+                share = line.unit_cost * 100  # a share of the direct costs: "7 %"
                 unit_cost = _Cell(
                     f"={cell_of['indirect']}/100" if "indirect" in cell_of else line.unit_cost,
-                    "0.0000",
+                    "0 %" if share == share.to_integral_value() else "0.0# %",
                     linked=True,
                 )
             else:
@@ -265,7 +281,7 @@ def _lines_sheet(
                 _text(line.unit),
                 unit_cost,
                 _text(line.currency),
-                _Cell(line.month, "mmm yyyy"),
+                _text(month_text(line.month)),
                 rate,
                 _Cell(f"=ROUND(F{row}*H{row}/K{row},2)", money_format(cur)),
                 _Cell(line.actual, money_format(cur)) if line.actual is not None else None,

@@ -63,3 +63,17 @@ def test_what_changed_says_both_times_alike_in_the_plans_zone(demo, tmp_path):
     written = prose_day(today, Options(lang="es")).split(" ", 1)[1]  # "5 de diciembre de 2026"
     assert since.startswith(f"desde la exportación del {written}, ")
     assert made.startswith(f"{written}, ")
+
+
+def test_the_budget_names_its_months_and_shows_its_indirect_share_as_a_reader_expects(
+    demo, tmp_path
+):
+    from planner import operations
+
+    operations.update(demo, "plan", 1, {"indirect_rate": 7})
+    out = run(demo, "budget", tmp_path / "presupuesto.xlsx", Options(lang="es"))[0]
+    lines = load_workbook(out)["Líneas"]
+    months = {c.value for c in lines["J"] if c.row > 5 and c.value}
+    assert "nov. 2023" in months and all(isinstance(m, str) for m in months)  # text, not a date
+    indirect = next(row for row in lines.iter_rows() if row[1].value == "Apoyo indirecto")
+    assert indirect[7].number_format == "0 %"  # "7 %", not "0.0700 USD"
