@@ -107,6 +107,12 @@ def format_date(value: date, fmt: str = "medium", lang: str | None = None) -> st
     return str(_fd(value, format=fmt, locale=babel_locale(lang)))
 
 
+def format_prose_date(value: date, lang: str | None = None) -> str:
+    """A date inside a sentence: "2 de diciembre de 2023", "2 December 2023"."""
+    spanish = (lang or _language.get()) == "es"
+    return format_date(value, "d 'de' MMMM 'de' y" if spanish else "d MMMM y", lang)
+
+
 def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = None) -> str:
     from babel.dates import format_datetime as _fdt
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.domain.i18n import _, format_date, ngettext
+from planner.domain.i18n import _, format_prose_date, ngettext
 from planner.domain.labels import Direction
 from planner.queries.snapshot import LOGISTICS, Ride, Snapshot, Stay, Trip, Unit, local
 from planner.store import PlanStore
@@ -201,22 +201,36 @@ def _schedule(
     for (direction, _at, number, place), trips in flights.items():
         first = trips[0]
         title = " ".join(p for p in (first.carrier, number) if p) or _("by road")
-        detail = (
-            (_("from {place}") if direction == Direction.ARRIVAL else _("to {place}")).format(
-                place=first.other
-            )
-            if first.other
-            else ""
+        here, far = first.when, first.far_when
+        town = lg.place_name(place)
+        # from take-off to landing, each in its own zone: "Leaves 12:05 Panamá (PTY) ·
+        # arrives 13:05 Toncontín International Airport"
+        leaves, lands = (far, here) if direction == Direction.ARRIVAL else (here, far)
+        start_place, end_place = (
+            (first.other, town) if direction == Direction.ARRIVAL else (town, first.other)
         )
+        if far is not None and leaves is not None and lands is not None:
+            detail = _("Leaves {leaves} {start} · arrives {lands} {end}").format(
+                leaves=f"{leaves:%H:%M}",
+                start=start_place or "?",
+                lands=f"{lands:%H:%M}",
+                end=end_place or "?",
+            )
+        elif first.other:
+            detail = (
+                _("from {place}") if direction == Direction.ARRIVAL else _("to {place}")
+            ).format(place=first.other)
+        else:
+            detail = ""
         if not single:
             detail = "; ".join(d for d in (detail, _people(plan, [t.person for t in trips])) if d)
         items.append(
             Item(
-                first.when,
-                None,
+                leaves if leaves is not None else here,
+                lands if far is not None else None,
                 direction,
                 title,
-                lg.place_name(place),
+                town,
                 detail,
                 ("travel", first.id),
             )
@@ -229,7 +243,7 @@ def _schedule(
         nights = (check_out - check_in).days
         detail = ngettext(
             "{n} night, check-out {day}", "{n} nights, check-out {day}", nights
-        ).format(n=nights, day=format_date(check_out))
+        ).format(n=nights, day=format_prose_date(check_out))
         if not single:
             detail += "; " + _people(plan, [p for _s, p in rows])
         zone = lg.places[hotel].zone if hotel in lg.places else plan.zone

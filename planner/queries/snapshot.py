@@ -221,6 +221,9 @@ class Trip:
     carrier: str
     other: str  # where it comes from (an arrival) or goes to (a departure)
     flight: bool
+    # the far end's time (leaving for an arrival, landing for a departure) and zone, if known
+    other_at: int | None = None
+    other_zone: ZoneInfo | None = None
 
     @property
     def direction(self) -> str:
@@ -235,6 +238,14 @@ class Trip:
     def when(self) -> datetime:
         """``at`` as the ticket shows it."""
         return local(self.at, self.zone)
+
+    @property
+    def far_when(self) -> datetime | None:
+        """The far end's time as the ticket shows it (the take-off abroad of an arrival, the
+        landing abroad of a departure), None when not known."""
+        if self.other_at is None:
+            return None
+        return local(self.other_at, self.other_zone or self.zone)
 
 
 @dataclass(frozen=True)
@@ -703,6 +714,7 @@ def _logistics(
         travellers.add(p)
         arrival = direction == "arrival"
         stored, stored_tz = (arrives, arrives_tz) if arrival else (departs, departs_tz)
+        far, far_tz = (departs, departs_tz) if arrival else (arrives, arrives_tz)
         if stored is None:
             continue
         trips[p].append(
@@ -717,6 +729,8 @@ def _logistics(
                 carrier,
                 from_place if arrival else to_place,
                 mode == "flight",
+                _epoch(far) if far is not None else None,
+                zones(far_tz) if far is not None else None,
             )
         )
     for items in trips.values():

@@ -77,3 +77,16 @@ def test_the_budget_names_its_months_and_shows_its_indirect_share_as_a_reader_ex
     assert "nov. 2023" in months and all(isinstance(m, str) for m in months)  # text, not a date
     indirect = next(row for row in lines.iter_rows() if row[1].value == "Apoyo indirecto")
     assert indirect[7].number_format == "0 %"  # "7 %", not "0.0700 USD"
+
+
+def test_an_itinerary_gives_each_flights_take_off_and_landing_with_their_places(demo, tmp_path):
+    from planner.queries import people
+
+    head = next(p for p in people(demo) if p.family_name == "Aguilar Ordóñez")
+    out = run(demo, "itineraries", tmp_path / "it.xlsx", Options(lang="es", person=head.id))[0]
+    rows = [list(r) for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)]
+    flight = next(r for r in rows if r[3] == "Copa Airlines CM 247")
+    assert (f"{flight[1]:%H:%M}", f"{flight[2]:%H:%M}") == ("08:50", "09:40")
+    assert flight[5] == "Sale 08:50 Panama City (PTY) · llega 09:40 Toncontín International Airport"
+    hotel = next(r for r in rows if r[3] == "Entrada al hotel")
+    assert hotel[5].endswith("salida el 2 de diciembre de 2023")
