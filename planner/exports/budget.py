@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
@@ -453,10 +454,12 @@ def perdiem_sheet(
                 _("Given names"),
                 _("Identity or passport no."),
                 _("Organisation"),
-                _("How it is computed"),
+                _("Days paid"),
+                _("Days deducted"),
                 _("Days"),
                 _("Daily rate"),
                 _("Currency"),
+                _("Amount in that currency"),
                 _("Exchange rate"),
                 _("Amount ({currency})").format(currency=cur),
                 _("Signature"),
@@ -469,41 +472,44 @@ def perdiem_sheet(
             return sort_key(family or ""), sort_key(given or "")
 
         ordered = sorted(lines, key=order)
+        # how each was computed, on a sheet of its own: the paper to sign stays legible
+        how = _Sheet(_("How it is computed"))
+        how.title_block([*_plan_lines(store, _("Per diem: how it is computed"))])
+        how.headings([_("No."), _("Name"), _("How it is computed")])
         for n, line in enumerate(ordered, start=1):
             given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
+            days = result.per_diem_days.get(line.key)
+            paid = days.paid if days is not None else line.quantity
+            deducted = days.deducted if days is not None else Decimal(0)
             row = sheet.next_row
-            sheet.heights[row] = 32  # room to sign
+            sheet.heights[row] = 36  # room to sign
             sheet.add(
                 n,
                 _text(family or ""),
                 _text(given or ""),
                 _text((id_number or "") if personal else ""),
-                _text(org or ""),
-                _Cell(line.explanation, text=True, wrap=True),
-                _Cell(line.quantity, QUANTITY_FORMAT),
+                _Cell(org or "", text=True, wrap=True),
+                _Cell(paid, QUANTITY_FORMAT),
+                _Cell(deducted, QUANTITY_FORMAT),
+                _Cell(f"=F{row}-G{row}", QUANTITY_FORMAT),
                 _Cell(line.unit_cost, money_format(line.currency)),
                 _text(line.currency),
+                _Cell(f"=ROUND(H{row}*I{row},2)", money_format(line.currency)),
                 _Cell(line.rate, RATE_FORMAT),
-                _Cell(f"=ROUND(G{row}*H{row}/J{row},2)", money_format(cur)),
+                _Cell(f"=ROUND(H{row}*I{row}/L{row},2)", money_format(cur)),
                 _text(""),
             )
+            how.add(n, _text(line.description), _Cell(line.explanation, text=True, wrap=True))
         end = sheet.next_row - 1
         sheet.add(
-            None,
-            None,
-            None,
-            None,
-            None,
+            *([None] * 11),
             _Cell(_("Total"), bold=True, text=True),
-            None,
-            None,
-            None,
-            None,
-            _Cell(f"=SUM(K{start}:K{end})", money_format(cur), bold=True),
+            _Cell(f"=SUM(M{start}:M{end})", money_format(cur), bold=True),
         )
-        sheet.widths = {6: 55}
-        sheet.minimum = {12: 28}
-        return _write([sheet], target)
+        sheet.widths = {5: 30}
+        sheet.minimum = {14: 26}
+        how.widths = {3: 90}
+        return _write([sheet, how], target)
 
 
 def _person(line: budget.Line) -> int:

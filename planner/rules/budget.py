@@ -51,6 +51,7 @@ from planner.rules.budget_lines import (
     BlockNights,
     Budget,
     Line,
+    PerDiemDays,
     Total,
     cents,
     money_text,
@@ -185,6 +186,7 @@ class _Builder:
         self.lines: list[Line] = []
         self.warnings: list[str] = []
         self.room_blocks: dict[str, BlockNights] = {}
+        self.per_diem_days: dict[str, PerDiemDays] = {}
 
     def add(
         self,
@@ -255,7 +257,7 @@ def compute(store: PlanStore) -> Budget:
         _indirect(b)
     order = {str(c): n for n, c in enumerate(CATEGORY_ORDER)}
     b.lines.sort(key=lambda x: (order.get(x.category, 99), x.description.casefold(), x.key))
-    return Budget(data.plan.currency, b.lines, b.warnings, b.room_blocks)
+    return Budget(data.plan.currency, b.lines, b.warnings, b.room_blocks, b.per_diem_days)
 
 
 def _money(currency: str, value: Decimal) -> str:
@@ -381,7 +383,7 @@ def _travel_and_per_diem(b: _Builder, rows: BudgetRows) -> None:
         nights: int = (last - first).days
         lodging_nights, meals = provided.get(person, (set(), {}))
         counts = {"lodging": 0, Meal.BREAKFAST: 0, Meal.LUNCH: 0, Meal.DINNER: 0}
-        percent = Decimal(0)
+        percent = paid = Decimal(0)
         for n in range(nights + 1):
             day = first + timedelta(days=n)
             share_of_day = HUNDRED if n < nights else plan.last_day_share
@@ -392,8 +394,12 @@ def _travel_and_per_diem(b: _Builder, rows: BudgetRows) -> None:
             for meal in meals.get(day, ()):
                 less += plan.deductions[meal]
                 counts[meal] += 1
+            paid += share_of_day
             percent += max(Decimal(0), share_of_day - less)
         days = percent / HUNDRED
+        b.per_diem_days[f"perdiem:{person}"] = PerDiemDays(
+            paid / HUNDRED, (paid - percent) / HUNDRED
+        )
         parts = [
             ngettext("{n} day", "{n} days", nights).format(n=nights),
             _("the last day at {share} %").format(share=_pct(plan.last_day_share)),

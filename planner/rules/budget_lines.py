@@ -48,6 +48,20 @@ class Line:
 
 
 @dataclass(frozen=True)
+class PerDiemDays:
+    """A traveller's per diem days beside their budget line: the days paid (a full day for
+    each night in town, the last day at its share) and the days deducted for what the plan
+    provides (lodging, meals); the line counts the difference."""
+
+    paid: Decimal
+    deducted: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        return self.paid - self.deducted
+
+
+@dataclass(frozen=True)
 class BlockNights:
     """A room block's room-nights beside its budget line: those it holds as contracted (rooms ×
     nights), those its stays use (what the line counts) and those released (held, not used)."""
@@ -90,6 +104,8 @@ class Budget:
     warnings: list[str] = field(default_factory=list)
     # each room block's room-nights held, used and released, by its line's key ("block:3")
     room_blocks: dict[str, BlockNights] = field(default_factory=dict)
+    # each traveller's per diem days paid and deducted, by its line's key ("perdiem:12")
+    per_diem_days: dict[str, PerDiemDays] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
