@@ -14,6 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -79,6 +80,9 @@ def fonts() -> frozenset[int]:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
+    # a canvas starts each page in this font: ours, embedded, not a bare Helvetica the
+    # reader's machine must find (PDF/A and print shops refuse files that name one)
+    rl_config.canvas_basefontname = FONT
     return frozenset(regular.face.charToGlyph)
 
 

@@ -405,3 +405,26 @@ def test_a_pdf_over_the_page_limit_is_refused_before_a_page_is_drawn(
     monkeypatch.setattr(drawing, limit, 60)
     assert main(["export", kind, str(demo.path), "-o", str(out), *small]) == 0
     assert 0 < len(PdfReader(out).pages) <= 60
+
+
+def test_every_pdf_embeds_every_font_it_names(demo, tmp_path):
+    """No bare Helvetica (or any font the reader's machine must find): print shops and
+    archives refuse such files, and a machine without it prints another font's widths."""
+    from planner.exports.catalog import run
+    from planner.queries import delegations
+
+    panama = delegations(demo)[0].id
+    for kind, options in (
+        ("pdf", Options(lang="es", delegation=panama)),
+        ("certificates", Options()),
+        ("badges", Options(delegation=panama)),
+    ):
+        path = run(demo, kind, tmp_path / f"{kind}.pdf", options)[0]
+        for page in PdfReader(str(path)).pages:
+            for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+                font = font.get_object()
+                descriptor = font.get("/FontDescriptor")
+                embedded = bool(font.get("/DescendantFonts")) or (
+                    descriptor is not None and "/FontFile2" in descriptor.get_object()
+                )
+                assert embedded, (kind, font.get("/BaseFont"))
