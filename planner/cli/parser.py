@@ -118,6 +118,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("make a synthetic plan N times larger, for benchmarks"),
     )
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    p.add_argument(
+        "--lang",
+        choices=["en", "es"],
+        default="en",
+        help=_(
+            "the language of the demo's own words: sessions, groups, places, budget lines"
+            " (default: English, whatever the computer's language)"
+        ),
+    )
 
     p = sub.add_parser("info", help=_("describe a plan: dates, counts, delegations, groups"))
     p.add_argument("plan", metavar="PLAN", help=_("the plan file"))

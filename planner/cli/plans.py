@@ -60,7 +60,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from planner.demo import build_demo
 
     check_suffix(args.plan)
-    store = build_demo(args.plan, args.scale, overwrite=args.force)
+    store = build_demo(args.plan, args.scale, overwrite=args.force, lang=args.lang)
     store.close()
     print(Path(args.plan))
     err(_("Wrote the demo plan to {path}. Open it with: planner {path}").format(path=args.plan))

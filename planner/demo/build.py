@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.demo.cohort import Cohort, Rows, Shared
 from planner.demo.scenario import ORGANISATIONS, PLAN
+from planner.demo.words import demo_language, t
 from planner.domain.i18n import _
 from planner.operations.plan import load_rows, new_plan
 from planner.store import PlanStore
@@ -211,9 +212,18 @@ def _budget(rows: Rows) -> int:
     return per_diem
 
 
-def build_demo(path: str | Path, scale: int = 1, *, overwrite: bool = False) -> PlanStore:
-    """Write the demo plan to ``path`` and open it."""
-    plan = dict(PLAN)
-    if scale > 1:
-        plan["title"] = f"{PLAN['title']} (×{scale})"
-    return new_plan(path, plan, overwrite=overwrite, fill=lambda store: fill_demo(store, scale))
+def build_demo(
+    path: str | Path, scale: int = 1, *, overwrite: bool = False, lang: str = "en"
+) -> PlanStore:
+    """Write the demo plan to ``path`` and open it; ``lang`` "es" writes its own words (the
+    sessions, groups, places, positions, budget lines) in Spanish, as the real event had them."""
+    with demo_language(lang):
+        plan = {k: t(v) if isinstance(v, str) else v for k, v in PLAN.items()}
+        if scale > 1:
+            plan["title"] = f"{plan['title']} (×{scale})"
+
+        def fill(store: PlanStore) -> None:
+            with demo_language(lang):
+                fill_demo(store, scale)
+
+        return new_plan(path, plan, overwrite=overwrite, fill=fill)

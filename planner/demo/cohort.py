@@ -42,6 +42,7 @@ from planner.demo.scenario import (
     VAN_DAY_RATE,
     at,
 )
+from planner.demo.words import t
 from planner.domain.labels import Clearance, Direction, PlaceKind, Role, SessionKind, TravelMode
 
 
@@ -55,7 +56,9 @@ class Rows:
     def add(self, table: str, **values: Any) -> int:
         new_id = self.next_id[table]
         self.next_id[table] += 1
-        self.tables[table].append({"id": new_id, "version": 1, **values})
+        # every text in the demo's language (names and codes are kept as they are)
+        said = {k: t(v) if isinstance(v, str) else v for k, v in values.items()}
+        self.tables[table].append({"id": new_id, "version": 1, **said})
         return new_id
 
 
@@ -175,7 +178,7 @@ class Cohort:
         vans = [
             rows.add(
                 "vehicle",
-                name=f"Van {n + 1}{sfx}",
+                name=t("Van {n}{sfx}").format(n=n + 1, sfx=sfx),
                 seats=12,
                 provider="Transportes Morazán",
                 plate=f"PBD {4410 + 2 * self.index + n}",
@@ -254,7 +257,7 @@ class Cohort:
             pickup = lands + timedelta(minutes=30)
             ride(
                 vans[0],
-                f"Airport pick-up, {number}",
+                t("Airport pick-up, {number}").format(number=number),
                 pickup,
                 pickup + timedelta(minutes=35),
                 airport,
@@ -283,7 +286,7 @@ class Cohort:
             )
         ride(
             vans[0],
-            f"Airport drop-off, {number}",
+            t("Airport drop-off, {number}").format(number=number),
             at(LAST_DAY, 11, 40),
             at(LAST_DAY, 12, 15),
             hotel,
@@ -347,7 +350,7 @@ class Cohort:
         rows, rng, sfx = self.rows, self.rng, self.suffix
         panama = rows.add(
             "delegation",
-            name=f"Panama delegation{sfx}",
+            name=t("Panama delegation{sfx}").format(sfx=sfx),
             country="PA",
             organisation_id=self.orgs["SENAFRONT"],
             head_id=None,
@@ -356,7 +359,7 @@ class Cohort:
         )
         dnspf = rows.add(
             "delegation",
-            name=f"DNSPF trainees{sfx}",
+            name=t("DNSPF trainees{sfx}").format(sfx=sfx),
             country="HN",
             organisation_id=self.orgs["DNSPF"],
             head_id=None,
@@ -365,7 +368,7 @@ class Cohort:
         )
         iom = rows.add(
             "delegation",
-            name=f"IOM Honduras team{sfx}",
+            name=t("IOM Honduras team{sfx}").format(sfx=sfx),
             country="HN",
             organisation_id=self.orgs["IOM-HN"],
             head_id=None,
@@ -428,7 +431,7 @@ class Cohort:
             letter = "ABCD"[g]
             gid = rows.add(
                 "participant_group",
-                name=f"Group {letter}{sfx}",
+                name=t("Group {letter}{sfx}").format(letter=letter, sfx=sfx),
                 delegation_id=dnspf,
                 colour=GROUP_COLOURS[g],
                 notes="",
@@ -660,7 +663,7 @@ class Cohort:
                     m = (slot + 2 * g) % len(MODULES)
                     session(
                         SessionKind.TRAINING,
-                        f"Module {m + 1}: {MODULES[m]}",
+                        t("Module {n}: {title}").format(n=m + 1, title=t(MODULES[m])),
                         start,
                         end,
                         classrooms[g],

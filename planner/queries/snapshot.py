@@ -221,8 +221,7 @@ class Trip:
     carrier: str
     other: str  # where it comes from (an arrival) or goes to (a departure)
     flight: bool
-    # the far end's time (leaving for an arrival, landing for a departure) and zone, if known
-    other_at: int | None = None
+    other_at: int | None = None  # the far end's time (an arrival's take-off), if known
     other_zone: ZoneInfo | None = None
 
     @property
@@ -241,11 +240,9 @@ class Trip:
 
     @property
     def far_when(self) -> datetime | None:
-        """The far end's time as the ticket shows it (the take-off abroad of an arrival, the
-        landing abroad of a departure), None when not known."""
-        if self.other_at is None:
-            return None
-        return local(self.other_at, self.other_zone or self.zone)
+        """The far end's time as the ticket shows it (None when not known)."""
+        far = self.other_at
+        return None if far is None else local(far, self.other_zone or self.zone)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import DamagedPlanError, PasswordNeeded, PlannerError, UnknownZoneError
+from planner.domain.i18n import current_language
 from planner.store import PlanStore, is_address
 from ui import settings as opt
 from ui.session.deferred import privacy
@@ -107,7 +108,8 @@ class PlanFiles(QObject):
             self.ctrl.close()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            store = build_demo(path, overwrite=True)
+            # the demo's own words in the window's language
+            store = build_demo(path, overwrite=True, lang=current_language())
         except PlannerError as exc:
             QApplication.restoreOverrideCursor()
             self.shell.show_error(str(exc))

@@ -93,3 +93,31 @@ def test_demo_names_are_generated_and_repeatable(tmp_path):
 def test_demo_plan_is_editable_like_any_plan(demo):
     operations.update(demo, "person", 1, {"dietary_needs": "Vegetarian"})
     assert operations.get_values(demo, "person", 1)["dietary_needs"] == "Vegetarian"
+
+
+def test_a_spanish_demo_has_the_real_events_words_and_no_clash(tmp_path):
+    from planner.cli import main
+    from planner.rules.conflicts import check
+    from planner.store import open_plan
+
+    path = tmp_path / "demo-es.dplan"
+    assert main(["demo", str(path), "--lang", "es"]) == 0
+    store = open_plan(path)
+    try:
+        titles = {s.title for s in queries.sessions(store)}
+        assert {"Receso", "Almuerzo", "Ceremonia de inauguración"} <= titles
+        assert "Gira de campo: Las Manos y CAMI Danlí" in titles
+        assert any(t.startswith("Módulo 1: ") for t in titles)
+        assert not any("Module" in t or "Coffee" in t for t in titles)
+        assert [g.name for g in queries.groups(store)] == [f"Grupo {x}" for x in "ABCD"]
+        assert "Delegación de Panamá" in {d.name for d in queries.delegations(store)}
+        assert check(store) == []  # the same plan, in other words: no clash
+    finally:
+        store.close()
+    english = tmp_path / "demo-en.dplan"
+    assert main(["demo", str(english)]) == 0  # without --lang: English, whatever the system
+    store = open_plan(english)
+    try:
+        assert "Coffee break" in {s.title for s in queries.sessions(store)}
+    finally:
+        store.close()
