@@ -25,7 +25,7 @@ from planner.exports.common import (
     time_span,
     title_lines,
 )
-from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
+from planner.exports.sheet import Cell, Sheet, SheetTitles, columns_to_fit, sheet_title, write
 from planner.queries.calendar import KIND_COLOURS, Block
 from planner.store import PlanStore
 
@@ -97,7 +97,8 @@ def _overview(
             items = by_day.get(day, [])
             if i < len(items):
                 b = items[i]
-                where = data.room_label(b)
+                room = data.agenda.rooms.get(b.room_id) if b.room_id else None
+                where = room.name if room else b.location  # the venue is on the day's sheet
                 cells.append(
                     Cell(
                         f"{time_span(b)} {b.title}" + (f" · {where}" if where else ""),
@@ -109,9 +110,12 @@ def _overview(
             else:
                 cells.append(None)
         sheet.add(*cells)
+    # the whole plan on its page's width, in type still easy to read: narrow columns whose
+    # sessions wrap onto more lines
+    width = max(14, min(34, columns_to_fit(len(days), landscape=True)))
     for column in range(1, len(days) + 1):
-        sheet.widths[column] = 34
-        sheet.minimum[column] = 34
+        sheet.widths[column] = width
+        sheet.minimum[column] = width
     return sheet
 
 
@@ -167,6 +171,7 @@ def _day_grid(
     sheet.frozen_columns = 1
     top = sheet.next_row
     grid: dict[tuple[int, int], Cell] = {}
+    tall: dict[int, float] = {}  # rows a block's whole text needs taller (points)
     for column, (_name, track) in enumerate(columns, start=2):
         for a, z, b in track:
             row = top + a - first
@@ -186,6 +191,14 @@ def _day_grid(
                 fill=_light(data.agenda.colour(b, False)),
             )
             sheet.merge(row, column, top + z - first - 1, column)
+            # the block's rows grow until its whole text shows (a 45-minute module keeps its
+            # group and trainer lines; a break its whole audience)
+            needed = LINE_POINTS * wrapped_lines(lines, BLOCK_CHARS)
+            for spanned in range(row, row + max(1, z - a)):
+                tall[spanned] = max(tall.get(spanned, 0.0), needed / max(1, z - a))
+    for row, height in tall.items():
+        if height > LINE_POINTS:
+            sheet.heights[row] = round(height, 1)
     for n in range(last - first):
         row = top + n
         minutes = (first + n) * SLOT
@@ -196,10 +209,31 @@ def _day_grid(
         )
     sheet.widths[1] = 8
     for column in range(2, len(columns) + 2):
-        sheet.widths[column] = 28
-        sheet.minimum[column] = 22
-    sheet.wrapped.clear()  # merged blocks span many rows: no row grows for them
+        sheet.widths[column] = BLOCK_WIDTH
+        sheet.minimum[column] = BLOCK_WIDTH
+    sheet.wrapped.clear()  # merged blocks span many rows: their rows grow above instead
     return sheet
+
+
+BLOCK_WIDTH = 28  # a room's column on a day's grid, in characters
+BLOCK_CHARS = BLOCK_WIDTH - 3  # what a line of it holds, allowing for wider letters
+LINE_POINTS = 15.0  # a line of 11-point type
+
+
+def wrapped_lines(lines: list[str], width: int) -> int:
+    """How many lines ``lines`` take wrapped at ``width`` characters (between words)."""
+    total = 0
+    for line in lines:
+        used, count = 0, 1
+        for word in line.split():
+            if used and used + 1 + len(word) > width:
+                count, used = count + 1, len(word)
+            else:
+                used += (1 if used else 0) + len(word)
+            while used > width:  # a word longer than the line
+                count, used = count + 1, used - width
+        total += count
+    return total
 
 
 # --- agendas --------------------------------------------------------------------------------------

@@ -137,6 +137,15 @@ def _wrap_title_lines(sheet: Sheet) -> None:
         sheet.merges.append((n, 1, n, last))
 
 
+def columns_to_fit(count: int, landscape: bool) -> int:
+    """The width (characters) of ``count`` equal columns that fill the current paper's width
+    at the least scale (the inverse of :func:`fit_scale`)."""
+    width, height = page_size()
+    printable = (height if landscape else width) - MARGINS
+    points = printable / LEAST_SCALE / max(1, count)
+    return int((points / 0.75 - 5) / 7)
+
+
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 

@@ -89,3 +89,28 @@ def test_the_command_line_prints_on_the_paper_asked_for(demo_path, tmp_path):
     assert str(load_workbook(out).worksheets[0].page_setup.paperSize) == "9"
     assert main(["export", "perdiem", str(demo_path), "-o", str(out)]) == 0
     assert str(load_workbook(out).worksheets[0].page_setup.paperSize) == "1"  # Honduras: Letter
+
+
+def test_the_schedule_shows_each_blocks_whole_text_and_its_overview_fits_the_page(demo, tmp_path):
+    from openpyxl import load_workbook
+
+    from planner.exports.schedule import BLOCK_CHARS, LINE_POINTS, wrapped_lines
+    from planner.exports.sheet import LEAST_SCALE, fit_scale
+
+    out = run(demo, "schedule", tmp_path / "s.xlsx", Options(lang="es"))[0]
+    book = load_workbook(out)
+    overview = book.worksheets[0]
+    widths = {n: d.width for n, d in enumerate(overview.column_dimensions.values(), start=1)}
+    from planner.exports.paper import on_paper
+
+    with on_paper("letter"):
+        assert fit_scale(widths, landscape=True) >= LEAST_SCALE  # eight days on one width
+    day = book["Lun 27 nov"]
+    blocks = [c for c in day.merged_cells.ranges if c.min_col == c.max_col]  # a session each
+    assert len(blocks) >= 8
+    for cells in blocks:
+        text = str(day.cell(cells.min_row, cells.min_col).value or "")
+        rows = range(cells.min_row, cells.max_row + 1)
+        height = sum(day.row_dimensions[r].height or LINE_POINTS for r in rows)
+        assert height >= LINE_POINTS * wrapped_lines(text.split("\n"), BLOCK_CHARS) - 0.5, text
+    assert wrapped_lines(["Group A, Group B, Group C, Group D, Panama delegation"], 25) == 3
