@@ -4,6 +4,7 @@ for partners and hosts, and the rooming list a hotel's front desk registers gues
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from planner.exports.common import (
     scope_of,
     title_lines,
 )
-from planner.exports.sheet import Sheet, SheetTitles, sheet_title, write
+from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries import logistics as queries_logistics
 from planner.store import PlanStore
 
@@ -51,6 +52,8 @@ def participants(
         sheet.title_block(
             title_lines(data, _("Participant list"), options, (*for_whom(scope), confidential))
         )
+        # who they are on the first sheet, their identity, contacts and needs on a second:
+        # each prints legibly across its page instead of 17 columns shrunk onto one
         sheet.headings(
             [
                 _("No."),
@@ -63,6 +66,22 @@ def participants(
                 _("Delegation"),
                 _("Groups"),
                 _("Role"),
+            ]
+        )
+        contact = Sheet(_("Contact and needs"))
+        contact.title_block(
+            title_lines(
+                data,
+                _("Participant list: identity, contact and needs"),
+                options,
+                (*for_whom(scope), confidential),
+            )
+        )
+        contact.headings(
+            [
+                _("No."),
+                _("Family names"),
+                _("Given names"),
                 _("Nationality"),
                 _("ID or passport no."),
                 _("Birth date"),
@@ -72,32 +91,53 @@ def participants(
                 _("Accessibility needs"),
             ]
         )
-        sheet.filter = True
-        sheet.frozen_columns = 3
-        for n, p in enumerate(people, start=1):
-            if n % 200 == 0:
-                job.step(n, len(people))
-            sheet.add(
-                n,
-                p.family_name,
-                p.given_name,
-                sex_label(p.sex) if p.sex else "",
-                p.organisation,
-                p.position,
-                p.duty_station,
-                data.delegation_name(p.delegation_id),
-                ", ".join(sorted(groups.get(p.id, []))),
-                role_label(p.role),
-                country_name(p.nationality) if p.nationality else "",
-                p.id_number,
-                p.birth_date,
-                p.email,
-                p.phone,
-                p.dietary_needs,
-                p.accessibility_needs,
-            )
-        sheet.widths.update({5: 30, 6: 30, 7: 24})
-        return write([sheet], target)
+        for listed in (sheet, contact):
+            listed.filter = True
+            listed.frozen_columns = 3
+        # widths that fill a landscape page at the least scale (8-point type, and no column
+        # carried over to a page of its own); longer text wraps
+        sheet.widths.update({1: 6, 2: 20, 3: 18, 5: 26, 6: 22, 7: 18, 8: 18, 9: 12, 10: 14})
+        contact.widths.update({1: 6, 2: 20, 3: 18, 4: 14, 7: 30, 9: 18, 10: 18})
+
+        def wrapped(text: str, width: int) -> Cell | str:
+            return Cell(text, text=True, wrap=True) if len(text) > width else text
+
+        def sheets() -> Iterator[Sheet]:  # one at a time: a whole plan's 200,000 people
+            for n, p in enumerate(people, start=1):
+                if n % 200 == 0:
+                    job.step(n, 2 * len(people))
+                sheet.add(
+                    n,
+                    p.family_name,
+                    p.given_name,
+                    sex_label(p.sex) if p.sex else "",
+                    wrapped(p.organisation, 26),
+                    wrapped(p.position, 22),
+                    wrapped(p.duty_station, 18),
+                    data.delegation_name(p.delegation_id),
+                    ", ".join(sorted(groups.get(p.id, []))),
+                    role_label(p.role),
+                )
+            yield sheet
+            sheet.rows.clear()  # written: let go before the second is made
+            for n, p in enumerate(people, start=1):
+                if n % 200 == 0:
+                    job.step(len(people) + n, 2 * len(people))
+                contact.add(
+                    n,
+                    p.family_name,
+                    p.given_name,
+                    country_name(p.nationality) if p.nationality else "",
+                    p.id_number,
+                    p.birth_date,
+                    p.email,
+                    p.phone,
+                    wrapped(p.dietary_needs, 18),
+                    wrapped(p.accessibility_needs, 18),
+                )
+            yield contact
+
+        return write(sheets(), target)
 
 
 # --- the rooming list -----------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def columns_to_fit(count: int, landscape: bool) -> int:
     at the least scale (the inverse of :func:`fit_scale`)."""
     width, height = page_size()
     printable = (height if landscape else width) - MARGINS
-    points = printable / LEAST_SCALE / max(1, count)
+    points = printable / (LEAST_SCALE + 0.03) / max(1, count)  # a little to spare
     return int((points / 0.75 - 5) / 7)
 
 
@@ -193,6 +193,8 @@ def _length(cell: Any) -> int:
         return 16
     if isinstance(value, time):
         return 5
+    if isinstance(value, int) and not isinstance(value, bool):
+        return max(4, len(str(value)) + 1)  # a row number, a count: no wider than it is
     return 10 if isinstance(value, date) else 12
 
 
@@ -302,6 +304,10 @@ def _stream(
                 ):
                     continue
                 length = _length(cell)
+                if n == sheet.heading and cell.__class__ is Cell and cell.wrap:
+                    # a heading wraps over two lines rather than widen its column
+                    words = str(cell.value).split()
+                    length = max(max(map(len, words), default=0), -(-length // 2))
                 if length > widths.get(column, 0):
                     widths[column] = length
         final: dict[int, int] = {}
@@ -323,9 +329,9 @@ def _stream(
                 span = sum(
                     final.get(c, 9) for c in range(column, column + spans.get((n, column), 1))
                 )
+                room = max(1, span - (3 if cell.bold else 1))  # bold letters are wider
                 wanted = sum(
-                    -(-max(1, len(part)) // max(1, span - 1))
-                    for part in str(cell.value).splitlines() or [""]
+                    -(-max(1, len(part)) // room) for part in str(cell.value).splitlines() or [""]
                 )
                 lines = max(lines, wanted)
             height = max(15 * lines if lines > 1 else 0, sheet.heights.get(n, 0))
@@ -343,14 +349,15 @@ def _stream(
                 )
         ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
         ws.page_setup.paperSize = EXCEL_CODES[current_paper()]
+        # a fixed scale, the same in Excel and LibreOffice: the whole width when it fits at
+        # 8-point type or more (a little to spare, as the reader's fonts may be wider than our
+        # estimate), else 75 % with the columns going on over more pages, first one repeated
         scale = fit_scale(final, sheet.landscape)
-        if scale >= LEAST_SCALE:  # the page's width at once, in type still easy to read
-            ws.page_setup.fitToWidth = 1
-            ws.page_setup.fitToHeight = 0
-            ws.sheet_properties.pageSetUpPr.fitToPage = True
-        else:  # too wide for that: the columns go on over more pages, first column repeated
-            ws.page_setup.scale = int(LEAST_SCALE * 100)
-            ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = (
+            100 if scale >= 1 else max(int(LEAST_SCALE * 100), int(scale * 100) - 3)
+        )
+        if scale < LEAST_SCALE:
             ws.print_title_cols = f"A:{get_column_letter(max(1, sheet.frozen_columns))}"
         ws.oddFooter.center.text = "&P / &N"
         if sheet.merges:  # set at once: adding them one by one checks each against all

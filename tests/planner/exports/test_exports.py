@@ -534,7 +534,7 @@ def test_no_personal_data_from_the_command_line(demo_path, tmp_path, capsys):
     assert (
         main(["export", "participants", str(demo_path), "-o", str(out), "--no-personal-data"]) == 0
     )
-    rows = values(out)["Participants"]
+    rows = values(out)["Contact and needs"]  # identity and contact: the second sheet
     heading = next(r for r in rows if r[0] == "No.")
     column = heading.index("ID or passport no.")
     assert all(not r[column] for r in rows[rows.index(heading) + 1 :])
