@@ -50,15 +50,15 @@ def write_agenda_list(
                 start.date(),
                 start.time(),
                 end_cell,
-                Cell(s.title, text=True),
+                Cell(s.title, text=True, wrap=True),  # whole, on as many lines as it takes
                 kind_label(s.kind),
                 s.room,
-                "; ".join(s.audience),
-                "; ".join(s.facilitators),
-                s.location,
+                Cell("; ".join(s.audience), text=True, wrap=True),
+                Cell("; ".join(s.facilitators), text=True, wrap=True),
+                Cell(s.location, text=True, wrap=True),
                 s.module,
-                s.description,
-                s.notes,
+                Cell(s.description, text=True, wrap=True),
+                Cell(s.notes, text=True, wrap=True),
             )
-        sheet.widths.update({5: 40, 8: 40, 9: 40, 12: 40, 13: 40})
+        sheet.widths.update({5: 34, 7: 18, 8: 26, 9: 26, 10: 20, 11: 16, 12: 30, 13: 26})
         return write([sheet], target)

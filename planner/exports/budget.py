@@ -275,7 +275,7 @@ def _lines_sheet(
             sheet.add(
                 _text(line.budget_code),
                 _text(label),
-                _text(line.funding_source),
+                _Cell(line.funding_source, text=True, wrap=True),
                 _Cell(line.description, text=True, wrap=True),
                 _Cell(line.explanation, text=True, wrap=True),
                 quantity,
