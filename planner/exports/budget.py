@@ -39,6 +39,7 @@ from planner.store import PlanStore
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 RATE_FORMAT = "0.0000"
 QUANTITY_FORMAT = "#,##0.####"
+AMOUNT_FORMAT = "#,##0.00"
 PERCENT_FORMAT = '0.##" %"'
 
 
@@ -450,16 +451,14 @@ def perdiem_sheet(
         sheet.headings(
             [
                 _("No."),
-                _("Family name"),
-                _("Given names"),
+                _("Name"),
                 _("Identity or passport no."),
-                _("Organisation"),
                 _("Days paid"),
                 _("Days deducted"),
                 _("Days"),
                 _("Daily rate"),
-                _("Currency"),
                 _("Amount in that currency"),
+                _("Currency"),
                 _("Exchange rate"),
                 _("Amount ({currency})").format(currency=cur),
                 _("Signature"),
@@ -475,7 +474,7 @@ def perdiem_sheet(
         # how each was computed, on a sheet of its own: the paper to sign stays legible
         how = _Sheet(_("How it is computed"))
         how.title_block([*_plan_lines(store, _("Per diem: how it is computed"))])
-        how.headings([_("No."), _("Name"), _("How it is computed")])
+        how.headings([_("No."), _("Name"), _("Organisation"), _("How it is computed")])
         for n, line in enumerate(ordered, start=1):
             given, family, id_number, org = people.get(_person(line), ("", "", "", ""))
             days = result.per_diem_days.get(line.key)
@@ -485,30 +484,34 @@ def perdiem_sheet(
             sheet.heights[row] = 36  # room to sign
             sheet.add(
                 n,
-                _text(family or ""),
-                _text(given or ""),
+                _Cell(f"{family or ''}, {given or ''}".strip(", "), text=True, wrap=True),
                 _text((id_number or "") if personal else ""),
-                _Cell(org or "", text=True, wrap=True),
                 _Cell(paid, QUANTITY_FORMAT),
                 _Cell(deducted, QUANTITY_FORMAT),
-                _Cell(f"=F{row}-G{row}", QUANTITY_FORMAT),
-                _Cell(line.unit_cost, money_format(line.currency)),
+                _Cell(f"=D{row}-E{row}", QUANTITY_FORMAT),
+                _Cell(line.unit_cost, AMOUNT_FORMAT),  # in the currency beside it
+                _Cell(f"=ROUND(F{row}*G{row},2)", AMOUNT_FORMAT),
                 _text(line.currency),
-                _Cell(f"=ROUND(H{row}*I{row},2)", money_format(line.currency)),
                 _Cell(line.rate, RATE_FORMAT),
-                _Cell(f"=ROUND(H{row}*I{row}/L{row},2)", money_format(cur)),
+                _Cell(f"=ROUND(F{row}*G{row}/J{row},2)", money_format(cur)),
                 _text(""),
             )
-            how.add(n, _text(line.description), _Cell(line.explanation, text=True, wrap=True))
+            how.add(
+                n,
+                _text(line.description),
+                _Cell(org or "", text=True, wrap=True),
+                _Cell(line.explanation, text=True, wrap=True),
+            )
         end = sheet.next_row - 1
         sheet.add(
-            *([None] * 11),
+            *([None] * 9),
             _Cell(_("Total"), bold=True, text=True),
-            _Cell(f"=SUM(M{start}:M{end})", money_format(cur), bold=True),
+            _Cell(f"=SUM(K{start}:K{end})", money_format(cur), bold=True),
         )
-        sheet.widths = {5: 30}
-        sheet.minimum = {14: 26}
-        how.widths = {3: 90}
+        # the whole payment, from the name to the signature, on one landscape page's width
+        sheet.widths = {2: 20, 3: 12, 4: 8, 5: 12, 6: 8, 7: 9, 8: 10, 9: 9, 10: 9, 11: 17}
+        sheet.minimum = {12: 22}
+        how.widths = {3: 30, 4: 80}
         return _write([sheet, how], target)
 
 

@@ -92,6 +92,7 @@ class Sheet:
 # as 8-point type, the smallest a paper read at arm's length should have. A sheet wider than
 # that prints its columns over more pages instead.
 LEAST_SCALE = 0.75
+FIT_AT_LEAST = 0.85  # fitted to the width from this estimate on: it prints at 75 % or more
 MARGINS = 0.7 * 72 * 2  # points: the left and right margins Excel and LibreOffice print with
 
 
@@ -305,17 +306,27 @@ def _stream(
                     continue
                 length = _length(cell)
                 if n == sheet.heading and cell.__class__ is Cell and cell.wrap:
-                    # a heading wraps over two lines rather than widen its column
-                    words = str(cell.value).split()
-                    length = max(max(map(len, words), default=0), -(-length // 2))
+                    # a heading wraps over two lines rather than widen its column (its longest
+                    # word is kept whole below)
+                    length = -(-length // 2)
                 if length > widths.get(column, 0):
                     widths[column] = length
         final: dict[int, int] = {}
         for column in sheet.minimum:
             widths.setdefault(column, 0)
+        # a wrapped heading's longest word stays whole, whatever the column's cap
+        whole_words: dict[int, int] = {}
+        if sheet.heading:
+            for column, cell in enumerate(sheet.rows[sheet.heading - 1], start=1):
+                if cell.__class__ is Cell and cell.wrap and isinstance(cell.value, str):
+                    longest = max(map(len, cell.value.split()), default=0)
+                    whole_words[column] = -(-longest * 115 // 100) + 3  # bold is wider
         for column, width in widths.items():
             final[column] = max(
-                9, sheet.minimum.get(column, 0), min(sheet.widths.get(column, 50), width + 2)
+                9,
+                sheet.minimum.get(column, 0),
+                whole_words.get(column, 0),
+                min(sheet.widths.get(column, 50), width + 2),
             )
             ws.column_dimensions[get_column_letter(column)].width = final[column]
         tall: set[int] = set()  # rows taller than one line: their cells align at the top
@@ -349,15 +360,18 @@ def _stream(
                 )
         ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
         ws.page_setup.paperSize = EXCEL_CODES[current_paper()]
-        # a fixed scale, the same in Excel and LibreOffice: the whole width when it fits at
-        # 8-point type or more (a little to spare, as the reader's fonts may be wider than our
-        # estimate), else 75 % with the columns going on over more pages, first one repeated
+        # the page's width at once when that leaves 8-point type or more (with room to spare:
+        # the reader's fonts may be wider than our estimate, and the printer then shrinks a
+        # little more); a wider sheet prints at 75 % with its columns going on over more
+        # pages, its first column repeated
         scale = fit_scale(final, sheet.landscape)
-        ws.sheet_properties.pageSetUpPr.fitToPage = False
-        ws.page_setup.scale = (
-            100 if scale >= 1 else max(int(LEAST_SCALE * 100), int(scale * 100) - 3)
-        )
-        if scale < LEAST_SCALE:
+        if scale >= FIT_AT_LEAST:
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
+        else:
+            ws.page_setup.scale = int(LEAST_SCALE * 100)
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
             ws.print_title_cols = f"A:{get_column_letter(max(1, sheet.frozen_columns))}"
         ws.oddFooter.center.text = "&P / &N"
         if sheet.merges:  # set at once: adding them one by one checks each against all

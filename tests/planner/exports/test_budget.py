@@ -91,24 +91,24 @@ def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(
     heading = next(i for i, r in enumerate(rows) if r[0] == "N.º")
     people = [r for r in rows[heading + 1 :] if isinstance(r[0], int)]
     assert len(people) == 10
-    assert all(str(r[3]).startswith("PA") for r in people)  # passport numbers: finance needs them
+    assert all(str(r[2]).startswith("PA") for r in people)  # passport numbers: finance needs them
     assert rows[heading][-1] == "Firma"
     # days paid, deducted and counted, the rate, the currency paid and its exchange rate apart
-    assert rows[heading][5:13] == [
+    assert rows[heading][3:11] == [
         "Días pagados",
         "Días descontados",
         "Días",
         "Tarifa diaria",
-        "Moneda",
         "Monto en esa moneda",
+        "Moneda",
         "Tipo de cambio",
         "Monto (USD)",
     ]
     first = people[0]
-    assert round(first[5] - int(first[5]), 2) == 0.4  # full days, the last one at 40 %
-    assert first[6] > 0 and first[7] == f"=F{heading + 2}-G{heading + 2}"
-    total = next(r for r in rows if r[11] == "Total")
-    assert str(total[12]).startswith("=SUM(M")
+    assert round(first[3] - int(first[3]), 2) == 0.4  # full days, the last one at 40 %
+    assert first[4] > 0 and first[5] == f"=D{heading + 2}-E{heading + 2}"
+    total = next(r for r in rows if r[9] == "Total")
+    assert str(total[10]).startswith("=SUM(K")
     book = load_workbook(path)
     assert book.sheetnames[1] == "Cómo se calcula"  # the explanation, on a sheet of its own
     assert sheet.row_dimensions[heading + 2].height >= 36  # room to sign
