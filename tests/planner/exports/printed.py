@@ -11,7 +11,9 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -64,33 +66,41 @@ def page_one(pdf: Path) -> tuple[str, float, int]:
     return paper, statistics.median(sizes) if sizes else 0.0, len(sizes)
 
 
+def print_every_workbook(
+    store: Any, out: Path, lang: str, paper: str | None = None
+) -> Iterator[tuple[str, str, float, int]]:
+    """Each workbook kind of ``store`` written and printed: (kind, paper, points, words)."""
+    from planner.exports.catalog import KINDS, run
+    from planner.exports.common import Options
+    from planner.queries import delegations
+    from planner.queries.agenda import site_visit_titles
+
+    visit = site_visit_titles(store)[0][0]
+    delegation = delegations(store)[0].id
+    for kind in KINDS.values():
+        if kind.suffix != ".xlsx":
+            continue
+        options = Options(lang=lang, paper=paper)
+        if kind.needs == "visit":
+            options.visit = visit
+        if kind.needs == "delegation":
+            options.delegation = delegation
+        (workbook,) = run(store, kind.name, out / f"{kind.name}.xlsx", options)
+        yield (kind.name, *page_one(to_pdf(workbook, out)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("plan")
     parser.add_argument("--lang", default="es")
     parser.add_argument("--paper")
     args = parser.parse_args()
-    from planner.exports.catalog import KINDS, run
-    from planner.exports.common import Options
-    from planner.queries import delegations
-    from planner.queries.agenda import site_visit_titles
     from planner.store import open_plan
 
     store = open_plan(args.plan)
     out = Path(tempfile.mkdtemp(prefix="printed-"))
-    visit = site_visit_titles(store)[0][0]
-    delegation = delegations(store)[0].id
-    for kind in KINDS.values():
-        if kind.suffix != ".xlsx":
-            continue
-        options = Options(lang=args.lang, paper=args.paper)
-        if kind.needs == "visit":
-            options.visit = visit
-        if kind.needs == "delegation":
-            options.delegation = delegation
-        (workbook,) = run(store, kind.name, out / f"{kind.name}.xlsx", options)
-        paper, size, words = page_one(to_pdf(workbook, out))
-        print(f"{kind.name:13} {paper:7} {size:5.1f} pt over {words} words")
+    for kind, paper, size, words in print_every_workbook(store, out, args.lang, args.paper):
+        print(f"{kind:13} {paper:7} {size:5.1f} pt over {words} words")
     store.close()
 
 

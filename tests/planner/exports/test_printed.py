@@ -12,11 +12,9 @@ import subprocess
 
 import pytest
 
-from planner.exports.catalog import KINDS, run
+from planner.exports.catalog import run
 from planner.exports.common import Options
-from planner.queries import delegations
-from planner.queries.agenda import site_visit_titles
-from tests.planner.exports.printed import page_one, to_pdf
+from tests.planner.exports.printed import print_every_workbook
 
 LEAST_POINTS = 8.0
 
@@ -37,23 +35,12 @@ def office() -> None:
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_every_workbook_prints_legibly_on_the_paper_of_the_plans_country(demo, tmp_path, lang):
     office()
-    visit = site_visit_titles(demo)[0][0]
-    delegation = delegations(demo)[0].id
     small = []
-    for kind in KINDS.values():
-        if kind.suffix != ".xlsx":
-            continue
-        options = Options(lang=lang)
-        if kind.needs == "visit":
-            options.visit = visit
-        if kind.needs == "delegation":
-            options.delegation = delegation
-        (workbook,) = run(demo, kind.name, tmp_path / f"{kind.name}.xlsx", options)
-        paper, points, words = page_one(to_pdf(workbook, tmp_path))
-        assert paper == "letter", (kind.name, paper)  # the demo plan is in Honduras
-        assert words > 20, kind.name
+    for kind, paper, points, words in print_every_workbook(demo, tmp_path, lang):
+        assert paper == "letter", (kind, paper)  # the demo plan is in Honduras
+        assert words > 20, kind
         if points < LEAST_POINTS:
-            small.append(f"{kind.name}: {points:.1f} pt")
+            small.append(f"{kind}: {points:.1f} pt")
     assert not small, "printed under 8-point type: " + ", ".join(small)
 
 
