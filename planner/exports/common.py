@@ -321,6 +321,8 @@ def prose_day(day: date, options: Options, year: bool = True) -> str:
 def _format_day(day: date, locale: str, fmt: str) -> str:
     from babel.dates import format_date
 
+    if fmt == "full" and locale.startswith("es"):
+        fmt = "EEEE d 'de' MMMM 'de' y"  # "Viernes 1 de diciembre de 2023": no padded day
     text = str(format_date(day, format=fmt, locale=locale))
     return text[:1].upper() + text[1:]
 

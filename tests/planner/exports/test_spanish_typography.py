@@ -90,3 +90,11 @@ def test_an_itinerary_gives_each_flights_take_off_and_landing_with_their_places(
     assert flight[5] == "Sale 08:50 Panama City (PTY) · llega 09:40 Toncontín International Airport"
     hotel = next(r for r in rows if r[3] == "Entrada al hotel")
     assert hotel[5].endswith("salida el 2 de diciembre de 2023")
+
+
+def test_a_days_heading_has_no_padded_day():
+    from planner.exports.common import format_day
+
+    assert format_day(date(2023, 12, 1), Options(lang="es")) == "Viernes 1 de diciembre de 2023"
+    panama = Options(lang="es", locale="es-PA")
+    assert format_day(date(2023, 12, 1), panama) == "Viernes 1 de diciembre de 2023"
