@@ -121,6 +121,8 @@ def clearance_list(
             ]
         )
         sheet.filter = True
+        # every column on one landscape page: the host checks names against identity numbers
+        sheet.widths.update({1: 6, 2: 20, 3: 18, 4: 26, 5: 26, 6: 14, 7: 16, 8: 16})
         missing = 0
         for n, (_pid, family, given, org, position, nationality, id_number, role) in enumerate(
             chosen, start=1
@@ -129,8 +131,8 @@ def clearance_list(
                 n,
                 family,
                 given,
-                org,
-                position,
+                Cell(org, text=True, wrap=True),  # whole, wrapped: the ID stays on the page
+                Cell(position, text=True, wrap=True),
                 country_name(nationality) if nationality else "",
                 id_number,
                 role_label(role),
