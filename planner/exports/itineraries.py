@@ -70,7 +70,7 @@ def _itinerary(
     taken: set[str],
 ) -> Sheet:
     sheet = Sheet(sheet_title(person.name, taken))
-    sheet.landscape = False
+    sheet.landscape = True  # its seven columns whole on the width, in legible type
     about = " · ".join(
         x
         for x in (
@@ -91,10 +91,15 @@ def _itinerary(
     )
     for item in journeys.of(("person", person.id)):
         end = item.end
+        # start and end centred alike under their headings (an end on another day, a hotel's
+        # check-out, with its date)
         sheet.add(
             item.start.date(),
-            _clock(item.start),
-            (_clock(end) if end.date() == item.start.date() else end.replace(tzinfo=None))
+            Cell(_clock(item.start), center=True),
+            Cell(
+                _clock(end) if end.date() == item.start.date() else end.replace(tzinfo=None),
+                center=True,
+            )
             if end is not None
             else None,
             Cell(item.title, text=True, wrap=True),
@@ -104,5 +109,5 @@ def _itinerary(
         )
     if sheet.next_row == (sheet.heading or 0) + 1:
         sheet.add(Cell(_("Nothing planned for this person yet."), italic=True, text=True))
-    sheet.widths.update({1: 12, 4: 34, 5: 28, 6: 30, 7: 26})
+    sheet.widths.update({1: 12, 4: 30, 5: 24, 6: 30, 7: 22})
     return sheet
