@@ -169,8 +169,7 @@ def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, jo
             sheet.headings(
                 [
                     _("No."),
-                    _("Family names"),
-                    _("Given names"),
+                    _("Name"),
                     _("Sex"),
                     _("Room type"),
                     _("Sharing with"),
@@ -199,19 +198,20 @@ def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, jo
                 end = date.fromisoformat(str(check_out)[:10])
                 sheet.add(
                     n,
-                    person.family_name,
-                    person.given_name,
+                    Cell(f"{person.family_name}, {person.given_name}", text=True, wrap=True),
                     sex_label(person.sex) if person.sex else "",
                     room_type or block_type,
-                    partner.name if partner else "",
+                    Cell(partner.name if partner else "", text=True, wrap=True),
                     start,
                     end,
                     (end - start).days,
-                    data.delegation_name(person.delegation_id),
+                    Cell(data.delegation_name(person.delegation_id), text=True, wrap=True),
                     country_name(person.nationality) if person.nationality else "",
                     person.id_number,
-                    notes,
+                    Cell(notes or "", text=True, wrap=True),
                 )
+            # a front desk's whole list on one landscape page's width, in legible type
+            sheet.widths.update({2: 24, 5: 16, 9: 14, 12: 16})
             sheets.append(sheet)
         job.step(1, 1)
         return write(sheets, target)
