@@ -80,8 +80,7 @@ def participants(
         contact.headings(
             [
                 _("No."),
-                _("Family names"),
-                _("Given names"),
+                _("Name"),
                 _("Nationality"),
                 _("ID or passport no."),
                 _("Birth date"),
@@ -93,11 +92,11 @@ def participants(
         )
         for listed in (sheet, contact):
             listed.filter = True
-            listed.frozen_columns = 3
+        sheet.frozen_columns, contact.frozen_columns = 3, 2  # the number and the name
         # widths that fill a landscape page at the least scale (8-point type, and no column
         # carried over to a page of its own); longer text wraps
         sheet.widths.update({1: 6, 2: 20, 3: 18, 5: 26, 6: 22, 7: 18, 8: 18, 9: 12, 10: 14})
-        contact.widths.update({1: 6, 2: 20, 3: 18, 4: 14, 7: 30, 9: 18, 10: 18})
+        contact.widths.update({1: 6, 2: 22, 3: 14, 6: 22, 8: 18, 9: 18})
 
         def wrapped(text: str, width: int) -> Cell | str:
             return Cell(text, text=True, wrap=True) if len(text) > width else text
@@ -125,12 +124,11 @@ def participants(
                     job.step(len(people) + n, 2 * len(people))
                 contact.add(
                     n,
-                    p.family_name,
-                    p.given_name,
+                    wrapped(f"{p.family_name}, {p.given_name}", 22),
                     country_name(p.nationality) if p.nationality else "",
                     p.id_number,
                     p.birth_date,
-                    p.email,
+                    wrapped(p.email, 22),
                     p.phone,
                     wrapped(p.dietary_needs, 18),
                     wrapped(p.accessibility_needs, 18),
