@@ -47,6 +47,14 @@ class Formats:
     def time(self, value: dt.datetime) -> str:
         return self.locale.toString(QTime(value.hour, value.minute), self.time_pattern())
 
+    def clock(self, kept: str) -> str:
+        """A time of day kept as "HH:MM" (a place's opening hours) in this clock ("6:00 a. m.");
+        anything else as it is."""
+        hour, _sep, minute = kept.partition(":")
+        if not (hour.isdigit() and minute.isdigit()):
+            return kept
+        return self.time(dt.datetime(2000, 1, 1, int(hour) % 24, int(minute) % 60))
+
     def time_width(self) -> int:
         """Characters a time column needs in this locale ("13:45" or "1:45 p. m.")."""
         return max(7, len(self.locale.toString(QTime(12, 45), self.time_pattern())) + 2)

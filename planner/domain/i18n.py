@@ -107,10 +107,20 @@ def format_date(value: date, fmt: str = "medium", lang: str | None = None) -> st
     return str(_fd(value, format=fmt, locale=babel_locale(lang)))
 
 
+def prose_pattern(locale: str, *, weekday: bool = False, year: bool = True) -> str:
+    """The CLDR pattern of a date inside a sentence, for a language ("es") or a Babel locale
+    ("es_PA"): no padded day, the month in full ("lunes 4 de diciembre de 2023", "Monday 4
+    December 2023")."""
+    spanish = locale.startswith("es")
+    pattern = "d 'de' MMMM" if spanish else "d MMMM"
+    if year:
+        pattern += " 'de' y" if spanish else " y"
+    return f"EEEE {pattern}" if weekday else pattern
+
+
 def format_prose_date(value: date, lang: str | None = None) -> str:
     """A date inside a sentence: "2 de diciembre de 2023", "2 December 2023"."""
-    spanish = (lang or _language.get()) == "es"
-    return format_date(value, "d 'de' MMMM 'de' y" if spanish else "d MMMM y", lang)
+    return format_date(value, prose_pattern(lang or _language.get()), lang)
 
 
 def format_datetime(value: datetime, fmt: str = "medium", lang: str | None = None) -> str:
@@ -137,8 +147,7 @@ def format_date_range(
         return str(format_interval(start, end, "yMMMd", locale=locale))
 
     def day(value: date, with_year: bool) -> str:
-        pattern = "d 'de' MMMM 'de' y" if with_year else "d 'de' MMMM"
-        return str(format_date(value, format=pattern, locale=locale))
+        return str(format_date(value, format=prose_pattern(locale, year=with_year), locale=locale))
 
     if start == end:
         return day(start, True)

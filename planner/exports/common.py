@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, babel_locale, format_date_range, language
+from planner.domain.i18n import _, babel_locale, format_date_range, language, prose_pattern
 from planner.domain.reference import fold
 from planner.queries.calendar import AgendaData, Block
 from planner.queries.choices import named
@@ -310,10 +310,7 @@ def prose_day(day: date, options: Options, year: bool = True) -> str:
     27 November 2023"."""
     from babel.dates import format_date
 
-    if options.lang == "es":
-        pattern = "EEEE d 'de' MMMM 'de' y" if year else "EEEE d 'de' MMMM"
-    else:
-        pattern = "EEEE d MMMM y" if year else "EEEE d MMMM"
+    pattern = prose_pattern(options.lang, weekday=True, year=year)
     return str(format_date(day, format=pattern, locale=options.babel_locale))
 
 
@@ -321,8 +318,8 @@ def prose_day(day: date, options: Options, year: bool = True) -> str:
 def _format_day(day: date, locale: str, fmt: str) -> str:
     from babel.dates import format_date
 
-    if fmt == "full" and locale.startswith("es"):
-        fmt = "EEEE d 'de' MMMM 'de' y"  # "Viernes 1 de diciembre de 2023": no padded day
+    if fmt == "full" and locale.startswith("es"):  # "Viernes 1 de diciembre de 2023"
+        fmt = prose_pattern(locale, weekday=True)
     text = str(format_date(day, format=fmt, locale=locale))
     return text[:1].upper() + text[1:]
 
@@ -353,8 +350,7 @@ def _moment_text(day: date, clock: str, locale: str) -> str:
     from babel.dates import format_date
 
     if locale.startswith("es"):
-        spanish = format_date(day, format="d 'de' MMMM 'de' y", locale=locale)
-        return f"{spanish}, {clock}"
+        return f"{format_date(day, format=prose_pattern(locale), locale=locale)}, {clock}"
     return f"{format_date(day, format='medium', locale=locale)} {clock}"
 
 

@@ -93,7 +93,7 @@ class Sheet:
 # that prints its columns over more pages instead.
 LEAST_SCALE = 0.75
 FIT_AT_LEAST = 0.85  # fitted to the width from this estimate on: it prints at 75 % or more
-MARGINS = 0.7 * 72 * 2  # points: the left and right margins Excel and LibreOffice print with
+MARGINS = 0.75 * 72 * 2  # points: the left and right margins a sheet is written with
 
 
 def fit_scale(widths: dict[int, int], landscape: bool) -> float:
@@ -139,11 +139,11 @@ def _wrap_title_lines(sheet: Sheet) -> None:
 
 
 def columns_to_fit(count: int, landscape: bool) -> int:
-    """The width (characters) of ``count`` equal columns that fill the current paper's width
-    at the least scale (the inverse of :func:`fit_scale`)."""
+    """The width (characters) of ``count`` equal columns that a sheet fits to the current
+    paper's width (the inverse of :func:`fit_scale` at :data:`FIT_AT_LEAST`)."""
     width, height = page_size()
     printable = (height if landscape else width) - MARGINS
-    points = printable / (LEAST_SCALE + 0.03) / max(1, count)  # a little to spare
+    points = printable / FIT_AT_LEAST / max(1, count)
     return int((points / 0.75 - 5) / 7)
 
 

@@ -334,7 +334,7 @@ def update(
             raise
         # changed since it was read, or at the same moment (the store's StaleDataError):
         # described once the transaction is over, with who did it and what it holds now
-        raise _changed_elsewhere(store, k, item_id) from exc
+        raise changed_elsewhere(store, k, item_id) from exc
     return Updated(item_id, old_values, new_values, version, tx.change)
 
 
@@ -382,8 +382,9 @@ def _update_in(
     return {key: before[key] for key in values}, dict(values), obj.version
 
 
-def _changed_elsewhere(store: PlanStore, k: Kind, item_id: int) -> ConflictError:
-    """The item as someone else left it, and who: for the window to offer a choice."""
+def changed_elsewhere(store: PlanStore, k: Kind, item_id: int) -> ConflictError:
+    """The item as someone else left it, and who: for the window to offer a choice (said once
+    the transaction that found it changed is over)."""
     try:
         current = get_values(store, k.name, item_id)
     except NotFoundError:

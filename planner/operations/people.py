@@ -41,8 +41,8 @@ from planner.operations.batches import Batch
 from planner.operations.deletion import delete_in
 from planner.operations.items import (
     apply_values,
+    changed_elsewhere,
     create_in,
-    last_author,
     plan_of,
     update_in,
     values_of,
@@ -276,17 +276,9 @@ def save_person(
                     batch.updated.append((PERSON.name, person_id, old, new, version))
             _move_in_groups(session, person_id, join, leave, batch)
     except ConflictError as exc:
-        if str(exc) or person_id is None:
+        if exc.kind or person_id is None:  # a group deleted: nothing more to tell
             raise
-        with store.read() as session:  # changed since it was read: say by whom
-            who = last_author(session, PERSON, person_id)
-        raise ConflictError(
-            _(
-                "This {item} was changed elsewhere since you opened it (by {who}); nothing was"
-                " changed. Look at it again and redo your change."
-            ).format(item=word, who=who),
-            who=who,
-        ) from exc
+        raise changed_elsewhere(store, PERSON, person_id) from exc
     batch.change = tx.change
     return batch
 

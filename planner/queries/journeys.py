@@ -203,31 +203,30 @@ def _schedule(
         title = " ".join(p for p in (first.carrier, number) if p) or _("by road")
         here, far = first.when, first.far_when
         town = lg.place_name(place)
-        # from take-off to landing, each in its own zone: "Leaves 12:05 Panamá (PTY) ·
-        # arrives 13:05 Toncontín International Airport"
-        leaves, lands = (far, here) if direction == Direction.ARRIVAL else (here, far)
-        start_place, end_place = (
-            (first.other, town) if direction == Direction.ARRIVAL else (town, first.other)
-        )
-        if far is not None and leaves is not None and lands is not None:
+        arrival = direction == Direction.ARRIVAL
+        start: datetime = here
+        end: datetime | None = None
+        if far is not None:
+            # from take-off to landing, each in its own zone: "Leaves 12:05 Panamá (PTY) ·
+            # arrives 13:05 Toncontín International Airport"
+            start, end = (far, here) if arrival else (here, far)
+            places = (first.other, town) if arrival else (town, first.other)
             detail = _("Leaves {leaves} {start} · arrives {lands} {end}").format(
-                leaves=f"{leaves:%H:%M}",
-                start=start_place or "?",
-                lands=f"{lands:%H:%M}",
-                end=end_place or "?",
+                leaves=f"{start:%H:%M}",
+                start=places[0] or "?",
+                lands=f"{end:%H:%M}",
+                end=places[1] or "?",
             )
         elif first.other:
-            detail = (
-                _("from {place}") if direction == Direction.ARRIVAL else _("to {place}")
-            ).format(place=first.other)
+            detail = (_("from {place}") if arrival else _("to {place}")).format(place=first.other)
         else:
             detail = ""
         if not single:
             detail = "; ".join(d for d in (detail, _people(plan, [t.person for t in trips])) if d)
         items.append(
             Item(
-                leaves if leaves is not None else here,
-                lands if far is not None else None,
+                start,
+                end,
                 direction,
                 title,
                 town,

@@ -1,5 +1,5 @@
 """What a page shows, kept across a rebuild of the window (Preferences ▸ Language rebuilds every
-page in the new language): each list's search, selection and scroll position, the tab shown,
+page in the new language): each search, list selection and scroll position, the tab shown,
 the splitters' sizes, and whatever a page keeps itself (the calendar's day, view and filter).
 
 A widget is found again in the rebuilt page by its path from the page: the class and the
@@ -12,7 +12,14 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QLineEdit, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from ui.pages.lists.panel import ListPanel
 
@@ -54,11 +61,9 @@ def capture(page: QWidget) -> State:
         state[()] = ("page", page.view_state())
     for path, widget in _walk(page):
         if isinstance(widget, ListPanel):
-            state[path] = (
-                "list",
-                (widget.search.text(), widget.selected_ids(), widget.current_id()),
-            )
-            state[(*path, ("scroll", 0))] = ("scroll", _scroll(widget.view))
+            state[path] = ("list", (widget.selected_ids(), widget.current_id()))
+        elif isinstance(widget, QAbstractItemView):
+            state[path] = ("scroll", _scroll(widget))
         elif isinstance(widget, QTabWidget):
             state[path] = ("tab", widget.currentIndex())
         elif isinstance(widget, QSplitter):
@@ -70,36 +75,29 @@ def capture(page: QWidget) -> State:
 
 def restore(page: QWidget, state: State) -> None:
     """Put ``page`` (rebuilt, shown and loaded) back as :func:`capture` found it: the controls
-    first, then, once the lists have loaded what they filter, the selections and scroll."""
+    first (searches, tabs, splitters), then, once the lists have loaded what they show, the
+    selections and where each list was scrolled to."""
     if () in state and isinstance(page, KeepsViewState):
         page.restore_view_state(state[()][1])
     widgets = dict(_walk(page))
     later: list[tuple[QWidget, str, Any]] = []
     for path, (what, value) in state.items():
         widget = widgets.get(path)
-        if what == "scroll":
-            widget = widgets.get(path[:-1])
-        if widget is None:
+        if widget is None or not path:
             continue
-        if what == "list" and isinstance(widget, ListPanel):
-            if widget.search.text() != value[0]:
-                widget.search.setText(value[0])
-            later.append((widget, what, value))
+        if what == "search" and isinstance(widget, QLineEdit) and widget.text() != value:
+            widget.setText(value)
         elif what == "tab" and isinstance(widget, QTabWidget):
             widget.setCurrentIndex(value)
         elif what == "splitter" and isinstance(widget, QSplitter):
             widget.restoreState(value)
-        elif what == "search" and isinstance(widget, QLineEdit) and not widget.text():
-            widget.setText(value)
-        elif what == "scroll":
+        elif what in ("list", "scroll"):
             later.append((widget, what, value))
     QCoreApplication.processEvents()  # a tab's or page's lists load as they are shown
     for widget, what, value in later:
         if what == "list" and isinstance(widget, ListPanel):
             widget.freshness.refresh_if_stale()
-            widget.select_ids(value[1], value[2])
-        elif what == "scroll":
-            area = widget.view if isinstance(widget, ListPanel) else widget
-            if isinstance(area, QAbstractScrollArea):
-                area.horizontalScrollBar().setValue(value[0])
-                area.verticalScrollBar().setValue(value[1])
+            widget.select_ids(*value)
+        elif what == "scroll" and isinstance(widget, QAbstractScrollArea):
+            widget.horizontalScrollBar().setValue(value[0])
+            widget.verticalScrollBar().setValue(value[1])

@@ -4,7 +4,6 @@ clock: "6:00 a. m." on a Honduran window, "06:00" on a British one; either is un
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 from ui.formats import Formats
 from ui.widgets.fields import TextField
 
-_KEPT = re.compile(r"^(\d{2}):(\d{2})$")
 _TYPED = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(am|pm|a|p)?$")
 
 
@@ -38,18 +36,11 @@ def parse_clock(text: str) -> str | None:
 class ClockField(TextField):
     def __init__(self, formats: Formats, parent: QWidget | None = None, example: str = "") -> None:
         self.formats = formats
-        super().__init__(parent, self._shown(example) if example else "", 20)
-
-    def _shown(self, kept: str) -> str:
-        match = _KEPT.match(kept)
-        if match is None:
-            return kept
-        moment = datetime(2000, 1, 1, int(match.group(1)) % 24, int(match.group(2)) % 60)
-        return self.formats.time(moment)
+        super().__init__(parent, formats.clock(example), 20)
 
     def value(self) -> str:
         text = self.text().strip()
         return parse_clock(text) or text  # what is no time is left for the check to explain
 
     def set_value(self, value: Any) -> None:
-        self.setText(self._shown(str(value or "")))
+        self.setText(self.formats.clock(str(value or "")))

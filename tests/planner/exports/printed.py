@@ -20,8 +20,9 @@ from pypdf import PdfReader
 POINTS = {"letter": (612.0, 792.0), "a4": (595.3, 841.9)}
 
 
-def to_pdf(workbook: Path, folder: Path) -> Path:
-    """``workbook`` printed to PDF by LibreOffice (a profile of its own: runs may overlap)."""
+def convert(workbook: Path, folder: Path, to: str = "pdf") -> Path:
+    """``workbook`` opened by LibreOffice and saved as ``to`` in ``folder`` ("pdf": printed;
+    "xlsx": its formulas recalculated), with a profile of its own: runs may overlap."""
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice (soffice) is not installed"
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
@@ -31,8 +32,9 @@ def to_pdf(workbook: Path, folder: Path) -> Path:
                 soffice,
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
+                "--calc",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(folder),
                 str(workbook),
@@ -43,7 +45,12 @@ def to_pdf(workbook: Path, folder: Path) -> Path:
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    return folder / (workbook.stem + ".pdf")
+    return folder / f"{workbook.stem}.{to}"
+
+
+def to_pdf(workbook: Path, folder: Path) -> Path:
+    """``workbook`` printed to PDF by LibreOffice."""
+    return convert(workbook, folder, "pdf")
 
 
 def page_one(pdf: Path) -> tuple[str, float, int]:

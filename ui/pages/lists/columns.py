@@ -76,13 +76,7 @@ class ListPages(QObject):
 
     def opening_hours(self, hidden: bool = False) -> Column:
         """A place's opening hours ("08:00"–"17:00" as kept) in the window's clock."""
-
-        def clock(text: str) -> str:
-            hour, _sep, minute = text.partition(":")
-            if not (hour.isdigit() and minute.isdigit()):
-                return text
-            return self.fmt.time(datetime(2000, 1, 1, int(hour) % 24, int(minute) % 60))
-
+        clock = self.fmt.clock
         return Column(
             "hours",
             self.tr("Open"),
