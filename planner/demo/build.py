@@ -14,8 +14,8 @@ from typing import Any
 
 from planner.demo.cohort import Cohort, Rows, Shared
 from planner.demo.scenario import ORGANISATIONS, PLAN
-from planner.demo.words import demo_language, t
-from planner.domain.i18n import _
+from planner.demo.words import current_language, demo_language, t
+from planner.domain.i18n import _, language
 from planner.operations.plan import load_rows, new_plan
 from planner.store import PlanStore
 
@@ -51,9 +51,11 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
     Written in one transaction, a cohort at a time: each cohort's rows are made, written and
     let go before the next, so a plan of a thousand cohorts is never all in memory."""
     plan: dict[str, Any] = {}
+    with language(current_language()):  # the history reads in the demo's language
+        action = _("Create demo plan")
     load_rows(
         store,
-        _("Create demo plan"),
+        action,
         _batches(scale, plan),
         recorded=RECORDED,
         plan=plan,
@@ -226,4 +228,6 @@ def build_demo(
             with demo_language(lang):
                 fill_demo(store, scale)
 
-        return new_plan(path, plan, overwrite=overwrite, fill=fill)
+        with language(lang):  # its history reads in the demo's language
+            action = _("Create plan")
+        return new_plan(path, plan, overwrite=overwrite, fill=fill, action=action)

@@ -25,6 +25,11 @@ def demo_language(lang: str) -> Iterator[None]:
         _language.reset(token)
 
 
+def current_language() -> str:
+    """The demo's language being written ("en" or "es")."""
+    return _language.get()
+
+
 def t(text: str) -> str:
     """``text`` in the demo's language (as it is when there is no translation: a name)."""
     return SPANISH.get(text, text) if _language.get() == "es" else text

@@ -1,5 +1,5 @@
 """The agenda list: one row per session, in time order, in the columns the agenda import reads
-back (so a list edited by hand can be imported again)."""
+back by their headings (so a list edited by hand can be imported again)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,19 @@ HEADINGS = (
     N_("Title"),
     N_("Kind"),
     N_("Room"),
+    N_("Location"),
     N_("Audience"),
     N_("Facilitators"),
-    N_("Location"),
+    N_("Notes"),
     N_("Module"),
     N_("Description"),
-    N_("Notes"),
 )
+# A printout holds the columns a reader of the list needs, through the notes when a session has
+# some; the module and description (read back by the import, printed in the booklet) stay on
+# screen. Widths that fit them across a Letter or A4 page in 8-point type or larger.
+# ("Facilitadores" keeps its column at 18: a heading's longest word is never broken)
+PRINTED_WIDTHS = {2: 11, 5: 26, 6: 13, 7: 13, 8: 14, 9: 20, 10: 19}
+PRINTED_WITH_NOTES = {2: 11, 5: 23, 6: 12, 7: 11, 8: 11, 9: 17, 10: 18, 11: 13}
 
 
 def write_agenda_list(
@@ -51,14 +57,17 @@ def write_agenda_list(
                 start.time(),
                 end_cell,
                 Cell(s.title, text=True, wrap=True),  # whole, on as many lines as it takes
-                kind_label(s.kind),
-                s.room,
+                Cell(kind_label(s.kind), text=True, wrap=True),
+                Cell(s.room, text=True, wrap=True),
+                Cell(s.location, text=True, wrap=True),
                 Cell("; ".join(s.audience), text=True, wrap=True),
                 Cell("; ".join(s.facilitators), text=True, wrap=True),
-                Cell(s.location, text=True, wrap=True),
+                Cell(s.notes, text=True, wrap=True),
                 s.module,
                 Cell(s.description, text=True, wrap=True),
-                Cell(s.notes, text=True, wrap=True),
             )
-        sheet.widths.update({5: 34, 7: 18, 8: 26, 9: 26, 10: 20, 11: 16, 12: 30, 13: 26})
+        notes = any(s.notes for s in sessions)
+        sheet.widths.update({11: 30, 12: 20, 13: 40})
+        sheet.widths.update(PRINTED_WITH_NOTES if notes else PRINTED_WIDTHS)
+        sheet.printed_columns = 11 if notes else 10
         return write([sheet], target)

@@ -247,7 +247,10 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                 Cell(len(tally.trained), bold=True),
             )
             summary.add(
-                _("Also present (not trainees: not counted as trained)"), len(tally.also_present)
+                Cell(
+                    _("Also present (not trainees: not counted as trained)"), wrap=True, text=True
+                ),
+                len(tally.also_present),
             )
             roles = Counter(data.people[p].role for p in tally.also_present)
             if roles:

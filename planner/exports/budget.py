@@ -369,7 +369,7 @@ def _summary_sheet(
     column = f"'{lines}'!$C${first}:$C${last}"
     for total in result.by_source():
         if total.key:
-            criterion: _Cell = _text(total.label)
+            criterion = _Cell(total.label, text=True, wrap=True)  # a long name whole
             row = sheet.next_row
             # SUMPRODUCT compares names exactly (SUMIF would read "*", "?" or "<" in a name)
             sheet.add(
@@ -386,7 +386,7 @@ def _summary_sheet(
             )
         else:  # lines with no source: what the sources leave of the total
             sheet.add(
-                _text(total.label),
+                _Cell(total.label, text=True, wrap=True),
                 None,
                 _Cell(
                     f"=SUMPRODUCT(('{lines}'!$B${first}:$B${last}<>\"\")"
@@ -453,9 +453,9 @@ def perdiem_sheet(
                 _("No."),
                 _("Name"),
                 _("Identity or passport no."),
+                _("Per diem days"),
+                _("Days deducted (lodging, meals)"),
                 _("Days paid"),
-                _("Days deducted"),
-                _("Days"),
                 _("Daily rate"),
                 _("Amount in that currency"),
                 _("Currency"),

@@ -118,6 +118,8 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                 *[diet_label(g) for g in found],
             ]
         )
+        for heading in sheet.rows[-1][5:]:  # counts centred under their headings
+            heading.center = True
         expected: set[int] = set()
         for b in blocks:
             people = heads[b.id]
@@ -130,8 +132,8 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                 kind,
                 Cell(b.title, text=True, wrap=True),
                 Cell(data.room_label(b), text=True, wrap=True),
-                len(people),
-                *[counts.get(g, 0) for g in found],
+                Cell(len(people), center=True),
+                *[Cell(counts.get(g, 0), center=True) for g in found],
             )
         sheet.widths.update({4: 30, 5: 26})
         # who has which need, once each, for the kitchen to plan plates

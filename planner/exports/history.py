@@ -38,7 +38,7 @@ def write_history(
             e.at.replace(tzinfo=None),
             Cell(e.user, text=True),
             Cell(e.action, text=True),
-            Cell(e.item, text=True),
+            Cell(e.item, text=True, wrap=True),
             e.what,
             Cell(e.summary(), text=True, wrap=True),
         )

@@ -89,6 +89,8 @@ def _itinerary(
     sheet.headings(
         [_("Date"), _("Start"), _("End"), _("What"), _("Where"), _("Details"), _("Call")]
     )
+    for heading in sheet.rows[-1][1:3]:  # centred over the times below them
+        heading.center = True
     for item in journeys.of(("person", person.id)):
         end = item.end
         # start and end centred alike under their headings (an end on another day, a hotel's

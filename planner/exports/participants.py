@@ -107,15 +107,15 @@ def participants(
                     job.step(n, 2 * len(people))
                 sheet.add(
                     n,
-                    p.family_name,
-                    p.given_name,
+                    wrapped(p.family_name, 20),
+                    wrapped(p.given_name, 18),
                     sex_label(p.sex) if p.sex else "",
                     wrapped(p.organisation, 26),
                     wrapped(p.position, 22),
                     wrapped(p.duty_station, 18),
-                    data.delegation_name(p.delegation_id),
-                    ", ".join(sorted(groups.get(p.id, []))),
-                    role_label(p.role),
+                    wrapped(data.delegation_name(p.delegation_id), 18),
+                    wrapped(", ".join(sorted(groups.get(p.id, []))), 12),
+                    wrapped(role_label(p.role), 14),
                 )
             yield sheet
             sheet.rows.clear()  # written: let go before the second is made

@@ -26,6 +26,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, SheetTitles, columns_to_fit, sheet_title, write
+from planner.exports.textwidth import wrapped_lines
 from planner.queries.calendar import KIND_COLOURS, Block
 from planner.store import PlanStore
 
@@ -84,32 +85,81 @@ def schedule_grid(
 def _overview(
     data: PlanData, blocks: list[Block], days: list[date], options: Options, extra: tuple[str, ...]
 ) -> Sheet:
+    """The whole plan on one page: a column per day, a cell per time. Sessions held side by side
+    (the groups' modules) share their time's cell, a line each: the groups, the module's number
+    and the room ("A: Módulo 1 · Aula 1"); the modules' titles are listed below the days, and
+    every session's whole text is on its day's sheet."""
     sheet = Sheet(_("Overview"))
     sheet.title_block(title_lines(data, _("Schedule overview"), options, extra))
     sheet.headings([format_day(d, options, "EEE d MMM") for d in days])
-    by_day: dict[date, list[Block]] = defaultdict(list)
+    by_day: dict[date, dict[tuple[datetime, datetime], list[Block]]] = defaultdict(dict)
     for block in blocks:
-        by_day[block.start.date()].append(block)
-    rows = max((len(v) for v in by_day.values()), default=0)
-    for i in range(rows):
+        by_day[block.start.date()].setdefault((block.start, block.end), []).append(block)
+    agenda = data.agenda
+    numbers = agenda.module_numbers
+    used: dict[str, int] = {}  # module number -> its id, for the list below the days
+
+    def where(b: Block) -> str:
+        room = agenda.rooms.get(b.room_id) if b.room_id else None
+        return room.name if room else b.location  # the venue is on the day's sheet
+
+    def cell(together: list[Block]) -> Cell:
+        first = together[0]
+        if len(together) == 1:
+            text = f"{time_span(first)} {first.title}" + (
+                f" · {where(first)}" if where(first) else ""
+            )
+        else:
+            same = len({b.end for b in together}) == 1
+            lines = [time_span(first)] if same else []
+            for b in together:
+                number = numbers.get(b.module_id) if b.module_id else None
+                if number:
+                    used[number] = b.module_id or 0
+                what = _("Module {number}").format(number=number) if number else b.title
+                marks = agenda.group_marks(b)
+                line = f"{marks}: {what}" if marks else what
+                if not same:
+                    line = f"{time_span(b)} {line}"
+                lines.append(line + (f" · {where(b)}" if where(b) else ""))
+            text = "\n".join(lines)
+        kinds = {b.kind for b in together}
+        kind = first.kind if len(kinds) == 1 else "training"
+        return Cell(text, text=True, wrap=True, fill=_light(KIND_COLOURS.get(kind, "#79706E")))
+
+    # a row per time of day that starts something, so that breaks and meals line up across
+    # days; times no day has both share a row (a day's early start beside the others' first)
+    starts = sorted({start.time() for on_day in by_day.values() for start, _end in on_day})
+    days_at: dict[time, set[date]] = defaultdict(set)
+    for day, on_day in by_day.items():
+        for start, _end in on_day:
+            days_at[start.time()].add(day)
+    bands: list[tuple[set[time], set[date]]] = []
+    for at in starts:
+        if bands and not bands[-1][1] & days_at[at]:
+            bands[-1][0].add(at)
+            bands[-1][1].update(days_at[at])
+        else:
+            bands.append(({at}, set(days_at[at])))
+    for band, _days in bands:
         cells: list[Cell | None] = []
         for day in days:
-            items = by_day.get(day, [])
-            if i < len(items):
-                b = items[i]
-                room = data.agenda.rooms.get(b.room_id) if b.room_id else None
-                where = room.name if room else b.location  # the venue is on the day's sheet
-                cells.append(
-                    Cell(
-                        f"{time_span(b)} {b.title}" + (f" · {where}" if where else ""),
-                        text=True,
-                        wrap=True,
-                        fill=_light(KIND_COLOURS.get(b.kind, "#79706E")),
-                    )
-                )
-            else:
-                cells.append(None)
+            together = [
+                b
+                for (start, _e), bs in by_day.get(day, {}).items()
+                if start.time() in band
+                for b in bs
+            ]
+            together.sort(key=lambda b: (b.end, agenda.group_marks(b), where(b), b.id))
+            cells.append(cell(together) if together else None)
         sheet.add(*cells)
+    if used:  # what each module is
+        sheet.add()
+        sheet.add(Cell(_("Modules"), bold=True, text=True))
+        names = agenda.module_names
+        for number in sorted(used, key=lambda n: (len(n), n)):
+            row = sheet.add(Cell(names.get(used[number], number), text=True, wrap=True))
+            sheet.merge(row, 1, row, len(days))
     # the whole plan on its page's width, in type still easy to read: narrow columns whose
     # sessions wrap onto more lines
     width = max(14, min(34, columns_to_fit(len(days), landscape=True)))
@@ -193,7 +243,7 @@ def _day_grid(
             sheet.merge(row, column, top + z - first - 1, column)
             # the block's rows grow until its whole text shows (a 45-minute module keeps its
             # group and trainer lines; a break its whole audience)
-            needed = LINE_POINTS * wrapped_lines(lines, BLOCK_CHARS)
+            needed = LINE_POINTS * wrapped_lines("\n".join(lines), BLOCK_CHARS)
             for spanned in range(row, row + max(1, z - a)):
                 tall[spanned] = max(tall.get(spanned, 0.0), needed / max(1, z - a))
     for row, height in tall.items():
@@ -216,24 +266,8 @@ def _day_grid(
 
 
 BLOCK_WIDTH = 28  # a room's column on a day's grid, in characters
-BLOCK_CHARS = BLOCK_WIDTH - 3  # what a line of it holds, allowing for wider letters
+BLOCK_CHARS = BLOCK_WIDTH - 1  # what a line of it holds, in digits (a cell's padding taken)
 LINE_POINTS = 15.0  # a line of 11-point type
-
-
-def wrapped_lines(lines: list[str], width: int) -> int:
-    """How many lines ``lines`` take wrapped at ``width`` characters (between words)."""
-    total = 0
-    for line in lines:
-        used, count = 0, 1
-        for word in line.split():
-            if used and used + 1 + len(word) > width:
-                count, used = count + 1, len(word)
-            else:
-                used += (1 if used else 0) + len(word)
-            while used > width:  # a word longer than the line
-                count, used = count + 1, used - width
-        total += count
-    return total
 
 
 # --- agendas --------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from typing import Any
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.exports.paper import EXCEL_CODES, current_paper, page_size
+from planner.exports.textwidth import wrapped_lines
 from planner.exports.xlsx import FORMULA_STARTS, clean_text, current_formats
 
 
@@ -59,6 +60,7 @@ class Sheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     filter: bool = False  # an auto filter on the headings
     frozen_columns: int = 0
+    printed_columns: int | None = None  # the columns a printout holds (None: all)
 
     @property
     def next_row(self) -> int:
@@ -87,6 +89,10 @@ class Sheet:
         if (row, column) != (last_row, last_column):
             self.merges.append((row, column, last_row, last_column))
 
+
+# Every styled cell names the workbook's default font: a font without a name falls back to the
+# reader's default (a serif in LibreOffice), wider than the widths and heights were made for.
+FONT = "Calibri"
 
 # The least a sheet is shrunk to fit its paper's width: 11-point type printed at 75 % reads
 # as 8-point type, the smallest a paper read at arm's length should have. A sheet wider than
@@ -270,14 +276,14 @@ def _stream(
     from planner.exports.xlsx import save
 
     title_font, bold, italic = (
-        Font(bold=True, size=14),
-        Font(bold=True),
-        Font(italic=True, color="555555"),
+        Font(name=FONT, bold=True, size=14),
+        Font(name=FONT, bold=True, size=11),
+        Font(name=FONT, italic=True, size=11, color="555555"),
     )
-    big = Font(bold=True, size=12)
+    big = Font(name=FONT, bold=True, size=12)
     heading_fill = PatternFill("solid", fgColor="DCE6F1")
     fills: dict[str, PatternFill] = {}
-    blue = Font(color="1F4E9A")
+    blue = Font(name=FONT, size=11, color="1F4E9A")
     thin = Side(style="thin", color="808080")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     styles: dict[tuple[Any, ...], Any] = {}
@@ -331,7 +337,7 @@ def _stream(
             ws.column_dimensions[get_column_letter(column)].width = final[column]
         tall: set[int] = set()  # rows taller than one line: their cells align at the top
         for n in sorted(sheet.wrapped | set(sheet.heights)):  # wrapped text gets its lines
-            lines = 1
+            lines, line = 1, 15
             for column, cell in enumerate(
                 sheet.rows[n - 1] if n <= len(sheet.rows) else [], start=1
             ):
@@ -340,12 +346,12 @@ def _stream(
                 span = sum(
                     final.get(c, 9) for c in range(column, column + spans.get((n, column), 1))
                 )
-                room = max(1, span - (3 if cell.bold else 1))  # bold letters are wider
-                wanted = sum(
-                    -(-max(1, len(part)) // room) for part in str(cell.value).splitlines() or [""]
-                )
-                lines = max(lines, wanted)
-            height = max(15 * lines if lines > 1 else 0, sheet.heights.get(n, 0))
+                room = max(1, span - 1)  # a cell's padding takes about a digit
+                # the title's 14-point letters and a heading's 12-point ones are wider
+                size = 14 if n == 1 and cell.bold else 12 if cell.big else 11
+                lines = max(lines, wrapped_lines(str(cell.value), room * 11 / size, cell.bold))
+                line = max(line, size * 15 // 11)  # 11-point text takes 15-point lines
+            height = max(line * lines if lines > 1 else 0, sheet.heights.get(n, 0))
             if height:
                 ws.row_dimensions[n].height = height
                 tall.add(n)
@@ -364,7 +370,12 @@ def _stream(
         # the reader's fonts may be wider than our estimate, and the printer then shrinks a
         # little more); a wider sheet prints at 75 % with its columns going on over more
         # pages, its first column repeated
-        scale = fit_scale(final, sheet.landscape)
+        printed = {c: w for c, w in final.items() if c <= (sheet.printed_columns or c)}
+        if sheet.printed_columns:
+            ws.print_area = (
+                f"A1:{get_column_letter(sheet.printed_columns)}{max(1, len(sheet.rows))}"
+            )
+        scale = fit_scale(printed, sheet.landscape)
         if scale >= FIT_AT_LEAST:
             ws.page_setup.fitToWidth = 1
             ws.page_setup.fitToHeight = 0
@@ -480,7 +491,9 @@ def _stream(
                     if cell.wrap or cell.center:
                         c.alignment = Alignment(
                             wrap_text=cell.wrap or None,
-                            vertical="top",
+                            vertical="top"
+                            if tall_row
+                            else None,  # a row of one line: as its others
                             horizontal="center" if cell.center else None,
                         )
                     elif tall_row:

@@ -64,12 +64,14 @@ def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, 
                         ride.start.date(),
                         ride.start.time().replace(tzinfo=None),
                         ride.end.time().replace(tzinfo=None),
-                        Cell(ride.title, text=True),
-                        Cell(ride.route, text=True),
+                        Cell(ride.title, text=True, wrap=True),
+                        Cell(ride.route, text=True, wrap=True),
                         n if name else 0,
-                        Cell(name or _("(no passengers)"), text=True),
+                        Cell(name or _("(no passengers)"), text=True, wrap=True),
                         ride.seats,
                     )
+            # every column on the page's width, the seats included: ride and route wrap
+            sheet.widths.update({4: 24, 5: 32, 7: 26})
             sheets.append(sheet)
         return write(sheets, target)
 

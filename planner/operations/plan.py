@@ -168,8 +168,10 @@ def new_plan(
     *,
     overwrite: bool = False,
     fill: Callable[[PlanStore], None] | None = None,
+    action: str | None = None,
 ) -> PlanStore:
-    """Create a plan file with its details (validated first) and open it."""
+    """Create a plan file with its details (validated first) and open it; ``action`` names the
+    creation in the history (else "Create plan" in the current language)."""
 
     k = PLAN
     merged = normalise(k, {**k.defaults, **values})
@@ -177,7 +179,7 @@ def new_plan(
     raise_if_invalid(errors)
 
     def populate(store: PlanStore) -> None:
-        with store.transaction(_("Create plan")) as tx:
+        with store.transaction(action or _("Create plan")) as tx:
             session = tx.session
             session.add(Plan(**{key: merged[key] for key in k.fields if key in merged}))
         if fill is not None:

@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -54,7 +54,6 @@ from planner.exports.pdf.drawing import (
     MUTED,
     NAVY,
     NO_COLOUR,
-    PHONE_SPACE,
     RULE,
     ZEBRA,
     clean,
@@ -64,6 +63,7 @@ from planner.exports.pdf.drawing import (
     fonts,
     markup,
     refuse_too_many_pages,
+    split_lines,
     style,
     write_pdf,
 )
@@ -200,16 +200,19 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
                     c.rect(0, height - 18 * mm, width, 18 * mm, stroke=0, fill=1)
                     c.setFillColor(NAVY)
                     c.rect(0, height - 20 * mm, width, 2 * mm, stroke=0, fill=1)
-                    c.setFont(FONT, 7)
+                    # what this printout is, in 8-point type over as many lines as it takes
+                    c.setFont(FONT, 8)
                     c.setFillColor(MUTED)
-                    c.drawString(20 * mm, 16 * mm, fit(state.small, FONT, 7, width - 40 * mm, 5)[0])
+                    lines = split_lines(clean(state.small), FONT, 8, width - 40 * mm)
+                    for n, line in enumerate(lines[:3]):
+                        c.drawString(20 * mm, 16 * mm + (len(lines[:3]) - 1 - n) * 10, line)
                 elif state.header:
                     c.setFont(BOLD, 8)
                     c.setFillColor(MUTED)
                     c.drawRightString(
                         width - 15 * mm,
                         height - 10 * mm,
-                        fit(state.header, BOLD, 8, width - 30 * mm, 6)[0],
+                        fit(state.header, BOLD, 8, width - 30 * mm, 8)[0],
                     )
                     c.setStrokeColor(state.colour)
                     c.setLineWidth(1.5)
@@ -217,11 +220,12 @@ def booklet(store: PlanStore, data: PlanData, target: Path, options: Options, jo
                 c.setStrokeColor(RULE)
                 c.setLineWidth(0.5)
                 c.line(15 * mm, 11 * mm, width - 15 * mm, 11 * mm)
-                c.setFont(FONT, 7.5)
                 c.setFillColor(MUTED)
                 page = _("page {n}").format(n=doc.page)
-                title = fit(footer_title, FONT, 7.5, width - 60 * mm, 5)[0]
-                c.drawString(15 * mm, 7 * mm, f"{title} · {page}")
+                c.setFont(FONT, 8)
+                c.drawRightString(width - 15 * mm, 7 * mm, page)
+                room = width - 30 * mm - pdfmetrics.stringWidth(page, FONT, 8) - 6 * mm
+                c.drawString(15 * mm, 7 * mm, fit(footer_title, FONT, 8, room, 8)[0])
                 c.restoreState()
 
             return on_page_end
@@ -284,7 +288,7 @@ def _booklet_styles() -> dict[str, ParagraphStyle]:
         "head": style("b-head", 8.5, BOLD, colour=colors.white, leading=10.5),
         "cell": style("b-cell", 8.5, FONT, leading=10.5),
         "cell-bold": style("b-cell-bold", 8.5, BOLD, leading=10.5),
-        "cell-small": style("b-cell-small", 7.5, FONT, colour=MUTED, leading=9.5),
+        "cell-small": style("b-cell-small", 8, FONT, colour=MUTED, leading=10),
         "day": style("b-day", 9, BOLD, colour=NAVY, leading=11),
     }
 
@@ -463,7 +467,7 @@ class _Text(Flowable):  # type: ignore[misc]
 
 @lru_cache(maxsize=8192)
 def _split(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    return tuple(simpleSplit(text, font, size, width)) or ("",)
+    return split_lines(text, font, size, width)
 
 
 def _cell(text: str, style: ParagraphStyle) -> Any:
@@ -531,7 +535,7 @@ def _booklet_itinerary(
                 ),
                 _cell(item.place, cell),
                 _cell(item.detail, small),
-                _cell(PHONE_SPACE.sub("\u00a0", item.contact) if options.personal else "", small),
+                _cell(item.contact if options.personal else "", small),
             ]
         )
         if shade:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 
 from planner.domain.errors import PlannerError
@@ -39,6 +38,7 @@ from planner.exports.pdf.drawing import (
     fonts,
     refuse_too_many_pages,
     second_language,
+    split_lines,
     whom,
     write_pdf,
 )
@@ -190,7 +190,7 @@ def _lines(text: str, look: str, width: float = _TEXT_WIDTH) -> tuple[str, ...]:
     """A text broken into the lines that fit ``width`` (laid out once, drawn on every page
     that shows it: the same heading, place and hours on hundreds of certificates)."""
     font, size, *_rest = _CERT_LOOK[look]
-    return tuple(simpleSplit(clean(text), font, size, width)) or ("",)
+    return split_lines(clean(text), font, size, width)
 
 
 def _draw_lines(c: Any, lines: tuple[str, ...], look: str, centre: float, top: float) -> float:

@@ -106,6 +106,48 @@ def markup(text: str) -> str:
     return escape(clean(text))
 
 
+# Where a word too long for its line (an email, a web address) may be broken: after these.
+_BREAK_AFTER = re.compile(r"(?<=[@./_\-])")
+
+
+def split_lines(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """``text`` (already clean) in the lines that fit ``width``: broken at spaces, never inside
+    a phone number ("+504 8757-9673" stays whole); a word wider than the line (an email) is
+    broken after its "@", dots or hyphens, else between letters, rather than run off the
+    page."""
+    measure = pdfmetrics.stringWidth
+    space = measure(" ", font, size)
+    out: list[str] = []
+    for paragraph in PHONE_SPACE.sub("\u00a0", text).split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split(" "):
+            wide = measure(word, font, size)
+            if line and used + space + wide <= width:
+                line, used = f"{line} {word}", used + space + wide
+                continue
+            if line:
+                out.append(line)
+            line, used = word, wide
+            while used > width and len(line) > 1:  # broken where it reads best
+                pieces = [p for p in _BREAK_AFTER.split(line) if p]
+                head = ""
+                for piece in pieces:
+                    if measure(head + piece, font, size) > width:
+                        break
+                    head += piece
+                if not head:  # no break point within the line: as many letters as fit
+                    head = line[0]
+                    for ch in line[1:]:
+                        if measure(head + ch, font, size) > width:
+                            break
+                        head += ch
+                out.append(head)
+                line = line[len(head) :]
+                used = measure(line, font, size)
+        out.append(line)
+    return tuple(out) or ("",)
+
+
 def fit(text: str, font: str, size: float, width: float, smallest: float) -> tuple[str, float]:
     """The text and the largest size up to ``size`` at which it fits ``width``; below
     ``smallest`` it is cut short with an ellipsis."""

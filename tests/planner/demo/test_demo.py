@@ -112,6 +112,10 @@ def test_a_spanish_demo_has_the_real_events_words_and_no_clash(tmp_path):
         assert [g.name for g in queries.groups(store)] == [f"Grupo {x}" for x in "ABCD"]
         assert "Delegación de Panamá" in {d.name for d in queries.delegations(store)}
         assert check(store) == []  # the same plan, in other words: no clash
+        from planner.store.history import history
+
+        # its history reads in its language too, whatever the computer's
+        assert {e.action for e in history(store)} == {"Crear plan", "Crear plan de demostración"}
     finally:
         store.close()
     english = tmp_path / "demo-en.dplan"

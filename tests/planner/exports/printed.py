@@ -73,10 +73,31 @@ def page_one(pdf: Path) -> tuple[str, float, int]:
     return paper, statistics.median(sizes) if sizes else 0.0, len(sizes)
 
 
+def last_printed_heading(workbook: Path) -> str:
+    """The heading of the last column its first sheet prints (within its print area)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import column_index_from_string
+
+    sheet = load_workbook(workbook).worksheets[0]
+    last = sheet.max_column
+    if sheet.print_area:
+        area = str(sheet.print_area).split("!")[-1].split(":")[-1].replace("$", "")
+        last = column_index_from_string("".join(ch for ch in area if ch.isalpha()))
+    for row in sheet.iter_rows(max_row=15):
+        if row[0].fill is not None and row[0].fill.fill_type == "solid":  # the headings
+            return next(str(c.value) for c in reversed(row[:last]) if c.value)
+    return ""
+
+
+def page_one_text(pdf: Path) -> str:
+    return PdfReader(str(pdf)).pages[0].extract_text()
+
+
 def print_every_workbook(
-    store: Any, out: Path, lang: str, paper: str | None = None
+    store: Any, out: Path, lang: str, paper: str | None = None, only: set[str] | None = None
 ) -> Iterator[tuple[str, str, float, int]]:
-    """Each workbook kind of ``store`` written and printed: (kind, paper, points, words)."""
+    """Each workbook kind of ``store`` (or those ``only`` names) written and printed: (kind,
+    paper, points, words)."""
     from planner.exports.catalog import KINDS, run
     from planner.exports.common import Options
     from planner.queries import delegations
@@ -85,7 +106,7 @@ def print_every_workbook(
     visit = site_visit_titles(store)[0][0]
     delegation = delegations(store)[0].id
     for kind in KINDS.values():
-        if kind.suffix != ".xlsx":
+        if kind.suffix != ".xlsx" or (only and kind.name not in only):
             continue
         options = Options(lang=lang, paper=paper)
         if kind.needs == "visit":
@@ -101,13 +122,35 @@ def main() -> None:
     parser.add_argument("plan")
     parser.add_argument("--lang", default="es")
     parser.add_argument("--paper")
+    parser.add_argument("--only", nargs="*", help="these kinds only")
+    parser.add_argument("--png", metavar="FOLDER", help="page 1 of each as a PNG in FOLDER")
     args = parser.parse_args()
     from planner.store import open_plan
 
     store = open_plan(args.plan)
     out = Path(tempfile.mkdtemp(prefix="printed-"))
-    for kind, paper, size, words in print_every_workbook(store, out, args.lang, args.paper):
-        print(f"{kind:13} {paper:7} {size:5.1f} pt over {words} words")
+    only = set(args.only or ())
+    for kind, paper, size, words in print_every_workbook(store, out, args.lang, args.paper, only):
+        pages = len(PdfReader(str(out / f"{kind}.pdf")).pages)
+        print(f"{kind:13} {paper:7} {size:5.1f} pt over {words} words, {pages} pages")
+        if args.png:
+            Path(args.png).mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "80",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(out / f"{kind}.pdf"),
+                    str(Path(args.png) / kind),
+                ],
+                check=True,
+            )
     store.close()
 
 

@@ -78,11 +78,12 @@ def test_the_per_diem_sheet_has_a_row_per_traveller_with_identity_and_signature(
     assert len(people) == 10
     assert all(str(r[2]).startswith("PA") for r in people)  # passport numbers: finance needs them
     assert rows[heading][-1] == "Firma"
-    # days paid, deducted and counted, the rate, the currency paid and its exchange rate apart
+    # the per diem days, those deducted and those paid, the rate, the currency paid and its
+    # exchange rate apart
     assert rows[heading][3:11] == [
+        "Días de viático",
+        "Días descontados (alojamiento, comidas)",
         "Días pagados",
-        "Días descontados",
-        "Días",
         "Tarifa diaria",
         "Monto en esa moneda",
         "Moneda",
