@@ -3,7 +3,8 @@
     python tools/ts_set.py es FILE.json
 
 A value is a string, or a list of plural forms for "%n" (numerus) messages. A key of the form
-"Context|source" sets the text in that context only. Filled messages lose type="unfinished".
+"Context|source" sets the text in that context only; "source#comment" a message given a
+disambiguating comment (only those). Filled messages lose type="unfinished".
 The file is written back with ElementTree's layout: run `tools/i18n.py extract` afterwards so
 lupdate writes it in its own again (and the diff shows only the new translations).
 """
@@ -28,7 +29,11 @@ def main() -> None:
         name = context.findtext("name")
         for message in context.iter("message"):
             text = message.findtext("source") or ""
-            value = wanted.get(f"{name}|{text}", wanted.get(text))
+            comment = message.findtext("comment")
+            if comment:  # a disambiguated message: "source#comment" only
+                value = wanted.get(f"{name}|{text}#{comment}", wanted.get(f"{text}#{comment}"))
+            else:
+                value = wanted.get(f"{name}|{text}", wanted.get(text))
             translation = message.find("translation")
             if value is None or translation is None:
                 continue

@@ -3313,12 +3313,27 @@
     </message>
     <message>
         <source>Room type</source>
+        <comment>a short heading</comment>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Nightly rate</source>
+        <comment>a short heading</comment>
+        <translation>Tarifa/noche</translation>
+    </message>
+    <message>
+        <source>In the budget</source>
+        <comment>a short heading</comment>
+        <translation>En presupuesto</translation>
+    </message>
+    <message>
+        <source>Room type</source>
         <translation>Tipo de habitación</translation>
     </message>
     <message>
         <source>Rooms</source>
         <comment>in a hotel</comment>
-        <translation>Habitaciones</translation>
+        <translation>Hab.</translation>
     </message>
     <message>
         <source>Booked</source>
@@ -3337,20 +3352,12 @@
         <translation>Noches</translation>
     </message>
     <message>
-        <source>Nightly rate</source>
-        <translation>Tarifa por noche</translation>
-    </message>
-    <message>
         <source>Total held</source>
         <translation>Total contratado</translation>
     </message>
     <message>
         <source>%1 rooms × %2 nights × the nightly rate: the block as contracted, what the hotel may bill</source>
         <translation>%1 habitaciones × %2 noches × la tarifa por noche: el bloque tal como se contrató, lo que el hotel puede facturar</translation>
-    </message>
-    <message>
-        <source>In the budget</source>
-        <translation>En el presupuesto</translation>
     </message>
     <message numerus="yes">
         <source>%n room-night(s) used × the nightly rate: what the budget counts</source>

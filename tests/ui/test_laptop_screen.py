@@ -174,3 +174,21 @@ def test_a_narrow_list_keeps_its_buttons_together_and_places_open_in_the_windows
             for r in range(places.model.rowCount())
         }
         assert "8:00 a. m.–5:00 p. m." in shown  # CAMI Danlí, kept as 08:00–17:00
+
+
+def test_a_room_blocks_cost_columns_show_on_a_laptop_in_either_language(laptop_window):
+    """Finance reads what a block costs and what the budget counts without scrolling: the stays
+    booked and the nights are hidden until asked for (a right-click on the headings)."""
+    window = laptop_window
+    window.show_page("accommodation")
+    QApplication.processEvents()
+    blocks = window.pages["accommodation"].panels[0]
+    blocks.fit_columns()
+    header = blocks.view.horizontalHeader()
+    keys = [c.key for c in blocks.model.columns]
+    assert header.isSectionHidden(keys.index("stays")) and header.isSectionHidden(
+        keys.index("nights")
+    )
+    budget = keys.index("budget")
+    right = header.sectionViewportPosition(budget) + header.sectionSize(budget)
+    assert right <= blocks.view.viewport().width(), "In the budget is out of sight"

@@ -5,6 +5,7 @@ accommodation (room blocks and stays), site visits (with their stops and rides) 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -196,16 +197,24 @@ class LogisticsPages(ListPages):
     def accommodation(self) -> ListPage:
         page = ListPage()
         fmt = self.fmt
+        # what the block holds, then its room-nights and what they cost, on a laptop's width;
+        # the stays booked and the nights are a right-click on the headings away (the stays
+        # list below counts the one, the dates give the other)
         block_columns = [
             Column("hotel", self.tr("Hotel"), lambda r: r.hotel, width=24),
-            Column("room_type", self.tr("Room type"), lambda r: r.room_type, width=12),
-            self.count("rooms", self.tr("Rooms", "in a hotel"), 7),
-            self.count("stays", self.tr("Booked"), 9),
+            Column("room_type", self.tr("Room type", "a short heading"), lambda r: r.room_type),
             self.day("check_in", self.tr("Check-in"), lambda r: r.check_in),
             self.day("check_out", self.tr("Check-out"), lambda r: r.check_out),
-            self.count("nights", self.tr("Nights"), 7),
+            self.count("rooms", self.tr("Rooms", "in a hotel"), 7),
+            replace(self.count("nights", self.tr("Nights"), 7), hidden=True),
+            replace(self.count("stays", self.tr("Booked"), 9), hidden=True),
             *self._room_night_columns(),
-            self.money("rate", self.tr("Nightly rate"), lambda r: r.nightly_rate, width=13),
+            self.money(
+                "rate",
+                self.tr("Nightly rate", "a short heading"),
+                lambda r: r.nightly_rate,
+                width=13,
+            ),
             self.money(
                 "total",
                 self.tr("Total held"),
@@ -221,7 +230,7 @@ class LogisticsPages(ListPages):
             ),
             self.money(
                 "budget",
-                self.tr("In the budget"),
+                self.tr("In the budget", "a short heading"),
                 lambda r: r.used_total,
                 lambda r: self.tr(
                     "%n room-night(s) used × the nightly rate: what the budget counts", "", r.used
