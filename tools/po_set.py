@@ -1,6 +1,8 @@
 """Set translations in the core's Spanish catalogue from a small JSON map (msgid -> text).
 
 python tools/po_set.py es FILE.json
+
+A message with a context (pgettext) is keyed "context|msgid".
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ def main() -> None:
     done = 0
     for message in catalog:
         key = message.id[0] if isinstance(message.id, tuple) else message.id
+        if message.context:  # a message given a context: "context|msgid" only
+            key = f"{message.context}|{key}"
         if key in wanted:
             value = wanted[key]
             message.string = tuple(value) if isinstance(value, list) else value

@@ -7,8 +7,9 @@ the database layer.
 from __future__ import annotations
 
 import enum
+import functools
 
-from planner.domain.i18n import N_, NP_, Nn_, _, ngettext, pgettext
+from planner.domain.i18n import N_, NP_, Nn_, _, current_language, ngettext, pgettext
 
 
 class Sex(enum.StrEnum):
@@ -223,10 +224,37 @@ def sex_label(sex: str | None) -> str:
     return _(SEX_LABELS.get(sex, SEX_LABELS[None]))
 
 
-def role_label(role: str, other: str = "") -> str:
+def role_label(role: str, other: str = "", sex: str | None = None) -> str:
+    """A role's name; given the person's sex, in its form for a woman or a man where the
+    language has one ("Capacitadora", "Asesor técnico"; "Capacitador(a)" when not known)."""
     if role == Role.OTHER and other:
         return other
+    if sex in ("female", "male"):
+        gendered = _gendered_roles(current_language(), sex).get(role)
+        if gendered:
+            return gendered
     return _(ROLE_LABELS.get(role, role))
+
+
+@functools.cache
+def _gendered_roles(lang: str, sex: str) -> dict[str, str]:
+    """The roles' names for a woman or a man, in ``lang`` (the current language: the cache
+    keeps one table per language and sex)."""
+    if sex == "female":
+        return {
+            Role.TRAINER: pgettext("role of a woman", "Trainer"),
+            Role.HEAD: pgettext("role of a woman", "Head of delegation"),
+            Role.ADVISER: pgettext("role of a woman", "Technical adviser"),
+            Role.DRIVER: pgettext("role of a woman", "Driver"),
+            Role.OBSERVER: pgettext("role of a woman", "Observer"),
+        }
+    return {
+        Role.TRAINER: pgettext("role of a man", "Trainer"),
+        Role.HEAD: pgettext("role of a man", "Head of delegation"),
+        Role.ADVISER: pgettext("role of a man", "Technical adviser"),
+        Role.DRIVER: pgettext("role of a man", "Driver"),
+        Role.OBSERVER: pgettext("role of a man", "Observer"),
+    }
 
 
 def kind_label(kind: str) -> str:

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, ngettext, pgettext
-from planner.domain.labels import role_label
+from planner.domain.i18n import _, ngettext
+from planner.domain.labels import role_label, sex_label
 from planner.domain.reference import fold
 from planner.exports.common import (
     NOT_SIGNED,
@@ -129,7 +129,9 @@ def _signin_sheet(
             Cell(n, border=True),
             Cell(person.listed_name, text=True, border=True),
             Cell(person.organisation_short, text=True, border=True),
-            Cell(_sex_letter(person.sex), text=True, border=True, center=True),
+            Cell(
+                (sex_label(person.sex) if person.sex else ""), text=True, border=True, center=True
+            ),
             *boxes,
         )
         sheet.heights[row] = 24
@@ -148,13 +150,6 @@ _BOX = Cell(None, border=True)
 
 def _walk_ins(n: int) -> int:
     return max(5, -(-n // 10))
-
-
-def _sex_letter(sex: str | None) -> str:
-    """One letter on lists to sign: F/M in English, M (mujer) / H (hombre) in Spanish."""
-    if sex == "female":
-        return pgettext("sex, one letter", "F")
-    return pgettext("sex, one letter", "M") if sex == "male" else ""
 
 
 # --- attendance -----------------------------------------------------------------------------------
@@ -403,7 +398,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     n,
                     person.listed_name,
                     person.organisation_short,
-                    _sex_letter(person.sex),
+                    (sex_label(person.sex) if person.sex else ""),
                     record.sessions,
                     Cell(record.hours, number_format="0.0"),
                     yes if person.id in tally.trained else no,
@@ -442,7 +437,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     person.listed_name,
                     person.organisation_short,
                     data.delegation_name(person.delegation_id),
-                    role_label(person.role),
+                    role_label(person.role, sex=person.sex),
                     tally.sessions(person.id),
                 )
             if not tally.also_present:

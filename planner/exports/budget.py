@@ -494,7 +494,7 @@ def perdiem_sheet(
                 _text(line.currency),
                 _Cell(line.rate, RATE_FORMAT),
                 _Cell(f"=ROUND(F{row}*G{row}/J{row},2)", money_format(cur)),
-                _text(""),
+                _Cell("", text=True, border=True),  # a box to sign in
             )
             how.add(
                 n,

@@ -19,6 +19,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
+from planner.exports.textwidth import unbroken_phones
 from planner.queries.journeys import Journeys
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
@@ -76,7 +77,7 @@ def _itinerary(
         for x in (
             person.organisation,
             data.delegation_name(person.delegation_id),
-            role_label(person.role),
+            role_label(person.role, sex=person.sex),
         )
         if x
     )
@@ -107,7 +108,7 @@ def _itinerary(
             Cell(item.title, text=True, wrap=True),
             Cell(item.place, text=True, wrap=True),
             Cell(item.detail, text=True, wrap=True),
-            Cell(item.contact if options.personal else "", text=True, wrap=True),
+            Cell(unbroken_phones(item.contact) if options.personal else "", text=True, wrap=True),
         )
     if sheet.next_row == (sheet.heading or 0) + 1:
         sheet.add(Cell(_("Nothing planned for this person yet."), italic=True, text=True))

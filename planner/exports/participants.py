@@ -115,7 +115,7 @@ def participants(
                     wrapped(p.duty_station, 18),
                     wrapped(data.delegation_name(p.delegation_id), 18),
                     wrapped(", ".join(sorted(groups.get(p.id, []))), 12),
-                    wrapped(role_label(p.role), 14),
+                    wrapped(role_label(p.role, sex=p.sex), 14),
                 )
             yield sheet
             sheet.rows.clear()  # written: let go before the second is made

@@ -42,6 +42,7 @@ class Cell:
     linked: bool = False  # taken from another sheet: shown in blue
     border: bool = False  # a thin box (lists to fill in and sign)
     center: bool = False
+    right: bool = False  # a heading over amounts: flush right, as they are
     big: bool = False  # a larger heading inside a sheet (a day, a person)
 
 
@@ -120,6 +121,59 @@ def _quoted(style: Any) -> Any:
     quoted = StyleArray() if style is None else StyleArray(list(style))
     quoted.quotePrefix = 1
     return quoted
+
+
+def _align_columns(sheet: Sheet, spans: dict[tuple[int, int], int]) -> None:
+    """A column of short figures (row numbers, counts, dates, times) is centred, its heading
+    with it, so that a right-aligned figure never runs into the left-aligned text beside it
+    ("17:00Reunión"); a column of amounts stays flush right under a heading flush right too.
+    Headings inside the table (a second table's, filled) are aligned alike."""
+    if not sheet.heading:
+        return
+    kinds: dict[int, set[str]] = {}
+    headings: list[list[Any]] = [sheet.rows[sheet.heading - 1]]
+    for n, row in enumerate(sheet.rows[sheet.heading :], start=sheet.heading + 1):
+        if any(c.__class__ is Cell and c.fill is True and c.bold for c in row):
+            headings.append(row)
+            continue
+        for column, cell in enumerate(row, start=1):
+            value = cell.value if cell.__class__ is Cell else cell
+            if value is None or value == "" or spans.get((n, column), 1) > 1:
+                continue  # empty, or a line across the table (a ride's, a day's)
+            if cell.__class__ is Cell and cell.bold and isinstance(value, str):
+                continue  # a total's label beside its figure
+            if isinstance(value, bool):
+                kind = "text"
+            elif isinstance(value, int | date | time):  # datetime is a date
+                kind = "short"
+            elif isinstance(value, float | Decimal) or (
+                cell.__class__ is Cell
+                and cell.number_format
+                and not cell.text
+                and isinstance(value, str)
+                and value.startswith("=")
+            ):
+                kind = "amount"
+            else:
+                kind = "text"
+            kinds.setdefault(column, set()).add(kind)
+    centred = {c for c, found in kinds.items() if found == {"short"}}
+    right = {c for c, found in kinds.items() if "amount" in found and "text" not in found}
+    if not centred and not right:
+        return
+    for row in headings:
+        for column, cell in enumerate(row, start=1):
+            if cell.__class__ is Cell:
+                cell.center = cell.center or column in centred
+                cell.right = column in right
+    for n, row in enumerate(sheet.rows[sheet.heading :], start=sheet.heading + 1):
+        for column in centred:
+            if column <= len(row) and spans.get((n, column), 1) == 1:
+                cell = row[column - 1]
+                if cell.__class__ is Cell:
+                    cell.center = True
+                elif cell is not None:
+                    row[column - 1] = Cell(cell, center=True)
 
 
 def _wrap_title_lines(sheet: Sheet) -> None:
@@ -293,6 +347,7 @@ def _stream(
             observer(sheet)
         ws = wb.create_sheet(sheet.title[:31])
         _wrap_title_lines(sheet)
+        _align_columns(sheet, {(r1, c1): c2 - c1 + 1 for r1, c1, _r2, c2 in sheet.merges})
         merged_away = {
             (r, c)
             for r1, c1, r2, c2 in sheet.merges
@@ -448,6 +503,7 @@ def _stream(
                     or cell.wrap
                     or cell.border
                     or cell.center
+                    or cell.right
                 ):
                     if quoted:
                         c._style = _quoted(c._style)
@@ -464,6 +520,7 @@ def _stream(
                     cell.wrap,
                     cell.border,
                     cell.center,
+                    cell.right,
                     tall_row,
                 )
                 style = styles.get(look)
@@ -488,13 +545,13 @@ def _stream(
                         c.fill = fill
                     if cell.border:
                         c.border = box
-                    if cell.wrap or cell.center:
+                    if cell.wrap or cell.center or cell.right:
                         c.alignment = Alignment(
                             wrap_text=cell.wrap or None,
-                            vertical="top"
-                            if tall_row
-                            else None,  # a row of one line: as its others
-                            horizontal="center" if cell.center else None,
+                            vertical="top" if tall_row else None,  # one line: as its others
+                            horizontal=(
+                                "center" if cell.center else "right" if cell.right else None
+                            ),
                         )
                     elif tall_row:
                         c.alignment = Alignment(vertical="top")

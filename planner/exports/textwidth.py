@@ -5,6 +5,18 @@ the "0"'s 1038), rounded to 0.05; a character not listed counts as one digit."""
 
 from __future__ import annotations
 
+import re
+
+# A space inside a phone number ("+504 8757-9673"), where a line must not break.
+PHONE_SPACE = re.compile(r"(?<=[+\d]) (?=\d)")
+
+
+def unbroken_phones(text: str) -> str:
+    """``text`` with the spaces inside its phone numbers made non-breaking, so that a wrapped
+    cell or line never splits a number."""
+    return PHONE_SPACE.sub("\u00a0", text)
+
+
 _BY_WIDTH = {
     0.45: " 'ijlí",
     0.5: ",.IÍ·‘’",

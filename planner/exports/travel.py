@@ -6,10 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
-from planner.domain.i18n import _, language
+from planner.domain.i18n import _, language, ngettext
 from planner.domain.labels import clearance_label, role_label
 from planner.domain.reference import country_name, sort_key
-from planner.exports.common import Job, Options, PlanData, left_out_note, plan_lines
+from planner.exports.common import (
+    Job,
+    Options,
+    PlanData,
+    format_day,
+    left_out_note,
+    plan_lines,
+)
 from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries import journeys
 from planner.queries.logistics import visit_goers
@@ -17,7 +24,8 @@ from planner.store import PlanStore
 
 
 def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
-    """One sheet per vehicle: each ride with its time, route and every passenger by name."""
+    """One sheet per vehicle: each ride with its day, times and route, then every passenger by
+    name with a box to tick on boarding."""
     rides = journeys.manifests(data)
     with language(options.lang or "en"):
         if not rides:
@@ -45,33 +53,38 @@ def manifests(store: PlanStore, data: PlanData, target: Path, options: Options, 
                     else _("Driver: not chosen yet"),
                 ]
             )
-            sheet.headings(
-                [
-                    _("Date"),
-                    _("Leaves"),
-                    _("Arrives"),
-                    _("Ride"),
-                    _("Route"),
-                    _("No."),
-                    _("Passenger"),
-                    _("Seats"),
-                ]
-            )
+            # a ride at a time, as the driver takes them: when, where from and to, then
+            # its passengers numbered, each with a box to tick on boarding
+            sheet.landscape = False
+            sheet.headings([_("No."), _("Passenger"), _("On board")])
+            last = 3
             for ride in items:
-                names = ride.passengers or ("",)
-                for n, name in enumerate(names, start=1):
-                    sheet.add(
-                        ride.start.date(),
-                        ride.start.time().replace(tzinfo=None),
-                        ride.end.time().replace(tzinfo=None),
-                        Cell(ride.title, text=True, wrap=True),
-                        Cell(ride.route, text=True, wrap=True),
-                        n if name else 0,
-                        Cell(name or _("(no passengers)"), text=True, wrap=True),
-                        ride.seats,
+                sheet.add()
+                leaves, arrives = ride.start, ride.end
+                when = (
+                    f"{format_day(leaves.date(), options, 'EEE d MMM')} · "
+                    f"{leaves:%H:%M}–{arrives:%H:%M}"
+                )
+                row = sheet.add(Cell(f"{when} · {ride.title}", big=True, text=True, wrap=True))
+                sheet.merge(row, 1, row, last)
+                people = ngettext("{n} passenger", "{n} passengers", len(ride.passengers))
+                seats = ngettext("{n} seat", "{n} seats", ride.seats)
+                row = sheet.add(
+                    Cell(
+                        f"{ride.route} · {people.format(n=len(ride.passengers))}"
+                        f" ({seats.format(n=ride.seats)})",
+                        italic=True,
+                        text=True,
+                        wrap=True,
                     )
-            # every column on the page's width, the seats included: ride and route wrap
-            sheet.widths.update({4: 24, 5: 32, 7: 26})
+                )
+                sheet.merge(row, 1, row, last)
+                for n, name in enumerate(ride.passengers, start=1):
+                    sheet.add(n, Cell(name, text=True, wrap=True), Cell("", text=True, border=True))
+                if not ride.passengers:
+                    sheet.add(None, Cell(_("(no passengers)"), italic=True, text=True))
+            sheet.widths.update({1: 6, 2: 56, 3: 16})
+            sheet.minimum.update({2: 56, 3: 16})
             sheets.append(sheet)
         return write(sheets, target)
 
@@ -126,7 +139,7 @@ def clearance_list(
         # every column on one landscape page: the host checks names against identity numbers
         sheet.widths.update({1: 6, 2: 20, 3: 18, 4: 26, 5: 26, 6: 14, 7: 16, 8: 16})
         missing = 0
-        for n, (_pid, family, given, org, position, nationality, id_number, role) in enumerate(
+        for n, (_pid, family, given, org, position, nationality, id_number, role, sex) in enumerate(
             chosen, start=1
         ):
             sheet.add(
@@ -137,7 +150,7 @@ def clearance_list(
                 Cell(position, text=True, wrap=True),
                 country_name(nationality) if nationality else "",
                 id_number,
-                role_label(role),
+                Cell(role_label(role, sex=sex), text=True, wrap=True),
             )
             missing += not id_number
         if missing and personal:

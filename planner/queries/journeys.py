@@ -331,7 +331,9 @@ class _Sessions:
             room = plan.rooms.get(s.room) if s.room is not None else None
             if room is not None:
                 place = f"{room.name}, {lg.place_name(room.venue)}"
-            detail = _("facilitating") if sid in facilitating and len(people) == 1 else ""
+            detail = (
+                _("Facilitates this session") if sid in facilitating and len(people) == 1 else ""
+            )
             items.append(
                 Item(
                     local(s.start, zone),

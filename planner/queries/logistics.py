@@ -662,9 +662,9 @@ class VisitGoers(NamedTuple):
     as its hosts' clearance list names them, and its stops' hosts."""
 
     title: str
-    # (id, family names, given names, organisation, position, nationality, id number, role);
-    # the id number "" without ``personal``
-    people: list[tuple[int, str, str, str, str, str, str, str]]
+    # (id, family names, given names, organisation, position, nationality, id number, role,
+    # sex); the id number "" without ``personal``
+    people: list[tuple[int, str, str, str, str, str, str, str, str | None]]
     stops: list[tuple[str | None, str, str]]  # (place, host, clearance) in order
 
 
@@ -712,7 +712,7 @@ def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoer
         rows = (
             r.rows(
                 "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"
-                " p.nationality, p.id_number, p.role FROM person p"
+                " p.nationality, p.id_number, p.role, p.sex FROM person p"
                 " LEFT JOIN organisation o ON o.id = p.organisation_id"
             )
             if people
@@ -726,7 +726,7 @@ def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoer
         )
     return VisitGoers(
         title,
-        [(*row[:6], row[6] if personal else "", row[7]) for row in rows if row[0] in people],
+        [(*row[:6], row[6] if personal else "", *row[7:9]) for row in rows if row[0] in people],
         [tuple(stop) for stop in stops],
     )
 

@@ -155,7 +155,7 @@ def _draw_badge(
     c.setFillColor(tint(fill, 0.22))
     c.rect(x, y, BADGE_W, strip, stroke=0, fill=1)
     c.setFillColor(fill if ink is colors.white else INK)
-    role, size = fit(role_label(person.role).upper(), BOLD, 9, inner, 6)
+    role, size = fit(role_label(person.role, sex=person.sex).upper(), BOLD, 9, inner, 6)
     c.setFont(BOLD, size)
     c.drawCentredString(centre, y + strip / 2 - size * 0.35, role)
     # thin border to cut along

@@ -495,7 +495,9 @@ def _booklet_itinerary(
         styles["cell-small"],
         styles["head"],
     )
-    about = " · ".join(p for p in (person.organisation, role_label(person.role)) if p)
+    about = " · ".join(
+        p for p in (person.organisation, role_label(person.role, sex=person.sex)) if p
+    )
     out: list[Any] = [
         Paragraph(markup(_("Itinerary of {name}").format(name=person.name)), styles["person"]),
         Paragraph(markup(about), styles["note"]),

@@ -99,7 +99,7 @@ def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
                 "{name} is not a trainee ({role}): certificates go to trainees who"
                 " were trained. The attendance summary lists {name} apart, as"
                 " also present."
-            ).format(name=person.name, role=role_label(person.role))
+            ).format(name=person.name, role=role_label(person.role, sex=person.sex))
         )
     if not tally.trainees:
         raise PlannerError(

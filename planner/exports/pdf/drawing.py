@@ -29,6 +29,7 @@ from planner.exports.common import (
     PlanData,
     Scope,
 )
+from planner.exports.textwidth import unbroken_phones
 
 FONT = "PlannerVera"
 BOLD = "PlannerVera-Bold"
@@ -45,8 +46,6 @@ ZEBRA = colors.HexColor("#F3F5F8")
 DAY_FILL = colors.HexColor("#E4EAF2")
 NO_COLOUR = colors.HexColor("#8C959F")
 
-# A space inside a phone number, kept from breaking the number over two lines.
-PHONE_SPACE = re.compile(r"(?<=[+\d]) (?=\d)")
 # Characters the Vera fonts lack, and what prints instead.
 STAND_INS = {
     "\u2009": " ",
@@ -118,7 +117,7 @@ def split_lines(text: str, font: str, size: float, width: float) -> tuple[str, .
     measure = pdfmetrics.stringWidth
     space = measure(" ", font, size)
     out: list[str] = []
-    for paragraph in PHONE_SPACE.sub("\u00a0", text).split("\n"):
+    for paragraph in unbroken_phones(text).split("\n"):
         line, used = "", 0.0
         for word in paragraph.split(" "):
             wide = measure(word, font, size)

@@ -66,3 +66,63 @@ def test_every_styled_cell_names_the_font_its_layout_was_measured_in(demo, tmp_p
     styles = zipfile.ZipFile(out).read("xl/styles.xml").decode()
     fonts = styles.split("<fonts", 1)[1].split("</fonts>", 1)[0]
     assert fonts.count("<font>") + fonts.count("<font ") == fonts.count('<name val="Calibri"')
+
+
+def test_a_drivers_manifest_lists_each_ride_then_its_passengers_to_tick(demo, tmp_path):
+    out = run(demo, "manifests", tmp_path / "m.xlsx", Options(lang="es"))[0]
+    sheet = load_workbook(out).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    heading = next(i for i, r in enumerate(rows) if r[0] == "N.º")
+    assert rows[heading][:3] == ["N.º", "Pasajero", "A bordo"]
+    ride = next(r[0] for r in rows[heading:] if r[0] and "CM 421" in str(r[0]))
+    assert ride.startswith("Sáb 25 nov · 13:35–14:10 · ")  # its day, times and title once
+    route = rows[rows.index(next(r for r in rows if r[0] == ride)) + 1][0]
+    assert "→" in route and "5 pasajeros (12 asientos)" in route
+    first = rows.index(next(r for r in rows if r[0] == ride)) + 2
+    assert [r[0] for r in rows[first : first + 5]] == [1, 2, 3, 4, 5]
+    assert sheet.cell(first + 1, 3).border.left.style == "thin"  # a box to tick on boarding
+    assert sheet.cell(first + 1, 1).alignment.horizontal == "center"
+
+
+def test_figures_sit_under_their_headings(demo, tmp_path):
+    """Short figures (numbers, dates, times) are centred with their headings, so that "17:00"
+    never runs into the title beside it; amounts stay flush right under a heading flush
+    right."""
+    out = run(demo, "agenda", tmp_path / "a.xlsx", Options(lang="es"))[0]
+    sheet = load_workbook(out).active
+    heading = next(r for r in range(1, 8) if sheet.cell(r, 1).value == "ID de sesión")
+    for column in (1, 2, 3, 4):  # id, date, start, end
+        assert sheet.cell(heading, column).alignment.horizontal == "center"
+        assert sheet.cell(heading + 1, column).alignment.horizontal == "center"
+    assert sheet.cell(heading, 5).alignment.horizontal is None  # the title: text, on the left
+    out = run(demo, "perdiem", tmp_path / "p.xlsx", Options(lang="es"))[0]
+    sheet = load_workbook(out).active
+    heading = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "N.º")
+    amount = next(c for c in range(1, 13) if sheet.cell(heading, c).value == "Monto (USD)")
+    assert sheet.cell(heading, amount).alignment.horizontal == "right"
+
+
+def test_people_are_named_in_their_own_gender_and_phone_numbers_stay_whole(demo, tmp_path):
+    from planner.domain.i18n import language
+    from planner.domain.labels import role_label
+
+    with language("es"):
+        assert role_label("trainer", sex="female") == "Capacitadora"
+        assert role_label("technical_adviser", sex="male") == "Asesor técnico"
+        assert role_label("trainer") == "Capacitador(a)"  # not known: both
+    assert role_label("trainer", sex="female") == "Trainer"
+    out = run(demo, "participants", tmp_path / "p.xlsx", Options(lang="es"))[0]
+    rows = [[c.value for c in row] for row in load_workbook(out).worksheets[0].iter_rows()]
+    by_sex = {(r[3], r[9]) for r in rows if r[9] in ("Capacitadora", "Capacitador")}
+    assert by_sex <= {("Mujer", "Capacitadora"), ("Hombre", "Capacitador")} and by_sex
+    out = run(demo, "signin", tmp_path / "s.xlsx", Options(lang="es"))[0]
+    sexes = {r[3] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)}
+    assert {"Mujer", "Hombre"} <= sexes and not {"M", "H"} & sexes  # M is not "masculino"
+    out = run(demo, "itineraries", tmp_path / "i.xlsx", Options(lang="es"))[0]
+    calls = [
+        str(r[6])
+        for sheet in load_workbook(out).worksheets
+        for r in sheet.iter_rows(values_only=True)
+        if r[6] and "+504" in str(r[6])
+    ]
+    assert calls and all("+504\u00a0" in c for c in calls)  # never "+504" / "8757-9673"

@@ -68,7 +68,7 @@ def test_a_persons_journey_shows_flight_transfer_hotel_and_sessions(window, qtbo
     lines = dialog.lines()
     assert tuple(dialog.who.currentData()) == ("person", head.id)
     assert "Flight in · Copa Airlines CM 421" in lines[1]
-    assert any("Opening ceremony" in line and "facilitating" in line for line in lines)
+    assert any("Opening ceremony" in line and "Facilitates this session" in line for line in lines)
     assert "Ride · Airport pick-up, CM 421" in lines[2]
     assert "Hotel · Hotel check-in" in lines[3]
     assert any("Session · Opening ceremony" in line for line in lines)

@@ -49,7 +49,10 @@ class PeoplePages(ListPages):
             Column("given_name", self.tr("Given names"), lambda r: r.given_name, width=18),
             Column("sex", self.tr("Sex"), lambda r: labels.sex_label(r.sex), width=8),
             Column(
-                "role", self.tr("Role"), lambda r: labels.role_label(r.role, r.role_other), width=16
+                "role",
+                self.tr("Role"),
+                lambda r: labels.role_label(r.role, r.role_other, r.sex),
+                width=16,
             ),
             Column(
                 "delegation",
