@@ -71,7 +71,9 @@ def _batches(scale: int, plan: dict[str, Any]) -> Iterator[dict[str, list[dict[s
     rows = Rows(next_id=next_id)
     orgs = {}
     for key, name, acronym, country in ORGANISATIONS:
-        orgs[key] = rows.add("organisation", name=name, acronym=acronym, country=country, notes="")
+        orgs[key] = rows.add(
+            "organisation", name=name, acronym=t(acronym), country=country, notes=""
+        )
     plan["per_diem_rate_id"] = _budget(rows)
     yield rows.tables
     shared = Shared()

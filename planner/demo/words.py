@@ -41,6 +41,7 @@ SPANISH = {
         "Capacitación sobre Migración, Derechos Humanos y Acción Humanitaria en Fronteras"
     ),
     "IOM Honduras": "OIM Honduras",
+    "IOM": "OIM",
     "Western Hemisphere Program": "Programa del Hemisferio Occidental",
     "Bureau of Population, Refugees and Migration (PRM), U.S. Department of State": (
         "Oficina de Población, Refugiados y Migración (PRM), Departamento de Estado de EE. UU."

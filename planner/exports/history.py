@@ -28,7 +28,7 @@ def write_history(
             _("Who"),
             _("Action"),
             _("Item"),
-            _("What"),
+            _("What happened"),
             _("Details"),
         ]
     )

@@ -144,6 +144,8 @@ def _align_columns(sheet: Sheet, spans: dict[tuple[int, int], int]) -> None:
                 continue  # a total's label beside its figure
             if isinstance(value, bool):
                 kind = "text"
+            elif cell.__class__ is Cell and cell.center:
+                kind = "short"  # centred already (a letter, a mark): its heading with it
             elif isinstance(value, int | date | time):  # datetime is a date
                 kind = "short"
             elif isinstance(value, float | Decimal) or (
