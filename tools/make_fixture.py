@@ -268,6 +268,23 @@ def main() -> None:
     out = target.with_name("fixture-agenda.xlsx")
     run(store, "agenda", out, Options(delegation=dele))
     out.unlink()
+    # plan format 6: a trainee replaced by another from a day on, and one who declined
+    from planner.operations.substitutions import substitute
+
+    rosa = operations.create(
+        store, "person", {"given_name": "Rosa", "family_name": "Díaz", "sex": "female"}
+    ).id
+    substitute(store, people[2], rosa, date(2023, 11, 28))
+    operations.create(
+        store,
+        "person",
+        {
+            "given_name": "Luis",
+            "family_name": "Mejía",
+            "status": "declined",
+            "status_from": date(2023, 11, 27),
+        },
+    )
     store.close()
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode=DELETE")

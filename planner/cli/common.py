@@ -36,6 +36,7 @@ HEADLESS_COMMANDS = (
     "groups",
     "export",
     "transfers",
+    "substitute",
     "budget",
     "publish",
     "download",

@@ -314,6 +314,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print the proposals as JSON"))
 
     p = sub.add_parser(
+        "substitute",
+        help=_(
+            "put NEW in OLD's place from a day on: groups, sessions, rides, the hotel stay and"
+            " site visits (tickets stay OLD's)"
+        ),
+    )
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("old", metavar="OLD", help=_("who is replaced: a name or an id"))
+    p.add_argument("new", metavar="NEW", help=_("who comes instead (already in the plan)"))
+    p.add_argument(
+        "--from",
+        dest="from_day",
+        type=_date,
+        metavar="DATE",
+        help=_(
+            "the first day NEW takes OLD's place (default: today within the plan's days, else"
+            " its first day); OLD keeps the attendance, nights and rides before it"
+        ),
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("say what would move; change nothing"))
+    p.add_argument("--json", action="store_true", help=_("print what moved as JSON"))
+
+    p = sub.add_parser(
         "publish",
         help=_("copy a plan file to an empty PostgreSQL database, for a team to edit it together"),
     )

@@ -39,6 +39,32 @@ class Role(enum.StrEnum):
     OTHER = "other"
 
 
+class PersonStatus(enum.StrEnum):
+    """Where a person's nomination stands. The last three are *gone*: they leave audiences,
+    rooms, rides and counts from their effective date."""
+
+    NOMINATED = "nominated"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    REPLACED = "replaced"
+    CANCELLED = "cancelled"
+
+
+GONE_STATUSES = frozenset({PersonStatus.DECLINED, PersonStatus.REPLACED, PersonStatus.CANCELLED})
+
+STATUS_LABELS: dict[str, str] = {
+    PersonStatus.NOMINATED: NP_("person status", "Nominated"),
+    PersonStatus.CONFIRMED: NP_("person status", "Confirmed"),
+    PersonStatus.DECLINED: NP_("person status", "Declined"),
+    PersonStatus.REPLACED: NP_("person status", "Replaced"),
+    PersonStatus.CANCELLED: NP_("person status", "Cancelled"),
+}
+
+
+def status_label(status: str) -> str:
+    return pgettext("person status", STATUS_LABELS.get(status, status))
+
+
 # Roles whose phone is a number to call (drivers, logistics staff): printed on itineraries;
 # everyone else's phone is personal data.
 CONTACT_ROLES = frozenset({Role.DRIVER.value, Role.LOGISTICS.value})

@@ -148,9 +148,17 @@ def rooming(store: PlanStore, data: PlanData, target: Path, options: Options, jo
         scope = scope_of(data, options)
         rows = queries_logistics.rooming(store)
         by_hotel: dict[str, list[Any]] = defaultdict(list)
+        gone = data.membership.gone
         for row in rows:
-            if scope.people is None or row[0] in scope.people:
-                by_hotel[row[1]].append(row)
+            if scope.people is not None and row[0] not in scope.people:
+                continue
+            left = gone.get(row[0])
+            if left is not None:  # declined or replaced: their nights end on that day
+                if date.fromisoformat(str(row[2])[:10]) >= left:
+                    continue
+                if date.fromisoformat(str(row[3])[:10]) > left:
+                    row = (*row[:3], left.isoformat(), *row[4:])
+            by_hotel[row[1]].append(row)
         if not by_hotel:
             raise PlannerError(
                 _("Nobody has a hotel stay yet: add stays (Accommodation page) first.")

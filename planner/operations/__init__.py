@@ -43,15 +43,7 @@ from planner.operations.items import (
 )
 from planner.operations.kinds import AUDIENCE_TYPES, KINDS, MONEY_FIELDS, TABLE_KIND, Kind, kind
 from planner.operations.logistics import accept_transfers
-from planner.operations.people import (
-    ImportedPeople,
-    Roster,
-    RosterRow,
-    Trip,
-    create_groups,
-    import_people,
-    merge_people,
-)
+from planner.operations.people import create_groups, merge_people
 from planner.operations.plan import (
     PERCENT_FIELDS,
     acknowledge,
@@ -64,6 +56,14 @@ from planner.operations.plan import (
     update_plan,
     validate_plan_values,
     zone_of,
+)
+from planner.operations.roster import ImportedPeople, Roster, RosterRow, Trip, import_people
+from planner.operations.substitutions import (
+    Moved,
+    Substitution,
+    default_day,
+    plan_substitution,
+    substitute,
 )
 from planner.operations.validation import Validation
 from planner.queries.matching import duplicate_people
@@ -85,10 +85,12 @@ __all__ = [
     "ImportedSession",
     "Kind",
     "Known",
+    "Moved",
     "Replaced",
     "Roster",
     "RosterRow",
     "Snapshot",
+    "Substitution",
     "Trip",
     "Updated",
     "Validation",
@@ -103,6 +105,7 @@ __all__ = [
     "create_groups",
     "create_in",
     "create_many",
+    "default_day",
     "delete",
     "delete_in",
     "deletion_impact",
@@ -119,6 +122,7 @@ __all__ = [
     "ops_name",
     "people",
     "plan",
+    "plan_substitution",
     "plan_values",
     "redo_batch",
     "replace_items",
@@ -126,6 +130,7 @@ __all__ = [
     "restore_in",
     "set_marks",
     "set_setting",
+    "substitute",
     "undo_batch",
     "update",
     "update_in",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from planner.domain.errors import ConflictError, PlannerError
@@ -102,6 +103,8 @@ class Batch:
     snapshot: Snapshot | None = None
     change: Change | None = None
     removed: Snapshot | None = None  # items the action deleted (a merge), with what went along
+    # links handed from one person to another (a substitute): (table, row id, column, old, new)
+    relinked: list[tuple[str, int, str, Any, Any]] = field(default_factory=list)
 
     def add(self, table: str, row_id: int) -> None:
         self.created.setdefault(table, []).append(row_id)
@@ -134,6 +137,19 @@ def _reapply(
     return result
 
 
+def _relink(session: Session, links: list[tuple[str, int, str, Any, Any]], use_old: bool) -> None:
+    """Hand links back (undo) or over again (redo)."""
+    tables = Base.metadata.tables
+    conn = session.connection()
+    for name, row_id, column, old, new in reversed(links) if use_old else links:
+        table = tables[name]
+        conn.execute(
+            sql_update(table).where(table.c.id == row_id).values({column: old if use_old else new})
+        )
+    if links:
+        recorder(session).touch(*{name for name, *_rest in links})
+
+
 def undo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Change:
     """Take back a whole batch in one transaction (refused if someone changed it since).
 
@@ -144,6 +160,7 @@ def undo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Ch
         session = tx.session
         if batch.removed is not None:
             restore_in(session, batch.removed)
+        _relink(session, batch.relinked, use_old=True)
         reverted = _reapply(session, list(reversed(batch.updated)), use_old=True, known=known)
         batch.updated = list(reversed(reverted))
         snap = Snapshot("batch", [])
@@ -194,6 +211,7 @@ def redo_batch(store: PlanStore, batch: Batch, known: Known | None = None) -> Ch
         session = tx.session
         restore_in(session, batch.snapshot)
         batch.updated = _reapply(session, batch.updated, use_old=False, known=known)
+        _relink(session, batch.relinked, use_old=False)
         if batch.removed is not None:
             k = kind(batch.removed.kind)
             versions = {

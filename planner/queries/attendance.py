@@ -58,6 +58,12 @@ def registered_people(r: Reader, membership: Membership | None = None) -> dict[i
     ):
         unit = ("group", g) if g else ("delegation", d) if d else ("person", p)
         out[s] |= membership.members.get(unit, frozenset())
+    if membership.changing:  # who declined or was replaced leaves from their day on
+        zone = ZoneInfo(r.value("SELECT timezone FROM plan ORDER BY id LIMIT 1"))
+        for s, start in r.rows("SELECT id, starts_at FROM agenda_session"):
+            if s in out:
+                day = parse_time(start).astimezone(zone).date()
+                out[s] = set(membership.present(frozenset(out[s]), day))
     return out
 
 

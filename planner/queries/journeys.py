@@ -74,10 +74,13 @@ def board(store: PlanStore) -> dict[date, list[BoardEntry]]:
 
 
 def riders(plan: Snapshot, ride: Ride) -> set[int]:
-    """The people a ride carries (its passengers' groups, delegations and people)."""
+    """The people a ride carries (its passengers' groups, delegations and people), but those
+    who declined or were replaced by its day."""
     out: set[int] = set()
     for unit in ride.units:
         out |= plan.members(unit)
+    if plan.membership.changing:
+        out -= plan.membership.gone_by(local(ride.start, ride.zone).date())
     return out
 
 

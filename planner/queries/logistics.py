@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
 from planner.domain.reference import fold
 from planner.queries.common import UnitNames, Zones, full_name, money, person_names, place_label
+from planner.queries.membership import Membership
 from planner.store import PlanStore, parse_date, parse_time
 
 
@@ -671,10 +673,13 @@ class VisitGoers(NamedTuple):
 def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoers | None:
     """Who goes on a site visit (None when there is no such session)."""
     with store.reading() as r:
-        found = r.rows("SELECT title, kind FROM agenda_session WHERE id = ?", (visit_id,))
+        found = r.rows(
+            "SELECT s.title, s.starts_at, p.timezone FROM agenda_session s, plan p WHERE s.id = ?",
+            (visit_id,),
+        )
         if not found:
             return None
-        title, _kind = found[0]
+        title, starts, tz = found[0]
         units = r.rows(
             "SELECT group_id, delegation_id, person_id FROM session_audience WHERE session_id = ?",
             (visit_id,),
@@ -709,6 +714,9 @@ def visit_goers(store: PlanStore, visit_id: int, *, personal: bool) -> VisitGoer
             )
         }
         people |= drivers
+        membership = Membership(names={}, units_of={}, members={}).leaving(r)
+        if membership.changing:  # who declined or was replaced by the visit's day stays behind
+            people -= membership.gone_by(parse_time(starts).astimezone(ZoneInfo(tz)).date())
         rows = (
             r.rows(
                 "SELECT p.id, p.family_name, p.given_name, coalesce(o.name, ''), p.position,"

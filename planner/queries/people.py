@@ -57,6 +57,9 @@ class PersonRow:
     languages: str
     dietary_needs: str
     accessibility_needs: str
+    status: str = "confirmed"  # nominated, confirmed, declined, replaced, cancelled
+    status_from: date | None = None
+    replaced_by: str = ""  # the substitute's name
 
     @property
     def name(self) -> str:
@@ -149,14 +152,19 @@ def people(store: PlanStore) -> list[PersonRow]:
                 row[17],
                 row[18],
                 row[19],
+                row[20],
+                parse_date(row[21]),
+                full_name(row[22] or "", row[23] or ""),
             )
             for row in r.rows(
                 "SELECT p.id, p.version, p.given_name, p.family_name, p.sex, p.role,"
                 " p.role_other, o.name, p.position, p.duty_station, d.name, d.colour, p.email,"
                 " p.phone, p.id_number, p.birth_date, p.nationality, p.languages,"
-                " p.dietary_needs, p.accessibility_needs FROM person p"
+                " p.dietary_needs, p.accessibility_needs, p.status, p.status_from,"
+                " s.given_name, s.family_name FROM person p"
                 " LEFT JOIN organisation o ON o.id = p.organisation_id"
-                " LEFT JOIN delegation d ON d.id = p.delegation_id ORDER BY p.id"
+                " LEFT JOIN delegation d ON d.id = p.delegation_id"
+                " LEFT JOIN person s ON s.id = p.replaced_by_id ORDER BY p.id"
             )
         ]
 

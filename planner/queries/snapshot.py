@@ -16,11 +16,9 @@ asked for:
 - ``REVIEW``: acknowledged problems, and when people said they are unavailable.
 
 ``scope`` (("person" | "group" | "delegation", id)) keeps only the sessions that unit's people
-attend, give or were marked at, so an export or a page about one person, group or delegation
-reads only their part of the agenda; everything else is read whole.
-
-Times of sessions, journeys, rides, stops and unavailabilities are seconds since the epoch
-(UTC), as the check compares them; :func:`local` gives them back as aware datetimes.
+attend, give or were marked at (a paper about one reads only their part of the agenda). Times
+are seconds since the epoch (UTC), as the check compares them; :func:`local` makes them aware
+datetimes. People who declined or were replaced leave audiences from their day on.
 """
 
 from __future__ import annotations
@@ -364,7 +362,7 @@ class Snapshot:
     def registered(self) -> dict[int, frozenset[int]]:
         """session -> its audience's people (facilitators apart). Sessions with the same
         audience share one set (a whole plan's 80,000 sessions have a few thousand audiences)."""
-        members = self.membership.members
+        members, gone = self.membership.members, self.membership.changing
         audiences: dict[frozenset[Unit], frozenset[int]] = {}
         out: dict[int, frozenset[int]] = {}
         for session in self.sessions.values():
@@ -374,6 +372,9 @@ class Snapshot:
                     people = audiences[session.units] = frozenset().union(
                         *(members.get(unit, frozenset()) for unit in session.units)
                     )
+                if gone:  # who declined or was replaced leaves from their day on
+                    day = datetime.fromtimestamp(session.start, UTC).astimezone(self.zone).date()
+                    people = self.membership.present(people, day)
                 out[session.id] = people
         return out
 
@@ -431,7 +432,7 @@ class Snapshot:
             r.each(
                 "SELECT group_id, person_id FROM group_member" + known("person_id"), known_params
             ),
-        )
+        ).leaving(r)
         groups = {
             i: Group(n, d)
             for i, n, d in r.rows("SELECT id, name, delegation_id FROM participant_group")
@@ -594,9 +595,8 @@ def _known(scope: Unit | None) -> tuple[Callable[[str], str], dict[str, Any]]:
 def _people(
     r: Reader, personal: bool, where: str = "", params: dict[str, Any] | None = None
 ) -> dict[int, PersonInfo]:
-    # Names, organisations, roles, duty stations and birth dates repeat across thousands of
-    # people: each distinct value is kept once (a whole plan of 200,000 people holds 3.6
-    # million of them; shared, a quarter of the memory).
+    # Names, organisations, roles, duty stations and birth dates repeat: each distinct value is
+    # kept once (200,000 people hold 3.6 million of them; shared, a quarter of the memory).
     shared: dict[Any, Any] = {}
     share = shared.setdefault
     days: dict[Any, date | None] = {}

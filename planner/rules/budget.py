@@ -134,6 +134,8 @@ class _Reader:
         self.people = membership.names
         self.units_of = membership.units_of
         self.members = membership.members
+        self.gone = membership.gone  # person -> the day they are gone (declined, replaced)
+        self.membership = membership
         self.fx: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
         for currency, month, units in basics.exchange_rates:
             value = _dec(units)
@@ -378,7 +380,10 @@ def _travel_and_per_diem(b: _Builder, rows: BudgetRows) -> None:
         departure = next((at for d, at, *_r in items if d == "departure" and at > arrival), None)
         first = arrival.date()
         last = departure.date() if departure is not None else plan.last_day
-        if last < first:
+        left = data.gone.get(person)
+        if left is not None:  # declined or replaced: paid to that day, if they came at all
+            last = min(last, left)
+        if last < first or (left is not None and left <= first):
             continue
         nights: int = (last - first).days
         lodging_nights, meals = provided.get(person, (set(), {}))
@@ -465,6 +470,7 @@ def _provided(
         served: set[int] = set()
         for unit in audience.get(s, ()):
             served.update(data.members.get(unit, ()))
+        served = set(data.membership.present(frozenset(served), at.date()))
         for person in served & travellers:
             meals[person][at.date()].add(meal)
     return {p: (lodging.get(p, set()), dict(meals.get(p, {}))) for p in travellers}
@@ -563,6 +569,7 @@ def _catering(b: _Builder, rows: BudgetRows) -> None:
         people: set[int] = set(facilitators.get(s, set()))
         for unit in audience.get(s, ()):
             people |= data.members.get(unit, set())
+        people = set(data.membership.present(frozenset(people), at.date()))  # who still comes
         served[meal].append((at.date(), len(people)))
     for meal in Meal:
         items = served.get(meal)
@@ -714,9 +721,10 @@ def per_participant(store: PlanStore, result: Budget | None = None) -> Allocatio
     days: dict[int, set[date]] = defaultdict(set)
     for s, start in rows.sessions:
         day = data.local(start).date()
+        away = data.membership.gone_by(day) if data.membership.changing else frozenset()
         for unit in audience.get(s, ()):
             for p in data.members.get(unit, ()):
-                if p in trainees:
+                if p in trainees and p not in away:
                     days[p].add(day)
     delegation_of = rows.delegation_names
     total_days = sum(len(v) for v in days.values())

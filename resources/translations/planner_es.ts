@@ -3127,7 +3127,7 @@
     </message>
     <message>
         <source>Ride</source>
-        <translation>Trayecto</translation>
+        <translation>Traslado</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -3444,7 +3444,7 @@
     </message>
     <message>
         <source>Ride</source>
-        <translation>Trayecto</translation>
+        <translation>Traslado</translation>
     </message>
     <message>
         <source>Vehicle</source>
@@ -3916,6 +3916,14 @@
         <translation>No&amp;tas</translation>
     </message>
     <message>
+        <source>Declined, replaced and cancelled people leave every audience, rooming list, manifest and count from the day below, and stay in the plan. To send someone in their place, use Replace With… on the People list.</source>
+        <translation>Quienes declinan, son reemplazados o cancelados salen de toda audiencia, lista de habitaciones, lista de pasajeros y conteo desde el día de abajo, y siguen en el plan. Para enviar a alguien en su lugar, use Reemplazar por… en la lista de Personas.</translation>
+    </message>
+    <message>
+        <source>from the start</source>
+        <translation>desde el inicio</translation>
+    </message>
+    <message>
         <source>Describe the role</source>
         <translation>Describa el rol</translation>
     </message>
@@ -3982,6 +3990,14 @@
     <message>
         <source>&amp;Groups</source>
         <translation>Gr&amp;upos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Status from</source>
+        <translation>Estado desde</translation>
     </message>
     <message>
         <source>Contact and needs</source>
@@ -4083,6 +4099,18 @@
         <translation>Delegaciones</translation>
     </message>
     <message>
+        <source>Replaced by %1 from %2</source>
+        <translation>Reemplazado(a) por %1 desde el %2</translation>
+    </message>
+    <message>
+        <source>Replaced by %1</source>
+        <translation>Reemplazado(a) por %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Desde el %1</translation>
+    </message>
+    <message>
         <source>Family names</source>
         <translation>Apellidos</translation>
     </message>
@@ -4113,6 +4141,10 @@
     <message>
         <source>Groups</source>
         <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Email</source>
@@ -5180,7 +5212,7 @@
     </message>
     <message>
         <source>Ride</source>
-        <translation>Trayecto</translation>
+        <translation>Traslado</translation>
     </message>
     <message>
         <source>Hotel</source>
@@ -5356,6 +5388,85 @@
     </message>
 </context>
 <context>
+    <name>SubstituteDialog</name>
+    <message>
+        <source>Replace %1</source>
+        <translation>Reemplazar a %1</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(elegir)</translation>
+    </message>
+    <message>
+        <source>Who comes instead</source>
+        <translation>Quién viene en su lugar</translation>
+    </message>
+    <message>
+        <source>What the newcomer takes over</source>
+        <translation>Lo que asume quien llega</translation>
+    </message>
+    <message>
+        <source>From the day chosen, the newcomer takes %1&apos;s groups, sessions, rides and hotel stay; %1 keeps the attendance, nights and rides before it and stays in the plan as replaced. Tickets are personal: they stay %1&apos;s. Edit ▸ Undo takes it all back.</source>
+        <translation>Desde el día elegido, quien llega asume los grupos, sesiones, traslados y la estancia en hotel de %1; %1 conserva la asistencia, las noches y los traslados anteriores y sigue en el plan como reemplazado(a). Los boletos son personales: siguen siendo de %1. Editar ▸ Deshacer lo revierte todo.</translation>
+    </message>
+    <message>
+        <source>&amp;Who comes instead:</source>
+        <translation>&amp;Quién viene en su lugar:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Reemplazar</translation>
+    </message>
+    <message>
+        <source>What moves:</source>
+        <translation>Lo que se traspasa:</translation>
+    </message>
+    <message>
+        <source>Choose who comes instead.</source>
+        <translation>Elija quién viene en su lugar.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Session (invited by name)</source>
+        <translation>Sesión (invitado(a) por nombre)</translation>
+    </message>
+    <message>
+        <source>Session (as facilitator)</source>
+        <translation>Sesión (como facilitador(a))</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>Traslado</translation>
+    </message>
+    <message>
+        <source>Hotel stay</source>
+        <translation>Estancia en hotel</translation>
+    </message>
+    <message>
+        <source>Roommate of</source>
+        <translation>Compañero(a) de habitación de</translation>
+    </message>
+    <message>
+        <source>Nothing to hand over from that day.</source>
+        <translation>No hay nada que traspasar desde ese día.</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2</source>
+        <translation>Reemplazar a %1 por %2</translation>
+    </message>
+</context>
+<context>
     <name>TimeGrid</name>
     <message>
         <source>Calendar</source>
@@ -5409,6 +5520,14 @@
     <message>
         <source>Merge the selected people into one</source>
         <translation>Fusionar las personas seleccionadas en una sola</translation>
+    </message>
+    <message>
+        <source>Replace With…</source>
+        <translation>Reemplazar por…</translation>
+    </message>
+    <message>
+        <source>Put someone else in the selected person&apos;s place from a day on: groups, sessions, rides and hotel stay</source>
+        <translation>Poner a otra persona en lugar de la seleccionada desde un día: grupos, sesiones, traslados y estancia en hotel</translation>
     </message>
     <message>
         <source>Split into Groups…</source>

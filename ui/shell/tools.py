@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from planner import queries
+from planner.domain.labels import GONE_STATUSES
 from ui.pages.lists.panel import ListPage, ListPanel
 from ui.shell.protocols import Shell
 
@@ -48,6 +50,16 @@ class Tools(QObject):
                 self.tr("Merge the selected people into one"),
                 button=False,
                 fewest_selected=2,
+            )
+            panel.add_tool(
+                self.tr("Replace With…"),
+                lambda: self.substitute(panel.selected_ids()),
+                self.tr(
+                    "Put someone else in the selected person's place from a day on: groups,"
+                    " sessions, rides and hotel stay"
+                ),
+                button=False,
+                fewest_selected=1,
             )
             self._journey_tool(panel, "person")
         elif name == "groups":
@@ -208,6 +220,20 @@ class Tools(QObject):
         if self.ctrl.store is None:
             return
         MergeDialog(self.ctrl, self.shell.formats, self.window, only).exec()
+
+    def substitute(self, selected: list[int]) -> None:
+        """People ▸ Replace With…: the first selected person, replaced by someone chosen."""
+        from ui.dialogs.substitute import SubstituteDialog
+
+        store = self.ctrl.store
+        if store is None or not selected:
+            return
+        everyone = queries.people(store)
+        names = {p.id: p.name for p in everyone}
+        coming = [(p.id, p.name) for p in everyone if p.status not in GONE_STATUSES]
+        SubstituteDialog(
+            self.ctrl, selected[0], names.get(selected[0], ""), coming, self.window
+        ).exec()
 
     def arrivals_board(self) -> None:
         from ui.dialogs.journey import ArrivalsDialog

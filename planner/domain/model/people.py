@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.domain.labels import Role
+from planner.domain.labels import PersonStatus, Role
 from planner.domain.model.base import Entity
 
 
@@ -78,6 +78,16 @@ class Person(Entity):
     dietary_needs: Mapped[str] = mapped_column(String(200), default="")
     accessibility_needs: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # plan format 6: nominated, confirmed, declined, replaced or cancelled; declined, replaced
+    # and cancelled people leave audiences, rooms, rides and counts from ``status_from`` (the
+    # plan's first day when empty) and stay in the plan and its history
+    status: Mapped[str] = mapped_column(
+        String(20), default=PersonStatus.CONFIRMED, server_default="confirmed"
+    )
+    status_from: Mapped[date | None] = mapped_column(Date)
+    replaced_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
     delegation: Mapped[Delegation | None] = relationship(foreign_keys=[delegation_id])

@@ -107,7 +107,7 @@ def apply(
     ``new_names`` the organisations, delegations and groups it created). ``remember`` keeps
     the column mapping for the next file with these headings, in the same transaction.
     """
-    from planner.operations.people import Roster, RosterRow, Trip, import_people
+    from planner.operations.roster import Roster, RosterRow, Trip, import_people
 
     bad = pv.errors
     if bad and not skip_invalid:

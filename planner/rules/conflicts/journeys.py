@@ -18,6 +18,7 @@ from planner.rules.conflicts.problems import (
     NO_BED,
     SEVERITY,
     STAY_MISMATCH,
+    TICKET_FOR_REPLACED_PERSON,
     Problem,
     Ref,
     with_refs,
@@ -167,7 +168,10 @@ def beds(ix: Index, sink: Sink) -> None:
     for stay in lg.stays:
         nights_of[stay.person].update(nights_between(stay.check_in, stay.check_out))
     homeless: dict[tuple[date, date], set[int]] = defaultdict(set)
+    gone = data.membership.gone
     for person, trips in lg.trips.items():
+        if person in gone:  # declined or replaced: no bed is wanted from their day on
+            replaced_tickets(ix, sink, person, trips, gone[person])
         needed: set[date] = set()
         spans: list[tuple[Trip, Trip | None]] = []
         for trip in trips:
@@ -179,6 +183,8 @@ def beds(ix: Index, sink: Sink) -> None:
             first_night = first.date() - timedelta(days=1 if first.hour < EARLY_HOUR else 0)
             last = w.local(departure.at).date() if departure is not None else data.last_day
             needed.update(nights_between(first_night, last))
+        if person in gone:
+            needed = {night for night in needed if night < gone[person]}
         if not needed:
             continue
         have = nights_of.get(person, set())
@@ -212,6 +218,43 @@ def beds(ix: Index, sink: Sink) -> None:
     blocks(
         ix,
         sink,
+    )
+
+
+def replaced_tickets(ix: Index, sink: Sink, person: int, trips: list[Trip], day: date) -> None:
+    """Tickets are personal: a person replaced (or who declined) keeps theirs, to reissue."""
+    w = ix.words
+    later = [t for t in trips if w.local(t.at).date() >= day]
+    if not later:
+        return
+    data = ix.data
+    name = data.names.get(person, "?")
+    replacement = data.membership.replaced_by.get(person)
+    sink.add(
+        Problem(
+            TICKET_FOR_REPLACED_PERSON,
+            SEVERITY[TICKET_FOR_REPLACED_PERSON],
+            (
+                _(
+                    "{name} was replaced by {other} but still holds {tickets}: reissue the"
+                    " tickets for {other} (Travel page), or cancel them."
+                ).format(
+                    name=name,
+                    other=data.names.get(replacement, "?"),
+                    tickets=", ".join(t.number or t.carrier for t in later),
+                )
+                if replacement is not None
+                else _(
+                    "{name} is not coming but still holds {tickets}: cancel or change the"
+                    " tickets (Travel page)."
+                ).format(name=name, tickets=", ".join(t.number or t.carrier for t in later))
+            ),
+            w.local(later[0].at),
+            w.local(later[-1].at),
+            f"{TICKET_FOR_REPLACED_PERSON}:{person}",
+            people=w.people_refs([person]),
+            travel=[w.trip_ref(t) for t in later],
+        )
     )
 
 

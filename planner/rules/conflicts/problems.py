@@ -28,6 +28,7 @@ VEHICLE_DOUBLE_BOOKED = "vehicle_double_booked"
 DRIVER_DOUBLE_BOOKED = "driver_double_booked"
 NOT_ENOUGH_TRAVEL_TIME = "not_enough_travel_time"
 PLACE_CLOSED = "place_closed"
+TICKET_FOR_REPLACED_PERSON = "ticket_for_replaced_person"
 
 SEVERITY = {
     PERSON_DOUBLE_BOOKED: ERROR,
@@ -46,6 +47,7 @@ SEVERITY = {
     DRIVER_DOUBLE_BOOKED: ERROR,
     NOT_ENOUGH_TRAVEL_TIME: ERROR,
     PLACE_CLOSED: WARNING,
+    TICKET_FOR_REPLACED_PERSON: WARNING,
 }
 
 

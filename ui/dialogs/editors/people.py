@@ -8,7 +8,15 @@ from PySide6.QtWidgets import QWidget
 
 from planner import queries
 from planner.domain.errors import FieldError
-from planner.domain.labels import ROLE_LABELS, Role, noun, role_label, sex_label
+from planner.domain.labels import (
+    ROLE_LABELS,
+    PersonStatus,
+    Role,
+    noun,
+    role_label,
+    sex_label,
+    status_label,
+)
 from planner.operations.people import save_person
 from planner.queries.people import memberships
 from ui.dialogs.editors.common import Extra, FormBuilder, Forms
@@ -106,6 +114,20 @@ class PeopleForms(Forms):
         ]
         roles = [(r.value, role_label(r.value)) for r in Role if r.value in ROLE_LABELS]
         role = ChoiceField(roles, parent)
+        status = ChoiceField([(s.value, status_label(s.value)) for s in PersonStatus], parent)
+        status.setToolTip(
+            self.tr(
+                "Declined, replaced and cancelled people leave every audience, rooming list,"
+                " manifest and count from the day below, and stay in the plan. To send someone"
+                " in their place, use Replace With… on the People list."
+            )
+        )
+        status_from = DateField(
+            parent,
+            optional=True,
+            display_format=self.formats.date_pattern(),
+            empty_text=self.tr("from the start"),
+        )
         role_other = TextField(parent, self.tr("Describe the role"), 100)
         birth = DateField(
             parent,
@@ -157,6 +179,8 @@ class PeopleForms(Forms):
                     FormField("position", self.tr("&Position or rank"), TextField(parent)),
                     FormField("duty_station", self.tr("D&uty station"), TextField(parent)),
                     FormField("group_ids", self.tr("&Groups"), groups),
+                    FormField("status", self.tr("Status"), status),
+                    FormField("status_from", self.tr("Status from"), status_from),
                 ],
             ),
             Section(

@@ -43,6 +43,17 @@ class PeoplePages(ListPages):
             {"delegation", "person", "organisation"},
         )
 
+    def _status_tip(self, r: queries.PersonRow) -> str:
+        """When a status took effect, and who came instead."""
+        when = self.fmt.date(r.status_from) if r.status_from else ""
+        if r.replaced_by:
+            return (
+                self.tr("Replaced by %1 from %2").replace("%1", r.replaced_by).replace("%2", when)
+                if when
+                else self.tr("Replaced by %1").replace("%1", r.replaced_by)
+            )
+        return self.tr("From %1").replace("%1", when) if when else ""
+
     def people(self) -> ListPage:
         columns = [
             Column("family_name", self.tr("Family names"), lambda r: r.family_name, width=20),
@@ -65,6 +76,13 @@ class PeoplePages(ListPages):
             Column("position", self.tr("Position or rank"), lambda r: r.position, width=20),
             Column("duty_station", self.tr("Duty station"), lambda r: r.duty_station, width=18),
             Column("groups", self.tr("Groups"), lambda r: r.groups, width=10),
+            Column(
+                "status",
+                self.tr("Status"),
+                lambda r: labels.status_label(r.status),
+                tooltip=self._status_tip,
+                width=12,
+            ),
             Column("email", self.tr("Email"), lambda r: r.email, width=28),
             Column("phone", self.tr("Phone"), lambda r: r.phone, personal=True, width=15),
             Column(
