@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 
 from planner.cli.common import EXIT_OK, err, open_for_reading, resolve
 from planner.domain.i18n import N_, _
@@ -51,7 +52,12 @@ def cmd_substitute(args: argparse.Namespace) -> int:
             )
         else:
             for m in done.moved:
-                print(f"{_(MOVED_WORDS.get(m.what, m.what))}: {m.name}")
+                when = ""
+                if isinstance(m.start, datetime):
+                    when = f"{m.start:%Y-%m-%d %H:%M} "
+                elif m.start is not None:
+                    when = f"{m.start.isoformat()}–{m.end.isoformat() if m.end else ''} "
+                print(f"{_(MOVED_WORDS.get(m.what, m.what))}: {when}{m.name}")
             if not done.moved:
                 print(_("Nothing to hand over from that day."))
             for warning in done.warnings:

@@ -36,6 +36,7 @@ from planner.domain.model import (
     SessionFacilitator,
     Stay,
     Travel,
+    Venue,
     table_of,
 )
 from planner.operations.batches import Batch
@@ -52,6 +53,9 @@ class Moved:
     what: str
     id: int
     name: str
+    # when it happens (a session, a ride: aware, in the plan's zone) or the nights NEW takes
+    start: datetime | date | None = None
+    end: datetime | date | None = None
 
 
 @dataclass
@@ -134,8 +138,8 @@ def _work(session: Session, old: int, new: int, day: date, write: Batch | None) 
     out = Substitution(old, new, day)
     conn = session.connection()
 
-    def moved(what: str, item_id: int, name: str) -> None:
-        out.moved.append(Moved(what, item_id, name))
+    def moved(what: str, item_id: int, name: str, start: Any = None, end: Any = None) -> None:
+        out.moved.append(Moved(what, item_id, name, start, end))
 
     # the hotel stay: NEW must have no other room then
     stays = [
@@ -183,7 +187,7 @@ def _work(session: Session, old: int, new: int, day: date, write: Batch | None) 
             )
     # sessions from the day on: invited by name, and given as a facilitator
     later = {
-        s.id: s.title
+        s.id: (s.title, s.start.astimezone(zone))
         for s in session.execute(
             select(AgendaSession).where(AgendaSession.start >= since)
         ).scalars()
@@ -198,12 +202,12 @@ def _work(session: Session, old: int, new: int, day: date, write: Batch | None) 
         ).all():
             if session_id not in later or session_id in already:
                 continue
-            moved(what, session_id, later[session_id])
+            moved(what, session_id, *later[session_id])
             if write is not None:
                 _relink(conn, write, table.name, row_id, old, new)
     # rides from the day on, as a passenger by name
     rides = {
-        r.id: r.title or _("Ride")
+        r.id: (r.title or _("Ride"), r.start.astimezone(zone))
         for r in session.execute(select(Ride).where(Ride.start >= since)).scalars()
     }
     table = table_of(RidePassenger)
@@ -212,13 +216,13 @@ def _work(session: Session, old: int, new: int, day: date, write: Batch | None) 
         select(table.c.id, table.c.ride_id).where(table.c.person_id == old)
     ).all():
         if ride_id in rides and ride_id not in riding:
-            moved("ride", ride_id, rides[ride_id])
+            moved("ride", ride_id, *rides[ride_id])
             if write is not None:
                 _relink(conn, write, table.name, row_id, old, new)
     # the stay: NEW's from the day on (OLD keeps the nights before it)
     for stay in stays:
-        name = _("{from_} to {to}").format(from_=max(stay.check_in, day), to=stay.check_out)
-        moved("stay", stay.id, name)
+        hotel = session.get(Venue, stay.venue_id)
+        moved("stay", stay.id, hotel.name if hotel else "", max(stay.check_in, day), stay.check_out)
         if write is None:
             continue
         if stay.check_in >= day:

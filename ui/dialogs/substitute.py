@@ -4,7 +4,7 @@ chosen (groups, sessions, rides, the hotel stay) and what to do by hand (tickets
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from ui.formats import Formats
 from ui.session.controller import PlanController
 from ui.session.deferred import operations
 from ui.widgets.fields import DateField, SearchCombo
@@ -29,20 +30,21 @@ class SubstituteDialog(QDialog):
     def __init__(
         self,
         ctrl: PlanController,
+        formats: Formats,
         old: int,
         old_name: str,
         people: list[tuple[int, str]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctrl, self.old, self.old_name = ctrl, old, old_name
+        self.ctrl, self.formats, self.old, self.old_name = ctrl, formats, old, old_name
         self.replaced = False
         self.setObjectName("substitute_dialog")
         self.setWindowTitle(self.tr("Replace %1").replace("%1", old_name))
         self.new = SearchCombo([p for p in people if p[0] != old], self.tr("(choose)"), self)
         self.new.setObjectName("substitute_new")
         self.new.setAccessibleName(self.tr("Who comes instead"))
-        self.day = DateField(self)
+        self.day = DateField(self, display_format=formats.date_pattern())
         self.day.setObjectName("substitute_day")
         self.day.set_value(operations.default_day(ctrl.require()))
         self.moved = QListWidget(self)
@@ -81,7 +83,7 @@ class SubstituteDialog(QDialog):
         self.new.edited.connect(self.preview)
         self.new.currentIndexChanged.connect(self.preview)
         self.day.edited.connect(self.preview)
-        self.resize(560, 420)
+        self.resize(720, 440)
         self.preview()
 
     def choice(self) -> tuple[int, date] | None:
@@ -110,8 +112,14 @@ class SubstituteDialog(QDialog):
             "stay": self.tr("Hotel stay"),
             "roommate": self.tr("Roommate of"),
         }
+        fmt = self.formats
         for m in done.moved:
-            self.moved.addItem(f"{what.get(m.what, m.what)}: {m.name}")
+            when = ""
+            if isinstance(m.start, datetime):
+                when = f"{fmt.weekday_date(m.start.date())} {fmt.time(m.start)} · "
+            elif isinstance(m.start, date) and isinstance(m.end, date):
+                when = f"{fmt.date(m.start)} – {fmt.date(m.end)} · "
+            self.moved.addItem(f"{what.get(m.what, m.what)}: {when}{m.name}")
         if not done.moved:
             self.moved.addItem(self.tr("Nothing to hand over from that day."))
         self.notes.setText("\n".join(done.warnings))

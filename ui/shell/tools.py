@@ -232,7 +232,12 @@ class Tools(QObject):
         names = {p.id: p.name for p in everyone}
         coming = [(p.id, p.name) for p in everyone if p.status not in GONE_STATUSES]
         SubstituteDialog(
-            self.ctrl, selected[0], names.get(selected[0], ""), coming, self.window
+            self.ctrl,
+            self.shell.formats,
+            selected[0],
+            names.get(selected[0], ""),
+            coming,
+            self.window,
         ).exec()
 
     def arrivals_board(self) -> None:
