@@ -275,6 +275,9 @@ def main() -> None:
         store, "person", {"given_name": "Rosa", "family_name": "Díaz", "sex": "female"}
     ).id
     substitute(store, people[2], rosa, date(2023, 11, 28))
+    operations.update(
+        store, "room_block", block, {"cutoff": date(2023, 11, 10), "attrition_percent": 20}
+    )
     operations.create(
         store,
         "person",

@@ -149,6 +149,10 @@ def _validate_room_block(
         c.add("check_out", _("Check-out must be at least one day after check-in."))
     c.money("nightly_rate", N_("Nightly rate"))
     c.currency("currency")
+    cutoff = c.date_value("cutoff", N_("Cut-off date"))
+    if cutoff and last and cutoff >= last:
+        c.add("cutoff", _("The cut-off date must come before the block's check-out."))
+    c.whole("attrition_percent", N_("Attrition allowance"), 0, 100, required=False)
     return c.errors
 
 
@@ -359,6 +363,8 @@ ROOM_BLOCK = Kind(
         "currency",
         "notes",
         "breakfast_included",
+        "cutoff",
+        "attrition_percent",
     ),
     _validate_room_block,
     {"rooms": 1, "currency": "USD"},

@@ -2898,8 +2898,28 @@
         <translation>Los viáticos de quienes se alojan no incluyen entonces el desayuno.</translation>
     </message>
     <message>
-        <source>e.g. release date for unused rooms</source>
-        <translation>p. ej., fecha de liberación de las habitaciones no usadas</translation>
+        <source>&amp;Cut-off date</source>
+        <translation>&amp;Fecha límite</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Rooms no one is named for by then go back to the hotel (the release date); the check warns a week before.</source>
+        <translation>Las habitaciones sin nadie asignado para entonces vuelven al hotel (la fecha de liberación); la revisión avisa una semana antes.</translation>
+    </message>
+    <message>
+        <source>&amp;Attrition allowance</source>
+        <translation>M&amp;argen de desgaste</translation>
+    </message>
+    <message>
+        <source>The share of the room-nights held that may go unused without charge; the check says what the hotel may bill below it.</source>
+        <translation>La parte de las noches de habitación reservadas que puede quedar sin usar sin cargo; la revisión dice cuánto puede cobrar el hotel por debajo de ella.</translation>
+    </message>
+    <message>
+        <source>e.g. who at the hotel handles the block</source>
+        <translation>p. ej., quién gestiona el bloque en el hotel</translation>
     </message>
     <message>
         <source>rooms</source>

@@ -128,6 +128,10 @@ class RoomBlock(Entity):
     breakfast_included: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=sa_false()
     )
+    # plan format 6: the day rooms not yet named go back to the hotel (the release date), and
+    # the share of the room-nights held that may go unused without being charged
+    cutoff: Mapped[date | None] = mapped_column(Date)
+    attrition_percent: Mapped[int | None] = mapped_column(Integer)
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:

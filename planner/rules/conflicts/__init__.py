@@ -25,6 +25,8 @@ from planner.rules.conflicts.journeys import EARLY_HOUR
 from planner.rules.conflicts.problems import (
     AFTER_DEPARTURE,
     BEFORE_ARRIVAL,
+    BLOCK_ATTRITION,
+    BLOCK_CUTOFF,
     BLOCK_OVERBOOKED,
     BOOKED_WHEN_UNAVAILABLE,
     DRIVER_DOUBLE_BOOKED,
@@ -50,6 +52,8 @@ from planner.rules.conflicts.problems import (
 __all__ = [
     "AFTER_DEPARTURE",
     "BEFORE_ARRIVAL",
+    "BLOCK_ATTRITION",
+    "BLOCK_CUTOFF",
     "BLOCK_OVERBOOKED",
     "BOOKED_WHEN_UNAVAILABLE",
     "DRIVER_DOUBLE_BOOKED",

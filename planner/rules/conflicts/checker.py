@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 
 from planner.domain.collector import collector_paused
 from planner.queries.snapshot import LOGISTICS, REVIEW, Session, Snapshot
@@ -22,6 +22,7 @@ from planner.rules.conflicts.agenda import (
     people_clash,
     room_clash,
 )
+from planner.rules.conflicts.hotels import hotel_contracts
 from planner.rules.conflicts.index import Index, Sink, overlapping_pairs
 from planner.rules.conflicts.journeys import beds, journeys_of
 from planner.rules.conflicts.places import gap_too_short, places_of, tight_pairs, too_far
@@ -38,14 +39,16 @@ def load(store: PlanStore) -> Snapshot:
     return Snapshot.read(store, PARTS)
 
 
-def check(store: PlanStore) -> list[Problem]:
-    """Every problem in the plan, acknowledged ones included (marked)."""
-    return Checker(load(store)).run()
+def check(store: PlanStore, today: date | None = None) -> list[Problem]:
+    """Every problem in the plan, acknowledged ones included (marked); ``today`` is when the
+    check is made (what is near a deadline: a block's cut-off)."""
+    return Checker(load(store), today).run()
 
 
 class Checker:
-    def __init__(self, data: Snapshot) -> None:
+    def __init__(self, data: Snapshot, today: date | None = None) -> None:
         self.data = data
+        self.today = today or date.today()
         with collector_paused():
             self.index = Index(data)
         self.sink = Sink(data.acknowledged)
@@ -107,6 +110,7 @@ class Checker:
             too_far(ix, sink, sessions[a], sessions[b], late)
         check_rides(ix, sink)
         beds(ix, sink)
+        hotel_contracts(ix, sink, self.today)
         return sink.sorted()
 
     # one changed session

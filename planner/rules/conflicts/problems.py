@@ -29,6 +29,8 @@ DRIVER_DOUBLE_BOOKED = "driver_double_booked"
 NOT_ENOUGH_TRAVEL_TIME = "not_enough_travel_time"
 PLACE_CLOSED = "place_closed"
 TICKET_FOR_REPLACED_PERSON = "ticket_for_replaced_person"
+BLOCK_CUTOFF = "block_cutoff"
+BLOCK_ATTRITION = "block_attrition"
 
 SEVERITY = {
     PERSON_DOUBLE_BOOKED: ERROR,
@@ -48,6 +50,8 @@ SEVERITY = {
     NOT_ENOUGH_TRAVEL_TIME: ERROR,
     PLACE_CLOSED: WARNING,
     TICKET_FOR_REPLACED_PERSON: WARNING,
+    BLOCK_CUTOFF: WARNING,
+    BLOCK_ATTRITION: WARNING,
 }
 
 

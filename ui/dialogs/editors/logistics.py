@@ -259,9 +259,32 @@ class LogisticsForms(Forms):
                         self.tr("The per diem of the people staying then leaves out breakfast."),
                     ),
                     FormField(
+                        "cutoff",
+                        self.tr("&Cut-off date"),
+                        DateField(
+                            parent,
+                            optional=True,
+                            display_format=pattern,
+                            empty_text=self.tr("none"),
+                        ),
+                        self.tr(
+                            "Rooms no one is named for by then go back to the hotel (the release"
+                            " date); the check warns a week before."
+                        ),
+                    ),
+                    FormField(
+                        "attrition_percent",
+                        self.tr("&Attrition allowance"),
+                        IntField(parent, 100, " %", self.tr("none")),
+                        self.tr(
+                            "The share of the room-nights held that may go unused without"
+                            " charge; the check says what the hotel may bill below it."
+                        ),
+                    ),
+                    FormField(
                         "notes",
                         self.tr("Note&s"),
-                        NotesField(parent, self.tr("e.g. release date for unused rooms")),
+                        NotesField(parent, self.tr("e.g. who at the hotel handles the block")),
                     ),
                 ],
             )

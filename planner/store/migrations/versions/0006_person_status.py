@@ -1,5 +1,6 @@
 """Plan format 6: where each person's nomination stands (nominated, confirmed, declined,
-replaced, cancelled), from which day, and who replaced them.
+replaced, cancelled), from which day, and who replaced them; a room block's cut-off (release)
+date and attrition allowance.
 
 Revision ID: 0006
 Revises: 0005
@@ -26,7 +27,16 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_person_replaced_by_id_person'), 'person', ['replaced_by_id'], ['id'], ondelete='SET NULL')
 
 
+    with op.batch_alter_table('room_block', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('cutoff', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('attrition_percent', sa.Integer(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('room_block', schema=None) as batch_op:
+        batch_op.drop_column('attrition_percent')
+        batch_op.drop_column('cutoff')
+
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_person_replaced_by_id_person'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_person_replaced_by_id'))
