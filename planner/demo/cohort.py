@@ -134,6 +134,7 @@ class Cohort:
             dietary_needs=diet,
             accessibility_needs="",
             notes="",
+            **_duty_of_care(pid, country, org),
         )
 
     def _place(
@@ -723,3 +724,32 @@ class Cohort:
             visitors,
             [head, officer],
         )
+
+
+RELATIONS = ("Spouse", "Mother", "Father", "Sister", "Brother", "Daughter", "Son")
+
+
+def _duty_of_care(pid: int, country: str, org: str) -> dict[str, Any]:
+    """A person's duty-of-care details, fictional as the rest: someone to call, insurance, a
+    passport (Panama) or identity card (Honduras) valid well past the event; IOM staff hold a
+    travel security clearance. Drawn from a generator of their own, so the demo's people stay
+    the same."""
+    rng = random.Random(pid * 7919)
+    sex = rng.random() < 0.5
+    name = f"{rng.choice(FEMALE if sex else MALE)} {rng.choice(FAMILY)} {rng.choice(FAMILY)}"
+    code = "+504" if country == "HN" else "+507"
+    iom = org.startswith("IOM")
+    return {
+        "emergency_name": name,
+        "emergency_relation": t(rng.choice(RELATIONS)),
+        "emergency_phone": f"{code} {rng.randint(3000, 9999)}-{rng.randint(0, 9999):04d}",
+        "insurance_provider": "Seguros del Istmo" if country == "PA" else "Seguros Atlántida",
+        "insurance_policy": f"POL-{rng.randint(100000, 999999)}",
+        "insurance_until": date(2024, 12, 31),
+        "document_kind": "passport" if country == "PA" else "id_card",
+        "document_expiry": date(rng.randint(2026, 2031), rng.randint(1, 12), rng.randint(1, 28)),
+        "visa_status": "",
+        "visa_number": "",
+        "security_clearance_ref": f"TRIP-{rng.randint(10000, 99999)}" if iom else "",
+        "security_clearance_status": "granted" if iom else "",
+    }

@@ -42,6 +42,14 @@ SPANISH = {
     ),
     "IOM Honduras": "OIM Honduras",
     "IOM": "OIM",
+    # emergency contacts
+    "Spouse": "Cónyuge",
+    "Mother": "Madre",
+    "Father": "Padre",
+    "Sister": "Hermana",
+    "Brother": "Hermano",
+    "Daughter": "Hija",
+    "Son": "Hijo",
     "Western Hemisphere Program": "Programa del Hemisferio Occidental",
     "Bureau of Population, Refugees and Migration (PRM), U.S. Department of State": (
         "Oficina de Población, Refugiados y Migración (PRM), Departamento de Estado de EE. UU."

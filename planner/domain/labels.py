@@ -65,6 +65,59 @@ def status_label(status: str) -> str:
     return pgettext("person status", STATUS_LABELS.get(status, status))
 
 
+class DocumentKind(enum.StrEnum):
+    PASSPORT = "passport"
+    ID_CARD = "id_card"  # enough inside the CA-4 area for its own citizens
+    OTHER = "other"
+
+
+class VisaStatus(enum.StrEnum):
+    NEEDED = "needed"  # not yet applied for
+    APPLIED = "applied"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+class SecurityStatus(enum.StrEnum):
+    REQUESTED = "requested"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+DOCUMENT_LABELS: dict[str, str] = {
+    DocumentKind.PASSPORT: NP_("travel document", "Passport"),
+    DocumentKind.ID_CARD: NP_("travel document", "Identity card"),
+    DocumentKind.OTHER: NP_("travel document", "Other"),
+}
+VISA_LABELS: dict[str, str] = {
+    VisaStatus.NEEDED: NP_("visa", "Needed, not applied for"),
+    VisaStatus.APPLIED: NP_("visa", "Applied for"),
+    VisaStatus.GRANTED: NP_("visa", "Granted"),
+    VisaStatus.REFUSED: NP_("visa", "Refused"),
+}
+SECURITY_LABELS: dict[str, str] = {
+    SecurityStatus.REQUESTED: NP_("security clearance", "Requested"),
+    SecurityStatus.GRANTED: NP_("security clearance", "Granted"),
+    SecurityStatus.REFUSED: NP_("security clearance", "Refused"),
+}
+
+
+def document_label(kind: str) -> str:
+    return pgettext("travel document", DOCUMENT_LABELS[kind]) if kind in DOCUMENT_LABELS else kind
+
+
+def visa_label(status: str) -> str:
+    return pgettext("visa", VISA_LABELS[status]) if status in VISA_LABELS else status
+
+
+def security_label(status: str) -> str:
+    return (
+        pgettext("security clearance", SECURITY_LABELS[status])
+        if status in SECURITY_LABELS
+        else status
+    )
+
+
 # Roles whose phone is a number to call (drivers, logistics staff): printed on itineraries;
 # everyone else's phone is personal data.
 CONTACT_ROLES = frozenset({Role.DRIVER.value, Role.LOGISTICS.value})

@@ -1,15 +1,35 @@
 """Which fields hold personal data: the one list the history, the copy without personal data
 and the exports go by.
 
-Identity and passport numbers (one field), dates of birth and phone numbers of people; drivers'
-and logistics staff's phones too (the history masks every phone: it cannot know the role a
+Identity and passport numbers (one field), dates of birth and phone numbers of people, and their
+duty-of-care details (emergency contact, insurance, document, visa, travel security clearance);
+drivers' and logistics staff's phones too (the history masks every phone: it cannot know the role a
 person had when the phone changed).
 """
 
 from __future__ import annotations
 
 # table -> its columns that hold personal data
-PERSONAL: dict[str, tuple[str, ...]] = {"person": ("id_number", "birth_date", "phone")}
+PERSONAL: dict[str, tuple[str, ...]] = {
+    "person": (
+        "id_number",
+        "birth_date",
+        "phone",
+        # duty of care
+        "emergency_name",
+        "emergency_relation",
+        "emergency_phone",
+        "insurance_provider",
+        "insurance_policy",
+        "insurance_until",
+        "document_kind",
+        "document_expiry",
+        "visa_status",
+        "visa_number",
+        "security_clearance_ref",
+        "security_clearance_status",
+    )
+}
 PERSONAL_FIELDS = PERSONAL["person"]
 
 

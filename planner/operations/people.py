@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from planner.domain.errors import ConflictError, FieldError, PlannerError
 from planner.domain.i18n import N_, _, ngettext
 from planner.domain.inputs import clean_field, clean_text
-from planner.domain.labels import PersonStatus, Role, Sex, noun
+from planner.domain.labels import (
+    DocumentKind,
+    PersonStatus,
+    Role,
+    SecurityStatus,
+    Sex,
+    VisaStatus,
+    noun,
+)
 from planner.domain.model import (
     Delegation,
     Group,
@@ -46,6 +54,7 @@ from planner.queries.matching import person_name
 from planner.store import PlanStore, recorder
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+PHONE_RE = re.compile(r"[0-9+()\-./\s]*[0-9][0-9+()\-./\sA-Za-z]*")
 
 
 def _validate_organisation(
@@ -124,7 +133,7 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
             ).format(value=email),
         )
     phone = c.text("phone", N_("Phone"), 60)
-    if phone and not re.fullmatch(r"[0-9+()\-./\s]*[0-9][0-9+()\-./\sA-Za-z]*", phone):
+    if phone and not PHONE_RE.fullmatch(phone):
         c.add(
             "phone",
             _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
@@ -150,6 +159,7 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
     if replaced_by is not None and replaced_by == own_id:
         c.add("replaced_by_id", _("A person cannot replace themselves: choose someone else."))
     c.exists(session, "replaced_by_id", Person, N_("person"))
+    _validate_duty_of_care(c, v)
     c.exists(session, "organisation_id", Organisation, N_("organisation"))
     c.exists(session, "delegation_id", Delegation, N_("delegation"))
     if own_id is not None:
@@ -167,6 +177,56 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
                 ).format(delegation=led[0]),
             )
     return c.errors
+
+
+# A person's duty-of-care details (personal data, :mod:`planner.domain.personal`).
+DUTY_FIELDS = (
+    "emergency_name",
+    "emergency_relation",
+    "emergency_phone",
+    "insurance_provider",
+    "insurance_policy",
+    "insurance_until",
+    "document_kind",
+    "document_expiry",
+    "visa_status",
+    "visa_number",
+    "security_clearance_ref",
+    "security_clearance_status",
+)
+
+
+def _validate_duty_of_care(c: Validation, v: dict[str, Any]) -> None:
+    for key, label, size in (
+        ("emergency_name", N_("Emergency contact"), 200),
+        ("emergency_relation", N_("Relation"), 100),
+        ("insurance_provider", N_("Insurance provider"), 200),
+        ("insurance_policy", N_("Policy number"), 100),
+        ("visa_number", N_("Visa number"), 60),
+        ("security_clearance_ref", N_("Travel security clearance"), 100),
+    ):
+        c.text(key, label, size)
+    phone = c.text("emergency_phone", N_("Emergency phone"), 60)
+    if phone and not PHONE_RE.fullmatch(phone):
+        c.add(
+            "emergency_phone",
+            _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
+        )
+    c.date_value("insurance_until", N_("Insured until"))
+    c.date_value("document_expiry", N_("Document expires"))
+    for key, allowed in (
+        ("document_kind", DocumentKind),
+        ("visa_status", VisaStatus),
+        ("security_clearance_status", SecurityStatus),
+    ):
+        value = v.get(key) or ""
+        if value and value not in set(allowed):
+            c.add(
+                key,
+                _("'{value}' is not one of: {choices}.").format(
+                    value=value, choices=", ".join(a.value for a in allowed)
+                ),
+            )
 
 
 def _validate_group(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:
@@ -234,6 +294,7 @@ PERSON = Kind(
         "status",
         "status_from",
         "replaced_by_id",
+        *DUTY_FIELDS,
     ),
     _validate_person,
     {"role": Role.TRAINEE, "status": PersonStatus.CONFIRMED},

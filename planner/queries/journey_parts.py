@@ -123,6 +123,7 @@ class Stop:
     leaves: int | None
     host_name: str
     host_contact: str
+    clearance: str = ""  # the site's access clearance: a Clearance
 
 
 @dataclass

@@ -36,6 +36,7 @@ from planner.domain.labels import CONTACT_ROLES
 from planner.domain.reference import sort_key
 from planner.queries.attendance import marks as read_marks
 from planner.queries.common import Zones, money
+from planner.queries.duty import DOCUMENT_MONTHS, Duty, read_duty
 from planner.queries.journey_parts import (
     Logistics,
     Place,
@@ -55,11 +56,13 @@ PEOPLE = "people"
 ATTENDANCE = "attendance"
 LOGISTICS = "logistics"
 REVIEW = "review"
-EVERYTHING = frozenset({CALENDAR, PEOPLE, ATTENDANCE, LOGISTICS, REVIEW})
+DUTY = "duty"
+EVERYTHING = frozenset({CALENDAR, PEOPLE, ATTENDANCE, LOGISTICS, REVIEW, DUTY})
 
 __all__ = [
     "ATTENDANCE",
     "CALENDAR",
+    "DUTY",
     "EVERYTHING",
     "LOGISTICS",
     "PEOPLE",
@@ -231,6 +234,8 @@ class Snapshot:
     acknowledged: dict[str, str] = field(default_factory=dict)  # REVIEW: key -> note
     # REVIEW: person -> when they are unavailable (seconds since the epoch) and why
     unavailable: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    duty: dict[int, Duty] = field(default_factory=dict)  # DUTY: person -> their duty of care
+    document_months: int = DOCUMENT_MONTHS  # DUTY: a passport's validity after entry
 
     @property
     def names(self) -> dict[int, str]:
@@ -401,6 +406,8 @@ class Snapshot:
             ):
                 unavailable[p].append((_epoch(start), _epoch(end), note))
             snapshot.unavailable = dict(unavailable)
+        if DUTY in parts and personal:  # personal data: only when asked with it
+            snapshot.duty, snapshot.document_months = read_duty(r)
         return snapshot
 
 
@@ -654,11 +661,13 @@ def _logistics(
         )
     }
     stops: dict[int, list[Stop]] = defaultdict(list)
-    for i, s, position, venue, arrives, leaves, host, contact in r.rows(
+    for i, s, position, venue, arrives, leaves, host, contact, clearance in r.rows(
         "SELECT id, session_id, position, venue_id, arrives_at, leaves_at, host_name,"
-        " host_contact FROM visit_stop ORDER BY session_id, position, id"
+        " host_contact, clearance FROM visit_stop ORDER BY session_id, position, id"
     ):
-        stops[s].append(Stop(i, position, venue, epoch(arrives), epoch(leaves), host, contact))
+        stops[s].append(
+            Stop(i, position, venue, epoch(arrives), epoch(leaves), host, contact, clearance)
+        )
     contacts = (
         dict(
             r.rows(f"SELECT id, phone FROM person WHERE phone != '' AND role IN ({_CONTACT_ROLES})")

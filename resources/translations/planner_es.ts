@@ -2420,6 +2420,10 @@
         <translation>Editar %s</translation>
     </message>
     <message>
+        <source>Duty of care: %s</source>
+        <translation>Deber de cuidado: %s</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Agregar</translation>
     </message>
@@ -4052,6 +4056,74 @@
         <translation>Necesidades de accesi&amp;bilidad</translation>
     </message>
     <message>
+        <source>not needed</source>
+        <translation>no se necesita</translation>
+    </message>
+    <message>
+        <source>Duty of care</source>
+        <translation>Deber de cuidado</translation>
+    </message>
+    <message>
+        <source>Emer&amp;gency contact</source>
+        <translation>Contacto de emer&amp;gencia</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>e.g. spouse, sister</source>
+        <translation>p. ej., cónyuge, hermana</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>Teléfono de emergencia</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Seguro</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>Número de póliza</translation>
+    </message>
+    <message>
+        <source>Insured until</source>
+        <translation>Asegurado(a) hasta</translation>
+    </message>
+    <message>
+        <source>Travel document</source>
+        <translation>Documento de viaje</translation>
+    </message>
+    <message>
+        <source>Its number is the ID or passport number.</source>
+        <translation>Su número es el n.º de identidad o pasaporte.</translation>
+    </message>
+    <message>
+        <source>Document expires</source>
+        <translation>Vencimiento del documento</translation>
+    </message>
+    <message>
+        <source>Visa</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Visa number</source>
+        <translation>Número de visa</translation>
+    </message>
+    <message>
+        <source>Travel security clearance</source>
+        <translation>Autorización de seguridad para viajar</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s clearance to travel, not a site visit&apos;s access clearance.</source>
+        <translation>La autorización de la organización para viajar, no la autorización de acceso de una visita de campo.</translation>
+    </message>
+    <message>
+        <source>Clearance reference</source>
+        <translation>Referencia de la autorización</translation>
+    </message>
+    <message>
         <source>Add %s</source>
         <translation>Agregar %s</translation>
     </message>
@@ -5548,6 +5620,14 @@
     <message>
         <source>Put someone else in the selected person&apos;s place from a day on: groups, sessions, rides and hotel stay</source>
         <translation>Poner a otra persona en lugar de la seleccionada desde un día: grupos, sesiones, traslados y estancia en hotel</translation>
+    </message>
+    <message>
+        <source>Duty of Care…</source>
+        <translation>Deber de cuidado…</translation>
+    </message>
+    <message>
+        <source>Whom to call in an emergency, insurance, travel document, visa and travel security clearance of the selected person</source>
+        <translation>A quién llamar en una emergencia, seguro, documento de viaje, visa y autorización de seguridad para viajar de la persona seleccionada</translation>
     </message>
     <message>
         <source>Split into Groups…</source>

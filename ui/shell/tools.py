@@ -61,6 +61,16 @@ class Tools(QObject):
                 button=False,
                 fewest_selected=1,
             )
+            panel.add_tool(
+                self.tr("Duty of Care…"),
+                lambda: self.duty_of_care(panel.selected_ids()),
+                self.tr(
+                    "Whom to call in an emergency, insurance, travel document, visa and travel"
+                    " security clearance of the selected person"
+                ),
+                button=False,
+                fewest_selected=1,
+            )
             self._journey_tool(panel, "person")
         elif name == "groups":
             panel.add_tool(
@@ -220,6 +230,14 @@ class Tools(QObject):
         if self.ctrl.store is None:
             return
         MergeDialog(self.ctrl, self.shell.formats, self.window, only).exec()
+
+    def duty_of_care(self, selected: list[int]) -> None:
+        """People ▸ Duty of Care…: the first selected person's."""
+        if self.ctrl.store is None or not selected:
+            return
+        dialog = self.shell.editor.open(self.window, "person", selected[0], view="duty")
+        if dialog is not None:
+            dialog.exec()
 
     def substitute(self, selected: list[int]) -> None:
         """People ▸ Replace With…: the first selected person, replaced by someone chosen."""

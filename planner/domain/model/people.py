@@ -88,6 +88,23 @@ class Person(Entity):
     replaced_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
+    # plan format 6, duty of care (personal data, as the identity number): whom to call in an
+    # emergency, the insurance, the travel document (its number is ``id_number``), the visa and
+    # the travel security clearance (never to be confused with a site visit's access clearance)
+    emergency_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    emergency_relation: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    emergency_phone: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    insurance_provider: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    insurance_policy: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    insurance_until: Mapped[date | None] = mapped_column(Date)
+    document_kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    document_expiry: Mapped[date | None] = mapped_column(Date)
+    visa_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    visa_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    security_clearance_ref: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    security_clearance_status: Mapped[str] = mapped_column(
+        String(20), default="", server_default=""
+    )
 
     organisation: Mapped[Organisation | None] = relationship()
     delegation: Mapped[Delegation | None] = relationship(foreign_keys=[delegation_id])

@@ -15,13 +15,14 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from planner.domain.collector import collector_paused
-from planner.queries.snapshot import LOGISTICS, REVIEW, Session, Snapshot
+from planner.queries.snapshot import DUTY, LOGISTICS, REVIEW, Session, Snapshot
 from planner.rules.conflicts.agenda import (
     availability,
     dates_and_seats,
     people_clash,
     room_clash,
 )
+from planner.rules.conflicts.duty import duty_of_care
 from planner.rules.conflicts.hotels import hotel_contracts
 from planner.rules.conflicts.index import Index, Sink, overlapping_pairs
 from planner.rules.conflicts.journeys import beds, journeys_of
@@ -31,7 +32,7 @@ from planner.rules.conflicts.vehicles import check_rides, rides_during
 from planner.store import PlanStore
 
 # What the check reads of the plan besides its agenda and people.
-PARTS = frozenset({LOGISTICS, REVIEW})
+PARTS = frozenset({LOGISTICS, REVIEW, DUTY})
 
 
 def load(store: PlanStore) -> Snapshot:
@@ -111,6 +112,7 @@ class Checker:
         check_rides(ix, sink)
         beds(ix, sink)
         hotel_contracts(ix, sink, self.today)
+        duty_of_care(ix, sink, self.today)
         return sink.sorted()
 
     # one changed session

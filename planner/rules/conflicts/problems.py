@@ -31,6 +31,10 @@ PLACE_CLOSED = "place_closed"
 TICKET_FOR_REPLACED_PERSON = "ticket_for_replaced_person"
 BLOCK_CUTOFF = "block_cutoff"
 BLOCK_ATTRITION = "block_attrition"
+DOCUMENT_EXPIRES = "document_expires"
+VISA_PENDING = "visa_pending"
+NO_EMERGENCY_CONTACT = "no_emergency_contact"
+CLEARANCE_PENDING = "clearance_pending"
 
 SEVERITY = {
     PERSON_DOUBLE_BOOKED: ERROR,
@@ -52,6 +56,10 @@ SEVERITY = {
     TICKET_FOR_REPLACED_PERSON: WARNING,
     BLOCK_CUTOFF: WARNING,
     BLOCK_ATTRITION: WARNING,
+    DOCUMENT_EXPIRES: ERROR,
+    VISA_PENDING: WARNING,  # an error from a week before the flight
+    NO_EMERGENCY_CONTACT: WARNING,
+    CLEARANCE_PENDING: WARNING,
 }
 
 

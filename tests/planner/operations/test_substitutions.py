@@ -45,7 +45,14 @@ def texts(path) -> str:
 
 def newcomer(store, given: str, family: str) -> int:
     return operations.create(
-        store, "person", {"given_name": given, "family_name": family, "sex": "female"}
+        store,
+        "person",
+        {
+            "given_name": given,
+            "family_name": family,
+            "sex": "female",
+            "emergency_name": "Ana Vega",  # someone to call, as every traveller has
+        },
     ).id
 
 

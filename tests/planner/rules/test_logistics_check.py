@@ -56,6 +56,8 @@ class Town:
                     "given_name": f"Ana{i}",
                     "family_name": "Pérez",
                     "delegation_id": self.delegation,
+                    "emergency_name": "Rosa Pérez",  # someone to call: duty of care is apart
+                    "emergency_phone": "+507 6000-0000",
                 },
             ).id
             for i in range(3)
@@ -356,7 +358,11 @@ def test_a_site_visit_and_its_own_legs_do_not_clash(town):
     )
     assert conflicts.check(town.plan) == []
     # someone who is not on the tour, riding along while booked elsewhere, is a clash
-    extra = operations.create(town.plan, "person", {"given_name": "Luis", "family_name": "Soto"}).id
+    extra = operations.create(
+        town.plan,
+        "person",
+        {"given_name": "Luis", "family_name": "Soto", "emergency_name": "Ana Soto"},
+    ).id
     town.session(at(27, 7), 60, title="Press", audience=[("person", extra)])
     ride = next(r for r in queries.rides(town.plan) if r.start == at(27, 6, 30))
     operations.update(

@@ -69,3 +69,34 @@ def test_the_form_sets_a_status_and_its_day(window, qtbot):
     assert dialog.field("status").value() == "confirmed"
     assert dialog.field("status_from").value() is None
     assert "Status" in dialog.labels().values()
+
+
+def test_duty_of_care_has_a_form_of_its_own_that_fits_a_laptop(window, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    old = person(window, "Glenda Reyes Núñez")
+    window.show_page("people")
+    panel = window.pages["people"].panels[0]
+    panel.select_ids([old.id])
+    tool = next(a for a, _n in panel.tools if a.text() == "Duty of Care…")
+    assert tool.isEnabled()
+    before = operations.get_values(window.ctrl.store, "person", old.id)["emergency_name"]
+    dialog = window.editor.open(window, "person", old.id, view="duty")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.objectName() == "person_duty_dialog"
+    assert dialog.windowTitle() == "Duty of care: Glenda Reyes Núñez"
+    assert dialog.sizeHint().width() <= 1366 and dialog.sizeHint().height() <= 728
+    dialog.field("emergency_name").set_value("Rosa Núñez")
+    dialog.field("emergency_phone").set_value("+507 6000-1234")
+    dialog.field("document_kind").set_value("passport")
+    dialog.field("document_expiry").set_value(date(2024, 3, 1))
+    qtbot.wait(200)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled()
+    ok.click()
+    values = operations.get_values(window.ctrl.store, "person", old.id)
+    assert (values["emergency_name"], values["document_kind"]) == ("Rosa Núñez", "passport")
+    assert values["given_name"] == "Glenda"  # the rest of the person untouched
+    window.ctrl.undo_stack.undo()
+    assert operations.get_values(window.ctrl.store, "person", old.id)["emergency_name"] == before

@@ -45,8 +45,10 @@ class ItemEditor(QObject):
         kind: str,
         item_id: int | None = None,
         preset: dict[str, Any] | None = None,
+        view: str = "",
     ) -> FormDialog | None:
-        """Build the dialog (not shown yet); ``exec()`` it. None if the item is gone."""
+        """Build the dialog (not shown yet); ``exec()`` it. None if the item is gone.
+        ``view``: another form of the same item (a person's duty of care)."""
         store = self.ctrl.require()
         try:
             if item_id is not None:
@@ -57,13 +59,15 @@ class ItemEditor(QObject):
             self.ctrl.failed.emit(str(exc))
             return None
         version = initial.pop("version", None)
-        builder = self.builders[kind]
+        builder = self.builders[f"{kind}:{view}" if view else kind]
         sections, extra = builder(parent, item_id, initial)
         if kind == "session" and initial.get("kind") == SessionKind.SITE_VISIT:
             what = noun("site_visit")
         else:
             what = noun("place" if kind == "venue" else kind)
         title = (self.tr("New %s") % what) if item_id is None else (self.tr("Edit %s") % what)
+        if view == "duty":
+            title = self.tr("Duty of care: %s") % operations.ops_name(store, item_id or 0)
         dialog: FormDialog
 
         def validate(values: dict[str, Any]) -> list[Any]:
@@ -90,7 +94,7 @@ class ItemEditor(QObject):
             initial,
             ok_text=self.tr("Add") if item_id is None else self.tr("Save"),
         )
-        dialog.setObjectName(f"{kind}_dialog")
+        dialog.setObjectName(f"{kind}_{view}_dialog" if view else f"{kind}_dialog")
         # gone once closed: a day of editing does not pile hidden forms on the window
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if kind in (

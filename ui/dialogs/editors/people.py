@@ -10,12 +10,18 @@ from planner import queries
 from planner.domain.errors import FieldError
 from planner.domain.labels import (
     ROLE_LABELS,
+    DocumentKind,
     PersonStatus,
     Role,
+    SecurityStatus,
+    VisaStatus,
+    document_label,
     noun,
     role_label,
+    security_label,
     sex_label,
     status_label,
+    visa_label,
 )
 from planner.operations.people import save_person
 from planner.queries.people import memberships
@@ -38,6 +44,7 @@ class PeopleForms(Forms):
             "organisation": self.organisation,
             "delegation": self.delegation,
             "person": self.person,
+            "person:duty": self.duty_of_care,
             "group": self.group,
         }
 
@@ -216,6 +223,71 @@ class PeopleForms(Forms):
             self._save_groups_with_the_rest(dialog, item_id, version, member_of)
 
         return sections, extra
+
+    def duty_of_care(
+        self, parent: QWidget, item_id: int | None, initial: dict[str, Any]
+    ) -> tuple[list[Section], Extra]:
+        """A person's duty of care, a form of its own (People ▸ Duty of Care…): whom to call,
+        the insurance, the travel document, the visa and the travel security clearance;
+        personal data, as the identity number."""
+        pattern = self.formats.date_pattern()
+
+        def day(empty: str) -> DateField:
+            return DateField(parent, optional=True, display_format=pattern, empty_text=empty)
+
+        documents = [("", self.tr("not known"))] + [
+            (k.value, document_label(k.value)) for k in DocumentKind
+        ]
+        visas = [("", self.tr("not needed"))] + [(k.value, visa_label(k.value)) for k in VisaStatus]
+        security = [("", self.tr("not needed"))] + [
+            (k.value, security_label(k.value)) for k in SecurityStatus
+        ]
+        return [
+            Section(
+                self.tr("Duty of care"),
+                [
+                    FormField("emergency_name", self.tr("Emer&gency contact"), TextField(parent)),
+                    FormField(
+                        "emergency_relation",
+                        self.tr("Relation"),
+                        TextField(parent, self.tr("e.g. spouse, sister")),
+                    ),
+                    FormField(
+                        "emergency_phone",
+                        self.tr("Emergency phone"),
+                        TextField(parent, "+507 0000-0000", 60),
+                    ),
+                    FormField("insurance_provider", self.tr("Insurance"), TextField(parent)),
+                    FormField("insurance_policy", self.tr("Policy number"), TextField(parent)),
+                    FormField(
+                        "insurance_until", self.tr("Insured until"), day(self.tr("not known"))
+                    ),
+                    FormField(
+                        "document_kind",
+                        self.tr("Travel document"),
+                        ChoiceField(documents, parent),
+                        self.tr("Its number is the ID or passport number."),
+                    ),
+                    FormField(
+                        "document_expiry", self.tr("Document expires"), day(self.tr("not known"))
+                    ),
+                    FormField("visa_status", self.tr("Visa"), ChoiceField(visas, parent)),
+                    FormField("visa_number", self.tr("Visa number"), TextField(parent)),
+                    FormField(
+                        "security_clearance_status",
+                        self.tr("Travel security clearance"),
+                        ChoiceField(security, parent),
+                        self.tr(
+                            "The organisation's clearance to travel, not a site visit's access"
+                            " clearance."
+                        ),
+                    ),
+                    FormField(
+                        "security_clearance_ref", self.tr("Clearance reference"), TextField(parent)
+                    ),
+                ],
+            )
+        ], None
 
     def _save_groups_with_the_rest(
         self, dialog: FormDialog, item_id: int | None, version: int | None, shown: list[int]

@@ -1,6 +1,7 @@
 """Plan format 6: where each person's nomination stands (nominated, confirmed, declined,
-replaced, cancelled), from which day, and who replaced them; a room block's cut-off (release)
-date and attrition allowance.
+replaced, cancelled), from which day, and who replaced them; their duty-of-care details
+(emergency contact, insurance, travel document, visa, travel security clearance); a room
+block's cut-off (release) date and attrition allowance.
 
 Revision ID: 0006
 Revises: 0005
@@ -17,6 +18,20 @@ down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+DUTY_TEXT = (
+    ('emergency_name', 200),
+    ('emergency_relation', 100),
+    ('emergency_phone', 60),
+    ('insurance_provider', 200),
+    ('insurance_policy', 100),
+    ('document_kind', 20),
+    ('visa_status', 20),
+    ('visa_number', 60),
+    ('security_clearance_ref', 100),
+    ('security_clearance_status', 20),
+)
+DUTY_DATES = ('insurance_until', 'document_expiry')
+
 
 def upgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
@@ -25,6 +40,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('replaced_by_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_person_replaced_by_id'), ['replaced_by_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_person_replaced_by_id_person'), 'person', ['replaced_by_id'], ['id'], ondelete='SET NULL')
+        for name, size in DUTY_TEXT:
+            batch_op.add_column(sa.Column(name, sa.String(length=size), server_default='', nullable=False))
+        for name in DUTY_DATES:
+            batch_op.add_column(sa.Column(name, sa.Date(), nullable=True))
 
 
     with op.batch_alter_table('room_block', schema=None) as batch_op:
@@ -40,6 +59,8 @@ def downgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_person_replaced_by_id_person'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_person_replaced_by_id'))
+        for name in (*(n for n, _s in DUTY_TEXT), *DUTY_DATES):
+            batch_op.drop_column(name)
         batch_op.drop_column('replaced_by_id')
         batch_op.drop_column('status_from')
         batch_op.drop_column('status')
