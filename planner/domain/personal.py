@@ -9,26 +9,24 @@ person had when the phone changed).
 
 from __future__ import annotations
 
+# A person's duty-of-care details: whom to call, insurance, travel document, visa, travel security
+DUTY_FIELDS = (
+    "emergency_name",
+    "emergency_relation",
+    "emergency_phone",
+    "insurance_provider",
+    "insurance_policy",
+    "insurance_until",
+    "document_kind",
+    "document_expiry",
+    "visa_status",
+    "visa_number",
+    "security_clearance_ref",
+    "security_clearance_status",
+)
 # table -> its columns that hold personal data
 PERSONAL: dict[str, tuple[str, ...]] = {
-    "person": (
-        "id_number",
-        "birth_date",
-        "phone",
-        # duty of care
-        "emergency_name",
-        "emergency_relation",
-        "emergency_phone",
-        "insurance_provider",
-        "insurance_policy",
-        "insurance_until",
-        "document_kind",
-        "document_expiry",
-        "visa_status",
-        "visa_number",
-        "security_clearance_ref",
-        "security_clearance_status",
-    )
+    "person": ("id_number", "birth_date", "phone", *DUTY_FIELDS)
 }
 PERSONAL_FIELDS = PERSONAL["person"]
 

@@ -38,6 +38,7 @@ from planner.domain.model import (
     Unavailability,
     table_of,
 )
+from planner.domain.personal import DUTY_FIELDS
 from planner.operations.batches import Batch
 from planner.operations.deletion import delete_in
 from planner.operations.items import (
@@ -177,23 +178,6 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
                 ).format(delegation=led[0]),
             )
     return c.errors
-
-
-# A person's duty-of-care details (personal data, :mod:`planner.domain.personal`).
-DUTY_FIELDS = (
-    "emergency_name",
-    "emergency_relation",
-    "emergency_phone",
-    "insurance_provider",
-    "insurance_policy",
-    "insurance_until",
-    "document_kind",
-    "document_expiry",
-    "visa_status",
-    "visa_number",
-    "security_clearance_ref",
-    "security_clearance_status",
-)
 
 
 def _validate_duty_of_care(c: Validation, v: dict[str, Any]) -> None:
