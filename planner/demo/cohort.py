@@ -726,7 +726,10 @@ class Cohort:
         )
 
 
-RELATIONS = ("Spouse", "Mother", "Father", "Sister", "Brother", "Daughter", "Son")
+RELATIONS = {
+    True: ("Spouse", "Mother", "Sister", "Daughter"),
+    False: ("Spouse", "Father", "Brother", "Son"),
+}
 
 
 def _duty_of_care(pid: int, country: str, org: str) -> dict[str, Any]:
@@ -741,7 +744,7 @@ def _duty_of_care(pid: int, country: str, org: str) -> dict[str, Any]:
     iom = org.startswith("IOM")
     return {
         "emergency_name": name,
-        "emergency_relation": t(rng.choice(RELATIONS)),
+        "emergency_relation": t(rng.choice(RELATIONS[sex])),  # a woman's or a man's
         "emergency_phone": f"{code} {rng.randint(3000, 9999)}-{rng.randint(0, 9999):04d}",
         "insurance_provider": "Seguros del Istmo" if country == "PA" else "Seguros Atlántida",
         "insurance_policy": f"POL-{rng.randint(100000, 999999)}",

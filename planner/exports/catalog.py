@@ -234,6 +234,19 @@ KINDS: dict[str, ExportKind] = {
             needs="delegation",
         ),
         ExportKind(
+            "dutyofcare",
+            N_("Duty-of-care list"),
+            N_("For each day, who is where (hotel, road, site visit) and whom to call for them"),
+            ".xlsx",
+            "dutyofcare:duty_of_care",
+            personal=True,
+            personal_purpose=N_(
+                "The duty-of-care list exists to say whom to call for each person, so it cannot"
+                " be written without personal data. Export it with personal data, and share it"
+                " only with the security focal point and the logistics team."
+            ),
+        ),
+        ExportKind(
             "history",
             N_("History of changes"),
             N_("Who changed what and when, newest first"),

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from planner.store import Reader, parse_date
+from planner.store import PlanStore, Reader, parse_date
 
 DOCUMENT_MONTHS = 6  # months a passport must stay valid after entry, unless the plan says
 
@@ -39,3 +39,32 @@ def read_duty(r: Reader) -> tuple[dict[int, Duty], int]:
         except (ValueError, TypeError, AttributeError):
             months = DOCUMENT_MONTHS
     return duty, months
+
+
+@dataclass(frozen=True)
+class DutyDetails:
+    """Whom to call for a person, and how they are covered (the duty-of-care paper)."""
+
+    emergency_name: str
+    emergency_relation: str
+    emergency_phone: str
+    insurance_provider: str
+    insurance_policy: str
+    insurance_until: date | None
+    security_clearance_ref: str
+    security_clearance_status: str
+
+
+def duty_details(store: PlanStore) -> dict[int, DutyDetails]:
+    """person -> whom to call and how they are covered."""
+    with store.reading() as r:
+        return {
+            row[0]: DutyDetails(
+                row[1], row[2], row[3], row[4], row[5], parse_date(row[6]), row[7], row[8]
+            )
+            for row in r.rows(
+                "SELECT id, emergency_name, emergency_relation, emergency_phone,"
+                " insurance_provider, insurance_policy, insurance_until, security_clearance_ref,"
+                " security_clearance_status FROM person"
+            )
+        }

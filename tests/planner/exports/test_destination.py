@@ -190,7 +190,8 @@ def test_papers_whose_purpose_is_personal_data_are_refused_without_it(demo_path,
     assert "host clearance list exists to give the hosts" in err
     assert list(tmp_path.iterdir()) == []
     assert all(
-        bool(k.personal_purpose) == (k.name in ("perdiem", "clearance")) for k in KINDS.values()
+        bool(k.personal_purpose) == (k.name in ("perdiem", "clearance", "dutyofcare"))
+        for k in KINDS.values()
     )
 
 
