@@ -22,10 +22,12 @@ def main() -> None:
         translation = message.find("translation")
         assert translation is not None
         forms = translation.findall("numerusform")
-        if translation.get("type") != "unfinished" and all(f.text for f in forms):
+        one = source.replace("person(s)", "person")
+        many = source.replace("person(s)", "people")  # not "persons"
+        one = re.sub(r"\((s|es)\)", "", one)
+        many = re.sub(r"\((s|es)\)", r"\1", many)
+        if [f.text for f in forms] == [one, many] and translation.get("type") != "unfinished":
             continue
-        one = re.sub(r"\((s|es)\)", "", source)
-        many = re.sub(r"\((s|es)\)", r"\1", source)
         for form, text in zip(forms, (one, many), strict=False):
             form.text = text
         translation.attrib.pop("type", None)

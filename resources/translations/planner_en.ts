@@ -16,7 +16,7 @@
         <source>%1, %2–%3 · %n person(s) registered</source>
         <translation>
             <numerusform>%1, %2–%3 · %n person registered</numerusform>
-            <numerusform>%1, %2–%3 · %n persons registered</numerusform>
+            <numerusform>%1, %2–%3 · %n people registered</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -229,7 +229,7 @@
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
-            <numerusform>%n persons</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>
@@ -284,10 +284,10 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <source>%n person(s) appear more than once.</source>
+        <source>%n person(s) listed more than once.</source>
         <translation>
-            <numerusform>%n person appear more than once.</numerusform>
-            <numerusform>%n persons appear more than once.</numerusform>
+            <numerusform>%n person listed more than once.</numerusform>
+            <numerusform>%n people listed more than once.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -301,7 +301,7 @@
         <source>Merge %n person(s) into %1</source>
         <translation>
             <numerusform>Merge %n person into %1</numerusform>
-            <numerusform>Merge %n persons into %1</numerusform>
+            <numerusform>Merge %n people into %1</numerusform>
         </translation>
     </message>
 </context>
@@ -312,6 +312,13 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
         </translation>
     </message>
 </context>
@@ -371,7 +378,7 @@
     <message numerus="yes">
         <source>%n sessions chosen</source>
         <translation>
-            <numerusform>%n session chosen</numerusform>
+            <numerusform>%n sessions chosen</numerusform>
             <numerusform>%n sessions chosen</numerusform>
         </translation>
     </message>

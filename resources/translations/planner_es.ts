@@ -3756,7 +3756,7 @@
         <translation>%1 (%2 registros)</translation>
     </message>
     <message numerus="yes">
-        <source>%n person(s) appear more than once.</source>
+        <source>%n person(s) listed more than once.</source>
         <translation>
             <numerusform>%n persona aparece más de una vez.</numerusform>
             <numerusform>%n personas aparecen más de una vez.</numerusform>
@@ -3801,6 +3801,10 @@
     <message>
         <source>Edit plan &amp;details…</source>
         <translation>Editar &amp;datos del plan…</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Days</source>
@@ -3860,6 +3864,41 @@
     <message>
         <source>Change no. %1, by %2 on %3 at %4</source>
         <translation>Cambio n.º %1, por %2, el %3 a las %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Landing</source>
+        <translation>Aterrizan</translation>
+    </message>
+    <message>
+        <source>Leaving</source>
+        <translation>Salen</translation>
+    </message>
+    <message>
+        <source>On the road</source>
+        <translation>En carretera</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>Visita de campo</translation>
+    </message>
+    <message>
+        <source>Tonight</source>
+        <translation>Esta noche</translation>
+    </message>
+    <message>
+        <source>Changed since yesterday</source>
+        <translation>Cambios desde ayer</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Hoy, %1</translation>
     </message>
 </context>
 <context>

@@ -300,7 +300,7 @@ class MergeDialog(QDialog):
             self.sets.addItem(item)
         if found:
             self.status.setText(
-                self.tr("%n person(s) appear more than once.", "", len(found))
+                self.tr("%n person(s) listed more than once.", "", len(found))
                 if self.only is None
                 else self.tr("Merge the %n selected people into one.", "", len(found[0]))
             )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+import html
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 from planner import queries
 from planner.domain import labels, reference
 from planner.domain.labels import ROLE_LABELS
-from planner.store import Change
+from planner.queries.changes import changes_since
+from planner.queries.snapshot import LOGISTICS, Snapshot
+from planner.rules.today import today
+from planner.store import Change, PlanStore
 from ui.formats import Formats
 from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
@@ -108,6 +112,17 @@ class OverviewPage(QScrollArea):
         head.addLayout(texts, 1)
         head.addWidget(edit, 0, Qt.AlignmentFlag.AlignTop)
 
+        # during the plan's days: who lands and leaves today, the road, the visit, the hotels
+        self.today_override: date | None = None  # a day to show as today (tests, demos)
+        self.today_box = QGroupBox(self.tr("Today"), body)
+        self.today_box.setObjectName("today")
+        self.today_text = QLabel(self.today_box)
+        self.today_text.setObjectName("today_text")
+        self.today_text.setWordWrap(True)
+        self.today_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.today_box).addWidget(self.today_text)
+        self.today_box.hide()
+
         self.cards: dict[str, Card] = {}
         cards = QHBoxLayout()
         for key, label, page in (
@@ -150,6 +165,7 @@ class OverviewPage(QScrollArea):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(14)
         layout.addLayout(head)
+        layout.addWidget(self.today_box)
         layout.addLayout(cards)
         layout.addLayout(charts)
         layout.addStretch(1)
@@ -225,6 +241,7 @@ class OverviewPage(QScrollArea):
             [(fmt.weekday_date(day), n, "#F28E2B") for day, n in sm.sessions_by_day.items()],
             fmt.number,
         )
+        self._show_today(store, sm.start, sm.end, ZoneInfo(sm.timezone))
         if sm.last_change_at is not None:
             local = sm.last_change_at.astimezone()
             self.footer.setText(
@@ -234,3 +251,44 @@ class OverviewPage(QScrollArea):
                 .replace("%3", fmt.date(local.date()))
                 .replace("%4", fmt.time(local))
             )
+
+    def _show_today(self, store: PlanStore, first: date, last: date, zone: ZoneInfo) -> None:
+        """The Today box, during the plan's days only."""
+        day = self.today_override or datetime.now(zone).date()
+        if not first <= day <= last:
+            self.today_box.hide()
+            return
+        fmt = self.formats
+        t = today(Snapshot.read(store, {LOGISTICS}), day)
+
+        def people(n: int) -> str:
+            return self.tr("%n person(s)", "", n)
+
+        def trips(items: list[tuple[datetime, str, str]]) -> str:
+            return "; ".join(f"{fmt.time(at)} {who} ({flight})" for at, who, flight in items)
+
+        lines = [
+            (self.tr("Landing"), trips(t.landing)),
+            (self.tr("Leaving"), trips(t.leaving)),
+            (
+                self.tr("On the road"),
+                "; ".join(f"{fmt.time(at)} {what} ({people(n)})" for at, what, n in t.rides),
+            ),
+            (self.tr("Site visit"), "; ".join(f"{what} ({people(n)})" for what, n in t.visits)),
+            (self.tr("Tonight"), "; ".join(f"{hotel}: {people(n)}" for hotel, n in t.hotels)),
+        ]
+        since = datetime.combine(day - timedelta(days=1), time(0), zone)
+        changed = changes_since(store, since, 5)
+        lines.append(
+            (
+                self.tr("Changed since yesterday"),
+                "; ".join(f"{fmt.time(at)} {who}: {what}" for at, who, what in changed),
+            )
+        )
+        self.today_box.setTitle(self.tr("Today, %1").replace("%1", fmt.weekday_date(day)))
+        self.today_text.setText(
+            "<br>".join(
+                f"<b>{html.escape(label)}:</b> {html.escape(text or '—')}" for label, text in lines
+            )
+        )
+        self.today_box.show()
