@@ -278,6 +278,9 @@ def main() -> None:
     operations.update(
         store, "room_block", block, {"cutoff": date(2023, 11, 10), "attrition_percent": 20}
     )
+    out = target.with_name("fixture-rooming.xlsx")  # the hotel's note, for its "what changed"
+    run(store, "rooming", out, Options())
+    out.unlink()
     operations.create(
         store,
         "person",

@@ -134,12 +134,14 @@ def cmd_groups(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.exports.catalog import kind_of, run
     from planner.exports.common import Job, Options
+    from planner.exports.suppliers import PAPER_OF
 
     kind = kind_of(args.kind)
     target = Path(args.plan) if args.plan and not is_address(args.plan) else None
-    # exports that remember a delegation's agenda (for "what changed") write that note
+    # exports that remember a delegation's agenda or a supplier's paper (for "what changed")
+    # write that note
     if (
-        kind.records
+        (kind.records or kind.name in PAPER_OF)
         and target is not None
         and target.exists()
         and writable(target)
@@ -160,6 +162,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             visit=_resolve_visit(store, args.visit) if args.visit else None,
             personal=not args.no_personal_data,
             paper=args.paper,
+            supplier=args.supplier,
+            place=resolve(store, "venue", args.place) if args.place else None,
         )
         job = Job()
         for path in run(store, args.kind, args.output, options, job):

@@ -292,6 +292,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--visit", metavar="ID", help=_("the site visit (clearance): its session ID or title")
     )
     p.add_argument(
+        "--supplier",
+        choices=["hotel", "caterer", "transport"],
+        help=_(
+            "changes: what changed for a supplier since its last rooming list, catering counts"
+            " or manifests (instead of --delegation)"
+        ),
+    )
+    p.add_argument(
+        "--place", metavar="P", help=_("changes --supplier hotel: which hotel (a name or an id)")
+    )
+    p.add_argument(
         "--no-personal-data",
         action="store_true",
         help=_("leave identity numbers, birth dates and phone numbers out"),

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import N_, _
-from planner.exports import changes
+from planner.exports import changes, suppliers
 from planner.exports.common import Job, Options, PlanData, for_reader, scope_of
 from planner.exports.destination import check_output, check_replaceable
 from planner.exports.paper import on_paper, paper_for
@@ -227,7 +227,10 @@ KINDS: dict[str, ExportKind] = {
         ExportKind(
             "changes",
             N_("What changed"),
-            N_("A delegation's agenda changes since its last export"),
+            N_(
+                "A delegation's agenda changes since its last export, or a supplier's: the"
+                " hotel's, the caterer's, the transport company's"
+            ),
             ".xlsx",
             "changes:changes",
             frozenset({"delegation"}),
@@ -282,7 +285,16 @@ def check(kind: ExportKind, options: Options) -> None:
         )
     if len(given) > 1:
         raise PlannerError(_("Give only one of --delegation, --group and --person."))
-    if kind.needs == "delegation" and options.delegation is None:
+    if options.supplier is not None and kind.name != "changes":
+        raise PlannerError(_("--supplier applies to the changes export only."))
+    if kind.name == "changes" and (options.delegation is None) == (options.supplier is None):
+        raise PlannerError(
+            _(
+                "Say whose changes: a delegation's with --delegation (a name or an id), or a"
+                " supplier's with --supplier hotel, caterer or transport; not both."
+            )
+        )
+    if kind.needs == "delegation" and options.delegation is None and options.supplier is None:
         raise PlannerError(_("Say which delegation with --delegation (a name or an id)."))
     if kind.needs == "visit" and options.visit is None:
         raise PlannerError(_("Say which site visit with --visit (its session ID or title)."))
@@ -447,8 +459,20 @@ def _unwritable(folder: Path, exc: OSError) -> PlannerError:
 def _remember(
     store: PlanStore, data: PlanData, kind: ExportKind, options: Options, job: Job
 ) -> None:
-    """Note what each delegation's agenda held at this export (for "what changed"). The export
-    is done whatever happens here; a note that cannot be written is said in ``job.warnings``."""
+    """Note what each delegation's agenda held at this export (for "what changed"), and what a
+    supplier's paper held (the rooming list, catering counts and manifests of the whole plan).
+    The export is done whatever happens here; a note that cannot be written is said in
+    ``job.warnings``."""
+    if kind.name in suppliers.PAPER_OF and unit_of(options) is None and not store.read_only:
+        try:
+            suppliers.record(store, data, kind.name)
+        except PlannerError as exc:
+            job.warnings.append(
+                _(
+                    "The export is written, but its note for the supplier's “What changed” was"
+                    " not kept: {reason}"
+                ).format(reason=exc)
+            )
     if not kind.records or store.read_only:
         return
     scope = scope_of(data, options)

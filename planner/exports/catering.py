@@ -21,6 +21,7 @@ from planner.exports.common import (
     title_lines,
 )
 from planner.exports.sheet import Cell, Sheet, write
+from planner.queries.calendar import Block
 from planner.rules.budget import meal_of
 from planner.store import PlanStore
 
@@ -65,10 +66,31 @@ def diet_group(text: str) -> str:
     return text.strip()
 
 
+def meal_heads(
+    data: PlanData,
+) -> tuple[list[Block], dict[int, AbstractSet[int]], dict[int, str]]:
+    """The meals and breaks, who is expected at each (the audience and its trainers), and each
+    person's dietary need as grouped (the catering counts and the caterer's "what changed")."""
+    blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
+    # the audience's set itself when no trainer is added (shared by sessions alike)
+    heads: dict[int, AbstractSet[int]] = {
+        b.id: (registered | b.facilitators) if b.facilitators else registered
+        for b in blocks
+        for registered in (data.registered.get(b.id, frozenset()),)
+    }
+    needs: dict[int, str] = {}
+    written: dict[str, str] = {}  # an unknown need's group -> its first spelling
+    for p in data.people.values():
+        if p.dietary_needs.strip():
+            group = diet_group(p.dietary_needs)
+            needs[p.id] = written.setdefault(fold(group), group)
+    return blocks, heads, needs
+
+
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
     with for_reader(options):
-        blocks = [b for b in data.sessions_for(None) if b.kind in NOT_SIGNED]
+        blocks, heads, needs = meal_heads(data)
         if not blocks:
             raise PlannerError(
                 _(
@@ -76,18 +98,6 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                     " of the kind Meal or Break."
                 )
             )
-        # the audience's set itself when no trainer is added (shared by sessions alike)
-        heads: dict[int, AbstractSet[int]] = {
-            b.id: (registered | b.facilitators) if b.facilitators else registered
-            for b in blocks
-            for registered in (data.registered.get(b.id, frozenset()),)
-        }
-        needs: dict[int, str] = {}
-        written: dict[str, str] = {}  # an unknown need's group -> its first spelling
-        for p in data.people.values():
-            if p.dietary_needs.strip():
-                group = diet_group(p.dietary_needs)
-                needs[p.id] = written.setdefault(fold(group), group)
         found = sorted(
             {needs[p] for people in heads.values() for p in people if p in needs},
             key=lambda g: fold(diet_label(g)),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.domain.i18n import _
+from planner.exports import suppliers
 from planner.exports.common import (
     Job,
     Options,
@@ -192,8 +193,11 @@ def changes_since_export(
 
 
 def changes(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
-    """A delegation's agenda changes since its last export, to send with the new agenda."""
+    """A delegation's agenda changes since its last export, to send with the new agenda (or,
+    with ``options.supplier``, a supplier's changes since its last paper)."""
     with for_reader(options):
+        if options.supplier is not None:
+            return suppliers.changes(store, data, target, options, options.supplier)
         assert options.delegation is not None
         report = compare(store, data, options.delegation, options)
         name = data.delegation_name(options.delegation)

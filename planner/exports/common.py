@@ -54,6 +54,8 @@ class Options:
     visit: int | None = None  # the site visit of a clearance list
     personal: bool = True  # False: identity numbers, birth dates and phones are left out
     paper: str | None = None  # "letter" or "a4"; None: the usual one of the plan's country
+    supplier: str | None = None  # what changed for: "hotel", "caterer" or "transport"
+    place: int | None = None  # the hotel whose changes (a supplier's place)
 
     @property
     def reader_locale(self) -> str:
@@ -383,6 +385,7 @@ def resolve(store: PlanStore, table: str, value: str) -> int:
         "organisation": _("organisation"),
         "participant_group": _("group"),
         "person": _("person"),
+        "venue": _("place"),
     }.get(table, table)
     raise PlannerError(
         _("'{value}' does not name one {what}; candidates: {candidates}.").format(

@@ -288,6 +288,38 @@ def note_export(
             connection.execute(insert, rows)
 
 
+def note_supplier_export(
+    store: PlanStore,
+    kind: str,
+    change: int,
+    supplier: str,
+    places: Iterable[tuple[int | None, str]],
+) -> None:
+    """Remember what a supplier's paper held (``places``: pairs of the place, a hotel or None,
+    and what it held as JSON), for the supplier's "what changed" next time. Not an edit."""
+    if store.read_only:
+        return
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "version": 1,
+            "at": now,
+            "user_name": store.user,
+            "kind": kind,
+            "delegation_id": None,
+            "supplier": supplier,
+            "place_id": place,
+            "change_set_id": change,
+            "snapshot": held,
+        }
+        for place, held in places
+    ]
+    if not rows:
+        return
+    with store.transaction(_("Note what an export held")) as tx:
+        tx.session.connection().execute(table_of(ExportRecord).insert(), rows)
+
+
 def copy_plan(
     source: PlanStore,
     dest: Any,

@@ -216,6 +216,23 @@ def last_export(store: PlanStore, delegation: int) -> tuple[Any, int | None, str
     return at, change, kind, agenda
 
 
+def last_supplier_export(
+    store: PlanStore, supplier: str, place: int | None
+) -> tuple[Any, int | None, str, str] | None:
+    """What a supplier's paper held at its last export (for a hotel, ``place``): (when, change
+    number, kind of export, what it held as JSON), None when never exported."""
+    with store.reading() as r:
+        found = r.rows(
+            "SELECT at, change_set_id, kind, snapshot FROM export_record WHERE supplier = :s"
+            " AND (place_id = :p OR (place_id IS NULL AND :p IS NULL)) ORDER BY id DESC LIMIT 1",
+            {"s": supplier, "p": place},
+        )
+    if not found:
+        return None
+    at, change, kind, held = found[0]
+    return at, change, kind, held
+
+
 # --- what the rotation generator reads (planner.rules.rotation) ---------------------------------
 
 

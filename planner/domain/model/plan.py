@@ -143,8 +143,14 @@ class ExportRecord(Base):
     at: Mapped[datetime] = mapped_column(AwareDateTime)
     user_name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(30))  # the export: agenda, itineraries, pdf, ics...
-    delegation_id: Mapped[int] = mapped_column(
+    delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegation.id", ondelete="CASCADE"), index=True
     )
     change_set_id: Mapped[int] = mapped_column(Integer, default=0)  # the plan's change number
     snapshot: Mapped[str] = mapped_column(Text, default="[]")  # JSON: the sessions as exported
+    # plan format 6: what a supplier's paper held (the rooming list of a hotel, the catering
+    # counts, the manifests), for the supplier's "what changed"; no delegation then
+    supplier: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    place_id: Mapped[int | None] = mapped_column(
+        ForeignKey("venue.id", ondelete="CASCADE"), index=True
+    )

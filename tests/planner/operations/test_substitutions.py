@@ -202,3 +202,33 @@ def test_someone_who_declines_leaves_the_rooming_list_manifests_meals_and_per_di
     after = budget.compute(demo)
     days = after.per_diem_days[f"perdiem:{old}"]
     assert days.paid < before.per_diem_days[f"perdiem:{old}"].paid
+
+
+def test_the_hotel_caterer_and_transport_company_each_see_what_changed(demo, tmp_path):
+    def changes(supplier: str, name: str) -> list[tuple]:
+        out = run(demo, "changes", tmp_path / name, Options(supplier=supplier))[0]
+        return [r for r in load_workbook(out).active.iter_rows(values_only=True)]
+
+    for paper in ("rooming", "catering", "manifests"):  # what each supplier was sent
+        run(demo, paper, tmp_path / f"{paper}.xlsx", Options())
+    assert any("Nothing changed" in str(r[0]) for r in changes("hotel", "h0.xlsx"))
+    old = person(demo, "Glenda Reyes Núñez")
+    new = newcomer(demo, "Marisol", "Quintero Vega")
+    substitute(demo, old, new, date(2023, 11, 28))
+    hotel = changes("hotel", "h1.xlsx")
+    assert ("New", "Marisol Quintero Vega", None, "28/11/2023 – 02/12/2023 · Single") in hotel
+    assert ("New check-out", "Glenda Reyes Núñez", "02/12/2023", "28/11/2023") in hotel
+    transport = changes("transport", "t1.xlsx")
+    moved = [r for r in transport if r[0] == "New passengers"]
+    assert moved and all("Marisol Quintero Vega" in r[3] and "Glenda" in r[2] for r in moved)
+    # one in another's place: as many plates as before
+    assert any("Nothing changed" in str(r[0]) for r in changes("caterer", "c1.xlsx"))
+    karla = person(demo, "Karla Flores Castillo")
+    operations.update(demo, "person", karla, {"status": "declined", "status_from": DAY})
+    fewer = [r for r in changes("caterer", "c2.xlsx") if r[0] == "New head count"]
+    assert fewer and all(int(r[3]) == int(r[2]) - 1 for r in fewer)
+    # a delegation's changes and a supplier's are asked apart
+    with pytest.raises(PlannerError, match="not both"):
+        run(demo, "changes", tmp_path / "x.xlsx", Options(supplier="hotel", delegation=1))
+    with pytest.raises(PlannerError, match="--supplier applies to the changes export only"):
+        run(demo, "rooming", tmp_path / "y.xlsx", Options(supplier="hotel"))

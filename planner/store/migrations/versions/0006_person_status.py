@@ -1,7 +1,8 @@
 """Plan format 6: where each person's nomination stands (nominated, confirmed, declined,
 replaced, cancelled), from which day, and who replaced them; their duty-of-care details
 (emergency contact, insurance, travel document, visa, travel security clearance); a room
-block's cut-off (release) date and attrition allowance.
+block's cut-off (release) date and attrition allowance; what a supplier's paper held (for the
+hotel's, the caterer's and the transport company's "what changed").
 
 Revision ID: 0006
 Revises: 0005
@@ -46,12 +47,26 @@ def upgrade() -> None:
             batch_op.add_column(sa.Column(name, sa.Date(), nullable=True))
 
 
+    with op.batch_alter_table('export_record', schema=None) as batch_op:
+        batch_op.alter_column('delegation_id', existing_type=sa.Integer(), nullable=True)
+        batch_op.add_column(sa.Column('supplier', sa.String(length=20), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('place_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_export_record_place_id'), ['place_id'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_export_record_place_id_venue'), 'venue', ['place_id'], ['id'], ondelete='CASCADE')
+
     with op.batch_alter_table('room_block', schema=None) as batch_op:
         batch_op.add_column(sa.Column('cutoff', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('attrition_percent', sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('export_record', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_export_record_place_id_venue'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_export_record_place_id'))
+        batch_op.drop_column('place_id')
+        batch_op.drop_column('supplier')
+        batch_op.alter_column('delegation_id', existing_type=sa.Integer(), nullable=False)
+
     with op.batch_alter_table('room_block', schema=None) as batch_op:
         batch_op.drop_column('attrition_percent')
         batch_op.drop_column('cutoff')
