@@ -2222,6 +2222,10 @@
         <translation>&amp;Persona:</translation>
     </message>
     <message>
+        <source>S&amp;upplier:</source>
+        <translation>Pro&amp;veedor:</translation>
+    </message>
+    <message>
         <source>Delegation</source>
         <translation>Delegación</translation>
     </message>
@@ -2240,6 +2244,18 @@
     <message>
         <source>Type part of a name to find a person</source>
         <translation>Escriba parte de un nombre para buscar a una persona</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>The caterer</source>
+        <translation>El servicio de alimentación</translation>
+    </message>
+    <message>
+        <source>The transport company</source>
+        <translation>La empresa de transporte</translation>
     </message>
     <message>
         <source>Site &amp;visit:</source>

@@ -137,6 +137,7 @@ class ExportDialog(QDialog):
         who_box = ForWhom(store, formats, self)
         self.who, self.radios = who_box.who, who_box.radios
         self.delegation, self.group, self.person = who_box.delegation, who_box.group, who_box.person
+        self.supplier = who_box.supplier
         self.visit, self.visit_label = who_box.visit, who_box.visit_label
         self.everyone, self.split = who_box.everyone, who_box.split
         self.readers = ForReaders(settings, summary.country, self)
@@ -218,6 +219,8 @@ class ExportDialog(QDialog):
             self.group,
             self.radios["person"],
             self.person,
+            self.radios["supplier"],
+            self.supplier,
             self.visit,
             self.everyone,
             self.split,
@@ -236,7 +239,7 @@ class ExportDialog(QDialog):
 
         self.kinds.currentRowChanged.connect(self._kind_changed)
         self.who.idToggled.connect(self._who_toggled)
-        for combo in (self.delegation, self.group, self.visit):
+        for combo in (self.delegation, self.group, self.visit, self.supplier):
             combo.currentIndexChanged.connect(lambda _i: self._update())
         self.person.edited.connect(self._update)
         self.split.toggled.connect(lambda _c: self._update())
@@ -303,6 +306,8 @@ class ExportDialog(QDialog):
             options.group = self.group.currentData()
         elif who == "person":
             options.person = self.person.value()
+        elif who == "supplier" and self.supplier.currentData():
+            options.supplier, options.place = self.supplier.currentData()
         options.all = self.everyone.isEnabled() and self.everyone.isChecked()
         options.split = self.split.isEnabled() and self.split.isChecked()
         if kind is not None and kind.needs == "visit":
@@ -390,7 +395,10 @@ class ExportDialog(QDialog):
         allowed = {
             "plan": kind.needs != "delegation",
             **{f: f in kind.filters for f in ("delegation", "group", "person")},
+            "supplier": kind.name == "changes",  # what changed for a hotel, caterer, transport
         }
+        self.radios["supplier"].setVisible(allowed["supplier"])
+        self.supplier.setVisible(allowed["supplier"])
         for name, radio in self.radios.items():
             radio.setEnabled(allowed[name])
         if not allowed[self.scope()]:
@@ -402,6 +410,7 @@ class ExportDialog(QDialog):
         self.delegation.setEnabled(who == "delegation")
         self.group.setEnabled(who == "group")
         self.person.setEnabled(who == "person")
+        self.supplier.setEnabled(who == "supplier")
         visit = kind.needs == "visit"
         self.visit.setVisible(visit)
         self.visit_label.setVisible(visit)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from planner import queries
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import current_language
-from planner.domain.labels import SessionKind
+from planner.domain.labels import PlaceKind, SessionKind
 from planner.exports.common import sample_date
 from planner.exports.paper import paper_for
 from planner.store import PlanStore
@@ -38,7 +38,7 @@ from ui.widgets.fields import SearchCombo
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 2
-WHO = ("plan", "delegation", "group", "person")
+WHO = ("plan", "delegation", "group", "person", "supplier")
 
 
 def bold(font: QFont) -> QFont:
@@ -165,6 +165,7 @@ class ForWhom(QGroupBox):
                 ("delegation", self.tr("&Delegation:")),
                 ("group", self.tr("&Group:")),
                 ("person", self.tr("&Person:")),
+                ("supplier", self.tr("S&upplier:")),
             )
         ):
             radio = QRadioButton(text, self)
@@ -200,6 +201,15 @@ class ForWhom(QGroupBox):
         self.person.setObjectName("export_person")
         self.person.setAccessibleName(self.tr("Person"))
         self.person.setToolTip(self.tr("Type part of a name to find a person"))
+        # what changed for a supplier: each hotel, the caterer, the transport company
+        self.supplier = QComboBox(self)
+        self.supplier.setObjectName("export_supplier")
+        self.supplier.setAccessibleName(self.tr("Supplier"))
+        for place in queries.venues(store):
+            if place.kind == PlaceKind.HOTEL:
+                self.supplier.addItem(place.name, ("hotel", place.id))
+        self.supplier.addItem(self.tr("The caterer"), ("caterer", None))
+        self.supplier.addItem(self.tr("The transport company"), ("transport", None))
         self.visit = QComboBox(self)
         self.visit.setObjectName("export_visit")
         for session in queries.sessions(store):
@@ -225,13 +235,14 @@ class ForWhom(QGroupBox):
             (1, "delegation", self.delegation),
             (2, "group", self.group),
             (3, "person", self.person),
+            (4, "supplier", self.supplier),
         ):
             who_grid.addWidget(self.radios[name], row_index, 0)
             who_grid.addWidget(widget, row_index, 1)
-        who_grid.addWidget(self.visit_label, 4, 0)
-        who_grid.addWidget(self.visit, 4, 1)
-        who_grid.addWidget(self.everyone, 5, 0, 1, 2)
-        who_grid.addWidget(self.split, 6, 0, 1, 2)
+        who_grid.addWidget(self.visit_label, 5, 0)
+        who_grid.addWidget(self.visit, 5, 1)
+        who_grid.addWidget(self.everyone, 6, 0, 1, 2)
+        who_grid.addWidget(self.split, 7, 0, 1, 2)
 
 
 class ForReaders(QGroupBox):

@@ -119,13 +119,14 @@ def test_an_itinerary_for_one_person(dialog, qtbot, tmp_path, window):
 
 def test_filters_follow_the_kind(dialog):
     d = dialog("budget")
-    assert [r.isEnabled() for r in d.radios.values()] == [True, False, False, False]
+    assert [r.isEnabled() for r in d.radios.values()] == [True, False, False, False, False]
+    assert d.radios["supplier"].isHidden()  # only what changed is for a supplier
     assert d.split.isHidden() and d.everyone.isHidden() and d.visit.isHidden()
     d.select_kind("clearance")
     assert d.visit.isVisible() and d.visit.count() >= 1
     assert d.options().visit == d.visit.currentData()
     d.select_kind("itineraries")
-    assert all(r.isEnabled() for r in d.radios.values())
+    assert all(r.isEnabled() for name, r in d.radios.items() if name != "supplier")
     assert d.split.isVisible() and d.split.text() == "&One file per person, into a folder"
     assert d.everyone.isVisible() and d.everyone.isEnabled()
     d.set_scope("group", d.group.itemData(0))
@@ -281,3 +282,23 @@ def test_the_preference_is_kept(settings, qtbot):
     dialog.save()
     assert settings.get(opt.EXPORTS_WITHOUT_PERSONAL) is True
     assert PreferencesDialog(settings).exports_without_personal.isChecked()
+
+
+def test_the_export_dialog_asks_whose_changes_a_delegations_or_a_suppliers(dialog, qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    d = dialog("changes")
+    assert d.radios["supplier"].isVisible() and d.radios["supplier"].isEnabled()
+    suppliers = [d.supplier.itemText(i) for i in range(d.supplier.count())]
+    assert suppliers == ["Hotel Real Plaza", "The caterer", "The transport company"]
+    d.radios["supplier"].setChecked(True)
+    d.supplier.setCurrentIndex(0)
+    options = d.options()
+    assert (options.supplier, options.delegation) == ("hotel", None) and options.place
+    d.path.setText(str(tmp_path / "hotel.xlsx"))
+    d.start()
+    finish(qtbot, d)
+    rows = list(load_workbook(tmp_path / "hotel.xlsx").active.iter_rows(values_only=True))
+    assert any(str(r[0]).startswith("Changes for Hotel Real Plaza") for r in rows[:4])
+    other = dialog("rooming")
+    assert not other.radios["supplier"].isVisible()  # only what changed is for a supplier
