@@ -355,6 +355,9 @@ class Snapshot:
             " location FROM agenda_session" + within("id"),
             params,
         ):
+            giving = frozenset(facilitators.get(i, ()))
+            if giving and membership.changing:  # who declined gives no session from that day
+                giving = membership.present(giving, local(_epoch(start), zone).date())
             sessions[i] = Session(
                 i,
                 v,
@@ -367,7 +370,7 @@ class Snapshot:
                 module,
                 location,
                 frozenset(audience.get(i, ())),
-                frozenset(facilitators.get(i, ())),
+                giving,
                 rooms[room].venue if room in rooms else None,
             )
         first_day, last_day = _day(first), _day(last)

@@ -232,3 +232,15 @@ def test_the_hotel_caterer_and_transport_company_each_see_what_changed(demo, tmp
         run(demo, "changes", tmp_path / "x.xlsx", Options(supplier="hotel", delegation=1))
     with pytest.raises(PlannerError, match="--supplier applies to the changes export only"):
         run(demo, "rooming", tmp_path / "y.xlsx", Options(supplier="hotel"))
+
+
+def test_a_trainer_who_declines_gives_no_session_from_their_day(demo, tmp_path):
+    glenda = person(demo, "Glenda Reyes Núñez")
+    operations.update(
+        demo, "person", glenda, {"status": "declined", "status_from": date(2023, 11, 28)}
+    )
+    plan = Snapshot.load(demo)
+    giving = [s for s in plan.sessions.values() if glenda in s.facilitators]
+    assert giving and all(local(s.start, plan.zone).day < 28 for s in giving)
+    agenda = paper(demo, "agenda", tmp_path / "agenda.xlsx")
+    assert "Glenda Reyes Núñez" in agenda  # the 27th's sessions still name her
