@@ -6,6 +6,7 @@ people are written by :mod:`planner.operations.roster`.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -133,12 +134,7 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
                 " leave it empty."
             ).format(value=email),
         )
-    phone = c.text("phone", N_("Phone"), 60)
-    if phone and not PHONE_RE.fullmatch(phone):
-        c.add(
-            "phone",
-            _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
-        )
+    _phone(c, "phone", N_("Phone"))
     birth = c.date_value("birth_date", N_("Date of birth"))
     if birth is not None:
         if birth > date.today():
@@ -146,21 +142,13 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
         elif birth.year < 1900:
             c.add("birth_date", _("The date of birth is before 1900; check the year."))
     c.country("nationality", N_("Nationality"))
-    status = v.get("status") or PersonStatus.CONFIRMED
-    if status not in set(PersonStatus):
-        c.add(
-            "status",
-            _(
-                "'{value}' is not a status: use nominated, confirmed, declined, replaced or"
-                " cancelled."
-            ).format(value=status),
-        )
+    _one_of(c, "status", PersonStatus)
     c.date_value("status_from", N_("Status from"))
     replaced_by = v.get("replaced_by_id")
     if replaced_by is not None and replaced_by == own_id:
         c.add("replaced_by_id", _("A person cannot replace themselves: choose someone else."))
     c.exists(session, "replaced_by_id", Person, N_("person"))
-    _validate_duty_of_care(c, v)
+    _validate_duty_of_care(c)
     c.exists(session, "organisation_id", Organisation, N_("organisation"))
     c.exists(session, "delegation_id", Delegation, N_("delegation"))
     if own_id is not None:
@@ -180,7 +168,7 @@ def _validate_person(session: Session, v: dict[str, Any], own_id: int | None) ->
     return c.errors
 
 
-def _validate_duty_of_care(c: Validation, v: dict[str, Any]) -> None:
+def _validate_duty_of_care(c: Validation) -> None:
     for key, label, size in (
         ("emergency_name", N_("Emergency contact"), 200),
         ("emergency_relation", N_("Relation"), 100),
@@ -190,12 +178,7 @@ def _validate_duty_of_care(c: Validation, v: dict[str, Any]) -> None:
         ("security_clearance_ref", N_("Travel security clearance"), 100),
     ):
         c.text(key, label, size)
-    phone = c.text("emergency_phone", N_("Emergency phone"), 60)
-    if phone and not PHONE_RE.fullmatch(phone):
-        c.add(
-            "emergency_phone",
-            _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
-        )
+    _phone(c, "emergency_phone", N_("Emergency phone"))
     c.date_value("insurance_until", N_("Insured until"))
     c.date_value("document_expiry", N_("Document expires"))
     for key, allowed in (
@@ -203,14 +186,29 @@ def _validate_duty_of_care(c: Validation, v: dict[str, Any]) -> None:
         ("visa_status", VisaStatus),
         ("security_clearance_status", SecurityStatus),
     ):
-        value = v.get(key) or ""
-        if value and value not in set(allowed):
-            c.add(
-                key,
-                _("'{value}' is not one of: {choices}.").format(
-                    value=value, choices=", ".join(a.value for a in allowed)
-                ),
-            )
+        _one_of(c, key, allowed)
+
+
+def _phone(c: Validation, key: str, label: str) -> None:
+    """A phone number as people write them: digits, spaces, + and -, an extension."""
+    phone = c.text(key, label, 60)
+    if phone and not PHONE_RE.fullmatch(phone):
+        c.add(
+            key,
+            _("'{value}' is not a phone number; use digits, spaces, + and -.").format(value=phone),
+        )
+
+
+def _one_of(c: Validation, key: str, allowed: type[enum.StrEnum]) -> None:
+    """An empty value, or one of ``allowed``'s (naming them when it is not)."""
+    value = c.values.get(key) or ""
+    if value and value not in set(allowed):
+        c.add(
+            key,
+            _("'{value}' is not one of: {choices}.").format(
+                value=value, choices=", ".join(a.value for a in allowed)
+            ),
+        )
 
 
 def _validate_group(session: Session, v: dict[str, Any], own_id: int | None) -> list[FieldError]:

@@ -44,7 +44,7 @@ def duty_of_care(ix: Index, sink: Sink, today: date) -> None:
         if not arrivals or duty is None or person in gone:
             continue
         entry = ix.words.local(arrivals[0].at).date()
-        _document(ix, sink, person, duty.nationality, duty, entry, arrivals)
+        _document(ix, sink, person, duty, entry, arrivals)
         _visa(ix, sink, person, duty.visa_status, arrivals[0], today)
     _emergency(ix, sink)
     _clearances(ix, sink, today)
@@ -57,11 +57,11 @@ def _crosses_a_border(nationality: str, country: str, kind: str) -> bool:
 
 
 def _document(
-    ix: Index, sink: Sink, person: int, nationality: str, duty: Duty, entry: date, trips: list[Trip]
+    ix: Index, sink: Sink, person: int, duty: Duty, entry: date, trips: list[Trip]
 ) -> None:
     data = ix.data
     expiry, months = duty.document_expiry, data.document_months
-    if expiry is None or not _crosses_a_border(nationality, data.country, duty.document_kind):
+    if expiry is None or not _crosses_a_border(duty.nationality, data.country, duty.document_kind):
         return
     needed = _months_after(entry, months)
     if expiry >= needed:

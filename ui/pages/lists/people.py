@@ -79,9 +79,11 @@ class PeoplePages(ListPages):
             Column(
                 "status",
                 self.tr("Status"),
-                lambda r: labels.status_label(r.status),
+                # only what stands out: most people are simply confirmed
+                lambda r: "" if r.status == "confirmed" else labels.status_label(r.status),
+                sort=lambda r: r.status != "confirmed",
                 tooltip=self._status_tip,
-                width=12,
+                width=14,
             ),
             Column("email", self.tr("Email"), lambda r: r.email, width=28),
             Column("phone", self.tr("Phone"), lambda r: r.phone, personal=True, width=15),
