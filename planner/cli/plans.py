@@ -109,6 +109,16 @@ def cmd_info(args: argparse.Namespace) -> int:
         _("People by sex: {female} women, {male} men, {other} other, {unknown} unknown").format(
             **sm.people_by_sex
         ),
+        *(
+            [
+                _(
+                    "People by status: {nominated} nominated, {confirmed} confirmed,"
+                    " {declined} declined, {replaced} replaced, {cancelled} cancelled"
+                ).format(**sm.people_by_status)
+            ]
+            if sm.people_by_status.get("confirmed", 0) != sum(sm.people_by_status.values())
+            else []
+        ),
         "",
         _("Delegations:"),
     ]

@@ -104,6 +104,20 @@ def _attendance(rows: Rows, rng: random.Random) -> None:
     for p in rows.tables["person"]:
         if p["delegation_id"] is not None:
             people_of[p["delegation_id"]].append(p["id"])
+    # a substitute is there from their day on, whom they replace until the day before
+    gone = {p["id"]: p["status_from"] for p in rows.tables["person"] if p["status"] == "replaced"}
+    joining = {
+        p["id"]: p["status_from"]
+        for p in rows.tables["person"]
+        if p["status"] != "replaced" and p["status_from"] is not None
+    }
+    day_of = {s["id"]: s["starts_at"].date() for s in rows.tables["agenda_session"]}
+
+    def there(person: int, day: date) -> bool:
+        return not (person in gone and day >= gone[person]) and not (
+            person in joining and day < joining[person]
+        )
+
     registered: set[tuple[int, int]] = set()
     for a in rows.tables["session_audience"]:
         if a["session_id"] not in attended:
@@ -114,7 +128,8 @@ def _attendance(rows: Rows, rng: random.Random) -> None:
             people = people_of[a["delegation_id"]]
         else:
             people = [a["person_id"]]
-        registered.update((a["session_id"], p) for p in people if p is not None)
+        day = day_of[a["session_id"]]
+        registered.update((a["session_id"], p) for p in people if p is not None and there(p, day))
     for session_id, person_id in sorted(registered):
         rows.add(
             "attendance",

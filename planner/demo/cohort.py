@@ -93,8 +93,9 @@ class Cohort:
         diet: str = "",
         duty_station: str = "",
         birth_year: tuple[int, int] = (1968, 2000),
+        rng: random.Random | None = None,
     ) -> int:
-        rng = self.rng
+        rng = rng or self.rng
         given = rng.choice(FEMALE if sex == "female" else MALE)
         if rng.random() < 0.25:
             second = rng.choice([n for n in (FEMALE if sex == "female" else MALE) if n != given])
@@ -134,6 +135,9 @@ class Cohort:
             dietary_needs=diet,
             accessibility_needs="",
             notes="",
+            status="confirmed",
+            status_from=None,
+            replaced_by_id=None,
             **_duty_of_care(pid, country, org),
         )
 
@@ -453,6 +457,7 @@ class Cohort:
                 rows.add("group_member", group_id=gid, person_id=pid)
                 if g == 0 and _i == 0:
                     self.heads[dnspf] = pid
+        self._substitution(groups[1], dnspf)
 
         # Venues and rooms
         centre = rows.add(
@@ -725,6 +730,33 @@ class Cohort:
             [head, officer],
         )
 
+    def _substitution(self, group: int, delegation: int) -> None:
+        """Police nominations change up to the last day: the third officer of group B was
+        called to duty after the first day of training, and another officer took their place
+        from the second (as People ▸ Replace With… does it). Drawn from a generator of its own,
+        so the demo's other people stay the same."""
+        rows = self.rows
+        members = [m["person_id"] for m in rows.tables["group_member"] if m["group_id"] == group]
+        old = next(p for p in rows.tables["person"] if p["id"] == members[2])
+        rng = random.Random(2811 + self.index)
+        new = self.person(
+            sex=old["sex"],
+            delegation=delegation,
+            org="DNSPF",
+            role=Role.TRAINEE,
+            position=rng.choice(RANKS),
+            country="HN",
+            duty_station=old["duty_station"],
+            rng=rng,
+        )
+        rows.add("group_member", group_id=group, person_id=new)
+        day = SUBSTITUTED_FROM
+        old.update(status="replaced", status_from=day, replaced_by_id=new)
+        next(p for p in rows.tables["person"] if p["id"] == new)["status_from"] = day
+
+
+# The day the demo's substitute took over (the training's second day).
+SUBSTITUTED_FROM = TRAINING_DAYS[1]
 
 RELATIONS = {
     True: ("Spouse", "Mother", "Sister", "Daughter"),

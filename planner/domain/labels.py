@@ -61,8 +61,27 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 
-def status_label(status: str) -> str:
-    return pgettext("person status", STATUS_LABELS.get(status, status))
+def status_label(status: str, sex: str | None = None) -> str:
+    """A status's name; given the person's sex, in its form for a woman or a man where the
+    language has one ("Reemplazada"; "Reemplazado(a)" when not known)."""
+    gendered: str | None
+    if sex == "female":
+        gendered = {
+            PersonStatus.NOMINATED.value: pgettext("status of a woman", "Nominated"),
+            PersonStatus.CONFIRMED.value: pgettext("status of a woman", "Confirmed"),
+            PersonStatus.REPLACED.value: pgettext("status of a woman", "Replaced"),
+            PersonStatus.CANCELLED.value: pgettext("status of a woman", "Cancelled"),
+        }.get(status)
+    elif sex == "male":
+        gendered = {
+            PersonStatus.NOMINATED.value: pgettext("status of a man", "Nominated"),
+            PersonStatus.CONFIRMED.value: pgettext("status of a man", "Confirmed"),
+            PersonStatus.REPLACED.value: pgettext("status of a man", "Replaced"),
+            PersonStatus.CANCELLED.value: pgettext("status of a man", "Cancelled"),
+        }.get(status)
+    else:
+        gendered = None
+    return gendered or pgettext("person status", STATUS_LABELS.get(status, status))
 
 
 class DocumentKind(enum.StrEnum):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, ngettext
-from planner.domain.labels import role_label, sex_label
+from planner.domain.labels import GONE_STATUSES, role_label, sex_label, status_label
 from planner.domain.reference import fold
 from planner.exports.common import (
     NOT_SIGNED,
@@ -235,7 +235,14 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                 title_lines(data, _("Attendance summary"), options, (*for_whom(scope), *notes[1:]))
             )
             summary.headings([_("Who is counted"), _("People")])
-            summary.add(_("Trainees (people with the role Trainee)"), len(trainees))
+            summary.add(
+                Cell(
+                    _("Trainees (role Trainee, not declined, replaced or cancelled)"),
+                    wrap=True,
+                    text=True,
+                ),
+                len(trainees),
+            )
             summary.add(_("Trainees who attended (present at least once)"), len(tally.attended))
             summary.add(
                 Cell(_("Trainees trained"), bold=True, text=True),
@@ -247,26 +254,35 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                 ),
                 len(tally.also_present),
             )
-            roles = Counter(data.people[p].role for p in tally.also_present)
+            roles = Counter(
+                LEFT if tally.records[p].gone else data.people[p].role for p in tally.also_present
+            )
             if roles:
                 summary.add()
                 summary.add(Cell(_("Also present, by role"), bold=True, text=True))
                 for role, n in sorted(
                     roles.items(), key=lambda item: (-item[1], fold(role_label(item[0])))
                 ):
-                    summary.add(role_label(role), n)
+                    summary.add(
+                        Cell(_("Trainees who left (declined, replaced or cancelled)"), text=True)
+                        if role == LEFT
+                        else role_label(role),
+                        n,
+                    )
             summary.add()
             summary.add(Cell(_("What the words mean"), bold=True, text=True))
             for line in (
                 _(
-                    "Trainees are the people with the role Trainee. A trainee attended when"
-                    " marked present at least once, and was trained on completing the"
-                    " training (until a completion rule is set: on attending)."
+                    "Trainees are the people with the role Trainee who did not decline and"
+                    " were neither replaced nor cancelled. A trainee attended when marked"
+                    " present at least once, and was trained on completing the training"
+                    " (until a completion rule is set: on attending)."
                 ),
                 _(
-                    "Trainers, staff and delegation members marked present are listed"
-                    " apart, as also present: they are not counted as trained and get no"
-                    " certificate."
+                    "Trainers, staff, delegation members and trainees who left (declined,"
+                    " replaced or cancelled: their substitute is the trainee) marked present"
+                    " are listed apart, as also present: they are not counted as trained and"
+                    " get no certificate."
                 ),
                 _(
                     "Hours count the training, plenary and site-visit sessions attended"
@@ -414,7 +430,8 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     (
                         *for_whom(scope),
                         _(
-                            "Trainers, staff and delegation members marked present: not"
+                            "Trainers, staff, delegation members and trainees who left"
+                            " (declined, replaced or cancelled) marked present: not"
                             " trainees, so not counted as trained and given no"
                             " certificate."
                         ),
@@ -437,7 +454,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     person.listed_name,
                     person.organisation_short,
                     data.delegation_name(person.delegation_id),
-                    role_label(person.role, sex=person.sex),
+                    _left(person) or role_label(person.role, sex=person.sex),
                     tally.sessions(person.id),
                 )
             if not tally.also_present:
@@ -447,6 +464,20 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
             job.step(1, 1)
 
         return write(sheets(), target)
+
+
+# Who left, in the summary's count of the also present by role.
+LEFT = "left"
+
+
+def _left(person: PersonInfo) -> str:
+    """'Trainee · Replaced' for someone who left ("" for everyone else)."""
+    if person.status not in GONE_STATUSES:
+        return ""
+    return _("{role} · {status}").format(
+        role=role_label(person.role, sex=person.sex),
+        status=status_label(person.status, person.sex),
+    )
 
 
 def _sex_key(person: PersonInfo) -> str | None:

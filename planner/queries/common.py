@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.domain.reference import fold
+from planner.queries.membership import GONE
 from planner.store import Reader, parse_time
 
 
@@ -28,11 +29,18 @@ def sex_counts(r: Reader, sql: str) -> dict[int, Counter[str | None]]:
 
 
 def group_and_delegation_sizes(r: Reader) -> tuple[dict[int, int], dict[int, int]]:
-    group_sizes = dict(r.rows("SELECT group_id, count(*) FROM group_member GROUP BY group_id"))
+    """group -> members, delegation -> members: those taking part (not declined, replaced
+    or cancelled)."""
+    group_sizes = dict(
+        r.rows(
+            "SELECT m.group_id, count(*) FROM group_member m JOIN person p ON p.id = m.person_id"
+            f" WHERE p.status NOT IN {GONE} GROUP BY m.group_id"
+        )
+    )
     delegation_sizes = dict(
         r.rows(
             "SELECT delegation_id, count(*) FROM person WHERE delegation_id IS NOT NULL"
-            " GROUP BY delegation_id"
+            f" AND status NOT IN {GONE} GROUP BY delegation_id"
         )
     )
     return group_sizes, delegation_sizes

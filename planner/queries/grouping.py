@@ -1,5 +1,6 @@
 """What splitting people into groups reads: the people of a delegation or an organisation
-(with sex and duty station, which the split balances), and the group names already taken."""
+(with sex and duty station, which the split balances; not those who declined, were replaced
+or cancelled), and the group names already taken."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.reference import fold
+from planner.queries.membership import GONE
 from planner.store import PlanStore
 
 
@@ -28,7 +30,8 @@ def members(
     with store.reading() as r:
         rows = r.rows(
             f"SELECT id, given_name, family_name, sex, duty_station FROM person"
-            f" WHERE {column} = :ref ORDER BY family_name, given_name, id",
+            f" WHERE {column} = :ref AND status NOT IN {GONE}"
+            " ORDER BY family_name, given_name, id",
             {"ref": delegation if delegation is not None else organisation},
         )
     return [Member(i, f"{g} {f}".strip(), s, d or "") for i, g, f, s, d in rows]

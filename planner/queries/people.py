@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.queries.common import UnitNames, full_name, sex_counts
+from planner.queries.membership import GONE
 from planner.store import PlanStore, parse_date
 
 
@@ -81,7 +82,10 @@ class GroupRow:
 def organisations(store: PlanStore) -> list[OrganisationRow]:
     with store.reading() as r:
         people = dict(
-            r.rows("SELECT organisation_id, count(*) FROM person GROUP BY organisation_id")
+            r.rows(
+                "SELECT organisation_id, count(*) FROM person"
+                f" WHERE status NOT IN {GONE} GROUP BY organisation_id"
+            )
         )
         return [
             OrganisationRow(i, v, n, a, c, people.get(i, 0))
@@ -94,7 +98,9 @@ def organisations(store: PlanStore) -> list[OrganisationRow]:
 def delegations(store: PlanStore) -> list[DelegationRow]:
     with store.reading() as r:
         counts = sex_counts(
-            r, "SELECT delegation_id, sex, count(*) FROM person GROUP BY delegation_id, sex"
+            r,
+            "SELECT delegation_id, sex, count(*) FROM person"
+            f" WHERE status NOT IN {GONE} GROUP BY delegation_id, sex",
         )
         rows = []
         for i, v, name, country, colour, org, given, family in r.rows(
@@ -174,7 +180,8 @@ def groups(store: PlanStore) -> list[GroupRow]:
         counts = sex_counts(
             r,
             "SELECT m.group_id, p.sex, count(*) FROM group_member m"
-            " JOIN person p ON p.id = m.person_id GROUP BY m.group_id, p.sex",
+            " JOIN person p ON p.id = m.person_id"
+            f" WHERE p.status NOT IN {GONE} GROUP BY m.group_id, p.sex",
         )
         rows = []
         for i, v, name, colour, dname in r.rows(

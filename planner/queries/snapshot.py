@@ -177,6 +177,7 @@ class PersonInfo:
     nationality: str
     dietary_needs: str
     accessibility_needs: str
+    status: str = "confirmed"  # nominated, confirmed, declined, replaced, cancelled
 
     @property
     def name(self) -> str:
@@ -494,7 +495,7 @@ def _people(
         "SELECT p.id, p.given_name, p.family_name, p.sex, p.role, o.name, o.acronym,"
         " p.position, p.duty_station, p.delegation_id, p.email,"
         + (" p.phone, p.id_number, p.birth_date," if personal else " '', '', NULL,")
-        + " p.nationality, p.dietary_needs, p.accessibility_needs"
+        + " p.nationality, p.dietary_needs, p.accessibility_needs, p.status"
         " FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id" + where,
         params or {},
     ):
@@ -519,6 +520,7 @@ def _people(
             share(row[14], row[14]),
             share(row[15], row[15]),
             share(row[16], row[16]),
+            share(row[17], row[17]),
         )
     return out
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from planner.domain.labels import GONE_STATUSES, PersonStatus
 from planner.queries.common import group_and_delegation_sizes
+from planner.queries.membership import GONE
 from planner.store import PlanStore, parse_date, parse_time
 
 
@@ -25,7 +27,7 @@ class Summary:
     funding_programme: str
     donor: str
     counts: dict[str, int]
-    people_by_sex: dict[str, int]
+    people_by_sex: dict[str, int]  # of the people taking part
     people_by_role: dict[str, int]
     delegations: list[dict[str, Any]]
     groups: list[dict[str, Any]]
@@ -34,6 +36,8 @@ class Summary:
     change_number: int
     last_change_at: datetime | None
     last_change_by: str
+    # nominated, confirmed, declined, replaced, cancelled -> people
+    people_by_status: dict[str, int] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -50,7 +54,6 @@ def summary(store: PlanStore) -> Summary:
             key: int(r.value(f"SELECT count(*) FROM {table}") or 0)
             for key, table in (
                 ("delegations", "delegation"),
-                ("people", "person"),
                 ("groups", "participant_group"),
                 ("rooms", "room"),
                 ("sessions", "agenda_session"),
@@ -63,21 +66,28 @@ def summary(store: PlanStore) -> Summary:
                 ("rides", "ride"),
             )
         }
+        # people taking part (declined, replaced and cancelled people stay in the plan apart)
+        by_status = {s.value: 0 for s in PersonStatus}
+        for status, n in r.rows("SELECT status, count(*) FROM person GROUP BY status"):
+            by_status[status] = by_status.get(status, 0) + n
+        counts["people"] = sum(n for s, n in by_status.items() if s not in GONE_STATUSES)
+        counts["people_left"] = sum(n for s, n in by_status.items() if s in GONE_STATUSES)
         counts["site_visits"] = int(
             r.value("SELECT count(*) FROM agenda_session WHERE kind = 'site_visit'") or 0
         )
         by_sex = {"female": 0, "male": 0, "other": 0, "unknown": 0}
-        for sex, n in r.rows("SELECT sex, count(*) FROM person GROUP BY sex"):
+        taking_part = f" WHERE status NOT IN {GONE}"
+        for sex, n in r.rows(f"SELECT sex, count(*) FROM person{taking_part} GROUP BY sex"):
             by_sex[sex if sex in by_sex else "unknown"] += n
-        by_role = dict(r.rows("SELECT role, count(*) FROM person GROUP BY role"))
-        members = dict(r.rows("SELECT delegation_id, count(*) FROM person GROUP BY delegation_id"))
+        by_role = dict(r.rows(f"SELECT role, count(*) FROM person{taking_part} GROUP BY role"))
+        _g, members = group_and_delegation_sizes(r)
         dels = [
             {"id": i, "name": n, "country": c, "members": members.get(i, 0), "colour": col}
             for i, n, c, col in r.rows(
                 "SELECT id, name, country, colour FROM delegation ORDER BY id"
             )
         ]
-        group_sizes, _d = group_and_delegation_sizes(r)
+        group_sizes = _g
         grps = [
             {"id": i, "name": n, "size": group_sizes.get(i, 0)}
             for i, n in r.rows("SELECT id, name FROM participant_group ORDER BY id")
@@ -117,6 +127,7 @@ def summary(store: PlanStore) -> Summary:
         last[0][0] if last else 0,
         parse_time(last[0][1]) if last else None,
         last[0][2] if last else "",
+        by_status,
     )
 
 
@@ -147,6 +158,8 @@ def info_json(store: PlanStore) -> dict[str, Any]:
             )
         },
         "people_by_sex": sm.people_by_sex,
+        # everyone in the plan by status; "people" above counts those taking part
+        "people_by_status": sm.people_by_status,
         "delegations": [
             {k: d[k] for k in ("id", "name", "country", "members")} for d in sm.delegations
         ],

@@ -1,5 +1,6 @@
 """Today, during the plan's days: who lands and who leaves, who is on the road, at the site
-visit and at each hotel tonight (the Overview shows it)."""
+visit and at each hotel tonight, and who joins or leaves the event from today (the Overview
+shows it)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class Today:
     rides: list[tuple[datetime, str, int]] = field(default_factory=list)  # when, what, people
     visits: list[tuple[str, int]] = field(default_factory=list)  # site visit, people on it
     hotels: list[tuple[str, int]] = field(default_factory=list)  # hotel, people tonight
+    # who takes part from today (and whom they replace, "" for nobody)
+    joining: list[tuple[str, str]] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # who declined, was replaced or cancelled
 
 
 def today(data: Snapshot, day: date) -> Today:
@@ -49,6 +53,15 @@ def today(data: Snapshot, day: date) -> Today:
     for stay in lg.stays:
         if stay.check_in <= day < stay.check_out and stay.person not in away:
             hotels[lg.place_name(stay.venue)] += 1
+    member = data.membership
+    replaces = {new: old for old, new in member.replaced_by.items()}
+    names = data.names
+    out.joining = sorted(
+        (names.get(p, "?"), names.get(replaces[p], "") if p in replaces else "")
+        for p, d in member.joining.items()
+        if d == day
+    )
+    out.gone = sorted(names.get(p, "?") for p, d in member.gone.items() if d == day)
     out.landing.sort()
     out.leaving.sort()
     out.rides.sort()

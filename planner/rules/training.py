@@ -1,13 +1,17 @@
 """Who was trained, and for how many hours: the words every paper and the window share.
 
-- A *trainee* is a person with the role Trainee (:class:`planner.domain.labels.Role`).
+- A *trainee* is a person with the role Trainee (:class:`planner.domain.labels.Role`) who did
+  not decline, was not replaced and not cancelled (:data:`planner.domain.labels.GONE_STATUSES`):
+  someone replaced on the third day keeps their marks, but is counted apart as also present
+  and their substitute is the trainee.
 - A trainee *attended* when marked present at least once
   (:mod:`planner.queries.attendance`), at a
   session on a roll (breaks and meals have none).
 - A trainee is *trained* when they completed the training: :func:`completed`, the one place
   the completion rule lives (until check-in brings one, a trainee who attended).
-- Anyone else marked present (trainers, staff, drivers, the delegation's head and advisers) is
-  *also present*: listed apart, never counted as trained, given no certificate.
+- Anyone else marked present (trainers, staff, drivers, the delegation's head and advisers,
+  trainees who left) is *also present*: listed apart, never counted as trained, given no
+  certificate.
 - *Hours* are the exact minutes of the training, plenary and site-visit sessions a person was
   marked present at, rounded half-up once to one decimal (:func:`hours_of`): the same figure
   in the attendance summary, the window and the certificate.
@@ -23,7 +27,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from planner.domain.labels import Role
+from planner.domain.labels import GONE_STATUSES, Role
 from planner.queries.snapshot import ATTENDANCE, PEOPLE, Snapshot
 from planner.store import PlanStore
 
@@ -60,14 +64,20 @@ class Record:
     sessions: int  # sessions marked present at (breaks and meals have no roll)
     minutes: int  # exact minutes of the training, plenary and site-visit sessions among them
     offered: int  # minutes of such sessions the person was registered for
+    status: str = "confirmed"  # declined, replaced and cancelled people are no trainees
 
     @property
     def hours(self) -> Decimal:
         return hours_of(self.minutes)
 
     @property
+    def gone(self) -> bool:
+        """Whether they declined, were replaced or cancelled (before or during the training)."""
+        return self.status in GONE_STATUSES
+
+    @property
     def trainee(self) -> bool:
-        return is_trainee(self.role)
+        return is_trainee(self.role) and not self.gone
 
     @property
     def attended(self) -> bool:
@@ -108,10 +118,12 @@ def tally(
     marks: Mapping[int, Mapping[int, bool]],
     registered: Mapping[int, Collection[int]] | None = None,
     within: Collection[int] | None = None,
+    statuses: Mapping[int, str] | None = None,
 ) -> Tally:
     """Count from plain data: person -> role, session -> kind and exact minutes,
     session -> person -> present, session -> registered people; ``within`` limits the count
-    to some people (a delegation, a group, a person; None: everyone)."""
+    to some people (a delegation, a group, a person; None: everyone); ``statuses``: person ->
+    status for those not simply confirmed."""
     wanted = set(roles) if within is None else {p for p in within if p in roles}
     sessions: dict[int, int] = dict.fromkeys(wanted, 0)
     spent: dict[int, int] = dict.fromkeys(wanted, 0)
@@ -130,7 +142,11 @@ def tally(
             for person in people:
                 if person in offered:
                     offered[person] += minutes.get(session, 0)
-    records = {p: Record(p, roles[p], sessions[p], spent[p], offered[p]) for p in wanted}
+    status = (statuses or {}).get
+    records = {
+        p: Record(p, roles[p], sessions[p], spent[p], offered[p], status(p, "confirmed"))
+        for p in wanted
+    }
     trainees = frozenset(p for p, r in records.items() if r.trainee)
     return Tally(
         records,
@@ -151,6 +167,7 @@ def tally_of(plan: Snapshot, within: Collection[int] | None = None) -> Tally:
         plan.marks,
         plan.registered,
         within,
+        {p.id: p.status for p in plan.people.values() if p.status != "confirmed"},
     )
 
 

@@ -315,6 +315,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n taking part; %1 more declined, were replaced or cancelled (People list, Status)</source>
+        <translation>
+            <numerusform>%n taking part; %1 more declined, were replaced or cancelled (People list, Status)</numerusform>
+            <numerusform>%n taking part; %1 more declined, were replaced or cancelled (People list, Status)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>

@@ -750,8 +750,8 @@
         <translation>&amp;Sesiones</translation>
     </message>
     <message>
-        <source>Trainees are the people with the role Trainee; a trainee attended when marked present at least once. Trainers, staff and delegation members are counted apart as also present and get no certificate.</source>
-        <translation>Los participantes son las personas con el rol Participante; un participante asistió si se le marcó presente al menos una vez. Capacitadores, personal y miembros de delegación se cuentan aparte, como también presentes, y no reciben certificado.</translation>
+        <source>Trainees are the people with the role Trainee; a trainee attended when marked present at least once. Trainers, staff, delegation members and trainees who declined or were replaced are counted apart as also present and get no certificate.</source>
+        <translation>Participantes son las personas con el rol Participante; un participante asistió si se le marcó presente al menos una vez. Capacitadores, personal, miembros de delegaciones y participantes que declinaron o fueron reemplazados se cuentan aparte como también presentes y no reciben certificado.</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -851,6 +851,10 @@
             <numerusform>%1, %2–%3 · %n persona inscrita</numerusform>
             <numerusform>%1, %2–%3 · %n personas inscritas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Left the training (%1): counted apart as also present, not as trained; no certificate</source>
+        <translation>Se retiró de la capacitación (%1): se cuenta aparte como también presente, no como capacitado; sin certificado</translation>
     </message>
     <message>
         <source>Not a trainee (%1): counted apart as also present, not as trained; no certificate</source>
@@ -3877,9 +3881,20 @@
         <source>Funded by %s</source>
         <translation>Financiado por %s</translation>
     </message>
+    <message numerus="yes">
+        <source>%n taking part; %1 more declined, were replaced or cancelled (People list, Status)</source>
+        <translation>
+            <numerusform>%n participa; otras %1 declinaron, fueron reemplazadas o canceladas (lista de Personas, Estado)</numerusform>
+            <numerusform>%n participan; otras %1 declinaron, fueron reemplazadas o canceladas (lista de Personas, Estado)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Change no. %1, by %2 on %3 at %4</source>
         <translation>Cambio n.º %1, por %2, el %3 a las %4</translation>
+    </message>
+    <message>
+        <source>Today could not be read: %1</source>
+        <translation>No se pudo leer el día de hoy: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s)</source>
@@ -3907,6 +3922,18 @@
     <message>
         <source>Tonight</source>
         <translation>Esta noche</translation>
+    </message>
+    <message>
+        <source>Taking part from today</source>
+        <translation>Participan desde hoy</translation>
+    </message>
+    <message>
+        <source>%1 (in place of %2)</source>
+        <translation>%1 (en lugar de %2)</translation>
+    </message>
+    <message>
+        <source>No longer taking part</source>
+        <translation>Ya no participan</translation>
     </message>
     <message>
         <source>Changed since yesterday</source>
@@ -4328,6 +4355,26 @@
     <message>
         <source>People</source>
         <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Show people by status</source>
+        <translation>Mostrar personas por estado</translation>
+    </message>
+    <message>
+        <source>Show everyone, or only the people with a status</source>
+        <translation>Mostrar a todos, o solo a las personas con un estado</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Taking part</source>
+        <translation>Participan</translation>
+    </message>
+    <message>
+        <source>Left (declined, replaced, cancelled)</source>
+        <translation>Se retiraron (declinaron, reemplazados, cancelados)</translation>
     </message>
     <message>
         <source>Acronym</source>

@@ -169,7 +169,7 @@ def test_core_labels_in_lists_are_spanish(spanish_window):
     column = [c.key for c in panel.model.columns].index("sex")
     values = {panel.model.index(r, column).data() for r in range(panel.model.rowCount())}
     assert values == {"Mujer", "Hombre"}
-    assert panel.count_label.text() == "214 personas"
+    assert panel.count_label.text() == "215 personas"
 
 
 def test_qt_catalogues_are_finished_and_compiled(tmp_path):

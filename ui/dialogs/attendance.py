@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
-from planner.domain.labels import role_label
+from planner.domain.labels import role_label, status_label
 from planner.domain.reference import fold
 from planner.operations import Batch
 from planner.operations.agenda import set_marks
@@ -99,8 +99,9 @@ class AttendanceDialog(QDialog):
             self.tr(
                 "Trainees are the people with the role Trainee; a"
                 " trainee attended when marked present at least once."
-                " Trainers, staff and delegation members are counted"
-                " apart as also present and get no certificate."
+                " Trainers, staff, delegation members and trainees who"
+                " declined or were replaced are counted apart as also"
+                " present and get no certificate."
             )
         )
         self.sessions = QTreeWidget(self)
@@ -449,6 +450,11 @@ class AttendanceDialog(QDialog):
             item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
             item.setToolTip(
                 self.tr(
+                    "Left the training (%1): counted apart as also present, not"
+                    " as trained; no certificate"
+                ).replace("%1", status_label(record.status))
+                if record.gone
+                else self.tr(
                     "Not a trainee (%1): counted apart as also present, not"
                     " as trained; no certificate"
                 ).replace("%1", role_label(record.role))

@@ -25,11 +25,12 @@ from planner.domain import labels, reference
 from planner.domain.labels import ROLE_LABELS
 from planner.queries.changes import changes_since
 from planner.queries.snapshot import LOGISTICS, Snapshot
-from planner.rules.today import today
+from planner.rules.today import Today, today
 from planner.store import Change, PlanStore
 from ui.formats import Formats
 from ui.pages.refresh import RefreshWhenShown
 from ui.session.controller import PlanController
+from ui.session.worker import Progress, message_of, run_quietly
 from ui.widgets.charts import BarChart
 
 SEX_COLOURS = {"female": "#B07AA1", "male": "#4E79A7", "other": "#EDC948", "unknown": "#BAB0AC"}
@@ -114,6 +115,7 @@ class OverviewPage(QScrollArea):
 
         # during the plan's days: who lands and leaves today, the road, the visit, the hotels
         self.today_override: date | None = None  # a day to show as today (tests, demos)
+        self._today_task: Progress | None = None  # the Today box being read
         self.today_box = QGroupBox(self.tr("Today"), body)
         self.today_box.setObjectName("today")
         self.today_text = QLabel(self.today_box)
@@ -215,6 +217,17 @@ class OverviewPage(QScrollArea):
         values = {"days": sm.days, **sm.counts}
         for key, card in self.cards.items():
             card.set_value(fmt.number(values[key]))
+        left = sm.counts.get("people_left", 0)
+        self.cards["people"].setToolTip(
+            self.tr(
+                "%n taking part; %1 more declined, were replaced or cancelled (People list,"
+                " Status)",
+                "",
+                sm.counts["people"],
+            ).replace("%1", fmt.number(left))
+            if left
+            else ""
+        )
         self.by_sex.set_bars(
             [
                 (labels.sex_label(None if key == "unknown" else key), n, SEX_COLOURS[key])
@@ -253,13 +266,43 @@ class OverviewPage(QScrollArea):
             )
 
     def _show_today(self, store: PlanStore, first: date, last: date, zone: ZoneInfo) -> None:
-        """The Today box, during the plan's days only."""
+        """The Today box, during the plan's days only; read off the GUI thread (a plan of
+        many cohorts takes a moment), shown when ready."""
+        if self._today_task is not None:
+            self._today_task.cancel()  # a newer change asks again
+            self._today_task = None
         day = self.today_override or datetime.now(zone).date()
         if not first <= day <= last:
             self.today_box.hide()
             return
+        since = datetime.combine(day - timedelta(days=1), time(0), zone)
+
+        def task(_progress: Progress) -> tuple[Today, list[tuple[datetime, str, str]]]:
+            return today(Snapshot.read(store, {LOGISTICS}), day), changes_since(store, since, 5)
+
+        def failed(exc: BaseException) -> None:
+            if self.ctrl.store is store:  # not a plan closed meanwhile
+                self.today_text.setText(
+                    html.escape(
+                        self.tr("Today could not be read: %1").replace("%1", message_of(exc))
+                    )
+                )
+
+        self._today_task = run_quietly(
+            task, lambda found: self._fill_today(store, day, *found), failed
+        )
+
+    def _fill_today(
+        self,
+        store: PlanStore,
+        day: date,
+        t: Today,
+        changed: list[tuple[datetime, str, str]],
+    ) -> None:
+        if self.ctrl.store is not store:  # closed, or another plan opened meanwhile
+            return
+        self._today_task = None
         fmt = self.formats
-        t = today(Snapshot.read(store, {LOGISTICS}), day)
 
         def people(n: int) -> str:
             return self.tr("%n person(s)", "", n)
@@ -276,15 +319,24 @@ class OverviewPage(QScrollArea):
             ),
             (self.tr("Site visit"), "; ".join(f"{what} ({people(n)})" for what, n in t.visits)),
             (self.tr("Tonight"), "; ".join(f"{hotel}: {people(n)}" for hotel, n in t.hotels)),
-        ]
-        since = datetime.combine(day - timedelta(days=1), time(0), zone)
-        changed = changes_since(store, since, 5)
-        lines.append(
+            (
+                self.tr("Taking part from today"),
+                "; ".join(
+                    self.tr("%1 (in place of %2)").replace("%1", who).replace("%2", old)
+                    if old
+                    else who
+                    for who, old in t.joining
+                ),
+            ),
+            (self.tr("No longer taking part"), "; ".join(t.gone)),
             (
                 self.tr("Changed since yesterday"),
                 "; ".join(f"{fmt.time(at)} {who}: {what}" for at, who, what in changed),
-            )
-        )
+            ),
+        ]
+        # who joins or leaves: said only on the days someone does
+        rare = (self.tr("Taking part from today"), self.tr("No longer taking part"))
+        lines = [(label, text) for label, text in lines if text or label not in rare]
         self.today_box.setTitle(self.tr("Today, %1").replace("%1", fmt.weekday_date(day)))
         self.today_text.setText(
             "<br>".join(

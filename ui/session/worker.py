@@ -143,6 +143,33 @@ def run_task(
     return progress
 
 
+def run_quietly(
+    task: Callable[[Progress], T],
+    on_success: Callable[[T], None],
+    on_failure: Callable[[BaseException], None],
+) -> Progress:
+    """Run ``task`` in the thread pool without a dialog (a page's figures that follow a
+    change); the callbacks run on the GUI thread. Cancelling throws the result away."""
+    progress = Progress()
+    signals = _Signals()
+    _ACTIVE.add(signals)
+
+    def succeeded(result: T) -> None:
+        _ACTIVE.discard(signals)
+        if not progress.cancelled():
+            on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        _ACTIVE.discard(signals)
+        if not progress.cancelled():
+            on_failure(exc)
+
+    signals.finished.connect(succeeded, Qt.ConnectionType.QueuedConnection)
+    signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    QThreadPool.globalInstance().start(_Runnable(task, progress, signals))
+    return progress
+
+
 def message_of(exc: BaseException) -> str:
     """A failure in words: the core's own message, or a short note for a bug."""
     if isinstance(exc, PlannerError):

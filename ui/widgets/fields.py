@@ -88,7 +88,8 @@ class NotesField(QPlainTextEdit):
 
 
 class IntField(QSpinBox):
-    """A whole number; with ``empty_text`` the lowest value means 'not known' (None)."""
+    """A whole number; with ``empty_text`` the lowest value means 'not known' (None), a step
+    below 0 when ``zero_counts`` (0 % allowed is not the same as no allowance agreed)."""
 
     edited = Signal()
 
@@ -98,9 +99,10 @@ class IntField(QSpinBox):
         maximum: int = 100_000,
         suffix: str = "",
         empty_text: str = "",
+        zero_counts: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setRange(0, maximum)
+        self.setRange(-1 if empty_text and zero_counts else 0, maximum)
         self.setSuffix(suffix)
         self.setGroupSeparatorShown(True)
         self._optional = bool(empty_text)

@@ -241,7 +241,7 @@ def test_copy_shifts_every_date_and_keeps_wall_clock_times(demo_path, tmp_path, 
         for sid, s in before.items():
             assert (after[sid].start - s.start).days == 98
             assert after[sid].start.time() == s.start.time()
-        assert len(queries.people(copy)) == 214
+        assert len(queries.people(copy)) == 215
         # the journey moved with the agenda: flights, rides and hotel nights
         for rows in (queries.rides, queries.stays):
             old_rows = {r.id: r for r in rows(old)}

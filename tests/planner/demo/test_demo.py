@@ -42,11 +42,13 @@ def test_demo_has_the_scenario_shape(demo):
         "America/Tegucigalpa",
         "USD",
     )
+    # taking part: the officer replaced after the first day stays in the plan, apart
     assert sm.counts["people"] == 214 and sm.counts["groups"] == 4
+    assert sm.people_by_status["replaced"] == 1 and len(queries.people(demo)) == 215
     panama = next(d for d in queries.delegations(demo) if d.country == "PA")
     assert panama.members == 10 and panama.head
     orgs = {o.name: o.people for o in queries.organisations(demo)}
-    assert orgs["National Directorate of Border Police Services"] == 200
+    assert orgs["National Directorate of Border Police Services"] == 200  # taking part
     assert {o for o in orgs} >= {
         "National Border Service of Panama",
         "National Migration Service of Panama",
@@ -125,3 +127,28 @@ def test_a_spanish_demo_has_the_real_events_words_and_no_clash(tmp_path):
         assert "Coffee break" in {s.title for s in queries.sessions(store)}
     finally:
         store.close()
+
+
+def test_the_demo_holds_a_substitution_from_the_second_day(demo):
+    """An officer of group B was called to duty after the first day; another came instead."""
+    from planner.queries.snapshot import Snapshot, local
+    from planner.rules import training
+
+    (old,) = [p for p in queries.people(demo) if p.status == "replaced"]
+    new = next(p for p in queries.people(demo) if p.status_from and p.status != "replaced")
+    assert old.status_from == new.status_from == date(2023, 11, 28)
+    assert old.replaced_by == f"{new.given_name} {new.family_name}"
+    assert operations.get_values(demo, "person", old.id)["replaced_by_id"] == new.id
+    assert old.groups == new.groups == "Group B"
+    plan = Snapshot.load(demo)
+    marked = {
+        who: {
+            local(plan.sessions[s].start, plan.zone).day for s, m in plan.marks.items() if who in m
+        }
+        for who in (old.id, new.id)
+    }
+    assert marked[old.id] == {27} and marked[new.id] == {28, 29, 30}
+    # the substitute is the trainee; who left is counted apart and gets no certificate
+    tally = training.tally_of(plan)
+    assert new.id in tally.trained and old.id not in tally.trainees
+    assert old.id in tally.also_present and len(tally.trainees) == 200

@@ -263,7 +263,13 @@ def test_attendance_counts_who_was_trained_not_who_registered(demo, tmp_path):
     trained = set()
     for session in data.marks:
         trained |= data.attended(session)
-    assert totals[4] == len({p for p in trained if data.people[p].role == "trainee"})
+    assert totals[4] == len(
+        {
+            p
+            for p in trained
+            if data.people[p].role == "trainee" and data.people[p].status != "replaced"
+        }
+    )
     assert any(r[0] == "Under 25" for r in sheets["By age"])
 
 

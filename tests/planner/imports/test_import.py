@@ -408,7 +408,7 @@ def test_people_import_undoes_and_redoes_as_one_step(demo):
     batch = people.apply(demo, pv)
     after = queries.people(demo)
     operations.undo_batch(demo, batch)
-    assert len(queries.people(demo)) == 214
+    assert len(queries.people(demo)) == 215
     assert "Panamá 2024" not in {d.name for d in queries.delegations(demo)}
     operations.redo_batch(demo, batch)
     assert queries.people(demo) == after

@@ -98,7 +98,7 @@ def test_a_trainee_is_replaced_in_the_group_and_leaves_it_from_the_day_on(demo):
     members = operations.get_values(demo, "group", group.id)["member_ids"]
     old = members[0]
     new = newcomer(demo, "Rosa", "Díaz Mejía")
-    substitute(demo, old, new, date(2023, 11, 28))
+    batch, _done = substitute(demo, old, new, date(2023, 11, 28))
     assert new in operations.get_values(demo, "group", group.id)["member_ids"]
     plan = Snapshot.load(demo)
     monday = [s for s in plan.sessions.values() if s.units and plan.registered.get(s.id)]
@@ -107,6 +107,11 @@ def test_a_trainee_is_replaced_in_the_group_and_leaves_it_from_the_day_on(demo):
     assert before and after  # OLD until the 27th, NEW from the 28th
     assert all(local(plan.sessions[s.id].start, plan.zone).day < 28 for s in before)
     assert all(local(plan.sessions[s.id].start, plan.zone).day >= 28 for s in after)
+    undo_batch(demo, batch)  # Ctrl+Z: the group as it was, OLD there every day
+    assert new not in operations.get_values(demo, "group", group.id)["member_ids"]
+    plan = Snapshot.load(demo)
+    assert all(new not in people for people in plan.registered.values())
+    assert sum(old in people for people in plan.registered.values()) > len(before)
 
 
 def test_refusals_say_what_to_do(demo):

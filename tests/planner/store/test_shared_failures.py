@@ -223,7 +223,7 @@ def test_access_revoked_while_a_plan_is_open_is_said_as_a_permission(
     name, password, address = reader_role
     store = open_shared(address, password=password)
     try:
-        assert len(queries.people(store)) == 214
+        assert len(queries.people(store)) == 215
         database = make_url(pg_demo).database
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC')

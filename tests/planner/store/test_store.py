@@ -236,7 +236,7 @@ def test_save_a_copy_is_consistent_while_the_plan_is_open(demo, tmp_path):
     try:
         assert operations.get_values(store, "person", 1)["given_name"] != "Changed after the copy"
         with store.read() as s:
-            assert len(s.execute(select(Person)).scalars().all()) == 214
+            assert len(s.execute(select(Person)).scalars().all()) == 215
     finally:
         store.close()
 

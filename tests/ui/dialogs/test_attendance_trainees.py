@@ -47,7 +47,7 @@ def test_the_dialog_shows_the_hours_of_the_summary_and_the_certificate(window, q
     assert f"{shown} hours of training" in certificate
     # the plan's figures: trainees, and everyone else apart
     assert d.figures.text() == (
-        "Whole plan: 200 trainees · 200 attended · 200 trained · 14 also present (not trainees)"
+        "Whole plan: 200 trainees · 200 attended · 200 trained · 15 also present (not trainees)"
     )
     staff = next(p for p in data.sorted_people() if p.role == "staff")
     row = rows[staff.id]

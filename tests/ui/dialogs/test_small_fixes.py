@@ -67,3 +67,25 @@ def test_opening_hours_read_and_type_in_the_windows_clock(window, qtbot):
     qtbot.addWidget(form)
     assert form.field("opens").value() == venue.opens and form.changed_values() == {}
     form.reject()
+
+
+def test_a_room_blocks_attrition_allowance_of_zero_is_not_none(window, qtbot):
+    """0 % (every room-night held is paid for) is a contract, not 'no allowance agreed'."""
+    store = window.ctrl.store
+    (block,) = queries.room_blocks(store)
+    form = window.editor.open(window, "room_block", block.id)
+    qtbot.addWidget(form)
+    field = form.field("attrition_percent")
+    assert field.value() is None and field.text() == "none"
+    field.setValue(0)
+    assert field.text() == "0 %"
+    form._on_ok()
+    assert operations.get_values(store, "room_block", block.id)["attrition_percent"] == 0
+    form = window.editor.open(window, "room_block", block.id)
+    qtbot.addWidget(form)
+    field = form.field("attrition_percent")
+    assert field.value() == 0
+    field.stepDown()  # one step below 0: none again
+    assert field.value() is None
+    form._on_ok()
+    assert operations.get_values(store, "room_block", block.id)["attrition_percent"] is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from planner import queries
 from ui.models.table import ID_ROLE, ROW_ROLE, SORT_ROLE, Column, RowTableModel, SearchProxy
@@ -25,15 +26,32 @@ def test_people_search_ignores_accents_and_case(window):
     window.show_page("people")
     panel = window.pages["people"].panels[0]
     total = panel.proxy.rowCount()
-    assert total == 214
+    assert total == 215
     panel.search.setText("NOHEMI")
     shown = [panel.proxy.index(r, 0).data(ROW_ROLE) for r in range(panel.proxy.rowCount())]
     assert shown and all("nohemí" in (p.given_name + p.family_name).lower() for p in shown)
     panel.search.setText("panama trainer")  # every word must match somewhere in the row
     assert panel.proxy.rowCount() == 7
-    assert panel.count_label.text() == "7 of 214 people shown"
+    assert panel.count_label.text() == "7 of 215 people shown"
     panel.search.clear()
     assert panel.proxy.rowCount() == total
+
+
+def test_the_people_list_filters_by_status(window):
+    window.show_page("people")
+    panel = window.pages["people"].panels[0]
+    shown = panel.findChild(QComboBox, "status_filter")
+    choices = [shown.itemText(i) for i in range(shown.count())]
+    assert choices[:3] == ["Everyone", "Taking part", "Left (declined, replaced, cancelled)"]
+    shown.setCurrentIndex(2)
+    (left,) = [panel.proxy.index(r, 0).data(ROW_ROLE) for r in range(panel.proxy.rowCount())]
+    assert left.status == "replaced" and panel.count_label.text() == "1 of 215 people shown"
+    shown.setCurrentIndex(1)
+    assert panel.proxy.rowCount() == 214
+    shown.setCurrentIndex(choices.index("Nominated"))
+    assert panel.proxy.rowCount() == 0
+    shown.setCurrentIndex(0)
+    assert panel.proxy.rowCount() == 215
 
 
 def test_counts_sort_as_numbers_not_text(qtbot):

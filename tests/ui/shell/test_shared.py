@@ -191,7 +191,7 @@ def test_publish_a_local_plan_from_the_file_menu(
     QTimer.singleShot(100, fill)
     assert win.files.publish_dialog()
     assert win.ctrl.store.shared and win.ctrl.store.location == pg_address
-    assert len(queries.people(win.ctrl.store)) == 214
+    assert len(queries.people(win.ctrl.store)) == 215
     win.ctrl.close()
 
 

@@ -275,7 +275,7 @@ class LogisticsForms(Forms):
                     FormField(
                         "attrition_percent",
                         self.tr("&Attrition allowance"),
-                        IntField(parent, 100, " %", self.tr("none")),
+                        IntField(parent, 100, " %", self.tr("none"), zero_counts=True),
                         self.tr(
                             "The share of the room-nights held that may go unused without"
                             " charge; the check says what the hotel may bill below it."

@@ -340,6 +340,11 @@ class ListPanel(QWidget):
         self.proxy.set_search(text)
         self._update_count()
 
+    def add_filter(self, widget: QWidget) -> None:
+        """Put a filter (a choice of what to show) beside the search box."""
+        widget.setParent(self)
+        self._top.add_trail(widget, before=self.search)
+
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         self.proxy.set_predicate(predicate)
         self._update_count()

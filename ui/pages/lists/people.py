@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QComboBox
+
 from planner import queries
 from planner.domain import labels, reference
 from ui.models.table import Column
 from ui.pages.lists.columns import ListPages, date_sort
-from ui.pages.lists.panel import ListPage
+from ui.pages.lists.panel import ListPage, ListPanel
 
 
 class PeoplePages(ListPages):
@@ -80,7 +82,7 @@ class PeoplePages(ListPages):
                 "status",
                 self.tr("Status"),
                 # only what stands out: most people are simply confirmed
-                lambda r: "" if r.status == "confirmed" else labels.status_label(r.status),
+                lambda r: "" if r.status == "confirmed" else labels.status_label(r.status, r.sex),
                 sort=lambda r: r.status != "confirmed",
                 tooltip=self._status_tip,
                 width=14,
@@ -120,13 +122,34 @@ class PeoplePages(ListPages):
             ),
             Column("dietary_needs", self.tr("Dietary needs"), lambda r: r.dietary_needs),
         ]
-        return self.f.single(
+        page = self.f.single(
             "person",
             self.tr("People"),
             columns,
             queries.people,
             {"person", "delegation", "organisation", "participant_group", "group_member"},
         )
+        self._status_filter(page.panels[0])
+        return page
+
+    def _status_filter(self, panel: ListPanel) -> None:
+        """Show everyone, those taking part, those who left, or one status."""
+        shown = QComboBox(panel)
+        shown.setObjectName("status_filter")
+        shown.setAccessibleName(self.tr("Show people by status"))
+        shown.setToolTip(self.tr("Show everyone, or only the people with a status"))
+        gone = {s.value for s in labels.GONE_STATUSES}
+        choices: list[tuple[str, Callable[[queries.PersonRow], bool] | None]] = [
+            (self.tr("Everyone"), None),
+            (self.tr("Taking part"), lambda r: r.status not in gone),
+            (self.tr("Left (declined, replaced, cancelled)"), lambda r: r.status in gone),
+        ]
+        for status in labels.PersonStatus:
+            choices.append((labels.status_label(status.value), _has(status.value)))
+        for text, _test in choices:
+            shown.addItem(text)
+        shown.currentIndexChanged.connect(lambda i: panel.set_predicate(choices[i][1]))
+        panel.add_filter(shown)
 
     def organisations(self) -> ListPage:
         columns = [
@@ -158,3 +181,7 @@ class PeoplePages(ListPages):
             queries.groups,
             {"participant_group", "group_member", "person", "delegation"},
         )
+
+
+def _has(status: str) -> Callable[[queries.PersonRow], bool]:
+    return lambda r: r.status == status
