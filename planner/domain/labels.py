@@ -334,6 +334,15 @@ def role_label(role: str, other: str = "", sex: str | None = None) -> str:
     return _(ROLE_LABELS.get(role, role))
 
 
+def role_with_status(role: str, status: str, sex: str | None = None, other: str = "") -> str:
+    """A role, and the status of someone who left ("Trainee · Replaced"): papers that list
+    everyone say who is no longer taking part."""
+    said = role_label(role, other, sex)
+    if status not in GONE_STATUSES:
+        return said
+    return _("{role} · {status}").format(role=said, status=status_label(status, sex))
+
+
 @functools.cache
 def _gendered_roles(lang: str, sex: str) -> dict[str, str]:
     """The roles' names for a woman or a man, in ``lang`` (the current language: the cache

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _, ngettext
-from planner.domain.labels import GONE_STATUSES, role_label, sex_label, status_label
+from planner.domain.labels import role_label, role_with_status, sex_label
 from planner.domain.reference import fold
 from planner.exports.common import (
     NOT_SIGNED,
@@ -454,7 +454,7 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
                     person.listed_name,
                     person.organisation_short,
                     data.delegation_name(person.delegation_id),
-                    _left(person) or role_label(person.role, sex=person.sex),
+                    role_with_status(person.role, person.status, person.sex),
                     tally.sessions(person.id),
                 )
             if not tally.also_present:
@@ -468,16 +468,6 @@ def attendance(store: PlanStore, data: PlanData, target: Path, options: Options,
 
 # Who left, in the summary's count of the also present by role.
 LEFT = "left"
-
-
-def _left(person: PersonInfo) -> str:
-    """'Trainee · Replaced' for someone who left ("" for everyone else)."""
-    if person.status not in GONE_STATUSES:
-        return ""
-    return _("{role} · {status}").format(
-        role=role_label(person.role, sex=person.sex),
-        status=status_label(person.status, person.sex),
-    )
 
 
 def _sex_key(person: PersonInfo) -> str | None:

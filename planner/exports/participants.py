@@ -11,7 +11,7 @@ from typing import Any
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
-from planner.domain.labels import role_label, sex_label
+from planner.domain.labels import role_with_status, sex_label
 from planner.domain.reference import country_name, fold
 from planner.exports.common import (
     Job,
@@ -115,7 +115,7 @@ def participants(
                     wrapped(p.duty_station, 18),
                     wrapped(data.delegation_name(p.delegation_id), 18),
                     wrapped(", ".join(sorted(groups.get(p.id, []))), 12),
-                    wrapped(role_label(p.role, sex=p.sex), 14),
+                    wrapped(role_with_status(p.role, p.status, p.sex), 14),
                 )
             yield sheet
             sheet.rows.clear()  # written: let go before the second is made

@@ -4374,7 +4374,7 @@
     </message>
     <message>
         <source>Left (declined, replaced, cancelled)</source>
-        <translation>Se retiraron (declinaron, reemplazados, cancelados)</translation>
+        <translation>Se retiraron (declinaron, fueron reemplazadas o canceladas)</translation>
     </message>
     <message>
         <source>Acronym</source>

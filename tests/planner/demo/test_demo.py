@@ -129,7 +129,7 @@ def test_a_spanish_demo_has_the_real_events_words_and_no_clash(tmp_path):
         store.close()
 
 
-def test_the_demo_holds_a_substitution_from_the_second_day(demo):
+def test_the_demo_holds_a_substitution_from_the_second_day(demo, tmp_path):
     """An officer of group B was called to duty after the first day; another came instead."""
     from planner.queries.snapshot import Snapshot, local
     from planner.rules import training
@@ -152,3 +152,13 @@ def test_the_demo_holds_a_substitution_from_the_second_day(demo):
     tally = training.tally_of(plan)
     assert new.id in tally.trained and old.id not in tally.trainees
     assert old.id in tally.also_present and len(tally.trainees) == 200
+    # the participant list names everyone, and says who no longer takes part
+    from openpyxl import load_workbook
+
+    from planner.exports.catalog import run
+    from planner.exports.common import Options
+
+    sheet = load_workbook(run(demo, "participants", tmp_path / "p.xlsx", Options())[0]).active
+    roles = {(r[1], r[2]): r[9] for r in sheet.iter_rows(values_only=True) if isinstance(r[0], int)}
+    assert roles[old.family_name, old.given_name] == "Trainee · Replaced"
+    assert roles[new.family_name, new.given_name] == "Trainee"
