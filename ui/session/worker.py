@@ -117,6 +117,7 @@ def run_task(
     def finish() -> None:
         state["running"] = False
         _ACTIVE.discard(signals)
+        signals.deleteLater()  # on this thread, not wherever the collector frees its wrapper
         timer.stop()
         dialog.reset()
         dialog.close()
@@ -156,11 +157,13 @@ def run_quietly(
 
     def succeeded(result: T) -> None:
         _ACTIVE.discard(signals)
+        signals.deleteLater()  # on this thread, not wherever the collector frees its wrapper
         if not progress.cancelled():
             on_success(result)
 
     def failed(exc: BaseException) -> None:
         _ACTIVE.discard(signals)
+        signals.deleteLater()
         if not progress.cancelled():
             on_failure(exc)
 

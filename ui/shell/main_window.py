@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,6 +41,7 @@ from ui.pages.lists.columns import ListPages
 from ui.pages.lists.panel import ListPage, PageFactory
 from ui.pages.overview import OverviewPage
 from ui.pages.protocols import Page, Panel
+from ui.session.collector import collect_on_gui_thread
 from ui.session.controller import PlanController
 from ui.shell.actions import Actions
 from ui.shell.navigation import PAGE_NAMES, LazyPages, icon
@@ -71,6 +73,9 @@ def _preload_editing() -> None:
 class MainWindow(QMainWindow):
     def __init__(self, settings: opt.Settings, ctrl: PlanController | None = None) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if app is not None:  # cycles (and the Qt objects in them) freed on this thread only
+            collect_on_gui_thread(app)
         self.settings = settings
         self.ctrl = ctrl or PlanController(self)
         self.formats = Formats.from_settings(settings)
