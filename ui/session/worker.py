@@ -117,18 +117,21 @@ def run_task(
     def finish() -> None:
         state["running"] = False
         _ACTIVE.discard(signals)
-        signals.deleteLater()  # on this thread, not wherever the collector frees its wrapper
         timer.stop()
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
 
+    # the task has ended (even one abandoned): its signals go on this thread, not wherever
+    # the cycle collector would free their wrapper
     def succeeded(result: T) -> None:
+        signals.deleteLater()
         if state["running"]:
             finish()
             on_success(result)
 
     def failed(exc: BaseException) -> None:
+        signals.deleteLater()
         if state["running"]:
             finish()
             on_failure(exc)
