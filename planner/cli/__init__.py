@@ -21,7 +21,7 @@ from typing import Any
 from planner.cli.common import ARGV, EXIT_BAD_INPUT, EXIT_OK, err, hide, password_note
 from planner.cli.content import cmd_export, cmd_groups, cmd_import, cmd_transfers
 from planner.cli.parser import build_parser
-from planner.cli.people import cmd_substitute
+from planner.cli.people import cmd_checkin, cmd_substitute
 from planner.cli.plans import (
     cmd_budget,
     cmd_check,
@@ -55,6 +55,7 @@ COMMANDS = {
     "export": cmd_export,
     "transfers": cmd_transfers,
     "substitute": cmd_substitute,
+    "checkin": cmd_checkin,
     "budget": cmd_budget,
     "open": cmd_open,
     "publish": cmd_publish,

@@ -141,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # exports that remember a delegation's agenda or a supplier's paper (for "what changed")
     # write that note
     if (
-        (kind.records or kind.name in PAPER_OF)
+        (kind.records or kind.numbered or kind.name in PAPER_OF)
         and target is not None
         and target.exists()
         and writable(target)
@@ -164,6 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             paper=args.paper,
             supplier=args.supplier,
             place=resolve(store, "venue", args.place) if args.place else None,
+            attendance=args.attendance,
         )
         job = Job()
         for path in run(store, args.kind, args.output, options, job):

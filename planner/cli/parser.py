@@ -303,6 +303,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--place", metavar="P", help=_("changes --supplier hotel: which hotel (a name or an id)")
     )
     p.add_argument(
+        "--attendance",
+        action="store_true",
+        help=_(
+            "certificates: also certificates of attendance, for trainees who came but did not"
+            " complete"
+        ),
+    )
+    p.add_argument(
         "--no-personal-data",
         action="store_true",
         help=_("leave identity numbers, birth dates and phone numbers out"),
@@ -346,6 +354,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help=_("say what would move; change nothing"))
     p.add_argument("--json", action="store_true", help=_("print what moved as JSON"))
+
+    p = sub.add_parser(
+        "checkin",
+        help=_(
+            "record scans of badge codes from phones or a door (.csv or .xlsx with code and"
+            " time columns) as attendance"
+        ),
+    )
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("file", metavar="FILE", help=_("the scans: a .csv or .xlsx file"))
+    p.add_argument(
+        "--session",
+        metavar="S",
+        help=_(
+            "count every scan for this session (an ID or a title; parallel sessions sharing a"
+            " title count for whichever is the person's) instead of the one running then"
+        ),
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("say what would be recorded"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
 
     p = sub.add_parser(
         "publish",

@@ -17,6 +17,7 @@ from planner.demo.scenario import ORGANISATIONS, PLAN
 from planner.demo.words import current_language, demo_language, t
 from planner.domain.i18n import _, language
 from planner.operations.plan import load_rows, new_plan
+from planner.queries.badges import BADGE_KEY
 from planner.store import PlanStore
 
 # Each row of these tables gets its line in the change log (the rest are links and marks).
@@ -59,6 +60,8 @@ def fill_demo(store: PlanStore, scale: int = 1) -> None:
         _batches(scale, plan),
         recorded=RECORDED,
         plan=plan,
+        # the same badge codes every time the demo is made (a real plan's key is random)
+        settings={BADGE_KEY: f"demo-{scale}"},
     )
 
 

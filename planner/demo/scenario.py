@@ -32,6 +32,7 @@ PLAN = {
     "funding_programme": "Western Hemisphere Program",
     "donor": "Bureau of Population, Refugees and Migration (PRM), U.S. Department of State",
     "notes": "Demo plan: the people are fictional.",
+    "certificate_prefix": "TEG-2023",
 }
 
 MODULES = [

@@ -136,15 +136,30 @@ def format_time(value: datetime, fmt: str = "short", lang: str | None = None) ->
 
 
 def format_date_range(
-    start: date, end: date, lang: str | None = None, locale: str | None = None
+    start: date,
+    end: date,
+    lang: str | None = None,
+    locale: str | None = None,
+    full: bool = False,
 ) -> str:
     """'25 Nov – 2 Dec 2023' in the reader's language (or Babel ``locale``, e.g. es_PA); in
-    Spanish as a sentence writes it: "25 de noviembre al 2 de diciembre de 2023"."""
+    Spanish as a sentence writes it: "25 de noviembre al 2 de diciembre de 2023". ``full``:
+    whole month names in English too ("27–30 November 2023", for certificates)."""
     from babel.dates import format_date, format_interval
 
     locale = locale or babel_locale(lang)
     if not locale.startswith("es"):
-        return str(format_interval(start, end, "yMMMd", locale=locale))
+        if not full:
+            return str(format_interval(start, end, "yMMMd", locale=locale))
+        # whole month names, as a certificate writes them: "27–30 November 2023"
+        whole = str(format_date(end, format="long", locale=locale))
+        if start == end:
+            return whole
+        if start.year != end.year:
+            return f"{format_date(start, format='long', locale=locale)} – {whole}"
+        if start.month != end.month:
+            return f"{format_date(start, format='d MMMM', locale=locale)} – {whole}"
+        return f"{start.day}–{whole}"
 
     def day(value: date, with_year: bool) -> str:
         return str(format_date(value, format=prose_pattern(locale, year=with_year), locale=locale))

@@ -49,6 +49,12 @@ class ExportKind:
     personal_purpose: str = ""
     marks: bool = False  # shows who attended (the attendance marks are read)
     plan: bool = True  # reads the plan's people and agenda (the history: its change log alone)
+    also: tuple[str, ...] = ()  # other endings the writer knows (".csv")
+    numbered: bool = False  # gives certificate numbers (writes the plan's register)
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return (self.suffix, *self.also)
 
     def write(
         self, store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
@@ -163,6 +169,7 @@ KINDS: dict[str, ExportKind] = {
             N_("Heads per meal and break, with dietary needs grouped"),
             ".xlsx",
             "catering:catering",
+            marks=True,  # past meals: how many came
         ),
         ExportKind(
             "budget",
@@ -188,12 +195,30 @@ KINDS: dict[str, ExportKind] = {
         ExportKind(
             "certificates",
             N_("Certificates"),
-            N_("A bilingual certificate of participation for each trainee who was trained"),
+            N_(
+                "Numbered, bilingual: of completion for trainees who completed, of"
+                " facilitation for trainers (and of attendance, when asked)"
+            ),
             ".pdf",
             "pdf.certificate:certificates",
             _WHO,
             "person",
             marks=True,
+            numbered=True,
+        ),
+        ExportKind(
+            "register",
+            N_("Register of certificates"),
+            N_(
+                "Each trainee's hours attended and required, share, result and certificate"
+                " number, for the institution to credit their file"
+            ),
+            ".xlsx",
+            "register:register_workbook",
+            _WHO,
+            personal=True,
+            marks=True,
+            numbered=True,
         ),
         ExportKind(
             "badges",
@@ -202,6 +227,15 @@ KINDS: dict[str, ExportKind] = {
             ".pdf",
             "pdf.badge:badges",
             _WHO,
+        ),
+        ExportKind(
+            "codes",
+            N_("Badge codes"),
+            N_("Each person's badge code, name, delegation and group: for phones or the door"),
+            ".xlsx",
+            "codes:codes",
+            _UNITS,
+            also=(".csv",),
         ),
         ExportKind(
             "ics",
@@ -304,6 +338,8 @@ def check(kind: ExportKind, options: Options) -> None:
                 kind=kind.name, kinds=", ".join(k.name for k in KINDS.values() if k.split_by)
             )
         )
+    if options.attendance and kind.name != "certificates":
+        raise PlannerError(_("--attendance applies to the certificates export only."))
     if options.all and not kind.all_option:
         raise PlannerError(_("--all applies to itineraries and the agenda booklet only."))
     if kind.personal_purpose and not options.personal:
@@ -330,9 +366,13 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     people = data.sorted_people(scope.people)
     if kind.name == "itineraries" and not options.all and scope.kind != "person":
         people = [p for p in people if p.id in data.travellers]
-    if kind.name == "certificates":  # trainees who were trained only (planner.rules.training)
-        trained = data.training(scope.people).trained
-        people = [p for p in people if p.id in trained]
+    if kind.name == "certificates":  # who earns one (planner.exports.register)
+        from planner.exports.register import facilitated
+
+        tally = data.training(scope.people)
+        earns = set(tally.attended if options.attendance else tally.trained)
+        earns |= set(facilitated(data, scope.people))
+        people = [p for p in people if p.id in earns]
     return [
         (
             f"{p.family_name} {p.given_name} {p.id}".strip(),

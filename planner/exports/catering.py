@@ -3,8 +3,9 @@ dietary needs grouped as people write them in either language."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
+from datetime import date
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
@@ -22,6 +23,7 @@ from planner.exports.common import (
 )
 from planner.exports.sheet import Cell, Sheet, write
 from planner.queries.calendar import Block
+from planner.queries.snapshot import local
 from planner.rules.budget import meal_of
 from planner.store import PlanStore
 
@@ -87,6 +89,19 @@ def meal_heads(
     return blocks, heads, needs
 
 
+def came(data: PlanData) -> dict[date, frozenset[int]]:
+    """day -> who was marked present at a session that day (the days with marks only): whom
+    a past meal fed, as the attendance summary and the certificates read the same marks."""
+    out: dict[date, set[int]] = defaultdict(set)
+    for session, marks in data.marks.items():
+        found = data.sessions.get(session)
+        if found is None:
+            continue
+        day = local(found.start, data.zone).date()
+        out[day].update(p for p, here in marks.items() if here)
+    return {day: frozenset(people) for day, people in out.items()}
+
+
 def catering(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Heads per meal and break (audience and trainers), with dietary needs grouped."""
     with for_reader(options):
@@ -102,6 +117,7 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
             {needs[p] for people in heads.values() for p in people if p in needs},
             key=lambda g: fold(diet_label(g)),
         )
+        came_by_day = came(data)
         sheet = Sheet(_("Catering"))
         sheet.title_block(
             title_lines(
@@ -114,6 +130,17 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                         " dietary"
                         " need is also counted in the total."
                     ),
+                    *(
+                        (
+                            _(
+                                "Came: of those expected, how many were marked present at a"
+                                " session that day (days with attendance recorded), for the"
+                                " caterer's invoice."
+                            ),
+                        )
+                        if came_by_day
+                        else ()
+                    ),
                 ),
             )
         )
@@ -125,6 +152,7 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                 _("Session"),
                 _("Where"),
                 _("Heads"),
+                *([_("Came")] if came_by_day else []),
                 *[diet_label(g) for g in found],
             ]
         )
@@ -143,6 +171,15 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                 Cell(b.title, text=True, wrap=True),
                 Cell(data.room_label(b), text=True, wrap=True),
                 Cell(len(people), center=True),
+                *(
+                    [
+                        Cell(len(people & came_by_day[b.start.date()]), center=True)
+                        if b.start.date() in came_by_day
+                        else ""
+                    ]
+                    if came_by_day
+                    else []
+                ),
                 *[Cell(counts.get(g, 0), center=True) for g in found],
             )
         sheet.widths.update({4: 30, 5: 26})

@@ -56,6 +56,7 @@ class Options:
     paper: str | None = None  # "letter" or "a4"; None: the usual one of the plan's country
     supplier: str | None = None  # what changed for: "hotel", "caterer" or "transport"
     place: int | None = None  # the hotel whose changes (a supplier's place)
+    attendance: bool = False  # certificates: also of attendance, for who came but did not complete
 
     @property
     def reader_locale(self) -> str:

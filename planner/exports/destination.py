@@ -62,14 +62,21 @@ def check_output(
                     " written into a folder. Choose a new or existing folder."
                 ).format(path=target)
             )
-    if not split and target.suffix.lower() != kind.suffix:
+    if not split and target.suffix.lower() not in kind.suffixes:
         example = (target.stem if target.suffix else target.name) + kind.suffix
         raise PlannerError(
             _(
                 "{name} does not end in {suffix}, the extension of the “{label}”"
                 " export: under another name it would open in the wrong program,"
                 " or not at all. Name it, for example, {example}."
-            ).format(name=target.name, suffix=kind.suffix, label=_(kind.label), example=example)
+            ).format(
+                name=target.name,
+                suffix=" ".join(kind.suffixes)
+                if not kind.also
+                else _("{first} or {second}").format(first=kind.suffix, second=kind.also[0]),
+                label=_(kind.label),
+                example=example,
+            )
         )
     return target
 

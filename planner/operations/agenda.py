@@ -195,9 +195,18 @@ SESSION = Kind(
 MODULE = Kind(
     "module",
     Module,
-    ("number", "title", "duration_minutes", "room_size", "equipment", "colour", "notes"),
+    (
+        "number",
+        "title",
+        "duration_minutes",
+        "room_size",
+        "equipment",
+        "colour",
+        "notes",
+        "required",
+    ),
     _validate_module,
-    {"duration_minutes": 180, "room_size": 0, "number": 1, "colour": "#4E79A7"},
+    {"duration_minutes": 180, "room_size": 0, "number": 1, "colour": "#4E79A7", "required": False},
     links=("trainer_ids",),
 )
 UNAVAILABILITY = Kind(
@@ -209,9 +218,9 @@ UNAVAILABILITY = Kind(
 ATTENDANCE = Kind(
     "attendance",
     Attendance,
-    ("session_id", "person_id", "present", "note"),
+    ("session_id", "person_id", "present", "note", "scanned_at", "device"),
     _validate_attendance,
-    {"present": True, "note": ""},
+    {"present": True, "note": "", "device": ""},
 )
 
 register(SESSION, MODULE, UNAVAILABILITY, ATTENDANCE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -59,6 +60,8 @@ from planner.store import (
 )
 from planner.store.files import zones_used
 
+# What a certificate number may start with ("TEG-2023" gives TEG-2023-0001).
+CERTIFICATE_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 PERCENT_FIELDS = (
     ("indirect_rate", N_("Indirect support")),
     ("breakfast_deduction", N_("Breakfast provided")),
@@ -105,6 +108,14 @@ def _validate_plan(session: Session, v: dict[str, Any], own_id: int | None) -> l
         c.text(key, label, 200)
     for key, label in PERCENT_FIELDS:
         c.percent(key, label, required=False)
+    c.whole("completion_percent", N_("Completion"), 0, 100)
+    c.text("certificate_prefix", N_("Certificate numbers"), 40)
+    prefix = str(v.get("certificate_prefix") or "")
+    if prefix and not CERTIFICATE_PREFIX.match(prefix):
+        c.add(
+            "certificate_prefix",
+            _("Certificate numbers start with letters, digits and hyphens only, such as TEG-2023."),
+        )
     if own_id is not None:  # a new plan has no places or rates yet
         c.exists(session, "arrival_airport_id", Venue, N_("airport"))
         c.exists(session, "per_diem_rate_id", PerDiemRate, N_("per diem rate"))
@@ -134,9 +145,11 @@ PLAN = Kind(
         "dinner_deduction",
         "lodging_deduction",
         "last_day_share",
+        "completion_percent",
+        "certificate_prefix",
     ),
     _validate_plan,
-    {"currency": "USD"},
+    {"currency": "USD", "completion_percent": 80},
     upper=("country", "currency"),
 )
 register(PLAN)
@@ -495,13 +508,14 @@ def load_rows(
     *,
     recorded: Collection[str] = (),
     plan: Mapping[str, Any] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> Change:
     """Add rows prepared whole, with their ids, in one transaction: a plan built at once (the
     demo). ``rows_of`` is the rows by table, or batches of them written one after the other
     (a large plan is made and written a part at a time, so that it is never all in memory;
     a batch may link to rows of the batches before it). Each row of the ``recorded`` tables
     gets its line in the change log; ``plan`` sets fields of the plan's own row (links to rows
-    added here), read once every batch is written."""
+    added here), read once every batch is written; ``settings`` sets plan settings."""
     batches = [rows_of] if isinstance(rows_of, Mapping) else rows_of
     with store.transaction(action) as tx:
         rec = recorder(tx.session)
@@ -515,4 +529,11 @@ def load_rows(
             insert_rows(tx.session, batch, inserted)
         if plan:
             tx.session.connection().execute(sql_update(table_of(Plan)).values(dict(plan)))
+        for key, value in (settings or {}).items():
+            text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            row = tx.session.execute(select(PlanSetting).where(PlanSetting.key == key)).scalar()
+            if row is None:
+                tx.session.add(PlanSetting(key=key, value=text))
+            else:
+                row.value = text
     return tx.change

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from planner.queries.badges import codes_of
 from planner.queries.common import UnitNames, full_name, sex_counts
 from planner.queries.membership import GONE
 from planner.store import PlanStore, parse_date
@@ -61,6 +62,7 @@ class PersonRow:
     status: str = "confirmed"  # nominated, confirmed, declined, replaced, cancelled
     status_from: date | None = None
     replaced_by: str = ""  # the substitute's name
+    badge_code: str = ""  # what a scanner at the door reads ("K3Q-9F2M")
 
     @property
     def name(self) -> str:
@@ -129,6 +131,7 @@ def delegations(store: PlanStore) -> list[DelegationRow]:
 
 def people(store: PlanStore) -> list[PersonRow]:
     with store.reading() as r:
+        code = codes_of(r).code
         groups: dict[int, list[str]] = defaultdict(list)
         for pid, gname in r.rows(
             "SELECT m.person_id, g.name FROM group_member m"
@@ -161,6 +164,7 @@ def people(store: PlanStore) -> list[PersonRow]:
                 row[20],
                 parse_date(row[21]),
                 full_name(row[22] or "", row[23] or ""),
+                code(row[0]),
             )
             for row in r.rows(
                 "SELECT p.id, p.version, p.given_name, p.family_name, p.sex, p.role,"

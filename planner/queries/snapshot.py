@@ -237,6 +237,11 @@ class Snapshot:
     unavailable: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     duty: dict[int, Duty] = field(default_factory=dict)  # DUTY: person -> their duty of care
     document_months: int = DOCUMENT_MONTHS  # DUTY: a passport's validity after entry
+    # ATTENDANCE: the completion rule (a share of the hours, and the sessions of required
+    # modules) and the prefix of certificate numbers
+    completion_percent: int = 80
+    required: frozenset[int] = frozenset()
+    certificate_prefix: str = ""
 
     @property
     def names(self) -> dict[int, str]:
@@ -400,6 +405,17 @@ class Snapshot:
             snapshot.modules, snapshot.routes = _calendar(r)
         if ATTENDANCE in parts:
             snapshot.marks = read_marks(r, within("session_id"), params)
+            percent, prefix = r.rows(
+                "SELECT completion_percent, certificate_prefix FROM plan ORDER BY id LIMIT 1"
+            )[0]
+            snapshot.completion_percent, snapshot.certificate_prefix = int(percent), prefix or ""
+            snapshot.required = frozenset(
+                i
+                for (i,) in r.rows(
+                    "SELECT s.id FROM agenda_session s JOIN module m ON m.id = s.module_id"
+                    " WHERE m.required"
+                )
+            )
         if LOGISTICS in parts:
             snapshot.logistics = _logistics(r, zones, airport, personal, known, known_params)
         if REVIEW in parts:

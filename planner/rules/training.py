@@ -8,7 +8,9 @@
   (:mod:`planner.queries.attendance`), at a
   session on a roll (breaks and meals have none).
 - A trainee is *trained* when they completed the training: :func:`completed`, the one place
-  the completion rule lives (until check-in brings one, a trainee who attended).
+  the completion rule lives: present for at least the plan's share (80 % unless Plan Details
+  says otherwise) of the hours of the training, plenary and site-visit sessions in their own
+  audience, and at every session of a module marked required.
 - Anyone else marked present (trainers, staff, drivers, the delegation's head and advisers,
   trainees who left) is *also present*: listed apart, never counted as trained, given no
   certificate.
@@ -65,10 +67,26 @@ class Record:
     minutes: int  # exact minutes of the training, plenary and site-visit sessions among them
     offered: int  # minutes of such sessions the person was registered for
     status: str = "confirmed"  # declined, replaced and cancelled people are no trainees
+    own: int = 0  # minutes of such sessions in their own audience that they attended
+    missed_required: int = 0  # sessions of required modules in their audience not attended
 
     @property
     def hours(self) -> Decimal:
         return hours_of(self.minutes)
+
+    @property
+    def required_hours(self) -> Decimal:
+        """The hours of training in their own audience (what the share is taken of)."""
+        return hours_of(self.offered)
+
+    @property
+    def share(self) -> Decimal:
+        """The share of their own hours of training attended, in percent (one decimal)."""
+        if not self.offered:
+            return Decimal("0.0")
+        return (Decimal(100 * self.own) / Decimal(self.offered)).quantize(
+            ONE_DECIMAL, rounding=ROUND_HALF_UP
+        )
 
     @property
     def gone(self) -> bool:
@@ -84,12 +102,18 @@ class Record:
         return self.sessions > 0
 
 
-def completed(record: Record) -> bool:
-    """Whether a trainee completed the training, so counts as trained and gets a certificate.
-
-    The completion rule (for instance 80 % of the hours offered, ``record.offered``) comes with
-    check-in; until then a trainee who attended completed it. Change it here only."""
-    return record.trainee and record.attended
+def completed(record: Record, percent: int = 80) -> bool:
+    """Whether a trainee completed the training, so counts as trained and gets a certificate
+    of completion: present for at least ``percent`` of the minutes of the training, plenary
+    and site-visit sessions in their own audience, and at every session of a required module
+    in it. Change the rule here only."""
+    return (
+        record.trainee
+        and record.attended
+        and record.offered > 0
+        and 100 * record.own >= percent * record.offered
+        and record.missed_required == 0
+    )
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,7 @@ class Tally:
     attended: frozenset[int]  # trainees marked present at least once
     trained: frozenset[int]  # trainees who completed the training
     also_present: frozenset[int]  # anyone else marked present at least once
+    percent: int = 80  # the completion rule's share of the hours
 
     def hours(self, person: int) -> Decimal:
         record = self.records.get(person)
@@ -119,11 +144,14 @@ def tally(
     registered: Mapping[int, Collection[int]] | None = None,
     within: Collection[int] | None = None,
     statuses: Mapping[int, str] | None = None,
+    percent: int = 80,
+    required: Collection[int] = (),
 ) -> Tally:
     """Count from plain data: person -> role, session -> kind and exact minutes,
     session -> person -> present, session -> registered people; ``within`` limits the count
     to some people (a delegation, a group, a person; None: everyone); ``statuses``: person ->
-    status for those not simply confirmed."""
+    status for those not simply confirmed; ``percent`` and ``required`` (the sessions of
+    required modules): the completion rule."""
     wanted = set(roles) if within is None else {p for p in within if p in roles}
     sessions: dict[int, int] = dict.fromkeys(wanted, 0)
     spent: dict[int, int] = dict.fromkeys(wanted, 0)
@@ -137,14 +165,32 @@ def tally(
             if present and person in sessions:
                 sessions[person] += 1
                 spent[person] += length
+    own: dict[int, int] = dict.fromkeys(wanted, 0)
+    missed: dict[int, int] = dict.fromkeys(wanted, 0)
+    needed = set(required)
     for session, people in (registered or {}).items():
         if kinds.get(session) in TRAINING_KINDS:
+            length = minutes.get(session, 0)
+            marked = marks.get(session, {})
             for person in people:
                 if person in offered:
-                    offered[person] += minutes.get(session, 0)
+                    offered[person] += length
+                    if marked.get(person):
+                        own[person] += length
+                    elif session in needed:
+                        missed[person] += 1
     status = (statuses or {}).get
     records = {
-        p: Record(p, roles[p], sessions[p], spent[p], offered[p], status(p, "confirmed"))
+        p: Record(
+            p,
+            roles[p],
+            sessions[p],
+            spent[p],
+            offered[p],
+            status(p, "confirmed"),
+            own[p],
+            missed[p],
+        )
         for p in wanted
     }
     trainees = frozenset(p for p, r in records.items() if r.trainee)
@@ -152,8 +198,9 @@ def tally(
         records,
         trainees,
         frozenset(p for p in trainees if records[p].attended),
-        frozenset(p for p in trainees if completed(records[p])),
+        frozenset(p for p in trainees if completed(records[p], percent)),
         frozenset(p for p, r in records.items() if not r.trainee and r.attended),
+        percent,
     )
 
 
@@ -168,6 +215,8 @@ def tally_of(plan: Snapshot, within: Collection[int] | None = None) -> Tally:
         plan.registered,
         within,
         {p.id: p.status for p in plan.people.values() if p.status != "confirmed"},
+        plan.completion_percent,
+        plan.required,
     )
 
 

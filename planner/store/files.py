@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import re
 import sqlite3
 import stat
 import struct
@@ -40,6 +41,9 @@ from planner.store.sidecars import SIDECARS, readonly_uri, remove_new_sidecars, 
 
 if TYPE_CHECKING:  # SQLAlchemy is loaded on the first write, not to show a plan
     from sqlalchemy import Engine
+
+# A schema revision as Alembic writes ours ("0007"): anything else is a damaged byte.
+_REVISION = re.compile(r"[0-9]{4}")
 
 
 APPLICATION_ID = 0x44506C6E  # "DPln"
@@ -196,8 +200,15 @@ def check_plan_file(path: Path) -> FileHeader:
         except sqlite3.OperationalError as exc:
             raise damaged(path, _("it has no schema version")) from exc
         revisions = known_revisions()
-        if len(rows) != 1 or rows[0][0] not in revisions:
-            found = rows[0][0] if rows else "?"
+        if len(rows) != 1 or not _REVISION.fullmatch(str(rows[0][0])):  # garbled, not newer
+            raise damaged(
+                path,
+                _("its schema version reads '{found}'").format(
+                    found=clean_detail(", ".join(str(r[0]) for r in rows) or "—")
+                ),
+            )
+        if rows[0][0] not in revisions:
+            found = rows[0][0]
             raise NewerPlanError(
                 _(
                     "{name} was saved by a newer version of Delegation Planner (schema revision"

@@ -150,7 +150,8 @@ def item_table(kind: str) -> str:
         names = sorted(
             t
             for t in tables
-            if t not in ("change_set", "change_log", "alembic_version", "export_record")
+            if t
+            not in ("change_set", "change_log", "alembic_version", "export_record", "certificate")
         )
         raise PlannerError(
             _("'{kind}' is not a kind of item. Use one of: {kinds}.").format(

@@ -390,6 +390,8 @@ def publish(
                     display_address(address),
                 )
             migrate_shared(target)
+            for table in reversed(_tables()):  # what the migrations gave (a badge-code key)
+                target.execute(table.delete())  # yields to what the plan holds
             with store.engine.connect() as local:
                 count = _copy_rows(local, target, progress)
             _reset_sequences(target)

@@ -149,6 +149,16 @@
     </message>
 </context>
 <context>
+    <name>CheckinDialog</name>
+    <message numerus="yes">
+        <source>%n scan(s) recorded at this desk</source>
+        <translation>
+            <numerusform>%n scan recorded at this desk</numerusform>
+            <numerusform>%n scans recorded at this desk</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CopyPlanDialog</name>
     <message numerus="yes">
         <source>The copy runs %1 – %2; every session moves by %n day(s) and keeps its time of day.</source>

@@ -140,6 +140,7 @@ class ExportDialog(QDialog):
         self.supplier = who_box.supplier
         self.visit, self.visit_label = who_box.visit, who_box.visit_label
         self.everyone, self.split = who_box.everyone, who_box.split
+        self.attendance = who_box.attendance
         self.readers = ForReaders(settings, summary.country, self)
         self.language, self.date_locale = self.readers.language, self.readers.date_locale
         self.without_personal = self.readers.without_personal
@@ -224,6 +225,7 @@ class ExportDialog(QDialog):
             self.visit,
             self.everyone,
             self.split,
+            self.attendance,
             self.language,
             self.date_locale,
             self.paper,
@@ -310,6 +312,9 @@ class ExportDialog(QDialog):
             options.supplier, options.place = self.supplier.currentData()
         options.all = self.everyone.isEnabled() and self.everyone.isChecked()
         options.split = self.split.isEnabled() and self.split.isChecked()
+        options.attendance = (
+            kind is not None and kind.name == "certificates" and self.attendance.isChecked()
+        )
         if kind is not None and kind.needs == "visit":
             options.visit = self.visit.currentData()
         return options
@@ -416,6 +421,7 @@ class ExportDialog(QDialog):
         self.visit_label.setVisible(visit)
         self.everyone.setVisible(kind.all_option)
         self.everyone.setEnabled(kind.all_option and who != "person")
+        self.attendance.setVisible(kind.name == "certificates")
         self.split.setVisible(kind.split_by is not None)
         self.split.setEnabled(kind.split_by is not None and who != "person")
         self.split.setText(
@@ -472,10 +478,13 @@ class ExportDialog(QDialog):
         folder = self._folder()
         target = self.target()
         if target is not None and self.path.text() != self._suggested:
-            stem = (
-                target.stem if target.suffix.lower() in (".xlsx", ".pdf", ".ics") else target.name
+            known = target.suffix.lower() in (".xlsx", ".pdf", ".ics", ".csv")
+            stem = target.stem if known else target.name
+            # the ending typed, when the export writes it (codes: .xlsx or .csv)
+            ending = (
+                target.suffix.lower() if target.suffix.lower() in kind.suffixes else kind.suffix
             )
-            name = stem if self.options().split else stem + kind.suffix
+            name = stem if self.options().split else stem + ending
             self.path.setText(str(folder / name))  # the name chosen, with the right suffix
             return
         self._suggested = str(folder / self.suggested_name())
@@ -500,6 +509,8 @@ class ExportDialog(QDialog):
             "ics": self.tr("calendar"),
             "pdf": self.tr("agenda booklet"),
             "changes": self.tr("changes"),
+            "codes": self.tr("badge codes"),
+            "dutyofcare": self.tr("duty of care"),
         }
 
     def choose_path(self) -> None:
@@ -522,17 +533,19 @@ class ExportDialog(QDialog):
                 ".xlsx": self.tr("Excel workbooks (*.xlsx)"),
                 ".pdf": self.tr("PDF documents (*.pdf)"),
                 ".ics": self.tr("Calendar files (*.ics)"),
+                ".csv": self.tr("CSV files (*.csv)"),
             }
             path, _f = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export as"),
                 str(current),
-                filters.get(kind.suffix, "") or self.tr("All files (*)"),
+                ";;".join(filters[s] for s in kind.suffixes if s in filters)
+                or self.tr("All files (*)"),
             )
             if not path:
                 return
             chosen = Path(path)
-            if chosen.suffix.lower() != kind.suffix:
+            if chosen.suffix.lower() not in kind.suffixes:
                 chosen = chosen.with_name(chosen.name + kind.suffix)
         self.path.setText(str(chosen))
 

@@ -228,6 +228,16 @@ class ForWhom(QGroupBox):
         )
         self.split = QCheckBox(self)
         self.split.setObjectName("export_split")
+        self.attendance = QCheckBox(
+            self.tr("Also certificates of attendance, for who came but did not complete"), self
+        )
+        self.attendance.setObjectName("export_attendance")
+        self.attendance.setToolTip(
+            self.tr(
+                "Certificates of completion go to trainees who completed the training (Plan"
+                " Details says how); trainers get one of facilitation."
+            )
+        )
         who_grid = QGridLayout(self)
         who_grid.setColumnStretch(1, 1)
         who_grid.addWidget(self.radios["plan"], 0, 0, 1, 2)
@@ -243,6 +253,7 @@ class ForWhom(QGroupBox):
         who_grid.addWidget(self.visit, 5, 1)
         who_grid.addWidget(self.everyone, 6, 0, 1, 2)
         who_grid.addWidget(self.split, 7, 0, 1, 2)
+        who_grid.addWidget(self.attendance, 8, 0, 1, 2)
 
 
 class ForReaders(QGroupBox):

@@ -36,6 +36,7 @@ from ui.translation import REGIONS, effective_language, effective_region, system
 from ui.widgets.fields import (
     ChoiceField,
     DateField,
+    IntField,
     NotesField,
     PathField,
     PercentField,
@@ -237,6 +238,34 @@ class PlanDialogs(QObject):
                     FormField("lunch_deduction", self.tr("Lunc&h provided"), PercentField(parent)),
                     FormField(
                         "dinner_deduction", self.tr("Dinner pro&vided"), PercentField(parent)
+                    ),
+                ],
+                column=1,
+            )
+        )
+        completion = IntField(parent, 100, " %")
+        sections.append(
+            Section(
+                self.tr("Completion and certificates"),
+                [
+                    FormField(
+                        "completion_percent",
+                        self.tr("Co&mpleted with"),
+                        completion,
+                        self.tr(
+                            "A trainee completes the training when present for at least this"
+                            " share of the hours of the training, plenary and site-visit"
+                            " sessions in their audience (and at every required module)."
+                        ),
+                    ),
+                    FormField(
+                        "certificate_prefix",
+                        self.tr("Certificate num&bers"),
+                        TextField(parent, self.tr("e.g. TEG-2023"), 40),
+                        self.tr(
+                            "Certificates are numbered TEG-2023-0001, TEG-2023-0002…; a number"
+                            " once given is kept. Empty: the city's first letters and the year."
+                        ),
                     ),
                 ],
                 column=1,

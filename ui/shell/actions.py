@@ -44,6 +44,7 @@ NEED_PLAN = (
     "print",
     "print_preview",
     "attendance",
+    "checkin",
     "publish",
     "history",
 )
@@ -266,6 +267,13 @@ class Actions(QObject):
             "action_attendance",
             self.tr("Tick who came to each session, so reports count who was trained"),
         )
+        a["checkin"] = self._action(
+            self.tr("Check-&in…"),
+            lambda: tools.check_in(),
+            QKeySequence("Ctrl+Shift+K"),
+            "action_checkin",
+            self.tr("A desk at the door: scan badges (or type names) as people come in"),
+        )
         a["export_agenda"] = self._action(
             self.tr("&Export Agenda List…"),
             tools.export_agenda,
@@ -444,6 +452,7 @@ class Actions(QObject):
             "journey",
             None,
             "attendance",
+            "checkin",
             None,
             "split",
             "merge",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from planner import queries
 from planner.domain.labels import GONE_STATUSES
@@ -17,6 +17,7 @@ from ui.shell.protocols import Shell
 
 if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from ui.dialogs.attendance import AttendanceDialog
+    from ui.dialogs.checkin import CheckinDialog
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.importer import ImportWizard
     from ui.dialogs.journey import ScheduleDialog
@@ -33,6 +34,7 @@ class Tools(QObject):
         self.ctrl = shell.ctrl
         self.settings = shell.settings
         self._printing: CalendarPrinting | None = None
+        self.checkin_dialog: CheckinDialog | None = None  # the desk at the door, when open
 
     # the tools of some lists
     def add_page_tools(self, name: str, page: ListPage) -> ListPage:
@@ -194,6 +196,18 @@ class Tools(QObject):
             session_id = self._selected_session()
         dialog = AttendanceDialog(self.ctrl, self.shell.formats, self.window, session_id)
         dialog.exec()
+        return dialog
+
+    def check_in(self) -> CheckinDialog | None:
+        """Plan ▸ Check-in…: the desk at the door (not modal: the window stays usable)."""
+        from ui.dialogs.checkin import CheckinDialog
+
+        if self.ctrl.store is None:
+            return None
+        dialog = CheckinDialog(self.ctrl, self.shell.formats, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.checkin_dialog = dialog
         return dialog
 
     def _selected_session(self) -> int | None:

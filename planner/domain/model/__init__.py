@@ -58,6 +58,7 @@ from planner.domain.model.people import (
 )
 from planner.domain.model.plan import (
     Acknowledgement,
+    Certificate,
     ChangeLog,
     ChangeSet,
     ExportRecord,
@@ -76,6 +77,7 @@ __all__ = [
     "BudgetLine",
     "CategoryDefault",
     "CateringRate",
+    "Certificate",
     "ChangeLog",
     "ChangeSet",
     "Delegation",

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.domain.labels import SessionKind
@@ -73,6 +74,9 @@ class Module(Entity):
     equipment: Mapped[str] = mapped_column(String(300), default="")
     colour: Mapped[str] = mapped_column(String(7), default="#4E79A7")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # plan format 7: a trainee completes the training only when present at every session of a
+    # required module in their audience
+    required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
@@ -166,6 +170,10 @@ class Attendance(Entity):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     present: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(String(300), default="")
+    # plan format 7: when a badge was scanned at the door (None: ticked on a list), and by
+    # which phone or desk
+    scanned_at: Mapped[datetime | None] = mapped_column(AwareDateTime)
+    device: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:

@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from planner.domain.model.base import AwareDateTime, Base, Entity, Money
@@ -63,10 +65,20 @@ class Plan(Entity):
     last_day_share: Mapped[Decimal] = mapped_column(
         Money, default=Decimal("40"), server_default="40"
     )
+    # plan format 7: a trainee completes the training with at least this share of the hours
+    # of the training, plenary and site-visit sessions in their audience (and every required
+    # module); certificates are numbered with this prefix ("TEG-2023" gives TEG-2023-0001)
+    completion_percent: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
+    certificate_prefix: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     @classmethod
     def _constraints(cls) -> tuple[Any, ...]:
-        return (CheckConstraint("start_date <= end_date", name="dates_in_order"),)
+        return (
+            CheckConstraint("start_date <= end_date", name="dates_in_order"),
+            CheckConstraint(
+                "completion_percent BETWEEN 0 AND 100", name="completion_is_a_percentage"
+            ),
+        )
 
     @property
     def zone(self) -> ZoneInfo:
@@ -154,3 +166,34 @@ class ExportRecord(Base):
     place_id: Mapped[int | None] = mapped_column(
         ForeignKey("venue.id", ondelete="CASCADE"), index=True
     )
+
+
+class Certificate(Base):
+    """A numbered certificate in the register the partner institution keeps (plan format 7).
+
+    A number is given once, to one person and kind, and kept: a re-export prints the same
+    number, numbers are never reused (the serial only grows), and a certificate no longer
+    earned stays in the register as void. Not an edit of the plan: no change set, never
+    undone (the register outlives an undo)."""
+
+    __tablename__ = "certificate"
+    __table_args__ = (
+        UniqueConstraint("serial"),
+        UniqueConstraint("number"),
+        UniqueConstraint("person_id", "kind"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)  # never changes
+    serial: Mapped[int] = mapped_column(Integer)  # 1, 2, 3… in the order given
+    number: Mapped[str] = mapped_column(String(60))  # "TEG-2023-0001", as printed
+    # completion (a trainee who completed), attendance (came, did not complete), facilitation
+    kind: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), default="")  # as printed, kept if deleted
+    issued_at: Mapped[datetime] = mapped_column(AwareDateTime)
+    void: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    voided_at: Mapped[datetime | None] = mapped_column(AwareDateTime)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from planner.exports.pdf.drawing import (
     NO_COLOUR,
     canvas,
     delegation_colours,
+    draw_qr,
     fit,
     fonts,
     ink_on,
@@ -35,6 +37,7 @@ from planner.exports.pdf.drawing import (
     whom,
     write_pdf,
 )
+from planner.queries.badges import badge_codes
 from planner.queries.snapshot import PersonInfo
 from planner.store import PlanStore
 
@@ -42,14 +45,20 @@ from planner.store import PlanStore
 
 BADGE_W, BADGE_H = 90 * mm, 60 * mm
 BADGE_COLUMNS, BADGE_ROWS = 2, 4
+QR_SIZE = 19 * mm  # 21 modules of 0.9 mm: a phone reads it at arm's length
+QR_AREA = 26 * mm  # the badge's right side: the code, its text and a quiet margin
+TENT_QR = 18 * mm
 
 
 def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job: Job) -> Path:
     """Name badges, eight to a page (Letter or A4) with cut marks, then a tent card
-    (landscape, folded in the middle) for each person in the choice."""
+    (landscape, folded in the middle) for each person in the choice taking part; each with
+    the person's badge code as a QR code and as text, to scan at the door."""
     with for_reader(options):
         scope = scope_of(data, options)
-        people = data.sorted_people(scope.people)
+        gone = data.membership.gone
+        people = [p for p in data.sorted_people(scope.people) if p.id not in gone]
+        code = badge_codes(store).code
         if not people:
             raise PlannerError(
                 _(
@@ -79,13 +88,13 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
             done = 0
             for sheet in sheets:
                 job.step(done, total)
-                _draw_badge_sheet(c, data, sheet, palette)
+                _draw_badge_sheet(c, data, sheet, palette, code)
                 c.showPage()
                 done += 1
             for person in people:
                 job.step(done, total)
                 c.setPageSize(page_size(landscape=True))
-                _draw_tent_card(c, data, person, palette)
+                _draw_tent_card(c, data, person, palette, code(person.id))
                 c.showPage()
                 done += 1
             job.step(total, total)
@@ -95,7 +104,11 @@ def badges(store: PlanStore, data: PlanData, target: Path, options: Options, job
 
 
 def _draw_badge_sheet(
-    c: Any, data: PlanData, people: list[PersonInfo], palette: dict[int, Any]
+    c: Any,
+    data: PlanData,
+    people: list[PersonInfo],
+    palette: dict[int, Any],
+    code: Callable[[int], str],
 ) -> None:
     width, height = page_size()
     left = (width - BADGE_COLUMNS * BADGE_W) / 2
@@ -116,17 +129,32 @@ def _draw_badge_sheet(
         c.line(right + gap, y, right + gap + mark, y)
     for n, person in enumerate(people):
         row, column = divmod(n, BADGE_COLUMNS)
-        _draw_badge(c, data, person, palette, left + column * BADGE_W, top - (row + 1) * BADGE_H)
+        _draw_badge(
+            c,
+            data,
+            person,
+            palette,
+            code(person.id),
+            left + column * BADGE_W,
+            top - (row + 1) * BADGE_H,
+        )
 
 
 def _draw_badge(
-    c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any], x: float, y: float
+    c: Any,
+    data: PlanData,
+    person: PersonInfo,
+    palette: dict[int, Any],
+    badge_code: str,
+    x: float,
+    y: float,
 ) -> None:
     fill = palette.get(person.delegation_id or -1, NO_COLOUR)
     ink = ink_on(fill)
     band = 14 * mm
     inner = BADGE_W - 10 * mm
     centre = x + BADGE_W / 2
+    strip = 9 * mm
     # coloured band with the delegation
     c.setFillColor(fill)
     c.rect(x, y + BADGE_H - band, BADGE_W, band, stroke=0, fill=1)
@@ -135,23 +163,30 @@ def _draw_badge(
     c.setFillColor(ink)
     c.setFont(BOLD, size)
     c.drawCentredString(centre, y + BADGE_H - band / 2 - size * 0.35, text)
-    # the names: given name large, family name under it
+    # the names and organisation on the left, the code to scan on the right
+    body = BADGE_W - QR_AREA
+    text_centre = x + body / 2
+    text_width = body - 8 * mm
     c.setFillColor(INK)
-    given, size = fit(person.given_name or person.family_name, BOLD, 26, inner, 10)
+    given, size = fit(person.given_name or person.family_name, BOLD, 26, text_width, 10)
     c.setFont(BOLD, size)
-    c.drawCentredString(centre, y + BADGE_H - band - 6 * mm - size * 0.75, given)
+    c.drawCentredString(text_centre, y + BADGE_H - band - 6 * mm - size * 0.75, given)
     family_top = y + BADGE_H - band - 8 * mm - size
     if person.given_name and person.family_name:
-        family, fsize = fit(person.family_name, FONT, 15, inner, 8)
+        family, fsize = fit(person.family_name, FONT, 15, text_width, 8)
         c.setFont(FONT, fsize)
-        c.drawCentredString(centre, family_top - fsize * 0.85, family)
-    # the organisation
-    org, size = fit(person.organisation_short, FONT, 10, inner, 6)
+        c.drawCentredString(text_centre, family_top - fsize * 0.85, family)
+    org, size = fit(person.organisation_short, FONT, 10, text_width, 6)
     c.setFillColor(MUTED)
     c.setFont(FONT, size)
-    c.drawCentredString(centre, y + 13.5 * mm, org)
+    c.drawCentredString(text_centre, y + 13.5 * mm, org)
+    qr_x = x + BADGE_W - 4 * mm - QR_SIZE
+    code_base = y + strip + 6 * mm
+    draw_qr(c, badge_code, qr_x, code_base + 4.5 * mm, QR_SIZE)
+    c.setFillColor(INK)
+    c.setFont(BOLD, 9)
+    c.drawCentredString(qr_x + QR_SIZE / 2, code_base, badge_code)
     # the role in a light strip at the foot
-    strip = 9 * mm
     c.setFillColor(tint(fill, 0.22))
     c.rect(x, y, BADGE_W, strip, stroke=0, fill=1)
     c.setFillColor(fill if ink is colors.white else INK)
@@ -164,16 +199,18 @@ def _draw_badge(
     c.rect(x, y, BADGE_W, BADGE_H, stroke=1, fill=0)
 
 
-def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any]) -> None:
+def _draw_tent_card(
+    c: Any, data: PlanData, person: PersonInfo, palette: dict[int, Any], badge_code: str
+) -> None:
     width, height = page_size(landscape=True)
     half = height / 2
     fill = palette.get(person.delegation_id or -1, NO_COLOUR)
     # the lower half reads from the front; the upper half, turned, from the other side
-    _draw_tent_half(c, data, person, fill, width, half)
+    _draw_tent_half(c, data, person, fill, width, half, badge_code)
     c.saveState()
     c.translate(width, height)
     c.rotate(180)
-    _draw_tent_half(c, data, person, fill, width, half)
+    _draw_tent_half(c, data, person, fill, width, half, badge_code)
     c.restoreState()
     c.setStrokeColor(colors.HexColor("#9AA4AE"))
     c.setLineWidth(0.5)
@@ -183,11 +220,18 @@ def _draw_tent_card(c: Any, data: PlanData, person: PersonInfo, palette: dict[in
 
 
 def _draw_tent_half(
-    c: Any, data: PlanData, person: PersonInfo, fill: Any, width: float, half: float
+    c: Any,
+    data: PlanData,
+    person: PersonInfo,
+    fill: Any,
+    width: float,
+    half: float,
+    badge_code: str,
 ) -> None:
-    """One face of a tent card, its foot (on the table) at y = 0 and the fold at ``half``."""
+    """One face of a tent card, its foot (on the table) at y = 0 and the fold at ``half``;
+    the badge code in its lower right corner (to check in at the table)."""
     band = 11 * mm
-    inner = width - 30 * mm
+    inner = width - 2 * (TENT_QR + 14 * mm)  # centred between the code and its mirror space
     c.setFillColor(fill)
     c.rect(0, 0, width, band, stroke=0, fill=1)
     delegation = data.delegation_name(person.delegation_id)
@@ -206,3 +250,9 @@ def _draw_tent_half(
     c.setFillColor(MUTED)
     c.setFont(FONT, org_size)
     c.drawCentredString(width / 2, base - 7 * mm - org_size * 0.75, org)
+    qr_x = width - 8 * mm - TENT_QR
+    code_base = band + 5 * mm
+    draw_qr(c, badge_code, qr_x, code_base + 4.5 * mm, TENT_QR)
+    c.setFillColor(INK)
+    c.setFont(BOLD, 9)
+    c.drawCentredString(qr_x + TENT_QR / 2, code_base, badge_code)

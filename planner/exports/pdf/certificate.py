@@ -1,9 +1,10 @@
-"""Bilingual certificates of participation, one page for each trainee who was trained."""
+"""Bilingual numbered certificates, one page each: of completion for trainees who completed the
+training, of attendance for those who came but did not complete (when asked), of facilitation
+for trainers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from planner.exports.pdf.drawing import (
     whom,
     write_pdf,
 )
+from planner.exports.register import Certified, certified
+from planner.operations.certificates import ATTENDANCE, FACILITATION
 from planner.queries.snapshot import PersonInfo
 from planner.rules.training import Tally, format_hours
 from planner.store import PlanStore
@@ -57,48 +60,61 @@ class _CertificateText:
     hours: str
     organiser: str
     head: str
+    number: str
 
 
 def _certificate_text(
-    data: PlanData, locale: str, hours: Decimal, delegation: str
+    data: PlanData, locale: str, cert: Certified, delegation: str
 ) -> _CertificateText:
+    hours = cert.hours
     shown = format_hours(hours, locale)
     count = int(hours) if hours == int(hours) else 2
+    first, last = cert.first or data.first_day, cert.last or data.last_day
+    if cert.kind == FACILITATION:
+        heading = _("Certificate of facilitation")
+        body = _("has facilitated sessions of «{title}»").format(title=data.title)
+        hours_text = ngettext(
+            "{hours} hour of sessions given", "{hours} hours of sessions given", count
+        ).format(hours=shown)
+    else:
+        if cert.kind == ATTENDANCE:
+            heading = _("Certificate of attendance")
+            body = _("has attended «{title}»").format(title=data.title)
+        else:
+            heading = _("Certificate of completion")
+            body = _("has completed «{title}»").format(title=data.title)
+        hours_text = ngettext(
+            "{hours} hour of training", "{hours} hours of training", count
+        ).format(hours=shown)
     return _CertificateText(
-        _("Certificate of participation"),
-        _("has taken part in «{title}»").format(title=data.title),
+        heading,
+        body,
         _("held in {city}, {dates}").format(
-            city=data.city, dates=format_date_range(data.first_day, data.last_day, locale=locale)
+            city=data.city, dates=format_date_range(first, last, locale=locale, full=True)
         ),
-        ngettext("{hours} hour of training", "{hours} hours of training", count).format(hours=shown)
-        if hours > 0
-        else "",
+        hours_text if hours > 0 else "",
         _("Organiser"),
         _("Head of delegation, {delegation}").format(delegation=delegation),
+        _("No. {number}").format(number=cert.number),
     )
 
 
-def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
-    """The people of the choice who get a certificate: trainees who were trained
-    (:mod:`planner.rules.training`); a reason in words when there is nobody."""
+def _refuse_nobody(data: PlanData, scope: Scope, tally: Tally, attendance: bool) -> None:
+    """Why nobody in the choice gets a certificate, in words."""
     if not any(any(marks.values()) for marks in data.marks.values()):
         raise PlannerError(
             _(
                 "Nobody is recorded as having attended yet: record attendance"
-                " (Plan ▸ Record Attendance) first."
+                " (Plan ▸ Record Attendance, or Plan ▸ Check-in) first."
             )
         )
-    tally = data.training(scope.people)
-    people = data.sorted_people(tally.trained)
-    if people:
-        return people, tally
     if scope.kind == "person" and scope.id is not None and not tally.trainees:
         person = data.people[scope.id]
         raise PlannerError(
             _(
-                "{name} is not a trainee ({role}): certificates go to trainees who"
-                " were trained. The attendance summary lists {name} apart, as"
-                " also present."
+                "{name} is not a trainee ({role}) and gave no training session:"
+                " certificates go to trainees and trainers. The attendance summary lists"
+                " {name} apart, as also present."
             ).format(name=person.name, role=role_label(person.role, sex=person.sex))
         )
     if not tally.trainees:
@@ -109,6 +125,14 @@ def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
                 " trainers, staff and delegation members are listed apart in"
                 " the attendance summary."
             ).format(whom=whom(scope))
+        )
+    if tally.attended and not attendance:
+        raise PlannerError(
+            _(
+                "No trainee in {whom} completed the training ({share} of their hours"
+                " and every required module): add certificates of attendance (--attendance),"
+                " or check the completion rule in Plan Details."
+            ).format(whom=whom(scope), share=f"{tally.percent} %")
         )
     raise PlannerError(
         _(
@@ -122,14 +146,19 @@ def _certified(data: PlanData, scope: Scope) -> tuple[list[PersonInfo], Tally]:
 def certificates(
     store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
 ) -> Path:
-    """A certificate of participation (landscape, bilingual) for each trainee in the choice
-    who was trained, with their hours as the attendance summary counts them; trainers, staff
-    and the delegation get none."""
+    """A numbered certificate (landscape, bilingual) for each person in the choice who earns
+    one: of completion for trainees who completed, of attendance (``options.attendance``) for
+    those who came but did not complete, of facilitation for trainers; with their own days
+    and hours as the attendance summary counts them."""
     with for_reader(options):
         scope = scope_of(data, options)
-        people, tally = _certified(data, scope)
+        if not any(any(marks.values()) for marks in data.marks.values()):
+            _refuse_nobody(data, scope, data.training(scope.people), options.attendance)
+        given, tally = certified(store, data, scope, options.attendance)
+        if not given:
+            _refuse_nobody(data, scope, tally, options.attendance)
         refuse_too_many_pages(
-            len(people),
+            len(given),
             _(
                 "Export the certificates of one delegation or group at a time (--delegation,"
                 " --group), or one file per person (--split)."
@@ -142,29 +171,34 @@ def certificates(
             c = canvas(
                 path,
                 page_size(landscape=True),
-                _("Certificates of participation: {title}").format(title=data.title),
-                _("Certificates of participation"),
+                _("Certificates: {title}").format(title=data.title),
+                _("Certificates"),
                 data,
                 options,
             )
             _certificate_frame(c, data)
-            texts: dict[tuple[Decimal, str], tuple[_CertificateText, _CertificateText]] = {}
-            for n, person in enumerate(people):
+            # the words, made once for every certificate alike (the same kind, hours, days
+            # and delegation: most of a plan's hundreds); only the number differs
+            texts: dict[tuple[Any, ...], tuple[_CertificateText, _CertificateText]] = {}
+            for n, cert in enumerate(given):
                 if n % 10 == 0:
-                    job.step(n, len(people))
+                    job.step(n, len(given))
+                person = data.people[cert.person]
                 delegation = data.delegation_name(person.delegation_id)
-                hours = tally.hours(person.id)
-                key = (hours, delegation)
-                if key not in texts:  # the same for everyone with these hours and delegation
-                    main = _certificate_text(data, options.babel_locale, hours, delegation)
+                key = (cert.kind, cert.hours, cert.first, cert.last, delegation)
+                if key not in texts:
+                    main = _certificate_text(data, options.babel_locale, cert, delegation)
                     with language(other):
-                        texts[key] = main, _certificate_text(data, other_locale, hours, delegation)
-                main, second = texts[key]
+                        texts[key] = main, _certificate_text(data, other_locale, cert, delegation)
+                main, second = (
+                    replace(t, number=_("No. {number}").format(number=cert.number))
+                    for t in texts[key]
+                )
                 head_id = data.delegations.get(person.delegation_id or -1, ("", "", None))[2]
                 head = data.people.get(head_id) if head_id not in (None, person.id) else None
                 _draw_certificate(c, data, person, main, second, head)
                 c.showPage()
-            job.step(len(people), len(people))
+            job.step(len(given), len(given))
             c.save()
 
         return write_pdf(target, draw)
@@ -298,6 +332,10 @@ def _draw_certificate(
         else:
             top -= _draw_lines(c, lines, look, centre, top)
 
+    # its number in the register, lower right inside the frame
+    c.setFont(FONT, 9)
+    c.setFillColor(MUTED)
+    c.drawRightString(width - 20 * mm, 18 * mm, main.number)
     # signatures: the organiser's, and the head of the person's delegation
     signers: list[tuple[str, str, str]] = [(data.organiser, main.organiser, second.organiser)]
     if head is not None:

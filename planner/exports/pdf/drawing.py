@@ -14,6 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+import segno
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -261,3 +262,27 @@ def second_language(options: Options) -> tuple[str, str]:
 
 def delegation_colours(data: PlanData) -> dict[int, Any]:
     return {i: colour(value) for i, value in data.delegation_colours.items()}
+
+
+def draw_qr(c: Any, text: str, x: float, y: float, size: float) -> None:
+    """``text`` as a QR code (segno; error correction M, readable with a quarter hidden by a
+    thumb or a crease), ``size`` points square with its lower left corner at (x, y), drawn as
+    vector squares (sharp at any printer's resolution). Leave a quiet margin around it."""
+    matrix = segno.make(text, error="m", micro=False).matrix
+    cell = size / len(matrix)
+    c.saveState()
+    c.setFillColor(colors.black)
+    path = c.beginPath()
+    for r, row in enumerate(matrix):
+        top = y + size - (r + 1) * cell
+        n = 0
+        while n < len(row):  # a run of dark modules is one rectangle
+            if not row[n]:
+                n += 1
+                continue
+            start = n
+            while n < len(row) and row[n]:
+                n += 1
+            path.rect(x + start * cell, top, (n - start) * cell, cell)
+    c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()

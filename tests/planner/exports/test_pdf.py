@@ -75,42 +75,39 @@ def record_group_a(store) -> tuple[list[PersonInfo], PersonInfo, PersonInfo]:
     return extra, once, absent
 
 
-def test_certificates_one_page_per_attendee_with_hours_in_both_languages(demo, tmp_path):
+def test_certificates_of_completion_numbered_with_own_days_and_hours(demo, tmp_path):
     extra, once, absent = record_group_a(demo)
     data = PlanData.load(demo)
     group = group_id(data, "Group A")
     path = pdf.certificates(demo, data, tmp_path / "certificates.pdf", Options(group=group), Job())
     text = pages(path)
-    expected = [
-        p
-        for p in data.sorted_people(data.members(("group", group)))
-        if any(marks.get(p.id) for marks in data.marks.values())
-    ]
-    assert once in expected and absent not in expected
+    trained = data.training(data.members(("group", group))).trained
+    expected = data.sorted_people(trained)
+    # the ceremony alone is no training: who came only to it did not complete
+    assert once not in expected and absent not in expected and extra[0] in expected
     assert len(text) == len(expected)  # one page each, in Spanish name order
     head = data.people[data.delegations[once.delegation_id][2]]
+    numbers = []
     for page, person in zip(text, expected, strict=True):
         assert person.name in page and person.organisation in page
-        assert "Certificate of participation" in page
+        assert "Certificate of completion" in page
         assert data.title in page and "Tegucigalpa" in page
-        assert "25 Nov – 2 Dec 2023" in page  # English, the main language
-        assert "25 de noviembre al 2 de diciembre de 2023" in page  # Spanish, under it
+        # the trainee's own training days, whole month names, in both languages
+        assert "27–30 November 2023" in page and "27 al 30 de noviembre de 2023" in page
         hours = training_hours(data, person.id)
-        if hours:
-            assert f"{hours} hours of training" in page  # one decimal: 12.5, 24.0
-            assert f"{spanish_number(hours)} horas de capacitación" in page
-        else:
-            assert "hours of training" not in page
+        assert f"{hours} hours of training" in page  # one decimal: 12.5, 24.0
+        assert f"{spanish_number(hours)} horas de capacitación" in page
+        numbers.append(re.search(r"No\. (TEG-2023-\d{4})", page).group(1))
         # signed by the organiser and by the head of the person's delegation
         assert "IOM Honduras" in page
         assert page.count(head.name) == 1  # the head signs everyone's but their own
         assert ("Head of delegation, DNSPF trainees" in page) is (person.id != head.id)
+    assert len(set(numbers)) == len(numbers)
     by_name = {p.name: page for p, page in zip(expected, text, strict=True)}
-    # the opening ceremony is not training time: attending only it gives no hours
-    assert "hours of training" not in by_name[once.name]
-    for person in extra:
+    for person in extra:  # the opening ceremony adds no hours of training
         assert f"{training_hours(data, person.id)} hours" in by_name[person.name]
-    assert all(absent.name not in page for page in text)
+    again = pages(pdf.certificates(demo, data, tmp_path / "again.pdf", Options(group=group), Job()))
+    assert [re.search(r"No\. (\S+)", page).group(1) for page in again] == numbers  # kept
     reader = PdfReader(path)
     assert reader.metadata.author == "IOM Honduras"
     assert data.title in reader.metadata.title and reader.metadata.subject
@@ -120,37 +117,44 @@ def test_certificates_one_page_per_attendee_with_hours_in_both_languages(demo, t
     assert all("/FontFile2" in f["/FontDescriptor"] for f in fonts)  # embedded TrueType
 
 
-def test_spanish_certificates_and_the_choice_of_people(demo, tmp_path):
-    _extra, once, _absent = record_group_a(demo)
+def test_spanish_certificates_of_attendance_and_of_facilitation(demo, tmp_path):
+    _extra, once, absent = record_group_a(demo)
     data = PlanData.load(demo)
     group = group_id(data, "Group A")
     path = pdf.certificates(
-        demo, data, tmp_path / "certificados.pdf", Options(lang="es", group=group), Job()
+        demo,
+        data,
+        tmp_path / "certificados.pdf",
+        Options(lang="es", group=group, attendance=True),
+        Job(),
     )
     text = pages(path)
-    assert len(text) == sum(
-        1
-        for p in data.members(("group", group))
-        if any(marks.get(p) for marks in data.marks.values())
-    )
-    assert (
-        "25 de noviembre al 2 de diciembre de 2023" in text[0] and "25 Nov – 2 Dec 2023" in text[0]
-    )
-    everything = " ".join(text)
-    assert all(
-        spanish_number(training_hours(data, p)) in everything
-        for p in data.members(("group", group))
-        if training_hours(data, p)
-    )
+    came = data.training(data.members(("group", group))).attended
+    assert len(text) == len(came) and once.id in came and absent.id not in came
+    by_name = {p.name: t for p, t in zip(data.sorted_people(came), text, strict=True)}
+    assert "Certificado de asistencia" in by_name[once.name]  # came, did not complete
+    assert "27 de noviembre de 2023" in by_name[once.name]  # the one day they came
+    assert "horas" not in by_name[once.name]  # the ceremony is no training
+    trained = data.training(data.members(("group", group))).trained
+    for person in data.sorted_people(came):
+        kind = "finalización" if person.id in trained else "asistencia"
+        assert f"Certificado de {kind}" in by_name[person.name]
+    # a trainer: a certificate of facilitation, with the hours of the sessions given
+    trainer = next(p for p in data.sorted_people() if p.role == "trainer")
+    one = pages(pdf.certificates(demo, data, tmp_path / "t.pdf", Options(person=trainer.id), Job()))
+    assert len(one) == 1 and "Certificate of facilitation" in one[0] and trainer.name in one[0]
+    assert "hours of sessions given" in one[0]
     spain = pdf.certificates(
-        demo, data, tmp_path / "pa.pdf", Options(lang="es", locale="es-PA", person=once.id), Job()
+        demo,
+        data,
+        tmp_path / "pa.pdf",
+        Options(lang="es", locale="es-PA", person=once.id, attendance=True),
+        Job(),
     )
-    assert "25 de noviembre al 2 de diciembre de 2023" in pages(spain)[0]  # no padded day
-    one = pdf.certificates(demo, data, tmp_path / "one.pdf", Options(person=once.id), Job())
-    assert len(pages(one)) == 1 and once.name in pages(one)[0]
-    # split by person through the catalogue: a file for each trainee who was trained
-    files = run(demo, "certificates", tmp_path / "split", Options(split=True, person=once.id))
-    assert [f.suffix for f in files] == [".pdf"]
+    assert "27 de noviembre de 2023" in pages(spain)[0]  # no padded day
+    # split by person through the catalogue: a file for each who earns one
+    files = run(demo, "certificates", tmp_path / "split", Options(split=True, group=group))
+    assert len(files) == len(data.training(data.members(("group", group))).trained)
 
 
 def test_certificates_need_recorded_attendance(plan, demo, tmp_path):
@@ -237,7 +241,8 @@ def test_badges_and_tent_cards(demo, tmp_path):
         assert text[sheets + n].count(person.name) == 2  # on both halves
         assert person.organisation in text[sheets + n]
     everyone = run(demo, "badges", tmp_path / "all.pdf", Options())[0]
-    assert len(PdfReader(everyone).pages) == -(-len(data.people) // 8) + len(data.people)
+    taking_part = [p for p in data.people if p not in data.membership.gone]  # not who left
+    assert len(PdfReader(everyone).pages) == -(-len(taking_part) // 8) + len(taking_part)
 
 
 def test_long_names_shrink_to_fit():

@@ -103,25 +103,28 @@ def test_the_summary_says_it_in_spanish(everyone, tmp_path):
     assert figures["También presentes (no son participantes: no se cuentan como capacitados)"] == 15
 
 
-def test_certificates_go_to_trained_trainees_only(everyone, tmp_path):
+def test_certificates_go_to_trainees_who_completed_and_to_trainers(everyone, tmp_path):
     data = PlanData.load(everyone)
+    trainers = [p for p in data.sorted_people() if p.role == "trainer"]
     staff = [
         p
         for p in data.sorted_people()
-        if p.role != "trainee" and any(data.marks[s].get(p.id) for s in data.marks)
+        if p.role not in ("trainee", "trainer", "head_of_delegation")  # heads sign, get none
+        and any(data.marks[s].get(p.id) for s in data.marks)
     ]
     out = tmp_path / "out"
     out.mkdir()
     text = pages(pdf.certificates(everyone, data, out / "all.pdf", Options(), Job()))
-    assert len(text) == 200
+    assert len(text) == 200 + len(trainers) == 207  # completion, and facilitation
+    assert sum("Certificate of facilitation" in page for page in text) == len(trainers)
     everything = " ".join(text)
     assert not [p.name for p in staff if p.name in everything]
     parts = split_parts(data, KINDS["certificates"], Options(split=True))
-    assert len(parts) == 200
-    assert all(data.people[o.person].role == "trainee" for _n, o in parts if o.person)
-    panama = next(i for i, d in data.delegations.items() if d[0] == "Panama delegation")
-    with pytest.raises(PlannerError, match=r"no trainees .* in Panama delegation"):
-        pdf.certificates(everyone, data, out / "pa.pdf", Options(delegation=panama), Job())
+    assert len(parts) == 207
+    assert {data.people[o.person].role for _n, o in parts if o.person} == {"trainee", "trainer"}
+    iom = next(i for i, d in data.delegations.items() if d[0] == "IOM Honduras team")
+    with pytest.raises(PlannerError, match=r"no trainees .* in IOM Honduras team"):
+        pdf.certificates(everyone, data, out / "iom.pdf", Options(delegation=iom), Job())
     worker = next(p for p in staff if p.role == "staff")
     with pytest.raises(PlannerError, match=rf"{worker.name} is not a trainee \(Staff\)"):
         pdf.certificates(everyone, data, out / "st.pdf", Options(person=worker.id), Job())
@@ -180,7 +183,29 @@ def test_hours_are_exact_minutes_rounded_half_up_once():
     assert counted.records[10].offered == 135
     assert counted.trainees == {10, 30, 40, 50}
     assert counted.attended == {10, 30}  # present at least once (30: the ceremony only)
-    assert counted.trained == {10, 30} and completed(counted.records[30])
+    # completing takes 80 % of one's own hours of training: the ceremony alone is not enough
+    assert counted.trained == {10} and not completed(counted.records[30])
     assert counted.hours(30) == Decimal("0.0")
     assert counted.also_present == {20} and not completed(counted.records[20])
     assert tally(roles, kinds, minutes, marks, within={20, 40}).trained == frozenset()
+
+
+def test_completing_takes_a_share_of_ones_own_hours_and_every_required_module():
+    kinds = {1: "training", 2: "training", 3: "training", 4: "training", 5: "plenary"}
+    minutes = {1: 120, 2: 120, 3: 120, 4: 120, 5: 120}  # ten hours offered to everyone
+    audience = {s: {10, 20, 30, 40} for s in kinds}
+    marks = {
+        s: {10: True, 20: s != 1, 30: s not in (1, 2), 40: s != 4} for s in kinds
+    }  # 10 all, 20 misses one (80 %), 30 misses two (60 %), 40 misses session 4
+    roles = dict.fromkeys((10, 20, 30, 40), "trainee")
+    counted = tally(roles, kinds, minutes, marks, audience)
+    assert counted.trained == {10, 20, 40}  # 80 % is enough; 60 % is not
+    assert counted.records[20].share == Decimal("80.0")
+    assert counted.records[30].required_hours == Decimal("10.0")
+    assert tally(roles, kinds, minutes, marks, audience, percent=90).trained == {10}
+    # session 4 belongs to a required module: 40 missed it
+    assert tally(roles, kinds, minutes, marks, audience, required={4}).trained == {10, 20}
+    # a session outside one's own audience adds hours, not completion
+    marks[6] = {30: True}
+    kinds[6], minutes[6] = "training", 600
+    assert 30 not in tally(roles, kinds, minutes, marks, audience).trained

@@ -13,6 +13,7 @@ from planner.domain.labels import SESSION_KIND_LABELS, SessionKind, kind_label
 from ui.dialogs.editors.common import Extra, FormBuilder, Forms, keep_duration
 from ui.dialogs.form import FormDialog, FormField, Section
 from ui.widgets.fields import (
+    CheckField,
     CheckListField,
     ChoiceField,
     ColourField,
@@ -65,6 +66,15 @@ class AgendaForms(Forms):
                         self.tr("&Equipment"),
                         TextField(parent, self.tr("e.g. projector, flip chart"), 300),
                         self.tr("Rooms must have all of it. Separate items with commas."),
+                    ),
+                    FormField(
+                        "required",
+                        self.tr("Re&quired"),
+                        CheckField(self.tr("Required to complete the training"), parent),
+                        self.tr(
+                            "A trainee completes the training only if present at every session"
+                            " of this module in their audience."
+                        ),
                     ),
                     FormField("colour", self.tr("Co&lour"), ColourField(parent)),
                     FormField("notes", self.tr("N&otes"), NotesField(parent)),

@@ -121,6 +121,14 @@ class PeoplePages(ListPages):
                 hidden=True,
             ),
             Column("dietary_needs", self.tr("Dietary needs"), lambda r: r.dietary_needs),
+            Column(
+                "badge_code",
+                self.tr("Badge code"),
+                lambda r: r.badge_code,
+                tooltip=lambda r: self.tr("Printed as a QR code on the badge; scanned at the door"),
+                hidden=True,
+                width=10,
+            ),
         ]
         page = self.f.single(
             "person",
