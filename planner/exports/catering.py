@@ -182,7 +182,7 @@ def catering(store: PlanStore, data: PlanData, target: Path, options: Options, j
                 ),
                 *[Cell(counts.get(g, 0), center=True) for g in found],
             )
-        sheet.widths.update({4: 30, 5: 26})
+        sheet.widths.update({4: 24, 5: 24})
         # who has which need, once each, for the kitchen to plan plates
         who = Sheet(_("Dietary needs"))
         who.landscape = False

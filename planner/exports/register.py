@@ -171,7 +171,7 @@ def register_workbook(
         )
         sheet.filter = True
         sheet.frozen_columns = 2
-        sheet.widths.update({1: 15, 2: 30, 3: 18, 4: 26, 5: 10, 6: 10, 7: 10, 8: 24})
+        sheet.widths.update({1: 15, 2: 30, 3: 17, 4: 16, 5: 10, 6: 10, 7: 11, 8: 22})
         listed: set[int] = set()
         for entry in entries:  # in the order of their numbers
             info = data.people.get(entry.person) if entry.person is not None else None
@@ -185,7 +185,7 @@ def register_workbook(
                 Cell(entry.number, text=True),
                 info.listed_name if info is not None else entry.name,
                 (info.id_number if info is not None and personal else ""),
-                info.organisation if info is not None else "",
+                Cell(info.organisation_short if info is not None else "", wrap=True, text=True),
                 *_figures(record, entry.kind),
                 Cell(result, wrap=True, text=True),
             )
@@ -197,7 +197,7 @@ def register_workbook(
                 "",
                 person.listed_name,
                 person.id_number if personal else "",
-                person.organisation,
+                Cell(person.organisation_short, wrap=True, text=True),
                 *_figures(record, COMPLETION),
                 Cell(
                     _("Did not complete") if record.attended else _("Did not attend"),
@@ -214,9 +214,9 @@ def _figures(record: Record | None, kind: str) -> tuple[object, object, object]:
     if record is None or kind == FACILITATION:
         return "", "", ""
     return (
-        Cell(record.hours, number_format="0.0"),
-        Cell(record.required_hours, number_format="0.0"),
-        Cell(record.share / 100, number_format="0.0%"),
+        Cell(record.hours, number_format="0.0", center=True),
+        Cell(record.required_hours, number_format="0.0", center=True),
+        Cell(record.share / 100, number_format="0.0%", center=True),
     )
 
 

@@ -103,6 +103,7 @@ def other_dialogs(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from planner import queries
     from planner.domain.errors import ConflictError
     from ui.dialogs.attendance import AttendanceDialog
+    from ui.dialogs.checkin import CheckinDialog
     from ui.dialogs.export import ExportDialog
     from ui.dialogs.importer import ImportWizard
     from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
@@ -122,6 +123,7 @@ def other_dialogs(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
         ExportDialog(ctrl, window.settings, formats, window),
         ExportDialog(ctrl, window.settings, formats, window, "itineraries"),
         AttendanceDialog(ctrl, formats, window),
+        CheckinDialog(ctrl, formats, window),
         ImportWizard(ctrl, window),
         SplitDialog(ctrl, window),
         MergeDialog(ctrl, formats, window),

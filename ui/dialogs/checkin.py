@@ -141,6 +141,7 @@ class CheckinDialog(QDialog):
         self.recent = QListWidget(self)
         self.recent.setObjectName("checkin_recent")
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        _big(self.recent, 13)
         self.undo_button = QPushButton(self.tr("&Undo last scan (Ctrl+Z)"), self)
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_last)
@@ -304,7 +305,7 @@ class CheckinDialog(QDialog):
         self._result(
             AMBER,
             who,
-            why + " " + self.tr("Record them at this session anyway?"),
+            why + " " + self.tr("Record at this session anyway?"),
             ask=True,
         )
 

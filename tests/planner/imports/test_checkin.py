@@ -38,7 +38,7 @@ def test_a_code_is_short_checked_and_gives_its_person_back():
     assert BadgeCodes("another key").code(1) != made[0]  # opaque: the plan's key decides
 
 
-def test_the_qr_on_a_badge_decodes_to_the_code_checkin_accepts(demo, tmp_path):
+def test_the_qr_on_a_badge_decodes_to_the_code_checkin_accepts(demo, demo_path, tmp_path, capsys):
     pdf = run(demo, "badges", tmp_path / "badges.pdf", Options(group=1))[0]
     page = pypdfium2.PdfDocument(str(pdf))[0].render(scale=150 / 72).to_pil()
     read = sorted(b.text for b in zxingcpp.read_barcodes(page))
@@ -46,6 +46,15 @@ def test_the_qr_on_a_badge_decodes_to_the_code_checkin_accepts(demo, tmp_path):
     group_a = {p.id for p in queries.people(demo) if p.groups == "Group A"}
     assert len(read) == 8  # every badge of the page
     assert {codes.person_id(text) for text in read} <= group_a
+    # what the phone read is what the door takes: every scan names its person
+    scans = tmp_path / "phone.csv"
+    scans.write_text(
+        "code,time\n" + "".join(f"{t},2023-11-27 09:35\n" for t in read), encoding="utf-8"
+    )
+    assert main(["checkin", str(demo_path), str(scans), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert not out["unknown"] and not out["invalid"] and not out["unexpected"]
+    assert len(out["recorded"]) + len(out["already"]) == 8
 
 
 def test_the_codes_export_writes_a_workbook_or_a_csv_for_phones(demo, tmp_path):
