@@ -195,10 +195,7 @@ KINDS: dict[str, ExportKind] = {
         ExportKind(
             "certificates",
             N_("Certificates"),
-            N_(
-                "Numbered, bilingual: of completion for trainees who completed, of"
-                " facilitation for trainers (and of attendance, when asked)"
-            ),
+            N_("Numbered, bilingual: completion, facilitation (trainers), attendance if asked"),
             ".pdf",
             "pdf.certificate:certificates",
             _WHO,
@@ -209,10 +206,7 @@ KINDS: dict[str, ExportKind] = {
         ExportKind(
             "register",
             N_("Register of certificates"),
-            N_(
-                "Each trainee's hours attended and required, share, result and certificate"
-                " number, for the institution to credit their file"
-            ),
+            N_("Each trainee's hours, share, result and certificate number, to credit their file"),
             ".xlsx",
             "register:register_workbook",
             _WHO,

@@ -2263,6 +2263,10 @@
         <translation>códigos de gafete</translation>
     </message>
     <message>
+        <source>certificate register</source>
+        <translation>registro de certificados</translation>
+    </message>
+    <message>
         <source>duty of care</source>
         <translation>deber de cuidado</translation>
     </message>

@@ -510,6 +510,7 @@ class ExportDialog(QDialog):
             "pdf": self.tr("agenda booklet"),
             "changes": self.tr("changes"),
             "codes": self.tr("badge codes"),
+            "register": self.tr("certificate register"),
             "dutyofcare": self.tr("duty of care"),
         }
 
