@@ -101,3 +101,22 @@ def test_the_desk_fits_a_laptop_and_opens_from_the_plan_menu(window, qtbot):
     assert dialog.minimumSizeHint().width() <= 1366 and dialog.minimumSizeHint().height() <= 728
     assert dialog.input.font().pointSizeF() >= 20  # readable from two metres
     dialog.close()
+
+
+def test_a_name_that_fits_several_offers_them_to_choose_by_keyboard(window, desk, qtbot):
+    store = window.ctrl.store
+    group_a = [p for p in queries.people(store) if p.groups == "Group A"]
+    given = next(
+        p.given_name.split()[0]
+        for p in group_a
+        if p.given_name.isascii()
+        and sum(q.given_name.startswith(p.given_name.split()[0]) for q in group_a) > 1
+    )
+    scan(qtbot, desk, given.lower())
+    assert desk.choices.isVisible() and desk.choices.count() > 1
+    assert desk.choices.hasFocus()
+    qtbot.keyClick(desk.choices, Qt.Key.Key_Down)
+    chosen = desk.choices.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(desk.choices, Qt.Key.Key_Return)
+    assert not desk.choices.isVisible() and desk.input.hasFocus()
+    assert desk.data.plan.names[chosen] in desk.name.text()
