@@ -291,6 +291,32 @@ def main() -> None:
             "status_from": date(2023, 11, 27),
         },
     )
+    # plan format 8: a pre-test and a post-test with scores, the satisfaction questionnaire
+    # and an anonymous response
+    from planner.operations.evaluation import (
+        Answered,
+        add_questionnaire,
+        record_responses,
+        set_scores,
+    )
+
+    tests = [
+        operations.create(
+            store, "assessment", {"kind": kind, "title": title, "max_score": Decimal("20")}
+        ).id
+        for kind, title in (("pre_test", "Prueba inicial"), ("post_test", "Prueba final"))
+    ]
+    set_scores(store, tests[0], {rosa: Decimal("11"), people[2]: Decimal("9.5")}, "Notas")
+    set_scores(store, tests[1], {rosa: Decimal("17")}, "Notas")
+    questionnaire = add_questionnaire(store, "Encuesta de satisfacción").created["assessment"][0]
+    with store.reading() as r:
+        questions = [q for (q,) in r.rows("SELECT id FROM question ORDER BY position")]
+    record_responses(
+        store,
+        questionnaire,
+        [Answered(None, {questions[0]: 5, questions[-1]: "Más práctica"})],
+        "Respuestas",
+    )
     store.close()
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode=DELETE")

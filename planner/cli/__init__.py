@@ -33,6 +33,7 @@ from planner.cli.plans import (
     cmd_open,
     cmd_recover,
 )
+from planner.cli.report import cmd_report
 from planner.cli.shared import cmd_download, cmd_publish
 from planner.domain.errors import PasswordNeeded, PlannerError, ValidationError
 from planner.domain.i18n import (
@@ -56,6 +57,7 @@ COMMANDS = {
     "transfers": cmd_transfers,
     "substitute": cmd_substitute,
     "checkin": cmd_checkin,
+    "report": cmd_report,
     "budget": cmd_budget,
     "open": cmd_open,
     "publish": cmd_publish,

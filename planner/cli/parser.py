@@ -376,6 +376,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
 
     p = sub.add_parser(
+        "report",
+        help=_(
+            "what the training achieved: trainees, attendance, completion, knowledge gained,"
+            " satisfaction and cost per trainee"
+        ),
+    )
+    p.add_argument("plan", metavar="PLAN", help=_("the plan file"))
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+
+    p = sub.add_parser(
         "publish",
         help=_("copy a plan file to an empty PostgreSQL database, for a team to edit it together"),
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.demo.cohort import Cohort, Rows, Shared
+from planner.demo.results import evaluation_rows, results_rows
 from planner.demo.scenario import ORGANISATIONS, PLAN
 from planner.demo.words import current_language, demo_language, t
 from planner.domain.i18n import _, language
@@ -42,6 +43,8 @@ RECORDED = frozenset(
         "exchange_rate",
         "catering_rate",
         "budget_line",
+        "assessment",
+        "question",
     }
 )
 
@@ -78,6 +81,8 @@ def _batches(scale: int, plan: dict[str, Any]) -> Iterator[dict[str, list[dict[s
             "organisation", name=name, acronym=t(acronym), country=country, notes=""
         )
     plan["per_diem_rate_id"] = _budget(rows)
+    evaluation = evaluation_rows(rows)
+    results = random.Random(2311)  # the results' own: the rest of the demo stays the same
     yield rows.tables
     shared = Shared()
     for index in range(scale):
@@ -87,6 +92,7 @@ def _batches(scale: int, plan: dict[str, Any]) -> Iterator[dict[str, list[dict[s
         for delegation in rows.tables["delegation"]:
             delegation["head_id"] = cohort.heads.get(delegation["id"], delegation["head_id"])
         _attendance(rows, marks)
+        results_rows(rows, evaluation, results)
         plan["arrival_airport_id"] = shared.places["TGU"]
         yield rows.tables
 

@@ -36,6 +36,15 @@ def t(text: str) -> str:
 
 
 SPANISH = {
+    # what the training achieved
+    "Pre-test": "Prueba inicial",
+    "Post-test": "Prueba final",
+    "Satisfaction questionnaire": "Encuesta de satisfacción",
+    "More practical exercises at the border post.": (
+        "Más ejercicios prácticos en el puesto fronterizo."
+    ),
+    "The case studies from Panama.": "Los estudios de caso de Panamá.",
+    "Longer sessions on referral routes.": "Sesiones más largas sobre rutas de referencia.",
     # the plan
     "Training on Migration, Human Rights and Humanitarian Action at Borders": (
         "Capacitación sobre Migración, Derechos Humanos y Acción Humanitaria en Fronteras"

@@ -50,6 +50,23 @@ class PersonStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class AssessmentKind(enum.StrEnum):
+    """A test before or after the training (or a module), or the satisfaction questionnaire."""
+
+    PRE_TEST = "pre_test"
+    POST_TEST = "post_test"
+    QUESTIONNAIRE = "questionnaire"
+
+    @property
+    def label(self) -> str:
+        """Its name, marked for translation (translate where shown)."""
+        return {
+            AssessmentKind.PRE_TEST: N_("Pre-test"),
+            AssessmentKind.POST_TEST: N_("Post-test"),
+            AssessmentKind.QUESTIONNAIRE: N_("Satisfaction questionnaire"),
+        }[self]
+
+
 GONE_STATUSES = frozenset({PersonStatus.DECLINED, PersonStatus.REPLACED, PersonStatus.CANCELLED})
 
 STATUS_LABELS: dict[str, str] = {
@@ -309,6 +326,11 @@ KIND_NOUNS: dict[str, tuple[str, str]] = {
     "budget_line": Nn_("budget line", "budget lines"),
     "budget_actual": Nn_("actual cost", "actual costs"),
     "attendance": Nn_("attendance record", "attendance records"),
+    "assessment": Nn_("test or questionnaire", "tests and questionnaires"),
+    "question": Nn_("question", "questions"),
+    "score": Nn_("score", "scores"),
+    "response": Nn_("filled-in questionnaire", "filled-in questionnaires"),
+    "answer": Nn_("answer", "answers"),
 }
 
 

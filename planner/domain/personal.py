@@ -26,7 +26,8 @@ DUTY_FIELDS = (
 )
 # table -> its columns that hold personal data
 PERSONAL: dict[str, tuple[str, ...]] = {
-    "person": ("id_number", "birth_date", "phone", *DUTY_FIELDS)
+    "person": ("id_number", "birth_date", "phone", *DUTY_FIELDS),
+    "score": ("points",),  # a trainee's test score (plan format 8)
 }
 PERSONAL_FIELDS = PERSONAL["person"]
 

@@ -29,6 +29,7 @@ from planner.exports.common import (
 from planner.exports.sheet import Cell, Sheet, SheetTitles, sheet_title, write
 from planner.queries.calendar import Block
 from planner.queries.snapshot import PersonInfo
+from planner.rules.training import AGE_BANDS, age_band
 from planner.store import PlanStore
 
 # --- sign-in sheets -------------------------------------------------------------------------------
@@ -154,17 +155,7 @@ def _walk_ins(n: int) -> int:
 
 # --- attendance -----------------------------------------------------------------------------------
 
-AGE_BANDS = ((0, 25), (25, 35), (35, 45), (45, 55), (55, 200))
-
-
-def _band(born: date | None, on: date) -> int | None:
-    if born is None:
-        return None
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-    for n, (low, high) in enumerate(AGE_BANDS):
-        if low <= age < high:
-            return n
-    return None
+_band = age_band
 
 
 def _band_label(n: int | None) -> str:

@@ -9,7 +9,7 @@ every domain module, which registers its kinds.
 """
 
 # the domain modules: each registers its kinds when imported
-from planner.operations import agenda, budget, logistics, people, plan
+from planner.operations import agenda, budget, evaluation, logistics, people, plan
 from planner.operations.agenda import ImportedSession, import_sessions, set_marks
 from planner.operations.batches import (
     Batch,
@@ -110,6 +110,7 @@ __all__ = [
     "delete_in",
     "deletion_impact",
     "duplicate_people",
+    "evaluation",
     "get_setting",
     "get_values",
     "import_people",

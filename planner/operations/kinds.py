@@ -47,6 +47,8 @@ MONEY_FIELDS = frozenset(
         "dinner_deduction",
         "lodging_deduction",
         "last_day_share",
+        "max_score",
+        "points",
     }
 )
 

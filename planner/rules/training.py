@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from planner.domain.labels import GONE_STATUSES, Role
@@ -39,6 +40,21 @@ TRAINING_KINDS = frozenset({"training", "plenary", "site_visit"})
 # Session kinds nobody is marked present at (no roll, no sign-in sheet).
 NOT_ON_ROLL = frozenset({"break", "meal"})
 ONE_DECIMAL = Decimal("0.1")
+
+
+# Age bands of the donor's tables: under 25, 25–34, 35–44, 45–54, 55 and over.
+AGE_BANDS = ((0, 25), (25, 35), (35, 45), (45, 55), (55, 200))
+
+
+def age_band(born: date | None, on: date) -> int | None:
+    """The band (an index of :data:`AGE_BANDS`) of someone born on ``born``, aged on ``on``."""
+    if born is None:
+        return None
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    for n, (low, high) in enumerate(AGE_BANDS):
+        if low <= age < high:
+            return n
+    return None
 
 
 def hours_of(minutes: int) -> Decimal:

@@ -37,6 +37,7 @@ from planner.domain.model.budget import (
     FundingSource,
     PerDiemRate,
 )
+from planner.domain.model.evaluation import Answer, Assessment, Question, Response, Score
 from planner.domain.model.logistics import (
     Ride,
     RidePassenger,
@@ -70,6 +71,8 @@ __all__ = [
     "NAMING_CONVENTION",
     "Acknowledgement",
     "AgendaSession",
+    "Answer",
+    "Assessment",
     "Attendance",
     "AwareDateTime",
     "Base",
@@ -95,11 +98,14 @@ __all__ = [
     "Person",
     "Plan",
     "PlanSetting",
+    "Question",
+    "Response",
     "Ride",
     "RidePassenger",
     "RoadTime",
     "Room",
     "RoomBlock",
+    "Score",
     "SessionAudience",
     "SessionFacilitator",
     "Stay",

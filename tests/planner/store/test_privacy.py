@@ -51,3 +51,18 @@ def test_the_copy_is_a_plan_of_its_own(demo, tmp_path):
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         con.close()
+
+
+def test_the_copy_keeps_the_tests_but_not_anyones_scores(demo, tmp_path):
+    from planner.queries.evaluation import results
+    from planner.rules.report import report
+
+    assert results(demo).scores  # the demo's trainees have their scores
+    copy = open_plan(copy_without_personal_data(demo, tmp_path / "shared.dplan"))
+    try:
+        held = results(copy)
+        assert len(held.tests) == 2 and not held.scores  # scores are personal data
+        assert report(copy)["knowledge"]["paired"] == 0
+        assert report(copy)["satisfaction"] == report(demo)["satisfaction"]  # not personal
+    finally:
+        copy.close()
