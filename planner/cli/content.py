@@ -51,7 +51,7 @@ def _overrides(pairs: list[str]) -> dict[str, str | None]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from planner.imports import agenda, people
+    from planner.imports import agenda, people, results
     from planner.imports.readers import read_table
 
     store = open_plan(args.plan)
@@ -72,6 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             # the row limit then imports within the memory README promises); the agenda's
             # rows are checked again as they are written, so it keeps them
             table.rows.clear()
+        elif args.what == "results":
+            pv = results.preview(store, args.file, args.sheet)
+            module = results
         else:
             table = read_table(args.file, args.sheet, known_headers=agenda.known_header)
             pv = agenda.preview(store, table)

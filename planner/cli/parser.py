@@ -180,6 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name, helptext in (
         ("people", _("a roster: .xlsx, .xls, .ods or .csv")),
         ("agenda", _("an agenda list: one row per session")),
+        (
+            "results",
+            _(
+                "test scores and questionnaire answers: one row per person (badge code, identity"
+                " number or name), a column per test and per question"
+            ),
+        ),
     ):
         q = what.add_parser(name, help=helptext)
         q.add_argument("plan", metavar="PLAN", help=_("the plan file"))

@@ -191,43 +191,61 @@ def set_scores(
 ) -> Batch | None:
     """Each person's score in a test, in one transaction; None when nothing changes. Refused
     in words for a score above the test's maximum or below zero."""
+    return import_results(store, {assessment: wanted}, [], label)
+
+
+def _scores_in(
+    session: Session, batch: Batch, assessment: int, wanted: Mapping[int, Decimal]
+) -> None:
+    test = session.get(Assessment, assessment)
+    if test is None or test.kind == AssessmentKind.QUESTIONNAIRE:
+        raise PlannerError(_("The test was deleted elsewhere; no score was recorded."))
+    top = test.max_score
+    for points in wanted.values():
+        if points < 0 or (top is not None and points > top):
+            raise PlannerError(
+                _("A score of {points} is outside 0 to {top} ({test}).").format(
+                    points=points, top=top, test=test.title
+                )
+            )
+    existing = {
+        s.person_id: s
+        for s in session.execute(select(Score).where(Score.assessment_id == assessment)).scalars()
+    }
+    known = set(session.execute(select(Person.id).where(Person.id.in_(list(wanted)))).scalars())
+    for person, points in sorted(wanted.items()):
+        if person not in known:
+            raise PlannerError(_("Someone was deleted elsewhere; no score was recorded."))
+        row = existing.get(person)
+        if row is None:
+            row = Score(assessment_id=assessment, person_id=person, points=points)
+            session.add(row)
+            session.flush()
+            batch.add("score", row.id)
+        elif row.points != points:
+            old = row.points
+            row.points = points
+            session.flush()
+            batch.updated.append(
+                ("score", row.id, {"points": old}, {"points": points}, row.version)
+            )
+
+
+def import_results(
+    store: PlanStore,
+    scores: Mapping[int, Mapping[int, Decimal]],
+    responses: Sequence[tuple[int, Answered]],
+    label: str,
+) -> Batch | None:
+    """Scores (test -> person -> points) and filled-in questionnaires ((questionnaire, its
+    answers)), in one transaction that undoes as one step; None when nothing changes."""
     batch = Batch(label)
     with store.transaction(label) as tx:
         session = tx.session
-        test = session.get(Assessment, assessment)
-        if test is None or test.kind == AssessmentKind.QUESTIONNAIRE:
-            raise PlannerError(_("The test was deleted elsewhere; no score was recorded."))
-        top = test.max_score
-        for points in wanted.values():
-            if points < 0 or (top is not None and points > top):
-                raise PlannerError(
-                    _("A score of {points} is outside 0 to {top} ({test}).").format(
-                        points=points, top=top, test=test.title
-                    )
-                )
-        existing = {
-            s.person_id: s
-            for s in session.execute(
-                select(Score).where(Score.assessment_id == assessment)
-            ).scalars()
-        }
-        known = set(session.execute(select(Person.id).where(Person.id.in_(list(wanted)))).scalars())
-        for person, points in sorted(wanted.items()):
-            if person not in known:
-                raise PlannerError(_("Someone was deleted elsewhere; no score was recorded."))
-            row = existing.get(person)
-            if row is None:
-                row = Score(assessment_id=assessment, person_id=person, points=points)
-                session.add(row)
-                session.flush()
-                batch.add("score", row.id)
-            elif row.points != points:
-                old = row.points
-                row.points = points
-                session.flush()
-                batch.updated.append(
-                    ("score", row.id, {"points": old}, {"points": points}, row.version)
-                )
+        for assessment, wanted in scores.items():
+            _scores_in(session, batch, assessment, wanted)
+        for questionnaire, filled in responses:
+            _response_in(session, batch, questionnaire, filled)
     if not batch.created and not batch.updated:
         return None
     batch.change = tx.change
@@ -247,42 +265,41 @@ def record_responses(
     store: PlanStore, questionnaire: int, responses: Sequence[Answered], label: str
 ) -> Batch:
     """Add filled-in questionnaires with their answers, in one transaction."""
-    batch = Batch(label)
-    with store.transaction(label) as tx:
-        session = tx.session
-        if session.get(Assessment, questionnaire) is None:
-            raise PlannerError(_("The questionnaire was deleted elsewhere; nothing was recorded."))
-        kinds = dict(
-            session.execute(
-                select(Question.id, Question.kind).where(Question.assessment_id == questionnaire)
-            ).all()
-        )
-        for filled in responses:
-            response = Response(
-                assessment_id=questionnaire,
-                person_id=filled.person,
-                submitted_at=(filled.submitted_at or datetime.now(UTC)),
-            )
-            session.add(response)
-            session.flush()
-            batch.add("response", response.id)
-            for question, value in filled.answers.items():
-                kind = kinds.get(question)
-                if kind is None:
-                    raise PlannerError(_("A question was deleted elsewhere; nothing was recorded."))
-                rating = int(value) if kind == "rating" else None
-                if rating is not None and not 1 <= rating <= 5:
-                    raise PlannerError(
-                        _("A rating of {value} is outside 1 to 5.").format(value=value)
-                    )
-                answer = Answer(
-                    response_id=response.id,
-                    question_id=question,
-                    rating=rating,
-                    text="" if kind == "rating" else str(value),
-                )
-                session.add(answer)
-                session.flush()
-                batch.add("answer", answer.id)
-    batch.change = tx.change
+    batch = import_results(store, {}, [(questionnaire, r) for r in responses], label)
+    if batch is None:
+        raise PlannerError(_("There was nothing to record."))
     return batch
+
+
+def _response_in(session: Session, batch: Batch, questionnaire: int, filled: Answered) -> None:
+    if session.get(Assessment, questionnaire) is None:
+        raise PlannerError(_("The questionnaire was deleted elsewhere; nothing was recorded."))
+    kinds = dict(
+        session.execute(
+            select(Question.id, Question.kind).where(Question.assessment_id == questionnaire)
+        ).all()
+    )
+    response = Response(
+        assessment_id=questionnaire,
+        person_id=filled.person,
+        submitted_at=(filled.submitted_at or datetime.now(UTC)),
+    )
+    session.add(response)
+    session.flush()
+    batch.add("response", response.id)
+    for question, value in filled.answers.items():
+        kind = kinds.get(question)
+        if kind is None:
+            raise PlannerError(_("A question was deleted elsewhere; nothing was recorded."))
+        rating = int(value) if kind == "rating" else None
+        if rating is not None and not 1 <= rating <= 5:
+            raise PlannerError(_("A rating of {value} is outside 1 to 5.").format(value=value))
+        answer = Answer(
+            response_id=response.id,
+            question_id=question,
+            rating=rating,
+            text="" if kind == "rating" else str(value),
+        )
+        session.add(answer)
+        session.flush()
+        batch.add("answer", answer.id)

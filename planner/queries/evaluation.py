@@ -75,3 +75,21 @@ def read_results(r: Reader, personal: bool = True) -> Results:
 def results(store: PlanStore, personal: bool = True) -> Results:
     with store.reading() as r:
         return read_results(r, personal)
+
+
+@dataclass(frozen=True)
+class Named:
+    """Everyone a results file may name: person -> full name, person -> identity number."""
+
+    names: dict[int, str]
+    id_numbers: dict[int, str]
+
+
+def people_for_results(r: Reader) -> Named:
+    names, numbers = {}, {}
+    for i, given, family, number in r.rows(
+        "SELECT id, given_name, family_name, id_number FROM person"
+    ):
+        names[i] = " ".join(p for p in (given, family) if p)
+        numbers[i] = number or ""
+    return Named(names, numbers)
