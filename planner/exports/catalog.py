@@ -223,6 +223,14 @@ KINDS: dict[str, ExportKind] = {
             _WHO,
         ),
         ExportKind(
+            "report",
+            N_("Donor's report"),
+            N_("What the training achieved: trainees, attendance, learning, satisfaction, cost"),
+            ".xlsx",
+            "report:report_workbook",
+            marks=True,
+        ),
+        ExportKind(
             "codes",
             N_("Badge codes"),
             N_("Each person's badge code, name, delegation and group: for phones or the door"),

@@ -46,6 +46,21 @@ class Cell:
     big: bool = False  # a larger heading inside a sheet (a day, a person)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of some of a sheet's rows: the categories in one column, a series per value
+    column (its heading row gives the series' names), placed at ``anchor`` ("H3")."""
+
+    title: str
+    heading_row: int  # 1-based: the row holding the series' names
+    first_row: int  # the data rows, 1-based and inclusive
+    last_row: int
+    category_column: int
+    value_columns: tuple[int, ...]
+    anchor: str
+    y_title: str = ""
+
+
 @dataclass
 class Sheet:
     """Rows collected first (so widths can be set), then streamed in write-only mode."""
@@ -62,6 +77,7 @@ class Sheet:
     filter: bool = False  # an auto filter on the headings
     frozen_columns: int = 0
     printed_columns: int | None = None  # the columns a printout holds (None: all)
+    charts: list[Chart] = field(default_factory=list)
 
     @property
     def next_row(self) -> int:
@@ -564,7 +580,30 @@ def _stream(
                     c._style = _quoted(c._style)
                 out.append(c)
             ws.append(out)
+        for chart in sheet.charts:
+            _add_chart(ws, chart)
         ws.close()  # its rows are on disk; the workbook keeps only the sheet's settings
         ws.row_dimensions.clear()  # written with the rows: a whole plan's thousands let go
         ws.column_dimensions.clear()  # and the widths, written before them
     return save(wb, target)
+
+
+def _add_chart(ws: Any, chart: Chart) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    bars = BarChart()
+    bars.type = "col"
+    bars.title = chart.title
+    bars.y_axis.title = chart.y_title or None
+    bars.height, bars.width = 7.5, 15  # centimetres: beside the table on a landscape page
+    for column in chart.value_columns:
+        bars.add_data(
+            Reference(ws, min_col=column, min_row=chart.heading_row, max_row=chart.last_row),
+            titles_from_data=True,
+        )
+    bars.set_categories(
+        Reference(
+            ws, min_col=chart.category_column, min_row=chart.first_row, max_row=chart.last_row
+        )
+    )
+    ws.add_chart(bars, chart.anchor)

@@ -2267,6 +2267,10 @@
         <translation>registro de certificados</translation>
     </message>
     <message>
+        <source>report</source>
+        <translation>informe</translation>
+    </message>
+    <message>
         <source>duty of care</source>
         <translation>deber de cuidado</translation>
     </message>

@@ -511,6 +511,7 @@ class ExportDialog(QDialog):
             "changes": self.tr("changes"),
             "codes": self.tr("badge codes"),
             "register": self.tr("certificate register"),
+            "report": self.tr("report"),
             "dutyofcare": self.tr("duty of care"),
         }
 
