@@ -231,6 +231,13 @@ KINDS: dict[str, ExportKind] = {
             marks=True,
         ),
         ExportKind(
+            "survey",
+            N_("Survey form for phones"),
+            N_("The tests and the questionnaire as an XLSForm for KoboToolbox or ODK Collect"),
+            ".xlsx",
+            "survey:survey",
+        ),
+        ExportKind(
             "codes",
             N_("Badge codes"),
             N_("Each person's badge code, name, delegation and group: for phones or the door"),

@@ -31,8 +31,24 @@ GIVEN = ("given name", "given names", "first name", "nombres", "nombre(s)")
 FAMILY = ("family name", "family names", "last name", "surname", "apellidos", "apellido(s)")
 # a training's own tests, by what a form calls them
 TEST_WORDS = {
-    "pre_test": ("pre-test", "pretest", "pre test", "prueba inicial", "pre-prueba", "pre"),
-    "post_test": ("post-test", "posttest", "post test", "prueba final", "post-prueba", "post"),
+    "pre_test": (
+        "pre-test",
+        "pretest",
+        "pre test",
+        "pre_test",
+        "prueba inicial",
+        "pre-prueba",
+        "pre",
+    ),
+    "post_test": (
+        "post-test",
+        "posttest",
+        "post test",
+        "post_test",
+        "prueba final",
+        "post-prueba",
+        "post",
+    ),
 }
 _FRACTION = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*$")
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
@@ -112,7 +128,7 @@ def _columns(table: Table, held: Results) -> tuple[dict[str, int], dict[int, int
                 who[role] = i
     tests: dict[int, int] = {}
     for test in held.tests.values():
-        called = {fold(test.title)}
+        called = {fold(test.title), f"test_{test.id}"}  # its title, or its survey column
         if test.module is None:
             called |= {fold(w) for w in TEST_WORDS.get(test.kind, ())}
         for i, heading in enumerate(folded):
@@ -121,7 +137,8 @@ def _columns(table: Table, held: Results) -> tuple[dict[str, int], dict[int, int
                 break
     questions: dict[int, int] = {}
     for question in held.questions.values():
-        said = {fold(question.text).strip(), fold(question.text_es).strip()} - {""}
+        said = {fold(question.text).strip(), fold(question.text_es).strip(), f"q{question.id}"}
+        said -= {""}
         for i, heading in enumerate(folded):
             if heading in said:
                 questions[question.id] = i

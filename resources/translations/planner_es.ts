@@ -2271,6 +2271,10 @@
         <translation>informe</translation>
     </message>
     <message>
+        <source>survey form</source>
+        <translation>formulario de encuesta</translation>
+    </message>
+    <message>
         <source>duty of care</source>
         <translation>deber de cuidado</translation>
     </message>

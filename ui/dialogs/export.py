@@ -512,6 +512,7 @@ class ExportDialog(QDialog):
             "codes": self.tr("badge codes"),
             "register": self.tr("certificate register"),
             "report": self.tr("report"),
+            "survey": self.tr("survey form"),
             "dutyofcare": self.tr("duty of care"),
         }
 
