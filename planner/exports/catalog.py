@@ -229,6 +229,7 @@ KINDS: dict[str, ExportKind] = {
             ".xlsx",
             "report:report_workbook",
             marks=True,
+            also=(".pdf",),
         ),
         ExportKind(
             "survey",

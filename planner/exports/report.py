@@ -18,7 +18,7 @@ from planner.rules.report import SEXES, report
 from planner.store import PlanStore
 
 
-def _band(key: str) -> str:
+def band_words(key: str) -> str:
     """An age band as the attendance summary names it ("Under 25", "25–34", "55 and over")."""
     if key == "<25":
         return _("Under {age}").format(age=25)
@@ -29,7 +29,7 @@ def _band(key: str) -> str:
     return key.replace("-", "–")
 
 
-def _sex_words() -> dict[str, str]:
+def sex_words() -> dict[str, str]:
     return {"female": _("Women"), "male": _("Men"), "other": _("Other"), "unknown": _("Unknown")}
 
 
@@ -40,10 +40,15 @@ def _or_dash(value: Any) -> Any:
 def report_workbook(
     store: PlanStore, data: PlanData, target: Path, options: Options, job: Job
 ) -> Path:
-    """Every figure of the report, on sheets with charts (the same numbers as ``--json``)."""
+    """Every figure of the report, on sheets with charts (the same numbers as ``--json``); a
+    PDF when ``target`` ends in .pdf."""
+    if target.suffix.lower() == ".pdf":
+        from planner.exports.pdf.report import report_pdf
+
+        return report_pdf(store, data, target, options, job)
     found = report(store)
     job.step(1, 3)
-    sexes = _sex_words()
+    sexes = sex_words()
     k, s = found["knowledge"], found["satisfaction"]
 
     def sheets() -> Iterator[Sheet]:
@@ -175,7 +180,7 @@ def report_workbook(
         ages.headings([_("Age"), *[sexes[x] for x in SEXES]])
         first = len(ages.rows) + 1
         for band in found["age_bands"]:
-            ages.add(_band(band["band"]), *[band[x] for x in SEXES])
+            ages.add(band_words(band["band"]), *[band[x] for x in SEXES])
         ages.charts.append(
             Chart(
                 _("Completed by age and sex"),

@@ -61,3 +61,22 @@ def test_the_report_in_spanish(demo, tmp_path):
     assert book.sheetnames[0] == "Informe" and "Satisfacción" in book.sheetnames
     labels = [label for label, _v in _figures(book["Informe"])]
     assert labels[0] == "Participantes" and labels[2] == "Finalizaron (capacitados)"
+
+
+def test_the_report_as_a_pdf_says_the_same(demo, tmp_path):
+    from pypdf import PdfReader
+
+    found = report(demo)
+    reader = PdfReader(run(demo, "report", tmp_path / "report.pdf", Options())[0])
+    text = " ".join(page.extract_text() for page in reader.pages)
+    k = found["knowledge"]
+    for shown in (
+        f"Trainees {found['trainees']['total']}",
+        f"Completed (trained) {found['completed']['total']}",
+        f"Pre-test mean (%) {k['pre_mean']}",
+        f"Post-test mean (%) {k['post_mean']}",
+        found["cost_per_trainee"]["amount"],
+    ):
+        assert shown in " ".join(text.split()), shown
+    fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert fonts and all("/FontFile2" in f["/FontDescriptor"] for f in fonts)  # embedded
