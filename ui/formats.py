@@ -91,6 +91,11 @@ class Formats:
             number += self.locale.decimalPoint() + fraction
         return f"{number} {currency}".strip()
 
+    def score(self, value: Decimal) -> str:
+        """A test score as typed: 17, 17.5 (the locale's decimal point)."""
+        whole, _dot, fraction = format(value.normalize(), "f").partition(".")
+        return whole + (self.locale.decimalPoint() + fraction if fraction else "")
+
     def hours(self, value: Decimal) -> str:
         """Hours of training with their one decimal, as the papers print them: 24.3."""
         whole, _dot, fraction = format(value, "f").partition(".")

@@ -13,24 +13,10 @@ from typing import Any
 
 from planner.domain.i18n import _
 from planner.exports.common import Job, Options, PlanData, title_lines
+from planner.exports.report_words import band_words, sex_words
 from planner.exports.sheet import Cell, Chart, Sheet, write
 from planner.rules.report import SEXES, report
 from planner.store import PlanStore
-
-
-def band_words(key: str) -> str:
-    """An age band as the attendance summary names it ("Under 25", "25–34", "55 and over")."""
-    if key == "<25":
-        return _("Under {age}").format(age=25)
-    if key == "55+":
-        return _("{age} and over").format(age=55)
-    if key == "unknown":
-        return _("Age not known")
-    return key.replace("-", "–")
-
-
-def sex_words() -> dict[str, str]:
-    return {"female": _("Women"), "male": _("Men"), "other": _("Other"), "unknown": _("Unknown")}
 
 
 def _or_dash(value: Any) -> Any:

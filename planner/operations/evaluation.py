@@ -186,6 +186,28 @@ def add_questionnaire(store: PlanStore, title: str) -> Batch:
     return batch
 
 
+def add_tests(store: PlanStore, pre_title: str, post_title: str, top: Decimal, label: str) -> Batch:
+    """The training's pre-test and post-test, out of ``top``, in one step."""
+    batch = Batch(label)
+    with store.transaction(label) as tx:
+        session = tx.session
+        for kind, title in (
+            (AssessmentKind.PRE_TEST, pre_title),
+            (AssessmentKind.POST_TEST, post_title),
+        ):
+            found = session.execute(
+                select(Assessment.id).where(Assessment.kind == kind, Assessment.module_id.is_(None))
+            ).scalar()
+            if found is not None:
+                raise PlannerError(_("The training has its pre-test and post-test already."))
+            test = Assessment(kind=kind, title=title, max_score=top, notes="")
+            session.add(test)
+            session.flush()
+            batch.add("assessment", test.id)
+    batch.change = tx.change
+    return batch
+
+
 def set_scores(
     store: PlanStore, assessment: int, wanted: Mapping[int, Decimal], label: str
 ) -> Batch | None:

@@ -7,7 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from planner.domain.reference import sort_key
 from planner.queries.common import money
+from planner.queries.membership import GONE
 from planner.store import PlanStore, Reader
 
 
@@ -93,3 +95,14 @@ def people_for_results(r: Reader) -> Named:
         names[i] = " ".join(p for p in (given, family) if p)
         numbers[i] = number or ""
     return Named(names, numbers)
+
+
+def trainees_for_results(store: PlanStore) -> list[tuple[int, str]]:
+    """(id, "FAMILY, Given") of the trainees taking part, as a list of results sorts them."""
+    with store.reading() as r:
+        rows = r.rows(
+            "SELECT id, given_name, family_name FROM person WHERE role = 'trainee'"
+            f" AND status NOT IN {GONE}"
+        )
+    rows.sort(key=lambda row: (sort_key(row[2] or ""), sort_key(row[1] or ""), row[0]))
+    return [(i, f"{(f or '').upper()}, {g}" if f and g else (f or g or "")) for i, g, f in rows]

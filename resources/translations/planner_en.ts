@@ -364,6 +364,16 @@
     </message>
 </context>
 <context>
+    <name>ResultsDialog</name>
+    <message numerus="yes">
+        <source>Record %n score(s)</source>
+        <translation>
+            <numerusform>Record %n score</numerusform>
+            <numerusform>Record %n scores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RotationDialog</name>
     <message numerus="yes">
         <source>It replaces %n session(s) already planned.</source>

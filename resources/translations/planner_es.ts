@@ -227,6 +227,14 @@
         <translation>Un puesto en la puerta: escanee gafetes (o escriba nombres) a medida que llegan</translation>
     </message>
     <message>
+        <source>Test Res&amp;ults…</source>
+        <translation>&amp;Notas de las pruebas…</translation>
+    </message>
+    <message>
+        <source>Type the trainees&apos; pre-test and post-test scores</source>
+        <translation>Escribir las notas de la prueba inicial y final de los participantes</translation>
+    </message>
+    <message>
         <source>&amp;Export Agenda List…</source>
         <translation>&amp;Exportar lista de la agenda…</translation>
     </message>
@@ -5397,6 +5405,64 @@
     <message>
         <source>All &amp;weekdays</source>
         <translation>Todos los días &amp;hábiles</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Test results</source>
+        <translation>Notas de las pruebas</translation>
+    </message>
+    <message>
+        <source>&amp;Add a pre-test and a post-test (out of 20)</source>
+        <translation>&amp;Agregar una prueba inicial y una final (sobre 20)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Type each trainee&apos;s score; Save records them (Ctrl+S).</source>
+        <translation>Escriba la nota de cada participante; Guardar las registra (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>The plan has no test yet.</source>
+        <translation>El plan todavía no tiene pruebas.</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Participante</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a score from 0 to %2</source>
+        <translation>&apos;%1&apos; no es una nota de 0 a %2</translation>
+    </message>
+    <message>
+        <source>Correct the red cells first.</source>
+        <translation>Corrija primero las celdas en rojo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n score(s)</source>
+        <translation>
+            <numerusform>Registrar %n nota</numerusform>
+            <numerusform>Registrar %n notas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to save: these scores are recorded already.</source>
+        <translation>Nada que guardar: estas notas ya están registradas.</translation>
+    </message>
+    <message>
+        <source>Add a pre-test and a post-test</source>
+        <translation>Agregar una prueba inicial y una final</translation>
+    </message>
+    <message>
+        <source>Pre-test</source>
+        <translation>Prueba inicial</translation>
+    </message>
+    <message>
+        <source>Post-test</source>
+        <translation>Prueba final</translation>
     </message>
 </context>
 <context>

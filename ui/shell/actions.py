@@ -45,6 +45,7 @@ NEED_PLAN = (
     "print_preview",
     "attendance",
     "checkin",
+    "results",
     "publish",
     "history",
 )
@@ -274,6 +275,13 @@ class Actions(QObject):
             "action_checkin",
             self.tr("A desk at the door: scan badges (or type names) as people come in"),
         )
+        a["results"] = self._action(
+            self.tr("Test Res&ults…"),
+            lambda: tools.test_results(),
+            None,
+            "action_results",
+            self.tr("Type the trainees' pre-test and post-test scores"),
+        )
         a["export_agenda"] = self._action(
             self.tr("&Export Agenda List…"),
             tools.export_agenda,
@@ -453,6 +461,7 @@ class Actions(QObject):
             None,
             "attendance",
             "checkin",
+            "results",
             None,
             "split",
             "merge",

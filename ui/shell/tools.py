@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the dialogs load on first use, not at start-up
     from ui.dialogs.importer import ImportWizard
     from ui.dialogs.journey import ScheduleDialog
     from ui.dialogs.printing import CalendarPrinting
+    from ui.dialogs.results import ResultsDialog
 
 
 class Tools(QObject):
@@ -208,6 +209,16 @@ class Tools(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.checkin_dialog = dialog
+        return dialog
+
+    def test_results(self) -> ResultsDialog | None:
+        """Plan ▸ Test Results…: the trainees' scores, typed."""
+        from ui.dialogs.results import ResultsDialog
+
+        if self.ctrl.store is None:
+            return None
+        dialog = ResultsDialog(self.ctrl, self.shell.formats, self.window)
+        dialog.exec()
         return dialog
 
     def _selected_session(self) -> int | None:

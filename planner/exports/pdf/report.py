@@ -32,7 +32,7 @@ from planner.exports.pdf.drawing import (
     style,
     write_pdf,
 )
-from planner.exports.report import band_words, sex_words
+from planner.exports.report_words import band_words, sex_words
 from planner.rules.report import SEXES, report
 from planner.store import PlanStore
 
