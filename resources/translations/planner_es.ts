@@ -2113,6 +2113,89 @@
     </message>
 </context>
 <context>
+    <name>EvaluationForms</name>
+    <message>
+        <source>Test or questionnaire</source>
+        <translation>Prueba o encuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>T&amp;ipo</translation>
+    </message>
+    <message>
+        <source>&amp;Of</source>
+        <translation>&amp;De</translation>
+    </message>
+    <message>
+        <source>the whole training</source>
+        <translation>toda la capacitación</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>e.g. Pre-test</source>
+        <translation>p. ej., Prueba inicial</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum score</source>
+        <translation>Nota &amp;máxima</translation>
+    </message>
+    <message>
+        <source>e.g. 20</source>
+        <translation>p. ej., 20</translation>
+    </message>
+    <message>
+        <source>Scores are typed out of it (17 of 20); a questionnaire has none.</source>
+        <translation>Las notas se escriben sobre ella (17 de 20); una encuesta no tiene.</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire</source>
+        <translation>&amp;Encuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Posición</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>&amp;Respuesta</translation>
+    </message>
+    <message>
+        <source>A rating from 1 to 5</source>
+        <translation>Una calificación del 1 al 5</translation>
+    </message>
+    <message>
+        <source>Words (an open question)</source>
+        <translation>Palabras (una pregunta abierta)</translation>
+    </message>
+    <message>
+        <source>In &amp;English</source>
+        <translation>En &amp;inglés</translation>
+    </message>
+    <message>
+        <source>e.g. The training met its objectives.</source>
+        <translation>p. ej., The training met its objectives.</translation>
+    </message>
+    <message>
+        <source>In &amp;Spanish</source>
+        <translation>En e&amp;spañol</translation>
+    </message>
+    <message>
+        <source>e.g. La capacitación cumplió sus objetivos.</source>
+        <translation>p. ej., La capacitación cumplió sus objetivos.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -5310,6 +5393,29 @@
     </message>
 </context>
 <context>
+    <name>QuestionsDialog</name>
+    <message>
+        <source>Satisfaction questionnaire</source>
+        <translation>Encuesta de satisfacción</translation>
+    </message>
+    <message>
+        <source>Add the &amp;default questionnaire</source>
+        <translation>Agregar la encuesta &amp;predeterminada</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>RatesTab</name>
     <message>
         <source>Location</source>
@@ -5416,6 +5522,18 @@
     <message>
         <source>&amp;Add a pre-test and a post-test (out of 20)</source>
         <translation>&amp;Agregar una prueba inicial y una final (sobre 20)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Test…</source>
+        <translation>Agregar una &amp;prueba…</translation>
+    </message>
+    <message>
+        <source>A pre-test or post-test of a module; double-click a heading to edit its test</source>
+        <translation>Una prueba inicial o final de un módulo; doble clic en un encabezado para editar su prueba</translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire…</source>
+        <translation>&amp;Encuesta…</translation>
     </message>
     <message>
         <source>&amp;Save</source>

@@ -30,6 +30,8 @@ EDIT_KINDS = (
     "venue",
     "room",
     "module",
+    "assessment",
+    "question",
     "unavailability",
     "session",
     "travel",
@@ -109,7 +111,7 @@ def other_dialogs(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
     from ui.dialogs.journey import ArrivalsDialog, ScheduleDialog
     from ui.dialogs.people_tools import MergeDialog, SplitDialog
     from ui.dialogs.plan import CopyPlanDialog, PreferencesDialog
-    from ui.dialogs.results import ResultsDialog
+    from ui.dialogs.results import QuestionsDialog, ResultsDialog
     from ui.dialogs.rotation import RotationDialog
     from ui.dialogs.shared import ConflictDialog, ConnectDialog, HistoryDialog
     from ui.pages.calendar import RepeatDialog
@@ -125,7 +127,8 @@ def other_dialogs(window) -> list[QWidget]:  # type: ignore[no-untyped-def]
         ExportDialog(ctrl, window.settings, formats, window, "itineraries"),
         AttendanceDialog(ctrl, formats, window),
         CheckinDialog(ctrl, formats, window),
-        ResultsDialog(ctrl, formats, window),
+        ResultsDialog(ctrl, formats, window, window.editor),
+        QuestionsDialog(ctrl, window.editor, window),
         ImportWizard(ctrl, window),
         SplitDialog(ctrl, window),
         MergeDialog(ctrl, formats, window),

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import PlannerError
 from planner.imports.results import parse_score
 from planner.operations import Batch
-from planner.operations.evaluation import add_tests, import_results
+from planner.operations.evaluation import add_questionnaire, add_tests, import_results
 from planner.queries.evaluation import results, trainees_for_results
+from ui.dialogs.editors.editor import ItemEditor
 from ui.formats import Formats
 from ui.session.controller import PlanController
 
@@ -35,19 +38,35 @@ BAD = QColor("#F8D7DA")
 
 class ResultsDialog(QDialog):
     def __init__(
-        self, ctrl: PlanController, formats: Formats, parent: QWidget | None = None
+        self,
+        ctrl: PlanController,
+        formats: Formats,
+        parent: QWidget | None = None,
+        editor: ItemEditor | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctrl, self.formats = ctrl, formats
+        self.ctrl, self.formats, self.editor = ctrl, formats, editor
         self.setObjectName("results_dialog")
         self.setWindowTitle(self.tr("Test results"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.add_button = QPushButton(self.tr("&Add a pre-test and a post-test (out of 20)"), self)
         self.add_button.clicked.connect(self.add_tests)
+        self.test_button = QPushButton(self.tr("Add a &Test…"), self)
+        self.test_button.setToolTip(
+            self.tr("A pre-test or post-test of a module; double-click a heading to edit its test")
+        )
+        self.test_button.clicked.connect(lambda: self.edit_test(None))
+        self.questions_button = QPushButton(self.tr("&Questionnaire…"), self)
+        self.questions_button.clicked.connect(self.edit_questions)
+        for button in (self.test_button, self.questions_button):
+            button.setVisible(editor is not None)
         self.table = QTableWidget(self)
         self.table.setObjectName("results_table")
         self.table.itemChanged.connect(self._edited)
+        self.table.horizontalHeader().sectionDoubleClicked.connect(
+            lambda column: self.edit_test(self.tests[column - 1][0]) if column > 0 else None
+        )
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
             self.tr("&Save"), QDialogButtonBox.ButtonRole.ApplyRole
@@ -59,6 +78,8 @@ class ResultsDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.note, 1)
         top.addWidget(self.add_button)
+        top.addWidget(self.test_button)
+        top.addWidget(self.questions_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -178,6 +199,18 @@ class ResultsDialog(QDialog):
         self.load()
         return True
 
+    def edit_test(self, test: int | None) -> None:
+        """The form of a test (a new one when ``test`` is None)."""
+        if self.editor is None:
+            return
+        form = self.editor.open(self, "assessment", test)
+        if form is not None and form.exec():
+            self.load()
+
+    def edit_questions(self) -> None:
+        if self.editor is not None:
+            QuestionsDialog(self.ctrl, self.editor, self).exec()
+
     def add_tests(self) -> None:
         store = self.ctrl.require()
         text = self.tr("Add a pre-test and a post-test")
@@ -187,4 +220,64 @@ class ResultsDialog(QDialog):
                 store, self.tr("Pre-test"), self.tr("Post-test"), Decimal(20), text
             ),
         ):
+            self.load()
+
+
+class QuestionsDialog(QDialog):
+    """The satisfaction questionnaire's questions: add, edit (double-click) or delete; a plan
+    without the questionnaire gets the default one, in English and Spanish."""
+
+    def __init__(self, ctrl: PlanController, editor: ItemEditor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctrl, self.editor = ctrl, editor
+        self.setObjectName("questions_dialog")
+        self.setWindowTitle(self.tr("Satisfaction questionnaire"))
+        self.list = QListWidget(self)
+        self.list.itemActivated.connect(lambda item: self.edit(int(item.data(PERSON_ROLE))))
+        self.default_button = QPushButton(self.tr("Add the &default questionnaire"), self)
+        self.default_button.clicked.connect(self.add_default)
+        add = QPushButton(self.tr("&Add…"), self)
+        add.clicked.connect(lambda: self.edit(None))
+        delete = QPushButton(self.tr("&Delete"), self)
+        delete.clicked.connect(self.delete)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        for button in (self.default_button, add, delete):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.resize(640, 420)
+        self.load()
+
+    def load(self) -> None:
+        held = results(self.ctrl.require(), personal=False)
+        self.questionnaire = next(iter(held.questionnaires), None)
+        self.default_button.setVisible(self.questionnaire is None)
+        self.list.clear()
+        for q in sorted(held.questions.values(), key=lambda q: (q.assessment, q.position)):
+            item = QListWidgetItem(f"{q.position}. {q.text}")
+            item.setData(PERSON_ROLE, q.id)
+            self.list.addItem(item)
+
+    def edit(self, question: int | None) -> None:
+        if self.questionnaire is None:
+            return
+        preset = {"assessment_id": self.questionnaire, "position": self.list.count() + 1}
+        form = self.editor.open(self, "question", question, preset)
+        if form is not None and form.exec():
+            self.load()
+
+    def delete(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and self.ctrl.delete("question", [int(item.data(PERSON_ROLE))]):
+            self.load()
+
+    def add_default(self) -> None:
+        store = self.ctrl.require()
+        title = self.tr("Satisfaction questionnaire")
+        if self.ctrl.run_batch(title, make=lambda: add_questionnaire(store, title)):
             self.load()

@@ -217,7 +217,7 @@ class Tools(QObject):
 
         if self.ctrl.store is None:
             return None
-        dialog = ResultsDialog(self.ctrl, self.shell.formats, self.window)
+        dialog = ResultsDialog(self.ctrl, self.shell.formats, self.window, self.shell.editor)
         dialog.exec()
         return dialog
 

@@ -46,3 +46,35 @@ def test_a_plan_without_tests_gets_them_here(window, qtbot):
     assert [title for _i, title, _t in dialog.tests] == ["Pre-test", "Post-test"]
     assert all(top == Decimal(20) for _i, _title, top in dialog.tests)
     assert not dialog.add_button.isVisibleTo(dialog)
+
+
+def test_a_modules_test_and_the_questions_are_edited_in_forms(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    from planner import operations
+    from ui.dialogs.results import QuestionsDialog
+
+    store = window.ctrl.store
+    form = window.editor.open(window, "assessment")
+    qtbot.addWidget(form)
+    assert set(form.labels().values()) >= {"Kind", "Of", "Title", "Maximum score"}
+    form.reject()
+    module = operations.create(
+        store, "assessment", {"kind": "post_test", "module_id": 1, "title": "M1", "max_score": "10"}
+    ).id
+    dialog = ResultsDialog(window.ctrl, window.formats, window, window.editor)
+    qtbot.addWidget(dialog)
+    assert [t for t, _title, _top in dialog.tests][-1] == module  # a column of its own
+    questions = QuestionsDialog(window.ctrl, window.editor, window)
+    qtbot.addWidget(questions)
+    assert questions.list.count() == 8 and not questions.default_button.isVisibleTo(questions)
+    questions.list.setCurrentRow(7)
+    questions.delete()
+    assert questions.list.count() == 7
+    window.ctrl.undo_stack.undo()
+    questions.load()
+    assert questions.list.count() == 8
+    form = window.editor.open(window, "question", None, {"assessment_id": questions.questionnaire})
+    qtbot.addWidget(form)
+    assert "In Spanish" in form.labels().values()
+    QTimer.singleShot(0, form.reject)

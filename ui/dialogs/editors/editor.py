@@ -17,6 +17,7 @@ from planner.domain.labels import SessionKind, noun
 from ui.dialogs.editors.agenda import AgendaForms
 from ui.dialogs.editors.budget import BudgetForms
 from ui.dialogs.editors.common import Choices, FormBuilder
+from ui.dialogs.editors.evaluation import EvaluationForms
 from ui.dialogs.editors.logistics import LogisticsForms
 from ui.dialogs.editors.people import PeopleForms
 from ui.dialogs.editors.places import PlacesForms
@@ -35,7 +36,14 @@ class ItemEditor(QObject):
         choices = Choices(ctrl, formats, self)
         # the form builder of each kind of item (the kinds of planner.operations)
         self.builders: dict[str, FormBuilder] = {}
-        for forms in (PeopleForms, AgendaForms, PlacesForms, LogisticsForms, BudgetForms):
+        for forms in (
+            PeopleForms,
+            AgendaForms,
+            PlacesForms,
+            LogisticsForms,
+            BudgetForms,
+            EvaluationForms,
+        ):
             self.builders.update(forms(ctrl, formats, choices).builders())
 
     # entry point
