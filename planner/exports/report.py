@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.domain.i18n import _
 from planner.exports.common import Job, Options, PlanData, title_lines
-from planner.exports.report_words import band_words, sex_words
+from planner.exports.report_words import band_words, question_words, sex_words
 from planner.exports.sheet import Cell, Chart, Sheet, write
 from planner.rules.report import SEXES, report
 from planner.store import PlanStore
@@ -33,6 +33,7 @@ def report_workbook(
 
         return report_pdf(store, data, target, options, job)
     found = report(store)
+    said = question_words(store, options.lang)
     job.step(1, 3)
     sexes = sex_words()
     k, s = found["knowledge"], found["satisfaction"]
@@ -142,7 +143,7 @@ def report_workbook(
         first = len(rated.rows) + 1
         for q in s["questions"]:
             rated.add(
-                Cell(q["text"], wrap=True, text=True),
+                Cell(said(q["text"]), wrap=True, text=True),
                 Cell(_or_dash(q["mean"]), number_format="0.0"),
                 q["responses"],
             )

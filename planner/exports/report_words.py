@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planner.domain.i18n import _
+from planner.queries.evaluation import results
+from planner.store import PlanStore
 
 
 def sex_words() -> dict[str, str]:
@@ -18,3 +22,11 @@ def band_words(key: str) -> str:
     if key == "unknown":
         return _("Age not known")
     return key.replace("-", "–")
+
+
+def question_words(store: PlanStore, lang: str) -> Callable[[str], str]:
+    """A question as the reader reads it: its Spanish words in a Spanish paper."""
+    if lang != "es":
+        return lambda text: text
+    spanish = {q.text: q.text_es for q in results(store, personal=False).questions.values()}
+    return lambda text: spanish.get(text) or text

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import current_language
 from planner.imports.results import parse_score
 from planner.operations import Batch
 from planner.operations.evaluation import add_questionnaire, add_tests, import_results
@@ -259,7 +260,8 @@ class QuestionsDialog(QDialog):
         self.default_button.setVisible(self.questionnaire is None)
         self.list.clear()
         for q in sorted(held.questions.values(), key=lambda q: (q.assessment, q.position)):
-            item = QListWidgetItem(f"{q.position}. {q.text}")
+            text = q.text_es if current_language() == "es" and q.text_es else q.text
+            item = QListWidgetItem(f"{q.position}. {text}")
             item.setData(PERSON_ROLE, q.id)
             self.list.addItem(item)
 

@@ -32,7 +32,7 @@ from planner.exports.pdf.drawing import (
     style,
     write_pdf,
 )
-from planner.exports.report_words import band_words, sex_words
+from planner.exports.report_words import band_words, question_words, sex_words
 from planner.rules.report import SEXES, report
 from planner.store import PlanStore
 
@@ -93,6 +93,7 @@ def report_pdf(store: PlanStore, data: PlanData, target: Path, options: Options,
     """The report's figures and charts on a few portrait pages."""
     with for_reader(options):
         found = report(store)
+        said = question_words(store, options.lang)
         fonts()
         sexes = sex_words()
         title = style("report-title", 16, BOLD, colour=NAVY)
@@ -171,7 +172,10 @@ def report_pdf(store: PlanStore, data: PlanData, target: Path, options: Options,
             story.append(
                 _table(
                     [[_("Question"), _("Mean"), _("Responses")]]
-                    + [[q["text"], shown(q["mean"]), str(q["responses"])] for q in s["questions"]],
+                    + [
+                        [said(q["text"]), shown(q["mean"]), str(q["responses"])]
+                        for q in s["questions"]
+                    ],
                     [120 * mm, 20 * mm, 20 * mm],
                 )
             )

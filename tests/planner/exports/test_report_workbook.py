@@ -80,3 +80,9 @@ def test_the_report_as_a_pdf_says_the_same(demo, tmp_path):
         assert shown in " ".join(text.split()), shown
     fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
     assert fonts and all("/FontFile2" in f["/FontDescriptor"] for f in fonts)  # embedded
+
+
+def test_a_spanish_report_gives_the_questions_in_spanish(demo, tmp_path):
+    book = load_workbook(run(demo, "report", tmp_path / "i.xlsx", Options(lang="es"))[0])
+    asked = [r[0] for r in book["Satisfacción"].iter_rows(values_only=True)]
+    assert "La capacitación cumplió sus objetivos." in asked
