@@ -176,7 +176,7 @@ def report_pdf(store: PlanStore, data: PlanData, target: Path, options: Options,
                         [said(q["text"]), shown(q["mean"]), str(q["responses"])]
                         for q in s["questions"]
                     ],
-                    [120 * mm, 20 * mm, 20 * mm],
+                    [110 * mm, 22 * mm, 28 * mm],
                 )
             )
         story.append(Paragraph(clean(_("Trainees who completed, by age and sex")), heading))
