@@ -377,12 +377,10 @@ def split_parts(data: PlanData, kind: ExportKind, options: Options) -> list[tupl
     if kind.name == "itineraries" and not options.all and scope.kind != "person":
         people = [p for p in people if p.id in data.travellers]
     if kind.name == "certificates":  # who earns one (planner.exports.register)
-        from planner.exports.register import facilitated
+        from planner.exports.register import earns
 
-        tally = data.training(scope.people)
-        earns = set(tally.attended if options.attendance else tally.trained)
-        earns |= set(facilitated(data, scope.people))
-        people = [p for p in people if p.id in earns]
+        earners = {person for person, _kind in earns(data, scope, options.attendance)}
+        people = [p for p in people if p.id in earners]
     return [
         (
             f"{p.family_name} {p.given_name} {p.id}".strip(),

@@ -68,6 +68,20 @@ def _days(data: PlanData, sessions: list[int]) -> tuple[date | None, date | None
     return (days[0], days[-1]) if days else (None, None)
 
 
+def earns(
+    data: PlanData, scope: Scope, attendance: bool, tally: Tally | None = None
+) -> set[tuple[int, str]]:
+    """(person, kind) of every certificate the choice earns: completion for trainees who
+    completed, attendance (with ``attendance``) for those who came but did not, facilitation
+    for trainers who gave sessions."""
+    tally = tally or data.training(scope.people)
+    out = {(p, COMPLETION) for p in tally.trained}
+    out |= {(p, FACILITATION) for p in facilitated(data, scope.people)}
+    if attendance:
+        out |= {(p, ATTENDANCE) for p in tally.attended - tally.trained}
+    return out
+
+
 def certified(
     store: PlanStore, data: PlanData, scope: Scope, attendance: bool
 ) -> tuple[list[Certified], Tally]:
@@ -84,12 +98,9 @@ def certified(
             for person, present in marks.items():
                 if present:
                     came[person].append(session)
-    earnable = {(p, COMPLETION) for p in tally.trained}
-    earnable |= {(p, ATTENDANCE) for p in tally.attended - tally.trained}
-    earnable |= {(p, FACILITATION) for p in gave}
-    kinds = {COMPLETION, FACILITATION} | ({ATTENDANCE} if attendance else set())
+    earnable = earns(data, scope, True, tally)  # what may stay in the register
     wanted = sorted(
-        (key for key in earnable if key[1] in kinds),
+        (key for key in earnable if attendance or key[1] != ATTENDANCE),
         key=lambda key: (data.people[key[0]].key, key[1]),
     )
     numbers = number_certificates(

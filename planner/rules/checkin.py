@@ -69,15 +69,14 @@ class Door:
             return None
         # sessions starting by at + EARLY and not yet over: the next to start, else the one
         # that started last
-        candidates = [
-            (start, sid)
-            for start, end, sid in items[: bisect_right(self._starts[person], at + EARLY)]
-            if end >= at and start >= at - LONGEST
-        ]
-        upcoming = [c for c in candidates if c[0] >= at]
-        if upcoming:
-            return min(upcoming)[1]
-        return max(candidates)[1] if candidates else None
+        return _choose(
+            [
+                (start, sid)
+                for start, end, sid in items[: bisect_right(self._starts[person], at + EARLY)]
+                if end >= at and start >= at - LONGEST
+            ],
+            at,
+        )
 
     def judge(self, person: int, at: int, sessions: frozenset[int] | None = None) -> Verdict:
         """A scan of ``person`` at ``at``: for one of ``sessions`` when the door or the file
@@ -105,11 +104,8 @@ class Door:
         s = self.plan.sessions[session]
         return s.start - EARLY <= at <= s.end
 
-    def _next_of(self, sessions: list[int], at: int) -> int:
-        """Of sessions running at ``at``: the next to start, else the one that started last."""
-        starts = [(self.plan.sessions[s].start, s) for s in sessions]
-        upcoming = [c for c in starts if c[0] >= at]
-        return min(upcoming)[1] if upcoming else max(starts)[1]
+    def _next_of(self, sessions: list[int], at: int) -> int | None:
+        return _choose([(self.plan.sessions[s].start, s) for s in sessions], at)
 
     def next_session(self, person: int, at: int) -> int | None:
         """The person's next session after ``at`` (where to send someone who came early)."""
@@ -122,12 +118,20 @@ class Door:
     def running_in(self, room: int, at: int) -> int | None:
         """The session on a roll in ``room`` that a scan at ``at`` counts for (the door of a
         room): the one starting next among those from :data:`EARLY` before to their end."""
-        candidates = [
-            (s.start, s.id)
-            for s in self.plan.sessions.values()
-            if s.room == room and s.kind not in NOT_ON_ROLL and s.start - EARLY <= at <= s.end
-        ]
-        upcoming = [c for c in candidates if c[0] >= at]
-        if upcoming:
-            return min(upcoming)[1]
-        return max(candidates)[1] if candidates else None
+        return _choose(
+            [
+                (s.start, s.id)
+                for s in self.plan.sessions.values()
+                if s.room == room and s.kind not in NOT_ON_ROLL and s.start - EARLY <= at <= s.end
+            ],
+            at,
+        )
+
+
+def _choose(candidates: list[tuple[int, int]], at: int) -> int | None:
+    """Of (start, session) running at ``at``: the next to start, else the one that started
+    last (a scan at 10:25 between a module ending at 10:30 and one at 10:45 is for the next)."""
+    upcoming = [c for c in candidates if c[0] >= at]
+    if upcoming:
+        return min(upcoming)[1]
+    return max(candidates)[1] if candidates else None
