@@ -1,6 +1,7 @@
 """Keep both translation layers up to date.
 
-    python tools/i18n.py extract   # refresh the sources (.pot/.po from planner/, .ts from ui/)
+    python tools/i18n.py extract   # refresh the sources (.pot/.po from planner/ and ui/'s _();
+                                   # .ts from ui/'s tr)
     python tools/i18n.py compile   # build .mo and .qm from them (run after translating)
 
 The core's catalogue is gettext (planner/ -> resources/locale/<lang>/LC_MESSAGES/planner.po),
@@ -68,6 +69,7 @@ def extract() -> None:
         "-o",
         str(POT),
         str(ROOT / "planner"),
+        str(ROOT / "ui"),  # the few words said before Qt runs: the launcher, the display check
     )
     for lang in LANGUAGES:
         po = LOCALE / lang / "LC_MESSAGES" / "planner.po"

@@ -38,7 +38,7 @@ from planner.cli.shared import cmd_download, cmd_publish
 from planner.domain.errors import PasswordNeeded, PlannerError, ValidationError
 from planner.domain.i18n import (
     _,
-    normalise_language,
+    environment_language,
     set_language,
 )
 from planner.domain.printable import json_safe, printable
@@ -65,14 +65,6 @@ COMMANDS = {
     "history": cmd_history,
     "recover": cmd_recover,
 }
-
-
-def _language_from_environment() -> str:
-    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var)
-        if value:
-            return normalise_language(value.split(":")[0])
-    return "en"
 
 
 def _damage(exc: BaseException, args: argparse.Namespace | None) -> str | None:
@@ -123,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ARGV[:] = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     args: argparse.Namespace | None = None
     try:
-        set_language(_language_from_environment())
+        set_language(environment_language(os.environ))
         parser = build_parser()
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
         if not args.command:

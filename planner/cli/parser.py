@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from typing import NoReturn
 
-from planner import __version__
+from planner import __version__, program_name
 from planner.cli.common import EXIT_BAD_INPUT, hide
 from planner.domain.i18n import (
     _,
@@ -72,7 +72,7 @@ def _scale(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="planner",
+        prog=program_name(),
         description=_(
             "Delegation Planner: plan exchange visits and trainings. Without a"
             " command, opens the window."

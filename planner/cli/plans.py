@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from planner import program_name
 from planner.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -63,7 +64,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store = build_demo(args.plan, args.scale, overwrite=args.force, lang=args.lang)
     store.close()
     print(Path(args.plan))
-    err(_("Wrote the demo plan to {path}. Open it with: planner {path}").format(path=args.plan))
+    err(
+        _("Wrote the demo plan to {path}. Open it with: {program} {path}").format(
+            path=args.plan, program=program_name()
+        )
+    )
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from planner import program_name
 from planner.cli.common import EXIT_OK, check_suffix, err, progress
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import (
@@ -24,8 +25,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     )
     print(display_address(args.address))
     err(
-        _("Published {plan} to {address} ({n} rows). Open it with: planner open {address}").format(
-            plan=args.plan, address=display_address(args.address), n=count
+        _(
+            "Published {plan} to {address} ({n} rows). Open it with: {program} open {address}"
+        ).format(
+            program=program_name(), plan=args.plan, address=display_address(args.address), n=count
         )
     )
     return EXIT_OK

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gettext as _gettext
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -45,6 +45,15 @@ def normalise_language(value: str | None) -> str:
         return DEFAULT_LANGUAGE
     lang = value.replace("-", "_").split("_")[0].split(".")[0].lower()
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def environment_language(env: Mapping[str, str]) -> str:
+    """The language a terminal asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return normalise_language(value.split(":")[0])
+    return DEFAULT_LANGUAGE
 
 
 def set_language(lang: str) -> None:

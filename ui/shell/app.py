@@ -7,11 +7,14 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from planner import program_name
 from planner.domain.errors import DamagedPlanError
 from planner.domain.i18n import _
 from ui import settings as opt
@@ -37,9 +40,9 @@ def display_problem() -> str | None:
             "No display was found, so the window cannot open here.\n"
             "- To run the window without a screen (for tests or screenshots), set"
             " QT_QPA_PLATFORM=offscreen.\n"
-            "- To work without a window, use the command line: planner --help"
-            " (e.g. planner info PLAN)."
-        )
+            "- To work without a window, use the command line: {program} --help"
+            " (e.g. {program} info PLAN)."
+        ).format(program=program_name())
     return None
 
 
@@ -66,6 +69,24 @@ def _report_unexpected(
     return hook
 
 
+def fallback_font(app: QApplication) -> str | None:
+    """Inside the bundle on a machine with no font at all (a bare Linux), Qt would draw every
+    letter as a box and say nothing: the window takes the font the bundle carries instead.
+    Returns the family given, or None where the system has fonts of its own."""
+    folder = Path(getattr(sys, "_MEIPASS", "")) / "fonts"
+    if not getattr(sys, "frozen", False) or not folder.is_dir():
+        return None
+    if QFontInfo(app.font()).family():  # the default font is a real one: the system has fonts
+        return None
+    family = None
+    for ttf in sorted(folder.glob("*.ttf")):
+        found = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(ttf)))
+        family = family or (found[0] if found else None)
+    if family:
+        app.setFont(QFont(family, 10))
+    return family
+
+
 def run(plan: str | None = None) -> int:
     problem = display_problem()
     if problem:
@@ -77,6 +98,7 @@ def run(plan: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName("Delegation Planner")
     app.setWindowIcon(icon("app"))
+    fallback_font(app)
     settings = opt.Settings()
     install(effective_language(settings.get(opt.LANGUAGE)), settings.get(opt.REGION))
     window = MainWindow(settings)
@@ -103,6 +125,7 @@ def run(plan: str | None = None) -> int:
                             )
                     except (OSError, StopIteration):
                         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0
+                    print(f"FONT {QApplication.font().family()}", flush=True)
                     print(f"PAINTED {time.perf_counter():.6f} {rss}", flush=True)
                     target.removeEventFilter(self)
                     QTimer.singleShot(0, app.quit)
