@@ -93,6 +93,7 @@ def mime_info() -> str:
         f'    <comment xml:lang="es">{kind_es}</comment>\n'
         f'    <icon name="{MIME_ICON}"/>\n'
         '    <glob pattern="*.dplan"/>\n'
+        '    <sub-class-of type="application/vnd.sqlite3"/>\n'  # the name wins over the content
         "  </mime-type>\n"
         "</mime-info>\n"
     )

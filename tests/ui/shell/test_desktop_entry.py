@@ -36,6 +36,7 @@ def test_register_writes_the_entry_type_icon_and_default(env, tmp_path):
     assert "Comment[es]=Planifique visitas de intercambio" in entry
     mime = (share / "mime" / "packages" / "delegation-planner.xml").read_text()
     assert '<glob pattern="*.dplan"/>' in mime and "Plan de delegación" in mime
+    assert '<sub-class-of type="application/vnd.sqlite3"/>' in mime  # a plan is an SQLite file
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "delegation-planner.svg").is_file()
     defaults = (config / "mimeapps.list").read_text().splitlines()
     assert defaults[:2] == [
