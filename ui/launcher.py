@@ -100,12 +100,18 @@ def _register_on_first_start() -> None:
 
 def _give_streams() -> None:
     """A windowed program on Windows has no standard streams: what the command line or an
-    error report writes goes to a log file in the temporary folder instead of failing."""
+    error report writes goes to a log file in the temporary folder (a line at a time, so a
+    crash loses nothing) instead of failing, and it reads nothing (no password prompt)."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  (for the program's life)
     if sys.stdout is not None and sys.stderr is not None:
         return
     try:
-        log = open(  # noqa: SIM115  (open for the life of the program)
-            Path(tempfile.gettempdir()) / "delegation-planner.log", "a", encoding="utf-8"
+        log = open(  # noqa: SIM115
+            Path(tempfile.gettempdir()) / "delegation-planner.log",
+            "a",
+            encoding="utf-8",
+            buffering=1,
         )
     except OSError:
         log = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtGui import QFileOpenEvent, QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from planner import program_name
@@ -69,6 +69,21 @@ def _report_unexpected(
     return hook
 
 
+class FileOpener(QObject):
+    """macOS hands a plan opened in the Finder while the program runs to it as an event, not
+    as an argument: the window opens it as File ▸ Open would."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self._window.files.open_path(event.file())
+            return True
+        return False
+
+
 def fallback_font(app: QApplication) -> str | None:
     """Inside the bundle on a machine with no font at all (a bare Linux), Qt would draw every
     letter as a box and say nothing: the window takes the font the bundle carries instead.
@@ -103,6 +118,7 @@ def run(plan: str | None = None) -> int:
     install(effective_language(settings.get(opt.LANGUAGE)), settings.get(opt.REGION))
     window = MainWindow(settings)
     sys.excepthook = _report_unexpected(window)
+    app.installEventFilter(FileOpener(window))
     bench = os.environ.get("PLANNER_BENCH_PAINT")
     if bench:
         print(f"OPENING {time.perf_counter():.6f}", flush=True)
