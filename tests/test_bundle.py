@@ -48,6 +48,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dist
 
 
+def test_the_build_never_empties_the_sources_folder():
+    for option in ("--work", "--dist"):
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "tools" / "bundle.py"), option, str(ROOT)],
+            capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+        assert done.returncode == 2
+        assert "holds the program's sources" in done.stderr
+    assert (ROOT / "planner" / "__init__.py").is_file()
+
+
 @pytest.fixture(scope="module")
 def program(built: Path) -> Path:
     """The command line: the bundle's executable, or on Windows the console planner.exe."""

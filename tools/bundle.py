@@ -119,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-archive", action="store_true", help="no .tar.gz (Linux)")
     args = parser.parse_args(argv)
+    dist, work = args.dist.resolve(), args.work.resolve()
+    for given in (dist, work):  # both are emptied and rewritten: never the sources' folder
+        if ROOT.is_relative_to(given):
+            print(f"{given} holds the program's sources: choose an empty folder.", file=sys.stderr)
+            return 2
     if importlib.util.find_spec("PyInstaller") is None:
         print(
             "PyInstaller is not installed here. Install the build's tools first:\n"
@@ -126,7 +131,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    dist, work = args.dist.resolve(), args.work.resolve()
     assets = work / "assets"
     started = time.perf_counter()
     make_assets(assets)
