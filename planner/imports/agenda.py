@@ -25,6 +25,7 @@ from planner.domain.reference import fold
 from planner.imports.people.cells import parse_date, text_of
 from planner.imports.people.rows import DUPLICATE, ERROR, NEW, UPDATE, Cancelled, InvalidRows
 from planner.imports.readers import Table
+from planner.imports.report import empty_report
 from planner.queries.matching import Names, name_key
 from planner.store import PlanStore, Reader
 
@@ -503,13 +504,7 @@ def apply(store: PlanStore, pv: AgendaPreview, *, skip_invalid: bool = False) ->
 
 
 def report(pv: AgendaPreview) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {
-        "created": [],
-        "updated": [],
-        "duplicates": [],
-        "rejected": [],
-        "warnings": [],
-    }
+    out = empty_report()
     for row in pv.rows:
         if row.status == NEW:
             out["created"].append({"row": row.row, "name": row.title})

@@ -18,6 +18,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import _
 from planner.domain.reference import fold
 from planner.imports.readers import Table, column_letter, read_table
+from planner.imports.report import empty_report
 from planner.operations.batches import Batch
 from planner.operations.evaluation import Answered, import_results
 from planner.queries.badges import codes_of
@@ -304,13 +305,7 @@ def apply(store: PlanStore, pv: ResultsPreview, *, skip_invalid: bool = False) -
 def report(pv: ResultsPreview) -> dict[str, list[dict[str, Any]]]:
     """The JSON report, as ``import people`` gives it: ``created``, ``updated``, ``rejected``
     and ``warnings``, each with its ``row``."""
-    out: dict[str, list[dict[str, Any]]] = {
-        "created": [],
-        "updated": [],
-        "duplicates": [],
-        "rejected": [],
-        "warnings": [],
-    }
+    out = empty_report()
     for row in pv.rows:
         entry: dict[str, Any] = {"row": row.row, "name": row.name}
         if row.person is not None:

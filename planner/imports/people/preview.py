@@ -28,6 +28,7 @@ from planner.imports.people.rows import (
     match_rows,
 )
 from planner.imports.readers import Table
+from planner.imports.report import empty_report
 from planner.queries.matching import people_to_match
 from planner.store import PlanStore, Reader
 
@@ -171,13 +172,7 @@ def summary(report: dict[str, list[dict[str, Any]]]) -> str:
 
 def report(pv: Preview) -> dict[str, list[dict[str, Any]]]:
     """The JSON report of ``planner import people`` (a contract: add keys, never rename)."""
-    out: dict[str, list[dict[str, Any]]] = {
-        "created": [],
-        "updated": [],
-        "duplicates": [],
-        "rejected": [],
-        "warnings": [],
-    }
+    out = empty_report()
     for row in pv.rows:
         if row.status == NEW:
             out["created"].append({"row": row.row, "name": row.name})
